@@ -1,0 +1,108 @@
+//! The pipeline, one input at a time: bytes → (text | PDF layout) → grid → form sections →
+//! normalised values → checks → record. Never panics: a caught panic becomes an
+//! `internal` error record.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::Path;
+
+use encoding_rs::Encoding;
+
+use crate::error::{Error, Result};
+use crate::grid::Grid;
+use crate::record::{Declaration, Format, Record, Source, Warning};
+use crate::{checks, decode, grid, input, normalise, pdf, sections};
+
+/// How to read inputs.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Force a text encoding instead of detecting it.
+    pub encoding: Option<&'static Encoding>,
+    /// Password for encrypted PDFs.
+    pub password: Option<String>,
+}
+
+fn guess_format(path: &str) -> Format {
+    if path.to_ascii_lowercase().ends_with(".pdf") {
+        Format::Pdf
+    } else {
+        Format::Text
+    }
+}
+
+/// A source block for an input whose bytes could not even be read.
+pub fn source_without_bytes(path: &str) -> Source {
+    Source {
+        path: path.to_string(),
+        format: guess_format(path),
+        encoding: None,
+        sha256: input::sha256_hex(&[]),
+        bytes: 0,
+        pages: None,
+    }
+}
+
+/// Read and extract one file (`-` is stdin). Always one record.
+pub fn extract_path(path: &Path, opts: &Options) -> Record {
+    let shown = path.to_string_lossy().into_owned();
+    match input::read_input(path) {
+        Ok(bytes) => extract_bytes(&shown, &bytes, opts),
+        Err(e) => Record::failure(source_without_bytes(&shown), &e),
+    }
+}
+
+/// Extract one input already in memory. Always one record, never a panic.
+pub fn extract_bytes(path: &str, bytes: &[u8], opts: &Options) -> Record {
+    let mut source = Source {
+        path: path.to_string(),
+        format: guess_format(path),
+        encoding: None,
+        sha256: input::sha256_hex(bytes),
+        bytes: bytes.len() as u64,
+        pages: None,
+    };
+    let outcome = catch_unwind(AssertUnwindSafe(|| run(bytes, opts, &mut source)));
+    match outcome {
+        Ok(Ok(decl)) => Record::Declaration(Box::new(decl)),
+        Ok(Err(e)) => Record::failure(source, &e),
+        Err(panic) => {
+            let message = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "panic".to_string());
+            Record::failure(source, &Error::Internal { message })
+        }
+    }
+}
+
+fn run(bytes: &[u8], opts: &Options, source: &mut Source) -> Result<Declaration> {
+    let format = input::sniff(bytes)?;
+    source.format = format;
+    let mut warnings: Vec<Warning> = Vec::new();
+    let grid: Grid = match format {
+        Format::Pdf => {
+            let g = pdf::read_pdf(
+                bytes,
+                &pdf::PdfOptions {
+                    password: opts.password.clone(),
+                },
+            )?;
+            source.pages = g.pages;
+            g
+        }
+        Format::Text => {
+            let decoded = decode::decode(bytes, opts.encoding)?;
+            source.encoding = Some(decoded.encoding.clone());
+            if decoded.text.trim().is_empty() {
+                return Err(Error::Empty { blank: true });
+            }
+            warnings.extend(decoded.warnings);
+            grid::from_text(&decoded.text)
+        }
+    };
+    warnings.extend(grid.warnings.iter().cloned());
+    let form = sections::read(&grid)?;
+    let mut decl = normalise::declaration(form, source.clone(), warnings);
+    decl.checks = checks::run(&decl);
+    Ok(decl)
+}

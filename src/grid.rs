@@ -1,0 +1,287 @@
+//! Stage 3: text → grid of cells. Recognises the layouts real archives hold: tab-separated
+//! rows, `| a | b |` pipes and markdown tables, one cell per line (blank lines between
+//! rows, empty cells missing), and rows whose cells are split by runs of spaces.
+//! Layouts that lose column positions give cells with `col: None`; the form stage then
+//! works from labels and value shapes instead.
+
+use crate::record::{Loc, Warning};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    Tabs,
+    Pipes,
+    CellPerLine,
+    Spaced,
+    PdfLattice,
+    PdfStream,
+}
+
+impl Layout {
+    /// Whether a cell's `col` is its real table column.
+    pub fn has_columns(self) -> bool {
+        matches!(self, Layout::Tabs | Layout::Pipes | Layout::PdfLattice)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cell {
+    pub text: String,
+    /// Table column, when the layout keeps it.
+    pub col: Option<usize>,
+    pub loc: Loc,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// Every cell of the row; in column layouts empty cells are kept (text "").
+    pub cells: Vec<Cell>,
+    pub loc: Loc,
+}
+
+impl Row {
+    pub fn non_empty(&self) -> impl Iterator<Item = &Cell> {
+        self.cells.iter().filter(|c| !c.text.is_empty())
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Grid {
+    pub rows: Vec<Row>,
+    pub layout: Layout,
+    /// Page count (PDF only).
+    pub pages: Option<u32>,
+    pub warnings: Vec<Warning>,
+}
+
+/// Trim a cell: ASCII and ideographic spaces, NBSP, zero-width characters.
+pub fn clean_cell(s: &str) -> String {
+    s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}')
+        .to_string()
+}
+
+fn is_pipe(c: char) -> bool {
+    c == '|' || c == '｜'
+}
+
+fn is_markdown_rule(line: &str) -> bool {
+    let t = line.trim();
+    t.contains('-')
+        && t.chars().all(|c| matches!(c, '|' | '｜' | '-' | ':' | '+' | ' ' | '\t' | '='))
+}
+
+/// Split a line on runs of two or more spaces, or on ideographic spaces.
+fn split_spaced(line: &str) -> Vec<String> {
+    let mut cells = Vec::new();
+    let mut cur = String::new();
+    let mut spaces = 0usize;
+    for c in line.chars() {
+        if c == ' ' || c == '\u{a0}' {
+            spaces += 1;
+            continue;
+        }
+        if c == '\u{3000}' {
+            spaces += 2;
+            continue;
+        }
+        if spaces > 0 {
+            if spaces >= 2 {
+                if !cur.is_empty() {
+                    cells.push(std::mem::take(&mut cur));
+                }
+            } else if !cur.is_empty() {
+                cur.push(' ');
+            }
+            spaces = 0;
+        }
+        cur.push(c);
+    }
+    if !cur.is_empty() {
+        cells.push(cur);
+    }
+    cells
+}
+
+fn has_space_run(line: &str) -> bool {
+    let t = line.trim();
+    t.contains("  ") || t.contains('\u{3000}')
+}
+
+/// Split text into lines, accepting LF, CRLF and lone CR line ends.
+pub fn lines(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                out.push(&text[start..i]);
+                start = i + 1;
+            }
+            b'\r' => {
+                out.push(&text[start..i]);
+                if i + 1 < bytes.len() && bytes[i + 1] == b'\n' {
+                    i += 1;
+                }
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if start < bytes.len() {
+        out.push(&text[start..]);
+    }
+    out
+}
+
+fn detect(lines: &[&str]) -> Layout {
+    let content: Vec<&str> = lines
+        .iter()
+        .copied()
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    if content.is_empty() {
+        return Layout::CellPerLine;
+    }
+    let tabs = content.iter().filter(|l| l.contains('\t')).count();
+    let pipes = content
+        .iter()
+        .filter(|l| l.chars().filter(|c| is_pipe(*c)).count() >= 2)
+        .count();
+    let spaced = content.iter().filter(|l| has_space_run(l)).count();
+    // A handful of separator lines make a table; titles and notes stay single cells.
+    let enough = |n: usize| n * 4 >= content.len();
+    if enough(tabs) && tabs >= pipes {
+        Layout::Tabs
+    } else if enough(pipes) {
+        Layout::Pipes
+    } else if enough(spaced) {
+        Layout::Spaced
+    } else {
+        Layout::CellPerLine
+    }
+}
+
+/// Build the grid of a decoded text.
+pub fn from_text(text: &str) -> Grid {
+    let lines = lines(text);
+    let layout = detect(&lines);
+    let mut rows: Vec<Row> = Vec::new();
+    let mut block: Vec<Cell> = Vec::new();
+    for (i, raw) in lines.iter().enumerate() {
+        let line_no = i + 1;
+        let loc = Loc::Line { line: line_no };
+        if raw.trim().is_empty() {
+            if layout == Layout::CellPerLine && !block.is_empty() {
+                let loc = block[0].loc.clone();
+                rows.push(Row {
+                    cells: std::mem::take(&mut block),
+                    loc,
+                });
+            }
+            continue;
+        }
+        let texts: Vec<(Option<usize>, String)> = match layout {
+            Layout::Tabs => raw
+                .split('\t')
+                .enumerate()
+                .map(|(c, s)| (Some(c), clean_cell(s)))
+                .collect(),
+            Layout::Pipes => {
+                if is_markdown_rule(raw) {
+                    continue;
+                }
+                let t = raw.trim();
+                if t.chars().filter(|c| is_pipe(*c)).count() == 0 {
+                    vec![(Some(0), clean_cell(t))]
+                } else {
+                    let mut parts: Vec<&str> = t.split(is_pipe).collect();
+                    if t.starts_with(is_pipe) {
+                        parts.remove(0);
+                    }
+                    if t.ends_with(is_pipe) && !parts.is_empty() {
+                        parts.pop();
+                    }
+                    parts
+                        .into_iter()
+                        .enumerate()
+                        .map(|(c, s)| (Some(c), clean_cell(s)))
+                        .collect()
+                }
+            }
+            Layout::Spaced => split_spaced(raw)
+                .into_iter()
+                .map(|s| (None, clean_cell(&s)))
+                .collect(),
+            Layout::CellPerLine => {
+                block.push(Cell {
+                    text: clean_cell(raw),
+                    col: None,
+                    loc,
+                });
+                continue;
+            }
+            Layout::PdfLattice | Layout::PdfStream => unreachable_layout(),
+        };
+        let cells = texts
+            .into_iter()
+            .map(|(col, text)| Cell {
+                text,
+                col,
+                loc: loc.clone(),
+            })
+            .collect();
+        rows.push(Row { cells, loc });
+    }
+    if !block.is_empty() {
+        let loc = block[0].loc.clone();
+        rows.push(Row { cells: block, loc });
+    }
+    Grid {
+        rows,
+        layout,
+        pages: None,
+        warnings: Vec::new(),
+    }
+}
+
+// `detect` never returns a PDF layout for text; kept total without panicking.
+fn unreachable_layout() -> Vec<(Option<usize>, String)> {
+    Vec::new()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_ends() {
+        assert_eq!(lines("a\r\nb\rc\nd"), vec!["a", "b", "c", "d"]);
+        assert_eq!(lines("a\n\nb\n"), vec!["a", "", "b"]);
+    }
+
+    #[test]
+    fn spaced_split_keeps_single_spaces() {
+        assert_eq!(
+            split_spaced("  基本支出   83, 179. 29　财政拨款"),
+            vec!["基本支出", "83, 179. 29", "财政拨款"]
+        );
+    }
+
+    #[test]
+    fn layouts_detected() {
+        assert_eq!(from_text("a\tb\nc\td\n").layout, Layout::Tabs);
+        assert_eq!(from_text("| a | b |\n|---|---|\n| c | d |\n").layout, Layout::Pipes);
+        assert_eq!(from_text("a    b\nc    d\n").layout, Layout::Spaced);
+        assert_eq!(from_text("a\nb\n\nc\n").layout, Layout::CellPerLine);
+    }
+
+    #[test]
+    fn markdown_rules_dropped_and_columns_kept() {
+        let g = from_text("| a | | b |\n|---|---|---|\n| c | d | e |\n");
+        assert_eq!(g.rows.len(), 2);
+        assert_eq!(g.rows[0].cells[1].text, "");
+        assert_eq!(g.rows[0].cells[2].col, Some(2));
+    }
+}

@@ -1,0 +1,39 @@
+//! The `declx` command: a thin layer over the library.
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(name = "declx", version, about = "Budget performance-target declarations (部门整体预算绩效目标申报表) to JSON")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Extract declarations to JSON records (JSON Lines on stdout by default).
+    ///
+    /// Example: declx extract fixtures/guangzhou-science-tech-2023.txt --pretty
+    Extract(declx::batch::ExtractArgs),
+    /// Print the JSON Schema of the output records.
+    Schema,
+}
+
+fn main() {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            std::process::exit(code);
+        }
+    };
+    let code = match cli.command {
+        Command::Extract(args) => declx::batch::run(&args),
+        Command::Schema => {
+            println!("{}", declx::schema::DECLARATION_SCHEMA);
+            0
+        }
+    };
+    std::process::exit(code);
+}

@@ -1,0 +1,112 @@
+//! Stage 5: form sections → normalised values (amounts, thresholds) → the record's fields.
+
+use crate::record::{
+    Budget, BudgetItem, Declaration, Indicator, Source, Target, Task, Warning, SCHEMA_ID,
+};
+use crate::sections::Sections;
+use crate::value::{parse_amount, parse_thresholds, Amount};
+
+fn amount(
+    raw: &str,
+    unit: Option<&str>,
+    what: &str,
+    loc: &crate::record::Loc,
+    warnings: &mut Vec<Warning>,
+) -> Option<Amount> {
+    let a = parse_amount(raw, unit);
+    match &a {
+        None => warnings.push(Warning::new(
+            "unreadable_amount",
+            format!("{what}: cannot read the amount {raw:?}; left null"),
+            Some(loc.clone()),
+        )),
+        Some(a) if a.yuan.is_none() => warnings.push(Warning::new(
+            "unknown_unit",
+            format!("{what}: amount {raw:?} has no currency unit; yuan left null"),
+            Some(loc.clone()),
+        )),
+        _ => {}
+    }
+    a
+}
+
+fn target(text: Option<String>) -> Target {
+    let thresholds = text.as_deref().map(parse_thresholds).unwrap_or_default();
+    Target { text, thresholds }
+}
+
+pub fn declaration(s: Sections, source: Source, mut warnings: Vec<Warning>) -> Declaration {
+    warnings.extend(s.warnings);
+    let budget = s.budget.map(|entries| Budget {
+        unit: s.budget_unit.clone(),
+        items: entries
+            .into_iter()
+            .map(|e| {
+                let what = format!(
+                    "budget {} / {}",
+                    e.section.as_deref().unwrap_or("?"),
+                    e.name.as_deref().unwrap_or("?")
+                );
+                BudgetItem {
+                    amount: amount(&e.raw, e.unit.as_deref(), &what, &e.loc, &mut warnings),
+                    section: e.section,
+                    name: e.name,
+                    loc: e.loc,
+                }
+            })
+            .collect(),
+    });
+    let tasks = s
+        .tasks
+        .unwrap_or_default()
+        .into_iter()
+        .map(|t| {
+            let what = format!("task {}", t.name.as_deref().unwrap_or("?"));
+            let amount = match t.amount_raw.as_deref() {
+                Some(raw) => amount(raw, t.unit.as_deref(), &what, &t.loc, &mut warnings),
+                None => {
+                    warnings.push(Warning::new(
+                        "missing_amount",
+                        format!("{what}: no amount given"),
+                        Some(t.loc.clone()),
+                    ));
+                    None
+                }
+            };
+            Task {
+                name: t.name,
+                content: t.content,
+                expected_outcome: t.expected_outcome,
+                amount,
+                loc: t.loc,
+            }
+        })
+        .collect();
+    let indicators = s
+        .indicators
+        .unwrap_or_default()
+        .into_iter()
+        .map(|r| Indicator {
+            level1: r.level1,
+            level2: r.level2,
+            level3: r.level3,
+            period_target: target(r.period),
+            annual_target: target(r.annual),
+            loc: r.loc,
+        })
+        .collect();
+    Declaration {
+        schema: SCHEMA_ID,
+        source,
+        title: s.title.map(|t| t.text),
+        department: s.department.map(|t| t.text),
+        budget,
+        overall_goal: s.overall_goal.map(|t| t.text),
+        tasks,
+        other_tasks: s.other_tasks.map(|t| t.text),
+        indicators,
+        other_fields: s.other_fields,
+        checks: Vec::new(),
+        warnings,
+    }
+}

@@ -1,0 +1,249 @@
+//! The output contract (`declaration/1`) as Rust types. Serialising these is the only
+//! way declx writes records, so the JSON Schema in `schema/` and these types move together.
+
+use rust_decimal::Decimal;
+use serde::{Serialize, Serializer};
+
+use crate::error::{Error, ErrorKind};
+use crate::value::{Amount, Threshold};
+
+pub const SCHEMA_ID: &str = "declaration/1";
+
+/// Write a decimal as a JSON number with exactly its digits (no f64 round trip).
+pub(crate) fn ser_decimal<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+    let text = d.normalize().to_string();
+    let raw = serde_json::value::RawValue::from_string(text).map_err(serde::ser::Error::custom)?;
+    raw.serialize(s)
+}
+
+pub(crate) fn ser_opt_decimal<S: Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+    match d {
+        Some(d) => ser_decimal(d, s),
+        None => s.serialize_none(),
+    }
+}
+
+/// Where an item came from: a text line, or a PDF page and box.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Loc {
+    Line { line: usize },
+    Page { page: u32, bbox: [f64; 4] },
+}
+
+impl Loc {
+    pub fn line(&self) -> Option<usize> {
+        match self {
+            Loc::Line { line } => Some(*line),
+            Loc::Page { .. } => None,
+        }
+    }
+    pub fn page(&self) -> Option<u32> {
+        match self {
+            Loc::Page { page, .. } => Some(*page),
+            Loc::Line { .. } => None,
+        }
+    }
+    /// The smallest location covering both (same page boxes are united).
+    pub fn union(&self, other: &Loc) -> Loc {
+        match (self, other) {
+            (Loc::Page { page: p1, bbox: a }, Loc::Page { page: p2, bbox: b }) if p1 == p2 => {
+                Loc::Page {
+                    page: *p1,
+                    bbox: [a[0].min(b[0]), a[1].min(b[1]), a[2].max(b[2]), a[3].max(b[3])],
+                }
+            }
+            _ => self.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Text,
+    Pdf,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Source {
+    pub path: String,
+    pub format: Format,
+    pub encoding: Option<String>,
+    pub sha256: String,
+    pub bytes: u64,
+    pub pages: Option<u32>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Budget {
+    pub unit: Option<String>,
+    pub items: Vec<BudgetItem>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BudgetItem {
+    pub section: Option<String>,
+    pub name: Option<String>,
+    pub amount: Option<Amount>,
+    #[serde(flatten)]
+    pub loc: Loc,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Task {
+    pub name: Option<String>,
+    pub content: Option<String>,
+    pub expected_outcome: Option<String>,
+    pub amount: Option<Amount>,
+    #[serde(flatten)]
+    pub loc: Loc,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Target {
+    pub text: Option<String>,
+    pub thresholds: Vec<Threshold>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Indicator {
+    pub level1: Option<String>,
+    pub level2: Option<String>,
+    pub level3: Option<String>,
+    pub period_target: Target,
+    pub annual_target: Target,
+    #[serde(flatten)]
+    pub loc: Loc,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct OtherField {
+    pub label: String,
+    pub value: Option<String>,
+    #[serde(flatten)]
+    pub loc: Loc,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Check {
+    pub rule: String,
+    pub ok: bool,
+    #[serde(serialize_with = "ser_opt_decimal")]
+    pub expected_yuan: Option<Decimal>,
+    #[serde(serialize_with = "ser_opt_decimal")]
+    pub actual_yuan: Option<Decimal>,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Warning {
+    pub code: &'static str,
+    pub message: String,
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub loc: Option<Loc>,
+}
+
+impl Warning {
+    pub fn new(code: &'static str, message: impl Into<String>, loc: Option<Loc>) -> Self {
+        Warning {
+            code,
+            message: message.into(),
+            loc,
+        }
+    }
+}
+
+/// A successfully read declaration.
+#[derive(Debug, Clone, Serialize)]
+pub struct Declaration {
+    pub schema: &'static str,
+    pub source: Source,
+    pub title: Option<String>,
+    pub department: Option<String>,
+    pub budget: Option<Budget>,
+    pub overall_goal: Option<String>,
+    pub tasks: Vec<Task>,
+    pub other_tasks: Option<String>,
+    pub indicators: Vec<Indicator>,
+    pub other_fields: Vec<OtherField>,
+    pub checks: Vec<Check>,
+    pub warnings: Vec<Warning>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ErrorInfo {
+    pub kind: ErrorKind,
+    pub message: String,
+}
+
+/// An input that could not be read: still one record.
+#[derive(Debug, Clone, Serialize)]
+pub struct Failure {
+    pub schema: &'static str,
+    pub source: Source,
+    pub error: ErrorInfo,
+}
+
+/// One record per input, always.
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum Record {
+    Declaration(Box<Declaration>),
+    Failure(Box<Failure>),
+}
+
+impl Record {
+    pub fn failure(source: Source, err: &Error) -> Record {
+        let message = format!("{}: {}", source.path, err);
+        Record::Failure(Box::new(Failure {
+            schema: SCHEMA_ID,
+            source,
+            error: ErrorInfo {
+                kind: err.kind(),
+                message,
+            },
+        }))
+    }
+
+    pub fn source(&self) -> &Source {
+        match self {
+            Record::Declaration(d) => &d.source,
+            Record::Failure(f) => &f.source,
+        }
+    }
+
+    pub fn error(&self) -> Option<&ErrorInfo> {
+        match self {
+            Record::Declaration(_) => None,
+            Record::Failure(f) => Some(&f.error),
+        }
+    }
+
+    pub fn failed_checks(&self) -> usize {
+        match self {
+            Record::Declaration(d) => d.checks.iter().filter(|c| !c.ok).count(),
+            Record::Failure(_) => 0,
+        }
+    }
+
+    pub fn warning_count(&self) -> usize {
+        match self {
+            Record::Declaration(d) => d.warnings.len(),
+            Record::Failure(_) => 0,
+        }
+    }
+
+    /// One JSON line (no trailing newline).
+    pub fn to_json_line(&self) -> String {
+        // Serialising our own types cannot fail (no maps with non-string keys, RawValue is
+        // always built from a valid decimal), but never panic on the output path either.
+        serde_json::to_string(self).unwrap_or_else(|e| {
+            format!(r#"{{"schema":"{SCHEMA_ID}","error":{{"kind":"internal","message":"serialisation failed: {e}"}}}}"#)
+        })
+    }
+
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_else(|_| self.to_json_line())
+    }
+}

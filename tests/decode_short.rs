@@ -1,7 +1,7 @@
 //! Short texts, where detectors fail: each encoded string must be detected unaided.
 
 use declx::decode::decode;
-use encoding_rs::{Encoding, BIG5, GB18030, GBK, UTF_16BE, UTF_16LE, UTF_8};
+use encoding_rs::{Encoding, BIG5, GB18030, GBK, UTF_8};
 
 /// (text, encoding used to write it, name `decode` must report)
 const CASES: &[(&str, &str, &str)] = &[

@@ -127,8 +127,9 @@ pub fn detect(bytes: &[u8]) -> (&'static Encoding, &[u8], &'static str) {
         // Valid UTF-8 is almost always UTF-8, but a few GBK characters happen to form valid
         // UTF-8 too (一 is D2 BB, Cyrillic һ): let legacy encodings compete when the UTF-8
         // reading has implausible characters.
+        // Greek/Cyrillic letters count too: two GBK bytes often read as one of them.
         let p = profile(&decode_tracking(UTF_8, head, false).text);
-        Some(p.bad * 4)
+        Some(p.bad * 4 + p.greek_cyrillic * 2)
     } else if mostly_utf8(head) {
         Some(0)
     } else {
@@ -286,6 +287,8 @@ struct Profile {
     nul: usize,
     /// Characters a Chinese declaration practically never contains.
     bad: usize,
+    /// Basic Greek and Cyrillic letters (plausible, but see `detect`).
+    greek_cyrillic: usize,
 }
 
 fn profile(text: &str) -> Profile {
@@ -301,6 +304,8 @@ fn profile(text: &str) -> Profile {
             }
         } else if implausible(c) {
             p.bad += 1;
+        } else if matches!(c as u32, 0x391..=0x3C9 | 0x401 | 0x410..=0x44F | 0x451) {
+            p.greek_cyrillic += 1;
         }
     }
     p
@@ -312,8 +317,11 @@ fn implausible(c: char) -> bool {
     match u {
         // Latin-1 punctuation/symbols forms use: ° ± · × ÷ ¥ § and the like stay.
         0xA0..=0xBF | 0xD7 | 0xF7 => false,
-        // C1 controls, accented Latin, IPA.
-        0x80..=0x9F | 0xC0..=0x2AF => true,
+        // Basic Greek and Cyrillic letters: GBK and Big5 have them and science targets use
+        // them (α系数, μg/L).
+        0x391..=0x3C9 | 0x401 | 0x410..=0x44F | 0x451 => false,
+        // C1 controls, accented Latin, IPA, modifier letters, combining marks.
+        0x80..=0x9F | 0xC0..=0x36F => true,
         // Greek, Cyrillic, Armenian … through the rest of the phonetic/Indic blocks.
         0x370..=0x1FFF => true,
         // Kana, bopomofo, Hangul compatibility jamo.

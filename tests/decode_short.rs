@@ -28,6 +28,8 @@ const CASES: &[(&str, &str, &str)] = &[
     ("部门整体预算绩效目标申报表", "gbk", "GBK"),
     ("一", "gbk", "GBK"),
     ("中", "gbk", "GBK"),
+    ("效", "gbk", "GBK"),
+    ("时效", "gbk", "GBK"),
     ("市本级使用资金\t411,641.73", "gbk", "GBK"),
     ("“科学发现、技术发明”", "gbk", "GBK"),
     ("开展项目数量≥800项。", "gbk", "GBK"),
@@ -66,6 +68,11 @@ const CASES: &[(&str, &str, &str)] = &[
     ("部门", "utf-8", "UTF-8"),
     ("≥90%", "utf-8", "UTF-8"),
     ("abc", "utf-8", "UTF-8"),
+    ("检测限0.5μg/L，α系数", "utf-8", "UTF-8"),
+    ("一", "utf-8", "UTF-8"),
+    // Greek in GBK (science targets) must not tip the balance.
+    ("α系数≥0.8", "gbk", "GBK"),
+    ("温度±5℃，面积100㎡", "gbk", "GBK"),
 ];
 
 fn encode(text: &str, label: &str) -> Vec<u8> {
@@ -110,4 +117,65 @@ fn short_texts_are_detected() {
 #[test]
 fn table_is_big_enough() {
     assert!(CASES.len() >= 30);
+}
+
+/// Every cell of the seed declaration on its own, in GBK: a wider, unhand-picked sample.
+#[test]
+fn every_seed_cell_in_gbk() {
+    let seed = std::fs::read_to_string("fixtures/guangzhou-science-tech-2023.txt").expect("seed");
+    let cells: Vec<&str> = seed
+        .split(['\t', '\n'])
+        .map(str::trim)
+        .filter(|c| !c.is_ascii())
+        .collect();
+    let mut wrong = Vec::new();
+    for cell in &cells {
+        let bytes = GBK.encode(cell).0;
+        match decode(&bytes, None) {
+            Ok(d) if d.encoding == "GBK" && d.text == *cell => {}
+            Ok(d) => wrong.push(format!("{cell:?} → {} {:?}", d.encoding, d.text)),
+            Err(e) => wrong.push(format!("{cell:?} → {e}")),
+        }
+    }
+    println!(
+        "seed cells in GBK: {}/{} right",
+        cells.len() - wrong.len(),
+        cells.len()
+    );
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// Short cells of the seed, first 2–6 characters: the hardest case for any detector.
+#[test]
+fn seed_cell_prefixes_in_gbk() {
+    let seed = std::fs::read_to_string("fixtures/guangzhou-science-tech-2023.txt").expect("seed");
+    let mut total = 0;
+    let mut wrong = Vec::new();
+    for cell in seed
+        .split(['\t', '\n'])
+        .map(str::trim)
+        .filter(|c| !c.is_ascii())
+    {
+        for n in 2..=6 {
+            let prefix: String = cell.chars().take(n).collect();
+            if prefix.is_ascii() {
+                continue;
+            }
+            total += 1;
+            let bytes = GBK.encode(&prefix).0;
+            match decode(&bytes, None) {
+                Ok(d) if d.encoding == "GBK" => {}
+                Ok(d) => wrong.push(format!("{prefix:?} → {} {:?}", d.encoding, d.text)),
+                Err(e) => wrong.push(format!("{prefix:?} → {e}")),
+            }
+        }
+    }
+    println!(
+        "seed cell prefixes in GBK: {}/{total} right",
+        total - wrong.len()
+    );
+    for w in &wrong {
+        println!("  {w}");
+    }
+    assert!(wrong.len() * 100 <= total, "{}", wrong.join("\n"));
 }

@@ -261,8 +261,8 @@ const LEVEL2: &[(&str, &str)] = &[
     ("生态环境成本指标", "成本指标"),
 ];
 
-/// The framework name a cell spells, if any: white space, a trailing score note and a
-/// missing `指标` suffix are tolerated (`效益（30分）`, `数量 指标`).
+/// The framework name a cell in a level column spells, if any: white space, a trailing
+/// score note and a missing `指标` suffix are tolerated (`效益（30分）`, `数量 指标`).
 fn framework_name(text: &str) -> Option<&'static str> {
     let n = norm(text);
     let n = strip_note(&n);
@@ -270,11 +270,22 @@ fn framework_name(text: &str) -> Option<&'static str> {
         return None;
     }
     let stem = n.strip_suffix("指标").unwrap_or(n);
+    all_framework_names().find(|name| name.strip_suffix("指标").unwrap_or(name) == stem)
+}
+
+/// The framework name a cell elsewhere spells: only the full name (with `指标`) counts,
+/// since level-3 names like `社会成本` or `质量` are ordinary text there.
+fn framework_name_strict(text: &str) -> Option<&'static str> {
+    let n = norm(text);
+    let n = strip_note(&n);
+    all_framework_names().find(|name| *name == n)
+}
+
+fn all_framework_names() -> impl Iterator<Item = &'static str> {
     LEVEL1
         .iter()
         .copied()
         .chain(LEVEL2.iter().map(|(l2, _)| *l2))
-        .find(|name| name.strip_suffix("指标").unwrap_or(name) == stem)
 }
 
 fn is_level1(name: &str) -> bool {
@@ -493,11 +504,15 @@ impl<'g> Reader<'g> {
                         && current.is_some()
                         && matches!((label_col, first.col), (Some(lc), Some(c)) if c <= lc);
                     if unknown_label {
+                        let (lc, inline) = match split_inline(&first.text) {
+                            Some((_, v)) => (Some(*first), Some(v.to_string())),
+                            None => (Some(*first), None),
+                        };
                         blocks.push(Block {
                             label: Some(Label::Footer),
-                            label_cell: None,
-                            inline: None,
-                            rows: vec![cells],
+                            label_cell: lc,
+                            inline,
+                            rows: vec![cells[1..].to_vec()],
                             row_locs: vec![row.loc.clone()],
                         });
                     } else if let Some(b) = blocks.last_mut() {
@@ -605,19 +620,30 @@ impl<'g> Reader<'g> {
     }
 
     fn other_fields(&mut self, block: &Block<'g>) {
-        let label = block.label_cell.map(|c| c.text.clone());
         let inline = block.inline.clone();
+        // `联系人：张三` in one cell: the label is the part before the colon.
+        let label = block
+            .label_cell
+            .map(|c| match (&inline, split_inline(&c.text)) {
+                (Some(_), Some((l, _))) => l.to_string(),
+                _ => c.text.clone(),
+            });
         for (i, row) in block.rows.iter().enumerate() {
             if i == 0 {
-                if let Some(lc) = block.label_cell {
+                if let (Some(lc), Some(l)) = (block.label_cell, label.as_deref()) {
                     if row.is_empty() {
-                        self.push_other(&lc.text, inline.clone(), &lc.loc);
+                        self.push_other(l, inline.clone(), &lc.loc);
                         continue;
                     }
                     if row.len() == 1 || inline.is_some() {
                         let mut v: Vec<String> = inline.iter().cloned().collect();
-                        v.extend(row.iter().map(|c| c.text.clone()));
-                        self.push_other(&lc.text, Some(v.join("\n")), &lc.loc);
+                        if row.len() == 1 {
+                            v.extend(row.iter().map(|c| c.text.clone()));
+                            self.push_other(l, Some(v.join("\n")), &lc.loc);
+                        } else {
+                            self.push_other(l, v.pop(), &lc.loc);
+                            self.pairs(None, row);
+                        }
                         continue;
                     }
                 }
@@ -653,13 +679,20 @@ impl<'g> Reader<'g> {
             _ => (None, &[]),
         };
         // 部门名称 in the table outranks a 填报单位 note above it; the other is kept too.
-        let rank = block.label_cell.map(|c| department_rank(&c.text)).unwrap_or(0);
+        let rank = block
+            .label_cell
+            .map(|c| department_rank(&c.text))
+            .unwrap_or(0);
         match (value, block.label_cell) {
-            (Some(v), Some(lc)) if self.out.department.is_some() && rank <= self.department_rank => {
+            (Some(v), Some(lc))
+                if self.out.department.is_some() && rank <= self.department_rank =>
+            {
                 self.push_other(&lc.text, Some(v.text), &lc.loc);
             }
             (Some(v), lc) => {
-                if let (Some(old), Some(old_label)) = (self.out.department.take(), self.department_label.take()) {
+                if let (Some(old), Some(old_label)) =
+                    (self.out.department.take(), self.department_label.take())
+                {
                     self.push_other(&old_label, Some(old.text), &old.loc);
                 }
                 self.department_rank = rank;
@@ -707,7 +740,12 @@ impl<'g> Reader<'g> {
         self.out.budget = Some(entries);
     }
 
-    fn budget_by_columns(&mut self, block: &Block<'g>, block_unit: Option<&str>, out: &mut Vec<BudgetEntry>) {
+    fn budget_by_columns(
+        &mut self,
+        block: &Block<'g>,
+        block_unit: Option<&str>,
+        out: &mut Vec<BudgetEntry>,
+    ) {
         let mut groups: Vec<ColumnGroup> = Vec::new();
         for (row, loc) in block.rows.iter().zip(&block.row_locs) {
             if let Some(g) = column_groups(row, block_unit) {
@@ -731,7 +769,9 @@ impl<'g> Reader<'g> {
                 };
                 let name = in_range
                     .iter()
-                    .find(|c| !amount.is_some_and(|a| std::ptr::eq(**c, a)) && !is_amount_like(&c.text))
+                    .find(|c| {
+                        !amount.is_some_and(|a| std::ptr::eq(**c, a)) && !is_amount_like(&c.text)
+                    })
                     .copied();
                 if name.is_none() && amount.is_none() {
                     continue;
@@ -747,7 +787,10 @@ impl<'g> Reader<'g> {
             // Cells outside every group are not dropped.
             let first = groups.iter().map(|g| g.start).min().unwrap_or(0);
             let last = groups.iter().map(|g| g.end).max().unwrap_or(usize::MAX);
-            for c in row.iter().filter(|c| c.col.is_some_and(|k| k >= last || k < first)) {
+            for c in row
+                .iter()
+                .filter(|c| c.col.is_some_and(|k| k >= last || k < first))
+            {
                 self.out.other_fields.push(OtherField {
                     label: "预算整体情况".into(),
                     value: Some(c.text.clone()),
@@ -1127,7 +1170,9 @@ fn is_section_header(text: &str) -> bool {
     let n = norm(text);
     !n.chars().any(|c| c.is_ascii_digit())
         && n.chars().count() <= 16
-        && ["支出", "收入", "来源", "级次", "构成", "资金"].iter().any(|w| n.contains(w))
+        && ["支出", "收入", "来源", "级次", "构成", "资金"]
+            .iter()
+            .any(|w| n.contains(w))
 }
 
 /// A header row of the budget block, as column groups; `None` for a data row.
@@ -1164,10 +1209,7 @@ fn column_groups(row: &[&Cell], block_unit: Option<&str>) -> Option<Vec<ColumnGr
     if row.len() >= 2 && row.iter().all(|c| is_section_header(&c.text)) {
         for (i, c) in row.iter().enumerate() {
             let start = c.col.unwrap_or(0);
-            let end = row
-                .get(i + 1)
-                .and_then(|n| n.col)
-                .unwrap_or(usize::MAX);
+            let end = row.get(i + 1).and_then(|n| n.col).unwrap_or(usize::MAX);
             groups.push(ColumnGroup {
                 section: Some(c.text.clone()),
                 start,
@@ -1405,7 +1447,10 @@ impl IndicatorColumns {
         let mut p = Parsed::default();
         for c in row {
             let slot = self.cols.iter().position(|k| k.is_some() && *k == c.col);
-            let fw = framework_name(&c.text);
+            let fw = match slot {
+                Some(0) | Some(1) => framework_name(&c.text),
+                _ => framework_name_strict(&c.text),
+            };
             let text = Some(c.text.clone());
             match (slot, fw) {
                 (Some(0), Some(name)) if !is_level1(name) => {
@@ -1512,7 +1557,7 @@ fn row_by_shape(row: &[&Cell], targets: usize) -> Parsed {
     let mut p = Parsed::default();
     let mut content = Vec::new();
     for c in row {
-        match framework_name(&c.text) {
+        match framework_name_strict(&c.text) {
             Some(name)
                 if is_level1(name) && (!is_ambiguous(name) || next_is_cost_level2(row, c)) =>
             {
@@ -1529,7 +1574,7 @@ fn row_by_shape(row: &[&Cell], targets: usize) -> Parsed {
 fn next_is_cost_level2(cells: &[&Cell], c: &Cell) -> bool {
     let pos = cells.iter().position(|x| std::ptr::eq(*x, c));
     pos.and_then(|i| cells.get(i + 1))
-        .and_then(|n| framework_name(&n.text))
+        .and_then(|n| framework_name_strict(&n.text))
         .and_then(parent_of)
         == Some("成本指标")
 }
@@ -1553,7 +1598,7 @@ fn stream_rows(cells: &[&Cell], targets: usize) -> Vec<(Parsed, Loc)> {
         }
     };
     for c in cells {
-        if let Some(name) = framework_name(&c.text) {
+        if let Some(name) = framework_name_strict(&c.text) {
             if !content.is_empty() || had_framework && cur.level2.is_some() {
                 flush(&mut cur, &mut content, &mut loc, &mut out);
             }

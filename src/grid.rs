@@ -184,6 +184,11 @@ pub fn from_text(text: &str) -> Grid {
             continue;
         }
         let texts: Vec<(Option<usize>, String)> = match layout {
+            Layout::Tabs if !raw.contains('\t') => split_spaced(raw)
+                .into_iter()
+                .enumerate()
+                .map(|(c, s)| (Some(c), clean_cell(&s)))
+                .collect(),
             Layout::Tabs => raw
                 .split('\t')
                 .enumerate()
@@ -195,7 +200,12 @@ pub fn from_text(text: &str) -> Grid {
                 }
                 let t = raw.trim();
                 if t.chars().filter(|c| is_pipe(*c)).count() == 0 {
-                    vec![(Some(0), clean_cell(t))]
+                    // A line outside the table (title, notes): cells by space runs.
+                    split_spaced(t)
+                        .into_iter()
+                        .enumerate()
+                        .map(|(c, s)| (Some(c), clean_cell(&s)))
+                        .collect()
                 } else {
                     let mut parts: Vec<&str> = t.split(is_pipe).collect();
                     if t.starts_with(is_pipe) {

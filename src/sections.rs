@@ -190,6 +190,17 @@ const FOOTER: &[&str] = &[
     "填报单位(盖章)",
 ];
 
+/// 部门名称-like labels name the department itself; 填报单位/主管部门 may name another body.
+fn department_rank(label: &str) -> u8 {
+    let n = norm(label);
+    let n = strip_note(&n);
+    if n.ends_with("名称") {
+        2
+    } else {
+        1
+    }
+}
+
 fn label_of(text: &str) -> Option<Label> {
     let n = norm(text);
     let base = strip_note(&n);
@@ -206,7 +217,7 @@ fn label_of(text: &str) -> Option<Label> {
         Some(Label::Budget)
     } else if is(DEPARTMENT) {
         Some(Label::Department)
-    } else if is(FOOTER) {
+    } else if is(FOOTER) || (base.ends_with("意见") && base.chars().count() <= 12) {
         Some(Label::Footer)
     } else {
         None
@@ -250,8 +261,8 @@ const LEVEL2: &[(&str, &str)] = &[
     ("生态环境成本指标", "成本指标"),
 ];
 
-/// The framework name a cell spells, if any: white space, a trailing score note and a
-/// missing `指标` suffix are tolerated (`效益（30分）`, `数量 指标`).
+/// The framework name a cell in a level column spells, if any: white space, a trailing
+/// score note and a missing `指标` suffix are tolerated (`效益（30分）`, `数量 指标`).
 fn framework_name(text: &str) -> Option<&'static str> {
     let n = norm(text);
     let n = strip_note(&n);
@@ -259,11 +270,22 @@ fn framework_name(text: &str) -> Option<&'static str> {
         return None;
     }
     let stem = n.strip_suffix("指标").unwrap_or(n);
+    all_framework_names().find(|name| name.strip_suffix("指标").unwrap_or(name) == stem)
+}
+
+/// The framework name a cell elsewhere spells: only the full name (with `指标`) counts,
+/// since level-3 names like `社会成本` or `质量` are ordinary text there.
+fn framework_name_strict(text: &str) -> Option<&'static str> {
+    let n = norm(text);
+    let n = strip_note(&n);
+    all_framework_names().find(|name| *name == n)
+}
+
+fn all_framework_names() -> impl Iterator<Item = &'static str> {
     LEVEL1
         .iter()
         .copied()
         .chain(LEVEL2.iter().map(|(l2, _)| *l2))
-        .find(|name| name.strip_suffix("指标").unwrap_or(name) == stem)
 }
 
 fn is_level1(name: &str) -> bool {
@@ -315,6 +337,9 @@ struct Reader<'g> {
     /// line with blank lines between cells).
     rows_meaningful: bool,
     out: Sections,
+    /// How sure the department label is (部门名称 over 填报单位), and its text.
+    department_rank: u8,
+    department_label: Option<String>,
 }
 
 impl<'g> Reader<'g> {
@@ -331,6 +356,8 @@ impl<'g> Reader<'g> {
             has_cols,
             rows_meaningful,
             out: Sections::default(),
+            department_rank: 0,
+            department_label: None,
         }
     }
 
@@ -452,7 +479,11 @@ impl<'g> Reader<'g> {
             };
             match label {
                 // A page break repeats the section's label cell: drop it, keep the row.
-                Some(l) if Some(l) == current && inline.is_none() && l != Label::Footer => {
+                Some(l)
+                    if Some(l) == current
+                        && inline.is_none()
+                        && matches!(l, Label::Tasks | Label::Indicators | Label::Budget) =>
+                {
                     if let Some(b) = blocks.last_mut() {
                         b.rows.push(cells[1..].to_vec());
                         b.row_locs.push(row.loc.clone());
@@ -473,11 +504,15 @@ impl<'g> Reader<'g> {
                         && current.is_some()
                         && matches!((label_col, first.col), (Some(lc), Some(c)) if c <= lc);
                     if unknown_label {
+                        let (lc, inline) = match split_inline(&first.text) {
+                            Some((_, v)) => (Some(*first), Some(v.to_string())),
+                            None => (Some(*first), None),
+                        };
                         blocks.push(Block {
                             label: Some(Label::Footer),
-                            label_cell: None,
-                            inline: None,
-                            rows: vec![cells],
+                            label_cell: lc,
+                            inline,
+                            rows: vec![cells[1..].to_vec()],
                             row_locs: vec![row.loc.clone()],
                         });
                     } else if let Some(b) = blocks.last_mut() {
@@ -585,19 +620,30 @@ impl<'g> Reader<'g> {
     }
 
     fn other_fields(&mut self, block: &Block<'g>) {
-        let label = block.label_cell.map(|c| c.text.clone());
         let inline = block.inline.clone();
+        // `联系人：张三` in one cell: the label is the part before the colon.
+        let label = block
+            .label_cell
+            .map(|c| match (&inline, split_inline(&c.text)) {
+                (Some(_), Some((l, _))) => l.to_string(),
+                _ => c.text.clone(),
+            });
         for (i, row) in block.rows.iter().enumerate() {
             if i == 0 {
-                if let Some(lc) = block.label_cell {
+                if let (Some(lc), Some(l)) = (block.label_cell, label.as_deref()) {
                     if row.is_empty() {
-                        self.push_other(&lc.text, inline.clone(), &lc.loc);
+                        self.push_other(l, inline.clone(), &lc.loc);
                         continue;
                     }
                     if row.len() == 1 || inline.is_some() {
                         let mut v: Vec<String> = inline.iter().cloned().collect();
-                        v.extend(row.iter().map(|c| c.text.clone()));
-                        self.push_other(&lc.text, Some(v.join("\n")), &lc.loc);
+                        if row.len() == 1 {
+                            v.extend(row.iter().map(|c| c.text.clone()));
+                            self.push_other(l, Some(v.join("\n")), &lc.loc);
+                        } else {
+                            self.push_other(l, v.pop(), &lc.loc);
+                            self.pairs(None, row);
+                        }
                         continue;
                     }
                 }
@@ -632,10 +678,31 @@ impl<'g> Reader<'g> {
             ),
             _ => (None, &[]),
         };
-        if self.out.department.is_none() {
-            self.out.department = value;
-        } else if let (Some(v), Some(lc)) = (value, block.label_cell) {
-            self.push_other(&lc.text, Some(v.text), &lc.loc);
+        // 部门名称 in the table outranks a 填报单位 note above it; the other is kept too.
+        let rank = block
+            .label_cell
+            .map(|c| department_rank(&c.text))
+            .unwrap_or(0);
+        match (value, block.label_cell) {
+            (Some(v), Some(lc))
+                if self.out.department.is_some() && rank <= self.department_rank =>
+            {
+                self.push_other(&lc.text, Some(v.text), &lc.loc);
+            }
+            (Some(v), lc) => {
+                if let (Some(old), Some(old_label)) =
+                    (self.out.department.take(), self.department_label.take())
+                {
+                    self.push_other(&old_label, Some(old.text), &old.loc);
+                }
+                self.department_rank = rank;
+                self.department_label = lc.map(|c| match split_inline(&c.text) {
+                    Some((l, _)) if block.inline.is_some() => l.to_string(),
+                    _ => c.text.clone(),
+                });
+                self.out.department = Some(v);
+            }
+            (None, _) => {}
         }
         let rest: Vec<&Cell> = rest.to_vec();
         self.pairs(None, &rest);
@@ -679,29 +746,10 @@ impl<'g> Reader<'g> {
         block_unit: Option<&str>,
         out: &mut Vec<BudgetEntry>,
     ) {
-        // (section name, name columns start, amount column, unit)
-        let mut groups: Vec<(Option<String>, usize, usize, Option<String>)> = Vec::new();
+        let mut groups: Vec<ColumnGroup> = Vec::new();
         for (row, loc) in block.rows.iter().zip(&block.row_locs) {
-            let is_header = !row.is_empty()
-                && row.iter().any(|c| is_unit_header(&c.text))
-                && !row.iter().any(|c| is_amount_like(&c.text));
-            if is_header {
-                groups.clear();
-                let mut start = 0usize;
-                let mut pending: Option<&Cell> = None;
-                for c in row {
-                    let col = c.col.unwrap_or(0);
-                    if is_unit_header(&c.text) {
-                        let unit = unit_in(&c.text)
-                            .or_else(|| pending.and_then(|p| unit_in(&p.text)))
-                            .or_else(|| block_unit.map(str::to_string));
-                        groups.push((pending.map(|p| p.text.clone()), start, col, unit));
-                        start = col + 1;
-                        pending = None;
-                    } else {
-                        pending = Some(c);
-                    }
-                }
+            if let Some(g) = column_groups(row, block_unit) {
+                groups = g;
                 continue;
             }
             if groups.is_empty() {
@@ -709,25 +757,40 @@ impl<'g> Reader<'g> {
                 self.budget_row_by_shape(row, loc, &[], block_unit, out);
                 continue;
             }
-            for (section, start, amount_col, unit) in &groups {
-                let name = row
+            for g in &groups {
+                let in_range: Vec<&Cell> = row
                     .iter()
-                    .find(|c| c.col.is_some_and(|k| k >= *start && k < *amount_col));
-                let amount = row.iter().find(|c| c.col == Some(*amount_col));
+                    .copied()
+                    .filter(|c| c.col.is_some_and(|k| k >= g.start && k < g.end))
+                    .collect();
+                let amount = match g.amount_col {
+                    Some(a) => in_range.iter().find(|c| c.col == Some(a)).copied(),
+                    None => in_range.iter().find(|c| is_amount_like(&c.text)).copied(),
+                };
+                let name = in_range
+                    .iter()
+                    .find(|c| {
+                        !amount.is_some_and(|a| std::ptr::eq(**c, a)) && !is_amount_like(&c.text)
+                    })
+                    .copied();
                 if name.is_none() && amount.is_none() {
                     continue;
                 }
                 out.push(BudgetEntry {
-                    section: section.clone(),
+                    section: g.section.clone(),
                     name: name.map(|c| c.text.clone()),
                     raw: amount.map(|c| c.text.clone()),
-                    unit: unit.clone(),
+                    unit: g.unit.clone(),
                     loc: loc.clone(),
                 });
             }
             // Cells outside every group are not dropped.
-            let last = groups.last().map(|g| g.2).unwrap_or(0);
-            for c in row.iter().filter(|c| c.col.is_some_and(|k| k > last)) {
+            let first = groups.iter().map(|g| g.start).min().unwrap_or(0);
+            let last = groups.iter().map(|g| g.end).max().unwrap_or(usize::MAX);
+            for c in row
+                .iter()
+                .filter(|c| c.col.is_some_and(|k| k >= last || k < first))
+            {
                 self.out.other_fields.push(OtherField {
                     label: "预算整体情况".into(),
                     value: Some(c.text.clone()),
@@ -1093,6 +1156,73 @@ fn header_groups(row: &[&Cell], block_unit: Option<&str>) -> Vec<(Option<String>
     groups
 }
 
+/// One column group of the budget block: a section header over name and amount columns.
+struct ColumnGroup {
+    section: Option<String>,
+    start: usize,
+    end: usize,
+    amount_col: Option<usize>,
+    unit: Option<String>,
+}
+
+/// Words that head a budget column group (部门预算支出, 收入来源, 按预算级次划分 …).
+fn is_section_header(text: &str) -> bool {
+    let n = norm(text);
+    !n.chars().any(|c| c.is_ascii_digit())
+        && n.chars().count() <= 16
+        && ["支出", "收入", "来源", "级次", "构成", "资金"]
+            .iter()
+            .any(|w| n.contains(w))
+}
+
+/// A header row of the budget block, as column groups; `None` for a data row.
+fn column_groups(row: &[&Cell], block_unit: Option<&str>) -> Option<Vec<ColumnGroup>> {
+    if row.is_empty() || row.iter().any(|c| is_amount_like(&c.text)) {
+        return None;
+    }
+    let mut groups = Vec::new();
+    if row.iter().any(|c| is_unit_header(&c.text)) {
+        let mut start = 0usize;
+        let mut pending: Option<&Cell> = None;
+        for c in row {
+            let col = c.col.unwrap_or(0);
+            if is_unit_header(&c.text) {
+                let unit = unit_in(&c.text)
+                    .or_else(|| pending.and_then(|p| unit_in(&p.text)))
+                    .or_else(|| block_unit.map(str::to_string));
+                groups.push(ColumnGroup {
+                    section: pending.map(|p| p.text.clone()),
+                    start,
+                    end: col + 1,
+                    amount_col: Some(col),
+                    unit,
+                });
+                start = col + 1;
+                pending = None;
+            } else {
+                pending = Some(c);
+            }
+        }
+        return Some(groups);
+    }
+    // Section names only (each merged over its name and amount columns).
+    if row.len() >= 2 && row.iter().all(|c| is_section_header(&c.text)) {
+        for (i, c) in row.iter().enumerate() {
+            let start = c.col.unwrap_or(0);
+            let end = row.get(i + 1).and_then(|n| n.col).unwrap_or(usize::MAX);
+            groups.push(ColumnGroup {
+                section: Some(c.text.clone()),
+                start,
+                end,
+                amount_col: None,
+                unit: unit_in(&c.text).or_else(|| block_unit.map(str::to_string)),
+            });
+        }
+        return Some(groups);
+    }
+    None
+}
+
 fn group_at(
     groups: &[(Option<String>, Option<String>)],
     k: usize,
@@ -1317,7 +1447,10 @@ impl IndicatorColumns {
         let mut p = Parsed::default();
         for c in row {
             let slot = self.cols.iter().position(|k| k.is_some() && *k == c.col);
-            let fw = framework_name(&c.text);
+            let fw = match slot {
+                Some(0) | Some(1) => framework_name(&c.text),
+                _ => framework_name_strict(&c.text),
+            };
             let text = Some(c.text.clone());
             match (slot, fw) {
                 (Some(0), Some(name)) if !is_level1(name) => {
@@ -1424,7 +1557,7 @@ fn row_by_shape(row: &[&Cell], targets: usize) -> Parsed {
     let mut p = Parsed::default();
     let mut content = Vec::new();
     for c in row {
-        match framework_name(&c.text) {
+        match framework_name_strict(&c.text) {
             Some(name)
                 if is_level1(name) && (!is_ambiguous(name) || next_is_cost_level2(row, c)) =>
             {
@@ -1441,7 +1574,7 @@ fn row_by_shape(row: &[&Cell], targets: usize) -> Parsed {
 fn next_is_cost_level2(cells: &[&Cell], c: &Cell) -> bool {
     let pos = cells.iter().position(|x| std::ptr::eq(*x, c));
     pos.and_then(|i| cells.get(i + 1))
-        .and_then(|n| framework_name(&n.text))
+        .and_then(|n| framework_name_strict(&n.text))
         .and_then(parent_of)
         == Some("成本指标")
 }
@@ -1465,7 +1598,7 @@ fn stream_rows(cells: &[&Cell], targets: usize) -> Vec<(Parsed, Loc)> {
         }
     };
     for c in cells {
-        if let Some(name) = framework_name(&c.text) {
+        if let Some(name) = framework_name_strict(&c.text) {
             if !content.is_empty() || had_framework && cur.level2.is_some() {
                 flush(&mut cur, &mut content, &mut loc, &mut out);
             }

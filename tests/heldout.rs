@@ -34,7 +34,10 @@ use serde_json::Value;
 /// Overall accuracy (fields right / fields scored) below which the test fails. Set from
 /// the measured score (rounded down) at the last merge of main; raise it as the parser
 /// improves, never lower it to hide a regression.
-const FLOOR: f64 = 0.0;
+///
+/// Measured 556/979 = 0.568 at main 5625803 (before the decode and value branches were
+/// merged: GBK/GB18030 inputs were error records and no thresholds were read).
+const FLOOR: f64 = 0.56;
 
 const DIR: &str = "tests/heldout";
 

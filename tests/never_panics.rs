@@ -238,6 +238,34 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    /// Any excerpt of two or more seed lines, in any supported wire form, is detected and
+    /// decoded back exactly.
+    #[test]
+    fn reencoded_excerpts_decode_back(start in 0usize..40, len in 2usize..40, wire in wire(), crlf in any::<bool>()) {
+        let lines: Vec<Vec<u8>> = SEED.split('\n').map(|l| l.as_bytes().to_vec()).collect();
+        let start = start % lines.len();
+        let end = (start + len).min(lines.len());
+        let excerpt = &lines[start..end];
+        let text = String::from_utf8(excerpt.join(if crlf { &b"\r\n"[..] } else { &b"\n"[..] }))
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assume!(!text.is_ascii());
+        let want = match wire {
+            Wire::Utf8 | Wire::Utf8Bom => "UTF-8",
+            Wire::Gbk => "GBK",
+            Wire::Utf16Le => "UTF-16LE",
+            Wire::Utf16BeBom => "UTF-16BE",
+        };
+        let d = declx::decode::decode(&encode(excerpt, wire, crlf), None)
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(d.encoding.as_str(), want);
+        prop_assert!(d.text == text, "text differs");
+        prop_assert!(d.warnings.is_empty());
+    }
+}
+
 /// Fixed cases the strategies reach only by luck.
 #[test]
 fn edge_cases() {

@@ -31,6 +31,8 @@ pub struct Decoded {
 
 /// Bytes looked at when choosing an encoding; the whole input is decoded once chosen.
 const SAMPLE: usize = 64 * 1024;
+/// Bytes chardetng looks at when it is needed.
+const CHARDET_SAMPLE: usize = 16 * 1024;
 /// Bytes looked at by the UTF-16 heuristic.
 const UTF16_SAMPLE: usize = 4096;
 /// Per-line `decode_error` warnings before one summary warning.
@@ -178,32 +180,63 @@ pub fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
 /// Not valid UTF-8, but the non-ASCII that is valid UTF-8 far outnumbers the errors: a
 /// damaged or truncated UTF-8 file (a legacy encoding almost never forms valid sequences).
 fn mostly_utf8(bytes: &[u8]) -> bool {
-    let out = decode_tracking(UTF_8, bytes, false);
-    let non_ascii = out
-        .text
-        .chars()
-        .filter(|&c| !c.is_ascii() && c != '\u{FFFD}')
-        .count();
-    non_ascii >= 2 && non_ascii >= out.replaced * 8
-}
-
-/// Legacy (non-Unicode) text: chardetng's guess competes with GBK and Big5 on the sample.
-fn guess_legacy(bytes: &[u8]) -> (&'static Encoding, usize) {
-    let mut det = EncodingDetector::new(Iso2022JpDetection::Deny);
-    // `last` only when the sample is the whole input, so a cut character is not an error.
-    det.feed(bytes, bytes.len() < SAMPLE);
-    let guess = det.guess(Some(b"cn"), Utf8Detection::Deny);
-    let mut best = (guess, legacy_cost(guess, bytes));
-    for enc in [GBK, BIG5] {
-        if enc == guess {
-            continue;
-        }
-        let cost = legacy_cost(enc, bytes);
-        if cost < best.1 {
-            best = (enc, cost);
+    // Non-ASCII characters in valid UTF-8 = lead bytes (0xC0 and up).
+    let leads = |b: &[u8]| b.iter().filter(|&&x| x >= 0xC0).count();
+    let (mut good, mut errors) = (0usize, 0usize);
+    let mut rest = bytes;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(s) => {
+                good += leads(s.as_bytes());
+                break;
+            }
+            Err(e) => {
+                good += leads(rest.get(..e.valid_up_to()).unwrap_or(&[]));
+                // No error_len: a character cut by the end of the sample, not an error.
+                let Some(n) = e.error_len() else { break };
+                errors += 1;
+                rest = rest.get(e.valid_up_to() + n..).unwrap_or(&[]);
+                // Legacy text fails at once and often: stop early (this runs on every
+                // GBK file).
+                if errors > 16 && errors * 8 > good {
+                    return false;
+                }
+            }
         }
     }
-    best
+    good >= 2 && good >= errors * 8
+}
+
+/// Legacy (non-Unicode) text: GBK and Big5 are scored on the sample; when neither is a
+/// clear winner chardetng breaks the tie between them and may propose another encoding,
+/// which must then score strictly better (Chinese is the default). chardetng is slow
+/// (~4 MB/s) and a whole GBK declaration is almost never a tie, so it mostly is not run.
+fn guess_legacy(bytes: &[u8]) -> (&'static Encoding, usize) {
+    let gbk = legacy_cost(GBK, bytes);
+    let big5 = legacy_cost(BIG5, bytes);
+    if gbk == 0 && big5 > 0 {
+        return (GBK, 0);
+    }
+    if big5 == 0 && gbk > 0 {
+        return (BIG5, 0);
+    }
+    let head = bytes.get(..CHARDET_SAMPLE).unwrap_or(bytes);
+    let mut det = EncodingDetector::new(Iso2022JpDetection::Deny);
+    // `last` only when this is the whole input, so a cut character is not an error.
+    det.feed(head, head.len() == bytes.len() && bytes.len() < SAMPLE);
+    let guess = det.guess(Some(b"cn"), Utf8Detection::Deny);
+    let chinese = if big5 < gbk || (big5 == gbk && guess == BIG5) {
+        (BIG5, big5)
+    } else {
+        (GBK, gbk)
+    };
+    if guess != GBK && guess != BIG5 {
+        let other = legacy_cost(guess, bytes);
+        if other < chinese.1 {
+            return (guess, other);
+        }
+    }
+    chinese
 }
 
 /// Lower is likelier: decoding errors weigh most, then characters a Chinese form does not

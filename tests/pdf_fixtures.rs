@@ -252,3 +252,19 @@ fn pdf_layout_text_reads_like_stream() {
     );
     assert_eq!(find("主要实施内容")[3], "期望达到的目标（概述）");
 }
+
+/// Why the backend decodes CJK CMaps itself: pdf-extract alone cannot read this file.
+#[test]
+fn pdf_extract_alone_fails_on_predefined_cjk_cmap() {
+    let bytes = fixture("other-cid-rects.pdf");
+    let r = std::panic::catch_unwind(|| pdf_extract::extract_text_from_mem(&bytes));
+    let readable = matches!(&r, Ok(Ok(t)) if t.contains("部门名称"));
+    assert!(
+        !readable,
+        "pdf-extract learnt UniGB-UCS2-H; the workaround may go"
+    );
+    assert!(pdf("other-cid-rects.pdf")
+        .rows
+        .iter()
+        .any(|r| r.cells.iter().any(|c| c.text == "部门名称")));
+}

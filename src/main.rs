@@ -3,7 +3,11 @@
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(name = "declx", version, about = "Budget performance-target declarations (部门整体预算绩效目标申报表) to JSON")]
+#[command(
+    name = "declx",
+    version,
+    about = "Budget performance-target declarations (部门整体预算绩效目标申报表) to JSON"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

@@ -287,6 +287,59 @@ fn is_label(b: &Block, all: &[Block]) -> bool {
 }
 
 /// Lines → table rows with columns from alignment.
+/// A row-span label is drawn centred over its rows; the text convention (and the form
+/// reader) wants it in the first one. A cell whose column is empty in the rows around
+/// it, and which sits at the middle of those rows, moves up to the first of them.
+fn lift_span_labels(rows: &mut [TRow]) {
+    let empty = |rows: &[TRow], r: usize, c: usize| {
+        rows.get(r)
+            .and_then(|row| row.cells.get(c))
+            .is_some_and(|cell| cell.text.is_empty())
+    };
+    for r in 0..rows.len() {
+        let ncols = rows.get(r).map_or(0, |row| row.cells.len());
+        for c in 0..ncols {
+            if empty(rows, r, c) {
+                continue;
+            }
+            let mut up = r;
+            while up > 0 && empty(rows, up - 1, c) {
+                up -= 1;
+            }
+            let mut down = r;
+            while down + 1 < rows.len() && empty(rows, down + 1, c) {
+                down += 1;
+            }
+            // Labels are short and have span rows on both sides.
+            let short = rows
+                .get(r)
+                .and_then(|row| row.cells.get(c))
+                .is_some_and(|cell| cell.text.chars().count() <= 16);
+            if up == r || down == r || !short {
+                continue;
+            }
+            let (Some(top), Some(bottom)) = (
+                rows.get(up).map(|x| x.bbox.y1),
+                rows.get(down).map(|x| x.bbox.y0),
+            ) else {
+                continue;
+            };
+            let Some(cell) = rows.get(r).and_then(|row| row.cells.get(c)).cloned() else {
+                continue;
+            };
+            if (cell.bbox.cy() - (top + bottom) / 2.0).abs() > 0.15 * (top - bottom) {
+                continue;
+            }
+            if let Some(slot) = rows.get_mut(up).and_then(|row| row.cells.get_mut(c)) {
+                *slot = cell;
+            }
+            if let Some(slot) = rows.get_mut(r).and_then(|row| row.cells.get_mut(c)) {
+                slot.text.clear();
+            }
+        }
+    }
+}
+
 pub(crate) fn table_rows(lines: &[Line], p: &Params, inherited: &[f64]) -> (Vec<TRow>, Vec<f64>) {
     let seps = separators(lines, p, inherited);
     let ncols = seps.len() + 1;
@@ -387,6 +440,10 @@ pub(crate) fn table_rows(lines: &[Line], p: &Params, inherited: &[f64]) -> (Vec<
             .reduce(|a, b| a.union(&b))
             .unwrap_or(Rect::new(0.0, y0, 0.0, y1));
         rows.push(TRow { cells, bbox });
+    }
+    if ncols > 1 {
+        lift_span_labels(&mut rows);
+        rows.retain(|r| r.cells.iter().any(|c| !c.text.is_empty()));
     }
     (rows, seps)
 }

@@ -14,7 +14,7 @@ TMP="$(mktemp -d)"; trap 'rm -rf "$TMP"' EXIT
 # Full renditions of the seed: bordered, borderless, landscape (8/8/7 pages).
 bash "$TOOLS/make_pdfs.sh" "$SEED" "$TMP/out" >/dev/null
 cp "$TMP/out/seed-lattice.pdf" "$TMP/out/seed-stream.pdf" "$TMP/out/seed-landscape.pdf" "$FIX/"
-pdftotext -layout "$FIX/seed-lattice.pdf" "$FIX/seed-lattice.layout.txt"
+pdftotext -layout "$FIX/seed-lattice.pdf" "$FIX/layout/seed-lattice.layout.txt"
 
 # Broken and special renditions of a one-page form (the seed's first rows), kept small.
 head -n 11 "$SEED" > "$TMP/small.txt"

@@ -224,7 +224,7 @@ fn pdf_password_and_owner_only_open() {
 
 #[test]
 fn pdf_layout_text_reads_like_stream() {
-    let text = String::from_utf8(fixture("seed-lattice.layout.txt")).unwrap();
+    let text = String::from_utf8(fixture("layout/seed-lattice.layout.txt")).unwrap();
     let g = declx::pdf::stream::grid_from_layout_text(&text).expect("layout text");
     assert_eq!(g.layout, Layout::PdfStream);
     assert!(matches!(g.rows[0].loc, Loc::Line { line: 1 }));
@@ -267,4 +267,46 @@ fn pdf_extract_alone_fails_on_predefined_cjk_cmap() {
         .rows
         .iter()
         .any(|r| r.cells.iter().any(|c| c.text == "部门名称")));
+}
+
+/// Record as JSON without where things are (source, line/page/bbox) and with white
+/// space removed from strings (a space at a PDF line end is not drawn).
+fn what(v: serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match v {
+        Value::Object(m) => Value::Object(
+            m.into_iter()
+                .filter(|(k, _)| {
+                    !matches!(k.as_str(), "source" | "line" | "page" | "bbox" | "warnings")
+                })
+                .map(|(k, v)| (k, what(v)))
+                .collect(),
+        ),
+        Value::Array(a) => Value::Array(a.into_iter().map(what).collect()),
+        Value::String(s) => Value::String(squash(&s)),
+        other => other,
+    }
+}
+
+#[test]
+fn pdf_renditions_give_the_text_record() {
+    let opts = declx::Options::default();
+    let text = declx::extract_bytes(
+        "seed.txt",
+        &fixture("guangzhou-science-tech-2023.txt"),
+        &opts,
+    );
+    let want = what(serde_json::to_value(&text).unwrap());
+    for name in ["seed-lattice.pdf", "seed-landscape.pdf", "seed-stream.pdf"] {
+        let rec = declx::extract_bytes(name, &fixture(name), &opts);
+        let got = serde_json::to_value(&rec).unwrap();
+        assert_eq!(got["source"]["format"], "pdf", "{name}");
+        assert!(got["source"]["pages"].as_u64().is_some(), "{name}");
+        let item = &got["budget"]["items"][0];
+        assert!(
+            item["page"].as_u64().is_some() && item["bbox"].is_array(),
+            "{name}: {item}"
+        );
+        assert_eq!(what(got), want, "{name}");
+    }
 }

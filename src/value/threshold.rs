@@ -341,7 +341,7 @@ fn is_code(s: &str, start: usize, q: &Qty) -> bool {
 /// Why a quantity is no threshold, judged from its own notation and what follows it.
 fn code_after(after: &str, q: &Qty) -> bool {
     if let Kind::Arabic(a) = &q.kind {
-        if a.leading_zero || a.dotted || (a.plain && a.int_digits >= 11) {
+        if a.leading_zero || a.dotted || (a.plain && a.int_digits >= 11 && q.unit.is_none()) {
             return true;
         }
         if q.unit.is_none() && first(after).is_some_and(|c| c.is_ascii_alphabetic()) {

@@ -56,7 +56,7 @@ fn noisy(d: Decimal, n: &Noise) -> String {
             let left = digits.len() - i;
             if n.spread && sep.is_empty() {
                 out.push(' ');
-            } else if left % 3 == 0 {
+            } else if left.is_multiple_of(3) {
                 out.push_str(sep);
             }
         }

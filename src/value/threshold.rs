@@ -64,6 +64,9 @@ const PREFIX_OPS: &[(&str, Option<Op>, Strength, &str)] = &[
     ("至多", Some(Op::Le), Strength::Word, ""),
     ("最高", Some(Op::Le), Strength::Word, ""),
     ("超过", Some(Op::Gt), Strength::Word, ""),
+    ("超", Some(Op::Gt), Strength::Word, ""),
+    ("逾", Some(Op::Gt), Strength::Word, ""),
+    ("突破", Some(Op::Gt), Strength::Word, ""),
     ("高于", Some(Op::Gt), Strength::Word, ""),
     ("大于", Some(Op::Gt), Strength::Word, ""),
     ("多于", Some(Op::Gt), Strength::Word, ""),
@@ -99,6 +102,28 @@ const PREFIX_OPS: &[(&str, Option<Op>, Strength, &str)] = &[
     ("保持在", Some(Op::Eq), Strength::Weak, ""),
     ("维持在", Some(Op::Eq), Strength::Weak, ""),
     ("稳定在", Some(Op::Eq), Strength::Weak, ""),
+    ("多达", Some(Op::Ge), Strength::Weak, ""),
+    ("提高到", Some(Op::Ge), Strength::Weak, ""),
+    ("提高至", Some(Op::Ge), Strength::Weak, ""),
+    ("提升到", Some(Op::Ge), Strength::Weak, ""),
+    ("提升至", Some(Op::Ge), Strength::Weak, ""),
+    ("增加到", Some(Op::Ge), Strength::Weak, ""),
+    ("增加至", Some(Op::Ge), Strength::Weak, ""),
+    ("增长到", Some(Op::Ge), Strength::Weak, ""),
+    ("增长至", Some(Op::Ge), Strength::Weak, ""),
+    ("上升到", Some(Op::Ge), Strength::Weak, ""),
+    ("上升至", Some(Op::Ge), Strength::Weak, ""),
+    ("降低到", Some(Op::Le), Strength::Weak, ""),
+    ("降低至", Some(Op::Le), Strength::Weak, ""),
+    ("下降到", Some(Op::Le), Strength::Weak, ""),
+    ("下降至", Some(Op::Le), Strength::Weak, ""),
+    ("减少到", Some(Op::Le), Strength::Weak, ""),
+    ("减少至", Some(Op::Le), Strength::Weak, ""),
+    ("压缩到", Some(Op::Le), Strength::Weak, ""),
+    ("压缩至", Some(Op::Le), Strength::Weak, ""),
+    ("缩短到", Some(Op::Le), Strength::Weak, ""),
+    ("缩短至", Some(Op::Le), Strength::Weak, ""),
+    ("控制到", Some(Op::Le), Strength::Weak, ""),
     ("介于", None, Strength::Neutral, ""),
     ("在", None, Strength::Neutral, "存现实所正内外"),
 ];
@@ -161,8 +186,12 @@ fn break_len(s: &str) -> Option<usize> {
     if is_break_char(c) || is_circled(c) {
         return Some(c.len_utf8());
     }
-    // `,` and `.` end a clause unless a digit follows (`1,234` is read by the number).
-    if matches!(c, ',' | '.') {
+    // Thousands commas are read by the number grammar before the scanner gets here, so
+    // any `,` left is a clause break; `.` is one unless a digit follows.
+    if c == ',' {
+        return Some(1);
+    }
+    if c == '.' {
         let next = s[1..].trim_start_matches(' ');
         if !next.starts_with(|d: char| d.is_ascii_digit()) {
             return Some(1);
@@ -225,10 +254,32 @@ fn prefix_op_at(s: &str, end: usize) -> Option<(Option<Op>, Strength, usize)> {
     best.map(|(w, op, st)| (op, st, before.len() - w.len()))
 }
 
+/// `end` moved back over rate phrases (`每人每月`, `每年`) that may stand between a
+/// comparison and its number: `不低于每人每月600元`.
+fn skip_rates(s: &str, end: usize) -> usize {
+    let mut end = end;
+    for _ in 0..3 {
+        let before = s[..end].trim_end_matches(' ');
+        let tail: Vec<(usize, char)> = before.char_indices().rev().take(3).collect();
+        let found = tail
+            .iter()
+            .skip(1)
+            .find(|(_, c)| *c == '每')
+            .map(|(p, _)| *p)
+            .filter(|p| tail.iter().take_while(|(q, _)| q > p).all(|(_, c)| ('\u{4E00}'..='\u{9FFF}').contains(c)));
+        match found {
+            Some(p) => end = p,
+            None => break,
+        }
+    }
+    end
+}
+
 /// The comparison before a number: the strongest of up to three stacked prefixes
 /// (`达到≥`, `> =`, `大于 等于`), and where the first of them starts.
 fn prefix_ops(s: &str, end: usize) -> Option<(Option<Op>, Strength, usize)> {
-    let (mut op, mut st, mut start) = prefix_op_at(s, end)?;
+    let (mut op, mut st, mut start) =
+        prefix_op_at(s, end).or_else(|| prefix_op_at(s, skip_rates(s, end)).filter(|(_, st, _)| *st >= Strength::Word))?;
     for _ in 0..2 {
         let Some((op2, st2, start2)) = prefix_op_at(s, start) else {
             break;
@@ -313,13 +364,15 @@ fn is_code(s: &str, start: usize, q: &Qty) -> bool {
     if prev == Some('第') {
         return true; // ordinal: 第3批
     }
-    if prev.is_some_and(|p| {
-        matches!(
-            p,
-            '/' | '.' | '_' | '#' | '@' | ':' | '\\' | '№' | '*' | '^'
-        )
-    }) {
-        return true; // 1/2, PM2.5, No.3, 9:30
+    if prev.is_some_and(|p| matches!(p, '_' | '#' | '@' | '\\' | '№' | '*' | '^')) {
+        return true;
+    }
+    if prev.is_some_and(|p| matches!(p, '/' | '.' | ':')) {
+        // 1/2, PM2.5, No.3, 9:30, 1:1 — but not `标准：100元`.
+        let p2 = before[..before.len() - 1].chars().next_back();
+        if p2.is_some_and(|p| p.is_ascii_alphanumeric()) {
+            return true;
+        }
     }
     if before
         .trim_end_matches(' ')

@@ -8,7 +8,10 @@ use declx::value::{parse_amount, parse_thresholds};
 #[test]
 #[ignore]
 fn value_bench_throughput() {
-    let path = format!("{}/fixtures/guangzhou-science-tech-2023.txt", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/fixtures/guangzhou-science-tech-2023.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let text = std::fs::read_to_string(path).unwrap_or_default();
     // Every cell of the real declaration, as the pipeline would pass them.
     let cells: Vec<&str> = text.lines().flat_map(|l| l.split('\t')).collect();

@@ -1,7 +1,5 @@
 //! Amount cells: exactly one number with an optional unit, in exact decimals.
 
-use rust_decimal::Decimal;
-
 use super::norm::Norm;
 use super::quantity::{quantity, Kind};
 use super::unit::{parse_unit, Unit};
@@ -23,7 +21,16 @@ pub(crate) fn parse(raw: &str, default_unit: Option<&str>) -> Option<Amount> {
     s = s.trim_end_matches(['整', '正', '。', ' ']);
     let (neg, s) = match s.strip_prefix('-') {
         Some(r) if r.starts_with(|c: char| c.is_ascii_digit()) => (true, r),
-        _ => (false, s),
+        _ => (false, s.strip_prefix('+').unwrap_or(s)),
+    };
+    // A unit in brackets after the number: `100.00（万元）`.
+    let bracketed;
+    let s = match s.strip_suffix(')').and_then(|r| r.rsplit_once('(')) {
+        Some((num, unit)) if parse_unit(unit).is_some() => {
+            bracketed = format!("{}{}", num.trim_end(), unit.trim());
+            bracketed.as_str()
+        }
+        _ => s,
     };
     let q = quantity(s)?;
     if q.len != s.len() {
@@ -37,14 +44,15 @@ pub(crate) fn parse(raw: &str, default_unit: Option<&str>) -> Option<Amount> {
     let value = if neg { -q.value } else { q.value };
     let header = default_unit.and_then(parse_unit);
     let unit: Option<Unit> = match (q.unit, header) {
-        // A bare magnitude in the cell takes the header's base unit: 1.2亿 under (元).
+        // A bare magnitude in the cell takes the header's base unit: 1.2亿 under (元) is
+        // 亿元, 1234.56万 under (万元) is 万元; the cell's magnitude wins.
         (Some(u), Some(h)) if u.base.is_none() => match h.base {
-            Some(b) if h.mag == Decimal::ONE => Some(Unit {
+            Some(b) => Some(Unit {
                 text: format!("{}{}", u.text, b),
                 mag: u.mag,
                 base: Some(b),
             }),
-            _ => Some(u),
+            None => Some(u),
         },
         (Some(u), _) => Some(u),
         (None, Some(h)) => Some(h),

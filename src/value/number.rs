@@ -234,7 +234,7 @@ pub(crate) fn chinese(i: &str) -> Option<(Decimal, usize, CnForm)> {
                 v = v.checked_mul(10)?.checked_add(u128::from(cn_digit(*c)?))?;
             }
             return Some((
-                Decimal::from_i128_with_scale(i128::try_from(v).ok()?, 0),
+                Decimal::try_from_i128_with_scale(i128::try_from(v).ok()?, 0).ok()?,
                 run_end,
                 CnForm::Digits,
             ));
@@ -335,7 +335,7 @@ pub(crate) fn chinese(i: &str) -> Option<(Decimal, usize, CnForm)> {
         .checked_add(wan.checked_mul(10_000)?)?
         .checked_add(sec)?
         .checked_add(tail)?;
-    let mut value = Decimal::from_i128_with_scale(i128::try_from(int).ok()?, 0);
+    let mut value = Decimal::try_from_i128_with_scale(i128::try_from(int).ok()?, 0).ok()?;
     // Decimal part: 一点五, 十二点零五; then an optional 万/亿 (一点五万 = 15000).
     let rest = &i[end..];
     if let Some(after) = rest.strip_prefix('点') {
@@ -356,7 +356,7 @@ pub(crate) fn chinese(i: &str) -> Option<(Decimal, usize, CnForm)> {
             end += '点'.len_utf8() + flen;
             if let Some(b) = i.get(end..).and_then(|r| r.chars().next()) {
                 if let Some(m) = cn_big(b) {
-                    value = value.checked_mul(Decimal::from_i128_with_scale(m as i128, 0))?;
+                    value = value.checked_mul(Decimal::from(u64::try_from(m).ok()?))?;
                     end += b.len_utf8();
                 }
             }
@@ -402,5 +402,20 @@ mod tests {
         assert_eq!(c("十四五"), Some("14".into()));
         assert_eq!(c("一点五"), Some("1.5".into()));
         assert_eq!(c("百"), None);
+    }
+}
+
+#[cfg(test)]
+mod overflow {
+    use super::*;
+
+    #[test]
+    fn huge_numerals_do_not_panic() {
+        let many_yi = format!("九千九百九十九{}", "亿".repeat(12));
+        let _ = chinese(&many_yi);
+        let _ = chinese(&"九".repeat(60));
+        let _ = chinese(&format!("一点{}", "五".repeat(60)));
+        let _ = arabic(&"9".repeat(60));
+        let _ = arabic(&format!("1.{}", "9".repeat(60)));
     }
 }

@@ -266,7 +266,11 @@ fn skip_rates(s: &str, end: usize) -> usize {
             .skip(1)
             .find(|(_, c)| *c == '每')
             .map(|(p, _)| *p)
-            .filter(|p| tail.iter().take_while(|(q, _)| q > p).all(|(_, c)| ('\u{4E00}'..='\u{9FFF}').contains(c)));
+            .filter(|p| {
+                tail.iter()
+                    .take_while(|(q, _)| q > p)
+                    .all(|(_, c)| ('\u{4E00}'..='\u{9FFF}').contains(c))
+            });
         match found {
             Some(p) => end = p,
             None => break,
@@ -278,8 +282,9 @@ fn skip_rates(s: &str, end: usize) -> usize {
 /// The comparison before a number: the strongest of up to three stacked prefixes
 /// (`达到≥`, `> =`, `大于 等于`), and where the first of them starts.
 fn prefix_ops(s: &str, end: usize) -> Option<(Option<Op>, Strength, usize)> {
-    let (mut op, mut st, mut start) =
-        prefix_op_at(s, end).or_else(|| prefix_op_at(s, skip_rates(s, end)).filter(|(_, st, _)| *st >= Strength::Word))?;
+    let (mut op, mut st, mut start) = prefix_op_at(s, end).or_else(|| {
+        prefix_op_at(s, skip_rates(s, end)).filter(|(_, st, _)| *st >= Strength::Word)
+    })?;
     for _ in 0..2 {
         let Some((op2, st2, start2)) = prefix_op_at(s, start) else {
             break;
@@ -544,7 +549,8 @@ fn clean_metric(raw: &str) -> Option<String> {
         }
     }
     m = m.trim_end_matches([' ', '(', '（']);
-    (!m.is_empty()).then(|| m.to_string())
+    // Punctuation alone (`+`, `“`) names nothing.
+    m.chars().any(char::is_alphanumeric).then(|| m.to_string())
 }
 
 impl Scan<'_> {

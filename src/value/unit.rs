@@ -290,7 +290,12 @@ const UNITS: &[&str] = &[
     "MB",
     "PB",
     "kV",
-    "kVA", "μg", "µg", "ug", "mg", "ng",
+    "kVA",
+    "μg",
+    "µg",
+    "ug",
+    "mg",
+    "ng",
 ];
 
 /// Units that name a class or rank (`三级以上医院`, `II类以上`): not quantities.

@@ -18,7 +18,9 @@ pub struct ValueArgs {
     /// Unit for texts that state none, as an amount column's header would (e.g. 万元).
     #[arg(long)]
     pub unit: Option<String>,
-    /// Texts to read; without any, lines of standard input are read.
+    /// Texts to read; without any, lines of standard input are read. Texts may start
+    /// with `-` (`-1,234.50`, `- 完成率≥90%`); give --unit before them.
+    #[arg(allow_hyphen_values = true)]
     pub texts: Vec<String>,
 }
 

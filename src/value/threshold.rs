@@ -860,5 +860,8 @@ fn cell_value(sc: &Scan, q: &Qty, floor: usize, op_start: usize, end: usize) -> 
     if is_year(q) && q.unit.is_none() {
         return None;
     }
-    Some(threshold(metric, Op::Eq, q.value, q.unit.as_ref()))
+    // A cell that is a negative number: `-1,234.5`.
+    let minus = sc.s.get(floor..op_start).is_some_and(|m| m.trim() == "-");
+    let value = if minus { -q.value } else { q.value };
+    Some(threshold(metric, Op::Eq, value, q.unit.as_ref()))
 }

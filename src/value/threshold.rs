@@ -456,7 +456,26 @@ fn norm_dec(d: Decimal) -> Decimal {
     d.normalize()
 }
 
+/// A unit named in brackets at the end of the metric (`满意度（%）≥90`), used when the
+/// number itself has none.
+fn bracket_unit(metric: Option<&str>) -> Option<Unit> {
+    let m = metric?.trim_end();
+    let inner = m.strip_suffix(['）', ')'])?;
+    let open = inner.rfind(['（', '('])?;
+    let inner = &inner[open..];
+    let inner = inner.chars().skip(1).collect::<String>();
+    super::unit::parse_unit(&inner)
+}
+
 fn threshold(metric: Option<String>, op: Op, value: Decimal, unit: Option<&Unit>) -> Threshold {
+    let bracket;
+    let unit = match unit {
+        Some(u) => Some(u),
+        None => {
+            bracket = bracket_unit(metric.as_deref());
+            bracket.as_ref()
+        }
+    };
     let (unit_text, base_value, base_unit) = match unit {
         Some(u) => (
             Some(u.text.clone()),
@@ -485,6 +504,15 @@ fn between(
     (max, mag_max): (Decimal, Decimal),
     unit: Option<&Unit>,
 ) -> Threshold {
+    let bracket;
+    let (unit, mag_min, mag_max) = match unit {
+        Some(u) => (Some(u), mag_min, mag_max),
+        None => {
+            bracket = bracket_unit(metric.as_deref());
+            let m = bracket.as_ref().map_or(Decimal::ONE, |u| u.mag);
+            (bracket.as_ref(), m, m)
+        }
+    };
     Threshold {
         metric,
         op: Op::Between,

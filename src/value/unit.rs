@@ -148,9 +148,6 @@ const UNITS: &[&str] = &[
     "档",
     "号",
     "代",
-    "项目",
-    "个项目",
-    "家企业",
     "人次",
     "家次",
     "户次",
@@ -367,14 +364,31 @@ pub(crate) fn unit_at(s: &str) -> Option<(Unit, usize)> {
             return Some((Unit::plain(canon), w.len()));
         }
     }
-    let plain = base_at(s).map(|b| (b.len(), None, b.len()));
+    // 九成 = 90%: 成 is a tenth.
+    if s.starts_with('成') {
+        return Some((
+            Unit {
+                text: "成".into(),
+                mag: Decimal::TEN,
+                base: Some("%".into()),
+            },
+            '成'.len_utf8(),
+        ));
+    }
+    let plain = base_at(s).map(|b| (b.len(), b));
+    // A prefix and its base, maybe split by an OCR space (`5 亿 元`).
     let prefixed = prefix_at(s).and_then(|(p, m)| {
-        base_at(&s[p.len()..]).map(|b| (p.len() + b.len(), Some((p, m)), b.len()))
+        let rest = &s[p.len()..];
+        let gap = rest.len() - rest.trim_start_matches(' ').len();
+        (gap <= 1)
+            .then(|| base_at(&rest[gap..]))
+            .flatten()
+            .map(|b| (p.len() + gap + b.len(), p, m, b))
     });
-    let (len, prefix, blen) = match (plain, prefixed) {
-        (Some(a), Some(b)) if b.0 > a.0 => b,
-        (Some(a), _) => a,
-        (None, Some(b)) => b,
+    let (len, mag, prefix, base) = match (plain, prefixed) {
+        (Some((alen, _)), Some((blen, p, m, b))) if blen > alen => (blen, Decimal::from(m), p, b),
+        (Some((alen, a)), _) => (alen, Decimal::ONE, "", a),
+        (None, Some((blen, p, m, b))) => (blen, Decimal::from(m), p, b),
         (None, None) => {
             // A bare magnitude (`350亿`, `3千`): value × magnitude, base unknown.
             let (p, m) = prefix_at(s)?;
@@ -388,20 +402,13 @@ pub(crate) fn unit_at(s: &str) -> Option<(Unit, usize)> {
             ));
         }
     };
-    let plen = len - blen;
     let tail = compound_tail(&s[len..]);
-    let text = &s[..len + tail];
-    let base = &s[plen..len + tail];
-    // 百分点/个百分点 are percentage points, not 百 × 分点.
-    let (mag, base) = match prefix {
-        Some((_, m)) => (Decimal::from(m), base),
-        None => (Decimal::ONE, base),
-    };
+    let base = format!("{base}{}", &s[len..len + tail]);
     Some((
         Unit {
-            text: text.to_string(),
+            text: format!("{prefix}{base}"),
             mag,
-            base: Some(base.to_string()),
+            base: Some(base),
         },
         len + tail,
     ))

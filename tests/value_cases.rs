@@ -163,3 +163,24 @@ fn value_amount_cases() {
         failures.join("\n")
     );
 }
+
+#[test]
+fn value_unit_from_header_cases() {
+    use declx::value::unit_from_header as h;
+    let cases = [
+        ("预算金额（万元）", Some("万元")),
+        ("金额(元)", Some("元")),
+        ("拟投入的资金（万元）", Some("万元")),
+        ("金额（单位：万元）", Some("万元")),
+        ("单位：亿元", Some("亿元")),
+        ("金额（ 万 元 ）", Some("万元")),
+        ("预算金额（千元）", Some("千元")),
+        ("数量（项）", None),
+        ("期望达到的目标（概述）", None),
+        ("预算金额", None),
+        ("", None),
+    ];
+    for (header, want) in cases {
+        assert_eq!(h(header).as_deref(), want, "{header}");
+    }
+}

@@ -110,13 +110,14 @@ pub struct Threshold {
 pub fn unit_from_header(header: &str) -> Option<String> {
     let n = norm::Norm::new(header);
     let s = n.text.as_str();
-    let open = s.rfind('(')?;
-    let inner = s[open + 1..].split(')').next()?;
+    // `（万元）`, or a bare `单位：万元` label.
+    let inner = match s.rfind('(') {
+        Some(open) => s[open + 1..].split(')').next()?,
+        None => s.split_once("单位")?.1,
+    };
     let inner: String = inner.chars().filter(|c| *c != ' ').collect();
-    let inner = inner
-        .strip_prefix("单位:")
-        .or_else(|| inner.strip_prefix("单位"))
-        .unwrap_or(&inner);
+    let inner = inner.strip_prefix("单位").unwrap_or(&inner);
+    let inner = inner.trim_start_matches(':');
     let u = unit::parse_unit(inner)?;
     u.is_yuan().then_some(u.text)
 }

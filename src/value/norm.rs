@@ -33,7 +33,7 @@ pub(crate) fn norm_char(c: char) -> char {
 /// Normalised text plus, for every normalised byte, the original byte it came from.
 pub(crate) struct Norm {
     pub text: String,
-    map: Vec<usize>,
+    map: Vec<u32>,
 }
 
 impl Norm {
@@ -43,21 +43,21 @@ impl Norm {
         for (ob, c) in orig.char_indices() {
             let n = norm_char(c);
             for _ in 0..n.len_utf8() {
-                map.push(ob);
+                map.push(u32::try_from(ob).unwrap_or(u32::MAX));
             }
             text.push(n);
         }
-        map.push(orig.len());
+        map.push(u32::try_from(orig.len()).unwrap_or(u32::MAX));
         Norm { text, map }
     }
 
     /// The original byte offset of normalised byte `i` (clamped to the end).
     pub fn orig(&self, i: usize) -> usize {
+        // Texts past 4 GiB are not cells; clamp rather than panic.
         self.map
             .get(i)
             .or_else(|| self.map.last())
-            .copied()
-            .unwrap_or(0)
+            .map_or(0, |o| *o as usize)
     }
 }
 

@@ -212,13 +212,18 @@ pub(crate) enum CnForm {
 pub(crate) fn chinese(i: &str) -> Option<(Decimal, usize, CnForm)> {
     let mut chars = i.char_indices().peekable();
     // Digit-by-digit form: two or more plain digits in a row.
-    let digits: Vec<(usize, char)> = i
-        .char_indices()
-        .take_while(|(_, c)| cn_digit(*c).is_some())
-        .collect();
+    let mut head = i.chars();
+    let two_digits =
+        head.next().and_then(cn_digit).is_some() && head.next().and_then(cn_digit).is_some();
+    let digits: Vec<(usize, char)> = if two_digits {
+        i.char_indices()
+            .take_while(|(_, c)| cn_digit(*c).is_some())
+            .collect()
+    } else {
+        Vec::new()
+    };
     if digits.len() >= 2 {
-        let all_plain = digits.iter().skip(1).all(|(_, c)| cn_digit(*c).is_some())
-            && !digits.iter().any(|(_, c)| *c == '两' || *c == '兩');
+        let all_plain = !digits.iter().any(|(_, c)| *c == '两' || *c == '兩');
         let run_end = digits.last().map(|(p, c)| p + c.len_utf8()).unwrap_or(0);
         let next = i.get(run_end..).and_then(|r| r.chars().next());
         let next_is_unit = next.is_some_and(|c| cn_small(c).is_some() || cn_big(c).is_some());

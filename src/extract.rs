@@ -76,7 +76,15 @@ pub fn extract_bytes(path: &str, bytes: &[u8], opts: &Options) -> Record {
 }
 
 fn run(bytes: &[u8], opts: &Options, source: &mut Source) -> Result<Declaration> {
-    let format = input::sniff(bytes)?;
+    // Forced UTF-16 is text even where its NUL bytes would look binary to the sniffer.
+    let forced_utf16 = opts
+        .encoding
+        .is_some_and(|e| e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE);
+    let format = if forced_utf16 && !bytes.is_empty() {
+        Format::Text
+    } else {
+        input::sniff(bytes)?
+    };
     source.format = format;
     let mut warnings: Vec<Warning> = Vec::new();
     let grid: Grid = match format {

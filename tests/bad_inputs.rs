@@ -90,3 +90,18 @@ fn only_a_title_is_not_enough() {
     let v = extract_str("t.txt", "部门整体预算绩效目标申报表\n");
     assert_eq!(kind(&v), "not_a_declaration");
 }
+
+#[test]
+fn forced_utf16_is_read_even_when_it_looks_binary() {
+    // Big-endian UTF-16 of a short form without BOM; mostly CJK, so few NUL bytes.
+    let text = "部门名称\t某局\n总体绩效目标\t提升效能。\n";
+    let bytes: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
+    let opts = declx::Options {
+        encoding: declx::decode::encoding_for_label("utf-16be"),
+        ..Default::default()
+    };
+    let v = checked_json(&declx::extract_bytes("f.txt", &bytes, &opts));
+    assert!(v.get("error").is_none(), "{v}");
+    assert_eq!(v["department"], "某局");
+    assert_eq!(v["source"]["encoding"], "UTF-16BE");
+}

@@ -76,17 +76,11 @@ pub enum Error {
     #[error("unsupported format: {what}")]
     UnsupportedFormat { what: String },
     #[error("cannot decode text{}: {message}", at_suffix(.position))]
-    Encoding {
-        message: String,
-        position: Position,
-    },
+    Encoding { message: String, position: Position },
     #[error("the PDF is encrypted and needs a password (--password){}", if *.wrong_password { "; the password given is wrong" } else { "" })]
     EncryptedPdf { wrong_password: bool },
     #[error("corrupt PDF{}: {message}", at_suffix(.position))]
-    CorruptPdf {
-        message: String,
-        position: Position,
-    },
+    CorruptPdf { message: String, position: Position },
     #[error("the PDF has no text layer ({pages} page(s) of images: a scan); run OCR first")]
     NoTextLayer { pages: u32 },
     #[error("not a declaration: {reason}")]

@@ -66,7 +66,8 @@ fn is_pipe(c: char) -> bool {
 fn is_markdown_rule(line: &str) -> bool {
     let t = line.trim();
     t.contains('-')
-        && t.chars().all(|c| matches!(c, '|' | '｜' | '-' | ':' | '+' | ' ' | '\t' | '='))
+        && t.chars()
+            .all(|c| matches!(c, '|' | '｜' | '-' | ':' | '+' | ' ' | '\t' | '='))
 }
 
 /// Split a line on runs of two or more spaces, or on ideographic spaces.
@@ -272,7 +273,10 @@ mod tests {
     #[test]
     fn layouts_detected() {
         assert_eq!(from_text("a\tb\nc\td\n").layout, Layout::Tabs);
-        assert_eq!(from_text("| a | b |\n|---|---|\n| c | d |\n").layout, Layout::Pipes);
+        assert_eq!(
+            from_text("| a | b |\n|---|---|\n| c | d |\n").layout,
+            Layout::Pipes
+        );
         assert_eq!(from_text("a    b\nc    d\n").layout, Layout::Spaced);
         assert_eq!(from_text("a\nb\n\nc\n").layout, Layout::CellPerLine);
     }

@@ -3,7 +3,11 @@
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(name = "declx", version, about = "Budget performance-target declarations (部门整体预算绩效目标申报表) to JSON")]
+#[command(
+    name = "declx",
+    version,
+    about = "Budget performance-target declarations (部门整体预算绩效目标申报表) to JSON"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -14,12 +18,25 @@ enum Command {
     /// Extract declarations to JSON records (JSON Lines on stdout by default).
     ///
     /// Example: declx extract fixtures/guangzhou-science-tech-2023.txt --pretty
-    Extract(declx::batch::ExtractArgs),
+    Extract(Box<declx::batch::ExtractArgs>),
     /// Print the JSON Schema of the output records.
+    ///
+    /// Example: declx schema > declaration.schema.json
     Schema,
 }
 
 fn main() {
+    // Panics on worker threads are caught and become `internal` error records (with the
+    // panic message); the default hook would also print them and tear the progress bar.
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let worker = std::thread::current()
+            .name()
+            .is_some_and(|n| n.starts_with("declx-worker"));
+        if !worker {
+            default_hook(info);
+        }
+    }));
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {

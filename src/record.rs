@@ -50,7 +50,12 @@ impl Loc {
             (Loc::Page { page: p1, bbox: a }, Loc::Page { page: p2, bbox: b }) if p1 == p2 => {
                 Loc::Page {
                     page: *p1,
-                    bbox: [a[0].min(b[0]), a[1].min(b[1]), a[2].max(b[2]), a[3].max(b[3])],
+                    bbox: [
+                        a[0].min(b[0]),
+                        a[1].min(b[1]),
+                        a[2].max(b[2]),
+                        a[3].max(b[3]),
+                    ],
                 }
             }
             _ => self.clone(),

@@ -45,20 +45,38 @@ pub struct Threshold {
     pub metric: Option<String>,
     pub op: Op,
     /// Set unless `op` is `between`.
-    #[serde(serialize_with = "ser_opt_decimal", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        serialize_with = "ser_opt_decimal",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub value: Option<Decimal>,
     /// Set when `op` is `between`.
-    #[serde(serialize_with = "ser_opt_decimal", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        serialize_with = "ser_opt_decimal",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub min: Option<Decimal>,
-    #[serde(serialize_with = "ser_opt_decimal", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        serialize_with = "ser_opt_decimal",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub max: Option<Decimal>,
     pub unit: Option<String>,
     /// `value` with the unit's magnitude prefix applied (`2600亿元` → 260000000000).
-    #[serde(serialize_with = "ser_opt_decimal", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        serialize_with = "ser_opt_decimal",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub base_value: Option<Decimal>,
-    #[serde(serialize_with = "ser_opt_decimal", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        serialize_with = "ser_opt_decimal",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub base_min: Option<Decimal>,
-    #[serde(serialize_with = "ser_opt_decimal", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        serialize_with = "ser_opt_decimal",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub base_max: Option<Decimal>,
     /// The unit without its magnitude prefix (`亿元` → `元`); `None` for a bare `亿`/`万`.
     pub base_unit: Option<String>,

@@ -139,9 +139,6 @@ pub fn process(input: &Input, idx: usize, slot: &Slot, cfg: &Settings) -> Outcom
 }
 
 fn process_inner(input: &Input, idx: usize, slot: &Slot, cfg: &Settings) -> Outcome {
-    if let Some(hook) = &cfg.hook {
-        hook.apply(&input.shown);
-    }
     if let Some(msg) = &input.walk_error {
         let err = Error::Io(io::Error::other(msg.clone()));
         return deliver(
@@ -161,6 +158,9 @@ fn process_inner(input: &Input, idx: usize, slot: &Slot, cfg: &Settings) -> Outc
         }
     };
     slot.set_bytes(idx, &bytes);
+    if let Some(hook) = &cfg.hook {
+        hook.apply(&input.shown); // stalls/panics as if inside extraction
+    }
     if cfg.resume {
         if let Some(dir) = &cfg.out_dir {
             if let Some(o) = unchanged(&dir.join(&input.out_rel), input, &bytes) {

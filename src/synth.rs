@@ -417,7 +417,7 @@ const OPS: &[&str] = &["≥", "≥", "≥", "不低于", "达到", "≤", "不�
 
 /// A target text like `开展项目数量≥800项。` or a numbered list of them.
 fn target_text(rng: &mut Rng) -> String {
-    let n = if rng.chance(25) { rng.range(2, 3) } else { 1 };
+    let n = if rng.chance(35) { rng.range(2, 4) } else { 1 };
     let mut s = String::new();
     for i in 0..n {
         let (metric, unit, lo, hi) = *rng.pick(METRICS);
@@ -572,7 +572,7 @@ pub fn declaration(seed: u64) -> (String, Truth) {
             line,
         });
     }
-    let overall_goal = phrases(&mut rng, GOAL_PHRASES, 4, 12, "，", "。");
+    let overall_goal = phrases(&mut rng, GOAL_PHRASES, 10, 30, "，", "。");
     lines.push(format!("总体绩效目标\t{overall_goal}\t\t\t"));
     lines.push(
         "年度重点工作任务\t名称\t主要实施内容\t拟投入的资金（万元）\t期望达到的目标（概述）".into(),
@@ -592,8 +592,8 @@ pub fn declaration(seed: u64) -> (String, Truth) {
             name = format!("{name}（{}）", i + 1);
         }
         used.push(name.clone());
-        let content = phrases(&mut rng, CONTENT_PHRASES, 2, 8, "，", "。");
-        let outcome = phrases(&mut rng, OUTCOME_PHRASES, 1, 4, "。", "。");
+        let content = phrases(&mut rng, CONTENT_PHRASES, 10, 30, "，", "。");
+        let outcome = phrases(&mut rng, OUTCOME_PHRASES, 5, 14, "。", "。");
         let a = amount(&mut rng, *cents);
         let label = if Some(i) == break_at {
             lines.push(String::new());

@@ -1,6 +1,251 @@
-//! Stage 6: the reconciliations the form's own arithmetic allows. (being written)
-use crate::record::{Check, Declaration};
+//! Stage 6: the reconciliations the form's own arithmetic allows. Each is reported
+//! whether it holds or not; a failed check is a finding, not an error.
 
-pub fn run(_d: &Declaration) -> Vec<Check> {
-    Vec::new()
+use rust_decimal::Decimal;
+
+use crate::record::{BudgetItem, Check, Declaration};
+use crate::sections::norm;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Expenditure,
+    Income,
+    LevelSplit,
+    Other,
+}
+
+fn side_of(section: Option<&str>) -> Side {
+    let s = section.map(norm).unwrap_or_default();
+    if s.contains("级次") || s.contains("按级次") {
+        Side::LevelSplit
+    } else if s.contains("收入") || s.contains("来源") {
+        Side::Income
+    } else if s.contains("支出") {
+        Side::Expenditure
+    } else {
+        Side::Other
+    }
+}
+
+fn is_total(name: Option<&str>) -> bool {
+    let n = name.map(norm).unwrap_or_default();
+    matches!(
+        n.as_str(),
+        "合计" | "总计" | "小计" | "合计数" | "总额" | "预算总额" | "收入合计" | "支出合计"
+    ) || n.ends_with("合计")
+        || n.ends_with("总计")
+}
+
+/// A sum over amounts, or the first item whose amount could not be read.
+enum Sum {
+    Known(Decimal),
+    Unknown(String),
+}
+
+fn sum<'a>(items: impl Iterator<Item = &'a BudgetItem>) -> Option<Sum> {
+    let mut total = Decimal::ZERO;
+    let mut any = false;
+    for it in items {
+        any = true;
+        match it.amount.as_ref().and_then(|a| a.yuan) {
+            Some(y) => match total.checked_add(y) {
+                Some(t) => total = t,
+                None => return Some(Sum::Unknown("the sum overflows".into())),
+            },
+            None => {
+                return Some(Sum::Unknown(format!(
+                    "the amount of {} is missing or unreadable",
+                    it.name.as_deref().unwrap_or("an unnamed item")
+                )))
+            }
+        }
+    }
+    any.then_some(Sum::Known(total))
+}
+
+/// A side's total: its 合计 row when it has one, else the sum of its items.
+fn side_total(items: &[&BudgetItem]) -> Option<Sum> {
+    if let Some(t) = items.iter().find(|i| is_total(i.name.as_deref())) {
+        return sum(std::iter::once(*t));
+    }
+    sum(items.iter().copied())
+}
+
+fn check(
+    rule: &str,
+    expected: Option<Sum>,
+    actual: Option<Sum>,
+    what: &str,
+    le: bool,
+) -> Option<Check> {
+    let (expected, actual) = (expected?, actual?);
+    Some(match (expected, actual) {
+        (Sum::Known(e), Sum::Known(a)) => {
+            let (e, a) = (e.normalize(), a.normalize());
+            let ok = if le { a <= e } else { a == e };
+            let rel = if le { "≤" } else { "=" };
+            Check {
+                rule: rule.to_string(),
+                ok,
+                expected_yuan: Some(e),
+                actual_yuan: Some(a),
+                message: if ok {
+                    format!("{what}: {a} {rel} {e} yuan")
+                } else {
+                    format!(
+                        "{what}: {a} yuan, expected {rel} {e} yuan (difference {})",
+                        (a - e).normalize()
+                    )
+                },
+            }
+        }
+        (e, a) => {
+            let reason = [&e, &a]
+                .iter()
+                .find_map(|s| match s {
+                    Sum::Unknown(r) => Some(r.clone()),
+                    Sum::Known(_) => None,
+                })
+                .unwrap_or_default();
+            Check {
+                rule: rule.to_string(),
+                ok: false,
+                expected_yuan: match e {
+                    Sum::Known(v) => Some(v),
+                    Sum::Unknown(_) => None,
+                },
+                actual_yuan: match a {
+                    Sum::Known(v) => Some(v),
+                    Sum::Unknown(_) => None,
+                },
+                message: format!("{what}: cannot be computed: {reason}"),
+            }
+        }
+    })
+}
+
+pub fn run(d: &Declaration) -> Vec<Check> {
+    let mut checks = Vec::new();
+    let items: Vec<&BudgetItem> = d
+        .budget
+        .as_ref()
+        .map(|b| b.items.iter().collect())
+        .unwrap_or_default();
+    let of = |side: Side| -> Vec<&BudgetItem> {
+        items
+            .iter()
+            .copied()
+            .filter(|i| side_of(i.section.as_deref()) == side)
+            .collect()
+    };
+    let income_items = of(Side::Income);
+    let income = side_total(&income_items);
+
+    // Expenditure: every 支出 column together (基本支出 + 项目支出 + 事业发展性支出 in the
+    // Guangzhou template); where the form's first 支出 column alone is the whole budget
+    // (its later columns break it down), that reading is used instead.
+    let exp_items = of(Side::Expenditure);
+    let first_section = exp_items.first().and_then(|i| i.section.clone());
+    let first_only: Vec<&BudgetItem> = exp_items
+        .iter()
+        .copied()
+        .filter(|i| i.section == first_section)
+        .collect();
+    let all_total = side_total(&exp_items);
+    let expenditure = match (&all_total, &income, side_total(&first_only)) {
+        (Some(Sum::Known(a)), Some(Sum::Known(inc)), Some(Sum::Known(f)))
+            if a != inc && f == *inc =>
+        {
+            Some(Sum::Known(f))
+        }
+        _ => all_total,
+    };
+    let expenditure_value = match &expenditure {
+        Some(Sum::Known(v)) => Some(*v),
+        _ => None,
+    };
+    checks.extend(check(
+        "income_equals_expenditure",
+        side_total(&income_items),
+        expenditure,
+        "expenditure = income",
+        false,
+    ));
+    checks.extend(check(
+        "level_split_equals_income",
+        side_total(&income_items),
+        side_total(&of(Side::LevelSplit)),
+        "budget-level split = income",
+        false,
+    ));
+
+    // Section totals: a 合计 row must equal the items above it.
+    let mut sections: Vec<Option<&str>> = Vec::new();
+    for i in &items {
+        if !sections.contains(&i.section.as_deref()) {
+            sections.push(i.section.as_deref());
+        }
+    }
+    for s in sections {
+        let in_s: Vec<&BudgetItem> = items
+            .iter()
+            .copied()
+            .filter(|i| i.section.as_deref() == s)
+            .collect();
+        if let Some(t) = in_s.iter().find(|i| is_total(i.name.as_deref())) {
+            let rest = in_s
+                .iter()
+                .copied()
+                .filter(|i| !is_total(i.name.as_deref()));
+            checks.extend(check(
+                "section_total",
+                sum(std::iter::once(*t)),
+                sum(rest),
+                &format!(
+                    "{} items = {}",
+                    s.unwrap_or("budget"),
+                    t.name.as_deref().unwrap_or("合计")
+                ),
+                false,
+            ));
+        }
+    }
+
+    // Tasks: their amounts add up to the special funds line, or at most the total.
+    if !d.tasks.is_empty() {
+        let mut tasks_sum = Some(Sum::Known(Decimal::ZERO));
+        for t in &d.tasks {
+            tasks_sum = match (tasks_sum, t.amount.as_ref().and_then(|a| a.yuan)) {
+                (Some(Sum::Known(s)), Some(y)) => Some(Sum::Known(s + y)),
+                (Some(Sum::Known(_)), None) => Some(Sum::Unknown(format!(
+                    "the amount of task {} is missing or unreadable",
+                    t.name.as_deref().unwrap_or("(unnamed)")
+                ))),
+                (other, _) => other,
+            };
+        }
+        let special = items.iter().find(|i| {
+            i.name
+                .as_deref()
+                .map(norm)
+                .is_some_and(|n| n.contains("专项资金"))
+        });
+        match special {
+            Some(s) => checks.extend(check(
+                "tasks_equal_special_funds",
+                sum(std::iter::once(*s)),
+                tasks_sum,
+                &format!("task amounts = {}", s.name.as_deref().unwrap_or("专项资金")),
+                false,
+            )),
+            None => checks.extend(check(
+                "tasks_within_total",
+                expenditure_value.map(Sum::Known),
+                tasks_sum,
+                "task amounts ≤ total expenditure",
+                true,
+            )),
+        }
+    }
+    checks
 }

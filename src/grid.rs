@@ -164,10 +164,77 @@ fn detect(lines: &[&str]) -> Layout {
     }
 }
 
+/// Longest run of lines one quoted cell may span before the quoting is taken to be
+/// accidental (an unbalanced `"` must not swallow the rest of the file).
+const MAX_QUOTED_LINES: u64 = 60;
+
+/// Tab-separated rows the way Excel/WPS copy them: a cell holding line breaks is wrapped
+/// in `"…"` (with `""` for a quote). `None` when the text has no such cells or the
+/// quoting does not hold together.
+fn quoted_tab_rows(text: &str) -> Option<Vec<Row>> {
+    if !text.contains("\t\"") && !text.contains("\n\"") && !text.starts_with('"') {
+        return None;
+    }
+    // Quoting always pairs its quote marks; an odd count means a stray `"`.
+    if text.bytes().filter(|b| *b == b'"').count() % 2 == 1 {
+        return None;
+    }
+    let mut rdr = csv::ReaderBuilder::new()
+        .delimiter(b'\t')
+        .has_headers(false)
+        .flexible(true)
+        .quoting(true)
+        .double_quote(true)
+        .from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    let mut record = csv::StringRecord::new();
+    let mut multi_line = false;
+    loop {
+        let start = rdr.position().line();
+        match rdr.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(_) => return None,
+        }
+        let end = rdr.position().line();
+        if end.saturating_sub(start) > MAX_QUOTED_LINES {
+            return None;
+        }
+        multi_line |= record.iter().any(|f| f.contains('\n'));
+        // csv skips blank lines; the record starts at the first line with content.
+        let line = start as usize;
+        let loc = Loc::Line { line };
+        let cells: Vec<Cell> = record
+            .iter()
+            .enumerate()
+            .map(|(c, t)| Cell {
+                text: clean_cell(t),
+                col: Some(c),
+                loc: loc.clone(),
+            })
+            .collect();
+        if cells.iter().all(|c| c.text.is_empty()) {
+            continue;
+        }
+        rows.push(Row { cells, loc });
+    }
+    multi_line.then_some(rows)
+}
+
 /// Build the grid of a decoded text.
 pub fn from_text(text: &str) -> Grid {
     let lines = lines(text);
     let layout = detect(&lines);
+    if layout == Layout::Tabs {
+        if let Some(rows) = quoted_tab_rows(text) {
+            return Grid {
+                rows,
+                layout,
+                pages: None,
+                warnings: Vec::new(),
+            };
+        }
+    }
     let mut rows: Vec<Row> = Vec::new();
     let mut block: Vec<Cell> = Vec::new();
     for (i, raw) in lines.iter().enumerate() {
@@ -184,6 +251,11 @@ pub fn from_text(text: &str) -> Grid {
             continue;
         }
         let texts: Vec<(Option<usize>, String)> = match layout {
+            Layout::Tabs if !raw.contains('\t') => split_spaced(raw)
+                .into_iter()
+                .enumerate()
+                .map(|(c, s)| (Some(c), clean_cell(&s)))
+                .collect(),
             Layout::Tabs => raw
                 .split('\t')
                 .enumerate()
@@ -195,7 +267,12 @@ pub fn from_text(text: &str) -> Grid {
                 }
                 let t = raw.trim();
                 if t.chars().filter(|c| is_pipe(*c)).count() == 0 {
-                    vec![(Some(0), clean_cell(t))]
+                    // A line outside the table (title, notes): cells by space runs.
+                    split_spaced(t)
+                        .into_iter()
+                        .enumerate()
+                        .map(|(c, s)| (Some(c), clean_cell(&s)))
+                        .collect()
                 } else {
                     let mut parts: Vec<&str> = t.split(is_pipe).collect();
                     if t.starts_with(is_pipe) {
@@ -279,6 +356,17 @@ mod tests {
         );
         assert_eq!(from_text("a    b\nc    d\n").layout, Layout::Spaced);
         assert_eq!(from_text("a\nb\n\nc\n").layout, Layout::CellPerLine);
+    }
+
+    #[test]
+    fn quoted_multi_line_cells_are_one_cell() {
+        let g = from_text("a\t\"1.x\n2.y\"\tb\nc\td\te\n");
+        assert_eq!(g.rows.len(), 2);
+        assert_eq!(g.rows[0].cells[1].text, "1.x\n2.y");
+        assert_eq!(g.rows[1].loc, Loc::Line { line: 3 });
+        // An unbalanced quote falls back to plain splitting.
+        let g = from_text("a\t\"x\tb\nc\td\n");
+        assert_eq!(g.rows.len(), 2);
     }
 
     #[test]

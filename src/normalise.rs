@@ -47,8 +47,19 @@ pub fn declaration(s: Sections, source: Source, mut warnings: Vec<Warning>) -> D
                     e.section.as_deref().unwrap_or("?"),
                     e.name.as_deref().unwrap_or("?")
                 );
+                let amount = match e.raw.as_deref() {
+                    Some(raw) => amount(raw, e.unit.as_deref(), &what, &e.loc, &mut warnings),
+                    None => {
+                        warnings.push(Warning::new(
+                            "missing_amount",
+                            format!("{what}: the amount cell is empty"),
+                            Some(e.loc.clone()),
+                        ));
+                        None
+                    }
+                };
                 BudgetItem {
-                    amount: amount(&e.raw, e.unit.as_deref(), &what, &e.loc, &mut warnings),
+                    amount,
                     section: e.section,
                     name: e.name,
                     loc: e.loc,

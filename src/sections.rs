@@ -1,7 +1,13 @@
-//! Stage 4: grid → form sections, found by their labels. (being written)
+//! Stage 4: grid → form sections. Sections are found by their labels and indicator rows
+//! by the standard framework (产出/效益/满意度指标 and their level-2 names), never by line
+//! numbers. Where the layout keeps columns (tabs, pipes, PDF lattice) they are used;
+//! where it does not (one cell per line, spaced rows) the reader falls back on label
+//! vocabulary and on what a value looks like.
+
 use crate::error::{Error, Result};
-use crate::grid::Grid;
+use crate::grid::{Cell, Grid};
 use crate::record::{Loc, OtherField, Warning};
+use crate::value;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Text {
@@ -13,7 +19,8 @@ pub struct Text {
 pub struct BudgetEntry {
     pub section: Option<String>,
     pub name: Option<String>,
-    pub raw: String,
+    /// The amount cell as written; `None` when the cell is empty.
+    pub raw: Option<String>,
     pub unit: Option<String>,
     pub loc: Loc,
 }
@@ -52,8 +59,1642 @@ pub struct Sections {
     pub warnings: Vec<Warning>,
 }
 
-pub fn read(_grid: &Grid) -> Result<Sections> {
-    Err(Error::NotADeclaration {
-        reason: "form reader not written yet".into(),
-    })
+// ---------------------------------------------------------------- labels
+
+/// A label as compared: no white space (OCR spreads labels: `部 门 名 称`), ASCII
+/// parentheses and colon, no trailing colon.
+pub(crate) fn norm(s: &str) -> String {
+    let mut out: String = s
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '（' => '(',
+            '）' => ')',
+            '：' => ':',
+            '【' | '〔' | '［' => '[',
+            '】' | '〕' | '］' => ']',
+            _ => c,
+        })
+        .collect();
+    while out.ends_with(':') {
+        out.pop();
+    }
+    out
+}
+
+/// The label without a trailing parenthesised note: `其他需完成的任务(可选填)` →
+/// `其他需完成的任务`, `预算金额(万元)` → `预算金额`.
+fn strip_note(n: &str) -> &str {
+    if n.ends_with(')') {
+        if let Some(i) = n.rfind('(') {
+            if i > 0 {
+                return &n[..i];
+            }
+        }
+    }
+    n
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Label {
+    Department,
+    Budget,
+    OverallGoal,
+    Tasks,
+    OtherTasks,
+    Indicators,
+    /// A label that ends the table body (signatures, contacts, dates).
+    Footer,
+}
+
+const DEPARTMENT: &[&str] = &[
+    "部门名称",
+    "部门(单位)名称",
+    "单位名称",
+    "部门单位名称",
+    "预算部门名称",
+    "预算单位名称",
+    "预算部门",
+    "预算单位",
+    "主管部门",
+    "主管部门名称",
+    "填报单位",
+    "申报单位",
+    "部门",
+];
+const BUDGET: &[&str] = &[
+    "预算整体情况",
+    "部门预算整体情况",
+    "整体预算情况",
+    "预算情况",
+    "年度预算情况",
+    "部门预算情况",
+    "预算安排情况",
+    "部门预算",
+    "年度部门预算",
+    "资金情况",
+    "年度资金情况",
+    "预算资金情况",
+    "部门整体预算情况",
+];
+const OVERALL_GOAL: &[&str] = &[
+    "总体绩效目标",
+    "部门整体绩效目标",
+    "整体绩效目标",
+    "部门总体绩效目标",
+    "年度总体绩效目标",
+    "年度总体目标",
+    "总体目标",
+    "年度绩效目标",
+    "部门绩效目标",
+    "绩效目标",
+];
+const TASKS: &[&str] = &[
+    "年度重点工作任务",
+    "重点工作任务",
+    "年度主要任务",
+    "年度工作任务",
+    "主要工作任务",
+    "年度重点任务",
+    "年度主要工作任务",
+    "部门年度重点工作任务",
+];
+const OTHER_TASKS: &[&str] = &[
+    "其他需完成的任务",
+    "其他需要完成的任务",
+    "其他任务",
+    "其他需完成任务",
+];
+const INDICATORS: &[&str] = &[
+    "绩效指标",
+    "年度绩效指标",
+    "部门整体绩效指标",
+    "部门绩效指标",
+    "绩效指标体系",
+];
+const FOOTER: &[&str] = &[
+    "填报人",
+    "填表人",
+    "联系人",
+    "联系电话",
+    "填报日期",
+    "填表日期",
+    "审核人",
+    "单位负责人",
+    "部门负责人",
+    "财务负责人",
+    "经办人",
+    "备注",
+    "说明",
+    "单位(盖章)",
+    "填报单位(盖章)",
+];
+
+/// 部门名称-like labels name the department itself; 填报单位/主管部门 may name another body.
+fn department_rank(label: &str) -> u8 {
+    let n = norm(label);
+    let n = strip_note(&n);
+    if n.ends_with("名称") {
+        2
+    } else {
+        1
+    }
+}
+
+fn label_of(text: &str) -> Option<Label> {
+    let n = norm(text);
+    let base = strip_note(&n);
+    let is = |set: &[&str]| set.iter().any(|l| *l == base || *l == n);
+    if is(TASKS) {
+        Some(Label::Tasks)
+    } else if is(OTHER_TASKS) {
+        Some(Label::OtherTasks)
+    } else if is(INDICATORS) {
+        Some(Label::Indicators)
+    } else if is(OVERALL_GOAL) {
+        Some(Label::OverallGoal)
+    } else if is(BUDGET) {
+        Some(Label::Budget)
+    } else if is(DEPARTMENT) {
+        Some(Label::Department)
+    } else if is(FOOTER) || (base.ends_with("意见") && base.chars().count() <= 12) {
+        Some(Label::Footer)
+    } else {
+        None
+    }
+}
+
+/// `部门名称：广州市科学技术局` in one cell → (label, value).
+fn split_inline(text: &str) -> Option<(&str, &str)> {
+    let i = text.find(['：', ':'])?;
+    let (l, r) = text.split_at(i);
+    let r = r.trim_start_matches(['：', ':']).trim();
+    let l = l.trim();
+    if l.is_empty() || l.chars().count() > 16 {
+        return None;
+    }
+    Some((l, r))
+}
+
+// ---------------------------------------------------------------- framework
+
+/// Level-1 names of the standard indicator framework (canonical form).
+const LEVEL1: &[&str] = &["产出指标", "效益指标", "满意度指标", "成本指标"];
+
+/// Level-2 names and the level-1 name the framework places them under.
+const LEVEL2: &[(&str, &str)] = &[
+    ("数量指标", "产出指标"),
+    ("质量指标", "产出指标"),
+    ("时效指标", "产出指标"),
+    ("成本指标", "产出指标"),
+    ("经济效益指标", "效益指标"),
+    ("社会效益指标", "效益指标"),
+    ("生态效益指标", "效益指标"),
+    ("环境效益指标", "效益指标"),
+    ("生态环境效益指标", "效益指标"),
+    ("可持续影响指标", "效益指标"),
+    ("服务对象满意度指标", "满意度指标"),
+    ("社会公众满意度指标", "满意度指标"),
+    ("社会公众或服务对象满意度指标", "满意度指标"),
+    ("经济成本指标", "成本指标"),
+    ("社会成本指标", "成本指标"),
+    ("生态环境成本指标", "成本指标"),
+];
+
+/// The framework name a cell in a level column spells, if any: white space, a trailing
+/// score note and a missing `指标` suffix are tolerated (`效益（30分）`, `数量 指标`).
+fn framework_name(text: &str) -> Option<&'static str> {
+    let n = norm(text);
+    let n = strip_note(&n);
+    if n.is_empty() || n.chars().count() > 16 {
+        return None;
+    }
+    let stem = n.strip_suffix("指标").unwrap_or(n);
+    all_framework_names().find(|name| name.strip_suffix("指标").unwrap_or(name) == stem)
+}
+
+/// The framework name a cell elsewhere spells: only the full name (with `指标`) counts,
+/// since level-3 names like `社会成本` or `质量` are ordinary text there.
+fn framework_name_strict(text: &str) -> Option<&'static str> {
+    let n = norm(text);
+    let n = strip_note(&n);
+    all_framework_names().find(|name| *name == n)
+}
+
+fn all_framework_names() -> impl Iterator<Item = &'static str> {
+    LEVEL1
+        .iter()
+        .copied()
+        .chain(LEVEL2.iter().map(|(l2, _)| *l2))
+}
+
+fn is_level1(name: &str) -> bool {
+    LEVEL1.contains(&name)
+}
+
+fn parent_of(level2: &str) -> Option<&'static str> {
+    LEVEL2.iter().find(|(l2, _)| *l2 == level2).map(|(_, p)| *p)
+}
+
+/// 成本指标 is a level-2 name under 产出指标 in older templates and a level-1 name (with
+/// 经济/社会/生态环境成本指标 under it) in newer ones.
+fn is_ambiguous(name: &str) -> bool {
+    name == "成本指标"
+}
+
+// ---------------------------------------------------------------- blocks
+
+/// A run of rows belonging to one labelled section.
+struct Block<'g> {
+    label: Option<Label>,
+    label_cell: Option<&'g Cell>,
+    /// Inline value of the label cell (`部门名称：X`).
+    inline: Option<String>,
+    rows: Vec<Vec<&'g Cell>>,
+    row_locs: Vec<Loc>,
+}
+
+impl<'g> Block<'g> {
+    fn cells(&self) -> impl Iterator<Item = &'g Cell> + '_ {
+        self.rows.iter().flatten().copied()
+    }
+    fn loc(&self) -> Option<Loc> {
+        self.label_cell
+            .map(|c| c.loc.clone())
+            .or_else(|| self.row_locs.first().cloned())
+    }
+}
+
+pub fn read(grid: &Grid) -> Result<Sections> {
+    Reader::new(grid).read()
+}
+
+struct Reader<'g> {
+    grid: &'g Grid,
+    /// Cells carry their real table column.
+    has_cols: bool,
+    /// Rows are real table rows (false when every cell stands alone, e.g. one cell per
+    /// line with blank lines between cells).
+    rows_meaningful: bool,
+    out: Sections,
+    /// How sure the department label is (部门名称 over 填报单位), and its text.
+    department_rank: u8,
+    department_label: Option<String>,
+}
+
+impl<'g> Reader<'g> {
+    fn new(grid: &'g Grid) -> Self {
+        let has_cols = grid.layout.has_columns();
+        let multi = grid
+            .rows
+            .iter()
+            .filter(|r| r.non_empty().count() > 1)
+            .count();
+        let rows_meaningful = has_cols || multi * 5 >= grid.rows.len();
+        Reader {
+            grid,
+            has_cols,
+            rows_meaningful,
+            out: Sections::default(),
+            department_rank: 0,
+            department_label: None,
+        }
+    }
+
+    fn warn(&mut self, code: &'static str, message: impl Into<String>, loc: Option<Loc>) {
+        self.out.warnings.push(Warning::new(code, message, loc));
+    }
+
+    fn read(mut self) -> Result<Sections> {
+        let blocks = self.blocks();
+        let found: Vec<Label> = blocks.iter().filter_map(|b| b.label).collect();
+        let core = [
+            Label::Department,
+            Label::Budget,
+            Label::OverallGoal,
+            Label::Tasks,
+            Label::Indicators,
+        ];
+        let title_evidence = blocks
+            .first()
+            .filter(|b| b.label.is_none())
+            .and_then(|b| b.rows.first())
+            .and_then(|r| r.first())
+            .map(|c| looks_like_title(&c.text))
+            .unwrap_or(false);
+        let score = core.iter().filter(|l| found.contains(l)).count() + usize::from(title_evidence);
+        if score < 2 {
+            return Err(Error::NotADeclaration {
+                reason: format!(
+                    "found {} of the form's labels (部门名称, 预算整体情况, 总体绩效目标, 年度重点工作任务, 绩效指标){}; is this a 绩效目标申报表?",
+                    core.iter().filter(|l| found.contains(l)).count(),
+                    if title_evidence { " and a title" } else { " and no title" }
+                ),
+            });
+        }
+        for block in &blocks {
+            match block.label {
+                None => self.preamble_or_other(block),
+                Some(Label::Department) => self.department(block),
+                Some(Label::Budget) => self.budget(block),
+                Some(Label::OverallGoal) => {
+                    let t = self.joined_text(block);
+                    if self.out.overall_goal.is_none() {
+                        self.out.overall_goal = t;
+                    } else if let Some(t) = t {
+                        self.other_field(block, t.text);
+                    }
+                }
+                Some(Label::OtherTasks) => {
+                    self.out.other_tasks = self.joined_text(block);
+                }
+                Some(Label::Tasks) => self.tasks(block),
+                Some(Label::Indicators) => self.indicators(block),
+                Some(Label::Footer) => self.other_fields(block),
+            }
+        }
+        let missing: Vec<&str> = [
+            (Label::Department, "部门名称"),
+            (Label::Budget, "预算整体情况"),
+            (Label::OverallGoal, "总体绩效目标"),
+            (Label::Tasks, "年度重点工作任务"),
+            (Label::Indicators, "绩效指标"),
+        ]
+        .iter()
+        .filter(|(l, _)| !found.contains(l))
+        .map(|(_, n)| *n)
+        .collect();
+        for name in missing {
+            let last = self.grid.rows.last().map(|r| r.loc.clone());
+            self.warn(
+                "missing_section",
+                format!("section {name} not found (the document may be cut off or use another template)"),
+                last,
+            );
+        }
+        if self.out.title.is_none() {
+            self.warn("missing_title", "no title above the table", None);
+        }
+        if found.contains(&Label::Department) && self.out.department.is_none() {
+            self.warn("empty_field", "部门名称 is empty", None);
+        }
+        Ok(self.out)
+    }
+
+    /// Split the grid into blocks at section labels.
+    fn blocks(&self) -> Vec<Block<'g>> {
+        // The column labels sit in: the leftmost column holding a known label.
+        let label_col = if self.has_cols {
+            self.grid
+                .rows
+                .iter()
+                .flat_map(|r| r.non_empty())
+                .filter(|c| label_of(&c.text).is_some())
+                .filter_map(|c| c.col)
+                .min()
+        } else {
+            None
+        };
+        let mut blocks: Vec<Block<'g>> = vec![Block {
+            label: None,
+            label_cell: None,
+            inline: None,
+            rows: Vec::new(),
+            row_locs: Vec::new(),
+        }];
+        for row in &self.grid.rows {
+            let cells: Vec<&Cell> = row.non_empty().collect();
+            let Some(first) = cells.first() else { continue };
+            let (label, inline) = match label_of(&first.text) {
+                Some(l) => (Some(l), None),
+                None => match split_inline(&first.text) {
+                    Some((l, v)) if label_of(l).is_some() => (label_of(l), Some(v.to_string())),
+                    _ => (None, None),
+                },
+            };
+            let current = blocks.last().and_then(|b| b.label);
+            let in_label_col = match (label_col, first.col) {
+                (Some(lc), Some(c)) => c <= lc,
+                _ => true,
+            };
+            match label {
+                // A page break repeats the section's label cell: drop it, keep the row.
+                Some(l)
+                    if Some(l) == current
+                        && inline.is_none()
+                        && matches!(l, Label::Tasks | Label::Indicators | Label::Budget) =>
+                {
+                    if let Some(b) = blocks.last_mut() {
+                        b.rows.push(cells[1..].to_vec());
+                        b.row_locs.push(row.loc.clone());
+                    }
+                }
+                Some(l) if in_label_col || !self.has_cols => {
+                    blocks.push(Block {
+                        label: Some(l),
+                        label_cell: Some(first),
+                        inline,
+                        rows: vec![cells[1..].to_vec()],
+                        row_locs: vec![row.loc.clone()],
+                    });
+                }
+                _ => {
+                    // An unknown label in the label column ends the current section.
+                    let unknown_label = self.has_cols
+                        && current.is_some()
+                        && matches!((label_col, first.col), (Some(lc), Some(c)) if c <= lc);
+                    if unknown_label {
+                        let (lc, inline) = match split_inline(&first.text) {
+                            Some((_, v)) => (Some(*first), Some(v.to_string())),
+                            None => (Some(*first), None),
+                        };
+                        blocks.push(Block {
+                            label: Some(Label::Footer),
+                            label_cell: lc,
+                            inline,
+                            rows: vec![cells[1..].to_vec()],
+                            row_locs: vec![row.loc.clone()],
+                        });
+                    } else if let Some(b) = blocks.last_mut() {
+                        b.rows.push(cells);
+                        b.row_locs.push(row.loc.clone());
+                    }
+                }
+            }
+        }
+        blocks
+    }
+
+    fn joined_text(&self, block: &Block) -> Option<Text> {
+        let mut parts: Vec<String> = block.inline.iter().cloned().collect();
+        parts.extend(block.cells().map(|c| c.text.clone()));
+        if parts.is_empty() {
+            return None;
+        }
+        let loc = block
+            .cells()
+            .next()
+            .map(|c| c.loc.clone())
+            .or_else(|| block.loc())?;
+        Some(Text {
+            text: parts.join("\n"),
+            loc,
+        })
+    }
+
+    fn other_field(&mut self, block: &Block, value: String) {
+        let label = block.label_cell.map(|c| c.text.clone()).unwrap_or_default();
+        let loc = block.loc().unwrap_or(Loc::Line { line: 0 });
+        self.out.other_fields.push(OtherField {
+            label,
+            value: Some(value),
+            loc,
+        });
+    }
+
+    /// Text before the first label: the title, unit notes, 填报单位 lines.
+    fn preamble_or_other(&mut self, block: &Block<'g>) {
+        let mut rows = block.rows.iter().zip(&block.row_locs).peekable();
+        if self.out.title.is_none() {
+            if let Some((row, loc)) = rows.peek() {
+                if row.len() == 1 && looks_like_title(&row[0].text) {
+                    self.out.title = Some(Text {
+                        text: row[0].text.clone(),
+                        loc: (*loc).clone(),
+                    });
+                    rows.next();
+                }
+            }
+        }
+        for (row, _) in rows {
+            self.pairs(None, row);
+        }
+    }
+
+    /// Label/value pairs of a row outside the known sections.
+    fn pairs(&mut self, block_label: Option<&str>, cells: &[&Cell]) {
+        let mut i = 0;
+        // An odd cell count under a block label: the first value belongs to that label.
+        if cells.len() % 2 == 1 {
+            if let Some(first) = cells.first() {
+                if let Some((l, v)) = split_inline(&first.text) {
+                    self.push_other(l, Some(v.to_string()), &first.loc);
+                } else {
+                    let label = block_label.unwrap_or("");
+                    self.push_other(label, Some(first.text.clone()), &first.loc);
+                }
+                i = 1;
+            }
+        }
+        while i + 1 < cells.len() {
+            let (l, v) = (cells[i], cells[i + 1]);
+            self.push_other(&l.text, Some(v.text.clone()), &l.loc);
+            i += 2;
+        }
+    }
+
+    fn push_other(&mut self, label: &str, value: Option<String>, loc: &Loc) {
+        if label.contains(['：', ':']) && value.is_none() {
+            if let Some((l, v)) = split_inline(label) {
+                self.out.other_fields.push(OtherField {
+                    label: l.to_string(),
+                    value: Some(v.to_string()),
+                    loc: loc.clone(),
+                });
+                return;
+            }
+        }
+        // A stray unit note (单位：万元) also tells the budget's unit.
+        if norm(label) == "单位" || norm(label).ends_with("金额单位") {
+            if let Some(v) = &value {
+                if self.out.budget_unit.is_none() && v.ends_with('元') {
+                    self.out.budget_unit = Some(v.trim().to_string());
+                }
+            }
+        }
+        self.out.other_fields.push(OtherField {
+            label: label.to_string(),
+            value,
+            loc: loc.clone(),
+        });
+    }
+
+    fn other_fields(&mut self, block: &Block<'g>) {
+        let inline = block.inline.clone();
+        // `联系人：张三` in one cell: the label is the part before the colon.
+        let label = block
+            .label_cell
+            .map(|c| match (&inline, split_inline(&c.text)) {
+                (Some(_), Some((l, _))) => l.to_string(),
+                _ => c.text.clone(),
+            });
+        for (i, row) in block.rows.iter().enumerate() {
+            if i == 0 {
+                if let (Some(lc), Some(l)) = (block.label_cell, label.as_deref()) {
+                    if row.is_empty() {
+                        self.push_other(l, inline.clone(), &lc.loc);
+                        continue;
+                    }
+                    if row.len() == 1 || inline.is_some() {
+                        let mut v: Vec<String> = inline.iter().cloned().collect();
+                        if row.len() == 1 {
+                            v.extend(row.iter().map(|c| c.text.clone()));
+                            self.push_other(l, Some(v.join("\n")), &lc.loc);
+                        } else {
+                            self.push_other(l, v.pop(), &lc.loc);
+                            self.pairs(None, row);
+                        }
+                        continue;
+                    }
+                }
+            }
+            self.pairs(label.as_deref(), row);
+        }
+    }
+
+    fn department(&mut self, block: &Block<'g>) {
+        // The value follows the label in its row, or (cells without rows) on the next one.
+        let first_row: Vec<&Cell> = block
+            .rows
+            .iter()
+            .find(|r| !r.is_empty())
+            .cloned()
+            .unwrap_or_default();
+        let first_index = block.rows.iter().position(|r| !r.is_empty()).unwrap_or(0);
+        let (value, rest): (Option<Text>, &[&Cell]) = match (&block.inline, first_row.first()) {
+            (Some(v), _) if !v.is_empty() => (
+                Some(Text {
+                    text: v.clone(),
+                    loc: block.loc().unwrap_or(Loc::Line { line: 0 }),
+                }),
+                &first_row[..],
+            ),
+            (_, Some(c)) => (
+                Some(Text {
+                    text: c.text.clone(),
+                    loc: c.loc.clone(),
+                }),
+                &first_row[1..],
+            ),
+            _ => (None, &[]),
+        };
+        // 部门名称 in the table outranks a 填报单位 note above it; the other is kept too.
+        let rank = block
+            .label_cell
+            .map(|c| department_rank(&c.text))
+            .unwrap_or(0);
+        match (value, block.label_cell) {
+            (Some(v), Some(lc))
+                if self.out.department.is_some() && rank <= self.department_rank =>
+            {
+                self.push_other(&lc.text, Some(v.text), &lc.loc);
+            }
+            (Some(v), lc) => {
+                if let (Some(old), Some(old_label)) =
+                    (self.out.department.take(), self.department_label.take())
+                {
+                    self.push_other(&old_label, Some(old.text), &old.loc);
+                }
+                self.department_rank = rank;
+                self.department_label = lc.map(|c| match split_inline(&c.text) {
+                    Some((l, _)) if block.inline.is_some() => l.to_string(),
+                    _ => c.text.clone(),
+                });
+                self.out.department = Some(v);
+            }
+            (None, _) => {}
+        }
+        let rest: Vec<&Cell> = rest.to_vec();
+        self.pairs(None, &rest);
+        for row in block.rows.iter().skip(first_index + 1) {
+            self.pairs(None, row);
+        }
+    }
+
+    // ------------------------------------------------------------ budget
+
+    fn budget(&mut self, block: &Block<'g>) {
+        let block_unit = block.label_cell.and_then(|c| unit_in(&c.text));
+        let mut entries = Vec::new();
+        if self.has_cols {
+            self.budget_by_columns(block, block_unit.as_deref(), &mut entries);
+        } else {
+            self.budget_by_shape(block, block_unit.as_deref(), &mut entries);
+        }
+        if self.out.budget_unit.is_none() {
+            self.out.budget_unit = entries.iter().find_map(|e| e.unit.clone());
+        }
+        let fallback = self.out.budget_unit.clone();
+        for e in &mut entries {
+            if e.unit.is_none() {
+                e.unit = fallback.clone();
+            }
+        }
+        if entries.is_empty() {
+            self.warn(
+                "empty_section",
+                "预算整体情况 holds no amounts",
+                block.loc(),
+            );
+        }
+        self.out.budget = Some(entries);
+    }
+
+    fn budget_by_columns(
+        &mut self,
+        block: &Block<'g>,
+        block_unit: Option<&str>,
+        out: &mut Vec<BudgetEntry>,
+    ) {
+        let mut groups: Vec<ColumnGroup> = Vec::new();
+        for (row, loc) in block.rows.iter().zip(&block.row_locs) {
+            if let Some(g) = column_groups(row, block_unit) {
+                groups = g;
+                continue;
+            }
+            if groups.is_empty() {
+                // Amounts before any header: read by shape.
+                self.budget_row_by_shape(row, loc, &[], block_unit, out);
+                continue;
+            }
+            for g in &groups {
+                let in_range: Vec<&Cell> = row
+                    .iter()
+                    .copied()
+                    .filter(|c| c.col.is_some_and(|k| k >= g.start && k < g.end))
+                    .collect();
+                let amount = match g.amount_col {
+                    Some(a) => in_range.iter().find(|c| c.col == Some(a)).copied(),
+                    None => in_range.iter().find(|c| is_amount_like(&c.text)).copied(),
+                };
+                let name = in_range
+                    .iter()
+                    .find(|c| {
+                        !amount.is_some_and(|a| std::ptr::eq(**c, a)) && !is_amount_like(&c.text)
+                    })
+                    .copied();
+                if name.is_none() && amount.is_none() {
+                    continue;
+                }
+                out.push(BudgetEntry {
+                    section: g.section.clone(),
+                    name: name.map(|c| c.text.clone()),
+                    raw: amount.map(|c| c.text.clone()),
+                    unit: g.unit.clone(),
+                    loc: loc.clone(),
+                });
+            }
+            // Cells outside every group are not dropped.
+            let first = groups.iter().map(|g| g.start).min().unwrap_or(0);
+            let last = groups.iter().map(|g| g.end).max().unwrap_or(usize::MAX);
+            for c in row
+                .iter()
+                .filter(|c| c.col.is_some_and(|k| k >= last || k < first))
+            {
+                self.out.other_fields.push(OtherField {
+                    label: "预算整体情况".into(),
+                    value: Some(c.text.clone()),
+                    loc: c.loc.clone(),
+                });
+            }
+        }
+    }
+
+    fn budget_by_shape(
+        &mut self,
+        block: &Block<'g>,
+        block_unit: Option<&str>,
+        out: &mut Vec<BudgetEntry>,
+    ) {
+        let mut groups: Vec<(Option<String>, Option<String>)> = Vec::new();
+        if self.rows_meaningful {
+            for (row, loc) in block.rows.iter().zip(&block.row_locs) {
+                let is_header = row.iter().any(|c| is_unit_header(&c.text))
+                    && !row.iter().any(|c| is_amount_like(&c.text));
+                if is_header {
+                    groups = header_groups(row, block_unit);
+                } else {
+                    self.budget_row_by_shape(row, loc, &groups, block_unit, out);
+                }
+            }
+        } else {
+            // Every cell alone: a section name is followed by a unit header, an item
+            // name by its amount.
+            let cells: Vec<&Cell> = block.cells().collect();
+            let mut i = 0;
+            let mut k = 0usize;
+            let mut fresh = true;
+            while i < cells.len() {
+                let c = cells[i];
+                let next = cells.get(i + 1);
+                if is_unit_header(&c.text) {
+                    if !fresh {
+                        groups.clear();
+                        fresh = true;
+                    }
+                    groups.push((None, unit_in(&c.text).or(block_unit.map(str::to_string))));
+                    i += 1;
+                } else if next.is_some_and(|n| is_unit_header(&n.text)) && !is_amount_like(&c.text)
+                {
+                    if !fresh {
+                        groups.clear();
+                        fresh = true;
+                    }
+                    let unit = next
+                        .and_then(|n| unit_in(&n.text))
+                        .or_else(|| unit_in(&c.text))
+                        .or(block_unit.map(str::to_string));
+                    groups.push((Some(c.text.clone()), unit));
+                    k = 0;
+                    i += 2;
+                } else {
+                    if fresh {
+                        k = 0;
+                    }
+                    fresh = false;
+                    let (name, amount) = if is_amount_like(&c.text) {
+                        (None, Some(c))
+                    } else if next.is_some_and(|n| is_amount_like(&n.text)) {
+                        i += 1;
+                        (Some(c), next.copied())
+                    } else {
+                        (Some(c), None)
+                    };
+                    let (section, unit) = group_at(&groups, k, block_unit);
+                    out.push(BudgetEntry {
+                        section,
+                        name: name.map(|c| c.text.clone()),
+                        raw: amount.map(|c| c.text.clone()),
+                        unit,
+                        loc: c.loc.clone(),
+                    });
+                    k += 1;
+                    i += 1;
+                }
+            }
+        }
+    }
+
+    /// One row of `name amount name amount …`, cells in order, columns unknown.
+    fn budget_row_by_shape(
+        &mut self,
+        row: &[&Cell],
+        loc: &Loc,
+        groups: &[(Option<String>, Option<String>)],
+        block_unit: Option<&str>,
+        out: &mut Vec<BudgetEntry>,
+    ) {
+        let mut k = 0;
+        let mut pending: Option<&Cell> = None;
+        for c in row {
+            if is_amount_like(&c.text) {
+                let (section, unit) = group_at(groups, k, block_unit);
+                out.push(BudgetEntry {
+                    section,
+                    name: pending.take().map(|p| p.text.clone()),
+                    raw: Some(c.text.clone()),
+                    unit,
+                    loc: loc.clone(),
+                });
+                k += 1;
+            } else if let Some(p) = pending.replace(c) {
+                let (section, unit) = group_at(groups, k, block_unit);
+                out.push(BudgetEntry {
+                    section,
+                    name: Some(p.text.clone()),
+                    raw: None,
+                    unit,
+                    loc: loc.clone(),
+                });
+                k += 1;
+            }
+        }
+        if let Some(p) = pending {
+            let (section, unit) = group_at(groups, k, block_unit);
+            out.push(BudgetEntry {
+                section,
+                name: Some(p.text.clone()),
+                raw: None,
+                unit,
+                loc: loc.clone(),
+            });
+        }
+    }
+
+    // ------------------------------------------------------------ tasks
+
+    fn tasks(&mut self, block: &Block<'g>) {
+        let mut tasks: Vec<TaskRow> = Vec::new();
+        let mut map: Option<TaskColumns> = None;
+        let block_unit = block.label_cell.and_then(|c| unit_in(&c.text));
+        let mut loose: Vec<&Cell> = Vec::new();
+        for (row, loc) in block.rows.iter().zip(&block.row_locs) {
+            let row: Vec<&Cell> = row
+                .iter()
+                .copied()
+                .filter(|c| label_of(&c.text) != Some(Label::Tasks))
+                .collect();
+            if row.is_empty() {
+                continue;
+            }
+            if let Some(m) = TaskColumns::from_header(&row) {
+                // The first header names the columns; a repeat after a page break is dropped.
+                if map.is_none() {
+                    map = Some(m);
+                }
+                continue;
+            }
+            let unit = map
+                .as_ref()
+                .and_then(|m| m.unit.clone())
+                .or_else(|| block_unit.clone())
+                .or_else(|| self.out.budget_unit.clone());
+            if self.has_cols && map.as_ref().is_some_and(|m| m.complete()) {
+                let m = map.as_ref().map(|m| m.cols).unwrap_or_default();
+                let get = |k: Option<usize>| {
+                    k.and_then(|k| row.iter().find(|c| c.col == Some(k)))
+                        .map(|c| c.text.clone())
+                };
+                let t = TaskRow {
+                    name: get(m[0]),
+                    content: get(m[1]),
+                    amount_raw: get(m[2]),
+                    expected_outcome: get(m[3]),
+                    unit,
+                    loc: loc.clone(),
+                };
+                let known: Vec<usize> = m.iter().flatten().copied().collect();
+                for c in row
+                    .iter()
+                    .filter(|c| c.col.is_some_and(|k| !known.contains(&k)))
+                {
+                    self.out.other_fields.push(OtherField {
+                        label: "年度重点工作任务".into(),
+                        value: Some(c.text.clone()),
+                        loc: c.loc.clone(),
+                    });
+                }
+                // A row cut by a page break continues the task above it.
+                if t.name.is_none() && t.amount_raw.is_none() {
+                    if let Some(prev) = tasks.last_mut() {
+                        append(&mut prev.content, t.content);
+                        append(&mut prev.expected_outcome, t.expected_outcome);
+                        continue;
+                    }
+                }
+                tasks.push(t);
+            } else if self.rows_meaningful {
+                tasks.extend(tasks_from_cells(&row, unit));
+            } else {
+                loose.extend(row);
+            }
+        }
+        if !loose.is_empty() {
+            // Without rows, the header is a run of header cells (at the start, and again
+            // after a page break).
+            let mut kept: Vec<&Cell> = Vec::new();
+            let mut i = 0;
+            while i < loose.len() {
+                let run = loose[i..]
+                    .iter()
+                    .take_while(|c| TaskColumns::slot(&c.text).is_some())
+                    .count();
+                if run >= 2 || (run == 1 && i == 0 && loose.len() > 1) {
+                    if map.is_none() {
+                        let header: Vec<&Cell> = loose[i..i + run].to_vec();
+                        map = TaskColumns::from_header(&header);
+                    }
+                    i += run;
+                } else {
+                    kept.push(loose[i]);
+                    i += 1;
+                }
+            }
+            let loose = kept;
+            let unit = map
+                .as_ref()
+                .and_then(|m| m.unit.clone())
+                .or(block_unit)
+                .or_else(|| self.out.budget_unit.clone());
+            tasks.extend(tasks_from_cells(&loose, unit));
+        }
+        if tasks.is_empty() {
+            self.warn(
+                "empty_section",
+                "年度重点工作任务 lists no task",
+                block.loc(),
+            );
+        }
+        self.out.tasks = Some(tasks);
+    }
+
+    // ------------------------------------------------------------ indicators
+
+    fn indicators(&mut self, block: &Block<'g>) {
+        let mut st = IndicatorState::default();
+        let mut map: Option<IndicatorColumns> = None;
+        let mut stream: Vec<&Cell> = Vec::new();
+        for (row, loc) in block.rows.iter().zip(&block.row_locs) {
+            let row: Vec<&Cell> = row
+                .iter()
+                .copied()
+                .filter(|c| label_of(&c.text) != Some(Label::Indicators))
+                .collect();
+            if row.is_empty() {
+                continue;
+            }
+            if let Some(m) = IndicatorColumns::from_header(&row) {
+                if map.is_none() {
+                    map = Some(m);
+                }
+                continue;
+            }
+            let targets = map.as_ref().map(|m| m.target_count()).unwrap_or(2);
+            match (&map, self.has_cols) {
+                (Some(m), true) => {
+                    let parsed = m.row(&row, &mut self.out.warnings);
+                    st.emit(parsed, loc.clone(), &mut self.out.warnings);
+                }
+                _ if self.rows_meaningful => {
+                    let parsed = row_by_shape(&row, targets);
+                    st.emit(parsed, loc.clone(), &mut self.out.warnings);
+                }
+                _ => stream.extend(
+                    row.into_iter()
+                        .filter(|c| !IndicatorColumns::is_header_cell(&c.text)),
+                ),
+            }
+        }
+        if !stream.is_empty() {
+            let targets = map.as_ref().map(|m| m.target_count()).unwrap_or(2);
+            for (parsed, loc) in stream_rows(&stream, targets) {
+                st.emit(parsed, loc, &mut self.out.warnings);
+            }
+        }
+        if st.out.is_empty() {
+            self.warn(
+                "empty_section",
+                "绩效指标 holds no indicator rows",
+                block.loc(),
+            );
+        }
+        self.out.indicators = Some(st.out);
+    }
+}
+
+fn append(dst: &mut Option<String>, more: Option<String>) {
+    if let Some(m) = more {
+        match dst {
+            Some(d) => d.push_str(&m),
+            None => *dst = Some(m),
+        }
+    }
+}
+
+fn looks_like_title(text: &str) -> bool {
+    let n = norm(text);
+    label_of(text).is_none()
+        && n.chars().count() <= 60
+        && (n.contains("申报表")
+            || n.contains("目标表")
+            || n.ends_with('表')
+            || n.contains("绩效目标"))
+}
+
+/// A cell that heads an amount column: `预算金额（万元）`, `金额`, `（万元）`.
+fn is_unit_header(text: &str) -> bool {
+    let n = norm(text);
+    if n.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let base = strip_note(&n);
+    base.ends_with("金额")
+        || base.ends_with("数额")
+        || base == "资金"
+        || base == "预算数"
+        || matches!(
+            n.as_str(),
+            "(万元)" | "(元)" | "(亿元)" | "万元" | "元" | "单位:万元" | "单位:元"
+        )
+}
+
+/// The currency unit a header or label states: `预算金额（万元）` → `万元`.
+fn unit_in(text: &str) -> Option<String> {
+    let n = norm(text);
+    if let Some(u) = value::unit_from_header(text) {
+        return Some(u);
+    }
+    for u in ["亿元", "万元", "千元", "元"] {
+        if n == u || n.ends_with(&format!("单位:{u}")) {
+            return Some(u.to_string());
+        }
+    }
+    None
+}
+
+const DASHES: &[&str] = &["-", "—", "–", "－", "——", "/", "／", "无", "—/—"];
+
+/// An amount cell, readable or not (dashes and 无 stand where an amount would be).
+fn is_amount_like(text: &str) -> bool {
+    let t = text.trim();
+    DASHES.contains(&t) || value::parse_amount(t, None).is_some()
+}
+
+fn header_groups(row: &[&Cell], block_unit: Option<&str>) -> Vec<(Option<String>, Option<String>)> {
+    let mut groups = Vec::new();
+    let mut pending: Option<&Cell> = None;
+    for c in row {
+        if is_unit_header(&c.text) {
+            let unit = unit_in(&c.text)
+                .or_else(|| pending.and_then(|p| unit_in(&p.text)))
+                .or(block_unit.map(str::to_string));
+            groups.push((pending.take().map(|p| p.text.clone()), unit));
+        } else {
+            pending = Some(c);
+        }
+    }
+    groups
+}
+
+/// One column group of the budget block: a section header over name and amount columns.
+struct ColumnGroup {
+    section: Option<String>,
+    start: usize,
+    end: usize,
+    amount_col: Option<usize>,
+    unit: Option<String>,
+}
+
+/// Words that head a budget column group (部门预算支出, 收入来源, 按预算级次划分 …).
+fn is_section_header(text: &str) -> bool {
+    let n = norm(text);
+    !n.chars().any(|c| c.is_ascii_digit())
+        && n.chars().count() <= 16
+        && ["支出", "收入", "来源", "级次", "构成", "资金"]
+            .iter()
+            .any(|w| n.contains(w))
+}
+
+/// A header row of the budget block, as column groups; `None` for a data row.
+fn column_groups(row: &[&Cell], block_unit: Option<&str>) -> Option<Vec<ColumnGroup>> {
+    if row.is_empty() || row.iter().any(|c| is_amount_like(&c.text)) {
+        return None;
+    }
+    let mut groups = Vec::new();
+    if row.iter().any(|c| is_unit_header(&c.text)) {
+        let mut start = 0usize;
+        let mut pending: Option<&Cell> = None;
+        for c in row {
+            let col = c.col.unwrap_or(0);
+            if is_unit_header(&c.text) {
+                let unit = unit_in(&c.text)
+                    .or_else(|| pending.and_then(|p| unit_in(&p.text)))
+                    .or_else(|| block_unit.map(str::to_string));
+                groups.push(ColumnGroup {
+                    section: pending.map(|p| p.text.clone()),
+                    start,
+                    end: col + 1,
+                    amount_col: Some(col),
+                    unit,
+                });
+                start = col + 1;
+                pending = None;
+            } else {
+                pending = Some(c);
+            }
+        }
+        return Some(groups);
+    }
+    // Section names only (each merged over its name and amount columns).
+    if row.len() >= 2 && row.iter().all(|c| is_section_header(&c.text)) {
+        for (i, c) in row.iter().enumerate() {
+            let start = c.col.unwrap_or(0);
+            let end = row.get(i + 1).and_then(|n| n.col).unwrap_or(usize::MAX);
+            groups.push(ColumnGroup {
+                section: Some(c.text.clone()),
+                start,
+                end,
+                amount_col: None,
+                unit: unit_in(&c.text).or_else(|| block_unit.map(str::to_string)),
+            });
+        }
+        return Some(groups);
+    }
+    None
+}
+
+fn group_at(
+    groups: &[(Option<String>, Option<String>)],
+    k: usize,
+    block_unit: Option<&str>,
+) -> (Option<String>, Option<String>) {
+    if groups.is_empty() {
+        return (None, block_unit.map(str::to_string));
+    }
+    let (s, u) = &groups[k % groups.len()];
+    (s.clone(), u.clone().or(block_unit.map(str::to_string)))
+}
+
+struct TaskColumns {
+    /// Columns of name, content, amount, expected outcome.
+    cols: [Option<usize>; 4],
+    unit: Option<String>,
+}
+
+impl TaskColumns {
+    fn from_header(row: &[&Cell]) -> Option<TaskColumns> {
+        let mut cols = [None; 4];
+        let mut unit = None;
+        let mut hits = 0;
+        for (i, c) in row.iter().enumerate() {
+            let col = c.col.or(Some(i));
+            let Some(slot) = Self::slot(&c.text) else {
+                continue;
+            };
+            if slot == 2 {
+                unit = unit_in(&c.text);
+            }
+            if cols[slot].is_none() {
+                cols[slot] = col;
+                hits += 1;
+            }
+        }
+        (hits >= 2).then_some(TaskColumns { cols, unit })
+    }
+    /// Which task column a header cell names (name, content, amount, outcome).
+    fn slot(text: &str) -> Option<usize> {
+        let n = norm(text);
+        if n.chars().count() > 24 || n.chars().any(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        if n.contains("名称") || n == "任务" || n == "项目" {
+            Some(0)
+        } else if n.contains("内容") {
+            Some(1)
+        } else if n.contains("资金") || n.contains("金额") || n.contains("投入") {
+            Some(2)
+        } else if n.contains("目标") || n.contains("成效") || n.contains("效果") {
+            Some(3)
+        } else {
+            None
+        }
+    }
+
+    fn complete(&self) -> bool {
+        self.cols[0].is_some() && self.cols[2].is_some()
+    }
+}
+
+/// A short label-like text (a task name) rather than running prose.
+fn is_short_name(text: &str) -> bool {
+    text.chars().count() <= 30 && !text.contains(['。', '；', ';'])
+}
+
+/// Tasks from cells in reading order, columns unknown: each task is anchored on its
+/// amount, `name content AMOUNT outcome`, and missing cells are told apart by shape.
+fn tasks_from_cells(cells: &[&Cell], unit: Option<String>) -> Vec<TaskRow> {
+    let amounts: Vec<usize> = cells
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| is_amount_like(&c.text))
+        .map(|(i, _)| i)
+        .collect();
+    let mut tasks: Vec<TaskRow> = Vec::new();
+    if amounts.is_empty() {
+        // No amounts at all: name + content + outcome per run of cells.
+        let mut it = cells.iter();
+        while let Some(first) = it.next() {
+            let name = Some(first.text.clone());
+            let content = it.next().map(|c| c.text.clone());
+            let outcome = it.next().map(|c| c.text.clone());
+            tasks.push(TaskRow {
+                name,
+                content,
+                amount_raw: None,
+                expected_outcome: outcome,
+                unit: unit.clone(),
+                loc: first.loc.clone(),
+            });
+        }
+        return tasks;
+    }
+    let mut prev_end = 0usize;
+    for (k, &a) in amounts.iter().enumerate() {
+        let seg: &[&Cell] = cells.get(prev_end..a).unwrap_or(&[]);
+        let mut seg: Vec<&Cell> = seg.to_vec();
+        // The cell right after the previous amount is that task's outcome when three
+        // cells stand between two amounts, or when the first of two is not a name.
+        if k > 0 {
+            let take_outcome = seg.len() >= 3 || (seg.len() == 2 && !is_short_name(&seg[0].text));
+            if take_outcome && !seg.is_empty() {
+                let o = seg.remove(0);
+                if let Some(prev) = tasks.last_mut() {
+                    prev.expected_outcome = Some(o.text.clone());
+                }
+            }
+        }
+        let (name, content) = match seg.len() {
+            0 => (None, None),
+            1 if is_short_name(&seg[0].text) => (Some(seg[0]), None),
+            1 => (None, Some(seg[0].text.clone())),
+            _ => (
+                Some(seg[0]),
+                Some(
+                    seg[1..]
+                        .iter()
+                        .map(|c| c.text.as_str())
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                ),
+            ),
+        };
+        let loc = name
+            .map(|c| c.loc.clone())
+            .unwrap_or_else(|| cells[a].loc.clone());
+        tasks.push(TaskRow {
+            name: name.map(|c| c.text.clone()),
+            content,
+            amount_raw: Some(cells[a].text.clone()),
+            expected_outcome: None,
+            unit: unit.clone(),
+            loc,
+        });
+        prev_end = a + 1;
+    }
+    let tail: Vec<&str> = cells
+        .get(prev_end..)
+        .unwrap_or(&[])
+        .iter()
+        .map(|c| c.text.as_str())
+        .collect();
+    if !tail.is_empty() {
+        if let Some(last) = tasks.last_mut() {
+            last.expected_outcome = Some(tail.join("\n"));
+        }
+    }
+    tasks
+}
+
+// ---------------------------------------------------------------- indicator rows
+
+/// What one table row says about an indicator, before merged cells are filled in.
+#[derive(Debug, Default, Clone)]
+struct Parsed {
+    level1: Option<String>,
+    level2: Option<String>,
+    level3: Option<String>,
+    period: Option<String>,
+    annual: Option<String>,
+}
+
+impl Parsed {
+    fn has_content(&self) -> bool {
+        self.level3.is_some() || self.period.is_some() || self.annual.is_some()
+    }
+}
+
+struct IndicatorColumns {
+    /// Columns of level1, level2, level3, period target, annual target.
+    cols: [Option<usize>; 5],
+}
+
+impl IndicatorColumns {
+    fn from_header(row: &[&Cell]) -> Option<IndicatorColumns> {
+        let mut cols = [None; 5];
+        let hits = Self::classify(row, &mut cols);
+        (hits >= 2).then_some(IndicatorColumns { cols })
+    }
+
+    fn classify(row: &[&Cell], cols: &mut [Option<usize>; 5]) -> usize {
+        let mut hits = 0;
+        for (i, c) in row.iter().enumerate() {
+            let n = norm(&c.text);
+            let col = c.col.or(Some(i));
+            let slot = match n.as_str() {
+                "一级指标" => 0,
+                "二级指标" => 1,
+                "三级指标" | "指标名称" | "指标内容" => 2,
+                _ if n.contains("周期") || n.contains("中期") || n.contains("长期") => 3,
+                _ if n.contains("年度") && n.contains("指标值") => 4,
+                _ if n.ends_with("指标值") || n == "目标值" || n == "指标目标值" => 4,
+                _ => continue,
+            };
+            if cols[slot].is_none() {
+                cols[slot] = col;
+                hits += 1;
+            }
+        }
+        hits
+    }
+
+    fn is_header_cell(text: &str) -> bool {
+        let one = Cell {
+            text: text.to_string(),
+            col: Some(0),
+            loc: Loc::Line { line: 0 },
+        };
+        let mut cols = [None; 5];
+        Self::classify(&[&one], &mut cols) == 1
+    }
+
+    fn target_count(&self) -> usize {
+        usize::from(self.cols[3].is_some()) + usize::from(self.cols[4].is_some())
+    }
+
+    /// Read a row by its columns; a framework name standing in another column is moved
+    /// to its level (with a `column_shift` warning).
+    fn row(&self, row: &[&Cell], warnings: &mut Vec<Warning>) -> Parsed {
+        let mut p = Parsed::default();
+        for c in row {
+            let slot = self.cols.iter().position(|k| k.is_some() && *k == c.col);
+            let fw = match slot {
+                Some(0) | Some(1) => framework_name(&c.text),
+                _ => framework_name_strict(&c.text),
+            };
+            let text = Some(c.text.clone());
+            match (slot, fw) {
+                (Some(0), Some(name)) if !is_level1(name) => {
+                    shifted(warnings, c, "一级指标", "二级指标");
+                    p.level2 = text;
+                }
+                (Some(0), _) => p.level1 = text,
+                (Some(1), Some(name)) if is_level1(name) && !is_ambiguous(name) => {
+                    shifted(warnings, c, "二级指标", "一级指标");
+                    p.level1 = text;
+                }
+                (Some(1), _) => p.level2 = text,
+                (_, Some(name)) => {
+                    let from = match slot {
+                        Some(2) => "三级指标",
+                        Some(3) => "实施周期指标值",
+                        Some(4) => "年度指标值",
+                        _ => "an unlabelled",
+                    };
+                    if is_level1(name) && !is_ambiguous(name) {
+                        shifted(warnings, c, from, "一级指标");
+                        p.level1 = text;
+                    } else {
+                        shifted(warnings, c, from, "二级指标");
+                        p.level2 = text;
+                    }
+                }
+                (Some(2), None) => p.level3 = text,
+                (Some(3), None) => p.period = text,
+                (Some(4), None) => p.annual = text,
+                _ => {
+                    // A cell outside the indicator columns: keep it as the row's text.
+                    warnings.push(Warning::new(
+                        "unplaced_cell",
+                        format!("indicator cell {:?} stands outside the indicator columns; kept as level3 text", c.text),
+                        Some(c.loc.clone()),
+                    ));
+                    append(&mut p.level3, text);
+                }
+            }
+        }
+        p
+    }
+}
+
+fn shifted(warnings: &mut Vec<Warning>, c: &Cell, from: &str, to: &str) {
+    warnings.push(Warning::new(
+        "column_shift",
+        format!(
+            "{} stands in the {from} column; read as the {to} (standard framework)",
+            c.text
+        ),
+        Some(c.loc.clone()),
+    ));
+}
+
+/// Does a text read like a target value rather than an indicator name?
+fn looks_like_target(text: &str) -> bool {
+    text.chars()
+        .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        || text.contains(['%', '％', '≥', '≤', '>', '<', '＞', '＜', '≧', '≦'])
+        || !value::parse_thresholds(text).is_empty()
+}
+
+/// Assign a row's non-framework cells to level3 and targets by count and shape.
+fn assign_content(p: &mut Parsed, content: Vec<String>, targets: usize) {
+    let mut it = content.into_iter();
+    let n = it.len();
+    match (n, targets) {
+        (0, _) => {}
+        (1, _) => {
+            let only = it.next();
+            if only.as_deref().is_some_and(looks_like_target) {
+                p.period = only;
+            } else {
+                p.level3 = only;
+            }
+        }
+        (2, 2) => {
+            let a = it.next();
+            let b = it.next();
+            if a == b || a.as_deref().is_some_and(looks_like_target) {
+                p.period = a;
+                p.annual = b;
+            } else {
+                p.level3 = a;
+                p.period = b;
+            }
+        }
+        (_, t) => {
+            p.level3 = it.next();
+            if t >= 2 {
+                p.period = it.next();
+            }
+            let rest: Vec<String> = it.collect();
+            if !rest.is_empty() {
+                p.annual = Some(rest.join("\n"));
+            }
+        }
+    }
+}
+
+fn row_by_shape(row: &[&Cell], targets: usize) -> Parsed {
+    let mut p = Parsed::default();
+    let mut content = Vec::new();
+    for c in row {
+        match framework_name_strict(&c.text) {
+            Some(name)
+                if is_level1(name) && (!is_ambiguous(name) || next_is_cost_level2(row, c)) =>
+            {
+                p.level1 = Some(c.text.clone())
+            }
+            Some(_) => p.level2 = Some(c.text.clone()),
+            None => content.push(c.text.clone()),
+        }
+    }
+    assign_content(&mut p, content, targets);
+    p
+}
+
+fn next_is_cost_level2(cells: &[&Cell], c: &Cell) -> bool {
+    let pos = cells.iter().position(|x| std::ptr::eq(*x, c));
+    pos.and_then(|i| cells.get(i + 1))
+        .and_then(|n| framework_name_strict(&n.text))
+        .and_then(parent_of)
+        == Some("成本指标")
+}
+
+/// Cells with no row structure at all: a framework name starts a new indicator, and
+/// each indicator holds one level-3 name and its targets.
+fn stream_rows(cells: &[&Cell], targets: usize) -> Vec<(Parsed, Loc)> {
+    let mut out = Vec::new();
+    let mut cur = Parsed::default();
+    let mut content: Vec<String> = Vec::new();
+    let mut loc: Option<Loc> = None;
+    let mut had_framework = false;
+    let flush = |cur: &mut Parsed,
+                 content: &mut Vec<String>,
+                 loc: &mut Option<Loc>,
+                 out: &mut Vec<(Parsed, Loc)>| {
+        let mut p = std::mem::take(cur);
+        assign_content(&mut p, std::mem::take(content), targets);
+        if let Some(l) = loc.take() {
+            out.push((p, l));
+        }
+    };
+    for c in cells {
+        if let Some(name) = framework_name_strict(&c.text) {
+            if !content.is_empty() || had_framework && cur.level2.is_some() {
+                flush(&mut cur, &mut content, &mut loc, &mut out);
+            }
+            if is_level1(name) && (!is_ambiguous(name) || next_is_cost_level2(cells, c)) {
+                cur.level1 = Some(c.text.clone());
+            } else {
+                cur.level2 = Some(c.text.clone());
+            }
+            had_framework = true;
+            loc.get_or_insert_with(|| c.loc.clone());
+            continue;
+        }
+        if content.len() == 1 + targets {
+            flush(&mut cur, &mut content, &mut loc, &mut out);
+        }
+        loc.get_or_insert_with(|| c.loc.clone());
+        content.push(c.text.clone());
+    }
+    if loc.is_some() {
+        flush(&mut cur, &mut content, &mut loc, &mut out);
+    }
+    out
+}
+
+/// Fills merged cells (level1/level2 carried down) and repairs the hierarchy by the
+/// standard framework.
+#[derive(Default)]
+struct IndicatorState {
+    level1: Option<String>,
+    level2: Option<String>,
+    out: Vec<IndicatorRow>,
+}
+
+impl IndicatorState {
+    fn emit(&mut self, p: Parsed, loc: Loc, warnings: &mut Vec<Warning>) {
+        let only_level1 = p.level1.is_some() && p.level2.is_none() && !p.has_content();
+        if let Some(l1) = &p.level1 {
+            if self.level1.as_deref().map(framework_name) != Some(framework_name(l1))
+                || self.level1.is_none()
+            {
+                // A new level-1 group starts: its level-2 cell must be new too.
+                self.level2 = None;
+            }
+            // The label of a merged cell whose rows were already placed under it by the
+            // framework is not a row of its own.
+            if only_level1 {
+                let same = self
+                    .out
+                    .last()
+                    .and_then(|r| r.level1.as_deref())
+                    .map(framework_name)
+                    .is_some_and(|f| f.is_some() && f == framework_name(l1));
+                self.level1 = Some(l1.clone());
+                if same {
+                    warnings.push(Warning::new(
+                        "merged_label_moved",
+                        format!("{l1} stands alone on a later row of its merged cell; not read as an indicator row"),
+                        Some(loc),
+                    ));
+                    return;
+                }
+            }
+            self.level1 = Some(l1.clone());
+        }
+        if let Some(l2) = &p.level2 {
+            self.level2 = Some(l2.clone());
+        }
+        // The framework says which level-1 name a level-2 name belongs under.
+        if let Some(parent) = self
+            .level2
+            .as_deref()
+            .and_then(framework_name)
+            .and_then(parent_of)
+        {
+            let current = self.level1.as_deref().and_then(framework_name);
+            let ambiguous_ok = self.level2.as_deref().and_then(framework_name) == Some("成本指标")
+                && current == Some("成本指标");
+            if current != Some(parent) && !ambiguous_ok {
+                let l2 = self.level2.clone().unwrap_or_default();
+                let msg = match &self.level1 {
+                    Some(l1) => format!(
+                        "{l2} belongs under {parent} in the standard framework, but the merged level-1 cell reads {l1} here (its label landed on another row); level1 set to {parent}"
+                    ),
+                    None => format!("{l2} has no level-1 cell; level1 set to {parent} by the standard framework"),
+                };
+                warnings.push(Warning::new("merged_label_moved", msg, Some(loc.clone())));
+                self.level1 = Some(parent.to_string());
+            }
+        }
+        self.out.push(IndicatorRow {
+            level1: self.level1.clone(),
+            level2: self.level2.clone(),
+            level3: p.level3,
+            period: p.period,
+            annual: p.annual,
+            loc,
+        });
+    }
 }

@@ -1,0 +1,177 @@
+//! Shared test helpers: every record a test produces is validated against the shipped
+//! JSON Schema.
+#![allow(dead_code)]
+
+use std::sync::OnceLock;
+
+use declx::{Options, Record};
+use serde_json::Value;
+
+fn validator() -> &'static jsonschema::Validator {
+    static V: OnceLock<jsonschema::Validator> = OnceLock::new();
+    V.get_or_init(|| {
+        let schema: Value =
+            serde_json::from_str(declx::schema::DECLARATION_SCHEMA).expect("schema is JSON");
+        jsonschema::validator_for(&schema).expect("schema compiles")
+    })
+}
+
+/// The record as JSON, after checking it against `schema/declaration.schema.json`.
+pub fn checked_json(record: &Record) -> Value {
+    let line = record.to_json_line();
+    let value: Value = serde_json::from_str(&line).expect("record is valid JSON");
+    let errors: Vec<String> = validator()
+        .iter_errors(&value)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "record does not match the schema:\n{}\n{}",
+        errors.join("\n"),
+        line
+    );
+    value
+}
+
+pub fn extract_str(path: &str, text: &str) -> Value {
+    checked_json(&declx::extract_bytes(
+        path,
+        text.as_bytes(),
+        &Options::default(),
+    ))
+}
+
+pub fn extract_bytes(path: &str, bytes: &[u8]) -> Value {
+    checked_json(&declx::extract_bytes(path, bytes, &Options::default()))
+}
+
+pub const SEED: &str = include_str!("../../fixtures/guangzhou-science-tech-2023.txt");
+
+/// Remove what legitimately differs between renditions of one declaration: the source
+/// block and every `line`/`page`/`bbox` location.
+pub fn without_locations(v: &Value) -> Value {
+    match v {
+        Value::Object(m) => Value::Object(
+            m.iter()
+                .filter(|(k, _)| !matches!(k.as_str(), "source" | "line" | "page" | "bbox"))
+                .map(|(k, v)| (k.clone(), without_locations(v)))
+                .collect(),
+        ),
+        Value::Array(a) => Value::Array(a.iter().map(without_locations).collect()),
+        other => other.clone(),
+    }
+}
+
+/// The rows of a tab-separated form: `None` for a blank line (a page break).
+fn tab_rows(text: &str) -> Vec<Option<Vec<String>>> {
+    text.lines()
+        .map(|l| {
+            if l.trim().is_empty() {
+                None
+            } else {
+                Some(l.split('\t').map(|c| c.trim().to_string()).collect())
+            }
+        })
+        .collect()
+}
+
+/// Re-lay a tab-separated form as `| a | b |` rows.
+pub fn to_pipes(text: &str) -> String {
+    let mut out = String::new();
+    for row in tab_rows(text) {
+        match row {
+            Some(cells) if cells.len() > 1 => {
+                out.push_str(&format!("| {} |\n", cells.join(" | ")));
+            }
+            Some(cells) => out.push_str(&format!("{}\n", cells.join(""))),
+            None => out.push('\n'),
+        }
+    }
+    out
+}
+
+/// Re-lay as markdown tables: a `|---|` rule under the first row of every table.
+pub fn to_markdown(text: &str) -> String {
+    let mut out = String::new();
+    let mut in_table = false;
+    for row in tab_rows(text) {
+        match row {
+            Some(cells) if cells.len() > 1 => {
+                out.push_str(&format!("| {} |\n", cells.join(" | ")));
+                if !in_table {
+                    out.push_str(&format!("|{}\n", "---|".repeat(cells.len())));
+                    in_table = true;
+                }
+            }
+            Some(cells) => {
+                out.push_str(&format!("{}\n", cells.join("")));
+                in_table = false;
+            }
+            None => {
+                out.push('\n');
+                in_table = false;
+            }
+        }
+    }
+    out
+}
+
+/// One cell per line, a blank line between rows, empty cells simply missing.
+pub fn to_cell_per_line(text: &str) -> String {
+    let mut out = String::new();
+    for cells in tab_rows(text).into_iter().flatten() {
+        let cells: Vec<&String> = cells.iter().filter(|c| !c.is_empty()).collect();
+        if cells.is_empty() {
+            continue;
+        }
+        for c in cells {
+            out.push_str(c);
+            out.push('\n');
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// One cell per line with a blank line between every cell: no row structure at all.
+pub fn to_cell_stream(text: &str) -> String {
+    let mut out = String::new();
+    for cells in tab_rows(text).into_iter().flatten() {
+        for c in cells.iter().filter(|c| !c.is_empty()) {
+            out.push_str(c);
+            out.push_str("\n\n");
+        }
+    }
+    out
+}
+
+/// Cells split by runs of spaces (empty cells widen the gap), as OCR engines write rows.
+pub fn to_spaced(text: &str) -> String {
+    let mut out = String::new();
+    for row in tab_rows(text) {
+        match row {
+            Some(cells) => {
+                let mut line = String::new();
+                for (i, c) in cells.iter().enumerate() {
+                    if i > 0 {
+                        line.push_str("    ");
+                    }
+                    line.push_str(c);
+                }
+                out.push_str(line.trim_end());
+                out.push('\n');
+            }
+            None => out.push('\n'),
+        }
+    }
+    out
+}
+
+/// Drop warnings that only a layout with real columns can raise.
+pub fn without_column_warnings(v: &Value) -> Value {
+    let mut v = v.clone();
+    if let Some(ws) = v.get_mut("warnings").and_then(Value::as_array_mut) {
+        ws.retain(|w| w.get("code").and_then(Value::as_str) != Some("column_shift"));
+    }
+    v
+}

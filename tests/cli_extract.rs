@@ -214,3 +214,48 @@ fn error_records_match_the_schema() {
         assert!(errors.is_empty(), "{errors:?} in {line}");
     }
 }
+
+#[test]
+fn exit_status_follows_fail_on() {
+    // The fixture reads cleanly (all checks hold) but has warnings.
+    let code = |args: &[&str]| run(args).status.code();
+    assert_eq!(code(&["extract", "-q", FIXTURE]), Some(0));
+    assert_eq!(
+        code(&["extract", "-q", "--fail-on", "check", FIXTURE]),
+        Some(0)
+    );
+    assert_eq!(
+        code(&["extract", "-q", "--fail-on", "warning", FIXTURE]),
+        Some(1)
+    );
+    // One task amount changed: task amounts ≠ 财政专项资金, a failed check.
+    let dir = tempfile::tempdir().expect("tmp");
+    let off = dir.path().join("off-by-one.txt");
+    let text = std::fs::read_to_string(FIXTURE).expect("fixture");
+    std::fs::write(&off, text.replace("106,891.00", "106,892.00")).expect("write");
+    let off = off.to_str().expect("utf-8");
+    assert_eq!(
+        code(&["extract", "-q", off]),
+        Some(0),
+        "a failed check is a finding, not an error"
+    );
+    assert_eq!(code(&["extract", "-q", "--fail-on", "check", off]), Some(1));
+    assert_eq!(
+        code(&["extract", "-q", "--fail-on", "never", off, "missing.txt"]),
+        Some(0)
+    );
+    let s = dir.path().join("s.json");
+    run(&[
+        "extract",
+        "-q",
+        "--summary",
+        s.to_str().expect("utf-8"),
+        off,
+        FIXTURE,
+    ]);
+    let v: Value = serde_json::from_slice(&std::fs::read(&s).expect("summary")).expect("json");
+    assert_eq!(v["ok"], 2);
+    assert!(v["checks_failed"].as_u64().unwrap_or(0) >= 1);
+    assert_eq!(v["records_with_failed_checks"], 1);
+    assert!(v["warnings"].as_u64().unwrap_or(0) >= 2);
+}

@@ -24,6 +24,7 @@ struct Run {
     bytes: u64,
     files: u64,
     rss: u64,
+    cpu: f64,
 }
 
 fn run(dir: &Path, jobs: u32, extra: &[&str], summary: &Path) -> Run {
@@ -59,6 +60,7 @@ fn run(dir: &Path, jobs: u32, extra: &[&str], summary: &Path) -> Run {
         bytes: s["bytes"].as_u64().unwrap_or(0),
         files: s["files"].as_u64().unwrap_or(0),
         rss: s["peak_rss_bytes"].as_u64().unwrap_or(0),
+        cpu: s["cpu_seconds"].as_f64().unwrap_or(0.0),
     }
 }
 
@@ -100,26 +102,22 @@ fn main() {
     // Warm the page cache so the first measured run is not a disk benchmark.
     run(&big, 2, &[], &summary);
 
-    println!("| run | files | MB | best wall s | MB/s | files/s | peak RSS MiB |");
-    println!("|---|---:|---:|---:|---:|---:|---:|");
+    println!(
+        "| run | files | MB | best wall s | MB/s | files/s | CPU s | MB per CPU-s | peak RSS MiB |"
+    );
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
     let mut best = [f64::MAX; 2];
     for (i, jobs) in [1u32, 2].into_iter().enumerate() {
-        let mut last = None;
+        let mut best_run: Option<Run> = None;
         for _ in 0..repeat {
             let r = run(&big, jobs, &[], &summary);
-            best[i] = best[i].min(r.wall);
-            last = Some(r);
+            if r.wall < best[i] {
+                best[i] = r.wall;
+                best_run = Some(r);
+            }
         }
-        if let Some(r) = last {
-            println!(
-                "| JSONL, --jobs {jobs} | {} | {:.1} | {:.2} | {:.1} | {:.0} | {:.1} |",
-                r.files,
-                r.bytes as f64 / 1e6,
-                best[i],
-                r.bytes as f64 / 1e6 / best[i],
-                r.files as f64 / best[i],
-                r.rss as f64 / 1048576.0
-            );
+        if let Some(r) = best_run {
+            row(&format!("JSONL, --jobs {jobs}"), &r);
         }
     }
     let out_dir = root.join("out");
@@ -129,15 +127,7 @@ fn main() {
         &["-o", out_dir.to_str().unwrap_or("out")],
         &summary,
     );
-    println!(
-        "| -o DIR, --jobs 2 | {} | {:.1} | {:.2} | {:.1} | {:.0} | {:.1} |",
-        r.files,
-        r.bytes as f64 / 1e6,
-        r.wall,
-        r.bytes as f64 / 1e6 / r.wall,
-        r.files as f64 / r.wall,
-        r.rss as f64 / 1048576.0
-    );
+    row("-o DIR, --jobs 2", &r);
     let _ = std::fs::remove_dir_all(&out_dir);
     println!();
     println!("speedup --jobs 2 / --jobs 1: {:.2}x", best[0] / best[1]);
@@ -160,4 +150,18 @@ fn main() {
             rss[1] / rss[0]
         );
     }
+}
+
+fn row(name: &str, r: &Run) {
+    let mb = r.bytes as f64 / 1e6;
+    println!(
+        "| {name} | {} | {mb:.1} | {:.2} | {:.1} | {:.0} | {:.2} | {:.1} | {:.1} |",
+        r.files,
+        r.wall,
+        mb / r.wall,
+        r.files as f64 / r.wall,
+        r.cpu,
+        if r.cpu > 0.0 { mb / r.cpu } else { 0.0 },
+        r.rss as f64 / 1048576.0
+    );
 }

@@ -43,6 +43,8 @@ pub struct Summary {
     pub files_per_second: f64,
     pub jobs: usize,
     pub shard: Option<String>,
+    /// CPU time of the process, all threads, user + system (Linux; `null` elsewhere).
+    pub cpu_seconds: Option<f64>,
     /// Peak resident memory of the process (Linux; `null` elsewhere).
     pub peak_rss_bytes: Option<u64>,
     pub exit_code: i32,
@@ -77,6 +79,7 @@ impl Summary {
         self.mb_per_second = self.bytes as f64 / 1e6 / secs;
         self.files_per_second = self.files as f64 / secs;
         self.peak_rss_bytes = peak_rss_bytes();
+        self.cpu_seconds = cpu_seconds();
     }
 
     /// The human summary for stderr.
@@ -126,4 +129,16 @@ fn peak_rss_bytes() -> Option<u64> {
         .parse()
         .ok()?;
     Some(kb * 1024)
+}
+
+/// utime + stime from `/proc/self/stat` (fields 14 and 15, in clock ticks of 1/100 s on
+/// Linux).
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // The command name (field 2) may hold spaces: count fields after its closing ')'.
+    let rest = &stat[stat.rfind(')')? + 1..];
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let utime: f64 = fields.get(11)?.parse().ok()?;
+    let stime: f64 = fields.get(12)?.parse().ok()?;
+    Some((utime + stime) / 100.0)
 }

@@ -144,6 +144,29 @@ fn output_dir_names() {
     };
     assert!(mirror(&a.join("x.txt")).is_file());
     assert!(mirror(&b.join("x.txt")).is_file());
+    // --files-from mirrors the listed path; a same-stem neighbour keeps its extension.
+    std::fs::remove_dir_all(&out_dir).expect("rm");
+    std::fs::write(a.join("x.pdf"), "%PDF-").expect("write");
+    let list = dir.path().join("list");
+    std::fs::write(
+        &list,
+        format!(
+            "{}\n{}\n",
+            a.join("x.txt").display(),
+            a.join("x.pdf").display()
+        ),
+    )
+    .expect("list");
+    let mut c = declx();
+    c.args(["extract", "-q", "-o"])
+        .arg(&out_dir)
+        .arg("--files-from")
+        .arg(&list);
+    c.stdin(Stdio::null()).output().expect("runs");
+    assert!(mirror(&a.join("x.txt")).is_file());
+    assert!(mirror(&a.join("x.pdf.json"))
+        .with_extension("json")
+        .is_file());
     // No temp files left behind.
     let leftovers = std::fs::read_dir(&out_dir)
         .expect("dir")

@@ -151,6 +151,8 @@ pub struct Spec {
     pub files_from: Option<PathBuf>,
     pub globs: Vec<Glob>,
     pub shard: Option<Shard>,
+    /// Output names matter (`-o DIR`): remember `--files-from` names to avoid clashes.
+    pub track_names: bool,
 }
 
 /// Where a walked directory's outputs go.
@@ -372,9 +374,10 @@ impl Inputs {
             let mut out_rel = parent.join(json_name(name, false));
             // Same-stem neighbours (`a.txt`, `a.pdf`) cannot be seen ahead in a stream:
             // the later one keeps its extension.
-            if !self
-                .list_outs
-                .insert(Shard::hash(&out_rel.to_string_lossy()))
+            if self.spec.track_names
+                && !self
+                    .list_outs
+                    .insert(Shard::hash(&out_rel.to_string_lossy()))
             {
                 out_rel = parent.join(json_name(name, true));
             }

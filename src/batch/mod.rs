@@ -227,6 +227,7 @@ impl Run {
                 files_from: args.files_from.clone(),
                 globs,
                 shard: args.shard,
+                track_names: args.output_dir.is_some(),
             },
             settings: Arc::new(Settings {
                 opts: Options {

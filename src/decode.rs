@@ -1,12 +1,25 @@
-//! Stage 2 (text): bytes → text. Encoding detection: BOM, then a UTF-16 heuristic, then
-//! strict UTF-8, then chardetng with Chinese as the default guess.
+//! Stage 2 (text): bytes → text.
 //!
-//! PROVISIONAL: interface fixed, detection being written.
+//! Detection order (first match wins):
+//! 1. a byte-order mark (UTF-8, UTF-16LE/BE, GB18030's own `84 31 95 33`);
+//! 2. UTF-16 without BOM: NUL bytes in the head and one byte order decoding to plausible text;
+//! 3. strict UTF-8, then "mostly UTF-8" (a damaged UTF-8 file stays UTF-8, with warnings);
+//! 4. chardetng (TLD `cn`) as one candidate next to GBK/GB18030 and Big5, each scored on a
+//!    sample by decoding errors, implausible characters (kana, Hangul, PUA, accented Latin …)
+//!    and rare characters; ties go to chardetng's pick, then GBK. Chinese is the default:
+//!    a short GBK text is never reported as windows-1252 or Shift_JIS just because the
+//!    detector had too little to go on.
+//!
+//! Undecodable bytes become U+FFFD and one `decode_error` warning per line (capped); only a
+//! text that is mostly garbage is an [`Error::Encoding`].
 
-use encoding_rs::Encoding;
+use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
+use encoding_rs::{
+    DecoderResult, Encoding, BIG5, GB18030, GBK, REPLACEMENT, UTF_16BE, UTF_16LE, UTF_8,
+};
 
-use crate::error::Result;
-use crate::record::Warning;
+use crate::error::{Error, Position, Result};
+use crate::record::{Loc, Warning};
 
 #[derive(Debug, Clone)]
 pub struct Decoded {
@@ -16,17 +29,444 @@ pub struct Decoded {
     pub warnings: Vec<Warning>,
 }
 
-/// The encoding a `--encoding` label names (`gbk`, `gb18030`, `utf-16le`, `big5`, …).
+/// Bytes looked at when choosing an encoding; the whole input is decoded once chosen.
+const SAMPLE: usize = 64 * 1024;
+/// Bytes looked at by the UTF-16 heuristic.
+const UTF16_SAMPLE: usize = 4096;
+/// Per-line `decode_error` warnings before one summary warning.
+const MAX_LINE_WARNINGS: usize = 20;
+/// Above this share of replaced characters the text is garbage, not a damaged text.
+const GARBAGE_RATIO: f64 = 0.20;
+
+/// The encoding a `--encoding` label names (`gbk`, `gb18030`, `utf-16le`, `big5`, …),
+/// case-insensitive. Besides the documented labels any WHATWG label is accepted, except
+/// those that name the "replacement" pseudo-encoding (it decodes everything to U+FFFD).
 pub fn encoding_for_label(label: &str) -> Option<&'static Encoding> {
-    Encoding::for_label(label.trim().as_bytes())
+    let l = label.trim().to_ascii_lowercase();
+    let enc = match l.as_str() {
+        "utf-8" | "utf8" => UTF_8,
+        "gbk" | "gb2312" | "cp936" | "gb_2312" | "x-gbk" => GBK,
+        "gb18030" | "gb-18030" => GB18030,
+        "utf-16" | "utf16" | "utf-16le" | "utf16le" => UTF_16LE,
+        "utf-16be" | "utf16be" => UTF_16BE,
+        "big5" | "big-5" | "cp950" | "big5-hkscs" => BIG5,
+        other => Encoding::for_label(other.as_bytes())?,
+    };
+    (enc != REPLACEMENT).then_some(enc)
 }
 
+/// The name `source.encoding` reports for an encoding.
+pub fn canonical_name(enc: &'static Encoding) -> &'static str {
+    if enc == UTF_8 {
+        "UTF-8"
+    } else if enc == UTF_16LE {
+        "UTF-16LE"
+    } else if enc == UTF_16BE {
+        "UTF-16BE"
+    } else if enc == GB18030 {
+        "GB18030"
+    } else if enc == GBK {
+        "GBK"
+    } else if enc == BIG5 {
+        "Big5"
+    } else {
+        enc.name()
+    }
+}
+
+/// Decode `bytes`, detecting the encoding unless `forced`.
 pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded> {
-    let enc = forced.unwrap_or(encoding_rs::UTF_8);
-    let (text, _, _) = enc.decode(bytes);
-    Ok(Decoded {
-        text: text.into_owned(),
-        encoding: enc.name().to_string(),
-        warnings: Vec::new(),
-    })
+    let (enc, body, name) = match forced {
+        Some(enc) => (enc, strip_bom_for(enc, bytes), canonical_name(enc)),
+        None => detect(bytes),
+    };
+    // Fast path: valid UTF-8 needs no decoder.
+    if enc == UTF_8 {
+        if let Ok(s) = std::str::from_utf8(body) {
+            return Ok(finish(s.to_string(), name, Vec::new()));
+        }
+    }
+    let out = decode_tracking(enc, body, true);
+    let warnings = check_damage(&out, name, forced.is_some())?;
+    Ok(finish(out.text, name, warnings))
+}
+
+fn finish(mut text: String, name: &str, warnings: Vec<Warning>) -> Decoded {
+    // A BOM is never content (a forced encoding may leave one in).
+    if text.starts_with('\u{FEFF}') {
+        text.drain(..'\u{FEFF}'.len_utf8());
+    }
+    Decoded {
+        text,
+        encoding: name.to_string(),
+        warnings,
+    }
+}
+
+/// The input without the BOM of the forced encoding, if it has one.
+fn strip_bom_for<'a>(enc: &'static Encoding, bytes: &'a [u8]) -> &'a [u8] {
+    match Encoding::for_bom(bytes) {
+        Some((bom_enc, len)) if bom_enc == enc => bytes.get(len..).unwrap_or(&[]),
+        _ => bytes,
+    }
+}
+
+/// Choose an encoding: returns it, the bytes to decode (BOM removed) and the reported name.
+pub fn detect(bytes: &[u8]) -> (&'static Encoding, &[u8], &'static str) {
+    if let Some((enc, len)) = Encoding::for_bom(bytes) {
+        return (enc, bytes.get(len..).unwrap_or(&[]), canonical_name(enc));
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0x84, 0x31, 0x95, 0x33]) {
+        return (GB18030, rest, "GB18030");
+    }
+    if let Some(enc) = utf16_without_bom(bytes) {
+        return (enc, bytes, canonical_name(enc));
+    }
+    let head = sample(bytes);
+    let utf8_cost = if std::str::from_utf8(bytes).is_ok() {
+        // Valid UTF-8 is almost always UTF-8, but a few GBK characters happen to form valid
+        // UTF-8 too (一 is D2 BB, Cyrillic һ): let legacy encodings compete when the UTF-8
+        // reading has implausible characters.
+        // Greek/Cyrillic letters count too: two GBK bytes often read as one of them.
+        let p = profile(&decode_tracking(UTF_8, head, false).text);
+        Some(p.bad * 4 + p.greek_cyrillic * 2)
+    } else if mostly_utf8(head) {
+        Some(0)
+    } else {
+        None
+    };
+    if utf8_cost == Some(0) {
+        return (UTF_8, bytes, "UTF-8");
+    }
+    let (enc, cost) = guess_legacy(head);
+    if utf8_cost.is_some_and(|u| u <= cost) {
+        return (UTF_8, bytes, "UTF-8");
+    }
+    if enc == GBK && has_gb18030_four_byte(bytes) {
+        return (GB18030, bytes, "GB18030");
+    }
+    (enc, bytes, canonical_name(enc))
+}
+
+fn sample(bytes: &[u8]) -> &[u8] {
+    bytes.get(..SAMPLE).unwrap_or(bytes)
+}
+
+/// UTF-16 without a BOM: the head has NUL bytes (ASCII digits, tabs and line ends are
+/// half NUL in UTF-16) and one byte order decodes to plausible text. NUL position alone
+/// is not enough: `一` (U+4E00) puts its NUL on the "wrong" side.
+pub fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = bytes.get(..UTF16_SAMPLE).unwrap_or(bytes);
+    let head = head.get(..head.len() & !1).unwrap_or(head);
+    if head.len() < 2 || !head.contains(&0) {
+        return None;
+    }
+    let mut best: Option<(&'static Encoding, usize)> = None;
+    for enc in [UTF_16LE, UTF_16BE] {
+        let out = decode_tracking(enc, head, false);
+        let p = profile(&out.text);
+        let total = p.chars.max(1);
+        let cost = out.replaced * 4 + p.bad + p.nul * 4;
+        // Plausible: few bad characters, at least some ASCII (where the NULs came from).
+        if cost * 10 <= total && p.ascii > 0 && best.is_none_or(|(_, c)| cost < c) {
+            best = Some((enc, cost));
+        }
+    }
+    best.map(|(enc, _)| enc)
+}
+
+/// Not valid UTF-8, but the non-ASCII that is valid UTF-8 far outnumbers the errors: a
+/// damaged or truncated UTF-8 file (a legacy encoding almost never forms valid sequences).
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let out = decode_tracking(UTF_8, bytes, false);
+    let non_ascii = out
+        .text
+        .chars()
+        .filter(|&c| !c.is_ascii() && c != '\u{FFFD}')
+        .count();
+    non_ascii >= 2 && non_ascii >= out.replaced * 8
+}
+
+/// Legacy (non-Unicode) text: chardetng's guess competes with GBK and Big5 on the sample.
+fn guess_legacy(bytes: &[u8]) -> (&'static Encoding, usize) {
+    let mut det = EncodingDetector::new(Iso2022JpDetection::Deny);
+    // `last` only when the sample is the whole input, so a cut character is not an error.
+    det.feed(bytes, bytes.len() < SAMPLE);
+    let guess = det.guess(Some(b"cn"), Utf8Detection::Deny);
+    let mut best = (guess, legacy_cost(guess, bytes));
+    for enc in [GBK, BIG5] {
+        if enc == guess {
+            continue;
+        }
+        let cost = legacy_cost(enc, bytes);
+        if cost < best.1 {
+            best = (enc, cost);
+        }
+    }
+    best
+}
+
+/// Lower is likelier: decoding errors weigh most, then characters a Chinese form does not
+/// contain, then characters outside the encoding's common repertoire.
+fn legacy_cost(enc: &'static Encoding, bytes: &[u8]) -> usize {
+    let out = decode_tracking(enc, bytes, bytes.len() < SAMPLE);
+    let p = profile(&out.text);
+    let rare = if enc == GBK || enc == GB18030 {
+        gbk_rare(bytes)
+    } else if enc == BIG5 {
+        big5_rare(bytes)
+    } else {
+        0
+    };
+    out.replaced * 8 + (p.bad + p.nul) * 4 + rare
+}
+
+/// Two-byte GBK characters outside GB2312 (lead or trail below 0xA1: GBK/3, GBK/4 and
+/// user-defined areas) and four-byte GB18030 ones: rare in simplified Chinese text, but
+/// what Big5 text looks like when read as GBK.
+fn gbk_rare(bytes: &[u8]) -> usize {
+    let mut rare = 0;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 {
+            i += 1;
+            continue;
+        }
+        let t = bytes.get(i + 1).copied().unwrap_or(0);
+        if (0x30..=0x39).contains(&t) {
+            rare += 1;
+            i += 4;
+            continue;
+        }
+        if !(0xA1..=0xF7).contains(&b) || t < 0xA1 {
+            rare += 1;
+        }
+        i += 2;
+    }
+    rare
+}
+
+/// Big5 characters outside the "frequently used" block (0xA440–0xC67E) and the symbol
+/// rows: what GB2312 level-2 characters look like when read as Big5.
+fn big5_rare(bytes: &[u8]) -> usize {
+    let mut rare = 0;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 {
+            i += 1;
+            continue;
+        }
+        if !(0xA1..=0xC6).contains(&b) {
+            rare += 1;
+        }
+        i += 2;
+    }
+    rare
+}
+
+/// GB18030 four-byte sequences (lead 0x81–0xFE, then a digit) outside what GBK covers.
+pub fn has_gb18030_four_byte(bytes: &[u8]) -> bool {
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 {
+            i += 1;
+            continue;
+        }
+        match (b, bytes.get(i + 1)) {
+            (0x81..=0xFE, Some(0x30..=0x39)) => return true,
+            _ => i += 2,
+        }
+    }
+    false
+}
+
+#[derive(Debug, Default)]
+struct Profile {
+    chars: usize,
+    ascii: usize,
+    nul: usize,
+    /// Characters a Chinese declaration practically never contains.
+    bad: usize,
+    /// Basic Greek and Cyrillic letters (plausible, but see `detect`).
+    greek_cyrillic: usize,
+}
+
+fn profile(text: &str) -> Profile {
+    let mut p = Profile::default();
+    for c in text.chars() {
+        p.chars += 1;
+        if c == '\0' {
+            p.nul += 1;
+        } else if c.is_ascii() {
+            p.ascii += 1;
+            if c.is_ascii_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0c') {
+                p.bad += 1;
+            }
+        } else if implausible(c) {
+            p.bad += 1;
+        } else if matches!(c as u32, 0x391..=0x3C9 | 0x401 | 0x410..=0x44F | 0x451) {
+            p.greek_cyrillic += 1;
+        }
+    }
+    p
+}
+
+/// Characters that, in a Chinese government form, signal a wrong decoding.
+fn implausible(c: char) -> bool {
+    let u = c as u32;
+    match u {
+        // Latin-1 punctuation/symbols forms use: ° ± · × ÷ ¥ § and the like stay.
+        0xA0..=0xBF | 0xD7 | 0xF7 => false,
+        // Basic Greek and Cyrillic letters: GBK and Big5 have them and science targets use
+        // them (α系数, μg/L).
+        0x391..=0x3C9 | 0x401 | 0x410..=0x44F | 0x451 => false,
+        // C1 controls, accented Latin, IPA, modifier letters, combining marks.
+        0x80..=0x9F | 0xC0..=0x36F => true,
+        // Greek, Cyrillic, Armenian … through the rest of the phonetic/Indic blocks.
+        0x370..=0x1FFF => true,
+        // Kana, bopomofo, Hangul compatibility jamo.
+        0x3040..=0x318F => true,
+        // CJK extension A (rare in forms), Yi, Hangul syllables, surrogates, private use.
+        0x3400..=0x4DBF | 0xA000..=0xF8FF => true,
+        // CJK compatibility ideographs, halfwidth katakana/Hangul, specials incl. U+FFFD.
+        0xF900..=0xFAFF | 0xFF61..=0xFFDC | 0xFFF0..=0xFFFF => true,
+        _ => false,
+    }
+}
+
+/// A decoding with every replaced sequence recorded.
+struct Tracked {
+    text: String,
+    replaced: usize,
+    /// Byte offsets in `text` of each U+FFFD inserted for a malformed sequence.
+    at_out: Vec<usize>,
+    /// Byte offset in the input of the first malformed sequence.
+    first_in: Option<usize>,
+}
+
+fn decode_tracking(enc: &'static Encoding, bytes: &[u8], last: bool) -> Tracked {
+    let mut decoder = enc.new_decoder_without_bom_handling();
+    let cap = decoder
+        .max_utf8_buffer_length_without_replacement(bytes.len())
+        .unwrap_or(bytes.len().saturating_mul(3));
+    let mut text = String::with_capacity(cap.saturating_add(16));
+    let mut at_out = Vec::new();
+    let mut first_in = None;
+    let mut pos = 0;
+    loop {
+        let src = bytes.get(pos..).unwrap_or(&[]);
+        let (res, read) = decoder.decode_to_string_without_replacement(src, &mut text, last);
+        pos += read;
+        match res {
+            DecoderResult::InputEmpty => break,
+            DecoderResult::OutputFull => text.reserve(bytes.len().saturating_sub(pos) * 3 + 16),
+            DecoderResult::Malformed(bad, after) => {
+                if first_in.is_none() {
+                    first_in = Some(pos.saturating_sub(bad as usize + after as usize));
+                }
+                at_out.push(text.len());
+                text.push('\u{FFFD}');
+            }
+        }
+    }
+    Tracked {
+        text,
+        replaced: at_out.len(),
+        at_out,
+        first_in,
+    }
+}
+
+/// Warnings for the lines with replaced bytes, or an error if the text is mostly garbage.
+fn check_damage(out: &Tracked, name: &str, forced: bool) -> Result<Vec<Warning>> {
+    if out.replaced == 0 {
+        return Ok(Vec::new());
+    }
+    let lines = lines_of(&out.text, &out.at_out);
+    let first_line = lines.first().map(|&(l, _)| l);
+    let visible = out.text.chars().filter(|c| !c.is_whitespace()).count();
+    if out.replaced as f64 > visible as f64 * GARBAGE_RATIO {
+        let hint = if forced {
+            "the --encoding given is probably wrong; try without it"
+        } else {
+            "it is probably in another encoding or not text; name the encoding with --encoding (utf-8, gbk, gb18030, big5, utf-16le, utf-16be)"
+        };
+        return Err(Error::Encoding {
+            message: format!(
+                "{} of {} characters are not valid {name}: {hint}",
+                out.replaced, visible
+            ),
+            position: Position {
+                line: first_line,
+                page: None,
+                byte: out.first_in.map(|b| b as u64),
+            },
+        });
+    }
+    let mut warnings: Vec<Warning> = lines
+        .iter()
+        .take(MAX_LINE_WARNINGS)
+        .map(|&(line, n)| {
+            Warning::new(
+                "decode_error",
+                format!("line {line}: {n} byte sequence(s) not valid {name} replaced with U+FFFD"),
+                Some(Loc::Line { line }),
+            )
+        })
+        .collect();
+    if lines.len() > MAX_LINE_WARNINGS {
+        warnings.push(Warning::new(
+            "decode_error",
+            format!(
+                "{} more line(s) with bytes not valid {name} (first {MAX_LINE_WARNINGS} listed); \
+                 the file may be damaged or in another encoding (--encoding)",
+                lines.len() - MAX_LINE_WARNINGS
+            ),
+            None,
+        ));
+    }
+    Ok(warnings)
+}
+
+/// (1-based line, replacements on it) for sorted offsets into `text`, counting line ends
+/// as the grid does: LF, CRLF and lone CR.
+fn lines_of(text: &str, offsets: &[usize]) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let bytes = text.as_bytes();
+    let mut line = 1;
+    let mut i = 0;
+    for &off in offsets {
+        while i < off {
+            match bytes.get(i) {
+                Some(b'\n') => line += 1,
+                Some(b'\r') if bytes.get(i + 1) != Some(&b'\n') => line += 1,
+                Some(_) => {}
+                None => break,
+            }
+            i += 1;
+        }
+        match out.last_mut() {
+            Some((l, n)) if *l == line => *n += 1,
+            _ => out.push((line, 1)),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_of_counts_crlf_and_cr_once() {
+        let t = "a\r\nb\rc\n\u{FFFD}\u{FFFD}\n\u{FFFD}";
+        let offs: Vec<usize> = t.match_indices('\u{FFFD}').map(|(i, _)| i).collect();
+        assert_eq!(lines_of(t, &offs), vec![(4, 2), (5, 1)]);
+    }
+
+    #[test]
+    fn four_byte_scan() {
+        assert!(has_gb18030_four_byte(&[b'a', 0x81, 0x30, 0x81, 0x30]));
+        assert!(!has_gb18030_four_byte(&[0xB2, 0xBF, 0xC3, 0xC5, b'1']));
+    }
 }

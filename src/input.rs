@@ -4,8 +4,10 @@
 use std::io::Read;
 use std::path::Path;
 
+use encoding_rs::Encoding;
 use sha2::{Digest, Sha256};
 
+use crate::decode;
 use crate::error::{Error, Result};
 use crate::record::Format;
 
@@ -29,15 +31,130 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     s
 }
 
-/// What the bytes are. PDFs are recognised by their header (allowing leading junk, as
-/// readers do); everything else must look like text in some encoding.
+/// What the bytes are. Known binary formats are named so the message says what to do;
+/// PDFs are recognised by their header (allowing leading junk, as readers do); anything
+/// else must look like text in some encoding.
 pub fn sniff(bytes: &[u8]) -> Result<Format> {
     if bytes.is_empty() {
         return Err(Error::Empty { blank: false });
     }
-    let head = &bytes[..bytes.len().min(1024)];
+    if let Some(what) = known_binary(bytes) {
+        return Err(Error::UnsupportedFormat {
+            what: what.to_string(),
+        });
+    }
+    let head = bytes.get(..1024).unwrap_or(bytes);
     if head.windows(5).any(|w| w == b"%PDF-") {
         return Ok(Format::Pdf);
     }
+    if Encoding::for_bom(bytes).is_some() || decode::utf16_without_bom(bytes).is_some() {
+        return Ok(Format::Text);
+    }
+    if looks_binary(bytes) {
+        return Err(Error::UnsupportedFormat {
+            what: "binary data, not text or PDF (control or NUL bytes); \
+                   declx reads declarations saved as text or PDF"
+                .to_string(),
+        });
+    }
     Ok(Format::Text)
+}
+
+/// Bytes looked at for NUL/control bytes.
+const BINARY_SAMPLE: usize = 8192;
+
+/// NUL or C0 control bytes (other than tab, line ends, form feed, ESC) in more than 2% of
+/// the head. GBK, GB18030, Big5 and UTF-8 never use these byte values inside a character,
+/// so a text in any of them has none; a stray NUL in a long text is tolerated.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let head = bytes.get(..BINARY_SAMPLE).unwrap_or(bytes);
+    let controls = head
+        .iter()
+        .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b)) || b == 0x7f)
+        .count();
+    controls * 50 > head.len()
+}
+
+/// Recognisable non-text formats, by magic number, with what to do about them.
+fn known_binary(b: &[u8]) -> Option<&'static str> {
+    let starts = |m: &[u8]| b.starts_with(m);
+    let head = b.get(..4096).unwrap_or(b);
+    let has = |needle: &[u8]| head.windows(needle.len()).any(|w| w == needle);
+    let what = if starts(b"PK\x03\x04") || starts(b"PK\x05\x06") {
+        if has(b"word/") {
+            "a Word document (.docx); save it as text (UTF-8) or PDF first"
+        } else if has(b"xl/") {
+            "an Excel workbook (.xlsx); save the sheet as text (tab-separated) or PDF first"
+        } else if has(b"ppt/") {
+            "a PowerPoint presentation (.pptx); save it as PDF first"
+        } else if has(b"opendocument") {
+            "an OpenDocument file (.odt/.ods); save it as text or PDF first"
+        } else if has(b"OFD.xml") {
+            "an OFD document; export it as PDF first"
+        } else {
+            "a ZIP archive; unpack it and give declx the files inside"
+        }
+    } else if starts(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        "a legacy Office/WPS document (.doc/.xls/.wps); save it as text (UTF-8) or PDF first"
+    } else if starts(b"{\\rtf") {
+        "an RTF document; save it as plain text (UTF-8) or PDF first"
+    } else if starts(b"\x89PNG\r\n\x1a\n")
+        || starts(&[0xFF, 0xD8, 0xFF])
+        || starts(b"GIF87a")
+        || starts(b"GIF89a")
+        || starts(b"II*\0")
+        || starts(b"MM\0*")
+        || (starts(b"RIFF") && b.get(8..12) == Some(b"WEBP"))
+        || is_bmp(b)
+    {
+        "an image (a scan?); run OCR and give declx the text or a PDF with a text layer"
+    } else if starts(&[0x1F, 0x8B]) {
+        "a gzip-compressed file; decompress it first"
+    } else if starts(b"BZh") && b.get(4..10) == Some(&[0x31, 0x41, 0x59, 0x26, 0x53, 0x59]) {
+        "a bzip2-compressed file; decompress it first"
+    } else if starts(&[0xFD, b'7', b'z', b'X', b'Z', 0]) {
+        "an xz-compressed file; decompress it first"
+    } else if starts(&[0x28, 0xB5, 0x2F, 0xFD]) {
+        "a zstd-compressed file; decompress it first"
+    } else if starts(&[b'7', b'z', 0xBC, 0xAF, 0x27, 0x1C]) {
+        "a 7z archive; unpack it first"
+    } else if starts(b"Rar!\x1a\x07") {
+        "a RAR archive; unpack it first"
+    } else if starts(b"\x7fELF")
+        || starts(&[0xFE, 0xED, 0xFA, 0xCE])
+        || starts(&[0xFE, 0xED, 0xFA, 0xCF])
+        || starts(&[0xCE, 0xFA, 0xED, 0xFE])
+        || starts(&[0xCF, 0xFA, 0xED, 0xFE])
+        || starts(b"\0asm")
+        || is_pe(b)
+    {
+        "an executable program, not a document"
+    } else if starts(b"SQLite format 3\0") {
+        "an SQLite database, not a document"
+    } else if starts(&[0xFF, 0xFE, 0, 0]) || starts(&[0, 0, 0xFE, 0xFF]) {
+        "UTF-32 text, which declx does not read; convert it to UTF-8 (iconv -f UTF-32 -t UTF-8)"
+    } else {
+        return None;
+    };
+    Some(what)
+}
+
+/// `BM` plus a little-endian file size equal to the length: text can start with "BM".
+fn is_bmp(b: &[u8]) -> bool {
+    match (b.get(..2), b.get(2..6)) {
+        (Some(b"BM"), Some(&[a, c, d, e])) => u32::from_le_bytes([a, c, d, e]) as usize == b.len(),
+        _ => false,
+    }
+}
+
+/// `MZ` whose header points at a `PE\0\0` signature: text can start with "MZ".
+fn is_pe(b: &[u8]) -> bool {
+    if !b.starts_with(b"MZ") {
+        return false;
+    }
+    let Some(&[a, c, d, e]) = b.get(0x3C..0x40) else {
+        return false;
+    };
+    let off = u32::from_le_bytes([a, c, d, e]) as usize;
+    b.get(off..off.saturating_add(4)) == Some(b"PE\0\0")
 }

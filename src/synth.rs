@@ -484,6 +484,14 @@ fn amount(rng: &mut Rng, cents: i64) -> AmountTruth {
 /// Build one declaration's text (LF line ends, before encoding) and its truth.
 pub fn declaration(seed: u64) -> (String, Truth) {
     let mut rng = Rng::new(seed);
+    let encoding = match rng.below(100) {
+        0..=54 => TextEncoding::Utf8,
+        55..=64 => TextEncoding::Utf8Bom,
+        65..=79 => TextEncoding::Gbk,
+        80..=86 => TextEncoding::Gb18030,
+        87..=94 => TextEncoding::Utf16LeBom,
+        _ => TextEncoding::Utf16Le,
+    };
     let department = format!("{}{}", rng.pick(CITIES), rng.pick(BUREAUS));
     let page_break = rng.chance(40);
     let shifted_quirk = rng.chance(30);
@@ -592,7 +600,12 @@ pub fn declaration(seed: u64) -> (String, Truth) {
             name = format!("{name}（{}）", i + 1);
         }
         used.push(name.clone());
-        let content = phrases(&mut rng, CONTENT_PHRASES, 10, 30, "，", "。");
+        let mut content = phrases(&mut rng, CONTENT_PHRASES, 10, 30, "，", "。");
+        if i == 0 && encoding == TextEncoding::Gb18030 {
+            // A character outside GBK (CJK Ext-A, four bytes in GB18030), as in rare
+            // place and person names: without one GB18030 bytes are plain GBK.
+            content.insert_str(0, "推进㙟头片区建设，");
+        }
         let outcome = phrases(&mut rng, OUTCOME_PHRASES, 5, 14, "。", "。");
         let a = amount(&mut rng, *cents);
         let label = if Some(i) == break_at {
@@ -686,14 +699,6 @@ pub fn declaration(seed: u64) -> (String, Truth) {
         }
     }
     let crlf = rng.chance(20);
-    let encoding = match rng.below(100) {
-        0..=54 => TextEncoding::Utf8,
-        55..=64 => TextEncoding::Utf8Bom,
-        65..=79 => TextEncoding::Gbk,
-        80..=86 => TextEncoding::Gb18030,
-        87..=94 => TextEncoding::Utf16LeBom,
-        _ => TextEncoding::Utf16Le,
-    };
     let eol = if crlf { "\r\n" } else { "\n" };
     let text = lines.join(eol);
     let truth = Truth {

@@ -531,3 +531,74 @@ fn worker_loop(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::summary::Stats;
+    use super::*;
+
+    fn summary(stats: &[Stats]) -> Summary {
+        let mut s = Summary::default();
+        for st in stats {
+            s.add(st);
+        }
+        s
+    }
+
+    #[test]
+    fn fail_on_levels_are_cumulative() {
+        let warned = Stats {
+            warnings: 2,
+            ..Stats::default()
+        };
+        let checked = Stats {
+            failed_checks: 1,
+            ..Stats::default()
+        };
+        let errored = Stats {
+            error_kind: Some("empty".into()),
+            ..Stats::default()
+        };
+        let table = [
+            (vec![Stats::default()], [0, 0, 0, 0]),
+            (vec![warned.clone()], [0, 0, 1, 0]),
+            (vec![checked.clone()], [0, 1, 1, 0]),
+            (vec![errored.clone()], [1, 1, 1, 0]),
+        ];
+        for (stats, want) in table {
+            let s = summary(&stats);
+            let got = [FailOn::Error, FailOn::Check, FailOn::Warning, FailOn::Never]
+                .map(|f| exit_code(&s, f));
+            assert_eq!(got, want, "{stats:?}");
+        }
+        let unwritten = Stats {
+            write_failed: true,
+            ..Stats::default()
+        };
+        assert_eq!(exit_code(&summary(&[unwritten]), FailOn::Never), 1);
+    }
+
+    #[test]
+    fn summary_accounts_for_every_input() {
+        let s = summary(&[
+            Stats::default(),
+            Stats {
+                skipped: true,
+                ..Stats::default()
+            },
+            Stats {
+                error_kind: Some("io".into()),
+                ..Stats::default()
+            },
+            Stats {
+                write_failed: true,
+                ..Stats::default()
+            },
+        ]);
+        assert_eq!(s.files, 4);
+        assert_eq!(s.records + s.write_failures, s.files);
+        assert_eq!(s.ok + s.errors, s.records);
+        assert_eq!(s.skipped, 1);
+        assert_eq!(s.errors_by_kind.get("io"), Some(&1));
+    }
+}

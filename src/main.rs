@@ -23,6 +23,10 @@ enum Command {
     ///
     /// Example: declx schema > declaration.schema.json
     Schema,
+    /// Read amounts and thresholds from text (OCR cleaning), one JSON line per text.
+    ///
+    /// Example: declx value --unit 万元 "16,583.94" "开展项目数量≥800项。"
+    Value(declx::value::cli::ValueArgs),
 }
 
 fn main() {
@@ -47,6 +51,7 @@ fn main() {
     };
     let code = match cli.command {
         Command::Extract(args) => declx::batch::run(&args),
+        Command::Value(args) => declx::value::cli::run(&args),
         Command::Schema => {
             println!("{}", declx::schema::DECLARATION_SCHEMA);
             0

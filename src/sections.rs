@@ -136,6 +136,9 @@ const BUDGET: &[&str] = &[
     "年度资金情况",
     "预算资金情况",
     "部门整体预算情况",
+    // Project declarations (项目支出绩效目标申报表), a relative of the form.
+    "项目资金",
+    "项目资金情况",
 ];
 const OVERALL_GOAL: &[&str] = &[
     "总体绩效目标",
@@ -148,6 +151,8 @@ const OVERALL_GOAL: &[&str] = &[
     "年度绩效目标",
     "部门绩效目标",
     "绩效目标",
+    "年度目标",
+    "项目总体目标",
 ];
 const TASKS: &[&str] = &[
     "年度重点工作任务",
@@ -1385,6 +1390,9 @@ struct Parsed {
     level3: Option<String>,
     period: Option<String>,
     annual: Option<String>,
+    /// 指标性质 and 计量单位 cells of split-target templates.
+    op: Option<String>,
+    unit: Option<String>,
 }
 
 impl Parsed {
@@ -1393,19 +1401,25 @@ impl Parsed {
     }
 }
 
+/// Columns of an indicator table: level1, level2, level3, period target, annual target,
+/// and, in templates that split the target, its comparison (指标性质: ≥, ≤, =) and its
+/// unit (计量单位).
+const IND_SLOTS: usize = 7;
+const SLOT_OP: usize = 5;
+const SLOT_UNIT: usize = 6;
+
 struct IndicatorColumns {
-    /// Columns of level1, level2, level3, period target, annual target.
-    cols: [Option<usize>; 5],
+    cols: [Option<usize>; IND_SLOTS],
 }
 
 impl IndicatorColumns {
     fn from_header(row: &[&Cell]) -> Option<IndicatorColumns> {
-        let mut cols = [None; 5];
+        let mut cols = [None; IND_SLOTS];
         let hits = Self::classify(row, &mut cols);
         (hits >= 2).then_some(IndicatorColumns { cols })
     }
 
-    fn classify(row: &[&Cell], cols: &mut [Option<usize>; 5]) -> usize {
+    fn classify(row: &[&Cell], cols: &mut [Option<usize>; IND_SLOTS]) -> usize {
         let mut hits = 0;
         for (i, c) in row.iter().enumerate() {
             let n = norm(&c.text);
@@ -1417,6 +1431,10 @@ impl IndicatorColumns {
                 _ if n.contains("周期") || n.contains("中期") || n.contains("长期") => 3,
                 _ if n.contains("年度") && n.contains("指标值") => 4,
                 _ if n.ends_with("指标值") || n == "目标值" || n == "指标目标值" => 4,
+                "指标性质" | "指标方向" | "比较符" | "符号" | "指标值性质" => {
+                    SLOT_OP
+                }
+                "计量单位" | "度量单位" | "单位" | "指标单位" => SLOT_UNIT,
                 _ => continue,
             };
             if cols[slot].is_none() {
@@ -1433,7 +1451,7 @@ impl IndicatorColumns {
             col: Some(0),
             loc: Loc::Line { line: 0 },
         };
-        let mut cols = [None; 5];
+        let mut cols = [None; IND_SLOTS];
         Self::classify(&[&one], &mut cols) == 1
     }
 
@@ -1444,6 +1462,26 @@ impl IndicatorColumns {
     /// Read a row by its columns; a framework name standing in another column is moved
     /// to its level (with a `column_shift` warning).
     fn row(&self, row: &[&Cell], warnings: &mut Vec<Warning>) -> Parsed {
+        let mut p = self.row_cells(row, warnings);
+        // A target split over 指标性质 / 指标值 / 计量单位 columns reads as one text.
+        if p.op.is_some() || p.unit.is_some() {
+            let op = p.op.take().unwrap_or_default();
+            let unit = p.unit.take().unwrap_or_default();
+            for t in [&mut p.period, &mut p.annual] {
+                if let Some(v) = t.as_mut() {
+                    if !v.starts_with(op.as_str()) {
+                        v.insert_str(0, &op);
+                    }
+                    if !unit.is_empty() && !v.ends_with(unit.as_str()) {
+                        v.push_str(&unit);
+                    }
+                }
+            }
+        }
+        p
+    }
+
+    fn row_cells(&self, row: &[&Cell], warnings: &mut Vec<Warning>) -> Parsed {
         let mut p = Parsed::default();
         for c in row {
             let slot = self.cols.iter().position(|k| k.is_some() && *k == c.col);
@@ -1481,6 +1519,8 @@ impl IndicatorColumns {
                 (Some(2), None) => p.level3 = text,
                 (Some(3), None) => p.period = text,
                 (Some(4), None) => p.annual = text,
+                (Some(SLOT_OP), None) => p.op = text,
+                (Some(SLOT_UNIT), None) => p.unit = text,
                 _ => {
                     // A cell outside the indicator columns: keep it as the row's text.
                     warnings.push(Warning::new(

@@ -1,18 +1,616 @@
-//! Stage 2 (PDF): bytes → page layout → table grid, from the PDF's own geometry.
+//! Stage 2 (PDF): bytes → page geometry → table grid, from the PDF's own geometry.
 //!
-//! PROVISIONAL: interface fixed, backend being written (issue 5).
+//! [`backend`] turns each page into glyphs (placed by origin, transforms, `/Rotate` and
+//! Form XObjects applied) and ruling lines (stroked paths and thin filled rectangles).
+//! [`lattice`] rebuilds bordered tables from the rules; pages without rules go through
+//! [`stream`], which finds columns and rows from text alignment. Pages are then stitched:
+//! a table continued on the next page goes on, a row split by the page break is joined,
+//! a repeated header row is dropped, and page numbers/running headers never become cells.
+
+mod backend;
+mod cmap;
+mod font;
+pub mod geometry;
+mod lattice;
+pub mod stream;
+mod text;
+mod util;
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use regex::Regex;
 
 use crate::error::{Error, Result};
-use crate::grid::Grid;
+use crate::grid::{Cell, Grid, Layout, Row};
+use crate::record::{Loc, Warning};
+use backend::{Backend, LopdfBackend};
+use geometry::{Glyph, PageGeom, Rect};
 
 #[derive(Debug, Clone, Default)]
 pub struct PdfOptions {
     pub password: Option<String>,
 }
 
+/// A cell as found on a page.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct TCell {
+    pub text: String,
+    pub col: Option<usize>,
+    pub bbox: Rect,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct TRow {
+    pub cells: Vec<TCell>,
+    pub bbox: Rect,
+}
+
+/// What a page holds, in reading order.
+#[derive(Debug, Clone)]
+pub(crate) enum Item {
+    /// A table; `xs` are its column edges (for telling a continuation from a new table).
+    Table {
+        rows: Vec<TRow>,
+        bbox: Rect,
+        xs: Vec<f64>,
+    },
+    /// A line of text outside any table (a title, a note).
+    Line(TRow),
+}
+
+impl Item {
+    fn top(&self) -> f64 {
+        match self {
+            Item::Table { bbox, .. } => bbox.y1,
+            Item::Line(r) => r.bbox.y1,
+        }
+    }
+}
+
+fn panic_message(p: Box<dyn std::any::Any + Send>) -> String {
+    p.downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| p.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "panic".into())
+}
+
+/// Page geometry of every page, under `catch_unwind`. Unreadable pages become warnings.
+pub(crate) fn load_pages(bytes: &[u8], opts: &PdfOptions) -> Result<(Vec<PageGeom>, Vec<Warning>)> {
+    let head = &bytes[..bytes.len().min(1024)];
+    if !head.windows(5).any(|w| w == b"%PDF-") {
+        return Err(Error::UnsupportedFormat {
+            what: "not a PDF (no %PDF- header)".into(),
+        });
+    }
+    let password = opts.password.as_deref();
+    let mut backend = catch_unwind(AssertUnwindSafe(|| LopdfBackend::open(bytes, password)))
+        .map_err(|p| Error::corrupt_pdf(format!("PDF parser failed: {}", panic_message(p))))??;
+    let n = backend.page_count();
+    if n == 0 {
+        return Err(Error::corrupt_pdf("no pages (damaged or truncated file)"));
+    }
+    if truncated(bytes) {
+        return Err(Error::corrupt_pdf("the file ends before %%EOF (truncated)"));
+    }
+    let mut pages = Vec::new();
+    let mut warnings = Vec::new();
+    for number in 1..=n {
+        let r = catch_unwind(AssertUnwindSafe(|| backend.page(number)));
+        let msg = match r {
+            Ok(Ok(p)) => {
+                pages.push(p);
+                continue;
+            }
+            Ok(Err(m)) => m,
+            Err(p) => format!("PDF parser failed: {}", panic_message(p)),
+        };
+        warnings.push(Warning::new(
+            "pdf_page_unreadable",
+            format!("page {number} could not be read: {msg}"),
+            Some(Loc::Page {
+                page: number,
+                bbox: [0.0, 0.0, 0.0, 0.0],
+            }),
+        ));
+    }
+    if pages.is_empty() {
+        let msg = warnings
+            .first()
+            .map(|w| w.message.clone())
+            .unwrap_or_else(|| "no readable page".into());
+        return Err(Error::CorruptPdf {
+            message: msg,
+            position: crate::error::Position {
+                page: Some(1),
+                ..Default::default()
+            },
+        });
+    }
+    Ok((pages, warnings))
+}
+
+/// A PDF cut short: no `%%EOF` marker near the end (writers always put one there).
+fn truncated(bytes: &[u8]) -> bool {
+    let tail = &bytes[bytes.len().saturating_sub(2048)..];
+    !tail.windows(5).any(|w| w == b"%%EOF")
+}
+
 /// Rebuild the declaration table of a PDF as a grid of cells with page + bbox locations.
-pub fn read_pdf(_bytes: &[u8], _opts: &PdfOptions) -> Result<Grid> {
-    Err(Error::UnsupportedFormat {
-        what: "PDF input is not implemented yet".into(),
+pub fn read_pdf(bytes: &[u8], opts: &PdfOptions) -> Result<Grid> {
+    let (pages, mut warnings) = load_pages(bytes, opts)?;
+    let page_count = pages.iter().map(|p| p.number).max().unwrap_or(0);
+    let glyphs: usize = pages
+        .iter()
+        .map(|p| p.glyphs.iter().filter(|g| !g.ch.is_whitespace()).count())
+        .sum();
+    let unmapped: usize = pages.iter().map(|p| p.unmapped).sum();
+    if glyphs == 0 && unmapped == 0 {
+        return Err(Error::NoTextLayer { pages: page_count });
+    }
+    if unmapped > glyphs {
+        return Err(Error::UnsupportedFormat {
+            what: format!(
+                "PDF text cannot be decoded: {unmapped} of {} characters use fonts without a \
+                 Unicode mapping (no ToUnicode, no known encoding); run OCR on it",
+                unmapped + glyphs
+            ),
+        });
+    }
+    if unmapped > 0 {
+        warnings.push(Warning::new(
+            "pdf_unmapped_glyphs",
+            format!("{unmapped} character(s) in fonts without a Unicode mapping were skipped"),
+            None,
+        ));
+    }
+    let running = running_lines(&pages);
+    let mut any_lattice = false;
+    let mut page_items: Vec<(f64, PageItems)> = Vec::new();
+    let mut seps: Vec<f64> = Vec::new();
+    for page in &pages {
+        let (items, lattice) = page_layout(page, &running, &seps);
+        // Column separators of a stream table carry over to the next page.
+        seps = items
+            .iter()
+            .rev()
+            .find_map(|i| match i {
+                Item::Table { xs, .. } if !lattice => Some(xs.clone()),
+                _ => None,
+            })
+            .unwrap_or_default();
+        any_lattice |= lattice;
+        let bottom = items
+            .iter()
+            .map(|i| match i {
+                Item::Table { bbox, .. } => bbox.y0,
+                Item::Line(r) => r.bbox.y0,
+            })
+            .fold(f64::INFINITY, f64::min);
+        page_items.push((
+            bottom,
+            PageItems {
+                number: page.number,
+                full: false,
+                items,
+            },
+        ));
+    }
+    // Pages whose content reaches the lowest bottom seen (within a line) are full.
+    let lowest = page_items
+        .iter()
+        .map(|(b, _)| *b)
+        .fold(f64::INFINITY, f64::min);
+    let page_items = page_items
+        .into_iter()
+        .map(|(b, mut p)| {
+            p.full = b <= lowest + 20.0;
+            p
+        })
+        .collect();
+    let rows = stitch(page_items);
+    Ok(Grid {
+        rows,
+        layout: if any_lattice {
+            Layout::PdfLattice
+        } else {
+            Layout::PdfStream
+        },
+        pages: Some(page_count),
+        warnings,
     })
+}
+
+/// Page-number lines: 第 1 页 / 第1页，共3页 / 共3页 / - 1 - / 1/3 / Page 1 of 3 / a bare number.
+pub(crate) fn page_number_re() -> Option<&'static Regex> {
+    static RE: std::sync::OnceLock<Option<Regex>> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?ix)^(
+                第\s*[0-9一二三四五六七八九十]+\s*页([，,、\s]*共\s*[0-9]+\s*页)?
+              | 共\s*[0-9]+\s*页([，,、\s]*第\s*[0-9]+\s*页)?
+              | [-—–－]\s*[0-9]+\s*[-—–－]
+              | [0-9]+\s*/\s*[0-9]+
+              | page\s*[0-9]+(\s*of\s*[0-9]+)?
+              | [0-9]{1,4}
+            )$",
+        )
+        .ok()
+    })
+    .as_ref()
+}
+
+/// Page margins where running headers and footers live (fraction of the page height).
+const MARGIN: f64 = 0.12;
+
+fn in_margin(page: &PageGeom, r: &Rect) -> bool {
+    r.y0 > page.height * (1.0 - MARGIN) || r.y1 < page.height * MARGIN
+}
+
+/// Text lines that repeat in the same margin position on several pages (running headers).
+fn running_lines(pages: &[PageGeom]) -> Vec<(String, f64)> {
+    if pages.len() < 2 {
+        return Vec::new();
+    }
+    let mut seen: std::collections::HashMap<(String, i64), usize> = Default::default();
+    for p in pages {
+        let refs: Vec<&Glyph> = p.glyphs.iter().collect();
+        for line in text::lines(&refs) {
+            let Some(b) = text::bbox_of(&line) else {
+                continue;
+            };
+            if !in_margin(p, &b) {
+                continue;
+            }
+            let t = text::line_text(&line);
+            *seen.entry((t, (b.y0 / 4.0).round() as i64)).or_default() += 1;
+        }
+    }
+    seen.into_iter()
+        .filter(|(_, n)| *n >= 2)
+        .map(|((t, y), _)| (t, y as f64 * 4.0))
+        .collect()
+}
+
+/// Mark page numbers and running headers/footers as used so they never become cells.
+fn drop_furniture(page: &PageGeom, used: &mut [bool], running: &[(String, f64)]) {
+    let Some(re) = page_number_re() else { return };
+    let free: Vec<(usize, &Glyph)> = page
+        .glyphs
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !used.get(*i).copied().unwrap_or(true))
+        .collect();
+    let refs: Vec<&Glyph> = free.iter().map(|(_, g)| *g).collect();
+    for line in text::lines(&refs) {
+        let Some(b) = text::bbox_of(&line) else {
+            continue;
+        };
+        let t = text::line_text(&line);
+        let compact: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+        let numbered = re.is_match(&t) || re.is_match(&compact);
+        let repeated = running
+            .iter()
+            .any(|(rt, y)| *rt == t && (b.y0 - y).abs() <= 4.0);
+        if in_margin(page, &b) && (numbered || repeated) {
+            for g in line {
+                if let Some(i) = free
+                    .iter()
+                    .find(|(_, fg)| std::ptr::eq(*fg, g))
+                    .map(|(i, _)| *i)
+                {
+                    if let Some(u) = used.get_mut(i) {
+                        *u = true;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// One page's tables and free lines, top to bottom; whether it had ruled tables.
+pub(crate) fn page_layout(
+    page: &PageGeom,
+    running: &[(String, f64)],
+    inherited: &[f64],
+) -> (Vec<Item>, bool) {
+    let mut used = vec![false; page.glyphs.len()];
+    let mut items = lattice::tables_on_page(page, &mut used);
+    let lattice = !items.is_empty();
+    drop_furniture(page, &mut used, running);
+    let rest: Vec<&Glyph> = page
+        .glyphs
+        .iter()
+        .zip(&used)
+        .filter(|(_, u)| !**u)
+        .map(|(g, _)| g)
+        .collect();
+    if lattice {
+        items.extend(free_lines(&rest));
+    } else {
+        items.extend(stream::page_items(&rest, inherited));
+    }
+    items.sort_by(|a, b| b.top().total_cmp(&a.top()));
+    (items, lattice)
+}
+
+/// Lines of text outside tables; a wide gap (2 em) splits a line into cells.
+pub(crate) fn free_lines(glyphs: &[&Glyph]) -> Vec<Item> {
+    let mut out = Vec::new();
+    for line in text::lines(glyphs) {
+        let mut cells: Vec<TCell> = Vec::new();
+        let mut cur: Vec<&Glyph> = Vec::new();
+        for g in line {
+            if let Some(last) = cur.iter().rev().find(|p| !p.ch.is_whitespace()) {
+                if !g.ch.is_whitespace() && g.bbox.x0 - last.bbox.x1 > 2.0 * g.size.max(1.0) {
+                    push_cell(&mut cells, &cur);
+                    cur.clear();
+                }
+            }
+            cur.push(g);
+        }
+        push_cell(&mut cells, &cur);
+        if let Some(bbox) = cells.iter().map(|c| c.bbox).reduce(|a, b| a.union(&b)) {
+            out.push(Item::Line(TRow { cells, bbox }));
+        }
+    }
+    out
+}
+
+fn push_cell(cells: &mut Vec<TCell>, glyphs: &[&Glyph]) {
+    let t = text::line_text(glyphs);
+    if t.is_empty() {
+        return;
+    }
+    if let Some(bbox) = text::bbox_of(glyphs) {
+        cells.push(TCell {
+            text: t,
+            col: Some(cells.len()),
+            bbox,
+        });
+    }
+}
+
+fn same_columns(a: &[f64], b: &[f64]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| (x - y).abs() <= 12.0)
+}
+
+/// Columns holding text in a row.
+fn text_cols(r: &TRow) -> Vec<usize> {
+    r.cells
+        .iter()
+        .filter(|c| !c.text.is_empty())
+        .filter_map(|c| c.col)
+        .collect()
+}
+
+/// Whether the first row on a new page carries on the last row of the previous page.
+/// The previous page must be filled to the bottom margin (`full`), the new row's text
+/// must sit only in columns the previous row also fills, and not every one of those
+/// texts may already end a sentence (a fresh row after a complete one).
+fn continues(prev: &TRow, next: &TRow, full: bool) -> bool {
+    let (a, b) = (text_cols(prev), text_cols(next));
+    if !full || a.is_empty() || b.is_empty() || !b.iter().all(|c| a.contains(c)) {
+        return false;
+    }
+    let finished = |t: &str| {
+        t.chars()
+            .next_back()
+            .is_some_and(|ch| "。．.！!？?；;".contains(ch))
+    };
+    !prev
+        .cells
+        .iter()
+        .filter(|c| c.col.is_some_and(|k| b.contains(&k)))
+        .all(|c| finished(&c.text))
+}
+
+fn texts(r: &TRow) -> Vec<&str> {
+    r.cells
+        .iter()
+        .map(|c| c.text.as_str())
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+fn to_row(page: u32, r: TRow) -> Row {
+    let loc = |b: Rect| Loc::Page {
+        page,
+        bbox: b.to_array(),
+    };
+    Row {
+        loc: loc(r.bbox),
+        cells: r
+            .cells
+            .into_iter()
+            .map(|c| Cell {
+                text: c.text,
+                col: c.col,
+                loc: loc(c.bbox),
+            })
+            .collect(),
+    }
+}
+
+/// One page's items for stitching; `full` when its content reaches the bottom margin.
+pub(crate) struct PageItems {
+    pub number: u32,
+    pub full: bool,
+    pub items: Vec<Item>,
+}
+
+/// Pages → grid rows, stitching tables continued across page breaks.
+pub(crate) fn stitch(pages: Vec<PageItems>) -> Vec<Row> {
+    let mut rows: Vec<Row> = Vec::new();
+    // The open table at the end of the previous page: its columns, header and last row.
+    let mut open: Option<(Vec<f64>, Vec<String>, TRow)> = None;
+    let mut prev_full = false;
+    for PageItems {
+        number: page,
+        full,
+        items,
+    } in pages
+    {
+        let n_items = items.len();
+        for (k, item) in items.into_iter().enumerate() {
+            match item {
+                Item::Line(r) => {
+                    open = None;
+                    rows.push(to_row(page, r));
+                }
+                Item::Table { rows: trs, xs, .. } => {
+                    let carried = if k == 0 { open.take() } else { None };
+                    let mut header: Vec<String> = trs
+                        .first()
+                        .map(|r| texts(r).into_iter().map(str::to_string).collect())
+                        .unwrap_or_default();
+                    let mut it = trs.into_iter().peekable();
+                    if let Some((pxs, pheader, plast)) =
+                        carried.filter(|(pxs, ..)| same_columns(pxs, &xs))
+                    {
+                        header = pheader;
+                        // A repeated header row at the page top.
+                        if it
+                            .peek()
+                            .is_some_and(|r| !header.is_empty() && texts(r) == header)
+                        {
+                            it.next();
+                        }
+                        if let Some(first) = it.peek() {
+                            if continues(&plast, first, prev_full) {
+                                if let (Some(first), Some(last)) = (it.next(), rows.last_mut()) {
+                                    join_row(last, &first);
+                                }
+                            }
+                        }
+                        let _ = pxs;
+                    }
+                    let mut last: Option<TRow> = None;
+                    for r in it {
+                        last = Some(r.clone());
+                        rows.push(to_row(page, r));
+                    }
+                    open = if k + 1 == n_items {
+                        last.map(|l| (xs, header, l))
+                    } else {
+                        None
+                    };
+                }
+            }
+        }
+        if n_items == 0 {
+            open = None;
+        }
+        prev_full = full;
+    }
+    rows
+}
+
+/// Append a continuation row's cell texts to the row it continues (by column).
+fn join_row(last: &mut Row, next: &TRow) {
+    for c in &next.cells {
+        if c.text.is_empty() {
+            continue;
+        }
+        // The anchored cell of that column is the nearest non-empty one at or left of it.
+        let target = last
+            .cells
+            .iter_mut()
+            .filter(|lc| lc.col.is_some() && lc.col <= c.col && !lc.text.is_empty())
+            .max_by_key(|lc| lc.col);
+        if let Some(t) = target {
+            geometry::push_joined(&mut t.text, &c.text);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cell(t: &str, col: usize) -> TCell {
+        TCell {
+            text: t.into(),
+            col: Some(col),
+            bbox: Rect::new(0.0, 0.0, 1.0, 1.0),
+        }
+    }
+    fn row(ts: &[&str]) -> TRow {
+        TRow {
+            cells: ts.iter().enumerate().map(|(i, t)| cell(t, i)).collect(),
+            bbox: Rect::new(0.0, 0.0, 1.0, 1.0),
+        }
+    }
+    fn table(rows: Vec<TRow>) -> Item {
+        Item::Table {
+            rows,
+            bbox: Rect::new(0.0, 0.0, 1.0, 1.0),
+            xs: vec![0.0, 10.0, 20.0, 30.0],
+        }
+    }
+
+    #[test]
+    fn split_row_joined_and_header_dropped() {
+        let p1 = vec![
+            Item::Line(row(&["标题"])),
+            table(vec![
+                row(&["名称", "内容", "金额"]),
+                row(&["甲", "第一页的", "1.00"]),
+            ]),
+        ];
+        let p2 = vec![table(vec![
+            row(&["名称", "内容", "金额"]),
+            row(&["", "续文", ""]),
+            row(&["乙", "新行", "2.00"]),
+        ])];
+        let rows = stitch(vec![
+            PageItems {
+                number: 1,
+                full: true,
+                items: p1,
+            },
+            PageItems {
+                number: 2,
+                full: false,
+                items: p2,
+            },
+        ]);
+        let t: Vec<Vec<&str>> = rows
+            .iter()
+            .map(|r| r.cells.iter().map(|c| c.text.as_str()).collect())
+            .collect();
+        assert_eq!(
+            t,
+            vec![
+                vec!["标题"],
+                vec!["名称", "内容", "金额"],
+                vec!["甲", "第一页的续文", "1.00"],
+                vec!["乙", "新行", "2.00"],
+            ]
+        );
+        assert_eq!(rows[3].loc.page(), Some(2));
+    }
+
+    #[test]
+    fn page_numbers_recognised() {
+        let re = page_number_re().unwrap();
+        for t in [
+            "第 1 页",
+            "第1页，共3页",
+            "- 2 -",
+            "共3页",
+            "3/8",
+            "Page 2 of 5",
+            "7",
+        ] {
+            assert!(re.is_match(t), "{t}");
+        }
+        assert!(!re.is_match("第一部分"));
+        assert!(!re.is_match("16,583.94"));
+    }
+
+    #[test]
+    fn not_a_pdf_is_unsupported() {
+        let e = read_pdf(b"hello world", &PdfOptions::default()).unwrap_err();
+        assert_eq!(e.kind(), crate::error::ErrorKind::UnsupportedFormat);
+    }
 }

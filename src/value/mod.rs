@@ -1,12 +1,35 @@
 //! Value normalisation: amounts and target thresholds, read through OCR noise.
 //! Every part of declx that reads a number goes through this module.
 //!
-//! PROVISIONAL: the interface is fixed; the grammar is being written (issue 3).
+//! Layers, each its own file: [`norm`] folds full-width and spacing chars (keeping a map
+//! back to the text as written); `number` is the nom grammar for Arabic digits through
+//! OCR noise and for Chinese and financial numerals; `unit` splits magnitude prefixes
+//! from base units; `quantity` joins them; `threshold` scans target texts for
+//! comparisons; `amount` reads amount cells; [`cli`] is `declx value`.
+//!
+//! Representation choices (see also `output.md`):
+//! - `±3%` is `between` -3 and 3 (unit `%`), with any metric before it.
+//! - A bare magnitude (`350亿`) has `unit` `亿`, `base_value` 35000000000, `base_unit` null.
+//! - Percent signs and the word `百分比` become unit `%`; `百分之五` is 5 `%`.
+//! - Chinese numerals keep their place units in the number: `一百二十万元` is
+//!   120 0000 `元` (the 万 is part of the numeral), while `120万元` is 120 `万元`; both
+//!   give the same `base_value`/`yuan`.
+//! - Years and dates (`2023年`, `2025年12月`), list numbers, ordinals (`第3批`), classes
+//!   (`三级以上`) and codes (`GB/T 1234-2008`, `020-12345678`, `5G`) are never thresholds,
+//!   except that a class or unitless Chinese numeral with a comparison symbol (`≥3级`) is.
 
 use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::record::{ser_decimal, ser_opt_decimal};
+
+mod amount;
+pub mod cli;
+pub(crate) mod norm;
+mod number;
+mod quantity;
+mod threshold;
+mod unit;
 
 /// An amount as written and as exact numbers.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -82,48 +105,37 @@ pub struct Threshold {
     pub base_unit: Option<String>,
 }
 
-/// The unit a column header states: `预算金额（万元）` → `万元`, `金额(元)` → `元`.
+/// The unit a column header states: `预算金额（万元）` → `万元`, `金额(元)` → `元`,
+/// `金额（单位：万元）` → `万元`. Only currency units count (the header of an amount column).
 pub fn unit_from_header(header: &str) -> Option<String> {
-    let open = header.find(['（', '('])?;
-    let rest = &header[open..];
-    let inner: String = rest
-        .chars()
-        .skip(1)
-        .take_while(|c| *c != '）' && *c != ')')
-        .filter(|c| !c.is_whitespace())
-        .collect();
-    if inner.ends_with('元') {
-        Some(inner)
-    } else {
-        None
-    }
+    let n = norm::Norm::new(header);
+    let s = n.text.as_str();
+    // `（万元）`, or a bare `单位：万元` label.
+    let inner = match s.rfind('(') {
+        Some(open) => s[open + 1..].split(')').next()?,
+        None => s.split_once("单位")?.1,
+    };
+    let inner: String = inner.chars().filter(|c| *c != ' ').collect();
+    let inner = inner.strip_prefix("单位").unwrap_or(&inner);
+    let inner = inner.trim_start_matches(':');
+    let u = unit::parse_unit(inner)?;
+    u.is_yuan().then_some(u.text)
 }
 
 /// Read a cell that should hold one amount. `default_unit` is the column header's unit,
-/// used when the cell states none. `None` when the cell is not one amount.
+/// used when the cell states none (a unit in the cell overrides it). `None` when the cell
+/// is not exactly one amount (text, two numbers, `—`, `无`).
 pub fn parse_amount(raw: &str, default_unit: Option<&str>) -> Option<Amount> {
-    let raw = raw.trim();
-    let digits: String = raw
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != ',' && *c != '，')
-        .collect();
-    let value: Decimal = digits.parse().ok()?;
-    let unit = default_unit.map(str::to_string);
-    let yuan = match unit.as_deref() {
-        Some("元") => Some(value),
-        Some("万元") => value.checked_mul(Decimal::from(10_000)),
-        Some("亿元") => value.checked_mul(Decimal::from(100_000_000)),
-        _ => None,
-    };
-    Some(Amount {
-        raw: raw.to_string(),
-        value,
-        unit,
-        yuan,
-    })
+    amount::parse(raw, default_unit)
 }
 
 /// Every comparison in a target text, in order.
-pub fn parse_thresholds(_text: &str) -> Vec<Threshold> {
-    Vec::new()
+pub fn parse_thresholds(text: &str) -> Vec<Threshold> {
+    threshold::parse(text)
+}
+
+/// The unit of a cell or header split into magnitude and base: `万人次` → (10000, `人次`);
+/// `None` if the text is not one unit. A bare `亿` has base `None`.
+pub fn split_unit(unit: &str) -> Option<(Decimal, Option<String>)> {
+    unit::parse_unit(unit).map(|u| (u.mag, u.base))
 }

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Regenerate the PDF fixtures under fixtures/ (tests use the committed files; CI never
+# runs this). Needs the tools make_pdfs.sh installs (LibreOffice, poppler, qpdf,
+# img2pdf, ImageMagick, CJK fonts) and `pip install reportlab`.
+#
+#   bash scripts/make-pdf-fixtures.sh [path/to/shared/tools]
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TOOLS="${1:-$ROOT/../shared/tools}"
+FIX="$ROOT/fixtures"
+SEED="$FIX/guangzhou-science-tech-2023.txt"
+TMP="$(mktemp -d)"; trap 'rm -rf "$TMP"' EXIT
+
+# Full renditions of the seed: bordered, borderless, landscape (8/8/7 pages).
+bash "$TOOLS/make_pdfs.sh" "$SEED" "$TMP/out" >/dev/null
+cp "$TMP/out/seed-lattice.pdf" "$TMP/out/seed-stream.pdf" "$TMP/out/seed-landscape.pdf" "$FIX/"
+pdftotext -layout "$FIX/seed-lattice.pdf" "$FIX/layout/seed-lattice.layout.txt"
+
+# Broken and special renditions of a one-page form (the seed's first rows), kept small.
+head -n 11 "$SEED" > "$TMP/small.txt"
+python3 "$TOOLS/render_pdf.py" "$TMP/small.txt" "$TMP/small.pdf" >/dev/null
+qpdf --encrypt secret owner-pw 256 -- "$TMP/small.pdf" "$FIX/broken-encrypted.pdf"
+qpdf --encrypt "" owner-pw 128 --use-aes=y --modify=none -- "$TMP/small.pdf" "$FIX/broken-owner-only.pdf"
+size=$(stat -c %s "$TMP/small.pdf")
+head -c $(( size * 60 / 100 )) "$TMP/small.pdf" > "$FIX/broken-truncated.pdf"
+pdftoppm -r 60 -gray -png -f 1 -l 1 "$TMP/small.pdf" "$TMP/pg"
+/usr/bin/convert "$TMP"/pg-*.png -quality 60 "$TMP/pg.jpg"
+img2pdf -o "$FIX/broken-scanned.pdf" "$TMP/pg.jpg"
+python3 - "$FIX/broken-not-a-pdf.pdf" <<'PY'
+import random, sys
+open(sys.argv[1], "wb").write(random.Random(20240601).randbytes(4096))
+PY
+
+# Other producers: reportlab (CID font, rectangles, /Rotate 90, Form XObject), raw GBK.
+python3 "$ROOT/scripts/make_pdf_fixtures.py" "$FIX"
+ls -l "$FIX"/*.pdf

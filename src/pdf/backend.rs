@@ -1,0 +1,607 @@
+//! Page geometry backends, behind one small trait so the PDF library can change.
+//!
+//! [`LopdfBackend`] interprets content streams itself on the lopdf document that
+//! pdf-extract re-exports: pdf-extract 0.12's own `OutputDev` pass drops the CTM inside
+//! Form XObjects, parses image XObjects as content, ignores `f*`/`B`/colours, misreads
+//! `/W` ranges and panics on predefined CJK CMaps, so we keep its parser and do the
+//! drawing state ourselves. Every call runs under `catch_unwind` in [`super::read_pdf`].
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use pdf_extract::content::Content;
+use pdf_extract::{Dictionary, Document, Object, ObjectId};
+
+use super::font::Font;
+use super::geometry::{Glyph, HRule, Matrix, PageGeom, Rect, VRule};
+use super::util::{deref, dict_get, name_of, num, nums, stream_data};
+use crate::error::Error;
+
+/// Where page geometry comes from.
+pub trait Backend {
+    fn page_count(&self) -> u32;
+    /// Geometry of page `number` (1-based); an error message when the page is unreadable.
+    fn page(&mut self, number: u32) -> Result<PageGeom, String>;
+}
+
+/// Operations run per page at most (Form XObjects can nest and repeat).
+const OP_BUDGET: usize = 4_000_000;
+const MAX_FORM_DEPTH: usize = 12;
+/// Filled rectangles thinner than this are ruling lines (Word/WPS draw borders so).
+const THIN: f64 = 2.5;
+
+pub struct LopdfBackend {
+    doc: Document,
+    pages: Vec<ObjectId>,
+    fonts: HashMap<ObjectId, Rc<Font>>,
+}
+
+/// Map lopdf's load errors onto the contract's kinds.
+fn load_error(e: pdf_extract::Error, password_given: bool) -> Error {
+    let msg = e.to_string();
+    match e {
+        pdf_extract::Error::InvalidPassword => Error::EncryptedPdf {
+            wrong_password: password_given,
+        },
+        pdf_extract::Error::Decryption(_) => Error::EncryptedPdf {
+            wrong_password: password_given,
+        },
+        _ => Error::corrupt_pdf(msg),
+    }
+}
+
+impl LopdfBackend {
+    pub fn open(bytes: &[u8], password: Option<&str>) -> Result<LopdfBackend, Error> {
+        let opts = pdf_extract::LoadOptions {
+            password: password.map(str::to_string),
+            ..Default::default()
+        };
+        let doc = Document::load_mem_with_options(bytes, opts)
+            .map_err(|e| load_error(e, password.is_some()))?;
+        // lopdf leaves the trailer's /Encrypt in place when no password opened it.
+        if doc.trailer.get(b"Encrypt").is_ok() {
+            return Err(Error::EncryptedPdf {
+                wrong_password: password.is_some(),
+            });
+        }
+        let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
+        Ok(LopdfBackend {
+            doc,
+            pages,
+            fonts: HashMap::new(),
+        })
+    }
+}
+
+/// A page attribute, inherited from the page tree when the page lacks it.
+fn inherited<'a>(doc: &'a Document, page: &'a Dictionary, key: &[u8]) -> Option<&'a Object> {
+    let mut d = page;
+    for _ in 0..32 {
+        if let Some(v) = dict_get(doc, d, key) {
+            return Some(v);
+        }
+        d = dict_get(doc, d, b"Parent")?.as_dict().ok()?;
+    }
+    None
+}
+
+impl Backend for LopdfBackend {
+    fn page_count(&self) -> u32 {
+        self.pages.len() as u32
+    }
+
+    fn page(&mut self, number: u32) -> Result<PageGeom, String> {
+        let id = *self
+            .pages
+            .get((number as usize).wrapping_sub(1))
+            .ok_or_else(|| format!("no page {number}"))?;
+        let doc = &self.doc;
+        let page = doc
+            .get_dictionary(id)
+            .map_err(|e| format!("page {number}: {e}"))?;
+        let mbox = nums(doc, inherited(doc, page, b"MediaBox"))
+            .filter(|v| v.len() == 4)
+            .unwrap_or_else(|| vec![0.0, 0.0, 612.0, 792.0]);
+        let bx = nums(doc, inherited(doc, page, b"CropBox"))
+            .filter(|v| v.len() == 4)
+            .unwrap_or(mbox);
+        let b = Rect::new(bx[0], bx[1], bx[2], bx[3]);
+        let rotate = inherited(doc, page, b"Rotate").and_then(num).unwrap_or(0.0) as i64;
+        let rotate = rotate.rem_euclid(360) / 90 * 90;
+        // User space → upright page space with the origin at the box's bottom-left.
+        let (w, h) = (b.width(), b.height());
+        let to_page = match rotate {
+            90 => Matrix([0.0, -1.0, 1.0, 0.0, -b.y0, b.x1]),
+            180 => Matrix([-1.0, 0.0, 0.0, -1.0, b.x1, b.y1]),
+            270 => Matrix([0.0, 1.0, -1.0, 0.0, b.y1, -b.x0]),
+            _ => Matrix::translate(-b.x0, -b.y0),
+        };
+        let (width, height) = if rotate % 180 == 90 { (h, w) } else { (w, h) };
+        let resources = inherited(doc, page, b"Resources").and_then(|o| o.as_dict().ok());
+        let content = doc
+            .get_page_content(id)
+            .map_err(|e| format!("page {number}: {e}"))?;
+        let mut out = PageGeom {
+            number,
+            width,
+            height,
+            ..PageGeom::default()
+        };
+        let mut interp = Interp {
+            doc,
+            fonts: &mut self.fonts,
+            out: &mut out,
+            ops: 0,
+            forms: Vec::new(),
+        };
+        let gs = State::new(to_page);
+        interp.run(&content, resources, gs)?;
+        Ok(out)
+    }
+}
+
+#[derive(Clone)]
+struct State {
+    ctm: Matrix,
+    font: Option<Rc<Font>>,
+    size: f64,
+    char_spacing: f64,
+    word_spacing: f64,
+    hscale: f64,
+    leading: f64,
+    rise: f64,
+    fill_visible: bool,
+    stroke_visible: bool,
+}
+
+impl State {
+    fn new(ctm: Matrix) -> State {
+        State {
+            ctm,
+            font: None,
+            size: 0.0,
+            char_spacing: 0.0,
+            word_spacing: 0.0,
+            hscale: 1.0,
+            leading: 0.0,
+            rise: 0.0,
+            fill_visible: true,
+            stroke_visible: true,
+        }
+    }
+}
+
+/// A subpath in page space.
+#[derive(Default)]
+struct Sub {
+    pts: Vec<(f64, f64)>,
+    closed: bool,
+    /// Has curve segments (never a rectangle).
+    curved: bool,
+}
+
+struct Interp<'a, 'o> {
+    doc: &'a Document,
+    fonts: &'o mut HashMap<ObjectId, Rc<Font>>,
+    out: &'o mut PageGeom,
+    ops: usize,
+    /// Form XObjects being run (cycle guard).
+    forms: Vec<ObjectId>,
+}
+
+fn nums_of(ops: &[Object]) -> Vec<f64> {
+    ops.iter().filter_map(num).collect()
+}
+
+/// Whether a colour (gray, RGB or CMYK by component count) is about white.
+fn visible(comps: &[f64]) -> bool {
+    match comps.len() {
+        1 => comps[0] < 0.95,
+        3 => comps.iter().any(|c| *c < 0.95),
+        4 => comps.iter().any(|c| *c > 0.05),
+        _ => true,
+    }
+}
+
+impl<'a> Interp<'a, '_> {
+    fn font(&mut self, resources: Option<&'a Dictionary>, name: &[u8]) -> Option<Rc<Font>> {
+        let fonts = resources
+            .and_then(|r| dict_get(self.doc, r, b"Font"))?
+            .as_dict()
+            .ok()?;
+        let entry = fonts.get(name).ok()?;
+        if let Object::Reference(id) = entry {
+            if let Some(f) = self.fonts.get(id) {
+                return Some(f.clone());
+            }
+            let dict = deref(self.doc, entry).as_dict().ok()?;
+            let f = Rc::new(Font::load(self.doc, dict));
+            self.fonts.insert(*id, f.clone());
+            return Some(f);
+        }
+        let dict = entry.as_dict().ok()?;
+        Some(Rc::new(Font::load(self.doc, dict)))
+    }
+
+    fn run(
+        &mut self,
+        content: &[u8],
+        resources: Option<&'a Dictionary>,
+        mut gs: State,
+    ) -> Result<(), String> {
+        let content = Content::decode(content).map_err(|e| format!("content stream: {e}"))?;
+        let mut stack: Vec<State> = Vec::new();
+        let mut tm = Matrix::IDENTITY;
+        let mut tlm = Matrix::IDENTITY;
+        let mut path: Vec<Sub> = Vec::new();
+        for op in &content.operations {
+            self.ops += 1;
+            if self.ops > OP_BUDGET {
+                return Err("content too large (operation budget exhausted)".into());
+            }
+            let o = &op.operands;
+            let n = nums_of(o);
+            let arg = |i: usize| n.get(i).copied().unwrap_or(0.0);
+            match op.operator.as_str() {
+                "q" if stack.len() < 256 => stack.push(gs.clone()),
+                "Q" => {
+                    if let Some(s) = stack.pop() {
+                        gs = s;
+                    }
+                }
+                "cm" if n.len() == 6 => {
+                    let m = Matrix([arg(0), arg(1), arg(2), arg(3), arg(4), arg(5)]);
+                    let next = m.then(&gs.ctm);
+                    if next.is_finite() {
+                        gs.ctm = next;
+                    }
+                }
+                "g" | "rg" | "k" | "sc" | "scn" => gs.fill_visible = visible(&n),
+                "G" | "RG" | "K" | "SC" | "SCN" => gs.stroke_visible = visible(&n),
+                "cs" => gs.fill_visible = true,
+                "CS" => gs.stroke_visible = true,
+                // Paths, in page space as built (cm cannot occur inside a path).
+                "m" if n.len() >= 2 => {
+                    path.push(Sub {
+                        pts: vec![gs.ctm.apply(arg(0), arg(1))],
+                        ..Sub::default()
+                    });
+                }
+                "l" if n.len() >= 2 => {
+                    let p = gs.ctm.apply(arg(0), arg(1));
+                    match path.last_mut() {
+                        Some(s) if !s.closed => s.pts.push(p),
+                        _ => path.push(Sub {
+                            pts: vec![p],
+                            ..Sub::default()
+                        }),
+                    }
+                }
+                "c" | "v" | "y" if n.len() >= 4 => {
+                    let (x, y) = if n.len() >= 6 {
+                        (arg(4), arg(5))
+                    } else {
+                        (arg(2), arg(3))
+                    };
+                    let p = gs.ctm.apply(x, y);
+                    if let Some(s) = path.last_mut() {
+                        s.curved = true;
+                        s.pts.push(p);
+                    }
+                }
+                "h" => {
+                    if let Some(s) = path.last_mut() {
+                        s.closed = true;
+                    }
+                }
+                "re" if n.len() >= 4 => {
+                    let (x, y, w, h) = (arg(0), arg(1), arg(2), arg(3));
+                    path.push(Sub {
+                        pts: vec![
+                            gs.ctm.apply(x, y),
+                            gs.ctm.apply(x + w, y),
+                            gs.ctm.apply(x + w, y + h),
+                            gs.ctm.apply(x, y + h),
+                        ],
+                        closed: true,
+                        curved: false,
+                    });
+                }
+                "S" | "s" => {
+                    if op.operator == "s" {
+                        if let Some(s) = path.last_mut() {
+                            s.closed = true;
+                        }
+                    }
+                    if gs.stroke_visible {
+                        self.stroke(&path);
+                    }
+                    path.clear();
+                }
+                "f" | "F" | "f*" => {
+                    if gs.fill_visible {
+                        self.fill(&path);
+                    }
+                    path.clear();
+                }
+                "B" | "B*" | "b" | "b*" => {
+                    if gs.fill_visible {
+                        self.fill(&path);
+                    }
+                    if gs.stroke_visible {
+                        self.stroke(&path);
+                    }
+                    path.clear();
+                }
+                "n" => path.clear(),
+                // Text.
+                "BT" => {
+                    tm = Matrix::IDENTITY;
+                    tlm = Matrix::IDENTITY;
+                }
+                "Tf" => {
+                    if let Some(Object::Name(name)) = o.first() {
+                        gs.font = self.font(resources, name);
+                    }
+                    if let Some(size) = o.get(1).and_then(num) {
+                        gs.size = size;
+                    }
+                }
+                "Tc" => gs.char_spacing = arg(0),
+                "Tw" => gs.word_spacing = arg(0),
+                "Tz" => gs.hscale = arg(0) / 100.0,
+                "TL" => gs.leading = arg(0),
+                "Ts" => gs.rise = arg(0),
+                "Td" | "TD" if n.len() >= 2 => {
+                    if op.operator == "TD" {
+                        gs.leading = -arg(1);
+                    }
+                    tlm = Matrix::translate(arg(0), arg(1)).then(&tlm);
+                    tm = tlm;
+                }
+                "Tm" if n.len() == 6 => {
+                    tlm = Matrix([arg(0), arg(1), arg(2), arg(3), arg(4), arg(5)]);
+                    tm = tlm;
+                }
+                "T*" => {
+                    tlm = Matrix::translate(0.0, -gs.leading).then(&tlm);
+                    tm = tlm;
+                }
+                "Tj" => {
+                    if let Some(Object::String(s, _)) = o.first() {
+                        self.show(&gs, &mut tm, s);
+                    }
+                }
+                "'" | "\"" => {
+                    if op.operator == "\"" {
+                        gs.word_spacing = arg(0);
+                        gs.char_spacing = arg(1);
+                    }
+                    tlm = Matrix::translate(0.0, -gs.leading).then(&tlm);
+                    tm = tlm;
+                    if let Some(Object::String(s, _)) = o.last() {
+                        self.show(&gs, &mut tm, s);
+                    }
+                }
+                "TJ" => {
+                    if let Some(Object::Array(items)) = o.first() {
+                        for item in items {
+                            match item {
+                                Object::String(s, _) => self.show(&gs, &mut tm, s),
+                                other => {
+                                    if let Some(adj) = num(other) {
+                                        let d = -adj / 1000.0 * gs.size;
+                                        let vertical = gs.font.as_ref().is_some_and(|f| f.vertical);
+                                        tm = if vertical {
+                                            Matrix::translate(0.0, d).then(&tm)
+                                        } else {
+                                            Matrix::translate(d * gs.hscale, 0.0).then(&tm)
+                                        };
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                "Do" => {
+                    if let Some(Object::Name(name)) = o.first() {
+                        self.xobject(resources, name, &gs)?;
+                    }
+                }
+                "BI" => self.out.images += 1,
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    fn xobject(
+        &mut self,
+        resources: Option<&'a Dictionary>,
+        name: &[u8],
+        gs: &State,
+    ) -> Result<(), String> {
+        let Some(xobjects) = resources
+            .and_then(|r| dict_get(self.doc, r, b"XObject"))
+            .and_then(|o| o.as_dict().ok())
+        else {
+            return Ok(());
+        };
+        let Ok(entry) = xobjects.get(name) else {
+            return Ok(());
+        };
+        let id = entry.as_reference().ok();
+        let Ok(stream) = deref(self.doc, entry).as_stream() else {
+            return Ok(());
+        };
+        let subtype = dict_get(self.doc, &stream.dict, b"Subtype").and_then(name_of);
+        match subtype.as_deref() {
+            Some("Image") => self.out.images += 1,
+            Some("Form") => {
+                if self.forms.len() >= MAX_FORM_DEPTH || id.is_some_and(|i| self.forms.contains(&i))
+                {
+                    return Ok(());
+                }
+                let m = nums(self.doc, dict_get(self.doc, &stream.dict, b"Matrix"))
+                    .filter(|v| v.len() == 6)
+                    .map(|v| Matrix([v[0], v[1], v[2], v[3], v[4], v[5]]))
+                    .unwrap_or(Matrix::IDENTITY);
+                let res = dict_get(self.doc, &stream.dict, b"Resources")
+                    .and_then(|o| o.as_dict().ok())
+                    .or(resources);
+                let Some(data) = stream_data(stream) else {
+                    return Ok(());
+                };
+                let mut inner = gs.clone();
+                inner.ctm = m.then(&gs.ctm);
+                if let Some(i) = id {
+                    self.forms.push(i);
+                }
+                let r = self.run(&data, res, inner);
+                if id.is_some() {
+                    self.forms.pop();
+                }
+                // A broken form spoils only itself.
+                if let Err(e) = r {
+                    if e.contains("budget") {
+                        return Err(e);
+                    }
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn show(&mut self, gs: &State, tm: &mut Matrix, bytes: &[u8]) {
+        let Some(font) = gs.font.clone() else {
+            return;
+        };
+        let size = gs.size;
+        let tsm = Matrix([size * gs.hscale, 0.0, 0.0, size, 0.0, gs.rise]);
+        let mut rest = bytes;
+        let mut text = String::new();
+        while !rest.is_empty() {
+            let (code, len) = font.next_code(rest);
+            let len = len.clamp(1, rest.len());
+            rest = &rest[len..];
+            let w0 = font.width(code, len);
+            let trm = tsm.then(tm).then(&gs.ctm);
+            text.clear();
+            if font.text(code, len, &mut text) {
+                let k = text.chars().count().max(1) as f64;
+                for (i, ch) in text.chars().enumerate() {
+                    let i = i as f64;
+                    let local = if font.vertical {
+                        Rect::new(-0.5, -1.0 + font.descent, 0.5, font.descent)
+                    } else {
+                        Rect::new(w0 * i / k, font.descent, w0 * (i + 1.0) / k, font.ascent)
+                    };
+                    let bbox = local.transform(&trm);
+                    let [a, b, _, d, _, _] = trm.0;
+                    let upright = a > 0.0 && d > 0.0 && b.abs() < 0.1 * a.abs();
+                    let baseline = if upright {
+                        trm.apply(0.0, 0.0).1
+                    } else {
+                        bbox.cy()
+                    };
+                    if bbox.x0.is_finite()
+                        && bbox.y0.is_finite()
+                        && bbox.x1.is_finite()
+                        && bbox.y1.is_finite()
+                    {
+                        self.out.glyphs.push(Glyph {
+                            ch,
+                            bbox,
+                            baseline,
+                            size: trm.y_scale(),
+                            upright,
+                        });
+                    }
+                }
+            } else {
+                self.out.unmapped += 1;
+            }
+            let spacing = gs.char_spacing
+                + if code == 32 && len == 1 {
+                    gs.word_spacing
+                } else {
+                    0.0
+                };
+            *tm = if font.vertical {
+                Matrix::translate(0.0, -(size + spacing)).then(tm)
+            } else {
+                Matrix::translate((w0 * size + spacing) * gs.hscale, 0.0).then(tm)
+            };
+        }
+    }
+
+    fn stroke(&mut self, path: &[Sub]) {
+        for sub in path {
+            let mut segs: Vec<((f64, f64), (f64, f64))> =
+                sub.pts.windows(2).map(|w| (w[0], w[1])).collect();
+            if sub.closed && sub.pts.len() > 2 {
+                if let (Some(a), Some(b)) = (sub.pts.last(), sub.pts.first()) {
+                    segs.push((*a, *b));
+                }
+            }
+            if sub.curved {
+                continue;
+            }
+            for (a, b) in segs {
+                self.segment(a, b);
+            }
+        }
+    }
+
+    fn segment(&mut self, a: (f64, f64), b: (f64, f64)) {
+        let (dx, dy) = ((b.0 - a.0).abs(), (b.1 - a.1).abs());
+        if dy < 0.5 && dx >= 1.0 {
+            self.out.hrules.push(HRule {
+                y: (a.1 + b.1) / 2.0,
+                x0: a.0.min(b.0),
+                x1: a.0.max(b.0),
+            });
+        } else if dx < 0.5 && dy >= 1.0 {
+            self.out.vrules.push(VRule {
+                x: (a.0 + b.0) / 2.0,
+                y0: a.1.min(b.1),
+                y1: a.1.max(b.1),
+            });
+        }
+    }
+
+    fn fill(&mut self, path: &[Sub]) {
+        for sub in path {
+            if sub.curved || sub.pts.len() < 4 || sub.pts.len() > 5 {
+                continue;
+            }
+            // Axis-aligned rectangles only: every edge horizontal or vertical.
+            let n = sub.pts.len();
+            let axis = (0..n).all(|i| {
+                let (a, b) = (sub.pts[i], sub.pts[(i + 1) % n]);
+                (a.0 - b.0).abs() < 0.5 || (a.1 - b.1).abs() < 0.5
+            });
+            if !axis {
+                continue;
+            }
+            let r = sub.pts.iter().fold(
+                Rect::new(sub.pts[0].0, sub.pts[0].1, sub.pts[0].0, sub.pts[0].1),
+                |r, p| r.union(&Rect::new(p.0, p.1, p.0, p.1)),
+            );
+            if r.height() <= THIN && r.width() > r.height() {
+                self.out.hrules.push(HRule {
+                    y: r.cy(),
+                    x0: r.x0,
+                    x1: r.x1,
+                });
+            } else if r.width() <= THIN && r.height() > r.width() {
+                self.out.vrules.push(VRule {
+                    x: r.cx(),
+                    y0: r.y0,
+                    y1: r.y1,
+                });
+            }
+        }
+    }
+}

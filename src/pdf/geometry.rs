@@ -1,0 +1,215 @@
+//! Page geometry as the table builders see it: glyphs placed by their origin and ruling
+//! lines, all in the upright page space (points, origin bottom-left, y up, page
+//! rotation already applied).
+
+/// An affine transform `[a b c d e f]` in the PDF row-vector convention.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Matrix(pub [f64; 6]);
+
+impl Matrix {
+    pub const IDENTITY: Matrix = Matrix([1.0, 0.0, 0.0, 1.0, 0.0, 0.0]);
+
+    pub fn translate(tx: f64, ty: f64) -> Matrix {
+        Matrix([1.0, 0.0, 0.0, 1.0, tx, ty])
+    }
+
+    /// `self` first, then `o` (the PDF product `self × o`).
+    pub fn then(&self, o: &Matrix) -> Matrix {
+        let [a, b, c, d, e, f] = self.0;
+        let [a2, b2, c2, d2, e2, f2] = o.0;
+        Matrix([
+            a * a2 + b * c2,
+            a * b2 + b * d2,
+            c * a2 + d * c2,
+            c * b2 + d * d2,
+            e * a2 + f * c2 + e2,
+            e * b2 + f * d2 + f2,
+        ])
+    }
+
+    pub fn apply(&self, x: f64, y: f64) -> (f64, f64) {
+        let [a, b, c, d, e, f] = self.0;
+        (a * x + c * y + e, b * x + d * y + f)
+    }
+
+    /// Length of the transformed unit vector (0, 1): a font's rendered size.
+    pub fn y_scale(&self) -> f64 {
+        let [_, _, c, d, _, _] = self.0;
+        (c * c + d * d).sqrt()
+    }
+
+    pub fn is_finite(&self) -> bool {
+        self.0.iter().all(|v| v.is_finite())
+    }
+}
+
+/// Axis-aligned box `[x0, y0, x1, y1]`, y up.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rect {
+    pub x0: f64,
+    pub y0: f64,
+    pub x1: f64,
+    pub y1: f64,
+}
+
+impl Rect {
+    pub fn new(x0: f64, y0: f64, x1: f64, y1: f64) -> Rect {
+        Rect {
+            x0: x0.min(x1),
+            y0: y0.min(y1),
+            x1: x0.max(x1),
+            y1: y0.max(y1),
+        }
+    }
+
+    /// The box around the four transformed corners of `self`.
+    pub fn transform(&self, m: &Matrix) -> Rect {
+        let pts = [
+            m.apply(self.x0, self.y0),
+            m.apply(self.x1, self.y0),
+            m.apply(self.x0, self.y1),
+            m.apply(self.x1, self.y1),
+        ];
+        let mut r = Rect::new(pts[0].0, pts[0].1, pts[0].0, pts[0].1);
+        for (x, y) in pts {
+            r.x0 = r.x0.min(x);
+            r.y0 = r.y0.min(y);
+            r.x1 = r.x1.max(x);
+            r.y1 = r.y1.max(y);
+        }
+        r
+    }
+
+    pub fn union(&self, o: &Rect) -> Rect {
+        Rect {
+            x0: self.x0.min(o.x0),
+            y0: self.y0.min(o.y0),
+            x1: self.x1.max(o.x1),
+            y1: self.y1.max(o.y1),
+        }
+    }
+
+    pub fn cx(&self) -> f64 {
+        (self.x0 + self.x1) / 2.0
+    }
+
+    pub fn cy(&self) -> f64 {
+        (self.y0 + self.y1) / 2.0
+    }
+
+    pub fn width(&self) -> f64 {
+        self.x1 - self.x0
+    }
+
+    pub fn height(&self) -> f64 {
+        self.y1 - self.y0
+    }
+
+    pub fn to_array(self) -> [f64; 4] {
+        let r = |v: f64| (v * 100.0).round() / 100.0;
+        [r(self.x0), r(self.y0), r(self.x1), r(self.y1)]
+    }
+}
+
+/// One shown character.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Glyph {
+    pub ch: char,
+    /// Where the glyph sits (advance × ascent..descent).
+    pub bbox: Rect,
+    /// Baseline y of the glyph origin.
+    pub baseline: f64,
+    /// Rendered font size (points).
+    pub size: f64,
+    /// The text runs upright (not rotated by a quarter turn or more).
+    pub upright: bool,
+}
+
+/// A horizontal ruling line: `y`, from `x0` to `x1`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct HRule {
+    pub y: f64,
+    pub x0: f64,
+    pub x1: f64,
+}
+
+/// A vertical ruling line: `x`, from `y0` to `y1`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct VRule {
+    pub x: f64,
+    pub y0: f64,
+    pub y1: f64,
+}
+
+/// Everything the table builders need from one page.
+#[derive(Debug, Clone, Default)]
+pub struct PageGeom {
+    /// 1-based page number.
+    pub number: u32,
+    pub width: f64,
+    pub height: f64,
+    pub glyphs: Vec<Glyph>,
+    pub hrules: Vec<HRule>,
+    pub vrules: Vec<VRule>,
+    /// Images drawn (XObjects and inline), to tell a scan from an empty page.
+    pub images: usize,
+    /// Glyphs whose font gave no Unicode for them.
+    pub unmapped: usize,
+}
+
+/// Whether a character is CJK (no spaces between such characters when lines are joined).
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x2E80..=0x2FDF | 0x3000..=0x303F | 0x3040..=0x30FF | 0x3100..=0x312F | 0x3190..=0x31FF
+        | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF | 0x20000..=0x3FFFF)
+}
+
+/// Display width in character columns (CJK and full-width forms are two).
+pub fn char_columns(c: char) -> usize {
+    if is_cjk(c) && !matches!(c as u32, 0xFF61..=0xFF9F) {
+        2
+    } else {
+        1
+    }
+}
+
+/// Join wrapped lines in reading order: a space only between two Latin words (digits
+/// never: CJK layout breaks numbers anywhere, `≥80` + `0项` is `≥800项`).
+pub fn push_joined(out: &mut String, piece: &str) {
+    if piece.is_empty() {
+        return;
+    }
+    let last = out.chars().next_back();
+    let first = piece.chars().next();
+    if let (Some(a), Some(b)) = (last, first) {
+        if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() {
+            out.push(' ');
+        }
+    }
+    out.push_str(piece);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matrix_product_order() {
+        let m = Matrix::translate(10.0, 0.0).then(&Matrix([2.0, 0.0, 0.0, 2.0, 0.0, 0.0]));
+        assert_eq!(m.apply(1.0, 1.0), (22.0, 2.0));
+    }
+
+    #[test]
+    fn joins_cjk_without_spaces() {
+        let mut s = String::from("开展项目");
+        push_joined(&mut s, "数量");
+        assert_eq!(s, "开展项目数量");
+        let mut s = String::from("total");
+        push_joined(&mut s, "amount");
+        assert_eq!(s, "total amount");
+        let mut s = String::from("≥80");
+        push_joined(&mut s, "0项");
+        assert_eq!(s, "≥800项");
+    }
+}

@@ -1,0 +1,411 @@
+//! Bordered ("lattice") tables: cells from ruling lines. Rules are merged, grouped into
+//! tables by intersection, and the column/row grid of each table is the set of distinct
+//! rule positions; a missing rule between two grid positions merges them (row and column
+//! spans), so a merged cell gives its text once, at its top-left position.
+
+use super::geometry::{Glyph, HRule, PageGeom, Rect, VRule};
+use super::text;
+use super::{Item, TCell, TRow};
+
+/// Rules closer than this (points) are the same line (double borders, stroke + fill).
+const SNAP: f64 = 2.0;
+
+fn cluster(mut vals: Vec<f64>, tol: f64) -> Vec<f64> {
+    vals.sort_by(f64::total_cmp);
+    let mut out: Vec<(f64, usize)> = Vec::new();
+    for v in vals {
+        match out.last_mut() {
+            Some((mean, n)) if (v - *mean / *n as f64).abs() <= tol => {
+                *mean += v;
+                *n += 1;
+            }
+            _ => out.push((v, 1)),
+        }
+    }
+    out.into_iter().map(|(s, n)| s / n as f64).collect()
+}
+
+/// Merge collinear, touching rules.
+fn merge_h(mut rules: Vec<HRule>) -> Vec<HRule> {
+    rules.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
+    let mut rows: Vec<Vec<HRule>> = Vec::new();
+    for r in rules {
+        match rows.last_mut() {
+            Some(row) if row.first().is_some_and(|f| (r.y - f.y).abs() <= SNAP) => row.push(r),
+            _ => rows.push(vec![r]),
+        }
+    }
+    let mut out = Vec::new();
+    for mut row in rows {
+        let y = row.iter().map(|r| r.y).sum::<f64>() / row.len() as f64;
+        row.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+        let mut cur: Option<HRule> = None;
+        for r in row {
+            cur = match cur {
+                Some(c) if r.x0 <= c.x1 + SNAP => Some(HRule {
+                    y,
+                    x0: c.x0,
+                    x1: c.x1.max(r.x1),
+                }),
+                Some(c) => {
+                    out.push(c);
+                    Some(HRule { y, ..r })
+                }
+                None => Some(HRule { y, ..r }),
+            };
+        }
+        out.extend(cur);
+    }
+    out
+}
+
+fn merge_v(rules: Vec<VRule>) -> Vec<VRule> {
+    let as_h = rules
+        .into_iter()
+        .map(|v| HRule {
+            y: v.x,
+            x0: v.y0,
+            x1: v.y1,
+        })
+        .collect();
+    merge_h(as_h)
+        .into_iter()
+        .map(|h| VRule {
+            x: h.y,
+            y0: h.x0,
+            y1: h.x1,
+        })
+        .collect()
+}
+
+struct Dsu(Vec<usize>);
+
+impl Dsu {
+    fn new(n: usize) -> Dsu {
+        Dsu((0..n).collect())
+    }
+    fn find(&mut self, mut i: usize) -> usize {
+        while self.0[i] != i {
+            self.0[i] = self.0[self.0[i]];
+            i = self.0[i];
+        }
+        i
+    }
+    fn union(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.find(a), self.find(b));
+        if a != b {
+            self.0[b.max(a)] = a.min(b);
+        }
+    }
+}
+
+fn crosses(h: &HRule, v: &VRule) -> bool {
+    v.x >= h.x0 - SNAP && v.x <= h.x1 + SNAP && h.y >= v.y0 - SNAP && h.y <= v.y1 + SNAP
+}
+
+/// One table's ruling lines.
+struct RuleSet {
+    h: Vec<HRule>,
+    v: Vec<VRule>,
+}
+
+/// Group rules into tables (connected by intersections).
+fn tables(h: Vec<HRule>, v: Vec<VRule>) -> Vec<RuleSet> {
+    let n = h.len() + v.len();
+    let mut dsu = Dsu::new(n);
+    for (i, hr) in h.iter().enumerate() {
+        for (j, vr) in v.iter().enumerate() {
+            if crosses(hr, vr) {
+                dsu.union(i, h.len() + j);
+            }
+        }
+    }
+    let mut groups: std::collections::BTreeMap<usize, RuleSet> = Default::default();
+    for (i, hr) in h.iter().enumerate() {
+        let root = dsu.find(i);
+        groups
+            .entry(root)
+            .or_insert_with(|| RuleSet {
+                h: vec![],
+                v: vec![],
+            })
+            .h
+            .push(*hr);
+    }
+    for (j, vr) in v.iter().enumerate() {
+        let root = dsu.find(h.len() + j);
+        groups
+            .entry(root)
+            .or_insert_with(|| RuleSet {
+                h: vec![],
+                v: vec![],
+            })
+            .v
+            .push(*vr);
+    }
+    groups
+        .into_values()
+        .filter(|g| g.h.len() >= 2 && g.v.len() >= 2)
+        .collect()
+}
+
+/// A table's grid: column edges left to right, row edges top to bottom.
+pub struct Lattice {
+    pub xs: Vec<f64>,
+    pub ys: Vec<f64>,
+    /// Merged region of each grid position (row-major), by its top-left position.
+    owner: Vec<usize>,
+}
+
+impl Lattice {
+    fn from_rules(rs: &RuleSet) -> Option<Lattice> {
+        let xs = cluster(rs.v.iter().map(|v| v.x).collect(), SNAP);
+        let mut ys = cluster(rs.h.iter().map(|h| h.y).collect(), SNAP);
+        ys.reverse();
+        if xs.len() < 2 || ys.len() < 2 {
+            return None;
+        }
+        let (nr, nc) = (ys.len() - 1, xs.len() - 1);
+        let vedge = |r: usize, c: usize| {
+            // Rule at xs[c] covering the middle of row band r.
+            let mid = (ys[r] + ys[r + 1]) / 2.0;
+            rs.v.iter()
+                .any(|v| (v.x - xs[c]).abs() <= SNAP && v.y0 - SNAP <= mid && mid <= v.y1 + SNAP)
+        };
+        let hedge = |r: usize, c: usize| {
+            let mid = (xs[c] + xs[c + 1]) / 2.0;
+            rs.h.iter()
+                .any(|h| (h.y - ys[r]).abs() <= SNAP && h.x0 - SNAP <= mid && mid <= h.x1 + SNAP)
+        };
+        let mut dsu = Dsu::new(nr * nc);
+        for r in 0..nr {
+            for c in 1..nc {
+                if !vedge(r, c) {
+                    dsu.union(r * nc + c - 1, r * nc + c);
+                }
+            }
+        }
+        for r in 1..nr {
+            for c in 0..nc {
+                if !hedge(r, c) {
+                    dsu.union((r - 1) * nc + c, r * nc + c);
+                }
+            }
+        }
+        // Union-find roots are the smallest index: the top-left (row-major first) position.
+        let owner = (0..nr * nc).map(|i| dsu.find(i)).collect();
+        Some(Lattice { xs, ys, owner })
+    }
+
+    pub fn nrows(&self) -> usize {
+        self.ys.len().saturating_sub(1)
+    }
+
+    pub fn ncols(&self) -> usize {
+        self.xs.len().saturating_sub(1)
+    }
+
+    fn bounds(&self) -> Rect {
+        let (x0, x1) = (
+            self.xs.first().copied().unwrap_or(0.0),
+            self.xs.last().copied().unwrap_or(0.0),
+        );
+        let (y1, y0) = (
+            self.ys.first().copied().unwrap_or(0.0),
+            self.ys.last().copied().unwrap_or(0.0),
+        );
+        Rect::new(x0, y0, x1, y1)
+    }
+
+    /// Grid position of a point, if inside the table.
+    fn locate(&self, x: f64, y: f64) -> Option<usize> {
+        let c = self.xs.windows(2).position(|w| w[0] <= x && x < w[1])?;
+        let r = self.ys.windows(2).position(|w| w[0] >= y && y > w[1])?;
+        Some(r * self.ncols() + c)
+    }
+
+    fn cell_rect(&self, i: usize) -> Rect {
+        let nc = self.ncols().max(1);
+        let (r, c) = (i / nc, i % nc);
+        let x = |k: usize| self.xs.get(k).copied().unwrap_or(0.0);
+        let y = |k: usize| self.ys.get(k).copied().unwrap_or(0.0);
+        Rect::new(x(c), y(r + 1), x(c + 1), y(r))
+    }
+
+    fn owner_of(&self, i: usize) -> usize {
+        self.owner.get(i).copied().unwrap_or(i)
+    }
+
+    /// Rows of cells for the glyphs given (claimed glyphs are marked in `used`).
+    fn rows(&self, glyphs: &[Glyph], used: &mut [bool]) -> Vec<TRow> {
+        let n = self.nrows() * self.ncols();
+        let mut per: Vec<Vec<&Glyph>> = vec![Vec::new(); n];
+        for (gi, g) in glyphs.iter().enumerate() {
+            if used.get(gi).copied().unwrap_or(true) {
+                continue;
+            }
+            if let Some(pos) = self.locate(g.bbox.cx(), g.bbox.cy()) {
+                if let Some(slot) = per.get_mut(self.owner_of(pos)) {
+                    slot.push(g);
+                    if let Some(u) = used.get_mut(gi) {
+                        *u = true;
+                    }
+                }
+            }
+        }
+        let mut region: Vec<Option<Rect>> = vec![None; n];
+        for i in 0..n {
+            let o = self.owner_of(i);
+            let r = self.cell_rect(i);
+            if let Some(slot) = region.get_mut(o) {
+                *slot = Some(slot.map_or(r, |s| s.union(&r)));
+            }
+        }
+        let nc = self.ncols();
+        let mut rows = Vec::new();
+        for r in 0..self.nrows() {
+            let mut cells = Vec::with_capacity(nc);
+            for c in 0..nc {
+                let i = r * nc + c;
+                let anchor = self.owner_of(i) == i;
+                let (text, bbox) = if anchor {
+                    let t = per.get(i).map(|g| text::assemble(g)).unwrap_or_default();
+                    (
+                        t,
+                        region
+                            .get(i)
+                            .copied()
+                            .flatten()
+                            .unwrap_or(self.cell_rect(i)),
+                    )
+                } else {
+                    (String::new(), self.cell_rect(i))
+                };
+                cells.push(TCell {
+                    text,
+                    col: Some(c),
+                    bbox,
+                });
+            }
+            if cells.iter().all(|c| c.text.is_empty()) {
+                continue;
+            }
+            let bbox = cells
+                .iter()
+                .map(|c| c.bbox)
+                .reduce(|a, b| a.union(&b))
+                .unwrap_or(self.bounds());
+            rows.push(TRow { cells, bbox });
+        }
+        rows
+    }
+}
+
+/// Tables found on a page by their rules, with the glyphs inside them claimed.
+pub fn tables_on_page(page: &PageGeom, used: &mut [bool]) -> Vec<Item> {
+    let h = merge_h(page.hrules.clone());
+    let v = merge_v(page.vrules.clone());
+    let mut items = Vec::new();
+    for rs in tables(h, v) {
+        let Some(lat) = Lattice::from_rules(&rs) else {
+            continue;
+        };
+        if lat.nrows() == 0 || lat.ncols() == 0 {
+            continue;
+        }
+        let bbox = lat.bounds();
+        // A lone box (one cell) is a frame, not a table: leave its text to the stream pass.
+        if lat.nrows() * lat.ncols() < 2 {
+            continue;
+        }
+        let rows = lat.rows(&page.glyphs, used);
+        if rows.is_empty() {
+            continue;
+        }
+        items.push(Item::Table {
+            rows,
+            bbox,
+            xs: lat.xs.clone(),
+        });
+    }
+    items
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pdf::text::tests::word;
+
+    fn h(y: f64, x0: f64, x1: f64) -> HRule {
+        HRule { y, x0, x1 }
+    }
+    fn v(x: f64, y0: f64, y1: f64) -> VRule {
+        VRule { x, y0, y1 }
+    }
+
+    /// 3×3 grid with the left column merged over rows 1–2 and row 0 merged over
+    /// columns 1–2.
+    fn page() -> PageGeom {
+        let mut p = PageGeom {
+            number: 1,
+            width: 300.0,
+            height: 300.0,
+            ..Default::default()
+        };
+        p.hrules = vec![
+            h(300.0, 0.0, 300.0),
+            h(200.0, 0.0, 300.0),
+            h(100.0, 100.0, 300.0),
+            h(0.0, 0.0, 300.0),
+        ];
+        p.vrules = vec![
+            v(0.0, 0.0, 300.0),
+            v(100.0, 0.0, 300.0),
+            v(200.0, 0.0, 200.0),
+            v(300.0, 0.0, 300.0),
+        ];
+        p.glyphs.extend(word("标题", 10.0, 250.0, 10.0));
+        p.glyphs.extend(word("合并", 150.0, 250.0, 10.0));
+        p.glyphs.extend(word("左", 10.0, 100.0, 10.0));
+        p.glyphs.extend(word("a1", 110.0, 150.0, 10.0));
+        p.glyphs.extend(word("b1", 210.0, 150.0, 10.0));
+        p.glyphs.extend(word("a2", 110.0, 50.0, 10.0));
+        p.glyphs.extend(word("第二", 110.0, 30.0, 10.0));
+        p
+    }
+
+    #[test]
+    fn spans_from_partial_rules() {
+        let p = page();
+        let mut used = vec![false; p.glyphs.len()];
+        let items = tables_on_page(&p, &mut used);
+        assert_eq!(items.len(), 1);
+        let Item::Table { rows, .. } = &items[0] else {
+            panic!()
+        };
+        let texts: Vec<Vec<&str>> = rows
+            .iter()
+            .map(|r| r.cells.iter().map(|c| c.text.as_str()).collect())
+            .collect();
+        assert_eq!(
+            texts,
+            vec![
+                vec!["标题", "合并", ""],
+                vec!["左", "a1", "b1"],
+                vec!["", "a2第二", ""]
+            ]
+        );
+        assert!(used.iter().all(|u| *u));
+    }
+
+    #[test]
+    fn thin_duplicate_rules_merge() {
+        let rules = merge_h(vec![
+            h(10.0, 0.0, 50.0),
+            h(10.6, 49.0, 100.0),
+            h(50.0, 0.0, 10.0),
+        ]);
+        assert_eq!(rules.len(), 2);
+        assert!((rules[0].x1 - 100.0).abs() < 1e-9);
+    }
+}

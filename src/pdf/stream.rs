@@ -1,0 +1,785 @@
+//! Borderless ("stream") tables: columns and rows from text alignment alone.
+//!
+//! Text comes as lines of chunks (runs of text without a wide gap). Columns are the
+//! x-ranges that lines with several chunks leave empty; rows are the vertical bands that
+//! text blocks (a cell's wrapped lines) cover, so a cell's wrapped lines stay in one row.
+//! A short block vertically centred across several rows (a row-span label) is kept from
+//! gluing those rows together. The same logic reads `pdftotext -layout` / OCR text, with
+//! character columns as x (CJK characters are two columns wide) and lines as y.
+
+use super::geometry::{char_columns, is_cjk, Glyph, Rect};
+use super::text;
+use super::{Item, TCell, TRow};
+use crate::grid::{Cell, Grid, Layout, Row};
+use crate::record::Loc;
+
+/// A run of text on one line without a wide gap.
+#[derive(Debug, Clone)]
+pub struct Chunk {
+    pub text: String,
+    pub bbox: Rect,
+}
+
+#[derive(Debug, Clone)]
+pub struct Line {
+    pub chunks: Vec<Chunk>,
+    pub bbox: Rect,
+}
+
+/// Units of the input: how wide a column gap must be and how tall a row gap.
+#[derive(Debug, Clone, Copy)]
+pub struct Params {
+    /// Typical text size in x/y units.
+    pub em: f64,
+    /// Narrowest x-gap that separates columns.
+    pub min_col_gap: f64,
+    /// Whitespace beyond a column's usual line spacing that starts a new row.
+    pub row_gap_extra: f64,
+    /// Whether one line's gap alone (nothing crossing it) makes a separator.
+    pub lone_gap: bool,
+}
+
+fn join_same_line(out: &mut String, piece: &str) {
+    let a = out.chars().next_back();
+    let b = piece.chars().next();
+    if let (Some(a), Some(b)) = (a, b) {
+        if !(is_cjk(a) && is_cjk(b)) {
+            out.push(' ');
+        }
+    }
+    out.push_str(piece);
+}
+
+/// Column separators. A position separates columns when lines with several chunks have
+/// a gap there and (almost) none of their chunks crosses it: crossings are allowed up to
+/// a quarter of the supporting gaps, so a merged cell or a label line spanning columns
+/// does not erase them. `inherited` separators (the previous page's) stay while no chunk
+/// crosses them, so a table continued on a sparse page keeps its column numbers.
+pub(crate) fn separators(lines: &[Line], p: &Params, inherited: &[f64]) -> Vec<f64> {
+    let multi: Vec<&Line> = lines.iter().filter(|l| l.chunks.len() >= 2).collect();
+    // (x, d_support, d_cross)
+    let mut events: Vec<(f64, i64, i64)> = Vec::new();
+    for l in &multi {
+        for w in l.chunks.windows(2) {
+            if w[1].bbox.x0 - w[0].bbox.x1 >= p.min_col_gap {
+                events.push((w[0].bbox.x1, 1, 0));
+                events.push((w[1].bbox.x0, -1, 0));
+            }
+        }
+        for c in &l.chunks {
+            events.push((c.bbox.x0, 0, 1));
+            events.push((c.bbox.x1, 0, -1));
+        }
+    }
+    events.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let good = |support: i64, cross: i64| {
+        (support >= 2 && cross * 4 <= support) || (p.lone_gap && support >= 1 && cross == 0)
+    };
+    // Elementary segments between event positions: (x0, x1, good, uncrossed).
+    let mut segs: Vec<(f64, f64, bool, bool)> = Vec::new();
+    let (mut support, mut cross) = (0i64, 0i64);
+    let mut i = 0;
+    while i < events.len() {
+        let x = events[i].0;
+        // Apply every event at this x before judging the segment that follows.
+        while i < events.len() && events[i].0 == x {
+            support += events[i].1;
+            cross += events[i].2;
+            i += 1;
+        }
+        if let Some(next) = events.get(i).map(|e| e.0) {
+            segs.push((x, next, good(support, cross), cross == 0));
+        }
+    }
+    // Runs of good segments; inside a run the uncrossed stretches are the separators
+    // (a narrow column swallowed by a run keeps its own edges), else the run's middle.
+    let mut own: Vec<f64> = Vec::new();
+    let mut k = 0;
+    while k < segs.len() {
+        if !segs[k].2 {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while k < segs.len() && segs[k].2 {
+            k += 1;
+        }
+        let run = &segs[start..k];
+        let mut strict: Vec<(f64, f64)> = Vec::new();
+        for sg in run {
+            match strict.last_mut() {
+                Some(last) if sg.3 && (last.1 - sg.0).abs() < 1e-9 => last.1 = sg.1,
+                _ if sg.3 => strict.push((sg.0, sg.1)),
+                _ => {}
+            }
+        }
+        strict.retain(|(a, b)| b - a >= 0.5 * p.min_col_gap);
+        let mut stretches = strict;
+        if stretches.is_empty() {
+            if let (Some(a), Some(b)) = (run.first(), run.last()) {
+                stretches.push((a.0, b.1));
+            }
+        }
+        for (a, b) in stretches {
+            // A stretch wide because a column is empty on this page keeps the
+            // previous page's separators inside it.
+            let kept: Vec<f64> = inherited
+                .iter()
+                .copied()
+                .filter(|s| a <= *s && *s <= b)
+                .collect();
+            if kept.is_empty() {
+                own.push((a + b) / 2.0);
+            } else {
+                own.extend(kept);
+            }
+        }
+    }
+    // One merged cell may cross a carried-over separator; a new layout crosses it more.
+    let crossed = |x: f64| {
+        multi
+            .iter()
+            .flat_map(|l| &l.chunks)
+            .filter(|c| c.bbox.x0 < x && x < c.bbox.x1)
+            .count()
+            > 1
+    };
+    let mut all = own.clone();
+    for s in inherited {
+        if !own.iter().any(|o| (o - s).abs() < p.em) && !crossed(*s) && !all.contains(s) {
+            all.push(*s);
+        }
+    }
+    all.sort_by(f64::total_cmp);
+    all
+}
+
+fn col_of(seps: &[f64], x0: f64) -> usize {
+    seps.iter().filter(|s| x0 >= **s).count()
+}
+
+/// A cell's wrapped lines in one column.
+#[derive(Debug, Clone)]
+struct Block {
+    col: usize,
+    /// (line index, chunk) pairs top to bottom.
+    parts: Vec<(usize, Chunk)>,
+    bbox: Rect,
+    lines: usize,
+}
+
+impl Block {
+    fn text(&self) -> String {
+        let mut out = String::new();
+        let mut last_line = usize::MAX;
+        for (li, c) in &self.parts {
+            if *li == last_line {
+                join_same_line(&mut out, &c.text);
+            } else {
+                super::geometry::push_joined(&mut out, &c.text);
+            }
+            last_line = *li;
+        }
+        out
+    }
+}
+
+/// A column's usual whitespace between wrapped lines (median over all columns).
+fn usual_line_gap(lines: &[Line], seps: &[f64], p: &Params) -> f64 {
+    let ncols = seps.len() + 1;
+    let mut last: Vec<Option<Rect>> = vec![None; ncols];
+    let mut gaps = Vec::new();
+    for line in lines {
+        let mut seen = vec![false; ncols];
+        for c in &line.chunks {
+            let col = col_of(seps, c.bbox.x0).min(ncols - 1);
+            if let (Some(Some(prev)), Some(false)) = (last.get(col), seen.get(col)) {
+                let g = prev.y0 - c.bbox.y1;
+                if g > -0.2 * p.em && g < 2.0 * p.em {
+                    gaps.push(g);
+                }
+            }
+            if let Some(s) = seen.get_mut(col) {
+                *s = true;
+            }
+            if let Some(l) = last.get_mut(col) {
+                *l = Some(c.bbox);
+            }
+        }
+    }
+    gaps.sort_by(f64::total_cmp);
+    gaps.get(gaps.len() / 3).copied().unwrap_or(0.0).max(0.0)
+}
+
+fn blocks(lines: &[Line], seps: &[f64], row_gap: f64) -> Vec<Block> {
+    let ncols = seps.len() + 1;
+    let mut open: Vec<Option<Block>> = vec![None; ncols];
+    let mut done = Vec::new();
+    for (li, line) in lines.iter().enumerate() {
+        for c in &line.chunks {
+            let col = col_of(seps, c.bbox.x0).min(ncols - 1);
+            let Some(slot) = open.get_mut(col) else {
+                continue;
+            };
+            match slot {
+                Some(b) if b.bbox.y0 - c.bbox.y1 <= row_gap => {
+                    if b.parts.last().map(|(l, _)| *l) != Some(li) {
+                        b.lines += 1;
+                    }
+                    b.parts.push((li, c.clone()));
+                    b.bbox = b.bbox.union(&c.bbox);
+                }
+                _ => {
+                    if let Some(b) = slot.take() {
+                        done.push(b);
+                    }
+                    *slot = Some(Block {
+                        col,
+                        parts: vec![(li, c.clone())],
+                        bbox: c.bbox,
+                        lines: 1,
+                    });
+                }
+            }
+        }
+    }
+    done.extend(open.into_iter().flatten());
+    done
+}
+
+/// A block is a row-span label when, somewhere inside it, two other columns have a clean
+/// gap between blocks and no other column has text: it sits across a row boundary.
+fn is_label(b: &Block, all: &[Block]) -> bool {
+    if b.lines > 3 {
+        return false;
+    }
+    let mut ys: Vec<f64> = Vec::new();
+    for col_blocks in all.iter().filter(|o| o.col != b.col) {
+        // Gap midpoints below each block of other columns.
+        let below = all
+            .iter()
+            .filter(|o| o.col == col_blocks.col && o.bbox.y1 < col_blocks.bbox.y0)
+            .map(|o| o.bbox.y1)
+            .fold(f64::NEG_INFINITY, f64::max);
+        if below.is_finite() {
+            ys.push((col_blocks.bbox.y0 + below) / 2.0);
+        }
+    }
+    ys.into_iter()
+        .filter(|y| *y > b.bbox.y0 && *y < b.bbox.y1)
+        .any(|y| {
+            let covered = all
+                .iter()
+                .any(|o| o.col != b.col && o.bbox.y0 <= y && y <= o.bbox.y1);
+            if covered {
+                return false;
+            }
+            let mut cols: Vec<usize> = all
+                .iter()
+                .filter(|o| o.col != b.col && o.bbox.y1 < y)
+                .map(|o| o.col)
+                .filter(|c| all.iter().any(|o| o.col == *c && o.bbox.y0 > y))
+                .collect();
+            cols.sort_unstable();
+            cols.dedup();
+            cols.len() >= 2
+        })
+}
+
+/// Lines → table rows with columns from alignment.
+/// A row-span label is drawn centred over its rows; the text convention (and the form
+/// reader) wants it in the first one. A cell whose column is empty in the rows around
+/// it, and which sits at the middle of those rows, moves up to the first of them.
+fn lift_span_labels(rows: &mut [TRow]) {
+    let empty = |rows: &[TRow], r: usize, c: usize| {
+        rows.get(r)
+            .and_then(|row| row.cells.get(c))
+            .is_some_and(|cell| cell.text.is_empty())
+    };
+    for r in 0..rows.len() {
+        let ncols = rows.get(r).map_or(0, |row| row.cells.len());
+        for c in 0..ncols {
+            if empty(rows, r, c) {
+                continue;
+            }
+            let mut up = r;
+            while up > 0 && empty(rows, up - 1, c) {
+                up -= 1;
+            }
+            let mut down = r;
+            while down + 1 < rows.len() && empty(rows, down + 1, c) {
+                down += 1;
+            }
+            // Labels are short and have span rows on both sides.
+            let short = rows
+                .get(r)
+                .and_then(|row| row.cells.get(c))
+                .is_some_and(|cell| cell.text.chars().count() <= 16);
+            if up == r || down == r || !short {
+                continue;
+            }
+            let (Some(top), Some(bottom)) = (
+                rows.get(up).map(|x| x.bbox.y1),
+                rows.get(down).map(|x| x.bbox.y0),
+            ) else {
+                continue;
+            };
+            let Some(cell) = rows.get(r).and_then(|row| row.cells.get(c)).cloned() else {
+                continue;
+            };
+            if (cell.bbox.cy() - (top + bottom) / 2.0).abs() > 0.15 * (top - bottom) {
+                continue;
+            }
+            if let Some(slot) = rows.get_mut(up).and_then(|row| row.cells.get_mut(c)) {
+                *slot = cell;
+            }
+            if let Some(slot) = rows.get_mut(r).and_then(|row| row.cells.get_mut(c)) {
+                slot.text.clear();
+            }
+        }
+    }
+}
+
+pub(crate) fn table_rows(lines: &[Line], p: &Params, inherited: &[f64]) -> (Vec<TRow>, Vec<f64>) {
+    let seps = separators(lines, p, inherited);
+    let ncols = seps.len() + 1;
+    let row_gap = usual_line_gap(lines, &seps, p) + p.row_gap_extra;
+    let bl = blocks(lines, &seps, row_gap);
+    let labels: Vec<bool> = bl.iter().map(|b| is_label(b, &bl)).collect();
+    // Row bands: union of the y-extents of non-label blocks.
+    let mut spans: Vec<(f64, f64)> = bl
+        .iter()
+        .zip(&labels)
+        .filter(|(_, l)| !**l)
+        .map(|(b, _)| (b.bbox.y0, b.bbox.y1))
+        .collect();
+    spans.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let mut bands: Vec<(f64, f64)> = Vec::new();
+    for (y0, y1) in spans {
+        match bands.last_mut() {
+            Some(band) if y1 > band.0 => band.0 = band.0.min(y0),
+            _ => bands.push((y0, y1)),
+        }
+    }
+    if bands.is_empty() {
+        return (Vec::new(), seps);
+    }
+    let band_of = |b: &Block| -> usize {
+        // The band the block overlaps most (labels: the first such band from the top).
+        let mut best = (0usize, f64::NEG_INFINITY);
+        for (i, (y0, y1)) in bands.iter().enumerate() {
+            let ov = b.bbox.y1.min(*y1) - b.bbox.y0.max(*y0);
+            let dist = if ov > 0.0 {
+                ov
+            } else {
+                -(b.bbox.cy() - (y0 + y1) / 2.0).abs() - 1e6
+            };
+            if dist > best.1 {
+                best = (i, dist);
+            }
+        }
+        best.0
+    };
+    let mut grid: Vec<Vec<Vec<&Block>>> = vec![vec![Vec::new(); ncols]; bands.len()];
+    for b in &bl {
+        let r = band_of(b);
+        if let Some(cell) = grid.get_mut(r).and_then(|row| row.get_mut(b.col)) {
+            cell.push(b);
+        }
+    }
+    let xs = {
+        let x0 = lines
+            .iter()
+            .map(|l| l.bbox.x0)
+            .fold(f64::INFINITY, f64::min);
+        let x1 = lines
+            .iter()
+            .map(|l| l.bbox.x1)
+            .fold(f64::NEG_INFINITY, f64::max);
+        let mut v = vec![x0];
+        v.extend(&seps);
+        v.push(x1);
+        v
+    };
+    let _ = &xs;
+    let mut rows = Vec::new();
+    for (r, cols) in grid.into_iter().enumerate() {
+        let (y0, y1) = bands.get(r).copied().unwrap_or((0.0, 0.0));
+        let mut cells = Vec::with_capacity(ncols);
+        for (c, mut bs) in cols.into_iter().enumerate() {
+            bs.sort_by(|a, b| b.bbox.y1.total_cmp(&a.bbox.y1));
+            let mut t = String::new();
+            for b in &bs {
+                super::geometry::push_joined(&mut t, &b.text());
+            }
+            let bbox = bs
+                .iter()
+                .map(|b| b.bbox)
+                .reduce(|a, b| a.union(&b))
+                .unwrap_or_else(|| {
+                    Rect::new(
+                        xs.get(c).copied().unwrap_or(0.0),
+                        y0,
+                        xs.get(c + 1).copied().unwrap_or(0.0),
+                        y1,
+                    )
+                });
+            cells.push(TCell {
+                text: t,
+                col: (ncols > 1).then_some(c),
+                bbox,
+            });
+        }
+        if cells.iter().all(|c| c.text.is_empty()) {
+            continue;
+        }
+        let bbox = cells
+            .iter()
+            .filter(|c| !c.text.is_empty())
+            .map(|c| c.bbox)
+            .reduce(|a, b| a.union(&b))
+            .unwrap_or(Rect::new(0.0, y0, 0.0, y1));
+        rows.push(TRow { cells, bbox });
+    }
+    if ncols > 1 {
+        lift_span_labels(&mut rows);
+        rows.retain(|r| r.cells.iter().any(|c| !c.text.is_empty()));
+    }
+    (rows, seps)
+}
+
+// ---------------------------------------------------------------- PDF pages
+
+/// Glyph lines split into chunks at gaps wider than half an em.
+fn pdf_lines(glyphs: &[&Glyph]) -> Vec<(Line, f64)> {
+    let mut out = Vec::new();
+    for line in text::lines(glyphs) {
+        let mut chunks = Vec::new();
+        let mut cur: Vec<&Glyph> = Vec::new();
+        let size = line.iter().map(|g| g.size).fold(0.0, f64::max);
+        for g in line {
+            if g.ch.is_whitespace() {
+                cur.push(g);
+                continue;
+            }
+            if let Some(last) = cur.iter().rev().find(|p| !p.ch.is_whitespace()) {
+                if g.bbox.x0 - last.bbox.x1 > 0.5 * g.size.max(1.0) {
+                    push_chunk(&mut chunks, &cur);
+                    cur.clear();
+                }
+            }
+            cur.push(g);
+        }
+        push_chunk(&mut chunks, &cur);
+        if let Some(bbox) = chunks
+            .iter()
+            .map(|c: &Chunk| c.bbox)
+            .reduce(|a, b| a.union(&b))
+        {
+            out.push((Line { chunks, bbox }, size));
+        }
+    }
+    out
+}
+
+fn push_chunk(chunks: &mut Vec<Chunk>, glyphs: &[&Glyph]) {
+    let t = text::line_text(glyphs);
+    let ink: Vec<&Glyph> = glyphs
+        .iter()
+        .copied()
+        .filter(|g| !g.ch.is_whitespace())
+        .collect();
+    if let (false, Some(bbox)) = (t.is_empty(), text::bbox_of(&ink)) {
+        chunks.push(Chunk { text: t, bbox });
+    }
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v.get(v.len() / 2).copied().unwrap_or(10.0)
+}
+
+/// A page without ruled tables: titles (large single lines) as lines, the rest as one
+/// stream table.
+pub(crate) fn page_items(glyphs: &[&Glyph], inherited: &[f64]) -> Vec<Item> {
+    let lines = pdf_lines(glyphs);
+    if lines.is_empty() {
+        return Vec::new();
+    }
+    let em = median(lines.iter().map(|(_, s)| *s).collect());
+    let mut items = Vec::new();
+    let mut body = Vec::new();
+    for (l, size) in lines {
+        if size > 1.25 * em && l.chunks.len() == 1 {
+            items.push(Item::Line(TRow {
+                cells: l
+                    .chunks
+                    .into_iter()
+                    .map(|c| TCell {
+                        text: c.text,
+                        col: Some(0),
+                        bbox: c.bbox,
+                    })
+                    .collect(),
+                bbox: l.bbox,
+            }));
+        } else {
+            body.push(l);
+        }
+    }
+    let p = Params {
+        em,
+        min_col_gap: 0.4 * em,
+        row_gap_extra: 0.2 * em,
+        lone_gap: true,
+    };
+    let (rows, xs) = table_rows(&body, &p, inherited);
+    if let Some(bbox) = rows.iter().map(|r| r.bbox).reduce(|a, b| a.union(&b)) {
+        items.push(Item::Table { rows, bbox, xs });
+    }
+    items
+}
+
+// ---------------------------------------------------------------- layout text
+
+/// Rows of character-column text: runs of lines between blank lines, and in each run
+/// the cells are chunks stacked over each other (overlapping columns). pdftotext does
+/// not keep one column grid down a page, so columns are not numbered (`col: None`).
+fn layout_rows(lines: &[Line]) -> Vec<TRow> {
+    let mut groups: Vec<Vec<&Line>> = Vec::new();
+    let mut last_y = f64::NAN;
+    for l in lines {
+        let y = l.bbox.cy();
+        match groups.last_mut() {
+            Some(g) if (last_y - y - 1.0).abs() < 0.01 => g.push(l),
+            _ => groups.push(vec![l]),
+        }
+        last_y = y;
+    }
+    let mut rows = Vec::new();
+    for g in groups {
+        // (bbox, parts as (line y, text))
+        let mut cells: Vec<(Rect, Vec<(f64, String)>)> = Vec::new();
+        for l in &g {
+            for c in &l.chunks {
+                let y = l.bbox.cy();
+                let hit = cells.iter_mut().find(|(b, parts)| {
+                    b.x0 < c.bbox.x1 && c.bbox.x0 < b.x1 && parts.last().is_some_and(|p| p.0 > y)
+                });
+                match hit {
+                    Some((b, parts)) => {
+                        *b = b.union(&c.bbox);
+                        parts.push((y, c.text.clone()));
+                    }
+                    None => cells.push((c.bbox, vec![(y, c.text.clone())])),
+                }
+            }
+        }
+        cells.sort_by(|a, b| a.0.x0.total_cmp(&b.0.x0));
+        let cells: Vec<TCell> = cells
+            .into_iter()
+            .map(|(bbox, parts)| {
+                let mut t = String::new();
+                for (_, p) in parts {
+                    super::geometry::push_joined(&mut t, &p);
+                }
+                TCell {
+                    text: t,
+                    col: None,
+                    bbox,
+                }
+            })
+            .collect();
+        if let Some(bbox) = cells.iter().map(|c| c.bbox).reduce(|a, b| a.union(&b)) {
+            rows.push(TRow { cells, bbox });
+        }
+    }
+    rows
+}
+
+/// One text line → chunks at runs of two or more spaces; x in character columns.
+fn layout_line(s: &str, y: f64) -> Option<Line> {
+    let mut chunks = Vec::new();
+    let mut col = 0usize;
+    let mut cur = String::new();
+    let mut start = 0usize;
+    let mut spaces = 0usize;
+    let flush = |chunks: &mut Vec<Chunk>, cur: &mut String, start: usize, end: usize| {
+        let t = cur.trim_end().to_string();
+        if !t.is_empty() {
+            chunks.push(Chunk {
+                text: t,
+                bbox: Rect::new(start as f64, y - 0.5, end as f64, y + 0.5),
+            });
+        }
+        cur.clear();
+    };
+    for ch in s.chars() {
+        let w = if ch == '\t' {
+            8 - col % 8
+        } else {
+            char_columns(ch)
+        };
+        if ch == ' ' || ch == '\t' || ch == '\u{3000}' || ch == '\u{a0}' {
+            spaces += w;
+            col += w;
+            continue;
+        }
+        // One space splits too between CJK characters: pdftotext leaves a single space
+        // between close columns, and CJK text has no spaces of its own.
+        let cjk_gap = spaces == 1 && is_cjk(ch) && cur.chars().next_back().is_some_and(is_cjk);
+        if spaces >= 2 || cjk_gap || cur.is_empty() {
+            if !cur.is_empty() {
+                flush(&mut chunks, &mut cur, start, col - spaces);
+            }
+            start = col;
+        } else if spaces == 1 {
+            cur.push(' ');
+        }
+        spaces = 0;
+        cur.push(ch);
+        col += w;
+    }
+    flush(&mut chunks, &mut cur, start, col - spaces);
+    let bbox = chunks.iter().map(|c| c.bbox).reduce(|a, b| a.union(&b))?;
+    Some(Line { chunks, bbox })
+}
+
+/// Read text that went through `pdftotext -layout` or an OCR engine keeping columns:
+/// cells side by side, wrapped over several lines, pages split by form feeds. `None`
+/// when the text does not look like that (too few lines with several wide-gapped cells).
+pub fn grid_from_layout_text(text: &str) -> Option<Grid> {
+    if text.contains('\t') {
+        return None;
+    }
+    let all = crate::grid::lines(text);
+    // Pages by form feed; y = minus the line number (1-based) so y grows upwards.
+    let mut pages: Vec<Vec<(usize, &str)>> = vec![Vec::new()];
+    for (i, raw) in all.iter().enumerate() {
+        let mut parts = raw.split('\u{c}');
+        if let Some(first) = parts.next() {
+            if let Some(page) = pages.last_mut() {
+                page.push((i + 1, first));
+            }
+        }
+        for rest in parts {
+            pages.push(vec![(i + 1, rest)]);
+        }
+    }
+    let re = super::page_number_re();
+    let mut multi = 0usize;
+    let mut page_items = Vec::new();
+    let longest = pages.iter().map(Vec::len).max().unwrap_or(0);
+    for (pi, page) in pages.iter().enumerate() {
+        let mut lines: Vec<Line> = Vec::new();
+        for (no, s) in page {
+            let compact: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+            if !compact.is_empty() && re.as_ref().is_some_and(|re| re.is_match(&compact)) {
+                continue;
+            }
+            if let Some(l) = layout_line(s, -(*no as f64)) {
+                if l.chunks.len() >= 2 {
+                    multi += 1;
+                }
+                lines.push(l);
+            }
+        }
+        // Title lines: single chunks before the first line with several cells.
+        let mut items = Vec::new();
+        let lead = lines.iter().take_while(|l| l.chunks.len() < 2).count();
+        let lead = if pi == 0 { lead } else { 0 };
+        for l in lines.drain(..lead.min(lines.len())) {
+            items.push(Item::Line(TRow {
+                cells: l
+                    .chunks
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, c)| TCell {
+                        text: c.text,
+                        col: Some(i),
+                        bbox: c.bbox,
+                    })
+                    .collect(),
+                bbox: l.bbox,
+            }));
+        }
+        let rows = layout_rows(&lines);
+        if let Some(bbox) = rows.iter().map(|r| r.bbox).reduce(|a, b| a.union(&b)) {
+            items.push(Item::Table {
+                rows,
+                bbox,
+                xs: Vec::new(),
+            });
+        }
+        page_items.push(super::PageItems {
+            number: (pi + 1) as u32,
+            full: page.len() + 2 >= longest,
+            items,
+        });
+    }
+    if multi < 3 {
+        return None;
+    }
+    let rows = super::stitch(page_items)
+        .into_iter()
+        .map(|r| {
+            let line_of = |l: &Loc| match l {
+                Loc::Page { bbox, .. } => Loc::Line {
+                    line: (0.5 - bbox[3]).round().max(1.0) as usize,
+                },
+                other => other.clone(),
+            };
+            Row {
+                loc: line_of(&r.loc),
+                cells: r
+                    .cells
+                    .iter()
+                    .map(|c| Cell {
+                        text: c.text.clone(),
+                        col: c.col,
+                        loc: line_of(&c.loc),
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    Some(Grid {
+        rows,
+        layout: Layout::PdfStream,
+        pages: None,
+        warnings: Vec::new(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn layout_text_columns_and_wrapped_cells() {
+        let t = "            申报表\n\
+                 \n\
+                 名称        内容说明            金额\n\
+                 \n\
+                 甲计划      第一行的内容        1.00\n\
+                 \x20           第二行\n\
+                 \n\
+                 乙计划      另一项              2.00\n";
+        let g = grid_from_layout_text(t).expect("layout text");
+        let rows: Vec<Vec<&str>> = g
+            .rows
+            .iter()
+            .map(|r| r.cells.iter().map(|c| c.text.as_str()).collect())
+            .collect();
+        assert_eq!(rows[0], vec!["申报表"]);
+        assert_eq!(rows[1], vec!["名称", "内容说明", "金额"]);
+        assert_eq!(rows[2], vec!["甲计划", "第一行的内容第二行", "1.00"]);
+        assert_eq!(rows[3], vec!["乙计划", "另一项", "2.00"]);
+        assert_eq!(g.rows[2].loc, Loc::Line { line: 5 });
+    }
+
+    #[test]
+    fn plain_prose_is_not_layout_text() {
+        assert!(grid_from_layout_text("一段文字。\n另一段文字。\n").is_none());
+    }
+}

@@ -1,0 +1,77 @@
+//! Amount cells: exactly one number with an optional unit, in exact decimals.
+
+use super::norm::Norm;
+use super::quantity::{quantity, Kind};
+use super::unit::{parse_unit, Unit};
+use super::Amount;
+
+/// Currency marks around an amount that say nothing about its value.
+const LEADS: &[&str] = &["人民币", "RMB", "¥", "$"];
+
+pub(crate) fn parse(raw: &str, default_unit: Option<&str>) -> Option<Amount> {
+    let raw = raw.trim();
+    let n = Norm::new(raw);
+    let mut s = n.text.trim();
+    for lead in LEADS {
+        if let Some(r) = s.strip_prefix(lead) {
+            s = r.trim_start();
+        }
+    }
+    // A trailing 整 closes financial amounts (壹万元整); an end mark closes sentences.
+    s = s.trim_end_matches(['整', '正', '。', ' ']);
+    let (neg, s) = match s.strip_prefix('-') {
+        Some(r) if r.starts_with(|c: char| c.is_ascii_digit()) => (true, r),
+        _ => (false, s.strip_prefix('+').unwrap_or(s)),
+    };
+    // A unit in brackets after the number: `100.00（万元）`.
+    let bracketed;
+    let s = match s.strip_suffix(')').and_then(|r| r.rsplit_once('(')) {
+        Some((num, unit)) if parse_unit(unit).is_some() => {
+            bracketed = format!("{}{}", num.trim_end(), unit.trim());
+            bracketed.as_str()
+        }
+        _ => s,
+    };
+    let q = quantity(s)?;
+    if q.len != s.len() {
+        return None; // text, a second number, or a unit we do not know
+    }
+    match &q.kind {
+        Kind::Arabic(a) if a.leading_zero || a.dotted => return None,
+        Kind::Chinese(super::number::CnForm::Digits) => return None,
+        _ => {}
+    }
+    let value = if neg { -q.value } else { q.value };
+    let header = default_unit.and_then(parse_unit);
+    let unit: Option<Unit> = match (q.unit, header) {
+        // A bare magnitude in the cell takes the header's base unit: 1.2亿 under (元) is
+        // 亿元, 1234.56万 under (万元) is 万元; the cell's magnitude wins.
+        (Some(u), Some(h)) if u.base.is_none() => match h.base {
+            Some(b) => Some(Unit {
+                text: format!("{}{}", u.text, b),
+                mag: u.mag,
+                base: Some(b),
+            }),
+            None => Some(u),
+        },
+        (Some(u), _) => Some(u),
+        (None, Some(h)) => Some(h),
+        (None, None) => None,
+    };
+    let unit_text = unit.as_ref().map(|u| u.text.clone()).or_else(|| {
+        default_unit
+            .map(|d| d.trim().to_string())
+            .filter(|d| !d.is_empty())
+    });
+    let yuan = unit
+        .as_ref()
+        .filter(|u| u.is_yuan())
+        .and_then(|u| value.checked_mul(u.mag))
+        .map(|y| y.normalize());
+    Some(Amount {
+        raw: raw.to_string(),
+        value: value.normalize(),
+        unit: unit_text,
+        yuan,
+    })
+}

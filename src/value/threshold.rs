@@ -1,0 +1,895 @@
+//! Thresholds: every comparison in a target text.
+//!
+//! One left-to-right scan over normalised text. At each number the quantity grammar reads
+//! number + unit; then the text right before it is matched against prefix comparisons
+//! (`≥`, `不少于`, `达到`…), the text right after against suffix ones (`以上`, `以内`…),
+//! and a second quantity after a range separator makes a `between`. Numbers that are
+//! years, dates, ordinals, list numbers, classes or codes are stepped over whole.
+
+use rust_decimal::Decimal;
+
+use super::norm::{first, skip_spaces, Norm};
+use super::number::CnForm;
+use super::quantity::{may_start, number_extent, quantity, Kind, Qty};
+use super::unit::{Unit, CLASS_UNITS, DATE_UNITS};
+use super::{Op, Threshold};
+
+/// How strongly a prefix states its comparison; a suffix (`以上`) overrides weak ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Strength {
+    /// `在`, `介于`: only frame a suffix or a range.
+    Neutral,
+    /// `达到`, `为`, `约`, `控制在`: a suffix states it better (`达到90%以上`).
+    Weak,
+    Word,
+    Symbol,
+}
+
+/// Prefix comparisons: (word, op, strength, chars that must not precede it).
+/// The last field keeps words like 作为/成为 (为), 节约 (约), 下达 (达) out.
+const PREFIX_OPS: &[(&str, Option<Op>, Strength, &str)] = &[
+    ("≥", Some(Op::Ge), Strength::Symbol, ""),
+    (">=", Some(Op::Ge), Strength::Symbol, ""),
+    ("=>", Some(Op::Ge), Strength::Symbol, ""),
+    ("≤", Some(Op::Le), Strength::Symbol, ""),
+    ("<=", Some(Op::Le), Strength::Symbol, ""),
+    ("=<", Some(Op::Le), Strength::Symbol, ""),
+    (">", Some(Op::Gt), Strength::Symbol, ""),
+    ("<", Some(Op::Lt), Strength::Symbol, ""),
+    ("=", Some(Op::Eq), Strength::Symbol, ""),
+    ("≈", Some(Op::Eq), Strength::Weak, ""),
+    ("大于等于", Some(Op::Ge), Strength::Word, ""),
+    ("大于或等于", Some(Op::Ge), Strength::Word, ""),
+    ("高于或等于", Some(Op::Ge), Strength::Word, ""),
+    ("不低于", Some(Op::Ge), Strength::Word, ""),
+    ("不少于", Some(Op::Ge), Strength::Word, ""),
+    ("不小于", Some(Op::Ge), Strength::Word, ""),
+    ("不得低于", Some(Op::Ge), Strength::Word, ""),
+    ("不得少于", Some(Op::Ge), Strength::Word, ""),
+    ("至少", Some(Op::Ge), Strength::Word, ""),
+    ("最少", Some(Op::Ge), Strength::Word, ""),
+    ("最低", Some(Op::Ge), Strength::Word, ""),
+    ("小于等于", Some(Op::Le), Strength::Word, ""),
+    ("小于或等于", Some(Op::Le), Strength::Word, ""),
+    ("低于或等于", Some(Op::Le), Strength::Word, ""),
+    ("不超过", Some(Op::Le), Strength::Word, ""),
+    ("不高于", Some(Op::Le), Strength::Word, ""),
+    ("不多于", Some(Op::Le), Strength::Word, ""),
+    ("不大于", Some(Op::Le), Strength::Word, ""),
+    ("不超出", Some(Op::Le), Strength::Word, ""),
+    ("不得超过", Some(Op::Le), Strength::Word, ""),
+    ("不得高于", Some(Op::Le), Strength::Word, ""),
+    ("未超过", Some(Op::Le), Strength::Word, ""),
+    ("最多", Some(Op::Le), Strength::Word, ""),
+    ("至多", Some(Op::Le), Strength::Word, ""),
+    ("最高", Some(Op::Le), Strength::Word, ""),
+    ("超过", Some(Op::Gt), Strength::Word, ""),
+    ("超", Some(Op::Gt), Strength::Word, ""),
+    ("逾", Some(Op::Gt), Strength::Word, ""),
+    ("突破", Some(Op::Gt), Strength::Word, ""),
+    ("高于", Some(Op::Gt), Strength::Word, ""),
+    ("大于", Some(Op::Gt), Strength::Word, ""),
+    ("多于", Some(Op::Gt), Strength::Word, ""),
+    ("低于", Some(Op::Lt), Strength::Word, ""),
+    ("少于", Some(Op::Lt), Strength::Word, ""),
+    ("小于", Some(Op::Lt), Strength::Word, ""),
+    ("不足", Some(Op::Lt), Strength::Word, ""),
+    ("不到", Some(Op::Lt), Strength::Word, ""),
+    ("等于", Some(Op::Eq), Strength::Word, ""),
+    ("达到", Some(Op::Ge), Strength::Weak, ""),
+    ("高达", Some(Op::Ge), Strength::Weak, ""),
+    (
+        "达",
+        Some(Op::Ge),
+        Strength::Weak,
+        "到下传表发送抵直转通雷长高",
+    ),
+    (
+        "为",
+        Some(Op::Eq),
+        Strength::Weak,
+        "作成认称因以行分划列评定视更较最极尤颇改转身之",
+    ),
+    ("约为", Some(Op::Eq), Strength::Weak, ""),
+    ("大约", Some(Op::Eq), Strength::Weak, ""),
+    (
+        "约",
+        Some(Op::Eq),
+        Strength::Weak,
+        "节制签预合条履简集公特契违相邀缔大",
+    ),
+    ("控制在", Some(Op::Le), Strength::Weak, ""),
+    ("保持在", Some(Op::Eq), Strength::Weak, ""),
+    ("维持在", Some(Op::Eq), Strength::Weak, ""),
+    ("稳定在", Some(Op::Eq), Strength::Weak, ""),
+    ("多达", Some(Op::Ge), Strength::Weak, ""),
+    ("提高到", Some(Op::Ge), Strength::Weak, ""),
+    ("提高至", Some(Op::Ge), Strength::Weak, ""),
+    ("提升到", Some(Op::Ge), Strength::Weak, ""),
+    ("提升至", Some(Op::Ge), Strength::Weak, ""),
+    ("增加到", Some(Op::Ge), Strength::Weak, ""),
+    ("增加至", Some(Op::Ge), Strength::Weak, ""),
+    ("增长到", Some(Op::Ge), Strength::Weak, ""),
+    ("增长至", Some(Op::Ge), Strength::Weak, ""),
+    ("上升到", Some(Op::Ge), Strength::Weak, ""),
+    ("上升至", Some(Op::Ge), Strength::Weak, ""),
+    ("降低到", Some(Op::Le), Strength::Weak, ""),
+    ("降低至", Some(Op::Le), Strength::Weak, ""),
+    ("下降到", Some(Op::Le), Strength::Weak, ""),
+    ("下降至", Some(Op::Le), Strength::Weak, ""),
+    ("减少到", Some(Op::Le), Strength::Weak, ""),
+    ("减少至", Some(Op::Le), Strength::Weak, ""),
+    ("压缩到", Some(Op::Le), Strength::Weak, ""),
+    ("压缩至", Some(Op::Le), Strength::Weak, ""),
+    ("缩短到", Some(Op::Le), Strength::Weak, ""),
+    ("缩短至", Some(Op::Le), Strength::Weak, ""),
+    ("控制到", Some(Op::Le), Strength::Weak, ""),
+    ("介于", None, Strength::Neutral, ""),
+    ("在", None, Strength::Neutral, "存现实所正内外"),
+];
+
+/// Suffix comparisons after number and unit.
+const SUFFIX_OPS: &[(&str, Op, Strength)] = &[
+    ("(含)以上", Op::Ge, Strength::Word),
+    ("及以上", Op::Ge, Strength::Word),
+    ("或以上", Op::Ge, Strength::Word),
+    ("以上", Op::Ge, Strength::Word),
+    ("(含)以下", Op::Le, Strength::Word),
+    ("及以下", Op::Le, Strength::Word),
+    ("或以下", Op::Le, Strength::Word),
+    ("以下", Op::Le, Strength::Word),
+    ("以内", Op::Le, Strength::Word),
+    ("之内", Op::Le, Strength::Word),
+    ("左右", Op::Eq, Strength::Weak),
+];
+
+/// Units after which a bare `内` means "within" (`3个工作日内`).
+const TIME_UNITS: &[&str] = &[
+    "天",
+    "日",
+    "周",
+    "月",
+    "年",
+    "小时",
+    "个小时",
+    "分钟",
+    "秒",
+    "工作日",
+    "个工作日",
+    "自然日",
+    "个自然日",
+    "个月",
+    "季度",
+    "个季度",
+    "学期",
+    "学年",
+    "年度",
+    "时",
+];
+
+const RANGE_SEPS: &[&str] = &["--", "~~", "-", "~", "至", "到"];
+/// `介于80与90之间`: these separate a range only when `之间` closes it.
+const PAIR_SEPS: &[&str] = &["和", "与"];
+const RANGE_ENDS: &[&str] = &["之间", "范围内", "区间内", "区间", "不等"];
+
+fn is_break_char(c: char) -> bool {
+    matches!(c, '。' | ';' | '、' | '!' | '?' | '\n' | '\r' | '｡')
+}
+
+fn is_circled(c: char) -> bool {
+    matches!(c, '\u{2460}'..='\u{249B}' | '\u{2776}'..='\u{2793}' | '\u{3251}'..='\u{325F}')
+}
+
+/// Bytes of a clause break at the start of `s`, if one is there.
+fn break_len(s: &str) -> Option<usize> {
+    let c = first(s)?;
+    if is_break_char(c) || is_circled(c) {
+        return Some(c.len_utf8());
+    }
+    // Thousands commas are read by the number grammar before the scanner gets here, so
+    // any `,` left is a clause break; `.` is one unless a digit follows.
+    if c == ',' {
+        return Some(1);
+    }
+    if c == '.' {
+        let next = s[1..].trim_start_matches(' ');
+        if !next.starts_with(|d: char| d.is_ascii_digit()) {
+            return Some(1);
+        }
+    }
+    None
+}
+
+/// A list number at a clause start: `1.` `2、` `3)` `(4)` `（一）` `一、`.
+fn list_marker(s: &str) -> Option<usize> {
+    let (t, lead) = skip_spaces(s);
+    if let Some(inner) = t.strip_prefix('(') {
+        let n = inner
+            .char_indices()
+            .take_while(|(_, c)| c.is_ascii_digit() || super::number::cn_start(*c))
+            .last()
+            .map(|(p, c)| p + c.len_utf8())?;
+        if n <= 9 && inner[n..].starts_with(')') {
+            return Some(lead + 1 + n + 1);
+        }
+        return None;
+    }
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    if (1..=2).contains(&digits) {
+        let after = &t[digits..];
+        let c = first(after)?;
+        let marker = match c {
+            '、' | ')' => true,
+            '.' => !after[1..].starts_with(|d: char| d.is_ascii_digit()),
+            _ => false,
+        };
+        return marker.then_some(lead + digits + c.len_utf8());
+    }
+    // 一、 二、 十一、
+    let cn: usize = t
+        .chars()
+        .take_while(|c| super::number::cn_start(*c))
+        .take(3)
+        .map(char::len_utf8)
+        .sum();
+    if cn > 0 && t[cn..].starts_with('、') {
+        return Some(lead + cn + '、'.len_utf8());
+    }
+    None
+}
+
+/// One prefix comparison ending at `end` (spaces before `end` skipped): (op, strength, start).
+fn prefix_op_at(s: &str, end: usize) -> Option<(Option<Op>, Strength, usize)> {
+    let before = s[..end].trim_end_matches(' ');
+    let mut best: Option<(&str, Option<Op>, Strength)> = None;
+    for (w, op, st, bad) in PREFIX_OPS {
+        if before.ends_with(w) && best.is_none_or(|(b, _, _)| w.len() > b.len()) {
+            let prev = before[..before.len() - w.len()].chars().next_back();
+            if prev.is_some_and(|p| bad.contains(p)) {
+                continue;
+            }
+            best = Some((w, *op, *st));
+        }
+    }
+    best.map(|(w, op, st)| (op, st, before.len() - w.len()))
+}
+
+/// `end` moved back over rate phrases (`每人每月`, `每年`) that may stand between a
+/// comparison and its number: `不低于每人每月600元`.
+fn skip_rates(s: &str, end: usize) -> usize {
+    let mut end = end;
+    for _ in 0..3 {
+        let before = s[..end].trim_end_matches(' ');
+        let tail: Vec<(usize, char)> = before.char_indices().rev().take(3).collect();
+        let found = tail
+            .iter()
+            .skip(1)
+            .find(|(_, c)| *c == '每')
+            .map(|(p, _)| *p)
+            .filter(|p| {
+                tail.iter()
+                    .take_while(|(q, _)| q > p)
+                    .all(|(_, c)| ('\u{4E00}'..='\u{9FFF}').contains(c))
+            });
+        match found {
+            Some(p) => end = p,
+            None => break,
+        }
+    }
+    end
+}
+
+/// The comparison before a number: the strongest of up to three stacked prefixes
+/// (`达到≥`, `> =`, `大于 等于`), and where the first of them starts.
+fn prefix_ops(s: &str, end: usize) -> Option<(Option<Op>, Strength, usize)> {
+    let (mut op, mut st, mut start) = prefix_op_at(s, end).or_else(|| {
+        prefix_op_at(s, skip_rates(s, end)).filter(|(_, st, _)| *st >= Strength::Word)
+    })?;
+    for _ in 0..2 {
+        let Some((op2, st2, start2)) = prefix_op_at(s, start) else {
+            break;
+        };
+        // `>` then `=` (or 大于 then 等于) written apart: one >= / <=.
+        op = match (op2, op) {
+            (Some(Op::Gt | Op::Ge), Some(Op::Eq)) => Some(Op::Ge),
+            (Some(Op::Lt | Op::Le), Some(Op::Eq)) => Some(Op::Le),
+            _ if st2 > st => op2,
+            _ => op,
+        };
+        st = st.max(st2);
+        start = start2;
+    }
+    Some((op, st, start))
+}
+
+/// The suffix comparison at `s` (after the unit): (op, strength, bytes).
+fn suffix_op(s: &str, unit: Option<&Unit>) -> Option<(Op, Strength, usize)> {
+    let (t, gap) = skip_spaces(s);
+    if gap > 2 {
+        return None;
+    }
+    let (t, inc) = match t.strip_prefix("(含)") {
+        Some(r) if r.starts_with("以") => (r, "(含)".len()),
+        _ => (t, 0),
+    };
+    let mut found = SUFFIX_OPS
+        .iter()
+        .find(|(w, _, _)| t.starts_with(w))
+        .map(|(w, op, st)| (*op, *st, w.len()));
+    if found.is_none() && t.starts_with('内') {
+        let timed = unit
+            .and_then(|u| u.base.as_deref())
+            .is_some_and(|b| TIME_UNITS.contains(&b));
+        if timed {
+            found = Some((Op::Le, Strength::Word, '内'.len_utf8()));
+        }
+    }
+    let (mut op, st, len) = found?;
+    let mut total = gap + inc + len;
+    // `以上(含)` / `以上(不含)`: the latter is strict.
+    let tail = &s[total..];
+    if tail.starts_with("(含)") {
+        total += "(含)".len();
+    } else if tail.starts_with("(不含)") {
+        total += "(不含)".len();
+        op = match op {
+            Op::Ge => Op::Gt,
+            Op::Le => Op::Lt,
+            o => o,
+        };
+    }
+    Some((op, st, total))
+}
+
+fn unit_base(q: &Qty) -> Option<&str> {
+    q.unit.as_ref().and_then(|u| u.base.as_deref())
+}
+
+fn is_year(q: &Qty) -> bool {
+    match &q.kind {
+        Kind::Arabic(a) => {
+            a.plain
+                && a.int_digits == 4
+                && q.value >= Decimal::from(1900)
+                && q.value <= Decimal::from(2100)
+        }
+        Kind::Chinese(CnForm::Digits) => true,
+        _ => false,
+    }
+}
+
+fn year_unit(q: &Qty) -> bool {
+    unit_base(q).is_some_and(|b| b.starts_with('年'))
+}
+
+/// Why a quantity is no threshold, judged from the text around it.
+fn is_code(s: &str, start: usize, q: &Qty) -> bool {
+    let before = &s[..start];
+    let prev = before.chars().next_back();
+    if prev == Some('第') {
+        return true; // ordinal: 第3批
+    }
+    if prev.is_some_and(|p| matches!(p, '_' | '#' | '@' | '\\' | '№' | '*' | '^')) {
+        return true;
+    }
+    if prev.is_some_and(|p| matches!(p, '/' | '.' | ':')) {
+        // 1/2, PM2.5, No.3, 9:30, 1:1 — but not `标准：100元`.
+        let p2 = before[..before.len() - 1].chars().next_back();
+        if p2.is_some_and(|p| p.is_ascii_alphanumeric()) {
+            return true;
+        }
+    }
+    if before
+        .trim_end_matches(' ')
+        .chars()
+        .next_back()
+        .is_some_and(|p| p.is_ascii_alphabetic())
+    {
+        return true; // GB/T 1234, ISO9001, H7N9
+    }
+    if prev == Some('-') {
+        let p2 = before[..before.len() - 1].chars().next_back();
+        if p2.is_some_and(|p| p.is_ascii_alphanumeric()) {
+            return true; // 020-12345678, COVID-19
+        }
+    }
+    code_after(&s[start + q.num_len..], q)
+}
+
+/// Why a quantity is no threshold, judged from its own notation and what follows it.
+fn code_after(after: &str, q: &Qty) -> bool {
+    if let Kind::Arabic(a) = &q.kind {
+        if a.leading_zero || a.dotted || (a.plain && a.int_digits >= 11 && q.unit.is_none()) {
+            return true;
+        }
+        if q.unit.is_none() && first(after).is_some_and(|c| c.is_ascii_alphabetic()) {
+            return true; // 5G, 3A级
+        }
+        let mut it = after.chars();
+        if matches!(it.next(), Some(':' | '/')) && it.next().is_some_and(|c| c.is_ascii_digit()) {
+            return true; // 9:00, 2023/12, 1:1
+        }
+    }
+    false
+}
+
+struct Range {
+    q2: Qty,
+    /// Byte offset of the second number.
+    start2: usize,
+    /// Byte offset where the range (after the second unit) ends.
+    end: usize,
+    needs_close: bool,
+}
+
+/// A second quantity after a range separator, at `at` (just after the first quantity).
+fn range_after(s: &str, at: usize) -> Option<Range> {
+    let (t, gap) = skip_spaces(&s[at..]);
+    if gap > 1 {
+        return None;
+    }
+    let (sep, needs_close) = RANGE_SEPS
+        .iter()
+        .find(|w| t.starts_with(*w))
+        .map(|w| (*w, false))
+        .or_else(|| {
+            PAIR_SEPS
+                .iter()
+                .find(|w| t.starts_with(*w))
+                .map(|w| (*w, true))
+        })?;
+    let (t2, gap2) = skip_spaces(&t[sep.len()..]);
+    if gap2 > 1 {
+        return None;
+    }
+    let q2 = quantity(t2)?;
+    let start2 = at + gap + sep.len() + gap2;
+    Some(Range {
+        end: start2 + q2.len,
+        start2,
+        q2,
+        needs_close,
+    })
+}
+
+fn norm_dec(d: Decimal) -> Decimal {
+    d.normalize()
+}
+
+/// A unit named in brackets at the end of the metric (`满意度（%）≥90`), used when the
+/// number itself has none.
+fn bracket_unit(metric: Option<&str>) -> Option<Unit> {
+    let m = metric?.trim_end();
+    let inner = m.strip_suffix(['）', ')'])?;
+    let open = inner.rfind(['（', '('])?;
+    let inner = &inner[open..];
+    let inner = inner.chars().skip(1).collect::<String>();
+    super::unit::parse_unit(&inner)
+}
+
+fn threshold(metric: Option<String>, op: Op, value: Decimal, unit: Option<&Unit>) -> Threshold {
+    let bracket;
+    let unit = match unit {
+        Some(u) => Some(u),
+        None => {
+            bracket = bracket_unit(metric.as_deref());
+            bracket.as_ref()
+        }
+    };
+    let (unit_text, base_value, base_unit) = match unit {
+        Some(u) => (
+            Some(u.text.clone()),
+            value.checked_mul(u.mag),
+            u.base.clone(),
+        ),
+        None => (None, Some(value), None),
+    };
+    Threshold {
+        metric,
+        op,
+        value: Some(norm_dec(value)),
+        min: None,
+        max: None,
+        unit: unit_text,
+        base_value: base_value.map(norm_dec),
+        base_min: None,
+        base_max: None,
+        base_unit,
+    }
+}
+
+fn between(
+    metric: Option<String>,
+    (min, mag_min): (Decimal, Decimal),
+    (max, mag_max): (Decimal, Decimal),
+    unit: Option<&Unit>,
+) -> Threshold {
+    let bracket;
+    let (unit, mag_min, mag_max) = match unit {
+        Some(u) => (Some(u), mag_min, mag_max),
+        None => {
+            bracket = bracket_unit(metric.as_deref());
+            let m = bracket.as_ref().map_or(Decimal::ONE, |u| u.mag);
+            (bracket.as_ref(), m, m)
+        }
+    };
+    Threshold {
+        metric,
+        op: Op::Between,
+        value: None,
+        min: Some(norm_dec(min)),
+        max: Some(norm_dec(max)),
+        unit: unit.map(|u| u.text.clone()),
+        base_value: None,
+        base_min: min.checked_mul(mag_min).map(norm_dec),
+        base_max: max.checked_mul(mag_max).map(norm_dec),
+        base_unit: unit.and_then(|u| u.base.clone()),
+    }
+}
+
+/// What one number in the text turned out to be.
+enum Tok {
+    Threshold {
+        t: Threshold,
+        end: usize,
+    },
+    /// A value with no comparison: a threshold only if it is all the cell says.
+    Bare {
+        q: Qty,
+        op_start: usize,
+        end: usize,
+    },
+    /// Not a quantity (year, code, ordinal…); `date` when it starts or extends a date.
+    Skip {
+        end: usize,
+        date: bool,
+    },
+}
+
+struct Scan<'a> {
+    orig: &'a str,
+    n: &'a Norm,
+    s: &'a str,
+    /// Metric text may not reach back before this (last break or threshold end).
+    floor: usize,
+    /// End of the last year/month/day token, to see `12月` in `2025年12月` as a date.
+    date_end: Option<usize>,
+    /// The previous threshold's metric while no clause break has come since:
+    /// `执行率≥90%且≤100%` gives both the metric `执行率`.
+    last_metric: Option<String>,
+}
+
+/// Trim a metric: spaces, a label colon, leading conjunctions and bullets.
+fn clean_metric(raw: &str) -> Option<String> {
+    let mut m = raw.trim();
+    // `指标：完成率` → `完成率`; `满意度：` → `满意度`.
+    if let Some(p) = m.rfind([':', '：']) {
+        let after = m[p..].chars().skip(1).collect::<String>();
+        let after = after.trim();
+        if !after.is_empty() {
+            return clean_metric(after).or_else(|| Some(after.to_string()));
+        }
+        m = m[..p].trim();
+    }
+    for lead in ["并且", "以及", "且", "其中", "-", "•", "·", "*"] {
+        if let Some(r) = m.strip_prefix(lead) {
+            m = r.trim_start();
+        }
+    }
+    m = m.trim_end_matches([' ', '(', '（']);
+    // Punctuation alone (`+`, `“`) names nothing.
+    m.chars().any(char::is_alphanumeric).then(|| m.to_string())
+}
+
+impl Scan<'_> {
+    fn metric(&self, from: usize, to: usize) -> Option<String> {
+        if to <= from {
+            return None;
+        }
+        let raw = self.orig.get(self.n.orig(from)..self.n.orig(to))?;
+        clean_metric(raw)
+    }
+
+    /// The metric before a comparison, or the previous one in the same clause.
+    fn metric_or_last(&self, from: usize, to: usize) -> Option<String> {
+        self.metric(from, to).or_else(|| self.last_metric.clone())
+    }
+
+    fn in_date(&self, start: usize) -> bool {
+        self.date_end
+            .is_some_and(|e| e <= start && self.s[e..start].trim().is_empty())
+    }
+
+    /// Read the number at `i` and decide what it is.
+    fn token(&self, i: usize) -> Option<Tok> {
+        let s = self.s;
+        let q = quantity(&s[i..])?;
+        let qend = i + q.len;
+        let skip = |end, date| Some(Tok::Skip { end, date });
+        if is_code(s, i, &q) {
+            return skip(qend, false);
+        }
+        if let Kind::Chinese(CnForm::Digits) = q.kind {
+            return skip(qend, year_unit(&q));
+        }
+        if is_year(&q) && year_unit(&q) {
+            return skip(qend, true);
+        }
+        if unit_base(&q).is_some_and(|b| DATE_UNITS.contains(&b)) && self.in_date(i) {
+            return skip(qend, true);
+        }
+
+        // Ranges: 80%-90%, 3~5家, 80%至90%, 介于80与90之间.
+        let range = range_after(s, qend).and_then(|r| {
+            let after = &s[r.end..];
+            let close = RANGE_ENDS
+                .iter()
+                .find(|w| after.trim_start_matches(' ').starts_with(*w))
+                .map(|w| after.len() - after.trim_start_matches(' ').len() + w.len());
+            if r.needs_close && close.is_none() {
+                return None;
+            }
+            Some((r, close.unwrap_or(0)))
+        });
+        if let Some((r, close)) = &range {
+            let q2 = &r.q2;
+            let years = is_year(&q) && is_year(q2) && (q2.unit.is_none() || year_unit(q2));
+            if years || matches!(q2.kind, Kind::Chinese(CnForm::Digits)) {
+                return skip(r.end, true);
+            }
+            let u1 = q.unit.as_ref();
+            let u2 = q2.unit.as_ref();
+            // A unit written once applies to both ends (80-90%, 3-5万元).
+            let unit = u2.or(u1);
+            let mag1 = u1.or(u2).map_or(Decimal::ONE, |u| u.mag);
+            let mag2 = u2.or(u1).map_or(Decimal::ONE, |u| u.mag);
+            let lo = q.value.checked_mul(mag1);
+            let hi = q2.value.checked_mul(mag2);
+            let ordered = matches!((lo, hi), (Some(a), Some(b)) if a <= b);
+            let coded = code_after(&s[r.start2 + q2.num_len..], q2);
+            if ordered && !coded && !q2_is_class(q2) {
+                let start = prefix_ops(s, i).map_or(i, |(_, _, st)| st);
+                let t = between(
+                    self.metric_or_last(self.floor, start),
+                    (q.value, mag1),
+                    (q2.value, mag2),
+                    unit,
+                );
+                let mut end = r.end + close;
+                if let Some((_, _, l)) = suffix_op(&s[end..], unit) {
+                    end += l;
+                }
+                return Some(Tok::Threshold { t, end });
+            }
+            // 2023-12-31, 020-1234: not a range and not a quantity either.
+            if s[qend..].starts_with('-') {
+                return skip(r.end, false);
+            }
+        }
+
+        // ±3%: a symmetric band.
+        let before = s[..i].trim_end_matches(' ');
+        let pm = ["±", "+/-", "+-", "正负"]
+            .iter()
+            .find(|w| before.ends_with(*w))
+            .map(|w| before.len() - w.len());
+        // A minus sign right after a comparison: ≥-5%.
+        let neg_at = (pm.is_none() && s[..i].ends_with('-')).then(|| i - 1);
+        let mut prefix = match (pm, neg_at) {
+            (Some(p), _) => prefix_ops(s, p),
+            (None, Some(p)) => prefix_ops(s, p),
+            (None, None) => prefix_ops(s, i),
+        };
+        // 至少开展5场: an adverb may stand before a short verb; the verb is then the metric
+        // if nothing precedes the adverb.
+        let mut verb_metric = None;
+        if prefix.is_none() && pm.is_none() && neg_at.is_none() {
+            if let Some((op, at, verb)) = adverb_before(s, i, self.floor) {
+                prefix = Some((Some(op), Strength::Word, at));
+                if self.metric(self.floor, at).is_none() {
+                    verb_metric = Some(verb);
+                }
+            }
+        }
+        let neg = neg_at.is_some() && prefix.is_some();
+        let value = if neg { -q.value } else { q.value };
+        let suffix = suffix_op(&s[qend..], q.unit.as_ref());
+        let end = qend + suffix.map_or(0, |(_, _, l)| l);
+        let op_start = prefix.map_or(pm.unwrap_or(i), |(_, _, st)| st);
+        let symbol = prefix.is_some_and(|(_, st, _)| st == Strength::Symbol);
+
+        // Classes (三级以上医院) and unitless Chinese numerals (一流) need a symbol.
+        let class = unit_base(&q).is_some_and(|b| CLASS_UNITS.contains(&b));
+        let cn_bare = matches!(q.kind, Kind::Chinese(_)) && q.unit.is_none();
+        if (class || cn_bare) && !symbol {
+            return skip(qend, false);
+        }
+
+        if pm.is_some() {
+            let mag = q.unit.as_ref().map_or(Decimal::ONE, |u| u.mag);
+            let t = between(
+                self.metric_or_last(self.floor, op_start),
+                (-q.value, mag),
+                (q.value, mag),
+                q.unit.as_ref(),
+            );
+            return Some(Tok::Threshold { t, end });
+        }
+        let op = match (prefix, suffix) {
+            (Some((Some(op), st, _)), _) if st >= Strength::Word => Some(op),
+            (_, Some((op, st, _))) if st >= Strength::Word => Some(op),
+            (Some((Some(op), _, _)), _) => Some(op),
+            (_, Some((op, _, _))) => Some(op),
+            _ => None,
+        };
+        match op {
+            Some(op) => {
+                let metric = self
+                    .metric(self.floor, op_start)
+                    .or_else(|| verb_metric.and_then(|(a, b)| self.metric(a, b)))
+                    .or_else(|| self.last_metric.clone());
+                let t = threshold(metric, op, value, q.unit.as_ref());
+                Some(Tok::Threshold { t, end })
+            }
+            None => Some(Tok::Bare { q, op_start, end }),
+        }
+    }
+}
+
+/// Adverbs of comparison that may stand apart from the number (至少开展5场).
+const ADVERB_OPS: &[(&str, Op)] = &[
+    ("至少", Op::Ge),
+    ("最少", Op::Ge),
+    ("至多", Op::Le),
+    ("最多", Op::Le),
+];
+
+/// An adverb up to four ideographs before `end` (not before `floor`):
+/// (op, adverb start, verb span).
+fn adverb_before(s: &str, end: usize, floor: usize) -> Option<(Op, usize, (usize, usize))> {
+    let before = s.get(floor..end)?.trim_end_matches(' ');
+    let stop = floor + before.len();
+    let mut at = stop;
+    for (n, c) in before.chars().rev().enumerate() {
+        if n > 5 || !('\u{4E00}'..='\u{9FFF}').contains(&c) {
+            return None;
+        }
+        at -= c.len_utf8();
+        for (w, op) in ADVERB_OPS {
+            if s[at..].starts_with(w) && at + w.len() < stop {
+                return Some((*op, at, (at + w.len(), stop)));
+            }
+        }
+    }
+    None
+}
+
+fn q2_is_class(q: &Qty) -> bool {
+    unit_base(q).is_some_and(|b| CLASS_UNITS.contains(&b))
+}
+
+/// Characters that may close a cell after its value (`100%。`).
+fn only_closing(s: &str) -> bool {
+    s.chars()
+        .all(|c| matches!(c, ' ' | '。' | '.' | ';' | ',' | '!' | '\n' | '\r'))
+}
+
+/// Every comparison in `text`, in order.
+pub(crate) fn parse(text: &str) -> Vec<Threshold> {
+    let n = Norm::new(text);
+    let s = n.text.as_str();
+    let mut sc = Scan {
+        orig: text,
+        n: &n,
+        s,
+        floor: 0,
+        date_end: None,
+        last_metric: None,
+    };
+    let mut out = Vec::new();
+    let mut bare: Vec<(Qty, usize, usize, usize)> = Vec::new(); // (q, floor, op_start, end)
+    let mut breaks = 0usize;
+    let mut clause_start = true;
+    let mut i = 0usize;
+    while i < s.len() {
+        let rest = &s[i..];
+        let Some(c) = first(rest) else { break };
+        if c == ' ' {
+            i += 1;
+            continue;
+        }
+        if clause_start {
+            if let Some(len) = list_marker(rest) {
+                i += len;
+                sc.floor = i;
+                sc.last_metric = None;
+                continue;
+            }
+        }
+        if let Some(len) = break_len(rest) {
+            i += len;
+            sc.floor = i;
+            sc.last_metric = None;
+            breaks += 1;
+            clause_start = true;
+            continue;
+        }
+        // `(1)` and `（一）` inside a clause are list numbers too.
+        if c == '(' {
+            if let Some(len) = list_marker(rest) {
+                i += len;
+                sc.floor = i;
+                sc.last_metric = None;
+                continue;
+            }
+        }
+        clause_start = false;
+        if may_start(c) {
+            match sc.token(i) {
+                Some(Tok::Threshold { t, end }) => {
+                    sc.last_metric = t.metric.clone();
+                    out.push(t);
+                    sc.floor = end;
+                    clause_start = true;
+                    i = end;
+                    continue;
+                }
+                Some(Tok::Bare { q, op_start, end }) => {
+                    bare.push((
+                        q,
+                        if breaks == 0 { sc.floor } else { usize::MAX },
+                        op_start,
+                        end,
+                    ));
+                    i = end;
+                    continue;
+                }
+                Some(Tok::Skip { end, date }) => {
+                    sc.date_end = date.then_some(end);
+                    i = end.max(i + c.len_utf8());
+                    continue;
+                }
+                None => {
+                    let ext = number_extent(rest);
+                    if ext > 0 {
+                        i += ext;
+                        continue;
+                    }
+                }
+            }
+        }
+        i += c.len_utf8();
+    }
+    if out.is_empty() && bare.len() == 1 {
+        if let Some((q, floor, op_start, end)) = bare.pop() {
+            if let Some(t) = cell_value(&sc, &q, floor, op_start, end) {
+                out.push(t);
+            }
+        }
+    }
+    out
+}
+
+/// The cell-only rule: a cell that is just a value (`100%`, `800项`), or one clause
+/// naming a metric and ending in its value (`资金到位率100%`), is one `=` threshold.
+fn cell_value(sc: &Scan, q: &Qty, floor: usize, op_start: usize, end: usize) -> Option<Threshold> {
+    if floor == usize::MAX || !only_closing(&sc.s[end..]) {
+        return None;
+    }
+    let metric = sc.metric(floor, op_start);
+    let numeric = matches!(
+        q.kind,
+        Kind::Arabic(_) | Kind::PercentWords | Kind::Financial
+    );
+    if metric.is_some() && !numeric {
+        return None;
+    }
+    // A lone 4-digit year-like number (`2023`) is a year, not a target value.
+    if is_year(q) && q.unit.is_none() {
+        return None;
+    }
+    // A cell that is a negative number: `-1,234.5`.
+    let minus = sc.s.get(floor..op_start).is_some_and(|m| m.trim() == "-");
+    let value = if minus { -q.value } else { q.value };
+    Some(threshold(metric, Op::Eq, value, q.unit.as_ref()))
+}

@@ -1,0 +1,469 @@
+//! Units: magnitude prefixes split from base units, compound units, percent words.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use rust_decimal::Decimal;
+
+/// A unit as written, its magnitude and its base (`万人次` → 10000 × `人次`).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Unit {
+    /// As written, normalised (`／` → `/`, `％` and `百分比` → `%`).
+    pub text: String,
+    pub mag: Decimal,
+    /// Without the magnitude prefix; `None` for a bare prefix (`亿`, `万`).
+    pub base: Option<String>,
+}
+
+impl Unit {
+    pub fn plain(text: &str) -> Unit {
+        Unit {
+            text: text.to_string(),
+            mag: Decimal::ONE,
+            base: Some(text.to_string()),
+        }
+    }
+
+    /// A currency unit in yuan (元, 万元, 亿元, 千元, 百万元, 圆…).
+    pub fn is_yuan(&self) -> bool {
+        matches!(
+            self.base.as_deref(),
+            Some("元" | "圆" | "人民币元" | "元人民币")
+        )
+    }
+}
+
+/// Magnitude prefixes, longest first.
+const PREFIXES: &[(&str, u64)] = &[
+    ("万亿", 1_000_000_000_000),
+    ("千亿", 100_000_000_000),
+    ("百亿", 10_000_000_000),
+    ("十亿", 1_000_000_000),
+    ("千万", 10_000_000),
+    ("百万", 1_000_000),
+    ("十万", 100_000),
+    ("亿", 100_000_000),
+    ("万", 10_000),
+    ("千", 1_000),
+    ("百", 100),
+    ("十", 10),
+];
+
+/// Base units real forms use after a number. Longest match wins, so compound words
+/// (`个工作日`, `人次`, `千瓦时`) beat their first char.
+const UNITS: &[&str] = &[
+    // counts
+    "项",
+    "家",
+    "个",
+    "人",
+    "名",
+    "位",
+    "户",
+    "所",
+    "间",
+    "座",
+    "台",
+    "套",
+    "件",
+    "份",
+    "篇",
+    "部",
+    "册",
+    "本",
+    "场",
+    "次",
+    "期",
+    "批",
+    "条",
+    "处",
+    "宗",
+    "起",
+    "例",
+    "张",
+    "辆",
+    "艘",
+    "株",
+    "棵",
+    "头",
+    "只",
+    "匹",
+    "床",
+    "支",
+    "门",
+    "节",
+    "课",
+    "栋",
+    "幢",
+    "层",
+    "片",
+    "块",
+    "种",
+    "组",
+    "队",
+    "届",
+    "轮",
+    "所",
+    "村",
+    "校",
+    "站",
+    "盏",
+    "根",
+    "道",
+    "首",
+    "幅",
+    "集",
+    "卷",
+    "页",
+    "粒",
+    "颗",
+    "枚",
+    "对",
+    "双",
+    "副",
+    "口",
+    "井",
+    "眼",
+    "孔",
+    "笔",
+    "单",
+    "员",
+    "遍",
+    "趟",
+    "回",
+    "包",
+    "箱",
+    "袋",
+    "瓶",
+    "盒",
+    "尾",
+    "羽",
+    "条次",
+    "类",
+    "级",
+    "星",
+    "星级",
+    "等",
+    "等级",
+    "档",
+    "号",
+    "代",
+    "人次",
+    "家次",
+    "户次",
+    "场次",
+    "台次",
+    "架次",
+    "车次",
+    "班次",
+    "批次",
+    "项次",
+    "件次",
+    "人日",
+    "人天",
+    "工日",
+    "人年",
+    "床位",
+    "张床",
+    "个床位",
+    "个点",
+    "个百分点",
+    "百分点",
+    "百分比",
+    "千分比",
+    "倍",
+    // time
+    "天",
+    "日",
+    "周",
+    "月",
+    "年",
+    "岁",
+    "秒",
+    "分钟",
+    "小时",
+    "个小时",
+    "时",
+    "个工作日",
+    "工作日",
+    "个自然日",
+    "自然日",
+    "个月",
+    "季度",
+    "个季度",
+    "年度",
+    "学年",
+    "学期",
+    "课时",
+    "学时",
+    "周岁",
+    "旬",
+    // measures
+    "分",
+    "元",
+    "圆",
+    "美元",
+    "港元",
+    "欧元",
+    "亩",
+    "吨",
+    "米",
+    "斤",
+    "克",
+    "升",
+    "度",
+    "方",
+    "平方米",
+    "平方公里",
+    "平方千米",
+    "立方米",
+    "公里",
+    "千米",
+    "厘米",
+    "毫米",
+    "公顷",
+    "公斤",
+    "千克",
+    "毫克",
+    "微克",
+    "千瓦时",
+    "千瓦",
+    "兆瓦",
+    "兆瓦时",
+    "瓦",
+    "伏",
+    "千伏",
+    "千伏安",
+    "标准箱",
+    "标箱",
+    "延米",
+    "延长米",
+    "车公里",
+    "公里/小时",
+    "分贝",
+    "摄氏度",
+    "℃",
+    "°C",
+    "立方",
+    "平米",
+    "毫升",
+    "帕",
+    "兆帕",
+    "标方",
+    "标煤",
+    "吨标煤",
+    "吨标准煤",
+    // ASCII units
+    "km",
+    "km2",
+    "km²",
+    "m",
+    "m2",
+    "m²",
+    "m3",
+    "m³",
+    "cm",
+    "mm",
+    "kg",
+    "g",
+    "t",
+    "kW",
+    "kw",
+    "kWh",
+    "kwh",
+    "MW",
+    "MWh",
+    "GW",
+    "h",
+    "min",
+    "L",
+    "mL",
+    "ml",
+    "dB",
+    "Mbps",
+    "Gbps",
+    "GB",
+    "TB",
+    "MB",
+    "PB",
+    "kV",
+    "kVA",
+    "μg",
+    "µg",
+    "ug",
+    "mg",
+    "ng",
+];
+
+/// Units that name a class or rank (`三级以上医院`, `II类以上`): not quantities.
+pub(crate) const CLASS_UNITS: &[&str] = &["类", "级", "星", "星级", "等", "等级", "档", "代"];
+
+/// Units of a calendar date (`12月`, `31日`, `5号`).
+pub(crate) const DATE_UNITS: &[&str] = &["月", "日", "号"];
+
+/// Percent-like units: `%` and friends keep their value as base.
+const PERCENT: &[(&str, &str)] = &[("%", "%"), ("‰", "‰"), ("百分比", "%"), ("千分比", "‰")];
+
+static BY_FIRST: LazyLock<HashMap<char, Vec<&'static str>>> = LazyLock::new(|| {
+    let mut m: HashMap<char, Vec<&'static str>> = HashMap::new();
+    for u in UNITS {
+        if let Some(c) = u.chars().next() {
+            m.entry(c).or_default().push(u);
+        }
+    }
+    for v in m.values_mut() {
+        v.sort_by_key(|u| std::cmp::Reverse(u.len()));
+        v.dedup();
+    }
+    m
+});
+
+/// The longest base unit at the start of `s` (bytes).
+fn base_at(s: &str) -> Option<&'static str> {
+    let c = s.chars().next()?;
+    let list = BY_FIRST.get(&c)?;
+    list.iter().copied().find(|u| {
+        s.starts_with(u)
+            // An ASCII unit must not run into more letters (`5G基站` is fine, `5Gbps`
+            // matches Gbps, `3Ax` is not `3` + unit).
+            && !(u.is_ascii()
+                && s[u.len()..].chars().next().is_some_and(|n| n.is_ascii_alphanumeric()))
+    })
+}
+
+fn prefix_at(s: &str) -> Option<(&'static str, u64)> {
+    PREFIXES.iter().copied().find(|(p, _)| s.starts_with(p))
+}
+
+/// Compound tails: `元/亩`, `次/年`, `人·次`.
+fn compound_tail(s: &str) -> usize {
+    let mut len = 0;
+    loop {
+        let rest = &s[len..];
+        let Some(sep) = rest.chars().next().filter(|c| matches!(c, '/' | '·')) else {
+            break;
+        };
+        let after = &rest[sep.len_utf8()..];
+        let b = match prefix_at(after) {
+            Some((p, _)) => base_at(&after[p.len()..]).map(|b| p.len() + b.len()),
+            None => None,
+        }
+        .or_else(|| base_at(after).map(str::len));
+        match b {
+            Some(b) => len += sep.len_utf8() + b,
+            None => break,
+        }
+    }
+    len
+}
+
+/// A unit at the start of `s` (normalised text): the unit and the bytes it takes.
+pub(crate) fn unit_at(s: &str) -> Option<(Unit, usize)> {
+    for (w, canon) in PERCENT {
+        if s.starts_with(w) {
+            return Some((Unit::plain(canon), w.len()));
+        }
+    }
+    // 九成 = 90%: 成 is a tenth.
+    if s.starts_with('成') {
+        return Some((
+            Unit {
+                text: "成".into(),
+                mag: Decimal::TEN,
+                base: Some("%".into()),
+            },
+            '成'.len_utf8(),
+        ));
+    }
+    let plain = base_at(s).map(|b| (b.len(), b));
+    // A prefix and its base, maybe split by an OCR space (`5 亿 元`).
+    let prefixed = prefix_at(s).and_then(|(p, m)| {
+        let rest = &s[p.len()..];
+        let gap = rest.len() - rest.trim_start_matches(' ').len();
+        (gap <= 1)
+            .then(|| base_at(&rest[gap..]))
+            .flatten()
+            .map(|b| (p.len() + gap + b.len(), p, m, b))
+    });
+    let (len, mag, prefix, base) = match (plain, prefixed) {
+        (Some((alen, _)), Some((blen, p, m, b))) if blen > alen => (blen, Decimal::from(m), p, b),
+        (Some((alen, a)), _) => (alen, Decimal::ONE, "", a),
+        (None, Some((blen, p, m, b))) => (blen, Decimal::from(m), p, b),
+        (None, None) => {
+            // A bare magnitude (`350亿`, `3千`): value × magnitude, base unknown.
+            let (p, m) = prefix_at(s)?;
+            return Some((
+                Unit {
+                    text: p.to_string(),
+                    mag: Decimal::from(m),
+                    base: None,
+                },
+                p.len(),
+            ));
+        }
+    };
+    let tail = compound_tail(&s[len..]);
+    let base = format!("{base}{}", &s[len..len + tail]);
+    Some((
+        Unit {
+            text: format!("{prefix}{base}"),
+            mag,
+            base: Some(base),
+        },
+        len + tail,
+    ))
+}
+
+/// A whole string that is a unit (a column header's `万元`), else `None`.
+pub(crate) fn parse_unit(s: &str) -> Option<Unit> {
+    let n = super::norm::Norm::new(s.trim());
+    let t = n.text.trim();
+    let (u, len) = unit_at(t)?;
+    (len == t.len()).then_some(u)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn u(s: &str) -> Option<(String, String, Option<String>, usize)> {
+        unit_at(s).map(|(u, l)| (u.text, u.mag.to_string(), u.base, l))
+    }
+
+    #[test]
+    fn splits() {
+        assert_eq!(
+            u("万元"),
+            Some(("万元".into(), "10000".into(), Some("元".into()), 6))
+        );
+        assert_eq!(u("亿"), Some(("亿".into(), "100000000".into(), None, 3)));
+        assert_eq!(
+            u("万人次。"),
+            Some(("万人次".into(), "10000".into(), Some("人次".into()), 9))
+        );
+        assert_eq!(
+            u("千瓦时"),
+            Some(("千瓦时".into(), "1".into(), Some("千瓦时".into()), 9))
+        );
+        assert_eq!(
+            u("万千瓦"),
+            Some(("万千瓦".into(), "10000".into(), Some("千瓦".into()), 9))
+        );
+        assert_eq!(
+            u("元/亩"),
+            Some(("元/亩".into(), "1".into(), Some("元/亩".into()), 7))
+        );
+        assert_eq!(
+            u("个工作日内"),
+            Some(("个工作日".into(), "1".into(), Some("个工作日".into()), 12))
+        );
+        assert_eq!(
+            u("百分比"),
+            Some(("%".into(), "1".into(), Some("%".into()), 9))
+        );
+        assert_eq!(
+            u("个百分点"),
+            Some(("个百分点".into(), "1".into(), Some("个百分点".into()), 12))
+        );
+    }
+}

@@ -1,0 +1,186 @@
+//! Table-driven value cases: `tests/value_cases/*.txt`, one readable case a line.
+
+use std::str::FromStr;
+
+use declx::value::{parse_amount, parse_thresholds, Op, Threshold};
+use rust_decimal::Decimal;
+
+fn cases(file: &str) -> Vec<(usize, String, String)> {
+    let path = format!("{}/tests/value_cases/{file}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|(n, l)| {
+            let (input, expected) = l
+                .split_once(" => ")
+                .unwrap_or_else(|| panic!("{file}:{}: no ` => `", n + 1));
+            (n + 1, input.to_string(), expected.trim().to_string())
+        })
+        .collect()
+}
+
+fn dec(s: &str) -> Option<Decimal> {
+    (s != "-").then(|| Decimal::from_str(s).unwrap_or_else(|e| panic!("bad number {s}: {e}")))
+}
+
+fn opt(s: &str) -> Option<String> {
+    (s != "-").then(|| s.to_string())
+}
+
+fn op(s: &str) -> Op {
+    match s {
+        ">=" => Op::Ge,
+        "<=" => Op::Le,
+        ">" => Op::Gt,
+        "<" => Op::Lt,
+        "=" => Op::Eq,
+        "between" => Op::Between,
+        _ => panic!("bad op {s}"),
+    }
+}
+
+fn range(s: &str) -> (Option<Decimal>, Option<Decimal>) {
+    let (a, b) = s
+        .split_once("..")
+        .unwrap_or_else(|| panic!("bad range {s}"));
+    (dec(a), dec(b))
+}
+
+/// `>= 800 项 | base 800 项 | metric 开展项目数量`
+fn expected_threshold(spec: &str) -> Threshold {
+    let parts: Vec<&str> = spec.split(" | ").collect();
+    assert_eq!(
+        parts.len(),
+        3,
+        "want `OP V U | base BV BU | metric M`: {spec}"
+    );
+    let head: Vec<&str> = parts[0].split_whitespace().collect();
+    let base: Vec<&str> = parts[1].split_whitespace().collect();
+    assert!(
+        head.len() == 3 && base.len() == 3 && base[0] == "base",
+        "{spec}"
+    );
+    let metric = parts[2]
+        .strip_prefix("metric ")
+        .unwrap_or_else(|| panic!("{spec}"));
+    let op = op(head[0]);
+    let mut t = Threshold {
+        metric: opt(metric.trim()),
+        op,
+        value: None,
+        min: None,
+        max: None,
+        unit: opt(head[2]),
+        base_value: None,
+        base_min: None,
+        base_max: None,
+        base_unit: opt(base[2]),
+    };
+    if op == Op::Between {
+        (t.min, t.max) = range(head[1]);
+        (t.base_min, t.base_max) = range(base[1]);
+    } else {
+        t.value = dec(head[1]);
+        t.base_value = dec(base[1]);
+    }
+    t
+}
+
+fn show(ts: &[Threshold]) -> String {
+    ts.iter()
+        .map(|t| serde_json::to_string(t).unwrap_or_default())
+        .collect::<Vec<_>>()
+        .join("\n      ")
+}
+
+#[test]
+fn value_threshold_cases() {
+    let cases = cases("thresholds.txt");
+    let mut failures = Vec::new();
+    for (line, input, expected) in &cases {
+        let want: Vec<Threshold> = if expected == "none" {
+            Vec::new()
+        } else {
+            expected.split(" || ").map(expected_threshold).collect()
+        };
+        let got = parse_thresholds(input);
+        if got != want {
+            failures.push(format!(
+                "thresholds.txt:{line}: {input}\n  want {}\n  got  {}",
+                show(&want),
+                show(&got)
+            ));
+        }
+    }
+    assert!(cases.len() >= 150, "only {} threshold cases", cases.len());
+    assert!(
+        failures.is_empty(),
+        "{} of {} threshold cases fail:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn value_amount_cases() {
+    let cases = cases("amounts.txt");
+    let mut failures = Vec::new();
+    for (line, input, expected) in &cases {
+        let (cell, unit) = match input.rsplit_once(" @") {
+            Some((c, u)) => (c, Some(u)),
+            None => (input.as_str(), None),
+        };
+        let got = parse_amount(cell, unit);
+        let ok = if expected == "none" {
+            got.is_none()
+        } else {
+            let f: Vec<&str> = expected.split_whitespace().collect();
+            assert!(
+                f.len() == 4 && f[2] == "yuan",
+                "amounts.txt:{line}: bad spec"
+            );
+            got.as_ref().is_some_and(|a| {
+                Some(a.value) == dec(f[0])
+                    && a.unit == opt(f[1])
+                    && a.yuan == dec(f[3])
+                    && a.raw == cell.trim()
+            })
+        };
+        if !ok {
+            failures.push(format!(
+                "amounts.txt:{line}: {input}\n  want {expected}\n  got  {got:?}"
+            ));
+        }
+    }
+    assert!(cases.len() >= 50, "only {} amount cases", cases.len());
+    assert!(
+        failures.is_empty(),
+        "{} of {} amount cases fail:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn value_unit_from_header_cases() {
+    use declx::value::unit_from_header as h;
+    let cases = [
+        ("预算金额（万元）", Some("万元")),
+        ("金额(元)", Some("元")),
+        ("拟投入的资金（万元）", Some("万元")),
+        ("金额（单位：万元）", Some("万元")),
+        ("单位：亿元", Some("亿元")),
+        ("金额（ 万 元 ）", Some("万元")),
+        ("预算金额（千元）", Some("千元")),
+        ("数量（项）", None),
+        ("期望达到的目标（概述）", None),
+        ("预算金额", None),
+        ("", None),
+    ];
+    for (header, want) in cases {
+        assert_eq!(h(header).as_deref(), want, "{header}");
+    }
+}

@@ -33,6 +33,8 @@ pub mod pdf;
 pub mod record;
 pub mod schema;
 pub mod sections;
+#[doc(hidden)]
+pub mod synth;
 pub mod value;
 
 pub use error::{Error, ErrorKind};

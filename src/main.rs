@@ -18,8 +18,10 @@ enum Command {
     /// Extract declarations to JSON records (JSON Lines on stdout by default).
     ///
     /// Example: declx extract fixtures/guangzhou-science-tech-2023.txt --pretty
-    Extract(declx::batch::ExtractArgs),
+    Extract(Box<declx::batch::ExtractArgs>),
     /// Print the JSON Schema of the output records.
+    ///
+    /// Example: declx schema > declaration.schema.json
     Schema,
     /// Read amounts and thresholds from text (OCR cleaning), one JSON line per text.
     ///
@@ -28,6 +30,17 @@ enum Command {
 }
 
 fn main() {
+    // Panics on worker threads are caught and become `internal` error records (with the
+    // panic message); the default hook would also print them and tear the progress bar.
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let worker = std::thread::current()
+            .name()
+            .is_some_and(|n| n.starts_with("declx-worker"));
+        if !worker {
+            default_hook(info);
+        }
+    }));
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {

@@ -1,0 +1,604 @@
+//! Many inputs: lazy expansion ([`inputs`]), parallel extraction on a local rayon pool
+//! ([`work`]), output in input order through a bounded reorder window, progress on stderr
+//! ([`progress`]) and an account of every input ([`summary`]).
+//!
+//! Memory is bounded by the window: at most `--window` inputs are in flight (read,
+//! extracted, or finished and waiting for an earlier one), whatever the number of files.
+
+pub mod inputs;
+pub mod progress;
+pub mod summary;
+pub mod work;
+
+use std::collections::VecDeque;
+use std::io::{self, BufWriter, Write};
+use std::path::PathBuf;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use crate::decode::encoding_for_label;
+use crate::extract::Options;
+use crate::record::Record;
+
+use inputs::{Glob, Input, Inputs, Shard, Spec, DEFAULT_GLOBS};
+use progress::Progress;
+use summary::Summary;
+use work::{Outcome, Settings, Slot, TestHook};
+
+/// When the exit status is 1 (see `--fail-on`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FailOn {
+    /// Any input became an error record.
+    Error,
+    /// ... or any record has a failed reconciliation check.
+    Check,
+    /// ... or any record has a warning.
+    Warning,
+    /// Never (exit 0 unless the command line is wrong or output cannot be written).
+    Never,
+}
+
+/// `declx extract` options.
+#[derive(Debug, Clone, clap::Args)]
+#[command(after_help = "\
+Examples:
+  declx extract form.txt --pretty                 one file, indented JSON on stdout
+  declx extract archive/ > records.jsonl          a folder tree, JSON Lines in sorted path order
+  cat form.txt | declx extract -                  stdin
+  declx extract -o out/ archive/                  one out/<relative path>.json per input
+  declx extract -o out/ --resume archive/         run again after an interruption
+  find /data -name '*.txt' > list; declx extract --files-from list -o out/
+  declx extract --shard 2/8 --files-from list > part-2.jsonl   (one of 8 machines)
+
+Exit status: 0 every input gave a record without error (see --fail-on), 1 some input
+became an error record, 2 the command line is wrong (bad option, unknown encoding,
+bad --shard, unreadable --files-from). Each failed input is named on stderr.")]
+pub struct ExtractArgs {
+    /// Files, directories (recursed, sorted by path, filtered by --glob), or `-` for stdin.
+    ///
+    /// Example: declx extract 2023/forms/ extra.txt -
+    #[arg(value_name = "INPUT", required_unless_present = "files_from")]
+    pub inputs: Vec<PathBuf>,
+
+    /// Read more inputs from LIST, one path per line (`-`: stdin), after the INPUTs.
+    ///
+    /// For archives too large for a command line. Blank lines are skipped; a line naming a
+    /// directory is recursed. Example: find /data -name '*.txt' | declx extract --files-from -
+    #[arg(long, value_name = "LIST")]
+    pub files_from: Option<PathBuf>,
+
+    /// Which files to take inside directories (repeatable; default: *.txt *.text *.tsv *.csv *.pdf).
+    ///
+    /// Without `/` a pattern matches the file name; with `/` the path below the directory
+    /// given. `*` and `?` stay within one folder, `**` spans folders; case is ignored.
+    /// Files named directly are always taken. Example: --glob '*.txt' --glob '2023/**/*.pdf'
+    #[arg(long, value_name = "PATTERN")]
+    pub glob: Vec<String>,
+
+    /// Indented JSON instead of one record per line.
+    ///
+    /// Example: declx extract form.txt --pretty
+    #[arg(long)]
+    pub pretty: bool,
+
+    /// Write one `<name>.json` per input into DIR instead of stdout (atomically).
+    ///
+    /// Names: a file given directly → DIR/<stem>.json; a file found under a directory
+    /// argument → DIR/<path below that directory>.json; --files-from entries mirror their
+    /// listed path; stdin → DIR/stdin.json. Example: declx extract -o out/ archive/
+    #[arg(short = 'o', long = "output-dir", value_name = "DIR")]
+    pub output_dir: Option<PathBuf>,
+
+    /// With -o: skip inputs whose output already holds a record of the same path and sha256.
+    ///
+    /// Records of kind io, timeout and internal are redone. Use the same options as the
+    /// interrupted run. Example: declx extract -o out/ --resume archive/
+    #[arg(long, requires = "output_dir")]
+    pub resume: bool,
+
+    /// Worker threads (default: all cores).
+    ///
+    /// Example: --jobs 4
+    #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+
+    /// Take only share K of N of the inputs (by a hash of each path), for N machines.
+    ///
+    /// The N shards of the same input list are disjoint and together hold every input.
+    /// Example: --shard 3/8
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<Shard>,
+
+    /// Give up on an input after SECONDS and emit a `timeout` error record (0: never).
+    ///
+    /// The stuck worker is abandoned and replaced. Example: --timeout-per-file 30
+    #[arg(long, value_name = "SECONDS", default_value_t = 300.0)]
+    pub timeout_per_file: f64,
+
+    /// When to exit with status 1.
+    ///
+    /// error: an input became an error record; check: also a failed reconciliation
+    /// check; warning: also a warning; never: always 0. Example: --fail-on check
+    #[arg(long, value_enum, value_name = "WHEN", default_value = "error")]
+    pub fail_on: FailOn,
+
+    /// Write the run's summary as JSON to FILE (counts, errors by kind, throughput).
+    ///
+    /// Example: --summary run-summary.json
+    #[arg(long, value_name = "FILE")]
+    pub summary: Option<PathBuf>,
+
+    /// No progress bar and no summary on stderr (failed inputs are still named).
+    ///
+    /// The bar is also off when stderr is not a terminal. Example: declx extract -q archive/
+    #[arg(short = 'q', long)]
+    pub quiet: bool,
+
+    /// Inputs in flight at most (read, extracted or waiting for an earlier one to be written).
+    ///
+    /// Bounds memory; default 8 × jobs. Example: --window 64
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub window: Option<u32>,
+
+    /// Force the text encoding instead of detecting it (utf-8, gbk, gb18030, utf-16le, utf-16be, big5).
+    ///
+    /// Example: --encoding gbk
+    #[arg(long, value_name = "ENCODING")]
+    pub encoding: Option<String>,
+
+    /// Password for encrypted PDFs.
+    ///
+    /// Example: --password s3cret
+    #[arg(long)]
+    pub password: Option<String>,
+}
+
+/// Run `declx extract`; returns the process exit code.
+pub fn run(args: &ExtractArgs) -> i32 {
+    match Run::new(args) {
+        Ok(run) => run.go(),
+        Err(msg) => {
+            eprintln!("declx: {msg}");
+            2
+        }
+    }
+}
+
+pub fn is_error(r: &Record) -> bool {
+    r.error().is_some()
+}
+
+struct Job {
+    idx: usize,
+    input: Arc<Input>,
+}
+
+struct Run {
+    spec: Spec,
+    settings: Arc<Settings>,
+    jobs: usize,
+    window: usize,
+    budget: Option<Duration>,
+    fail_on: FailOn,
+    quiet: bool,
+    summary_file: Option<PathBuf>,
+    shard: Option<Shard>,
+}
+
+impl Run {
+    /// Everything that can be wrong with the command line is found here (exit 2).
+    fn new(args: &ExtractArgs) -> Result<Run, String> {
+        let encoding = match args.encoding.as_deref() {
+            Some(label) => Some(
+                encoding_for_label(label).ok_or_else(|| format!("unknown encoding {label:?}"))?,
+            ),
+            None => None,
+        };
+        if args
+            .files_from
+            .as_deref()
+            .is_some_and(|p| p.as_os_str() == "-")
+            && args.inputs.iter().any(|p| p.as_os_str() == "-")
+        {
+            return Err("stdin cannot be both an input and --files-from -".into());
+        }
+        if !(args.timeout_per_file.is_finite() && args.timeout_per_file >= 0.0) {
+            return Err(format!("bad --timeout-per-file {}", args.timeout_per_file));
+        }
+        if let Some(dir) = &args.output_dir {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| format!("cannot create output directory {}: {e}", dir.display()))?;
+        }
+        let globs: Vec<Glob> = if args.glob.is_empty() {
+            DEFAULT_GLOBS.iter().map(|g| Glob::new(g)).collect()
+        } else {
+            args.glob.iter().map(|g| Glob::new(g)).collect()
+        };
+        let jobs = args.jobs.map(usize::from).unwrap_or_else(|| {
+            std::thread::available_parallelism()
+                .map(|n| n.get())
+                .unwrap_or(1)
+        });
+        let window = args.window.map(|w| w as usize).unwrap_or(8 * jobs).max(1);
+        Ok(Run {
+            spec: Spec {
+                args: args.inputs.clone(),
+                files_from: args.files_from.clone(),
+                globs,
+                shard: args.shard,
+                track_names: args.output_dir.is_some(),
+            },
+            settings: Arc::new(Settings {
+                opts: Options {
+                    encoding,
+                    password: args.password.clone(),
+                },
+                pretty: args.pretty,
+                out_dir: args.output_dir.clone(),
+                resume: args.resume,
+                hook: TestHook::from_env(),
+            }),
+            jobs,
+            window,
+            budget: (args.timeout_per_file > 0.0)
+                .then(|| Duration::from_secs_f64(args.timeout_per_file)),
+            fail_on: args.fail_on,
+            quiet: args.quiet,
+            summary_file: args.summary.clone(),
+            shard: args.shard,
+        })
+    }
+
+    fn go(self) -> i32 {
+        let start = Instant::now();
+        let mut inputs = match Inputs::open(self.spec.clone()) {
+            Ok(i) => i,
+            Err(msg) => {
+                eprintln!("declx: {msg}");
+                return 2;
+            }
+        };
+        let mut progress = Progress::new(!self.quiet);
+        if let Some(bar) = progress.handle() {
+            if Inputs::recountable(&self.spec) {
+                let spec = self.spec.clone();
+                // Count in the background so the bar has a total; the walk is cheap next
+                // to reading the files.
+                std::thread::spawn(move || {
+                    if let Ok(i) = Inputs::open(spec) {
+                        bar.set_length(i.count() as u64);
+                    }
+                });
+            }
+        }
+        let mut summary = Summary {
+            jobs: self.jobs,
+            shard: self.shard.map(|s| s.to_string()),
+            ..Summary::default()
+        };
+        let stdout = io::stdout();
+        let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
+        let mut pool = Pool::new(self.window, Arc::clone(&self.settings));
+        if let Err(e) = pool.add_workers(self.jobs) {
+            eprintln!("declx: cannot start worker threads: {e}");
+            return 2;
+        }
+
+        let mut inflight: VecDeque<(Arc<Input>, Option<Outcome>)> = VecDeque::new();
+        let mut base = 0usize; // index of inflight[0]
+        let mut more = true;
+        let mut output_failed: Option<String> = None;
+        let mut last_watch = Instant::now();
+        while output_failed.is_none() {
+            while more && inflight.len() < self.window {
+                match inputs.next() {
+                    Some(input) => {
+                        let idx = base + inflight.len();
+                        let input = Arc::new(input);
+                        let job = Job {
+                            idx,
+                            input: Arc::clone(&input),
+                        };
+                        let outcome = pool.submit(job);
+                        inflight.push_back((input, outcome));
+                        progress.submitted((base + inflight.len()) as u64);
+                    }
+                    None => more = false,
+                }
+            }
+            // Write whatever is ready at the head of the window, in input order.
+            while inflight.front().is_some_and(|(_, o)| o.is_some()) {
+                let Some((_, Some(o))) = inflight.pop_front() else {
+                    break;
+                };
+                base += 1;
+                if let Some(msg) = &o.message {
+                    let _ = out.flush(); // keep stdout and stderr in step for 2>&1
+                    progress.line(msg);
+                }
+                if let Some(json) = &o.json {
+                    if let Err(e) = out
+                        .write_all(json.as_bytes())
+                        .and_then(|()| out.write_all(b"\n"))
+                    {
+                        output_failed = Some(e.to_string());
+                    }
+                }
+                summary.add(&o.stats);
+                progress.record(
+                    o.stats.bytes,
+                    o.stats.error_kind.is_some() || o.stats.write_failed,
+                );
+            }
+            if inflight.is_empty() && !more {
+                break;
+            }
+            if inflight.front().is_some_and(|(_, o)| o.is_none()) {
+                // About to wait: let what is written so far reach the reader.
+                if let Err(e) = out.flush() {
+                    output_failed = Some(e.to_string());
+                }
+                match pool.results.recv_timeout(Duration::from_millis(100)) {
+                    Ok((idx, o)) => place(&mut inflight, base, idx, o),
+                    Err(RecvTimeoutError::Timeout) => {}
+                    Err(RecvTimeoutError::Disconnected) => {
+                        output_failed = Some("worker threads ended unexpectedly".into());
+                    }
+                }
+                while let Ok((idx, o)) = pool.results.try_recv() {
+                    place(&mut inflight, base, idx, o);
+                }
+            }
+            if let Some(budget) = self.budget {
+                if last_watch.elapsed() >= Duration::from_millis(50) {
+                    last_watch = Instant::now();
+                    for (i, (input, o)) in inflight.iter_mut().enumerate() {
+                        if o.is_some() {
+                            continue;
+                        }
+                        let idx = base + i;
+                        if let Some(bytes) = pool.slot(idx).expire(idx, budget) {
+                            *o = Some(work::timeout_outcome(input, bytes, budget, &self.settings));
+                            // The stuck thread is abandoned (it exits if it ever returns);
+                            // a fresh one keeps the pool at --jobs.
+                            if let Err(e) = pool.add_workers(1) {
+                                output_failed = Some(format!("cannot replace a stuck worker: {e}"));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let _ = out.flush();
+        drop(out);
+        progress.finish();
+        if let Some(msg) = &inputs.fatal {
+            eprintln!("declx: {msg}");
+            return 2;
+        }
+        summary.finish(start.elapsed().as_secs_f64());
+        let mut code = exit_code(&summary, self.fail_on);
+        if let Some(e) = &output_failed {
+            eprintln!("declx: stopped: cannot write records to stdout: {e}");
+            code = 1;
+        }
+        summary.exit_code = code;
+        if summary.files == 0 && output_failed.is_none() {
+            eprintln!("declx: no input files (check the paths, --glob and --shard)");
+        }
+        if !self.quiet {
+            eprintln!("{}", summary.text());
+        }
+        if let Some(path) = &self.summary_file {
+            let json = serde_json::to_string_pretty(&summary).unwrap_or_default();
+            if let Err(e) = std::fs::write(path, json + "\n") {
+                eprintln!("declx: cannot write --summary {}: {e}", path.display());
+                return code.max(1);
+            }
+        }
+        code
+    }
+}
+
+fn place(
+    inflight: &mut VecDeque<(Arc<Input>, Option<Outcome>)>,
+    base: usize,
+    idx: usize,
+    o: Outcome,
+) {
+    // Results for inputs already written (given up on by the watchdog) are dropped.
+    if let Some(entry) = idx.checked_sub(base).and_then(|i| inflight.get_mut(i)) {
+        if entry.1.is_none() {
+            entry.1 = Some(o);
+        }
+    }
+}
+
+fn exit_code(s: &Summary, fail_on: FailOn) -> i32 {
+    let errors = s.errors > 0;
+    let checks = errors || s.checks_failed > 0;
+    let warnings = checks || s.warnings > 0;
+    let failed = match fail_on {
+        FailOn::Error => errors,
+        FailOn::Check => checks,
+        FailOn::Warning => warnings,
+        FailOn::Never => false,
+    };
+    // Records that could not be written are never a success.
+    i32::from(failed || s.write_failures > 0)
+}
+
+/// Worker threads on local rayon pools, pulling jobs from one queue. A worker is a
+/// long-running task rather than one task per input so that an input stuck past its time
+/// budget holds only its own thread, never queued work; a replacement pool of one thread
+/// takes its place.
+struct Pool {
+    jobs_tx: Sender<Job>,
+    jobs_rx: Arc<Mutex<Receiver<Job>>>,
+    results_tx: Sender<(usize, Outcome)>,
+    results: Receiver<(usize, Outcome)>,
+    slots: Arc<Vec<Slot>>,
+    settings: Arc<Settings>,
+    pools: Vec<rayon::ThreadPool>,
+    threads: usize,
+}
+
+impl Pool {
+    fn new(window: usize, settings: Arc<Settings>) -> Pool {
+        let (jobs_tx, jobs_rx) = mpsc::channel();
+        let (results_tx, results) = mpsc::channel();
+        Pool {
+            jobs_tx,
+            jobs_rx: Arc::new(Mutex::new(jobs_rx)),
+            results_tx,
+            results,
+            slots: Arc::new((0..window).map(|_| Slot::default()).collect()),
+            settings,
+            pools: Vec::new(),
+            threads: 0,
+        }
+    }
+
+    fn slot(&self, idx: usize) -> &Slot {
+        &self.slots[idx % self.slots.len()]
+    }
+
+    fn add_workers(&mut self, n: usize) -> Result<(), String> {
+        let first = self.threads;
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .thread_name(move |i| format!("declx-worker-{}", first + i))
+            .panic_handler(|_| {})
+            .build()
+            .map_err(|e| e.to_string())?;
+        for _ in 0..n {
+            let rx = Arc::clone(&self.jobs_rx);
+            let tx = self.results_tx.clone();
+            let slots = Arc::clone(&self.slots);
+            let settings = Arc::clone(&self.settings);
+            pool.spawn(move || worker_loop(&rx, &tx, &slots, &settings));
+        }
+        self.threads += n;
+        self.pools.push(pool);
+        Ok(())
+    }
+
+    /// Queue a job; only if no worker is left to take it does it fail at once.
+    fn submit(&self, job: Job) -> Option<Outcome> {
+        match self.jobs_tx.send(job) {
+            Ok(()) => None,
+            Err(mpsc::SendError(job)) => {
+                let rec = Record::failure(
+                    crate::extract::source_without_bytes(&job.input.shown),
+                    &crate::Error::Internal {
+                        message: "no worker thread left".into(),
+                    },
+                );
+                Some(Outcome {
+                    json: Some(rec.to_json_line()),
+                    stats: summary::Stats {
+                        error_kind: Some("internal".into()),
+                        ..Default::default()
+                    },
+                    message: rec.error().map(|e| format!("declx: {}", e.message)),
+                })
+            }
+        }
+    }
+}
+
+fn worker_loop(
+    rx: &Mutex<Receiver<Job>>,
+    tx: &Sender<(usize, Outcome)>,
+    slots: &[Slot],
+    settings: &Settings,
+) {
+    loop {
+        let job = {
+            let guard = rx.lock().unwrap_or_else(|p| p.into_inner());
+            guard.recv()
+        };
+        let Ok(job) = job else { return };
+        let slot = &slots[job.idx % slots.len()];
+        slot.start(job.idx);
+        let outcome = work::process(&job.input, job.idx, slot, settings);
+        if !slot.finish(job.idx) {
+            return; // given up on by the watchdog; a replacement worker took this place
+        }
+        if tx.send((job.idx, outcome)).is_err() {
+            return;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::summary::Stats;
+    use super::*;
+
+    fn summary(stats: &[Stats]) -> Summary {
+        let mut s = Summary::default();
+        for st in stats {
+            s.add(st);
+        }
+        s
+    }
+
+    #[test]
+    fn fail_on_levels_are_cumulative() {
+        let warned = Stats {
+            warnings: 2,
+            ..Stats::default()
+        };
+        let checked = Stats {
+            failed_checks: 1,
+            ..Stats::default()
+        };
+        let errored = Stats {
+            error_kind: Some("empty".into()),
+            ..Stats::default()
+        };
+        let table = [
+            (vec![Stats::default()], [0, 0, 0, 0]),
+            (vec![warned.clone()], [0, 0, 1, 0]),
+            (vec![checked.clone()], [0, 1, 1, 0]),
+            (vec![errored.clone()], [1, 1, 1, 0]),
+        ];
+        for (stats, want) in table {
+            let s = summary(&stats);
+            let got = [FailOn::Error, FailOn::Check, FailOn::Warning, FailOn::Never]
+                .map(|f| exit_code(&s, f));
+            assert_eq!(got, want, "{stats:?}");
+        }
+        let unwritten = Stats {
+            write_failed: true,
+            ..Stats::default()
+        };
+        assert_eq!(exit_code(&summary(&[unwritten]), FailOn::Never), 1);
+    }
+
+    #[test]
+    fn summary_accounts_for_every_input() {
+        let s = summary(&[
+            Stats::default(),
+            Stats {
+                skipped: true,
+                ..Stats::default()
+            },
+            Stats {
+                error_kind: Some("io".into()),
+                ..Stats::default()
+            },
+            Stats {
+                write_failed: true,
+                ..Stats::default()
+            },
+        ]);
+        assert_eq!(s.files, 4);
+        assert_eq!(s.records + s.write_failures, s.files);
+        assert_eq!(s.ok + s.errors, s.records);
+        assert_eq!(s.skipped, 1);
+        assert_eq!(s.errors_by_kind.get("io"), Some(&1));
+    }
+}

@@ -636,7 +636,9 @@ impl Scan<'_> {
         if let Some((r, close)) = &range {
             let q2 = &r.q2;
             let years = is_year(&q) && is_year(q2) && (q2.unit.is_none() || year_unit(q2));
-            if years || matches!(q2.kind, Kind::Chinese(CnForm::Digits)) {
+            // 1-6月, 5月-12月: a span of the calendar, not a range of amounts.
+            let months = unit_base(q2).is_some_and(|b| DATE_UNITS.contains(&b));
+            if years || months || matches!(q2.kind, Kind::Chinese(CnForm::Digits)) {
                 return skip(r.end, true);
             }
             let u1 = q.unit.as_ref();
@@ -733,6 +735,8 @@ impl Scan<'_> {
                 let t = threshold(metric, op, value, q.unit.as_ref());
                 Some(Tok::Threshold { t, end })
             }
+            // A month or day with no comparison is a date (12月31日前), never a value.
+            None if unit_base(&q).is_some_and(|b| DATE_UNITS.contains(&b)) => skip(qend, true),
             None => Some(Tok::Bare { q, op_start, end }),
         }
     }

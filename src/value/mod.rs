@@ -1,7 +1,7 @@
 //! Value normalisation: amounts and target thresholds, read through OCR noise.
 //! Every part of declx that reads a number goes through this module.
 //!
-//! Layers, each its own file: [`norm`] folds full-width and spacing chars (keeping a map
+//! Layers, each its own file: `norm` folds full-width and spacing chars (keeping a map
 //! back to the text as written); `number` is the nom grammar for Arabic digits through
 //! OCR noise and for Chinese and financial numerals; `unit` splits magnitude prefixes
 //! from base units; `quantity` joins them; `threshold` scans target texts for

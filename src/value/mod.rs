@@ -1,7 +1,7 @@
 //! Value normalisation: amounts and target thresholds, read through OCR noise.
 //! Every part of declx that reads a number goes through this module.
 //!
-//! Layers, each its own file: [`norm`] folds full-width and spacing chars (keeping a map
+//! Layers, each its own file: `norm` folds full-width and spacing chars (keeping a map
 //! back to the text as written); `number` is the nom grammar for Arabic digits through
 //! OCR noise and for Chinese and financial numerals; `unit` splits magnitude prefixes
 //! from base units; `quantity` joins them; `threshold` scans target texts for
@@ -12,11 +12,18 @@
 //! - A bare magnitude (`350亿`) has `unit` `亿`, `base_value` 35000000000, `base_unit` null.
 //! - Percent signs and the word `百分比` become unit `%`; `百分之五` is 5 `%`.
 //! - Chinese numerals keep their place units in the number: `一百二十万元` is
-//!   120 0000 `元` (the 万 is part of the numeral), while `120万元` is 120 `万元`; both
-//!   give the same `base_value`/`yuan`.
-//! - Years and dates (`2023年`, `2025年12月`), list numbers, ordinals (`第3批`), classes
-//!   (`三级以上`) and codes (`GB/T 1234-2008`, `020-12345678`, `5G`) are never thresholds,
-//!   except that a class or unitless Chinese numeral with a comparison symbol (`≥3级`) is.
+//!   1200000 `元` (the 万 is part of the numeral), while `120万元` is 120 `万元`; both
+//!   give the same `base_value`/`yuan`. `九成` is 9 `成`, base 90 `%`.
+//! - Years and dates (`2023年`, `2025年12月`, `1-6月`), list numbers, ordinals (`第3批`),
+//!   classes (`三级以上`) and codes (`GB/T 1234-2008`, `020-12345678`, `5G`) are never
+//!   thresholds, except that a class or unitless Chinese numeral with a comparison
+//!   symbol (`≥3级`) is.
+//! - A cell that is one clause ending in a value with no comparison (`100%`,
+//!   `资金到位率100%`) is one `=` threshold; anywhere else such a number is not.
+//! - Weak words (`达到`, `为`, `控制在`) yield to a suffix (`达到90%以上` is one `>=`);
+//!   symbols and strong words win over suffixes.
+//! - Digit runs split by one OCR space join when one side is a lone digit (`1 0` → 10) or
+//!   the groups are thousands (`1 068 910`); otherwise they are two numbers (`10 20`).
 
 use rust_decimal::Decimal;
 use serde::Serialize;

@@ -577,8 +577,10 @@ fn clean_metric(raw: &str) -> Option<String> {
         }
     }
     m = m.trim_end_matches([' ', '(', '（']);
-    // Punctuation alone (`+`, `“`) names nothing.
-    m.chars().any(char::is_alphanumeric).then(|| m.to_string())
+    // Punctuation or digits alone (`+`, `“`, `3`) name nothing.
+    m.chars()
+        .any(|c| c.is_alphanumeric() && !c.is_ascii_digit())
+        .then(|| m.to_string())
 }
 
 impl Scan<'_> {
@@ -634,7 +636,9 @@ impl Scan<'_> {
         if let Some((r, close)) = &range {
             let q2 = &r.q2;
             let years = is_year(&q) && is_year(q2) && (q2.unit.is_none() || year_unit(q2));
-            if years || matches!(q2.kind, Kind::Chinese(CnForm::Digits)) {
+            // 1-6月, 5月-12月: a span of the calendar, not a range of amounts.
+            let months = unit_base(q2).is_some_and(|b| DATE_UNITS.contains(&b));
+            if years || months || matches!(q2.kind, Kind::Chinese(CnForm::Digits)) {
                 return skip(r.end, true);
             }
             let u1 = q.unit.as_ref();
@@ -731,6 +735,8 @@ impl Scan<'_> {
                 let t = threshold(metric, op, value, q.unit.as_ref());
                 Some(Tok::Threshold { t, end })
             }
+            // A month or day with no comparison is a date (12月31日前), never a value.
+            None if unit_base(&q).is_some_and(|b| DATE_UNITS.contains(&b)) => skip(qend, true),
             None => Some(Tok::Bare { q, op_start, end }),
         }
     }
@@ -790,6 +796,8 @@ pub(crate) fn parse(text: &str) -> Vec<Threshold> {
     let mut bare: Vec<(Qty, usize, usize, usize)> = Vec::new(); // (q, floor, op_start, end)
     let mut breaks = 0usize;
     let mut clause_start = true;
+    // A value before its metric: `90%≤满意度≤100%`, `60≤得分`.
+    let mut pending: Option<Pending> = None;
     let mut i = 0usize;
     while i < s.len() {
         let rest = &s[i..];
@@ -807,6 +815,9 @@ pub(crate) fn parse(text: &str) -> Vec<Threshold> {
             }
         }
         if let Some(len) = break_len(rest) {
+            if let Some(p) = pending.take() {
+                out.extend(p.alone(&sc, i));
+            }
             i += len;
             sc.floor = i;
             sc.last_metric = None;
@@ -827,14 +838,31 @@ pub(crate) fn parse(text: &str) -> Vec<Threshold> {
         if may_start(c) {
             match sc.token(i) {
                 Some(Tok::Threshold { t, end }) => {
-                    sc.last_metric = t.metric.clone();
-                    out.push(t);
+                    let t = match pending.take() {
+                        Some(p) => p.merge(&sc, t, i),
+                        None => vec![t],
+                    };
+                    sc.last_metric = t.last().and_then(|t| t.metric.clone());
+                    out.extend(t);
                     sc.floor = end;
                     clause_start = true;
                     i = end;
                     continue;
                 }
                 Some(Tok::Bare { q, op_start, end }) => {
+                    if let Some((op, len)) = symbol_after(&s[end..]) {
+                        if let Some(p) = pending.take() {
+                            out.extend(p.alone(&sc, i));
+                        }
+                        i = end + len;
+                        sc.floor = i;
+                        pending = Some(Pending {
+                            q,
+                            op,
+                            metric_start: i,
+                        });
+                        continue;
+                    }
                     bare.push((
                         q,
                         if breaks == 0 { sc.floor } else { usize::MAX },
@@ -860,6 +888,9 @@ pub(crate) fn parse(text: &str) -> Vec<Threshold> {
         }
         i += c.len_utf8();
     }
+    if let Some(p) = pending.take() {
+        out.extend(p.alone(&sc, s.len()));
+    }
     if out.is_empty() && bare.len() == 1 {
         if let Some((q, floor, op_start, end)) = bare.pop() {
             if let Some(t) = cell_value(&sc, &q, floor, op_start, end) {
@@ -868,6 +899,99 @@ pub(crate) fn parse(text: &str) -> Vec<Threshold> {
         }
     }
     out
+}
+
+/// A comparison symbol right after a value that stands before its metric.
+fn symbol_after(s: &str) -> Option<(Op, usize)> {
+    let (t, gap) = skip_spaces(s);
+    let (op, len) = match first(t)? {
+        '≤' => (Op::Le, '≤'.len_utf8()),
+        '≥' => (Op::Ge, '≥'.len_utf8()),
+        '<' | '>' => {
+            let (u, g2) = skip_spaces(&t[1..]);
+            match (t.starts_with('<'), u.starts_with('=')) {
+                (true, true) => (Op::Le, 2 + g2),
+                (false, true) => (Op::Ge, 2 + g2),
+                (true, false) => (Op::Lt, 1),
+                (false, false) => (Op::Gt, 1),
+            }
+        }
+        _ => return None,
+    };
+    // A metric must follow, not another number.
+    let after = t[len..].trim_start_matches(' ');
+    let metric_next = first(after).is_some_and(|c| !c.is_ascii_digit() && !may_start(c));
+    metric_next.then_some((op, gap + len))
+}
+
+/// `90%≤` waiting for its metric and maybe an upper bound.
+struct Pending {
+    q: Qty,
+    op: Op,
+    metric_start: usize,
+}
+
+impl Pending {
+    /// `90%≤满意度≤100%` → between; anything else → both stand alone.
+    fn merge(self, sc: &Scan, t: Threshold, at: usize) -> Vec<Threshold> {
+        let low = matches!(self.op, Op::Le | Op::Lt) && matches!(t.op, Op::Le | Op::Lt);
+        let high = matches!(self.op, Op::Ge | Op::Gt) && matches!(t.op, Op::Ge | Op::Gt);
+        let unit = self
+            .q
+            .unit
+            .clone()
+            .or_else(|| t.unit.as_deref().and_then(super::unit::parse_unit));
+        let mag = unit.as_ref().map_or(Decimal::ONE, |u| u.mag);
+        let (Some(v), Some(bv)) = (t.value, t.base_value) else {
+            let mut v = self.alone(sc, at);
+            v.push(t);
+            return v;
+        };
+        if !(low || high) {
+            let mut v = self.alone(sc, at);
+            v.push(t);
+            return v;
+        }
+        let q = (self.q.value, self.q.value.checked_mul(mag));
+        let (lo, hi) = if low {
+            (q, (v, Some(bv)))
+        } else {
+            ((v, Some(bv)), q)
+        };
+        if lo.0 > hi.0 {
+            let mut v = self.alone(sc, at);
+            v.push(t);
+            return v;
+        }
+        vec![Threshold {
+            metric: t.metric.clone(),
+            op: Op::Between,
+            value: None,
+            min: Some(norm_dec(lo.0)),
+            max: Some(norm_dec(hi.0)),
+            unit: t
+                .unit
+                .clone()
+                .or_else(|| unit.as_ref().map(|u| u.text.clone())),
+            base_value: None,
+            base_min: lo.1.map(norm_dec),
+            base_max: hi.1.map(norm_dec),
+            base_unit: t.base_unit.clone().or_else(|| unit.and_then(|u| u.base)),
+        }]
+    }
+
+    /// `60≤得分` alone: the metric follows, so the comparison turns round (得分 ≥ 60).
+    fn alone(self, sc: &Scan, end: usize) -> Vec<Threshold> {
+        let op = match self.op {
+            Op::Le => Op::Ge,
+            Op::Lt => Op::Gt,
+            Op::Ge => Op::Le,
+            Op::Gt => Op::Lt,
+            o => o,
+        };
+        let metric = sc.metric(self.metric_start, end);
+        vec![threshold(metric, op, self.q.value, self.q.unit.as_ref())]
+    }
 }
 
 /// The cell-only rule: a cell that is just a value (`100%`, `800项`), or one clause

@@ -88,10 +88,8 @@ fn generated_declarations_read_back() {
 }
 
 /// Everything the generator makes, including full-width amounts (`１２，３４５．６７`),
-/// which the output contract requires. Ignored until the value stage reads them:
-/// `cargo test --test batch_synth -- --ignored`.
+/// which the output contract requires.
 #[test]
-#[ignore]
 fn generated_declarations_read_back_all() {
     let (checked, failures) = problems(11, 300, |_| true);
     assert!(checked > 200);

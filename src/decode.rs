@@ -220,6 +220,14 @@ fn guess_legacy(bytes: &[u8]) -> (&'static Encoding, usize) {
     if big5 == 0 && gbk > 0 {
         return (BIG5, 0);
     }
+    // A clear margin decides without the (slow) statistical detector: text in one of the
+    // two reads as many errors or rare characters in the other.
+    if gbk.saturating_mul(3) < big5 {
+        return (GBK, gbk);
+    }
+    if big5.saturating_mul(3) < gbk {
+        return (BIG5, big5);
+    }
     let head = bytes.get(..CHARDET_SAMPLE).unwrap_or(bytes);
     let mut det = EncodingDetector::new(Iso2022JpDetection::Deny);
     // `last` only when this is the whole input, so a cut character is not an error.

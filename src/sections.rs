@@ -206,7 +206,38 @@ fn department_rank(label: &str) -> u8 {
     }
 }
 
+/// No label is longer than this many bytes, even spread by OCR spaces; longer cells
+/// (goals, task contents) are rejected before any allocation.
+const MAX_LABEL_BYTES: usize = 96;
+
+/// The first characters of every known label: most cells are rejected on their first
+/// character, without normalising (label_of runs on every cell of every row).
+static LABEL_STARTS: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
+    let mut v: Vec<char> = [
+        DEPARTMENT,
+        BUDGET,
+        OVERALL_GOAL,
+        TASKS,
+        OTHER_TASKS,
+        INDICATORS,
+        FOOTER,
+    ]
+    .iter()
+    .flat_map(|set| set.iter().filter_map(|l| l.chars().next()))
+    .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+});
+
 fn label_of(text: &str) -> Option<Label> {
+    if text.len() > MAX_LABEL_BYTES {
+        return None;
+    }
+    let first = text.trim_start().chars().next()?;
+    if LABEL_STARTS.binary_search(&first).is_err() && !text.contains("意见") {
+        return None;
+    }
     let n = norm(text);
     let base = strip_note(&n);
     let is = |set: &[&str]| set.iter().any(|l| *l == base || *l == n);
@@ -269,6 +300,9 @@ const LEVEL2: &[(&str, &str)] = &[
 /// The framework name a cell in a level column spells, if any: white space, a trailing
 /// score note and a missing `指标` suffix are tolerated (`效益（30分）`, `数量 指标`).
 fn framework_name(text: &str) -> Option<&'static str> {
+    if text.len() > MAX_LABEL_BYTES {
+        return None;
+    }
     let n = norm(text);
     let n = strip_note(&n);
     if n.is_empty() || n.chars().count() > 16 {
@@ -281,6 +315,9 @@ fn framework_name(text: &str) -> Option<&'static str> {
 /// The framework name a cell elsewhere spells: only the full name (with `指标`) counts,
 /// since level-3 names like `社会成本` or `质量` are ordinary text there.
 fn framework_name_strict(text: &str) -> Option<&'static str> {
+    if text.len() > MAX_LABEL_BYTES {
+        return None;
+    }
     let n = norm(text);
     let n = strip_note(&n);
     all_framework_names().find(|name| *name == n)
@@ -1108,6 +1145,9 @@ fn looks_like_title(text: &str) -> bool {
 
 /// A cell that heads an amount column: `预算金额（万元）`, `金额`, `（万元）`.
 fn is_unit_header(text: &str) -> bool {
+    if text.len() > MAX_LABEL_BYTES {
+        return false;
+    }
     let n = norm(text);
     if n.chars().any(|c| c.is_ascii_digit()) {
         return false;
@@ -1142,6 +1182,9 @@ const DASHES: &[&str] = &["-", "—", "–", "－", "——", "/", "／", "无",
 /// An amount cell, readable or not (dashes and 无 stand where an amount would be).
 fn is_amount_like(text: &str) -> bool {
     let t = text.trim();
+    if t.len() > MAX_LABEL_BYTES {
+        return false;
+    }
     DASHES.contains(&t) || value::parse_amount(t, None).is_some()
 }
 
@@ -1172,6 +1215,9 @@ struct ColumnGroup {
 
 /// Words that head a budget column group (部门预算支出, 收入来源, 按预算级次划分 …).
 fn is_section_header(text: &str) -> bool {
+    if text.len() > MAX_LABEL_BYTES {
+        return false;
+    }
     let n = norm(text);
     !n.chars().any(|c| c.is_ascii_digit())
         && n.chars().count() <= 16
@@ -1268,6 +1314,9 @@ impl TaskColumns {
     }
     /// Which task column a header cell names (name, content, amount, outcome).
     fn slot(text: &str) -> Option<usize> {
+        if text.len() > MAX_LABEL_BYTES {
+            return None;
+        }
         let n = norm(text);
         if n.chars().count() > 24 || n.chars().any(|c| c.is_ascii_digit()) {
             return None;
@@ -1422,6 +1471,9 @@ impl IndicatorColumns {
     fn classify(row: &[&Cell], cols: &mut [Option<usize>; IND_SLOTS]) -> usize {
         let mut hits = 0;
         for (i, c) in row.iter().enumerate() {
+            if c.text.len() > MAX_LABEL_BYTES {
+                continue;
+            }
             let n = norm(&c.text);
             let col = c.col.or(Some(i));
             let slot = match n.as_str() {

@@ -105,7 +105,12 @@ fn run(bytes: &[u8], opts: &Options, source: &mut Source) -> Result<Declaration>
                 return Err(Error::Empty { blank: true });
             }
             warnings.extend(decoded.warnings);
-            grid::from_text(&decoded.text)
+            // Text from `pdftotext -layout` or a column-keeping OCR engine: cells wrapped
+            // over several lines need the layout reader, not one row per line.
+            match pdf::layout_text::grid_from_layout_text(&decoded.text) {
+                Some(g) => g,
+                None => grid::from_text(&decoded.text),
+            }
         }
     };
     warnings.extend(grid.warnings.iter().cloned());

@@ -12,6 +12,7 @@ mod cmap;
 mod font;
 pub mod geometry;
 mod lattice;
+pub mod layout_text;
 pub mod stream;
 mod text;
 mod util;

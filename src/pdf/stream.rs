@@ -7,11 +7,9 @@
 //! gluing those rows together. The same logic reads `pdftotext -layout` / OCR text, with
 //! character columns as x (CJK characters are two columns wide) and lines as y.
 
-use super::geometry::{char_columns, is_cjk, Glyph, Rect};
+use super::geometry::{is_cjk, Glyph, Rect};
 use super::text;
 use super::{Item, TCell, TRow};
-use crate::grid::{Cell, Grid, Layout, Row};
-use crate::record::Loc;
 
 /// A run of text on one line without a wide gap.
 #[derive(Debug, Clone)]
@@ -37,13 +35,23 @@ pub struct Params {
     pub row_gap_extra: f64,
     /// Whether one line's gap alone (nothing crossing it) makes a separator.
     pub lone_gap: bool,
+    /// Join pieces of one line with no space unless both sides are Latin letters or
+    /// digits (layout text splits every word, letter-spaced CJK included).
+    pub tight: bool,
+    /// A separator may be crossed by up to `support / cross_ratio` chunks.
+    pub cross_ratio: i64,
 }
 
-fn join_same_line(out: &mut String, piece: &str) {
+fn join_same_line(out: &mut String, piece: &str, tight: bool) {
     let a = out.chars().next_back();
     let b = piece.chars().next();
     if let (Some(a), Some(b)) = (a, b) {
-        if !(is_cjk(a) && is_cjk(b)) {
+        let space = if tight {
+            a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric()
+        } else {
+            !(is_cjk(a) && is_cjk(b))
+        };
+        if space {
             out.push(' ');
         }
     }
@@ -73,7 +81,8 @@ pub(crate) fn separators(lines: &[Line], p: &Params, inherited: &[f64]) -> Vec<f
     }
     events.sort_by(|a, b| a.0.total_cmp(&b.0));
     let good = |support: i64, cross: i64| {
-        (support >= 2 && cross * 4 <= support) || (p.lone_gap && support >= 1 && cross == 0)
+        (support >= 2 && cross * p.cross_ratio <= support)
+            || (p.lone_gap && support >= 1 && cross == 0)
     };
     // Elementary segments between event positions: (x0, x1, good, uncrossed).
     let mut segs: Vec<(f64, f64, bool, bool)> = Vec::new();
@@ -169,12 +178,12 @@ struct Block {
 }
 
 impl Block {
-    fn text(&self) -> String {
+    fn text(&self, tight: bool) -> String {
         let mut out = String::new();
         let mut last_line = usize::MAX;
         for (li, c) in &self.parts {
             if *li == last_line {
-                join_same_line(&mut out, &c.text);
+                join_same_line(&mut out, &c.text, tight);
             } else {
                 super::geometry::push_joined(&mut out, &c.text);
             }
@@ -410,7 +419,7 @@ pub(crate) fn table_rows(lines: &[Line], p: &Params, inherited: &[f64]) -> (Vec<
             bs.sort_by(|a, b| b.bbox.y1.total_cmp(&a.bbox.y1));
             let mut t = String::new();
             for b in &bs {
-                super::geometry::push_joined(&mut t, &b.text());
+                super::geometry::push_joined(&mut t, &b.text(p.tight));
             }
             let bbox = bs
                 .iter()
@@ -532,6 +541,8 @@ pub(crate) fn page_items(glyphs: &[&Glyph], inherited: &[f64]) -> Vec<Item> {
         min_col_gap: 0.4 * em,
         row_gap_extra: 0.2 * em,
         lone_gap: true,
+        tight: false,
+        cross_ratio: 4,
     };
     let (rows, xs) = table_rows(&body, &p, inherited);
     if let Some(bbox) = rows.iter().map(|r| r.bbox).reduce(|a, b| a.union(&b)) {
@@ -542,244 +553,4 @@ pub(crate) fn page_items(glyphs: &[&Glyph], inherited: &[f64]) -> Vec<Item> {
 
 // ---------------------------------------------------------------- layout text
 
-/// Rows of character-column text: runs of lines between blank lines, and in each run
-/// the cells are chunks stacked over each other (overlapping columns). pdftotext does
-/// not keep one column grid down a page, so columns are not numbered (`col: None`).
-fn layout_rows(lines: &[Line]) -> Vec<TRow> {
-    let mut groups: Vec<Vec<&Line>> = Vec::new();
-    let mut last_y = f64::NAN;
-    for l in lines {
-        let y = l.bbox.cy();
-        match groups.last_mut() {
-            Some(g) if (last_y - y - 1.0).abs() < 0.01 => g.push(l),
-            _ => groups.push(vec![l]),
-        }
-        last_y = y;
-    }
-    let mut rows = Vec::new();
-    for g in groups {
-        // (bbox, parts as (line y, text))
-        let mut cells: Vec<(Rect, Vec<(f64, String)>)> = Vec::new();
-        for l in &g {
-            for c in &l.chunks {
-                let y = l.bbox.cy();
-                let hit = cells.iter_mut().find(|(b, parts)| {
-                    b.x0 < c.bbox.x1 && c.bbox.x0 < b.x1 && parts.last().is_some_and(|p| p.0 > y)
-                });
-                match hit {
-                    Some((b, parts)) => {
-                        *b = b.union(&c.bbox);
-                        parts.push((y, c.text.clone()));
-                    }
-                    None => cells.push((c.bbox, vec![(y, c.text.clone())])),
-                }
-            }
-        }
-        cells.sort_by(|a, b| a.0.x0.total_cmp(&b.0.x0));
-        let cells: Vec<TCell> = cells
-            .into_iter()
-            .map(|(bbox, parts)| {
-                let mut t = String::new();
-                for (_, p) in parts {
-                    super::geometry::push_joined(&mut t, &p);
-                }
-                TCell {
-                    text: t,
-                    col: None,
-                    bbox,
-                }
-            })
-            .collect();
-        if let Some(bbox) = cells.iter().map(|c| c.bbox).reduce(|a, b| a.union(&b)) {
-            rows.push(TRow { cells, bbox });
-        }
-    }
-    rows
-}
-
-/// One text line → chunks at runs of two or more spaces; x in character columns.
-fn layout_line(s: &str, y: f64) -> Option<Line> {
-    let mut chunks = Vec::new();
-    let mut col = 0usize;
-    let mut cur = String::new();
-    let mut start = 0usize;
-    let mut spaces = 0usize;
-    let flush = |chunks: &mut Vec<Chunk>, cur: &mut String, start: usize, end: usize| {
-        let t = cur.trim_end().to_string();
-        if !t.is_empty() {
-            chunks.push(Chunk {
-                text: t,
-                bbox: Rect::new(start as f64, y - 0.5, end as f64, y + 0.5),
-            });
-        }
-        cur.clear();
-    };
-    for ch in s.chars() {
-        let w = if ch == '\t' {
-            8 - col % 8
-        } else {
-            char_columns(ch)
-        };
-        if ch == ' ' || ch == '\t' || ch == '\u{3000}' || ch == '\u{a0}' {
-            spaces += w;
-            col += w;
-            continue;
-        }
-        // One space splits too between CJK characters: pdftotext leaves a single space
-        // between close columns, and CJK text has no spaces of its own.
-        let cjk_gap = spaces == 1 && is_cjk(ch) && cur.chars().next_back().is_some_and(is_cjk);
-        if spaces >= 2 || cjk_gap || cur.is_empty() {
-            if !cur.is_empty() {
-                flush(&mut chunks, &mut cur, start, col - spaces);
-            }
-            start = col;
-        } else if spaces == 1 {
-            cur.push(' ');
-        }
-        spaces = 0;
-        cur.push(ch);
-        col += w;
-    }
-    flush(&mut chunks, &mut cur, start, col - spaces);
-    let bbox = chunks.iter().map(|c| c.bbox).reduce(|a, b| a.union(&b))?;
-    Some(Line { chunks, bbox })
-}
-
-/// Read text that went through `pdftotext -layout` or an OCR engine keeping columns:
-/// cells side by side, wrapped over several lines, pages split by form feeds. `None`
-/// when the text does not look like that (too few lines with several wide-gapped cells).
-pub fn grid_from_layout_text(text: &str) -> Option<Grid> {
-    if text.contains('\t') {
-        return None;
-    }
-    let all = crate::grid::lines(text);
-    // Pages by form feed; y = minus the line number (1-based) so y grows upwards.
-    let mut pages: Vec<Vec<(usize, &str)>> = vec![Vec::new()];
-    for (i, raw) in all.iter().enumerate() {
-        let mut parts = raw.split('\u{c}');
-        if let Some(first) = parts.next() {
-            if let Some(page) = pages.last_mut() {
-                page.push((i + 1, first));
-            }
-        }
-        for rest in parts {
-            pages.push(vec![(i + 1, rest)]);
-        }
-    }
-    let re = super::page_number_re();
-    let mut multi = 0usize;
-    let mut page_items = Vec::new();
-    let longest = pages.iter().map(Vec::len).max().unwrap_or(0);
-    for (pi, page) in pages.iter().enumerate() {
-        let mut lines: Vec<Line> = Vec::new();
-        for (no, s) in page {
-            let compact: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-            if !compact.is_empty() && re.as_ref().is_some_and(|re| re.is_match(&compact)) {
-                continue;
-            }
-            if let Some(l) = layout_line(s, -(*no as f64)) {
-                if l.chunks.len() >= 2 {
-                    multi += 1;
-                }
-                lines.push(l);
-            }
-        }
-        // Title lines: single chunks before the first line with several cells.
-        let mut items = Vec::new();
-        let lead = lines.iter().take_while(|l| l.chunks.len() < 2).count();
-        let lead = if pi == 0 { lead } else { 0 };
-        for l in lines.drain(..lead.min(lines.len())) {
-            items.push(Item::Line(TRow {
-                cells: l
-                    .chunks
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, c)| TCell {
-                        text: c.text,
-                        col: Some(i),
-                        bbox: c.bbox,
-                    })
-                    .collect(),
-                bbox: l.bbox,
-            }));
-        }
-        let rows = layout_rows(&lines);
-        if let Some(bbox) = rows.iter().map(|r| r.bbox).reduce(|a, b| a.union(&b)) {
-            items.push(Item::Table {
-                rows,
-                bbox,
-                xs: Vec::new(),
-            });
-        }
-        page_items.push(super::PageItems {
-            number: (pi + 1) as u32,
-            full: page.len() + 2 >= longest,
-            items,
-        });
-    }
-    if multi < 3 {
-        return None;
-    }
-    let rows = super::stitch(page_items)
-        .into_iter()
-        .map(|r| {
-            let line_of = |l: &Loc| match l {
-                Loc::Page { bbox, .. } => Loc::Line {
-                    line: (0.5 - bbox[3]).round().max(1.0) as usize,
-                },
-                other => other.clone(),
-            };
-            Row {
-                loc: line_of(&r.loc),
-                cells: r
-                    .cells
-                    .iter()
-                    .map(|c| Cell {
-                        text: c.text.clone(),
-                        col: c.col,
-                        loc: line_of(&c.loc),
-                    })
-                    .collect(),
-            }
-        })
-        .collect();
-    Some(Grid {
-        rows,
-        layout: Layout::PdfStream,
-        pages: None,
-        warnings: Vec::new(),
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn layout_text_columns_and_wrapped_cells() {
-        let t = "            申报表\n\
-                 \n\
-                 名称        内容说明            金额\n\
-                 \n\
-                 甲计划      第一行的内容        1.00\n\
-                 \x20           第二行\n\
-                 \n\
-                 乙计划      另一项              2.00\n";
-        let g = grid_from_layout_text(t).expect("layout text");
-        let rows: Vec<Vec<&str>> = g
-            .rows
-            .iter()
-            .map(|r| r.cells.iter().map(|c| c.text.as_str()).collect())
-            .collect();
-        assert_eq!(rows[0], vec!["申报表"]);
-        assert_eq!(rows[1], vec!["名称", "内容说明", "金额"]);
-        assert_eq!(rows[2], vec!["甲计划", "第一行的内容第二行", "1.00"]);
-        assert_eq!(rows[3], vec!["乙计划", "另一项", "2.00"]);
-        assert_eq!(g.rows[2].loc, Loc::Line { line: 5 });
-    }
-
-    #[test]
-    fn plain_prose_is_not_layout_text() {
-        assert!(grid_from_layout_text("一段文字。\n另一段文字。\n").is_none());
-    }
-}
+pub use super::layout_text::grid_from_layout_text;

@@ -1,0 +1,451 @@
+//! Layout text: what `pdftotext -layout` (or an OCR engine that keeps columns) writes for
+//! a table. Cells sit side by side, each cell's text wrapped over several lines, the lines
+//! of neighbouring cells interleaved, a row-span label printed half-way down its rows,
+//! and pages split by form feeds.
+//!
+//! The text is turned back into the geometry the borderless-PDF reader works on
+//! ([`super::stream::table_rows`]): x in character columns, y in lines. Two quirks of
+//! such text are undone on the way:
+//!
+//! * pdftotext places words by character count (a CJK character is one column, not two),
+//!   which is the measure that keeps cells aligned down a page;
+//! * a justified line comes out letter-spaced (`数 量 ≥ 5000 家 ，`). A single space next
+//!   to a lone character is such spacing and takes no width, so the cell keeps its real
+//!   extent and does not push into the next column.
+//!
+//! Blank lines are wider y-gaps than the one-line gaps left by interleaved cells, so a
+//! row ends at a blank line while a cell whose lines alternate with a neighbour's stays
+//! whole.
+
+use super::geometry::{is_cjk, Rect};
+use super::stream::{table_rows, Chunk, Line, Params};
+use super::{Item, PageItems, TCell, TRow};
+use crate::grid::{Cell, Grid, Layout, Row};
+use crate::record::Loc;
+
+/// y distance of one text line, and the extra distance of each blank line.
+const LINE: f64 = 1.0;
+const BLANK: f64 = 3.0;
+
+/// Wide (two-column) characters: CJK and full-width forms.
+fn is_wide(c: char) -> bool {
+    is_cjk(c) && !matches!(c as u32, 0xFF61..=0xFF9F)
+}
+
+fn is_space(c: char) -> bool {
+    c == ' ' || c == '\t' || c == '\u{3000}' || c == '\u{a0}'
+}
+
+/// How a line's characters are measured.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Measure {
+    /// Every character one column (pdftotext's grid).
+    Chars,
+    /// Wide characters two columns (monospace rendering, OCR engines).
+    Display,
+}
+
+impl Measure {
+    fn width(self, c: char) -> f64 {
+        match self {
+            Measure::Display if is_wide(c) => 2.0,
+            _ => 1.0,
+        }
+    }
+}
+
+/// Whitespace-separated words of a line with their start column (raw, uncompressed)
+/// and the number of spaces before them.
+fn words(s: &str, m: Measure) -> Vec<(String, f64, usize)> {
+    let mut out: Vec<(String, f64, usize)> = Vec::new();
+    let mut x = 0.0;
+    let mut spaces = 0usize;
+    let mut cur = String::new();
+    let mut start = 0.0;
+    let mut before = 0usize;
+    for ch in s.chars() {
+        if is_space(ch) {
+            if !cur.is_empty() {
+                out.push((std::mem::take(&mut cur), start, before));
+            }
+            let w = match ch {
+                '\t' => 8.0 - x % 8.0,
+                '\u{3000}' => 2.0,
+                _ => 1.0,
+            };
+            spaces += if ch == '\u{3000}' || ch == '\t' { 2 } else { 1 };
+            x += w;
+            continue;
+        }
+        if cur.is_empty() {
+            start = x;
+            before = spaces;
+            spaces = 0;
+        }
+        cur.push(ch);
+        x += m.width(ch);
+    }
+    if !cur.is_empty() {
+        out.push((cur, start, before));
+    }
+    out
+}
+
+/// One text line → chunks, one per word, at compressed x positions: a single space next
+/// to a lone character (letter spacing of a justified line) takes no width.
+fn text_line(s: &str, y: f64, m: Measure) -> Option<Line> {
+    let ws = words(s, m);
+    let mut chunks: Vec<Chunk> = Vec::with_capacity(ws.len());
+    let mut shift = 0.0;
+    for (i, (w, start, before)) in ws.iter().enumerate() {
+        if i > 0 && *before == 1 {
+            let lone = |t: &str| t.chars().count() == 1;
+            let prev_lone = ws.get(i - 1).is_some_and(|p| lone(&p.0));
+            // No cell starts with a comma: a space before one is justification.
+            let punct = w.starts_with(|c: char| ",，、;；:：。.)）".contains(c));
+            if lone(w) || prev_lone || punct {
+                shift += 1.0;
+            }
+        }
+        let x0 = start - shift;
+        let width: f64 = w.chars().map(|c| m.width(c)).sum();
+        chunks.push(Chunk {
+            text: w.clone(),
+            bbox: Rect::new(x0, y - 0.5 * LINE, x0 + width, y + 0.5 * LINE),
+        });
+    }
+    let bbox = chunks.iter().map(|c| c.bbox).reduce(|a, b| a.union(&b))?;
+    Some(Line { chunks, bbox })
+}
+
+/// How well lines line up under a measure: left edges of words after wide gaps that
+/// recur on other lines of the page (exactly or one column off).
+fn alignment(pages: &[Vec<(usize, &str)>], m: Measure) -> usize {
+    let mut score = 0;
+    for page in pages {
+        let mut edges: Vec<i64> = Vec::new();
+        for (_, s) in page {
+            for (i, (_, start, before)) in words(s, m).into_iter().enumerate() {
+                if i == 0 || before >= 2 {
+                    edges.push(start.round() as i64);
+                }
+            }
+        }
+        let mut counts = std::collections::HashMap::new();
+        for e in &edges {
+            *counts.entry(*e).or_insert(0usize) += 1;
+        }
+        score += edges
+            .iter()
+            .filter(|e| counts.get(e).copied().unwrap_or(0) >= 3)
+            .count();
+    }
+    score
+}
+
+/// Text split into pages at form feeds: (line number, line) pairs.
+fn pages_of(text: &str) -> Vec<Vec<(usize, &str)>> {
+    let all = crate::grid::lines(text);
+    let mut pages: Vec<Vec<(usize, &str)>> = vec![Vec::new()];
+    for (i, raw) in all.iter().enumerate() {
+        let mut parts = raw.split('\u{c}');
+        if let Some(first) = parts.next() {
+            if let Some(page) = pages.last_mut() {
+                page.push((i + 1, first));
+            }
+        }
+        for rest in parts {
+            pages.push(vec![(i + 1, rest)]);
+        }
+    }
+    pages
+}
+
+/// Whether decoded text is layout text rather than one of the row-per-line layouts.
+///
+/// Layout text has no tabs or pipe tables, and shows what a row-per-line layout never
+/// does: cells continued on following lines. Signals: form feeds between pages; lines
+/// that hold text only far to the right (a wrapped cell whose left neighbours ended);
+/// words that start at the same column as a word on the line above after a wide gap
+/// (the next line of the same cell). At least a few multi-cell lines are needed too.
+pub fn looks_like_layout_text(text: &str) -> bool {
+    if text.contains('\t') {
+        return false;
+    }
+    let pages = pages_of(text);
+    let lines: Vec<&str> = pages
+        .iter()
+        .flatten()
+        .map(|(_, s)| *s)
+        .filter(|s| !s.trim().is_empty())
+        .collect();
+    if lines.len() < 8 {
+        return false;
+    }
+    let pipes = lines
+        .iter()
+        .filter(|l| l.chars().filter(|c| *c == '|' || *c == '｜').count() >= 2)
+        .count();
+    if pipes * 4 >= lines.len() {
+        return false;
+    }
+    let m = Measure::Chars;
+    let multi = lines
+        .iter()
+        .filter(|l| words(l, m).iter().skip(1).any(|w| w.2 >= 2))
+        .count();
+    // Lines whose first text stands 8+ columns in while the line above has text there:
+    // a cell's continuation under a neighbour's start.
+    let indented = |s: &str| s.chars().take_while(|c| is_space(*c)).count();
+    let mut continued = 0usize;
+    let mut deep = 0usize;
+    for w in lines.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let ib = indented(b);
+        if ib >= 8 {
+            deep += 1;
+        }
+        // The word of the line above that starts at b's indentation (within a column).
+        let hit = words(a, m)
+            .iter()
+            .skip(1)
+            .any(|(_, start, before)| *before >= 1 && (start - ib as f64).abs() <= 1.0);
+        if ib >= 4 && hit {
+            continued += 1;
+        }
+    }
+    let feeds = text.contains('\u{c}');
+    let n = lines.len();
+    multi >= 3 && (continued * 6 >= n || (feeds && deep * 4 >= n)) && deep * 5 >= n
+}
+
+/// Read layout text: `None` when it does not look like it (see
+/// [`looks_like_layout_text`]).
+pub fn grid_from_layout_text(text: &str) -> Option<Grid> {
+    if !looks_like_layout_text(text) {
+        return None;
+    }
+    Some(read(text))
+}
+
+/// A one-line cell holding words three or more spaces apart is two cells whose column
+/// separator the page did not show (pdftotext never puts such a gap inside a cell's line).
+fn split_wide_gaps(row: &mut TRow, lines: &[Line], raws: &[&str]) {
+    let mut out: Vec<TCell> = Vec::with_capacity(row.cells.len());
+    for cell in row.cells.drain(..) {
+        let one_line = cell.bbox.y1 - cell.bbox.y0 <= 1.01 * LINE;
+        let found = one_line
+            .then(|| {
+                lines
+                    .iter()
+                    .position(|l| (l.bbox.cy() - cell.bbox.cy()).abs() < 0.01)
+            })
+            .flatten();
+        let Some(li) = found else {
+            out.push(cell);
+            continue;
+        };
+        let (Some(line), Some(raw)) = (lines.get(li), raws.get(li).copied()) else {
+            out.push(cell);
+            continue;
+        };
+        let gaps: Vec<usize> = words(raw, Measure::Chars).iter().map(|w| w.2).collect();
+        let mut pieces: Vec<(String, Rect)> = Vec::new();
+        for (k, ch) in line.chunks.iter().enumerate() {
+            if ch.bbox.x0 < cell.bbox.x0 - 0.01 || ch.bbox.x1 > cell.bbox.x1 + 0.01 {
+                continue;
+            }
+            let wide = gaps.get(k).copied().unwrap_or(0) >= 3;
+            match pieces.last_mut() {
+                Some((t, b)) if !wide => {
+                    let a = t.chars().next_back();
+                    let c = ch.text.chars().next();
+                    if a.is_some_and(|a| a.is_ascii_alphanumeric())
+                        && c.is_some_and(|c| c.is_ascii_alphanumeric())
+                    {
+                        t.push(' ');
+                    }
+                    t.push_str(&ch.text);
+                    *b = b.union(&ch.bbox);
+                }
+                _ => pieces.push((ch.text.clone(), ch.bbox)),
+            }
+        }
+        let joined: String = pieces.iter().map(|p| p.0.as_str()).collect::<String>();
+        let same = joined
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .eq(cell.text.chars().filter(|c| !c.is_whitespace()));
+        if pieces.len() < 2 || !same {
+            out.push(cell);
+            continue;
+        }
+        for (text, bbox) in pieces {
+            out.push(TCell {
+                text,
+                col: cell.col,
+                bbox,
+            });
+        }
+    }
+    row.cells = out;
+}
+
+/// Rows of layout text (no detection).
+pub(crate) fn read(text: &str) -> Grid {
+    let pages = pages_of(text);
+    let m = if alignment(&pages, Measure::Display) > alignment(&pages, Measure::Chars) {
+        Measure::Display
+    } else {
+        Measure::Chars
+    };
+    let re = super::page_number_re();
+    // y of each content line → its line number, for locations.
+    let mut ys: Vec<(f64, usize)> = Vec::new();
+    let mut y = 0.0;
+    let mut page_items = Vec::new();
+    let longest = pages.iter().map(Vec::len).max().unwrap_or(0);
+    for (pi, page) in pages.iter().enumerate() {
+        let mut lines: Vec<Line> = Vec::new();
+        let mut raws: Vec<&str> = Vec::new();
+        // A page starts well apart from the previous one.
+        y -= 4.0 * BLANK;
+        for (no, s) in page {
+            if s.trim().is_empty() {
+                y -= BLANK;
+                continue;
+            }
+            let compact: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+            if re.as_ref().is_some_and(|re| re.is_match(&compact)) {
+                continue;
+            }
+            y -= LINE;
+            if let Some(l) = text_line(s, y, m) {
+                ys.push((y, *no));
+                lines.push(l);
+                raws.push(s);
+            }
+        }
+        let mut items = Vec::new();
+        // Title lines: single-word lines before the first line with several cells.
+        if pi == 0 {
+            let lead = lines.iter().take_while(|l| l.chunks.len() < 2).count();
+            raws.drain(..lead.min(raws.len()));
+            for l in lines.drain(..lead.min(lines.len())) {
+                items.push(Item::Line(TRow {
+                    cells: l
+                        .chunks
+                        .into_iter()
+                        .map(|c| TCell {
+                            text: c.text,
+                            col: Some(0),
+                            bbox: c.bbox,
+                        })
+                        .collect(),
+                    bbox: l.bbox,
+                }));
+            }
+        }
+        let p = Params {
+            em: LINE,
+            min_col_gap: 1.0,
+            row_gap_extra: 1.5 * LINE,
+            lone_gap: false,
+            tight: true,
+            cross_ratio: 4,
+        };
+        let (mut rows, xs) = table_rows(&lines, &p, &[]);
+        for r in &mut rows {
+            split_wide_gaps(r, &lines, &raws);
+        }
+        if let Some(bbox) = rows.iter().map(|r| r.bbox).reduce(|a, b| a.union(&b)) {
+            items.push(Item::Table { rows, bbox, xs });
+        }
+        page_items.push(PageItems {
+            number: (pi + 1) as u32,
+            full: page.len() + 2 >= longest,
+            items,
+        });
+    }
+    let line_of = |l: &Loc| match l {
+        Loc::Page { bbox, .. } => {
+            let top = bbox[3] - 0.5 * LINE;
+            let no = ys
+                .iter()
+                .min_by(|a, b| (a.0 - top).abs().total_cmp(&(b.0 - top).abs()))
+                .map_or(1, |(_, n)| *n);
+            Loc::Line { line: no }
+        }
+        other => other.clone(),
+    };
+    let rows = super::stitch(page_items)
+        .into_iter()
+        .map(|r| Row {
+            loc: line_of(&r.loc),
+            cells: r
+                .cells
+                .iter()
+                .map(|c| Cell {
+                    text: c.text.clone(),
+                    col: None,
+                    loc: line_of(&c.loc),
+                })
+                .collect(),
+        })
+        .collect();
+    Grid {
+        rows,
+        layout: Layout::PdfStream,
+        pages: None,
+        warnings: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::Loc;
+
+    #[test]
+    fn letter_spacing_takes_no_width() {
+        let l = text_line("数 量 ≥ 5000 家 ， 数 量", 0.0, Measure::Chars).unwrap_or(Line {
+            chunks: Vec::new(),
+            bbox: Rect::new(0.0, 0.0, 0.0, 0.0),
+        });
+        let xs: Vec<f64> = l.chunks.iter().map(|c| c.bbox.x0).collect();
+        assert_eq!(xs, vec![0.0, 1.0, 2.0, 3.0, 7.0, 8.0, 9.0, 10.0]);
+        let l = text_line("全市技术 全市技术", 0.0, Measure::Chars).unwrap_or(Line {
+            chunks: Vec::new(),
+            bbox: Rect::new(0.0, 0.0, 0.0, 0.0),
+        });
+        assert_eq!(l.chunks[1].bbox.x0, 5.0);
+    }
+
+    #[test]
+    fn layout_text_columns_and_wrapped_cells() {
+        let t = "            申报表\n\
+                 \n\
+                 名称        内容说明            金额\n\
+                 \n\
+                 甲计划      第一行的内容        1.00\n\
+                 \x20           第二行\n\
+                 \n\
+                 乙计划      另一项              2.00\n";
+        let g = read(t);
+        let rows: Vec<Vec<&str>> = g
+            .rows
+            .iter()
+            .map(|r| r.cells.iter().map(|c| c.text.as_str()).collect())
+            .collect();
+        assert_eq!(rows[0], vec!["申报表"]);
+        assert_eq!(rows[1], vec!["名称", "内容说明", "金额"]);
+        assert_eq!(rows[2], vec!["甲计划", "第一行的内容第二行", "1.00"]);
+        assert_eq!(rows[3], vec!["乙计划", "另一项", "2.00"]);
+        assert_eq!(g.rows[2].loc, Loc::Line { line: 5 });
+    }
+
+    #[test]
+    fn plain_prose_is_not_layout_text() {
+        assert!(grid_from_layout_text("一段文字。\n另一段文字。\n").is_none());
+    }
+}

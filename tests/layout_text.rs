@@ -1,0 +1,190 @@
+//! Layout text (`pdftotext -layout`, column-keeping OCR) gives the record of the
+//! tab-separated text of the same form. Inputs live in `fixtures/layout/` (outside the
+//! golden loop): `pdftotext -layout` of the three seed PDFs.
+//!
+//! Where the reader stands: title, department and the whole budget block come back as
+//! the tab text has them for the lattice and landscape renditions; the overall goal,
+//! tasks and indicators do not yet (see `full_record_equivalence`, ignored).
+
+mod common;
+
+use common::*;
+use declx::pdf::layout_text::looks_like_layout_text;
+use serde_json::Value;
+
+const LATTICE: &str = include_str!("../fixtures/layout/seed-lattice.layout.txt");
+const LANDSCAPE: &str = include_str!("../fixtures/layout/seed-landscape.layout.txt");
+const STREAM: &str = include_str!("../fixtures/layout/seed-stream.layout.txt");
+
+/// Strings with white space removed (pdftotext inserts spaces at wraps and
+/// justification), locations and column_shift warnings dropped.
+fn comparable(v: &Value) -> Value {
+    fn squash(v: &Value) -> Value {
+        match v {
+            Value::Object(m) => {
+                Value::Object(m.iter().map(|(k, v)| (k.clone(), squash(v))).collect())
+            }
+            Value::Array(a) => Value::Array(a.iter().map(squash).collect()),
+            Value::String(s) => Value::String(s.chars().filter(|c| !c.is_whitespace()).collect()),
+            other => other.clone(),
+        }
+    }
+    squash(&without_column_warnings(&without_locations(v)))
+}
+
+fn record(text: &str) -> Value {
+    comparable(&extract_str("form.layout.txt", text))
+}
+
+fn first_difference(got: &Value, want: &Value) -> String {
+    let g = serde_json::to_string_pretty(got).unwrap_or_default();
+    let w = serde_json::to_string_pretty(want).unwrap_or_default();
+    g.lines()
+        .zip(w.lines())
+        .enumerate()
+        .find(|(_, (a, b))| a != b)
+        .map(|(i, (a, b))| format!("line {i}:\n  layout: {a}\n  tabs:   {b}"))
+        .unwrap_or_else(|| "lengths differ".into())
+}
+
+fn assert_fields(name: &str, text: &str, fields: &[&str]) {
+    let got = record(text);
+    assert!(got.get("error").is_none(), "{name}: error record {got}");
+    let want = record(SEED);
+    for f in fields {
+        assert!(
+            got[f] == want[f],
+            "{name}: field {f} differs; {}",
+            first_difference(&got[f], &want[f])
+        );
+    }
+}
+
+#[test]
+fn detected_on_pdftotext_layout() {
+    for (name, t) in [
+        ("lattice", LATTICE),
+        ("landscape", LANDSCAPE),
+        ("stream", STREAM),
+    ] {
+        assert!(looks_like_layout_text(t), "{name}");
+    }
+}
+
+#[test]
+fn not_detected_on_other_text_layouts() {
+    let layouts = [
+        ("tabs", SEED.to_string()),
+        ("pipes", to_pipes(SEED)),
+        ("markdown", to_markdown(SEED)),
+        ("cell-per-line", to_cell_per_line(SEED)),
+        ("cell-stream", to_cell_stream(SEED)),
+        ("spaced", to_spaced(SEED)),
+        ("crlf", SEED.replace('\n', "\r\n")),
+    ];
+    for (name, t) in &layouts {
+        assert!(!looks_like_layout_text(t), "{name}");
+    }
+}
+
+#[test]
+fn not_detected_on_heldout_inputs() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/heldout");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        panic!("no {}", dir.display());
+    };
+    let mut seen = 0;
+    for e in entries.flatten() {
+        let p = e.path();
+        let name = p.to_string_lossy().into_owned();
+        if name.ends_with(".json") || name.ends_with("README.md") {
+            continue;
+        }
+        let Ok(bytes) = std::fs::read(&p) else {
+            continue;
+        };
+        let Ok(text) = String::from_utf8(bytes) else {
+            continue;
+        };
+        seen += 1;
+        assert!(!looks_like_layout_text(&text), "{name}");
+    }
+    // The two space-aligned cases (hangzhou, changsha) are among them.
+    assert!(seen >= 6, "{seen}");
+}
+
+#[test]
+fn lattice_budget_department_title() {
+    assert_fields(
+        "lattice",
+        LATTICE,
+        &[
+            "title",
+            "department",
+            "budget",
+            "other_tasks",
+            "other_fields",
+        ],
+    );
+}
+
+#[test]
+fn landscape_budget_department_title() {
+    assert_fields(
+        "landscape",
+        LANDSCAPE,
+        &[
+            "title",
+            "department",
+            "budget",
+            "other_tasks",
+            "other_fields",
+        ],
+    );
+}
+
+#[test]
+fn stream_title_department() {
+    assert_fields("stream", STREAM, &["title", "department", "other_tasks"]);
+}
+
+/// The target: the whole record equals the tab text's. Not reached yet: the overall
+/// goal, tasks across page breaks and the indicator rows (row splitting without blank
+/// lines, period/annual columns on sparse pages) still differ.
+#[test]
+#[ignore]
+fn full_record_equivalence() {
+    let all = [
+        "title",
+        "department",
+        "budget",
+        "overall_goal",
+        "tasks",
+        "other_tasks",
+        "indicators",
+        "other_fields",
+        "checks",
+        "warnings",
+    ];
+    assert_fields("lattice", LATTICE, &all);
+    assert_fields("landscape", LANDSCAPE, &all);
+    assert_fields("stream", STREAM, &all);
+}
+
+/// Print the grid of `DECLX_LAYOUT_DUMP` (a debugging aid, not a check).
+#[test]
+#[ignore]
+fn dump_grid() {
+    let Ok(path) = std::env::var("DECLX_LAYOUT_DUMP") else {
+        return;
+    };
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let Some(g) = declx::pdf::layout_text::grid_from_layout_text(&text) else {
+        println!("not layout text");
+        return;
+    };
+    for r in &g.rows {
+        let cells: Vec<&str> = r.cells.iter().map(|c| c.text.as_str()).collect();
+        println!("{:?} {:?}", r.loc.line(), cells);
+    }
+}

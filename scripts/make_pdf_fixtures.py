@@ -12,6 +12,9 @@ Writes (all small, committed; tests never run this):
                          a Form XObject placed with a rotation matrix
   other-gbk.pdf          hand-written PDF, Type0 font with the GBK-EUC-H CMap (one-byte
                          ASCII, two-byte GBK), stroked rules, a page number footer
+  reportlab-full.pdf     the whole seed form over several A4 pages, reportlab's CID
+                         font without ToUnicode, borders as filled rectangles, a page
+                         number footer; rows flow across pages like a Word export
 The table is the first rows of fixtures/guangzhou-science-tech-2023.txt with the same
 merge rules as render_pdf.py: leading empty cells extend the cell above (row span),
 trailing empty cells extend the cell to their left (column span).
@@ -75,7 +78,8 @@ def wrap(text, width):
     """Greedy wrap by character widths (CJK = 1 em, others = 0.5 em)."""
     lines, cur, w = [], "", 0.0
     for ch in text:
-        cw = SIZE if ord(ch) > 0x2E80 else SIZE * 0.5
+        # CJK and full-width punctuation (“”、，) take a whole em in STSong.
+        cw = SIZE if ord(ch) > 0x2E80 or 0x2010 <= ord(ch) <= 0x206F else SIZE * 0.5
         if cur and w + cw > width:
             lines.append(cur)
             cur, w = "", 0.0
@@ -192,13 +196,52 @@ def gbk_pdf(out):
     open(out, "wb").write(data)
 
 
+def all_rows():
+    rows = []
+    for line in open(SEED, encoding="utf-8"):
+        line = line.rstrip("\n")
+        if "\t" in line:
+            rows.append(line.split("\t"))
+    return rows
+
+
+def full_form(out):
+    """The whole form, paginated: each page holds the rows that fit (a row never splits),
+    the table goes on at the top of the next page, `第 N 页` at the bottom."""
+    widths = [56, 64, 150, 84, 116, 72]
+    rows = [r + [""] * (6 - len(r)) for r in all_rows()]
+    c = canvas.Canvas(out, pagesize=(595.0, 842.0))
+    page, top, bottom = 1, 780.0, 70.0
+    c.setFont(FONT, 16)
+    c.drawCentredString(297.5, 800, "部门整体预算绩效目标申报表")
+    start = 0
+    while start < len(rows):
+        end = start + 1
+        while end < len(rows):
+            _, ys, _ = layout(rows[start : end + 1], widths)
+            if top - ys[-1] < bottom:
+                break
+            end += 1
+        draw_table(c, rows[start:end], widths, 40, top, True)
+        c.setFont(FONT, 9)
+        c.drawCentredString(297.5, 40, "第 %d 页" % page)
+        start = end
+        if start < len(rows):
+            c.showPage()
+            page += 1
+            top = 800.0
+    c.showPage()
+    c.save()
+
+
 def main():
     outdir = sys.argv[1] if len(sys.argv) > 1 else "fixtures"
     pdfmetrics.registerFont(UnicodeCIDFont(FONT))
     cid_rects(os.path.join(outdir, "other-cid-rects.pdf"))
     rotated_form(os.path.join(outdir, "other-rotated-form.pdf"))
     gbk_pdf(os.path.join(outdir, "other-gbk.pdf"))
-    for f in ("other-cid-rects.pdf", "other-rotated-form.pdf", "other-gbk.pdf"):
+    full_form(os.path.join(outdir, "reportlab-full.pdf"))
+    for f in ("other-cid-rects.pdf", "other-rotated-form.pdf", "other-gbk.pdf", "reportlab-full.pdf"):
         print(f, os.path.getsize(os.path.join(outdir, f)))
 
 

@@ -292,6 +292,21 @@ fn what(v: serde_json::Value) -> serde_json::Value {
     }
 }
 
+/// Two consecutive rows at a page break are not joined unless the first was cut: its
+/// continued cells must all stop at the same last line (they do not in reportlab-full,
+/// where 引领产业发展… ends a line above its targets).
+#[test]
+fn rows_at_a_page_break_are_not_joined_by_mistake() {
+    let rec = declx::extract_bytes(
+        "reportlab-full.pdf",
+        &fixture("reportlab-full.pdf"),
+        &declx::Options::default(),
+    );
+    let v = serde_json::to_value(&rec).unwrap();
+    assert_eq!(v["indicators"].as_array().map(Vec::len), Some(17));
+    assert_eq!(v["tasks"].as_array().map(Vec::len), Some(5));
+}
+
 #[test]
 fn pdf_renditions_give_the_text_record() {
     let opts = declx::Options::default();
@@ -301,7 +316,14 @@ fn pdf_renditions_give_the_text_record() {
         &opts,
     );
     let want = what(serde_json::to_value(&text).unwrap());
-    for name in ["seed-lattice.pdf", "seed-landscape.pdf", "seed-stream.pdf"] {
+    // LibreOffice (bordered, landscape, borderless) and reportlab (CID font without
+    // ToUnicode, borders as filled rectangles, rows flowing over 5 pages, page footers).
+    for name in [
+        "seed-lattice.pdf",
+        "seed-landscape.pdf",
+        "seed-stream.pdf",
+        "reportlab-full.pdf",
+    ] {
         let rec = declx::extract_bytes(name, &fixture(name), &opts);
         let got = serde_json::to_value(&rec).unwrap();
         assert_eq!(got["source"]["format"], "pdf", "{name}");

@@ -281,10 +281,15 @@ impl Lattice {
                 } else {
                     (String::new(), self.cell_rect(i))
                 };
+                let text_y0 = per
+                    .get(i)
+                    .filter(|g| anchor && !g.is_empty())
+                    .map(|g| g.iter().map(|g| g.bbox.y0).fold(f64::INFINITY, f64::min));
                 cells.push(TCell {
                     text,
                     col: Some(c),
                     bbox,
+                    text_y0,
                 });
             }
             if cells.iter().all(|c| c.text.is_empty()) {

@@ -285,6 +285,7 @@ fn split_wide_gaps(row: &mut TRow, lines: &[Line], raws: &[&str]) {
                 text,
                 col: cell.col,
                 bbox,
+                text_y0: None,
             });
         }
     }
@@ -340,6 +341,7 @@ pub(crate) fn read(text: &str) -> Grid {
                             text: c.text,
                             col: Some(0),
                             bbox: c.bbox,
+                            text_y0: None,
                         })
                         .collect(),
                     bbox: l.bbox,

@@ -38,6 +38,9 @@ pub(crate) struct TCell {
     pub text: String,
     pub col: Option<usize>,
     pub bbox: Rect,
+    /// Bottom of the cell's lowest glyph, where known (lattice cells): tells a row cut
+    /// by a page break (every continued cell cut at the same last line) from a fresh one.
+    pub text_y0: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -367,6 +370,7 @@ fn push_cell(cells: &mut Vec<TCell>, glyphs: &[&Glyph]) {
             text: t,
             col: Some(cells.len()),
             bbox,
+            text_y0: None,
         });
     }
 }
@@ -398,12 +402,33 @@ fn continues(prev: &TRow, next: &TRow, full: bool) -> bool {
             .next_back()
             .is_some_and(|ch| "。．.！!？?；;".contains(ch))
     };
-    !prev
+    let carried: Vec<&TCell> = prev
         .cells
         .iter()
         .filter(|c| c.col.is_some_and(|k| b.contains(&k)))
-        .all(|c| finished(&c.text))
+        .collect();
+    let open = carried.iter().filter(|c| !finished(&c.text)).count();
+    if open == carried.len() {
+        // Every carried text stops mid-sentence: the page break cut the row.
+        return true;
+    }
+    if open == 0 {
+        return false;
+    }
+    // Some texts are complete, some not (an indicator name beside finished targets): a
+    // cut row stops all its cells at the page end, on the same last line; a complete row
+    // ends them wherever their text ends.
+    let bottoms: Vec<f64> = carried.iter().filter_map(|c| c.text_y0).collect();
+    if bottoms.len() < carried.len() {
+        return true;
+    }
+    let lo = bottoms.iter().copied().fold(f64::INFINITY, f64::min);
+    let hi = bottoms.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    hi - lo <= SAME_LINE_TOLERANCE
 }
+
+/// Glyph bottoms on one text line differ by less than this (points).
+const SAME_LINE_TOLERANCE: f64 = 4.0;
 
 fn texts(r: &TRow) -> Vec<&str> {
     r.cells
@@ -533,6 +558,7 @@ mod tests {
             text: t.into(),
             col: Some(col),
             bbox: Rect::new(0.0, 0.0, 1.0, 1.0),
+            text_y0: None,
         }
     }
     fn row(ts: &[&str]) -> TRow {

@@ -437,6 +437,7 @@ pub(crate) fn table_rows(lines: &[Line], p: &Params, inherited: &[f64]) -> (Vec<
                 text: t,
                 col: (ncols > 1).then_some(c),
                 bbox,
+                text_y0: None,
             });
         }
         if cells.iter().all(|c| c.text.is_empty()) {
@@ -528,6 +529,7 @@ pub(crate) fn page_items(glyphs: &[&Glyph], inherited: &[f64]) -> Vec<Item> {
                         text: c.text,
                         col: Some(0),
                         bbox: c.bbox,
+                        text_y0: None,
                     })
                     .collect(),
                 bbox: l.bbox,

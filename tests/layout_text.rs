@@ -2,8 +2,8 @@
 //! tab-separated text of the same form. Inputs live in `fixtures/layout/` (outside the
 //! golden loop): `pdftotext -layout` of the three seed PDFs.
 //!
-//! Where the reader stands: title, department and the whole budget block come back as
-//! the tab text has them for the lattice and landscape renditions; the overall goal,
+//! Where the reader stands: title, department, the whole budget block and the overall
+//! goal come back as the tab text has them for the lattice and landscape renditions;
 //! tasks and indicators do not yet (see `full_record_equivalence`, ignored).
 
 mod common;
@@ -114,7 +114,7 @@ fn not_detected_on_heldout_inputs() {
 }
 
 #[test]
-fn lattice_budget_department_title() {
+fn lattice_budget_goal_department_title() {
     assert_fields(
         "lattice",
         LATTICE,
@@ -122,6 +122,7 @@ fn lattice_budget_department_title() {
             "title",
             "department",
             "budget",
+            "overall_goal",
             "other_tasks",
             "other_fields",
         ],
@@ -129,7 +130,7 @@ fn lattice_budget_department_title() {
 }
 
 #[test]
-fn landscape_budget_department_title() {
+fn landscape_budget_goal_department_title() {
     assert_fields(
         "landscape",
         LANDSCAPE,
@@ -137,6 +138,7 @@ fn landscape_budget_department_title() {
             "title",
             "department",
             "budget",
+            "overall_goal",
             "other_tasks",
             "other_fields",
         ],

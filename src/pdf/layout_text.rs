@@ -109,6 +109,17 @@ fn text_line(s: &str, y: f64, m: Measure) -> Option<Line> {
         }
         let x0 = start - shift;
         let width: f64 = w.chars().map(|c| m.width(c)).sum();
+        // Punctuation after a justification space belongs to the word before it: kept
+        // as its own chunk it could be taken for a cell of another column.
+        let punct =
+            i > 0 && *before == 1 && w.starts_with(|c: char| ",，、;；:：。.)）".contains(c));
+        if let Some(prev) = chunks.last_mut().filter(|_| punct) {
+            prev.text.push_str(w);
+            prev.bbox = prev
+                .bbox
+                .union(&Rect::new(x0, y - 0.5 * LINE, x0 + width, y + 0.5 * LINE));
+            continue;
+        }
         chunks.push(Chunk {
             text: w.clone(),
             bbox: Rect::new(x0, y - 0.5 * LINE, x0 + width, y + 0.5 * LINE),
@@ -415,7 +426,8 @@ mod tests {
             bbox: Rect::new(0.0, 0.0, 0.0, 0.0),
         });
         let xs: Vec<f64> = l.chunks.iter().map(|c| c.bbox.x0).collect();
-        assert_eq!(xs, vec![0.0, 1.0, 2.0, 3.0, 7.0, 8.0, 9.0, 10.0]);
+        assert_eq!(xs, vec![0.0, 1.0, 2.0, 3.0, 7.0, 9.0, 10.0]);
+        assert_eq!(l.chunks[4].text, "家，");
         let l = text_line("全市技术 全市技术", 0.0, Measure::Chars).unwrap_or(Line {
             chunks: Vec::new(),
             bbox: Rect::new(0.0, 0.0, 0.0, 0.0),

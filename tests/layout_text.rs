@@ -3,8 +3,9 @@
 //! golden loop): `pdftotext -layout` of the three seed PDFs.
 //!
 //! Where the reader stands: title, department, the whole budget block and the overall
-//! goal come back as the tab text has them for the lattice and landscape renditions;
-//! tasks and indicators do not yet (see `full_record_equivalence`, ignored).
+//! goal come back as the tab text has them for the lattice and landscape renditions,
+//! and the landscape rendition's tasks, checks and warnings too; the lattice tasks and
+//! the indicators do not yet (see `full_record_equivalence`, ignored).
 
 mod common;
 
@@ -139,6 +140,9 @@ fn landscape_budget_goal_department_title() {
             "department",
             "budget",
             "overall_goal",
+            "tasks",
+            "checks",
+            "warnings",
             "other_tasks",
             "other_fields",
         ],

@@ -2,9 +2,10 @@
 //! tab-separated text of the same form. Inputs live in `fixtures/layout/` (outside the
 //! golden loop): `pdftotext -layout` of the three seed PDFs.
 //!
-//! Where the reader stands: title, department and the whole budget block come back as
-//! the tab text has them for the lattice and landscape renditions; the overall goal,
-//! tasks and indicators do not yet (see `full_record_equivalence`, ignored).
+//! Where the reader stands: title, department, the whole budget block and the overall
+//! goal come back as the tab text has them for the lattice and landscape renditions,
+//! and the landscape rendition's tasks, checks and warnings too; the lattice tasks and
+//! the indicators do not yet (see `full_record_equivalence`, ignored).
 
 mod common;
 
@@ -114,7 +115,7 @@ fn not_detected_on_heldout_inputs() {
 }
 
 #[test]
-fn lattice_budget_department_title() {
+fn lattice_budget_goal_department_title() {
     assert_fields(
         "lattice",
         LATTICE,
@@ -122,6 +123,7 @@ fn lattice_budget_department_title() {
             "title",
             "department",
             "budget",
+            "overall_goal",
             "other_tasks",
             "other_fields",
         ],
@@ -129,7 +131,7 @@ fn lattice_budget_department_title() {
 }
 
 #[test]
-fn landscape_budget_department_title() {
+fn landscape_budget_goal_department_title() {
     assert_fields(
         "landscape",
         LANDSCAPE,
@@ -137,6 +139,10 @@ fn landscape_budget_department_title() {
             "title",
             "department",
             "budget",
+            "overall_goal",
+            "tasks",
+            "checks",
+            "warnings",
             "other_tasks",
             "other_fields",
         ],

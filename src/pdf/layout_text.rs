@@ -109,6 +109,29 @@ fn text_line(s: &str, y: f64, m: Measure) -> Option<Line> {
         }
         let x0 = start - shift;
         let width: f64 = w.chars().map(|c| m.width(c)).sum();
+        // Punctuation after a justification space belongs to the word before it: kept
+        // as its own chunk it could be taken for a cell of another column.
+        let punct =
+            i > 0 && *before == 1 && w.starts_with(|c: char| ",，、;；:：。.)）".contains(c));
+        // A number spaced after its separators (`83, 179. 29`) is one word.
+        let number_part = |t: &str| {
+            t.chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+        };
+        let spaced_number = i > 0
+            && *before == 1
+            && number_part(w)
+            && w.starts_with(|c: char| c.is_ascii_digit())
+            && chunks
+                .last()
+                .is_some_and(|p: &Chunk| number_part(&p.text) && p.text.ends_with([',', '.']));
+        if let Some(prev) = chunks.last_mut().filter(|_| punct || spaced_number) {
+            prev.text.push_str(w);
+            prev.bbox = prev
+                .bbox
+                .union(&Rect::new(x0, y - 0.5 * LINE, x0 + width, y + 0.5 * LINE));
+            continue;
+        }
         chunks.push(Chunk {
             text: w.clone(),
             bbox: Rect::new(x0, y - 0.5 * LINE, x0 + width, y + 0.5 * LINE),
@@ -292,6 +315,128 @@ fn split_wide_gaps(row: &mut TRow, lines: &[Line], raws: &[&str]) {
     row.cells = out;
 }
 
+/// Column separators a single line shows: the middle of a gap of three or more spaces
+/// (pdftotext never leaves one inside a cell's line) that no word of the page crosses.
+/// A task name beside its content on a page with no other name still gets its column.
+fn wide_gap_separators(lines: &[Line], raws: &[&str], m: Measure) -> Vec<f64> {
+    let mut seps: Vec<f64> = Vec::new();
+    for (line, raw) in lines.iter().zip(raws) {
+        let gaps: Vec<usize> = words(raw, m).iter().map(|w| w.2).collect();
+        // Lines where text_line joined words: indexes would not line up.
+        if gaps.len() != line.chunks.len() {
+            continue;
+        }
+        for (k, pair) in line.chunks.windows(2).enumerate() {
+            if gaps.get(k + 1).copied().unwrap_or(0) >= 3 {
+                seps.push(0.5 * (pair[0].bbox.x1 + pair[1].bbox.x0));
+            }
+        }
+    }
+    seps.sort_by(f64::total_cmp);
+    seps.dedup_by(|a, b| (*a - *b).abs() < 1.0);
+    seps.retain(|s| {
+        lines
+            .iter()
+            .flat_map(|l| &l.chunks)
+            .all(|c| !(c.bbox.x0 < *s && *s < c.bbox.x1))
+    });
+    // Separators of one gap seen on several lines (at different middles) are one: keep
+    // a separator only when some word starts between it and the previous one.
+    let starts: Vec<f64> = lines
+        .iter()
+        .flat_map(|l| &l.chunks)
+        .map(|c| c.bbox.x0)
+        .collect();
+    let mut kept: Vec<f64> = Vec::with_capacity(seps.len());
+    for s in seps {
+        let fresh = kept
+            .last()
+            .is_none_or(|a| starts.iter().any(|x| *a < *x && *x < s));
+        if fresh {
+            kept.push(s);
+        }
+    }
+    kept
+}
+
+/// Whether a cell's text stops mid-sentence.
+fn open_text(t: &str) -> bool {
+    t.chars()
+        .next_back()
+        .is_some_and(|c| !"。．.！!？?；;".contains(c))
+}
+
+/// Non-empty cells of a row.
+fn filled(r: &TRow) -> Vec<&TCell> {
+    r.cells.iter().filter(|c| !c.text.is_empty()).collect()
+}
+
+/// A row cut by a page break goes on at the top of the next page, in fewer cells than
+/// the row had, and each page has its own column positions. The continuation's cells
+/// are matched to the cut row's by a full row of the new page (one with as many cells
+/// as the cut row): a cell in the column of that row's k-th cell continues the cut
+/// row's k-th cell. Every continued cell must stop mid-sentence.
+fn join_cut_rows(pages: &mut [PageItems]) {
+    for pi in 1..pages.len() {
+        let (before, after) = pages.split_at_mut(pi);
+        let Some(Item::Table {
+            rows: prev_rows, ..
+        }) = before.last_mut().and_then(|p| p.items.last_mut())
+        else {
+            continue;
+        };
+        let Some(Item::Table { rows, .. }) = after.first_mut().and_then(|p| p.items.first_mut())
+        else {
+            continue;
+        };
+        let (Some(prev), Some(next)) = (prev_rows.last_mut(), rows.first()) else {
+            continue;
+        };
+        let n = filled(prev).len();
+        let cont = filled(next);
+        if cont.is_empty() || cont.len() >= n {
+            continue;
+        }
+        let Some(reference) = rows.iter().skip(1).find(|r| filled(r).len() == n) else {
+            continue;
+        };
+        let ref_cols: Vec<Option<usize>> = filled(reference).iter().map(|c| c.col).collect();
+        let targets: Option<Vec<usize>> = cont
+            .iter()
+            .map(|c| ref_cols.iter().position(|k| k.is_some() && *k == c.col))
+            .collect();
+        let Some(targets) = targets else { continue };
+        let prev_filled: Vec<usize> = prev
+            .cells
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !c.text.is_empty())
+            .map(|(i, _)| i)
+            .collect();
+        let all_open = targets.iter().all(|k| {
+            prev_filled
+                .get(*k)
+                .and_then(|i| prev.cells.get(*i))
+                .is_some_and(|c| open_text(&c.text))
+        });
+        let distinct = targets.windows(2).all(|w| w[0] < w[1]);
+        if !all_open || !distinct {
+            continue;
+        }
+        let texts: Vec<String> = cont.iter().map(|c| c.text.clone()).collect();
+        for (k, t) in targets.iter().zip(texts) {
+            if let Some(c) = prev_filled.get(*k).and_then(|i| prev.cells.get_mut(*i)) {
+                super::geometry::push_joined(&mut c.text, &t);
+            }
+        }
+        rows.remove(0);
+        // Joined here: the stitcher must not join the next row as well.
+        if let Some(p) = before.last_mut() {
+            p.full = false;
+        }
+    }
+}
+
 /// Rows of layout text (no detection).
 pub(crate) fn read(text: &str) -> Grid {
     let pages = pages_of(text);
@@ -356,7 +501,7 @@ pub(crate) fn read(text: &str) -> Grid {
             tight: true,
             cross_ratio: 4,
         };
-        let (mut rows, xs) = table_rows(&lines, &p, &[]);
+        let (mut rows, xs) = table_rows(&lines, &p, &wide_gap_separators(&lines, &raws, m));
         for r in &mut rows {
             split_wide_gaps(r, &lines, &raws);
         }
@@ -369,6 +514,7 @@ pub(crate) fn read(text: &str) -> Grid {
             items,
         });
     }
+    join_cut_rows(&mut page_items);
     let line_of = |l: &Loc| match l {
         Loc::Page { bbox, .. } => {
             let top = bbox[3] - 0.5 * LINE;
@@ -415,7 +561,8 @@ mod tests {
             bbox: Rect::new(0.0, 0.0, 0.0, 0.0),
         });
         let xs: Vec<f64> = l.chunks.iter().map(|c| c.bbox.x0).collect();
-        assert_eq!(xs, vec![0.0, 1.0, 2.0, 3.0, 7.0, 8.0, 9.0, 10.0]);
+        assert_eq!(xs, vec![0.0, 1.0, 2.0, 3.0, 7.0, 9.0, 10.0]);
+        assert_eq!(l.chunks[4].text, "家，");
         let l = text_line("全市技术 全市技术", 0.0, Measure::Chars).unwrap_or(Line {
             chunks: Vec::new(),
             bbox: Rect::new(0.0, 0.0, 0.0, 0.0),

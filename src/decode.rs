@@ -138,7 +138,12 @@ type Detected<'a> = (&'static Encoding, &'a [u8], &'static str, Option<Ready<'a>
 
 fn detect_full(bytes: &[u8]) -> Detected<'_> {
     if let Some((enc, len)) = Encoding::for_bom(bytes) {
-        return (enc, bytes.get(len..).unwrap_or(&[]), canonical_name(enc), None);
+        return (
+            enc,
+            bytes.get(len..).unwrap_or(&[]),
+            canonical_name(enc),
+            None,
+        );
     }
     if let Some(rest) = bytes.strip_prefix(&[0x84, 0x31, 0x95, 0x33]) {
         return (GB18030, rest, "GB18030", None);

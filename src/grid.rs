@@ -168,10 +168,7 @@ fn detect(lines: &[&str]) -> Layout {
         return Layout::CellPerLine;
     }
     let tabs = content.iter().filter(|l| l.contains('\t')).count();
-    let pipes = content
-        .iter()
-        .filter(|l| pipe_count(l) >= 2)
-        .count();
+    let pipes = content.iter().filter(|l| pipe_count(l) >= 2).count();
     let spaced = content.iter().filter(|l| has_space_run(l)).count();
     // A handful of separator lines make a table; titles and notes stay single cells.
     let enough = |n: usize| n * 4 >= content.len();
@@ -355,7 +352,11 @@ mod tests {
     #[test]
     fn pipes_counted_on_bytes() {
         for l in ["", "a|b", "｜a｜b｜", "| 一 ｜ 二 |", "丨|"] {
-            assert_eq!(pipe_count(l), l.chars().filter(|c| is_pipe(*c)).count(), "{l}");
+            assert_eq!(
+                pipe_count(l),
+                l.chars().filter(|c| is_pipe(*c)).count(),
+                "{l}"
+            );
         }
     }
 

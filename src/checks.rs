@@ -30,7 +30,7 @@ fn side_of(section: Option<&str>) -> Side {
 fn is_total(name: Option<&str>) -> bool {
     let n = name.map(norm).unwrap_or_default();
     matches!(
-        n.as_str(),
+        &*n,
         "合计" | "总计" | "小计" | "合计数" | "总额" | "预算总额" | "收入合计" | "支出合计"
     ) || n.ends_with("合计")
         || n.ends_with("总计")

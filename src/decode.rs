@@ -78,17 +78,24 @@ pub fn canonical_name(enc: &'static Encoding) -> &'static str {
 
 /// Decode `bytes`, detecting the encoding unless `forced`.
 pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded> {
-    let (enc, body, name) = match forced {
-        Some(enc) => (enc, strip_bom_for(enc, bytes), canonical_name(enc)),
-        None => detect(bytes),
+    let (enc, body, name, ready) = match forced {
+        Some(enc) => (enc, strip_bom_for(enc, bytes), canonical_name(enc), None),
+        None => detect_full(bytes),
     };
-    // Fast path: valid UTF-8 needs no decoder.
-    if enc == UTF_8 {
-        if let Ok(s) = std::str::from_utf8(body) {
-            return Ok(finish(s.to_string(), name, Vec::new()));
+    let out = match ready {
+        // Detection already validated or decoded the whole input.
+        Some(Ready::Utf8(s)) => return Ok(finish(s.to_string(), name, Vec::new())),
+        Some(Ready::Decoded(out)) => out,
+        None => {
+            // Fast path: valid UTF-8 needs no decoder.
+            if enc == UTF_8 {
+                if let Ok(s) = std::str::from_utf8(body) {
+                    return Ok(finish(s.to_string(), name, Vec::new()));
+                }
+            }
+            decode_tracking(enc, body, true)
         }
-    }
-    let out = decode_tracking(enc, body, true);
+    };
     let warnings = check_damage(&out, name, forced.is_some())?;
     Ok(finish(out.text, name, warnings))
 }
@@ -115,39 +122,71 @@ fn strip_bom_for<'a>(enc: &'static Encoding, bytes: &'a [u8]) -> &'a [u8] {
 
 /// Choose an encoding: returns it, the bytes to decode (BOM removed) and the reported name.
 pub fn detect(bytes: &[u8]) -> (&'static Encoding, &[u8], &'static str) {
+    let (enc, body, name, _) = detect_full(bytes);
+    (enc, body, name)
+}
+
+/// What detection already learnt about the whole input, so `decode` need not redo it.
+enum Ready<'a> {
+    /// The input is valid UTF-8 (and UTF-8 was chosen).
+    Utf8(&'a str),
+    /// The whole input decoded (with `last`) in the chosen encoding.
+    Decoded(Tracked),
+}
+
+type Detected<'a> = (&'static Encoding, &'a [u8], &'static str, Option<Ready<'a>>);
+
+fn detect_full(bytes: &[u8]) -> Detected<'_> {
     if let Some((enc, len)) = Encoding::for_bom(bytes) {
-        return (enc, bytes.get(len..).unwrap_or(&[]), canonical_name(enc));
+        return (
+            enc,
+            bytes.get(len..).unwrap_or(&[]),
+            canonical_name(enc),
+            None,
+        );
     }
     if let Some(rest) = bytes.strip_prefix(&[0x84, 0x31, 0x95, 0x33]) {
-        return (GB18030, rest, "GB18030");
+        return (GB18030, rest, "GB18030", None);
     }
     if let Some(enc) = utf16_without_bom(bytes) {
-        return (enc, bytes, canonical_name(enc));
+        return (enc, bytes, canonical_name(enc), None);
     }
     let head = sample(bytes);
-    let utf8_cost = if std::str::from_utf8(bytes).is_ok() {
+    let valid = std::str::from_utf8(bytes).ok();
+    let utf8_cost = if let Some(all) = valid {
         // Valid UTF-8 is almost always UTF-8, but a few GBK characters happen to form valid
         // UTF-8 too (一 is D2 BB, Cyrillic һ): let legacy encodings compete when the UTF-8
         // reading has implausible characters.
         // Greek/Cyrillic letters count too: two GBK bytes often read as one of them.
-        let p = profile(&decode_tracking(UTF_8, head, false).text);
+        // The sample's text: its whole characters (a character cut by the sample end is
+        // left out, as a non-final decode would).
+        let mut end = head.len();
+        while !all.is_char_boundary(end) {
+            end -= 1;
+        }
+        let p = profile(&all[..end]);
         Some(p.bad * 4 + p.greek_cyrillic * 2)
     } else if mostly_utf8(head) {
         Some(0)
     } else {
         None
     };
+    let utf8 = |bytes| (UTF_8, bytes, "UTF-8", valid.map(Ready::Utf8));
     if utf8_cost == Some(0) {
-        return (UTF_8, bytes, "UTF-8");
+        return utf8(bytes);
     }
-    let (enc, cost) = guess_legacy(head);
+    let (enc, cost, decoded) = guess_legacy(head);
     if utf8_cost.is_some_and(|u| u <= cost) {
-        return (UTF_8, bytes, "UTF-8");
+        return utf8(bytes);
     }
     if enc == GBK && has_gb18030_four_byte(bytes) {
-        return (GB18030, bytes, "GB18030");
+        return (GB18030, bytes, "GB18030", None);
     }
-    (enc, bytes, canonical_name(enc))
+    // The sample was decoded as the whole input when it is the whole input.
+    let ready = decoded
+        .filter(|_| head.len() == bytes.len() && bytes.len() < SAMPLE)
+        .map(Ready::Decoded);
+    (enc, bytes, canonical_name(enc), ready)
 }
 
 fn sample(bytes: &[u8]) -> &[u8] {
@@ -211,22 +250,23 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
 /// clear winner chardetng breaks the tie between them and may propose another encoding,
 /// which must then score strictly better (Chinese is the default). chardetng is slow
 /// (~4 MB/s) and a whole GBK declaration is almost never a tie, so it mostly is not run.
-fn guess_legacy(bytes: &[u8]) -> (&'static Encoding, usize) {
-    let gbk = legacy_cost(GBK, bytes);
-    let big5 = legacy_cost(BIG5, bytes);
+/// Also returns the sample's decoding in the chosen encoding.
+fn guess_legacy(bytes: &[u8]) -> (&'static Encoding, usize, Option<Tracked>) {
+    let (gbk, gbk_text) = legacy_cost(GBK, bytes);
+    let (big5, big5_text) = legacy_cost(BIG5, bytes);
     if gbk == 0 && big5 > 0 {
-        return (GBK, 0);
+        return (GBK, 0, Some(gbk_text));
     }
     if big5 == 0 && gbk > 0 {
-        return (BIG5, 0);
+        return (BIG5, 0, Some(big5_text));
     }
     // A clear margin decides without the (slow) statistical detector: text in one of the
     // two reads as many errors or rare characters in the other.
     if gbk.saturating_mul(3) < big5 {
-        return (GBK, gbk);
+        return (GBK, gbk, Some(gbk_text));
     }
     if big5.saturating_mul(3) < gbk {
-        return (BIG5, big5);
+        return (BIG5, big5, Some(big5_text));
     }
     let head = bytes.get(..CHARDET_SAMPLE).unwrap_or(bytes);
     let mut det = EncodingDetector::new(Iso2022JpDetection::Deny);
@@ -234,14 +274,14 @@ fn guess_legacy(bytes: &[u8]) -> (&'static Encoding, usize) {
     det.feed(head, head.len() == bytes.len() && bytes.len() < SAMPLE);
     let guess = det.guess(Some(b"cn"), Utf8Detection::Deny);
     let chinese = if big5 < gbk || (big5 == gbk && guess == BIG5) {
-        (BIG5, big5)
+        (BIG5, big5, Some(big5_text))
     } else {
-        (GBK, gbk)
+        (GBK, gbk, Some(gbk_text))
     };
     if guess != GBK && guess != BIG5 {
-        let other = legacy_cost(guess, bytes);
+        let (other, other_text) = legacy_cost(guess, bytes);
         if other < chinese.1 {
-            return (guess, other);
+            return (guess, other, Some(other_text));
         }
     }
     chinese
@@ -249,7 +289,8 @@ fn guess_legacy(bytes: &[u8]) -> (&'static Encoding, usize) {
 
 /// Lower is likelier: decoding errors weigh most, then characters a Chinese form does not
 /// contain, then characters outside the encoding's common repertoire.
-fn legacy_cost(enc: &'static Encoding, bytes: &[u8]) -> usize {
+/// Also returns the decoding it scored.
+fn legacy_cost(enc: &'static Encoding, bytes: &[u8]) -> (usize, Tracked) {
     let out = decode_tracking(enc, bytes, bytes.len() < SAMPLE);
     let p = profile(&out.text);
     let rare = if enc == GBK || enc == GB18030 {
@@ -259,7 +300,7 @@ fn legacy_cost(enc: &'static Encoding, bytes: &[u8]) -> usize {
     } else {
         0
     };
-    out.replaced * 8 + (p.bad + p.nul) * 4 + rare
+    (out.replaced * 8 + (p.bad + p.nul) * 4 + rare, out)
 }
 
 /// Two-byte GBK characters outside GB2312 (lead or trail below 0xA1: GBK/3, GBK/4 and
@@ -336,6 +377,10 @@ fn profile(text: &str) -> Profile {
     let mut p = Profile::default();
     for c in text.chars() {
         p.chars += 1;
+        // Common ideographs: plausible and neither ASCII, NUL nor Greek/Cyrillic.
+        if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+            continue;
+        }
         if c == '\0' {
             p.nul += 1;
         } else if c.is_ascii() {

@@ -63,6 +63,19 @@ fn is_pipe(c: char) -> bool {
     c == '|' || c == '｜'
 }
 
+/// Pipes (`|` or `｜`) in a line, counted on bytes: `|` is one byte and `｜` (EF BD 9C)
+/// is the only character whose UTF-8 ends in 9C after EF BD.
+fn pipe_count(line: &str) -> usize {
+    let b = line.as_bytes();
+    let mut n = 0;
+    for (i, &x) in b.iter().enumerate() {
+        if x == b'|' || (x == 0x9C && i >= 2 && b[i - 2] == 0xEF && b[i - 1] == 0xBD) {
+            n += 1;
+        }
+    }
+    n
+}
+
 fn is_markdown_rule(line: &str) -> bool {
     let t = line.trim();
     t.contains('-')
@@ -109,6 +122,15 @@ fn has_space_run(line: &str) -> bool {
 
 /// Split text into lines, accepting LF, CRLF and lone CR line ends.
 pub fn lines(text: &str) -> Vec<&str> {
+    // Most texts end lines with LF only: split with the (memchr-backed) char searcher.
+    if !text.contains('\r') {
+        let mut out: Vec<&str> = text.split('\n').collect();
+        // A final line end (or an empty text) leaves no line after it.
+        if out.last().is_some_and(|l| l.is_empty()) {
+            out.pop();
+        }
+        return out;
+    }
     let mut out = Vec::new();
     let bytes = text.as_bytes();
     let mut start = 0;
@@ -146,10 +168,7 @@ fn detect(lines: &[&str]) -> Layout {
         return Layout::CellPerLine;
     }
     let tabs = content.iter().filter(|l| l.contains('\t')).count();
-    let pipes = content
-        .iter()
-        .filter(|l| l.chars().filter(|c| is_pipe(*c)).count() >= 2)
-        .count();
+    let pipes = content.iter().filter(|l| pipe_count(l) >= 2).count();
     let spaced = content.iter().filter(|l| has_space_run(l)).count();
     // A handful of separator lines make a table; titles and notes stay single cells.
     let enough = |n: usize| n * 4 >= content.len();
@@ -250,28 +269,33 @@ pub fn from_text(text: &str) -> Grid {
             }
             continue;
         }
-        let texts: Vec<(Option<usize>, String)> = match layout {
+        let cell = |col: Option<usize>, text: String| Cell {
+            text,
+            col,
+            loc: loc.clone(),
+        };
+        let cells: Vec<Cell> = match layout {
             Layout::Tabs if !raw.contains('\t') => split_spaced(raw)
                 .into_iter()
                 .enumerate()
-                .map(|(c, s)| (Some(c), clean_cell(&s)))
+                .map(|(c, s)| cell(Some(c), clean_cell(&s)))
                 .collect(),
             Layout::Tabs => raw
                 .split('\t')
                 .enumerate()
-                .map(|(c, s)| (Some(c), clean_cell(s)))
+                .map(|(c, s)| cell(Some(c), clean_cell(s)))
                 .collect(),
             Layout::Pipes => {
                 if is_markdown_rule(raw) {
                     continue;
                 }
                 let t = raw.trim();
-                if t.chars().filter(|c| is_pipe(*c)).count() == 0 {
+                if pipe_count(t) == 0 {
                     // A line outside the table (title, notes): cells by space runs.
                     split_spaced(t)
                         .into_iter()
                         .enumerate()
-                        .map(|(c, s)| (Some(c), clean_cell(&s)))
+                        .map(|(c, s)| cell(Some(c), clean_cell(&s)))
                         .collect()
                 } else {
                     let mut parts: Vec<&str> = t.split(is_pipe).collect();
@@ -284,13 +308,13 @@ pub fn from_text(text: &str) -> Grid {
                     parts
                         .into_iter()
                         .enumerate()
-                        .map(|(c, s)| (Some(c), clean_cell(s)))
+                        .map(|(c, s)| cell(Some(c), clean_cell(s)))
                         .collect()
                 }
             }
             Layout::Spaced => split_spaced(raw)
                 .into_iter()
-                .map(|s| (None, clean_cell(&s)))
+                .map(|s| cell(None, clean_cell(&s)))
                 .collect(),
             Layout::CellPerLine => {
                 block.push(Cell {
@@ -302,14 +326,6 @@ pub fn from_text(text: &str) -> Grid {
             }
             Layout::PdfLattice | Layout::PdfStream => unreachable_layout(),
         };
-        let cells = texts
-            .into_iter()
-            .map(|(col, text)| Cell {
-                text,
-                col,
-                loc: loc.clone(),
-            })
-            .collect();
         rows.push(Row { cells, loc });
     }
     if !block.is_empty() {
@@ -325,13 +341,24 @@ pub fn from_text(text: &str) -> Grid {
 }
 
 // `detect` never returns a PDF layout for text; kept total without panicking.
-fn unreachable_layout() -> Vec<(Option<usize>, String)> {
+fn unreachable_layout() -> Vec<Cell> {
     Vec::new()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pipes_counted_on_bytes() {
+        for l in ["", "a|b", "｜a｜b｜", "| 一 ｜ 二 |", "丨|"] {
+            assert_eq!(
+                pipe_count(l),
+                l.chars().filter(|c| is_pipe(*c)).count(),
+                "{l}"
+            );
+        }
+    }
 
     #[test]
     fn line_ends() {

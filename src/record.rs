@@ -11,9 +11,23 @@ pub const SCHEMA_ID: &str = "declaration/1";
 
 /// Write a decimal as a JSON number with exactly its digits (no f64 round trip).
 pub(crate) fn ser_decimal<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-    let text = d.normalize().to_string();
+    let d = d.normalize();
+    // Whole numbers (yuan amounts, most values) are written by the integer writer: the
+    // same digits as the decimal's text, without formatting and re-parsing it.
+    if let Some(i) = whole_i64(&d) {
+        return s.serialize_i64(i);
+    }
+    let text = d.to_string();
     let raw = serde_json::value::RawValue::from_string(text).map_err(serde::ser::Error::custom)?;
     raw.serialize(s)
+}
+
+/// A normalised decimal with no fraction that fits an `i64`.
+fn whole_i64(d: &Decimal) -> Option<i64> {
+    if d.scale() != 0 {
+        return None;
+    }
+    i64::try_from(d.mantissa()).ok()
 }
 
 pub(crate) fn ser_opt_decimal<S: Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
@@ -250,5 +264,43 @@ impl Record {
 
     pub fn to_json_pretty(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_else(|_| self.to_json_line())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The integer route writes exactly what the decimal's text would have been.
+    #[test]
+    fn whole_decimals_written_as_their_text() {
+        #[derive(Serialize)]
+        struct W(#[serde(serialize_with = "ser_decimal")] Decimal);
+        let mut cases = vec![
+            Decimal::ZERO,
+            Decimal::new(0, 3),
+            -Decimal::new(0, 3),
+            Decimal::new(-0, 0),
+            Decimal::new(1_000, 2),
+            Decimal::new(-123_400, 2),
+            Decimal::new(5, 1),
+            Decimal::new(-5, 3),
+            Decimal::new(i64::MAX, 0),
+            Decimal::new(i64::MIN, 0),
+            Decimal::MAX,
+            Decimal::MIN,
+            Decimal::from_i128_with_scale(10_i128.pow(20), 1),
+        ];
+        for m in [1_i64, 7, 479_272_400, 2_049_493_500, 999_999_999_999] {
+            for scale in 0..6 {
+                cases.push(Decimal::new(m, scale));
+                cases.push(Decimal::new(-m, scale));
+                cases.push(Decimal::new(m * 10_i64.pow(scale), scale));
+            }
+        }
+        for d in cases {
+            let json = serde_json::to_string(&W(d)).unwrap();
+            assert_eq!(json, d.normalize().to_string(), "{d:?}");
+        }
     }
 }

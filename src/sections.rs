@@ -4,6 +4,8 @@
 //! where it does not (one cell per line, spaced rows) the reader falls back on label
 //! vocabulary and on what a value looks like.
 
+use std::borrow::Cow;
+
 use crate::error::{Error, Result};
 use crate::grid::{Cell, Grid};
 use crate::record::{Loc, OtherField, Warning};
@@ -62,24 +64,33 @@ pub struct Sections {
 // ---------------------------------------------------------------- labels
 
 /// A label as compared: no white space (OCR spreads labels: `部 门 名 称`), ASCII
-/// parentheses and colon, no trailing colon.
-pub(crate) fn norm(s: &str) -> String {
+/// parentheses and colon, no trailing colon. Borrowed when the text is already in that
+/// form (most cells): this runs on every cell of the label and indicator columns.
+pub(crate) fn norm(s: &str) -> Cow<'_, str> {
+    let changes = |c: char| c.is_whitespace() || norm_label_char(c) != c;
+    if !s.chars().any(changes) && !s.ends_with(':') {
+        return Cow::Borrowed(s);
+    }
     let mut out: String = s
         .chars()
         .filter(|c| !c.is_whitespace())
-        .map(|c| match c {
-            '（' => '(',
-            '）' => ')',
-            '：' => ':',
-            '【' | '〔' | '［' => '[',
-            '】' | '〕' | '］' => ']',
-            _ => c,
-        })
+        .map(norm_label_char)
         .collect();
     while out.ends_with(':') {
         out.pop();
     }
-    out
+    Cow::Owned(out)
+}
+
+fn norm_label_char(c: char) -> char {
+    match c {
+        '（' => '(',
+        '）' => ')',
+        '：' => ':',
+        '【' | '〔' | '［' => '[',
+        '】' | '〕' | '］' => ']',
+        _ => c,
+    }
 }
 
 /// The label without a trailing parenthesised note: `其他需完成的任务(可选填)` →
@@ -1158,7 +1169,7 @@ fn is_unit_header(text: &str) -> bool {
         || base == "资金"
         || base == "预算数"
         || matches!(
-            n.as_str(),
+            &*n,
             "(万元)" | "(元)" | "(亿元)" | "万元" | "元" | "单位:万元" | "单位:元"
         )
 }
@@ -1476,7 +1487,7 @@ impl IndicatorColumns {
             }
             let n = norm(&c.text);
             let col = c.col.or(Some(i));
-            let slot = match n.as_str() {
+            let slot = match &*n {
                 "一级指标" => 0,
                 "二级指标" => 1,
                 "三级指标" | "指标名称" | "指标内容" => 2,

@@ -8,7 +8,7 @@
 
 use rust_decimal::Decimal;
 
-use super::norm::{first, skip_spaces, Norm};
+use super::norm::{first, norm_char, skip_spaces, Norm};
 use super::number::CnForm;
 use super::quantity::{may_start, number_extent, quantity, Kind, Qty};
 use super::unit::{Unit, CLASS_UNITS, DATE_UNITS};
@@ -238,12 +238,25 @@ fn list_marker(s: &str) -> Option<usize> {
     None
 }
 
+/// The last chars of the words in [`PREFIX_OPS`] (a test keeps the two in step): most
+/// text before a number ends in none of them, so it is rejected without the word scan.
+const PREFIX_LAST_CHARS: &str = "<=>≈≤≥为于低出到在多少破约至超足达过逾高";
+
 /// One prefix comparison ending at `end` (spaces before `end` skipped): (op, strength, start).
 fn prefix_op_at(s: &str, end: usize) -> Option<(Option<Op>, Strength, usize)> {
     let before = s[..end].trim_end_matches(' ');
+    let last = before.chars().next_back()?;
+    if !PREFIX_LAST_CHARS.contains(last) {
+        return None;
+    }
+    let mut buf = [0u8; 4];
+    let last = last.encode_utf8(&mut buf).as_bytes();
     let mut best: Option<(&str, Option<Op>, Strength)> = None;
     for (w, op, st, bad) in PREFIX_OPS {
-        if before.ends_with(w) && best.is_none_or(|(b, _, _)| w.len() > b.len()) {
+        if w.as_bytes().ends_with(last)
+            && before.ends_with(w)
+            && best.is_none_or(|(b, _, _)| w.len() > b.len())
+        {
             let prev = before[..before.len() - w.len()].chars().next_back();
             if prev.is_some_and(|p| bad.contains(p)) {
                 continue;
@@ -782,6 +795,10 @@ fn only_closing(s: &str) -> bool {
 
 /// Every comparison in `text`, in order.
 pub(crate) fn parse(text: &str) -> Vec<Threshold> {
+    // Every comparison is read at a number: a text with nothing that may start one has none.
+    if !text.chars().any(|c| may_start(norm_char(c))) {
+        return Vec::new();
+    }
     let n = Norm::new(text);
     let s = n.text.as_str();
     let mut sc = Scan {
@@ -1016,4 +1033,17 @@ fn cell_value(sc: &Scan, q: &Qty, floor: usize, op_start: usize, end: usize) -> 
     let minus = sc.s.get(floor..op_start).is_some_and(|m| m.trim() == "-");
     let value = if minus { -q.value } else { q.value };
     Some(threshold(metric, Op::Eq, value, q.unit.as_ref()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prefix_last_chars_cover_every_word() {
+        for (w, _, _, _) in PREFIX_OPS {
+            let last = w.chars().next_back().unwrap();
+            assert!(PREFIX_LAST_CHARS.contains(last), "{w}");
+        }
+    }
 }

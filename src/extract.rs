@@ -64,15 +64,22 @@ pub fn extract_bytes(path: &str, bytes: &[u8], opts: &Options) -> Record {
     match outcome {
         Ok(Ok(decl)) => Record::Declaration(Box::new(decl)),
         Ok(Err(e)) => Record::failure(source, &e),
-        Err(panic) => {
-            let message = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "panic".to_string());
-            Record::failure(source, &Error::Internal { message })
-        }
+        Err(panic) => Record::failure(
+            source,
+            &Error::Internal {
+                message: panic_message(panic.as_ref()),
+            },
+        ),
     }
+}
+
+/// The text a caught panic carried.
+pub fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "panic".to_string())
 }
 
 fn run(bytes: &[u8], opts: &Options, source: &mut Source) -> Result<Declaration> {

@@ -6,13 +6,22 @@ use crate::record::{
 use crate::sections::Sections;
 use crate::value::{parse_amount, parse_thresholds, Amount};
 
+/// Read an amount cell; an empty, unreadable or unit-less one leaves a warning.
 fn amount(
-    raw: &str,
+    raw: Option<&str>,
     unit: Option<&str>,
     what: &str,
     loc: &crate::record::Loc,
     warnings: &mut Vec<Warning>,
 ) -> Option<Amount> {
+    let Some(raw) = raw else {
+        warnings.push(Warning::new(
+            "missing_amount",
+            format!("{what}: the amount cell is empty"),
+            Some(loc.clone()),
+        ));
+        return None;
+    };
     let a = parse_amount(raw, unit);
     match &a {
         None => warnings.push(Warning::new(
@@ -47,17 +56,13 @@ pub fn declaration(s: Sections, source: Source, mut warnings: Vec<Warning>) -> D
                     e.section.as_deref().unwrap_or("?"),
                     e.name.as_deref().unwrap_or("?")
                 );
-                let amount = match e.raw.as_deref() {
-                    Some(raw) => amount(raw, e.unit.as_deref(), &what, &e.loc, &mut warnings),
-                    None => {
-                        warnings.push(Warning::new(
-                            "missing_amount",
-                            format!("{what}: the amount cell is empty"),
-                            Some(e.loc.clone()),
-                        ));
-                        None
-                    }
-                };
+                let amount = amount(
+                    e.raw.as_deref(),
+                    e.unit.as_deref(),
+                    &what,
+                    &e.loc,
+                    &mut warnings,
+                );
                 BudgetItem {
                     amount,
                     section: e.section,
@@ -73,17 +78,13 @@ pub fn declaration(s: Sections, source: Source, mut warnings: Vec<Warning>) -> D
         .into_iter()
         .map(|t| {
             let what = format!("task {}", t.name.as_deref().unwrap_or("?"));
-            let amount = match t.amount_raw.as_deref() {
-                Some(raw) => amount(raw, t.unit.as_deref(), &what, &t.loc, &mut warnings),
-                None => {
-                    warnings.push(Warning::new(
-                        "missing_amount",
-                        format!("{what}: no amount given"),
-                        Some(t.loc.clone()),
-                    ));
-                    None
-                }
-            };
+            let amount = amount(
+                t.amount_raw.as_deref(),
+                t.unit.as_deref(),
+                &what,
+                &t.loc,
+                &mut warnings,
+            );
             Task {
                 name: t.name,
                 content: t.content,

@@ -124,11 +124,7 @@ pub fn process(input: &Input, idx: usize, slot: &Slot, cfg: &Settings) -> Outcom
     match catch_unwind(AssertUnwindSafe(|| process_inner(input, idx, slot, cfg))) {
         Ok(o) => o,
         Err(panic) => {
-            let message = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "panic".to_string());
+            let message = crate::extract::panic_message(panic.as_ref());
             let rec = Record::failure(
                 source_without_bytes(&input.shown),
                 &Error::Internal { message },

@@ -243,20 +243,39 @@ fn list_marker(s: &str) -> Option<usize> {
 const PREFIX_LAST_CHARS: &str = "<=>≈≤≥为于低出到在多少破约至超足达过逾高";
 
 /// One prefix comparison ending at `end` (spaces before `end` skipped): (op, strength, start).
+/// PREFIX_OPS indices grouped by each word's last character, so a position is compared
+/// only with the few words that can end there (this runs at every number of every cell).
+static PREFIX_BY_LAST: std::sync::LazyLock<Vec<(char, Vec<usize>)>> =
+    std::sync::LazyLock::new(|| {
+        let mut by: Vec<(char, Vec<usize>)> = Vec::new();
+        for (i, (w, ..)) in PREFIX_OPS.iter().enumerate() {
+            let Some(c) = w.chars().next_back() else {
+                continue;
+            };
+            match by.iter_mut().find(|(k, _)| *k == c) {
+                Some((_, v)) => v.push(i),
+                None => by.push((c, vec![i])),
+            }
+        }
+        by.sort_by_key(|(c, _)| *c);
+        by
+    });
+
 fn prefix_op_at(s: &str, end: usize) -> Option<(Option<Op>, Strength, usize)> {
     let before = s[..end].trim_end_matches(' ');
     let last = before.chars().next_back()?;
     if !PREFIX_LAST_CHARS.contains(last) {
         return None;
     }
-    let mut buf = [0u8; 4];
-    let last = last.encode_utf8(&mut buf).as_bytes();
+    let candidates = PREFIX_BY_LAST
+        .binary_search_by_key(&last, |(c, _)| *c)
+        .ok()
+        .and_then(|i| PREFIX_BY_LAST.get(i))
+        .map(|(_, v)| v.as_slice())
+        .unwrap_or(&[]);
     let mut best: Option<(&str, Option<Op>, Strength)> = None;
-    for (w, op, st, bad) in PREFIX_OPS {
-        if w.as_bytes().ends_with(last)
-            && before.ends_with(w)
-            && best.is_none_or(|(b, _, _)| w.len() > b.len())
-        {
+    for (w, op, st, bad) in candidates.iter().filter_map(|&i| PREFIX_OPS.get(i)) {
+        if before.ends_with(w) && best.is_none_or(|(b, _, _)| w.len() > b.len()) {
             let prev = before[..before.len() - w.len()].chars().next_back();
             if prev.is_some_and(|p| bad.contains(p)) {
                 continue;

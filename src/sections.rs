@@ -371,6 +371,23 @@ impl<'g> Block<'g> {
     fn cells(&self) -> impl Iterator<Item = &'g Cell> + '_ {
         self.rows.iter().flatten().copied()
     }
+    /// Non-empty rows with the section's own label cells (repeated after page breaks)
+    /// taken out.
+    fn rows_without(&self, label: Label) -> impl Iterator<Item = (Vec<&'g Cell>, &Loc)> + '_ {
+        self.rows
+            .iter()
+            .zip(&self.row_locs)
+            .map(move |(row, loc)| {
+                let row: Vec<&'g Cell> = row
+                    .iter()
+                    .copied()
+                    .filter(|c| label_of(&c.text) != Some(label))
+                    .collect();
+                (row, loc)
+            })
+            .filter(|(row, _)| !row.is_empty())
+    }
+
     fn loc(&self) -> Option<Loc> {
         self.label_cell
             .map(|c| c.loc.clone())
@@ -981,15 +998,7 @@ impl<'g> Reader<'g> {
         let mut map: Option<TaskColumns> = None;
         let block_unit = block.label_cell.and_then(|c| unit_in(&c.text));
         let mut loose: Vec<&Cell> = Vec::new();
-        for (row, loc) in block.rows.iter().zip(&block.row_locs) {
-            let row: Vec<&Cell> = row
-                .iter()
-                .copied()
-                .filter(|c| label_of(&c.text) != Some(Label::Tasks))
-                .collect();
-            if row.is_empty() {
-                continue;
-            }
+        for (row, loc) in block.rows_without(Label::Tasks) {
             if let Some(m) = TaskColumns::from_header(&row) {
                 // The first header names the columns; a repeat after a page break is dropped.
                 if map.is_none() {
@@ -1087,15 +1096,7 @@ impl<'g> Reader<'g> {
         let mut st = IndicatorState::default();
         let mut map: Option<IndicatorColumns> = None;
         let mut stream: Vec<&Cell> = Vec::new();
-        for (row, loc) in block.rows.iter().zip(&block.row_locs) {
-            let row: Vec<&Cell> = row
-                .iter()
-                .copied()
-                .filter(|c| label_of(&c.text) != Some(Label::Indicators))
-                .collect();
-            if row.is_empty() {
-                continue;
-            }
+        for (row, loc) in block.rows_without(Label::Indicators) {
             if let Some(m) = IndicatorColumns::from_header(&row) {
                 if map.is_none() {
                     map = Some(m);

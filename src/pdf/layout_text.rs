@@ -478,19 +478,7 @@ pub(crate) fn read(text: &str) -> Grid {
             let lead = lines.iter().take_while(|l| l.chunks.len() < 2).count();
             raws.drain(..lead.min(raws.len()));
             for l in lines.drain(..lead.min(lines.len())) {
-                items.push(Item::Line(TRow {
-                    cells: l
-                        .chunks
-                        .into_iter()
-                        .map(|c| TCell {
-                            text: c.text,
-                            col: Some(0),
-                            bbox: c.bbox,
-                            text_y0: None,
-                        })
-                        .collect(),
-                    bbox: l.bbox,
-                }));
+                items.push(Item::Line(l.into_row()));
             }
         }
         let p = Params {

@@ -24,6 +24,25 @@ pub struct Line {
     pub bbox: Rect,
 }
 
+impl Line {
+    /// A line outside the table (a title): one row, its chunks side by side in column 0.
+    pub(crate) fn into_row(self) -> TRow {
+        TRow {
+            cells: self
+                .chunks
+                .into_iter()
+                .map(|c| TCell {
+                    text: c.text,
+                    col: Some(0),
+                    bbox: c.bbox,
+                    text_y0: None,
+                })
+                .collect(),
+            bbox: self.bbox,
+        }
+    }
+}
+
 /// Units of the input: how wide a column gap must be and how tall a row gap.
 #[derive(Debug, Clone, Copy)]
 pub struct Params {
@@ -521,19 +540,7 @@ pub(crate) fn page_items(glyphs: &[&Glyph], inherited: &[f64]) -> Vec<Item> {
     let mut body = Vec::new();
     for (l, size) in lines {
         if size > 1.25 * em && l.chunks.len() == 1 {
-            items.push(Item::Line(TRow {
-                cells: l
-                    .chunks
-                    .into_iter()
-                    .map(|c| TCell {
-                        text: c.text,
-                        col: Some(0),
-                        bbox: c.bbox,
-                        text_y0: None,
-                    })
-                    .collect(),
-                bbox: l.bbox,
-            }));
+            items.push(Item::Line(l.into_row()));
         } else {
             body.push(l);
         }

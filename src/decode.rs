@@ -89,7 +89,7 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
         None => {
             // Fast path: valid UTF-8 needs no decoder.
             if enc == UTF_8 {
-                if let Ok(s) = std::str::from_utf8(body) {
+                if let Ok(s) = simdutf8::basic::from_utf8(body) {
                     return Ok(finish(s.to_string(), name, Vec::new()));
                 }
             }
@@ -152,7 +152,9 @@ fn detect_full(bytes: &[u8]) -> Detected<'_> {
         return (enc, bytes, canonical_name(enc), None);
     }
     let head = sample(bytes);
-    let valid = std::str::from_utf8(bytes).ok();
+    // Every UTF-8 input is validated here; simdutf8 does it several times faster than
+    // std on CJK text.
+    let valid = simdutf8::basic::from_utf8(bytes).ok();
     let utf8_cost = if let Some(all) = valid {
         // Valid UTF-8 is almost always UTF-8, but a few GBK characters happen to form valid
         // UTF-8 too (一 is D2 BB, Cyrillic һ): let legacy encodings compete when the UTF-8
@@ -253,6 +255,11 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
 /// Also returns the sample's decoding in the chosen encoding.
 fn guess_legacy(bytes: &[u8]) -> (&'static Encoding, usize, Option<Tracked>) {
     let (gbk, gbk_text) = legacy_cost(GBK, bytes);
+    // Big5's cost is at least its rare count, so when GBK reads cleanly and Big5 cannot
+    // (nearly every GBK file) GBK wins below without decoding the sample as Big5.
+    if gbk == 0 && big5_rare(bytes) > 0 {
+        return (GBK, 0, Some(gbk_text));
+    }
     let (big5, big5_text) = legacy_cost(BIG5, bytes);
     if gbk == 0 && big5 > 0 {
         return (GBK, 0, Some(gbk_text));
@@ -374,21 +381,35 @@ struct Profile {
 }
 
 fn profile(text: &str) -> Profile {
+    // Runs over every input's first 64 KiB: walk bytes, not chars, so ASCII and the
+    // common ideographs (the bulk of a declaration) cost a compare each.
+    let b = text.as_bytes();
     let mut p = Profile::default();
-    for c in text.chars() {
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
         p.chars += 1;
-        // Common ideographs: plausible and neither ASCII, NUL nor Greek/Cyrillic.
-        if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+        if x < 0x80 {
+            if x == 0 {
+                p.nul += 1;
+            } else {
+                p.ascii += 1;
+                if (x < 0x20 && !matches!(x, b'\t' | b'\n' | b'\r' | 0x0c)) || x == 0x7f {
+                    p.bad += 1;
+                }
+            }
+            i += 1;
             continue;
         }
-        if c == '\0' {
-            p.nul += 1;
-        } else if c.is_ascii() {
-            p.ascii += 1;
-            if c.is_ascii_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0c') {
-                p.bad += 1;
-            }
-        } else if implausible(c) {
+        // Common ideographs U+4E00..=U+9FFF: E4 B8..BF xx and E5..E9 xx xx.
+        if (0xE5..=0xE9).contains(&x) || (x == 0xE4 && b.get(i + 1).is_some_and(|&y| y >= 0xB8)) {
+            i += 3;
+            continue;
+        }
+        let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
+            break;
+        };
+        i += c.len_utf8();
+        if implausible(c) {
             p.bad += 1;
         } else if matches!(c as u32, 0x391..=0x3C9 | 0x401 | 0x410..=0x44F | 0x451) {
             p.greek_cyrillic += 1;

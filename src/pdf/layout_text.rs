@@ -359,6 +359,107 @@ fn wide_gap_separators(lines: &[Line], raws: &[&str], m: Measure) -> Vec<f64> {
     kept
 }
 
+/// Whether chunk `k` of a line starts a run: pdftotext puts two or more spaces only
+/// between text lines it placed on its own (at their page-wide column), and a single
+/// space between the words of one text line.
+fn starts_run(line: &Line, k: usize) -> bool {
+    match (
+        k.checked_sub(1).and_then(|j| line.chunks.get(j)),
+        line.chunks.get(k),
+    ) {
+        (Some(prev), Some(c)) => c.bbox.x0 - prev.bbox.x1 >= 1.5,
+        _ => true,
+    }
+}
+
+/// A line with each run as one chunk.
+fn run_line(line: &Line) -> Line {
+    let mut chunks: Vec<Chunk> = Vec::new();
+    for (k, c) in line.chunks.iter().enumerate() {
+        match chunks.last_mut() {
+            Some(last) if !starts_run(line, k) => {
+                last.text.push_str(&c.text);
+                last.bbox = last.bbox.union(&c.bbox);
+            }
+            _ => chunks.push(c.clone()),
+        }
+    }
+    Line {
+        chunks,
+        bbox: line.bbox,
+    }
+}
+
+/// Undo column drift. pdftotext joins the lines of neighbouring cells into one text
+/// line when the cells' text nearly touches, and then sets the second cell one space
+/// after the first instead of at its column. Such a run crosses a column separator
+/// that the page's other lines show; it is cut at the word boundary nearest that
+/// separator and the part after it moved just right of it, so it falls in its column.
+fn dedrift(lines: &[Line], seps: &[f64]) -> Vec<Line> {
+    let mut out = Vec::with_capacity(lines.len());
+    for line in lines {
+        let mut chunks = line.chunks.clone();
+        let mut k = 0;
+        while k < chunks.len() {
+            // The run starting at k: chunks k..end.
+            let mut end = k + 1;
+            while let (Some(prev), Some(c)) = (chunks.get(end - 1), chunks.get(end)) {
+                // Same test as `starts_run`, on the chunks as moved so far.
+                if c.bbox.x0 - prev.bbox.x1 >= 1.5 {
+                    break;
+                }
+                end += 1;
+            }
+            let (Some(first), Some(last)) = (chunks.get(k), chunks.get(end - 1)) else {
+                break;
+            };
+            let (x0, x1) = (first.bbox.x0, last.bbox.x1);
+            // The first separator the run crosses.
+            let Some(sep) = seps.iter().copied().find(|s| x0 < *s && *s < x1) else {
+                k = end;
+                continue;
+            };
+            // Word boundaries inside the run, nearest the separator first.
+            let cut = (k + 1..end).min_by(|a, b| {
+                let da = chunks
+                    .get(*a)
+                    .map_or(f64::INFINITY, |c| (c.bbox.x0 - sep).abs());
+                let db = chunks
+                    .get(*b)
+                    .map_or(f64::INFINITY, |c| (c.bbox.x0 - sep).abs());
+                da.total_cmp(&db)
+            });
+            let Some(cut) = cut else {
+                k = end;
+                continue;
+            };
+            // Keep the first part left of the separator, move the rest right of it.
+            for c in chunks.iter_mut().take(cut).skip(k) {
+                if c.bbox.x1 > sep - 0.25 {
+                    c.bbox.x1 = (sep - 0.25).max(c.bbox.x0);
+                }
+            }
+            let shift = chunks
+                .get(cut)
+                .map_or(0.0, |c| (sep + 0.5 - c.bbox.x0).max(0.0));
+            // The rest of the line moves with it, keeping its runs apart.
+            for c in chunks.iter_mut().skip(cut) {
+                c.bbox.x0 += shift;
+                c.bbox.x1 += shift;
+            }
+            // The cut part now starts a run of its own: look at it again.
+            k = cut;
+        }
+        let bbox = chunks
+            .iter()
+            .map(|c| c.bbox)
+            .reduce(|a, b| a.union(&b))
+            .unwrap_or(line.bbox);
+        out.push(Line { chunks, bbox });
+    }
+    out
+}
+
 /// Whether a cell's text stops mid-sentence.
 fn open_text(t: &str) -> bool {
     t.chars()
@@ -488,8 +589,13 @@ pub(crate) fn read(text: &str) -> Grid {
             lone_gap: false,
             tight: true,
             cross_ratio: 4,
+            split_tall: true,
         };
-        let (mut rows, xs) = table_rows(&lines, &p, &wide_gap_separators(&lines, &raws, m));
+        let wide = wide_gap_separators(&lines, &raws, m);
+        let runs: Vec<Line> = lines.iter().map(run_line).collect();
+        let seps = super::stream::separators(&runs, &p, &wide);
+        let lines = dedrift(&lines, &seps);
+        let (mut rows, xs) = table_rows(&lines, &p, &wide);
         for r in &mut rows {
             split_wide_gaps(r, &lines, &raws);
         }
@@ -579,6 +685,25 @@ mod tests {
         assert_eq!(rows[2], vec!["甲计划", "第一行的内容第二行", "1.00"]);
         assert_eq!(rows[3], vec!["乙计划", "另一项", "2.00"]);
         assert_eq!(g.rows[2].loc, Loc::Line { line: 5 });
+    }
+
+    #[test]
+    fn drifted_cell_goes_back_to_its_column() {
+        // The second row's name and content were set one space apart (one text line).
+        let t = "名称        内容说明            金额\n\
+                 \n\
+                 甲计划      第一行的内容        1.00\n\
+                 \n\
+                 乙计划丙 另一项的内容写满      2.00\n\
+                 \n\
+                 丁计划      又一项              3.00\n";
+        let g = read(t);
+        let rows: Vec<Vec<&str>> = g
+            .rows
+            .iter()
+            .map(|r| r.cells.iter().map(|c| c.text.as_str()).collect())
+            .collect();
+        assert_eq!(rows[2], vec!["乙计划丙", "另一项的内容写满", "2.00"]);
     }
 
     #[test]

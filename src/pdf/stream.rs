@@ -59,6 +59,9 @@ pub struct Params {
     pub tight: bool,
     /// A separator may be crossed by up to `support / cross_ratio` chunks.
     pub cross_ratio: i64,
+    /// Split a block that runs across a row boundary other columns show (layout text,
+    /// where rows are not always apart by a blank line).
+    pub split_tall: bool,
 }
 
 fn join_same_line(out: &mut String, piece: &str, tight: bool) {
@@ -368,12 +371,127 @@ fn lift_span_labels(rows: &mut [TRow]) {
     }
 }
 
+/// Where a block crosses a row boundary that the other columns show, split it there.
+///
+/// Layout text does not always leave a blank line between rows: a tall cell's last line
+/// can sit right above the next row's first, and the block then glues two rows together.
+/// Other columns still show the boundary: at least two of them end one block above it
+/// and start another below it, and nothing but row-span labels covers it. Cells are
+/// vertically centred in their rows, so of the line boundaries inside that gap the one
+/// that best centres each part on the other columns' blocks is taken.
+fn split_tall_blocks(bl: Vec<Block>, labels: &[bool]) -> Vec<Block> {
+    let others: Vec<&Block> = bl
+        .iter()
+        .zip(labels)
+        .filter(|(_, l)| !**l)
+        .map(|(b, _)| b)
+        .collect();
+    let mut out = Vec::with_capacity(bl.len());
+    for (b, label) in bl.iter().zip(labels) {
+        if *label || b.lines < 2 {
+            out.push(b.clone());
+            continue;
+        }
+        let mut rest = b.clone();
+        while let Some(y) = best_split(&rest, &others) {
+            let (upper, lower): (Vec<_>, Vec<_>) = rest
+                .parts
+                .iter()
+                .cloned()
+                .partition(|(_, c)| c.bbox.cy() > y);
+            let (Some(u), Some(l)) = (part_block(b.col, upper), part_block(b.col, lower)) else {
+                break;
+            };
+            out.push(u);
+            rest = l;
+        }
+        out.push(rest);
+    }
+    out
+}
+
+fn part_block(col: usize, parts: Vec<(usize, Chunk)>) -> Option<Block> {
+    let bbox = parts
+        .iter()
+        .map(|(_, c)| c.bbox)
+        .reduce(|a, b| a.union(&b))?;
+    let mut lines: Vec<usize> = parts.iter().map(|(l, _)| *l).collect();
+    lines.dedup();
+    Some(Block {
+        col,
+        lines: lines.len(),
+        parts,
+        bbox,
+    })
+}
+
+/// The first row boundary inside `b` (see [`split_tall_blocks`]), as a y between two of
+/// its lines.
+fn best_split(b: &Block, others: &[&Block]) -> Option<f64> {
+    let mut ys: Vec<f64> = b.parts.iter().map(|(_, c)| c.bbox.cy()).collect();
+    ys.sort_by(|a, c| c.total_cmp(a));
+    ys.dedup();
+    let centre = |v: &[f64]| v.iter().sum::<f64>() / v.len().max(1) as f64;
+    let mut best: Option<(f64, f64)> = None;
+    for w in ys.windows(2) {
+        let y = 0.5 * (w[0] + w[1]);
+        let other = |o: &&&Block| o.col != b.col && o.bbox.y0 < b.bbox.y1 && o.bbox.y1 > b.bbox.y0;
+        if others
+            .iter()
+            .filter(other)
+            .any(|o| o.bbox.y0 <= y && y <= o.bbox.y1)
+        {
+            continue;
+        }
+        // Columns with a block above and below y, both within b's extent; the centres
+        // of the nearest such blocks.
+        let mut above = Vec::new();
+        let mut below = Vec::new();
+        let mut cols: Vec<usize> = others.iter().filter(other).map(|o| o.col).collect();
+        cols.sort_unstable();
+        cols.dedup();
+        for c in cols {
+            let near = |up: bool| {
+                others
+                    .iter()
+                    .filter(|o| o.col == c && (o.bbox.y0 > y) == up)
+                    .filter(|o| o.bbox.y0 < b.bbox.y1 && o.bbox.y1 > b.bbox.y0)
+                    .min_by(|p, q| (p.bbox.cy() - y).abs().total_cmp(&(q.bbox.cy() - y).abs()))
+                    .map(|o| o.bbox.cy())
+            };
+            if let (Some(a), Some(d)) = (near(true), near(false)) {
+                above.push(a);
+                below.push(d);
+            }
+        }
+        if above.len() < 2 {
+            continue;
+        }
+        let up: Vec<f64> = ys.iter().copied().filter(|v| *v > y).collect();
+        let down: Vec<f64> = ys.iter().copied().filter(|v| *v < y).collect();
+        let err = (centre(&up) - centre(&above)).abs() + (centre(&down) - centre(&below)).abs();
+        // Boundaries are taken top to bottom: a later gap is found on the lower part.
+        let gap_top = above.iter().copied().fold(f64::INFINITY, f64::min);
+        if best.is_some_and(|(by, _)| by > gap_top) {
+            break;
+        }
+        if best.is_none_or(|(_, e)| err < e) {
+            best = Some((y, err));
+        }
+    }
+    best.map(|(y, _)| y)
+}
+
 pub(crate) fn table_rows(lines: &[Line], p: &Params, inherited: &[f64]) -> (Vec<TRow>, Vec<f64>) {
     let seps = separators(lines, p, inherited);
     let ncols = seps.len() + 1;
     let row_gap = usual_line_gap(lines, &seps, p) + p.row_gap_extra;
-    let bl = blocks(lines, &seps, row_gap);
-    let labels: Vec<bool> = bl.iter().map(|b| is_label(b, &bl)).collect();
+    let mut bl = blocks(lines, &seps, row_gap);
+    let mut labels: Vec<bool> = bl.iter().map(|b| is_label(b, &bl)).collect();
+    if p.split_tall {
+        bl = split_tall_blocks(bl, &labels);
+        labels = bl.iter().map(|b| is_label(b, &bl)).collect();
+    }
     // Row bands: union of the y-extents of non-label blocks.
     let mut spans: Vec<(f64, f64)> = bl
         .iter()
@@ -552,6 +670,7 @@ pub(crate) fn page_items(glyphs: &[&Glyph], inherited: &[f64]) -> Vec<Item> {
         lone_gap: true,
         tight: false,
         cross_ratio: 4,
+        split_tall: false,
     };
     let (rows, xs) = table_rows(&body, &p, inherited);
     if let Some(bbox) = rows.iter().map(|r| r.bbox).reduce(|a, b| a.union(&b)) {

@@ -67,8 +67,7 @@ pub struct Sections {
 /// parentheses and colon, no trailing colon. Borrowed when the text is already in that
 /// form (most cells): this runs on every cell of the label and indicator columns.
 pub(crate) fn norm(s: &str) -> Cow<'_, str> {
-    let changes = |c: char| c.is_whitespace() || norm_label_char(c) != c;
-    if !s.chars().any(changes) && !s.ends_with(':') {
+    if !needs_norm(s) && !s.ends_with(':') {
         return Cow::Borrowed(s);
     }
     let mut out: String = s
@@ -80,6 +79,36 @@ pub(crate) fn norm(s: &str) -> Cow<'_, str> {
         out.pop();
     }
     Cow::Owned(out)
+}
+
+/// Whether `norm` changes `s`. Every cell is asked, several times: test bytes, and
+/// skip ASCII letters/digits and common ideographs (U+4000..=U+9FFF, lead bytes E4..E9:
+/// neither white space nor brackets) without decoding them.
+fn needs_norm(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        if x < 0x80 {
+            // char::is_whitespace on ASCII: \t \n \x0b \x0c \r and space.
+            if matches!(x, b'\t'..=b'\r' | b' ') {
+                return true;
+            }
+            i += 1;
+            continue;
+        }
+        if (0xE4..=0xE9).contains(&x) {
+            i += 3;
+            continue;
+        }
+        let Some(c) = s.get(i..).and_then(|t| t.chars().next()) else {
+            return true;
+        };
+        if c.is_whitespace() || norm_label_char(c) != c {
+            return true;
+        }
+        i += c.len_utf8();
+    }
+    false
 }
 
 fn norm_label_char(c: char) -> char {
@@ -1800,5 +1829,51 @@ impl IndicatorState {
             annual: p.annual,
             loc,
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The definition `needs_norm` speeds up.
+    fn needs_norm_by_chars(s: &str) -> bool {
+        s.chars()
+            .any(|c| c.is_whitespace() || norm_label_char(c) != c)
+    }
+
+    #[test]
+    fn needs_norm_cases() {
+        for s in [
+            "",
+            "部门名称",
+            "部门 名称",
+            "部门\u{3000}名称",
+            "部门\u{a0}名称",
+            "部门\u{85}名称",
+            "预算金额（万元）",
+            "预算金额(万元)",
+            "部门名称：",
+            "【注】",
+            "〔2023〕",
+            "［1］",
+            "x\u{b}y",
+            "\u{2028}",
+            "\u{1680}",
+            "ΑΩ αω",
+            "𠀀𪚥",
+            "≥95%",
+            "\u{feff}部门",
+        ] {
+            assert_eq!(needs_norm(s), needs_norm_by_chars(s), "{s:?}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn needs_norm_matches_chars(s in "\\PC{0,12}|[ \\t\\u{3000}（）：【】〔〕［］部门a1]{0,8}") {
+            prop_assert_eq!(needs_norm(&s), needs_norm_by_chars(&s));
+        }
     }
 }

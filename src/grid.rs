@@ -63,17 +63,11 @@ fn is_pipe(c: char) -> bool {
     c == '|' || c == '｜'
 }
 
-/// Pipes (`|` or `｜`) in a line, counted on bytes: `|` is one byte and `｜` (EF BD 9C)
-/// is the only character whose UTF-8 ends in 9C after EF BD.
+/// Pipes (`|` or `｜`) in a line. Every line of every input is counted: memchr for `|`
+/// and memmem for the three bytes of `｜` (EF BD 9C), which cannot overlap.
 fn pipe_count(line: &str) -> usize {
     let b = line.as_bytes();
-    let mut n = 0;
-    for (i, &x) in b.iter().enumerate() {
-        if x == b'|' || (x == 0x9C && i >= 2 && b[i - 2] == 0xEF && b[i - 1] == 0xBD) {
-            n += 1;
-        }
-    }
-    n
+    memchr::memchr_iter(b'|', b).count() + memchr::memmem::find_iter(b, "｜").count()
 }
 
 fn is_markdown_rule(line: &str) -> bool {
@@ -134,26 +128,18 @@ pub fn lines(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
     let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' => {
-                out.push(&text[start..i]);
-                start = i + 1;
-            }
-            b'\r' => {
-                out.push(&text[start..i]);
-                if i + 1 < bytes.len() && bytes[i + 1] == b'\n' {
-                    i += 1;
-                }
-                start = i + 1;
-            }
-            _ => {}
+    let mut ends = memchr::memchr2_iter(b'\n', b'\r', bytes);
+    while let Some(i) = ends.next() {
+        out.push(text.get(start..i).unwrap_or(""));
+        start = i + 1;
+        // CRLF is one line end: skip its LF, which the iterator reports next.
+        if bytes.get(i) == Some(&b'\r') && bytes.get(i + 1) == Some(&b'\n') {
+            ends.next();
+            start = i + 2;
         }
-        i += 1;
     }
     if start < bytes.len() {
-        out.push(&text[start..]);
+        out.push(text.get(start..).unwrap_or(""));
     }
     out
 }
@@ -351,7 +337,17 @@ mod tests {
 
     #[test]
     fn pipes_counted_on_bytes() {
-        for l in ["", "a|b", "｜a｜b｜", "| 一 ｜ 二 |", "丨|"] {
+        for l in [
+            "",
+            "a|b",
+            "｜a｜b｜",
+            "| 一 ｜ 二 |",
+            "丨|",
+            "｜｜",
+            "|||",
+            "\u{ff5c}\u{ff5d}",
+            "｝｜",
+        ] {
             assert_eq!(
                 pipe_count(l),
                 l.chars().filter(|c| is_pipe(*c)).count(),
@@ -362,8 +358,23 @@ mod tests {
 
     #[test]
     fn line_ends() {
-        assert_eq!(lines("a\r\nb\rc\nd"), vec!["a", "b", "c", "d"]);
-        assert_eq!(lines("a\n\nb\n"), vec!["a", "", "b"]);
+        let cases: &[(&str, &[&str])] = &[
+            ("", &[]),
+            ("a", &["a"]),
+            ("a\n", &["a"]),
+            ("a\r", &["a"]),
+            ("a\r\n", &["a"]),
+            ("a\r\nb\rc\nd", &["a", "b", "c", "d"]),
+            ("a\n\nb\n", &["a", "", "b"]),
+            ("a\r\r\nb", &["a", "", "b"]),
+            ("a\n\rb", &["a", "", "b"]),
+            ("\r\n\r\n", &["", ""]),
+            ("\r\r", &["", ""]),
+            ("一\r\n二\r三", &["一", "二", "三"]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(lines(text), *want, "{text:?}");
+        }
     }
 
     #[test]

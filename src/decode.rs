@@ -369,7 +369,7 @@ pub fn has_gb18030_four_byte(bytes: &[u8]) -> bool {
     false
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq)]
 struct Profile {
     chars: usize,
     ascii: usize,
@@ -563,6 +563,60 @@ fn lines_of(text: &str, offsets: &[usize]) -> Vec<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The definition `profile` speeds up: one char at a time.
+    fn profile_by_chars(text: &str) -> Profile {
+        let mut p = Profile::default();
+        for c in text.chars() {
+            p.chars += 1;
+            if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+                continue;
+            }
+            if c == '\0' {
+                p.nul += 1;
+            } else if c.is_ascii() {
+                p.ascii += 1;
+                if c.is_ascii_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0c') {
+                    p.bad += 1;
+                }
+            } else if implausible(c) {
+                p.bad += 1;
+            } else if matches!(c as u32, 0x391..=0x3C9 | 0x401 | 0x410..=0x44F | 0x451) {
+                p.greek_cyrillic += 1;
+            }
+        }
+        p
+    }
+
+    #[test]
+    fn profile_cases() {
+        let long = "部门整体预算绩效目标申报表\t基本支出 16,583.94\n".repeat(5);
+        for s in [
+            "",
+            "a",
+            long.as_str(),
+            "部门名称\t广州市科学技术局\r\n",
+            "一丁七万丈三上下不与丐丑专且丕世丗丘丙业丛东丝丞丟両丢丣两严並丧丨丩个丫",
+            "䶵䷀一丁\u{3400}\u{4DBF}\u{4DC0}ÀéαΩжЁё\u{85}\u{7f}\0\x01𠀀",
+            "ＡＢＣ（）：，。、「」《》“”—…≥≤±°×÷¥§·",
+            "ぁアㄅㄱ가\u{E000}\u{F900}\u{FF61}\u{FFFD}",
+        ] {
+            assert_eq!(profile(s), profile_by_chars(s), "{s:?}");
+            // Behind ASCII prefixes of every length, so chars start at every alignment.
+            for k in 1..40 {
+                let t = format!("{}{s}", "x".repeat(k));
+                assert_eq!(profile(&t), profile_by_chars(&t), "{t:?}");
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn profile_matches_chars(s in "(\\PC|[\t\n\r\0\x01一-龥𠀀-𠀃ぁ-ゔÀ-ÿ\u{391}-\u{3c9}])*") {
+            prop_assert_eq!(profile(&s), profile_by_chars(&s));
+        }
+    }
 
     #[test]
     fn lines_of_counts_crlf_and_cr_once() {

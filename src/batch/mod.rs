@@ -318,10 +318,7 @@ impl Run {
                     progress.line(msg);
                 }
                 if let Some(json) = &o.json {
-                    if let Err(e) = out
-                        .write_all(json.as_bytes())
-                        .and_then(|()| out.write_all(b"\n"))
-                    {
+                    if let Err(e) = out.write_all(json).and_then(|()| out.write_all(b"\n")) {
                         output_failed = Some(e.to_string());
                     }
                 }
@@ -495,7 +492,7 @@ impl Pool {
                     },
                 );
                 Some(Outcome {
-                    json: Some(rec.to_json_line()),
+                    json: Some(rec.to_json_bytes()),
                     stats: summary::Stats {
                         error_kind: Some("internal".into()),
                         ..Default::default()

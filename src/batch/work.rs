@@ -30,7 +30,7 @@ pub struct Settings {
 #[derive(Debug, Default)]
 pub struct Outcome {
     /// The record's JSON for stdout (none in `-o DIR` mode).
-    pub json: Option<String>,
+    pub json: Option<Vec<u8>>,
     pub stats: Stats,
     /// The line for stderr when the input failed.
     pub message: Option<String>,
@@ -171,9 +171,9 @@ fn process_inner(input: &Input, idx: usize, slot: &Slot, cfg: &Settings) -> Outc
 /// Serialise the record, and in `-o DIR` mode write it.
 fn deliver(input: &Input, rec: &Record, cfg: &Settings) -> Outcome {
     let mut text = if cfg.pretty {
-        rec.to_json_pretty()
+        rec.to_json_pretty().into_bytes()
     } else {
-        rec.to_json_line()
+        rec.to_json_bytes()
     };
     let stats = Stats {
         bytes: rec.source().bytes,
@@ -191,9 +191,9 @@ fn deliver(input: &Input, rec: &Record, cfg: &Settings) -> Outcome {
             message,
         },
         Some(dir) => {
-            text.push('\n');
+            text.push(b'\n');
             let out = dir.join(&input.out_rel);
-            match write_atomic(&out, text.as_bytes()) {
+            match write_atomic(&out, &text) {
                 Ok(()) => Outcome {
                     json: None,
                     stats,

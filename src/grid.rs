@@ -4,6 +4,8 @@
 //! Layouts that lose column positions give cells with `col: None`; the form stage then
 //! works from labels and value shapes instead.
 
+use std::sync::LazyLock;
+
 use crate::record::{Loc, Warning};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,8 +68,11 @@ fn is_pipe(c: char) -> bool {
 /// Pipes (`|` or `｜`) in a line. Every line of every input is counted: memchr for `|`
 /// and memmem for the three bytes of `｜` (EF BD 9C), which cannot overlap.
 fn pipe_count(line: &str) -> usize {
+    // One searcher for all lines: building it is most of the cost on a short line.
+    static FULL_WIDTH: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("｜"));
     let b = line.as_bytes();
-    memchr::memchr_iter(b'|', b).count() + memchr::memmem::find_iter(b, "｜").count()
+    memchr::memchr_iter(b'|', b).count() + FULL_WIDTH.find_iter(b).count()
 }
 
 fn is_markdown_rule(line: &str) -> bool {

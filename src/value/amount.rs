@@ -1,6 +1,6 @@
 //! Amount cells: exactly one number with an optional unit, in exact decimals.
 
-use super::norm::Norm;
+use super::norm::fold;
 use super::quantity::{quantity, Kind};
 use super::unit::{parse_unit, Unit};
 use super::Amount;
@@ -10,8 +10,8 @@ const LEADS: &[&str] = &["人民币", "RMB", "¥", "$"];
 
 pub(crate) fn parse(raw: &str, default_unit: Option<&str>) -> Option<Amount> {
     let raw = raw.trim();
-    let n = Norm::new(raw);
-    let mut s = n.text.trim();
+    let folded = fold(raw);
+    let mut s = folded.trim();
     for lead in LEADS {
         if let Some(r) = s.strip_prefix(lead) {
             s = r.trim_start();

@@ -115,8 +115,8 @@ pub struct Threshold {
 /// The unit a column header states: `预算金额（万元）` → `万元`, `金额(元)` → `元`,
 /// `金额（单位：万元）` → `万元`. Only currency units count (the header of an amount column).
 pub fn unit_from_header(header: &str) -> Option<String> {
-    let n = norm::Norm::new(header);
-    let s = n.text.as_str();
+    let folded = norm::fold(header);
+    let s: &str = &folded;
     // `（万元）`, or a bare `单位：万元` label.
     let inner = match s.rfind('(') {
         Some(open) => s[open + 1..].split(')').next()?,

@@ -580,7 +580,7 @@ enum Tok {
 
 struct Scan<'a> {
     orig: &'a str,
-    n: &'a Norm,
+    n: &'a Norm<'a>,
     s: &'a str,
     /// Metric text may not reach back before this (last break or threshold end).
     floor: usize,
@@ -819,7 +819,7 @@ pub(crate) fn parse(text: &str) -> Vec<Threshold> {
         return Vec::new();
     }
     let n = Norm::new(text);
-    let s = n.text.as_str();
+    let s: &str = &n.text;
     let mut sc = Scan {
         orig: text,
         n: &n,

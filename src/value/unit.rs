@@ -416,8 +416,8 @@ pub(crate) fn unit_at(s: &str) -> Option<(Unit, usize)> {
 
 /// A whole string that is a unit (a column header's `万元`), else `None`.
 pub(crate) fn parse_unit(s: &str) -> Option<Unit> {
-    let n = super::norm::Norm::new(s.trim());
-    let t = n.text.trim();
+    let folded = super::norm::fold(s.trim());
+    let t = folded.trim();
     let (u, len) = unit_at(t)?;
     (len == t.len()).then_some(u)
 }

@@ -48,7 +48,7 @@ pub(crate) fn parse(raw: &str, default_unit: Option<&str>) -> Option<Amount> {
         // 亿元, 1234.56万 under (万元) is 万元; the cell's magnitude wins.
         (Some(u), Some(h)) if u.base.is_none() => match h.base {
             Some(b) => Some(Unit {
-                text: format!("{}{}", u.text, b),
+                text: [&*u.text, &*b].concat().into(),
                 mag: u.mag,
                 base: Some(b),
             }),
@@ -58,7 +58,7 @@ pub(crate) fn parse(raw: &str, default_unit: Option<&str>) -> Option<Amount> {
         (None, Some(h)) => Some(h),
         (None, None) => None,
     };
-    let unit_text = unit.as_ref().map(|u| u.text.clone()).or_else(|| {
+    let unit_text = unit.as_ref().map(|u| u.text.to_string()).or_else(|| {
         default_unit
             .map(|d| d.trim().to_string())
             .filter(|d| !d.is_empty())

@@ -126,7 +126,7 @@ pub fn unit_from_header(header: &str) -> Option<String> {
     let inner = inner.strip_prefix("单位").unwrap_or(&inner);
     let inner = inner.trim_start_matches(':');
     let u = unit::parse_unit(inner)?;
-    u.is_yuan().then_some(u.text)
+    u.is_yuan().then(|| u.text.into_owned())
 }
 
 /// Read a cell that should hold one amount. `default_unit` is the column header's unit,
@@ -144,5 +144,5 @@ pub fn parse_thresholds(text: &str) -> Vec<Threshold> {
 /// The unit of a cell or header split into magnitude and base: `万人次` → (10000, `人次`);
 /// `None` if the text is not one unit. A bare `亿` has base `None`.
 pub fn split_unit(unit: &str) -> Option<(Decimal, Option<String>)> {
-    unit::parse_unit(unit).map(|u| (u.mag, u.base))
+    unit::parse_unit(unit).map(|u| (u.mag, u.base.map(std::borrow::Cow::into_owned)))
 }

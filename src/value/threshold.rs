@@ -510,9 +510,9 @@ fn threshold(metric: Option<String>, op: Op, value: Decimal, unit: Option<&Unit>
     };
     let (unit_text, base_value, base_unit) = match unit {
         Some(u) => (
-            Some(u.text.clone()),
+            Some(u.text.to_string()),
             value.checked_mul(u.mag),
-            u.base.clone(),
+            u.base.as_deref().map(str::to_string),
         ),
         None => (None, Some(value), None),
     };
@@ -551,11 +551,11 @@ fn between(
         value: None,
         min: Some(norm_dec(min)),
         max: Some(norm_dec(max)),
-        unit: unit.map(|u| u.text.clone()),
+        unit: unit.map(|u| u.text.to_string()),
         base_value: None,
         base_min: min.checked_mul(mag_min).map(norm_dec),
         base_max: max.checked_mul(mag_max).map(norm_dec),
-        base_unit: unit.and_then(|u| u.base.clone()),
+        base_unit: unit.and_then(|u| u.base.as_deref().map(str::to_string)),
     }
 }
 
@@ -1008,11 +1008,14 @@ impl Pending {
             unit: t
                 .unit
                 .clone()
-                .or_else(|| unit.as_ref().map(|u| u.text.clone())),
+                .or_else(|| unit.as_ref().map(|u| u.text.to_string())),
             base_value: None,
             base_min: lo.1.map(norm_dec),
             base_max: hi.1.map(norm_dec),
-            base_unit: t.base_unit.clone().or_else(|| unit.and_then(|u| u.base)),
+            base_unit: t
+                .base_unit
+                .clone()
+                .or_else(|| unit.and_then(|u| u.base).map(std::borrow::Cow::into_owned)),
         }]
     }
 

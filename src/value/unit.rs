@@ -1,26 +1,27 @@
 //! Units: magnitude prefixes split from base units, compound units, percent words.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use rust_decimal::Decimal;
 
 /// A unit as written, its magnitude and its base (`万人次` → 10000 × `人次`).
+/// Text borrowed from the unit tables where it can be: one is read at every number.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Unit {
     /// As written, normalised (`／` → `/`, `％` and `百分比` → `%`).
-    pub text: String,
+    pub text: Cow<'static, str>,
     pub mag: Decimal,
     /// Without the magnitude prefix; `None` for a bare prefix (`亿`, `万`).
-    pub base: Option<String>,
+    pub base: Option<Cow<'static, str>>,
 }
 
 impl Unit {
-    pub fn plain(text: &str) -> Unit {
+    pub fn plain(text: &'static str) -> Unit {
         Unit {
-            text: text.to_string(),
+            text: Cow::Borrowed(text),
             mag: Decimal::ONE,
-            base: Some(text.to_string()),
+            base: Some(Cow::Borrowed(text)),
         }
     }
 
@@ -304,24 +305,31 @@ pub(crate) const DATE_UNITS: &[&str] = &["月", "日", "号"];
 /// Percent-like units: `%` and friends keep their value as base.
 const PERCENT: &[(&str, &str)] = &[("%", "%"), ("‰", "‰"), ("百分比", "%"), ("千分比", "‰")];
 
-static BY_FIRST: LazyLock<HashMap<char, Vec<&'static str>>> = LazyLock::new(|| {
-    let mut m: HashMap<char, Vec<&'static str>> = HashMap::new();
+/// [`UNITS`] grouped by first char (sorted by it for a binary search; longest unit first
+/// within a group).
+static BY_FIRST: LazyLock<Vec<(char, Vec<&'static str>)>> = LazyLock::new(|| {
+    let mut m: Vec<(char, Vec<&'static str>)> = Vec::new();
     for u in UNITS {
         if let Some(c) = u.chars().next() {
-            m.entry(c).or_default().push(u);
+            match m.iter_mut().find(|(k, _)| *k == c) {
+                Some((_, v)) => v.push(u),
+                None => m.push((c, vec![u])),
+            }
         }
     }
-    for v in m.values_mut() {
+    for (_, v) in &mut m {
         v.sort_by_key(|u| std::cmp::Reverse(u.len()));
         v.dedup();
     }
+    m.sort_by_key(|(c, _)| *c);
     m
 });
 
 /// The longest base unit at the start of `s` (bytes).
 fn base_at(s: &str) -> Option<&'static str> {
     let c = s.chars().next()?;
-    let list = BY_FIRST.get(&c)?;
+    let at = BY_FIRST.binary_search_by_key(&c, |(k, _)| *k).ok()?;
+    let (_, list) = BY_FIRST.get(at)?;
     list.iter().copied().find(|u| {
         s.starts_with(u)
             // An ASCII unit must not run into more letters (`5G基站` is fine, `5Gbps`
@@ -332,6 +340,10 @@ fn base_at(s: &str) -> Option<&'static str> {
 }
 
 fn prefix_at(s: &str) -> Option<(&'static str, u64)> {
+    // Every prefix starts with one of these; most unit text does not.
+    if !s.starts_with(['万', '千', '百', '十', '亿']) {
+        return None;
+    }
     PREFIXES.iter().copied().find(|(p, _)| s.starts_with(p))
 }
 
@@ -368,9 +380,9 @@ pub(crate) fn unit_at(s: &str) -> Option<(Unit, usize)> {
     if s.starts_with('成') {
         return Some((
             Unit {
-                text: "成".into(),
+                text: Cow::Borrowed("成"),
                 mag: Decimal::TEN,
-                base: Some("%".into()),
+                base: Some(Cow::Borrowed("%")),
             },
             '成'.len_utf8(),
         ));
@@ -394,7 +406,7 @@ pub(crate) fn unit_at(s: &str) -> Option<(Unit, usize)> {
             let (p, m) = prefix_at(s)?;
             return Some((
                 Unit {
-                    text: p.to_string(),
+                    text: Cow::Borrowed(p),
                     mag: Decimal::from(m),
                     base: None,
                 },
@@ -403,10 +415,17 @@ pub(crate) fn unit_at(s: &str) -> Option<(Unit, usize)> {
         }
     };
     let tail = compound_tail(&s[len..]);
-    let base = format!("{base}{}", &s[len..len + tail]);
+    let base = match &s[len..len + tail] {
+        "" => Cow::Borrowed(base),
+        tail => Cow::Owned([base, tail].concat()),
+    };
+    let text = match prefix {
+        "" => base.clone(),
+        prefix => Cow::Owned([prefix, &base].concat()),
+    };
     Some((
         Unit {
-            text: format!("{prefix}{base}"),
+            text,
             mag,
             base: Some(base),
         },
@@ -427,7 +446,10 @@ mod tests {
     use super::*;
 
     fn u(s: &str) -> Option<(String, String, Option<String>, usize)> {
-        unit_at(s).map(|(u, l)| (u.text, u.mag.to_string(), u.base, l))
+        unit_at(s).map(|(u, l)| {
+            let base = u.base.map(Cow::into_owned);
+            (u.text.into_owned(), u.mag.to_string(), base, l)
+        })
     }
 
     #[test]

@@ -203,6 +203,11 @@ fn break_len(s: &str) -> Option<usize> {
 /// A list number at a clause start: `1.` `2、` `3)` `(4)` `（一）` `一、`.
 fn list_marker(s: &str) -> Option<usize> {
     let (t, lead) = skip_spaces(s);
+    // Every form starts with one of these; most clauses start with a word.
+    let c = first(t)?;
+    if !(c == '(' || c.is_ascii_digit() || super::number::cn_start(c)) {
+        return None;
+    }
     if let Some(inner) = t.strip_prefix('(') {
         let n = inner
             .char_indices()
@@ -238,13 +243,9 @@ fn list_marker(s: &str) -> Option<usize> {
     None
 }
 
-/// The last chars of the words in [`PREFIX_OPS`] (a test keeps the two in step): most
-/// text before a number ends in none of them, so it is rejected without the word scan.
-const PREFIX_LAST_CHARS: &str = "<=>≈≤≥为于低出到在多少破约至超足达过逾高";
-
-/// One prefix comparison ending at `end` (spaces before `end` skipped): (op, strength, start).
-/// PREFIX_OPS indices grouped by each word's last character, so a position is compared
-/// only with the few words that can end there (this runs at every number of every cell).
+/// PREFIX_OPS indices grouped by each word's last character (sorted by it), so a position
+/// is compared only with the few words that can end there (this runs at every number of
+/// every cell); most text before a number ends in none of them and fails the lookup.
 static PREFIX_BY_LAST: std::sync::LazyLock<Vec<(char, Vec<usize>)>> =
     std::sync::LazyLock::new(|| {
         let mut by: Vec<(char, Vec<usize>)> = Vec::new();
@@ -261,18 +262,14 @@ static PREFIX_BY_LAST: std::sync::LazyLock<Vec<(char, Vec<usize>)>> =
         by
     });
 
+/// One prefix comparison ending at `end` (spaces before `end` skipped): (op, strength, start).
 fn prefix_op_at(s: &str, end: usize) -> Option<(Option<Op>, Strength, usize)> {
     let before = s[..end].trim_end_matches(' ');
     let last = before.chars().next_back()?;
-    if !PREFIX_LAST_CHARS.contains(last) {
-        return None;
-    }
-    let candidates = PREFIX_BY_LAST
+    let at = PREFIX_BY_LAST
         .binary_search_by_key(&last, |(c, _)| *c)
-        .ok()
-        .and_then(|i| PREFIX_BY_LAST.get(i))
-        .map(|(_, v)| v.as_slice())
-        .unwrap_or(&[]);
+        .ok()?;
+    let (_, candidates) = PREFIX_BY_LAST.get(at)?;
     let mut best: Option<(&str, Option<Op>, Strength)> = None;
     for (w, op, st, bad) in candidates.iter().filter_map(|&i| PREFIX_OPS.get(i)) {
         if before.ends_with(w) && best.is_none_or(|(b, _, _)| w.len() > b.len()) {
@@ -812,6 +809,12 @@ fn only_closing(s: &str) -> bool {
         .all(|c| matches!(c, ' ' | '。' | '.' | ';' | ',' | '!' | '\n' | '\r'))
 }
 
+/// A char that can start no list number, break or quantity: most of any text is ideographs
+/// and letters, and the scanner only steps over them.
+fn plain_char(c: char) -> bool {
+    c.is_ascii_alphabetic() || (('\u{4E00}'..='\u{9FFF}').contains(&c) && !may_start(c))
+}
+
 /// Every comparison in `text`, in order.
 pub(crate) fn parse(text: &str) -> Vec<Threshold> {
     // Every comparison is read at a number: a text with nothing that may start one has none.
@@ -840,6 +843,11 @@ pub(crate) fn parse(text: &str) -> Vec<Threshold> {
         let Some(c) = first(rest) else { break };
         if c == ' ' {
             i += 1;
+            continue;
+        }
+        if plain_char(c) {
+            clause_start = false;
+            i += c.len_utf8();
             continue;
         }
         if clause_start {
@@ -1062,10 +1070,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn prefix_last_chars_cover_every_word() {
-        for (w, _, _, _) in PREFIX_OPS {
-            let last = w.chars().next_back().unwrap();
-            assert!(PREFIX_LAST_CHARS.contains(last), "{w}");
+    fn prefix_index_covers_every_word() {
+        let indexed: usize = PREFIX_BY_LAST.iter().map(|(_, v)| v.len()).sum();
+        assert_eq!(indexed, PREFIX_OPS.len());
+        for (c, v) in PREFIX_BY_LAST.iter() {
+            for &i in v {
+                assert!(PREFIX_OPS[i].0.ends_with(*c));
+            }
         }
     }
 }

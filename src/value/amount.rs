@@ -42,11 +42,12 @@ pub(crate) fn parse(raw: &str, default_unit: Option<&str>) -> Option<Amount> {
         _ => {}
     }
     let value = if neg { -q.value } else { q.value };
-    let header = default_unit.and_then(parse_unit);
-    let unit: Option<Unit> = match (q.unit, header) {
+    // The header is read only when the cell's unit leaves it a say.
+    let header = || default_unit.and_then(parse_unit);
+    let unit: Option<Unit> = match q.unit {
         // A bare magnitude in the cell takes the header's base unit: 1.2亿 under (元) is
         // 亿元, 1234.56万 under (万元) is 万元; the cell's magnitude wins.
-        (Some(u), Some(h)) if u.base.is_none() => match h.base {
+        Some(u) if u.base.is_none() => match header().and_then(|h| h.base) {
             Some(b) => Some(Unit {
                 text: [&*u.text, &*b].concat().into(),
                 mag: u.mag,
@@ -54,9 +55,8 @@ pub(crate) fn parse(raw: &str, default_unit: Option<&str>) -> Option<Amount> {
             }),
             None => Some(u),
         },
-        (Some(u), _) => Some(u),
-        (None, Some(h)) => Some(h),
-        (None, None) => None,
+        Some(u) => Some(u),
+        None => header(),
     };
     let unit_text = unit.as_ref().map(|u| u.text.to_string()).or_else(|| {
         default_unit

@@ -166,25 +166,42 @@ fn arabic_grammar(i: &str) -> IResult<&str, Arabic> {
     ))
 }
 
-/// Most cells write numbers as one digit run with maybe `.` and a fraction run (`42`,
-/// `90.5`); read those straight from the bytes, without the strings the full grammar
-/// builds. `None` when a space, `,` or `. ` follows that the full grammar must judge, or
-/// when the digits might not fit an i64 (the full grammar then decides).
+/// Most cells write numbers as one digit run, maybe in `,` thousands groups, with maybe
+/// `.` and a fraction run (`42`, `90.5`, `204,949.35`); read those straight from the
+/// bytes, without the strings the full grammar builds. `None` when a space follows a run
+/// or separator (OCR gaps: the full grammar must judge), or when the digits might not fit
+/// an i64 (the full grammar then decides).
 fn plain_arabic(i: &str) -> Option<(&str, Arabic)> {
     let b = i.as_bytes();
     let digits = |from: usize| {
         b.get(from..)
             .map_or(0, |r| r.iter().take_while(|c| c.is_ascii_digit()).count())
     };
-    let int_len = digits(0);
+    let first_run = digits(0);
+    let mut end = first_run;
+    let mut int_digits = first_run;
+    // `,` and exactly three digits: a thousands group while the first run has 1-3 digits;
+    // after a longer run (`1234,567`) the number ends at the comma.
+    while b.get(end) == Some(&b',') {
+        match b.get(end + 1) {
+            Some(b' ') => return None,
+            _ if digits(end + 1) == 3 && (1..=3).contains(&first_run) => {
+                end += 4;
+                int_digits += 3;
+            }
+            _ => break,
+        }
+    }
+    let int_end = end;
     let mut frac_len = 0;
-    match b.get(int_len) {
-        Some(b' ' | b',') => return None,
-        Some(b'.') => match b.get(int_len + 1) {
+    match b.get(int_end) {
+        Some(b' ') => return None,
+        Some(b'.') => match b.get(int_end + 1) {
             Some(b' ') => return None,
             Some(c) if c.is_ascii_digit() => {
-                frac_len = digits(int_len + 1);
-                if b.get(int_len + 1 + frac_len) == Some(&b' ') {
+                frac_len = digits(int_end + 1);
+                end = int_end + 1 + frac_len;
+                if b.get(end) == Some(&b' ') {
                     return None; // an OCR space may split the fraction
                 }
             }
@@ -192,14 +209,9 @@ fn plain_arabic(i: &str) -> Option<(&str, Arabic)> {
         },
         _ => {}
     }
-    if int_len == 0 || int_len + frac_len > 18 {
+    if first_run == 0 || int_digits + frac_len > 18 {
         return None;
     }
-    let end = if frac_len > 0 {
-        int_len + 1 + frac_len
-    } else {
-        int_len
-    };
     let mut mantissa: i64 = 0;
     for c in b.get(..end)?.iter().filter(|c| c.is_ascii_digit()) {
         mantissa = mantissa * 10 + i64::from(c - b'0');
@@ -214,9 +226,9 @@ fn plain_arabic(i: &str) -> Option<(&str, Arabic)> {
         rest,
         Arabic {
             value,
-            int_digits: int_len,
-            plain: frac_len == 0,
-            leading_zero: int_len > 1 && b.first() == Some(&b'0'),
+            int_digits,
+            plain: int_end == first_run && frac_len == 0,
+            leading_zero: int_digits > 1 && b.first() == Some(&b'0'),
             is_int: frac_len == 0,
             dotted,
         },

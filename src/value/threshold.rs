@@ -246,6 +246,8 @@ fn list_marker(s: &str) -> Option<usize> {
 /// PREFIX_OPS indices grouped by each word's last character (sorted by it), so a position
 /// is compared only with the few words that can end there (this runs at every number of
 /// every cell); most text before a number ends in none of them and fails the lookup.
+/// Longest word first within a group (PREFIX_OPS order among equal lengths), so the first
+/// word that fits is the one to take.
 static PREFIX_BY_LAST: std::sync::LazyLock<Vec<(char, Vec<usize>)>> =
     std::sync::LazyLock::new(|| {
         let mut by: Vec<(char, Vec<usize>)> = Vec::new();
@@ -257,6 +259,9 @@ static PREFIX_BY_LAST: std::sync::LazyLock<Vec<(char, Vec<usize>)>> =
                 Some((_, v)) => v.push(i),
                 None => by.push((c, vec![i])),
             }
+        }
+        for (_, v) in &mut by {
+            v.sort_by_key(|&i| std::cmp::Reverse(PREFIX_OPS.get(i).map_or(0, |w| w.0.len())));
         }
         by.sort_by_key(|(c, _)| *c);
         by
@@ -270,17 +275,15 @@ fn prefix_op_at(s: &str, end: usize) -> Option<(Option<Op>, Strength, usize)> {
         .binary_search_by_key(&last, |(c, _)| *c)
         .ok()?;
     let (_, candidates) = PREFIX_BY_LAST.get(at)?;
-    let mut best: Option<(&str, Option<Op>, Strength)> = None;
     for (w, op, st, bad) in candidates.iter().filter_map(|&i| PREFIX_OPS.get(i)) {
-        if before.ends_with(w) && best.is_none_or(|(b, _, _)| w.len() > b.len()) {
-            let prev = before[..before.len() - w.len()].chars().next_back();
-            if prev.is_some_and(|p| bad.contains(p)) {
+        if let Some(head) = before.strip_suffix(w) {
+            if head.chars().next_back().is_some_and(|p| bad.contains(p)) {
                 continue;
             }
-            best = Some((w, *op, *st));
+            return Some((*op, *st, head.len()));
         }
     }
-    best.map(|(w, op, st)| (op, st, before.len() - w.len()))
+    None
 }
 
 /// `end` moved back over rate phrases (`每人每月`, `每年`) that may stand between a
@@ -588,11 +591,23 @@ struct Scan<'a> {
     last_metric: Option<String>,
 }
 
+/// Byte offset of the last `:` or `：` in `m`, as `m.rfind([':', '：'])` but by bytes (this
+/// runs on every metric).
+fn last_colon(m: &str) -> Option<usize> {
+    let b = m.as_bytes();
+    (0..b.len()).rev().find_map(|i| match b.get(i)? {
+        b':' => Some(i),
+        // `：` is EF BC 9A.
+        0x9A if i >= 2 && b.get(i - 2..i) == Some(&[0xEF, 0xBC][..]) => Some(i - 2),
+        _ => None,
+    })
+}
+
 /// Trim a metric: spaces, a label colon, leading conjunctions and bullets.
 fn clean_metric(raw: &str) -> Option<String> {
     let mut m = raw.trim();
     // `指标：完成率` → `完成率`; `满意度：` → `满意度`.
-    if let Some(p) = m.rfind([':', '：']) {
+    if let Some(p) = last_colon(m) {
         let after = m[p..].chars().skip(1).collect::<String>();
         let after = after.trim();
         if !after.is_empty() {
@@ -1068,6 +1083,46 @@ fn cell_value(sc: &Scan, q: &Qty, floor: usize, op_start: usize, end: usize) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The first fitting word of the index is the longest fitting one, as if every word
+    /// were tried in PREFIX_OPS order keeping a strictly longer one.
+    #[test]
+    fn prefix_lookup_takes_the_longest_word() {
+        for (w, ..) in PREFIX_OPS {
+            for lead in ["", "作", "节", "到", "存", "指标"] {
+                let s = format!("{lead}{w}");
+                let mut best: Option<(&str, Option<Op>, Strength)> = None;
+                for (w2, op, st, bad) in PREFIX_OPS {
+                    if s.ends_with(w2) && best.is_none_or(|(b, _, _)| w2.len() > b.len()) {
+                        let prev = s[..s.len() - w2.len()].chars().next_back();
+                        if prev.is_some_and(|p| bad.contains(p)) {
+                            continue;
+                        }
+                        best = Some((w2, *op, *st));
+                    }
+                }
+                let want = best.map(|(w2, op, st)| (op, st, s.len() - w2.len()));
+                assert_eq!(prefix_op_at(&s, s.len()), want, "{s}");
+            }
+        }
+    }
+
+    #[test]
+    fn last_colon_is_rfind() {
+        for m in [
+            "",
+            ":",
+            "：",
+            "指标：完成率",
+            "a:b：c",
+            "满意度：",
+            "口径",
+            "a:口",
+            "：:",
+        ] {
+            assert_eq!(last_colon(m), m.rfind([':', '：']), "{m}");
+        }
+    }
 
     #[test]
     fn prefix_index_covers_every_word() {

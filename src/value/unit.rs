@@ -305,38 +305,42 @@ pub(crate) const DATE_UNITS: &[&str] = &["月", "日", "号"];
 /// Percent-like units: `%` and friends keep their value as base.
 const PERCENT: &[(&str, &str)] = &[("%", "%"), ("‰", "‰"), ("百分比", "%"), ("千分比", "‰")];
 
-/// [`UNITS`] grouped by first char (sorted by it for a binary search; longest unit first
-/// within a group).
-static BY_FIRST: LazyLock<Vec<(char, Vec<&'static str>)>> = LazyLock::new(|| {
-    let mut m: Vec<(char, Vec<&'static str>)> = Vec::new();
+/// Buckets of [`BY_FIRST`]: few enough to build fast, many enough that most hold one char.
+const BUCKETS: usize = 256;
+
+/// [`UNITS`] hashed by first char (its low bits) into buckets of (first char, unit), the
+/// longest unit first: a unit is read at every number, so one bucket is all it scans.
+static BY_FIRST: LazyLock<Vec<Vec<(char, &'static str)>>> = LazyLock::new(|| {
+    let mut m: Vec<Vec<(char, &'static str)>> = vec![Vec::new(); BUCKETS];
     for u in UNITS {
         if let Some(c) = u.chars().next() {
-            match m.iter_mut().find(|(k, _)| *k == c) {
-                Some((_, v)) => v.push(u),
-                None => m.push((c, vec![u])),
+            if let Some(b) = m.get_mut(c as usize % BUCKETS) {
+                if !b.contains(&(c, u)) {
+                    b.push((c, u));
+                }
             }
         }
     }
-    for (_, v) in &mut m {
-        v.sort_by_key(|u| std::cmp::Reverse(u.len()));
-        v.dedup();
+    for b in &mut m {
+        b.sort_by_key(|(_, u)| std::cmp::Reverse(u.len()));
     }
-    m.sort_by_key(|(c, _)| *c);
     m
 });
 
 /// The longest base unit at the start of `s` (bytes).
 fn base_at(s: &str) -> Option<&'static str> {
     let c = s.chars().next()?;
-    let at = BY_FIRST.binary_search_by_key(&c, |(k, _)| *k).ok()?;
-    let (_, list) = BY_FIRST.get(at)?;
-    list.iter().copied().find(|u| {
-        s.starts_with(u)
+    let list = BY_FIRST.get(c as usize % BUCKETS)?;
+    list.iter()
+        .filter(|(k, _)| *k == c)
+        .map(|(_, u)| *u)
+        .find(|u| {
+            s.starts_with(u)
             // An ASCII unit must not run into more letters (`5G基站` is fine, `5Gbps`
             // matches Gbps, `3Ax` is not `3` + unit).
             && !(u.is_ascii()
                 && s[u.len()..].chars().next().is_some_and(|n| n.is_ascii_alphanumeric()))
-    })
+        })
 }
 
 fn prefix_at(s: &str) -> Option<(&'static str, u64)> {

@@ -82,14 +82,22 @@ pub(crate) fn fold(s: &str) -> Cow<'_, str> {
 /// Normalised text plus a way back to the original byte offsets.
 pub(crate) struct Norm<'a> {
     pub text: Cow<'a, str>,
-    /// For every normalised byte, the original byte it came from (plus one entry for the
-    /// end). Empty while every folded char kept its UTF-8 length, which is nearly always:
-    /// offsets are then the same in both texts.
-    map: Vec<u32>,
+    /// Bytes of the original text.
+    orig_len: usize,
+    /// The chars whose folding changed their UTF-8 length (full-width `，` → `,`), in
+    /// order; between them both texts have the same bytes per char, so offsets only shift.
+    /// Usually empty.
+    resized: Vec<Resized>,
 }
 
-fn offset(o: usize) -> u32 {
-    u32::try_from(o).unwrap_or(u32::MAX)
+/// One char whose normalised form has another UTF-8 length.
+struct Resized {
+    /// Byte offset in the normalised text.
+    norm: usize,
+    /// Byte offset in the original text.
+    orig: usize,
+    norm_len: usize,
+    orig_len: usize,
 }
 
 impl<'a> Norm<'a> {
@@ -97,47 +105,48 @@ impl<'a> Norm<'a> {
         let Some(at) = first_change(orig) else {
             return Norm {
                 text: Cow::Borrowed(orig),
-                map: Vec::new(),
+                orig_len: orig.len(),
+                resized: Vec::new(),
             };
         };
         let (head, tail) = orig.split_at(at);
         let mut text = String::with_capacity(orig.len());
         text.push_str(head);
-        let mut map = Vec::new();
+        let mut resized = Vec::new();
         for (k, c) in tail.char_indices() {
-            let ob = at + k;
             let n = norm_char(c);
-            if map.is_empty() && n.len_utf8() != c.len_utf8() {
-                // First change of length: the text so far maps one to one.
-                map.reserve(orig.len() + 1);
-                map.extend((0..ob).map(|b| offset(floor_boundary(orig, b))));
-            }
-            if !map.is_empty() || n.len_utf8() != c.len_utf8() {
-                map.extend(std::iter::repeat_n(offset(ob), n.len_utf8()));
+            if n.len_utf8() != c.len_utf8() {
+                resized.push(Resized {
+                    norm: text.len(),
+                    orig: at + k,
+                    norm_len: n.len_utf8(),
+                    orig_len: c.len_utf8(),
+                });
             }
             text.push(n);
         }
-        if !map.is_empty() {
-            map.push(offset(orig.len()));
-        }
         Norm {
             text: Cow::Owned(text),
-            map,
+            orig_len: orig.len(),
+            resized,
         }
     }
 
     /// The original byte offset of normalised byte `i` (clamped to the end; a byte inside
     /// a char maps to the start of that char).
     pub fn orig(&self, i: usize) -> usize {
-        if self.map.is_empty() {
-            // Same offsets and char boundaries in both texts.
-            return floor_boundary(&self.text, i.min(self.text.len()));
+        if i >= self.text.len() {
+            return self.orig_len;
         }
-        // Texts past 4 GiB are not cells; clamp rather than panic.
-        self.map
-            .get(i)
-            .or_else(|| self.map.last())
-            .map_or(0, |o| *o as usize)
+        // Same-length stretches share char boundaries, so the char start is found in the
+        // normalised text and shifted by the last resized char before it.
+        let start = floor_boundary(&self.text, i);
+        let before = self.resized.partition_point(|r| r.norm <= start);
+        match before.checked_sub(1).and_then(|k| self.resized.get(k)) {
+            None => start,
+            Some(r) if start < r.norm + r.norm_len => r.orig,
+            Some(r) => r.orig + r.orig_len + (start - r.norm - r.norm_len),
+        }
     }
 }
 
@@ -194,6 +203,9 @@ mod tests {
             "达到　90%以上",
             "a—b",
             "≧—≦",
+            "≧，≦\t达到（１）９０％\u{00A0}以上，﹪∶a",
+            "，，",
+            "项目完成率不超过１００％。２．重点≧３１项",
         ] {
             let n = Norm::new(orig);
             let text: String = orig.chars().map(norm_char).collect();

@@ -236,7 +236,7 @@ fn plain_arabic(i: &str) -> Option<(&str, Arabic)> {
 }
 
 /// Plain digit chars of Chinese numerals (lower and financial forms).
-pub(crate) fn cn_digit(c: char) -> Option<u32> {
+pub(crate) const fn cn_digit(c: char) -> Option<u32> {
     Some(match c {
         '〇' | '零' | '○' => 0,
         '一' | '壹' | '弌' => 1,
@@ -270,7 +270,7 @@ fn cn_big(c: char) -> Option<u128> {
 }
 
 /// Can a Chinese numeral start with this char?
-pub(crate) fn cn_start(c: char) -> bool {
+pub(crate) const fn cn_start(c: char) -> bool {
     cn_digit(c).is_some() || matches!(c, '十' | '拾')
 }
 

@@ -29,7 +29,7 @@ pub(crate) struct Qty {
 }
 
 /// Can a quantity start with this char (cheap pre-check for the scanner)?
-pub(crate) fn may_start(c: char) -> bool {
+pub(crate) const fn may_start(c: char) -> bool {
     c.is_ascii_digit() || cn_start(c) || c == '百' || c == '千'
 }
 
@@ -105,8 +105,10 @@ fn jiao_fen(s: &str) -> (Decimal, usize) {
 
 /// A quantity at the start of normalised text.
 pub(crate) fn quantity(s: &str) -> Option<Qty> {
-    if let Ok((_, q)) = percent_words(s) {
-        return Some(q);
+    if s.starts_with(['百', '千']) {
+        if let Ok((_, q)) = percent_words(s) {
+            return Some(q);
+        }
     }
     if s.starts_with(|c: char| c.is_ascii_digit()) {
         let (rest, a) = arabic(s).ok()?;

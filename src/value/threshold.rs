@@ -591,16 +591,21 @@ struct Scan<'a> {
     last_metric: Option<String>,
 }
 
-/// Byte offset of the last `:` or `：` in `m`, as `m.rfind([':', '：'])` but by bytes (this
-/// runs on every metric).
+/// Byte offset of the last `:` or `：` in `m`, as `m.rfind([':', '：'])`: two single-char
+/// searches run on memchr instead of decoding every char (this runs on every metric).
 fn last_colon(m: &str) -> Option<usize> {
-    let b = m.as_bytes();
-    (0..b.len()).rev().find_map(|i| match b.get(i)? {
-        b':' => Some(i),
-        // `：` is EF BC 9A.
-        0x9A if i >= 2 && b.get(i - 2..i) == Some(&[0xEF, 0xBC][..]) => Some(i - 2),
-        _ => None,
-    })
+    match (m.rfind(':'), m.rfind('：')) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// A char that names something (not punctuation, not a digit). Most metrics start with an
+/// ideograph, which is alphabetic: answered without the Unicode tables.
+fn names(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || ('\u{4E00}'..='\u{9FFF}').contains(&c)
+        || (c.is_alphanumeric() && !c.is_ascii_digit())
 }
 
 /// Trim a metric: spaces, a label colon, leading conjunctions and bullets.
@@ -622,9 +627,7 @@ fn clean_metric(raw: &str) -> Option<String> {
     }
     m = m.trim_end_matches([' ', '(', '（']);
     // Punctuation or digits alone (`+`, `“`, `3`) name nothing.
-    m.chars()
-        .any(|c| c.is_alphanumeric() && !c.is_ascii_digit())
-        .then(|| m.to_string())
+    m.chars().any(names).then(|| m.to_string())
 }
 
 impl Scan<'_> {
@@ -824,16 +827,46 @@ fn only_closing(s: &str) -> bool {
         .all(|c| matches!(c, ' ' | '。' | '.' | ';' | ',' | '!' | '\n' | '\r'))
 }
 
+/// The CJK ideographs U+4E00..=U+9FFF that may start a quantity (numerals), one bit each,
+/// worked out at compile time: the scanner asks this of nearly every char.
+const NUMERAL_IDEOGRAPHS: [u64; 328] = {
+    let mut bits = [0u64; 328];
+    let mut o = 0;
+    while o < 328 * 64 {
+        if let Some(c) = char::from_u32(0x4E00 + o as u32) {
+            if may_start(c) {
+                bits[o / 64] |= 1 << (o % 64);
+            }
+        }
+        o += 1;
+    }
+    bits
+};
+
 /// A char that can start no list number, break or quantity: most of any text is ideographs
 /// and letters, and the scanner only steps over them.
 fn plain_char(c: char) -> bool {
-    c.is_ascii_alphabetic() || (('\u{4E00}'..='\u{9FFF}').contains(&c) && !may_start(c))
+    if c.is_ascii_alphabetic() {
+        return true;
+    }
+    let o = (c as u32).wrapping_sub(0x4E00) as usize;
+    NUMERAL_IDEOGRAPHS
+        .get(o / 64)
+        .is_some_and(|w| w & (1 << (o % 64)) == 0)
+}
+
+/// Bytes of the run of [`plain_char`]s at the start of `s`.
+fn plain_run(s: &str) -> usize {
+    s.char_indices()
+        .find(|(_, c)| !plain_char(*c))
+        .map_or(s.len(), |(p, _)| p)
 }
 
 /// Every comparison in `text`, in order.
 pub(crate) fn parse(text: &str) -> Vec<Threshold> {
     // Every comparison is read at a number: a text with nothing that may start one has none.
-    if !text.chars().any(|c| may_start(norm_char(c))) {
+    // (Most texts have an ASCII digit, found by a byte scan.)
+    if !text.bytes().any(|b| b.is_ascii_digit()) && !text.chars().any(|c| may_start(norm_char(c))) {
         return Vec::new();
     }
     let n = Norm::new(text);
@@ -862,7 +895,7 @@ pub(crate) fn parse(text: &str) -> Vec<Threshold> {
         }
         if plain_char(c) {
             clause_start = false;
-            i += c.len_utf8();
+            i += plain_run(rest);
             continue;
         }
         if clause_start {
@@ -1104,6 +1137,26 @@ mod tests {
                 let want = best.map(|(w2, op, st)| (op, st, s.len() - w2.len()));
                 assert_eq!(prefix_op_at(&s, s.len()), want, "{s}");
             }
+        }
+    }
+
+    #[test]
+    fn plain_char_is_a_non_numeral_ideograph_or_letter() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let want = c.is_ascii_alphabetic()
+                || (('\u{4E00}'..='\u{9FFF}').contains(&c) && !may_start(c));
+            assert_eq!(plain_char(c), want, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn names_is_alphanumeric_but_digits() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(
+                names(c),
+                c.is_alphanumeric() && !c.is_ascii_digit(),
+                "{c:?}"
+            );
         }
     }
 

@@ -1,6 +1,7 @@
 //! Units: magnitude prefixes split from base units, compound units, percent words.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 use rust_decimal::Decimal;
@@ -375,9 +376,12 @@ fn compound_tail(s: &str) -> usize {
 
 /// A unit at the start of `s` (normalised text): the unit and the bytes it takes.
 pub(crate) fn unit_at(s: &str) -> Option<(Unit, usize)> {
-    for (w, canon) in PERCENT {
-        if s.starts_with(w) {
-            return Some((Unit::plain(canon), w.len()));
+    // Every percent word starts with one of these.
+    if s.starts_with(['%', '‰', '百', '千']) {
+        for (w, canon) in PERCENT {
+            if s.starts_with(w) {
+                return Some((Unit::plain(canon), w.len()));
+            }
         }
     }
     // 九成 = 90%: 成 is a tenth.
@@ -437,8 +441,30 @@ pub(crate) fn unit_at(s: &str) -> Option<(Unit, usize)> {
     ))
 }
 
+thread_local! {
+    /// The last text [`parse_unit`] read and its reading: an amount column's header unit
+    /// is read again for every cell in the column.
+    static LAST_UNIT: RefCell<Option<(String, Option<Unit>)>> = const { RefCell::new(None) };
+}
+
 /// A whole string that is a unit (a column header's `万元`), else `None`.
 pub(crate) fn parse_unit(s: &str) -> Option<Unit> {
+    LAST_UNIT.with(|last| {
+        let Ok(mut last) = last.try_borrow_mut() else {
+            return read_unit(s);
+        };
+        match last.as_ref() {
+            Some((text, unit)) if text == s => unit.clone(),
+            _ => {
+                let unit = read_unit(s);
+                *last = Some((s.to_string(), unit.clone()));
+                unit
+            }
+        }
+    })
+}
+
+fn read_unit(s: &str) -> Option<Unit> {
     let folded = super::norm::fold(s.trim());
     let t = folded.trim();
     let (u, len) = unit_at(t)?;

@@ -12,9 +12,12 @@ pub(crate) fn parse(raw: &str, default_unit: Option<&str>) -> Option<Amount> {
     let raw = raw.trim();
     let folded = fold(raw);
     let mut s = folded.trim();
-    for lead in LEADS {
-        if let Some(r) = s.strip_prefix(lead) {
-            s = r.trim_start();
+    // (Most cells start with a digit: no lead to strip.)
+    if !s.starts_with(|c: char| c.is_ascii_digit()) {
+        for lead in LEADS {
+            if let Some(r) = s.strip_prefix(lead) {
+                s = r.trim_start();
+            }
         }
     }
     // A trailing 整 closes financial amounts (壹万元整); an end mark closes sentences.

@@ -206,6 +206,7 @@ mod tests {
             "≧，≦\t达到（１）９０％\u{00A0}以上，﹪∶a",
             "，，",
             "项目完成率不超过１００％。２．重点≧３１项",
+            "é𠀀\u{00A0}，x𠀀，é",
         ] {
             let n = Norm::new(orig);
             let text: String = orig.chars().map(norm_char).collect();

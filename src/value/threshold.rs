@@ -267,9 +267,28 @@ static PREFIX_BY_LAST: std::sync::LazyLock<Vec<(char, Vec<usize>)>> =
         by
     });
 
+/// The last UTF-8 bytes of the words in [`PREFIX_OPS`]: text before a number that ends
+/// in none of them is rejected before the char is decoded and looked up.
+const PREFIX_LAST_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    while k < PREFIX_OPS.len() {
+        let w = PREFIX_OPS[k].0.as_bytes();
+        if let Some(b) = w.last() {
+            t[*b as usize] = true;
+        }
+        k += 1;
+    }
+    t
+};
+
 /// One prefix comparison ending at `end` (spaces before `end` skipped): (op, strength, start).
 fn prefix_op_at(s: &str, end: usize) -> Option<(Option<Op>, Strength, usize)> {
     let before = s[..end].trim_end_matches(' ');
+    let last_byte = before.as_bytes().last()?;
+    if !PREFIX_LAST_BYTES[usize::from(*last_byte)] {
+        return None;
+    }
     let last = before.chars().next_back()?;
     let at = PREFIX_BY_LAST
         .binary_search_by_key(&last, |(c, _)| *c)

@@ -374,6 +374,33 @@ fn compound_tail(s: &str) -> usize {
     len
 }
 
+/// Prefixed units common in forms, spelled out so that reading them does not allocate.
+const COMMON_PREFIXED: &[&str] = &[
+    "万元",
+    "亿元",
+    "千元",
+    "百万元",
+    "千万元",
+    "万人",
+    "万人次",
+    "万户",
+    "万亩",
+    "万吨",
+];
+
+/// `prefix` + `base` as one text.
+fn spelled(prefix: &str, base: &str) -> Cow<'static, str> {
+    COMMON_PREFIXED
+        .iter()
+        .find(|t| {
+            t.len() == prefix.len() + base.len() && t.starts_with(prefix) && t.ends_with(base)
+        })
+        .map_or_else(
+            || Cow::Owned([prefix, base].concat()),
+            |t| Cow::Borrowed(*t),
+        )
+}
+
 /// A unit at the start of `s` (normalised text): the unit and the bytes it takes.
 pub(crate) fn unit_at(s: &str) -> Option<(Unit, usize)> {
     // Every percent word starts with one of these.
@@ -429,7 +456,7 @@ pub(crate) fn unit_at(s: &str) -> Option<(Unit, usize)> {
     };
     let text = match prefix {
         "" => base.clone(),
-        prefix => Cow::Owned([prefix, &base].concat()),
+        prefix => spelled(prefix, &base),
     };
     Some((
         Unit {

@@ -162,8 +162,15 @@ pub(crate) fn first(s: &str) -> Option<char> {
 
 /// `s` with leading ' ' removed, and how many bytes that was.
 pub(crate) fn skip_spaces(s: &str) -> (&str, usize) {
-    let t = s.trim_start_matches(' ');
-    (t, s.len() - t.len())
+    // By bytes: ' ' is ASCII, so the cut is a char boundary.
+    let n = s.bytes().take_while(|&b| b == b' ').count();
+    (s.get(n..).unwrap_or(""), n)
+}
+
+/// `s` with trailing ' ' removed.
+pub(crate) fn trim_spaces_end(s: &str) -> &str {
+    let n = s.bytes().rev().take_while(|&b| b == b' ').count();
+    s.get(..s.len() - n).unwrap_or("")
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@
 
 use rust_decimal::Decimal;
 
-use super::norm::{first, norm_char, skip_spaces, Norm};
+use super::norm::{first, norm_char, skip_spaces, trim_spaces_end, Norm};
 use super::number::CnForm;
 use super::quantity::{may_start, number_extent, quantity, Kind, Qty};
 use super::unit::{Unit, CLASS_UNITS, DATE_UNITS};
@@ -284,7 +284,7 @@ const PREFIX_LAST_BYTES: [bool; 256] = {
 
 /// One prefix comparison ending at `end` (spaces before `end` skipped): (op, strength, start).
 fn prefix_op_at(s: &str, end: usize) -> Option<(Option<Op>, Strength, usize)> {
-    let before = s[..end].trim_end_matches(' ');
+    let before = trim_spaces_end(&s[..end]);
     let last_byte = before.as_bytes().last()?;
     if !PREFIX_LAST_BYTES[usize::from(*last_byte)] {
         return None;
@@ -862,23 +862,36 @@ const NUMERAL_IDEOGRAPHS: [u64; 328] = {
     bits
 };
 
-/// A char that can start no list number, break or quantity: most of any text is ideographs
-/// and letters, and the scanner only steps over them.
-fn plain_char(c: char) -> bool {
-    if c.is_ascii_alphabetic() {
-        return true;
-    }
-    let o = (c as u32).wrapping_sub(0x4E00) as usize;
-    NUMERAL_IDEOGRAPHS
-        .get(o / 64)
-        .is_some_and(|w| w & (1 << (o % 64)) == 0)
-}
-
-/// Bytes of the run of [`plain_char`]s at the start of `s`.
+/// Bytes of the run at the start of `s` of chars that can start no list number, break or
+/// quantity: ASCII letters and ideographs that are no numerals. Most of any text is such
+/// runs, which the scanner only steps over, so they are read from the UTF-8 bytes: an
+/// ideograph's first two bytes give its code point / 64 (a word of the bitset) and its last
+/// byte the code point % 64 (the bit), and no char is decoded.
 fn plain_run(s: &str) -> usize {
-    s.char_indices()
-        .find(|(_, c)| !plain_char(*c))
-        .map_or(s.len(), |(p, _)| p)
+    let b = s.as_bytes();
+    let mut i = 0;
+    loop {
+        match b.get(i) {
+            Some(c) if c.is_ascii_alphabetic() => i += 1,
+            // Lead bytes of U+4000..=U+9FFF; a valid str has two continuation bytes after.
+            Some(&b0 @ 0xE4..=0xE9) => {
+                let (Some(b1), Some(b2)) = (b.get(i + 1), b.get(i + 2)) else {
+                    break;
+                };
+                let word = (usize::from(b0 & 0x0F) << 6) | usize::from(b1 & 0x3F);
+                let numeral = word
+                    .checked_sub(0x4E00 / 64)
+                    .and_then(|w| NUMERAL_IDEOGRAPHS.get(w))
+                    .is_none_or(|w| w & (1 << (b2 & 0x3F)) != 0);
+                if numeral {
+                    break;
+                }
+                i += 3;
+            }
+            _ => break,
+        }
+    }
+    i
 }
 
 /// Every comparison in `text`, in order.
@@ -907,14 +920,15 @@ pub(crate) fn parse(text: &str) -> Vec<Threshold> {
     let mut i = 0usize;
     while i < s.len() {
         let rest = &s[i..];
+        let plain = plain_run(rest);
+        if plain > 0 {
+            clause_start = false;
+            i += plain;
+            continue;
+        }
         let Some(c) = first(rest) else { break };
         if c == ' ' {
             i += 1;
-            continue;
-        }
-        if plain_char(c) {
-            clause_start = false;
-            i += plain_run(rest);
             continue;
         }
         if clause_start {
@@ -1159,12 +1173,46 @@ mod tests {
         }
     }
 
+    /// One char of what [`plain_run`] steps over, through the bitset.
+    fn plain_char(c: char) -> bool {
+        if c.is_ascii_alphabetic() {
+            return true;
+        }
+        let o = (c as u32).wrapping_sub(0x4E00) as usize;
+        NUMERAL_IDEOGRAPHS
+            .get(o / 64)
+            .is_some_and(|w| w & (1 << (o % 64)) == 0)
+    }
+
     #[test]
     fn plain_char_is_a_non_numeral_ideograph_or_letter() {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             let want = c.is_ascii_alphabetic()
                 || (('\u{4E00}'..='\u{9FFF}').contains(&c) && !may_start(c));
             assert_eq!(plain_char(c), want, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn plain_run_is_the_run_of_plain_chars() {
+        let by_chars = |s: &str| {
+            s.char_indices()
+                .find(|(_, c)| !plain_char(*c))
+                .map_or(s.len(), |(p, _)| p)
+        };
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let s = format!("{c}{c}x");
+            assert_eq!(plain_run(&s), by_chars(&s), "{c:?}");
+        }
+        for s in [
+            "",
+            "完成率≥90%",
+            "abc一二",
+            "数量不低于三十项",
+            "ab c",
+            "项目１",
+        ] {
+            assert_eq!(plain_run(s), by_chars(s), "{s}");
         }
     }
 

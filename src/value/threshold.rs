@@ -247,25 +247,28 @@ fn list_marker(s: &str) -> Option<usize> {
 /// is compared only with the few words that can end there (this runs at every number of
 /// every cell); most text before a number ends in none of them and fails the lookup.
 /// Longest word first within a group (PREFIX_OPS order among equal lengths), so the first
-/// word that fits is the one to take.
-static PREFIX_BY_LAST: std::sync::LazyLock<Vec<(char, Vec<usize>)>> =
-    std::sync::LazyLock::new(|| {
-        let mut by: Vec<(char, Vec<usize>)> = Vec::new();
-        for (i, (w, ..)) in PREFIX_OPS.iter().enumerate() {
-            let Some(c) = w.chars().next_back() else {
-                continue;
-            };
-            match by.iter_mut().find(|(k, _)| *k == c) {
-                Some((_, v)) => v.push(i),
-                None => by.push((c, vec![i])),
-            }
+/// word that fits is the one to take. Each index comes with the word's char before the
+/// last, if any, which rules out most of a group (≈20 words end in 于) without comparing.
+type ByLast = Vec<(char, Vec<(Option<char>, usize)>)>;
+static PREFIX_BY_LAST: std::sync::LazyLock<ByLast> = std::sync::LazyLock::new(|| {
+    let mut by: ByLast = Vec::new();
+    for (i, (w, ..)) in PREFIX_OPS.iter().enumerate() {
+        let mut rev = w.chars().rev();
+        let Some(c) = rev.next() else {
+            continue;
+        };
+        let entry = (rev.next(), i);
+        match by.iter_mut().find(|(k, _)| *k == c) {
+            Some((_, v)) => v.push(entry),
+            None => by.push((c, vec![entry])),
         }
-        for (_, v) in &mut by {
-            v.sort_by_key(|&i| std::cmp::Reverse(PREFIX_OPS.get(i).map_or(0, |w| w.0.len())));
-        }
-        by.sort_by_key(|(c, _)| *c);
-        by
-    });
+    }
+    for (_, v) in &mut by {
+        v.sort_by_key(|&(_, i)| std::cmp::Reverse(PREFIX_OPS.get(i).map_or(0, |w| w.0.len())));
+    }
+    by.sort_by_key(|(c, _)| *c);
+    by
+});
 
 /// The last UTF-8 bytes of the words in [`PREFIX_OPS`]: text before a number that ends
 /// in none of them is rejected before the char is decoded and looked up.
@@ -289,12 +292,18 @@ fn prefix_op_at(s: &str, end: usize) -> Option<(Option<Op>, Strength, usize)> {
     if !PREFIX_LAST_BYTES[usize::from(*last_byte)] {
         return None;
     }
-    let last = before.chars().next_back()?;
+    let mut rev = before.chars().rev();
+    let last = rev.next()?;
+    let penult = rev.next();
     let at = PREFIX_BY_LAST
         .binary_search_by_key(&last, |(c, _)| *c)
         .ok()?;
     let (_, candidates) = PREFIX_BY_LAST.get(at)?;
-    for (w, op, st, bad) in candidates.iter().filter_map(|&i| PREFIX_OPS.get(i)) {
+    let fitting = candidates
+        .iter()
+        .filter(|(p, _)| p.is_none() || *p == penult)
+        .filter_map(|&(_, i)| PREFIX_OPS.get(i));
+    for (w, op, st, bad) in fitting {
         if let Some(head) = before.strip_suffix(w) {
             if head.chars().next_back().is_some_and(|p| bad.contains(p)) {
                 continue;
@@ -1249,8 +1258,10 @@ mod tests {
         let indexed: usize = PREFIX_BY_LAST.iter().map(|(_, v)| v.len()).sum();
         assert_eq!(indexed, PREFIX_OPS.len());
         for (c, v) in PREFIX_BY_LAST.iter() {
-            for &i in v {
-                assert!(PREFIX_OPS[i].0.ends_with(*c));
+            for &(p, i) in v {
+                let w = PREFIX_OPS[i].0;
+                assert!(w.ends_with(*c));
+                assert_eq!(p, w.chars().rev().nth(1));
             }
         }
     }

@@ -4,6 +4,7 @@ use nom::bytes::complete::tag;
 use nom::{IResult, Parser};
 use rust_decimal::Decimal;
 
+use super::norm::skip_spaces;
 use super::number::{arabic, chinese, cn_digit, cn_start, Arabic, CnForm};
 use super::unit::{unit_at, Unit};
 
@@ -35,9 +36,9 @@ pub(crate) const fn may_start(c: char) -> bool {
 
 /// Up to two spaces between a number and its unit.
 fn unit_after(s: &str) -> Option<(Unit, usize)> {
-    let t = s.trim_start_matches(' ');
-    let gap = s.len() - t.len();
-    if gap > 2 {
+    let (t, gap) = skip_spaces(s);
+    // An amount cell ends with its number: nothing to read.
+    if gap > 2 || t.is_empty() {
         return None;
     }
     unit_at(t).map(|(u, l)| (u, gap + l))

@@ -1,6 +1,6 @@
 //! Amount cells: exactly one number with an optional unit, in exact decimals.
 
-use super::norm::Norm;
+use super::norm::fold;
 use super::quantity::{quantity, Kind};
 use super::unit::{parse_unit, Unit};
 use super::Amount;
@@ -10,11 +10,14 @@ const LEADS: &[&str] = &["人民币", "RMB", "¥", "$"];
 
 pub(crate) fn parse(raw: &str, default_unit: Option<&str>) -> Option<Amount> {
     let raw = raw.trim();
-    let n = Norm::new(raw);
-    let mut s = n.text.trim();
-    for lead in LEADS {
-        if let Some(r) = s.strip_prefix(lead) {
-            s = r.trim_start();
+    let folded = fold(raw);
+    let mut s = folded.trim();
+    // (Most cells start with a digit: no lead to strip.)
+    if !s.starts_with(|c: char| c.is_ascii_digit()) {
+        for lead in LEADS {
+            if let Some(r) = s.strip_prefix(lead) {
+                s = r.trim_start();
+            }
         }
     }
     // A trailing 整 closes financial amounts (壹万元整); an end mark closes sentences.
@@ -42,23 +45,23 @@ pub(crate) fn parse(raw: &str, default_unit: Option<&str>) -> Option<Amount> {
         _ => {}
     }
     let value = if neg { -q.value } else { q.value };
-    let header = default_unit.and_then(parse_unit);
-    let unit: Option<Unit> = match (q.unit, header) {
+    // The header is read only when the cell's unit leaves it a say.
+    let header = || default_unit.and_then(parse_unit);
+    let unit: Option<Unit> = match q.unit {
         // A bare magnitude in the cell takes the header's base unit: 1.2亿 under (元) is
         // 亿元, 1234.56万 under (万元) is 万元; the cell's magnitude wins.
-        (Some(u), Some(h)) if u.base.is_none() => match h.base {
+        Some(u) if u.base.is_none() => match header().and_then(|h| h.base) {
             Some(b) => Some(Unit {
-                text: format!("{}{}", u.text, b),
+                text: [&*u.text, &*b].concat().into(),
                 mag: u.mag,
                 base: Some(b),
             }),
             None => Some(u),
         },
-        (Some(u), _) => Some(u),
-        (None, Some(h)) => Some(h),
-        (None, None) => None,
+        Some(u) => Some(u),
+        None => header(),
     };
-    let unit_text = unit.as_ref().map(|u| u.text.clone()).or_else(|| {
+    let unit_text = unit.as_ref().map(|u| u.text.to_string()).or_else(|| {
         default_unit
             .map(|d| d.trim().to_string())
             .filter(|d| !d.is_empty())

@@ -115,8 +115,8 @@ pub struct Threshold {
 /// The unit a column header states: `预算金额（万元）` → `万元`, `金额(元)` → `元`,
 /// `金额（单位：万元）` → `万元`. Only currency units count (the header of an amount column).
 pub fn unit_from_header(header: &str) -> Option<String> {
-    let n = norm::Norm::new(header);
-    let s = n.text.as_str();
+    let folded = norm::fold(header);
+    let s: &str = &folded;
     // `（万元）`, or a bare `单位：万元` label.
     let inner = match s.rfind('(') {
         Some(open) => s[open + 1..].split(')').next()?,
@@ -126,7 +126,7 @@ pub fn unit_from_header(header: &str) -> Option<String> {
     let inner = inner.strip_prefix("单位").unwrap_or(&inner);
     let inner = inner.trim_start_matches(':');
     let u = unit::parse_unit(inner)?;
-    u.is_yuan().then_some(u.text)
+    u.is_yuan().then(|| u.text.into_owned())
 }
 
 /// Read a cell that should hold one amount. `default_unit` is the column header's unit,
@@ -144,5 +144,5 @@ pub fn parse_thresholds(text: &str) -> Vec<Threshold> {
 /// The unit of a cell or header split into magnitude and base: `万人次` → (10000, `人次`);
 /// `None` if the text is not one unit. A bare `亿` has base `None`.
 pub fn split_unit(unit: &str) -> Option<(Decimal, Option<String>)> {
-    unit::parse_unit(unit).map(|u| (u.mag, u.base))
+    unit::parse_unit(unit).map(|u| (u.mag, u.base.map(std::borrow::Cow::into_owned)))
 }

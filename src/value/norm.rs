@@ -4,6 +4,8 @@
 //! ASCII-ish text (full-width digits, signs and spaces folded) while metrics and raw
 //! values are still cut from the text as written.
 
+use std::borrow::Cow;
+
 /// Fold one char: full-width ASCII to ASCII, every kind of space to ' ', dashes to '-',
 /// waves to '~', the ≧/≦ variants to ≥/≤.
 pub(crate) fn norm_char(c: char) -> char {
@@ -30,35 +32,127 @@ pub(crate) fn norm_char(c: char) -> char {
     }
 }
 
-/// Normalised text plus, for every normalised byte, the original byte it came from.
-pub(crate) struct Norm {
-    pub text: String,
-    map: Vec<u32>,
+/// First bytes of every UTF-8 char that [`norm_char`] changes (`\t`, U+00A0, U+2000–U+2BFF,
+/// U+3000–U+3FFF, U+F000–U+FFFF). Most cells are plain ASCII and CJK ideographs (lead
+/// bytes E4–E9), so a byte scan against this table proves most of them need no folding.
+/// A test checks every char against it.
+static MAY_CHANGE: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'\t' as usize] = true;
+    t[0xC2] = true;
+    t[0xE2] = true;
+    t[0xE3] = true;
+    t[0xEF] = true;
+    t
+};
+
+/// Byte offset of the first char that [`norm_char`] changes, if any.
+fn first_change(s: &str) -> Option<usize> {
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    loop {
+        let i = from
+            + bytes
+                .get(from..)?
+                .iter()
+                .position(|b| MAY_CHANGE[usize::from(*b)])?;
+        // Table hits are lead bytes (or ASCII), so `i` is a char boundary.
+        let c = s.get(i..).and_then(first)?;
+        if norm_char(c) != c {
+            return Some(i);
+        }
+        from = i + c.len_utf8();
+    }
 }
 
-impl Norm {
-    pub fn new(orig: &str) -> Norm {
+/// `s` with every char folded by [`norm_char`]; borrowed when nothing changes.
+pub(crate) fn fold(s: &str) -> Cow<'_, str> {
+    match first_change(s) {
+        None => Cow::Borrowed(s),
+        Some(at) => {
+            let (head, tail) = s.split_at(at);
+            let mut text = String::with_capacity(s.len());
+            text.push_str(head);
+            text.extend(tail.chars().map(norm_char));
+            Cow::Owned(text)
+        }
+    }
+}
+
+/// Normalised text plus a way back to the original byte offsets.
+pub(crate) struct Norm<'a> {
+    pub text: Cow<'a, str>,
+    /// Bytes of the original text.
+    orig_len: usize,
+    /// The chars whose folding changed their UTF-8 length (full-width `，` → `,`), in
+    /// order; between them both texts have the same bytes per char, so offsets only shift.
+    /// Usually empty.
+    resized: Vec<Resized>,
+}
+
+/// One char whose normalised form has another UTF-8 length.
+struct Resized {
+    /// Byte offset in the normalised text.
+    norm: usize,
+    /// Byte offset in the original text.
+    orig: usize,
+    norm_len: usize,
+    orig_len: usize,
+}
+
+impl<'a> Norm<'a> {
+    pub fn new(orig: &'a str) -> Norm<'a> {
+        let Some(at) = first_change(orig) else {
+            return Norm {
+                text: Cow::Borrowed(orig),
+                orig_len: orig.len(),
+                resized: Vec::new(),
+            };
+        };
+        let (head, tail) = orig.split_at(at);
         let mut text = String::with_capacity(orig.len());
-        let mut map = Vec::with_capacity(orig.len() + 1);
-        for (ob, c) in orig.char_indices() {
+        text.push_str(head);
+        let mut resized = Vec::new();
+        for (k, c) in tail.char_indices() {
             let n = norm_char(c);
-            for _ in 0..n.len_utf8() {
-                map.push(u32::try_from(ob).unwrap_or(u32::MAX));
+            if n.len_utf8() != c.len_utf8() {
+                resized.push(Resized {
+                    norm: text.len(),
+                    orig: at + k,
+                    norm_len: n.len_utf8(),
+                    orig_len: c.len_utf8(),
+                });
             }
             text.push(n);
         }
-        map.push(u32::try_from(orig.len()).unwrap_or(u32::MAX));
-        Norm { text, map }
+        Norm {
+            text: Cow::Owned(text),
+            orig_len: orig.len(),
+            resized,
+        }
     }
 
-    /// The original byte offset of normalised byte `i` (clamped to the end).
+    /// The original byte offset of normalised byte `i` (clamped to the end; a byte inside
+    /// a char maps to the start of that char).
     pub fn orig(&self, i: usize) -> usize {
-        // Texts past 4 GiB are not cells; clamp rather than panic.
-        self.map
-            .get(i)
-            .or_else(|| self.map.last())
-            .map_or(0, |o| *o as usize)
+        if i >= self.text.len() {
+            return self.orig_len;
+        }
+        // Same-length stretches share char boundaries, so the char start is found in the
+        // normalised text and shifted by the last resized char before it.
+        let start = floor_boundary(&self.text, i);
+        let before = self.resized.partition_point(|r| r.norm <= start);
+        match before.checked_sub(1).and_then(|k| self.resized.get(k)) {
+            None => start,
+            Some(r) if start < r.norm + r.norm_len => r.orig,
+            Some(r) => r.orig + r.orig_len + (start - r.norm - r.norm_len),
+        }
     }
+}
+
+/// The char boundary of `s` at or before `i` (`i` <= `s.len()`).
+fn floor_boundary(s: &str, i: usize) -> usize {
+    (0..=i).rev().find(|&b| s.is_char_boundary(b)).unwrap_or(0)
 }
 
 /// The first char of `s`, if any.
@@ -68,6 +162,68 @@ pub(crate) fn first(s: &str) -> Option<char> {
 
 /// `s` with leading ' ' removed, and how many bytes that was.
 pub(crate) fn skip_spaces(s: &str) -> (&str, usize) {
-    let t = s.trim_start_matches(' ');
-    (t, s.len() - t.len())
+    // By bytes: ' ' is ASCII, so the cut is a char boundary.
+    let n = s.bytes().take_while(|&b| b == b' ').count();
+    (s.get(n..).unwrap_or(""), n)
+}
+
+/// `s` with trailing ' ' removed.
+pub(crate) fn trim_spaces_end(s: &str) -> &str {
+    let n = s.bytes().rev().take_while(|&b| b == b' ').count();
+    s.get(..s.len() - n).unwrap_or("")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn may_change_covers_every_folded_char() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if norm_char(c) != c {
+                let mut b = [0; 4];
+                let lead = c.encode_utf8(&mut b).as_bytes()[0];
+                assert!(MAY_CHANGE[usize::from(lead)], "{c:?}");
+            }
+        }
+    }
+
+    /// The map of the plain char-by-char definition.
+    fn full_map(orig: &str) -> Vec<usize> {
+        let mut map = Vec::new();
+        for (ob, c) in orig.char_indices() {
+            map.extend(std::iter::repeat_n(ob, norm_char(c).len_utf8()));
+        }
+        map.push(orig.len());
+        map
+    }
+
+    #[test]
+    fn map_matches_char_by_char() {
+        for orig in [
+            "",
+            "abc",
+            "数量≥42项",
+            "数量≧42项",
+            "数量\t≥ ４２％。",
+            "４２",
+            "达到　90%以上",
+            "a—b",
+            "≧—≦",
+            "≧，≦\t达到（１）９０％\u{00A0}以上，﹪∶a",
+            "，，",
+            "项目完成率不超过１００％。２．重点≧３１项",
+            "é𠀀\u{00A0}，x𠀀，é",
+        ] {
+            let n = Norm::new(orig);
+            let text: String = orig.chars().map(norm_char).collect();
+            assert_eq!(n.text, text);
+            assert_eq!(fold(orig), text);
+            let map = full_map(orig);
+            for i in 0..map.len() + 3 {
+                let want = map.get(i).or(map.last()).copied().unwrap_or(0);
+                assert_eq!(n.orig(i), want, "{orig:?} {i}");
+            }
+        }
+    }
 }

@@ -87,6 +87,13 @@ fn ocr_runs<'a>(mut rest: &'a str, first: &str, out: &mut String) -> &'a str {
 /// Comma or space groups count as thousands only when every group after the first has
 /// exactly three digits; otherwise the number ends there (two numbers, not one).
 pub(crate) fn arabic(i: &str) -> IResult<&str, Arabic> {
+    match plain_arabic(i) {
+        Some(fast) => Ok(fast),
+        None => arabic_grammar(i),
+    }
+}
+
+fn arabic_grammar(i: &str) -> IResult<&str, Arabic> {
     let (mut rest, first) = digit1(i)?;
     let mut int = String::from(first);
     let mut runs = vec![first.len()];
@@ -159,8 +166,77 @@ pub(crate) fn arabic(i: &str) -> IResult<&str, Arabic> {
     ))
 }
 
+/// Most cells write numbers as one digit run, maybe in `,` thousands groups, with maybe
+/// `.` and a fraction run (`42`, `90.5`, `204,949.35`); read those straight from the
+/// bytes, without the strings the full grammar builds. `None` when a space follows a run
+/// or separator (OCR gaps: the full grammar must judge), or when the digits might not fit
+/// an i64 (the full grammar then decides).
+fn plain_arabic(i: &str) -> Option<(&str, Arabic)> {
+    let b = i.as_bytes();
+    let digits = |from: usize| {
+        b.get(from..)
+            .map_or(0, |r| r.iter().take_while(|c| c.is_ascii_digit()).count())
+    };
+    let first_run = digits(0);
+    let mut end = first_run;
+    let mut int_digits = first_run;
+    // `,` and exactly three digits: a thousands group while the first run has 1-3 digits;
+    // after a longer run (`1234,567`) the number ends at the comma.
+    while b.get(end) == Some(&b',') {
+        match b.get(end + 1) {
+            Some(b' ') => return None,
+            _ if digits(end + 1) == 3 && (1..=3).contains(&first_run) => {
+                end += 4;
+                int_digits += 3;
+            }
+            _ => break,
+        }
+    }
+    let int_end = end;
+    let mut frac_len = 0;
+    match b.get(int_end) {
+        Some(b' ') => return None,
+        Some(b'.') => match b.get(int_end + 1) {
+            Some(b' ') => return None,
+            Some(c) if c.is_ascii_digit() => {
+                frac_len = digits(int_end + 1);
+                end = int_end + 1 + frac_len;
+                if b.get(end) == Some(&b' ') {
+                    return None; // an OCR space may split the fraction
+                }
+            }
+            _ => {} // `5.` ends a list number or sentence: an integer
+        },
+        _ => {}
+    }
+    if first_run == 0 || int_digits + frac_len > 18 {
+        return None;
+    }
+    let mut mantissa: i64 = 0;
+    for c in b.get(..end)?.iter().filter(|c| c.is_ascii_digit()) {
+        mantissa = mantissa * 10 + i64::from(c - b'0');
+    }
+    let value = Decimal::try_new(mantissa, u32::try_from(frac_len).ok()?).ok()?;
+    let rest = i.get(end..)?;
+    let dotted = frac_len > 0
+        && rest
+            .strip_prefix('.')
+            .is_some_and(|r| r.starts_with(is_digit));
+    Some((
+        rest,
+        Arabic {
+            value,
+            int_digits,
+            plain: int_end == first_run && frac_len == 0,
+            leading_zero: int_digits > 1 && b.first() == Some(&b'0'),
+            is_int: frac_len == 0,
+            dotted,
+        },
+    ))
+}
+
 /// Plain digit chars of Chinese numerals (lower and financial forms).
-pub(crate) fn cn_digit(c: char) -> Option<u32> {
+pub(crate) const fn cn_digit(c: char) -> Option<u32> {
     Some(match c {
         '〇' | '零' | '○' => 0,
         '一' | '壹' | '弌' => 1,
@@ -194,7 +270,7 @@ fn cn_big(c: char) -> Option<u128> {
 }
 
 /// Can a Chinese numeral start with this char?
-pub(crate) fn cn_start(c: char) -> bool {
+pub(crate) const fn cn_start(c: char) -> bool {
     cn_digit(c).is_some() || matches!(c, '十' | '拾')
 }
 
@@ -391,6 +467,37 @@ mod tests {
         assert_eq!(a("10 20"), Some(("10".into(), " 20".into())));
         assert_eq!(a("1,23"), Some(("1".into(), ",23".into())));
         assert_eq!(a("1234,567"), Some(("1234".into(), ",567".into())));
+    }
+
+    #[test]
+    fn plain_path_agrees_with_grammar() {
+        let heads = [
+            "0", "7", "42", "007", "2023", "90.5", "0.50", "1.2", "3.14159", "12",
+        ];
+        let tails = [
+            "", "%", ".", ".3", ". 5", "..", "项", ".5.6", "a", "-1", ":30", "9", "。", "x.1",
+        ];
+        let mut cases: Vec<String> = vec![
+            "9".repeat(18),
+            "9".repeat(19),
+            "1.".to_string() + &"5".repeat(17),
+        ];
+        for h in heads {
+            for t in tails {
+                cases.push(format!("{h}{t}"));
+            }
+        }
+        for s in &cases {
+            if let Some(fast) = plain_arabic(s) {
+                let slow = arabic_grammar(s).ok();
+                assert_eq!(Some(fast.clone()), slow, "{s}");
+                assert_eq!(
+                    fast.1.value.scale(),
+                    slow.map_or(99, |x| x.1.value.scale()),
+                    "{s}"
+                );
+            }
+        }
     }
 
     #[test]

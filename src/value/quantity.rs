@@ -4,6 +4,7 @@ use nom::bytes::complete::tag;
 use nom::{IResult, Parser};
 use rust_decimal::Decimal;
 
+use super::norm::skip_spaces;
 use super::number::{arabic, chinese, cn_digit, cn_start, Arabic, CnForm};
 use super::unit::{unit_at, Unit};
 
@@ -29,15 +30,15 @@ pub(crate) struct Qty {
 }
 
 /// Can a quantity start with this char (cheap pre-check for the scanner)?
-pub(crate) fn may_start(c: char) -> bool {
+pub(crate) const fn may_start(c: char) -> bool {
     c.is_ascii_digit() || cn_start(c) || c == '百' || c == '千'
 }
 
 /// Up to two spaces between a number and its unit.
 fn unit_after(s: &str) -> Option<(Unit, usize)> {
-    let t = s.trim_start_matches(' ');
-    let gap = s.len() - t.len();
-    if gap > 2 {
+    let (t, gap) = skip_spaces(s);
+    // An amount cell ends with its number: nothing to read.
+    if gap > 2 || t.is_empty() {
         return None;
     }
     unit_at(t).map(|(u, l)| (u, gap + l))
@@ -105,8 +106,10 @@ fn jiao_fen(s: &str) -> (Decimal, usize) {
 
 /// A quantity at the start of normalised text.
 pub(crate) fn quantity(s: &str) -> Option<Qty> {
-    if let Ok((_, q)) = percent_words(s) {
-        return Some(q);
+    if s.starts_with(['百', '千']) {
+        if let Ok((_, q)) = percent_words(s) {
+            return Some(q);
+        }
     }
     if s.starts_with(|c: char| c.is_ascii_digit()) {
         let (rest, a) = arabic(s).ok()?;

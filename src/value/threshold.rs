@@ -8,7 +8,7 @@
 
 use rust_decimal::Decimal;
 
-use super::norm::{first, norm_char, skip_spaces, Norm};
+use super::norm::{first, norm_char, skip_spaces, trim_spaces_end, Norm};
 use super::number::CnForm;
 use super::quantity::{may_start, number_extent, quantity, Kind, Qty};
 use super::unit::{Unit, CLASS_UNITS, DATE_UNITS};
@@ -203,6 +203,11 @@ fn break_len(s: &str) -> Option<usize> {
 /// A list number at a clause start: `1.` `2、` `3)` `(4)` `（一）` `一、`.
 fn list_marker(s: &str) -> Option<usize> {
     let (t, lead) = skip_spaces(s);
+    // Every form starts with one of these; most clauses start with a word.
+    let c = first(t)?;
+    if !(c == '(' || c.is_ascii_digit() || super::number::cn_start(c)) {
+        return None;
+    }
     if let Some(inner) = t.strip_prefix('(') {
         let n = inner
             .char_indices()
@@ -238,52 +243,75 @@ fn list_marker(s: &str) -> Option<usize> {
     None
 }
 
-/// The last chars of the words in [`PREFIX_OPS`] (a test keeps the two in step): most
-/// text before a number ends in none of them, so it is rejected without the word scan.
-const PREFIX_LAST_CHARS: &str = "<=>≈≤≥为于低出到在多少破约至超足达过逾高";
+/// PREFIX_OPS indices grouped by each word's last character (sorted by it), so a position
+/// is compared only with the few words that can end there (this runs at every number of
+/// every cell); most text before a number ends in none of them and fails the lookup.
+/// Longest word first within a group (PREFIX_OPS order among equal lengths), so the first
+/// word that fits is the one to take. Each index comes with the word's char before the
+/// last, if any, which rules out most of a group (≈20 words end in 于) without comparing.
+type ByLast = Vec<(char, Vec<(Option<char>, usize)>)>;
+static PREFIX_BY_LAST: std::sync::LazyLock<ByLast> = std::sync::LazyLock::new(|| {
+    let mut by: ByLast = Vec::new();
+    for (i, (w, ..)) in PREFIX_OPS.iter().enumerate() {
+        let mut rev = w.chars().rev();
+        let Some(c) = rev.next() else {
+            continue;
+        };
+        let entry = (rev.next(), i);
+        match by.iter_mut().find(|(k, _)| *k == c) {
+            Some((_, v)) => v.push(entry),
+            None => by.push((c, vec![entry])),
+        }
+    }
+    for (_, v) in &mut by {
+        v.sort_by_key(|&(_, i)| std::cmp::Reverse(PREFIX_OPS.get(i).map_or(0, |w| w.0.len())));
+    }
+    by.sort_by_key(|(c, _)| *c);
+    by
+});
+
+/// The last UTF-8 bytes of the words in [`PREFIX_OPS`]: text before a number that ends
+/// in none of them is rejected before the char is decoded and looked up.
+const PREFIX_LAST_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    while k < PREFIX_OPS.len() {
+        let w = PREFIX_OPS[k].0.as_bytes();
+        if let Some(b) = w.last() {
+            t[*b as usize] = true;
+        }
+        k += 1;
+    }
+    t
+};
 
 /// One prefix comparison ending at `end` (spaces before `end` skipped): (op, strength, start).
-/// PREFIX_OPS indices grouped by each word's last character, so a position is compared
-/// only with the few words that can end there (this runs at every number of every cell).
-static PREFIX_BY_LAST: std::sync::LazyLock<Vec<(char, Vec<usize>)>> =
-    std::sync::LazyLock::new(|| {
-        let mut by: Vec<(char, Vec<usize>)> = Vec::new();
-        for (i, (w, ..)) in PREFIX_OPS.iter().enumerate() {
-            let Some(c) = w.chars().next_back() else {
-                continue;
-            };
-            match by.iter_mut().find(|(k, _)| *k == c) {
-                Some((_, v)) => v.push(i),
-                None => by.push((c, vec![i])),
-            }
-        }
-        by.sort_by_key(|(c, _)| *c);
-        by
-    });
-
 fn prefix_op_at(s: &str, end: usize) -> Option<(Option<Op>, Strength, usize)> {
-    let before = s[..end].trim_end_matches(' ');
-    let last = before.chars().next_back()?;
-    if !PREFIX_LAST_CHARS.contains(last) {
+    let before = trim_spaces_end(&s[..end]);
+    let last_byte = before.as_bytes().last()?;
+    if !PREFIX_LAST_BYTES[usize::from(*last_byte)] {
         return None;
     }
-    let candidates = PREFIX_BY_LAST
+    let mut rev = before.chars().rev();
+    let last = rev.next()?;
+    let penult = rev.next();
+    let at = PREFIX_BY_LAST
         .binary_search_by_key(&last, |(c, _)| *c)
-        .ok()
-        .and_then(|i| PREFIX_BY_LAST.get(i))
-        .map(|(_, v)| v.as_slice())
-        .unwrap_or(&[]);
-    let mut best: Option<(&str, Option<Op>, Strength)> = None;
-    for (w, op, st, bad) in candidates.iter().filter_map(|&i| PREFIX_OPS.get(i)) {
-        if before.ends_with(w) && best.is_none_or(|(b, _, _)| w.len() > b.len()) {
-            let prev = before[..before.len() - w.len()].chars().next_back();
-            if prev.is_some_and(|p| bad.contains(p)) {
+        .ok()?;
+    let (_, candidates) = PREFIX_BY_LAST.get(at)?;
+    let fitting = candidates
+        .iter()
+        .filter(|(p, _)| p.is_none() || *p == penult)
+        .filter_map(|&(_, i)| PREFIX_OPS.get(i));
+    for (w, op, st, bad) in fitting {
+        if let Some(head) = before.strip_suffix(w) {
+            if head.chars().next_back().is_some_and(|p| bad.contains(p)) {
                 continue;
             }
-            best = Some((w, *op, *st));
+            return Some((*op, *st, head.len()));
         }
     }
-    best.map(|(w, op, st)| (op, st, before.len() - w.len()))
+    None
 }
 
 /// `end` moved back over rate phrases (`每人每月`, `每年`) that may stand between a
@@ -510,9 +538,9 @@ fn threshold(metric: Option<String>, op: Op, value: Decimal, unit: Option<&Unit>
     };
     let (unit_text, base_value, base_unit) = match unit {
         Some(u) => (
-            Some(u.text.clone()),
+            Some(u.text.to_string()),
             value.checked_mul(u.mag),
-            u.base.clone(),
+            u.base.as_deref().map(str::to_string),
         ),
         None => (None, Some(value), None),
     };
@@ -551,11 +579,11 @@ fn between(
         value: None,
         min: Some(norm_dec(min)),
         max: Some(norm_dec(max)),
-        unit: unit.map(|u| u.text.clone()),
+        unit: unit.map(|u| u.text.to_string()),
         base_value: None,
         base_min: min.checked_mul(mag_min).map(norm_dec),
         base_max: max.checked_mul(mag_max).map(norm_dec),
-        base_unit: unit.and_then(|u| u.base.clone()),
+        base_unit: unit.and_then(|u| u.base.as_deref().map(str::to_string)),
     }
 }
 
@@ -580,7 +608,7 @@ enum Tok {
 
 struct Scan<'a> {
     orig: &'a str,
-    n: &'a Norm,
+    n: &'a Norm<'a>,
     s: &'a str,
     /// Metric text may not reach back before this (last break or threshold end).
     floor: usize,
@@ -591,11 +619,28 @@ struct Scan<'a> {
     last_metric: Option<String>,
 }
 
+/// Byte offset of the last `:` or `：` in `m`, as `m.rfind([':', '：'])`: two single-char
+/// searches run on memchr instead of decoding every char (this runs on every metric).
+fn last_colon(m: &str) -> Option<usize> {
+    match (m.rfind(':'), m.rfind('：')) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// A char that names something (not punctuation, not a digit). Most metrics start with an
+/// ideograph, which is alphabetic: answered without the Unicode tables.
+fn names(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || ('\u{4E00}'..='\u{9FFF}').contains(&c)
+        || (c.is_alphanumeric() && !c.is_ascii_digit())
+}
+
 /// Trim a metric: spaces, a label colon, leading conjunctions and bullets.
 fn clean_metric(raw: &str) -> Option<String> {
     let mut m = raw.trim();
     // `指标：完成率` → `完成率`; `满意度：` → `满意度`.
-    if let Some(p) = m.rfind([':', '：']) {
+    if let Some(p) = last_colon(m) {
         let after = m[p..].chars().skip(1).collect::<String>();
         let after = after.trim();
         if !after.is_empty() {
@@ -610,9 +655,7 @@ fn clean_metric(raw: &str) -> Option<String> {
     }
     m = m.trim_end_matches([' ', '(', '（']);
     // Punctuation or digits alone (`+`, `“`, `3`) name nothing.
-    m.chars()
-        .any(|c| c.is_alphanumeric() && !c.is_ascii_digit())
-        .then(|| m.to_string())
+    m.chars().any(names).then(|| m.to_string())
 }
 
 impl Scan<'_> {
@@ -812,14 +855,63 @@ fn only_closing(s: &str) -> bool {
         .all(|c| matches!(c, ' ' | '。' | '.' | ';' | ',' | '!' | '\n' | '\r'))
 }
 
+/// The CJK ideographs U+4E00..=U+9FFF that may start a quantity (numerals), one bit each,
+/// worked out at compile time: the scanner asks this of nearly every char.
+const NUMERAL_IDEOGRAPHS: [u64; 328] = {
+    let mut bits = [0u64; 328];
+    let mut o = 0;
+    while o < 328 * 64 {
+        if let Some(c) = char::from_u32(0x4E00 + o as u32) {
+            if may_start(c) {
+                bits[o / 64] |= 1 << (o % 64);
+            }
+        }
+        o += 1;
+    }
+    bits
+};
+
+/// Bytes of the run at the start of `s` of chars that can start no list number, break or
+/// quantity: ASCII letters and ideographs that are no numerals. Most of any text is such
+/// runs, which the scanner only steps over, so they are read from the UTF-8 bytes: an
+/// ideograph's first two bytes give its code point / 64 (a word of the bitset) and its last
+/// byte the code point % 64 (the bit), and no char is decoded.
+fn plain_run(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut i = 0;
+    loop {
+        match b.get(i) {
+            Some(c) if c.is_ascii_alphabetic() => i += 1,
+            // Lead bytes of U+4000..=U+9FFF; a valid str has two continuation bytes after.
+            Some(&b0 @ 0xE4..=0xE9) => {
+                let (Some(b1), Some(b2)) = (b.get(i + 1), b.get(i + 2)) else {
+                    break;
+                };
+                let word = (usize::from(b0 & 0x0F) << 6) | usize::from(b1 & 0x3F);
+                let numeral = word
+                    .checked_sub(0x4E00 / 64)
+                    .and_then(|w| NUMERAL_IDEOGRAPHS.get(w))
+                    .is_none_or(|w| w & (1 << (b2 & 0x3F)) != 0);
+                if numeral {
+                    break;
+                }
+                i += 3;
+            }
+            _ => break,
+        }
+    }
+    i
+}
+
 /// Every comparison in `text`, in order.
 pub(crate) fn parse(text: &str) -> Vec<Threshold> {
     // Every comparison is read at a number: a text with nothing that may start one has none.
-    if !text.chars().any(|c| may_start(norm_char(c))) {
+    // (Most texts have an ASCII digit, found by a byte scan.)
+    if !text.bytes().any(|b| b.is_ascii_digit()) && !text.chars().any(|c| may_start(norm_char(c))) {
         return Vec::new();
     }
     let n = Norm::new(text);
-    let s = n.text.as_str();
+    let s: &str = &n.text;
     let mut sc = Scan {
         orig: text,
         n: &n,
@@ -837,6 +929,12 @@ pub(crate) fn parse(text: &str) -> Vec<Threshold> {
     let mut i = 0usize;
     while i < s.len() {
         let rest = &s[i..];
+        let plain = plain_run(rest);
+        if plain > 0 {
+            clause_start = false;
+            i += plain;
+            continue;
+        }
         let Some(c) = first(rest) else { break };
         if c == ' ' {
             i += 1;
@@ -1008,11 +1106,14 @@ impl Pending {
             unit: t
                 .unit
                 .clone()
-                .or_else(|| unit.as_ref().map(|u| u.text.clone())),
+                .or_else(|| unit.as_ref().map(|u| u.text.to_string())),
             base_value: None,
             base_min: lo.1.map(norm_dec),
             base_max: hi.1.map(norm_dec),
-            base_unit: t.base_unit.clone().or_else(|| unit.and_then(|u| u.base)),
+            base_unit: t
+                .base_unit
+                .clone()
+                .or_else(|| unit.and_then(|u| u.base).map(std::borrow::Cow::into_owned)),
         }]
     }
 
@@ -1058,11 +1159,110 @@ fn cell_value(sc: &Scan, q: &Qty, floor: usize, op_start: usize, end: usize) -> 
 mod tests {
     use super::*;
 
+    /// The first fitting word of the index is the longest fitting one, as if every word
+    /// were tried in PREFIX_OPS order keeping a strictly longer one.
     #[test]
-    fn prefix_last_chars_cover_every_word() {
-        for (w, _, _, _) in PREFIX_OPS {
-            let last = w.chars().next_back().unwrap();
-            assert!(PREFIX_LAST_CHARS.contains(last), "{w}");
+    fn prefix_lookup_takes_the_longest_word() {
+        for (w, ..) in PREFIX_OPS {
+            for lead in ["", "作", "节", "到", "存", "指标"] {
+                let s = format!("{lead}{w}");
+                let mut best: Option<(&str, Option<Op>, Strength)> = None;
+                for (w2, op, st, bad) in PREFIX_OPS {
+                    if s.ends_with(w2) && best.is_none_or(|(b, _, _)| w2.len() > b.len()) {
+                        let prev = s[..s.len() - w2.len()].chars().next_back();
+                        if prev.is_some_and(|p| bad.contains(p)) {
+                            continue;
+                        }
+                        best = Some((w2, *op, *st));
+                    }
+                }
+                let want = best.map(|(w2, op, st)| (op, st, s.len() - w2.len()));
+                assert_eq!(prefix_op_at(&s, s.len()), want, "{s}");
+            }
+        }
+    }
+
+    /// One char of what [`plain_run`] steps over, through the bitset.
+    fn plain_char(c: char) -> bool {
+        if c.is_ascii_alphabetic() {
+            return true;
+        }
+        let o = (c as u32).wrapping_sub(0x4E00) as usize;
+        NUMERAL_IDEOGRAPHS
+            .get(o / 64)
+            .is_some_and(|w| w & (1 << (o % 64)) == 0)
+    }
+
+    #[test]
+    fn plain_char_is_a_non_numeral_ideograph_or_letter() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let want = c.is_ascii_alphabetic()
+                || (('\u{4E00}'..='\u{9FFF}').contains(&c) && !may_start(c));
+            assert_eq!(plain_char(c), want, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn plain_run_is_the_run_of_plain_chars() {
+        let by_chars = |s: &str| {
+            s.char_indices()
+                .find(|(_, c)| !plain_char(*c))
+                .map_or(s.len(), |(p, _)| p)
+        };
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let s = format!("{c}{c}x");
+            assert_eq!(plain_run(&s), by_chars(&s), "{c:?}");
+        }
+        for s in [
+            "",
+            "完成率≥90%",
+            "abc一二",
+            "数量不低于三十项",
+            "ab c",
+            "项目１",
+        ] {
+            assert_eq!(plain_run(s), by_chars(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn names_is_alphanumeric_but_digits() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(
+                names(c),
+                c.is_alphanumeric() && !c.is_ascii_digit(),
+                "{c:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn last_colon_is_rfind() {
+        for m in [
+            "",
+            ":",
+            "：",
+            "指标：完成率",
+            "a:b：c",
+            "满意度：",
+            "口径",
+            "a:口",
+            "：:",
+        ] {
+            assert_eq!(last_colon(m), m.rfind([':', '：']), "{m}");
+        }
+    }
+
+    #[test]
+    fn prefix_index_covers_every_word() {
+        let indexed: usize = PREFIX_BY_LAST.iter().map(|(_, v)| v.len()).sum();
+        assert_eq!(indexed, PREFIX_OPS.len());
+        for (c, v) in PREFIX_BY_LAST.iter() {
+            for &(p, i) in v {
+                let w = PREFIX_OPS[i].0;
+                assert!(w.ends_with(*c));
+                assert_eq!(p, w.chars().rev().nth(1));
+            }
         }
     }
 }

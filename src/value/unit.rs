@@ -1,26 +1,28 @@
 //! Units: magnitude prefixes split from base units, compound units, percent words.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 use rust_decimal::Decimal;
 
 /// A unit as written, its magnitude and its base (`万人次` → 10000 × `人次`).
+/// Text borrowed from the unit tables where it can be: one is read at every number.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Unit {
     /// As written, normalised (`／` → `/`, `％` and `百分比` → `%`).
-    pub text: String,
+    pub text: Cow<'static, str>,
     pub mag: Decimal,
     /// Without the magnitude prefix; `None` for a bare prefix (`亿`, `万`).
-    pub base: Option<String>,
+    pub base: Option<Cow<'static, str>>,
 }
 
 impl Unit {
-    pub fn plain(text: &str) -> Unit {
+    pub fn plain(text: &'static str) -> Unit {
         Unit {
-            text: text.to_string(),
+            text: Cow::Borrowed(text),
             mag: Decimal::ONE,
-            base: Some(text.to_string()),
+            base: Some(Cow::Borrowed(text)),
         }
     }
 
@@ -304,16 +306,24 @@ pub(crate) const DATE_UNITS: &[&str] = &["月", "日", "号"];
 /// Percent-like units: `%` and friends keep their value as base.
 const PERCENT: &[(&str, &str)] = &[("%", "%"), ("‰", "‰"), ("百分比", "%"), ("千分比", "‰")];
 
-static BY_FIRST: LazyLock<HashMap<char, Vec<&'static str>>> = LazyLock::new(|| {
-    let mut m: HashMap<char, Vec<&'static str>> = HashMap::new();
+/// Buckets of [`BY_FIRST`]: few enough to build fast, many enough that most hold one char.
+const BUCKETS: usize = 256;
+
+/// [`UNITS`] hashed by first char (its low bits) into buckets of (first char, unit), the
+/// longest unit first: a unit is read at every number, so one bucket is all it scans.
+static BY_FIRST: LazyLock<Vec<Vec<(char, &'static str)>>> = LazyLock::new(|| {
+    let mut m: Vec<Vec<(char, &'static str)>> = vec![Vec::new(); BUCKETS];
     for u in UNITS {
         if let Some(c) = u.chars().next() {
-            m.entry(c).or_default().push(u);
+            if let Some(b) = m.get_mut(c as usize % BUCKETS) {
+                if !b.contains(&(c, u)) {
+                    b.push((c, u));
+                }
+            }
         }
     }
-    for v in m.values_mut() {
-        v.sort_by_key(|u| std::cmp::Reverse(u.len()));
-        v.dedup();
+    for b in &mut m {
+        b.sort_by_key(|(_, u)| std::cmp::Reverse(u.len()));
     }
     m
 });
@@ -321,17 +331,24 @@ static BY_FIRST: LazyLock<HashMap<char, Vec<&'static str>>> = LazyLock::new(|| {
 /// The longest base unit at the start of `s` (bytes).
 fn base_at(s: &str) -> Option<&'static str> {
     let c = s.chars().next()?;
-    let list = BY_FIRST.get(&c)?;
-    list.iter().copied().find(|u| {
-        s.starts_with(u)
+    let list = BY_FIRST.get(c as usize % BUCKETS)?;
+    list.iter()
+        .filter(|(k, _)| *k == c)
+        .map(|(_, u)| *u)
+        .find(|u| {
+            s.starts_with(u)
             // An ASCII unit must not run into more letters (`5G基站` is fine, `5Gbps`
             // matches Gbps, `3Ax` is not `3` + unit).
             && !(u.is_ascii()
                 && s[u.len()..].chars().next().is_some_and(|n| n.is_ascii_alphanumeric()))
-    })
+        })
 }
 
 fn prefix_at(s: &str) -> Option<(&'static str, u64)> {
+    // Every prefix starts with one of these; most unit text does not.
+    if !s.starts_with(['万', '千', '百', '十', '亿']) {
+        return None;
+    }
     PREFIXES.iter().copied().find(|(p, _)| s.starts_with(p))
 }
 
@@ -357,20 +374,50 @@ fn compound_tail(s: &str) -> usize {
     len
 }
 
+/// Prefixed units common in forms, spelled out so that reading them does not allocate.
+const COMMON_PREFIXED: &[&str] = &[
+    "万元",
+    "亿元",
+    "千元",
+    "百万元",
+    "千万元",
+    "万人",
+    "万人次",
+    "万户",
+    "万亩",
+    "万吨",
+];
+
+/// `prefix` + `base` as one text.
+fn spelled(prefix: &str, base: &str) -> Cow<'static, str> {
+    COMMON_PREFIXED
+        .iter()
+        .find(|t| {
+            t.len() == prefix.len() + base.len() && t.starts_with(prefix) && t.ends_with(base)
+        })
+        .map_or_else(
+            || Cow::Owned([prefix, base].concat()),
+            |t| Cow::Borrowed(*t),
+        )
+}
+
 /// A unit at the start of `s` (normalised text): the unit and the bytes it takes.
 pub(crate) fn unit_at(s: &str) -> Option<(Unit, usize)> {
-    for (w, canon) in PERCENT {
-        if s.starts_with(w) {
-            return Some((Unit::plain(canon), w.len()));
+    // Every percent word starts with one of these.
+    if s.starts_with(['%', '‰', '百', '千']) {
+        for (w, canon) in PERCENT {
+            if s.starts_with(w) {
+                return Some((Unit::plain(canon), w.len()));
+            }
         }
     }
     // 九成 = 90%: 成 is a tenth.
     if s.starts_with('成') {
         return Some((
             Unit {
-                text: "成".into(),
+                text: Cow::Borrowed("成"),
                 mag: Decimal::TEN,
-                base: Some("%".into()),
+                base: Some(Cow::Borrowed("%")),
             },
             '成'.len_utf8(),
         ));
@@ -394,7 +441,7 @@ pub(crate) fn unit_at(s: &str) -> Option<(Unit, usize)> {
             let (p, m) = prefix_at(s)?;
             return Some((
                 Unit {
-                    text: p.to_string(),
+                    text: Cow::Borrowed(p),
                     mag: Decimal::from(m),
                     base: None,
                 },
@@ -403,10 +450,17 @@ pub(crate) fn unit_at(s: &str) -> Option<(Unit, usize)> {
         }
     };
     let tail = compound_tail(&s[len..]);
-    let base = format!("{base}{}", &s[len..len + tail]);
+    let base = match &s[len..len + tail] {
+        "" => Cow::Borrowed(base),
+        tail => Cow::Owned([base, tail].concat()),
+    };
+    let text = match prefix {
+        "" => base.clone(),
+        prefix => spelled(prefix, &base),
+    };
     Some((
         Unit {
-            text: format!("{prefix}{base}"),
+            text,
             mag,
             base: Some(base),
         },
@@ -414,10 +468,32 @@ pub(crate) fn unit_at(s: &str) -> Option<(Unit, usize)> {
     ))
 }
 
+thread_local! {
+    /// The last text [`parse_unit`] read and its reading: an amount column's header unit
+    /// is read again for every cell in the column.
+    static LAST_UNIT: RefCell<Option<(String, Option<Unit>)>> = const { RefCell::new(None) };
+}
+
 /// A whole string that is a unit (a column header's `万元`), else `None`.
 pub(crate) fn parse_unit(s: &str) -> Option<Unit> {
-    let n = super::norm::Norm::new(s.trim());
-    let t = n.text.trim();
+    LAST_UNIT.with(|last| {
+        let Ok(mut last) = last.try_borrow_mut() else {
+            return read_unit(s);
+        };
+        match last.as_ref() {
+            Some((text, unit)) if text == s => unit.clone(),
+            _ => {
+                let unit = read_unit(s);
+                *last = Some((s.to_string(), unit.clone()));
+                unit
+            }
+        }
+    })
+}
+
+fn read_unit(s: &str) -> Option<Unit> {
+    let folded = super::norm::fold(s.trim());
+    let t = folded.trim();
     let (u, len) = unit_at(t)?;
     (len == t.len()).then_some(u)
 }
@@ -427,7 +503,10 @@ mod tests {
     use super::*;
 
     fn u(s: &str) -> Option<(String, String, Option<String>, usize)> {
-        unit_at(s).map(|(u, l)| (u.text, u.mag.to_string(), u.base, l))
+        unit_at(s).map(|(u, l)| {
+            let base = u.base.map(Cow::into_owned);
+            (u.text.into_owned(), u.mag.to_string(), base, l)
+        })
     }
 
     #[test]

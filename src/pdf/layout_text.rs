@@ -419,24 +419,31 @@ fn dedrift(lines: &[Line], seps: &[f64]) -> Vec<Line> {
                 k = end;
                 continue;
             };
-            // Word boundaries inside the run, nearest the separator first.
-            let cut = (k + 1..end).min_by(|a, b| {
-                let da = chunks
-                    .get(*a)
-                    .map_or(f64::INFINITY, |c| (c.bbox.x0 - sep).abs());
-                let db = chunks
-                    .get(*b)
-                    .map_or(f64::INFINITY, |c| (c.bbox.x0 - sep).abs());
-                da.total_cmp(&db)
-            });
+            // Word boundaries inside the run, nearest the separator first. A letter-spaced
+            // stretch (a justified line) ends where its cell ends: the word after it is
+            // taken from further away, as letter spacing taken out moved it left.
+            let lone = |j: usize| chunks.get(j).is_some_and(|c| c.text.chars().count() == 1);
+            let score = |j: usize| {
+                let spaced_end = j >= 3 && !lone(j) && (j - 3..j).all(lone);
+                // A letter-spaced stretch starts where its cell starts, too.
+                let spaced_start = j >= 1 && !lone(j - 1) && (j..j + 3).all(lone);
+                let bonus = if spaced_end || spaced_start { 4.0 } else { 0.0 };
+                chunks
+                    .get(j)
+                    .map_or(f64::INFINITY, |c| (c.bbox.x0 - sep).abs() - bonus)
+            };
+            let cut = (k + 1..end).min_by(|a, b| score(*a).total_cmp(&score(*b)));
             let Some(cut) = cut else {
                 k = end;
                 continue;
             };
             // Keep the first part left of the separator, move the rest right of it.
+            // The parts end up 1.5 apart, runs of their own (see `starts_run`): the
+            // columns are read from runs. The first part's end is pulled in rather than
+            // the rest pushed out, which could push it across the next separator.
             for c in chunks.iter_mut().take(cut).skip(k) {
-                if c.bbox.x1 > sep - 0.25 {
-                    c.bbox.x1 = (sep - 0.25).max(c.bbox.x0);
+                if c.bbox.x1 > sep - 1.0 {
+                    c.bbox.x1 = (sep - 1.0).max(c.bbox.x0);
                 }
             }
             let shift = chunks
@@ -538,6 +545,180 @@ fn join_cut_rows(pages: &mut [PageItems]) {
     }
 }
 
+/// Where a page's zones start (line indexes, the first is 0). A zone starts at a header
+/// row (with the short lines of its wrapped header cells just above it) or at a section
+/// label standing alone after a blank line: the sections of a form set on one page
+/// (tasks above indicators) have different column grids, and one set of separators
+/// cannot serve both.
+fn zone_starts(lines: &[Line]) -> Vec<usize> {
+    let runs: Vec<Line> = lines.iter().map(run_line).collect();
+    let adjacent = |i: usize| {
+        i.checked_sub(1)
+            .and_then(|j| lines.get(j))
+            .zip(lines.get(i))
+            .is_some_and(|(a, b)| a.bbox.cy() - b.bbox.cy() <= 1.5 * LINE)
+    };
+    // Header cells wrap to a few characters a line; wrapped content runs longer.
+    let short = |i: usize| {
+        runs.get(i)
+            .is_some_and(|l| l.chunks.iter().all(|c| c.text.chars().count() <= 12))
+    };
+    let mut out = vec![0];
+    for (i, line) in runs.iter().enumerate() {
+        let texts: Vec<&str> = line.chunks.iter().map(|c| c.text.as_str()).collect();
+        if !crate::sections::opens_section(&texts) {
+            continue;
+        }
+        let mut start = i;
+        if texts.len() == 1 {
+            if adjacent(i) {
+                continue;
+            }
+        } else {
+            while start > 0 && adjacent(start) && short(start - 1) {
+                start -= 1;
+            }
+        }
+        if out.last().is_some_and(|l| *l < start) {
+            out.push(start);
+        }
+    }
+    out
+}
+
+/// Separators at the left edge of a column seen only where lines start: two or more
+/// lines start at the same x, some line has text wholly left of it, and few words
+/// cross it. A row-span label printed on one line beside a column that starts its own
+/// lines (`绩效指标` left of `产出指标`) shows no gap on two lines, but is a column.
+fn start_separators(runs: &[Line], words: &[Line]) -> Vec<f64> {
+    let mut counts: std::collections::BTreeMap<i64, usize> = std::collections::BTreeMap::new();
+    for l in runs {
+        if let Some(c) = l.chunks.first() {
+            *counts.entry(c.bbox.x0.round() as i64).or_insert(0) += 1;
+        }
+    }
+    let all = || runs.iter().flat_map(|l| &l.chunks);
+    let crossing = |s: f64| {
+        words
+            .iter()
+            .flat_map(|l| &l.chunks)
+            .filter(|c| c.bbox.x0 < s && s < c.bbox.x1)
+            .count()
+    };
+    // A few words crossing are drifted cells (`dedrift` cuts them).
+    counts
+        .into_iter()
+        .filter(|(_, n)| *n >= 2)
+        .map(|(x, n)| (x as f64 - 0.5, n))
+        .filter(|(s, _)| all().any(|c| c.bbox.x1 < *s))
+        .filter(|(s, n)| crossing(*s) * 4 < *n)
+        .map(|(s, _)| s)
+        .collect()
+}
+
+/// Separators at the right edge of a justified column: three or more runs with the same
+/// start and the same end (a wrapped cell's full lines), where no word of the zone
+/// crosses the edge and some word starts one space right of it. Where pdftotext set the
+/// next cell one space after such a column, this is the only sign of the boundary.
+fn edge_separators(runs: &[Line], words: &[Line]) -> Vec<f64> {
+    let mut counts: std::collections::BTreeMap<(i64, i64), usize> =
+        std::collections::BTreeMap::new();
+    for c in runs.iter().flat_map(|l| &l.chunks) {
+        // Short runs (amounts, labels) are not wrapped text.
+        if c.bbox.x1 - c.bbox.x0 >= 6.0 {
+            let key = (c.bbox.x0.round() as i64, c.bbox.x1.round() as i64);
+            *counts.entry(key).or_insert(0) += 1;
+        }
+    }
+    let all = || words.iter().flat_map(|l| &l.chunks);
+    let mut out: Vec<f64> = counts
+        .into_iter()
+        .filter(|(_, n)| *n >= 3)
+        .map(|((_, x1), _)| x1 as f64 + 0.5)
+        // The sign of a neighbour set one space after the column on some line, and
+        // a column right of it that some line shows on its own (not the table's edge).
+        .filter(|s| all().any(|c| c.bbox.x0 > *s && c.bbox.x0 <= *s + 2.0))
+        .filter(|s| runs.iter().flat_map(|l| &l.chunks).any(|c| c.bbox.x0 > *s))
+        .filter(|s| all().all(|c| !(c.bbox.x0 < *s && *s < c.bbox.x1)))
+        .collect();
+    out.sort_by(f64::total_cmp);
+    out.dedup();
+    out
+}
+
+/// Separators where words set one space after the text before them start at the same
+/// x on several lines. Two cells whose text nearly touches are set one space apart on
+/// every line (pdftotext joins them into one text line); the second cell's lines then
+/// all start at one column, which no gap of the page shows. Words crossing the position
+/// (letter-spaced lines, other drifted lines) are allowed while fewer than the words
+/// starting there; `dedrift` cuts them.
+fn aligned_separators(lines: &[Line], raws: &[&str], m: Measure) -> Vec<f64> {
+    let mut counts: std::collections::BTreeMap<i64, usize> = std::collections::BTreeMap::new();
+    for (line, raw) in lines.iter().zip(raws) {
+        let ws = words(raw, m);
+        // Lines where text_line joined words: indexes would not line up.
+        if ws.len() != line.chunks.len() {
+            continue;
+        }
+        for (k, (w, c)) in ws.iter().zip(&line.chunks).enumerate() {
+            // A word of a few characters after one space is a unit or letter spacing.
+            if k > 0 && w.2 == 1 && c.text.chars().count() >= 4 {
+                *counts.entry(c.bbox.x0.round() as i64).or_insert(0) += 1;
+            }
+        }
+    }
+    let all = || lines.iter().flat_map(|l| &l.chunks);
+    counts
+        .into_iter()
+        .filter(|(_, n)| *n >= 4)
+        .map(|(x, n)| (x as f64 - 0.5, n))
+        .filter(|(s, n)| all().filter(|c| c.bbox.x0 < *s && *s < c.bbox.x1).count() < *n)
+        .map(|(s, _)| s)
+        .collect()
+}
+
+/// One zone of a page as a table.
+fn zone_table(lines: &[Line], raws: &[&str], m: Measure) -> Option<Item> {
+    let p = Params {
+        em: LINE,
+        min_col_gap: 1.0,
+        row_gap_extra: 1.5 * LINE,
+        lone_gap: false,
+        tight: true,
+        cross_ratio: 4,
+        split_tall: true,
+    };
+    let mut wide = wide_gap_separators(lines, raws, m);
+    let runs: Vec<Line> = lines.iter().map(run_line).collect();
+    let first = super::stream::separators(&runs, &p, &wide);
+    let mut extra = start_separators(&runs, lines);
+    extra.extend(edge_separators(&runs, lines));
+    extra.extend(aligned_separators(lines, raws, m));
+    // Checked against every word already: kept even where drifted runs cross them.
+    let extra: Vec<f64> = extra
+        .into_iter()
+        .filter(|s| !first.iter().any(|f| (f - s).abs() < 2.0))
+        .collect();
+    wide.extend(&extra);
+    wide.sort_by(f64::total_cmp);
+    let mut seps = super::stream::separators(&runs, &p, &wide);
+    for s in extra {
+        if !seps.contains(&s) {
+            seps.push(s);
+        }
+    }
+    seps.sort_by(f64::total_cmp);
+    let lines = dedrift(lines, &seps);
+    // Columns from runs: a single space inside a run is a word gap, not a column gap.
+    let dr: Vec<Line> = lines.iter().map(run_line).collect();
+    let (mut rows, xs) = table_rows(&dr, &p, &seps);
+    for r in &mut rows {
+        split_wide_gaps(r, &lines, raws);
+    }
+    let bbox = rows.iter().map(|r| r.bbox).reduce(|a, b| a.union(&b))?;
+    Some(Item::Table { rows, bbox, xs })
+}
+
 /// Rows of layout text (no detection).
 pub(crate) fn read(text: &str) -> Grid {
     let pages = pages_of(text);
@@ -582,25 +763,12 @@ pub(crate) fn read(text: &str) -> Grid {
                 items.push(Item::Line(l.into_row()));
             }
         }
-        let p = Params {
-            em: LINE,
-            min_col_gap: 1.0,
-            row_gap_extra: 1.5 * LINE,
-            lone_gap: false,
-            tight: true,
-            cross_ratio: 4,
-            split_tall: true,
-        };
-        let wide = wide_gap_separators(&lines, &raws, m);
-        let runs: Vec<Line> = lines.iter().map(run_line).collect();
-        let seps = super::stream::separators(&runs, &p, &wide);
-        let lines = dedrift(&lines, &seps);
-        let (mut rows, xs) = table_rows(&lines, &p, &wide);
-        for r in &mut rows {
-            split_wide_gaps(r, &lines, &raws);
-        }
-        if let Some(bbox) = rows.iter().map(|r| r.bbox).reduce(|a, b| a.union(&b)) {
-            items.push(Item::Table { rows, bbox, xs });
+        let cuts = zone_starts(&lines);
+        for (k, start) in cuts.iter().enumerate() {
+            let end = cuts.get(k + 1).copied().unwrap_or(lines.len());
+            if let (Some(ls), Some(rs)) = (lines.get(*start..end), raws.get(*start..end)) {
+                items.extend(zone_table(ls, rs, m));
+            }
         }
         page_items.push(PageItems {
             number: (pi + 1) as u32,

@@ -319,7 +319,8 @@ fn split_wide_gaps(row: &mut TRow, lines: &[Line], raws: &[&str]) {
 /// (pdftotext never leaves one inside a cell's line) that no word of the page crosses.
 /// A task name beside its content on a page with no other name still gets its column.
 fn wide_gap_separators(lines: &[Line], raws: &[&str], m: Measure) -> Vec<f64> {
-    let mut seps: Vec<f64> = Vec::new();
+    // (end of the text before, start of the text after) of every wide gap.
+    let mut gaps_at: Vec<(f64, f64)> = Vec::new();
     for (line, raw) in lines.iter().zip(raws) {
         let gaps: Vec<usize> = words(raw, m).iter().map(|w| w.2).collect();
         // Lines where text_line joined words: indexes would not line up.
@@ -328,19 +329,54 @@ fn wide_gap_separators(lines: &[Line], raws: &[&str], m: Measure) -> Vec<f64> {
         }
         for (k, pair) in line.chunks.windows(2).enumerate() {
             if gaps.get(k + 1).copied().unwrap_or(0) >= 3 {
-                seps.push(0.5 * (pair[0].bbox.x1 + pair[1].bbox.x0));
+                gaps_at.push((pair[0].bbox.x1, pair[1].bbox.x0));
             }
         }
     }
-    seps.sort_by(f64::total_cmp);
-    seps.dedup_by(|a, b| (*a - *b).abs() < 1.0);
-    seps.retain(|s| {
+    // Gaps of several lines that overlap are one column boundary. Its separator goes
+    // just left of the nearest column start they show: pdftotext sets a cell that
+    // nearly touches its left neighbour further left than its column (never further
+    // right), so a line where the left cell runs long is still cut at its last word.
+    gaps_at.sort_by(|a, b| a.1.total_cmp(&b.1));
+    let mut clusters: Vec<(f64, f64, usize)> = Vec::new();
+    for (r, l) in gaps_at {
+        match clusters.last_mut() {
+            Some((lo, hi, n)) if r.max(*lo) + 1.0 <= l.min(*hi) => {
+                *lo = lo.max(r);
+                *hi = hi.min(l);
+                *n += 1;
+            }
+            _ => clusters.push((r, l, 1)),
+        }
+    }
+    let crossing = |s: f64| {
         lines
             .iter()
             .flat_map(|l| &l.chunks)
-            .all(|c| !(c.bbox.x0 < *s && *s < c.bbox.x1))
-    });
-    // Separators of one gap seen on several lines (at different middles) are one: keep
+            .filter(|c| c.bbox.x0 < s && s < c.bbox.x1)
+            .count()
+    };
+    // The place: left of every word that starts inside the gap (a centred header's gap
+    // reaches into its column's text on other lines), else just left of the gap's end.
+    // Words that start where the gap starts and cross it are the left cell running
+    // long on a line where its neighbour was set one space after it (`dedrift` cuts
+    // them); more of them than half the gap's lines are a cell spanning the position.
+    let mut seps: Vec<(f64, usize)> = Vec::with_capacity(clusters.len());
+    for (lo, hi, n) in clusters {
+        let inside = lines
+            .iter()
+            .flat_map(|l| &l.chunks)
+            .map(|c| c.bbox.x0)
+            .filter(|x| lo + 0.5 < *x && *x < hi)
+            .fold(hi, f64::min);
+        let x = (inside - 0.5).max(0.5 * (lo + inside));
+        if crossing(x) * 2 < n {
+            seps.push((x, n));
+        }
+    }
+    seps.sort_by(|a, b| a.0.total_cmp(&b.0));
+    seps.dedup_by(|a, b| (a.0 - b.0).abs() < 1.0);
+    // Separators of one gap seen on several lines (at different places) are one: keep
     // a separator only when some word starts between it and the previous one.
     let starts: Vec<f64> = lines
         .iter()
@@ -348,7 +384,7 @@ fn wide_gap_separators(lines: &[Line], raws: &[&str], m: Measure) -> Vec<f64> {
         .map(|c| c.bbox.x0)
         .collect();
     let mut kept: Vec<f64> = Vec::with_capacity(seps.len());
-    for s in seps {
+    for (s, _) in seps {
         let fresh = kept
             .last()
             .is_none_or(|a| starts.iter().any(|x| *a < *x && *x < s));
@@ -694,10 +730,12 @@ fn zone_table(lines: &[Line], raws: &[&str], m: Measure) -> Option<Item> {
     let mut extra = start_separators(&runs, lines);
     extra.extend(edge_separators(&runs, lines));
     extra.extend(aligned_separators(lines, raws, m));
-    // Checked against every word already: kept even where drifted runs cross them.
+    // Checked against every word already: kept even where drifted runs cross them. One
+    // near a separator of the page's gaps (a column under three characters) is the same
+    // boundary seen at another place.
     let extra: Vec<f64> = extra
         .into_iter()
-        .filter(|s| !first.iter().any(|f| (f - s).abs() < 2.0))
+        .filter(|s| !first.iter().any(|f| (f - s).abs() < 3.0))
         .collect();
     wide.extend(&extra);
     wide.sort_by(f64::total_cmp);

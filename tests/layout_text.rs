@@ -297,7 +297,7 @@ fn fields_floor() {
                     "checks",
                     "warnings",
                 ],
-                14,
+                15,
             ),
             "seed stream" => (&["overall_goal"], 9),
             "synth-3 landscape" | "synth-7 landscape" => (&["overall_goal", "other_fields"], 4),

@@ -356,16 +356,22 @@ fn wide_gap_separators(lines: &[Line], raws: &[&str], m: Measure) -> Vec<f64> {
             .filter(|c| c.bbox.x0 < s && s < c.bbox.x1)
             .count()
     };
-    // The place: left of every word that starts inside the gap (a centred header's gap
+    // The place: left of every run that starts inside the gap (a centred header's gap
     // reaches into its column's text on other lines), else just left of the gap's end.
     // Words that start where the gap starts and cross it are the left cell running
     // long on a line where its neighbour was set one space after it (`dedrift` cuts
     // them); more of them than half the gap's lines are a cell spanning the position.
     let mut seps: Vec<(f64, usize)> = Vec::with_capacity(clusters.len());
     for (lo, hi, n) in clusters {
+        // Only words that start a run: one set one space after its left neighbour is
+        // drifted, not a column start.
         let inside = lines
             .iter()
-            .flat_map(|l| &l.chunks)
+            .flat_map(|l| {
+                (0..l.chunks.len())
+                    .filter(|k| starts_run(l, *k))
+                    .filter_map(|k| l.chunks.get(k))
+            })
             .map(|c| c.bbox.x0)
             .filter(|x| lo + 0.5 < *x && *x < hi)
             .fold(hi, f64::min);
@@ -426,6 +432,14 @@ fn run_line(line: &Line) -> Line {
     }
 }
 
+/// How far from a separator a drifted run's cut may be (columns).
+const MAX_DRIFT: f64 = 5.0;
+
+/// Full-width punctuation, which text_line joins to a letter-spaced character before it.
+fn is_punct(c: char) -> bool {
+    "，、；：。）".contains(c)
+}
+
 /// Undo column drift. pdftotext joins the lines of neighbouring cells into one text
 /// line when the cells' text nearly touches, and then sets the second cell one space
 /// after the first instead of at its column. Such a run crosses a column separator
@@ -458,17 +472,36 @@ fn dedrift(lines: &[Line], seps: &[f64]) -> Vec<Line> {
             // Word boundaries inside the run, nearest the separator first. A letter-spaced
             // stretch (a justified line) ends where its cell ends: the word after it is
             // taken from further away, as letter spacing taken out moved it left.
-            let lone = |j: usize| chunks.get(j).is_some_and(|c| c.text.chars().count() == 1);
+            // A lone character keeps the punctuation text_line joined to it (`关，`);
+            // `1.` is not lone.
+            let lone = |j: usize| {
+                chunks
+                    .get(j)
+                    .is_some_and(|c| c.text.chars().filter(|ch| !is_punct(*ch)).count() == 1)
+            };
+            // Letter spacing taken out leaves no gap: never a cell boundary by itself.
+            let touching =
+                |j: usize| match (j.checked_sub(1).and_then(|i| chunks.get(i)), chunks.get(j)) {
+                    (Some(a), Some(b)) => b.bbox.x0 - a.bbox.x1 < 0.5,
+                    _ => false,
+                };
             let score = |j: usize| {
                 let spaced_end = j >= 3 && !lone(j) && (j - 3..j).all(lone);
                 // A letter-spaced stretch starts where its cell starts, too.
                 let spaced_start = j >= 1 && !lone(j - 1) && (j..j + 3).all(lone);
                 let bonus = if spaced_end || spaced_start { 4.0 } else { 0.0 };
+                if bonus == 0.0 && touching(j) {
+                    return f64::INFINITY;
+                }
                 chunks
                     .get(j)
                     .map_or(f64::INFINITY, |c| (c.bbox.x0 - sep).abs() - bonus)
             };
-            let cut = (k + 1..end).min_by(|a, b| score(*a).total_cmp(&score(*b)));
+            // pdftotext moves a drifted cell a few columns at most: a boundary further
+            // from the separator is not where the run was joined.
+            let cut = (k + 1..end)
+                .filter(|j| score(*j) <= MAX_DRIFT)
+                .min_by(|a, b| score(*a).total_cmp(&score(*b)));
             let Some(cut) = cut else {
                 k = end;
                 continue;

@@ -440,12 +440,89 @@ fn is_punct(c: char) -> bool {
     "，、；：。）".contains(c)
 }
 
+/// How far a cut's left part may be from the column's line width (half-ems).
+const WIDTH_SLACK: f64 = 4.0;
+
+/// Printed width of a word in half-ems: CJK and full-width forms (and the symbols CJK
+/// fonts draw full width) two, others one. Character counts (pdftotext's columns) set
+/// a CJK line shorter than a line with digits of the same printed width.
+fn ink_width(t: &str) -> f64 {
+    t.chars()
+        .map(|c| {
+            if is_wide(c) || "≥≤≠±×÷“”‘’…—℃°".contains(c) {
+                2.0
+            } else {
+                1.0
+            }
+        })
+        .sum()
+}
+
+/// For each separator, the printed width of the left cell's full lines where runs
+/// cross it, if the zone shows one: justified text fills its cell, so among the word
+/// boundaries of each crossing run (from the run's start, which is at or right of the
+/// separator before) one leaves a left part of that width; the width found on most
+/// runs (within one half-em) is it. Three runs at least.
+fn cut_widths(lines: &[Line], seps: &[f64]) -> Vec<Option<f64>> {
+    let mut out = Vec::with_capacity(seps.len());
+    for (i, s) in seps.iter().enumerate() {
+        let before = i
+            .checked_sub(1)
+            .and_then(|p| seps.get(p))
+            .copied()
+            .unwrap_or(f64::NEG_INFINITY);
+        let mut hist: std::collections::BTreeMap<i64, usize> = std::collections::BTreeMap::new();
+        for line in lines {
+            // Word chunks grouped into runs: (first chunk, end) of each.
+            let mut runs: Vec<(usize, usize)> = Vec::new();
+            for k in 0..line.chunks.len() {
+                match runs.last_mut() {
+                    Some(r) if !starts_run(line, k) => r.1 = k + 1,
+                    _ => runs.push((k, k + 1)),
+                }
+            }
+            for (start, end) in runs {
+                let (Some(first), Some(last)) = (
+                    line.chunks.get(start),
+                    end.checked_sub(1).and_then(|e| line.chunks.get(e)),
+                ) else {
+                    continue;
+                };
+                if !(first.bbox.x0 >= before - 0.5 && first.bbox.x0 < *s && *s < last.bbox.x1) {
+                    continue;
+                }
+                let mut seen: Vec<i64> = Vec::new();
+                let mut w = 0.0;
+                for c in line.chunks.get(start..end.saturating_sub(1)).unwrap_or(&[]) {
+                    w += ink_width(&c.text);
+                    seen.push(w.round() as i64);
+                }
+                seen.dedup();
+                for v in seen {
+                    *hist.entry(v).or_insert(0) += 1;
+                }
+            }
+        }
+        // Exact widths count double: a neighbour's width is another word boundary.
+        let count = |u: i64| hist.get(&u).copied().unwrap_or(0);
+        let near = |v: i64| 2 * count(v) + count(v - 1) + count(v + 1);
+        let best = hist
+            .keys()
+            .copied()
+            .max_by_key(|v| (near(*v), *v))
+            .filter(|v| count(*v) >= 3);
+        out.push(best.map(|v| v as f64));
+    }
+    out
+}
+
 /// Undo column drift. pdftotext joins the lines of neighbouring cells into one text
 /// line when the cells' text nearly touches, and then sets the second cell one space
 /// after the first instead of at its column. Such a run crosses a column separator
 /// that the page's other lines show; it is cut at the word boundary nearest that
 /// separator and the part after it moved just right of it, so it falls in its column.
 fn dedrift(lines: &[Line], seps: &[f64]) -> Vec<Line> {
+    let widths = cut_widths(lines, seps);
     let mut out = Vec::with_capacity(lines.len());
     for line in lines {
         let mut chunks = line.chunks.clone();
@@ -485,6 +562,12 @@ fn dedrift(lines: &[Line], seps: &[f64]) -> Vec<Line> {
                     (Some(a), Some(b)) => b.bbox.x0 - a.bbox.x1 < 0.5,
                     _ => false,
                 };
+            // The width the left cell's lines have at this separator, when the zone
+            // shows one (see `cut_widths`).
+            let want = seps
+                .iter()
+                .position(|s| *s == sep)
+                .and_then(|i| widths.get(i).copied().flatten());
             let score = |j: usize| {
                 let spaced_end = j >= 3 && !lone(j) && (j - 3..j).all(lone);
                 // A letter-spaced stretch starts where its cell starts, too.
@@ -492,6 +575,18 @@ fn dedrift(lines: &[Line], seps: &[f64]) -> Vec<Line> {
                 let bonus = if spaced_end || spaced_start { 4.0 } else { 0.0 };
                 if bonus == 0.0 && touching(j) {
                     return f64::INFINITY;
+                }
+                if let Some(w) = want {
+                    // The left part as wide as the column's full lines.
+                    let left: f64 = chunks
+                        .get(k..j)
+                        .map_or(0.0, |cs| cs.iter().map(|c| ink_width(&c.text)).sum());
+                    let off = (left - w).abs();
+                    return if off <= WIDTH_SLACK {
+                        off - 0.5 * bonus
+                    } else {
+                        f64::INFINITY
+                    };
                 }
                 chunks
                     .get(j)
@@ -510,10 +605,12 @@ fn dedrift(lines: &[Line], seps: &[f64]) -> Vec<Line> {
             // The parts end up 1.5 apart, runs of their own (see `starts_run`): the
             // columns are read from runs. The first part's end is pulled in rather than
             // the rest pushed out, which could push it across the next separator.
+            // A left part longer in characters than its column (digits print narrower
+            // than CJK) is squeezed in front of the separator, in order.
             for c in chunks.iter_mut().take(cut).skip(k) {
-                if c.bbox.x1 > sep - 1.0 {
-                    c.bbox.x1 = (sep - 1.0).max(c.bbox.x0);
-                }
+                let edge = sep - 1.0;
+                c.bbox.x0 = c.bbox.x0.min(edge);
+                c.bbox.x1 = c.bbox.x1.min(edge).max(c.bbox.x0);
             }
             let shift = chunks
                 .get(cut)
@@ -552,7 +649,9 @@ fn filled(r: &TRow) -> Vec<&TCell> {
 /// the row had, and each page has its own column positions. The continuation's cells
 /// are matched to the cut row's by a full row of the new page (one with as many cells
 /// as the cut row): a cell in the column of that row's k-th cell continues the cut
-/// row's k-th cell. Every continued cell must stop mid-sentence.
+/// row's k-th cell. Without one, the fullest row stands for the cut row's rightmost
+/// cells (row-span labels on the left are empty below a page break). Every continued
+/// cell must stop mid-sentence.
 fn join_cut_rows(pages: &mut [PageItems]) {
     for pi in 1..pages.len() {
         let (before, after) = pages.split_at_mut(pi);
@@ -574,13 +673,26 @@ fn join_cut_rows(pages: &mut [PageItems]) {
         if cont.is_empty() || cont.len() >= n {
             continue;
         }
-        let Some(reference) = rows.iter().skip(1).find(|r| filled(r).len() == n) else {
+        // A full row of the new page, else its fullest row: a page without the row-span
+        // label columns (empty there) has the cut row's rightmost columns.
+        let reference = rows
+            .iter()
+            .skip(1)
+            .find(|r| filled(r).len() == n)
+            .or_else(|| rows.iter().skip(1).max_by_key(|r| filled(r).len()));
+        let Some(reference) = reference else {
             continue;
         };
         let ref_cols: Vec<Option<usize>> = filled(reference).iter().map(|c| c.col).collect();
+        let offset = n.saturating_sub(ref_cols.len());
         let targets: Option<Vec<usize>> = cont
             .iter()
-            .map(|c| ref_cols.iter().position(|k| k.is_some() && *k == c.col))
+            .map(|c| {
+                ref_cols
+                    .iter()
+                    .position(|k| k.is_some() && *k == c.col)
+                    .map(|p| p + offset)
+            })
             .collect();
         let Some(targets) = targets else { continue };
         let prev_filled: Vec<usize> = prev

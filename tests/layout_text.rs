@@ -299,8 +299,22 @@ fn fields_floor() {
     for (name, tab, layout) in all_cases() {
         let (same, _, _, rows, _) = matches(tab, layout);
         let (extra, min_rows): (&[&str], usize) = match name {
-            "seed lattice" | "synth-3 lattice" => (&["budget", "overall_goal", "other_fields"], 7),
-            "synth-7 lattice" => (&["budget", "overall_goal", "other_fields"], 6),
+            "seed lattice" => (&["budget", "overall_goal", "other_fields"], 7),
+            "synth-3 lattice" => (
+                &["budget", "overall_goal", "tasks", "other_fields", "checks"],
+                7,
+            ),
+            "synth-7 lattice" => (
+                &[
+                    "budget",
+                    "overall_goal",
+                    "tasks",
+                    "other_fields",
+                    "checks",
+                    "warnings",
+                ],
+                6,
+            ),
             "seed landscape" => (&ALL_FIELDS, 17),
             "seed stream" => (&["overall_goal"], 9),
             "synth-3 landscape" | "synth-7 landscape" => (&["overall_goal", "other_fields"], 4),

@@ -645,6 +645,53 @@ fn filled(r: &TRow) -> Vec<&TCell> {
     r.cells.iter().filter(|c| !c.text.is_empty()).collect()
 }
 
+/// Cells of a continuation matched to the cut row's cells (indexes, in order) by their
+/// width, each within two columns: a wrapped cell keeps its width across a page break.
+/// The assignment with the least total difference; `None` when there is none.
+fn match_widths(cut: &[f64], cont: &[f64]) -> Option<Vec<usize>> {
+    const SLACK: f64 = 2.0;
+    // best[i][j]: least cost placing cont[..i] into cut[..j], with its choices.
+    type Choice = Option<(f64, Vec<usize>)>;
+    let (m, n) = (cont.len(), cut.len());
+    let mut best: Vec<Vec<Choice>> = vec![vec![None; n + 1]; m + 1];
+    for row in best.iter_mut().take(1) {
+        for slot in row.iter_mut() {
+            *slot = Some((0.0, Vec::new()));
+        }
+    }
+    for i in 1..=m {
+        for j in 1..=n {
+            let skip = best.get(i).and_then(|r| r.get(j - 1)).cloned().flatten();
+            let diff = match (cont.get(i - 1), cut.get(j - 1)) {
+                (Some(a), Some(b)) => (a - b).abs(),
+                _ => f64::INFINITY,
+            };
+            let take = best
+                .get(i - 1)
+                .and_then(|r| r.get(j - 1))
+                .cloned()
+                .flatten()
+                .filter(|_| diff <= SLACK)
+                .map(|(c, mut v)| {
+                    v.push(j - 1);
+                    (c + diff, v)
+                });
+            let pick = match (skip, take) {
+                (Some(a), Some(b)) => Some(if b.0 < a.0 { b } else { a }),
+                (a, b) => a.or(b),
+            };
+            if let Some(slot) = best.get_mut(i).and_then(|r| r.get_mut(j)) {
+                *slot = pick;
+            }
+        }
+    }
+    best.get(m)
+        .and_then(|r| r.get(n))
+        .cloned()
+        .flatten()
+        .map(|(_, v)| v)
+}
+
 /// A row cut by a page break goes on at the top of the next page, in fewer cells than
 /// the row had, and each page has its own column positions. The continuation's cells
 /// are matched to the cut row's by a full row of the new page (one with as many cells
@@ -680,21 +727,26 @@ fn join_cut_rows(pages: &mut [PageItems]) {
             .skip(1)
             .find(|r| filled(r).len() == n)
             .or_else(|| rows.iter().skip(1).max_by_key(|r| filled(r).len()));
-        let Some(reference) = reference else {
+        let by_reference = reference.and_then(|reference| {
+            let ref_cols: Vec<Option<usize>> = filled(reference).iter().map(|c| c.col).collect();
+            let offset = n.saturating_sub(ref_cols.len());
+            cont.iter()
+                .map(|c| {
+                    ref_cols
+                        .iter()
+                        .position(|k| k.is_some() && *k == c.col)
+                        .map(|p| p + offset)
+                })
+                .collect::<Option<Vec<usize>>>()
+        });
+        // A page holding only the continuation: cells keep their wrap width.
+        let widths =
+            |cs: &[&TCell]| -> Vec<f64> { cs.iter().map(|c| c.bbox.x1 - c.bbox.x0).collect() };
+        let Some(targets) =
+            by_reference.or_else(|| match_widths(&widths(&filled(prev)), &widths(&cont)))
+        else {
             continue;
         };
-        let ref_cols: Vec<Option<usize>> = filled(reference).iter().map(|c| c.col).collect();
-        let offset = n.saturating_sub(ref_cols.len());
-        let targets: Option<Vec<usize>> = cont
-            .iter()
-            .map(|c| {
-                ref_cols
-                    .iter()
-                    .position(|k| k.is_some() && *k == c.col)
-                    .map(|p| p + offset)
-            })
-            .collect();
-        let Some(targets) = targets else { continue };
         let prev_filled: Vec<usize> = prev
             .cells
             .iter()
@@ -778,7 +830,6 @@ fn start_separators(runs: &[Line], words: &[Line]) -> Vec<f64> {
             *counts.entry(c.bbox.x0.round() as i64).or_insert(0) += 1;
         }
     }
-    let all = || runs.iter().flat_map(|l| &l.chunks);
     let crossing = |s: f64| {
         words
             .iter()
@@ -791,7 +842,14 @@ fn start_separators(runs: &[Line], words: &[Line]) -> Vec<f64> {
         .into_iter()
         .filter(|(_, n)| *n >= 2)
         .map(|(x, n)| (x as f64 - 0.5, n))
-        .filter(|(s, _)| all().any(|c| c.bbox.x1 < *s))
+        // A word ending by the column start: a name set one space before its content
+        // is in a run with it, and ends exactly where the column begins.
+        .filter(|(s, _)| {
+            words
+                .iter()
+                .flat_map(|l| &l.chunks)
+                .any(|c| c.bbox.x1 <= *s + 0.5)
+        })
         .filter(|(s, n)| crossing(*s) * 4 < *n)
         .map(|(s, _)| s)
         .collect()
@@ -799,8 +857,9 @@ fn start_separators(runs: &[Line], words: &[Line]) -> Vec<f64> {
 
 /// Separators at the right edge of a justified column: three or more runs with the same
 /// start and the same end (a wrapped cell's full lines), where no word of the zone
-/// crosses the edge and some word starts one space right of it. Where pdftotext set the
-/// next cell one space after such a column, this is the only sign of the boundary.
+/// crosses the edge and a run starts right of it. Where pdftotext set the next cell one
+/// space after such a column, or the next column's text stands on other lines than the
+/// column's, this is the only sign of the boundary.
 fn edge_separators(runs: &[Line], words: &[Line]) -> Vec<f64> {
     let mut counts: std::collections::BTreeMap<(i64, i64), usize> =
         std::collections::BTreeMap::new();
@@ -816,9 +875,7 @@ fn edge_separators(runs: &[Line], words: &[Line]) -> Vec<f64> {
         .into_iter()
         .filter(|(_, n)| *n >= 3)
         .map(|((_, x1), _)| x1 as f64 + 0.5)
-        // The sign of a neighbour set one space after the column on some line, and
-        // a column right of it that some line shows on its own (not the table's edge).
-        .filter(|s| all().any(|c| c.bbox.x0 > *s && c.bbox.x0 <= *s + 2.0))
+        // A column right of it that some line shows on its own (not the table's edge).
         .filter(|s| runs.iter().flat_map(|l| &l.chunks).any(|c| c.bbox.x0 > *s))
         .filter(|s| all().all(|c| !(c.bbox.x0 < *s && *s < c.bbox.x1)))
         .collect();
@@ -1055,6 +1112,16 @@ mod tests {
             .map(|r| r.cells.iter().map(|c| c.text.as_str()).collect())
             .collect();
         assert_eq!(rows[2], vec!["乙计划丙", "另一项的内容写满", "2.00"]);
+    }
+
+    #[test]
+    fn continuation_cells_matched_by_width() {
+        // Name, content, amount, outcome cut by a page break; content and outcome go on.
+        assert_eq!(
+            match_widths(&[6.0, 13.0, 8.0, 11.0], &[14.0, 11.0]),
+            Some(vec![1, 3])
+        );
+        assert_eq!(match_widths(&[6.0, 8.0], &[20.0]), None);
     }
 
     #[test]

@@ -299,7 +299,7 @@ fn fields_floor() {
     for (name, tab, layout) in all_cases() {
         let (same, _, _, rows, _) = matches(tab, layout);
         let (extra, min_rows): (&[&str], usize) = match name {
-            "seed lattice" => (&["budget", "overall_goal", "other_fields"], 7),
+            "seed lattice" => (&["budget", "overall_goal", "other_fields"], 10),
             "synth-3 lattice" => (
                 &["budget", "overall_goal", "tasks", "other_fields", "checks"],
                 7,
@@ -316,7 +316,7 @@ fn fields_floor() {
                 6,
             ),
             "seed landscape" => (&ALL_FIELDS, 17),
-            "seed stream" => (&["overall_goal"], 9),
+            "seed stream" => (&["overall_goal"], 10),
             "synth-3 landscape" | "synth-7 landscape" => (&["overall_goal", "other_fields"], 4),
             "synth-3 stream" | "synth-7 stream" => (&["budget", "overall_goal", "other_fields"], 2),
             _ => (&[], 0),

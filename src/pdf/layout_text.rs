@@ -458,11 +458,11 @@ fn ink_width(t: &str) -> f64 {
         .sum()
 }
 
-/// For each separator, the printed width of the left cell's full lines where runs
-/// cross it, if the zone shows one: justified text fills its cell, so among the word
-/// boundaries of each crossing run (from the run's start, which is at or right of the
-/// separator before) one leaves a left part of that width; the width found on most
-/// runs (within one half-em) is it. Three runs at least.
+/// For each separator, the printed width of the full lines of the column left of it, if
+/// the zone shows one: justified text fills its cell, so each run starting in the
+/// column is that wide or, where it runs on into the next cell, one of its word
+/// boundaries leaves a left part that wide; the width found on most runs (within one
+/// half-em) is it. Three runs at least.
 fn cut_widths(lines: &[Line], seps: &[f64]) -> Vec<Option<f64>> {
     let mut out = Vec::with_capacity(seps.len());
     for (i, s) in seps.iter().enumerate() {
@@ -482,18 +482,15 @@ fn cut_widths(lines: &[Line], seps: &[f64]) -> Vec<Option<f64>> {
                 }
             }
             for (start, end) in runs {
-                let (Some(first), Some(last)) = (
-                    line.chunks.get(start),
-                    end.checked_sub(1).and_then(|e| line.chunks.get(e)),
-                ) else {
+                let Some(first) = line.chunks.get(start) else {
                     continue;
                 };
-                if !(first.bbox.x0 >= before - 0.5 && first.bbox.x0 < *s && *s < last.bbox.x1) {
+                if !(first.bbox.x0 >= before - 0.5 && first.bbox.x0 < *s) {
                     continue;
                 }
                 let mut seen: Vec<i64> = Vec::new();
                 let mut w = 0.0;
-                for c in line.chunks.get(start..end.saturating_sub(1)).unwrap_or(&[]) {
+                for c in line.chunks.get(start..end).unwrap_or(&[]) {
                     w += ink_width(&c.text);
                     seen.push(w.round() as i64);
                 }
@@ -541,8 +538,24 @@ fn dedrift(lines: &[Line], seps: &[f64]) -> Vec<Line> {
                 break;
             };
             let (x0, x1) = (first.bbox.x0, last.bbox.x1);
-            // The first separator the run crosses.
-            let Some(sep) = seps.iter().copied().find(|s| x0 < *s && *s < x1) else {
+            // The first separator the run crosses; or the right edge of its column when
+            // the run is far wider than the column's lines (the next cell was set one
+            // space after it, left of its own column's start).
+            let own_edge = seps.iter().position(|s| x0 < *s).and_then(|i| {
+                let w = widths.get(i).copied().flatten()?;
+                let run: f64 = chunks
+                    .get(k..end)
+                    .map_or(0.0, |cs| cs.iter().map(|c| ink_width(&c.text)).sum());
+                (run > w + WIDTH_SLACK)
+                    .then(|| seps.get(i).copied())
+                    .flatten()
+            });
+            let Some(sep) = seps
+                .iter()
+                .copied()
+                .find(|s| x0 < *s && *s < x1)
+                .or(own_edge)
+            else {
                 k = end;
                 continue;
             };
@@ -856,8 +869,8 @@ fn start_separators(runs: &[Line], words: &[Line]) -> Vec<f64> {
 }
 
 /// Separators at the right edge of a justified column: three or more runs with the same
-/// start and the same end (a wrapped cell's full lines), where no word of the zone
-/// crosses the edge and a run starts right of it. Where pdftotext set the next cell one
+/// start and the same end (a wrapped cell's full lines), where few words of the zone
+/// cross the edge and a run starts right of it. Where pdftotext set the next cell one
 /// space after such a column, or the next column's text stands on other lines than the
 /// column's, this is the only sign of the boundary.
 fn edge_separators(runs: &[Line], words: &[Line]) -> Vec<f64> {
@@ -874,10 +887,12 @@ fn edge_separators(runs: &[Line], words: &[Line]) -> Vec<f64> {
     let mut out: Vec<f64> = counts
         .into_iter()
         .filter(|(_, n)| *n >= 3)
-        .map(|((_, x1), _)| x1 as f64 + 0.5)
+        .map(|((_, x1), n)| (x1 as f64 + 0.5, n))
         // A column right of it that some line shows on its own (not the table's edge).
-        .filter(|s| runs.iter().flat_map(|l| &l.chunks).any(|c| c.bbox.x0 > *s))
-        .filter(|s| all().all(|c| !(c.bbox.x0 < *s && *s < c.bbox.x1)))
+        .filter(|(s, _)| runs.iter().flat_map(|l| &l.chunks).any(|c| c.bbox.x0 > *s))
+        // A header centred over the column may cross it; the column's text does not.
+        .filter(|(s, n)| all().filter(|c| c.bbox.x0 < *s && *s < c.bbox.x1).count() * 4 < *n)
+        .map(|(s, _)| s)
         .collect();
     out.sort_by(f64::total_cmp);
     out.dedup();

@@ -299,7 +299,7 @@ fn fields_floor() {
     for (name, tab, layout) in all_cases() {
         let (same, _, _, rows, _) = matches(tab, layout);
         let (extra, min_rows): (&[&str], usize) = match name {
-            "seed lattice" => (&["budget", "overall_goal", "other_fields"], 10),
+            "seed lattice" => (&["budget", "overall_goal", "other_fields"], 11),
             "synth-3 lattice" => (
                 &["budget", "overall_goal", "tasks", "other_fields", "checks"],
                 7,

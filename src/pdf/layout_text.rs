@@ -715,6 +715,7 @@ fn match_widths(cut: &[f64], cont: &[f64]) -> Option<Vec<usize>> {
 fn join_cut_rows(pages: &mut [PageItems]) {
     for pi in 1..pages.len() {
         let (before, after) = pages.split_at_mut(pi);
+        let prev_full = before.last().is_some_and(|p| p.full);
         let Some(Item::Table {
             rows: prev_rows, ..
         }) = before.last_mut().and_then(|p| p.items.last_mut())
@@ -730,7 +731,10 @@ fn join_cut_rows(pages: &mut [PageItems]) {
         };
         let n = filled(prev).len();
         let cont = filled(next);
-        if cont.is_empty() || cont.len() >= n {
+        // A row cut with every cell mid-sentence at the foot of a full page goes on in
+        // all of its cells.
+        let whole = cont.len() == n && prev_full && filled(prev).iter().all(|c| open_text(&c.text));
+        if cont.is_empty() || (cont.len() >= n && !whole) {
             continue;
         }
         // A full row of the new page, else its fullest row: a page without the row-span
@@ -755,8 +759,10 @@ fn join_cut_rows(pages: &mut [PageItems]) {
         // A page holding only the continuation: cells keep their wrap width.
         let widths =
             |cs: &[&TCell]| -> Vec<f64> { cs.iter().map(|c| c.bbox.x1 - c.bbox.x0).collect() };
-        let Some(targets) =
-            by_reference.or_else(|| match_widths(&widths(&filled(prev)), &widths(&cont)))
+        let in_order = whole.then(|| (0..n).collect::<Vec<usize>>());
+        let Some(targets) = in_order
+            .or(by_reference)
+            .or_else(|| match_widths(&widths(&filled(prev)), &widths(&cont)))
         else {
             continue;
         };

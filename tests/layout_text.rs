@@ -300,11 +300,13 @@ fn fields_floor() {
         let (same, _, _, rows, _) = matches(tab, layout);
         let (extra, min_rows): (&[&str], usize) = match name {
             "seed lattice" => (&["budget", "overall_goal", "other_fields"], 11),
-            "synth-3 lattice" => (
+            "seed landscape" => (&ALL_FIELDS, 17),
+            "seed stream" => (&["overall_goal"], 10),
+            "synth-3 lattice" | "synth-3 stream" => (
                 &["budget", "overall_goal", "tasks", "other_fields", "checks"],
-                7,
+                if name == "synth-3 lattice" { 7 } else { 3 },
             ),
-            "synth-7 lattice" => (
+            "synth-7 lattice" | "synth-7 stream" => (
                 &[
                     "budget",
                     "overall_goal",
@@ -313,12 +315,10 @@ fn fields_floor() {
                     "checks",
                     "warnings",
                 ],
-                6,
+                if name == "synth-7 lattice" { 6 } else { 2 },
             ),
-            "seed landscape" => (&ALL_FIELDS, 17),
-            "seed stream" => (&["overall_goal"], 10),
-            "synth-3 landscape" | "synth-7 landscape" => (&["overall_goal", "other_fields"], 4),
-            "synth-3 stream" | "synth-7 stream" => (&["budget", "overall_goal", "other_fields"], 2),
+            "synth-3 landscape" => (&["overall_goal", "other_fields"], 4),
+            "synth-7 landscape" => (&["overall_goal", "tasks", "other_fields"], 4),
             _ => (&[], 0),
         };
         for f in base.iter().chain(extra) {

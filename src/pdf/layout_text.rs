@@ -834,6 +834,17 @@ fn zone_starts(lines: &[Line]) -> Vec<usize> {
         if out.last().is_some_and(|l| *l < start) {
             out.push(start);
         }
+        if texts.len() > 1 {
+            // A header row glued to the first row below it (no blank line, as in a
+            // borderless table) is a zone of its own: no column shows that row boundary.
+            let mut end = i + 1;
+            while end < lines.len() && adjacent(end) && short(end) {
+                end += 1;
+            }
+            if end < lines.len() && adjacent(end) && out.last().is_some_and(|l| *l < end) {
+                out.push(end);
+            }
+        }
     }
     out
 }

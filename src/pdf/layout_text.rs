@@ -759,10 +759,21 @@ fn join_cut_rows(pages: &mut [PageItems]) {
         // A page holding only the continuation: cells keep their wrap width.
         let widths =
             |cs: &[&TCell]| -> Vec<f64> { cs.iter().map(|c| c.bbox.x1 - c.bbox.x0).collect() };
+        // Only a cell stopping mid-sentence can go on.
+        let open_widths: Vec<f64> = filled(prev)
+            .iter()
+            .map(|c| {
+                if open_text(&c.text) {
+                    c.bbox.x1 - c.bbox.x0
+                } else {
+                    f64::INFINITY
+                }
+            })
+            .collect();
         let in_order = whole.then(|| (0..n).collect::<Vec<usize>>());
         let Some(targets) = in_order
             .or(by_reference)
-            .or_else(|| match_widths(&widths(&filled(prev)), &widths(&cont)))
+            .or_else(|| match_widths(&open_widths, &widths(&cont)))
         else {
             continue;
         };
@@ -947,6 +958,21 @@ fn aligned_separators(lines: &[Line], raws: &[&str], m: Measure) -> Vec<f64> {
         .collect()
 }
 
+/// Where the continuation of a row cut by the page break ends when the next row follows
+/// without a blank line (borderless tables): the page opens with lines of one run (the
+/// cut row's remaining cell), then a line where three or more cells start at once.
+fn continuation_end(lines: &[Line]) -> Option<usize> {
+    let runs = |i: usize| lines.get(i).map_or(0, |l| run_line(l).chunks.len());
+    let full = (1..lines.len()).find(|i| runs(*i) >= 3)?;
+    let glued = (1..=full).all(|i| {
+        lines
+            .get(i - 1)
+            .zip(lines.get(i))
+            .is_some_and(|(a, b)| a.bbox.cy() - b.bbox.cy() <= 1.5 * LINE)
+    });
+    (full >= 2 && glued && (0..full).all(|i| runs(i) == 1)).then_some(full)
+}
+
 /// One zone of a page as a table.
 fn zone_table(lines: &[Line], raws: &[&str], m: Measure) -> Option<Item> {
     let p = Params {
@@ -1035,7 +1061,15 @@ pub(crate) fn read(text: &str) -> Grid {
                 items.push(Item::Line(l.into_row()));
             }
         }
-        let cuts = zone_starts(&lines);
+        let mut cuts = zone_starts(&lines);
+        if pi > 0 {
+            if let Some(c) = continuation_end(&lines) {
+                if !cuts.contains(&c) {
+                    cuts.push(c);
+                    cuts.sort_unstable();
+                }
+            }
+        }
         for (k, start) in cuts.iter().enumerate() {
             let end = cuts.get(k + 1).copied().unwrap_or(lines.len());
             if let (Some(ls), Some(rs)) = (lines.get(*start..end), raws.get(*start..end)) {

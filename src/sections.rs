@@ -300,6 +300,27 @@ fn label_of(text: &str) -> Option<Label> {
     }
 }
 
+/// Whether a line of cell texts opens a table section with columns of its own: a
+/// section label standing alone, or a task / indicator header row. Layout text sets
+/// such sections on one page with different column grids; the layout reader cuts pages
+/// there so each section gets its own columns.
+pub(crate) fn opens_section(texts: &[&str]) -> bool {
+    if let [one] = texts {
+        return label_of(one).is_some();
+    }
+    let cells: Vec<Cell> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Cell {
+            text: (*t).to_string(),
+            col: Some(i),
+            loc: Loc::Line { line: 0 },
+        })
+        .collect();
+    let refs: Vec<&Cell> = cells.iter().collect();
+    TaskColumns::from_header(&refs).is_some() || IndicatorColumns::from_header(&refs).is_some()
+}
+
 /// `部门名称：广州市科学技术局` in one cell → (label, value).
 fn split_inline(text: &str) -> Option<(&str, &str)> {
     let i = text.find(['：', ':'])?;

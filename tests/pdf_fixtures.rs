@@ -240,9 +240,11 @@ fn pdf_layout_text_reads_like_stream() {
         find("基本支出"),
         &vec!["基本支出", "16,583.94", "财政拨款", "450,385.73"]
     );
+    // The indicator header keeps the 绩效指标 label in front, as the tab text has it.
     assert_eq!(
         find("一级指标"),
         &vec![
+            "绩效指标",
             "一级指标",
             "二级指标",
             "三级指标",

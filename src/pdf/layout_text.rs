@@ -319,7 +319,8 @@ fn split_wide_gaps(row: &mut TRow, lines: &[Line], raws: &[&str]) {
 /// (pdftotext never leaves one inside a cell's line) that no word of the page crosses.
 /// A task name beside its content on a page with no other name still gets its column.
 fn wide_gap_separators(lines: &[Line], raws: &[&str], m: Measure) -> Vec<f64> {
-    let mut seps: Vec<f64> = Vec::new();
+    // (end of the text before, start of the text after) of every wide gap.
+    let mut gaps_at: Vec<(f64, f64)> = Vec::new();
     for (line, raw) in lines.iter().zip(raws) {
         let gaps: Vec<usize> = words(raw, m).iter().map(|w| w.2).collect();
         // Lines where text_line joined words: indexes would not line up.
@@ -328,19 +329,60 @@ fn wide_gap_separators(lines: &[Line], raws: &[&str], m: Measure) -> Vec<f64> {
         }
         for (k, pair) in line.chunks.windows(2).enumerate() {
             if gaps.get(k + 1).copied().unwrap_or(0) >= 3 {
-                seps.push(0.5 * (pair[0].bbox.x1 + pair[1].bbox.x0));
+                gaps_at.push((pair[0].bbox.x1, pair[1].bbox.x0));
             }
         }
     }
-    seps.sort_by(f64::total_cmp);
-    seps.dedup_by(|a, b| (*a - *b).abs() < 1.0);
-    seps.retain(|s| {
+    // Gaps of several lines that overlap are one column boundary. Its separator goes
+    // just left of the nearest column start they show: pdftotext sets a cell that
+    // nearly touches its left neighbour further left than its column (never further
+    // right), so a line where the left cell runs long is still cut at its last word.
+    gaps_at.sort_by(|a, b| a.1.total_cmp(&b.1));
+    let mut clusters: Vec<(f64, f64, usize)> = Vec::new();
+    for (r, l) in gaps_at {
+        match clusters.last_mut() {
+            Some((lo, hi, n)) if r.max(*lo) + 1.0 <= l.min(*hi) => {
+                *lo = lo.max(r);
+                *hi = hi.min(l);
+                *n += 1;
+            }
+            _ => clusters.push((r, l, 1)),
+        }
+    }
+    let crossing = |s: f64| {
         lines
             .iter()
             .flat_map(|l| &l.chunks)
-            .all(|c| !(c.bbox.x0 < *s && *s < c.bbox.x1))
-    });
-    // Separators of one gap seen on several lines (at different middles) are one: keep
+            .filter(|c| c.bbox.x0 < s && s < c.bbox.x1)
+            .count()
+    };
+    // The place: left of every run that starts inside the gap (a centred header's gap
+    // reaches into its column's text on other lines), else just left of the gap's end.
+    // Words that start where the gap starts and cross it are the left cell running
+    // long on a line where its neighbour was set one space after it (`dedrift` cuts
+    // them); more of them than half the gap's lines are a cell spanning the position.
+    let mut seps: Vec<(f64, usize)> = Vec::with_capacity(clusters.len());
+    for (lo, hi, n) in clusters {
+        // Only words that start a run: one set one space after its left neighbour is
+        // drifted, not a column start.
+        let inside = lines
+            .iter()
+            .flat_map(|l| {
+                (0..l.chunks.len())
+                    .filter(|k| starts_run(l, *k))
+                    .filter_map(|k| l.chunks.get(k))
+            })
+            .map(|c| c.bbox.x0)
+            .filter(|x| lo + 0.5 < *x && *x < hi)
+            .fold(hi, f64::min);
+        let x = (inside - 0.5).max(0.5 * (lo + inside));
+        if crossing(x) * 2 < n {
+            seps.push((x, n));
+        }
+    }
+    seps.sort_by(|a, b| a.0.total_cmp(&b.0));
+    seps.dedup_by(|a, b| (a.0 - b.0).abs() < 1.0);
+    // Separators of one gap seen on several lines (at different places) are one: keep
     // a separator only when some word starts between it and the previous one.
     let starts: Vec<f64> = lines
         .iter()
@@ -348,7 +390,7 @@ fn wide_gap_separators(lines: &[Line], raws: &[&str], m: Measure) -> Vec<f64> {
         .map(|c| c.bbox.x0)
         .collect();
     let mut kept: Vec<f64> = Vec::with_capacity(seps.len());
-    for s in seps {
+    for (s, _) in seps {
         let fresh = kept
             .last()
             .is_none_or(|a| starts.iter().any(|x| *a < *x && *x < s));
@@ -390,12 +432,94 @@ fn run_line(line: &Line) -> Line {
     }
 }
 
+/// How far from a separator a drifted run's cut may be (columns).
+const MAX_DRIFT: f64 = 5.0;
+
+/// Full-width punctuation, which text_line joins to a letter-spaced character before it.
+fn is_punct(c: char) -> bool {
+    "，、；：。）".contains(c)
+}
+
+/// How far a cut's left part may be from the column's line width (half-ems).
+const WIDTH_SLACK: f64 = 4.0;
+
+/// Printed width of a word in half-ems: CJK and full-width forms (and the symbols CJK
+/// fonts draw full width) two, others one. Character counts (pdftotext's columns) set
+/// a CJK line shorter than a line with digits of the same printed width.
+fn ink_width(t: &str) -> f64 {
+    t.chars()
+        .map(|c| {
+            if is_wide(c) || "≥≤≠±×÷“”‘’…—℃°".contains(c) {
+                2.0
+            } else {
+                1.0
+            }
+        })
+        .sum()
+}
+
+/// For each separator, the printed width of the full lines of the column left of it, if
+/// the zone shows one: justified text fills its cell, so each run starting in the
+/// column is that wide or, where it runs on into the next cell, one of its word
+/// boundaries leaves a left part that wide; the width found on most runs (within one
+/// half-em) is it. Three runs at least.
+fn cut_widths(lines: &[Line], seps: &[f64]) -> Vec<Option<f64>> {
+    let mut out = Vec::with_capacity(seps.len());
+    for (i, s) in seps.iter().enumerate() {
+        let before = i
+            .checked_sub(1)
+            .and_then(|p| seps.get(p))
+            .copied()
+            .unwrap_or(f64::NEG_INFINITY);
+        let mut hist: std::collections::BTreeMap<i64, usize> = std::collections::BTreeMap::new();
+        for line in lines {
+            // Word chunks grouped into runs: (first chunk, end) of each.
+            let mut runs: Vec<(usize, usize)> = Vec::new();
+            for k in 0..line.chunks.len() {
+                match runs.last_mut() {
+                    Some(r) if !starts_run(line, k) => r.1 = k + 1,
+                    _ => runs.push((k, k + 1)),
+                }
+            }
+            for (start, end) in runs {
+                let Some(first) = line.chunks.get(start) else {
+                    continue;
+                };
+                if !(first.bbox.x0 >= before - 0.5 && first.bbox.x0 < *s) {
+                    continue;
+                }
+                let mut seen: Vec<i64> = Vec::new();
+                let mut w = 0.0;
+                for c in line.chunks.get(start..end).unwrap_or(&[]) {
+                    w += ink_width(&c.text);
+                    seen.push(w.round() as i64);
+                }
+                seen.dedup();
+                for v in seen {
+                    *hist.entry(v).or_insert(0) += 1;
+                }
+            }
+        }
+        // Exact widths count double: a neighbour's width is another word boundary.
+        let count = |u: i64| hist.get(&u).copied().unwrap_or(0);
+        let near = |v: i64| 2 * count(v) + count(v - 1) + count(v + 1);
+        let best = hist
+            .keys()
+            .copied()
+            .max_by_key(|v| (near(*v), *v))
+            .filter(|v| count(*v) >= 3);
+        out.push(best.map(|v| v as f64));
+    }
+    out
+}
+
 /// Undo column drift. pdftotext joins the lines of neighbouring cells into one text
 /// line when the cells' text nearly touches, and then sets the second cell one space
 /// after the first instead of at its column. Such a run crosses a column separator
 /// that the page's other lines show; it is cut at the word boundary nearest that
 /// separator and the part after it moved just right of it, so it falls in its column.
 fn dedrift(lines: &[Line], seps: &[f64]) -> Vec<Line> {
+    let widths = cut_widths(lines, seps);
     let mut out = Vec::with_capacity(lines.len());
     for line in lines {
         let mut chunks = line.chunks.clone();
@@ -414,30 +538,92 @@ fn dedrift(lines: &[Line], seps: &[f64]) -> Vec<Line> {
                 break;
             };
             let (x0, x1) = (first.bbox.x0, last.bbox.x1);
-            // The first separator the run crosses.
-            let Some(sep) = seps.iter().copied().find(|s| x0 < *s && *s < x1) else {
+            // The first separator the run crosses; or the right edge of its column when
+            // the run is far wider than the column's lines (the next cell was set one
+            // space after it, left of its own column's start).
+            let own_edge = seps.iter().position(|s| x0 < *s).and_then(|i| {
+                let w = widths.get(i).copied().flatten()?;
+                let run: f64 = chunks
+                    .get(k..end)
+                    .map_or(0.0, |cs| cs.iter().map(|c| ink_width(&c.text)).sum());
+                (run > w + WIDTH_SLACK)
+                    .then(|| seps.get(i).copied())
+                    .flatten()
+            });
+            let Some(sep) = seps
+                .iter()
+                .copied()
+                .find(|s| x0 < *s && *s < x1)
+                .or(own_edge)
+            else {
                 k = end;
                 continue;
             };
-            // Word boundaries inside the run, nearest the separator first.
-            let cut = (k + 1..end).min_by(|a, b| {
-                let da = chunks
-                    .get(*a)
-                    .map_or(f64::INFINITY, |c| (c.bbox.x0 - sep).abs());
-                let db = chunks
-                    .get(*b)
-                    .map_or(f64::INFINITY, |c| (c.bbox.x0 - sep).abs());
-                da.total_cmp(&db)
-            });
+            // Word boundaries inside the run, nearest the separator first. A letter-spaced
+            // stretch (a justified line) ends where its cell ends: the word after it is
+            // taken from further away, as letter spacing taken out moved it left.
+            // A lone character keeps the punctuation text_line joined to it (`关，`);
+            // `1.` is not lone.
+            let lone = |j: usize| {
+                chunks
+                    .get(j)
+                    .is_some_and(|c| c.text.chars().filter(|ch| !is_punct(*ch)).count() == 1)
+            };
+            // Letter spacing taken out leaves no gap: never a cell boundary by itself.
+            let touching =
+                |j: usize| match (j.checked_sub(1).and_then(|i| chunks.get(i)), chunks.get(j)) {
+                    (Some(a), Some(b)) => b.bbox.x0 - a.bbox.x1 < 0.5,
+                    _ => false,
+                };
+            // The width the left cell's lines have at this separator, when the zone
+            // shows one (see `cut_widths`).
+            let want = seps
+                .iter()
+                .position(|s| *s == sep)
+                .and_then(|i| widths.get(i).copied().flatten());
+            let score = |j: usize| {
+                let spaced_end = j >= 3 && !lone(j) && (j - 3..j).all(lone);
+                // A letter-spaced stretch starts where its cell starts, too.
+                let spaced_start = j >= 1 && !lone(j - 1) && (j..j + 3).all(lone);
+                let bonus = if spaced_end || spaced_start { 4.0 } else { 0.0 };
+                if bonus == 0.0 && touching(j) {
+                    return f64::INFINITY;
+                }
+                if let Some(w) = want {
+                    // The left part as wide as the column's full lines.
+                    let left: f64 = chunks
+                        .get(k..j)
+                        .map_or(0.0, |cs| cs.iter().map(|c| ink_width(&c.text)).sum());
+                    let off = (left - w).abs();
+                    return if off <= WIDTH_SLACK {
+                        off - 0.5 * bonus
+                    } else {
+                        f64::INFINITY
+                    };
+                }
+                chunks
+                    .get(j)
+                    .map_or(f64::INFINITY, |c| (c.bbox.x0 - sep).abs() - bonus)
+            };
+            // pdftotext moves a drifted cell a few columns at most: a boundary further
+            // from the separator is not where the run was joined.
+            let cut = (k + 1..end)
+                .filter(|j| score(*j) <= MAX_DRIFT)
+                .min_by(|a, b| score(*a).total_cmp(&score(*b)));
             let Some(cut) = cut else {
                 k = end;
                 continue;
             };
             // Keep the first part left of the separator, move the rest right of it.
+            // The parts end up 1.5 apart, runs of their own (see `starts_run`): the
+            // columns are read from runs. The first part's end is pulled in rather than
+            // the rest pushed out, which could push it across the next separator.
+            // A left part longer in characters than its column (digits print narrower
+            // than CJK) is squeezed in front of the separator, in order.
             for c in chunks.iter_mut().take(cut).skip(k) {
-                if c.bbox.x1 > sep - 0.25 {
-                    c.bbox.x1 = (sep - 0.25).max(c.bbox.x0);
-                }
+                let edge = sep - 1.0;
+                c.bbox.x0 = c.bbox.x0.min(edge);
+                c.bbox.x1 = c.bbox.x1.min(edge).max(c.bbox.x0);
             }
             let shift = chunks
                 .get(cut)
@@ -472,14 +658,64 @@ fn filled(r: &TRow) -> Vec<&TCell> {
     r.cells.iter().filter(|c| !c.text.is_empty()).collect()
 }
 
+/// Cells of a continuation matched to the cut row's cells (indexes, in order) by their
+/// width, each within two columns: a wrapped cell keeps its width across a page break.
+/// The assignment with the least total difference; `None` when there is none.
+fn match_widths(cut: &[f64], cont: &[f64]) -> Option<Vec<usize>> {
+    const SLACK: f64 = 2.0;
+    // best[i][j]: least cost placing cont[..i] into cut[..j], with its choices.
+    type Choice = Option<(f64, Vec<usize>)>;
+    let (m, n) = (cont.len(), cut.len());
+    let mut best: Vec<Vec<Choice>> = vec![vec![None; n + 1]; m + 1];
+    for row in best.iter_mut().take(1) {
+        for slot in row.iter_mut() {
+            *slot = Some((0.0, Vec::new()));
+        }
+    }
+    for i in 1..=m {
+        for j in 1..=n {
+            let skip = best.get(i).and_then(|r| r.get(j - 1)).cloned().flatten();
+            let diff = match (cont.get(i - 1), cut.get(j - 1)) {
+                (Some(a), Some(b)) => (a - b).abs(),
+                _ => f64::INFINITY,
+            };
+            let take = best
+                .get(i - 1)
+                .and_then(|r| r.get(j - 1))
+                .cloned()
+                .flatten()
+                .filter(|_| diff <= SLACK)
+                .map(|(c, mut v)| {
+                    v.push(j - 1);
+                    (c + diff, v)
+                });
+            let pick = match (skip, take) {
+                (Some(a), Some(b)) => Some(if b.0 < a.0 { b } else { a }),
+                (a, b) => a.or(b),
+            };
+            if let Some(slot) = best.get_mut(i).and_then(|r| r.get_mut(j)) {
+                *slot = pick;
+            }
+        }
+    }
+    best.get(m)
+        .and_then(|r| r.get(n))
+        .cloned()
+        .flatten()
+        .map(|(_, v)| v)
+}
+
 /// A row cut by a page break goes on at the top of the next page, in fewer cells than
 /// the row had, and each page has its own column positions. The continuation's cells
 /// are matched to the cut row's by a full row of the new page (one with as many cells
 /// as the cut row): a cell in the column of that row's k-th cell continues the cut
-/// row's k-th cell. Every continued cell must stop mid-sentence.
+/// row's k-th cell. Without one, the fullest row stands for the cut row's rightmost
+/// cells (row-span labels on the left are empty below a page break). Every continued
+/// cell must stop mid-sentence.
 fn join_cut_rows(pages: &mut [PageItems]) {
     for pi in 1..pages.len() {
         let (before, after) = pages.split_at_mut(pi);
+        let prev_full = before.last().is_some_and(|p| p.full);
         let Some(Item::Table {
             rows: prev_rows, ..
         }) = before.last_mut().and_then(|p| p.items.last_mut())
@@ -495,18 +731,52 @@ fn join_cut_rows(pages: &mut [PageItems]) {
         };
         let n = filled(prev).len();
         let cont = filled(next);
-        if cont.is_empty() || cont.len() >= n {
+        // A row cut with every cell mid-sentence at the foot of a full page goes on in
+        // all of its cells.
+        let whole = cont.len() == n && prev_full && filled(prev).iter().all(|c| open_text(&c.text));
+        if cont.is_empty() || (cont.len() >= n && !whole) {
             continue;
         }
-        let Some(reference) = rows.iter().skip(1).find(|r| filled(r).len() == n) else {
+        // A full row of the new page, else its fullest row: a page without the row-span
+        // label columns (empty there) has the cut row's rightmost columns.
+        let reference = rows
+            .iter()
+            .skip(1)
+            .find(|r| filled(r).len() == n)
+            .or_else(|| rows.iter().skip(1).max_by_key(|r| filled(r).len()));
+        let by_reference = reference.and_then(|reference| {
+            let ref_cols: Vec<Option<usize>> = filled(reference).iter().map(|c| c.col).collect();
+            let offset = n.saturating_sub(ref_cols.len());
+            cont.iter()
+                .map(|c| {
+                    ref_cols
+                        .iter()
+                        .position(|k| k.is_some() && *k == c.col)
+                        .map(|p| p + offset)
+                })
+                .collect::<Option<Vec<usize>>>()
+        });
+        // A page holding only the continuation: cells keep their wrap width.
+        let widths =
+            |cs: &[&TCell]| -> Vec<f64> { cs.iter().map(|c| c.bbox.x1 - c.bbox.x0).collect() };
+        // Only a cell stopping mid-sentence can go on.
+        let open_widths: Vec<f64> = filled(prev)
+            .iter()
+            .map(|c| {
+                if open_text(&c.text) {
+                    c.bbox.x1 - c.bbox.x0
+                } else {
+                    f64::INFINITY
+                }
+            })
+            .collect();
+        let in_order = whole.then(|| (0..n).collect::<Vec<usize>>());
+        let Some(targets) = in_order
+            .or(by_reference)
+            .or_else(|| match_widths(&open_widths, &widths(&cont)))
+        else {
             continue;
         };
-        let ref_cols: Vec<Option<usize>> = filled(reference).iter().map(|c| c.col).collect();
-        let targets: Option<Vec<usize>> = cont
-            .iter()
-            .map(|c| ref_cols.iter().position(|k| k.is_some() && *k == c.col))
-            .collect();
-        let Some(targets) = targets else { continue };
         let prev_filled: Vec<usize> = prev
             .cells
             .iter()
@@ -536,6 +806,215 @@ fn join_cut_rows(pages: &mut [PageItems]) {
             p.full = false;
         }
     }
+}
+
+/// Where a page's zones start (line indexes, the first is 0). A zone starts at a header
+/// row (with the short lines of its wrapped header cells just above it) or at a section
+/// label standing alone after a blank line: the sections of a form set on one page
+/// (tasks above indicators) have different column grids, and one set of separators
+/// cannot serve both.
+fn zone_starts(lines: &[Line]) -> Vec<usize> {
+    let runs: Vec<Line> = lines.iter().map(run_line).collect();
+    let adjacent = |i: usize| {
+        i.checked_sub(1)
+            .and_then(|j| lines.get(j))
+            .zip(lines.get(i))
+            .is_some_and(|(a, b)| a.bbox.cy() - b.bbox.cy() <= 1.5 * LINE)
+    };
+    // Header cells wrap to a few characters a line; wrapped content runs longer.
+    let short = |i: usize| {
+        runs.get(i)
+            .is_some_and(|l| l.chunks.iter().all(|c| c.text.chars().count() <= 12))
+    };
+    let mut out = vec![0];
+    for (i, line) in runs.iter().enumerate() {
+        let texts: Vec<&str> = line.chunks.iter().map(|c| c.text.as_str()).collect();
+        if !crate::sections::opens_section(&texts) {
+            continue;
+        }
+        let mut start = i;
+        if texts.len() == 1 {
+            if adjacent(i) {
+                continue;
+            }
+        } else {
+            while start > 0 && adjacent(start) && short(start - 1) {
+                start -= 1;
+            }
+        }
+        if out.last().is_some_and(|l| *l < start) {
+            out.push(start);
+        }
+        if texts.len() > 1 {
+            // A header row glued to the first row below it (no blank line, as in a
+            // borderless table) is a zone of its own: no column shows that row boundary.
+            let mut end = i + 1;
+            while end < lines.len() && adjacent(end) && short(end) {
+                end += 1;
+            }
+            if end < lines.len() && adjacent(end) && out.last().is_some_and(|l| *l < end) {
+                out.push(end);
+            }
+        }
+    }
+    out
+}
+
+/// Separators at the left edge of a column seen only where lines start: two or more
+/// lines start at the same x, some line has text wholly left of it, and few words
+/// cross it. A row-span label printed on one line beside a column that starts its own
+/// lines (`绩效指标` left of `产出指标`) shows no gap on two lines, but is a column.
+fn start_separators(runs: &[Line], words: &[Line]) -> Vec<f64> {
+    let mut counts: std::collections::BTreeMap<i64, usize> = std::collections::BTreeMap::new();
+    for l in runs {
+        if let Some(c) = l.chunks.first() {
+            *counts.entry(c.bbox.x0.round() as i64).or_insert(0) += 1;
+        }
+    }
+    let crossing = |s: f64| {
+        words
+            .iter()
+            .flat_map(|l| &l.chunks)
+            .filter(|c| c.bbox.x0 < s && s < c.bbox.x1)
+            .count()
+    };
+    // A few words crossing are drifted cells (`dedrift` cuts them).
+    counts
+        .into_iter()
+        .filter(|(_, n)| *n >= 2)
+        .map(|(x, n)| (x as f64 - 0.5, n))
+        // A word ending by the column start: a name set one space before its content
+        // is in a run with it, and ends exactly where the column begins.
+        .filter(|(s, _)| {
+            words
+                .iter()
+                .flat_map(|l| &l.chunks)
+                .any(|c| c.bbox.x1 <= *s + 0.5)
+        })
+        .filter(|(s, n)| crossing(*s) * 4 < *n)
+        .map(|(s, _)| s)
+        .collect()
+}
+
+/// Separators at the right edge of a justified column: three or more runs with the same
+/// start and the same end (a wrapped cell's full lines), where few words of the zone
+/// cross the edge and a run starts right of it. Where pdftotext set the next cell one
+/// space after such a column, or the next column's text stands on other lines than the
+/// column's, this is the only sign of the boundary.
+fn edge_separators(runs: &[Line], words: &[Line]) -> Vec<f64> {
+    let mut counts: std::collections::BTreeMap<(i64, i64), usize> =
+        std::collections::BTreeMap::new();
+    for c in runs.iter().flat_map(|l| &l.chunks) {
+        // Short runs (amounts, labels) are not wrapped text.
+        if c.bbox.x1 - c.bbox.x0 >= 6.0 {
+            let key = (c.bbox.x0.round() as i64, c.bbox.x1.round() as i64);
+            *counts.entry(key).or_insert(0) += 1;
+        }
+    }
+    let all = || words.iter().flat_map(|l| &l.chunks);
+    let mut out: Vec<f64> = counts
+        .into_iter()
+        .filter(|(_, n)| *n >= 3)
+        .map(|((_, x1), n)| (x1 as f64 + 0.5, n))
+        // A column right of it that some line shows on its own (not the table's edge).
+        .filter(|(s, _)| runs.iter().flat_map(|l| &l.chunks).any(|c| c.bbox.x0 > *s))
+        // A header centred over the column may cross it; the column's text does not.
+        .filter(|(s, n)| all().filter(|c| c.bbox.x0 < *s && *s < c.bbox.x1).count() * 4 < *n)
+        .map(|(s, _)| s)
+        .collect();
+    out.sort_by(f64::total_cmp);
+    out.dedup();
+    out
+}
+
+/// Separators where words set one space after the text before them start at the same
+/// x on several lines. Two cells whose text nearly touches are set one space apart on
+/// every line (pdftotext joins them into one text line); the second cell's lines then
+/// all start at one column, which no gap of the page shows. Words crossing the position
+/// (letter-spaced lines, other drifted lines) are allowed while fewer than the words
+/// starting there; `dedrift` cuts them.
+fn aligned_separators(lines: &[Line], raws: &[&str], m: Measure) -> Vec<f64> {
+    let mut counts: std::collections::BTreeMap<i64, usize> = std::collections::BTreeMap::new();
+    for (line, raw) in lines.iter().zip(raws) {
+        let ws = words(raw, m);
+        // Lines where text_line joined words: indexes would not line up.
+        if ws.len() != line.chunks.len() {
+            continue;
+        }
+        for (k, (w, c)) in ws.iter().zip(&line.chunks).enumerate() {
+            // A word of a few characters after one space is a unit or letter spacing.
+            if k > 0 && w.2 == 1 && c.text.chars().count() >= 4 {
+                *counts.entry(c.bbox.x0.round() as i64).or_insert(0) += 1;
+            }
+        }
+    }
+    let all = || lines.iter().flat_map(|l| &l.chunks);
+    counts
+        .into_iter()
+        .filter(|(_, n)| *n >= 4)
+        .map(|(x, n)| (x as f64 - 0.5, n))
+        .filter(|(s, n)| all().filter(|c| c.bbox.x0 < *s && *s < c.bbox.x1).count() < *n)
+        .map(|(s, _)| s)
+        .collect()
+}
+
+/// Where the continuation of a row cut by the page break ends when the next row follows
+/// without a blank line (borderless tables): the page opens with lines of one run (the
+/// cut row's remaining cell), then a line where three or more cells start at once.
+fn continuation_end(lines: &[Line]) -> Option<usize> {
+    let runs = |i: usize| lines.get(i).map_or(0, |l| run_line(l).chunks.len());
+    let full = (1..lines.len()).find(|i| runs(*i) >= 3)?;
+    let glued = (1..=full).all(|i| {
+        lines
+            .get(i - 1)
+            .zip(lines.get(i))
+            .is_some_and(|(a, b)| a.bbox.cy() - b.bbox.cy() <= 1.5 * LINE)
+    });
+    (full >= 2 && glued && (0..full).all(|i| runs(i) == 1)).then_some(full)
+}
+
+/// One zone of a page as a table.
+fn zone_table(lines: &[Line], raws: &[&str], m: Measure) -> Option<Item> {
+    let p = Params {
+        em: LINE,
+        min_col_gap: 1.0,
+        row_gap_extra: 1.5 * LINE,
+        lone_gap: false,
+        tight: true,
+        cross_ratio: 4,
+        split_tall: true,
+    };
+    let mut wide = wide_gap_separators(lines, raws, m);
+    let runs: Vec<Line> = lines.iter().map(run_line).collect();
+    let first = super::stream::separators(&runs, &p, &wide);
+    let mut extra = start_separators(&runs, lines);
+    extra.extend(edge_separators(&runs, lines));
+    extra.extend(aligned_separators(lines, raws, m));
+    // Checked against every word already: kept even where drifted runs cross them. One
+    // near a separator of the page's gaps (a column under three characters) is the same
+    // boundary seen at another place.
+    let extra: Vec<f64> = extra
+        .into_iter()
+        .filter(|s| !first.iter().any(|f| (f - s).abs() < 3.0))
+        .collect();
+    wide.extend(&extra);
+    wide.sort_by(f64::total_cmp);
+    let mut seps = super::stream::separators(&runs, &p, &wide);
+    for s in extra {
+        if !seps.contains(&s) {
+            seps.push(s);
+        }
+    }
+    seps.sort_by(f64::total_cmp);
+    let lines = dedrift(lines, &seps);
+    // Columns from runs: a single space inside a run is a word gap, not a column gap.
+    let dr: Vec<Line> = lines.iter().map(run_line).collect();
+    let (mut rows, xs) = table_rows(&dr, &p, &seps);
+    for r in &mut rows {
+        split_wide_gaps(r, &lines, raws);
+    }
+    let bbox = rows.iter().map(|r| r.bbox).reduce(|a, b| a.union(&b))?;
+    Some(Item::Table { rows, bbox, xs })
 }
 
 /// Rows of layout text (no detection).
@@ -582,25 +1061,20 @@ pub(crate) fn read(text: &str) -> Grid {
                 items.push(Item::Line(l.into_row()));
             }
         }
-        let p = Params {
-            em: LINE,
-            min_col_gap: 1.0,
-            row_gap_extra: 1.5 * LINE,
-            lone_gap: false,
-            tight: true,
-            cross_ratio: 4,
-            split_tall: true,
-        };
-        let wide = wide_gap_separators(&lines, &raws, m);
-        let runs: Vec<Line> = lines.iter().map(run_line).collect();
-        let seps = super::stream::separators(&runs, &p, &wide);
-        let lines = dedrift(&lines, &seps);
-        let (mut rows, xs) = table_rows(&lines, &p, &wide);
-        for r in &mut rows {
-            split_wide_gaps(r, &lines, &raws);
+        let mut cuts = zone_starts(&lines);
+        if pi > 0 {
+            if let Some(c) = continuation_end(&lines) {
+                if !cuts.contains(&c) {
+                    cuts.push(c);
+                    cuts.sort_unstable();
+                }
+            }
         }
-        if let Some(bbox) = rows.iter().map(|r| r.bbox).reduce(|a, b| a.union(&b)) {
-            items.push(Item::Table { rows, bbox, xs });
+        for (k, start) in cuts.iter().enumerate() {
+            let end = cuts.get(k + 1).copied().unwrap_or(lines.len());
+            if let (Some(ls), Some(rs)) = (lines.get(*start..end), raws.get(*start..end)) {
+                items.extend(zone_table(ls, rs, m));
+            }
         }
         page_items.push(PageItems {
             number: (pi + 1) as u32,
@@ -704,6 +1178,16 @@ mod tests {
             .map(|r| r.cells.iter().map(|c| c.text.as_str()).collect())
             .collect();
         assert_eq!(rows[2], vec!["乙计划丙", "另一项的内容写满", "2.00"]);
+    }
+
+    #[test]
+    fn continuation_cells_matched_by_width() {
+        // Name, content, amount, outcome cut by a page break; content and outcome go on.
+        assert_eq!(
+            match_widths(&[6.0, 13.0, 8.0, 11.0], &[14.0, 11.0]),
+            Some(vec![1, 3])
+        );
+        assert_eq!(match_widths(&[6.0, 8.0], &[20.0]), None);
     }
 
     #[test]

@@ -371,6 +371,57 @@ fn lift_span_labels(rows: &mut [TRow]) {
     }
 }
 
+/// A block whose lines stay inside their column and then run across the next separator
+/// (or the other way round) is a cell glued to a merged cell spanning columns below it
+/// (a budget row above the overall goal with no blank line between): split it where the
+/// lines change. Two lines at least must span, so one long line is not taken for it.
+fn split_spanning(bl: Vec<Block>, seps: &[f64]) -> Vec<Block> {
+    let mut out = Vec::with_capacity(bl.len());
+    for b in bl {
+        let Some(edge) = seps.get(b.col).copied() else {
+            out.push(b);
+            continue;
+        };
+        // Per line of the block (top to bottom): whether it crosses the edge.
+        let mut lines: Vec<(usize, bool)> = Vec::new();
+        for (li, c) in &b.parts {
+            let wide = c.bbox.x1 > edge;
+            match lines.last_mut() {
+                Some((l, w)) if *l == *li => *w |= wide,
+                _ => lines.push((*li, wide)),
+            }
+        }
+        let flips: Vec<usize> = (1..lines.len())
+            .filter(|i| lines.get(i - 1).map(|x| x.1) != lines.get(*i).map(|x| x.1))
+            .collect();
+        let spanning =
+            |r: Option<&[(usize, bool)]>| r.is_some_and(|r| r.len() >= 2 && r.iter().all(|x| x.1));
+        let cut = match flips.as_slice() {
+            [i] if spanning(lines.get(..*i)) || spanning(lines.get(*i..)) => {
+                lines.get(*i).map(|x| x.0)
+            }
+            _ => None,
+        };
+        let Some(first_below) = cut else {
+            out.push(b);
+            continue;
+        };
+        let (upper, lower): (Vec<_>, Vec<_>) = b
+            .parts
+            .iter()
+            .cloned()
+            .partition(|(li, _)| *li < first_below);
+        match (part_block(b.col, upper), part_block(b.col, lower)) {
+            (Some(u), Some(l)) => {
+                out.push(u);
+                out.push(l);
+            }
+            _ => out.push(b),
+        }
+    }
+    out
+}
+
 /// Where a block crosses a row boundary that the other columns show, split it there.
 ///
 /// Layout text does not always leave a blank line between rows: a tall cell's last line
@@ -436,10 +487,11 @@ fn best_split(b: &Block, others: &[&Block]) -> Option<f64> {
     for w in ys.windows(2) {
         let y = 0.5 * (w[0] + w[1]);
         let other = |o: &&&Block| o.col != b.col && o.bbox.y0 < b.bbox.y1 && o.bbox.y1 > b.bbox.y0;
+        // Strictly inside: a one-line block touches the line boundaries next to it.
         if others
             .iter()
             .filter(other)
-            .any(|o| o.bbox.y0 <= y && y <= o.bbox.y1)
+            .any(|o| o.bbox.y0 < y && y < o.bbox.y1)
         {
             continue;
         }
@@ -489,6 +541,8 @@ pub(crate) fn table_rows(lines: &[Line], p: &Params, inherited: &[f64]) -> (Vec<
     let mut bl = blocks(lines, &seps, row_gap);
     let mut labels: Vec<bool> = bl.iter().map(|b| is_label(b, &bl)).collect();
     if p.split_tall {
+        bl = split_spanning(bl, &seps);
+        labels = bl.iter().map(|b| is_label(b, &bl)).collect();
         bl = split_tall_blocks(bl, &labels);
         labels = bl.iter().map(|b| is_label(b, &bl)).collect();
     }

@@ -614,6 +614,44 @@ mod tests {
     }
 
     #[test]
+    fn done_queue_wakes_for_the_head_and_a_batch() {
+        let done = Arc::new(Done::default());
+        done.lock().alive = 1;
+        let short = Duration::from_millis(20);
+        // Nothing done: the wait times out empty.
+        let (got, alive) = done.wait(0, 1, short);
+        assert!(got.is_empty());
+        assert_eq!(alive, 1);
+        // Results behind the head do not end the wait; they come back when it times out.
+        done.push(2, Outcome::default());
+        done.push(1, Outcome::default());
+        let (got, _) = done.wait(0, 1, short);
+        assert_eq!(got.iter().map(|(i, _)| *i).collect::<Vec<_>>(), vec![2, 1]);
+        // A worker finishing the head and enough behind it wakes the writer early.
+        let worker = {
+            let done = Arc::clone(&done);
+            std::thread::spawn(move || {
+                std::thread::sleep(Duration::from_millis(30));
+                done.push(4, Outcome::default());
+                done.push(3, Outcome::default());
+            })
+        };
+        let t = Instant::now();
+        let (got, _) = done.wait(3, 2, Duration::from_secs(30));
+        assert!(t.elapsed() < Duration::from_secs(10));
+        assert_eq!(got.len(), 2);
+        let _ = worker.join();
+        // A worker leaving its loop ends the wait and reports no worker left.
+        let worker = {
+            let done = Arc::clone(&done);
+            std::thread::spawn(move || drop(Alive(&done)))
+        };
+        let (_, alive) = done.wait(5, 1, Duration::from_secs(30));
+        let _ = worker.join();
+        assert_eq!(alive, 0);
+    }
+
+    #[test]
     fn fail_on_levels_are_cumulative() {
         let warned = Stats {
             warnings: 2,

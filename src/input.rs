@@ -23,12 +23,8 @@ pub fn read_input(path: &Path) -> Result<Vec<u8>> {
 }
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
-    let mut s = String::with_capacity(64);
-    for b in digest {
-        s.push_str(&format!("{b:02x}"));
-    }
-    s
+    // The digest's own lower-hex formatting: one pass, not a format! per byte.
+    format!("{:x}", Sha256::digest(bytes))
 }
 
 /// What the bytes are. Known binary formats are named so the message says what to do;

@@ -6,15 +6,17 @@ use crate::record::{
 use crate::sections::Sections;
 use crate::value::{parse_amount, parse_thresholds, Amount};
 
-/// Read an amount cell; an empty, unreadable or unit-less one leaves a warning.
+/// Read an amount cell; an empty, unreadable or unit-less one leaves a warning. `what`
+/// names the cell for a warning, built only when there is one.
 fn amount(
     raw: Option<&str>,
     unit: Option<&str>,
-    what: &str,
+    what: impl Fn() -> String,
     loc: &crate::record::Loc,
     warnings: &mut Vec<Warning>,
 ) -> Option<Amount> {
     let Some(raw) = raw else {
+        let what = what();
         warnings.push(Warning::new(
             "missing_amount",
             format!("{what}: the amount cell is empty"),
@@ -26,12 +28,15 @@ fn amount(
     match &a {
         None => warnings.push(Warning::new(
             "unreadable_amount",
-            format!("{what}: cannot read the amount {raw:?}; left null"),
+            format!("{}: cannot read the amount {raw:?}; left null", what()),
             Some(loc.clone()),
         )),
         Some(a) if a.yuan.is_none() => warnings.push(Warning::new(
             "unknown_unit",
-            format!("{what}: amount {raw:?} has no currency unit; yuan left null"),
+            format!(
+                "{}: amount {raw:?} has no currency unit; yuan left null",
+                what()
+            ),
             Some(loc.clone()),
         )),
         _ => {}
@@ -51,15 +56,17 @@ pub fn declaration(s: Sections, source: Source, mut warnings: Vec<Warning>) -> D
         items: entries
             .into_iter()
             .map(|e| {
-                let what = format!(
-                    "budget {} / {}",
-                    e.section.as_deref().unwrap_or("?"),
-                    e.name.as_deref().unwrap_or("?")
-                );
+                let what = || {
+                    format!(
+                        "budget {} / {}",
+                        e.section.as_deref().unwrap_or("?"),
+                        e.name.as_deref().unwrap_or("?")
+                    )
+                };
                 let amount = amount(
                     e.raw.as_deref(),
                     e.unit.as_deref(),
-                    &what,
+                    what,
                     &e.loc,
                     &mut warnings,
                 );
@@ -77,11 +84,11 @@ pub fn declaration(s: Sections, source: Source, mut warnings: Vec<Warning>) -> D
         .unwrap_or_default()
         .into_iter()
         .map(|t| {
-            let what = format!("task {}", t.name.as_deref().unwrap_or("?"));
+            let what = || format!("task {}", t.name.as_deref().unwrap_or("?"));
             let amount = amount(
                 t.amount_raw.as_deref(),
                 t.unit.as_deref(),
-                &what,
+                what,
                 &t.loc,
                 &mut warnings,
             );

@@ -300,13 +300,22 @@ fn fields_floor() {
         let (same, tasks, _, rows, _) = matches(tab, layout);
         // Task rows found verbatim where the field as a whole still differs.
         let min_tasks = match name {
-            "seed lattice" => 3,
             "seed stream" => 2,
             _ => 0,
         };
         assert!(tasks >= min_tasks, "{name}: {tasks} task rows match");
         let (extra, min_rows): (&[&str], usize) = match name {
-            "seed lattice" => (&["budget", "overall_goal", "other_fields"], 11),
+            "seed lattice" => (
+                &[
+                    "budget",
+                    "overall_goal",
+                    "tasks",
+                    "other_fields",
+                    "checks",
+                    "warnings",
+                ],
+                11,
+            ),
             "seed landscape" => (&ALL_FIELDS, 17),
             "seed stream" => (&["overall_goal"], 10),
             "synth-3 lattice" | "synth-3 stream" => (
@@ -347,5 +356,37 @@ fn field_report() {
             "{name}: {}/{n_fields} fields; tasks {t}/{tn}; indicators {i}/{n}; same: {same:?}",
             same.len()
         );
+    }
+}
+
+/// Print the task and indicator rows of `DECLX_LAYOUT_CASE` (a case name of
+/// `field_report`) that the layout text gets wrong, beside the tab text's (a debugging
+/// aid, not a check).
+#[test]
+#[ignore]
+fn row_diff() {
+    let Ok(want_case) = std::env::var("DECLX_LAYOUT_CASE") else {
+        return;
+    };
+    for (name, tab, layout) in all_cases() {
+        if name != want_case {
+            continue;
+        }
+        let (want, got) = (record(tab), record(layout));
+        for f in ["tasks", "indicators"] {
+            let g = got[f].as_array().cloned().unwrap_or_default();
+            let w = want[f].as_array().cloned().unwrap_or_default();
+            for (i, r) in w.iter().enumerate() {
+                if !g.contains(r) {
+                    println!("{f}[{i}] want {r}");
+                    if let Some(x) = g.get(i) {
+                        println!("{f}[{i}] got  {x}");
+                    }
+                }
+            }
+            if g.len() != w.len() {
+                println!("{f}: {} rows, want {}", g.len(), w.len());
+            }
+        }
     }
 }

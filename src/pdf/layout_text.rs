@@ -98,6 +98,11 @@ fn text_line(s: &str, y: f64, m: Measure) -> Option<Line> {
     let mut chunks: Vec<Chunk> = Vec::with_capacity(ws.len());
     let mut shift = 0.0;
     for (i, (w, start, before)) in ws.iter().enumerate() {
+        // A word after a wide gap stands at its own page column (pdftotext places each
+        // text line it set apart): letter spacing taken out before it does not move it.
+        if *before >= 2 {
+            shift = 0.0;
+        }
         if i > 0 && *before == 1 {
             let lone = |t: &str| t.chars().count() == 1;
             let prev_lone = ws.get(i - 1).is_some_and(|p| lone(&p.0));
@@ -628,10 +633,24 @@ fn dedrift(lines: &[Line], seps: &[f64]) -> Vec<Line> {
             let shift = chunks
                 .get(cut)
                 .map_or(0.0, |c| (sep + 0.5 - c.bbox.x0).max(0.0));
-            // The rest of the line moves with it, keeping its runs apart.
-            for c in chunks.iter_mut().skip(cut) {
-                c.bbox.x0 += shift;
-                c.bbox.x1 += shift;
+            // The rest of its run moves with it. Later runs stand at their own page
+            // columns (pdftotext set them after a wide gap): one moves only as far as
+            // needed to stay a run apart from the moved text before it.
+            let mut moved = shift;
+            for j in cut..chunks.len() {
+                if j == end {
+                    // The first run after: moved only to keep a run gap (1.5) after
+                    // the moved text, and the runs after it with it.
+                    let gap = match (chunks.get(j - 1), chunks.get(j)) {
+                        (Some(a), Some(b)) => b.bbox.x0 - (a.bbox.x1 - moved),
+                        _ => 0.0,
+                    };
+                    moved = (moved - (gap - 1.5).max(0.0)).max(0.0);
+                }
+                if let Some(c) = chunks.get_mut(j) {
+                    c.bbox.x0 += moved;
+                    c.bbox.x1 += moved;
+                }
             }
             // The cut part now starts a run of its own: look at it again.
             k = cut;

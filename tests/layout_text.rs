@@ -314,7 +314,7 @@ fn fields_floor() {
                     "checks",
                     "warnings",
                 ],
-                11,
+                13,
             ),
             "seed landscape" => (&ALL_FIELDS, 17),
             "seed stream" => (&["overall_goal"], 10),

@@ -445,6 +445,9 @@ fn is_punct(c: char) -> bool {
     "，、；：。）".contains(c)
 }
 
+/// How far short of its column a letter-spaced line's ink is at least (half-ems).
+const FILL_SLACK: f64 = 1.5;
+
 /// How far a cut's left part may be from the column's line width (half-ems).
 const WIDTH_SLACK: f64 = 4.0;
 
@@ -586,13 +589,30 @@ fn dedrift(lines: &[Line], seps: &[f64]) -> Vec<Line> {
                 .iter()
                 .position(|s| *s == sep)
                 .and_then(|i| widths.get(i).copied().flatten());
+            let ink = |a: usize, b: usize| -> f64 {
+                chunks
+                    .get(a..b)
+                    .map_or(0.0, |cs| cs.iter().map(|c| ink_width(&c.text)).sum())
+            };
+            // Two letter-spaced lines of neighbouring cells touch once the spacing is
+            // taken out. A line is letter-spaced because the next character did not
+            // fit: its ink falls short of the column's width, by more than the
+            // estimate's error (digits and symbols are guessed to a half-em), and
+            // one character more would not. The cut is the last such boundary.
+            let spaced_fill = |j: usize| -> Option<f64> {
+                let w = want?;
+                let spaced = (k..j).filter(|i| lone(*i)).count() >= 3;
+                let left = ink(k, j);
+                let next = ink(j, j + 1);
+                (spaced && left <= w - FILL_SLACK && left + next > w - FILL_SLACK).then_some(0.0)
+            };
             let score = |j: usize| {
                 let spaced_end = j >= 3 && !lone(j) && (j - 3..j).all(lone);
                 // A letter-spaced stretch starts where its cell starts, too.
                 let spaced_start = j >= 1 && !lone(j - 1) && (j..j + 3).all(lone);
                 let bonus = if spaced_end || spaced_start { 4.0 } else { 0.0 };
                 if bonus == 0.0 && touching(j) {
-                    return f64::INFINITY;
+                    return spaced_fill(j).unwrap_or(f64::INFINITY);
                 }
                 if let Some(w) = want {
                     // The left part as wide as the column's full lines.

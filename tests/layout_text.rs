@@ -314,7 +314,7 @@ fn fields_floor() {
                     "checks",
                     "warnings",
                 ],
-                13,
+                15,
             ),
             "seed landscape" => (&ALL_FIELDS, 17),
             "seed stream" => (&["overall_goal"], 10),

@@ -521,6 +521,57 @@ fn cut_widths(lines: &[Line], seps: &[f64]) -> Vec<Option<f64>> {
     out
 }
 
+/// For each separator, where the runs of the column right of it most often start (three
+/// runs at least): a column's lines set on their own stand there.
+fn column_starts(lines: &[Line], seps: &[f64]) -> Vec<Option<f64>> {
+    seps.iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let next = seps.get(i + 1).copied().unwrap_or(f64::INFINITY);
+            let mut hist: std::collections::BTreeMap<i64, usize> =
+                std::collections::BTreeMap::new();
+            for l in lines {
+                for (k, c) in l.chunks.iter().enumerate() {
+                    if starts_run(l, k) && *s < c.bbox.x0 && c.bbox.x0 < next {
+                        *hist.entry(c.bbox.x0.round() as i64).or_insert(0) += 1;
+                    }
+                }
+            }
+            hist.into_iter()
+                .max_by_key(|(x, n)| (*n, -*x))
+                .filter(|(_, n)| *n >= 3)
+                .map(|(x, _)| x as f64)
+        })
+        .collect()
+}
+
+/// Separators a dedrifted zone shows that its text did not: once drifted cells are back
+/// in their columns, the cells set one space after them line up too (words after a
+/// space inside a run starting at one x on four lines or more, crossed by fewer).
+fn realigned_separators(lines: &[Line], seps: &[f64]) -> Vec<f64> {
+    let mut counts: std::collections::BTreeMap<i64, usize> = std::collections::BTreeMap::new();
+    for l in lines {
+        for (k, c) in l.chunks.iter().enumerate() {
+            let spaced = k
+                .checked_sub(1)
+                .and_then(|j| l.chunks.get(j))
+                .is_some_and(|p| c.bbox.x0 - p.bbox.x1 >= 0.5);
+            if spaced && !starts_run(l, k) && c.text.chars().count() >= 4 {
+                *counts.entry(c.bbox.x0.round() as i64).or_insert(0) += 1;
+            }
+        }
+    }
+    let all = || lines.iter().flat_map(|l| &l.chunks);
+    counts
+        .into_iter()
+        .filter(|(_, n)| *n >= 4)
+        .map(|(x, n)| (x as f64 - 0.5, n))
+        .filter(|(s, n)| all().filter(|c| c.bbox.x0 < *s && *s < c.bbox.x1).count() < *n)
+        .filter(|(s, _)| !seps.iter().any(|f| (f - s).abs() < 3.0))
+        .map(|(s, _)| s)
+        .collect()
+}
+
 /// Undo column drift. pdftotext joins the lines of neighbouring cells into one text
 /// line when the cells' text nearly touches, and then sets the second cell one space
 /// after the first instead of at its column. Such a run crosses a column separator
@@ -528,6 +579,7 @@ fn cut_widths(lines: &[Line], seps: &[f64]) -> Vec<Option<f64>> {
 /// separator and the part after it moved just right of it, so it falls in its column.
 fn dedrift(lines: &[Line], seps: &[f64]) -> Vec<Line> {
     let widths = cut_widths(lines, seps);
+    let starts = column_starts(lines, seps);
     let mut out = Vec::with_capacity(lines.len());
     for line in lines {
         let mut chunks = line.chunks.clone();
@@ -650,9 +702,15 @@ fn dedrift(lines: &[Line], seps: &[f64]) -> Vec<Line> {
                 c.bbox.x0 = c.bbox.x0.min(edge);
                 c.bbox.x1 = c.bbox.x1.min(edge).max(c.bbox.x0);
             }
-            let shift = chunks
-                .get(cut)
-                .map_or(0.0, |c| (sep + 0.5 - c.bbox.x0).max(0.0));
+            // Back to where the column's own lines start when the zone shows that
+            // (a few columns right of the separator), else just right of it.
+            let to = seps
+                .iter()
+                .position(|s| *s == sep)
+                .and_then(|i| starts.get(i).copied().flatten())
+                .filter(|x| *x - sep <= MAX_DRIFT)
+                .map_or(sep + 0.5, |x| x.max(sep + 0.5));
+            let shift = chunks.get(cut).map_or(0.0, |c| (to - c.bbox.x0).max(0.0));
             // The rest of its run moves with it. Later runs stand at their own page
             // columns (pdftotext set them after a wide gap): one moves only as far as
             // needed to stay a run apart from the moved text before it.
@@ -1045,7 +1103,14 @@ fn zone_table(lines: &[Line], raws: &[&str], m: Measure) -> Option<Item> {
         }
     }
     seps.sort_by(f64::total_cmp);
-    let lines = dedrift(lines, &seps);
+    let original = lines;
+    let mut lines = dedrift(original, &seps);
+    let more = realigned_separators(&lines, &seps);
+    if !more.is_empty() {
+        seps.extend(more);
+        seps.sort_by(f64::total_cmp);
+        lines = dedrift(original, &seps);
+    }
     // Columns from runs: a single space inside a run is a word gap, not a column gap.
     let dr: Vec<Line> = lines.iter().map(run_line).collect();
     let (mut rows, xs) = table_rows(&dr, &p, &seps);

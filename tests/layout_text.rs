@@ -2,11 +2,11 @@
 //! tab-separated text of the same form. Inputs live in `fixtures/layout/` (outside the
 //! golden loop): `pdftotext -layout` of the three seed PDFs.
 //!
-//! Where the reader stands: the landscape rendition gives the tab text's whole record
-//! (`landscape_full_record`); title, department, budget and overall goal come back for
-//! the lattice rendition, title, department and goal for the borderless one; the
-//! lattice tasks and indicators do not yet (see `full_record_equivalence`, ignored),
-//! nor do the other forms' tasks and most of their indicators. Two other forms
+//! Where the reader stands: the landscape and bordered (lattice) renditions give the tab
+//! text's whole record (`landscape_full_record`, `lattice_full_record`); title,
+//! department and goal come back for the borderless one, not yet its tasks and
+//! indicators (see `full_record_equivalence`, ignored), nor most of the other forms'
+//! indicators. Two other forms
 //! (`declx::synth` seeds 3 and 7, rendered the same way) keep the reader from being
 //! tuned to the seed: `fields_floor` holds what each case matches, `field_report`
 //! prints the counts.
@@ -183,13 +183,11 @@ fn landscape_full_record() {
 }
 
 /// The target: the whole record equals the tab text's for every rendition. Not reached
-/// yet for the lattice (narrow columns set one space apart on every line, drifted by
-/// more than a column) and the stream renditions.
+/// yet for the stream rendition (rows with no blank line between them, labels lifted
+/// to the wrong rows).
 #[test]
 #[ignore]
 fn full_record_equivalence() {
-    assert_fields("lattice", LATTICE, &ALL_FIELDS);
-    assert_fields("landscape", LANDSCAPE, &ALL_FIELDS);
     assert_fields("stream", STREAM, &ALL_FIELDS);
 }
 
@@ -305,6 +303,7 @@ fn fields_floor() {
         };
         assert!(tasks >= min_tasks, "{name}: {tasks} task rows match");
         let (extra, min_rows): (&[&str], usize) = match name {
+            "seed landscape" => (&ALL_FIELDS, 17),
             "seed lattice" => (
                 &[
                     "budget",
@@ -314,9 +313,8 @@ fn fields_floor() {
                     "checks",
                     "warnings",
                 ],
-                15,
+                16,
             ),
-            "seed landscape" => (&ALL_FIELDS, 17),
             "seed stream" => (&["overall_goal"], 10),
             "synth-3 lattice" | "synth-3 stream" => (
                 &["budget", "overall_goal", "tasks", "other_fields", "checks"],

@@ -500,6 +500,11 @@ fn cut_widths(lines: &[Line], seps: &[f64]) -> Vec<Option<f64>> {
                 let mut w = 0.0;
                 for c in line.chunks.get(start..end).unwrap_or(&[]) {
                     w += ink_width(&c.text);
+                    // A part ending beyond the drift distance past the separator holds
+                    // the next cell's text: never one line of this column.
+                    if c.bbox.x1 > s + MAX_DRIFT {
+                        break;
+                    }
                     seen.push(w.round() as i64);
                 }
                 seen.dedup();
@@ -653,7 +658,8 @@ fn dedrift(lines: &[Line], seps: &[f64]) -> Vec<Line> {
             // one character more would not. The cut is the last such boundary.
             let spaced_fill = |j: usize| -> Option<f64> {
                 let w = want?;
-                let spaced = (k..j).filter(|i| lone(*i)).count() >= 3;
+                // Two lone characters: a short letter-spaced stretch (`项。 2. 支`).
+                let spaced = (k..j).filter(|i| lone(*i)).count() >= 2;
                 let left = ink(k, j);
                 let next = ink(j, j + 1);
                 (spaced && left <= w - FILL_SLACK && left + next > w - FILL_SLACK).then_some(0.0)
@@ -868,8 +874,28 @@ fn join_cut_rows(pages: &mut [PageItems]) {
             })
             .collect();
         let in_order = whole.then(|| (0..n).collect::<Vec<usize>>());
+        // A continuation filling the last columns of its page goes on in the cut row's
+        // cells in the last columns of theirs: the table's right-hand columns run on
+        // down the page (row-span labels stand left). Surer than widths, which a
+        // letter-spaced line can inflate.
+        let k = cont.len();
+        let last_cols = |cells: &[&TCell], ncols: usize| {
+            cells.iter().enumerate().all(|(i, c)| {
+                let want = (ncols + i).checked_sub(cells.len());
+                want.is_some() && c.col == want
+            })
+        };
+        let prev_cells = filled(prev);
+        let by_right = (k <= n
+            && last_cols(&cont, next.cells.len())
+            && last_cols(
+                prev_cells.get(n.saturating_sub(k)..).unwrap_or(&[]),
+                prev.cells.len(),
+            ))
+        .then(|| (n.saturating_sub(k)..n).collect::<Vec<usize>>());
         let Some(targets) = in_order
             .or(by_reference)
+            .or(by_right)
             .or_else(|| match_widths(&open_widths, &widths(&cont)))
         else {
             continue;

@@ -577,6 +577,29 @@ fn realigned_separators(lines: &[Line], seps: &[f64]) -> Vec<f64> {
         .collect()
 }
 
+/// Where words of four characters or more start one space after the text before them on
+/// four lines or more: a cell set one space after its neighbour on every line (see
+/// `aligned_separators`, here on the compressed lines).
+fn aligned_starts(lines: &[Line]) -> Vec<f64> {
+    let mut counts: std::collections::BTreeMap<i64, usize> = std::collections::BTreeMap::new();
+    for l in lines {
+        for (k, c) in l.chunks.iter().enumerate() {
+            let spaced = k
+                .checked_sub(1)
+                .and_then(|j| l.chunks.get(j))
+                .is_some_and(|p| (c.bbox.x0 - p.bbox.x1 - 1.0).abs() < 0.25);
+            if spaced && c.text.chars().count() >= 4 && c.bbox.x0.fract() == 0.0 {
+                *counts.entry(c.bbox.x0 as i64).or_insert(0) += 1;
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|(_, n)| *n >= 4)
+        .map(|(x, _)| x as f64)
+        .collect()
+}
+
 /// Undo column drift. pdftotext joins the lines of neighbouring cells into one text
 /// line when the cells' text nearly touches, and then sets the second cell one space
 /// after the first instead of at its column. Such a run crosses a column separator
@@ -585,6 +608,7 @@ fn realigned_separators(lines: &[Line], seps: &[f64]) -> Vec<f64> {
 fn dedrift(lines: &[Line], seps: &[f64]) -> Vec<Line> {
     let widths = cut_widths(lines, seps);
     let starts = column_starts(lines, seps);
+    let aligned = aligned_starts(lines);
     let mut out = Vec::with_capacity(lines.len());
     for line in lines {
         let mut chunks = line.chunks.clone();
@@ -670,6 +694,15 @@ fn dedrift(lines: &[Line], seps: &[f64]) -> Vec<Line> {
                 let spaced_start = j >= 1 && !lone(j - 1) && (j..j + 3).all(lone);
                 let bonus = if spaced_end || spaced_start { 4.0 } else { 0.0 };
                 if bonus == 0.0 && touching(j) {
+                    // Letter spacing taken out just before a word that starts where
+                    // the next cell's lines start on other lines is still a boundary.
+                    let lined_up = chunks.get(j).is_some_and(|c| {
+                        c.text.chars().count() >= 4
+                            && aligned.iter().any(|x| (x - c.bbox.x0).abs() < 0.25)
+                    });
+                    if lined_up {
+                        return 0.0;
+                    }
                     return spaced_fill(j).unwrap_or(f64::INFINITY);
                 }
                 if let Some(w) = want {

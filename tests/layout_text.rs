@@ -2,11 +2,11 @@
 //! tab-separated text of the same form. Inputs live in `fixtures/layout/` (outside the
 //! golden loop): `pdftotext -layout` of the three seed PDFs.
 //!
-//! Where the reader stands: the landscape rendition gives the tab text's whole record
-//! (`landscape_full_record`); title, department, budget and overall goal come back for
-//! the lattice rendition, title, department and goal for the borderless one; the
-//! lattice tasks and indicators do not yet (see `full_record_equivalence`, ignored),
-//! nor do the other forms' tasks and most of their indicators. Two other forms
+//! Where the reader stands: the landscape and bordered (lattice) renditions give the tab
+//! text's whole record (`landscape_full_record`, `lattice_full_record`); title,
+//! department and goal come back for the borderless one, not yet its tasks and
+//! indicators (see `full_record_equivalence`, ignored), nor most of the other forms'
+//! indicators. Two other forms
 //! (`declx::synth` seeds 3 and 7, rendered the same way) keep the reader from being
 //! tuned to the seed: `fields_floor` holds what each case matches, `field_report`
 //! prints the counts.
@@ -182,14 +182,25 @@ fn landscape_full_record() {
     assert_eq!(got["indicators"], want["indicators"]);
 }
 
+/// The bordered rendition gives the tab text's whole record too: task contents
+/// letter-spaced into the amount's column, target cells letter-spaced straight across
+/// both target columns, cells set one space after their neighbour on every line, a last
+/// column no line shows apart, continuations on pages of their own.
+#[test]
+fn lattice_full_record() {
+    assert_fields("lattice", LATTICE, &ALL_FIELDS);
+    let got = record(LATTICE);
+    let want = record(SEED);
+    assert_eq!(got["indicators"], want["indicators"]);
+    assert_eq!(got["tasks"], want["tasks"]);
+}
+
 /// The target: the whole record equals the tab text's for every rendition. Not reached
-/// yet for the lattice (narrow columns set one space apart on every line, drifted by
-/// more than a column) and the stream renditions.
+/// yet for the stream rendition (rows with no blank line between them, labels lifted
+/// to the wrong rows).
 #[test]
 #[ignore]
 fn full_record_equivalence() {
-    assert_fields("lattice", LATTICE, &ALL_FIELDS);
-    assert_fields("landscape", LANDSCAPE, &ALL_FIELDS);
     assert_fields("stream", STREAM, &ALL_FIELDS);
 }
 
@@ -300,14 +311,13 @@ fn fields_floor() {
         let (same, tasks, _, rows, _) = matches(tab, layout);
         // Task rows found verbatim where the field as a whole still differs.
         let min_tasks = match name {
-            "seed lattice" => 3,
             "seed stream" => 2,
             _ => 0,
         };
         assert!(tasks >= min_tasks, "{name}: {tasks} task rows match");
         let (extra, min_rows): (&[&str], usize) = match name {
-            "seed lattice" => (&["budget", "overall_goal", "other_fields"], 11),
             "seed landscape" => (&ALL_FIELDS, 17),
+            "seed lattice" => (&ALL_FIELDS, 17),
             "seed stream" => (&["overall_goal"], 10),
             "synth-3 lattice" | "synth-3 stream" => (
                 &["budget", "overall_goal", "tasks", "other_fields", "checks"],
@@ -347,5 +357,37 @@ fn field_report() {
             "{name}: {}/{n_fields} fields; tasks {t}/{tn}; indicators {i}/{n}; same: {same:?}",
             same.len()
         );
+    }
+}
+
+/// Print the task and indicator rows of `DECLX_LAYOUT_CASE` (a case name of
+/// `field_report`) that the layout text gets wrong, beside the tab text's (a debugging
+/// aid, not a check).
+#[test]
+#[ignore]
+fn row_diff() {
+    let Ok(want_case) = std::env::var("DECLX_LAYOUT_CASE") else {
+        return;
+    };
+    for (name, tab, layout) in all_cases() {
+        if name != want_case {
+            continue;
+        }
+        let (want, got) = (record(tab), record(layout));
+        for f in ["tasks", "indicators"] {
+            let g = got[f].as_array().cloned().unwrap_or_default();
+            let w = want[f].as_array().cloned().unwrap_or_default();
+            for (i, r) in w.iter().enumerate() {
+                if !g.contains(r) {
+                    println!("{f}[{i}] want {r}");
+                    if let Some(x) = g.get(i) {
+                        println!("{f}[{i}] got  {x}");
+                    }
+                }
+            }
+            if g.len() != w.len() {
+                println!("{f}: {} rows, want {}", g.len(), w.len());
+            }
+        }
     }
 }

@@ -98,6 +98,11 @@ fn text_line(s: &str, y: f64, m: Measure) -> Option<Line> {
     let mut chunks: Vec<Chunk> = Vec::with_capacity(ws.len());
     let mut shift = 0.0;
     for (i, (w, start, before)) in ws.iter().enumerate() {
+        // A word after a wide gap stands at its own page column (pdftotext places each
+        // text line it set apart): letter spacing taken out before it does not move it.
+        if *before >= 2 {
+            shift = 0.0;
+        }
         if i > 0 && *before == 1 {
             let lone = |t: &str| t.chars().count() == 1;
             let prev_lone = ws.get(i - 1).is_some_and(|p| lone(&p.0));
@@ -440,6 +445,9 @@ fn is_punct(c: char) -> bool {
     "，、；：。）".contains(c)
 }
 
+/// How far short of its column a letter-spaced line's ink is at least (half-ems).
+const FILL_SLACK: f64 = 1.5;
+
 /// How far a cut's left part may be from the column's line width (half-ems).
 const WIDTH_SLACK: f64 = 4.0;
 
@@ -492,6 +500,11 @@ fn cut_widths(lines: &[Line], seps: &[f64]) -> Vec<Option<f64>> {
                 let mut w = 0.0;
                 for c in line.chunks.get(start..end).unwrap_or(&[]) {
                     w += ink_width(&c.text);
+                    // A part ending beyond the drift distance past the separator holds
+                    // the next cell's text: never one line of this column.
+                    if c.bbox.x1 > s + MAX_DRIFT {
+                        break;
+                    }
                     seen.push(w.round() as i64);
                 }
                 seen.dedup();
@@ -513,6 +526,80 @@ fn cut_widths(lines: &[Line], seps: &[f64]) -> Vec<Option<f64>> {
     out
 }
 
+/// For each separator, where the runs of the column right of it most often start (three
+/// runs at least): a column's lines set on their own stand there.
+fn column_starts(lines: &[Line], seps: &[f64]) -> Vec<Option<f64>> {
+    seps.iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let next = seps.get(i + 1).copied().unwrap_or(f64::INFINITY);
+            let mut hist: std::collections::BTreeMap<i64, usize> =
+                std::collections::BTreeMap::new();
+            for l in lines {
+                for (k, c) in l.chunks.iter().enumerate() {
+                    if starts_run(l, k) && *s < c.bbox.x0 && c.bbox.x0 < next {
+                        *hist.entry(c.bbox.x0.round() as i64).or_insert(0) += 1;
+                    }
+                }
+            }
+            hist.into_iter()
+                .max_by_key(|(x, n)| (*n, -*x))
+                .filter(|(_, n)| *n >= 3)
+                .map(|(x, _)| x as f64)
+        })
+        .collect()
+}
+
+/// Separators a dedrifted zone shows that its text did not: once drifted cells are back
+/// in their columns, the cells set one space after them line up too (words after a
+/// space inside a run starting at one x on four lines or more, crossed by fewer).
+fn realigned_separators(lines: &[Line], seps: &[f64]) -> Vec<f64> {
+    let mut counts: std::collections::BTreeMap<i64, usize> = std::collections::BTreeMap::new();
+    for l in lines {
+        for (k, c) in l.chunks.iter().enumerate() {
+            let spaced = k
+                .checked_sub(1)
+                .and_then(|j| l.chunks.get(j))
+                .is_some_and(|p| c.bbox.x0 - p.bbox.x1 >= 0.5);
+            if spaced && !starts_run(l, k) && c.text.chars().count() >= 4 {
+                *counts.entry(c.bbox.x0.round() as i64).or_insert(0) += 1;
+            }
+        }
+    }
+    let all = || lines.iter().flat_map(|l| &l.chunks);
+    counts
+        .into_iter()
+        .filter(|(_, n)| *n >= 4)
+        .map(|(x, n)| (x as f64 - 0.5, n))
+        .filter(|(s, n)| all().filter(|c| c.bbox.x0 < *s && *s < c.bbox.x1).count() < *n)
+        .filter(|(s, _)| !seps.iter().any(|f| (f - s).abs() < 3.0))
+        .map(|(s, _)| s)
+        .collect()
+}
+
+/// Where words of four characters or more start one space after the text before them on
+/// four lines or more: a cell set one space after its neighbour on every line (see
+/// `aligned_separators`, here on the compressed lines).
+fn aligned_starts(lines: &[Line]) -> Vec<f64> {
+    let mut counts: std::collections::BTreeMap<i64, usize> = std::collections::BTreeMap::new();
+    for l in lines {
+        for (k, c) in l.chunks.iter().enumerate() {
+            let spaced = k
+                .checked_sub(1)
+                .and_then(|j| l.chunks.get(j))
+                .is_some_and(|p| (c.bbox.x0 - p.bbox.x1 - 1.0).abs() < 0.25);
+            if spaced && c.text.chars().count() >= 4 && c.bbox.x0.fract() == 0.0 {
+                *counts.entry(c.bbox.x0 as i64).or_insert(0) += 1;
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|(_, n)| *n >= 4)
+        .map(|(x, _)| x as f64)
+        .collect()
+}
+
 /// Undo column drift. pdftotext joins the lines of neighbouring cells into one text
 /// line when the cells' text nearly touches, and then sets the second cell one space
 /// after the first instead of at its column. Such a run crosses a column separator
@@ -520,6 +607,8 @@ fn cut_widths(lines: &[Line], seps: &[f64]) -> Vec<Option<f64>> {
 /// separator and the part after it moved just right of it, so it falls in its column.
 fn dedrift(lines: &[Line], seps: &[f64]) -> Vec<Line> {
     let widths = cut_widths(lines, seps);
+    let starts = column_starts(lines, seps);
+    let aligned = aligned_starts(lines);
     let mut out = Vec::with_capacity(lines.len());
     for line in lines {
         let mut chunks = line.chunks.clone();
@@ -581,13 +670,40 @@ fn dedrift(lines: &[Line], seps: &[f64]) -> Vec<Line> {
                 .iter()
                 .position(|s| *s == sep)
                 .and_then(|i| widths.get(i).copied().flatten());
+            let ink = |a: usize, b: usize| -> f64 {
+                chunks
+                    .get(a..b)
+                    .map_or(0.0, |cs| cs.iter().map(|c| ink_width(&c.text)).sum())
+            };
+            // Two letter-spaced lines of neighbouring cells touch once the spacing is
+            // taken out. A line is letter-spaced because the next character did not
+            // fit: its ink falls short of the column's width, by more than the
+            // estimate's error (digits and symbols are guessed to a half-em), and
+            // one character more would not. The cut is the last such boundary.
+            let spaced_fill = |j: usize| -> Option<f64> {
+                let w = want?;
+                // Two lone characters: a short letter-spaced stretch (`项。 2. 支`).
+                let spaced = (k..j).filter(|i| lone(*i)).count() >= 2;
+                let left = ink(k, j);
+                let next = ink(j, j + 1);
+                (spaced && left <= w - FILL_SLACK && left + next > w - FILL_SLACK).then_some(0.0)
+            };
             let score = |j: usize| {
                 let spaced_end = j >= 3 && !lone(j) && (j - 3..j).all(lone);
                 // A letter-spaced stretch starts where its cell starts, too.
                 let spaced_start = j >= 1 && !lone(j - 1) && (j..j + 3).all(lone);
                 let bonus = if spaced_end || spaced_start { 4.0 } else { 0.0 };
                 if bonus == 0.0 && touching(j) {
-                    return f64::INFINITY;
+                    // Letter spacing taken out just before a word that starts where
+                    // the next cell's lines start on other lines is still a boundary.
+                    let lined_up = chunks.get(j).is_some_and(|c| {
+                        c.text.chars().count() >= 4
+                            && aligned.iter().any(|x| (x - c.bbox.x0).abs() < 0.25)
+                    });
+                    if lined_up {
+                        return 0.0;
+                    }
+                    return spaced_fill(j).unwrap_or(f64::INFINITY);
                 }
                 if let Some(w) = want {
                     // The left part as wide as the column's full lines.
@@ -625,13 +741,33 @@ fn dedrift(lines: &[Line], seps: &[f64]) -> Vec<Line> {
                 c.bbox.x0 = c.bbox.x0.min(edge);
                 c.bbox.x1 = c.bbox.x1.min(edge).max(c.bbox.x0);
             }
-            let shift = chunks
-                .get(cut)
-                .map_or(0.0, |c| (sep + 0.5 - c.bbox.x0).max(0.0));
-            // The rest of the line moves with it, keeping its runs apart.
-            for c in chunks.iter_mut().skip(cut) {
-                c.bbox.x0 += shift;
-                c.bbox.x1 += shift;
+            // Back to where the column's own lines start when the zone shows that
+            // (a few columns right of the separator), else just right of it.
+            let to = seps
+                .iter()
+                .position(|s| *s == sep)
+                .and_then(|i| starts.get(i).copied().flatten())
+                .filter(|x| *x - sep <= MAX_DRIFT)
+                .map_or(sep + 0.5, |x| x.max(sep + 0.5));
+            let shift = chunks.get(cut).map_or(0.0, |c| (to - c.bbox.x0).max(0.0));
+            // The rest of its run moves with it. Later runs stand at their own page
+            // columns (pdftotext set them after a wide gap): one moves only as far as
+            // needed to stay a run apart from the moved text before it.
+            let mut moved = shift;
+            for j in cut..chunks.len() {
+                if j == end {
+                    // The first run after: moved only to keep a run gap (1.5) after
+                    // the moved text, and the runs after it with it.
+                    let gap = match (chunks.get(j - 1), chunks.get(j)) {
+                        (Some(a), Some(b)) => b.bbox.x0 - (a.bbox.x1 - moved),
+                        _ => 0.0,
+                    };
+                    moved = (moved - (gap - 1.5).max(0.0)).max(0.0);
+                }
+                if let Some(c) = chunks.get_mut(j) {
+                    c.bbox.x0 += moved;
+                    c.bbox.x1 += moved;
+                }
             }
             // The cut part now starts a run of its own: look at it again.
             k = cut;
@@ -771,8 +907,28 @@ fn join_cut_rows(pages: &mut [PageItems]) {
             })
             .collect();
         let in_order = whole.then(|| (0..n).collect::<Vec<usize>>());
+        // A continuation filling the last columns of its page goes on in the cut row's
+        // cells in the last columns of theirs: the table's right-hand columns run on
+        // down the page (row-span labels stand left). Surer than widths, which a
+        // letter-spaced line can inflate.
+        let k = cont.len();
+        let last_cols = |cells: &[&TCell], ncols: usize| {
+            cells.iter().enumerate().all(|(i, c)| {
+                let want = (ncols + i).checked_sub(cells.len());
+                want.is_some() && c.col == want
+            })
+        };
+        let prev_cells = filled(prev);
+        let by_right = (k <= n
+            && last_cols(&cont, next.cells.len())
+            && last_cols(
+                prev_cells.get(n.saturating_sub(k)..).unwrap_or(&[]),
+                prev.cells.len(),
+            ))
+        .then(|| (n.saturating_sub(k)..n).collect::<Vec<usize>>());
         let Some(targets) = in_order
             .or(by_reference)
+            .or(by_right)
             .or_else(|| match_widths(&open_widths, &widths(&cont)))
         else {
             continue;
@@ -1006,7 +1162,14 @@ fn zone_table(lines: &[Line], raws: &[&str], m: Measure) -> Option<Item> {
         }
     }
     seps.sort_by(f64::total_cmp);
-    let lines = dedrift(lines, &seps);
+    let original = lines;
+    let mut lines = dedrift(original, &seps);
+    let more = realigned_separators(&lines, &seps);
+    if !more.is_empty() {
+        seps.extend(more);
+        seps.sort_by(f64::total_cmp);
+        lines = dedrift(original, &seps);
+    }
     // Columns from runs: a single space inside a run is a word gap, not a column gap.
     let dr: Vec<Line> = lines.iter().map(run_line).collect();
     let (mut rows, xs) = table_rows(&dr, &p, &seps);

@@ -1301,6 +1301,14 @@ mod tests {
         assert_eq!(l.chunks[1].bbox.x0, 5.0);
     }
 
+    /// Each row's cell texts.
+    fn cell_texts(g: &Grid) -> Vec<Vec<&str>> {
+        g.rows
+            .iter()
+            .map(|r| r.cells.iter().map(|c| c.text.as_str()).collect())
+            .collect()
+    }
+
     #[test]
     fn layout_text_columns_and_wrapped_cells() {
         let t = "            申报表\n\
@@ -1312,11 +1320,7 @@ mod tests {
                  \n\
                  乙计划      另一项              2.00\n";
         let g = read(t);
-        let rows: Vec<Vec<&str>> = g
-            .rows
-            .iter()
-            .map(|r| r.cells.iter().map(|c| c.text.as_str()).collect())
-            .collect();
+        let rows = cell_texts(&g);
         assert_eq!(rows[0], vec!["申报表"]);
         assert_eq!(rows[1], vec!["名称", "内容说明", "金额"]);
         assert_eq!(rows[2], vec!["甲计划", "第一行的内容第二行", "1.00"]);
@@ -1335,11 +1339,7 @@ mod tests {
                  \n\
                  丁计划      又一项              3.00\n";
         let g = read(t);
-        let rows: Vec<Vec<&str>> = g
-            .rows
-            .iter()
-            .map(|r| r.cells.iter().map(|c| c.text.as_str()).collect())
-            .collect();
+        let rows = cell_texts(&g);
         assert_eq!(rows[2], vec!["乙计划丙", "另一项的内容写满", "2.00"]);
     }
 

@@ -384,6 +384,11 @@ fn framework_name_strict(text: &str) -> Option<&'static str> {
     all_framework_names().find(|name| *name == n)
 }
 
+/// Whether a cell spells a level-1 or level-2 name of the indicator framework in full.
+pub(crate) fn is_framework_name(text: &str) -> bool {
+    framework_name_strict(text).is_some()
+}
+
 fn all_framework_names() -> impl Iterator<Item = &'static str> {
     LEVEL1
         .iter()

@@ -319,9 +319,20 @@ fn fields_floor() {
             "seed landscape" => (&ALL_FIELDS, 17),
             "seed lattice" => (&ALL_FIELDS, 17),
             "seed stream" => (&["overall_goal"], 10),
-            "synth-3 lattice" | "synth-3 stream" => (
+            "synth-3 lattice" => (
+                &[
+                    "budget",
+                    "overall_goal",
+                    "tasks",
+                    "other_fields",
+                    "checks",
+                    "warnings",
+                ],
+                15,
+            ),
+            "synth-3 stream" => (
                 &["budget", "overall_goal", "tasks", "other_fields", "checks"],
-                if name == "synth-3 lattice" { 7 } else { 3 },
+                4,
             ),
             "synth-7 lattice" | "synth-7 stream" => (
                 &[
@@ -332,9 +343,9 @@ fn fields_floor() {
                     "checks",
                     "warnings",
                 ],
-                if name == "synth-7 lattice" { 6 } else { 2 },
+                if name == "synth-7 lattice" { 8 } else { 2 },
             ),
-            "synth-3 landscape" => (&["overall_goal", "other_fields"], 4),
+            "synth-3 landscape" => (&["overall_goal", "other_fields"], 13),
             "synth-7 landscape" => (&["overall_goal", "tasks", "other_fields"], 4),
             _ => (&[], 0),
         };

@@ -18,7 +18,7 @@
 //! whole.
 
 use super::geometry::{is_cjk, Rect};
-use super::stream::{table_rows, Chunk, Line, Params};
+use super::stream::{lift_and_prune, unlifted_rows, Chunk, Line, Params};
 use super::{Item, PageItems, TCell, TRow};
 use crate::grid::{Cell, Grid, Layout, Row};
 use crate::record::Loc;
@@ -1129,6 +1129,65 @@ fn continuation_end(lines: &[Line]) -> Option<usize> {
     (full >= 2 && glued && (0..full).all(|i| runs(i) == 1)).then_some(full)
 }
 
+/// Level names with nothing beside them back in their column. pdftotext sets a line
+/// holding only a level-2 name (`质量指标` over empty level-3 and target cells) where
+/// its own placement puts it, often in a column to the right. Columns that hold level
+/// names in rows with other text show where such names belong: a row whose cells are
+/// all level names, one of them right of every such column, has it moved to the
+/// nearest of those columns left of it that the row leaves empty. Done before row-span
+/// labels are lifted, which look for empty cells in the label's column.
+fn place_level_names(rows: &mut [TRow]) {
+    let is_name = |t: &str| crate::sections::is_framework_name(t);
+    let mut level_cols: Vec<usize> = Vec::new();
+    for r in rows.iter() {
+        let other = r
+            .cells
+            .iter()
+            .any(|c| !c.text.is_empty() && !is_name(&c.text));
+        if !other {
+            continue;
+        }
+        for (i, c) in r.cells.iter().enumerate() {
+            if is_name(&c.text) && !level_cols.contains(&i) {
+                level_cols.push(i);
+            }
+        }
+    }
+    let Some(last) = level_cols.iter().copied().max() else {
+        return;
+    };
+    for r in rows.iter_mut() {
+        let only_names = r
+            .cells
+            .iter()
+            .all(|c| c.text.is_empty() || is_name(&c.text));
+        if !only_names {
+            continue;
+        }
+        for i in (last + 1)..r.cells.len() {
+            if r.cells.get(i).is_none_or(|c| c.text.is_empty()) {
+                continue;
+            }
+            let to = level_cols
+                .iter()
+                .copied()
+                .filter(|k| *k < i && r.cells.get(*k).is_some_and(|c| c.text.is_empty()))
+                .max();
+            let (Some(to), Some(cell)) = (to, r.cells.get(i).cloned()) else {
+                continue;
+            };
+            // Its own box goes with it: lifting compares its height with the span's.
+            if let Some(slot) = r.cells.get_mut(to) {
+                slot.text = cell.text;
+                slot.bbox = cell.bbox;
+            }
+            if let Some(old) = r.cells.get_mut(i) {
+                old.text.clear();
+            }
+        }
+    }
+}
+
 /// One zone of a page as a table.
 fn zone_table(lines: &[Line], raws: &[&str], m: Measure) -> Option<Item> {
     let p = Params {
@@ -1172,7 +1231,9 @@ fn zone_table(lines: &[Line], raws: &[&str], m: Measure) -> Option<Item> {
     }
     // Columns from runs: a single space inside a run is a word gap, not a column gap.
     let dr: Vec<Line> = lines.iter().map(run_line).collect();
-    let (mut rows, xs) = table_rows(&dr, &p, &seps);
+    let (mut rows, xs) = unlifted_rows(&dr, &p, &seps);
+    place_level_names(&mut rows);
+    lift_and_prune(&mut rows, xs.len() + 1);
     for r in &mut rows {
         split_wide_gaps(r, &lines, raws);
     }

@@ -535,6 +535,27 @@ fn best_split(b: &Block, others: &[&Block]) -> Option<f64> {
 }
 
 pub(crate) fn table_rows(lines: &[Line], p: &Params, inherited: &[f64]) -> (Vec<TRow>, Vec<f64>) {
+    let (mut rows, seps) = unlifted_rows(lines, p, inherited);
+    lift_and_prune(&mut rows, seps.len() + 1);
+    (rows, seps)
+}
+
+/// Row-span labels moved to the first row of their span, rows left empty dropped (see
+/// [`lift_span_labels`]). Separate from [`unlifted_rows`] so the layout-text reader can
+/// put labels in their columns first.
+pub(crate) fn lift_and_prune(rows: &mut Vec<TRow>, ncols: usize) {
+    if ncols > 1 {
+        lift_span_labels(rows);
+        rows.retain(|r| r.cells.iter().any(|c| !c.text.is_empty()));
+    }
+}
+
+/// Table rows with row-span labels still in the row they were printed beside.
+pub(crate) fn unlifted_rows(
+    lines: &[Line],
+    p: &Params,
+    inherited: &[f64],
+) -> (Vec<TRow>, Vec<f64>) {
     let seps = separators(lines, p, inherited);
     let ncols = seps.len() + 1;
     let row_gap = usual_line_gap(lines, &seps, p) + p.row_gap_extra;
@@ -641,10 +662,6 @@ pub(crate) fn table_rows(lines: &[Line], p: &Params, inherited: &[f64]) -> (Vec<
             .reduce(|a, b| a.union(&b))
             .unwrap_or(Rect::new(0.0, y0, 0.0, y1));
         rows.push(TRow { cells, bbox });
-    }
-    if ncols > 1 {
-        lift_span_labels(&mut rows);
-        rows.retain(|r| r.cells.iter().any(|c| !c.text.is_empty()));
     }
     (rows, seps)
 }

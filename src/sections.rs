@@ -308,6 +308,17 @@ pub(crate) fn opens_section(texts: &[&str]) -> bool {
     if let [one] = texts {
         return label_of(one).is_some();
     }
+    let (tasks, indicators) = header_kind(texts);
+    tasks || indicators
+}
+
+/// Whether a line of cell texts is the indicator table's header row.
+pub(crate) fn is_indicator_header(texts: &[&str]) -> bool {
+    texts.len() > 1 && header_kind(texts).1
+}
+
+/// (task header, indicator header) for a line of cell texts.
+fn header_kind(texts: &[&str]) -> (bool, bool) {
     let cells: Vec<Cell> = texts
         .iter()
         .enumerate()
@@ -318,7 +329,10 @@ pub(crate) fn opens_section(texts: &[&str]) -> bool {
         })
         .collect();
     let refs: Vec<&Cell> = cells.iter().collect();
-    TaskColumns::from_header(&refs).is_some() || IndicatorColumns::from_header(&refs).is_some()
+    (
+        TaskColumns::from_header(&refs).is_some(),
+        IndicatorColumns::from_header(&refs).is_some(),
+    )
 }
 
 /// `部门名称：广州市科学技术局` in one cell → (label, value).

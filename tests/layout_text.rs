@@ -328,7 +328,7 @@ fn fields_floor() {
                     "checks",
                     "warnings",
                 ],
-                15,
+                18,
             ),
             "synth-3 stream" => (
                 &["budget", "overall_goal", "tasks", "other_fields", "checks"],
@@ -343,10 +343,10 @@ fn fields_floor() {
                     "checks",
                     "warnings",
                 ],
-                if name == "synth-7 lattice" { 8 } else { 2 },
+                if name == "synth-7 lattice" { 9 } else { 3 },
             ),
-            "synth-3 landscape" => (&["overall_goal", "other_fields"], 13),
-            "synth-7 landscape" => (&["overall_goal", "tasks", "other_fields"], 4),
+            "synth-3 landscape" => (&["overall_goal", "other_fields"], 16),
+            "synth-7 landscape" => (&["overall_goal", "tasks", "other_fields"], 6),
             _ => (&[], 0),
         };
         for f in base.iter().chain(extra) {

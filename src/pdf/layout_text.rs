@@ -1189,7 +1189,144 @@ fn place_level_names(rows: &mut [TRow]) {
 }
 
 /// One zone of a page as a table.
-fn zone_table(lines: &[Line], raws: &[&str], m: Measure) -> Option<Item> {
+/// Lines a row ends at though the next row follows without a blank line. A cell's
+/// lines fill its column until its text ends, so where the first word of a column's
+/// next line would still have fit on this one, the cell ended here. Two columns at
+/// least go on below the line (one cell's short last line is no row boundary) and none
+/// of them runs on to the very next line without room for its first word (a wrapped
+/// cell across the boundary).
+fn row_ends(lines: &[Line], seps: &[f64]) -> Vec<usize> {
+    let ncols = seps.len() + 1;
+    let col_of = |x: f64| seps.iter().filter(|s| x >= **s).count().min(ncols - 1);
+    // Per line, per column: (ink width, first word's width).
+    let cells: Vec<Vec<Option<(f64, f64)>>> = lines
+        .iter()
+        .map(|l| {
+            let mut v: Vec<Option<(f64, f64)>> = vec![None; ncols];
+            let mut lone = vec![0usize; ncols];
+            for c in &l.chunks {
+                let col = col_of(c.bbox.x0);
+                if c.text.chars().filter(|ch| !is_punct(*ch)).count() == 1 {
+                    if let Some(n) = lone.get_mut(col) {
+                        *n += 1;
+                    }
+                }
+                let Some(slot) = v.get_mut(col) else {
+                    continue;
+                };
+                let w = ink_width(&c.text);
+                match slot {
+                    Some((ink, _)) => *ink += w,
+                    None => *slot = Some((w, first_word_width(&c.text))),
+                }
+            }
+            // A letter-spaced line was spread to fill its column: never a cell's end.
+            for (slot, n) in v.iter_mut().zip(&lone) {
+                if let (Some((ink, _)), true) = (slot.as_mut(), *n >= 3) {
+                    *ink = f64::INFINITY;
+                }
+            }
+            v
+        })
+        .collect();
+    // A column's full width: the widest ink three lines or more reach (within one).
+    let widths: Vec<Option<f64>> = (0..ncols)
+        .map(|c| {
+            let mut hist: std::collections::BTreeMap<i64, usize> =
+                std::collections::BTreeMap::new();
+            for row in &cells {
+                if let Some(Some((w, _))) =
+                    row.get(c).filter(|x| x.is_some_and(|x| x.0.is_finite()))
+                {
+                    *hist.entry(w.round() as i64).or_insert(0) += 1;
+                }
+            }
+            let count = |v: i64| hist.get(&v).copied().unwrap_or(0);
+            hist.keys()
+                .copied()
+                .filter(|v| count(v - 1) + count(*v) + count(v + 1) >= 3)
+                .max()
+                .map(|v| v as f64)
+        })
+        .collect();
+    let glued = |i: usize| {
+        lines
+            .get(i)
+            .zip(lines.get(i + 1))
+            .is_some_and(|(a, b)| a.bbox.cy() - b.bbox.cy() <= 1.5 * LINE)
+    };
+    let mut out = Vec::new();
+    for i in 0..lines.len() {
+        let mut going_on = 0;
+        let mut ended = false;
+        let mut wrapped = false;
+        for c in 0..ncols {
+            let Some(Some((ink, _))) = cells.get(i).map(|r| r.get(c).copied().flatten()) else {
+                continue;
+            };
+            // The column's next line within the glued run below.
+            let mut j = i;
+            let next = loop {
+                if !glued(j) {
+                    break None;
+                }
+                j += 1;
+                if let Some(Some(x)) = cells.get(j).map(|r| r.get(c).copied().flatten()) {
+                    break Some((j, x.1));
+                }
+            };
+            // Cells of one row are set side by side: a next line further down is
+            // another row's (or a label's) text, not this cell's.
+            let Some((j, first)) = next.filter(|(j, _)| *j <= i + 2) else {
+                continue;
+            };
+            going_on += 1;
+            let fits = widths
+                .get(c)
+                .copied()
+                .flatten()
+                .is_some_and(|w| ink + first <= w + 0.5);
+            ended |= fits;
+            wrapped |= !fits && j == i + 1;
+        }
+        // A column with text just above and just below but not on the line: a cell
+        // interleaved with this line runs on past it.
+        let across = i > 0
+            && glued(i - 1)
+            && glued(i)
+            && (0..ncols).any(|c| {
+                let has = |k: usize| {
+                    cells
+                        .get(k)
+                        .is_some_and(|r| r.get(c).copied().flatten().is_some())
+                };
+                has(i - 1) && has(i + 1) && !has(i)
+            });
+        if going_on >= 2 && ended && !wrapped && !across {
+            out.push(i);
+        }
+    }
+    out
+}
+
+/// Printed width (half-ems) of a text's first word: a CJK character alone (CJK text
+/// breaks anywhere), else the characters up to a space or a CJK character.
+fn first_word_width(t: &str) -> f64 {
+    match t.chars().next() {
+        Some(c) if is_wide(c) => ink_width(&c.to_string()),
+        _ => ink_width(&t.chars().take_while(|c| !is_wide(*c)).collect::<String>()),
+    }
+}
+
+/// `ys`: (y, line number) of the page's lines; `page_top`: the zone opens a page after
+/// the first.
+fn zone_table(
+    lines: &[Line],
+    raws: &[&str],
+    m: Measure,
+    ys: &[(f64, usize)],
+    page_top: bool,
+) -> Option<Item> {
     let p = Params {
         em: LINE,
         min_col_gap: 1.0,
@@ -1231,9 +1368,30 @@ fn zone_table(lines: &[Line], raws: &[&str], m: Measure) -> Option<Item> {
     }
     // Columns from runs: a single space inside a run is a word gap, not a column gap.
     let dr: Vec<Line> = lines.iter().map(run_line).collect();
-    let (mut rows, xs) = unlifted_rows(&dr, &p, &seps);
+    // Only under the indicator header: elsewhere (task prose, label/value pairs) a
+    // short line followed by more text is as often a line break inside one cell.
+    let indicators = dr.first().is_some_and(|l| {
+        let texts: Vec<&str> = l.chunks.iter().map(|c| c.text.as_str()).collect();
+        crate::sections::is_indicator_header(&texts)
+    });
+    let ends = if indicators {
+        row_ends(&lines, &seps)
+    } else {
+        Vec::new()
+    };
+    let (mut rows, xs) = unlifted_rows(&dr, &p, &seps, &ends);
     place_level_names(&mut rows);
-    lift_and_prune(&mut rows, xs.len() + 1);
+    // Line numbers: blank lines count one line each on the page.
+    let page_y = |y: f64| {
+        ys.iter()
+            .min_by(|a, b| (a.0 - y).abs().total_cmp(&(b.0 - y).abs()))
+            .map_or(y, |(cy, no)| y - cy - *no as f64)
+    };
+    lift_and_prune(
+        &mut rows,
+        xs.len().saturating_sub(1),
+        Some((&page_y, page_top)),
+    );
     for r in &mut rows {
         split_wide_gaps(r, &lines, raws);
     }
@@ -1297,7 +1455,7 @@ pub(crate) fn read(text: &str) -> Grid {
         for (k, start) in cuts.iter().enumerate() {
             let end = cuts.get(k + 1).copied().unwrap_or(lines.len());
             if let (Some(ls), Some(rs)) = (lines.get(*start..end), raws.get(*start..end)) {
-                items.extend(zone_table(ls, rs, m));
+                items.extend(zone_table(ls, rs, m, &ys, pi > 0 && *start == 0));
             }
         }
         page_items.push(PageItems {

@@ -328,11 +328,11 @@ fn fields_floor() {
                     "checks",
                     "warnings",
                 ],
-                18,
+                20,
             ),
             "synth-3 stream" => (
                 &["budget", "overall_goal", "tasks", "other_fields", "checks"],
-                4,
+                5,
             ),
             "synth-7 lattice" | "synth-7 stream" => (
                 &[
@@ -343,9 +343,9 @@ fn fields_floor() {
                     "checks",
                     "warnings",
                 ],
-                if name == "synth-7 lattice" { 9 } else { 3 },
+                if name == "synth-7 lattice" { 10 } else { 3 },
             ),
-            "synth-3 landscape" => (&["overall_goal", "other_fields"], 16),
+            "synth-3 landscape" => (&["overall_goal", "other_fields"], 18),
             "synth-7 landscape" => (&["overall_goal", "tasks", "other_fields"], 6),
             _ => (&[], 0),
         };

@@ -1229,6 +1229,19 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> Vec<usize> {
             v
         })
         .collect();
+    // Per line, per column: whether the text holds characters other than CJK ones.
+    let mixed: Vec<Vec<bool>> = lines
+        .iter()
+        .map(|l| {
+            let mut v = vec![false; ncols];
+            for c in &l.chunks {
+                if let Some(m) = v.get_mut(col_of(c.bbox.x0)) {
+                    *m |= c.text.chars().any(|ch| !is_wide(ch) && !is_punct(ch));
+                }
+            }
+            v
+        })
+        .collect();
     // A column's full width: the widest ink three lines or more reach (within one).
     let widths: Vec<Option<f64>> = (0..ncols)
         .map(|c| {
@@ -1281,11 +1294,23 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> Vec<usize> {
                 continue;
             };
             going_on += 1;
+            // Digits and Latin letters are guessed to a half-em each: a line holding
+            // any must have that much more room.
+            let slack = if mixed
+                .get(i)
+                .and_then(|r| r.get(c))
+                .copied()
+                .unwrap_or(false)
+            {
+                1.5
+            } else {
+                -0.5
+            };
             let fits = widths
                 .get(c)
                 .copied()
                 .flatten()
-                .is_some_and(|w| ink + first <= w + 0.5);
+                .is_some_and(|w| ink + first <= w - slack);
             ended |= fits;
             wrapped |= !fits && j == i + 1;
         }
@@ -1311,21 +1336,33 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> Vec<usize> {
 
 /// Printed width (half-ems) of a text's first word: a CJK character alone (CJK text
 /// breaks anywhere), else the characters up to a space or a CJK character.
+/// Punctuation that never starts a line goes with it: CJK line breaking moves the
+/// character before it to the next line too.
 fn first_word_width(t: &str) -> f64 {
-    match t.chars().next() {
-        Some(c) if is_wide(c) => ink_width(&c.to_string()),
-        _ => ink_width(&t.chars().take_while(|c| !is_wide(*c)).collect::<String>()),
-    }
+    let mut cs = t.chars();
+    let head: String = match cs.next() {
+        Some(c) if is_wide(c) => std::iter::once(c).collect(),
+        _ => t.chars().take_while(|c| !is_wide(*c)).collect(),
+    };
+    let rest = t.get(head.len()..).unwrap_or("");
+    let tail: String = rest.chars().take_while(|c| no_line_start(*c)).collect();
+    ink_width(&head) + ink_width(&tail)
+}
+
+/// Closing punctuation CJK typesetting never puts at the start of a line.
+fn no_line_start(c: char) -> bool {
+    is_punct(c) || "，。、；：！？）》」』】”’,.;:!?)%".contains(c)
 }
 
 /// `ys`: (y, line number) of the page's lines; `page_top`: the zone opens a page after
-/// the first.
+/// the first; `indicators`: the zone is (part of) the indicator table.
 fn zone_table(
     lines: &[Line],
     raws: &[&str],
     m: Measure,
     ys: &[(f64, usize)],
     page_top: bool,
+    indicators: bool,
 ) -> Option<Item> {
     let p = Params {
         em: LINE,
@@ -1368,12 +1405,8 @@ fn zone_table(
     }
     // Columns from runs: a single space inside a run is a word gap, not a column gap.
     let dr: Vec<Line> = lines.iter().map(run_line).collect();
-    // Only under the indicator header: elsewhere (task prose, label/value pairs) a
-    // short line followed by more text is as often a line break inside one cell.
-    let indicators = dr.first().is_some_and(|l| {
-        let texts: Vec<&str> = l.chunks.iter().map(|c| c.text.as_str()).collect();
-        crate::sections::is_indicator_header(&texts)
-    });
+    // Only in the indicator table: elsewhere (task prose, label/value pairs) a short
+    // line followed by more text is as often a line break inside one cell.
     let ends = if indicators {
         row_ends(&lines, &seps)
     } else {
@@ -1413,6 +1446,8 @@ pub(crate) fn read(text: &str) -> Grid {
     let mut y = 0.0;
     let mut page_items = Vec::new();
     let longest = pages.iter().map(Vec::len).max().unwrap_or(0);
+    // Whether the zones read last belong to the indicator table.
+    let mut in_indicators = false;
     for (pi, page) in pages.iter().enumerate() {
         let mut lines: Vec<Line> = Vec::new();
         let mut raws: Vec<&str> = Vec::new();
@@ -1455,7 +1490,25 @@ pub(crate) fn read(text: &str) -> Grid {
         for (k, start) in cuts.iter().enumerate() {
             let end = cuts.get(k + 1).copied().unwrap_or(lines.len());
             if let (Some(ls), Some(rs)) = (lines.get(*start..end), raws.get(*start..end)) {
-                items.extend(zone_table(ls, rs, m, &ys, pi > 0 && *start == 0));
+                // A zone opening with a section's header or label starts that section
+                // (wrapped header cells may stand a line or two above the header); any
+                // other zone goes on with the section before it (across pages too).
+                let opener = ls.iter().take(3).map(run_line).find_map(|l| {
+                    let texts: Vec<&str> = l.chunks.iter().map(|c| c.text.as_str()).collect();
+                    crate::sections::opens_section(&texts)
+                        .then(|| crate::sections::is_indicator_header(&texts))
+                });
+                if let Some(is_ind) = opener {
+                    in_indicators = is_ind;
+                }
+                items.extend(zone_table(
+                    ls,
+                    rs,
+                    m,
+                    &ys,
+                    pi > 0 && *start == 0,
+                    in_indicators,
+                ));
             }
         }
         page_items.push(PageItems {

@@ -429,13 +429,24 @@ fn lift_centred_labels(rows: &mut [TRow], page_y: &dyn Fn(f64) -> f64, page_top:
                 end = best_end(1);
             }
             let short = cell.text.chars().count() <= 16;
-            let (Some(top), Some(bottom)) = (
-                rows.get(up).map(|x| page_y(x.bbox.y1)),
-                rows.get(end).map(|x| page_y(x.bbox.y0)),
-            ) else {
-                continue;
+            let height = |a: usize, b: usize| match (rows.get(a), rows.get(b)) {
+                (Some(x), Some(y)) => page_y(x.bbox.y1) - page_y(y.bbox.y0),
+                _ => 0.0,
             };
-            let centred = off(up, end) <= 0.15 * (top - bottom);
+            let centred_on = |a: usize, b: usize| off(a, b) <= 0.15 * height(a, b);
+            // The column's first cell, empty far above it (a level-1 column on a page
+            // whose previous level-1 label stood on the page before): the rows that
+            // centre it start lower: where they centre it to half a line, best.
+            if free == 0 && !centred_on(up, end) {
+                if let Some(a) = (up + 1..r)
+                    .filter(|a| off(*a, best_end(*a)) <= 0.5)
+                    .min_by(|p, q| off(*p, best_end(*p)).total_cmp(&off(*q, best_end(*q))))
+                {
+                    up = a;
+                    end = best_end(a);
+                }
+            }
+            let centred = centred_on(up, end);
             if up == r || end == r || !short || !centred {
                 // Stays: it claims its own row and, in the first row, the rows that
                 // centre it.

@@ -319,17 +319,7 @@ fn fields_floor() {
             "seed landscape" => (&ALL_FIELDS, 17),
             "seed lattice" => (&ALL_FIELDS, 17),
             "seed stream" => (&["overall_goal"], 10),
-            "synth-3 lattice" => (
-                &[
-                    "budget",
-                    "overall_goal",
-                    "tasks",
-                    "other_fields",
-                    "checks",
-                    "warnings",
-                ],
-                20,
-            ),
+            "synth-3 lattice" => (&ALL_FIELDS, 22),
             "synth-3 stream" => (
                 &["budget", "overall_goal", "tasks", "other_fields", "checks"],
                 5,

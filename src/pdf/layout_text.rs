@@ -1377,7 +1377,21 @@ fn zone_table(
     let runs: Vec<Line> = lines.iter().map(run_line).collect();
     let first = super::stream::separators(&runs, &p, &wide);
     let mut extra = start_separators(&runs, lines);
-    extra.extend(edge_separators(&runs, lines));
+    // In the indicator table, a column's right edge a few columns left of a gap
+    // separator, with no run starting in between, is that same boundary seen from the
+    // left: targets set one space after short level-3 names (drifted) must not make a
+    // column of their own there. (Task contents letter-spaced past their edge need it.)
+    extra.extend(edge_separators(&runs, lines).into_iter().filter(|e| {
+        !indicators
+            || !first.iter().any(|f| {
+                *e < *f
+                    && *f - *e < MAX_DRIFT
+                    && !runs
+                        .iter()
+                        .flat_map(|l| &l.chunks)
+                        .any(|c| *e < c.bbox.x0 && c.bbox.x0 < *f)
+            })
+    }));
     extra.extend(aligned_separators(lines, raws, m));
     // Checked against every word already: kept even where drifted runs cross them. One
     // near a separator of the page's gaps (a column under three characters) is the same

@@ -333,10 +333,10 @@ fn fields_floor() {
                     "checks",
                     "warnings",
                 ],
-                if name == "synth-7 lattice" { 10 } else { 3 },
+                if name == "synth-7 lattice" { 12 } else { 5 },
             ),
             "synth-3 landscape" => (&["overall_goal", "other_fields"], 18),
-            "synth-7 landscape" => (&["overall_goal", "tasks", "other_fields"], 6),
+            "synth-7 landscape" => (&["overall_goal", "tasks", "other_fields"], 8),
             _ => (&[], 0),
         };
         for f in base.iter().chain(extra) {

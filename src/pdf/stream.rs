@@ -394,7 +394,9 @@ fn lift_centred_labels(rows: &mut [TRow], page_y: &dyn Fn(f64) -> f64, page_top:
             .filter(|cell| !cell.text.is_empty())
             .cloned()
     };
-    for c in 0..ncols {
+    // Row-span labels head the rows they span, left of them: the last column holds each
+    // row's own content (a short target between rows that have none is no label).
+    for c in 0..ncols.saturating_sub(1) {
         // The first row the next cell's span may start at.
         let mut free = 0usize;
         for r in 0..rows.len() {

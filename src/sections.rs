@@ -312,6 +312,11 @@ pub(crate) fn opens_section(texts: &[&str]) -> bool {
     tasks || indicators
 }
 
+/// Whether a cell is the indicator section's label (`绩效指标`).
+pub(crate) fn is_indicators_label(text: &str) -> bool {
+    matches!(label_of(text), Some(Label::Indicators))
+}
+
 /// Whether a line of cell texts is the indicator table's header row.
 pub(crate) fn is_indicator_header(texts: &[&str]) -> bool {
     texts.len() > 1 && header_kind(texts).1

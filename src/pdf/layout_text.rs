@@ -983,6 +983,8 @@ fn zone_starts(lines: &[Line]) -> Vec<usize> {
             .is_some_and(|l| l.chunks.iter().all(|c| c.text.chars().count() <= 12))
     };
     let mut out = vec![0];
+    // Whether an indicator header row opened the table the lines are in.
+    let mut under_indicator_header = false;
     for (i, line) in runs.iter().enumerate() {
         let texts: Vec<&str> = line.chunks.iter().map(|c| c.text.as_str()).collect();
         if !crate::sections::opens_section(&texts) {
@@ -993,7 +995,18 @@ fn zone_starts(lines: &[Line]) -> Vec<usize> {
             if adjacent(i) {
                 continue;
             }
+            // The indicator label below its own table's header is that table's row-span
+            // label printed half-way down (the header row left its cell empty).
+            if under_indicator_header
+                && texts
+                    .first()
+                    .is_some_and(|t| crate::sections::is_indicators_label(t))
+            {
+                continue;
+            }
+            under_indicator_header = false;
         } else {
+            under_indicator_header = crate::sections::is_indicator_header(&texts);
             while start > 0 && adjacent(start) && short(start - 1) {
                 start -= 1;
             }

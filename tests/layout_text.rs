@@ -318,7 +318,7 @@ fn fields_floor() {
         let (extra, min_rows): (&[&str], usize) = match name {
             "seed landscape" => (&ALL_FIELDS, 17),
             "seed lattice" => (&ALL_FIELDS, 17),
-            "seed stream" => (&["overall_goal"], 10),
+            "seed stream" => (&["overall_goal"], 12),
             "synth-3 lattice" => (&ALL_FIELDS, 22),
             "synth-3 stream" => (
                 &["budget", "overall_goal", "tasks", "other_fields", "checks"],
@@ -335,8 +335,8 @@ fn fields_floor() {
                 ],
                 if name == "synth-7 lattice" { 12 } else { 5 },
             ),
-            "synth-3 landscape" => (&["overall_goal", "other_fields"], 18),
-            "synth-7 landscape" => (&["overall_goal", "tasks", "other_fields"], 8),
+            "synth-3 landscape" => (&["overall_goal", "indicators", "other_fields"], 22),
+            "synth-7 landscape" => (&["overall_goal", "tasks", "other_fields"], 10),
             _ => (&[], 0),
         };
         for f in base.iter().chain(extra) {

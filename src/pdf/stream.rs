@@ -668,10 +668,21 @@ pub(crate) fn unlifted_rows(
     let mut bl = blocks(lines, &seps, row_gap, row_ends);
     let mut labels: Vec<bool> = bl.iter().map(|b| is_label(b, &bl)).collect();
     if p.split_tall {
+        // Layout text: a block with blank lines above and below and no other block
+        // beside it is a row of its own (a level name over empty cells), not a label
+        // across the rows around it.
+        let label = |b: &Block, all: &[Block]| {
+            let apart = all.iter().all(|o| {
+                std::ptr::eq(o, b)
+                    || o.bbox.y0 - b.bbox.y1 > row_gap
+                    || b.bbox.y0 - o.bbox.y1 > row_gap
+            });
+            !apart && is_label(b, all)
+        };
         bl = split_spanning(bl, &seps);
-        labels = bl.iter().map(|b| is_label(b, &bl)).collect();
+        labels = bl.iter().map(|b| label(b, &bl)).collect();
         bl = split_tall_blocks(bl, &labels);
-        labels = bl.iter().map(|b| is_label(b, &bl)).collect();
+        labels = bl.iter().map(|b| label(b, &bl)).collect();
     }
     // Row bands: union of the y-extents of non-label blocks.
     let mut spans: Vec<(f64, f64)> = bl

@@ -5,8 +5,8 @@
 //! Where the reader stands: the landscape and bordered (lattice) renditions give the tab
 //! text's whole record (`landscape_full_record`, `lattice_full_record`); title,
 //! department and goal come back for the borderless one, not yet its tasks and
-//! indicators (see `full_record_equivalence`, ignored), nor most of the other forms'
-//! indicators. Two other forms
+//! indicators (see `full_record_equivalence`, ignored), nor all of the other forms'
+//! (seed 3's bordered rendition is whole). Two other forms
 //! (`declx::synth` seeds 3 and 7, rendered the same way) keep the reader from being
 //! tuned to the seed: `fields_floor` holds what each case matches, `field_report`
 //! prints the counts.

@@ -308,6 +308,22 @@ pub(crate) fn opens_section(texts: &[&str]) -> bool {
     if let [one] = texts {
         return label_of(one).is_some();
     }
+    let (tasks, indicators) = header_kind(texts);
+    tasks || indicators
+}
+
+/// Whether a cell is the indicator section's label (`绩效指标`).
+pub(crate) fn is_indicators_label(text: &str) -> bool {
+    matches!(label_of(text), Some(Label::Indicators))
+}
+
+/// Whether a line of cell texts is the indicator table's header row.
+pub(crate) fn is_indicator_header(texts: &[&str]) -> bool {
+    texts.len() > 1 && header_kind(texts).1
+}
+
+/// (task header, indicator header) for a line of cell texts.
+fn header_kind(texts: &[&str]) -> (bool, bool) {
     let cells: Vec<Cell> = texts
         .iter()
         .enumerate()
@@ -318,7 +334,10 @@ pub(crate) fn opens_section(texts: &[&str]) -> bool {
         })
         .collect();
     let refs: Vec<&Cell> = cells.iter().collect();
-    TaskColumns::from_header(&refs).is_some() || IndicatorColumns::from_header(&refs).is_some()
+    (
+        TaskColumns::from_header(&refs).is_some(),
+        IndicatorColumns::from_header(&refs).is_some(),
+    )
 }
 
 /// `部门名称：广州市科学技术局` in one cell → (label, value).
@@ -382,6 +401,11 @@ fn framework_name_strict(text: &str) -> Option<&'static str> {
     let n = norm(text);
     let n = strip_note(&n);
     all_framework_names().find(|name| *name == n)
+}
+
+/// Whether a cell spells a level-1 or level-2 name of the indicator framework in full.
+pub(crate) fn is_framework_name(text: &str) -> bool {
+    framework_name_strict(text).is_some()
 }
 
 fn all_framework_names() -> impl Iterator<Item = &'static str> {

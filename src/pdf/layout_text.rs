@@ -18,7 +18,7 @@
 //! whole.
 
 use super::geometry::{is_cjk, Rect};
-use super::stream::{table_rows, Chunk, Line, Params};
+use super::stream::{lift_and_prune, unlifted_rows, Chunk, Line, Params};
 use super::{Item, PageItems, TCell, TRow};
 use crate::grid::{Cell, Grid, Layout, Row};
 use crate::record::Loc;
@@ -983,6 +983,8 @@ fn zone_starts(lines: &[Line]) -> Vec<usize> {
             .is_some_and(|l| l.chunks.iter().all(|c| c.text.chars().count() <= 12))
     };
     let mut out = vec![0];
+    // Whether an indicator header row opened the table the lines are in.
+    let mut under_indicator_header = false;
     for (i, line) in runs.iter().enumerate() {
         let texts: Vec<&str> = line.chunks.iter().map(|c| c.text.as_str()).collect();
         if !crate::sections::opens_section(&texts) {
@@ -993,7 +995,18 @@ fn zone_starts(lines: &[Line]) -> Vec<usize> {
             if adjacent(i) {
                 continue;
             }
+            // The indicator label below its own table's header is that table's row-span
+            // label printed half-way down (the header row left its cell empty).
+            if under_indicator_header
+                && texts
+                    .first()
+                    .is_some_and(|t| crate::sections::is_indicators_label(t))
+            {
+                continue;
+            }
+            under_indicator_header = false;
         } else {
+            under_indicator_header = crate::sections::is_indicator_header(&texts);
             while start > 0 && adjacent(start) && short(start - 1) {
                 start -= 1;
             }
@@ -1129,8 +1142,241 @@ fn continuation_end(lines: &[Line]) -> Option<usize> {
     (full >= 2 && glued && (0..full).all(|i| runs(i) == 1)).then_some(full)
 }
 
+/// Level names with nothing beside them back in their column. pdftotext sets a line
+/// holding only a level-2 name (`质量指标` over empty level-3 and target cells) where
+/// its own placement puts it, often in a column to the right. Columns that hold level
+/// names in rows with other text show where such names belong: a row whose cells are
+/// all level names, one of them right of every such column, has it moved to the
+/// nearest of those columns left of it that the row leaves empty. Done before row-span
+/// labels are lifted, which look for empty cells in the label's column.
+fn place_level_names(rows: &mut [TRow]) {
+    let is_name = |t: &str| crate::sections::is_framework_name(t);
+    let mut level_cols: Vec<usize> = Vec::new();
+    for r in rows.iter() {
+        let other = r
+            .cells
+            .iter()
+            .any(|c| !c.text.is_empty() && !is_name(&c.text));
+        if !other {
+            continue;
+        }
+        for (i, c) in r.cells.iter().enumerate() {
+            if is_name(&c.text) && !level_cols.contains(&i) {
+                level_cols.push(i);
+            }
+        }
+    }
+    let Some(last) = level_cols.iter().copied().max() else {
+        return;
+    };
+    for r in rows.iter_mut() {
+        let only_names = r
+            .cells
+            .iter()
+            .all(|c| c.text.is_empty() || is_name(&c.text));
+        if !only_names {
+            continue;
+        }
+        for i in (last + 1)..r.cells.len() {
+            if r.cells.get(i).is_none_or(|c| c.text.is_empty()) {
+                continue;
+            }
+            let to = level_cols
+                .iter()
+                .copied()
+                .filter(|k| *k < i && r.cells.get(*k).is_some_and(|c| c.text.is_empty()))
+                .max();
+            let (Some(to), Some(cell)) = (to, r.cells.get(i).cloned()) else {
+                continue;
+            };
+            // Its own box goes with it: lifting compares its height with the span's.
+            if let Some(slot) = r.cells.get_mut(to) {
+                slot.text = cell.text;
+                slot.bbox = cell.bbox;
+            }
+            if let Some(old) = r.cells.get_mut(i) {
+                old.text.clear();
+            }
+        }
+    }
+}
+
 /// One zone of a page as a table.
-fn zone_table(lines: &[Line], raws: &[&str], m: Measure) -> Option<Item> {
+/// Lines a row ends at though the next row follows without a blank line. A cell's
+/// lines fill its column until its text ends, so where the first word of a column's
+/// next line would still have fit on this one, the cell ended here. Two columns at
+/// least go on below the line (one cell's short last line is no row boundary) and none
+/// of them runs on to the very next line without room for its first word (a wrapped
+/// cell across the boundary).
+fn row_ends(lines: &[Line], seps: &[f64]) -> Vec<usize> {
+    let ncols = seps.len() + 1;
+    let col_of = |x: f64| seps.iter().filter(|s| x >= **s).count().min(ncols - 1);
+    // Per line, per column: (ink width, first word's width).
+    let cells: Vec<Vec<Option<(f64, f64)>>> = lines
+        .iter()
+        .map(|l| {
+            let mut v: Vec<Option<(f64, f64)>> = vec![None; ncols];
+            let mut lone = vec![0usize; ncols];
+            for c in &l.chunks {
+                let col = col_of(c.bbox.x0);
+                if c.text.chars().filter(|ch| !is_punct(*ch)).count() == 1 {
+                    if let Some(n) = lone.get_mut(col) {
+                        *n += 1;
+                    }
+                }
+                let Some(slot) = v.get_mut(col) else {
+                    continue;
+                };
+                let w = ink_width(&c.text);
+                match slot {
+                    Some((ink, _)) => *ink += w,
+                    None => *slot = Some((w, first_word_width(&c.text))),
+                }
+            }
+            // A letter-spaced line was spread to fill its column: never a cell's end.
+            for (slot, n) in v.iter_mut().zip(&lone) {
+                if let (Some((ink, _)), true) = (slot.as_mut(), *n >= 3) {
+                    *ink = f64::INFINITY;
+                }
+            }
+            v
+        })
+        .collect();
+    // Per line, per column: whether the text holds characters other than CJK ones.
+    let mixed: Vec<Vec<bool>> = lines
+        .iter()
+        .map(|l| {
+            let mut v = vec![false; ncols];
+            for c in &l.chunks {
+                if let Some(m) = v.get_mut(col_of(c.bbox.x0)) {
+                    *m |= c.text.chars().any(|ch| !is_wide(ch) && !is_punct(ch));
+                }
+            }
+            v
+        })
+        .collect();
+    // A column's full width: the widest ink three lines or more reach (within one).
+    let widths: Vec<Option<f64>> = (0..ncols)
+        .map(|c| {
+            let mut hist: std::collections::BTreeMap<i64, usize> =
+                std::collections::BTreeMap::new();
+            for row in &cells {
+                if let Some(Some((w, _))) =
+                    row.get(c).filter(|x| x.is_some_and(|x| x.0.is_finite()))
+                {
+                    *hist.entry(w.round() as i64).or_insert(0) += 1;
+                }
+            }
+            let count = |v: i64| hist.get(&v).copied().unwrap_or(0);
+            hist.keys()
+                .copied()
+                .filter(|v| count(v - 1) + count(*v) + count(v + 1) >= 3)
+                .max()
+                .map(|v| v as f64)
+        })
+        .collect();
+    let glued = |i: usize| {
+        lines
+            .get(i)
+            .zip(lines.get(i + 1))
+            .is_some_and(|(a, b)| a.bbox.cy() - b.bbox.cy() <= 1.5 * LINE)
+    };
+    let mut out = Vec::new();
+    for i in 0..lines.len() {
+        let mut going_on = 0;
+        let mut ended = false;
+        let mut wrapped = false;
+        for c in 0..ncols {
+            let Some(Some((ink, _))) = cells.get(i).map(|r| r.get(c).copied().flatten()) else {
+                continue;
+            };
+            // The column's next line within the glued run below.
+            let mut j = i;
+            let next = loop {
+                if !glued(j) {
+                    break None;
+                }
+                j += 1;
+                if let Some(Some(x)) = cells.get(j).map(|r| r.get(c).copied().flatten()) {
+                    break Some((j, x.1));
+                }
+            };
+            // Cells of one row are set side by side: a next line further down is
+            // another row's (or a label's) text, not this cell's.
+            let Some((j, first)) = next.filter(|(j, _)| *j <= i + 2) else {
+                continue;
+            };
+            going_on += 1;
+            // Digits and Latin letters are guessed to a half-em each: a line holding
+            // any must have that much more room.
+            let slack = if mixed
+                .get(i)
+                .and_then(|r| r.get(c))
+                .copied()
+                .unwrap_or(false)
+            {
+                1.5
+            } else {
+                -0.5
+            };
+            let fits = widths
+                .get(c)
+                .copied()
+                .flatten()
+                .is_some_and(|w| ink + first <= w - slack);
+            ended |= fits;
+            wrapped |= !fits && j == i + 1;
+        }
+        // A column with text just above and just below but not on the line: a cell
+        // interleaved with this line runs on past it.
+        let across = i > 0
+            && glued(i - 1)
+            && glued(i)
+            && (0..ncols).any(|c| {
+                let has = |k: usize| {
+                    cells
+                        .get(k)
+                        .is_some_and(|r| r.get(c).copied().flatten().is_some())
+                };
+                has(i - 1) && has(i + 1) && !has(i)
+            });
+        if going_on >= 2 && ended && !wrapped && !across {
+            out.push(i);
+        }
+    }
+    out
+}
+
+/// Printed width (half-ems) of a text's first word: a CJK character alone (CJK text
+/// breaks anywhere), else the characters up to a space or a CJK character.
+/// Punctuation that never starts a line goes with it: CJK line breaking moves the
+/// character before it to the next line too.
+fn first_word_width(t: &str) -> f64 {
+    let mut cs = t.chars();
+    let head: String = match cs.next() {
+        Some(c) if is_wide(c) => std::iter::once(c).collect(),
+        _ => t.chars().take_while(|c| !is_wide(*c)).collect(),
+    };
+    let rest = t.get(head.len()..).unwrap_or("");
+    let tail: String = rest.chars().take_while(|c| no_line_start(*c)).collect();
+    ink_width(&head) + ink_width(&tail)
+}
+
+/// Closing punctuation CJK typesetting never puts at the start of a line.
+fn no_line_start(c: char) -> bool {
+    is_punct(c) || "，。、；：！？）》」』】”’,.;:!?)%".contains(c)
+}
+
+/// `ys`: (y, line number) of the page's lines; `page_top`: the zone opens a page after
+/// the first; `indicators`: the zone is (part of) the indicator table.
+fn zone_table(
+    lines: &[Line],
+    raws: &[&str],
+    m: Measure,
+    ys: &[(f64, usize)],
+    page_top: bool,
+    indicators: bool,
+) -> Option<Item> {
     let p = Params {
         em: LINE,
         min_col_gap: 1.0,
@@ -1144,7 +1390,21 @@ fn zone_table(lines: &[Line], raws: &[&str], m: Measure) -> Option<Item> {
     let runs: Vec<Line> = lines.iter().map(run_line).collect();
     let first = super::stream::separators(&runs, &p, &wide);
     let mut extra = start_separators(&runs, lines);
-    extra.extend(edge_separators(&runs, lines));
+    // In the indicator table, a column's right edge a few columns left of a gap
+    // separator, with no run starting in between, is that same boundary seen from the
+    // left: targets set one space after short level-3 names (drifted) must not make a
+    // column of their own there. (Task contents letter-spaced past their edge need it.)
+    extra.extend(edge_separators(&runs, lines).into_iter().filter(|e| {
+        !indicators
+            || !first.iter().any(|f| {
+                *e < *f
+                    && *f - *e < MAX_DRIFT
+                    && !runs
+                        .iter()
+                        .flat_map(|l| &l.chunks)
+                        .any(|c| *e < c.bbox.x0 && c.bbox.x0 < *f)
+            })
+    }));
     extra.extend(aligned_separators(lines, raws, m));
     // Checked against every word already: kept even where drifted runs cross them. One
     // near a separator of the page's gaps (a column under three characters) is the same
@@ -1172,7 +1432,26 @@ fn zone_table(lines: &[Line], raws: &[&str], m: Measure) -> Option<Item> {
     }
     // Columns from runs: a single space inside a run is a word gap, not a column gap.
     let dr: Vec<Line> = lines.iter().map(run_line).collect();
-    let (mut rows, xs) = table_rows(&dr, &p, &seps);
+    // Only in the indicator table: elsewhere (task prose, label/value pairs) a short
+    // line followed by more text is as often a line break inside one cell.
+    let ends = if indicators {
+        row_ends(&lines, &seps)
+    } else {
+        Vec::new()
+    };
+    let (mut rows, xs) = unlifted_rows(&dr, &p, &seps, &ends);
+    place_level_names(&mut rows);
+    // Line numbers: blank lines count one line each on the page.
+    let page_y = |y: f64| {
+        ys.iter()
+            .min_by(|a, b| (a.0 - y).abs().total_cmp(&(b.0 - y).abs()))
+            .map_or(y, |(cy, no)| y - cy - *no as f64)
+    };
+    lift_and_prune(
+        &mut rows,
+        xs.len().saturating_sub(1),
+        Some((&page_y, page_top)),
+    );
     for r in &mut rows {
         split_wide_gaps(r, &lines, raws);
     }
@@ -1194,6 +1473,8 @@ pub(crate) fn read(text: &str) -> Grid {
     let mut y = 0.0;
     let mut page_items = Vec::new();
     let longest = pages.iter().map(Vec::len).max().unwrap_or(0);
+    // Whether the zones read last belong to the indicator table.
+    let mut in_indicators = false;
     for (pi, page) in pages.iter().enumerate() {
         let mut lines: Vec<Line> = Vec::new();
         let mut raws: Vec<&str> = Vec::new();
@@ -1236,7 +1517,25 @@ pub(crate) fn read(text: &str) -> Grid {
         for (k, start) in cuts.iter().enumerate() {
             let end = cuts.get(k + 1).copied().unwrap_or(lines.len());
             if let (Some(ls), Some(rs)) = (lines.get(*start..end), raws.get(*start..end)) {
-                items.extend(zone_table(ls, rs, m));
+                // A zone opening with a section's header or label starts that section
+                // (wrapped header cells may stand a line or two above the header); any
+                // other zone goes on with the section before it (across pages too).
+                let opener = ls.iter().take(3).map(run_line).find_map(|l| {
+                    let texts: Vec<&str> = l.chunks.iter().map(|c| c.text.as_str()).collect();
+                    crate::sections::opens_section(&texts)
+                        .then(|| crate::sections::is_indicator_header(&texts))
+                });
+                if let Some(is_ind) = opener {
+                    in_indicators = is_ind;
+                }
+                items.extend(zone_table(
+                    ls,
+                    rs,
+                    m,
+                    &ys,
+                    pi > 0 && *start == 0,
+                    in_indicators,
+                ));
             }
         }
         page_items.push(PageItems {

@@ -242,7 +242,8 @@ fn usual_line_gap(lines: &[Line], seps: &[f64], p: &Params) -> f64 {
     gaps.get(gaps.len() / 3).copied().unwrap_or(0.0).max(0.0)
 }
 
-fn blocks(lines: &[Line], seps: &[f64], row_gap: f64) -> Vec<Block> {
+/// `row_ends`: line indexes a row ends at whatever the gap below (layout text).
+fn blocks(lines: &[Line], seps: &[f64], row_gap: f64, row_ends: &[usize]) -> Vec<Block> {
     let ncols = seps.len() + 1;
     let mut open: Vec<Option<Block>> = vec![None; ncols];
     let mut done = Vec::new();
@@ -253,7 +254,13 @@ fn blocks(lines: &[Line], seps: &[f64], row_gap: f64) -> Vec<Block> {
                 continue;
             };
             match slot {
-                Some(b) if b.bbox.y0 - c.bbox.y1 <= row_gap => {
+                Some(b)
+                    if b.bbox.y0 - c.bbox.y1 <= row_gap
+                        && !b
+                            .parts
+                            .last()
+                            .is_some_and(|(l, _)| row_ends.iter().any(|e| *l <= *e && *e < li)) =>
+                {
                     if b.parts.last().map(|(l, _)| *l) != Some(li) {
                         b.lines += 1;
                     }
@@ -361,6 +368,94 @@ fn lift_span_labels(rows: &mut [TRow]) {
             if (cell.bbox.cy() - (top + bottom) / 2.0).abs() > 0.15 * (top - bottom) {
                 continue;
             }
+            if let Some(slot) = rows.get_mut(up).and_then(|row| row.cells.get_mut(c)) {
+                *slot = cell;
+            }
+            if let Some(slot) = rows.get_mut(r).and_then(|row| row.cells.get_mut(c)) {
+                slot.text.clear();
+            }
+        }
+    }
+}
+
+/// [`lift_span_labels`] for layout text, where a label's span is not every empty row
+/// around it: a column's cells are taken top to bottom, each span starting after the
+/// one before it and ending where it centres the cell best. A label printed half-way
+/// down its rows leaves the empty rows above it to the label before it. `page_y` maps a
+/// y to where it stands on the page (layout text counts a blank line as more than one
+/// line to tell rows apart; centring needs the real distance).
+/// `page_top`: the table opens a page after the first, its first row possibly the rest
+/// of a row cut by the page break.
+fn lift_centred_labels(rows: &mut [TRow], page_y: &dyn Fn(f64) -> f64, page_top: bool) {
+    let ncols = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+    let text_at = |rows: &[TRow], r: usize, c: usize| {
+        rows.get(r)
+            .and_then(|row| row.cells.get(c))
+            .filter(|cell| !cell.text.is_empty())
+            .cloned()
+    };
+    // Row-span labels head the rows they span, left of them: the last column holds each
+    // row's own content (a short target between rows that have none is no label).
+    for c in 0..ncols.saturating_sub(1) {
+        // The first row the next cell's span may start at.
+        let mut free = 0usize;
+        for r in 0..rows.len() {
+            let Some(cell) = text_at(rows, r, c) else {
+                continue;
+            };
+            let mut up = r;
+            while up > free && text_at(rows, up - 1, c).is_none() {
+                up -= 1;
+            }
+            let mut down = r;
+            while down + 1 < rows.len() && text_at(rows, down + 1, c).is_none() {
+                down += 1;
+            }
+            let off = |a: usize, b: usize| match (rows.get(a), rows.get(b)) {
+                (Some(x), Some(y)) => {
+                    (page_y(cell.bbox.cy()) - (page_y(x.bbox.y1) + page_y(y.bbox.y0)) / 2.0).abs()
+                }
+                _ => f64::INFINITY,
+            };
+            // The span's last row: the one centring the cell best from its first.
+            let best_end = |a: usize| {
+                (r..=down)
+                    .min_by(|p, q| off(a, *p).total_cmp(&off(a, *q)))
+                    .unwrap_or(r)
+            };
+            let mut end = best_end(up);
+            // The first row of a table opening a page is left out when that centres the
+            // cell clearly better: it is the rest of a row cut by the page break.
+            if page_top && up == 0 && r > 1 && off(1, best_end(1)) + 0.5 < off(up, end) {
+                up = 1;
+                end = best_end(1);
+            }
+            let short = cell.text.chars().count() <= 16;
+            let height = |a: usize, b: usize| match (rows.get(a), rows.get(b)) {
+                (Some(x), Some(y)) => page_y(x.bbox.y1) - page_y(y.bbox.y0),
+                _ => 0.0,
+            };
+            let centred_on = |a: usize, b: usize| off(a, b) <= 0.15 * height(a, b);
+            // The column's first cell, empty far above it (a level-1 column on a page
+            // whose previous level-1 label stood on the page before): the rows that
+            // centre it start lower: where they centre it to half a line, best.
+            if free == 0 && !centred_on(up, end) {
+                if let Some(a) = (up + 1..r)
+                    .filter(|a| off(*a, best_end(*a)) <= 0.5)
+                    .min_by(|p, q| off(*p, best_end(*p)).total_cmp(&off(*q, best_end(*q))))
+                {
+                    up = a;
+                    end = best_end(a);
+                }
+            }
+            let centred = centred_on(up, end);
+            if up == r || end == r || !short || !centred {
+                // Stays: it claims its own row and, in the first row, the rows that
+                // centre it.
+                free = if up == r { end + 1 } else { r + 1 };
+                continue;
+            }
+            free = end + 1;
             if let Some(slot) = rows.get_mut(up).and_then(|row| row.cells.get_mut(c)) {
                 *slot = cell;
             }
@@ -535,16 +630,59 @@ fn best_split(b: &Block, others: &[&Block]) -> Option<f64> {
 }
 
 pub(crate) fn table_rows(lines: &[Line], p: &Params, inherited: &[f64]) -> (Vec<TRow>, Vec<f64>) {
+    let (mut rows, seps) = unlifted_rows(lines, p, inherited, &[]);
+    lift_and_prune(&mut rows, seps.len() + 1, None);
+    (rows, seps)
+}
+
+/// Row-span labels moved to the first row of their span, rows left empty dropped (see
+/// [`lift_span_labels`]; `centred` for layout text, see [`lift_centred_labels`]).
+/// Separate from [`unlifted_rows`] so the layout-text reader can put labels in their
+/// columns first.
+pub(crate) fn lift_and_prune(
+    rows: &mut Vec<TRow>,
+    ncols: usize,
+    centred: Option<(&dyn Fn(f64) -> f64, bool)>,
+) {
+    if ncols > 1 {
+        if let Some((page_y, page_top)) = centred {
+            lift_centred_labels(rows, page_y, page_top);
+        } else {
+            lift_span_labels(rows);
+        }
+        rows.retain(|r| r.cells.iter().any(|c| !c.text.is_empty()));
+    }
+}
+
+/// Table rows with row-span labels still in the row they were printed beside; a row
+/// ends at each of `row_ends` (line indexes; layout text only, the PDF reader passes none).
+pub(crate) fn unlifted_rows(
+    lines: &[Line],
+    p: &Params,
+    inherited: &[f64],
+    row_ends: &[usize],
+) -> (Vec<TRow>, Vec<f64>) {
     let seps = separators(lines, p, inherited);
     let ncols = seps.len() + 1;
     let row_gap = usual_line_gap(lines, &seps, p) + p.row_gap_extra;
-    let mut bl = blocks(lines, &seps, row_gap);
+    let mut bl = blocks(lines, &seps, row_gap, row_ends);
     let mut labels: Vec<bool> = bl.iter().map(|b| is_label(b, &bl)).collect();
     if p.split_tall {
+        // Layout text: a block with blank lines above and below and no other block
+        // beside it is a row of its own (a level name over empty cells), not a label
+        // across the rows around it.
+        let label = |b: &Block, all: &[Block]| {
+            let apart = all.iter().all(|o| {
+                std::ptr::eq(o, b)
+                    || o.bbox.y0 - b.bbox.y1 > row_gap
+                    || b.bbox.y0 - o.bbox.y1 > row_gap
+            });
+            !apart && is_label(b, all)
+        };
         bl = split_spanning(bl, &seps);
-        labels = bl.iter().map(|b| is_label(b, &bl)).collect();
+        labels = bl.iter().map(|b| label(b, &bl)).collect();
         bl = split_tall_blocks(bl, &labels);
-        labels = bl.iter().map(|b| is_label(b, &bl)).collect();
+        labels = bl.iter().map(|b| label(b, &bl)).collect();
     }
     // Row bands: union of the y-extents of non-label blocks.
     let mut spans: Vec<(f64, f64)> = bl
@@ -641,10 +779,6 @@ pub(crate) fn table_rows(lines: &[Line], p: &Params, inherited: &[f64]) -> (Vec<
             .reduce(|a, b| a.union(&b))
             .unwrap_or(Rect::new(0.0, y0, 0.0, y1));
         rows.push(TRow { cells, bbox });
-    }
-    if ncols > 1 {
-        lift_span_labels(&mut rows);
-        rows.retain(|r| r.cells.iter().any(|c| !c.text.is_empty()));
     }
     (rows, seps)
 }

@@ -554,18 +554,9 @@ fn column_starts(lines: &[Line], seps: &[f64]) -> Vec<Option<f64>> {
 /// in their columns, the cells set one space after them line up too (words after a
 /// space inside a run starting at one x on four lines or more, crossed by fewer).
 fn realigned_separators(lines: &[Line], seps: &[f64]) -> Vec<f64> {
-    let mut counts: std::collections::BTreeMap<i64, usize> = std::collections::BTreeMap::new();
-    for l in lines {
-        for (k, c) in l.chunks.iter().enumerate() {
-            let spaced = k
-                .checked_sub(1)
-                .and_then(|j| l.chunks.get(j))
-                .is_some_and(|p| c.bbox.x0 - p.bbox.x1 >= 0.5);
-            if spaced && !starts_run(l, k) && c.text.chars().count() >= 4 {
-                *counts.entry(c.bbox.x0.round() as i64).or_insert(0) += 1;
-            }
-        }
-    }
+    let counts = word_starts(lines, |l, k, c, gap| {
+        gap >= 0.5 && !starts_run(l, k) && c.text.chars().count() >= 4
+    });
     let all = || lines.iter().flat_map(|l| &l.chunks);
     counts
         .into_iter()
@@ -577,27 +568,38 @@ fn realigned_separators(lines: &[Line], seps: &[f64]) -> Vec<f64> {
         .collect()
 }
 
-/// Where words of four characters or more start one space after the text before them on
-/// four lines or more: a cell set one space after its neighbour on every line (see
-/// `aligned_separators`, here on the compressed lines).
-fn aligned_starts(lines: &[Line]) -> Vec<f64> {
-    let mut counts: std::collections::BTreeMap<i64, usize> = std::collections::BTreeMap::new();
+/// How many words start at each (rounded) x, counting the words after another word on
+/// their line that `keep` accepts given the gap to that word.
+fn word_starts(
+    lines: &[Line],
+    keep: impl Fn(&Line, usize, &Chunk, f64) -> bool,
+) -> std::collections::BTreeMap<i64, usize> {
+    let mut counts = std::collections::BTreeMap::new();
     for l in lines {
         for (k, c) in l.chunks.iter().enumerate() {
-            let spaced = k
+            let gap = k
                 .checked_sub(1)
                 .and_then(|j| l.chunks.get(j))
-                .is_some_and(|p| (c.bbox.x0 - p.bbox.x1 - 1.0).abs() < 0.25);
-            if spaced && c.text.chars().count() >= 4 && c.bbox.x0.fract() == 0.0 {
-                *counts.entry(c.bbox.x0 as i64).or_insert(0) += 1;
+                .map(|p| c.bbox.x0 - p.bbox.x1);
+            if gap.is_some_and(|g| keep(l, k, c, g)) {
+                *counts.entry(c.bbox.x0.round() as i64).or_insert(0) += 1;
             }
         }
     }
     counts
-        .into_iter()
-        .filter(|(_, n)| *n >= 4)
-        .map(|(x, _)| x as f64)
-        .collect()
+}
+
+/// Where words of four characters or more start one space after the text before them on
+/// four lines or more: a cell set one space after its neighbour on every line (see
+/// `aligned_separators`, here on the compressed lines).
+fn aligned_starts(lines: &[Line]) -> Vec<f64> {
+    word_starts(lines, |_, _, c, gap| {
+        (gap - 1.0).abs() < 0.25 && c.text.chars().count() >= 4 && c.bbox.x0.fract() == 0.0
+    })
+    .into_iter()
+    .filter(|(_, n)| *n >= 4)
+    .map(|(x, _)| x as f64)
+    .collect()
 }
 
 /// Undo column drift. pdftotext joins the lines of neighbouring cells into one text

@@ -449,7 +449,15 @@ fn lift_centred_labels(rows: &mut [TRow], page_y: &dyn Fn(f64) -> f64, page_top:
                 }
             }
             let centred = centred_on(up, end);
-            if up == r || end == r || !short || !centred {
+            // A label printed in its span's last row stays there unless it stands below
+            // that row's first line and the row, tall itself, centres it clearly worse
+            // than the span (a level-2 name centred over the rows above too). On the
+            // row's first line it is that row's own (top-aligned or as tall as the row).
+            let below_top = rows
+                .get(r)
+                .is_some_and(|row| page_y(row.bbox.y1) - page_y(cell.bbox.y1) >= 0.5);
+            let own_row = end == r && (!below_top || off(r, r) <= off(up, end) + 1.0);
+            if up == r || own_row || !short || !centred {
                 // Stays: it claims its own row and, in the first row, the rows that
                 // centre it.
                 free = if up == r { end + 1 } else { r + 1 };

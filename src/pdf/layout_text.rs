@@ -557,13 +557,24 @@ fn realigned_separators(lines: &[Line], seps: &[f64]) -> Vec<f64> {
     let counts = word_starts(lines, |l, k, c, gap| {
         gap >= 0.5 && !starts_run(l, k) && c.text.chars().count() >= 4
     });
+    separators_at_starts(lines, counts)
+        .into_iter()
+        .filter(|s| !seps.iter().any(|f| (f - s).abs() < 3.0))
+        .collect()
+}
+
+/// Separators just left of x positions where words start on four lines or more and
+/// which fewer chunks cross than start there.
+fn separators_at_starts(
+    lines: &[Line],
+    counts: std::collections::BTreeMap<i64, usize>,
+) -> Vec<f64> {
     let all = || lines.iter().flat_map(|l| &l.chunks);
     counts
         .into_iter()
         .filter(|(_, n)| *n >= 4)
         .map(|(x, n)| (x as f64 - 0.5, n))
         .filter(|(s, n)| all().filter(|c| c.bbox.x0 < *s && *s < c.bbox.x1).count() < *n)
-        .filter(|(s, _)| !seps.iter().any(|f| (f - s).abs() < 3.0))
         .map(|(s, _)| s)
         .collect()
 }
@@ -1119,14 +1130,7 @@ fn aligned_separators(lines: &[Line], raws: &[&str], m: Measure) -> Vec<f64> {
             }
         }
     }
-    let all = || lines.iter().flat_map(|l| &l.chunks);
-    counts
-        .into_iter()
-        .filter(|(_, n)| *n >= 4)
-        .map(|(x, n)| (x as f64 - 0.5, n))
-        .filter(|(s, n)| all().filter(|c| c.bbox.x0 < *s && *s < c.bbox.x1).count() < *n)
-        .map(|(s, _)| s)
-        .collect()
+    separators_at_starts(lines, counts)
 }
 
 /// Where the continuation of a row cut by the page break ends when the next row follows

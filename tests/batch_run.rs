@@ -3,7 +3,6 @@
 //! reader succeeding: they check accounting, order, determinism, resume, shards, timeouts.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
@@ -13,11 +12,9 @@ use serde_json::Value;
 
 const N: u64 = 300;
 
-fn declx() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_declx"));
-    c.env_remove("DECLX_TEST_HOOK");
-    c
-}
+mod common;
+
+use common::{declx, output_with_stdin};
 
 fn run(cmd: &mut Command) -> Output {
     cmd.stdin(Stdio::null()).output().expect("declx runs")
@@ -186,20 +183,10 @@ fn files_from_a_list_or_stdin() {
         .collect();
     assert_eq!(paths, want, "list order is kept");
 
-    let mut child = declx()
-        .args(["extract", "-q", "--files-from", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(text.as_bytes())
-        .expect("write list");
-    let from_stdin = child.wait_with_output().expect("wait");
+    let from_stdin = output_with_stdin(
+        declx().args(["extract", "-q", "--files-from", "-"]),
+        text.as_bytes(),
+    );
     assert!(from_stdin.stdout == from_file.stdout);
 }
 

@@ -1,16 +1,13 @@
 //! `declx extract` / `declx schema` as a user meets them: options, exit codes, messages.
 
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
 use serde_json::Value;
 
-fn declx() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_declx"));
-    c.env_remove("DECLX_TEST_HOOK");
-    c
-}
+mod common;
+
+use common::{declx, output_with_stdin};
 
 fn run(args: &[&str]) -> Output {
     declx()
@@ -88,20 +85,7 @@ fn summary_goes_to_stderr_records_to_stdout() {
 #[test]
 fn stdin_and_pretty() {
     let bytes = std::fs::read(FIXTURE).expect("fixture");
-    let mut child = declx()
-        .args(["extract", "-q", "--pretty", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(&bytes)
-        .expect("write");
-    let out = child.wait_with_output().expect("wait");
+    let out = output_with_stdin(declx().args(["extract", "-q", "--pretty", "-"]), &bytes);
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.lines().count() > 5, "indented");
     let v: Value = serde_json::from_str(&text).expect("one JSON document");

@@ -2,6 +2,8 @@
 //! JSON Schema.
 #![allow(dead_code)]
 
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
 use std::sync::OnceLock;
 
 use declx::{Options, Record};
@@ -174,4 +176,28 @@ pub fn without_column_warnings(v: &Value) -> Value {
         ws.retain(|w| w.get("code").and_then(Value::as_str) != Some("column_shift"));
     }
     v
+}
+
+/// The built `declx` binary, without the test hook variable a parent test may have set.
+pub fn declx() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_declx"));
+    c.env_remove("DECLX_TEST_HOOK");
+    c
+}
+
+/// Run `cmd` with `input` on its stdin; its stdout and stderr are captured.
+pub fn output_with_stdin(cmd: &mut Command, input: &[u8]) -> Output {
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input)
+        .expect("write stdin");
+    child.wait_with_output().expect("wait")
 }

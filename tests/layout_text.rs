@@ -335,8 +335,21 @@ fn fields_floor() {
                 ],
                 if name == "synth-7 lattice" { 13 } else { 5 },
             ),
-            "synth-3 landscape" => (&["overall_goal", "indicators", "other_fields"], 22),
-            "synth-7 landscape" => (&["overall_goal", "tasks", "other_fields"], 10),
+            "synth-3 landscape" => (
+                &["budget", "overall_goal", "indicators", "other_fields"],
+                22,
+            ),
+            "synth-7 landscape" => (
+                &[
+                    "budget",
+                    "overall_goal",
+                    "tasks",
+                    "other_fields",
+                    "checks",
+                    "warnings",
+                ],
+                10,
+            ),
             _ => (&[], 0),
         };
         for f in base.iter().chain(extra) {

@@ -1353,6 +1353,52 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> Vec<usize> {
     out
 }
 
+/// Lines a row of amounts ends at though the next row follows without a blank line
+/// (pdftotext drops the blank line where a row-span label centres onto the next row).
+/// An amount never wraps into words: two columns or more holding only a number on the
+/// line and, on the very next line, text that starts with no digit each begin a new cell
+/// there. Outside the indicator table, where widths say little (label/value pairs).
+fn amount_ends(lines: &[Line], seps: &[f64]) -> Vec<usize> {
+    let ncols = seps.len() + 1;
+    let col_of = |x: f64| seps.iter().filter(|s| x >= **s).count().min(ncols - 1);
+    // Per line, per column: the text of its runs joined.
+    let texts: Vec<Vec<String>> = lines
+        .iter()
+        .map(|l| {
+            let mut v = vec![String::new(); ncols];
+            for c in &l.chunks {
+                if let Some(t) = v.get_mut(col_of(c.bbox.x0)) {
+                    t.push_str(&c.text);
+                }
+            }
+            v
+        })
+        .collect();
+    let amount = |t: &str| {
+        t.chars().any(|c| c.is_ascii_digit())
+            && t.chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == '.' || c.is_whitespace())
+    };
+    let mut out = Vec::new();
+    for (i, pair) in lines.windows(2).enumerate() {
+        if pair[0].bbox.cy() - pair[1].bbox.cy() > 1.5 * LINE {
+            continue;
+        }
+        let (Some(a), Some(b)) = (texts.get(i), texts.get(i + 1)) else {
+            continue;
+        };
+        let ended = a
+            .iter()
+            .zip(b)
+            .filter(|(x, y)| amount(x) && y.chars().next().is_some_and(|c| !c.is_ascii_digit()))
+            .count();
+        if ended >= 2 {
+            out.push(i);
+        }
+    }
+    out
+}
+
 /// Printed width (half-ems) of a text's first word: a CJK character alone (CJK text
 /// breaks anywhere), else the characters up to a space or a CJK character.
 /// Punctuation that never starts a line goes with it: CJK line breaking moves the
@@ -1443,7 +1489,7 @@ fn zone_table(
     let ends = if indicators {
         row_ends(&lines, &seps)
     } else {
-        Vec::new()
+        amount_ends(&lines, &seps)
     };
     let (mut rows, xs) = unlifted_rows(&dr, &p, &seps, &ends);
     place_level_names(&mut rows);

@@ -335,10 +335,7 @@ fn fields_floor() {
                 ],
                 if name == "synth-7 lattice" { 13 } else { 5 },
             ),
-            "synth-3 landscape" => (
-                &["budget", "overall_goal", "indicators", "other_fields"],
-                22,
-            ),
+            "synth-3 landscape" => (&ALL_FIELDS, 22),
             "synth-7 landscape" => (
                 &[
                     "budget",

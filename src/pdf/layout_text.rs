@@ -908,11 +908,15 @@ fn join_cut_rows(pages: &mut [PageItems]) {
         // A page holding only the continuation: cells keep their wrap width.
         let widths =
             |cs: &[&TCell]| -> Vec<f64> { cs.iter().map(|c| c.bbox.x1 - c.bbox.x0).collect() };
-        // Only a cell stopping mid-sentence can go on.
+        // Only a cell stopping mid-sentence can go on; an amount never goes on in words.
+        let words_only = cont
+            .iter()
+            .all(|c| !c.text.starts_with(|ch: char| ch.is_ascii_digit()));
+        let can_go_on = |t: &str| open_text(t) && !(words_only && is_amount(t));
         let open_widths: Vec<f64> = filled(prev)
             .iter()
             .map(|c| {
-                if open_text(&c.text) {
+                if can_go_on(&c.text) {
                     c.bbox.x1 - c.bbox.x0
                 } else {
                     f64::INFINITY
@@ -939,8 +943,30 @@ fn join_cut_rows(pages: &mut [PageItems]) {
                 prev.cells.len(),
             ))
         .then(|| (n.saturating_sub(k)..n).collect::<Vec<usize>>());
+        // A lone continuation cell (a cell's last line, narrower than its column) goes
+        // on in the open cell its middle stands under, when no wider than that cell:
+        // pages of a bordered table keep its columns (a borderless one's shift, and
+        // then the text under a narrow cell is wider than it).
+        let by_place = cont.first().filter(|_| cont.len() == 1).and_then(|c| {
+            let mid = c.bbox.cx();
+            let under: Vec<usize> = prev_cells
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.bbox.x0 <= mid && mid <= p.bbox.x1)
+                .filter(|(_, p)| c.bbox.x1 - c.bbox.x0 <= p.bbox.x1 - p.bbox.x0 + 1.0)
+                .map(|(i, _)| i)
+                .collect();
+            match under.as_slice() {
+                [i] => prev_cells
+                    .get(*i)
+                    .filter(|p| can_go_on(&p.text))
+                    .map(|_| vec![*i]),
+                _ => None,
+            }
+        });
         let Some(targets) = in_order
             .or(by_reference)
+            .or(by_place)
             .or(by_right)
             .or_else(|| match_widths(&open_widths, &widths(&cont)))
         else {
@@ -957,7 +983,7 @@ fn join_cut_rows(pages: &mut [PageItems]) {
             prev_filled
                 .get(*k)
                 .and_then(|i| prev.cells.get(*i))
-                .is_some_and(|c| open_text(&c.text))
+                .is_some_and(|c| can_go_on(&c.text))
         });
         let distinct = targets.windows(2).all(|w| w[0] < w[1]);
         if !all_open || !distinct {
@@ -1353,6 +1379,13 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> Vec<usize> {
     out
 }
 
+/// Whether a cell's text is a bare number (an amount).
+fn is_amount(t: &str) -> bool {
+    t.chars().any(|c| c.is_ascii_digit())
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.' || c.is_whitespace())
+}
+
 /// Lines a row of amounts ends at though the next row follows without a blank line
 /// (pdftotext drops the blank line where a row-span label centres onto the next row).
 /// An amount never wraps into words: two columns or more holding only a number on the
@@ -1374,11 +1407,6 @@ fn amount_ends(lines: &[Line], seps: &[f64]) -> Vec<usize> {
             v
         })
         .collect();
-    let amount = |t: &str| {
-        t.chars().any(|c| c.is_ascii_digit())
-            && t.chars()
-                .all(|c| c.is_ascii_digit() || c == ',' || c == '.' || c.is_whitespace())
-    };
     let mut out = Vec::new();
     for (i, pair) in lines.windows(2).enumerate() {
         if pair[0].bbox.cy() - pair[1].bbox.cy() > 1.5 * LINE {
@@ -1390,7 +1418,7 @@ fn amount_ends(lines: &[Line], seps: &[f64]) -> Vec<usize> {
         let ended = a
             .iter()
             .zip(b)
-            .filter(|(x, y)| amount(x) && y.chars().next().is_some_and(|c| !c.is_ascii_digit()))
+            .filter(|(x, y)| is_amount(x) && y.chars().next().is_some_and(|c| !c.is_ascii_digit()))
             .count();
         if ended >= 2 {
             out.push(i);

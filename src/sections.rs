@@ -408,6 +408,21 @@ pub(crate) fn is_framework_name(text: &str) -> bool {
     framework_name_strict(text).is_some()
 }
 
+/// Whether a cell spells a level-2 name of the indicator framework in full (成本指标,
+/// level 1 or 2 by template, counts).
+pub(crate) fn is_level2_name(text: &str) -> bool {
+    framework_name_strict(text).is_some_and(|n| !is_level1(n) || is_ambiguous(n))
+}
+
+/// Whether `level2` is a level-2 name the standard framework puts under another level-1
+/// name than `level1` (both spelled in full; 成本指标, level 1 or 2 by template, never).
+pub(crate) fn under_other_level1(level1: &str, level2: &str) -> bool {
+    let (Some(a), Some(b)) = (framework_name_strict(level1), framework_name_strict(level2)) else {
+        return false;
+    };
+    is_level1(a) && !is_ambiguous(a) && !is_ambiguous(b) && parent_of(b).is_some_and(|p| p != a)
+}
+
 fn all_framework_names() -> impl Iterator<Item = &'static str> {
     LEVEL1
         .iter()

@@ -318,11 +318,11 @@ fn fields_floor() {
         let (extra, min_rows): (&[&str], usize) = match name {
             "seed landscape" => (&ALL_FIELDS, 17),
             "seed lattice" => (&ALL_FIELDS, 17),
-            "seed stream" => (&["overall_goal", "other_fields"], 12),
+            "seed stream" => (&["overall_goal", "other_fields"], 14),
             "synth-3 lattice" => (&ALL_FIELDS, 22),
             "synth-3 stream" => (
                 &["budget", "overall_goal", "tasks", "other_fields", "checks"],
-                5,
+                14,
             ),
             "synth-7 lattice" | "synth-7 stream" => (
                 &[
@@ -333,7 +333,7 @@ fn fields_floor() {
                     "checks",
                     "warnings",
                 ],
-                if name == "synth-7 lattice" { 13 } else { 5 },
+                if name == "synth-7 lattice" { 14 } else { 12 },
             ),
             "synth-3 landscape" => (&ALL_FIELDS, 22),
             "synth-7 landscape" => (
@@ -345,7 +345,7 @@ fn fields_floor() {
                     "checks",
                     "warnings",
                 ],
-                10,
+                12,
             ),
             _ => (&[], 0),
         };

@@ -1183,12 +1183,14 @@ fn continuation_end(lines: &[Line]) -> Option<usize> {
 /// labels are lifted, which look for empty cells in the label's column.
 fn place_level_names(rows: &mut [TRow]) {
     let is_name = |t: &str| crate::sections::is_framework_name(t);
+    // The table's own label (`绩效指标`) centred onto a row is no other text.
+    let is_label = |t: &str| crate::sections::is_indicators_label(t);
     let mut level_cols: Vec<usize> = Vec::new();
     for r in rows.iter() {
         let other = r
             .cells
             .iter()
-            .any(|c| !c.text.is_empty() && !is_name(&c.text));
+            .any(|c| !c.text.is_empty() && !is_name(&c.text) && !is_label(&c.text));
         if !other {
             continue;
         }
@@ -1205,7 +1207,7 @@ fn place_level_names(rows: &mut [TRow]) {
         let only_names = r
             .cells
             .iter()
-            .all(|c| c.text.is_empty() || is_name(&c.text));
+            .all(|c| c.text.is_empty() || is_name(&c.text) || is_label(&c.text));
         if !only_names {
             continue;
         }
@@ -1313,11 +1315,26 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> Vec<usize> {
             .zip(lines.get(i + 1))
             .is_some_and(|(a, b)| a.bbox.cy() - b.bbox.cy() <= 1.5 * LINE)
     };
+    // Per line, per column: whether its text there ends a sentence.
+    let closed: Vec<Vec<bool>> = lines
+        .iter()
+        .map(|l| {
+            let mut v = vec![false; ncols];
+            for c in &l.chunks {
+                if let Some(m) = v.get_mut(col_of(c.bbox.x0)) {
+                    *m = c.text.ends_with(['。', '！', '？']);
+                }
+            }
+            v
+        })
+        .collect();
     let mut out = Vec::new();
     for i in 0..lines.len() {
         let mut going_on = 0;
         let mut ended = false;
         let mut wrapped = false;
+        // Whether every column going on ends a sentence on the line.
+        let mut all_closed = true;
         for c in 0..ncols {
             let Some(Some((ink, _))) = cells.get(i).map(|r| r.get(c).copied().flatten()) else {
                 continue;
@@ -1339,6 +1356,11 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> Vec<usize> {
                 continue;
             };
             going_on += 1;
+            all_closed &= closed
+                .get(i)
+                .and_then(|r| r.get(c))
+                .copied()
+                .unwrap_or(false);
             // Digits and Latin letters are guessed to a half-em each: a line holding
             // any must have that much more room.
             let slack = if mixed
@@ -1370,9 +1392,37 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> Vec<usize> {
                         .get(k)
                         .is_some_and(|r| r.get(c).copied().flatten().is_some())
                 };
-                has(i - 1) && has(i + 1) && !has(i)
+                // Unless the text above ended there: the next one's first word would
+                // have fit beside it (two one-line cells of glued rows).
+                let ended_above = cells
+                    .get(i - 1)
+                    .and_then(|r| r.get(c).copied().flatten())
+                    .zip(cells.get(i + 1).and_then(|r| r.get(c).copied().flatten()))
+                    .zip(widths.get(c).copied().flatten())
+                    .is_some_and(|(((ink, _), (_, first)), w)| ink + first <= w + 0.5);
+                has(i - 1) && has(i + 1) && !has(i) && !ended_above
             });
-        if going_on >= 2 && ended && !wrapped && !across {
+        // A level-2 name alone on a line after a blank one, with more lines glued
+        // below, is the name of an empty row (a row-span label centred on its rows
+        // shares a line with them or follows one of theirs): pdftotext dropped the
+        // blank line after it.
+        let lone_level2 = glued(i)
+            && (i == 0 || !glued(i - 1))
+            && lines.get(i).is_some_and(|l| {
+                let r = run_line(l);
+                r.chunks.len() == 1
+                    && r.chunks
+                        .first()
+                        .is_some_and(|c| crate::sections::is_level2_name(&c.text))
+            });
+        if lone_level2 {
+            out.push(i);
+            continue;
+        }
+        // One column going on is enough where its line ends a sentence with room to
+        // spare: the text below in that column is another cell's.
+        let enough = going_on >= 2 || (going_on == 1 && all_closed);
+        if enough && ended && !wrapped && !across {
             out.push(i);
         }
     }

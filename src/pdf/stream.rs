@@ -403,12 +403,22 @@ fn lift_centred_labels(rows: &mut [TRow], page_y: &dyn Fn(f64) -> f64, page_top:
             let Some(cell) = text_at(rows, r, c) else {
                 continue;
             };
+            // A level-1 label spans no row whose level-2 name the standard framework
+            // puts under another level-1 name (the label may centre on a wrong span
+            // where blank lines between rows were dropped).
+            let foreign = |row: usize| {
+                text_at(rows, row, c + 1)
+                    .is_some_and(|n| crate::sections::under_other_level1(&cell.text, &n.text))
+            };
             let mut up = r;
-            while up > free && text_at(rows, up - 1, c).is_none() {
+            while up > free && text_at(rows, up - 1, c).is_none() && !foreign(up - 1) {
                 up -= 1;
             }
             let mut down = r;
-            while down + 1 < rows.len() && text_at(rows, down + 1, c).is_none() {
+            while down + 1 < rows.len()
+                && text_at(rows, down + 1, c).is_none()
+                && !foreign(down + 1)
+            {
                 down += 1;
             }
             let off = |a: usize, b: usize| match (rows.get(a), rows.get(b)) {

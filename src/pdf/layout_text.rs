@@ -964,14 +964,6 @@ fn join_cut_rows(pages: &mut [PageItems]) {
                 _ => None,
             }
         });
-        let Some(targets) = in_order
-            .or(by_reference)
-            .or(by_place)
-            .or(by_right)
-            .or_else(|| match_widths(&open_widths, &widths(&cont)))
-        else {
-            continue;
-        };
         let prev_filled: Vec<usize> = prev
             .cells
             .iter()
@@ -979,16 +971,26 @@ fn join_cut_rows(pages: &mut [PageItems]) {
             .filter(|(_, c)| !c.text.is_empty())
             .map(|(i, _)| i)
             .collect();
-        let all_open = targets.iter().all(|k| {
-            prev_filled
-                .get(*k)
-                .and_then(|i| prev.cells.get(*i))
-                .is_some_and(|c| can_go_on(&c.text))
-        });
-        let distinct = targets.windows(2).all(|w| w[0] < w[1]);
-        if !all_open || !distinct {
+        // Cells that can take the continuation, in order.
+        let fits = |targets: &Vec<usize>| {
+            let all_open = targets.iter().all(|k| {
+                prev_filled
+                    .get(*k)
+                    .and_then(|i| prev.cells.get(*i))
+                    .is_some_and(|c| can_go_on(&c.text))
+            });
+            all_open && targets.windows(2).all(|w| w[0] < w[1])
+        };
+        // The first match whose cells can take it: a reference row of another shape, or
+        // a right-hand cell that ends its sentence, leaves the next way to try.
+        let Some(targets) = [in_order, by_reference, by_right, by_place]
+            .into_iter()
+            .flatten()
+            .find(|t| fits(t))
+            .or_else(|| match_widths(&open_widths, &widths(&cont)).filter(|t| fits(t)))
+        else {
             continue;
-        }
+        };
         let texts: Vec<String> = cont.iter().map(|c| c.text.clone()).collect();
         for (k, t) in targets.iter().zip(texts) {
             if let Some(c) = prev_filled.get(*k).and_then(|i| prev.cells.get_mut(*i)) {

@@ -345,7 +345,7 @@ fn fields_floor() {
                     "checks",
                     "warnings",
                 ],
-                12,
+                16,
             ),
             _ => (&[], 0),
         };

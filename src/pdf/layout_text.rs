@@ -1317,6 +1317,17 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> Vec<usize> {
             .zip(lines.get(i + 1))
             .is_some_and(|(a, b)| a.bbox.cy() - b.bbox.cy() <= 1.5 * LINE)
     };
+    // A column's widest line (letter-spaced lines left out).
+    let widest: Vec<Option<f64>> = (0..ncols)
+        .map(|c| {
+            cells
+                .iter()
+                .filter_map(|r| r.get(c).copied().flatten())
+                .map(|(ink, _)| ink)
+                .filter(|w| w.is_finite())
+                .reduce(f64::max)
+        })
+        .collect();
     // Per line, per column: whether its text there ends a sentence.
     let closed: Vec<Vec<bool>> = lines
         .iter()
@@ -1375,11 +1386,25 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> Vec<usize> {
             } else {
                 -0.5
             };
+            // A line ending a sentence is measured against the column's widest line
+            // too: one-line cells of one width can outnumber the wrapped cells' full
+            // lines, and a page may show too few lines for a width at all.
+            let closed_here = closed
+                .get(i)
+                .and_then(|r| r.get(c))
+                .copied()
+                .unwrap_or(false);
             let fits = widths
                 .get(c)
                 .copied()
                 .flatten()
-                .is_some_and(|w| ink + first <= w - slack);
+                .is_some_and(|w| ink + first <= w - slack)
+                || (closed_here
+                    && widest
+                        .get(c)
+                        .copied()
+                        .flatten()
+                        .is_some_and(|w| ink + first <= w - slack));
             ended |= fits;
             wrapped |= !fits && j == i + 1;
         }

@@ -333,7 +333,7 @@ fn fields_floor() {
                     "checks",
                     "warnings",
                 ],
-                if name == "synth-7 lattice" { 15 } else { 13 },
+                if name == "synth-7 lattice" { 17 } else { 13 },
             ),
             "synth-3 landscape" => (&ALL_FIELDS, 22),
             "synth-7 landscape" => (

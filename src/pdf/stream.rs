@@ -648,7 +648,7 @@ fn best_split(b: &Block, others: &[&Block]) -> Option<f64> {
 }
 
 pub(crate) fn table_rows(lines: &[Line], p: &Params, inherited: &[f64]) -> (Vec<TRow>, Vec<f64>) {
-    let (mut rows, seps) = unlifted_rows(lines, p, inherited, &[]);
+    let (mut rows, seps) = unlifted_rows(lines, p, inherited, &[], &[]);
     lift_and_prune(&mut rows, seps.len() + 1, None);
     (rows, seps)
 }
@@ -674,11 +674,13 @@ pub(crate) fn lift_and_prune(
 
 /// Table rows with row-span labels still in the row they were printed beside; a row
 /// ends at each of `row_ends` (line indexes; layout text only, the PDF reader passes none).
+/// A block on one of the `own_rows` lines alone is a row, never a row-span label.
 pub(crate) fn unlifted_rows(
     lines: &[Line],
     p: &Params,
     inherited: &[f64],
     row_ends: &[usize],
+    own_rows: &[usize],
 ) -> (Vec<TRow>, Vec<f64>) {
     let seps = separators(lines, p, inherited);
     let ncols = seps.len() + 1;
@@ -695,7 +697,9 @@ pub(crate) fn unlifted_rows(
                     || o.bbox.y0 - b.bbox.y1 > row_gap
                     || b.bbox.y0 - o.bbox.y1 > row_gap
             });
-            !apart && is_label(b, all)
+            // A line the row-end logic found to be a row of its own stays one.
+            let own = b.parts.iter().all(|(l, _)| own_rows.contains(l));
+            !apart && !own && is_label(b, all)
         };
         bl = split_spanning(bl, &seps);
         labels = bl.iter().map(|b| label(b, &bl)).collect();

@@ -466,7 +466,17 @@ fn lift_centred_labels(rows: &mut [TRow], page_y: &dyn Fn(f64) -> f64, page_top:
             let below_top = rows
                 .get(r)
                 .is_some_and(|row| page_y(row.bbox.y1) - page_y(cell.bbox.y1) >= 0.5);
-            let own_row = end == r && (!below_top || off(r, r) <= off(up, end) + 1.0);
+            // On its row's first line it is no top-aligned cell of that row where the
+            // row is two lines taller than the cell (a centred cell would sit lower) and
+            // the span centres it better.
+            let cell_h = page_y(cell.bbox.y1) - page_y(cell.bbox.y0);
+            let off_top = height(r, r) >= cell_h + 2.0 && off(up, end) + 0.5 <= off(r, r);
+            let own_row = end == r
+                && if below_top {
+                    off(r, r) <= off(up, end) + 1.0
+                } else {
+                    !off_top
+                };
             if up == r || own_row || !short || !centred {
                 // Stays: it claims its own row and, in the first row, the rows that
                 // centre it.

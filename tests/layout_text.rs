@@ -321,10 +321,6 @@ fn fields_floor() {
             "seed stream" => (&["overall_goal", "other_fields"], 14),
             "synth-3 lattice" => (&ALL_FIELDS, 22),
             "synth-3 stream" => (
-                &["budget", "overall_goal", "tasks", "other_fields", "checks"],
-                14,
-            ),
-            "synth-7 lattice" | "synth-7 stream" => (
                 &[
                     "budget",
                     "overall_goal",
@@ -333,7 +329,19 @@ fn fields_floor() {
                     "checks",
                     "warnings",
                 ],
-                if name == "synth-7 lattice" { 15 } else { 13 },
+                16,
+            ),
+            "synth-7 lattice" => (&ALL_FIELDS, 18),
+            "synth-7 stream" => (
+                &[
+                    "budget",
+                    "overall_goal",
+                    "tasks",
+                    "other_fields",
+                    "checks",
+                    "warnings",
+                ],
+                15,
             ),
             "synth-3 landscape" => (&ALL_FIELDS, 22),
             "synth-7 landscape" => (

@@ -1244,7 +1244,9 @@ fn place_level_names(rows: &mut [TRow]) {
 /// least go on below the line (one cell's short last line is no row boundary) and none
 /// of them runs on to the very next line without room for its first word (a wrapped
 /// cell across the boundary).
-fn row_ends(lines: &[Line], seps: &[f64]) -> Vec<usize> {
+/// Also gives the lines that are rows of their own (a lone level-2 name over empty
+/// cells), which must not be taken for row-span labels when rows are formed.
+fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
     let ncols = seps.len() + 1;
     let col_of = |x: f64| seps.iter().filter(|s| x >= **s).count().min(ncols - 1);
     // Per line, per column: (ink width, first word's width).
@@ -1342,6 +1344,7 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> Vec<usize> {
         })
         .collect();
     let mut out = Vec::new();
+    let mut own = Vec::new();
     for i in 0..lines.len() {
         let mut going_on = 0;
         let mut ended = false;
@@ -1444,6 +1447,7 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> Vec<usize> {
             });
         if lone_level2 {
             out.push(i);
+            own.push(i);
             continue;
         }
         // One column going on is enough where its line ends a sentence with room to
@@ -1453,7 +1457,7 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> Vec<usize> {
             out.push(i);
         }
     }
-    out
+    (out, own)
 }
 
 /// Whether a cell's text is a bare number (an amount).
@@ -1591,12 +1595,12 @@ fn zone_table(
     let dr: Vec<Line> = lines.iter().map(run_line).collect();
     // Only in the indicator table: elsewhere (task prose, label/value pairs) a short
     // line followed by more text is as often a line break inside one cell.
-    let ends = if indicators {
+    let (ends, own) = if indicators {
         row_ends(&lines, &seps)
     } else {
-        amount_ends(&lines, &seps)
+        (amount_ends(&lines, &seps), Vec::new())
     };
-    let (mut rows, xs) = unlifted_rows(&dr, &p, &seps, &ends);
+    let (mut rows, xs) = unlifted_rows(&dr, &p, &seps, &ends, &own);
     place_level_names(&mut rows);
     // Line numbers: blank lines count one line each on the page.
     let page_y = |y: f64| {

@@ -466,7 +466,17 @@ fn lift_centred_labels(rows: &mut [TRow], page_y: &dyn Fn(f64) -> f64, page_top:
             let below_top = rows
                 .get(r)
                 .is_some_and(|row| page_y(row.bbox.y1) - page_y(cell.bbox.y1) >= 0.5);
-            let own_row = end == r && (!below_top || off(r, r) <= off(up, end) + 1.0);
+            // On its row's first line it is no top-aligned cell of that row where the
+            // row is two lines taller than the cell (a centred cell would sit lower) and
+            // the span centres it better.
+            let cell_h = page_y(cell.bbox.y1) - page_y(cell.bbox.y0);
+            let off_top = height(r, r) >= cell_h + 2.0 && off(up, end) + 0.5 <= off(r, r);
+            let own_row = end == r
+                && if below_top {
+                    off(r, r) <= off(up, end) + 1.0
+                } else {
+                    !off_top
+                };
             if up == r || own_row || !short || !centred {
                 // Stays: it claims its own row and, in the first row, the rows that
                 // centre it.
@@ -648,7 +658,7 @@ fn best_split(b: &Block, others: &[&Block]) -> Option<f64> {
 }
 
 pub(crate) fn table_rows(lines: &[Line], p: &Params, inherited: &[f64]) -> (Vec<TRow>, Vec<f64>) {
-    let (mut rows, seps) = unlifted_rows(lines, p, inherited, &[]);
+    let (mut rows, seps) = unlifted_rows(lines, p, inherited, &[], &[]);
     lift_and_prune(&mut rows, seps.len() + 1, None);
     (rows, seps)
 }
@@ -674,11 +684,13 @@ pub(crate) fn lift_and_prune(
 
 /// Table rows with row-span labels still in the row they were printed beside; a row
 /// ends at each of `row_ends` (line indexes; layout text only, the PDF reader passes none).
+/// A block on one of the `own_rows` lines alone is a row, never a row-span label.
 pub(crate) fn unlifted_rows(
     lines: &[Line],
     p: &Params,
     inherited: &[f64],
     row_ends: &[usize],
+    own_rows: &[usize],
 ) -> (Vec<TRow>, Vec<f64>) {
     let seps = separators(lines, p, inherited);
     let ncols = seps.len() + 1;
@@ -695,7 +707,9 @@ pub(crate) fn unlifted_rows(
                     || o.bbox.y0 - b.bbox.y1 > row_gap
                     || b.bbox.y0 - o.bbox.y1 > row_gap
             });
-            !apart && is_label(b, all)
+            // A line the row-end logic found to be a row of its own stays one.
+            let own = b.parts.iter().all(|(l, _)| own_rows.contains(l));
+            !apart && !own && is_label(b, all)
         };
         bl = split_spanning(bl, &seps);
         labels = bl.iter().map(|b| label(b, &bl)).collect();

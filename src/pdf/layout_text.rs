@@ -1280,19 +1280,23 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
             v
         })
         .collect();
-    // Per line, per column: whether the text holds characters other than CJK ones.
-    let mixed: Vec<Vec<bool>> = lines
-        .iter()
-        .map(|l| {
-            let mut v = vec![false; ncols];
-            for c in &l.chunks {
-                if let Some(m) = v.get_mut(col_of(c.bbox.x0)) {
-                    *m |= c.text.chars().any(|ch| !is_wide(ch) && !is_punct(ch));
+    // Per line, per column: a flag folded over the column's chunks, left to right.
+    let per_column = |fold: &dyn Fn(bool, &str) -> bool| -> Vec<Vec<bool>> {
+        lines
+            .iter()
+            .map(|l| {
+                let mut v = vec![false; ncols];
+                for c in &l.chunks {
+                    if let Some(m) = v.get_mut(col_of(c.bbox.x0)) {
+                        *m = fold(*m, &c.text);
+                    }
                 }
-            }
-            v
-        })
-        .collect();
+                v
+            })
+            .collect()
+    };
+    // Whether the text holds characters other than CJK ones.
+    let mixed = per_column(&|any, t| any || t.chars().any(|ch| !is_wide(ch) && !is_punct(ch)));
     // A column's full width: the widest ink three lines or more reach (within one).
     let widths: Vec<Option<f64>> = (0..ncols)
         .map(|c| {
@@ -1330,19 +1334,8 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
                 .reduce(f64::max)
         })
         .collect();
-    // Per line, per column: whether its text there ends a sentence.
-    let closed: Vec<Vec<bool>> = lines
-        .iter()
-        .map(|l| {
-            let mut v = vec![false; ncols];
-            for c in &l.chunks {
-                if let Some(m) = v.get_mut(col_of(c.bbox.x0)) {
-                    *m = c.text.ends_with(['。', '！', '？']);
-                }
-            }
-            v
-        })
-        .collect();
+    // Whether the column's text on the line ends a sentence.
+    let closed = per_column(&|_, t| t.ends_with(['。', '！', '？']));
     let mut out = Vec::new();
     let mut own = Vec::new();
     for i in 0..lines.len() {

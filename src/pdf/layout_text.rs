@@ -1280,23 +1280,10 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
             v
         })
         .collect();
-    // Per line, per column: a flag folded over the column's chunks, left to right.
-    let per_column = |fold: &dyn Fn(bool, &str) -> bool| -> Vec<Vec<bool>> {
-        lines
-            .iter()
-            .map(|l| {
-                let mut v = vec![false; ncols];
-                for c in &l.chunks {
-                    if let Some(m) = v.get_mut(col_of(c.bbox.x0)) {
-                        *m = fold(*m, &c.text);
-                    }
-                }
-                v
-            })
-            .collect()
-    };
     // Whether the text holds characters other than CJK ones.
-    let mixed = per_column(&|any, t| any || t.chars().any(|ch| !is_wide(ch) && !is_punct(ch)));
+    let mixed = by_column(lines, seps, false, |any, t| {
+        *any |= t.chars().any(|ch| !is_wide(ch) && !is_punct(ch))
+    });
     // A column's full width: the widest ink three lines or more reach (within one).
     let widths: Vec<Option<f64>> = (0..ncols)
         .map(|c| {
@@ -1335,7 +1322,9 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
         })
         .collect();
     // Whether the column's text on the line ends a sentence.
-    let closed = per_column(&|_, t| t.ends_with(['。', '！', '？']));
+    let closed = by_column(lines, seps, false, |end, t| {
+        *end = t.ends_with(['。', '！', '？'])
+    });
     let mut out = Vec::new();
     let mut own = Vec::new();
     for i in 0..lines.len() {
@@ -1365,11 +1354,12 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
                 continue;
             };
             going_on += 1;
-            all_closed &= closed
+            let closed_here = closed
                 .get(i)
                 .and_then(|r| r.get(c))
                 .copied()
                 .unwrap_or(false);
+            all_closed &= closed_here;
             // Digits and Latin letters are guessed to a half-em each: a line holding
             // any must have that much more room.
             let slack = if mixed
@@ -1385,22 +1375,12 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
             // A line ending a sentence is measured against the column's widest line
             // too: one-line cells of one width can outnumber the wrapped cells' full
             // lines, and a page may show too few lines for a width at all.
-            let closed_here = closed
-                .get(i)
-                .and_then(|r| r.get(c))
-                .copied()
-                .unwrap_or(false);
-            let fits = widths
-                .get(c)
-                .copied()
-                .flatten()
-                .is_some_and(|w| ink + first <= w - slack)
-                || (closed_here
-                    && widest
-                        .get(c)
-                        .copied()
-                        .flatten()
-                        .is_some_and(|w| ink + first <= w - slack));
+            let room = |w: Option<&Option<f64>>| {
+                w.copied()
+                    .flatten()
+                    .is_some_and(|w| ink + first <= w - slack)
+            };
+            let fits = room(widths.get(c)) || (closed_here && room(widest.get(c)));
             ended |= fits;
             wrapped |= !fits && j == i + 1;
         }
@@ -1453,6 +1433,30 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
     (out, own)
 }
 
+/// Per line, per column (cut at `seps`): `empty` folded over the texts of the line's
+/// chunks in that column, left to right.
+fn by_column<T: Clone>(
+    lines: &[Line],
+    seps: &[f64],
+    empty: T,
+    fold: impl Fn(&mut T, &str),
+) -> Vec<Vec<T>> {
+    let ncols = seps.len() + 1;
+    let col_of = |x: f64| seps.iter().filter(|s| x >= **s).count().min(ncols - 1);
+    lines
+        .iter()
+        .map(|l| {
+            let mut v = vec![empty.clone(); ncols];
+            for c in &l.chunks {
+                if let Some(m) = v.get_mut(col_of(c.bbox.x0)) {
+                    fold(m, &c.text);
+                }
+            }
+            v
+        })
+        .collect()
+}
+
 /// Whether a cell's text is a bare number (an amount).
 fn is_amount(t: &str) -> bool {
     t.chars().any(|c| c.is_ascii_digit())
@@ -1466,21 +1470,8 @@ fn is_amount(t: &str) -> bool {
 /// line and, on the very next line, text that starts with no digit each begin a new cell
 /// there. Outside the indicator table, where widths say little (label/value pairs).
 fn amount_ends(lines: &[Line], seps: &[f64]) -> Vec<usize> {
-    let ncols = seps.len() + 1;
-    let col_of = |x: f64| seps.iter().filter(|s| x >= **s).count().min(ncols - 1);
     // Per line, per column: the text of its runs joined.
-    let texts: Vec<Vec<String>> = lines
-        .iter()
-        .map(|l| {
-            let mut v = vec![String::new(); ncols];
-            for c in &l.chunks {
-                if let Some(t) = v.get_mut(col_of(c.bbox.x0)) {
-                    t.push_str(&c.text);
-                }
-            }
-            v
-        })
-        .collect();
+    let texts = by_column(lines, seps, String::new(), |all, t| all.push_str(t));
     let mut out = Vec::new();
     for (i, pair) in lines.windows(2).enumerate() {
         if pair[0].bbox.cy() - pair[1].bbox.cy() > 1.5 * LINE {

@@ -158,6 +158,8 @@ const DEPARTMENT: &[&str] = &[
     "预算单位",
     "主管部门",
     "主管部门名称",
+    // 项目支出绩效目标申报表 (the project-level relative of the form).
+    "主管部门及代码",
     "填报单位",
     "申报单位",
     "部门",

@@ -34,6 +34,7 @@ fn is_total(name: Option<&str>) -> bool {
         "合计" | "总计" | "小计" | "合计数" | "总额" | "预算总额" | "收入合计" | "支出合计"
     ) || n.ends_with("合计")
         || n.ends_with("总计")
+        || n.ends_with("总额")
 }
 
 /// A sum over amounts, or the first item whose amount could not be read.
@@ -160,9 +161,14 @@ pub fn run(d: &Declaration) -> Vec<Check> {
         }
         _ => all_total,
     };
+    // Forms that name no 支出/收入 columns (项目资金: 年度资金总额, 其中…) still state a
+    // total, which bounds the tasks.
     let expenditure_value = match &expenditure {
         Some(Sum::Known(v)) => Some(*v),
-        _ => None,
+        _ => of(Side::Other)
+            .iter()
+            .find(|i| is_total(i.name.as_deref()))
+            .and_then(|i| i.amount.as_ref().and_then(|a| a.yuan)),
     };
     checks.extend(check(
         "income_equals_expenditure",

@@ -181,6 +181,10 @@ const BUDGET: &[&str] = &[
     // Project declarations (项目支出绩效目标申报表), a relative of the form.
     "项目资金",
     "项目资金情况",
+    // 单位整体支出绩效目标申报表 (a unit's declaration).
+    "年度预算申请",
+    "预算申请",
+    "年度预算申请情况",
 ];
 const OVERALL_GOAL: &[&str] = &[
     "总体绩效目标",
@@ -798,7 +802,10 @@ impl<'g> Reader<'g> {
                     }
                     if row.len() == 1 || inline.is_some() {
                         let mut v: Vec<String> = inline.iter().cloned().collect();
-                        if row.len() == 1 {
+                        // `填报人：张三 | 联系电话：…`: the next cell is a field of its own.
+                        let own_field = inline.is_some()
+                            && row.first().is_some_and(|c| split_inline(&c.text).is_some());
+                        if row.len() == 1 && !own_field {
                             v.extend(row.iter().map(|c| c.text.clone()));
                             self.push_other(l, Some(v.join("\n")), &lc.loc);
                         } else {
@@ -908,12 +915,36 @@ impl<'g> Reader<'g> {
         out: &mut Vec<BudgetEntry>,
     ) {
         let mut groups: Vec<ColumnGroup> = Vec::new();
+        // A row of names held until the next row shows whether amounts stand under them.
+        let mut names_above: Option<(&Vec<&Cell>, &Loc)> = None;
         for (row, loc) in block.rows.iter().zip(&block.row_locs) {
+            let held = names_above.take();
+            if groups.is_empty() {
+                if let Some((names, names_loc)) = held {
+                    if let Some(pairs) = names_over_amounts(names, row) {
+                        for (name, amount) in pairs {
+                            out.push(BudgetEntry {
+                                section: None,
+                                name: Some(name.text.clone()),
+                                raw: amount.map(|c| c.text.clone()),
+                                unit: block_unit.map(str::to_string),
+                                loc: amount.map_or_else(|| names_loc.clone(), |_| loc.clone()),
+                            });
+                        }
+                        continue;
+                    }
+                    self.budget_row_by_shape(names, names_loc, &[], block_unit, out);
+                }
+            }
             if let Some(g) = column_groups(row, block_unit) {
                 groups = g;
                 continue;
             }
             if groups.is_empty() {
+                if row.len() > 1 && !row.iter().any(|c| is_amount_like(&c.text)) {
+                    names_above = Some((row, loc));
+                    continue;
+                }
                 // Amounts before any header: read by shape.
                 self.budget_row_by_shape(row, loc, &[], block_unit, out);
                 continue;
@@ -958,6 +989,9 @@ impl<'g> Reader<'g> {
                     loc: c.loc.clone(),
                 });
             }
+        }
+        if let Some((names, loc)) = names_above {
+            self.budget_row_by_shape(names, loc, &[], block_unit, out);
         }
     }
 
@@ -1283,6 +1317,25 @@ fn unit_in(text: &str) -> Option<String> {
 const DASHES: &[&str] = &["-", "—", "–", "－", "——", "/", "／", "无", "—/—"];
 
 /// An amount cell, readable or not (dashes and 无 stand where an amount would be).
+/// A row of item names over a row of amounts, each amount in a named column
+/// (`资金总额 | 财政拨款 | 其他资金` above the figures, as unit declarations set their
+/// budget): (name, amount under it) in column order, or None when the rows do not pair.
+fn names_over_amounts<'c>(
+    names: &[&'c Cell],
+    amounts: &[&'c Cell],
+) -> Option<Vec<(&'c Cell, Option<&'c Cell>)>> {
+    let paired = !amounts.is_empty()
+        && amounts.iter().all(|a| {
+            a.col.is_some() && is_amount_like(&a.text) && names.iter().any(|n| n.col == a.col)
+        });
+    paired.then(|| {
+        names
+            .iter()
+            .map(|n| (*n, amounts.iter().find(|a| a.col == n.col).copied()))
+            .collect()
+    })
+}
+
 fn is_amount_like(text: &str) -> bool {
     let t = text.trim();
     if t.len() > MAX_LABEL_BYTES {

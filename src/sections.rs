@@ -111,6 +111,17 @@ fn needs_norm(s: &str) -> bool {
     false
 }
 
+/// `hay.contains(needle)` for the label tests, which run on nearly every cell with a few
+/// needles each and mostly fail: a memchr for the needle's last byte settles most cells,
+/// where std's substring search sets up a Two-Way searcher on every short haystack.
+pub(crate) fn has(hay: &str, needle: &str) -> bool {
+    needle
+        .as_bytes()
+        .last()
+        .is_none_or(|&b| memchr::memchr(b, hay.as_bytes()).is_some())
+        && hay.contains(needle)
+}
+
 fn norm_label_char(c: char) -> char {
     match c {
         '（' => '(',
@@ -281,7 +292,7 @@ fn label_of(text: &str) -> Option<Label> {
         return None;
     }
     let first = text.trim_start().chars().next()?;
-    if LABEL_STARTS.binary_search(&first).is_err() && !text.contains("意见") {
+    if LABEL_STARTS.binary_search(&first).is_err() && !has(text, "意见") {
         return None;
     }
     let n = norm(text);
@@ -1274,10 +1285,7 @@ fn looks_like_title(text: &str) -> bool {
     let n = norm(text);
     label_of(text).is_none()
         && n.chars().count() <= 60
-        && (n.contains("申报表")
-            || n.contains("目标表")
-            || n.ends_with('表')
-            || n.contains("绩效目标"))
+        && (has(&n, "申报表") || has(&n, "目标表") || n.ends_with('表') || has(&n, "绩效目标"))
 }
 
 /// A cell that heads an amount column: `预算金额（万元）`, `金额`, `（万元）`.
@@ -1379,7 +1387,7 @@ fn is_section_header(text: &str) -> bool {
         && n.chars().count() <= 16
         && ["支出", "收入", "来源", "级次", "构成", "资金"]
             .iter()
-            .any(|w| n.contains(w))
+            .any(|w| has(&n, w))
 }
 
 /// A header row of the budget block, as column groups; `None` for a data row.
@@ -1477,13 +1485,13 @@ impl TaskColumns {
         if n.chars().count() > 24 || n.chars().any(|c| c.is_ascii_digit()) {
             return None;
         }
-        if n.contains("名称") || n == "任务" || n == "项目" {
+        if has(&n, "名称") || n == "任务" || n == "项目" {
             Some(0)
-        } else if n.contains("内容") {
+        } else if has(&n, "内容") {
             Some(1)
-        } else if n.contains("资金") || n.contains("金额") || n.contains("投入") {
+        } else if has(&n, "资金") || has(&n, "金额") || has(&n, "投入") {
             Some(2)
-        } else if n.contains("目标") || n.contains("成效") || n.contains("效果") {
+        } else if has(&n, "目标") || has(&n, "成效") || has(&n, "效果") {
             Some(3)
         } else {
             None
@@ -1636,8 +1644,8 @@ impl IndicatorColumns {
                 "一级指标" => 0,
                 "二级指标" => 1,
                 "三级指标" | "指标名称" | "指标内容" => 2,
-                _ if n.contains("周期") || n.contains("中期") || n.contains("长期") => 3,
-                _ if n.contains("年度") && n.contains("指标值") => 4,
+                _ if has(&n, "周期") || has(&n, "中期") || has(&n, "长期") => 3,
+                _ if has(&n, "年度") && has(&n, "指标值") => 4,
                 _ if n.ends_with("指标值") || n == "目标值" || n == "指标目标值" => 4,
                 "指标性质" | "指标方向" | "比较符" | "符号" | "指标值性质" => {
                     SLOT_OP

@@ -166,8 +166,7 @@ fn detect_full(bytes: &[u8]) -> Detected<'_> {
         while !all.is_char_boundary(end) {
             end -= 1;
         }
-        let p = profile(&all[..end]);
-        Some(p.bad * 4 + p.greek_cyrillic * 2)
+        Some(utf8_cost(&all[..end]))
     } else if mostly_utf8(head) {
         Some(0)
     } else {
@@ -418,6 +417,107 @@ fn profile(text: &str) -> Profile {
     p
 }
 
+/// `bad * 4 + greek_cyrillic * 2` of `profile(text)`: what UTF-8 detection asks of every
+/// valid UTF-8 input. Such characters are rare, so 64-byte chunks are first tested for a
+/// byte that may start one: a table lookup on each byte and one on the byte after (which
+/// rules out the common ideographs and punctuation sharing a first byte with rare
+/// blocks), or-ed together with no branch and no step depending on the last (a char by
+/// char walk waits on each length). Only a suspect chunk is walked and costed.
+fn utf8_cost(text: &str) -> usize {
+    const CHUNK: usize = 64;
+    let b = text.as_bytes();
+    let mut cost = 0;
+    let mut at = 0;
+    while at < b.len() {
+        let end = (at + CHUNK).min(b.len());
+        // Each byte with the byte after it; the text's last byte with none.
+        let pairs = b.get(at..(end + 1).min(b.len())).unwrap_or(&[]);
+        let mut suspect = pairs.windows(2).fold(0u8, |acc, w| {
+            acc | (LEAD[usize::from(w[0])] & NEXT[usize::from(w[1])])
+        });
+        if end == b.len() {
+            if let Some(&x) = b.last() {
+                suspect |= LEAD[usize::from(x)] & NEXT[0];
+            }
+        }
+        if suspect != 0 {
+            cost += run_cost(text, at, end);
+        }
+        at = end;
+    }
+    cost
+}
+
+/// The cost of the chars whose first byte lies in `at..end` (the last may end past it).
+fn run_cost(text: &str, at: usize, end: usize) -> usize {
+    let b = text.as_bytes();
+    let mut cost = 0;
+    let mut i = at;
+    while i < end {
+        let Some(&x) = b.get(i) else { break };
+        if x < 0x80 {
+            if (x != 0 && x < 0x20 && !matches!(x, b'\t' | b'\n' | b'\r' | 0x0c)) || x == 0x7f {
+                cost += 4;
+            }
+            i += 1;
+            continue;
+        }
+        // A continuation byte: its char starts before `at`.
+        let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
+            i += 1;
+            continue;
+        };
+        i += c.len_utf8();
+        if implausible(c) {
+            cost += 4;
+        } else if matches!(c as u32, 0x391..=0x3C9 | 0x401 | 0x410..=0x44F | 0x451) {
+            cost += 2;
+        }
+    }
+    cost
+}
+
+/// `LEAD[x]`: the classes of chars starting with byte `x` that may be costly, one bit
+/// each (none for continuation bytes); `NEXT[y]` has the bits of the classes that stay
+/// suspect when the next byte is `y`.
+/// Always: ASCII controls but NUL, tab, line ends and form feed; DEL; U+0080..=U+1FFF
+/// and U+A000..=U+EFFF. E3 (U+3000..=U+3FFF) unless followed by 80 (CJK punctuation
+/// U+3000..=U+303F); E4 (U+4000..=U+4FFF) unless followed by B8..=BF (ideographs from
+/// U+4E00); EF (U+F000..=U+FFFF) unless followed by BC (full-width forms U+FF00..=U+FF3F).
+static LEAD: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut x = 0;
+    while x < 256 {
+        t[x] = match x {
+            0x01..=0x08 | 0x0B | 0x0E..=0x1F | 0x7F | 0xC0..=0xE1 | 0xEA..=0xEE => ALWAYS,
+            0xE3 => AFTER_E3,
+            0xE4 => AFTER_E4,
+            0xEF => AFTER_EF,
+            _ => 0,
+        };
+        x += 1;
+    }
+    t
+};
+
+static NEXT: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut y = 0;
+    while y < 256 {
+        t[y] = ALWAYS
+            | if y != 0x80 { AFTER_E3 } else { 0 }
+            | if y < 0xB8 { AFTER_E4 } else { 0 }
+            | if y != 0xBC { AFTER_EF } else { 0 };
+        y += 1;
+    }
+    t
+};
+
+const ALWAYS: u8 = 1;
+const AFTER_E3: u8 = 2;
+const AFTER_E4: u8 = 4;
+const AFTER_EF: u8 = 8;
+
 /// Characters that, in a Chinese government form, signal a wrong decoding.
 fn implausible(c: char) -> bool {
     let u = c as u32;
@@ -615,6 +715,28 @@ mod tests {
         #[test]
         fn profile_matches_chars(s in "(\\PC|[\t\n\r\0\x01一-龥𠀀-𠀃ぁ-ゔÀ-ÿ\u{391}-\u{3c9}])*") {
             prop_assert_eq!(profile(&s), profile_by_chars(&s));
+        }
+
+        #[test]
+        fn utf8_cost_matches_profile(s in "(\\PC|[\t\n\r\0\x01\x7f一-龥 -~，。、（）：；｜ａ-ｚ〇-〿㐀-䶵ɐ-ʯ\u{391}-\u{3c9}])*") {
+            let p = profile(&s);
+            prop_assert_eq!(utf8_cost(&s), p.bad * 4 + p.greek_cyrillic * 2);
+        }
+    }
+
+    /// Every char of the classes `utf8_cost` treats apart, at every offset of a chunk.
+    #[test]
+    fn utf8_cost_cases() {
+        let mut chars: Vec<char> = (0u32..0x3000).filter_map(char::from_u32).collect();
+        chars.extend(('\u{3000}'..='\u{5000}').step_by(7));
+        chars.extend(('\u{9F00}'..='\u{FFFF}').step_by(3));
+        chars.extend(['𠀀', '\u{10FFFF}']);
+        for c in chars {
+            for k in 0..66 {
+                let t = format!("{}{c}一，", "x".repeat(k));
+                let p = profile(&t);
+                assert_eq!(utf8_cost(&t), p.bad * 4 + p.greek_cyrillic * 2, "{t:?}");
+            }
         }
     }
 

@@ -406,8 +406,20 @@ fn framework_name(text: &str) -> Option<&'static str> {
         return None;
     }
     let stem = n.strip_suffix("指标").unwrap_or(n);
-    all_framework_names().find(|name| name.strip_suffix("指标").unwrap_or(name) == stem)
+    FRAMEWORK_STEMS
+        .iter()
+        .find(|(s, _)| *s == stem)
+        .map(|(_, name)| *name)
 }
+
+/// (stem without `指标`, name) of every framework name, in `all_framework_names` order:
+/// `framework_name` runs several times per indicator row.
+static FRAMEWORK_STEMS: std::sync::LazyLock<Vec<(&'static str, &'static str)>> =
+    std::sync::LazyLock::new(|| {
+        all_framework_names()
+            .map(|name| (name.strip_suffix("指标").unwrap_or(name), name))
+            .collect()
+    });
 
 /// The framework name a cell elsewhere spells: only the full name (with `指标`) counts,
 /// since level-3 names like `社会成本` or `质量` are ordinary text there.
@@ -1310,12 +1322,15 @@ fn is_unit_header(text: &str) -> bool {
 
 /// The currency unit a header or label states: `预算金额（万元）` → `万元`.
 fn unit_in(text: &str) -> Option<String> {
-    let n = norm(text);
     if let Some(u) = value::unit_from_header(text) {
         return Some(u);
     }
+    let n = norm(text);
     for u in ["亿元", "万元", "千元", "元"] {
-        if n == u || n.ends_with(&format!("单位:{u}")) {
+        // `n` is `u` or ends with `单位:u`.
+        if n.strip_suffix(u)
+            .is_some_and(|r| r.is_empty() || r.ends_with("单位:"))
+        {
             return Some(u.to_string());
         }
     }
@@ -1892,8 +1907,8 @@ impl IndicatorState {
     fn emit(&mut self, p: Parsed, loc: Loc, warnings: &mut Vec<Warning>) {
         let only_level1 = p.level1.is_some() && p.level2.is_none() && !p.has_content();
         if let Some(l1) = &p.level1 {
-            if self.level1.as_deref().map(framework_name) != Some(framework_name(l1))
-                || self.level1.is_none()
+            let l1_name = framework_name(l1);
+            if self.level1.as_deref().map(framework_name) != Some(l1_name) || self.level1.is_none()
             {
                 // A new level-1 group starts: its level-2 cell must be new too.
                 self.level2 = None;
@@ -1906,7 +1921,7 @@ impl IndicatorState {
                     .last()
                     .and_then(|r| r.level1.as_deref())
                     .map(framework_name)
-                    .is_some_and(|f| f.is_some() && f == framework_name(l1));
+                    .is_some_and(|f| f.is_some() && f == l1_name);
                 self.level1 = Some(l1.clone());
                 if same {
                     warnings.push(Warning::new(
@@ -1923,15 +1938,10 @@ impl IndicatorState {
             self.level2 = Some(l2.clone());
         }
         // The framework says which level-1 name a level-2 name belongs under.
-        if let Some(parent) = self
-            .level2
-            .as_deref()
-            .and_then(framework_name)
-            .and_then(parent_of)
-        {
+        let l2_name = self.level2.as_deref().and_then(framework_name);
+        if let Some(parent) = l2_name.and_then(parent_of) {
             let current = self.level1.as_deref().and_then(framework_name);
-            let ambiguous_ok = self.level2.as_deref().and_then(framework_name) == Some("成本指标")
-                && current == Some("成本指标");
+            let ambiguous_ok = l2_name == Some("成本指标") && current == Some("成本指标");
             if current != Some(parent) && !ambiguous_ok {
                 let l2 = self.level2.clone().unwrap_or_default();
                 let msg = match &self.level1 {

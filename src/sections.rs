@@ -70,11 +70,33 @@ pub(crate) fn norm(s: &str) -> Cow<'_, str> {
     if !needs_norm(s) && !s.ends_with(':') {
         return Cow::Borrowed(s);
     }
-    let mut out: String = s
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .map(norm_label_char)
-        .collect();
+    // Runs of chars that stay are copied whole, not pushed char by char; common
+    // ideographs (lead bytes E4..E9: neither white space nor mapped) are stepped over
+    // without decoding, as in `needs_norm`.
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let (mut run, mut i) = (0, 0);
+    while let Some(&x) = b.get(i) {
+        let c = if x < 0x80 {
+            char::from(x)
+        } else if (0xE4..=0xE9).contains(&x) {
+            i += 3;
+            continue;
+        } else {
+            let Some(c) = s.get(i..).and_then(|t| t.chars().next()) else {
+                break;
+            };
+            c
+        };
+        let to = (!c.is_whitespace()).then(|| norm_label_char(c));
+        if to != Some(c) {
+            out.push_str(s.get(run..i).unwrap_or(""));
+            out.extend(to);
+            run = i + c.len_utf8();
+        }
+        i += c.len_utf8();
+    }
+    out.push_str(s.get(run..).unwrap_or(""));
     while out.ends_with(':') {
         out.pop();
     }
@@ -2007,6 +2029,19 @@ mod tests {
         #[test]
         fn needs_norm_matches_chars(s in "\\PC{0,12}|[ \\t\\u{3000}（）：【】〔〕［］部门a1]{0,8}") {
             prop_assert_eq!(needs_norm(&s), needs_norm_by_chars(&s));
+        }
+
+        #[test]
+        fn norm_matches_chars(s in "\\PC{0,12}|[ \\t\\u{3000}\\u{a0}（）：:【】〔〕［］部门a1]{0,8}") {
+            let mut by_chars: String = s
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .map(norm_label_char)
+                .collect();
+            while by_chars.ends_with(':') {
+                by_chars.pop();
+            }
+            prop_assert_eq!(norm(&s), by_chars);
         }
     }
 }

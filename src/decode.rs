@@ -205,6 +205,10 @@ pub fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     }
     let mut best: Option<(&'static Encoding, usize)> = None;
     for enc in [UTF_16LE, UTF_16BE] {
+        // Only a strictly lower cost wins: after a flawless reading nothing can.
+        if best.is_some_and(|(_, c)| c == 0) {
+            break;
+        }
         let out = decode_tracking(enc, head, false);
         let p = profile(&out.text);
         let total = p.chars.max(1);

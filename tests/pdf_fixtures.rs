@@ -2,12 +2,16 @@
 //! or Python needed here): renditions of the seed form must give the same grid as its
 //! tab-separated text, broken PDFs the right error kinds.
 
+mod common;
+
 use std::collections::HashMap;
 
 use declx::error::ErrorKind;
 use declx::grid::{self, Grid, Layout};
 use declx::pdf::{read_pdf, PdfOptions};
 use declx::record::Loc;
+
+use common::pdf_comparable as what;
 
 fn fixture(name: &str) -> Vec<u8> {
     let path = format!("{}/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -273,25 +277,6 @@ fn pdf_extract_alone_fails_on_predefined_cjk_cmap() {
         .rows
         .iter()
         .any(|r| r.cells.iter().any(|c| c.text == "部门名称")));
-}
-
-/// Record as JSON without where things are (source, line/page/bbox) and with white
-/// space removed from strings (a space at a PDF line end is not drawn).
-fn what(v: serde_json::Value) -> serde_json::Value {
-    use serde_json::Value;
-    match v {
-        Value::Object(m) => Value::Object(
-            m.into_iter()
-                .filter(|(k, _)| {
-                    !matches!(k.as_str(), "source" | "line" | "page" | "bbox" | "warnings")
-                })
-                .map(|(k, v)| (k, what(v)))
-                .collect(),
-        ),
-        Value::Array(a) => Value::Array(a.into_iter().map(what).collect()),
-        Value::String(s) => Value::String(squash(&s)),
-        other => other,
-    }
 }
 
 /// Two consecutive rows at a page break are not joined unless the first was cut: its

@@ -323,3 +323,35 @@ fn pdf_renditions_give_the_text_record() {
         assert_eq!(what(got), want, "{name}");
     }
 }
+
+/// Regression fixtures from the PDF sweep (`tests/pdf_sweep.rs`): each
+/// `fixtures/<case>.pdf` with its text in `fixtures/sweep/<case>.txt` gives the text's
+/// record (their `.expected.json` goldens pin the rest).
+#[test]
+fn sweep_fixtures_give_their_text_record() {
+    let dir = format!("{}/fixtures/sweep", env!("CARGO_MANIFEST_DIR"));
+    let mut cases: Vec<String> = std::fs::read_dir(&dir)
+        .map(|rd| {
+            rd.filter_map(|e| e.ok())
+                .filter_map(|e| {
+                    e.file_name()
+                        .to_str()?
+                        .strip_suffix(".txt")
+                        .map(String::from)
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    cases.sort();
+    assert!(!cases.is_empty(), "no texts in {dir}");
+    let opts = declx::Options::default();
+    for case in cases {
+        let text = std::fs::read(format!("{dir}/{case}.txt")).unwrap();
+        let want =
+            what(serde_json::to_value(declx::extract_bytes("form.txt", &text, &opts)).unwrap());
+        let name = format!("{case}.pdf");
+        let got =
+            serde_json::to_value(declx::extract_bytes(&name, &fixture(&name), &opts)).unwrap();
+        assert_eq!(what(got), want, "{name}");
+    }
+}

@@ -47,6 +47,11 @@ pub(crate) struct TCell {
 pub(crate) struct TRow {
     pub cells: Vec<TCell>,
     pub bbox: Rect,
+    /// Per cell (same order), where known (lattice): the room its last text line leaves
+    /// beyond that of the table's tightest (wrapped) line, in ems of its font. Text
+    /// carried over a page break must have been wrapped there: its next characters did
+    /// not fit in that room.
+    pub last_line_room: Vec<Option<f64>>,
 }
 
 /// What a page holds, in reading order.
@@ -354,7 +359,11 @@ pub(crate) fn free_lines(glyphs: &[&Glyph]) -> Vec<Item> {
         }
         push_cell(&mut cells, &cur);
         if let Some(bbox) = cells.iter().map(|c| c.bbox).reduce(|a, b| a.union(&b)) {
-            out.push(Item::Line(TRow { cells, bbox }));
+            out.push(Item::Line(TRow {
+                cells,
+                bbox,
+                last_line_room: Vec::new(),
+            }));
         }
     }
     out
@@ -402,11 +411,26 @@ fn continues(prev: &TRow, next: &TRow, full: bool) -> bool {
             .next_back()
             .is_some_and(|ch| "。．.！!？?；;".contains(ch))
     };
-    let carried: Vec<&TCell> = prev
+    let carried_at = |c: &TCell| c.col.is_some_and(|k| b.contains(&k));
+    // A text whose last line had room for what the next page's cell starts with was
+    // not cut by the page end.
+    let short_line = prev
         .cells
         .iter()
-        .filter(|c| c.col.is_some_and(|k| b.contains(&k)))
-        .collect();
+        .zip(&prev.last_line_room)
+        .filter(|(c, _)| carried_at(c))
+        .any(|(c, room)| {
+            let next_text = next
+                .cells
+                .iter()
+                .find(|n| n.col == c.col)
+                .map_or("", |n| n.text.as_str());
+            room.is_some_and(|r| r > leading_chunk_ems(next_text) + ROOM_TOLERANCE_EMS)
+        });
+    if short_line {
+        return false;
+    }
+    let carried: Vec<&TCell> = prev.cells.iter().filter(|c| carried_at(c)).collect();
     let open = carried.iter().filter(|c| !finished(&c.text)).count();
     if open == carried.len() {
         // Every carried text stops mid-sentence: the page break cut the row.
@@ -426,6 +450,40 @@ fn continues(prev: &TRow, next: &TRow, full: bool) -> bool {
     let hi = bottoms.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     hi - lo <= SAME_LINE_TOLERANCE
 }
+
+/// Room measures are rough (advance widths, justified spacing): ems of slack.
+const ROOM_TOLERANCE_EMS: f64 = 0.25;
+
+/// Width in ems of what a line break cannot split at the start of `t`: a full-width
+/// character or a run of ASCII letters and digits, with the closing punctuation that may
+/// not begin a line.
+fn leading_chunk_ems(t: &str) -> f64 {
+    let mut chars = t.chars().peekable();
+    let mut ems = 0.0;
+    match chars.next() {
+        None => return 0.0,
+        Some(c) if c.is_ascii_alphanumeric() => {
+            ems += ASCII_EMS;
+            while chars
+                .next_if(|n| n.is_ascii_alphanumeric() || ".,%".contains(*n))
+                .is_some()
+            {
+                ems += ASCII_EMS;
+            }
+        }
+        Some(_) => ems += 1.0,
+    }
+    while chars
+        .next_if(|n| "。，、；：？！）》」』”’%".contains(*n))
+        .is_some()
+    {
+        ems += 1.0;
+    }
+    ems
+}
+
+/// An ASCII character is at most this wide (ems), a CJK one is one em.
+const ASCII_EMS: f64 = 0.6;
 
 /// Glyph bottoms on one text line differ by less than this (points).
 const SAME_LINE_TOLERANCE: f64 = 4.0;
@@ -565,6 +623,7 @@ mod tests {
         TRow {
             cells: ts.iter().enumerate().map(|(i, t)| cell(t, i)).collect(),
             bbox: Rect::new(0.0, 0.0, 1.0, 1.0),
+            last_line_room: Vec::new(),
         }
     }
     fn table(rows: Vec<TRow>) -> Item {

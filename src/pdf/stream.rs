@@ -39,6 +39,7 @@ impl Line {
                 })
                 .collect(),
             bbox: self.bbox,
+            last_line_room: Vec::new(),
         }
     }
 }
@@ -810,7 +811,11 @@ pub(crate) fn unlifted_rows(
             .map(|c| c.bbox)
             .reduce(|a, b| a.union(&b))
             .unwrap_or(Rect::new(0.0, y0, 0.0, y1));
-        rows.push(TRow { cells, bbox });
+        rows.push(TRow {
+            cells,
+            bbox,
+            last_line_room: Vec::new(),
+        });
     }
     (rows, seps)
 }

@@ -407,9 +407,12 @@ fn continues(prev: &TRow, next: &TRow, full: bool) -> bool {
         return false;
     }
     let finished = |t: &str| {
-        t.chars()
-            .next_back()
-            .is_some_and(|ch| "。．.！!？?；;".contains(ch))
+        let mut back = t.chars().rev();
+        let last = back.next();
+        // `2.` after a digit opens the next list item, it does not end one.
+        let list_number =
+            matches!(last, Some('.' | '．')) && back.next().is_some_and(|c| c.is_ascii_digit());
+        last.is_some_and(|ch| "。．.！!？?；;".contains(ch)) && !list_number
     };
     let carried_at = |c: &TCell| c.col.is_some_and(|k| b.contains(&k));
     // A text whose last line had room for what the next page's cell starts with was
@@ -632,6 +635,35 @@ mod tests {
             bbox: Rect::new(0.0, 0.0, 1.0, 1.0),
             xs: vec![0.0, 10.0, 20.0, 30.0],
         }
+    }
+
+    #[test]
+    fn carried_text_must_have_been_wrapped() {
+        let mut prev = row(&["", "≥160个", "建设"]);
+        let next = row(&["", "不少于2万家次", "次。"]);
+        // Room unknown (stream rows): open texts carry on.
+        assert!(continues(&prev, &next, true));
+        // Room for the next page's first character was left: the row was complete.
+        prev.last_line_room = vec![None, Some(3.0), Some(0.2)];
+        assert!(!continues(&prev, &next, true));
+        // Closing punctuation does not begin a line: `次。` needed two ems.
+        prev.last_line_room = vec![None, Some(0.3), Some(1.5)];
+        assert!(continues(&prev, &next, true));
+    }
+
+    #[test]
+    fn list_number_does_not_finish_a_text() {
+        let next = row(&["", "全市技术合同成交额=1423亿元。"]);
+        assert!(continues(
+            &row(&["", "1.道路养护里程≥110公里。2."]),
+            &next,
+            true
+        ));
+        assert!(!continues(
+            &row(&["", "道路养护里程≥110公里。"]),
+            &next,
+            true
+        ));
     }
 
     #[test]

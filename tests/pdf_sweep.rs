@@ -8,7 +8,8 @@
 //! form `render_pdf.py` reads) and `declx::synth::declaration(seed)` for a few seeds.
 //! Renditions: those of `make_pdfs.sh` (bordered, landscape, borderless) and a bordered
 //! one in another font with page footers and no page breaks. Work files (texts, PDFs,
-//! and `<text>.<rendition>.{got,want}.json` for every mismatch) go to
+//! and for every mismatch `<text>.<rendition>.{got,want}.json` and `.grid.txt`, the
+//! PDF's grid rows) go to
 //! `$CARGO_TARGET_TMPDIR/pdf-sweep`; a PDF is rendered again only when its text changed.
 //! `DECLX_TOOLS` overrides the tools directory (default `../shared/tools`),
 //! `DECLX_SWEEP_ONLY=a,b` keeps the texts whose name holds one of the words.
@@ -196,6 +197,22 @@ fn score(dir: &Path, name: &str, rendition: &str, want: &Value) -> Result<Score,
         };
         write("got", &got);
         write("want", want);
+        // The grid the PDF reader made, one row a line, cells as `col:text`.
+        if let Ok(g) = declx::pdf::read_pdf(&bytes, &declx::pdf::PdfOptions::default()) {
+            let rows: Vec<String> = g
+                .rows
+                .iter()
+                .map(|r| {
+                    let cells: Vec<String> = r
+                        .non_empty()
+                        .map(|c| format!("{}:{}", c.col.map_or(-1, |k| k as i64), c.text))
+                        .collect();
+                    cells.join("\t")
+                })
+                .collect();
+            let path = dir.join(format!("{name}.{rendition}.grid.txt"));
+            let _ = std::fs::write(path, rows.join("\n"));
+        }
     }
     Ok(Score {
         fields: (equal, keys.len()),

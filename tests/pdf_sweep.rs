@@ -5,7 +5,8 @@
 //!     cargo test --release --test pdf_sweep -- --ignored --nocapture
 //!
 //! Texts: every held-out declaration (`tests/heldout/`, re-laid as UTF-8 tab text, the
-//! form `render_pdf.py` reads) and `declx::synth::declaration(seed)` for a few seeds.
+//! form `render_pdf.py` reads; a one-cell-per-line file loses its empty cells, so its
+//! rendition is not the original form) and `declx::synth::declaration(seed)` for a few seeds.
 //! Renditions: those of `make_pdfs.sh` (bordered, landscape, borderless) and a bordered
 //! one in another font with page footers and no page breaks. Work files (texts, PDFs,
 //! and for every mismatch `<text>.<rendition>.{got,want}.json` and `.grid.txt`, the
@@ -63,6 +64,9 @@ fn as_tab_text(text: &str) -> String {
     if g.layout == Layout::Tabs && !multi_line {
         return text.replace("\r\n", "\n").replace('\r', "\n");
     }
+    if g.layout == Layout::Spaced {
+        return spaced_as_tabs(text);
+    }
     let mut out = String::new();
     for row in &g.rows {
         let mut cells: Vec<String> = Vec::new();
@@ -77,6 +81,33 @@ fn as_tab_text(text: &str) -> String {
             }
             cells[at] = c.text.replace(['\n', '\t'], " ");
         }
+        out += &cells.join("\t");
+        out.push('\n');
+    }
+    out
+}
+
+/// Space-aligned rows as tab text: cells split at runs of two spaces or more, and
+/// indentation in steps of the file's smallest indent as empty leading cells (a row-span
+/// label's rows are indented under it).
+fn spaced_as_tabs(text: &str) -> String {
+    let indent = |l: &str| l.len() - l.trim_start_matches(' ').len();
+    let step = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(indent)
+        .filter(|&n| n > 0)
+        .min()
+        .unwrap_or(1);
+    let mut out = String::new();
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let mut cells: Vec<&str> = vec![""; (indent(line) + step / 2) / step];
+        cells.extend(
+            line.trim()
+                .split("  ")
+                .map(str::trim)
+                .filter(|c| !c.is_empty()),
+        );
         out += &cells.join("\t");
         out.push('\n');
     }

@@ -385,7 +385,10 @@ fn push_cell(cells: &mut Vec<TCell>, glyphs: &[&Glyph]) {
 }
 
 fn same_columns(a: &[f64], b: &[f64]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| (x - y).abs() <= 12.0)
+    a.len() == b.len()
+        && a.iter()
+            .zip(b)
+            .all(|(x, y)| (x - y).abs() <= EDGE_TOLERANCE)
 }
 
 /// Columns holding text in a row.
@@ -458,11 +461,14 @@ fn continues(prev: &TRow, next: &TRow, full: bool) -> bool {
 const ROOM_TOLERANCE_EMS: f64 = 0.25;
 
 /// Width in ems of what a line break cannot split at the start of `t`: a full-width
-/// character or a run of ASCII letters and digits, with the closing punctuation that may
-/// not begin a line.
+/// character or a run of ASCII letters and digits (after any opening brackets, which may
+/// not end a line), with the closing punctuation that may not begin a line.
 fn leading_chunk_ems(t: &str) -> f64 {
     let mut chars = t.chars().peekable();
     let mut ems = 0.0;
+    while chars.next_if(|c| "（《「『“‘〔【".contains(*c)).is_some() {
+        ems += 1.0;
+    }
     match chars.next() {
         None => return 0.0,
         Some(c) if c.is_ascii_alphanumeric() => {
@@ -551,9 +557,23 @@ pub(crate) fn stitch(pages: Vec<PageItems>) -> Vec<Row> {
                         .map(|r| texts(r).into_iter().map(str::to_string).collect())
                         .unwrap_or_default();
                     let mut it = trs.into_iter().peekable();
-                    if let Some((pxs, pheader, plast)) =
-                        carried.filter(|(pxs, ..)| same_columns(pxs, &xs))
-                    {
+                    let (same, other): (Option<_>, Option<_>) = match carried {
+                        Some(c) if same_columns(&c.0, &xs) => (Some(c), None),
+                        c => (None, c),
+                    };
+                    // The next page's part of a table may have other column edges (its
+                    // rows use fewer columns): a row cut by the break still continues
+                    // in the cells it shares with the last row, read in that row's columns.
+                    if let Some((_, _, plast)) = other {
+                        let first = it.peek().and_then(|f| in_columns_of(&plast, f));
+                        if let Some(first) = first.filter(|f| continues(&plast, f, prev_full)) {
+                            if let Some(last) = rows.last_mut() {
+                                it.next();
+                                join_row(last, &first);
+                            }
+                        }
+                    }
+                    if let Some((pxs, pheader, plast)) = same {
                         header = pheader;
                         // A repeated header row at the page top.
                         if it
@@ -591,6 +611,34 @@ pub(crate) fn stitch(pages: Vec<PageItems>) -> Vec<Row> {
     }
     rows
 }
+
+/// `next` with the columns of the cells of `prev` its text cells line up with (both
+/// edges within [`EDGE_TOLERANCE`]); `None` when one of them lines up with none.
+fn in_columns_of(prev: &TRow, next: &TRow) -> Option<TRow> {
+    let lined_up = |a: &Rect, b: &Rect| {
+        (a.x0 - b.x0).abs() <= EDGE_TOLERANCE && (a.x1 - b.x1).abs() <= EDGE_TOLERANCE
+    };
+    let cells = next
+        .cells
+        .iter()
+        .filter(|c| !c.text.is_empty())
+        .map(|c| {
+            let p = prev.cells.iter().find(|p| lined_up(&p.bbox, &c.bbox))?;
+            Some(TCell {
+                col: p.col,
+                ..c.clone()
+            })
+        })
+        .collect::<Option<Vec<TCell>>>()?;
+    Some(TRow {
+        cells,
+        bbox: next.bbox,
+        last_line_room: Vec::new(),
+    })
+}
+
+/// Column edges of one table on two pages agree within this (points).
+const EDGE_TOLERANCE: f64 = 12.0;
 
 /// Append a continuation row's cell texts to the row it continues (by column).
 fn join_row(last: &mut Row, next: &TRow) {
@@ -649,6 +697,14 @@ mod tests {
         // Closing punctuation does not begin a line: `次。` needed two ems.
         prev.last_line_room = vec![None, Some(0.3), Some(1.5)];
         assert!(continues(&prev, &next, true));
+        // Nor does an opening bracket end one: `（可` needed two ems.
+        let label = row(&["其他需完成的任务", "做好日常工作。"]);
+        let next = row(&["（可选填）", ""]);
+        let mut prev = label.clone();
+        prev.last_line_room = vec![Some(1.5), Some(5.0)];
+        assert!(continues(&prev, &next, true));
+        prev.last_line_room = vec![Some(2.5), Some(5.0)];
+        assert!(!continues(&prev, &next, true));
     }
 
     #[test]

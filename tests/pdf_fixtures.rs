@@ -2,12 +2,16 @@
 //! or Python needed here): renditions of the seed form must give the same grid as its
 //! tab-separated text, broken PDFs the right error kinds.
 
+mod common;
+
 use std::collections::HashMap;
 
 use declx::error::ErrorKind;
 use declx::grid::{self, Grid, Layout};
 use declx::pdf::{read_pdf, PdfOptions};
 use declx::record::Loc;
+
+use common::pdf_comparable as what;
 
 fn fixture(name: &str) -> Vec<u8> {
     let path = format!("{}/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -275,25 +279,6 @@ fn pdf_extract_alone_fails_on_predefined_cjk_cmap() {
         .any(|r| r.cells.iter().any(|c| c.text == "部门名称")));
 }
 
-/// Record as JSON without where things are (source, line/page/bbox) and with white
-/// space removed from strings (a space at a PDF line end is not drawn).
-fn what(v: serde_json::Value) -> serde_json::Value {
-    use serde_json::Value;
-    match v {
-        Value::Object(m) => Value::Object(
-            m.into_iter()
-                .filter(|(k, _)| {
-                    !matches!(k.as_str(), "source" | "line" | "page" | "bbox" | "warnings")
-                })
-                .map(|(k, v)| (k, what(v)))
-                .collect(),
-        ),
-        Value::Array(a) => Value::Array(a.into_iter().map(what).collect()),
-        Value::String(s) => Value::String(squash(&s)),
-        other => other,
-    }
-}
-
 /// Two consecutive rows at a page break are not joined unless the first was cut: its
 /// continued cells must all stop at the same last line (they do not in reportlab-full,
 /// where 引领产业发展… ends a line above its targets).
@@ -335,6 +320,38 @@ fn pdf_renditions_give_the_text_record() {
             item["page"].as_u64().is_some() && item["bbox"].is_array(),
             "{name}: {item}"
         );
+        assert_eq!(what(got), want, "{name}");
+    }
+}
+
+/// Regression fixtures from the PDF sweep (`tests/pdf_sweep.rs`): each
+/// `fixtures/<case>.pdf` with its text in `fixtures/sweep/<case>.txt` gives the text's
+/// record (their `.expected.json` goldens pin the rest).
+#[test]
+fn sweep_fixtures_give_their_text_record() {
+    let dir = format!("{}/fixtures/sweep", env!("CARGO_MANIFEST_DIR"));
+    let mut cases: Vec<String> = std::fs::read_dir(&dir)
+        .map(|rd| {
+            rd.filter_map(|e| e.ok())
+                .filter_map(|e| {
+                    e.file_name()
+                        .to_str()?
+                        .strip_suffix(".txt")
+                        .map(String::from)
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    cases.sort();
+    assert!(!cases.is_empty(), "no texts in {dir}");
+    let opts = declx::Options::default();
+    for case in cases {
+        let text = std::fs::read(format!("{dir}/{case}.txt")).unwrap();
+        let want =
+            what(serde_json::to_value(declx::extract_bytes("form.txt", &text, &opts)).unwrap());
+        let name = format!("{case}.pdf");
+        let got =
+            serde_json::to_value(declx::extract_bytes(&name, &fixture(&name), &opts)).unwrap();
         assert_eq!(what(got), want, "{name}");
     }
 }

@@ -261,10 +261,25 @@ impl Lattice {
                 *slot = Some(slot.map_or(r, |s| s.union(&r)));
             }
         }
+        // Room each text line leaves in its cell; the tightest line of the table was
+        // wrapped by the writer, so it shows what a filled line leaves (the padding).
+        let slacks: Vec<Vec<(f64, f64)>> = (0..n)
+            .map(|i| match (per.get(i), region.get(i).copied().flatten()) {
+                (Some(g), Some(r)) if self.owner_of(i) == i => line_slacks(g, r.width()),
+                _ => Vec::new(),
+            })
+            .collect();
+        let tightest = slacks
+            .iter()
+            .flatten()
+            .map(|(room, _)| *room)
+            .reduce(f64::min)
+            .unwrap_or(0.0);
         let nc = self.ncols();
         let mut rows = Vec::new();
         for r in 0..self.nrows() {
             let mut cells = Vec::with_capacity(nc);
+            let mut last_line_room = Vec::with_capacity(nc);
             for c in 0..nc {
                 let i = r * nc + c;
                 let anchor = self.owner_of(i) == i;
@@ -291,6 +306,12 @@ impl Lattice {
                     bbox,
                     text_y0,
                 });
+                last_line_room.push(
+                    slacks
+                        .get(i)
+                        .and_then(|l| l.last())
+                        .map(|(room, size)| (room - tightest) / size.max(1.0)),
+                );
             }
             if cells.iter().all(|c| c.text.is_empty()) {
                 continue;
@@ -300,10 +321,30 @@ impl Lattice {
                 .map(|c| c.bbox)
                 .reduce(|a, b| a.union(&b))
                 .unwrap_or(self.bounds());
-            rows.push(TRow { cells, bbox });
+            rows.push(TRow {
+                cells,
+                bbox,
+                last_line_room,
+            });
         }
         rows
     }
+}
+
+/// The room (points) each text line of a cell `width` wide leaves, with its font size;
+/// top line first.
+fn line_slacks(glyphs: &[&Glyph], width: f64) -> Vec<(f64, f64)> {
+    text::lines(glyphs)
+        .iter()
+        .filter_map(|line| {
+            let ink = line.iter().filter(|g| !g.ch.is_whitespace());
+            let (x0, x1, size) = ink.fold(
+                (f64::INFINITY, f64::NEG_INFINITY, 0.0f64),
+                |(x0, x1, s), g| (x0.min(g.bbox.x0), x1.max(g.bbox.x1), s.max(g.size)),
+            );
+            (x1 >= x0).then_some((width - (x1 - x0), size))
+        })
+        .collect()
 }
 
 /// Tables found on a page by their rules, with the glyphs inside them claimed.

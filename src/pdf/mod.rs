@@ -47,6 +47,11 @@ pub(crate) struct TCell {
 pub(crate) struct TRow {
     pub cells: Vec<TCell>,
     pub bbox: Rect,
+    /// Per cell (same order), where known (lattice): the room its last text line leaves
+    /// beyond that of the table's tightest (wrapped) line, in ems of its font. Text
+    /// carried over a page break must have been wrapped there: its next characters did
+    /// not fit in that room.
+    pub last_line_room: Vec<Option<f64>>,
 }
 
 /// What a page holds, in reading order.
@@ -354,7 +359,11 @@ pub(crate) fn free_lines(glyphs: &[&Glyph]) -> Vec<Item> {
         }
         push_cell(&mut cells, &cur);
         if let Some(bbox) = cells.iter().map(|c| c.bbox).reduce(|a, b| a.union(&b)) {
-            out.push(Item::Line(TRow { cells, bbox }));
+            out.push(Item::Line(TRow {
+                cells,
+                bbox,
+                last_line_room: Vec::new(),
+            }));
         }
     }
     out
@@ -376,7 +385,10 @@ fn push_cell(cells: &mut Vec<TCell>, glyphs: &[&Glyph]) {
 }
 
 fn same_columns(a: &[f64], b: &[f64]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| (x - y).abs() <= 12.0)
+    a.len() == b.len()
+        && a.iter()
+            .zip(b)
+            .all(|(x, y)| (x - y).abs() <= EDGE_TOLERANCE)
 }
 
 /// Columns holding text in a row.
@@ -398,15 +410,33 @@ fn continues(prev: &TRow, next: &TRow, full: bool) -> bool {
         return false;
     }
     let finished = |t: &str| {
-        t.chars()
-            .next_back()
-            .is_some_and(|ch| "。．.！!？?；;".contains(ch))
+        let mut back = t.chars().rev();
+        let last = back.next();
+        // `2.` after a digit opens the next list item, it does not end one.
+        let list_number =
+            matches!(last, Some('.' | '．')) && back.next().is_some_and(|c| c.is_ascii_digit());
+        last.is_some_and(|ch| "。．.！!？?；;".contains(ch)) && !list_number
     };
-    let carried: Vec<&TCell> = prev
+    let carried_at = |c: &TCell| c.col.is_some_and(|k| b.contains(&k));
+    // A text whose last line had room for what the next page's cell starts with was
+    // not cut by the page end.
+    let short_line = prev
         .cells
         .iter()
-        .filter(|c| c.col.is_some_and(|k| b.contains(&k)))
-        .collect();
+        .zip(&prev.last_line_room)
+        .filter(|(c, _)| carried_at(c))
+        .any(|(c, room)| {
+            let next_text = next
+                .cells
+                .iter()
+                .find(|n| n.col == c.col)
+                .map_or("", |n| n.text.as_str());
+            room.is_some_and(|r| r > leading_chunk_ems(next_text) + ROOM_TOLERANCE_EMS)
+        });
+    if short_line {
+        return false;
+    }
+    let carried: Vec<&TCell> = prev.cells.iter().filter(|c| carried_at(c)).collect();
     let open = carried.iter().filter(|c| !finished(&c.text)).count();
     if open == carried.len() {
         // Every carried text stops mid-sentence: the page break cut the row.
@@ -426,6 +456,43 @@ fn continues(prev: &TRow, next: &TRow, full: bool) -> bool {
     let hi = bottoms.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     hi - lo <= SAME_LINE_TOLERANCE
 }
+
+/// Room measures are rough (advance widths, justified spacing): ems of slack.
+const ROOM_TOLERANCE_EMS: f64 = 0.25;
+
+/// Width in ems of what a line break cannot split at the start of `t`: a full-width
+/// character or a run of ASCII letters and digits (after any opening brackets, which may
+/// not end a line), with the closing punctuation that may not begin a line.
+fn leading_chunk_ems(t: &str) -> f64 {
+    let mut chars = t.chars().peekable();
+    let mut ems = 0.0;
+    while chars.next_if(|c| "（《「『“‘〔【".contains(*c)).is_some() {
+        ems += 1.0;
+    }
+    match chars.next() {
+        None => return 0.0,
+        Some(c) if c.is_ascii_alphanumeric() => {
+            ems += ASCII_EMS;
+            while chars
+                .next_if(|n| n.is_ascii_alphanumeric() || ".,%".contains(*n))
+                .is_some()
+            {
+                ems += ASCII_EMS;
+            }
+        }
+        Some(_) => ems += 1.0,
+    }
+    while chars
+        .next_if(|n| "。，、；：？！）》」』”’%".contains(*n))
+        .is_some()
+    {
+        ems += 1.0;
+    }
+    ems
+}
+
+/// An ASCII character is at most this wide (ems), a CJK one is one em.
+const ASCII_EMS: f64 = 0.6;
 
 /// Glyph bottoms on one text line differ by less than this (points).
 const SAME_LINE_TOLERANCE: f64 = 4.0;
@@ -490,9 +557,23 @@ pub(crate) fn stitch(pages: Vec<PageItems>) -> Vec<Row> {
                         .map(|r| texts(r).into_iter().map(str::to_string).collect())
                         .unwrap_or_default();
                     let mut it = trs.into_iter().peekable();
-                    if let Some((pxs, pheader, plast)) =
-                        carried.filter(|(pxs, ..)| same_columns(pxs, &xs))
-                    {
+                    let (same, other): (Option<_>, Option<_>) = match carried {
+                        Some(c) if same_columns(&c.0, &xs) => (Some(c), None),
+                        c => (None, c),
+                    };
+                    // The next page's part of a table may have other column edges (its
+                    // rows use fewer columns): a row cut by the break still continues
+                    // in the cells it shares with the last row, read in that row's columns.
+                    if let Some((_, _, plast)) = other {
+                        let first = it.peek().and_then(|f| in_columns_of(&plast, f));
+                        if let Some(first) = first.filter(|f| continues(&plast, f, prev_full)) {
+                            if let Some(last) = rows.last_mut() {
+                                it.next();
+                                join_row(last, &first);
+                            }
+                        }
+                    }
+                    if let Some((pxs, pheader, plast)) = same {
                         header = pheader;
                         // A repeated header row at the page top.
                         if it
@@ -531,6 +612,34 @@ pub(crate) fn stitch(pages: Vec<PageItems>) -> Vec<Row> {
     rows
 }
 
+/// `next` with the columns of the cells of `prev` its text cells line up with (both
+/// edges within [`EDGE_TOLERANCE`]); `None` when one of them lines up with none.
+fn in_columns_of(prev: &TRow, next: &TRow) -> Option<TRow> {
+    let lined_up = |a: &Rect, b: &Rect| {
+        (a.x0 - b.x0).abs() <= EDGE_TOLERANCE && (a.x1 - b.x1).abs() <= EDGE_TOLERANCE
+    };
+    let cells = next
+        .cells
+        .iter()
+        .filter(|c| !c.text.is_empty())
+        .map(|c| {
+            let p = prev.cells.iter().find(|p| lined_up(&p.bbox, &c.bbox))?;
+            Some(TCell {
+                col: p.col,
+                ..c.clone()
+            })
+        })
+        .collect::<Option<Vec<TCell>>>()?;
+    Some(TRow {
+        cells,
+        bbox: next.bbox,
+        last_line_room: Vec::new(),
+    })
+}
+
+/// Column edges of one table on two pages agree within this (points).
+const EDGE_TOLERANCE: f64 = 12.0;
+
 /// Append a continuation row's cell texts to the row it continues (by column).
 fn join_row(last: &mut Row, next: &TRow) {
     for c in &next.cells {
@@ -565,6 +674,7 @@ mod tests {
         TRow {
             cells: ts.iter().enumerate().map(|(i, t)| cell(t, i)).collect(),
             bbox: Rect::new(0.0, 0.0, 1.0, 1.0),
+            last_line_room: Vec::new(),
         }
     }
     fn table(rows: Vec<TRow>) -> Item {
@@ -573,6 +683,43 @@ mod tests {
             bbox: Rect::new(0.0, 0.0, 1.0, 1.0),
             xs: vec![0.0, 10.0, 20.0, 30.0],
         }
+    }
+
+    #[test]
+    fn carried_text_must_have_been_wrapped() {
+        let mut prev = row(&["", "≥160个", "建设"]);
+        let next = row(&["", "不少于2万家次", "次。"]);
+        // Room unknown (stream rows): open texts carry on.
+        assert!(continues(&prev, &next, true));
+        // Room for the next page's first character was left: the row was complete.
+        prev.last_line_room = vec![None, Some(3.0), Some(0.2)];
+        assert!(!continues(&prev, &next, true));
+        // Closing punctuation does not begin a line: `次。` needed two ems.
+        prev.last_line_room = vec![None, Some(0.3), Some(1.5)];
+        assert!(continues(&prev, &next, true));
+        // Nor does an opening bracket end one: `（可` needed two ems.
+        let label = row(&["其他需完成的任务", "做好日常工作。"]);
+        let next = row(&["（可选填）", ""]);
+        let mut prev = label.clone();
+        prev.last_line_room = vec![Some(1.5), Some(5.0)];
+        assert!(continues(&prev, &next, true));
+        prev.last_line_room = vec![Some(2.5), Some(5.0)];
+        assert!(!continues(&prev, &next, true));
+    }
+
+    #[test]
+    fn list_number_does_not_finish_a_text() {
+        let next = row(&["", "全市技术合同成交额=1423亿元。"]);
+        assert!(continues(
+            &row(&["", "1.道路养护里程≥110公里。2."]),
+            &next,
+            true
+        ));
+        assert!(!continues(
+            &row(&["", "道路养护里程≥110公里。"]),
+            &next,
+            true
+        ));
     }
 
     #[test]

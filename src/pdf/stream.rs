@@ -39,6 +39,7 @@ impl Line {
                 })
                 .collect(),
             bbox: self.bbox,
+            last_line_room: Vec::new(),
         }
     }
 }
@@ -328,20 +329,25 @@ fn is_label(b: &Block, all: &[Block]) -> bool {
 /// A row-span label is drawn centred over its rows; the text convention (and the form
 /// reader) wants it in the first one. A cell whose column is empty in the rows around
 /// it, and which sits at the middle of those rows, moves up to the first of them.
+/// A label lifted before claims the rows its centre mirrors (its span): the next label
+/// in that column spans rows below them only.
 fn lift_span_labels(rows: &mut [TRow]) {
     let empty = |rows: &[TRow], r: usize, c: usize| {
         rows.get(r)
             .and_then(|row| row.cells.get(c))
             .is_some_and(|cell| cell.text.is_empty())
     };
+    // Per column, the first row not claimed by a label lifted above it.
+    let mut free_from: Vec<usize> = Vec::new();
     for r in 0..rows.len() {
         let ncols = rows.get(r).map_or(0, |row| row.cells.len());
         for c in 0..ncols {
             if empty(rows, r, c) {
                 continue;
             }
+            let floor = free_from.get(c).copied().unwrap_or(0);
             let mut up = r;
-            while up > 0 && empty(rows, up - 1, c) {
+            while up > floor && empty(rows, up - 1, c) {
                 up -= 1;
             }
             let mut down = r;
@@ -368,6 +374,16 @@ fn lift_span_labels(rows: &mut [TRow]) {
             if (cell.bbox.cy() - (top + bottom) / 2.0).abs() > 0.15 * (top - bottom) {
                 continue;
             }
+            // The span ends where the label's centre mirrors its top.
+            let span_bottom = 2.0 * cell.bbox.cy() - top;
+            let claimed = (up..=down)
+                .take_while(|&k| rows.get(k).is_some_and(|x| x.bbox.cy() >= span_bottom))
+                .last()
+                .unwrap_or(r);
+            if free_from.len() <= c {
+                free_from.resize(c + 1, 0);
+            }
+            free_from[c] = claimed + 1;
             if let Some(slot) = rows.get_mut(up).and_then(|row| row.cells.get_mut(c)) {
                 *slot = cell;
             }
@@ -810,7 +826,11 @@ pub(crate) fn unlifted_rows(
             .map(|c| c.bbox)
             .reduce(|a, b| a.union(&b))
             .unwrap_or(Rect::new(0.0, y0, 0.0, y1));
-        rows.push(TRow { cells, bbox });
+        rows.push(TRow {
+            cells,
+            bbox,
+            last_line_room: Vec::new(),
+        });
     }
     (rows, seps)
 }

@@ -64,6 +64,24 @@ pub fn without_locations(v: &Value) -> Value {
     }
 }
 
+/// What a PDF rendition must keep of its text's record: no `source`, no locations, no
+/// warnings, and strings without white space (a space at a PDF line end is not drawn).
+pub fn pdf_comparable(v: Value) -> Value {
+    match v {
+        Value::Object(m) => Value::Object(
+            m.into_iter()
+                .filter(|(k, _)| {
+                    !matches!(k.as_str(), "source" | "line" | "page" | "bbox" | "warnings")
+                })
+                .map(|(k, v)| (k, pdf_comparable(v)))
+                .collect(),
+        ),
+        Value::Array(a) => Value::Array(a.into_iter().map(pdf_comparable).collect()),
+        Value::String(s) => Value::String(s.chars().filter(|c| !c.is_whitespace()).collect()),
+        other => other,
+    }
+}
+
 /// The rows of a tab-separated form: `None` for a blank line (a page break).
 fn tab_rows(text: &str) -> Vec<Option<Vec<String>>> {
     text.lines()

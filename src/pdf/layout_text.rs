@@ -1334,7 +1334,16 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
         // Whether every column going on ends a sentence on the line.
         let mut all_closed = true;
         for c in 0..ncols {
-            let Some(Some((ink, _))) = cells.get(i).map(|r| r.get(c).copied().flatten()) else {
+            let at = |k: usize| cells.get(k).and_then(|r| r.get(c).copied().flatten());
+            // The column's last line at the boundary: this one, or the one just above
+            // where this line leaves the column empty (a one-line cell beside a cell
+            // wrapped one line further ends with the line above, unless a row ended
+            // there already).
+            let Some((k, ink)) = at(i).map(|x| (i, x.0)).or_else(|| {
+                i.checked_sub(1)
+                    .filter(|k| glued(*k) && !out.contains(k))
+                    .and_then(|k| at(k).map(|x| (k, x.0)))
+            }) else {
                 continue;
             };
             // The column's next line within the glued run below.
@@ -1350,12 +1359,12 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
             };
             // Cells of one row are set side by side: a next line further down is
             // another row's (or a label's) text, not this cell's.
-            let Some((j, first)) = next.filter(|(j, _)| *j <= i + 2) else {
+            let Some((j, first)) = next.filter(|(j, _)| *j <= k + 2) else {
                 continue;
             };
             going_on += 1;
             let closed_here = closed
-                .get(i)
+                .get(k)
                 .and_then(|r| r.get(c))
                 .copied()
                 .unwrap_or(false);
@@ -1363,7 +1372,7 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
             // Digits and Latin letters are guessed to a half-em each: a line holding
             // any must have that much more room.
             let slack = if mixed
-                .get(i)
+                .get(k)
                 .and_then(|r| r.get(c))
                 .copied()
                 .unwrap_or(false)
@@ -1382,7 +1391,7 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
             };
             let fits = room(widths.get(c)) || (closed_here && room(widest.get(c)));
             ended |= fits;
-            wrapped |= !fits && j == i + 1;
+            wrapped |= !fits && j == k + 1;
         }
         // A column with text just above and just below but not on the line: a cell
         // interleaved with this line runs on past it.

@@ -371,7 +371,7 @@ fn fields_floor() {
             "seed lattice" => (&ALL_FIELDS, 17),
             "seed stream" => (&["overall_goal", "other_fields"], 15),
             "synth-3 lattice" => (&ALL_FIELDS, 22),
-            "synth-3 stream" => (&BUT_INDICATORS, 20),
+            "synth-3 stream" => (&BUT_INDICATORS, 21),
             "synth-7 lattice" => (&ALL_FIELDS, 18),
             "synth-7 stream" => (&BUT_INDICATORS, 17),
             "synth-3 landscape" => (&ALL_FIELDS, 22),

@@ -886,6 +886,17 @@ fn join_cut_rows(pages: &mut [PageItems]) {
         if cont.is_empty() || (cont.len() >= n && !whole) {
             continue;
         }
+        // Level names alone (a level-2 one among them) open a group of their own: no
+        // wrapped cell goes on in a whole framework name.
+        let names_only = cont
+            .iter()
+            .all(|c| crate::sections::is_framework_name(&c.text))
+            && cont
+                .iter()
+                .any(|c| crate::sections::is_level2_name(&c.text));
+        if names_only {
+            continue;
+        }
         // A full row of the new page, else its fullest row: a page without the row-span
         // label columns (empty there) has the cut row's rightmost columns.
         let reference = rows
@@ -1325,16 +1336,60 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
     let closed = by_column(lines, seps, false, |end, t| {
         *end = t.ends_with(['。', '！', '？'])
     });
+    let closed_at = |k: usize, c: usize| {
+        closed
+            .get(k)
+            .and_then(|r| r.get(c))
+            .copied()
+            .unwrap_or(false)
+    };
+    // Whether a first word `first` would have fit after the column's text on line `k`
+    // (`ink` wide): the cell ended there.
+    let fits_after = |k: usize, c: usize, ink: f64, first: f64| {
+        // Digits and Latin letters are guessed to a half-em each: a line holding
+        // any must have that much more room.
+        let slack = if mixed
+            .get(k)
+            .and_then(|r| r.get(c))
+            .copied()
+            .unwrap_or(false)
+        {
+            1.5
+        } else {
+            -0.5
+        };
+        // A line ending a sentence is measured against the column's widest line
+        // too: one-line cells of one width can outnumber the wrapped cells' full
+        // lines, and a page may show too few lines for a width at all.
+        let room = |w: Option<&Option<f64>>| {
+            w.copied()
+                .flatten()
+                .is_some_and(|w| ink + first <= w - slack)
+        };
+        room(widths.get(c)) || (closed_at(k, c) && room(widest.get(c)))
+    };
     let mut out = Vec::new();
     let mut own = Vec::new();
     for i in 0..lines.len() {
         let mut going_on = 0;
         let mut ended = false;
         let mut wrapped = false;
+        // Whether a column's cell ends on the line and its next cell starts on the very
+        // next line: a row starts there, whatever runs across in other columns.
+        let mut restarts = false;
         // Whether every column going on ends a sentence on the line.
         let mut all_closed = true;
         for c in 0..ncols {
-            let Some(Some((ink, _))) = cells.get(i).map(|r| r.get(c).copied().flatten()) else {
+            let at = |k: usize| cells.get(k).and_then(|r| r.get(c).copied().flatten());
+            // The column's last line at the boundary: this one, or the one just above
+            // where this line leaves the column empty (a one-line cell beside a cell
+            // wrapped one line further ends with the line above, unless a row ended
+            // there already).
+            let Some((k, ink)) = at(i).map(|x| (i, x.0)).or_else(|| {
+                i.checked_sub(1)
+                    .filter(|k| glued(*k) && !out.contains(k))
+                    .and_then(|k| at(k).map(|x| (k, x.0)))
+            }) else {
                 continue;
             };
             // The column's next line within the glued run below.
@@ -1350,39 +1405,15 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
             };
             // Cells of one row are set side by side: a next line further down is
             // another row's (or a label's) text, not this cell's.
-            let Some((j, first)) = next.filter(|(j, _)| *j <= i + 2) else {
+            let Some((j, first)) = next.filter(|(j, _)| *j <= k + 2) else {
                 continue;
             };
             going_on += 1;
-            let closed_here = closed
-                .get(i)
-                .and_then(|r| r.get(c))
-                .copied()
-                .unwrap_or(false);
-            all_closed &= closed_here;
-            // Digits and Latin letters are guessed to a half-em each: a line holding
-            // any must have that much more room.
-            let slack = if mixed
-                .get(i)
-                .and_then(|r| r.get(c))
-                .copied()
-                .unwrap_or(false)
-            {
-                1.5
-            } else {
-                -0.5
-            };
-            // A line ending a sentence is measured against the column's widest line
-            // too: one-line cells of one width can outnumber the wrapped cells' full
-            // lines, and a page may show too few lines for a width at all.
-            let room = |w: Option<&Option<f64>>| {
-                w.copied()
-                    .flatten()
-                    .is_some_and(|w| ink + first <= w - slack)
-            };
-            let fits = room(widths.get(c)) || (closed_here && room(widest.get(c)));
+            all_closed &= closed_at(k, c);
+            let fits = fits_after(k, c, ink, first);
             ended |= fits;
-            wrapped |= !fits && j == i + 1;
+            restarts |= fits && k == i && j == i + 1;
+            wrapped |= !fits && j == k + 1;
         }
         // A column with text just above and just below but not on the line: a cell
         // interleaved with this line runs on past it.
@@ -1397,12 +1428,16 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
                 };
                 // Unless the text above ended there: the next one's first word would
                 // have fit beside it (two one-line cells of glued rows).
-                let ended_above = cells
-                    .get(i - 1)
-                    .and_then(|r| r.get(c).copied().flatten())
-                    .zip(cells.get(i + 1).and_then(|r| r.get(c).copied().flatten()))
-                    .zip(widths.get(c).copied().flatten())
-                    .is_some_and(|(((ink, _), (_, first)), w)| ink + first <= w + 0.5);
+                let above = cells.get(i - 1).and_then(|r| r.get(c).copied().flatten());
+                let below = cells.get(i + 1).and_then(|r| r.get(c).copied().flatten());
+                let ended_above = above.zip(below).is_some_and(|((ink, _), (_, first))| {
+                    widths
+                        .get(c)
+                        .copied()
+                        .flatten()
+                        .is_some_and(|w| ink + first <= w + 0.5)
+                        || fits_after(i - 1, c, ink, first)
+                });
                 has(i - 1) && has(i + 1) && !has(i) && !ended_above
             });
         // A level-2 name alone on a line after a blank one, with more lines glued
@@ -1423,10 +1458,32 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
             own.push(i);
             continue;
         }
+        // A line of level names only (a level-2 one among them) glued below a row and
+        // followed by a blank line is an empty row of its own: a level-2 name centred
+        // on rows of its group would have their text beside it or below it.
+        let names_after_row = i > 0
+            && glued(i - 1)
+            && !glued(i)
+            && lines.get(i).is_some_and(|l| {
+                let r = run_line(l);
+                r.chunks
+                    .iter()
+                    .all(|c| crate::sections::is_framework_name(&c.text))
+                    && r.chunks
+                        .iter()
+                        .any(|c| crate::sections::is_level2_name(&c.text))
+            });
+        if names_after_row {
+            if !out.contains(&(i - 1)) {
+                out.push(i - 1);
+            }
+            own.push(i);
+            continue;
+        }
         // One column going on is enough where its line ends a sentence with room to
         // spare: the text below in that column is another cell's.
         let enough = going_on >= 2 || (going_on == 1 && all_closed);
-        if enough && ended && !wrapped && !across {
+        if enough && ended && !wrapped && (!across || restarts) {
             out.push(i);
         }
     }

@@ -725,7 +725,13 @@ pub(crate) fn unlifted_rows(
             });
             // A line the row-end logic found to be a row of its own stays one.
             let own = b.parts.iter().all(|(l, _)| own_rows.contains(l));
-            !apart && !own && is_label(b, all)
+            // Wrapped lines from a row's start to its end are that row's cell.
+            let first = b.parts.first().map(|(l, _)| *l);
+            let last = b.parts.last().map(|(l, _)| *l);
+            let whole_row = b.lines >= 2
+                && first.is_some_and(|f| f == 0 || row_ends.contains(&(f - 1)))
+                && last.is_some_and(|l| row_ends.contains(&l));
+            !apart && !own && !whole_row && is_label(b, all)
         };
         bl = split_spanning(bl, &seps);
         labels = bl.iter().map(|b| label(b, &bl)).collect();

@@ -673,8 +673,15 @@ fn best_split(b: &Block, others: &[&Block]) -> Option<f64> {
     best.map(|(y, _)| y)
 }
 
-pub(crate) fn table_rows(lines: &[Line], p: &Params, inherited: &[f64]) -> (Vec<TRow>, Vec<f64>) {
-    let (mut rows, seps) = unlifted_rows(lines, p, inherited, &[], &[]);
+/// Lines → table rows in the columns `seps` separates, row-span labels lifted; a block
+/// of wrapped lines ends at a gap wider than `row_gap`.
+pub(crate) fn table_rows(
+    lines: &[Line],
+    p: &Params,
+    seps: Vec<f64>,
+    row_gap: f64,
+) -> (Vec<TRow>, Vec<f64>) {
+    let (mut rows, seps) = rows_in_columns(lines, p, seps, row_gap, &[], &[]);
     lift_and_prune(&mut rows, seps.len() + 1, None);
     (rows, seps)
 }
@@ -709,8 +716,20 @@ pub(crate) fn unlifted_rows(
     own_rows: &[usize],
 ) -> (Vec<TRow>, Vec<f64>) {
     let seps = separators(lines, p, inherited);
-    let ncols = seps.len() + 1;
     let row_gap = usual_line_gap(lines, &seps, p) + p.row_gap_extra;
+    rows_in_columns(lines, p, seps, row_gap, row_ends, own_rows)
+}
+
+/// [`unlifted_rows`] with the column separators and the row gap given.
+fn rows_in_columns(
+    lines: &[Line],
+    p: &Params,
+    seps: Vec<f64>,
+    row_gap: f64,
+    row_ends: &[usize],
+    own_rows: &[usize],
+) -> (Vec<TRow>, Vec<f64>) {
+    let ncols = seps.len() + 1;
     let mut bl = blocks(lines, &seps, row_gap, row_ends);
     let mut labels: Vec<bool> = bl.iter().map(|b| is_label(b, &bl)).collect();
     if p.split_tall {
@@ -918,11 +937,40 @@ pub(crate) fn page_items(glyphs: &[&Glyph], inherited: &[f64]) -> Vec<Item> {
         cross_ratio: 4,
         split_tall: false,
     };
-    let (rows, xs) = table_rows(&body, &p, inherited);
-    if let Some(bbox) = rows.iter().map(|r| r.bbox).reduce(|a, b| a.union(&b)) {
-        items.push(Item::Table { rows, bbox, xs });
+    // The indicator table has a column grid of its own: lines of the sections above it
+    // (merged cells spanning columns, other column edges) would cross its narrow column
+    // gaps, so it is read as a table of its own. The sections above keep the columns
+    // the whole page shows (a merged cell's label there needs the other rows' edges).
+    // Both take the line spacing of the whole page: the part of the indicator table at
+    // a page end may have too few wrapped lines to show it.
+    let seps = separators(&body, &p, inherited);
+    let row_gap = usual_line_gap(&body, &seps, &p) + p.row_gap_extra;
+    let cut = indicator_table_start(&body).unwrap_or(body.len());
+    let (above, below) = body.split_at(cut);
+    let parts = [(above, seps), (below, separators(below, &p, &[]))];
+    for (part, seps) in parts {
+        let (rows, xs) = table_rows(part, &p, seps, row_gap);
+        if let Some(bbox) = rows.iter().map(|r| r.bbox).reduce(|a, b| a.union(&b)) {
+            items.push(Item::Table { rows, bbox, xs });
+        }
     }
     items
+}
+
+/// The first line of the indicator table's header row: a line whose chunks read as that
+/// header, with the lines of wrapped header cells standing above it (a cell two lines
+/// tall is centred on the row, so its first line overlaps the header line).
+fn indicator_table_start(lines: &[Line]) -> Option<usize> {
+    let i = lines.iter().position(|l| {
+        let texts: Vec<&str> = l.chunks.iter().map(|c| c.text.as_str()).collect();
+        crate::sections::is_indicator_header(&texts)
+    })?;
+    let top = lines.get(i)?.bbox.y1;
+    let mut start = i;
+    while start > 0 && lines.get(start - 1).is_some_and(|l| l.bbox.y0 < top) {
+        start -= 1;
+    }
+    Some(start)
 }
 
 // ---------------------------------------------------------------- layout text

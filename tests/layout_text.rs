@@ -379,9 +379,9 @@ fn fields_floor() {
             "synth-11 lattice" => (&BUT_INDICATORS, 16),
             "synth-11 landscape" => (&HELD_OUT_LANDSCAPE, 16),
             "synth-11 stream" => (&["budget", "other_fields"], 16),
-            "synth-19 lattice" => (&BUT_INDICATORS, 2),
-            "synth-19 landscape" => (&BUT_INDICATORS, 7),
-            "synth-19 stream" => (&["overall_goal", "other_fields"], 7),
+            "synth-19 lattice" => (&BUT_INDICATORS, 14),
+            "synth-19 landscape" => (&BUT_INDICATORS, 8),
+            "synth-19 stream" => (&["overall_goal", "other_fields"], 12),
             _ => (&[], 0),
         };
         for f in base.iter().chain(extra) {

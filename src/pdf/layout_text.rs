@@ -554,13 +554,26 @@ fn column_starts(lines: &[Line], seps: &[f64]) -> Vec<Option<f64>> {
 /// in their columns, the cells set one space after them line up too (words after a
 /// space inside a run starting at one x on four lines or more, crossed by fewer).
 fn realigned_separators(lines: &[Line], seps: &[f64]) -> Vec<f64> {
-    let counts = word_starts(lines, |l, k, c, gap| {
-        gap >= 0.5 && !starts_run(l, k) && c.text.chars().count() >= 4
-    });
+    let counts = word_starts(lines, joined_at);
     separators_at_starts(lines, counts)
         .into_iter()
         .filter(|s| !seps.iter().any(|f| (f - s).abs() < 3.0))
         .collect()
+}
+
+/// Whether word `c` (chunk `k` of `l`, `gap` after the word before it) was set one
+/// space after that word: the start of a neighbouring cell joined into the same text
+/// line (a word of a few characters after one space is a unit or letter spacing).
+fn joined_at(l: &Line, k: usize, c: &Chunk, gap: f64) -> bool {
+    gap >= 0.5 && !starts_run(l, k) && c.text.chars().count() >= 4
+}
+
+/// Whether a line holds a word set one space after the word before it (`joined_at`).
+fn has_joined_word(l: &Line) -> bool {
+    l.chunks
+        .windows(2)
+        .enumerate()
+        .any(|(k, w)| joined_at(l, k + 1, &w[1], w[1].bbox.x0 - w[0].bbox.x1))
 }
 
 /// Separators just left of x positions where words start on four lines or more and
@@ -1608,6 +1621,24 @@ fn zone_table(
             })
     }));
     extra.extend(aligned_separators(lines, raws, m));
+    // In the indicator table, gaps too that only the lines pdftotext set apart show: a
+    // line joining two cells one space apart sets the second left of its column, and
+    // such lines (targets filling their cells) can outnumber a gap's support there.
+    // `dedrift` then cuts them at the separator. One within drift distance of a
+    // separator found otherwise is that same boundary.
+    if indicators {
+        let apart: Vec<Line> = lines
+            .iter()
+            .filter(|l| !has_joined_word(l))
+            .map(run_line)
+            .collect();
+        let found: Vec<f64> = first.iter().chain(&extra).copied().collect();
+        extra.extend(
+            super::stream::separators(&apart, &p, &wide)
+                .into_iter()
+                .filter(|s| !found.iter().any(|f| (f - s).abs() < MAX_DRIFT)),
+        );
+    }
     // Checked against every word already: kept even where drifted runs cross them. One
     // near a separator of the page's gaps (a column under three characters) is the same
     // boundary seen at another place.

@@ -216,11 +216,12 @@ impl Block {
     }
 }
 
-/// A column's usual whitespace between wrapped lines (median over all columns).
 /// The widest gap between the lines of one wrapped cell (ems): single spacing leaves
 /// about 0.55–0.65 em between glyph boxes in the renditions seen, 1.15 spacing a little more.
 const MAX_LINE_GAP_EMS: f64 = 0.8;
 
+/// A column's usual whitespace between wrapped lines (a third of the way up the gaps
+/// between successive lines of a column), at most [`MAX_LINE_GAP_EMS`].
 fn usual_line_gap(lines: &[Line], seps: &[f64], p: &Params) -> f64 {
     let ncols = seps.len() + 1;
     let mut last: Vec<Option<Rect>> = vec![None; ncols];

@@ -29,10 +29,9 @@ fn side_of(section: Option<&str>) -> Side {
 
 fn is_total(name: Option<&str>) -> bool {
     let n = name.map(norm).unwrap_or_default();
-    matches!(
-        &*n,
-        "合计" | "总计" | "小计" | "合计数" | "总额" | "预算总额" | "收入合计" | "支出合计"
-    ) || n.ends_with("合计")
+    // 合计/总计/总额 and their 收入合计, 预算总额… forms by suffix.
+    matches!(&*n, "小计" | "合计数")
+        || n.ends_with("合计")
         || n.ends_with("总计")
         || n.ends_with("总额")
 }

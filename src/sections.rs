@@ -963,23 +963,21 @@ impl<'g> Reader<'g> {
         // A row of names held until the next row shows whether amounts stand under them.
         let mut names_above: Option<(&Vec<&Cell>, &Loc)> = None;
         for (row, loc) in block.rows.iter().zip(&block.row_locs) {
-            let held = names_above.take();
-            if groups.is_empty() {
-                if let Some((names, names_loc)) = held {
-                    if let Some(pairs) = names_over_amounts(names, row) {
-                        for (name, amount) in pairs {
-                            out.push(BudgetEntry {
-                                section: None,
-                                name: Some(name.text.clone()),
-                                raw: amount.map(|c| c.text.clone()),
-                                unit: block_unit.map(str::to_string),
-                                loc: amount.map_or_else(|| names_loc.clone(), |_| loc.clone()),
-                            });
-                        }
-                        continue;
+            // Held names exist only before any header (they are taken at the next row).
+            if let Some((names, names_loc)) = names_above.take() {
+                if let Some(pairs) = names_over_amounts(names, row) {
+                    for (name, amount) in pairs {
+                        out.push(BudgetEntry {
+                            section: None,
+                            name: Some(name.text.clone()),
+                            raw: amount.map(|c| c.text.clone()),
+                            unit: block_unit.map(str::to_string),
+                            loc: amount.map_or_else(|| names_loc.clone(), |_| loc.clone()),
+                        });
                     }
-                    self.budget_row_by_shape(names, names_loc, &[], block_unit, out);
+                    continue;
                 }
+                self.budget_row_by_shape(names, names_loc, &[], block_unit, out);
             }
             if let Some(g) = column_groups(row, block_unit) {
                 groups = g;

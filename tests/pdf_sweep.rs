@@ -13,7 +13,9 @@
 //! PDF's grid rows) go to
 //! `$CARGO_TARGET_TMPDIR/pdf-sweep`; a PDF is rendered again only when its text changed.
 //! `DECLX_TOOLS` overrides the tools directory (default `../shared/tools`),
-//! `DECLX_SWEEP_ONLY=a,b` keeps the texts whose name holds one of the words.
+//! `DECLX_SWEEP_ONLY=a,b` keeps the texts whose name holds one of the words;
+//! `DECLX_SWEEP_SEEDS=30,31` replaces the synth seeds (a fresh held-out set: seeds the PDF
+//! path was never tuned on say whether a change carries to unseen forms).
 //!
 //! Per text × rendition the table gives the top-level fields equal to the text's record
 //! (`common::pdf_comparable`), then the text's tasks and indicator rows found verbatim.
@@ -137,7 +139,14 @@ fn sweep_texts() -> Vec<(String, String)> {
             .to_string();
         texts.push((name, as_tab_text(&decoded.text)));
     }
-    for seed in SYNTH_SEEDS {
+    let seeds: Vec<u64> = match std::env::var("DECLX_SWEEP_SEEDS") {
+        Ok(list) => list
+            .split(',')
+            .filter_map(|s| s.trim().parse().ok())
+            .collect(),
+        Err(_) => SYNTH_SEEDS.to_vec(),
+    };
+    for seed in seeds {
         let (text, _) = declx::synth::declaration(seed);
         texts.push((format!("synth-{seed}"), as_tab_text(&text)));
     }

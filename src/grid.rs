@@ -1,6 +1,7 @@
 //! Stage 3: text → grid of cells. Recognises the layouts real archives hold: tab-separated
-//! rows, `| a | b |` pipes and markdown tables, one cell per line (blank lines between
-//! rows, empty cells missing), and rows whose cells are split by runs of spaces.
+//! rows, `| a | b |` pipes and markdown tables, comma-separated values as Excel/WPS save
+//! them, one cell per line (blank lines between rows, empty cells missing), and rows whose
+//! cells are split by runs of spaces.
 //! Layouts that lose column positions give cells with `col: None`; the form stage then
 //! works from labels and value shapes instead.
 
@@ -12,6 +13,8 @@ use crate::record::{Loc, Warning};
 pub enum Layout {
     Tabs,
     Pipes,
+    /// Comma-separated values (RFC 4180 quoting), as a spreadsheet saves a sheet.
+    Csv,
     CellPerLine,
     Spaced,
     PdfLattice,
@@ -21,7 +24,10 @@ pub enum Layout {
 impl Layout {
     /// Whether a cell's `col` is its real table column.
     pub fn has_columns(self) -> bool {
-        matches!(self, Layout::Tabs | Layout::Pipes | Layout::PdfLattice)
+        matches!(
+            self,
+            Layout::Tabs | Layout::Pipes | Layout::Csv | Layout::PdfLattice
+        )
     }
 }
 
@@ -185,11 +191,44 @@ fn detect(lines: &[&str]) -> Layout {
         Layout::Tabs
     } else if enough(pipes) {
         Layout::Pipes
+    } else if is_csv(&content, spaced) {
+        Layout::Csv
     } else if enough(spaced) {
         Layout::Spaced
     } else {
         Layout::CellPerLine
     }
+}
+
+/// Fields in a line split on commas outside `"…"` (the line taken on its own).
+fn csv_fields(line: &str) -> usize {
+    let mut quoted = false;
+    let mut fields = 1;
+    for b in line.bytes() {
+        match b {
+            b'"' => quoted = !quoted,
+            b',' if !quoted => fields += 1,
+            _ => {}
+        }
+    }
+    fields
+}
+
+/// Most lines of a saved sheet hold three or more comma-separated fields (a spreadsheet
+/// keeps empty cells as `,,`; a script's export may drop trailing ones). Prose and OCR
+/// text have commas too (`83, 179. 29`), but on few lines, and their cells are split by
+/// runs of spaces, which CSV lines seldom have.
+fn is_csv(content: &[&str], spaced: usize) -> bool {
+    // Cheap reject: a CSV form has at least two commas on most lines.
+    let commas: usize = content
+        .iter()
+        .map(|l| memchr::memchr_iter(b',', l.as_bytes()).count())
+        .sum();
+    if commas < content.len() {
+        return false;
+    }
+    let rows = content.iter().filter(|l| csv_fields(l) >= 3).count();
+    rows * 5 >= content.len() * 3 && rows > spaced
 }
 
 /// Longest run of lines one quoted cell may span before the quoting is taken to be
@@ -203,20 +242,38 @@ fn quoted_tab_rows(text: &str) -> Option<Vec<Row>> {
     if !text.contains("\t\"") && !text.contains("\n\"") && !text.starts_with('"') {
         return None;
     }
+    delimited_rows(text, b'\t', true)
+        .filter(|(_, multi_line)| *multi_line)
+        .map(|(rows, _)| rows)
+}
+
+/// Comma-separated rows. Where the quoting does not hold together (a stray `"`), the
+/// commas alone split the cells, as a spreadsheet would show the file.
+fn csv_rows(text: &str) -> Vec<Row> {
+    delimited_rows(text, b',', true)
+        .or_else(|| delimited_rows(text, b',', false))
+        .map(|(rows, _)| rows)
+        .unwrap_or_default()
+}
+
+/// Rows of a delimited text read by the csv crate, and whether any cell spans lines.
+/// `None` when the quoting does not hold together.
+fn delimited_rows(text: &str, delimiter: u8, quoting: bool) -> Option<(Vec<Row>, bool)> {
     // Quoting always pairs its quote marks; an odd count means a stray `"`.
-    if text.bytes().filter(|b| *b == b'"').count() % 2 == 1 {
+    if quoting && text.bytes().filter(|b| *b == b'"').count() % 2 == 1 {
         return None;
     }
     let mut rdr = csv::ReaderBuilder::new()
-        .delimiter(b'\t')
+        .delimiter(delimiter)
         .has_headers(false)
         .flexible(true)
-        .quoting(true)
+        .quoting(quoting)
         .double_quote(true)
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
     let mut record = csv::StringRecord::new();
     let mut multi_line = false;
+    let mut lines = LineCounter::new(text);
     loop {
         let start = rdr.position().line();
         match rdr.read_record(&mut record) {
@@ -225,13 +282,16 @@ fn quoted_tab_rows(text: &str) -> Option<Vec<Row>> {
             Err(_) => return None,
         }
         let end = rdr.position().line();
-        if end.saturating_sub(start) > MAX_QUOTED_LINES {
+        if quoting && end.saturating_sub(start) > MAX_QUOTED_LINES {
             return None;
         }
         multi_line |= record.iter().any(|f| f.contains('\n'));
-        // csv skips blank lines; the record starts at the first line with content.
-        let line = start as usize;
-        let loc = Loc::Line { line };
+        // The reader's line count lags on CRLF ends, so the line is counted from the
+        // record's first byte, as `lines` counts them.
+        let byte = record.position().map_or(0, |p| p.byte() as usize);
+        let loc = Loc::Line {
+            line: lines.line_at(byte),
+        };
         let cells: Vec<Cell> = record
             .iter()
             .enumerate()
@@ -246,13 +306,56 @@ fn quoted_tab_rows(text: &str) -> Option<Vec<Row>> {
         }
         rows.push(Row { cells, loc });
     }
-    multi_line.then_some(rows)
+    Some((rows, multi_line))
+}
+
+/// 1-based line numbers of byte offsets met in increasing order, with LF, CRLF and lone
+/// CR line ends as `lines` takes them.
+struct LineCounter<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+    line: usize,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(text: &'a str) -> Self {
+        LineCounter {
+            bytes: text.as_bytes(),
+            pos: 0,
+            line: 1,
+        }
+    }
+
+    /// The line of the first character at or after `byte` that is not a line end.
+    fn line_at(&mut self, byte: usize) -> usize {
+        let mut to = byte.min(self.bytes.len());
+        while matches!(self.bytes.get(to), Some(b'\r' | b'\n')) {
+            to += 1;
+        }
+        while self.pos < to {
+            match self.bytes[self.pos] {
+                b'\n' => self.line += 1,
+                b'\r' if self.bytes.get(self.pos + 1) != Some(&b'\n') => self.line += 1,
+                _ => {}
+            }
+            self.pos += 1;
+        }
+        self.line
+    }
 }
 
 /// Build the grid of a decoded text.
 pub fn from_text(text: &str) -> Grid {
     let lines = lines(text);
     let layout = detect(&lines);
+    if layout == Layout::Csv {
+        return Grid {
+            rows: csv_rows(text),
+            layout,
+            pages: None,
+            warnings: Vec::new(),
+        };
+    }
     if layout == Layout::Tabs {
         if let Some(rows) = quoted_tab_rows(text) {
             return Grid {
@@ -332,7 +435,7 @@ pub fn from_text(text: &str) -> Grid {
                 });
                 continue;
             }
-            Layout::PdfLattice | Layout::PdfStream => unreachable_layout(),
+            Layout::Csv | Layout::PdfLattice | Layout::PdfStream => unreachable_layout(),
         };
         rows.push(Row { cells, loc });
     }
@@ -348,7 +451,8 @@ pub fn from_text(text: &str) -> Grid {
     }
 }
 
-// `detect` never returns a PDF layout for text; kept total without panicking.
+// CSV is read whole above, and `detect` never returns a PDF layout for text; kept total
+// without panicking.
 fn unreachable_layout() -> Vec<Cell> {
     Vec::new()
 }
@@ -449,6 +553,41 @@ mod tests {
         );
         assert_eq!(from_text("a    b\nc    d\n").layout, Layout::Spaced);
         assert_eq!(from_text("a\nb\n\nc\n").layout, Layout::CellPerLine);
+    }
+
+    #[test]
+    fn csv_detected_and_read() {
+        // A sheet saved by a spreadsheet: every row padded, amounts with commas quoted.
+        let sheet =
+            "部门名称,某局,,\r\n预算,基本支出,\"83,179.29\",\r\n,,,\r\n目标,\"1.甲\n2.乙\",,\r\n";
+        let g = from_text(sheet);
+        assert_eq!(g.layout, Layout::Csv);
+        assert_eq!(g.rows.len(), 3, "the all-empty row is dropped");
+        assert_eq!(g.rows[1].cells[2].text, "83,179.29");
+        assert_eq!(g.rows[2].cells[1].text, "1.甲\n2.乙");
+        assert_eq!(g.rows[2].loc, Loc::Line { line: 4 });
+        assert_eq!(g.rows[2].cells[1].col, Some(1));
+        // A script's export drops trailing empty cells; a title line has no commas.
+        let ragged = "申报表\n部门名称,某局,x\n,基本支出,1.00,财政拨款,2.00\n,项目支出,3.00\n";
+        assert_eq!(from_text(ragged).layout, Layout::Csv);
+        // A stray quote: the commas alone split the cells.
+        let g = from_text("a,\"b,c\nd,e,f\ng,h,i\n");
+        assert_eq!(g.layout, Layout::Csv);
+        assert_eq!(g.rows.len(), 3);
+    }
+
+    #[test]
+    fn commas_in_prose_and_ocr_numbers_are_not_csv() {
+        for text in [
+            // OCR'd amounts split by space runs.
+            "基本支出   83, 179. 29   财政拨款   77, 016. 43\n项目支出   1, 234. 00   其他\n总体目标   提升, 优化\n",
+            // One cell per line, amounts with thousands separators.
+            "部门名称\n某局\n\n基本支出\n83, 179. 29\n\n项目支出\n1,234,567.00\n",
+            // Tabs win over commas.
+            "a,b,c\td\ne,f,g\th\n",
+        ] {
+            assert_ne!(from_text(text).layout, Layout::Csv, "{text}");
+        }
     }
 
     #[test]

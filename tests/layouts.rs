@@ -76,3 +76,31 @@ fn seed_keeps_its_column_shift_warning() {
     assert!(codes.contains(&"column_shift"), "{codes:?}");
     assert!(codes.contains(&"merged_label_moved"), "{codes:?}");
 }
+
+/// The seed saved from a spreadsheet as CSV: every row padded to the sheet's width,
+/// cells with commas, quotes or line breaks quoted (the csv crate's writer, as Excel does).
+fn to_csv(text: &str, pad: bool, terminator: csv::Terminator) -> String {
+    let grid = declx::grid::from_text(text);
+    let width = grid.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+    let mut w = csv::WriterBuilder::new()
+        .flexible(true)
+        .terminator(terminator)
+        .from_writer(Vec::new());
+    for row in &grid.rows {
+        let mut cells: Vec<&str> = row.cells.iter().map(|c| c.text.as_str()).collect();
+        if pad {
+            cells.resize(width, "");
+        }
+        w.write_record(&cells).unwrap();
+    }
+    String::from_utf8(w.into_inner().unwrap()).unwrap()
+}
+
+#[test]
+fn csv_from_a_spreadsheet_or_a_script() {
+    let excel = to_csv(SEED, true, csv::Terminator::CRLF);
+    assert!(excel.contains("\"83, 179. 29\""), "amounts with commas are quoted");
+    assert_same("csv", &excel, true);
+    // A script's export drops trailing empty cells.
+    assert_same("ragged csv", &to_csv(SEED, false, csv::Terminator::Any(b'\n')), true);
+}

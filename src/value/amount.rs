@@ -22,6 +22,19 @@ pub(crate) fn parse(raw: &str, default_unit: Option<&str>) -> Option<Amount> {
     }
     // A trailing 整 closes financial amounts (壹万元整); an end mark closes sentences.
     s = s.trim_end_matches(['整', '正', '。', ' ']);
+    // OCR reads a decimal point as 。 (`83179。29`). In a cell that is one amount, a 。
+    // between digits can be nothing else; the grammar below still has to read it whole.
+    let pointed;
+    if let Some((a, b)) = s.split_once('。') {
+        // OCR may space it too: `83, 179。 29`.
+        if a.trim_end().ends_with(|c: char| c.is_ascii_digit())
+            && b.trim_start().starts_with(|c: char| c.is_ascii_digit())
+            && !s.contains('.')
+        {
+            pointed = format!("{a}.{b}");
+            s = pointed.as_str();
+        }
+    }
     let (neg, s) = match s.strip_prefix('-') {
         Some(r) if r.starts_with(|c: char| c.is_ascii_digit()) => (true, r),
         _ => (false, s.strip_prefix('+').unwrap_or(s)),

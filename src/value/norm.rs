@@ -65,9 +65,10 @@ fn first_change(s: &str) -> Option<usize> {
     }
 }
 
-/// `s` with every char folded by [`norm_char`]; borrowed when nothing changes.
+/// `s` with every char folded by [`norm_char`] and OCR's letter O read as zero inside
+/// numbers ([`ocr_zeros`]); borrowed when nothing changes.
 pub(crate) fn fold(s: &str) -> Cow<'_, str> {
-    match first_change(s) {
+    let mut text = match first_change(s) {
         None => Cow::Borrowed(s),
         Some(at) => {
             let (head, tail) = s.split_at(at);
@@ -76,7 +77,49 @@ pub(crate) fn fold(s: &str) -> Cow<'_, str> {
             text.extend(tail.chars().map(norm_char));
             Cow::Owned(text)
         }
+    };
+    ocr_zeros(&mut text);
+    text
+}
+
+/// OCR reads 0 as the letter O (`≥8O%`, `1,2OO项`, `1O0`). In a run of digits, O/o and
+/// `,`/`.` that starts with a digit and has no ASCII letter on either side, every O/o is a zero;
+/// `H2O`, `CO2`, `ISO9001` and `5Other` keep their letters. O and 0 are both one byte,
+/// so offsets into the text stay valid.
+fn ocr_zeros(text: &mut Cow<'_, str>) {
+    let b = text.as_bytes();
+    if memchr::memchr2(b'O', b'o', b).is_none() {
+        return;
     }
+    let is_o = |c: u8| c == b'O' || c == b'o';
+    let mut zeros = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && (b[i].is_ascii_digit() || is_o(b[i]) || matches!(b[i], b',' | b'.')) {
+            i += 1;
+        }
+        let letter = |at: Option<usize>| {
+            at.and_then(|k| b.get(k))
+                .is_some_and(u8::is_ascii_alphabetic)
+        };
+        if !letter(start.checked_sub(1)) && !letter(Some(i)) {
+            zeros.extend((start..i).filter(|&k| is_o(b[k])));
+        }
+    }
+    if zeros.is_empty() {
+        return;
+    }
+    let mut bytes = std::mem::take(text).into_owned().into_bytes();
+    for k in zeros {
+        bytes[k] = b'0';
+    }
+    // ASCII replaced by ASCII keeps the text UTF-8.
+    *text = Cow::Owned(String::from_utf8(bytes).unwrap_or_default());
 }
 
 /// Normalised text plus a way back to the original byte offsets.
@@ -103,8 +146,10 @@ struct Resized {
 impl<'a> Norm<'a> {
     pub fn new(orig: &'a str) -> Norm<'a> {
         let Some(at) = first_change(orig) else {
+            let mut text = Cow::Borrowed(orig);
+            ocr_zeros(&mut text);
             return Norm {
-                text: Cow::Borrowed(orig),
+                text,
                 orig_len: orig.len(),
                 resized: Vec::new(),
             };
@@ -125,8 +170,10 @@ impl<'a> Norm<'a> {
             }
             text.push(n);
         }
+        let mut text = Cow::Owned(text);
+        ocr_zeros(&mut text);
         Norm {
-            text: Cow::Owned(text),
+            text,
             orig_len: orig.len(),
             resized,
         }

@@ -99,8 +99,15 @@ fn to_csv(text: &str, pad: bool, terminator: csv::Terminator) -> String {
 #[test]
 fn csv_from_a_spreadsheet_or_a_script() {
     let excel = to_csv(SEED, true, csv::Terminator::CRLF);
-    assert!(excel.contains("\"83, 179. 29\""), "amounts with commas are quoted");
+    assert!(
+        excel.contains("\"83, 179. 29\""),
+        "amounts with commas are quoted"
+    );
     assert_same("csv", &excel, true);
     // A script's export drops trailing empty cells.
-    assert_same("ragged csv", &to_csv(SEED, false, csv::Terminator::Any(b'\n')), true);
+    assert_same(
+        "ragged csv",
+        &to_csv(SEED, false, csv::Terminator::Any(b'\n')),
+        true,
+    );
 }

@@ -1680,8 +1680,12 @@ impl IndicatorColumns {
                 "二级指标" => 1,
                 "三级指标" | "指标名称" | "指标内容" => 2,
                 _ if has(&n, "周期") || has(&n, "中期") || has(&n, "长期") => 3,
-                _ if has(&n, "年度") && has(&n, "指标值") => 4,
-                _ if n.ends_with("指标值") || n == "目标值" || n == "指标目标值" => 4,
+                // Templates name the target column 指标值, 目标值 or 预期值 (年度目标值,
+                // 年度指标值（2024年）).
+                _ if has(&n, "年度") && (has(&n, "指标值") || has(&n, "目标值")) => 4,
+                _ if n.ends_with("指标值") || n.ends_with("目标值") || n.ends_with("预期值") => {
+                    4
+                }
                 "指标性质" | "指标方向" | "比较符" | "符号" | "指标值性质" => {
                     SLOT_OP
                 }

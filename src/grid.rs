@@ -344,8 +344,43 @@ impl<'a> LineCounter<'a> {
     }
 }
 
+/// A page-number line copied along with the table (`第 1 页 共 3 页`, `- 2 -`,
+/// `Page 1 of 3`): page furniture, not a cell. A bare number or `1/3` alone is not
+/// taken, as a one-cell-per-line text has value rows like that.
+fn is_page_number(text: &str) -> bool {
+    static RE: LazyLock<Option<regex::Regex>> = LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?ix)^(
+                第\s*[0-9一二三四五六七八九十]+\s*页([，,、\s]*共\s*[0-9]+\s*页)?
+              | 共\s*[0-9]+\s*页([，,、\s]*第\s*[0-9]+\s*页)?
+              | [-—–－]\s*[0-9]+\s*[-—–－]
+              | page\s*[0-9]+(\s*of\s*[0-9]+)?
+            )$",
+        )
+        .ok()
+    });
+    // Cheap reject: every form holds 页, a dash or a P.
+    text.len() <= 40
+        && (text.contains('页') || text.contains(['-', '—', '–', '－', 'P', 'p']))
+        && RE.as_ref().is_some_and(|re| re.is_match(text))
+}
+
+/// Rows that are nothing but a page number.
+fn drop_page_numbers(rows: &mut Vec<Row>) {
+    rows.retain(|r| {
+        let mut cells = r.non_empty();
+        !matches!((cells.next(), cells.next()), (Some(c), None) if is_page_number(&c.text))
+    });
+}
+
 /// Build the grid of a decoded text.
 pub fn from_text(text: &str) -> Grid {
+    let mut grid = text_grid(text);
+    drop_page_numbers(&mut grid.rows);
+    grid
+}
+
+fn text_grid(text: &str) -> Grid {
     let lines = lines(text);
     let layout = detect(&lines);
     if layout == Layout::Csv {

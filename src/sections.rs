@@ -391,6 +391,12 @@ fn split_inline(text: &str) -> Option<(&str, &str)> {
     Some((l, r))
 }
 
+/// A cell that is a whole field (`填报人：李四`): a label with a letter in it (not the `9`
+/// of `9:00`) and a value after the colon.
+fn inline_field(text: &str) -> Option<(&str, &str)> {
+    split_inline(text).filter(|(l, v)| !v.is_empty() && l.chars().any(char::is_alphabetic))
+}
+
 // ---------------------------------------------------------------- framework
 
 /// Level-1 names of the standard indicator framework (canonical form).
@@ -787,19 +793,32 @@ impl<'g> Reader<'g> {
         // An odd cell count under a block label: the first value belongs to that label.
         if cells.len() % 2 == 1 {
             if let Some(first) = cells.first() {
-                if let Some((l, v)) = split_inline(&first.text) {
-                    self.push_other(l, Some(v.to_string()), &first.loc);
-                } else {
+                if inline_field(&first.text).is_none() {
                     let label = block_label.unwrap_or("");
                     self.push_other(label, Some(first.text.clone()), &first.loc);
+                    i = 1;
                 }
-                i = 1;
             }
         }
-        while i + 1 < cells.len() {
-            let (l, v) = (cells[i], cells[i + 1]);
-            self.push_other(&l.text, Some(v.text.clone()), &l.loc);
-            i += 2;
+        // `单位负责人：张三 | 填报人：李四 | 联系电话：…`: a cell holding its own label and
+        // value is a field by itself; other cells pair up as label | value.
+        while let Some(l) = cells.get(i) {
+            if let Some((label, value)) = inline_field(&l.text) {
+                self.push_other(label, Some(value.to_string()), &l.loc);
+                i += 1;
+                continue;
+            }
+            match cells.get(i + 1) {
+                Some(v) if inline_field(&v.text).is_none() => {
+                    self.push_other(&l.text, Some(v.text.clone()), &l.loc);
+                    i += 2;
+                }
+                // A label whose value cell is missing is still kept.
+                _ => {
+                    self.push_other(&l.text, None, &l.loc);
+                    i += 1;
+                }
+            }
         }
     }
 
@@ -822,6 +841,11 @@ impl<'g> Reader<'g> {
                 }
             }
         }
+        // `填报人： | 李四`: the colon only introduced the next cell.
+        let label = match value {
+            Some(_) => label.trim_end_matches(['：', ':']).trim_end(),
+            None => label,
+        };
         self.out.other_fields.push(OtherField {
             label: label.to_string(),
             value,

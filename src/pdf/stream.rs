@@ -957,7 +957,12 @@ pub(crate) fn page_items(glyphs: &[&Glyph], inherited: &[f64]) -> Vec<Item> {
     let (above, below) = body.split_at(cut);
     let parts = [(above, seps), (below, separators(below, &p, &[]))];
     for (part, seps) in parts {
-        let (rows, xs) = table_rows(part, &p, seps, row_gap);
+        let (mut rows, xs) = table_rows(part, &p, seps, row_gap);
+        // Where each cell's text ends tells a row cut by the page end (all its cells run
+        // to the last line) from a complete one (see `continues`).
+        for c in rows.iter_mut().flat_map(|r| r.cells.iter_mut()) {
+            c.text_y0 = (!c.text.is_empty()).then_some(c.bbox.y0);
+        }
         if let Some(bbox) = rows.iter().map(|r| r.bbox).reduce(|a, b| a.union(&b)) {
             items.push(Item::Table { rows, bbox, xs });
         }

@@ -339,7 +339,10 @@ fn is_label(b: &Block, all: &[Block]) -> bool {
 /// it, and which sits at the middle of those rows, moves up to the first of them.
 /// A label lifted before claims the rows its centre mirrors (its span): the next label
 /// in that column spans rows below them only.
-fn lift_span_labels(rows: &mut [TRow]) {
+/// `page_top`: the table goes on from the page before, so its first row may be the rest
+/// of a row cut by the page break; a cell centred clearly better on the rows after it
+/// belongs to them (a task name centred in its own tall row is not that row's label).
+fn lift_span_labels(rows: &mut [TRow], page_top: bool) {
     let empty = |rows: &[TRow], r: usize, c: usize| {
         rows.get(r)
             .and_then(|row| row.cells.get(c))
@@ -369,6 +372,22 @@ fn lift_span_labels(rows: &mut [TRow]) {
                 .is_some_and(|cell| cell.text.chars().count() <= 16);
             if up == r || down == r || !short {
                 continue;
+            }
+            if page_top && up == 0 {
+                let Some(cell) = rows.get(r).and_then(|row| row.cells.get(c)) else {
+                    continue;
+                };
+                let off_from = |a: usize| match (rows.get(a), rows.get(down)) {
+                    (Some(x), Some(y)) => (cell.bbox.cy() - (x.bbox.y1 + y.bbox.y0) / 2.0).abs(),
+                    _ => f64::INFINITY,
+                };
+                // By a quarter of the cell's height: clearly, not by rounding.
+                if off_from(1) + 0.25 * cell.bbox.height() < off_from(0) {
+                    up = 1;
+                }
+                if up == r {
+                    continue;
+                }
             }
             let (Some(top), Some(bottom)) = (
                 rows.get(up).map(|x| x.bbox.y1),
@@ -682,15 +701,20 @@ fn best_split(b: &Block, others: &[&Block]) -> Option<f64> {
 }
 
 /// Lines → table rows in the columns `seps` separates, row-span labels lifted; a block
-/// of wrapped lines ends at a gap wider than `row_gap`.
+/// of wrapped lines ends at a gap wider than `row_gap`; `page_top`: the table goes on
+/// from the page before (see [`lift_span_labels`]).
 pub(crate) fn table_rows(
     lines: &[Line],
     p: &Params,
     seps: Vec<f64>,
     row_gap: f64,
+    page_top: bool,
 ) -> (Vec<TRow>, Vec<f64>) {
     let (mut rows, seps) = rows_in_columns(lines, p, seps, row_gap, &[], &[]);
-    lift_and_prune(&mut rows, seps.len() + 1, None);
+    if seps.len() + 1 > 1 {
+        lift_span_labels(&mut rows, page_top);
+        rows.retain(|r| r.cells.iter().any(|c| !c.text.is_empty()));
+    }
     (rows, seps)
 }
 
@@ -707,7 +731,7 @@ pub(crate) fn lift_and_prune(
         if let Some((page_y, page_top)) = centred {
             lift_centred_labels(rows, page_y, page_top);
         } else {
-            lift_span_labels(rows);
+            lift_span_labels(rows, false);
         }
         rows.retain(|r| r.cells.iter().any(|c| !c.text.is_empty()));
     }
@@ -956,8 +980,11 @@ pub(crate) fn page_items(glyphs: &[&Glyph], inherited: &[f64]) -> Vec<Item> {
     let cut = indicator_table_start(&body).unwrap_or(body.len());
     let (above, below) = body.split_at(cut);
     let parts = [(above, seps), (below, separators(below, &p, &[]))];
+    // The first part on a page after a stream table's page may open with a cut row.
+    let mut page_top = !inherited.is_empty();
     for (part, seps) in parts {
-        let (mut rows, xs) = table_rows(part, &p, seps, row_gap);
+        let (mut rows, xs) = table_rows(part, &p, seps, row_gap, page_top && !part.is_empty());
+        page_top &= part.is_empty();
         // Where each cell's text ends tells a row cut by the page end (all its cells run
         // to the last line) from a complete one (see `continues`).
         for c in rows.iter_mut().flat_map(|r| r.cells.iter_mut()) {

@@ -63,6 +63,8 @@ pub struct Params {
     /// Split a block that runs across a row boundary other columns show (layout text,
     /// where rows are not always apart by a blank line).
     pub split_tall: bool,
+    /// Measure the room each cell's last line leaves in its column (PDF pages).
+    pub line_room: bool,
 }
 
 fn join_same_line(out: &mut String, piece: &str, tight: bool) {
@@ -845,12 +847,39 @@ fn rows_in_columns(
         v
     };
     let _ = &xs;
+    // Each column's right edge: where its longest lines end (lines running across the
+    // next separator, merged cells, left out).
+    let edges: Vec<f64> = (0..ncols)
+        .map(|c| {
+            let limit = seps.get(c).map_or(f64::INFINITY, |s| s + 0.5 * p.em);
+            bl.iter()
+                .filter(|b| b.col == c)
+                .flat_map(|b| b.parts.iter().map(|(_, ch)| ch.bbox.x1))
+                .filter(|x1| *x1 <= limit)
+                .fold(f64::NEG_INFINITY, f64::max)
+        })
+        .collect();
     let mut rows = Vec::new();
     for (r, cols) in grid.into_iter().enumerate() {
         let (y0, y1) = bands.get(r).copied().unwrap_or((0.0, 0.0));
         let mut cells = Vec::with_capacity(ncols);
+        let mut last_line_room = Vec::with_capacity(ncols);
         for (c, mut bs) in cols.into_iter().enumerate() {
             bs.sort_by(|a, b| b.bbox.y1.total_cmp(&a.bbox.y1));
+            // Room (ems) the cell's last line leaves before its column's edge.
+            let room = bs.last().and_then(|b| {
+                let (last, _) = b.parts.last()?;
+                let x1 = b
+                    .parts
+                    .iter()
+                    .filter(|(l, _)| l == last)
+                    .map(|(_, ch)| ch.bbox.x1)
+                    .fold(f64::NEG_INFINITY, f64::max);
+                let edge = edges.get(c).copied()?;
+                (p.line_room && edge.is_finite() && x1.is_finite())
+                    .then(|| ((edge - x1) / p.em).max(0.0))
+            });
+            last_line_room.push(room);
             let mut t = String::new();
             for b in &bs {
                 super::geometry::push_joined(&mut t, &b.text(p.tight));
@@ -886,7 +915,7 @@ fn rows_in_columns(
         rows.push(TRow {
             cells,
             bbox,
-            last_line_room: Vec::new(),
+            last_line_room,
         });
     }
     (rows, seps)
@@ -968,6 +997,7 @@ pub(crate) fn page_items(glyphs: &[&Glyph], inherited: &[f64]) -> Vec<Item> {
         tight: false,
         cross_ratio: 4,
         split_tall: false,
+        line_room: true,
     };
     // The indicator table has a column grid of its own: lines of the sections above it
     // (merged cells spanning columns, other column edges) would cross its narrow column

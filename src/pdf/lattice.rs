@@ -78,6 +78,17 @@ fn merge_v(rules: Vec<VRule>) -> Vec<VRule> {
         .collect()
 }
 
+/// Vertical rules running on past the outermost horizontal rule by more than this
+/// (points) mark an outer border the writer did not draw.
+const OPEN_EDGE: f64 = 2.0 * SNAP;
+
+/// Lowest start and highest end of a set of spans.
+fn extent(spans: impl Iterator<Item = (f64, f64)>) -> (f64, f64) {
+    spans.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), (a, b)| {
+        (lo.min(a), hi.max(b))
+    })
+}
+
 struct Dsu(Vec<usize>);
 
 impl Dsu {
@@ -162,6 +173,16 @@ impl Lattice {
         let xs = cluster(rs.v.iter().map(|v| v.x).collect(), SNAP);
         let mut ys = cluster(rs.h.iter().map(|h| h.y).collect(), SNAP);
         ys.reverse();
+        // A writer may drop an outer border (LibreOffice loses a table's bottom rule at a
+        // page end) while the vertical rules run on to where that border belongs: their
+        // ends close the table there, so the text of the last row is not left outside.
+        let (v_lo, v_hi) = extent(rs.v.iter().map(|v| (v.y0, v.y1)));
+        if ys.first().is_some_and(|&t| v_hi > t + OPEN_EDGE) {
+            ys.insert(0, v_hi);
+        }
+        if ys.last().is_some_and(|&b| v_lo < b - OPEN_EDGE) {
+            ys.push(v_lo);
+        }
         if xs.len() < 2 || ys.len() < 2 {
             return None;
         }
@@ -441,6 +462,38 @@ mod tests {
                 vec!["", "a2第二", ""]
             ]
         );
+        assert!(used.iter().all(|u| *u));
+    }
+
+    #[test]
+    fn vertical_rules_close_a_missing_bottom_border() {
+        let mut p = PageGeom {
+            number: 1,
+            width: 300.0,
+            height: 300.0,
+            ..Default::default()
+        };
+        // Two rows; the bottom rule was not drawn, the verticals run on to y = 0.
+        p.hrules = vec![h(300.0, 0.0, 200.0), h(200.0, 0.0, 200.0)];
+        p.vrules = vec![
+            v(0.0, 0.0, 300.0),
+            v(100.0, 0.0, 300.0),
+            v(200.0, 0.0, 300.0),
+        ];
+        p.glyphs.extend(word("名称", 10.0, 250.0, 10.0));
+        p.glyphs.extend(word("值", 110.0, 250.0, 10.0));
+        p.glyphs.extend(word("末行", 10.0, 150.0, 10.0));
+        p.glyphs.extend(word("续", 110.0, 50.0, 10.0));
+        let mut used = vec![false; p.glyphs.len()];
+        let items = tables_on_page(&p, &mut used);
+        let Some(Item::Table { rows, .. }) = items.first() else {
+            panic!("no table")
+        };
+        let texts: Vec<Vec<&str>> = rows
+            .iter()
+            .map(|r| r.cells.iter().map(|c| c.text.as_str()).collect())
+            .collect();
+        assert_eq!(texts, vec![vec!["名称", "值"], vec!["末行", "续"]]);
         assert!(used.iter().all(|u| *u));
     }
 

@@ -1600,6 +1600,7 @@ fn zone_table(
         tight: true,
         cross_ratio: 4,
         split_tall: true,
+        line_room: false,
     };
     let mut wide = wide_gap_separators(lines, raws, m);
     let runs: Vec<Line> = lines.iter().map(run_line).collect();

@@ -403,7 +403,8 @@ fn text_cols(r: &TRow) -> Vec<usize> {
 /// Whether the first row on a new page carries on the last row of the previous page.
 /// The previous page must be filled to the bottom margin (`full`), the new row's text
 /// must sit only in columns the previous row also fills, and not every one of those
-/// texts may already end a sentence (a fresh row after a complete one).
+/// texts may already end a sentence (a fresh row after a complete one), unless the new
+/// row goes on with the next number of a numbered list.
 fn continues(prev: &TRow, next: &TRow, full: bool) -> bool {
     let (a, b) = (text_cols(prev), text_cols(next));
     if !full || a.is_empty() || b.is_empty() || !b.iter().all(|c| a.contains(c)) {
@@ -418,6 +419,22 @@ fn continues(prev: &TRow, next: &TRow, full: bool) -> bool {
         last.is_some_and(|ch| "。．.！!？?；;".contains(ch)) && !list_number
     };
     let carried_at = |c: &TCell| c.col.is_some_and(|k| b.contains(&k));
+    let next_text = |c: &TCell| {
+        next.cells
+            .iter()
+            .find(|n| n.col == c.col)
+            .map_or("", |n| n.text.as_str())
+    };
+    // A numbered list cut after a complete item goes on with the next number, whether
+    // or not that item filled its last line (items may be paragraphs of their own).
+    if prev
+        .cells
+        .iter()
+        .filter(|c| carried_at(c))
+        .all(|c| continues_list(&c.text, next_text(c)))
+    {
+        return true;
+    }
     // A text whose last line had room for what the next page's cell starts with was
     // not cut by the page end.
     let short_line = prev
@@ -426,12 +443,7 @@ fn continues(prev: &TRow, next: &TRow, full: bool) -> bool {
         .zip(&prev.last_line_room)
         .filter(|(c, _)| carried_at(c))
         .any(|(c, room)| {
-            let next_text = next
-                .cells
-                .iter()
-                .find(|n| n.col == c.col)
-                .map_or("", |n| n.text.as_str());
-            room.is_some_and(|r| r > leading_chunk_ems(next_text) + ROOM_TOLERANCE_EMS)
+            room.is_some_and(|r| r > leading_chunk_ems(next_text(c)) + ROOM_TOLERANCE_EMS)
         });
     if short_line {
         return false;
@@ -455,6 +467,38 @@ fn continues(prev: &TRow, next: &TRow, full: bool) -> bool {
     let lo = bottoms.iter().copied().fold(f64::INFINITY, f64::min);
     let hi = bottoms.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     hi - lo <= SAME_LINE_TOLERANCE
+}
+
+/// Whether `next` opens the list item after the last one `prev` holds (`…。2. …` then
+/// `3. …`): a fresh row's list starts at 1, so the next number means the list was cut.
+fn continues_list(prev: &str, next: &str) -> bool {
+    let Some((n, _)) = list_number(next) else {
+        return false;
+    };
+    // The last item number of `prev`: at its start or after a sentence end.
+    let mut last = list_number(prev).map(|(k, _)| k);
+    for (i, ch) in prev.char_indices() {
+        if "。；;".contains(ch) {
+            let rest = prev[i + ch.len_utf8()..].trim_start();
+            if let Some((k, _)) = list_number(rest) {
+                last = Some(k);
+            }
+        }
+    }
+    last.is_some_and(|k| k + 1 == n)
+}
+
+/// A leading list number (`3.`, `3．`, `3、`; not a decimal such as `3.5`) and the rest.
+fn list_number(t: &str) -> Option<(u32, &str)> {
+    let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits == 0 || digits > 2 {
+        return None;
+    }
+    let n = t[..digits].parse().ok()?;
+    let rest = &t[digits..];
+    let sep = rest.chars().next().filter(|c| ".．、".contains(*c))?;
+    let rest = &rest[sep.len_utf8()..];
+    (!rest.starts_with(|c: char| c.is_ascii_digit())).then_some((n, rest))
 }
 
 /// Room measures are rough (advance widths, justified spacing): ems of slack.
@@ -720,6 +764,22 @@ mod tests {
             &next,
             true
         ));
+    }
+
+    #[test]
+    fn next_list_number_continues_a_finished_text() {
+        let mut prev = row(&["", "1. 培训人次≥25万人次。2.认定数≥5413家。"]);
+        // Room left on the last line does not matter: items may be paragraphs.
+        prev.last_line_room = vec![None, Some(4.0)];
+        let next = row(&["", "3. 项目完成率≥95%。"]);
+        assert!(continues(&prev, &next, true));
+        // Another number, a decimal or no list at all start a fresh row.
+        for t in ["1. 项目完成率≥95%。", "3.5亿元以上。", "项目完成率≥95%。"] {
+            assert!(!continues(&prev, &row(&["", t]), true), "{t}");
+        }
+        let single = row(&["", "认定数≥5413家。"]);
+        assert!(!continues(&single, &next, true));
+        assert!(!continues(&prev, &next, false));
     }
 
     #[test]

@@ -63,6 +63,8 @@ pub struct Params {
     /// Split a block that runs across a row boundary other columns show (layout text,
     /// where rows are not always apart by a blank line).
     pub split_tall: bool,
+    /// Measure the room each cell's last line leaves in its column (PDF pages).
+    pub line_room: bool,
 }
 
 fn join_same_line(out: &mut String, piece: &str, tight: bool) {
@@ -339,7 +341,10 @@ fn is_label(b: &Block, all: &[Block]) -> bool {
 /// it, and which sits at the middle of those rows, moves up to the first of them.
 /// A label lifted before claims the rows its centre mirrors (its span): the next label
 /// in that column spans rows below them only.
-fn lift_span_labels(rows: &mut [TRow]) {
+/// `page_top`: the table goes on from the page before, so its first row may be the rest
+/// of a row cut by the page break; a cell centred clearly better on the rows after it
+/// belongs to them (a task name centred in its own tall row is not that row's label).
+fn lift_span_labels(rows: &mut [TRow], page_top: bool) {
     let empty = |rows: &[TRow], r: usize, c: usize| {
         rows.get(r)
             .and_then(|row| row.cells.get(c))
@@ -369,6 +374,22 @@ fn lift_span_labels(rows: &mut [TRow]) {
                 .is_some_and(|cell| cell.text.chars().count() <= 16);
             if up == r || down == r || !short {
                 continue;
+            }
+            if page_top && up == 0 {
+                let Some(cell) = rows.get(r).and_then(|row| row.cells.get(c)) else {
+                    continue;
+                };
+                let off_from = |a: usize| match (rows.get(a), rows.get(down)) {
+                    (Some(x), Some(y)) => (cell.bbox.cy() - (x.bbox.y1 + y.bbox.y0) / 2.0).abs(),
+                    _ => f64::INFINITY,
+                };
+                // By a quarter of the cell's height: clearly, not by rounding.
+                if off_from(1) + 0.25 * cell.bbox.height() < off_from(0) {
+                    up = 1;
+                }
+                if up == r {
+                    continue;
+                }
             }
             let (Some(top), Some(bottom)) = (
                 rows.get(up).map(|x| x.bbox.y1),
@@ -682,15 +703,20 @@ fn best_split(b: &Block, others: &[&Block]) -> Option<f64> {
 }
 
 /// Lines → table rows in the columns `seps` separates, row-span labels lifted; a block
-/// of wrapped lines ends at a gap wider than `row_gap`.
+/// of wrapped lines ends at a gap wider than `row_gap`; `page_top`: the table goes on
+/// from the page before (see [`lift_span_labels`]).
 pub(crate) fn table_rows(
     lines: &[Line],
     p: &Params,
     seps: Vec<f64>,
     row_gap: f64,
+    page_top: bool,
 ) -> (Vec<TRow>, Vec<f64>) {
     let (mut rows, seps) = rows_in_columns(lines, p, seps, row_gap, &[], &[]);
-    lift_and_prune(&mut rows, seps.len() + 1, None);
+    if seps.len() + 1 > 1 {
+        lift_span_labels(&mut rows, page_top);
+        rows.retain(|r| r.cells.iter().any(|c| !c.text.is_empty()));
+    }
     (rows, seps)
 }
 
@@ -707,7 +733,7 @@ pub(crate) fn lift_and_prune(
         if let Some((page_y, page_top)) = centred {
             lift_centred_labels(rows, page_y, page_top);
         } else {
-            lift_span_labels(rows);
+            lift_span_labels(rows, false);
         }
         rows.retain(|r| r.cells.iter().any(|c| !c.text.is_empty()));
     }
@@ -821,12 +847,39 @@ fn rows_in_columns(
         v
     };
     let _ = &xs;
+    // Each column's right edge: where its longest lines end (lines running across the
+    // next separator, merged cells, left out).
+    let edges: Vec<f64> = (0..ncols)
+        .map(|c| {
+            let limit = seps.get(c).map_or(f64::INFINITY, |s| s + 0.5 * p.em);
+            bl.iter()
+                .filter(|b| b.col == c)
+                .flat_map(|b| b.parts.iter().map(|(_, ch)| ch.bbox.x1))
+                .filter(|x1| *x1 <= limit)
+                .fold(f64::NEG_INFINITY, f64::max)
+        })
+        .collect();
     let mut rows = Vec::new();
     for (r, cols) in grid.into_iter().enumerate() {
         let (y0, y1) = bands.get(r).copied().unwrap_or((0.0, 0.0));
         let mut cells = Vec::with_capacity(ncols);
+        let mut last_line_room = Vec::with_capacity(ncols);
         for (c, mut bs) in cols.into_iter().enumerate() {
             bs.sort_by(|a, b| b.bbox.y1.total_cmp(&a.bbox.y1));
+            // Room (ems) the cell's last line leaves before its column's edge.
+            let room = bs.last().and_then(|b| {
+                let (last, _) = b.parts.last()?;
+                let x1 = b
+                    .parts
+                    .iter()
+                    .filter(|(l, _)| l == last)
+                    .map(|(_, ch)| ch.bbox.x1)
+                    .fold(f64::NEG_INFINITY, f64::max);
+                let edge = edges.get(c).copied()?;
+                (p.line_room && edge.is_finite() && x1.is_finite())
+                    .then(|| ((edge - x1) / p.em).max(0.0))
+            });
+            last_line_room.push(room);
             let mut t = String::new();
             for b in &bs {
                 super::geometry::push_joined(&mut t, &b.text(p.tight));
@@ -862,7 +915,7 @@ fn rows_in_columns(
         rows.push(TRow {
             cells,
             bbox,
-            last_line_room: Vec::new(),
+            last_line_room,
         });
     }
     (rows, seps)
@@ -944,6 +997,7 @@ pub(crate) fn page_items(glyphs: &[&Glyph], inherited: &[f64]) -> Vec<Item> {
         tight: false,
         cross_ratio: 4,
         split_tall: false,
+        line_room: true,
     };
     // The indicator table has a column grid of its own: lines of the sections above it
     // (merged cells spanning columns, other column edges) would cross its narrow column
@@ -956,8 +1010,16 @@ pub(crate) fn page_items(glyphs: &[&Glyph], inherited: &[f64]) -> Vec<Item> {
     let cut = indicator_table_start(&body).unwrap_or(body.len());
     let (above, below) = body.split_at(cut);
     let parts = [(above, seps), (below, separators(below, &p, &[]))];
+    // The first part on a page after a stream table's page may open with a cut row.
+    let mut page_top = !inherited.is_empty();
     for (part, seps) in parts {
-        let (rows, xs) = table_rows(part, &p, seps, row_gap);
+        let (mut rows, xs) = table_rows(part, &p, seps, row_gap, page_top && !part.is_empty());
+        page_top &= part.is_empty();
+        // Where each cell's text ends tells a row cut by the page end (all its cells run
+        // to the last line) from a complete one (see `continues`).
+        for c in rows.iter_mut().flat_map(|r| r.cells.iter_mut()) {
+            c.text_y0 = (!c.text.is_empty()).then_some(c.bbox.y0);
+        }
         if let Some(bbox) = rows.iter().map(|r| r.bbox).reduce(|a, b| a.union(&b)) {
             items.push(Item::Table { rows, bbox, xs });
         }

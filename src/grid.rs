@@ -115,8 +115,19 @@ fn split_spaced(line: &str) -> Vec<String> {
 }
 
 fn has_space_run(line: &str) -> bool {
-    let t = line.trim();
-    t.contains("  ") || t.contains('\u{3000}')
+    // memchr's searchers, built once: std's `contains` sets up a Two-Way searcher per
+    // call for a string needle and for a non-ASCII char (every line of every input).
+    static TWO_SPACES: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("  "));
+    static IDEOGRAPHIC_SPACE: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("\u{3000}"));
+    let t = line.trim().as_bytes();
+    TWO_SPACES.find(t).is_some() || IDEOGRAPHIC_SPACE.find(t).is_some()
+}
+
+/// Whether a line holds a tab (memchr crate: std's char search is a byte loop here).
+fn has_tab(line: &str) -> bool {
+    memchr::memchr(b'\t', line.as_bytes()).is_some()
 }
 
 /// `s.split(b as char)` for an ASCII byte, with memchr's search: every line and
@@ -176,16 +187,17 @@ fn detect(lines: &[&str]) -> Layout {
     if content.is_empty() {
         return Layout::CellPerLine;
     }
-    let tabs = content.iter().filter(|l| l.contains('\t')).count();
+    let tabs = content.iter().filter(|l| has_tab(l)).count();
     let pipes = content.iter().filter(|l| pipe_count(l) >= 2).count();
-    let spaced = content.iter().filter(|l| has_space_run(l)).count();
     // A handful of separator lines make a table; titles and notes stay single cells.
     let enough = |n: usize| n * 4 >= content.len();
+    // Space runs are counted only when neither tabs nor pipes decided.
+    let spaced = || content.iter().filter(|l| has_space_run(l)).count();
     if enough(tabs) && tabs >= pipes {
         Layout::Tabs
     } else if enough(pipes) {
         Layout::Pipes
-    } else if enough(spaced) {
+    } else if enough(spaced()) {
         Layout::Spaced
     } else {
         Layout::CellPerLine
@@ -200,7 +212,11 @@ const MAX_QUOTED_LINES: u64 = 60;
 /// in `"…"` (with `""` for a quote). `None` when the text has no such cells or the
 /// quoting does not hold together.
 fn quoted_tab_rows(text: &str) -> Option<Vec<Row>> {
-    if !text.contains("\t\"") && !text.contains("\n\"") && !text.starts_with('"') {
+    // A quote opening a cell follows a tab or a line end: one memchr pass over the quotes
+    // (std's substring search runs twice over the whole text).
+    let b = text.as_bytes();
+    let opens_cell = |i: usize| i == 0 || matches!(b.get(i - 1), Some(b'\t' | b'\n'));
+    if !memchr::memchr_iter(b'"', b).any(opens_cell) {
         return None;
     }
     // Quoting always pairs its quote marks; an odd count means a stray `"`.
@@ -284,7 +300,7 @@ pub fn from_text(text: &str) -> Grid {
             loc: loc.clone(),
         };
         let cells: Vec<Cell> = match layout {
-            Layout::Tabs if !raw.contains('\t') => split_spaced(raw)
+            Layout::Tabs if !has_tab(raw) => split_spaced(raw)
                 .into_iter()
                 .enumerate()
                 .map(|(c, s)| cell(Some(c), clean_cell(&s)))

@@ -200,7 +200,8 @@ fn sample(bytes: &[u8]) -> &[u8] {
 pub fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     let head = bytes.get(..UTF16_SAMPLE).unwrap_or(bytes);
     let head = head.get(..head.len() & !1).unwrap_or(head);
-    if head.len() < 2 || !head.contains(&0) {
+    // memchr crate: std's byte search is word-at-a-time, this runs on every input.
+    if head.len() < 2 || memchr::memchr(0, head).is_none() {
         return None;
     }
     let mut best: Option<(&'static Encoding, usize)> = None;

@@ -299,32 +299,39 @@ fn department_rank(label: &str) -> u8 {
 /// (goals, task contents) are rejected before any allocation.
 const MAX_LABEL_BYTES: usize = 96;
 
-/// The first characters of every known label: most cells are rejected on their first
-/// character, without normalising (label_of runs on every cell of every row).
-static LABEL_STARTS: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
-    let mut v: Vec<char> = [
-        DEPARTMENT,
-        BUDGET,
-        OVERALL_GOAL,
-        TASKS,
-        OTHER_TASKS,
-        INDICATORS,
-        FOOTER,
-    ]
-    .iter()
-    .flat_map(|set| set.iter().filter_map(|l| l.chars().next()))
-    .collect();
-    v.sort_unstable();
-    v.dedup();
-    v
+/// The first characters of every known label, as a bit per Basic Multilingual Plane
+/// character (all of them are there): most cells are rejected on their first character,
+/// without normalising (label_of runs on every cell of every row).
+static LABEL_STARTS: std::sync::LazyLock<Box<[u64; 1024]>> = std::sync::LazyLock::new(|| {
+    let mut bits = Box::new([0u64; 1024]);
+    let starts = LABEL_SETS
+        .iter()
+        .flat_map(|(_, set)| set.iter().filter_map(|l| l.chars().next()));
+    for c in starts {
+        let c = c as usize;
+        if let Some(word) = bits.get_mut(c / 64) {
+            *word |= 1 << (c % 64);
+        }
+    }
+    bits
 });
+
+fn is_label_start(c: char) -> bool {
+    let c = c as usize;
+    LABEL_STARTS
+        .get(c / 64)
+        .is_some_and(|word| word & (1 << (c % 64)) != 0)
+}
 
 fn label_of(text: &str) -> Option<Label> {
     if text.len() > MAX_LABEL_BYTES {
         return None;
     }
     let first = text.trim_start().chars().next()?;
-    if LABEL_STARTS.binary_search(&first).is_err() && !has(text, "意见") {
+    // One searcher for all cells (std's `contains` sets one up per call).
+    static OPINION: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("意见"));
+    if !is_label_start(first) && OPINION.find(text.as_bytes()).is_none() {
         return None;
     }
     let n = norm(text);

@@ -305,10 +305,17 @@ pub fn from_text(text: &str) -> Grid {
                 .enumerate()
                 .map(|(c, s)| cell(Some(c), clean_cell(&s)))
                 .collect(),
-            Layout::Tabs => split_byte(raw, b'\t')
-                .enumerate()
-                .map(|(c, s)| cell(Some(c), clean_cell(s)))
-                .collect(),
+            Layout::Tabs => {
+                // Sized up front: collect cannot know the split's length and grew the row.
+                let tabs = memchr::memchr_iter(b'\t', raw.as_bytes()).count();
+                let mut cells = Vec::with_capacity(tabs + 1);
+                cells.extend(
+                    split_byte(raw, b'\t')
+                        .enumerate()
+                        .map(|(c, s)| cell(Some(c), clean_cell(s))),
+                );
+                cells
+            }
             Layout::Pipes => {
                 if is_markdown_rule(raw) {
                     continue;

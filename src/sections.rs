@@ -556,11 +556,13 @@ impl<'g> Block<'g> {
             .iter()
             .zip(&self.row_locs)
             .map(move |(row, loc)| {
-                let row: Vec<&'g Cell> = row
-                    .iter()
-                    .copied()
-                    .filter(|c| label_of(&c.text) != Some(label))
-                    .collect();
+                let mut kept: Vec<&'g Cell> = Vec::with_capacity(row.len());
+                kept.extend(
+                    row.iter()
+                        .copied()
+                        .filter(|c| label_of(&c.text) != Some(label)),
+                );
+                let row = kept;
                 (row, loc)
             })
             .filter(|(row, _)| !row.is_empty())
@@ -711,7 +713,9 @@ impl<'g> Reader<'g> {
             row_locs: Vec::new(),
         }];
         for row in &self.grid.rows {
-            let cells: Vec<&Cell> = row.non_empty().collect();
+            // Sized up front: collecting a filter starts small and grows on most rows.
+            let mut cells: Vec<&Cell> = Vec::with_capacity(row.cells.len());
+            cells.extend(row.non_empty());
             let Some(first) = cells.first() else { continue };
             let (label, inline) = match label_of(&first.text) {
                 Some(l) => (Some(l), None),

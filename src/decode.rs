@@ -180,13 +180,15 @@ fn detect_full(bytes: &[u8]) -> Detected<'_> {
     if utf8_cost.is_some_and(|u| u <= cost) {
         return utf8(bytes);
     }
-    if enc == GBK && has_gb18030_four_byte(bytes) {
-        return (GB18030, bytes, "GB18030", None);
-    }
     // The sample was decoded as the whole input when it is the whole input.
     let ready = decoded
         .filter(|_| head.len() == bytes.len() && bytes.len() < SAMPLE)
         .map(Ready::Decoded);
+    if enc == GBK && has_gb18030_four_byte(bytes) {
+        // encoding_rs decodes GBK with the gb18030 decoder (as WHATWG specifies), so the
+        // GBK decoding is already the GB18030 one: no second pass over the input.
+        return (GB18030, bytes, "GB18030", ready);
+    }
     (enc, bytes, canonical_name(enc), ready)
 }
 
@@ -200,7 +202,8 @@ fn sample(bytes: &[u8]) -> &[u8] {
 pub fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     let head = bytes.get(..UTF16_SAMPLE).unwrap_or(bytes);
     let head = head.get(..head.len() & !1).unwrap_or(head);
-    if head.len() < 2 || !head.contains(&0) {
+    // memchr crate: std's byte search is word-at-a-time, this runs on every input.
+    if head.len() < 2 || memchr::memchr(0, head).is_none() {
         return None;
     }
     let mut best: Option<(&'static Encoding, usize)> = None;
@@ -668,6 +671,21 @@ fn lines_of(text: &str, offsets: &[usize]) -> Vec<(usize, usize)> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// `detect` keeps the GBK decoding for a GB18030 input: both use one decoder.
+    #[test]
+    fn gbk_and_gb18030_decode_alike() {
+        let mut bytes = GB18030.encode("预算金额 ≥ 100万元 𠀀 €").0.into_owned();
+        bytes.extend_from_slice(&[0x81, 0x20, 0xFF, b'\n', 0x84, 0x31]);
+        for last in [true, false] {
+            let a = decode_tracking(GBK, &bytes, last);
+            let b = decode_tracking(GB18030, &bytes, last);
+            assert_eq!(
+                (a.text, a.replaced, a.at_out, a.first_in),
+                (b.text, b.replaced, b.at_out, b.first_in)
+            );
+        }
+    }
 
     /// The definition `profile` speeds up: one char at a time.
     fn profile_by_chars(text: &str) -> Profile {

@@ -121,8 +121,19 @@ fn split_spaced(line: &str) -> Vec<String> {
 }
 
 fn has_space_run(line: &str) -> bool {
-    let t = line.trim();
-    t.contains("  ") || t.contains('\u{3000}')
+    // memchr's searchers, built once: std's `contains` sets up a Two-Way searcher per
+    // call for a string needle and for a non-ASCII char (every line of every input).
+    static TWO_SPACES: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("  "));
+    static IDEOGRAPHIC_SPACE: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("\u{3000}"));
+    let t = line.trim().as_bytes();
+    TWO_SPACES.find(t).is_some() || IDEOGRAPHIC_SPACE.find(t).is_some()
+}
+
+/// Whether a line holds a tab (memchr crate: std's char search is a byte loop here).
+fn has_tab(line: &str) -> bool {
+    memchr::memchr(b'\t', line.as_bytes()).is_some()
 }
 
 /// `s.split(b as char)` for an ASCII byte, with memchr's search: every line and
@@ -182,21 +193,25 @@ fn detect(lines: &[&str]) -> Layout {
     if content.is_empty() {
         return Layout::CellPerLine;
     }
-    let tabs = content.iter().filter(|l| l.contains('\t')).count();
+    let tabs = content.iter().filter(|l| has_tab(l)).count();
     let pipes = content.iter().filter(|l| pipe_count(l) >= 2).count();
-    let spaced = content.iter().filter(|l| has_space_run(l)).count();
     // A handful of separator lines make a table; titles and notes stay single cells.
     let enough = |n: usize| n * 4 >= content.len();
+    // Space runs are counted only when neither tabs nor pipes decided.
+    let spaced = || content.iter().filter(|l| has_space_run(l)).count();
     if enough(tabs) && tabs >= pipes {
         Layout::Tabs
     } else if enough(pipes) {
         Layout::Pipes
-    } else if is_csv(&content, spaced) {
-        Layout::Csv
-    } else if enough(spaced) {
-        Layout::Spaced
     } else {
-        Layout::CellPerLine
+        let spaced = spaced();
+        if is_csv(&content, spaced) {
+            Layout::Csv
+        } else if enough(spaced) {
+            Layout::Spaced
+        } else {
+            Layout::CellPerLine
+        }
     }
 }
 
@@ -239,7 +254,11 @@ const MAX_QUOTED_LINES: u64 = 60;
 /// in `"…"` (with `""` for a quote). `None` when the text has no such cells or the
 /// quoting does not hold together.
 fn quoted_tab_rows(text: &str) -> Option<Vec<Row>> {
-    if !text.contains("\t\"") && !text.contains("\n\"") && !text.starts_with('"') {
+    // A quote opening a cell follows a tab or a line end: one memchr pass over the quotes
+    // (std's substring search runs twice over the whole text).
+    let b = text.as_bytes();
+    let opens_cell = |i: usize| i == 0 || matches!(b.get(i - 1), Some(b'\t' | b'\n'));
+    if !memchr::memchr_iter(b'"', b).any(opens_cell) {
         return None;
     }
     delimited_rows(text, b'\t', true)
@@ -422,15 +441,22 @@ fn text_grid(text: &str) -> Grid {
             loc: loc.clone(),
         };
         let cells: Vec<Cell> = match layout {
-            Layout::Tabs if !raw.contains('\t') => split_spaced(raw)
+            Layout::Tabs if !has_tab(raw) => split_spaced(raw)
                 .into_iter()
                 .enumerate()
                 .map(|(c, s)| cell(Some(c), clean_cell(&s)))
                 .collect(),
-            Layout::Tabs => split_byte(raw, b'\t')
-                .enumerate()
-                .map(|(c, s)| cell(Some(c), clean_cell(s)))
-                .collect(),
+            Layout::Tabs => {
+                // Sized up front: collect cannot know the split's length and grew the row.
+                let tabs = memchr::memchr_iter(b'\t', raw.as_bytes()).count();
+                let mut cells = Vec::with_capacity(tabs + 1);
+                cells.extend(
+                    split_byte(raw, b'\t')
+                        .enumerate()
+                        .map(|(c, s)| cell(Some(c), clean_cell(s))),
+                );
+                cells
+            }
             Layout::Pipes => {
                 if is_markdown_rule(raw) {
                     continue;

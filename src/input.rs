@@ -64,28 +64,21 @@ const BINARY_SAMPLE: usize = 8192;
 /// so a text in any of them has none; a stray NUL in a long text is tolerated.
 fn looks_binary(bytes: &[u8]) -> bool {
     let head = bytes.get(..BINARY_SAMPLE).unwrap_or(bytes);
-    // Runs on every input: a table lookup per byte, summed without branches.
+    // Runs on every input: compares without branches, counted in u8 lanes per chunk of
+    // 128 bytes (a whole number of vectors; a u8 count cannot overflow), which the
+    // compiler turns into SIMD; a table lookup per byte does not vectorise.
     let controls: usize = head
-        .iter()
-        .map(|&b| usize::from(CONTROL[usize::from(b)]))
+        .chunks(128)
+        .map(|chunk| usize::from(chunk.iter().fold(0u8, |n, &b| n + u8::from(is_control(b)))))
         .sum();
     controls * 50 > head.len()
 }
 
 /// The bytes `looks_binary` counts: C0 controls other than tab, line ends, form feed and
 /// ESC, and DEL.
-static CONTROL: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut b = 0;
-    while b < 0x20 {
-        if !matches!(b, 0x09 | 0x0a | 0x0d | 0x0c | 0x1b) {
-            t[b] = 1;
-        }
-        b += 1;
-    }
-    t[0x7f] = 1;
-    t
-};
+fn is_control(b: u8) -> bool {
+    ((b < 0x20) & !matches!(b, 0x09 | 0x0a | 0x0d | 0x0c | 0x1b)) | (b == 0x7f)
+}
 
 /// Recognisable non-text formats, by magic number, with what to do about them.
 fn known_binary(b: &[u8]) -> Option<&'static str> {

@@ -5,6 +5,7 @@
 //! vocabulary and on what a value looks like.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 use crate::error::{Error, Result};
 use crate::grid::{Cell, Grid};
@@ -142,6 +143,15 @@ pub(crate) fn has(hay: &str, needle: &str) -> bool {
         .last()
         .is_none_or(|&b| memchr::memchr(b, hay.as_bytes()).is_some())
         && hay.contains(needle)
+}
+
+/// Whether `text` holds one of `chars`: a first test for the header vocabularies, run on
+/// every cell of the task and indicator rows, that rejects most cells without
+/// normalising them. `norm` only drops white space and maps brackets and colons, so the
+/// characters of a header word are in the cell as written whenever they are in its
+/// normal form.
+fn has_any_char(text: &str, chars: &[char]) -> bool {
+    text.chars().any(|c| chars.contains(&c))
 }
 
 fn norm_label_char(c: char) -> char {
@@ -289,55 +299,83 @@ fn department_rank(label: &str) -> u8 {
 /// (goals, task contents) are rejected before any allocation.
 const MAX_LABEL_BYTES: usize = 96;
 
-/// The first characters of every known label: most cells are rejected on their first
-/// character, without normalising (label_of runs on every cell of every row).
-static LABEL_STARTS: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
-    let mut v: Vec<char> = [
-        DEPARTMENT,
-        BUDGET,
-        OVERALL_GOAL,
-        TASKS,
-        OTHER_TASKS,
-        INDICATORS,
-        FOOTER,
-    ]
-    .iter()
-    .flat_map(|set| set.iter().filter_map(|l| l.chars().next()))
-    .collect();
-    v.sort_unstable();
-    v.dedup();
-    v
+/// The first characters of every known label, as a bit per Basic Multilingual Plane
+/// character (all of them are there): most cells are rejected on their first character,
+/// without normalising (label_of runs on every cell of every row).
+static LABEL_STARTS: std::sync::LazyLock<Box<[u64; 1024]>> = std::sync::LazyLock::new(|| {
+    let mut bits = Box::new([0u64; 1024]);
+    let starts = LABEL_SETS
+        .iter()
+        .flat_map(|(_, set)| set.iter().filter_map(|l| l.chars().next()));
+    for c in starts {
+        let c = c as usize;
+        if let Some(word) = bits.get_mut(c / 64) {
+            *word |= 1 << (c % 64);
+        }
+    }
+    bits
 });
+
+fn is_label_start(c: char) -> bool {
+    let c = c as usize;
+    LABEL_STARTS
+        .get(c / 64)
+        .is_some_and(|word| word & (1 << (c % 64)) != 0)
+}
 
 fn label_of(text: &str) -> Option<Label> {
     if text.len() > MAX_LABEL_BYTES {
         return None;
     }
     let first = text.trim_start().chars().next()?;
-    if LABEL_STARTS.binary_search(&first).is_err() && !has(text, "意见") {
+    // One searcher for all cells (std's `contains` sets one up per call).
+    static OPINION: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("意见"));
+    if !is_label_start(first) && OPINION.find(text.as_bytes()).is_none() {
         return None;
     }
     let n = norm(text);
     let base = strip_note(&n);
-    let is = |set: &[&str]| set.iter().any(|l| *l == base || *l == n);
-    if is(TASKS) {
-        Some(Label::Tasks)
-    } else if is(OTHER_TASKS) {
-        Some(Label::OtherTasks)
-    } else if is(INDICATORS) {
-        Some(Label::Indicators)
-    } else if is(OVERALL_GOAL) {
-        Some(Label::OverallGoal)
-    } else if is(BUDGET) {
-        Some(Label::Budget)
-    } else if is(DEPARTMENT) {
-        Some(Label::Department)
-    } else if is(FOOTER) || (base.ends_with("意见") && base.chars().count() <= 12) {
-        Some(Label::Footer)
-    } else {
-        None
+    // The earlier set wins when both spellings are known labels.
+    let known = |s: &str| LABELS.get(s).copied();
+    let rank = match known(base) {
+        // Without a note the two spellings are one.
+        rank if base.len() == n.len() => rank,
+        Some(a) => Some(known(&n).map_or(a, |b| a.min(b))),
+        None => known(&n),
+    };
+    match rank {
+        Some(r) => LABEL_SETS.get(r).map(|&(label, _)| label),
+        None if base.ends_with("意见") && base.chars().count() <= 12 => Some(Label::Footer),
+        None => None,
     }
 }
+
+/// The label sets in the order `label_of` tries them: a text in two sets gets the first.
+const LABEL_SETS: [(Label, &[&str]); 7] = [
+    (Label::Tasks, TASKS),
+    (Label::OtherTasks, OTHER_TASKS),
+    (Label::Indicators, INDICATORS),
+    (Label::OverallGoal, OVERALL_GOAL),
+    (Label::Budget, BUDGET),
+    (Label::Department, DEPARTMENT),
+    (Label::Footer, FOOTER),
+];
+
+type LabelMap = HashMap<&'static str, usize, foldhash::fast::FixedState>;
+
+/// Every known label with the index of the first set in `LABEL_SETS` holding it: one hash
+/// lookup per spelling instead of comparing with every label (label_of runs on most
+/// cells, several times).
+static LABELS: std::sync::LazyLock<LabelMap> = std::sync::LazyLock::new(|| {
+    let mut m = LabelMap::default();
+    for (rank, (_, set)) in LABEL_SETS.iter().enumerate() {
+        for l in *set {
+            m.entry(*l).or_insert(rank);
+        }
+    }
+    m
+});
 
 /// Whether a line of cell texts opens a table section with columns of its own: a
 /// section label standing alone, or a task / indicator header row. Layout text sets
@@ -524,11 +562,13 @@ impl<'g> Block<'g> {
             .iter()
             .zip(&self.row_locs)
             .map(move |(row, loc)| {
-                let row: Vec<&'g Cell> = row
-                    .iter()
-                    .copied()
-                    .filter(|c| label_of(&c.text) != Some(label))
-                    .collect();
+                let mut kept: Vec<&'g Cell> = Vec::with_capacity(row.len());
+                kept.extend(
+                    row.iter()
+                        .copied()
+                        .filter(|c| label_of(&c.text) != Some(label)),
+                );
+                let row = kept;
                 (row, loc)
             })
             .filter(|(row, _)| !row.is_empty())
@@ -679,7 +719,9 @@ impl<'g> Reader<'g> {
             row_locs: Vec::new(),
         }];
         for row in &self.grid.rows {
-            let cells: Vec<&Cell> = row.non_empty().collect();
+            // Sized up front: collecting a filter starts small and grows on most rows.
+            let mut cells: Vec<&Cell> = Vec::with_capacity(row.cells.len());
+            cells.extend(row.non_empty());
             let Some(first) = cells.first() else { continue };
             let (label, inline) = match label_of(&first.text) {
                 Some(l) => (Some(l), None),
@@ -1540,6 +1582,9 @@ impl TaskColumns {
         if text.len() > MAX_LABEL_BYTES {
             return None;
         }
+        if !has_any_char(text, &['称', '务', '目', '容', '金', '入', '效']) {
+            return None;
+        }
         let n = norm(text);
         if n.chars().count() > 24 || n.chars().any(|c| c.is_ascii_digit()) {
             return None;
@@ -1694,7 +1739,9 @@ impl IndicatorColumns {
     fn classify(row: &[&Cell], cols: &mut [Option<usize>; IND_SLOTS]) -> usize {
         let mut hits = 0;
         for (i, c) in row.iter().enumerate() {
-            if c.text.len() > MAX_LABEL_BYTES {
+            if c.text.len() > MAX_LABEL_BYTES
+                || !has_any_char(&c.text, &['指', '期', '值', '符', '位'])
+            {
                 continue;
             }
             let n = norm(&c.text);

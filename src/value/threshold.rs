@@ -573,11 +573,19 @@ fn between(
             (bracket.as_ref(), m, m)
         }
     };
+    // `10万至1亿元`: the range is stated in the last number's unit (亿元), so the first
+    // number is converted to it (0.001 亿元); its base value stays 100000 元.
+    let min_stated = if mag_min == mag_max || mag_max.is_zero() {
+        Some(min)
+    } else {
+        min.checked_mul(mag_min)
+            .and_then(|m| m.checked_div(mag_max))
+    };
     Threshold {
         metric,
         op: Op::Between,
         value: None,
-        min: Some(norm_dec(min)),
+        min: min_stated.map(norm_dec),
         max: Some(norm_dec(max)),
         unit: unit.map(|u| u.text.to_string()),
         base_value: None,

@@ -431,14 +431,32 @@ mod tests {
             v(200.0, 0.0, 200.0),
             v(300.0, 0.0, 300.0),
         ];
-        p.glyphs.extend(word("标题", 10.0, 250.0, 10.0));
-        p.glyphs.extend(word("合并", 150.0, 250.0, 10.0));
-        p.glyphs.extend(word("左", 10.0, 100.0, 10.0));
-        p.glyphs.extend(word("a1", 110.0, 150.0, 10.0));
-        p.glyphs.extend(word("b1", 210.0, 150.0, 10.0));
-        p.glyphs.extend(word("a2", 110.0, 50.0, 10.0));
-        p.glyphs.extend(word("第二", 110.0, 30.0, 10.0));
+        put_words(
+            &mut p,
+            &[
+                ("标题", 10.0, 250.0),
+                ("合并", 150.0, 250.0),
+                ("左", 10.0, 100.0),
+                ("a1", 110.0, 150.0),
+                ("b1", 210.0, 150.0),
+                ("a2", 110.0, 50.0),
+                ("第二", 110.0, 30.0),
+            ],
+        );
         p
+    }
+
+    /// 10-point words at (x, y).
+    fn put_words(p: &mut PageGeom, words: &[(&str, f64, f64)]) {
+        for (w, x, y) in words {
+            p.glyphs.extend(word(w, *x, *y, 10.0));
+        }
+    }
+
+    fn cell_texts(rows: &[TRow]) -> Vec<Vec<&str>> {
+        rows.iter()
+            .map(|r| r.cells.iter().map(|c| c.text.as_str()).collect())
+            .collect()
     }
 
     #[test]
@@ -450,10 +468,7 @@ mod tests {
         let Item::Table { rows, .. } = &items[0] else {
             panic!()
         };
-        let texts: Vec<Vec<&str>> = rows
-            .iter()
-            .map(|r| r.cells.iter().map(|c| c.text.as_str()).collect())
-            .collect();
+        let texts = cell_texts(rows);
         assert_eq!(
             texts,
             vec![
@@ -480,19 +495,21 @@ mod tests {
             v(100.0, 0.0, 300.0),
             v(200.0, 0.0, 300.0),
         ];
-        p.glyphs.extend(word("名称", 10.0, 250.0, 10.0));
-        p.glyphs.extend(word("值", 110.0, 250.0, 10.0));
-        p.glyphs.extend(word("末行", 10.0, 150.0, 10.0));
-        p.glyphs.extend(word("续", 110.0, 50.0, 10.0));
+        put_words(
+            &mut p,
+            &[
+                ("名称", 10.0, 250.0),
+                ("值", 110.0, 250.0),
+                ("末行", 10.0, 150.0),
+                ("续", 110.0, 50.0),
+            ],
+        );
         let mut used = vec![false; p.glyphs.len()];
         let items = tables_on_page(&p, &mut used);
         let Some(Item::Table { rows, .. }) = items.first() else {
             panic!("no table")
         };
-        let texts: Vec<Vec<&str>> = rows
-            .iter()
-            .map(|r| r.cells.iter().map(|c| c.text.as_str()).collect())
-            .collect();
+        let texts = cell_texts(rows);
         assert_eq!(texts, vec![vec!["名称", "值"], vec!["末行", "续"]]);
         assert!(used.iter().all(|u| *u));
     }

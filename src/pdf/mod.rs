@@ -176,8 +176,9 @@ pub fn read_pdf(bytes: &[u8], opts: &PdfOptions) -> Result<Grid> {
     let mut any_lattice = false;
     let mut page_items: Vec<(f64, PageItems)> = Vec::new();
     let mut seps: Vec<f64> = Vec::new();
+    let mut indicators = false;
     for page in &pages {
-        let (items, lattice) = page_layout(page, &running, &seps);
+        let (items, lattice) = page_layout(page, &running, &seps, &mut indicators);
         // Column separators of a stream table carry over to the next page.
         seps = items
             .iter()
@@ -321,6 +322,7 @@ pub(crate) fn page_layout(
     page: &PageGeom,
     running: &[(String, f64)],
     inherited: &[f64],
+    indicators: &mut bool,
 ) -> (Vec<Item>, bool) {
     let mut used = vec![false; page.glyphs.len()];
     let mut items = lattice::tables_on_page(page, &mut used);
@@ -336,7 +338,7 @@ pub(crate) fn page_layout(
     if lattice {
         items.extend(free_lines(&rest));
     } else {
-        items.extend(stream::page_items(&rest, inherited));
+        items.extend(stream::page_items(&rest, inherited, indicators));
     }
     items.sort_by(|a, b| b.top().total_cmp(&a.top()));
     (items, lattice)

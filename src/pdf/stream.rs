@@ -220,6 +220,9 @@ impl Block {
 /// about 0.55–0.65 em between glyph boxes in the renditions seen, 1.15 spacing a little more.
 const MAX_LINE_GAP_EMS: f64 = 0.8;
 
+/// Below this (ems) two lines are no wrapped lines of one cell set apart.
+const MIN_LINE_GAP_EMS: f64 = 0.3;
+
 /// A column's usual whitespace between wrapped lines (a third of the way up the gaps
 /// between successive lines of a column), at most [`MAX_LINE_GAP_EMS`].
 fn usual_line_gap(lines: &[Line], seps: &[f64], p: &Params) -> f64 {
@@ -248,7 +251,15 @@ fn usual_line_gap(lines: &[Line], seps: &[f64], p: &Params) -> f64 {
     // Lines of one cell are set at most a little over single spacing apart; where no
     // cell wraps (a short form), the gaps seen are all between rows and tell nothing.
     let usual = gaps.get(gaps.len() / 3).copied().unwrap_or(0.0).max(0.0);
-    usual.min(MAX_LINE_GAP_EMS * p.em)
+    // One font sets every cell's wrapped lines the same distance apart: the smallest
+    // clear gap seen twice is that spacing, though most gaps on a page of short cells
+    // are between rows (lines a little out of step overlap: no spacing).
+    let spacing = gaps
+        .windows(2)
+        .filter(|w| w[0] >= MIN_LINE_GAP_EMS * p.em)
+        .find(|w| w[1] - w[0] <= 0.05 * p.em)
+        .map_or(f64::INFINITY, |w| w[1]);
+    usual.min(spacing).min(MAX_LINE_GAP_EMS * p.em)
 }
 
 /// `row_ends`: line indexes a row ends at whatever the gap below (layout text).
@@ -292,6 +303,52 @@ fn blocks(lines: &[Line], seps: &[f64], row_gap: f64, row_ends: &[usize]) -> Vec
     }
     done.extend(open.into_iter().flatten());
     done
+}
+
+/// In the indicator table, a cell merged across the columns from `k` to the table's
+/// right edge (a level name over empty cells) is printed centred on them, so its text
+/// starts in a later column: a short block alone on its lines in those columns, centred
+/// on that span and not on its own column, goes to column `k` (returned: which moved).
+fn spanning_cells(bl: &mut [Block], seps: &[f64], lines: &[Line], em: f64) -> Vec<bool> {
+    let mut moved = vec![false; bl.len()];
+    let left = lines
+        .iter()
+        .map(|l| l.bbox.x0)
+        .fold(f64::INFINITY, f64::min);
+    let right = lines
+        .iter()
+        .map(|l| l.bbox.x1)
+        .fold(f64::NEG_INFINITY, f64::max);
+    let edge = |k: usize| {
+        k.checked_sub(1)
+            .map_or(left, |i| seps.get(i).copied().unwrap_or(right))
+    };
+    for i in 0..bl.len() {
+        let Some(b) = bl.get(i) else {
+            continue;
+        };
+        let (col, bbox) = (b.col, b.bbox);
+        let cx = bbox.cx();
+        let own = (edge(col) + edge(col + 1)) / 2.0;
+        if b.lines > 2 || col == 0 || (cx - own).abs() <= 0.5 * em {
+            continue;
+        }
+        let alone_from = |k: usize| {
+            bl.iter()
+                .enumerate()
+                .all(|(j, o)| j == i || o.col < k || o.bbox.y0 >= bbox.y1 || o.bbox.y1 <= bbox.y0)
+        };
+        let start = (0..col)
+            .filter(|k| (cx - (edge(*k) + right) / 2.0).abs() <= 0.5 * em)
+            .find(|k| alone_from(*k));
+        if let (Some(k), Some(b)) = (start, bl.get_mut(i)) {
+            b.col = k;
+            if let Some(m) = moved.get_mut(i) {
+                *m = true;
+            }
+        }
+    }
+    moved
 }
 
 /// A block is a row-span label when, somewhere inside it, two other columns have a clean
@@ -354,12 +411,20 @@ fn lift_span_labels(rows: &mut [TRow]) {
                 continue;
             }
             let floor = free_from.get(c).copied().unwrap_or(0);
+            // A label heads rows with text right of it: a row with none there (a level
+            // name alone, merged over the columns to its right) is no part of its span.
+            let spans = |k: usize| {
+                empty(rows, k, c)
+                    && rows
+                        .get(k)
+                        .is_some_and(|row| row.cells.iter().skip(c + 1).any(|x| !x.text.is_empty()))
+            };
             let mut up = r;
-            while up > floor && empty(rows, up - 1, c) {
+            while up > floor && spans(up - 1) {
                 up -= 1;
             }
             let mut down = r;
-            while down + 1 < rows.len() && empty(rows, down + 1, c) {
+            while down + 1 < rows.len() && spans(down + 1) {
                 down += 1;
             }
             // Labels are short and have span rows on both sides.
@@ -392,11 +457,20 @@ fn lift_span_labels(rows: &mut [TRow]) {
                 free_from.resize(c + 1, 0);
             }
             free_from[c] = claimed + 1;
-            if let Some(slot) = rows.get_mut(up).and_then(|row| row.cells.get_mut(c)) {
-                *slot = cell;
-            }
             if let Some(slot) = rows.get_mut(r).and_then(|row| row.cells.get_mut(c)) {
                 slot.text.clear();
+            }
+            // A label that stood alone between rows takes its place in the row it heads.
+            let was_alone = rows
+                .get(r)
+                .is_some_and(|row| row.cells.iter().all(|x| x.text.is_empty()));
+            if let Some(row) = rows.get_mut(up) {
+                if was_alone {
+                    row.bbox = row.bbox.union(&cell.bbox);
+                }
+                if let Some(slot) = row.cells.get_mut(c) {
+                    *slot = cell;
+                }
             }
         }
     }
@@ -508,11 +582,20 @@ fn lift_centred_labels(rows: &mut [TRow], page_y: &dyn Fn(f64) -> f64, page_top:
                 continue;
             }
             free = end + 1;
-            if let Some(slot) = rows.get_mut(up).and_then(|row| row.cells.get_mut(c)) {
-                *slot = cell;
-            }
             if let Some(slot) = rows.get_mut(r).and_then(|row| row.cells.get_mut(c)) {
                 slot.text.clear();
+            }
+            // A label that stood alone between rows takes its place in the row it heads.
+            let was_alone = rows
+                .get(r)
+                .is_some_and(|row| row.cells.iter().all(|x| x.text.is_empty()));
+            if let Some(row) = rows.get_mut(up) {
+                if was_alone {
+                    row.bbox = row.bbox.union(&cell.bbox);
+                }
+                if let Some(slot) = row.cells.get_mut(c) {
+                    *slot = cell;
+                }
             }
         }
     }
@@ -682,14 +765,16 @@ fn best_split(b: &Block, others: &[&Block]) -> Option<f64> {
 }
 
 /// Lines → table rows in the columns `seps` separates, row-span labels lifted; a block
-/// of wrapped lines ends at a gap wider than `row_gap`.
+/// of wrapped lines ends at a gap wider than `row_gap`. `indicators`: the lines are the
+/// indicator table's (see [`spanning_cells`]).
 pub(crate) fn table_rows(
     lines: &[Line],
     p: &Params,
     seps: Vec<f64>,
     row_gap: f64,
+    indicators: bool,
 ) -> (Vec<TRow>, Vec<f64>) {
-    let (mut rows, seps) = rows_in_columns(lines, p, seps, row_gap, &[], &[]);
+    let (mut rows, seps) = rows_in_columns(lines, p, seps, row_gap, indicators, &[], &[]);
     lift_and_prune(&mut rows, seps.len() + 1, None);
     (rows, seps)
 }
@@ -725,7 +810,7 @@ pub(crate) fn unlifted_rows(
 ) -> (Vec<TRow>, Vec<f64>) {
     let seps = separators(lines, p, inherited);
     let row_gap = usual_line_gap(lines, &seps, p) + p.row_gap_extra;
-    rows_in_columns(lines, p, seps, row_gap, row_ends, own_rows)
+    rows_in_columns(lines, p, seps, row_gap, false, row_ends, own_rows)
 }
 
 /// [`unlifted_rows`] with the column separators and the row gap given.
@@ -734,12 +819,33 @@ fn rows_in_columns(
     p: &Params,
     seps: Vec<f64>,
     row_gap: f64,
+    indicators: bool,
     row_ends: &[usize],
     own_rows: &[usize],
 ) -> (Vec<TRow>, Vec<f64>) {
     let ncols = seps.len() + 1;
     let mut bl = blocks(lines, &seps, row_gap, row_ends);
-    let mut labels: Vec<bool> = bl.iter().map(|b| is_label(b, &bl)).collect();
+    // A cell merged over the columns to the table's right edge is a row of its own,
+    // though it may sit alone between rows like a row-span label.
+    let spanning = if indicators {
+        spanning_cells(&mut bl, &seps, lines, p.em)
+    } else {
+        vec![false; bl.len()]
+    };
+    // In the indicator table a block with nothing beside it is a row of its own too (a
+    // level name over empty cells whose merged span the columns found here miss): a
+    // row-span label there stands beside text of the rows it straddles.
+    let lone = |b: &Block| {
+        indicators
+            && !bl
+                .iter()
+                .any(|o| o.col != b.col && o.bbox.y0 < b.bbox.y1 && o.bbox.y1 > b.bbox.y0)
+    };
+    let mut labels: Vec<bool> = bl
+        .iter()
+        .zip(&spanning)
+        .map(|(b, s)| !s && !lone(b) && is_label(b, &bl))
+        .collect();
     if p.split_tall {
         // Layout text: a block with blank lines above and below and no other block
         // beside it is a row of its own (a level name over empty cells), not a label
@@ -919,9 +1025,10 @@ fn median(mut v: Vec<f64>) -> f64 {
     v.get(v.len() / 2).copied().unwrap_or(10.0)
 }
 
-/// A page without ruled tables: titles (large single lines) as lines, the rest as one
-/// stream table.
-pub(crate) fn page_items(glyphs: &[&Glyph], inherited: &[f64]) -> Vec<Item> {
+/// A page without ruled tables: titles (large single lines) as lines, the rest as
+/// stream tables. `indicators`: the page's first table goes on with the indicator table
+/// (of the page before); set when the page ends in it.
+pub(crate) fn page_items(glyphs: &[&Glyph], inherited: &[f64], indicators: &mut bool) -> Vec<Item> {
     let lines = pdf_lines(glyphs);
     if lines.is_empty() {
         return Vec::new();
@@ -953,15 +1060,19 @@ pub(crate) fn page_items(glyphs: &[&Glyph], inherited: &[f64]) -> Vec<Item> {
     // a page end may have too few wrapped lines to show it.
     let seps = separators(&body, &p, inherited);
     let row_gap = usual_line_gap(&body, &seps, &p) + p.row_gap_extra;
-    let cut = indicator_table_start(&body).unwrap_or(body.len());
-    let (above, below) = body.split_at(cut);
-    let parts = [(above, seps), (below, separators(below, &p, &[]))];
-    for (part, seps) in parts {
-        let (rows, xs) = table_rows(part, &p, seps, row_gap);
+    let cut = indicator_table_start(&body);
+    let (above, below) = body.split_at(cut.unwrap_or(body.len()));
+    let parts = [
+        (above, seps, *indicators),
+        (below, separators(below, &p, &[]), true),
+    ];
+    for (part, seps, indicators) in parts {
+        let (rows, xs) = table_rows(part, &p, seps, row_gap, indicators);
         if let Some(bbox) = rows.iter().map(|r| r.bbox).reduce(|a, b| a.union(&b)) {
             items.push(Item::Table { rows, bbox, xs });
         }
     }
+    *indicators |= cut.is_some();
     items
 }
 

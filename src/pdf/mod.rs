@@ -176,7 +176,7 @@ pub fn read_pdf(bytes: &[u8], opts: &PdfOptions) -> Result<Grid> {
     let mut any_lattice = false;
     let mut page_items: Vec<(f64, PageItems)> = Vec::new();
     let mut seps: Vec<f64> = Vec::new();
-    let mut indicators = false;
+    let mut indicators = stream::IndicatorTable::default();
     for page in &pages {
         let (items, lattice) = page_layout(page, &running, &seps, &mut indicators);
         // Column separators of a stream table carry over to the next page.
@@ -322,7 +322,7 @@ pub(crate) fn page_layout(
     page: &PageGeom,
     running: &[(String, f64)],
     inherited: &[f64],
-    indicators: &mut bool,
+    indicators: &mut stream::IndicatorTable,
 ) -> (Vec<Item>, bool) {
     let mut used = vec![false; page.glyphs.len()];
     let mut items = lattice::tables_on_page(page, &mut used);

@@ -764,18 +764,110 @@ fn best_split(b: &Block, others: &[&Block]) -> Option<f64> {
     best.map(|(y, _)| y)
 }
 
+/// A row-span label of the indicator table (or a level name that is a row of its own,
+/// `fixed` to its band).
+struct SpanLabel {
+    cy: f64,
+    top: f64,
+    fixed: Option<usize>,
+}
+
+/// The first band of each label's span, labels of one column top to bottom, `bands` top
+/// to bottom. Labels are printed vertically centred on their spans, which follow one
+/// another: the spans are the split of the bands that centres the labels best. The
+/// first label's span may start below the first band (rows going on from a label on the
+/// page before); the last one's runs to the last band, and it may stand at its top (a
+/// span cut by the page end is printed so at times). None when no split holds every
+/// label inside its span.
+fn span_starts(bands: &[(f64, f64)], labels: &[SpanLabel], em: f64) -> Option<Vec<usize>> {
+    let (n, k) = (bands.len(), labels.len());
+    if n == 0 || k == 0 {
+        return None;
+    }
+    let tol = 0.5 * em;
+    let cost = |i: usize, s: usize, e: usize| -> f64 {
+        let (Some(l), Some(a), Some(b)) = (labels.get(i), bands.get(s), bands.get(e)) else {
+            return f64::INFINITY;
+        };
+        if l.fixed.is_some_and(|f| f != s || f != e) || a.1 < l.cy - tol || b.0 > l.cy + tol {
+            return f64::INFINITY;
+        }
+        let centred = (l.cy - (a.1 + b.0) / 2.0).abs();
+        if i + 1 == k {
+            centred.min((l.top - a.1).abs())
+        } else {
+            centred
+        }
+    };
+    // best[i][s]: the least cost of labels i.. with label i's span starting at band s.
+    let mut best = vec![vec![f64::INFINITY; n]; k];
+    let mut next = vec![vec![0usize; n]; k];
+    for i in (0..k).rev() {
+        for s in 0..n {
+            let ends = if i + 1 == k { n - 1..n } else { s..n - 1 };
+            for e in ends {
+                let rest = if i + 1 == k {
+                    0.0
+                } else {
+                    best.get(i + 1)
+                        .and_then(|r| r.get(e + 1))
+                        .copied()
+                        .unwrap_or(f64::INFINITY)
+                };
+                let t = cost(i, s, e) + rest;
+                if let (Some(b), Some(nx)) = (
+                    best.get_mut(i).and_then(|r| r.get_mut(s)),
+                    next.get_mut(i).and_then(|r| r.get_mut(s)),
+                ) {
+                    if t < *b {
+                        *b = t;
+                        *nx = e + 1;
+                    }
+                }
+            }
+        }
+    }
+    let first = best.first()?;
+    let mut s = (0..n)
+        .filter(|s| first.get(*s).is_some_and(|v| v.is_finite()))
+        .min_by(|a, b| {
+            let v = |x: &usize| first.get(*x).copied().unwrap_or(f64::INFINITY);
+            v(a).total_cmp(&v(b))
+        })?;
+    let mut out = Vec::with_capacity(k);
+    for i in 0..k {
+        out.push(s);
+        s = next.get(i).and_then(|r| r.get(s)).copied().unwrap_or(s);
+    }
+    Some(out)
+}
+
 /// Lines → table rows in the columns `seps` separates, row-span labels lifted; a block
 /// of wrapped lines ends at a gap wider than `row_gap`. `indicators`: the lines are the
-/// indicator table's (see [`spanning_cells`]).
+/// indicator table's (see [`spanning_cells`]), with the x of its level-3 column where
+/// known: the columns left of it hold row-span labels, put where [`span_starts`] says.
 pub(crate) fn table_rows(
     lines: &[Line],
     p: &Params,
     seps: Vec<f64>,
     row_gap: f64,
-    indicators: bool,
+    indicators: Option<Option<f64>>,
 ) -> (Vec<TRow>, Vec<f64>) {
-    let (mut rows, seps) = rows_in_columns(lines, p, seps, row_gap, indicators, &[], &[]);
-    lift_and_prune(&mut rows, seps.len() + 1, None);
+    let label_cols = indicators.flatten().map(|x| col_of(&seps, x));
+    let (mut rows, seps) = rows_in_columns(
+        lines,
+        p,
+        seps,
+        row_gap,
+        indicators.map(|_| label_cols),
+        &[],
+        &[],
+    );
+    if label_cols.is_some() {
+        rows.retain(|r| r.cells.iter().any(|c| !c.text.is_empty()));
+    } else {
+        lift_and_prune(&mut rows, seps.len() + 1, None);
+    }
     (rows, seps)
 }
 
@@ -810,7 +902,7 @@ pub(crate) fn unlifted_rows(
 ) -> (Vec<TRow>, Vec<f64>) {
     let seps = separators(lines, p, inherited);
     let row_gap = usual_line_gap(lines, &seps, p) + p.row_gap_extra;
-    rows_in_columns(lines, p, seps, row_gap, false, row_ends, own_rows)
+    rows_in_columns(lines, p, seps, row_gap, None, row_ends, own_rows)
 }
 
 /// [`unlifted_rows`] with the column separators and the row gap given.
@@ -819,11 +911,13 @@ fn rows_in_columns(
     p: &Params,
     seps: Vec<f64>,
     row_gap: f64,
-    indicators: bool,
+    indicators: Option<Option<usize>>,
     row_ends: &[usize],
     own_rows: &[usize],
 ) -> (Vec<TRow>, Vec<f64>) {
     let ncols = seps.len() + 1;
+    let label_cols = indicators.flatten();
+    let indicators = indicators.is_some();
     let mut bl = blocks(lines, &seps, row_gap, row_ends);
     // A cell merged over the columns to the table's right edge is a row of its own,
     // though it may sit alone between rows like a row-span label.
@@ -846,6 +940,26 @@ fn rows_in_columns(
         .zip(&spanning)
         .map(|(b, s)| !s && !lone(b) && is_label(b, &bl))
         .collect();
+    // A level-2 name far from the text of the rows right of it (more than half an em
+    // above and below: a label straddling two rows is nearer both) is a row of its own.
+    let lone_in_rows = |b: &Block, k: usize| {
+        !bl.iter().any(|o| {
+            o.col >= k && o.bbox.y0 < b.bbox.y1 + 0.5 * p.em && o.bbox.y1 > b.bbox.y0 - 0.5 * p.em
+        })
+    };
+    // Where the indicator table's label columns are known, every other block in them is
+    // a row-span label: rows come from the columns right of them alone.
+    let own_row: Vec<bool> = bl
+        .iter()
+        .zip(&spanning)
+        .map(|(b, s)| match label_cols {
+            Some(k) => *s || b.col >= k || (b.col + 1 == k && lone_in_rows(b, k)),
+            None => true,
+        })
+        .collect();
+    if label_cols.is_some() {
+        labels = own_row.iter().map(|o| !o).collect();
+    }
     if p.split_tall {
         // Layout text: a block with blank lines above and below and no other block
         // beside it is a row of its own (a level name over empty cells), not a label
@@ -905,10 +1019,43 @@ fn rows_in_columns(
         }
         best.0
     };
+    let mut band: Vec<usize> = bl.iter().map(band_of).collect();
+    // Where each block was printed: a row's box is its printed text's.
+    let printed = band.clone();
+    if let Some(k) = label_cols {
+        for c in 0..k {
+            // The column's labels and its cells that are rows of their own, top first.
+            let mut idx: Vec<usize> = (0..bl.len())
+                .filter(|i| bl.get(*i).is_some_and(|b| b.col == c))
+                .collect();
+            idx.sort_by(|a, b| {
+                let y = |i: &usize| bl.get(*i).map_or(0.0, |x| x.bbox.cy());
+                y(b).total_cmp(&y(a))
+            });
+            let items: Vec<SpanLabel> = idx
+                .iter()
+                .filter_map(|i| {
+                    let b = bl.get(*i)?;
+                    let fixed = own_row.get(*i).copied().unwrap_or(true);
+                    Some(SpanLabel {
+                        cy: b.bbox.cy(),
+                        top: b.bbox.y1,
+                        fixed: fixed.then(|| band.get(*i).copied()).flatten(),
+                    })
+                })
+                .collect();
+            if let Some(starts) = span_starts(&bands, &items, p.em) {
+                for (i, st) in idx.iter().zip(starts) {
+                    if let Some(slot) = band.get_mut(*i) {
+                        *slot = st;
+                    }
+                }
+            }
+        }
+    }
     let mut grid: Vec<Vec<Vec<&Block>>> = vec![vec![Vec::new(); ncols]; bands.len()];
-    for b in &bl {
-        let r = band_of(b);
-        if let Some(cell) = grid.get_mut(r).and_then(|row| row.get_mut(b.col)) {
+    for (b, r) in bl.iter().zip(&band) {
+        if let Some(cell) = grid.get_mut(*r).and_then(|row| row.get_mut(b.col)) {
             cell.push(b);
         }
     }
@@ -959,12 +1106,21 @@ fn rows_in_columns(
         if cells.iter().all(|c| c.text.is_empty()) {
             continue;
         }
-        let bbox = cells
-            .iter()
-            .filter(|c| !c.text.is_empty())
-            .map(|c| c.bbox)
-            .reduce(|a, b| a.union(&b))
-            .unwrap_or(Rect::new(0.0, y0, 0.0, y1));
+        let printed_box = label_cols.and_then(|_| {
+            bl.iter()
+                .zip(&printed)
+                .filter(|(_, at)| **at == r)
+                .map(|(b, _)| b.bbox)
+                .reduce(|a, b| a.union(&b))
+        });
+        let bbox = printed_box.unwrap_or_else(|| {
+            cells
+                .iter()
+                .filter(|c| !c.text.is_empty())
+                .map(|c| c.bbox)
+                .reduce(|a, b| a.union(&b))
+                .unwrap_or(Rect::new(0.0, y0, 0.0, y1))
+        });
         rows.push(TRow {
             cells,
             bbox,
@@ -1025,10 +1181,21 @@ fn median(mut v: Vec<f64>) -> f64 {
     v.get(v.len() / 2).copied().unwrap_or(10.0)
 }
 
+/// The borderless indicator table as read so far: whether a page's first table goes on
+/// with it (the page before ended in it), and the x of its level-3 column's header.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct IndicatorTable {
+    on: bool,
+    level3_x: Option<f64>,
+}
+
 /// A page without ruled tables: titles (large single lines) as lines, the rest as
-/// stream tables. `indicators`: the page's first table goes on with the indicator table
-/// (of the page before); set when the page ends in it.
-pub(crate) fn page_items(glyphs: &[&Glyph], inherited: &[f64], indicators: &mut bool) -> Vec<Item> {
+/// stream tables. `indicators` is updated when the page holds the indicator table.
+pub(crate) fn page_items(
+    glyphs: &[&Glyph],
+    inherited: &[f64],
+    indicators: &mut IndicatorTable,
+) -> Vec<Item> {
     let lines = pdf_lines(glyphs);
     if lines.is_empty() {
         return Vec::new();
@@ -1062,18 +1229,40 @@ pub(crate) fn page_items(glyphs: &[&Glyph], inherited: &[f64], indicators: &mut 
     let row_gap = usual_line_gap(&body, &seps, &p) + p.row_gap_extra;
     let cut = indicator_table_start(&body);
     let (above, below) = body.split_at(cut.unwrap_or(body.len()));
+    let level3 = level3_header_x(below).or(indicators.level3_x);
     let parts = [
-        (above, seps, *indicators),
-        (below, separators(below, &p, &[]), true),
+        (above, seps, indicators.on.then_some(indicators.level3_x)),
+        (below, separators(below, &p, &[]), Some(level3)),
     ];
-    for (part, seps, indicators) in parts {
-        let (rows, xs) = table_rows(part, &p, seps, row_gap, indicators);
+    for (part, seps, ind) in parts {
+        let (rows, xs) = table_rows(part, &p, seps, row_gap, ind);
         if let Some(bbox) = rows.iter().map(|r| r.bbox).reduce(|a, b| a.union(&b)) {
             items.push(Item::Table { rows, bbox, xs });
         }
     }
-    *indicators |= cut.is_some();
+    if cut.is_some() {
+        *indicators = IndicatorTable {
+            on: true,
+            level3_x: level3,
+        };
+    }
     items
+}
+
+/// The centre of the indicator table's level-3 header (三级指标), in its header lines.
+fn level3_header_x(lines: &[Line]) -> Option<f64> {
+    lines.iter().take(4).find_map(|l| {
+        l.chunks
+            .iter()
+            .find(|c| {
+                c.text
+                    .chars()
+                    .filter(|ch| !ch.is_whitespace())
+                    .collect::<String>()
+                    == "三级指标"
+            })
+            .map(|c| c.bbox.cx())
+    })
 }
 
 /// The first line of the indicator table's header row: a line whose chunks read as that

@@ -1074,12 +1074,41 @@ fn rows_in_columns(
         v
     };
     let _ = &xs;
+    // The width a block's text takes on one of its lines, and per column the widest
+    // line (the room a cell's lines have there).
+    let line_width = |b: &Block, li: usize| {
+        let (x0, x1) = b
+            .parts
+            .iter()
+            .filter(|(l, _)| *l == li)
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, z), (_, c)| {
+                (a.min(c.bbox.x0), z.max(c.bbox.x1))
+            });
+        (x1 - x0).max(0.0)
+    };
+    let mut col_width = vec![0.0f64; ncols];
+    for b in &bl {
+        for (li, _) in &b.parts {
+            if let Some(w) = col_width.get_mut(b.col) {
+                *w = w.max(line_width(b, *li));
+            }
+        }
+    }
     let mut rows = Vec::new();
     for (r, cols) in grid.into_iter().enumerate() {
         let (y0, y1) = bands.get(r).copied().unwrap_or((0.0, 0.0));
         let mut cells = Vec::with_capacity(ncols);
+        let mut room = Vec::with_capacity(ncols);
         for (c, mut bs) in cols.into_iter().enumerate() {
             bs.sort_by(|a, b| b.bbox.y1.total_cmp(&a.bbox.y1));
+            // In the indicator table: the room its last line leaves (a text cut by the
+            // page end fills its last line; see `continues`).
+            let last_room = bs.last().filter(|_| indicators).and_then(|b| {
+                let li = b.parts.iter().map(|(l, _)| *l).max()?;
+                let w = col_width.get(c)?;
+                Some((w - line_width(b, li)) / p.em)
+            });
+            room.push(last_room);
             let mut t = String::new();
             for b in &bs {
                 super::geometry::push_joined(&mut t, &b.text(p.tight));
@@ -1124,7 +1153,7 @@ fn rows_in_columns(
         rows.push(TRow {
             cells,
             bbox,
-            last_line_room: Vec::new(),
+            last_line_room: if indicators { room } else { Vec::new() },
         });
     }
     (rows, seps)

@@ -330,7 +330,13 @@ fn spanning_cells(bl: &mut [Block], seps: &[f64], lines: &[Line], em: f64) -> Ve
         let (col, bbox) = (b.col, b.bbox);
         let cx = bbox.cx();
         let own = (edge(col) + edge(col + 1)) / 2.0;
-        if b.lines > 2 || col == 0 || (cx - own).abs() <= 0.5 * em {
+        // A level name ends no sentence: a line ending one is the rest of a target
+        // (cut by the page end, say), centred or not.
+        let sentence_end = b
+            .text(false)
+            .trim_end()
+            .ends_with(['。', '；', ';', '.', '！', '？']);
+        if b.lines > 2 || col == 0 || sentence_end || (cx - own).abs() <= 0.5 * em {
             continue;
         }
         let alone_from = |k: usize| {
@@ -339,7 +345,8 @@ fn spanning_cells(bl: &mut [Block], seps: &[f64], lines: &[Line], em: f64) -> Ve
                 .all(|(j, o)| j == i || o.col < k || o.bbox.y0 >= bbox.y1 || o.bbox.y1 <= bbox.y0)
         };
         let start = (0..col)
-            .filter(|k| (cx - (edge(*k) + right) / 2.0).abs() <= 0.5 * em)
+            // The text's right edge may fall short of the table's: an em of slack.
+            .filter(|k| (cx - (edge(*k) + right) / 2.0).abs() <= 1.5 * em)
             .find(|k| alone_from(*k));
         if let (Some(k), Some(b)) = (start, bl.get_mut(i)) {
             b.col = k;
@@ -1313,3 +1320,50 @@ fn indicator_table_start(lines: &[Line]) -> Option<usize> {
 // ---------------------------------------------------------------- layout text
 
 pub use super::layout_text::grid_from_layout_text;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn block(col: usize, text: &str, x0: f64, x1: f64, y0: f64, line: usize) -> Block {
+        let bbox = Rect::new(x0, y0, x1, y0 + 10.5);
+        Block {
+            col,
+            parts: vec![(
+                line,
+                Chunk {
+                    text: text.to_string(),
+                    bbox,
+                },
+            )],
+            bbox,
+            lines: 1,
+        }
+    }
+
+    /// A level-2 name merged over the columns to the table's right edge is printed
+    /// centred on them; the right edge the text shows falls short of the table's, so
+    /// its centre may stand an em off the span's.
+    #[test]
+    fn spanning_cell_an_em_off_its_span_centre_goes_to_its_column() {
+        let seps = [100.0, 200.0, 260.0, 400.0];
+        let line = |x0: f64, x1: f64, y0: f64| Line {
+            chunks: Vec::new(),
+            bbox: Rect::new(x0, y0, x1, y0 + 10.5),
+        };
+        let lines = [line(50.0, 500.0, 700.0), line(50.0, 500.0, 600.0)];
+        // Column 3 is centred at 330, the span from column 2 at 350.
+        let mut bl = vec![
+            block(3, "社会效益指标", 328.0, 392.0, 650.0, 1),
+            block(3, "万人次。", 328.0, 392.0, 620.0, 2),
+            block(3, "带动社会投资", 270.0, 390.0, 600.0, 3),
+            block(4, "培训人次≥10万人次。", 410.0, 500.0, 600.0, 3),
+        ];
+        let moved = spanning_cells(&mut bl, &seps, &lines, 10.5);
+        assert_eq!(moved, vec![true, false, false, false]);
+        assert_eq!(
+            bl.iter().map(|b| b.col).collect::<Vec<_>>(),
+            vec![2, 3, 3, 4]
+        );
+    }
+}

@@ -783,10 +783,16 @@ struct SpanLabel {
 /// to bottom. Labels are printed vertically centred on their spans, which follow one
 /// another: the spans are the split of the bands that centres the labels best. The
 /// first label's span may start below the first band (rows going on from a label on the
-/// page before); the last one's runs to the last band, and it may stand at its top (a
+/// page before; `from_top`: not so below the table's header row, whose labels start
+/// the columns); the last one's runs to the last band, and it may stand at its top (a
 /// span cut by the page end is printed so at times). None when no split holds every
 /// label inside its span.
-fn span_starts(bands: &[(f64, f64)], labels: &[SpanLabel], em: f64) -> Option<Vec<usize>> {
+fn span_starts(
+    bands: &[(f64, f64)],
+    labels: &[SpanLabel],
+    em: f64,
+    from_top: bool,
+) -> Option<Vec<usize>> {
     let (n, k) = (bands.len(), labels.len());
     if n == 0 || k == 0 {
         return None;
@@ -836,6 +842,7 @@ fn span_starts(bands: &[(f64, f64)], labels: &[SpanLabel], em: f64) -> Option<Ve
     }
     let first = best.first()?;
     let mut s = (0..n)
+        .filter(|s| *s == 0 || !from_top)
         .filter(|s| first.get(*s).is_some_and(|v| v.is_finite()))
         .min_by(|a, b| {
             let v = |x: &usize| first.get(*x).copied().unwrap_or(f64::INFINITY);
@@ -858,15 +865,15 @@ pub(crate) fn table_rows(
     p: &Params,
     seps: Vec<f64>,
     row_gap: f64,
-    indicators: Option<Option<f64>>,
+    indicators: Option<(Option<f64>, bool)>,
 ) -> (Vec<TRow>, Vec<f64>) {
-    let label_cols = indicators.flatten().map(|x| col_of(&seps, x));
+    let label_cols = indicators.and_then(|(x, _)| x).map(|x| col_of(&seps, x));
     let (mut rows, seps) = rows_in_columns(
         lines,
         p,
         seps,
         row_gap,
-        indicators.map(|_| label_cols),
+        indicators.map(|(_, head)| (label_cols, head)),
         &[],
         &[],
     );
@@ -918,12 +925,13 @@ fn rows_in_columns(
     p: &Params,
     seps: Vec<f64>,
     row_gap: f64,
-    indicators: Option<Option<usize>>,
+    indicators: Option<(Option<usize>, bool)>,
     row_ends: &[usize],
     own_rows: &[usize],
 ) -> (Vec<TRow>, Vec<f64>) {
     let ncols = seps.len() + 1;
-    let label_cols = indicators.flatten();
+    let label_cols = indicators.and_then(|(k, _)| k);
+    let from_header = indicators.is_some_and(|(_, head)| head);
     let indicators = indicators.is_some();
     let mut bl = blocks(lines, &seps, row_gap, row_ends);
     // A cell merged over the columns to the table's right edge is a row of its own,
@@ -1051,7 +1059,7 @@ fn rows_in_columns(
                     })
                 })
                 .collect();
-            if let Some(starts) = span_starts(&bands, &items, p.em) {
+            if let Some(starts) = span_starts(&bands, &items, p.em, from_header) {
                 for (i, st) in idx.iter().zip(starts) {
                     if let Some(slot) = band.get_mut(*i) {
                         *slot = st;
@@ -1267,8 +1275,12 @@ pub(crate) fn page_items(
     let (above, below) = body.split_at(cut.unwrap_or(body.len()));
     let level3 = level3_header_x(below).or(indicators.level3_x);
     let parts = [
-        (above, seps, indicators.on.then_some(indicators.level3_x)),
-        (below, separators(below, &p, &[]), Some(level3)),
+        (
+            above,
+            seps,
+            indicators.on.then_some((indicators.level3_x, false)),
+        ),
+        (below, separators(below, &p, &[]), Some((level3, true))),
     ];
     for (part, seps, ind) in parts {
         let (rows, xs) = table_rows(part, &p, seps, row_gap, ind);
@@ -1339,6 +1351,26 @@ mod tests {
             bbox,
             lines: 1,
         }
+    }
+
+    /// The table's own label (绩效指标) spans every row from the header down, over
+    /// pages, and is not printed centred on this page's part of them: it still heads
+    /// the header row.
+    #[test]
+    fn labels_below_a_header_start_at_it() {
+        // Header and five rows, top to bottom, 30 apart.
+        let bands: Vec<(f64, f64)> = (0..6)
+            .map(|i| (700.0 - 30.0 * i as f64, 710.0 - 30.0 * i as f64))
+            .collect();
+        // Centred on rows 2..5 (a continuation page would read it so).
+        let label = SpanLabel {
+            cy: 600.0,
+            top: 605.0,
+            fixed: None,
+        };
+        let labels = [label];
+        assert_eq!(span_starts(&bands, &labels, 10.5, true), Some(vec![0]));
+        assert_eq!(span_starts(&bands, &labels, 10.5, false), Some(vec![2]));
     }
 
     /// A level-2 name merged over the columns to the table's right edge is printed

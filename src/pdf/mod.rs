@@ -411,6 +411,13 @@ fn continues(prev: &TRow, next: &TRow, full: bool) -> bool {
     if !full || a.is_empty() || b.is_empty() || !b.iter().all(|c| a.contains(c)) {
         return false;
     }
+    // The indicator table's header row at a page end (borderless: no glyph bottoms)
+    // carries on only into the rest of a header cell cut there, alone on its row: a
+    // row with text in several columns is the table's first.
+    let stream = prev.cells.iter().all(|c| c.text_y0.is_none());
+    if stream && b.len() >= 2 && crate::sections::is_indicator_header(&texts(prev)) {
+        return false;
+    }
     let finished = |t: &str| {
         let mut back = t.chars().rev();
         let last = back.next();
@@ -707,6 +714,29 @@ mod tests {
         assert!(continues(&prev, &next, true));
         prev.last_line_room = vec![Some(2.5), Some(5.0)];
         assert!(!continues(&prev, &next, true));
+    }
+
+    /// A borderless indicator header at a page end: the next page's first row is the
+    /// table's, unless it is the rest of a header cell alone.
+    #[test]
+    fn header_row_at_page_end_carries_on_only_into_a_cut_header_cell() {
+        let header = row(&[
+            "绩效指标",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "实施周期指标",
+        ]);
+        let first = row(&[
+            "",
+            "产出指标",
+            "数量指标",
+            "保障困难群众基本",
+            "高新技术企业认定数",
+        ]);
+        assert!(!continues(&header, &first, true));
+        let rest = row(&["", "", "", "", "值"]);
+        assert!(continues(&header, &rest, true));
     }
 
     #[test]

@@ -176,8 +176,9 @@ pub fn read_pdf(bytes: &[u8], opts: &PdfOptions) -> Result<Grid> {
     let mut any_lattice = false;
     let mut page_items: Vec<(f64, PageItems)> = Vec::new();
     let mut seps: Vec<f64> = Vec::new();
+    let mut indicators = stream::IndicatorTable::default();
     for page in &pages {
-        let (items, lattice) = page_layout(page, &running, &seps);
+        let (items, lattice) = page_layout(page, &running, &seps, &mut indicators);
         // Column separators of a stream table carry over to the next page.
         seps = items
             .iter()
@@ -321,6 +322,7 @@ pub(crate) fn page_layout(
     page: &PageGeom,
     running: &[(String, f64)],
     inherited: &[f64],
+    indicators: &mut stream::IndicatorTable,
 ) -> (Vec<Item>, bool) {
     let mut used = vec![false; page.glyphs.len()];
     let mut items = lattice::tables_on_page(page, &mut used);
@@ -336,7 +338,7 @@ pub(crate) fn page_layout(
     if lattice {
         items.extend(free_lines(&rest));
     } else {
-        items.extend(stream::page_items(&rest, inherited));
+        items.extend(stream::page_items(&rest, inherited, indicators));
     }
     items.sort_by(|a, b| b.top().total_cmp(&a.top()));
     (items, lattice)
@@ -408,6 +410,12 @@ fn text_cols(r: &TRow) -> Vec<usize> {
 fn continues(prev: &TRow, next: &TRow, full: bool) -> bool {
     let (a, b) = (text_cols(prev), text_cols(next));
     if !full || a.is_empty() || b.is_empty() || !b.iter().all(|c| a.contains(c)) {
+        return false;
+    }
+    // The indicator table's header row at a page end carries on only into the rest of a
+    // header cell cut there, alone on its row: a row with text in several columns is
+    // the table's first.
+    if b.len() >= 2 && crate::sections::is_indicator_header(&texts(prev)) {
         return false;
     }
     let finished = |t: &str| {
@@ -749,6 +757,29 @@ mod tests {
         assert!(continues(&prev, &next, true));
         prev.last_line_room = vec![Some(2.5), Some(5.0)];
         assert!(!continues(&prev, &next, true));
+    }
+
+    /// A borderless indicator header at a page end: the next page's first row is the
+    /// table's, unless it is the rest of a header cell alone.
+    #[test]
+    fn header_row_at_page_end_carries_on_only_into_a_cut_header_cell() {
+        let header = row(&[
+            "绩效指标",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "实施周期指标",
+        ]);
+        let first = row(&[
+            "",
+            "产出指标",
+            "数量指标",
+            "保障困难群众基本",
+            "高新技术企业认定数",
+        ]);
+        assert!(!continues(&header, &first, true));
+        let rest = row(&["", "", "", "", "值"]);
+        assert!(continues(&header, &rest, true));
     }
 
     #[test]

@@ -222,6 +222,9 @@ impl Block {
 /// about 0.55–0.65 em between glyph boxes in the renditions seen, 1.15 spacing a little more.
 const MAX_LINE_GAP_EMS: f64 = 0.8;
 
+/// Below this (ems) two lines are no wrapped lines of one cell set apart.
+const MIN_LINE_GAP_EMS: f64 = 0.3;
+
 /// A column's usual whitespace between wrapped lines (a third of the way up the gaps
 /// between successive lines of a column), at most [`MAX_LINE_GAP_EMS`].
 fn usual_line_gap(lines: &[Line], seps: &[f64], p: &Params) -> f64 {
@@ -250,7 +253,15 @@ fn usual_line_gap(lines: &[Line], seps: &[f64], p: &Params) -> f64 {
     // Lines of one cell are set at most a little over single spacing apart; where no
     // cell wraps (a short form), the gaps seen are all between rows and tell nothing.
     let usual = gaps.get(gaps.len() / 3).copied().unwrap_or(0.0).max(0.0);
-    usual.min(MAX_LINE_GAP_EMS * p.em)
+    // One font sets every cell's wrapped lines the same distance apart: the smallest
+    // clear gap seen twice is that spacing, though most gaps on a page of short cells
+    // are between rows (lines a little out of step overlap: no spacing).
+    let spacing = gaps
+        .windows(2)
+        .filter(|w| w[0] >= MIN_LINE_GAP_EMS * p.em)
+        .find(|w| w[1] - w[0] <= 0.05 * p.em)
+        .map_or(f64::INFINITY, |w| w[1]);
+    usual.min(spacing).min(MAX_LINE_GAP_EMS * p.em)
 }
 
 /// `row_ends`: line indexes a row ends at whatever the gap below (layout text).
@@ -294,6 +305,59 @@ fn blocks(lines: &[Line], seps: &[f64], row_gap: f64, row_ends: &[usize]) -> Vec
     }
     done.extend(open.into_iter().flatten());
     done
+}
+
+/// In the indicator table, a cell merged across the columns from `k` to the table's
+/// right edge (a level name over empty cells) is printed centred on them, so its text
+/// starts in a later column: a short block alone on its lines in those columns, centred
+/// on that span and not on its own column, goes to column `k` (returned: which moved).
+fn spanning_cells(bl: &mut [Block], seps: &[f64], lines: &[Line], em: f64) -> Vec<bool> {
+    let mut moved = vec![false; bl.len()];
+    let left = lines
+        .iter()
+        .map(|l| l.bbox.x0)
+        .fold(f64::INFINITY, f64::min);
+    let right = lines
+        .iter()
+        .map(|l| l.bbox.x1)
+        .fold(f64::NEG_INFINITY, f64::max);
+    let edge = |k: usize| {
+        k.checked_sub(1)
+            .map_or(left, |i| seps.get(i).copied().unwrap_or(right))
+    };
+    for i in 0..bl.len() {
+        let Some(b) = bl.get(i) else {
+            continue;
+        };
+        let (col, bbox) = (b.col, b.bbox);
+        let cx = bbox.cx();
+        let own = (edge(col) + edge(col + 1)) / 2.0;
+        // A level name ends no sentence: a line ending one is the rest of a target
+        // (cut by the page end, say), centred or not.
+        let sentence_end = b
+            .text(false)
+            .trim_end()
+            .ends_with(['。', '；', ';', '.', '！', '？']);
+        if b.lines > 2 || col == 0 || sentence_end || (cx - own).abs() <= 0.5 * em {
+            continue;
+        }
+        let alone_from = |k: usize| {
+            bl.iter()
+                .enumerate()
+                .all(|(j, o)| j == i || o.col < k || o.bbox.y0 >= bbox.y1 || o.bbox.y1 <= bbox.y0)
+        };
+        let start = (0..col)
+            // The text's right edge may fall short of the table's: an em of slack.
+            .filter(|k| (cx - (edge(*k) + right) / 2.0).abs() <= 1.5 * em)
+            .find(|k| alone_from(*k));
+        if let (Some(k), Some(b)) = (start, bl.get_mut(i)) {
+            b.col = k;
+            if let Some(m) = moved.get_mut(i) {
+                *m = true;
+            }
+        }
+    }
+    moved
 }
 
 /// A block is a row-span label when, somewhere inside it, two other columns have a clean
@@ -359,12 +423,20 @@ fn lift_span_labels(rows: &mut [TRow], page_top: bool) {
                 continue;
             }
             let floor = free_from.get(c).copied().unwrap_or(0);
+            // A label heads rows with text right of it: a row with none there (a level
+            // name alone, merged over the columns to its right) is no part of its span.
+            let spans = |k: usize| {
+                empty(rows, k, c)
+                    && rows
+                        .get(k)
+                        .is_some_and(|row| row.cells.iter().skip(c + 1).any(|x| !x.text.is_empty()))
+            };
             let mut up = r;
-            while up > floor && empty(rows, up - 1, c) {
+            while up > floor && spans(up - 1) {
                 up -= 1;
             }
             let mut down = r;
-            while down + 1 < rows.len() && empty(rows, down + 1, c) {
+            while down + 1 < rows.len() && spans(down + 1) {
                 down += 1;
             }
             // Labels are short and have span rows on both sides.
@@ -413,11 +485,20 @@ fn lift_span_labels(rows: &mut [TRow], page_top: bool) {
                 free_from.resize(c + 1, 0);
             }
             free_from[c] = claimed + 1;
-            if let Some(slot) = rows.get_mut(up).and_then(|row| row.cells.get_mut(c)) {
-                *slot = cell;
-            }
             if let Some(slot) = rows.get_mut(r).and_then(|row| row.cells.get_mut(c)) {
                 slot.text.clear();
+            }
+            // A label that stood alone between rows takes its place in the row it heads.
+            let was_alone = rows
+                .get(r)
+                .is_some_and(|row| row.cells.iter().all(|x| x.text.is_empty()));
+            if let Some(row) = rows.get_mut(up) {
+                if was_alone {
+                    row.bbox = row.bbox.union(&cell.bbox);
+                }
+                if let Some(slot) = row.cells.get_mut(c) {
+                    *slot = cell;
+                }
             }
         }
     }
@@ -529,11 +610,20 @@ fn lift_centred_labels(rows: &mut [TRow], page_y: &dyn Fn(f64) -> f64, page_top:
                 continue;
             }
             free = end + 1;
-            if let Some(slot) = rows.get_mut(up).and_then(|row| row.cells.get_mut(c)) {
-                *slot = cell;
-            }
             if let Some(slot) = rows.get_mut(r).and_then(|row| row.cells.get_mut(c)) {
                 slot.text.clear();
+            }
+            // A label that stood alone between rows takes its place in the row it heads.
+            let was_alone = rows
+                .get(r)
+                .is_some_and(|row| row.cells.iter().all(|x| x.text.is_empty()));
+            if let Some(row) = rows.get_mut(up) {
+                if was_alone {
+                    row.bbox = row.bbox.union(&cell.bbox);
+                }
+                if let Some(slot) = row.cells.get_mut(c) {
+                    *slot = cell;
+                }
             }
         }
     }
@@ -702,18 +792,117 @@ fn best_split(b: &Block, others: &[&Block]) -> Option<f64> {
     best.map(|(y, _)| y)
 }
 
+/// A row-span label of the indicator table (or a level name that is a row of its own,
+/// `fixed` to its band).
+struct SpanLabel {
+    cy: f64,
+    top: f64,
+    fixed: Option<usize>,
+}
+
+/// The first band of each label's span, labels of one column top to bottom, `bands` top
+/// to bottom. Labels are printed vertically centred on their spans, which follow one
+/// another: the spans are the split of the bands that centres the labels best. The
+/// first label's span may start below the first band (rows going on from a label on the
+/// page before; `from_top`: not so below the table's header row, whose labels start
+/// the columns); the last one's runs to the last band, and it may stand at its top (a
+/// span cut by the page end is printed so at times). None when no split holds every
+/// label inside its span.
+fn span_starts(
+    bands: &[(f64, f64)],
+    labels: &[SpanLabel],
+    em: f64,
+    from_top: bool,
+) -> Option<Vec<usize>> {
+    let (n, k) = (bands.len(), labels.len());
+    if n == 0 || k == 0 {
+        return None;
+    }
+    let tol = 0.5 * em;
+    let cost = |i: usize, s: usize, e: usize| -> f64 {
+        let (Some(l), Some(a), Some(b)) = (labels.get(i), bands.get(s), bands.get(e)) else {
+            return f64::INFINITY;
+        };
+        if l.fixed.is_some_and(|f| f != s || f != e) || a.1 < l.cy - tol || b.0 > l.cy + tol {
+            return f64::INFINITY;
+        }
+        let centred = (l.cy - (a.1 + b.0) / 2.0).abs();
+        if i + 1 == k {
+            centred.min((l.top - a.1).abs())
+        } else {
+            centred
+        }
+    };
+    // best[i][s]: the least cost of labels i.. with label i's span starting at band s.
+    let mut best = vec![vec![f64::INFINITY; n]; k];
+    let mut next = vec![vec![0usize; n]; k];
+    for i in (0..k).rev() {
+        for s in 0..n {
+            let ends = if i + 1 == k { n - 1..n } else { s..n - 1 };
+            for e in ends {
+                let rest = if i + 1 == k {
+                    0.0
+                } else {
+                    best.get(i + 1)
+                        .and_then(|r| r.get(e + 1))
+                        .copied()
+                        .unwrap_or(f64::INFINITY)
+                };
+                let t = cost(i, s, e) + rest;
+                if let (Some(b), Some(nx)) = (
+                    best.get_mut(i).and_then(|r| r.get_mut(s)),
+                    next.get_mut(i).and_then(|r| r.get_mut(s)),
+                ) {
+                    if t < *b {
+                        *b = t;
+                        *nx = e + 1;
+                    }
+                }
+            }
+        }
+    }
+    let first = best.first()?;
+    let mut s = (0..n)
+        .filter(|s| *s == 0 || !from_top)
+        .filter(|s| first.get(*s).is_some_and(|v| v.is_finite()))
+        .min_by(|a, b| {
+            let v = |x: &usize| first.get(*x).copied().unwrap_or(f64::INFINITY);
+            v(a).total_cmp(&v(b))
+        })?;
+    let mut out = Vec::with_capacity(k);
+    for i in 0..k {
+        out.push(s);
+        s = next.get(i).and_then(|r| r.get(s)).copied().unwrap_or(s);
+    }
+    Some(out)
+}
+
 /// Lines → table rows in the columns `seps` separates, row-span labels lifted; a block
-/// of wrapped lines ends at a gap wider than `row_gap`; `page_top`: the table goes on
-/// from the page before (see [`lift_span_labels`]).
+/// of wrapped lines ends at a gap wider than `row_gap`. `indicators`: the lines are the
+/// indicator table's (see [`spanning_cells`]), with the x of its level-3 column where
+/// known: the columns left of it hold row-span labels, put where [`span_starts`] says.
+/// `page_top`: the table goes on from the page before (see [`lift_span_labels`]).
 pub(crate) fn table_rows(
     lines: &[Line],
     p: &Params,
     seps: Vec<f64>,
     row_gap: f64,
+    indicators: Option<(Option<f64>, bool)>,
     page_top: bool,
 ) -> (Vec<TRow>, Vec<f64>) {
-    let (mut rows, seps) = rows_in_columns(lines, p, seps, row_gap, &[], &[]);
-    if seps.len() + 1 > 1 {
+    let label_cols = indicators.and_then(|(x, _)| x).map(|x| col_of(&seps, x));
+    let (mut rows, seps) = rows_in_columns(
+        lines,
+        p,
+        seps,
+        row_gap,
+        indicators.map(|(_, head)| (label_cols, head)),
+        &[],
+        &[],
+    );
+    if label_cols.is_some() {
+        rows.retain(|r| r.cells.iter().any(|c| !c.text.is_empty()));
+    } else if seps.len() + 1 > 1 {
         lift_span_labels(&mut rows, page_top);
         rows.retain(|r| r.cells.iter().any(|c| !c.text.is_empty()));
     }
@@ -751,7 +940,7 @@ pub(crate) fn unlifted_rows(
 ) -> (Vec<TRow>, Vec<f64>) {
     let seps = separators(lines, p, inherited);
     let row_gap = usual_line_gap(lines, &seps, p) + p.row_gap_extra;
-    rows_in_columns(lines, p, seps, row_gap, row_ends, own_rows)
+    rows_in_columns(lines, p, seps, row_gap, None, row_ends, own_rows)
 }
 
 /// [`unlifted_rows`] with the column separators and the row gap given.
@@ -760,12 +949,56 @@ fn rows_in_columns(
     p: &Params,
     seps: Vec<f64>,
     row_gap: f64,
+    indicators: Option<(Option<usize>, bool)>,
     row_ends: &[usize],
     own_rows: &[usize],
 ) -> (Vec<TRow>, Vec<f64>) {
     let ncols = seps.len() + 1;
+    let label_cols = indicators.and_then(|(k, _)| k);
+    let from_header = indicators.is_some_and(|(_, head)| head);
+    let indicators = indicators.is_some();
     let mut bl = blocks(lines, &seps, row_gap, row_ends);
-    let mut labels: Vec<bool> = bl.iter().map(|b| is_label(b, &bl)).collect();
+    // A cell merged over the columns to the table's right edge is a row of its own,
+    // though it may sit alone between rows like a row-span label.
+    let spanning = if indicators {
+        spanning_cells(&mut bl, &seps, lines, p.em)
+    } else {
+        vec![false; bl.len()]
+    };
+    // In the indicator table a block with nothing beside it is a row of its own too (a
+    // level name over empty cells whose merged span the columns found here miss): a
+    // row-span label there stands beside text of the rows it straddles.
+    let lone = |b: &Block| {
+        indicators
+            && !bl
+                .iter()
+                .any(|o| o.col != b.col && o.bbox.y0 < b.bbox.y1 && o.bbox.y1 > b.bbox.y0)
+    };
+    let mut labels: Vec<bool> = bl
+        .iter()
+        .zip(&spanning)
+        .map(|(b, s)| !s && !lone(b) && is_label(b, &bl))
+        .collect();
+    // A level-2 name far from the text of the rows right of it (more than half an em
+    // above and below: a label straddling two rows is nearer both) is a row of its own.
+    let lone_in_rows = |b: &Block, k: usize| {
+        !bl.iter().any(|o| {
+            o.col >= k && o.bbox.y0 < b.bbox.y1 + 0.5 * p.em && o.bbox.y1 > b.bbox.y0 - 0.5 * p.em
+        })
+    };
+    // Where the indicator table's label columns are known, every other block in them is
+    // a row-span label: rows come from the columns right of them alone.
+    let own_row: Vec<bool> = bl
+        .iter()
+        .zip(&spanning)
+        .map(|(b, s)| match label_cols {
+            Some(k) => *s || b.col >= k || (b.col + 1 == k && lone_in_rows(b, k)),
+            None => true,
+        })
+        .collect();
+    if label_cols.is_some() {
+        labels = own_row.iter().map(|o| !o).collect();
+    }
     if p.split_tall {
         // Layout text: a block with blank lines above and below and no other block
         // beside it is a row of its own (a level name over empty cells), not a label
@@ -825,10 +1058,43 @@ fn rows_in_columns(
         }
         best.0
     };
+    let mut band: Vec<usize> = bl.iter().map(band_of).collect();
+    // Where each block was printed: a row's box is its printed text's.
+    let printed = band.clone();
+    if let Some(k) = label_cols {
+        for c in 0..k {
+            // The column's labels and its cells that are rows of their own, top first.
+            let mut idx: Vec<usize> = (0..bl.len())
+                .filter(|i| bl.get(*i).is_some_and(|b| b.col == c))
+                .collect();
+            idx.sort_by(|a, b| {
+                let y = |i: &usize| bl.get(*i).map_or(0.0, |x| x.bbox.cy());
+                y(b).total_cmp(&y(a))
+            });
+            let items: Vec<SpanLabel> = idx
+                .iter()
+                .filter_map(|i| {
+                    let b = bl.get(*i)?;
+                    let fixed = own_row.get(*i).copied().unwrap_or(true);
+                    Some(SpanLabel {
+                        cy: b.bbox.cy(),
+                        top: b.bbox.y1,
+                        fixed: fixed.then(|| band.get(*i).copied()).flatten(),
+                    })
+                })
+                .collect();
+            if let Some(starts) = span_starts(&bands, &items, p.em, from_header) {
+                for (i, st) in idx.iter().zip(starts) {
+                    if let Some(slot) = band.get_mut(*i) {
+                        *slot = st;
+                    }
+                }
+            }
+        }
+    }
     let mut grid: Vec<Vec<Vec<&Block>>> = vec![vec![Vec::new(); ncols]; bands.len()];
-    for b in &bl {
-        let r = band_of(b);
-        if let Some(cell) = grid.get_mut(r).and_then(|row| row.get_mut(b.col)) {
+    for (b, r) in bl.iter().zip(&band) {
+        if let Some(cell) = grid.get_mut(*r).and_then(|row| row.get_mut(b.col)) {
             cell.push(b);
         }
     }
@@ -847,8 +1113,28 @@ fn rows_in_columns(
         v
     };
     let _ = &xs;
-    // Each column's right edge: where its longest lines end (lines running across the
-    // next separator, merged cells, left out).
+    // The width a block's text takes on one of its lines, and per column the widest
+    // line (the room a cell's lines have there).
+    let line_width = |b: &Block, li: usize| {
+        let (x0, x1) = b
+            .parts
+            .iter()
+            .filter(|(l, _)| *l == li)
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, z), (_, c)| {
+                (a.min(c.bbox.x0), z.max(c.bbox.x1))
+            });
+        (x1 - x0).max(0.0)
+    };
+    let mut col_width = vec![0.0f64; ncols];
+    for b in &bl {
+        for (li, _) in &b.parts {
+            if let Some(w) = col_width.get_mut(b.col) {
+                *w = w.max(line_width(b, *li));
+            }
+        }
+    }
+    // Outside the indicator table, each column's right edge: where its longest lines end
+    // (lines running across the next separator, merged cells, left out).
     let edges: Vec<f64> = (0..ncols)
         .map(|c| {
             let limit = seps.get(c).map_or(f64::INFINITY, |s| s + 0.5 * p.em);
@@ -863,23 +1149,33 @@ fn rows_in_columns(
     for (r, cols) in grid.into_iter().enumerate() {
         let (y0, y1) = bands.get(r).copied().unwrap_or((0.0, 0.0));
         let mut cells = Vec::with_capacity(ncols);
-        let mut last_line_room = Vec::with_capacity(ncols);
+        let mut room = Vec::with_capacity(ncols);
         for (c, mut bs) in cols.into_iter().enumerate() {
             bs.sort_by(|a, b| b.bbox.y1.total_cmp(&a.bbox.y1));
-            // Room (ems) the cell's last line leaves before its column's edge.
-            let room = bs.last().and_then(|b| {
-                let (last, _) = b.parts.last()?;
-                let x1 = b
-                    .parts
-                    .iter()
-                    .filter(|(l, _)| l == last)
-                    .map(|(_, ch)| ch.bbox.x1)
-                    .fold(f64::NEG_INFINITY, f64::max);
-                let edge = edges.get(c).copied()?;
-                (p.line_room && edge.is_finite() && x1.is_finite())
-                    .then(|| ((edge - x1) / p.em).max(0.0))
-            });
-            last_line_room.push(room);
+            // In the indicator table: the room its last line leaves (a text cut by the
+            // page end fills its last line; see `continues`).
+            let last_room = if indicators {
+                bs.last().and_then(|b| {
+                    let li = b.parts.iter().map(|(l, _)| *l).max()?;
+                    let w = col_width.get(c)?;
+                    Some((w - line_width(b, li)) / p.em)
+                })
+            } else {
+                // Elsewhere: the room before the column's edge (ems).
+                bs.last().and_then(|b| {
+                    let (last, _) = b.parts.last()?;
+                    let x1 = b
+                        .parts
+                        .iter()
+                        .filter(|(l, _)| l == last)
+                        .map(|(_, ch)| ch.bbox.x1)
+                        .fold(f64::NEG_INFINITY, f64::max);
+                    let edge = edges.get(c).copied()?;
+                    (p.line_room && edge.is_finite() && x1.is_finite())
+                        .then(|| ((edge - x1) / p.em).max(0.0))
+                })
+            };
+            room.push(last_room);
             let mut t = String::new();
             for b in &bs {
                 super::geometry::push_joined(&mut t, &b.text(p.tight));
@@ -906,16 +1202,25 @@ fn rows_in_columns(
         if cells.iter().all(|c| c.text.is_empty()) {
             continue;
         }
-        let bbox = cells
-            .iter()
-            .filter(|c| !c.text.is_empty())
-            .map(|c| c.bbox)
-            .reduce(|a, b| a.union(&b))
-            .unwrap_or(Rect::new(0.0, y0, 0.0, y1));
+        let printed_box = label_cols.and_then(|_| {
+            bl.iter()
+                .zip(&printed)
+                .filter(|(_, at)| **at == r)
+                .map(|(b, _)| b.bbox)
+                .reduce(|a, b| a.union(&b))
+        });
+        let bbox = printed_box.unwrap_or_else(|| {
+            cells
+                .iter()
+                .filter(|c| !c.text.is_empty())
+                .map(|c| c.bbox)
+                .reduce(|a, b| a.union(&b))
+                .unwrap_or(Rect::new(0.0, y0, 0.0, y1))
+        });
         rows.push(TRow {
             cells,
             bbox,
-            last_line_room,
+            last_line_room: room,
         });
     }
     (rows, seps)
@@ -972,9 +1277,21 @@ fn median(mut v: Vec<f64>) -> f64 {
     v.get(v.len() / 2).copied().unwrap_or(10.0)
 }
 
-/// A page without ruled tables: titles (large single lines) as lines, the rest as one
-/// stream table.
-pub(crate) fn page_items(glyphs: &[&Glyph], inherited: &[f64]) -> Vec<Item> {
+/// The borderless indicator table as read so far: whether a page's first table goes on
+/// with it (the page before ended in it), and the x of its level-3 column's header.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct IndicatorTable {
+    on: bool,
+    level3_x: Option<f64>,
+}
+
+/// A page without ruled tables: titles (large single lines) as lines, the rest as
+/// stream tables. `indicators` is updated when the page holds the indicator table.
+pub(crate) fn page_items(
+    glyphs: &[&Glyph],
+    inherited: &[f64],
+    indicators: &mut IndicatorTable,
+) -> Vec<Item> {
     let lines = pdf_lines(glyphs);
     if lines.is_empty() {
         return Vec::new();
@@ -1007,13 +1324,21 @@ pub(crate) fn page_items(glyphs: &[&Glyph], inherited: &[f64]) -> Vec<Item> {
     // a page end may have too few wrapped lines to show it.
     let seps = separators(&body, &p, inherited);
     let row_gap = usual_line_gap(&body, &seps, &p) + p.row_gap_extra;
-    let cut = indicator_table_start(&body).unwrap_or(body.len());
-    let (above, below) = body.split_at(cut);
-    let parts = [(above, seps), (below, separators(below, &p, &[]))];
+    let cut = indicator_table_start(&body);
+    let (above, below) = body.split_at(cut.unwrap_or(body.len()));
+    let level3 = level3_header_x(below).or(indicators.level3_x);
+    let parts = [
+        (
+            above,
+            seps,
+            indicators.on.then_some((indicators.level3_x, false)),
+        ),
+        (below, separators(below, &p, &[]), Some((level3, true))),
+    ];
     // The first part on a page after a stream table's page may open with a cut row.
     let mut page_top = !inherited.is_empty();
-    for (part, seps) in parts {
-        let (mut rows, xs) = table_rows(part, &p, seps, row_gap, page_top && !part.is_empty());
+    for (part, seps, ind) in parts {
+        let (mut rows, xs) = table_rows(part, &p, seps, row_gap, ind, page_top && !part.is_empty());
         page_top &= part.is_empty();
         // Where each cell's text ends tells a row cut by the page end (all its cells run
         // to the last line) from a complete one (see `continues`).
@@ -1024,7 +1349,29 @@ pub(crate) fn page_items(glyphs: &[&Glyph], inherited: &[f64]) -> Vec<Item> {
             items.push(Item::Table { rows, bbox, xs });
         }
     }
+    if cut.is_some() {
+        *indicators = IndicatorTable {
+            on: true,
+            level3_x: level3,
+        };
+    }
     items
+}
+
+/// The centre of the indicator table's level-3 header (三级指标), in its header lines.
+fn level3_header_x(lines: &[Line]) -> Option<f64> {
+    lines.iter().take(4).find_map(|l| {
+        l.chunks
+            .iter()
+            .find(|c| {
+                c.text
+                    .chars()
+                    .filter(|ch| !ch.is_whitespace())
+                    .collect::<String>()
+                    == "三级指标"
+            })
+            .map(|c| c.bbox.cx())
+    })
 }
 
 /// The first line of the indicator table's header row: a line whose chunks read as that
@@ -1046,3 +1393,70 @@ fn indicator_table_start(lines: &[Line]) -> Option<usize> {
 // ---------------------------------------------------------------- layout text
 
 pub use super::layout_text::grid_from_layout_text;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn block(col: usize, text: &str, x0: f64, x1: f64, y0: f64, line: usize) -> Block {
+        let bbox = Rect::new(x0, y0, x1, y0 + 10.5);
+        Block {
+            col,
+            parts: vec![(
+                line,
+                Chunk {
+                    text: text.to_string(),
+                    bbox,
+                },
+            )],
+            bbox,
+            lines: 1,
+        }
+    }
+
+    /// The table's own label (绩效指标) spans every row from the header down, over
+    /// pages, and is not printed centred on this page's part of them: it still heads
+    /// the header row.
+    #[test]
+    fn labels_below_a_header_start_at_it() {
+        // Header and five rows, top to bottom, 30 apart.
+        let bands: Vec<(f64, f64)> = (0..6)
+            .map(|i| (700.0 - 30.0 * i as f64, 710.0 - 30.0 * i as f64))
+            .collect();
+        // Centred on rows 2..5 (a continuation page would read it so).
+        let label = SpanLabel {
+            cy: 600.0,
+            top: 605.0,
+            fixed: None,
+        };
+        let labels = [label];
+        assert_eq!(span_starts(&bands, &labels, 10.5, true), Some(vec![0]));
+        assert_eq!(span_starts(&bands, &labels, 10.5, false), Some(vec![2]));
+    }
+
+    /// A level-2 name merged over the columns to the table's right edge is printed
+    /// centred on them; the right edge the text shows falls short of the table's, so
+    /// its centre may stand an em off the span's.
+    #[test]
+    fn spanning_cell_an_em_off_its_span_centre_goes_to_its_column() {
+        let seps = [100.0, 200.0, 260.0, 400.0];
+        let line = |x0: f64, x1: f64, y0: f64| Line {
+            chunks: Vec::new(),
+            bbox: Rect::new(x0, y0, x1, y0 + 10.5),
+        };
+        let lines = [line(50.0, 500.0, 700.0), line(50.0, 500.0, 600.0)];
+        // Column 3 is centred at 330, the span from column 2 at 350.
+        let mut bl = vec![
+            block(3, "社会效益指标", 328.0, 392.0, 650.0, 1),
+            block(3, "万人次。", 328.0, 392.0, 620.0, 2),
+            block(3, "带动社会投资", 270.0, 390.0, 600.0, 3),
+            block(4, "培训人次≥10万人次。", 410.0, 500.0, 600.0, 3),
+        ];
+        let moved = spanning_cells(&mut bl, &seps, &lines, 10.5);
+        assert_eq!(moved, vec![true, false, false, false]);
+        assert_eq!(
+            bl.iter().map(|b| b.col).collect::<Vec<_>>(),
+            vec![2, 3, 3, 4]
+        );
+    }
+}

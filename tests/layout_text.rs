@@ -378,7 +378,7 @@ fn fields_floor() {
             "synth-7 landscape" => (&BUT_INDICATORS, 16),
             "synth-11 lattice" => (&BUT_INDICATORS, 16),
             "synth-11 landscape" => (&HELD_OUT_LANDSCAPE, 16),
-            "synth-11 stream" => (&["budget", "other_fields"], 16),
+            "synth-11 stream" => (&["budget", "other_fields", "checks", "warnings"], 16),
             "synth-19 lattice" => (&BUT_INDICATORS, 14),
             "synth-19 landscape" => (&BUT_INDICATORS, 8),
             "synth-19 stream" => (&["overall_goal", "other_fields"], 12),

@@ -307,20 +307,22 @@ fn blocks(lines: &[Line], seps: &[f64], row_gap: f64, row_ends: &[usize]) -> Vec
     done
 }
 
+/// The leftmost start and rightmost end of `lines`.
+fn x_extent(lines: &[Line]) -> (f64, f64) {
+    lines
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, z), l| {
+            (a.min(l.bbox.x0), z.max(l.bbox.x1))
+        })
+}
+
 /// In the indicator table, a cell merged across the columns from `k` to the table's
 /// right edge (a level name over empty cells) is printed centred on them, so its text
 /// starts in a later column: a short block alone on its lines in those columns, centred
 /// on that span and not on its own column, goes to column `k` (returned: which moved).
 fn spanning_cells(bl: &mut [Block], seps: &[f64], lines: &[Line], em: f64) -> Vec<bool> {
     let mut moved = vec![false; bl.len()];
-    let left = lines
-        .iter()
-        .map(|l| l.bbox.x0)
-        .fold(f64::INFINITY, f64::min);
-    let right = lines
-        .iter()
-        .map(|l| l.bbox.x1)
-        .fold(f64::NEG_INFINITY, f64::max);
+    let (left, right) = x_extent(lines);
     let edge = |k: usize| {
         k.checked_sub(1)
             .map_or(left, |i| seps.get(i).copied().unwrap_or(right))
@@ -397,6 +399,25 @@ fn is_label(b: &Block, all: &[Block]) -> bool {
             cols.dedup();
             cols.len() >= 2
         })
+}
+
+/// Move the label `cell` in column `c` from row `from` up to row `to`, the first of its
+/// span. A label that stood alone between rows takes its place in the row it heads.
+fn move_label(rows: &mut [TRow], from: usize, to: usize, c: usize, cell: TCell) {
+    if let Some(slot) = rows.get_mut(from).and_then(|row| row.cells.get_mut(c)) {
+        slot.text.clear();
+    }
+    let was_alone = rows
+        .get(from)
+        .is_some_and(|row| row.cells.iter().all(|x| x.text.is_empty()));
+    if let Some(row) = rows.get_mut(to) {
+        if was_alone {
+            row.bbox = row.bbox.union(&cell.bbox);
+        }
+        if let Some(slot) = row.cells.get_mut(c) {
+            *slot = cell;
+        }
+    }
 }
 
 /// Lines → table rows with columns from alignment.
@@ -485,21 +506,7 @@ fn lift_span_labels(rows: &mut [TRow], page_top: bool) {
                 free_from.resize(c + 1, 0);
             }
             free_from[c] = claimed + 1;
-            if let Some(slot) = rows.get_mut(r).and_then(|row| row.cells.get_mut(c)) {
-                slot.text.clear();
-            }
-            // A label that stood alone between rows takes its place in the row it heads.
-            let was_alone = rows
-                .get(r)
-                .is_some_and(|row| row.cells.iter().all(|x| x.text.is_empty()));
-            if let Some(row) = rows.get_mut(up) {
-                if was_alone {
-                    row.bbox = row.bbox.union(&cell.bbox);
-                }
-                if let Some(slot) = row.cells.get_mut(c) {
-                    *slot = cell;
-                }
-            }
+            move_label(rows, r, up, c, cell);
         }
     }
 }
@@ -610,21 +617,7 @@ fn lift_centred_labels(rows: &mut [TRow], page_y: &dyn Fn(f64) -> f64, page_top:
                 continue;
             }
             free = end + 1;
-            if let Some(slot) = rows.get_mut(r).and_then(|row| row.cells.get_mut(c)) {
-                slot.text.clear();
-            }
-            // A label that stood alone between rows takes its place in the row it heads.
-            let was_alone = rows
-                .get(r)
-                .is_some_and(|row| row.cells.iter().all(|x| x.text.is_empty()));
-            if let Some(row) = rows.get_mut(up) {
-                if was_alone {
-                    row.bbox = row.bbox.union(&cell.bbox);
-                }
-                if let Some(slot) = row.cells.get_mut(c) {
-                    *slot = cell;
-                }
-            }
+            move_label(rows, r, up, c, cell);
         }
     }
 }
@@ -1099,14 +1092,7 @@ fn rows_in_columns(
         }
     }
     let xs = {
-        let x0 = lines
-            .iter()
-            .map(|l| l.bbox.x0)
-            .fold(f64::INFINITY, f64::min);
-        let x1 = lines
-            .iter()
-            .map(|l| l.bbox.x1)
-            .fold(f64::NEG_INFINITY, f64::max);
+        let (x0, x1) = x_extent(lines);
         let mut v = vec![x0];
         v.extend(&seps);
         v.push(x1);

@@ -365,8 +365,9 @@ impl<'a> LineCounter<'a> {
 
 /// A page-number line copied along with the table (`第 1 页 共 3 页`, `- 2 -`,
 /// `Page 1 of 3`): page furniture, not a cell. A bare number or `1/3` alone is not
-/// taken, as a one-cell-per-line text has value rows like that.
-fn is_page_number(text: &str) -> bool {
+/// taken, as a one-cell-per-line text has value rows like that (the PDF reader, which
+/// sees where a line stands on its page, adds them: `pdf::is_page_number`).
+pub(crate) fn is_page_number(text: &str) -> bool {
     static RE: LazyLock<Option<regex::Regex>> = LazyLock::new(|| {
         regex::Regex::new(
             r"(?ix)^(

@@ -1701,7 +1701,6 @@ pub(crate) fn read(text: &str) -> Grid {
     } else {
         Measure::Chars
     };
-    let re = super::page_number_re();
     // y of each content line → its line number, for locations.
     let mut ys: Vec<(f64, usize)> = Vec::new();
     let mut y = 0.0;
@@ -1720,7 +1719,7 @@ pub(crate) fn read(text: &str) -> Grid {
                 continue;
             }
             let compact: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-            if re.as_ref().is_some_and(|re| re.is_match(&compact)) {
+            if super::is_page_number(&compact) {
                 continue;
             }
             y -= LINE;

@@ -230,23 +230,16 @@ pub fn read_pdf(bytes: &[u8], opts: &PdfOptions) -> Result<Grid> {
     })
 }
 
-/// Page-number lines: 第 1 页 / 第1页，共3页 / 共3页 / - 1 - / 1/3 / Page 1 of 3 / a bare number.
-pub(crate) fn page_number_re() -> Option<&'static Regex> {
-    static RE: std::sync::OnceLock<Option<Regex>> = std::sync::OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(
-            r"(?ix)^(
-                第\s*[0-9一二三四五六七八九十]+\s*页([，,、\s]*共\s*[0-9]+\s*页)?
-              | 共\s*[0-9]+\s*页([，,、\s]*第\s*[0-9]+\s*页)?
-              | [-—–－]\s*[0-9]+\s*[-—–－]
-              | [0-9]+\s*/\s*[0-9]+
-              | page\s*[0-9]+(\s*of\s*[0-9]+)?
-              | [0-9]{1,4}
-            )$",
-        )
-        .ok()
-    })
-    .as_ref()
+/// Page-number lines: the worded ones text input also drops (第 1 页 / 第1页，共3页 /
+/// 共3页 / - 1 - / Page 1 of 3, [`crate::grid::is_page_number`]) and, on a PDF page, where
+/// a line standing alone can be nothing else, `1/3` and a bare number.
+pub(crate) fn is_page_number(text: &str) -> bool {
+    static BARE: std::sync::OnceLock<Option<Regex>> = std::sync::OnceLock::new();
+    crate::grid::is_page_number(text)
+        || BARE
+            .get_or_init(|| Regex::new(r"^([0-9]+\s*/\s*[0-9]+|[0-9]{1,4})$").ok())
+            .as_ref()
+            .is_some_and(|re| re.is_match(text))
 }
 
 /// Page margins where running headers and footers live (fraction of the page height).
@@ -283,7 +276,6 @@ fn running_lines(pages: &[PageGeom]) -> Vec<(String, f64)> {
 
 /// Mark page numbers and running headers/footers as used so they never become cells.
 fn drop_furniture(page: &PageGeom, used: &mut [bool], running: &[(String, f64)]) {
-    let Some(re) = page_number_re() else { return };
     let free: Vec<(usize, &Glyph)> = page
         .glyphs
         .iter()
@@ -297,7 +289,7 @@ fn drop_furniture(page: &PageGeom, used: &mut [bool], running: &[(String, f64)])
         };
         let t = text::line_text(&line);
         let compact: String = t.chars().filter(|c| !c.is_whitespace()).collect();
-        let numbered = re.is_match(&t) || re.is_match(&compact);
+        let numbered = is_page_number(&t) || is_page_number(&compact);
         let repeated = running
             .iter()
             .any(|(rt, y)| *rt == t && (b.y0 - y).abs() <= 4.0);
@@ -857,7 +849,6 @@ mod tests {
 
     #[test]
     fn page_numbers_recognised() {
-        let re = page_number_re().unwrap();
         for t in [
             "第 1 页",
             "第1页，共3页",
@@ -867,10 +858,10 @@ mod tests {
             "Page 2 of 5",
             "7",
         ] {
-            assert!(re.is_match(t), "{t}");
+            assert!(is_page_number(t), "{t}");
         }
-        assert!(!re.is_match("第一部分"));
-        assert!(!re.is_match("16,583.94"));
+        assert!(!is_page_number("第一部分"));
+        assert!(!is_page_number("16,583.94"));
     }
 
     #[test]

@@ -61,10 +61,77 @@ pub struct Grid {
     pub warnings: Vec<Warning>,
 }
 
-/// Trim a cell: ASCII and ideographic spaces, NBSP, zero-width characters.
+/// Trim a cell: ASCII and ideographic spaces, NBSP, zero-width characters; and close up
+/// letter-spaced CJK text (`广 州 市 科 学 技 术 局`, as OCR engines and distributed
+/// alignment give it) — see [`unspace_cjk`].
 pub fn clean_cell(s: &str) -> String {
-    s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}')
-        .to_string()
+    let t = s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}');
+    unspace_cjk(t).into_owned()
+}
+
+/// Characters Chinese text sets without spaces: ideographs, CJK punctuation and
+/// full-width forms.
+fn is_solid(c: char) -> bool {
+    matches!(c as u32,
+        0x3001..=0x303F | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF
+        | 0xFF01..=0xFF60 | 0x20000..=0x3FFFF)
+}
+
+fn is_inline_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{3000}' | '\u{a0}')
+}
+
+/// Remove the spaces between CJK characters when the text is letter-spaced: more of its
+/// CJK neighbours stand apart than together. Chinese never separates words by spaces, so
+/// such spaces are OCR or alignment artefacts; a cell that is mostly set solid
+/// (`张三 李四`, `目标： 完成…`) keeps its spaces, since there they may mean something.
+pub fn unspace_cjk(s: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    // Most cells hold no space at all: skip them without decoding characters.
+    if !s.contains([' ', '\u{3000}', '\u{a0}']) {
+        return Cow::Borrowed(s);
+    }
+    let (mut apart, mut together) = (0usize, 0usize);
+    let mut prev: Option<char> = None;
+    let mut gap = false;
+    for c in s.chars() {
+        if is_inline_space(c) {
+            gap = true;
+            continue;
+        }
+        if let Some(p) = prev {
+            if is_solid(p) && is_solid(c) {
+                if gap {
+                    apart += 1;
+                } else {
+                    together += 1;
+                }
+            }
+        }
+        prev = Some(c);
+        gap = false;
+    }
+    if apart == 0 || apart <= together {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut pending = String::new();
+    let mut prev: Option<char> = None;
+    for c in s.chars() {
+        if is_inline_space(c) {
+            pending.push(c);
+            continue;
+        }
+        let close = matches!(prev, Some(p) if is_solid(p)) && is_solid(c);
+        if !close {
+            out.push_str(&pending);
+        }
+        pending.clear();
+        out.push(c);
+        prev = Some(c);
+    }
+    out.push_str(&pending);
+    Cow::Owned(out)
 }
 
 fn is_pipe(c: char) -> bool {
@@ -522,6 +589,56 @@ fn unreachable_layout() -> Vec<Cell> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Letter-spaced CJK closes up; text set solid keeps its spaces.
+    #[test]
+    fn letter_spaced_cjk_closed_up() {
+        let cases: &[(&str, &str)] = &[
+            // OCR letter spacing
+            ("广 州 市 科 学 技 术 局", "广州市科学技术局"),
+            ("部 门 名 称", "部门名称"),
+            ("产 出 指 标", "产出指标"),
+            ("服 务 对 象 满 意 度 指 标", "服务对象满意度指标"),
+            ("预 算 金 额 （ 万 元 ）", "预算金额（万元）"),
+            ("联 系 人 ：", "联系人："),
+            ("部  门  名  称", "部门名称"),
+            ("部\u{3000}门\u{3000}名\u{3000}称", "部门名称"),
+            ("姓\u{3000}\u{3000}名", "姓名"),
+            ("单\u{a0}位", "单位"),
+            ("王 五", "王五"),
+            ("基 本 支 出", "基本支出"),
+            // numbers and Latin keep their spaces; CJK around them closes up
+            ("开 展 项 目 数 量 ≥ 800 项", "开展项目数量 ≥ 800 项"),
+            ("满 意 度 ≥ 90%", "满意度 ≥ 90%"),
+            ("第 1 批 次", "第 1 批次"),
+            ("I S O 认 证", "I S O 认证"),
+            ("2 0 2 3 年 度", "2 0 2 3 年度"),
+            // mostly solid: spaces may mean something, kept
+            ("张三 李四", "张三 李四"),
+            ("广州 市科学 技术局", "广州 市科学 技术局"),
+            (
+                "年度目标： 完成12个村的提升改造",
+                "年度目标： 完成12个村的提升改造",
+            ),
+            ("单位负责人 张三 联系人 李四", "单位负责人 张三 联系人 李四"),
+            ("部门名称", "部门名称"),
+            ("1. 构建科学高效的实验室体系", "1. 构建科学高效的实验室体系"),
+            ("83, 179. 29", "83, 179. 29"),
+            ("１６，５８３．９４", "１６，５８３．９４"),
+            ("Page 1 of 2", "Page 1 of 2"),
+            ("", ""),
+            ("各", "各"),
+            // a tie is not letter-spacing
+            ("张三 李", "张三 李"),
+            // line breaks inside a cell are not spaces
+            ("基本\n支出", "基本\n支出"),
+            ("基 本\n支 出", "基本\n支出"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(unspace_cjk(input), *want, "{input:?}");
+        }
+        assert_eq!(clean_cell("  部 门 名 称\u{3000} "), "部门名称");
+    }
     use proptest::prelude::*;
 
     #[test]

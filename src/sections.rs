@@ -1791,7 +1791,9 @@ impl IndicatorColumns {
         let mut p = self.row_cells(row, warnings);
         // A target split over 指标性质 / 指标值 / 计量单位 columns reads as one text.
         if p.op.is_some() || p.unit.is_some() {
-            let op = p.op.take().unwrap_or_default();
+            // 定性 (qualitative), 正向/反向 (direction) and placeholders are not comparisons:
+            // glued on they would read as a metric (`定性持续改善`).
+            let op = p.op.take().filter(|o| is_comparison(o)).unwrap_or_default();
             let unit = p.unit.take().unwrap_or_default();
             for t in [&mut p.period, &mut p.annual] {
                 if let Some(v) = t.as_mut() {
@@ -2060,9 +2062,71 @@ impl IndicatorState {
     }
 }
 
+/// Whether a 指标性质 cell states a comparison (`≥`, `大于等于`, `＝`), as opposed to a
+/// kind (`定性`), a direction (`正向`) or a placeholder (`/`, `—`).
+fn is_comparison(op: &str) -> bool {
+    let op = op.trim();
+    if op.is_empty() || op.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let read = value::parse_thresholds(&format!("{op}1"));
+    matches!(read.as_slice(), [t] if t.metric.is_none()
+        && t.value == Some(rust_decimal::Decimal::ONE)
+        && op.chars().any(|c| !matches!(c, '/' | '／' | '-' | '—' | '－' | '–' | '_')))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn comparison_cells_told_from_kinds_and_placeholders() {
+        for op in [
+            "≥",
+            "≤",
+            ">",
+            "<",
+            "=",
+            ">=",
+            "<=",
+            "＞",
+            "＜",
+            "＝",
+            "≧",
+            "≦",
+            "大于等于",
+            "小于等于",
+            "等于",
+            "不低于",
+            "不高于",
+            "不少于",
+            "不超过",
+            "大于",
+            "小于",
+            " ≥ ",
+        ] {
+            assert!(is_comparison(op), "{op:?}");
+        }
+        for op in [
+            "",
+            " ",
+            "定性",
+            "定量",
+            "正向",
+            "反向",
+            "/",
+            "／",
+            "—",
+            "-",
+            "－",
+            "无",
+            "100",
+            "≥1",
+            "指标性质",
+        ] {
+            assert!(!is_comparison(op), "{op:?}");
+        }
+    }
     use proptest::prelude::*;
 
     /// The definition `needs_norm` speeds up.

@@ -735,6 +735,22 @@ impl<'g> Reader<'g> {
                 (Some(lc), Some(c)) => c <= lc,
                 _ => true,
             };
+            // Templates without the 绩效指标 label column open the indicator table with
+            // its header row (一级指标 | 二级指标 | …), or, where the header was lost, with a
+            // level-1 row (产出指标 | 数量指标 | …).
+            if label.is_none()
+                && current != Some(Label::Indicators)
+                && (IndicatorColumns::from_header(&cells).is_some() || opens_level1_row(&cells))
+            {
+                blocks.push(Block {
+                    label: Some(Label::Indicators),
+                    label_cell: None,
+                    inline: None,
+                    rows: vec![cells],
+                    row_locs: vec![row.loc.clone()],
+                });
+                continue;
+            }
             match label {
                 // A page break repeats the section's label cell: drop it, keep the row.
                 Some(l)
@@ -758,9 +774,13 @@ impl<'g> Reader<'g> {
                 }
                 _ => {
                     // An unknown label in the label column ends the current section.
+                    // In an indicator table without a label column, level names stand
+                    // in the label column and belong to the table.
                     let unknown_label = self.has_cols
                         && current.is_some()
-                        && matches!((label_col, first.col), (Some(lc), Some(c)) if c <= lc);
+                        && matches!((label_col, first.col), (Some(lc), Some(c)) if c <= lc)
+                        && !(current == Some(Label::Indicators)
+                            && framework_name(&first.text).is_some());
                     if unknown_label {
                         let (lc, inline) = match split_inline(&first.text) {
                             Some((_, v)) => (Some(*first), Some(v.to_string())),
@@ -1367,6 +1387,18 @@ impl<'g> Reader<'g> {
             );
         }
         self.out.indicators = Some(st.out);
+    }
+}
+
+/// A row that can only be an indicator row: a level-1 name (产出指标, 效益指标, 满意度指标)
+/// followed by a level-2 name and more cells.
+fn opens_level1_row(cells: &[&Cell]) -> bool {
+    match cells {
+        [first, second, _, ..] => {
+            framework_name(&first.text).is_some_and(|n| is_level1(n) && !is_ambiguous(n))
+                && framework_name(&second.text).is_some_and(|n| !is_level1(n))
+        }
+        _ => false,
     }
 }
 

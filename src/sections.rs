@@ -324,6 +324,38 @@ fn is_label_start(c: char) -> bool {
 }
 
 fn label_of(text: &str) -> Option<Label> {
+    label_of_plain(text).or_else(|| label_of_plain(strip_enumerator(text)?))
+}
+
+/// A section title's number taken off: `一、`, `二.`, `(三)`, `（四）`, `3、`, `4.`, `5．`
+/// (forms that number their sections: `一、年度重点工作任务`).
+fn strip_enumerator(text: &str) -> Option<&str> {
+    const NUMERALS: &str = "一二三四五六七八九十";
+    let t = text.trim_start();
+    let (open, t) = match t.strip_prefix(['(', '（']) {
+        Some(rest) => (true, rest),
+        None => (false, t),
+    };
+    let digits = t
+        .char_indices()
+        .take_while(|(_, c)| c.is_ascii_digit() || NUMERALS.contains(*c))
+        .last()
+        .map(|(i, c)| i + c.len_utf8())?;
+    if t[..digits].chars().count() > 3 {
+        return None;
+    }
+    let rest = &t[digits..];
+    let rest = if open {
+        rest.strip_prefix([')', '）'])?
+    } else {
+        rest.strip_prefix(['、', '.', '．', ','])?
+    };
+    let rest = rest.trim_start();
+    // `1.5` is a number, not item 1.
+    (!rest.is_empty() && !rest.starts_with(|c: char| c.is_ascii_digit())).then_some(rest)
+}
+
+fn label_of_plain(text: &str) -> Option<Label> {
     if text.len() > MAX_LABEL_BYTES {
         return None;
     }
@@ -549,6 +581,9 @@ struct Block<'g> {
     inline: Option<String>,
     rows: Vec<Vec<&'g Cell>>,
     row_locs: Vec<Loc>,
+    /// The label stood alone in its row, a title over the section's table: the table's
+    /// rows then start in the label column.
+    titled: bool,
 }
 
 impl<'g> Block<'g> {
@@ -717,6 +752,7 @@ impl<'g> Reader<'g> {
             inline: None,
             rows: Vec::new(),
             row_locs: Vec::new(),
+            titled: false,
         }];
         for row in &self.grid.rows {
             // Sized up front: collecting a filter starts small and grows on most rows.
@@ -748,6 +784,7 @@ impl<'g> Reader<'g> {
                     inline: None,
                     rows: vec![cells],
                     row_locs: vec![row.loc.clone()],
+                    titled: true,
                 });
                 continue;
             }
@@ -764,23 +801,26 @@ impl<'g> Reader<'g> {
                     }
                 }
                 Some(l) if in_label_col || !self.has_cols => {
+                    let titled = inline.is_none() && cells.len() == 1;
                     blocks.push(Block {
                         label: Some(l),
                         label_cell: Some(first),
                         inline,
                         rows: vec![cells[1..].to_vec()],
                         row_locs: vec![row.loc.clone()],
+                        titled,
                     });
                 }
                 _ => {
                     // An unknown label in the label column ends the current section.
-                    // In an indicator table without a label column, level names stand
-                    // in the label column and belong to the table.
+                    // Under a title row (a label alone in its row, or a header row
+                    // that opened the indicator table) the table's rows start in the
+                    // label column and belong to it.
+                    let titled = blocks.last().is_some_and(|b| b.titled);
                     let unknown_label = self.has_cols
                         && current.is_some()
-                        && matches!((label_col, first.col), (Some(lc), Some(c)) if c <= lc)
-                        && !(current == Some(Label::Indicators)
-                            && framework_name(&first.text).is_some());
+                        && !titled
+                        && matches!((label_col, first.col), (Some(lc), Some(c)) if c <= lc);
                     if unknown_label {
                         let (lc, inline) = match split_inline(&first.text) {
                             Some((_, v)) => (Some(*first), Some(v.to_string())),
@@ -792,6 +832,7 @@ impl<'g> Reader<'g> {
                             inline,
                             rows: vec![cells[1..].to_vec()],
                             row_locs: vec![row.loc.clone()],
+                            titled: false,
                         });
                     } else if let Some(b) = blocks.last_mut() {
                         b.rows.push(cells);
@@ -2110,6 +2151,39 @@ fn is_comparison(op: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn section_numbers_stripped() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("一、年度重点工作任务", Some("年度重点工作任务")),
+            ("二、绩效指标", Some("绩效指标")),
+            ("十二、备注", Some("备注")),
+            ("三.总体绩效目标", Some("总体绩效目标")),
+            ("四．预算整体情况", Some("预算整体情况")),
+            ("（一）部门名称", Some("部门名称")),
+            ("(二) 绩效指标", Some("绩效指标")),
+            ("1、年度重点工作任务", Some("年度重点工作任务")),
+            ("2. 绩效指标", Some("绩效指标")),
+            ("10、其他", Some("其他")),
+            (" 五、 总体目标", Some("总体目标")),
+            ("一级指标", None),
+            ("二级指标", None),
+            ("一、", None),
+            ("1.5", None),
+            ("2023年度", None),
+            ("（万元）", None),
+            ("(1", None),
+            ("一二三四、甲", None),
+            ("83, 179. 29", None),
+            ("", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(strip_enumerator(text), *want, "{text:?}");
+        }
+        assert_eq!(label_of("一、年度重点工作任务"), Some(Label::Tasks));
+        assert_eq!(label_of("（三）绩效指标"), Some(Label::Indicators));
+        assert_eq!(label_of("一级指标"), None);
+    }
 
     #[test]
     fn comparison_cells_told_from_kinds_and_placeholders() {

@@ -774,12 +774,21 @@ impl<'g> Reader<'g> {
             // Templates without the 绩效指标 label column open the indicator table with
             // its header row (一级指标 | 二级指标 | …), or, where the header was lost, with a
             // level-1 row (产出指标 | 数量指标 | …).
-            if label.is_none()
-                && current != Some(Label::Indicators)
+            let opens = if label.is_some() {
+                None
+            } else if current != Some(Label::Indicators)
                 && (IndicatorColumns::from_header(&cells).is_some() || opens_level1_row(&cells))
             {
+                Some(Label::Indicators)
+            } else if current != Some(Label::Tasks) && opens_task_table(&cells) {
+                // Likewise a full task header row (名称 | 主要实施内容 | 拟投入的资金 | …).
+                Some(Label::Tasks)
+            } else {
+                None
+            };
+            if let Some(opened) = opens {
                 blocks.push(Block {
-                    label: Some(Label::Indicators),
+                    label: Some(opened),
                     label_cell: None,
                     inline: None,
                     rows: vec![cells],
@@ -1429,6 +1438,15 @@ impl<'g> Reader<'g> {
         }
         self.out.indicators = Some(st.out);
     }
+}
+
+/// A task table's header row: it starts with the name column and names at least three
+/// of the four task columns, the amount among them.
+fn opens_task_table(cells: &[&Cell]) -> bool {
+    cells.len() >= 3
+        && cells.first().and_then(|c| TaskColumns::slot(&c.text)) == Some(0)
+        && TaskColumns::from_header(cells)
+            .is_some_and(|m| m.complete() && m.cols.iter().filter(|c| c.is_some()).count() >= 3)
 }
 
 /// A row that can only be an indicator row: a level-1 name (产出指标, 效益指标, 满意度指标)

@@ -79,6 +79,22 @@ pub fn declaration(s: Sections, source: Source, mut warnings: Vec<Warning>) -> D
             })
             .collect(),
     });
+    let budget = budget.map(|mut b| {
+        // Headers without a unit, amounts that all state the same one (`16,583.94万元`):
+        // that is the block's unit.
+        if b.unit.is_none() {
+            let mut units = b
+                .items
+                .iter()
+                .filter_map(|i| i.amount.as_ref()?.unit.as_deref());
+            if let Some(first) = units.next() {
+                if units.all(|u| u == first) {
+                    b.unit = Some(first.to_string());
+                }
+            }
+        }
+        b
+    });
     let tasks = s
         .tasks
         .unwrap_or_default()

@@ -79,11 +79,17 @@ pub(crate) fn parse(raw: &str, default_unit: Option<&str>) -> Option<Amount> {
             .map(|d| d.trim().to_string())
             .filter(|d| !d.is_empty())
     });
-    let yuan = unit
-        .as_ref()
-        .filter(|u| u.is_yuan())
-        .and_then(|u| value.checked_mul(u.mag))
-        .map(|y| y.normalize());
+    let yuan = match &unit {
+        Some(u) => u
+            .is_yuan()
+            .then(|| value.checked_mul(u.mag))
+            .flatten()
+            .map(|y| y.normalize()),
+        // Nothing in any unit of money is nothing: `0.00` under a header without a unit
+        // is 0 yuan, and the form's sums can still be checked.
+        None if value.is_zero() => Some(rust_decimal::Decimal::ZERO),
+        None => None,
+    };
     Some(Amount {
         raw: raw.to_string(),
         value: value.normalize(),

@@ -2093,6 +2093,30 @@ struct IndicatorState {
 
 impl IndicatorState {
     fn emit(&mut self, p: Parsed, loc: Loc, warnings: &mut Vec<Warning>) {
+        // A row of nothing but target text under a target cut mid-sentence continues
+        // that cell: a cell wrapped over several text lines (OCR, text copied from a
+        // table). After a complete target it stays a row of its own, since a label
+        // centred in a tall cell puts the first lines of its own targets above it.
+        let targets_only = p.level1.is_none()
+            && p.level2.is_none()
+            && p.level3.is_none()
+            && p.op.is_none()
+            && p.unit.is_none()
+            && (p.period.is_some() || p.annual.is_some());
+        if targets_only {
+            let cut = |t: &Option<String>| {
+                t.as_deref()
+                    .and_then(|t| t.trim_end().chars().last())
+                    .is_some_and(|c| !"。；;！!？?".contains(c))
+            };
+            if let Some(last) = self.out.last_mut().filter(|l| {
+                (p.period.is_none() || cut(&l.period)) && (p.annual.is_none() || cut(&l.annual))
+            }) {
+                append(&mut last.period, p.period);
+                append(&mut last.annual, p.annual);
+                return;
+            }
+        }
         let only_level1 = p.level1.is_some() && p.level2.is_none() && !p.has_content();
         if let Some(l1) = &p.level1 {
             let l1_name = framework_name(l1);

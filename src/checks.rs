@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use crate::record::{BudgetItem, Check, Declaration};
-use crate::sections::norm;
+use crate::sections::{has, norm};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Side {
@@ -16,11 +16,13 @@ enum Side {
 
 fn side_of(section: Option<&str>) -> Side {
     let s = section.map(norm).unwrap_or_default();
-    if s.contains("级次") || s.contains("按级次") {
+    // `has`: std's substring search sets up a Two-Way searcher per call on these short
+    // section names (once per item, five needles).
+    if has(&s, "级次") {
         Side::LevelSplit
-    } else if s.contains("收入") || s.contains("来源") {
+    } else if has(&s, "收入") || has(&s, "来源") {
         Side::Income
-    } else if s.contains("支出") {
+    } else if has(&s, "支出") {
         Side::Expenditure
     } else {
         Side::Other
@@ -131,11 +133,17 @@ pub fn run(d: &Declaration) -> Vec<Check> {
         .as_ref()
         .map(|b| b.items.iter().collect())
         .unwrap_or_default();
+    // Each item's side, worked out once for the four lookups below.
+    let sides: Vec<Side> = items
+        .iter()
+        .map(|i| side_of(i.section.as_deref()))
+        .collect();
     let of = |side: Side| -> Vec<&BudgetItem> {
         items
             .iter()
-            .copied()
-            .filter(|i| side_of(i.section.as_deref()) == side)
+            .zip(&sides)
+            .filter(|(_, s)| **s == side)
+            .map(|(i, _)| *i)
             .collect()
     };
     let income_items = of(Side::Income);
@@ -233,7 +241,7 @@ pub fn run(d: &Declaration) -> Vec<Check> {
             i.name
                 .as_deref()
                 .map(norm)
-                .is_some_and(|n| n.contains("专项资金"))
+                .is_some_and(|n| has(&n, "专项资金"))
         });
         match special {
             Some(s) => checks.extend(check(

@@ -1,5 +1,7 @@
 //! Amount cells: exactly one number with an optional unit, in exact decimals.
 
+use std::borrow::Cow;
+
 use super::norm::fold;
 use super::quantity::{quantity, Kind};
 use super::unit::{parse_unit, Unit};
@@ -74,10 +76,11 @@ pub(crate) fn parse(raw: &str, default_unit: Option<&str>) -> Option<Amount> {
         Some(u) => Some(u),
         None => header(),
     };
-    let unit_text = unit.as_ref().map(|u| u.text.to_string()).or_else(|| {
+    let unit_text = unit.as_ref().map(|u| u.text.clone()).or_else(|| {
         default_unit
-            .map(|d| d.trim().to_string())
+            .map(|d| d.trim())
             .filter(|d| !d.is_empty())
+            .map(|d| Cow::Owned(d.to_string()))
     });
     let yuan = unit
         .as_ref()

@@ -538,9 +538,9 @@ fn threshold(metric: Option<String>, op: Op, value: Decimal, unit: Option<&Unit>
     };
     let (unit_text, base_value, base_unit) = match unit {
         Some(u) => (
-            Some(u.text.to_string()),
+            Some(u.text.clone()),
             value.checked_mul(u.mag),
-            u.base.as_deref().map(str::to_string),
+            u.base.clone(),
         ),
         None => (None, Some(value), None),
     };
@@ -587,11 +587,11 @@ fn between(
         value: None,
         min: min_stated.map(norm_dec),
         max: Some(norm_dec(max)),
-        unit: unit.map(|u| u.text.to_string()),
+        unit: unit.map(|u| u.text.clone()),
         base_value: None,
         base_min: min.checked_mul(mag_min).map(norm_dec),
         base_max: max.checked_mul(mag_max).map(norm_dec),
-        base_unit: unit.and_then(|u| u.base.as_deref().map(str::to_string)),
+        base_unit: unit.and_then(|u| u.base.clone()),
     }
 }
 
@@ -1114,14 +1114,11 @@ impl Pending {
             unit: t
                 .unit
                 .clone()
-                .or_else(|| unit.as_ref().map(|u| u.text.to_string())),
+                .or_else(|| unit.as_ref().map(|u| u.text.clone())),
             base_value: None,
             base_min: lo.1.map(norm_dec),
             base_max: hi.1.map(norm_dec),
-            base_unit: t
-                .base_unit
-                .clone()
-                .or_else(|| unit.and_then(|u| u.base).map(std::borrow::Cow::into_owned)),
+            base_unit: t.base_unit.clone().or_else(|| unit.and_then(|u| u.base)),
         }]
     }
 

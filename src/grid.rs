@@ -5,6 +5,7 @@
 //! Layouts that lose column positions give cells with `col: None`; the form stage then
 //! works from labels and value shapes instead.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use crate::record::{Loc, Warning};
@@ -31,30 +32,33 @@ impl Layout {
     }
 }
 
+/// A cell. Its text is borrowed from the decoded text where the layout allows (tab- and
+/// pipe-separated rows, one cell per line): most cells are never copied, only the ones
+/// the form stage takes into the record. PDF and CSV cells own theirs.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Cell {
-    pub text: String,
+pub struct Cell<'t> {
+    pub text: Cow<'t, str>,
     /// Table column, when the layout keeps it.
     pub col: Option<usize>,
     pub loc: Loc,
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Row {
+pub struct Row<'t> {
     /// Every cell of the row; in column layouts empty cells are kept (text "").
-    pub cells: Vec<Cell>,
+    pub cells: Vec<Cell<'t>>,
     pub loc: Loc,
 }
 
-impl Row {
-    pub fn non_empty(&self) -> impl Iterator<Item = &Cell> {
+impl<'t> Row<'t> {
+    pub fn non_empty(&self) -> impl Iterator<Item = &Cell<'t>> {
         self.cells.iter().filter(|c| !c.text.is_empty())
     }
 }
 
 #[derive(Debug, Clone)]
-pub struct Grid {
-    pub rows: Vec<Row>,
+pub struct Grid<'t> {
+    pub rows: Vec<Row<'t>>,
     pub layout: Layout,
     /// Page count (PDF only).
     pub pages: Option<u32>,
@@ -62,9 +66,19 @@ pub struct Grid {
 }
 
 /// Trim a cell: ASCII and ideographic spaces, NBSP, zero-width characters.
-pub fn clean_cell(s: &str) -> String {
+pub fn clean_cell(s: &str) -> &str {
     s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}')
-        .to_string()
+}
+
+/// `clean_cell` of a cell built as a String (space-split cells), kept without a copy
+/// when there is nothing to trim.
+fn clean_owned(s: String) -> Cow<'static, str> {
+    let t = clean_cell(&s);
+    if t.len() == s.len() {
+        Cow::Owned(s)
+    } else {
+        Cow::Owned(t.to_string())
+    }
 }
 
 fn is_pipe(c: char) -> bool {
@@ -253,7 +267,7 @@ const MAX_QUOTED_LINES: u64 = 60;
 /// Tab-separated rows the way Excel/WPS copy them: a cell holding line breaks is wrapped
 /// in `"…"` (with `""` for a quote). `None` when the text has no such cells or the
 /// quoting does not hold together.
-fn quoted_tab_rows(text: &str) -> Option<Vec<Row>> {
+fn quoted_tab_rows(text: &str) -> Option<Vec<Row<'static>>> {
     // A quote opening a cell follows a tab or a line end: one memchr pass over the quotes
     // (std's substring search runs twice over the whole text).
     let b = text.as_bytes();
@@ -268,7 +282,7 @@ fn quoted_tab_rows(text: &str) -> Option<Vec<Row>> {
 
 /// Comma-separated rows. Where the quoting does not hold together (a stray `"`), the
 /// commas alone split the cells, as a spreadsheet would show the file.
-fn csv_rows(text: &str) -> Vec<Row> {
+fn csv_rows(text: &str) -> Vec<Row<'static>> {
     delimited_rows(text, b',', true)
         .or_else(|| delimited_rows(text, b',', false))
         .map(|(rows, _)| rows)
@@ -277,7 +291,7 @@ fn csv_rows(text: &str) -> Vec<Row> {
 
 /// Rows of a delimited text read by the csv crate, and whether any cell spans lines.
 /// `None` when the quoting does not hold together.
-fn delimited_rows(text: &str, delimiter: u8, quoting: bool) -> Option<(Vec<Row>, bool)> {
+fn delimited_rows(text: &str, delimiter: u8, quoting: bool) -> Option<(Vec<Row<'static>>, bool)> {
     // Quoting always pairs its quote marks; an odd count means a stray `"`.
     if quoting && text.bytes().filter(|b| *b == b'"').count() % 2 == 1 {
         return None;
@@ -315,7 +329,7 @@ fn delimited_rows(text: &str, delimiter: u8, quoting: bool) -> Option<(Vec<Row>,
             .iter()
             .enumerate()
             .map(|(c, t)| Cell {
-                text: clean_cell(t),
+                text: Cow::Owned(clean_cell(t).to_string()),
                 col: Some(c),
                 loc: loc.clone(),
             })
@@ -386,7 +400,7 @@ pub(crate) fn is_page_number(text: &str) -> bool {
 }
 
 /// Rows that are nothing but a page number.
-fn drop_page_numbers(rows: &mut Vec<Row>) {
+fn drop_page_numbers(rows: &mut Vec<Row<'_>>) {
     rows.retain(|r| {
         let mut cells = r.non_empty();
         !matches!((cells.next(), cells.next()), (Some(c), None) if is_page_number(&c.text))
@@ -394,13 +408,13 @@ fn drop_page_numbers(rows: &mut Vec<Row>) {
 }
 
 /// Build the grid of a decoded text.
-pub fn from_text(text: &str) -> Grid {
+pub fn from_text(text: &str) -> Grid<'_> {
     let mut grid = text_grid(text);
     drop_page_numbers(&mut grid.rows);
     grid
 }
 
-fn text_grid(text: &str) -> Grid {
+fn text_grid<'t>(text: &'t str) -> Grid<'t> {
     let lines = lines(text);
     let layout = detect(&lines);
     if layout == Layout::Csv {
@@ -436,7 +450,7 @@ fn text_grid(text: &str) -> Grid {
             }
             continue;
         }
-        let cell = |col: Option<usize>, text: String| Cell {
+        let cell = |col: Option<usize>, text: Cow<'t, str>| Cell {
             text,
             col,
             loc: loc.clone(),
@@ -445,7 +459,7 @@ fn text_grid(text: &str) -> Grid {
             Layout::Tabs if !has_tab(raw) => split_spaced(raw)
                 .into_iter()
                 .enumerate()
-                .map(|(c, s)| cell(Some(c), clean_cell(&s)))
+                .map(|(c, s)| cell(Some(c), clean_owned(s)))
                 .collect(),
             Layout::Tabs => {
                 // Sized up front: collect cannot know the split's length and grew the row.
@@ -454,7 +468,7 @@ fn text_grid(text: &str) -> Grid {
                 cells.extend(
                     split_byte(raw, b'\t')
                         .enumerate()
-                        .map(|(c, s)| cell(Some(c), clean_cell(s))),
+                        .map(|(c, s)| cell(Some(c), Cow::Borrowed(clean_cell(s)))),
                 );
                 cells
             }
@@ -468,7 +482,7 @@ fn text_grid(text: &str) -> Grid {
                     split_spaced(t)
                         .into_iter()
                         .enumerate()
-                        .map(|(c, s)| cell(Some(c), clean_cell(&s)))
+                        .map(|(c, s)| cell(Some(c), clean_owned(s)))
                         .collect()
                 } else {
                     let mut parts: Vec<&str> = t.split(is_pipe).collect();
@@ -481,17 +495,17 @@ fn text_grid(text: &str) -> Grid {
                     parts
                         .into_iter()
                         .enumerate()
-                        .map(|(c, s)| cell(Some(c), clean_cell(s)))
+                        .map(|(c, s)| cell(Some(c), Cow::Borrowed(clean_cell(s))))
                         .collect()
                 }
             }
             Layout::Spaced => split_spaced(raw)
                 .into_iter()
-                .map(|s| cell(None, clean_cell(&s)))
+                .map(|s| cell(None, clean_owned(s)))
                 .collect(),
             Layout::CellPerLine => {
                 block.push(Cell {
-                    text: clean_cell(raw),
+                    text: Cow::Borrowed(clean_cell(raw)),
                     col: None,
                     loc,
                 });
@@ -515,7 +529,7 @@ fn text_grid(text: &str) -> Grid {
 
 // CSV is read whole above, and `detect` never returns a PDF layout for text; kept total
 // without panicking.
-fn unreachable_layout() -> Vec<Cell> {
+fn unreachable_layout() -> Vec<Cell<'static>> {
     Vec::new()
 }
 

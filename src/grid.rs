@@ -85,14 +85,18 @@ fn is_pipe(c: char) -> bool {
     c == '|' || c == '｜'
 }
 
-/// Pipes (`|` or `｜`) in a line. Every line of every input is counted: memchr for `|`
-/// and memmem for the three bytes of `｜` (EF BD 9C), which cannot overlap.
-fn pipe_count(line: &str) -> usize {
-    // One searcher for all lines: building it is most of the cost on a short line.
-    static FULL_WIDTH: LazyLock<memchr::memmem::Finder<'static>> =
-        LazyLock::new(|| memchr::memmem::Finder::new("｜"));
+/// Pipes (`|` or `｜`) in a line, counting at most `limit`. Every line of every input is
+/// asked: one memchr2 pass for `|` and for 9C, the last byte of `｜` (EF BD 9C), which
+/// is that char exactly when EF BD stand before it (EF is always a lead byte). A memmem
+/// search for the three bytes cost more than the count on a short line.
+fn pipe_count_upto(line: &str, limit: usize) -> usize {
     let b = line.as_bytes();
-    memchr::memchr_iter(b'|', b).count() + FULL_WIDTH.find_iter(b).count()
+    memchr::memchr2_iter(b'|', 0x9C, b)
+        .filter(|&i| {
+            b.get(i) == Some(&b'|') || b.get(i.wrapping_sub(2)..i) == Some(&[0xEF, 0xBD][..])
+        })
+        .take(limit)
+        .count()
 }
 
 fn is_markdown_rule(line: &str) -> bool {
@@ -208,7 +212,10 @@ fn detect(lines: &[&str]) -> Layout {
         return Layout::CellPerLine;
     }
     let tabs = content.iter().filter(|l| has_tab(l)).count();
-    let pipes = content.iter().filter(|l| pipe_count(l) >= 2).count();
+    let pipes = content
+        .iter()
+        .filter(|l| pipe_count_upto(l, 2) >= 2)
+        .count();
     // A handful of separator lines make a table; titles and notes stay single cells.
     let enough = |n: usize| n * 4 >= content.len();
     // Space runs are counted only when neither tabs nor pipes decided.
@@ -477,7 +484,7 @@ fn text_grid<'t>(text: &'t str) -> Grid<'t> {
                     continue;
                 }
                 let t = raw.trim();
-                if pipe_count(t) == 0 {
+                if pipe_count_upto(t, 1) == 0 {
                     // A line outside the table (title, notes): cells by space runs.
                     split_spaced(t)
                         .into_iter()
@@ -570,6 +577,10 @@ mod tests {
         }
     }
 
+    fn pipe_count(line: &str) -> usize {
+        pipe_count_upto(line, usize::MAX)
+    }
+
     #[test]
     fn pipes_counted_on_bytes() {
         for l in [
@@ -582,12 +593,12 @@ mod tests {
             "|||",
             "\u{ff5c}\u{ff5d}",
             "｝｜",
+            "\u{ef9c}\u{ff9c}\u{7f1c}｜\u{3f9c}",
+            "a\u{9c}|",
         ] {
-            assert_eq!(
-                pipe_count(l),
-                l.chars().filter(|c| is_pipe(*c)).count(),
-                "{l}"
-            );
+            let want = l.chars().filter(|c| is_pipe(*c)).count();
+            assert_eq!(pipe_count(l), want, "{l}");
+            assert_eq!(pipe_count_upto(l, 2), want.min(2), "{l}");
         }
     }
 

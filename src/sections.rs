@@ -1453,7 +1453,7 @@ fn is_amount_like(text: &str) -> bool {
     if t.len() > MAX_LABEL_BYTES {
         return false;
     }
-    DASHES.contains(&t) || value::parse_amount(t, None).is_some()
+    DASHES.contains(&t) || value::is_amount(t)
 }
 
 fn header_groups(row: &[&Cell], block_unit: Option<&str>) -> Vec<(Option<String>, Option<String>)> {

@@ -141,6 +141,11 @@ pub fn parse_amount(raw: &str, default_unit: Option<&str>) -> Option<Amount> {
     amount::parse(raw, default_unit)
 }
 
+/// Whether `parse_amount(raw, None)` reads `raw`, without building the amount.
+pub(crate) fn is_amount(raw: &str) -> bool {
+    amount::is_amount(raw)
+}
+
 /// Every comparison in a target text, in order.
 pub fn parse_thresholds(text: &str) -> Vec<Threshold> {
     threshold::parse(text)

@@ -2002,10 +2002,11 @@ struct IndicatorState {
 }
 
 impl IndicatorState {
-    fn emit(&mut self, p: Parsed, loc: Loc, warnings: &mut Vec<Warning>) {
+    fn emit(&mut self, mut p: Parsed, loc: Loc, warnings: &mut Vec<Warning>) {
         let only_level1 = p.level1.is_some() && p.level2.is_none() && !p.has_content();
-        if let Some(l1) = &p.level1 {
-            let l1_name = framework_name(l1);
+        // The row's level names move into the state (each row copies them once, below).
+        if let Some(l1) = p.level1.take() {
+            let l1_name = framework_name(&l1);
             if self.level1.as_deref().map(framework_name) != Some(l1_name) || self.level1.is_none()
             {
                 // A new level-1 group starts: its level-2 cell must be new too.
@@ -2020,20 +2021,20 @@ impl IndicatorState {
                     .and_then(|r| r.level1.as_deref())
                     .map(framework_name)
                     .is_some_and(|f| f.is_some() && f == l1_name);
-                self.level1 = Some(l1.clone());
                 if same {
                     warnings.push(Warning::new(
                         "merged_label_moved",
                         format!("{l1} stands alone on a later row of its merged cell; not read as an indicator row"),
                         Some(loc),
                     ));
+                    self.level1 = Some(l1);
                     return;
                 }
             }
-            self.level1 = Some(l1.clone());
+            self.level1 = Some(l1);
         }
-        if let Some(l2) = &p.level2 {
-            self.level2 = Some(l2.clone());
+        if let Some(l2) = p.level2.take() {
+            self.level2 = Some(l2);
         }
         // The framework says which level-1 name a level-2 name belongs under.
         let l2_name = self.level2.as_deref().and_then(framework_name);

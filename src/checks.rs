@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use crate::record::{BudgetItem, Check, Declaration};
-use crate::sections::norm;
+use crate::sections::{has, norm};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Side {
@@ -16,11 +16,13 @@ enum Side {
 
 fn side_of(section: Option<&str>) -> Side {
     let s = section.map(norm).unwrap_or_default();
-    if s.contains("级次") || s.contains("按级次") {
+    // `has`: std's substring search sets up a Two-Way searcher per call on these short
+    // section names (once per item, five needles).
+    if has(&s, "级次") {
         Side::LevelSplit
-    } else if s.contains("收入") || s.contains("来源") {
+    } else if has(&s, "收入") || has(&s, "来源") {
         Side::Income
-    } else if s.contains("支出") {
+    } else if has(&s, "支出") {
         Side::Expenditure
     } else {
         Side::Other
@@ -71,6 +73,23 @@ fn side_total(items: &[&BudgetItem]) -> Option<Sum> {
     sum(items.iter().copied())
 }
 
+/// A yuan amount in a check's message, as the decimal's `Display` writes it; whole
+/// amounts (all but a few) by the integer writer, which costs a fraction of a decimal
+/// formatting round.
+struct Yuan(Decimal);
+
+impl std::fmt::Display for Yuan {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let d = &self.0;
+        if d.scale() == 0 && !(d.is_zero() && d.is_sign_negative()) {
+            if let Ok(i) = i64::try_from(d.mantissa()) {
+                return f.write_str(itoa::Buffer::new().format(i));
+            }
+        }
+        std::fmt::Display::fmt(d, f)
+    }
+}
+
 fn check(
     rule: &str,
     expected: Option<Sum>,
@@ -90,11 +109,13 @@ fn check(
                 expected_yuan: Some(e),
                 actual_yuan: Some(a),
                 message: if ok {
-                    format!("{what}: {a} {rel} {e} yuan")
+                    format!("{what}: {} {rel} {} yuan", Yuan(a), Yuan(e))
                 } else {
                     format!(
-                        "{what}: {a} yuan, expected {rel} {e} yuan (difference {})",
-                        (a - e).normalize()
+                        "{what}: {} yuan, expected {rel} {} yuan (difference {})",
+                        Yuan(a),
+                        Yuan(e),
+                        Yuan((a - e).normalize())
                     )
                 },
             }
@@ -131,11 +152,17 @@ pub fn run(d: &Declaration) -> Vec<Check> {
         .as_ref()
         .map(|b| b.items.iter().collect())
         .unwrap_or_default();
+    // Each item's side, worked out once for the four lookups below.
+    let sides: Vec<Side> = items
+        .iter()
+        .map(|i| side_of(i.section.as_deref()))
+        .collect();
     let of = |side: Side| -> Vec<&BudgetItem> {
         items
             .iter()
-            .copied()
-            .filter(|i| side_of(i.section.as_deref()) == side)
+            .zip(&sides)
+            .filter(|(_, s)| **s == side)
+            .map(|(i, _)| *i)
             .collect()
     };
     let income_items = of(Side::Income);
@@ -233,7 +260,7 @@ pub fn run(d: &Declaration) -> Vec<Check> {
             i.name
                 .as_deref()
                 .map(norm)
-                .is_some_and(|n| n.contains("专项资金"))
+                .is_some_and(|n| has(&n, "专项资金"))
         });
         match special {
             Some(s) => checks.extend(check(
@@ -253,4 +280,34 @@ pub fn run(d: &Declaration) -> Vec<Check> {
         }
     }
     checks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn yuan_written_as_the_decimal_displays() {
+        let mut cases = vec![
+            Decimal::ZERO,
+            -Decimal::ZERO,
+            Decimal::new(0, 3),
+            Decimal::new(-5, 3),
+            Decimal::new(1_000, 2),
+            Decimal::new(i64::MAX, 0),
+            Decimal::new(i64::MIN, 0),
+            Decimal::MAX,
+            Decimal::MIN,
+        ];
+        for m in [1_i64, 479_272_400, 2_234_159_900, 999_999_999_999] {
+            for scale in 0..4 {
+                cases.push(Decimal::new(m, scale));
+                cases.push(Decimal::new(-m, scale));
+                cases.push(Decimal::new(m, scale).normalize());
+            }
+        }
+        for d in cases {
+            assert_eq!(Yuan(d).to_string(), d.to_string(), "{d:?}");
+        }
+    }
 }

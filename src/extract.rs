@@ -94,6 +94,8 @@ fn run(bytes: &[u8], opts: &Options, source: &mut Source) -> Result<Declaration>
     };
     source.format = format;
     let mut warnings: Vec<Warning> = Vec::new();
+    // The decoded text outlives the grid: text cells borrow from it.
+    let text: String;
     let grid: Grid = match format {
         Format::Pdf => {
             let g = pdf::read_pdf(
@@ -112,11 +114,12 @@ fn run(bytes: &[u8], opts: &Options, source: &mut Source) -> Result<Declaration>
                 return Err(Error::Empty { blank: true });
             }
             warnings.extend(decoded.warnings);
+            text = decoded.text;
             // Text from `pdftotext -layout` or a column-keeping OCR engine: cells wrapped
             // over several lines need the layout reader, not one row per line.
-            match pdf::layout_text::grid_from_layout_text(&decoded.text) {
+            match pdf::layout_text::grid_from_layout_text(&text) {
                 Some(g) => g,
-                None => grid::from_text(&decoded.text),
+                None => grid::from_text(&text),
             }
         }
     };

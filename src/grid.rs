@@ -5,6 +5,7 @@
 //! Layouts that lose column positions give cells with `col: None`; the form stage then
 //! works from labels and value shapes instead.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use crate::record::{Loc, Warning};
@@ -31,30 +32,33 @@ impl Layout {
     }
 }
 
+/// A cell. Its text is borrowed from the decoded text where the layout allows (tab- and
+/// pipe-separated rows, one cell per line): most cells are never copied, only the ones
+/// the form stage takes into the record. PDF and CSV cells own theirs.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Cell {
-    pub text: String,
+pub struct Cell<'t> {
+    pub text: Cow<'t, str>,
     /// Table column, when the layout keeps it.
     pub col: Option<usize>,
     pub loc: Loc,
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Row {
+pub struct Row<'t> {
     /// Every cell of the row; in column layouts empty cells are kept (text "").
-    pub cells: Vec<Cell>,
+    pub cells: Vec<Cell<'t>>,
     pub loc: Loc,
 }
 
-impl Row {
-    pub fn non_empty(&self) -> impl Iterator<Item = &Cell> {
+impl<'t> Row<'t> {
+    pub fn non_empty(&self) -> impl Iterator<Item = &Cell<'t>> {
         self.cells.iter().filter(|c| !c.text.is_empty())
     }
 }
 
 #[derive(Debug, Clone)]
-pub struct Grid {
-    pub rows: Vec<Row>,
+pub struct Grid<'t> {
+    pub rows: Vec<Row<'t>>,
     pub layout: Layout,
     /// Page count (PDF only).
     pub pages: Option<u32>,
@@ -64,9 +68,20 @@ pub struct Grid {
 /// Trim a cell: ASCII and ideographic spaces, NBSP, zero-width characters; and close up
 /// letter-spaced CJK text (`广 州 市 科 学 技 术 局`, as OCR engines and distributed
 /// alignment give it) — see [`unspace_cjk`].
-pub fn clean_cell(s: &str) -> String {
+pub fn clean_cell(s: &str) -> Cow<'_, str> {
     let t = s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}');
-    unspace_cjk(t).into_owned()
+    unspace_cjk(t)
+}
+
+/// `clean_cell` of a cell built as a String (space-split cells), kept without a copy
+/// when there is nothing to change.
+fn clean_owned(s: String) -> Cow<'static, str> {
+    let unchanged = matches!(clean_cell(&s), Cow::Borrowed(t) if t.len() == s.len());
+    if unchanged {
+        Cow::Owned(s)
+    } else {
+        Cow::Owned(clean_cell(&s).into_owned())
+    }
 }
 
 /// Characters Chinese text sets without spaces: ideographs, CJK punctuation and
@@ -85,8 +100,7 @@ fn is_inline_space(c: char) -> bool {
 /// CJK neighbours stand apart than together. Chinese never separates words by spaces, so
 /// such spaces are OCR or alignment artefacts; a cell that is mostly set solid
 /// (`张三 李四`, `目标： 完成…`) keeps its spaces, since there they may mean something.
-pub fn unspace_cjk(s: &str) -> std::borrow::Cow<'_, str> {
-    use std::borrow::Cow;
+pub fn unspace_cjk(s: &str) -> Cow<'_, str> {
     // Most cells hold no space at all: skip them without decoding characters.
     if !s.contains([' ', '\u{3000}', '\u{a0}']) {
         return Cow::Borrowed(s);
@@ -138,14 +152,18 @@ fn is_pipe(c: char) -> bool {
     c == '|' || c == '｜'
 }
 
-/// Pipes (`|` or `｜`) in a line. Every line of every input is counted: memchr for `|`
-/// and memmem for the three bytes of `｜` (EF BD 9C), which cannot overlap.
-fn pipe_count(line: &str) -> usize {
-    // One searcher for all lines: building it is most of the cost on a short line.
-    static FULL_WIDTH: LazyLock<memchr::memmem::Finder<'static>> =
-        LazyLock::new(|| memchr::memmem::Finder::new("｜"));
+/// Pipes (`|` or `｜`) in a line, counting at most `limit`. Every line of every input is
+/// asked: one memchr2 pass for `|` and for 9C, the last byte of `｜` (EF BD 9C), which
+/// is that char exactly when EF BD stand before it (EF is always a lead byte). A memmem
+/// search for the three bytes cost more than the count on a short line.
+fn pipe_count_upto(line: &str, limit: usize) -> usize {
     let b = line.as_bytes();
-    memchr::memchr_iter(b'|', b).count() + FULL_WIDTH.find_iter(b).count()
+    memchr::memchr2_iter(b'|', 0x9C, b)
+        .filter(|&i| {
+            b.get(i) == Some(&b'|') || b.get(i.wrapping_sub(2)..i) == Some(&[0xEF, 0xBD][..])
+        })
+        .take(limit)
+        .count()
 }
 
 fn is_markdown_rule(line: &str) -> bool {
@@ -261,7 +279,10 @@ fn detect(lines: &[&str]) -> Layout {
         return Layout::CellPerLine;
     }
     let tabs = content.iter().filter(|l| has_tab(l)).count();
-    let pipes = content.iter().filter(|l| pipe_count(l) >= 2).count();
+    let pipes = content
+        .iter()
+        .filter(|l| pipe_count_upto(l, 2) >= 2)
+        .count();
     // A handful of separator lines make a table; titles and notes stay single cells.
     let enough = |n: usize| n * 4 >= content.len();
     // Space runs are counted only when neither tabs nor pipes decided.
@@ -320,7 +341,7 @@ const MAX_QUOTED_LINES: u64 = 60;
 /// Tab-separated rows the way Excel/WPS copy them: a cell holding line breaks is wrapped
 /// in `"…"` (with `""` for a quote). `None` when the text has no such cells or the
 /// quoting does not hold together.
-fn quoted_tab_rows(text: &str) -> Option<Vec<Row>> {
+fn quoted_tab_rows(text: &str) -> Option<Vec<Row<'static>>> {
     // A quote opening a cell follows a tab or a line end: one memchr pass over the quotes
     // (std's substring search runs twice over the whole text).
     let b = text.as_bytes();
@@ -335,7 +356,7 @@ fn quoted_tab_rows(text: &str) -> Option<Vec<Row>> {
 
 /// Comma-separated rows. Where the quoting does not hold together (a stray `"`), the
 /// commas alone split the cells, as a spreadsheet would show the file.
-fn csv_rows(text: &str) -> Vec<Row> {
+fn csv_rows(text: &str) -> Vec<Row<'static>> {
     delimited_rows(text, b',', true)
         .or_else(|| delimited_rows(text, b',', false))
         .map(|(rows, _)| rows)
@@ -344,7 +365,7 @@ fn csv_rows(text: &str) -> Vec<Row> {
 
 /// Rows of a delimited text read by the csv crate, and whether any cell spans lines.
 /// `None` when the quoting does not hold together.
-fn delimited_rows(text: &str, delimiter: u8, quoting: bool) -> Option<(Vec<Row>, bool)> {
+fn delimited_rows(text: &str, delimiter: u8, quoting: bool) -> Option<(Vec<Row<'static>>, bool)> {
     // Quoting always pairs its quote marks; an odd count means a stray `"`.
     if quoting && text.bytes().filter(|b| *b == b'"').count() % 2 == 1 {
         return None;
@@ -382,7 +403,7 @@ fn delimited_rows(text: &str, delimiter: u8, quoting: bool) -> Option<(Vec<Row>,
             .iter()
             .enumerate()
             .map(|(c, t)| Cell {
-                text: clean_cell(t),
+                text: Cow::Owned(clean_cell(t).into_owned()),
                 col: Some(c),
                 loc: loc.clone(),
             })
@@ -453,7 +474,7 @@ pub(crate) fn is_page_number(text: &str) -> bool {
 }
 
 /// Rows that are nothing but a page number.
-fn drop_page_numbers(rows: &mut Vec<Row>) {
+fn drop_page_numbers(rows: &mut Vec<Row<'_>>) {
     rows.retain(|r| {
         let mut cells = r.non_empty();
         !matches!((cells.next(), cells.next()), (Some(c), None) if is_page_number(&c.text))
@@ -461,13 +482,13 @@ fn drop_page_numbers(rows: &mut Vec<Row>) {
 }
 
 /// Build the grid of a decoded text.
-pub fn from_text(text: &str) -> Grid {
+pub fn from_text(text: &str) -> Grid<'_> {
     let mut grid = text_grid(text);
     drop_page_numbers(&mut grid.rows);
     grid
 }
 
-fn text_grid(text: &str) -> Grid {
+fn text_grid<'t>(text: &'t str) -> Grid<'t> {
     let lines = lines(text);
     let layout = detect(&lines);
     if layout == Layout::Csv {
@@ -503,7 +524,7 @@ fn text_grid(text: &str) -> Grid {
             }
             continue;
         }
-        let cell = |col: Option<usize>, text: String| Cell {
+        let cell = |col: Option<usize>, text: Cow<'t, str>| Cell {
             text,
             col,
             loc: loc.clone(),
@@ -512,7 +533,7 @@ fn text_grid(text: &str) -> Grid {
             Layout::Tabs if !has_tab(raw) => split_spaced(raw)
                 .into_iter()
                 .enumerate()
-                .map(|(c, s)| cell(Some(c), clean_cell(&s)))
+                .map(|(c, s)| cell(Some(c), clean_owned(s)))
                 .collect(),
             Layout::Tabs => {
                 // Sized up front: collect cannot know the split's length and grew the row.
@@ -530,12 +551,12 @@ fn text_grid(text: &str) -> Grid {
                     continue;
                 }
                 let t = raw.trim();
-                if pipe_count(t) == 0 {
+                if pipe_count_upto(t, 1) == 0 {
                     // A line outside the table (title, notes): cells by space runs.
                     split_spaced(t)
                         .into_iter()
                         .enumerate()
-                        .map(|(c, s)| cell(Some(c), clean_cell(&s)))
+                        .map(|(c, s)| cell(Some(c), clean_owned(s)))
                         .collect()
                 } else {
                     let mut parts: Vec<&str> = t.split(is_pipe).collect();
@@ -554,7 +575,7 @@ fn text_grid(text: &str) -> Grid {
             }
             Layout::Spaced => split_spaced(raw)
                 .into_iter()
-                .map(|s| cell(None, clean_cell(&s)))
+                .map(|s| cell(None, clean_owned(s)))
                 .collect(),
             Layout::CellPerLine => {
                 block.push(Cell {
@@ -582,7 +603,7 @@ fn text_grid(text: &str) -> Grid {
 
 // CSV is read whole above, and `detect` never returns a PDF layout for text; kept total
 // without panicking.
-fn unreachable_layout() -> Vec<Cell> {
+fn unreachable_layout() -> Vec<Cell<'static>> {
     Vec::new()
 }
 
@@ -673,6 +694,10 @@ mod tests {
         }
     }
 
+    fn pipe_count(line: &str) -> usize {
+        pipe_count_upto(line, usize::MAX)
+    }
+
     #[test]
     fn pipes_counted_on_bytes() {
         for l in [
@@ -685,12 +710,12 @@ mod tests {
             "|||",
             "\u{ff5c}\u{ff5d}",
             "｝｜",
+            "\u{ef9c}\u{ff9c}\u{7f1c}｜\u{3f9c}",
+            "a\u{9c}|",
         ] {
-            assert_eq!(
-                pipe_count(l),
-                l.chars().filter(|c| is_pipe(*c)).count(),
-                "{l}"
-            );
+            let want = l.chars().filter(|c| is_pipe(*c)).count();
+            assert_eq!(pipe_count(l), want, "{l}");
+            assert_eq!(pipe_count_upto(l, 2), want.min(2), "{l}");
         }
     }
 

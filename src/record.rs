@@ -7,6 +7,8 @@ use serde::{Serialize, Serializer};
 use crate::error::{Error, ErrorKind};
 use crate::value::{Amount, Threshold};
 
+mod json;
+
 pub const SCHEMA_ID: &str = "declaration/1";
 
 /// Write a decimal as a JSON number with exactly its digits (no f64 round trip).
@@ -255,6 +257,17 @@ impl Record {
 
     /// One JSON line (no trailing newline).
     pub fn to_json_line(&self) -> String {
+        let mut buf = Vec::new();
+        json::write_record(&mut buf, self);
+        // The writer copies valid UTF-8 and adds ASCII only; never panic on the output
+        // path all the same.
+        String::from_utf8(buf)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    }
+
+    /// One JSON line as serde_json writes it from the derived `Serialize` (the definition
+    /// the compact writer follows byte for byte; tests compare the two).
+    pub fn to_json_line_serde(&self) -> String {
         // Serialising our own types cannot fail (no maps with non-string keys, RawValue is
         // always built from a valid decimal), but never panic on the output path either.
         serde_json::to_string(self).unwrap_or_else(|e| {
@@ -263,19 +276,17 @@ impl Record {
     }
 
     /// One JSON line as bytes (no trailing newline), for writers. The buffer is sized
-    /// from the input up front: growing it from serde_json's 128 bytes to a typical 20 KB
-    /// record took a dozen reallocations and copies per input.
+    /// from the input up front: growing it from 128 bytes to a typical 20 KB record took
+    /// a dozen reallocations and copies per input.
     pub fn to_json_bytes(&self) -> Vec<u8> {
         let hint = self.source().bytes.saturating_mul(3).saturating_add(4096);
         let mut buf = Vec::with_capacity(usize::try_from(hint).unwrap_or(0).min(1 << 18));
-        match serde_json::to_writer(&mut buf, self) {
-            Ok(()) => buf,
-            Err(_) => self.to_json_line().into_bytes(),
-        }
+        json::write_record(&mut buf, self);
+        buf
     }
 
     pub fn to_json_pretty(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_else(|_| self.to_json_line())
+        serde_json::to_string_pretty(self).unwrap_or_else(|_| self.to_json_line_serde())
     }
 }
 

@@ -437,7 +437,7 @@ fn header_kind(texts: &[&str]) -> (bool, bool) {
         .iter()
         .enumerate()
         .map(|(i, t)| Cell {
-            text: (*t).to_string(),
+            text: Cow::Borrowed(*t),
             col: Some(i),
             loc: Loc::Line { line: 0 },
         })
@@ -576,10 +576,10 @@ fn is_ambiguous(name: &str) -> bool {
 /// A run of rows belonging to one labelled section.
 struct Block<'g> {
     label: Option<Label>,
-    label_cell: Option<&'g Cell>,
+    label_cell: Option<&'g Cell<'g>>,
     /// Inline value of the label cell (`部门名称：X`).
     inline: Option<String>,
-    rows: Vec<Vec<&'g Cell>>,
+    rows: Vec<Vec<&'g Cell<'g>>>,
     row_locs: Vec<Loc>,
     /// The label stood alone in its row, a title over the section's table: the table's
     /// rows then start in the label column.
@@ -587,12 +587,12 @@ struct Block<'g> {
 }
 
 impl<'g> Block<'g> {
-    fn cells(&self) -> impl Iterator<Item = &'g Cell> + '_ {
+    fn cells(&self) -> impl Iterator<Item = &'g Cell<'g>> + '_ {
         self.rows.iter().flatten().copied()
     }
     /// Non-empty rows with the section's own label cells (repeated after page breaks)
     /// taken out.
-    fn rows_without(&self, label: Label) -> impl Iterator<Item = (Vec<&'g Cell>, &Loc)> + '_ {
+    fn rows_without(&self, label: Label) -> impl Iterator<Item = (Vec<&'g Cell<'g>>, &Loc)> + '_ {
         self.rows
             .iter()
             .zip(&self.row_locs)
@@ -621,7 +621,7 @@ pub fn read(grid: &Grid) -> Result<Sections> {
 }
 
 struct Reader<'g> {
-    grid: &'g Grid,
+    grid: &'g Grid<'g>,
     /// Cells carry their real table column.
     has_cols: bool,
     /// Rows are real table rows (false when every cell stands alone, e.g. one cell per
@@ -855,7 +855,7 @@ impl<'g> Reader<'g> {
 
     fn joined_text(&self, block: &Block) -> Option<Text> {
         let mut parts: Vec<String> = block.inline.iter().cloned().collect();
-        parts.extend(block.cells().map(|c| c.text.clone()));
+        parts.extend(block.cells().map(|c| c.text.to_string()));
         if parts.is_empty() {
             return None;
         }
@@ -871,7 +871,10 @@ impl<'g> Reader<'g> {
     }
 
     fn other_field(&mut self, block: &Block, value: String) {
-        let label = block.label_cell.map(|c| c.text.clone()).unwrap_or_default();
+        let label = block
+            .label_cell
+            .map(|c| c.text.to_string())
+            .unwrap_or_default();
         let loc = block.loc().unwrap_or(Loc::Line { line: 0 });
         self.out.other_fields.push(OtherField {
             label,
@@ -887,7 +890,7 @@ impl<'g> Reader<'g> {
             if let Some((row, loc)) = rows.peek() {
                 if row.len() == 1 && looks_like_title(&row[0].text) {
                     self.out.title = Some(Text {
-                        text: row[0].text.clone(),
+                        text: row[0].text.to_string(),
                         loc: (*loc).clone(),
                     });
                     rows.next();
@@ -907,7 +910,7 @@ impl<'g> Reader<'g> {
             if let Some(first) = cells.first() {
                 if inline_field(&first.text).is_none() {
                     let label = block_label.unwrap_or("");
-                    self.push_other(label, Some(first.text.clone()), &first.loc);
+                    self.push_other(label, Some(first.text.to_string()), &first.loc);
                     i = 1;
                 }
             }
@@ -922,7 +925,7 @@ impl<'g> Reader<'g> {
             }
             match cells.get(i + 1) {
                 Some(v) if inline_field(&v.text).is_none() => {
-                    self.push_other(&l.text, Some(v.text.clone()), &l.loc);
+                    self.push_other(&l.text, Some(v.text.to_string()), &l.loc);
                     i += 2;
                 }
                 // A label whose value cell is missing is still kept.
@@ -972,7 +975,7 @@ impl<'g> Reader<'g> {
             .label_cell
             .map(|c| match (&inline, split_inline(&c.text)) {
                 (Some(_), Some((l, _))) => l.to_string(),
-                _ => c.text.clone(),
+                _ => c.text.to_string(),
             });
         for (i, row) in block.rows.iter().enumerate() {
             if i == 0 {
@@ -987,7 +990,7 @@ impl<'g> Reader<'g> {
                         let own_field = inline.is_some()
                             && row.first().is_some_and(|c| split_inline(&c.text).is_some());
                         if row.len() == 1 && !own_field {
-                            v.extend(row.iter().map(|c| c.text.clone()));
+                            v.extend(row.iter().map(|c| c.text.to_string()));
                             self.push_other(l, Some(v.join("\n")), &lc.loc);
                         } else {
                             self.push_other(l, v.pop(), &lc.loc);
@@ -1020,7 +1023,7 @@ impl<'g> Reader<'g> {
             ),
             (_, Some(c)) => (
                 Some(Text {
-                    text: c.text.clone(),
+                    text: c.text.to_string(),
                     loc: c.loc.clone(),
                 }),
                 &first_row[1..],
@@ -1047,7 +1050,7 @@ impl<'g> Reader<'g> {
                 self.department_rank = rank;
                 self.department_label = lc.map(|c| match split_inline(&c.text) {
                     Some((l, _)) if block.inline.is_some() => l.to_string(),
-                    _ => c.text.clone(),
+                    _ => c.text.to_string(),
                 });
                 self.out.department = Some(v);
             }
@@ -1105,8 +1108,8 @@ impl<'g> Reader<'g> {
                     for (name, amount) in pairs {
                         out.push(BudgetEntry {
                             section: None,
-                            name: Some(name.text.clone()),
-                            raw: amount.map(|c| c.text.clone()),
+                            name: Some(name.text.to_string()),
+                            raw: amount.map(|c| c.text.to_string()),
                             unit: block_unit.map(str::to_string),
                             loc: amount.map_or_else(|| names_loc.clone(), |_| loc.clone()),
                         });
@@ -1149,8 +1152,8 @@ impl<'g> Reader<'g> {
                 }
                 out.push(BudgetEntry {
                     section: g.section.clone(),
-                    name: name.map(|c| c.text.clone()),
-                    raw: amount.map(|c| c.text.clone()),
+                    name: name.map(|c| c.text.to_string()),
+                    raw: amount.map(|c| c.text.to_string()),
                     unit: g.unit.clone(),
                     loc: loc.clone(),
                 });
@@ -1164,7 +1167,7 @@ impl<'g> Reader<'g> {
             {
                 self.out.other_fields.push(OtherField {
                     label: "预算整体情况".into(),
-                    value: Some(c.text.clone()),
+                    value: Some(c.text.to_string()),
                     loc: c.loc.clone(),
                 });
             }
@@ -1218,7 +1221,7 @@ impl<'g> Reader<'g> {
                         .and_then(|n| unit_in(&n.text))
                         .or_else(|| unit_in(&c.text))
                         .or(block_unit.map(str::to_string));
-                    groups.push((Some(c.text.clone()), unit));
+                    groups.push((Some(c.text.to_string()), unit));
                     k = 0;
                     i += 2;
                 } else {
@@ -1237,8 +1240,8 @@ impl<'g> Reader<'g> {
                     let (section, unit) = group_at(&groups, k, block_unit);
                     out.push(BudgetEntry {
                         section,
-                        name: name.map(|c| c.text.clone()),
-                        raw: amount.map(|c| c.text.clone()),
+                        name: name.map(|c| c.text.to_string()),
+                        raw: amount.map(|c| c.text.to_string()),
                         unit,
                         loc: c.loc.clone(),
                     });
@@ -1265,8 +1268,8 @@ impl<'g> Reader<'g> {
                 let (section, unit) = group_at(groups, k, block_unit);
                 out.push(BudgetEntry {
                     section,
-                    name: pending.take().map(|p| p.text.clone()),
-                    raw: Some(c.text.clone()),
+                    name: pending.take().map(|p| p.text.to_string()),
+                    raw: Some(c.text.to_string()),
                     unit,
                     loc: loc.clone(),
                 });
@@ -1275,7 +1278,7 @@ impl<'g> Reader<'g> {
                 let (section, unit) = group_at(groups, k, block_unit);
                 out.push(BudgetEntry {
                     section,
-                    name: Some(p.text.clone()),
+                    name: Some(p.text.to_string()),
                     raw: None,
                     unit,
                     loc: loc.clone(),
@@ -1287,7 +1290,7 @@ impl<'g> Reader<'g> {
             let (section, unit) = group_at(groups, k, block_unit);
             out.push(BudgetEntry {
                 section,
-                name: Some(p.text.clone()),
+                name: Some(p.text.to_string()),
                 raw: None,
                 unit,
                 loc: loc.clone(),
@@ -1319,7 +1322,7 @@ impl<'g> Reader<'g> {
                 let m = map.as_ref().map(|m| m.cols).unwrap_or_default();
                 let get = |k: Option<usize>| {
                     k.and_then(|k| row.iter().find(|c| c.col == Some(k)))
-                        .map(|c| c.text.clone())
+                        .map(|c| c.text.to_string())
                 };
                 let t = TaskRow {
                     name: get(m[0]),
@@ -1336,7 +1339,7 @@ impl<'g> Reader<'g> {
                 {
                     self.out.other_fields.push(OtherField {
                         label: "年度重点工作任务".into(),
-                        value: Some(c.text.clone()),
+                        value: Some(c.text.to_string()),
                         loc: c.loc.clone(),
                     });
                 }
@@ -1521,9 +1524,9 @@ const DASHES: &[&str] = &["-", "—", "–", "－", "——", "/", "／", "无",
 /// (`资金总额 | 财政拨款 | 其他资金` above the figures, as unit declarations set their
 /// budget): (name, amount under it) in column order, or None when the rows do not pair.
 fn names_over_amounts<'c>(
-    names: &[&'c Cell],
-    amounts: &[&'c Cell],
-) -> Option<Vec<(&'c Cell, Option<&'c Cell>)>> {
+    names: &[&'c Cell<'c>],
+    amounts: &[&'c Cell<'c>],
+) -> Option<Vec<(&'c Cell<'c>, Option<&'c Cell<'c>>)>> {
     let paired = !amounts.is_empty()
         && amounts.iter().all(|a| {
             a.col.is_some() && is_amount_like(&a.text) && names.iter().any(|n| n.col == a.col)
@@ -1541,7 +1544,7 @@ fn is_amount_like(text: &str) -> bool {
     if t.len() > MAX_LABEL_BYTES {
         return false;
     }
-    DASHES.contains(&t) || value::parse_amount(t, None).is_some()
+    DASHES.contains(&t) || value::is_amount(t)
 }
 
 fn header_groups(row: &[&Cell], block_unit: Option<&str>) -> Vec<(Option<String>, Option<String>)> {
@@ -1552,7 +1555,7 @@ fn header_groups(row: &[&Cell], block_unit: Option<&str>) -> Vec<(Option<String>
             let unit = unit_in(&c.text)
                 .or_else(|| pending.and_then(|p| unit_in(&p.text)))
                 .or(block_unit.map(str::to_string));
-            groups.push((pending.take().map(|p| p.text.clone()), unit));
+            groups.push((pending.take().map(|p| p.text.to_string()), unit));
         } else {
             pending = Some(c);
         }
@@ -1598,7 +1601,7 @@ fn column_groups(row: &[&Cell], block_unit: Option<&str>) -> Option<Vec<ColumnGr
                     .or_else(|| pending.and_then(|p| unit_in(&p.text)))
                     .or_else(|| block_unit.map(str::to_string));
                 groups.push(ColumnGroup {
-                    section: pending.map(|p| p.text.clone()),
+                    section: pending.map(|p| p.text.to_string()),
                     start,
                     end: col + 1,
                     amount_col: Some(col),
@@ -1618,7 +1621,7 @@ fn column_groups(row: &[&Cell], block_unit: Option<&str>) -> Option<Vec<ColumnGr
             let start = c.col.unwrap_or(0);
             let end = row.get(i + 1).and_then(|n| n.col).unwrap_or(usize::MAX);
             groups.push(ColumnGroup {
-                section: Some(c.text.clone()),
+                section: Some(c.text.to_string()),
                 start,
                 end,
                 amount_col: None,
@@ -1717,9 +1720,9 @@ fn tasks_from_cells(cells: &[&Cell], unit: Option<String>) -> Vec<TaskRow> {
         // No amounts at all: name + content + outcome per run of cells.
         let mut it = cells.iter();
         while let Some(first) = it.next() {
-            let name = Some(first.text.clone());
-            let content = it.next().map(|c| c.text.clone());
-            let outcome = it.next().map(|c| c.text.clone());
+            let name = Some(first.text.to_string());
+            let content = it.next().map(|c| c.text.to_string());
+            let outcome = it.next().map(|c| c.text.to_string());
             tasks.push(TaskRow {
                 name,
                 content,
@@ -1742,20 +1745,20 @@ fn tasks_from_cells(cells: &[&Cell], unit: Option<String>) -> Vec<TaskRow> {
             if take_outcome && !seg.is_empty() {
                 let o = seg.remove(0);
                 if let Some(prev) = tasks.last_mut() {
-                    prev.expected_outcome = Some(o.text.clone());
+                    prev.expected_outcome = Some(o.text.to_string());
                 }
             }
         }
         let (name, content) = match seg.len() {
             0 => (None, None),
             1 if is_short_name(&seg[0].text) => (Some(seg[0]), None),
-            1 => (None, Some(seg[0].text.clone())),
+            1 => (None, Some(seg[0].text.to_string())),
             _ => (
                 Some(seg[0]),
                 Some(
                     seg[1..]
                         .iter()
-                        .map(|c| c.text.as_str())
+                        .map(|c| &*c.text)
                         .collect::<Vec<_>>()
                         .join("\n"),
                 ),
@@ -1765,9 +1768,9 @@ fn tasks_from_cells(cells: &[&Cell], unit: Option<String>) -> Vec<TaskRow> {
             .map(|c| c.loc.clone())
             .unwrap_or_else(|| cells[a].loc.clone());
         tasks.push(TaskRow {
-            name: name.map(|c| c.text.clone()),
+            name: name.map(|c| c.text.to_string()),
             content,
-            amount_raw: Some(cells[a].text.clone()),
+            amount_raw: Some(cells[a].text.to_string()),
             expected_outcome: None,
             unit: unit.clone(),
             loc,
@@ -1778,7 +1781,7 @@ fn tasks_from_cells(cells: &[&Cell], unit: Option<String>) -> Vec<TaskRow> {
         .get(prev_end..)
         .unwrap_or(&[])
         .iter()
-        .map(|c| c.text.as_str())
+        .map(|c| &*c.text)
         .collect();
     if !tail.is_empty() {
         if let Some(last) = tasks.last_mut() {
@@ -1864,7 +1867,7 @@ impl IndicatorColumns {
 
     fn is_header_cell(text: &str) -> bool {
         let one = Cell {
-            text: text.to_string(),
+            text: Cow::Borrowed(text),
             col: Some(0),
             loc: Loc::Line { line: 0 },
         };
@@ -1908,7 +1911,7 @@ impl IndicatorColumns {
                 Some(0) | Some(1) => framework_name(&c.text),
                 _ => framework_name_strict(&c.text),
             };
-            let text = Some(c.text.clone());
+            let text = Some(c.text.to_string());
             match (slot, fw) {
                 (Some(0), Some(name)) if !is_level1(name) => {
                     shifted(warnings, c, "一级指标", "二级指标");
@@ -2020,10 +2023,10 @@ fn row_by_shape(row: &[&Cell], targets: usize) -> Parsed {
             Some(name)
                 if is_level1(name) && (!is_ambiguous(name) || next_is_cost_level2(row, c)) =>
             {
-                p.level1 = Some(c.text.clone())
+                p.level1 = Some(c.text.to_string())
             }
-            Some(_) => p.level2 = Some(c.text.clone()),
-            None => content.push(c.text.clone()),
+            Some(_) => p.level2 = Some(c.text.to_string()),
+            None => content.push(c.text.to_string()),
         }
     }
     assign_content(&mut p, content, targets);
@@ -2062,9 +2065,9 @@ fn stream_rows(cells: &[&Cell], targets: usize) -> Vec<(Parsed, Loc)> {
                 flush(&mut cur, &mut content, &mut loc, &mut out);
             }
             if is_level1(name) && (!is_ambiguous(name) || next_is_cost_level2(cells, c)) {
-                cur.level1 = Some(c.text.clone());
+                cur.level1 = Some(c.text.to_string());
             } else {
-                cur.level2 = Some(c.text.clone());
+                cur.level2 = Some(c.text.to_string());
             }
             had_framework = true;
             loc.get_or_insert_with(|| c.loc.clone());
@@ -2074,7 +2077,7 @@ fn stream_rows(cells: &[&Cell], targets: usize) -> Vec<(Parsed, Loc)> {
             flush(&mut cur, &mut content, &mut loc, &mut out);
         }
         loc.get_or_insert_with(|| c.loc.clone());
-        content.push(c.text.clone());
+        content.push(c.text.to_string());
     }
     if loc.is_some() {
         flush(&mut cur, &mut content, &mut loc, &mut out);
@@ -2092,7 +2095,7 @@ struct IndicatorState {
 }
 
 impl IndicatorState {
-    fn emit(&mut self, p: Parsed, loc: Loc, warnings: &mut Vec<Warning>) {
+    fn emit(&mut self, mut p: Parsed, loc: Loc, warnings: &mut Vec<Warning>) {
         // A row of nothing but target text under a target cut mid-sentence continues
         // that cell: a cell wrapped over several text lines (OCR, text copied from a
         // table). After a complete target it stays a row of its own, since a label
@@ -2118,8 +2121,9 @@ impl IndicatorState {
             }
         }
         let only_level1 = p.level1.is_some() && p.level2.is_none() && !p.has_content();
-        if let Some(l1) = &p.level1 {
-            let l1_name = framework_name(l1);
+        // The row's level names move into the state (each row copies them once, below).
+        if let Some(l1) = p.level1.take() {
+            let l1_name = framework_name(&l1);
             if self.level1.as_deref().map(framework_name) != Some(l1_name) || self.level1.is_none()
             {
                 // A new level-1 group starts: its level-2 cell must be new too.
@@ -2134,20 +2138,20 @@ impl IndicatorState {
                     .and_then(|r| r.level1.as_deref())
                     .map(framework_name)
                     .is_some_and(|f| f.is_some() && f == l1_name);
-                self.level1 = Some(l1.clone());
                 if same {
                     warnings.push(Warning::new(
                         "merged_label_moved",
                         format!("{l1} stands alone on a later row of its merged cell; not read as an indicator row"),
                         Some(loc),
                     ));
+                    self.level1 = Some(l1);
                     return;
                 }
             }
-            self.level1 = Some(l1.clone());
+            self.level1 = Some(l1);
         }
-        if let Some(l2) = &p.level2 {
-            self.level2 = Some(l2.clone());
+        if let Some(l2) = p.level2.take() {
+            self.level2 = Some(l2);
         }
         // The framework says which level-1 name a level-2 name belongs under.
         let l2_name = self.level2.as_deref().and_then(framework_name);

@@ -218,7 +218,7 @@ fn dump_grid() {
         return;
     };
     for r in &g.rows {
-        let cells: Vec<&str> = r.cells.iter().map(|c| c.text.as_str()).collect();
+        let cells: Vec<&str> = r.cells.iter().map(|c| &*c.text).collect();
         println!("{:?} {:?}", r.loc.line(), cells);
     }
 }

@@ -87,7 +87,7 @@ fn to_csv(text: &str, pad: bool, terminator: csv::Terminator) -> String {
         .terminator(terminator)
         .from_writer(Vec::new());
     for row in &grid.rows {
-        let mut cells: Vec<&str> = row.cells.iter().map(|c| c.text.as_str()).collect();
+        let mut cells: Vec<&str> = row.cells.iter().map(|c| &*c.text).collect();
         if pad {
             cells.resize(width, "");
         }

@@ -49,7 +49,7 @@ fn cols(g: &Grid) -> Vec<Vec<(Option<usize>, String)>> {
         .collect()
 }
 
-fn pdf(name: &str) -> Grid {
+fn pdf(name: &str) -> Grid<'static> {
     read_pdf(&fixture(name), &PdfOptions::default()).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
@@ -72,7 +72,8 @@ fn pdf_lattice_matches_text_grid() {
     assert_eq!(g.layout, Layout::PdfLattice);
     assert_eq!(g.pages, Some(8));
     check_locations(&g);
-    let text = grid::from_text(&seed_text());
+    let seed = seed_text();
+    let text = grid::from_text(&seed);
     // Same rows, same cells, same columns.
     assert_eq!(cols(&g), cols(&text));
     // A cell split over pages 1–2 is one cell, located on page 1.
@@ -100,7 +101,8 @@ fn pdf_stream_keeps_rows_and_cells() {
     let g = pdf("seed-stream.pdf");
     assert_eq!(g.layout, Layout::PdfStream);
     check_locations(&g);
-    let text = grid::from_text(&seed_text());
+    let seed = seed_text();
+    let text = grid::from_text(&seed);
     // Without borders a row-span label sits beside the middle row of its span and a
     // merged cell in the column its centred text starts in; every cell text survives.
     let mut want: HashMap<String, usize> = HashMap::new();

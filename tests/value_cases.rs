@@ -71,11 +71,11 @@ fn expected_threshold(spec: &str) -> Threshold {
         value: None,
         min: None,
         max: None,
-        unit: opt(head[2]),
+        unit: opt(head[2]).map(Into::into),
         base_value: None,
         base_min: None,
         base_max: None,
-        base_unit: opt(base[2]),
+        base_unit: opt(base[2]).map(Into::into),
     };
     if op == Op::Between {
         (t.min, t.max) = range(head[1]);
@@ -143,7 +143,7 @@ fn value_amount_cases() {
             );
             got.as_ref().is_some_and(|a| {
                 Some(a.value) == dec(f[0])
-                    && a.unit == opt(f[1])
+                    && a.unit.as_deref() == opt(f[1]).as_deref()
                     && a.yuan == dec(f[3])
                     && a.raw == cell.trim()
             })

@@ -153,7 +153,8 @@ proptest! {
         prop_assert!(a.is_some(), "unread: {cell:?} / {default:?}");
         let a = a.unwrap();
         prop_assert_eq!(a.value, d, "{:?}", cell);
-        prop_assert_eq!(a.unit, Some(format!("{prefix}元")));
+        let want = format!("{prefix}元");
+        prop_assert_eq!(a.unit.as_deref(), Some(want.as_str()));
         prop_assert_eq!(a.yuan, Some(d * Decimal::from(mag)));
     }
 
@@ -170,7 +171,8 @@ proptest! {
         let t = &ts[0];
         prop_assert_eq!(t.op, want);
         prop_assert_eq!(t.value, Some(d), "{:?}", text);
-        prop_assert_eq!(t.unit.clone(), Some(format!("{prefix}{base_unit}")));
+        let want = format!("{prefix}{base_unit}");
+        prop_assert_eq!(t.unit.as_deref(), Some(want.as_str()));
         prop_assert_eq!(t.base_value, Some(d * Decimal::from(mag)));
         prop_assert_eq!(t.base_unit.as_deref(), Some(base_unit));
         prop_assert_eq!(t.metric.as_deref(), Some("年度服务指标"));

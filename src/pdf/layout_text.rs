@@ -249,7 +249,7 @@ pub fn looks_like_layout_text(text: &str) -> bool {
 
 /// Read layout text: `None` when it does not look like it (see
 /// [`looks_like_layout_text`]).
-pub fn grid_from_layout_text(text: &str) -> Option<Grid> {
+pub fn grid_from_layout_text(text: &str) -> Option<Grid<'static>> {
     if !looks_like_layout_text(text) {
         return None;
     }
@@ -1694,7 +1694,7 @@ fn zone_table(
 }
 
 /// Rows of layout text (no detection).
-pub(crate) fn read(text: &str) -> Grid {
+pub(crate) fn read(text: &str) -> Grid<'static> {
     let pages = pages_of(text);
     let m = if alignment(&pages, Measure::Display) > alignment(&pages, Measure::Chars) {
         Measure::Display
@@ -1834,10 +1834,10 @@ mod tests {
     }
 
     /// Each row's cell texts.
-    fn cell_texts(g: &Grid) -> Vec<Vec<&str>> {
+    fn cell_texts<'a>(g: &'a Grid<'_>) -> Vec<Vec<&'a str>> {
         g.rows
             .iter()
-            .map(|r| r.cells.iter().map(|c| c.text.as_str()).collect())
+            .map(|r| r.cells.iter().map(|c| &*c.text).collect())
             .collect()
     }
 

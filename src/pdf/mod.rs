@@ -145,7 +145,7 @@ fn truncated(bytes: &[u8]) -> bool {
 }
 
 /// Rebuild the declaration table of a PDF as a grid of cells with page + bbox locations.
-pub fn read_pdf(bytes: &[u8], opts: &PdfOptions) -> Result<Grid> {
+pub fn read_pdf(bytes: &[u8], opts: &PdfOptions) -> Result<Grid<'static>> {
     let (pages, mut warnings) = load_pages(bytes, opts)?;
     let page_count = pages.iter().map(|p| p.number).max().unwrap_or(0);
     let glyphs: usize = pages
@@ -549,7 +549,7 @@ fn texts(r: &TRow) -> Vec<&str> {
         .collect()
 }
 
-fn to_row(page: u32, r: TRow) -> Row {
+fn to_row(page: u32, r: TRow) -> Row<'static> {
     let loc = |b: Rect| Loc::Page {
         page,
         bbox: b.to_array(),
@@ -560,7 +560,7 @@ fn to_row(page: u32, r: TRow) -> Row {
             .cells
             .into_iter()
             .map(|c| Cell {
-                text: c.text,
+                text: c.text.into(),
                 col: c.col,
                 loc: loc(c.bbox),
             })
@@ -576,7 +576,7 @@ pub(crate) struct PageItems {
 }
 
 /// Pages → grid rows, stitching tables continued across page breaks.
-pub(crate) fn stitch(pages: Vec<PageItems>) -> Vec<Row> {
+pub(crate) fn stitch(pages: Vec<PageItems>) -> Vec<Row<'static>> {
     let mut rows: Vec<Row> = Vec::new();
     // The open table at the end of the previous page: its columns, header and last row.
     let mut open: Option<(Vec<f64>, Vec<String>, TRow)> = None;
@@ -697,7 +697,7 @@ fn join_row(last: &mut Row, next: &TRow) {
             .filter(|lc| lc.col.is_some() && lc.col <= c.col && !lc.text.is_empty())
             .max_by_key(|lc| lc.col);
         if let Some(t) = target {
-            geometry::push_joined(&mut t.text, &c.text);
+            geometry::push_joined(t.text.to_mut(), &c.text);
         }
     }
 }
@@ -833,7 +833,7 @@ mod tests {
         ]);
         let t: Vec<Vec<&str>> = rows
             .iter()
-            .map(|r| r.cells.iter().map(|c| c.text.as_str()).collect())
+            .map(|r| r.cells.iter().map(|c| &*c.text).collect())
             .collect();
         assert_eq!(
             t,

@@ -1,7 +1,9 @@
 //! Amount cells: exactly one number with an optional unit, in exact decimals.
 
+use std::borrow::Cow;
+
 use super::norm::fold;
-use super::quantity::{quantity, Kind};
+use super::quantity::{quantity, Kind, Qty};
 use super::unit::{parse_unit, Unit};
 use super::Amount;
 
@@ -10,6 +12,58 @@ const LEADS: &[&str] = &["人民币", "RMB", "¥", "$"];
 
 pub(crate) fn parse(raw: &str, default_unit: Option<&str>) -> Option<Amount> {
     let raw = raw.trim();
+    let (q, neg) = read(raw)?;
+    let value = if neg { -q.value } else { q.value };
+    // The header is read only when the cell's unit leaves it a say.
+    let header = || default_unit.and_then(parse_unit);
+    let unit: Option<Unit> = match q.unit {
+        // A bare magnitude in the cell takes the header's base unit: 1.2亿 under (元) is
+        // 亿元, 1234.56万 under (万元) is 万元; the cell's magnitude wins.
+        Some(u) if u.base.is_none() => match header().and_then(|h| h.base) {
+            Some(b) => Some(Unit {
+                text: [&*u.text, &*b].concat().into(),
+                mag: u.mag,
+                base: Some(b),
+            }),
+            None => Some(u),
+        },
+        Some(u) => Some(u),
+        None => header(),
+    };
+    let unit_text = unit.as_ref().map(|u| u.text.clone()).or_else(|| {
+        default_unit
+            .map(|d| d.trim())
+            .filter(|d| !d.is_empty())
+            .map(|d| Cow::Owned(d.to_string()))
+    });
+    let yuan = match &unit {
+        Some(u) => u
+            .is_yuan()
+            .then(|| value.checked_mul(u.mag))
+            .flatten()
+            .map(|y| y.normalize()),
+        // Nothing in any unit of money is nothing: `0.00` under a header without a unit
+        // is 0 yuan, and the form's sums can still be checked.
+        None if value.is_zero() => Some(rust_decimal::Decimal::ZERO),
+        None => None,
+    };
+    Some(Amount {
+        raw: raw.to_string(),
+        value: value.normalize(),
+        unit: unit_text,
+        yuan,
+    })
+}
+
+/// Whether `parse` reads `raw` as an amount, without building it (the form stage asks
+/// this of many cells it does not keep).
+pub(crate) fn is_amount(raw: &str) -> bool {
+    read(raw.trim()).is_some()
+}
+
+/// The quantity of an amount cell (trimmed) and whether it is negative: `None` when the
+/// cell is not exactly one amount.
+fn read(raw: &str) -> Option<(Qty, bool)> {
     let folded = fold(raw);
     let mut s = folded.trim();
     // (Most cells start with a digit: no lead to strip.)
@@ -57,43 +111,5 @@ pub(crate) fn parse(raw: &str, default_unit: Option<&str>) -> Option<Amount> {
         Kind::Chinese(super::number::CnForm::Digits) => return None,
         _ => {}
     }
-    let value = if neg { -q.value } else { q.value };
-    // The header is read only when the cell's unit leaves it a say.
-    let header = || default_unit.and_then(parse_unit);
-    let unit: Option<Unit> = match q.unit {
-        // A bare magnitude in the cell takes the header's base unit: 1.2亿 under (元) is
-        // 亿元, 1234.56万 under (万元) is 万元; the cell's magnitude wins.
-        Some(u) if u.base.is_none() => match header().and_then(|h| h.base) {
-            Some(b) => Some(Unit {
-                text: [&*u.text, &*b].concat().into(),
-                mag: u.mag,
-                base: Some(b),
-            }),
-            None => Some(u),
-        },
-        Some(u) => Some(u),
-        None => header(),
-    };
-    let unit_text = unit.as_ref().map(|u| u.text.to_string()).or_else(|| {
-        default_unit
-            .map(|d| d.trim().to_string())
-            .filter(|d| !d.is_empty())
-    });
-    let yuan = match &unit {
-        Some(u) => u
-            .is_yuan()
-            .then(|| value.checked_mul(u.mag))
-            .flatten()
-            .map(|y| y.normalize()),
-        // Nothing in any unit of money is nothing: `0.00` under a header without a unit
-        // is 0 yuan, and the form's sums can still be checked.
-        None if value.is_zero() => Some(rust_decimal::Decimal::ZERO),
-        None => None,
-    };
-    Some(Amount {
-        raw: raw.to_string(),
-        value: value.normalize(),
-        unit: unit_text,
-        yuan,
-    })
+    Some((q, neg))
 }

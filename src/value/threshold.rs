@@ -538,9 +538,9 @@ fn threshold(metric: Option<String>, op: Op, value: Decimal, unit: Option<&Unit>
     };
     let (unit_text, base_value, base_unit) = match unit {
         Some(u) => (
-            Some(u.text.to_string()),
+            Some(u.text.clone()),
             value.checked_mul(u.mag),
-            u.base.as_deref().map(str::to_string),
+            u.base.clone(),
         ),
         None => (None, Some(value), None),
     };
@@ -587,11 +587,11 @@ fn between(
         value: None,
         min: min_stated.map(norm_dec),
         max: Some(norm_dec(max)),
-        unit: unit.map(|u| u.text.to_string()),
+        unit: unit.map(|u| u.text.clone()),
         base_value: None,
         base_min: min.checked_mul(mag_min).map(norm_dec),
         base_max: max.checked_mul(mag_max).map(norm_dec),
-        base_unit: unit.and_then(|u| u.base.as_deref().map(str::to_string)),
+        base_unit: unit.and_then(|u| u.base.clone()),
     }
 }
 
@@ -622,9 +622,12 @@ struct Scan<'a> {
     floor: usize,
     /// End of the last year/month/day token, to see `12月` in `2025年12月` as a date.
     date_end: Option<usize>,
-    /// The previous threshold's metric while no clause break has come since:
-    /// `执行率≥90%且≤100%` gives both the metric `执行率`.
-    last_metric: Option<String>,
+    /// The previous threshold while no clause break has come since, by its index in
+    /// `out`: its metric serves one that has none (`执行率≥90%且≤100%` gives both the
+    /// metric `执行率`). An index, so the metric is copied only when it is used.
+    last: Option<usize>,
+    /// The thresholds read so far.
+    out: Vec<Threshold>,
 }
 
 /// Byte offset of the last `:` or `：` in `m`, as `m.rfind([':', '：'])`: two single-char
@@ -677,7 +680,14 @@ impl Scan<'_> {
 
     /// The metric before a comparison, or the previous one in the same clause.
     fn metric_or_last(&self, from: usize, to: usize) -> Option<String> {
-        self.metric(from, to).or_else(|| self.last_metric.clone())
+        self.metric(from, to).or_else(|| self.last_metric())
+    }
+
+    /// The metric of the previous threshold in the clause.
+    fn last_metric(&self) -> Option<String> {
+        self.last
+            .and_then(|k| self.out.get(k))
+            .and_then(|t| t.metric.clone())
     }
 
     fn in_date(&self, start: usize) -> bool {
@@ -814,7 +824,7 @@ impl Scan<'_> {
                 let metric = self
                     .metric(self.floor, op_start)
                     .or_else(|| verb_metric.and_then(|(a, b)| self.metric(a, b)))
-                    .or_else(|| self.last_metric.clone());
+                    .or_else(|| self.last_metric());
                 let t = threshold(metric, op, value, q.unit.as_ref());
                 Some(Tok::Threshold { t, end })
             }
@@ -926,9 +936,9 @@ pub(crate) fn parse(text: &str) -> Vec<Threshold> {
         s,
         floor: 0,
         date_end: None,
-        last_metric: None,
+        last: None,
+        out: Vec::new(),
     };
-    let mut out = Vec::new();
     let mut bare: Vec<(Qty, usize, usize, usize)> = Vec::new(); // (q, floor, op_start, end)
     let mut breaks = 0usize;
     let mut clause_start = true;
@@ -952,17 +962,18 @@ pub(crate) fn parse(text: &str) -> Vec<Threshold> {
             if let Some(len) = list_marker(rest) {
                 i += len;
                 sc.floor = i;
-                sc.last_metric = None;
+                sc.last = None;
                 continue;
             }
         }
         if let Some(len) = break_len(rest) {
             if let Some(p) = pending.take() {
-                out.extend(p.alone(&sc, i));
+                let alone = p.alone(&sc, i);
+                sc.out.extend(alone);
             }
             i += len;
             sc.floor = i;
-            sc.last_metric = None;
+            sc.last = None;
             breaks += 1;
             clause_start = true;
             continue;
@@ -972,7 +983,7 @@ pub(crate) fn parse(text: &str) -> Vec<Threshold> {
             if let Some(len) = list_marker(rest) {
                 i += len;
                 sc.floor = i;
-                sc.last_metric = None;
+                sc.last = None;
                 continue;
             }
         }
@@ -984,8 +995,8 @@ pub(crate) fn parse(text: &str) -> Vec<Threshold> {
                         Some(p) => p.merge(&sc, t, i),
                         None => vec![t],
                     };
-                    sc.last_metric = t.last().and_then(|t| t.metric.clone());
-                    out.extend(t);
+                    sc.last = (!t.is_empty()).then(|| sc.out.len() + t.len() - 1);
+                    sc.out.extend(t);
                     sc.floor = end;
                     clause_start = true;
                     i = end;
@@ -994,7 +1005,8 @@ pub(crate) fn parse(text: &str) -> Vec<Threshold> {
                 Some(Tok::Bare { q, op_start, end }) => {
                     if let Some((op, len)) = symbol_after(&s[end..]) {
                         if let Some(p) = pending.take() {
-                            out.extend(p.alone(&sc, i));
+                            let alone = p.alone(&sc, i);
+                            sc.out.extend(alone);
                         }
                         i = end + len;
                         sc.floor = i;
@@ -1031,16 +1043,17 @@ pub(crate) fn parse(text: &str) -> Vec<Threshold> {
         i += c.len_utf8();
     }
     if let Some(p) = pending.take() {
-        out.extend(p.alone(&sc, s.len()));
+        let alone = p.alone(&sc, s.len());
+        sc.out.extend(alone);
     }
-    if out.is_empty() && bare.len() == 1 {
+    if sc.out.is_empty() && bare.len() == 1 {
         if let Some((q, floor, op_start, end)) = bare.pop() {
             if let Some(t) = cell_value(&sc, &q, floor, op_start, end) {
-                out.push(t);
+                sc.out.push(t);
             }
         }
     }
-    out
+    sc.out
 }
 
 /// A comparison symbol right after a value that stands before its metric.
@@ -1114,14 +1127,11 @@ impl Pending {
             unit: t
                 .unit
                 .clone()
-                .or_else(|| unit.as_ref().map(|u| u.text.to_string())),
+                .or_else(|| unit.as_ref().map(|u| u.text.clone())),
             base_value: None,
             base_min: lo.1.map(norm_dec),
             base_max: hi.1.map(norm_dec),
-            base_unit: t
-                .base_unit
-                .clone()
-                .or_else(|| unit.and_then(|u| u.base).map(std::borrow::Cow::into_owned)),
+            base_unit: t.base_unit.clone().or_else(|| unit.and_then(|u| u.base)),
         }]
     }
 

@@ -465,8 +465,31 @@ fn lift_span_labels(rows: &mut [TRow], page_top: bool) {
                 .get(r)
                 .and_then(|row| row.cells.get(c))
                 .is_some_and(|cell| cell.text.chars().count() <= 16);
-            if up == r || down == r || !short {
+            if up == r || !short {
                 continue;
+            }
+            // A label in the last row of its span (the table or the page part ends
+            // below it: a header row over one tall row) has no span row below; it heads
+            // the rows above only where it centres on them with its own row clearly
+            // (a quarter of its height) worse: a cell centred in its own row stays, and
+            // so does one on its row's first line (a row split by the page end is printed
+            // top-aligned, its cells' first lines level).
+            if down == r {
+                let (Some(row), Some(cell)) =
+                    (rows.get(r), rows.get(r).and_then(|row| row.cells.get(c)))
+                else {
+                    continue;
+                };
+                if row.bbox.y1 - cell.bbox.y1 < 0.5 * cell.bbox.height() {
+                    continue;
+                }
+                let off_from = |a: usize| match (rows.get(a), rows.get(r)) {
+                    (Some(x), Some(y)) => (cell.bbox.cy() - (x.bbox.y1 + y.bbox.y0) / 2.0).abs(),
+                    _ => f64::INFINITY,
+                };
+                if off_from(up) + 0.25 * cell.bbox.height() >= off_from(r) {
+                    continue;
+                }
             }
             if page_top && up == 0 {
                 let Some(cell) = rows.get(r).and_then(|row| row.cells.get(c)) else {

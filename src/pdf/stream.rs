@@ -89,6 +89,17 @@ fn join_same_line(out: &mut String, piece: &str, tight: bool) {
 /// does not erase them. `inherited` separators (the previous page's) stay while no chunk
 /// crosses them, so a table continued on a sparse page keeps its column numbers.
 pub(crate) fn separators(lines: &[Line], p: &Params, inherited: &[f64]) -> Vec<f64> {
+    separators_spanned(lines, p, inherited, &|_, _| false)
+}
+
+/// [`separators`] where the chunks `spans` picks (by line and index) cross no column gap:
+/// cells merged over columns whose gaps they are known to cover.
+fn separators_spanned(
+    lines: &[Line],
+    p: &Params,
+    inherited: &[f64],
+    spans: &dyn Fn(&Line, usize) -> bool,
+) -> Vec<f64> {
     let multi: Vec<&Line> = lines.iter().filter(|l| l.chunks.len() >= 2).collect();
     // (x, d_support, d_cross)
     let mut events: Vec<(f64, i64, i64)> = Vec::new();
@@ -99,7 +110,7 @@ pub(crate) fn separators(lines: &[Line], p: &Params, inherited: &[f64]) -> Vec<f
                 events.push((w[1].bbox.x0, -1, 0));
             }
         }
-        for c in &l.chunks {
+        for (_, c) in l.chunks.iter().enumerate().filter(|(i, _)| !spans(l, *i)) {
             events.push((c.bbox.x0, 0, 1));
             events.push((c.bbox.x1, 0, -1));
         }
@@ -173,8 +184,8 @@ pub(crate) fn separators(lines: &[Line], p: &Params, inherited: &[f64]) -> Vec<f
     let crossed = |x: f64| {
         multi
             .iter()
-            .flat_map(|l| &l.chunks)
-            .filter(|c| c.bbox.x0 < x && x < c.bbox.x1)
+            .flat_map(|l| l.chunks.iter().enumerate().map(move |(i, c)| (l, i, c)))
+            .filter(|(l, i, c)| !spans(l, *i) && c.bbox.x0 < x && x < c.bbox.x1)
             .count()
             > 1
     };
@@ -1342,7 +1353,21 @@ pub(crate) fn page_items(
             seps,
             indicators.on.then_some((indicators.level3_x, false)),
         ),
-        (below, separators(below, &p, &[]), Some((level3, true))),
+        (
+            below,
+            // A level name merged over the columns to the table's right edge is printed
+            // centred on them, across their gaps: on a page with few indicator rows it
+            // alone would erase one (see `spanning_cells`). It is a line's last chunk,
+            // right of its level-1 name.
+            separators_spanned(below, &p, &[], &|l, i| {
+                i > 0
+                    && i + 1 == l.chunks.len()
+                    && l.chunks
+                        .get(i)
+                        .is_some_and(|c| crate::sections::is_framework_name(&c.text))
+            }),
+            Some((level3, true)),
+        ),
     ];
     // The first part on a page after a stream table's page may open with a cut row.
     let mut page_top = !inherited.is_empty();

@@ -189,10 +189,32 @@ fn separators_spanned(
             .count()
             > 1
     };
+    // An own separator less than two ems from a carried-over one, with no chunk starting
+    // between them, bounds a column no text falls in (the same edge, its gap narrowed on
+    // this page by a cell that fills its column): the carried-over one takes its place,
+    // so the page keeps the previous page's column numbers.
+    let starts_between = |a: f64, b: f64| {
+        let (lo, hi) = if a < b { (a, b) } else { (b, a) };
+        lines
+            .iter()
+            .flat_map(|l| &l.chunks)
+            .any(|c| lo < c.bbox.x0 && c.bbox.x0 < hi)
+    };
     let mut all = own.clone();
     for s in inherited {
-        if !own.iter().any(|o| (o - s).abs() < p.em) && !crossed(*s) && !all.contains(s) {
-            all.push(*s);
+        if own.iter().any(|o| (o - s).abs() < p.em) || crossed(*s) || all.contains(s) {
+            continue;
+        }
+        let same_edge = all
+            .iter()
+            .position(|o| own.contains(o) && (o - s).abs() < 2.0 * p.em && !starts_between(*o, *s));
+        match same_edge {
+            Some(i) => {
+                if let Some(slot) = all.get_mut(i) {
+                    *slot = *s;
+                }
+            }
+            None => all.push(*s),
         }
     }
     all.sort_by(f64::total_cmp);
@@ -1446,6 +1468,51 @@ mod tests {
             bbox,
             lines: 1,
         }
+    }
+
+    /// A cell that fills its column on a continued page (a long level-2 name) narrows
+    /// that column's gap: the gap's middle lies more than an em from the previous page's
+    /// separator, with no text starting between the two. They are one edge, not two:
+    /// the page keeps the previous page's columns.
+    #[test]
+    fn narrowed_gap_keeps_the_previous_pages_separator() {
+        let chunk = |text: &str, x0: f64, x1: f64, y0: f64| Chunk {
+            text: text.to_string(),
+            bbox: Rect::new(x0, y0, x1, y0 + 10.5),
+        };
+        let line = |chunks: Vec<Chunk>| {
+            let bbox = chunks
+                .iter()
+                .map(|c| c.bbox)
+                .reduce(|a, b| a.union(&b))
+                .unwrap_or(Rect::new(0.0, 0.0, 0.0, 0.0));
+            Line { chunks, bbox }
+        };
+        let lines = [
+            line(vec![
+                chunk("效益指标", 10.0, 90.0, 700.0),
+                chunk("服务对象满意度指", 105.0, 195.0, 700.0),
+                chunk("严格控制项目成本", 215.0, 300.0, 700.0),
+            ]),
+            line(vec![
+                chunk("满意度指标", 10.0, 90.0, 680.0),
+                chunk("社会效益指标", 110.0, 150.0, 680.0),
+                chunk("带动社会投资", 215.0, 300.0, 680.0),
+            ]),
+        ];
+        let p = Params {
+            em: 10.5,
+            min_col_gap: 4.2,
+            row_gap_extra: 2.1,
+            lone_gap: true,
+            tight: false,
+            cross_ratio: 4,
+            split_tall: false,
+            line_room: true,
+        };
+        assert_eq!(separators(&lines, &p, &[100.0, 190.0]), vec![100.0, 190.0]);
+        // Without separators carried over, the gap's middle.
+        assert_eq!(separators(&lines, &p, &[]), vec![97.5, 205.0]);
     }
 
     /// The table's own label (绩效指标) spans every row from the header down, over

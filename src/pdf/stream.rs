@@ -89,6 +89,17 @@ fn join_same_line(out: &mut String, piece: &str, tight: bool) {
 /// does not erase them. `inherited` separators (the previous page's) stay while no chunk
 /// crosses them, so a table continued on a sparse page keeps its column numbers.
 pub(crate) fn separators(lines: &[Line], p: &Params, inherited: &[f64]) -> Vec<f64> {
+    separators_spanned(lines, p, inherited, &|_, _| false)
+}
+
+/// [`separators`] where the chunks `spans` picks (by line and index) cross no column gap:
+/// cells merged over columns whose gaps they are known to cover.
+fn separators_spanned(
+    lines: &[Line],
+    p: &Params,
+    inherited: &[f64],
+    spans: &dyn Fn(&Line, usize) -> bool,
+) -> Vec<f64> {
     let multi: Vec<&Line> = lines.iter().filter(|l| l.chunks.len() >= 2).collect();
     // (x, d_support, d_cross)
     let mut events: Vec<(f64, i64, i64)> = Vec::new();
@@ -99,7 +110,7 @@ pub(crate) fn separators(lines: &[Line], p: &Params, inherited: &[f64]) -> Vec<f
                 events.push((w[1].bbox.x0, -1, 0));
             }
         }
-        for c in &l.chunks {
+        for (_, c) in l.chunks.iter().enumerate().filter(|(i, _)| !spans(l, *i)) {
             events.push((c.bbox.x0, 0, 1));
             events.push((c.bbox.x1, 0, -1));
         }
@@ -173,15 +184,37 @@ pub(crate) fn separators(lines: &[Line], p: &Params, inherited: &[f64]) -> Vec<f
     let crossed = |x: f64| {
         multi
             .iter()
-            .flat_map(|l| &l.chunks)
-            .filter(|c| c.bbox.x0 < x && x < c.bbox.x1)
+            .flat_map(|l| l.chunks.iter().enumerate().map(move |(i, c)| (l, i, c)))
+            .filter(|(l, i, c)| !spans(l, *i) && c.bbox.x0 < x && x < c.bbox.x1)
             .count()
             > 1
     };
+    // An own separator less than two ems from a carried-over one, with no chunk starting
+    // between them, bounds a column no text falls in (the same edge, its gap narrowed on
+    // this page by a cell that fills its column): the carried-over one takes its place,
+    // so the page keeps the previous page's column numbers.
+    let starts_between = |a: f64, b: f64| {
+        let (lo, hi) = if a < b { (a, b) } else { (b, a) };
+        lines
+            .iter()
+            .flat_map(|l| &l.chunks)
+            .any(|c| lo < c.bbox.x0 && c.bbox.x0 < hi)
+    };
     let mut all = own.clone();
     for s in inherited {
-        if !own.iter().any(|o| (o - s).abs() < p.em) && !crossed(*s) && !all.contains(s) {
-            all.push(*s);
+        if own.iter().any(|o| (o - s).abs() < p.em) || crossed(*s) || all.contains(s) {
+            continue;
+        }
+        let same_edge = all
+            .iter()
+            .position(|o| own.contains(o) && (o - s).abs() < 2.0 * p.em && !starts_between(*o, *s));
+        match same_edge {
+            Some(i) => {
+                if let Some(slot) = all.get_mut(i) {
+                    *slot = *s;
+                }
+            }
+            None => all.push(*s),
         }
     }
     all.sort_by(f64::total_cmp);
@@ -465,8 +498,31 @@ fn lift_span_labels(rows: &mut [TRow], page_top: bool) {
                 .get(r)
                 .and_then(|row| row.cells.get(c))
                 .is_some_and(|cell| cell.text.chars().count() <= 16);
-            if up == r || down == r || !short {
+            if up == r || !short {
                 continue;
+            }
+            // A label in the last row of its span (the table or the page part ends
+            // below it: a header row over one tall row) has no span row below; it heads
+            // the rows above only where it centres on them with its own row clearly
+            // (a quarter of its height) worse: a cell centred in its own row stays, and
+            // so does one on its row's first line (a row split by the page end is printed
+            // top-aligned, its cells' first lines level).
+            if down == r {
+                let (Some(row), Some(cell)) =
+                    (rows.get(r), rows.get(r).and_then(|row| row.cells.get(c)))
+                else {
+                    continue;
+                };
+                if row.bbox.y1 - cell.bbox.y1 < 0.5 * cell.bbox.height() {
+                    continue;
+                }
+                let off_from = |a: usize| match (rows.get(a), rows.get(r)) {
+                    (Some(x), Some(y)) => (cell.bbox.cy() - (x.bbox.y1 + y.bbox.y0) / 2.0).abs(),
+                    _ => f64::INFINITY,
+                };
+                if off_from(up) + 0.25 * cell.bbox.height() >= off_from(r) {
+                    continue;
+                }
             }
             if page_top && up == 0 {
                 let Some(cell) = rows.get(r).and_then(|row| row.cells.get(c)) else {
@@ -1319,7 +1375,21 @@ pub(crate) fn page_items(
             seps,
             indicators.on.then_some((indicators.level3_x, false)),
         ),
-        (below, separators(below, &p, &[]), Some((level3, true))),
+        (
+            below,
+            // A level name merged over the columns to the table's right edge is printed
+            // centred on them, across their gaps: on a page with few indicator rows it
+            // alone would erase one (see `spanning_cells`). It is a line's last chunk,
+            // right of its level-1 name.
+            separators_spanned(below, &p, &[], &|l, i| {
+                i > 0
+                    && i + 1 == l.chunks.len()
+                    && l.chunks
+                        .get(i)
+                        .is_some_and(|c| crate::sections::is_framework_name(&c.text))
+            }),
+            Some((level3, true)),
+        ),
     ];
     // The first part on a page after a stream table's page may open with a cut row.
     let mut page_top = !inherited.is_empty();
@@ -1398,6 +1468,51 @@ mod tests {
             bbox,
             lines: 1,
         }
+    }
+
+    /// A cell that fills its column on a continued page (a long level-2 name) narrows
+    /// that column's gap: the gap's middle lies more than an em from the previous page's
+    /// separator, with no text starting between the two. They are one edge, not two:
+    /// the page keeps the previous page's columns.
+    #[test]
+    fn narrowed_gap_keeps_the_previous_pages_separator() {
+        let chunk = |text: &str, x0: f64, x1: f64, y0: f64| Chunk {
+            text: text.to_string(),
+            bbox: Rect::new(x0, y0, x1, y0 + 10.5),
+        };
+        let line = |chunks: Vec<Chunk>| {
+            let bbox = chunks
+                .iter()
+                .map(|c| c.bbox)
+                .reduce(|a, b| a.union(&b))
+                .unwrap_or(Rect::new(0.0, 0.0, 0.0, 0.0));
+            Line { chunks, bbox }
+        };
+        let lines = [
+            line(vec![
+                chunk("效益指标", 10.0, 90.0, 700.0),
+                chunk("服务对象满意度指", 105.0, 195.0, 700.0),
+                chunk("严格控制项目成本", 215.0, 300.0, 700.0),
+            ]),
+            line(vec![
+                chunk("满意度指标", 10.0, 90.0, 680.0),
+                chunk("社会效益指标", 110.0, 150.0, 680.0),
+                chunk("带动社会投资", 215.0, 300.0, 680.0),
+            ]),
+        ];
+        let p = Params {
+            em: 10.5,
+            min_col_gap: 4.2,
+            row_gap_extra: 2.1,
+            lone_gap: true,
+            tight: false,
+            cross_ratio: 4,
+            split_tall: false,
+            line_room: true,
+        };
+        assert_eq!(separators(&lines, &p, &[100.0, 190.0]), vec![100.0, 190.0]);
+        // Without separators carried over, the gap's middle.
+        assert_eq!(separators(&lines, &p, &[]), vec![97.5, 205.0]);
     }
 
     /// The table's own label (绩效指标) spans every row from the header down, over

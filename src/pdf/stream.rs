@@ -109,8 +109,8 @@ pub(crate) fn separators(lines: &[Line], p: &Params, inherited: &[f64]) -> Vec<f
         (support >= 2 && cross * p.cross_ratio <= support)
             || (p.lone_gap && support >= 1 && cross == 0)
     };
-    // Elementary segments between event positions: (x0, x1, good, uncrossed).
-    let mut segs: Vec<(f64, f64, bool, bool)> = Vec::new();
+    // Elementary segments between event positions: (x0, x1, good, chunks crossing).
+    let mut segs: Vec<(f64, f64, bool, i64)> = Vec::new();
     let (mut support, mut cross) = (0i64, 0i64);
     let mut i = 0;
     while i < events.len() {
@@ -122,7 +122,7 @@ pub(crate) fn separators(lines: &[Line], p: &Params, inherited: &[f64]) -> Vec<f
             i += 1;
         }
         if let Some(next) = events.get(i).map(|e| e.0) {
-            segs.push((x, next, good(support, cross), cross == 0));
+            segs.push((x, next, good(support, cross), cross));
         }
     }
     // Runs of good segments; inside a run the uncrossed stretches are the separators
@@ -139,15 +139,26 @@ pub(crate) fn separators(lines: &[Line], p: &Params, inherited: &[f64]) -> Vec<f
             k += 1;
         }
         let run = &segs[start..k];
-        let mut strict: Vec<(f64, f64)> = Vec::new();
-        for sg in run {
-            match strict.last_mut() {
-                Some(last) if sg.3 && (last.1 - sg.0).abs() < 1e-9 => last.1 = sg.1,
-                _ if sg.3 => strict.push((sg.0, sg.1)),
-                _ => {}
+        // Where every stretch is crossed, those crossed once (by one merged cell's text,
+        // a department name centred over the columns, say) still show where the column
+        // edges are: the run's middle may fall inside the next column's text.
+        let wide = |sgs: &[(f64, f64, bool, i64)], most: i64| {
+            let mut out: Vec<(f64, f64)> = Vec::new();
+            for sg in sgs {
+                let ok = sg.3 <= most;
+                match out.last_mut() {
+                    Some(last) if ok && (last.1 - sg.0).abs() < 1e-9 => last.1 = sg.1,
+                    _ if ok => out.push((sg.0, sg.1)),
+                    _ => {}
+                }
             }
+            out.retain(|(a, b)| b - a >= 0.5 * p.min_col_gap);
+            out
+        };
+        let mut strict = wide(run, 0);
+        if strict.is_empty() {
+            strict = wide(run, 1);
         }
-        strict.retain(|(a, b)| b - a >= 0.5 * p.min_col_gap);
         let mut stretches = strict;
         if stretches.is_empty() {
             if let (Some(a), Some(b)) = (run.first(), run.last()) {

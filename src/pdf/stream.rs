@@ -476,7 +476,21 @@ fn lift_span_labels(rows: &mut [TRow], page_top: bool) {
                 .get(r)
                 .and_then(|row| row.cells.get(c))
                 .is_some_and(|cell| cell.text.chars().count() <= 16);
-            if up == r || down == r || !short {
+            // Row spans nest: the columns left of a label's span are merged over it as
+            // well, so each holds one text there at most. Rows that have their own
+            // labels on the left (联系人 below 部门名称) are no span of a cell between
+            // them (a contact's name beside merged value cells above and below).
+            let own_left = (0..c).any(|l| {
+                (up..=down)
+                    .filter(|k| {
+                        rows.get(*k)
+                            .and_then(|row| row.cells.get(l))
+                            .is_some_and(|cell| !cell.text.is_empty())
+                    })
+                    .count()
+                    >= 2
+            });
+            if up == r || down == r || !short || own_left {
                 continue;
             }
             if page_top && up == 0 {

@@ -512,7 +512,17 @@ fn lift_span_labels(rows: &mut [TRow], page_top: bool) {
                     .count()
                     >= 2
             });
-            if up == r || down == r || !short || own_left {
+            // At the table's end on the page, a label may have span rows above it only:
+            // its span goes on over the page end and it is centred on the part printed
+            // here (a task table cut below its first task). It then stands well below its
+            // row's top (more than its own height): a cell at the top of its row is that
+            // row's own (a task name in a row the page end cuts).
+            let at_end = down + 1 == rows.len()
+                && rows
+                    .get(r)
+                    .zip(rows.get(r).and_then(|row| row.cells.get(c)))
+                    .is_some_and(|(row, cell)| row.bbox.y1 - cell.bbox.y1 > cell.bbox.height());
+            if up == r || (down == r && !at_end) || !short || own_left {
                 continue;
             }
             if page_top && up == 0 {

@@ -657,11 +657,12 @@ pub(crate) fn stitch(pages: Vec<PageItems>) -> Vec<Row<'static>> {
 }
 
 /// `next` with the columns of the cells of `prev` its text cells line up with (both
-/// edges within [`EDGE_TOLERANCE`]); `None` when one of them lines up with none.
+/// edges within [`EDGE_TOLERANCE`], or the left edge with the text inside the cell: the
+/// short rest of a left-aligned text cut by the page end); `None` when one of them lines
+/// up with none.
 fn in_columns_of(prev: &TRow, next: &TRow) -> Option<TRow> {
-    let lined_up = |a: &Rect, b: &Rect| {
-        (a.x0 - b.x0).abs() <= EDGE_TOLERANCE && (a.x1 - b.x1).abs() <= EDGE_TOLERANCE
-    };
+    let lined_up =
+        |a: &Rect, b: &Rect| (a.x0 - b.x0).abs() <= EDGE_TOLERANCE && b.x1 <= a.x1 + EDGE_TOLERANCE;
     let cells = next
         .cells
         .iter()
@@ -727,6 +728,44 @@ mod tests {
             bbox: Rect::new(0.0, 0.0, 1.0, 1.0),
             xs: vec![0.0, 10.0, 20.0, 30.0],
         }
+    }
+
+    /// The rest of a left-aligned target cut by the page end is short: it starts where
+    /// the target's cell does and ends well inside it, and goes to that cell's column
+    /// though the next page numbers its columns otherwise.
+    #[test]
+    fn short_rest_of_a_cut_cell_lines_up_with_it() {
+        let at = |t: &str, col: usize, x0: f64, x1: f64| TCell {
+            text: t.into(),
+            col: Some(col),
+            bbox: Rect::new(x0, 100.0, x1, 140.0),
+            text_y0: None,
+        };
+        let prev = TRow {
+            cells: vec![
+                at("加强项目全过程监管", 3, 310.0, 400.0),
+                at(
+                    "1. 覆盖街镇数量≥172个。2. 重点主攻方向数量",
+                    4,
+                    425.0,
+                    538.0,
+                ),
+            ],
+            bbox: Rect::new(310.0, 100.0, 538.0, 140.0),
+            last_line_room: Vec::new(),
+        };
+        let next = TRow {
+            cells: vec![at("", 4, 0.0, 0.0), at("不低于24项。", 5, 425.0, 480.0)],
+            bbox: Rect::new(425.0, 700.0, 480.0, 710.0),
+            last_line_room: Vec::new(),
+        };
+        let got = in_columns_of(&prev, &next).map(|r| {
+            r.cells
+                .iter()
+                .map(|c| (c.text.clone(), c.col))
+                .collect::<Vec<_>>()
+        });
+        assert_eq!(got, Some(vec![("不低于24项。".to_string(), Some(4))]));
     }
 
     #[test]

@@ -120,8 +120,8 @@ fn separators_spanned(
         (support >= 2 && cross * p.cross_ratio <= support)
             || (p.lone_gap && support >= 1 && cross == 0)
     };
-    // Elementary segments between event positions: (x0, x1, good, uncrossed).
-    let mut segs: Vec<(f64, f64, bool, bool)> = Vec::new();
+    // Elementary segments between event positions: (x0, x1, good, chunks crossing).
+    let mut segs: Vec<(f64, f64, bool, i64)> = Vec::new();
     let (mut support, mut cross) = (0i64, 0i64);
     let mut i = 0;
     while i < events.len() {
@@ -133,7 +133,7 @@ fn separators_spanned(
             i += 1;
         }
         if let Some(next) = events.get(i).map(|e| e.0) {
-            segs.push((x, next, good(support, cross), cross == 0));
+            segs.push((x, next, good(support, cross), cross));
         }
     }
     // Runs of good segments; inside a run the uncrossed stretches are the separators
@@ -150,15 +150,26 @@ fn separators_spanned(
             k += 1;
         }
         let run = &segs[start..k];
-        let mut strict: Vec<(f64, f64)> = Vec::new();
-        for sg in run {
-            match strict.last_mut() {
-                Some(last) if sg.3 && (last.1 - sg.0).abs() < 1e-9 => last.1 = sg.1,
-                _ if sg.3 => strict.push((sg.0, sg.1)),
-                _ => {}
+        // Where every stretch is crossed, those crossed once (by one merged cell's text,
+        // a department name centred over the columns, say) still show where the column
+        // edges are: the run's middle may fall inside the next column's text.
+        let wide = |sgs: &[(f64, f64, bool, i64)], most: i64| {
+            let mut out: Vec<(f64, f64)> = Vec::new();
+            for sg in sgs {
+                let ok = sg.3 <= most;
+                match out.last_mut() {
+                    Some(last) if ok && (last.1 - sg.0).abs() < 1e-9 => last.1 = sg.1,
+                    _ if ok => out.push((sg.0, sg.1)),
+                    _ => {}
+                }
             }
+            out.retain(|(a, b)| b - a >= 0.5 * p.min_col_gap);
+            out
+        };
+        let mut strict = wide(run, 0);
+        if strict.is_empty() {
+            strict = wide(run, 1);
         }
-        strict.retain(|(a, b)| b - a >= 0.5 * p.min_col_gap);
         let mut stretches = strict;
         if stretches.is_empty() {
             if let (Some(a), Some(b)) = (run.first(), run.last()) {
@@ -298,19 +309,36 @@ fn usual_line_gap(lines: &[Line], seps: &[f64], p: &Params) -> f64 {
 }
 
 /// `row_ends`: line indexes a row ends at whatever the gap below (layout text).
-fn blocks(lines: &[Line], seps: &[f64], row_gap: f64, row_ends: &[usize]) -> Vec<Block> {
+/// `level_names_from`: the indicator table's level-3 column, where known: from it on, a
+/// chunk spelling a level-2 name of the framework in full is a cell of its own (a level
+/// name merged over the value columns of a row of its own), never glued to the text of
+/// the row above or below it.
+fn blocks(
+    lines: &[Line],
+    seps: &[f64],
+    row_gap: f64,
+    row_ends: &[usize],
+    level_names_from: Option<usize>,
+) -> Vec<Block> {
     let ncols = seps.len() + 1;
     let mut open: Vec<Option<Block>> = vec![None; ncols];
     let mut done = Vec::new();
+    let level_name = |col: usize, c: &Chunk| {
+        level_names_from.is_some_and(|k| col >= k) && crate::sections::is_level2_name(&c.text)
+    };
     for (li, line) in lines.iter().enumerate() {
         for c in &line.chunks {
             let col = col_of(seps, c.bbox.x0).min(ncols - 1);
+            let lone = level_name(col, c);
             let Some(slot) = open.get_mut(col) else {
                 continue;
             };
             match slot {
                 Some(b)
-                    if b.bbox.y0 - c.bbox.y1 <= row_gap
+                    if !lone
+                        // (a level name is alone in its block)
+                        && !b.parts.first().is_some_and(|(_, p)| level_name(col, p))
+                        && b.bbox.y0 - c.bbox.y1 <= row_gap
                         && !b
                             .parts
                             .last()
@@ -373,7 +401,12 @@ fn spanning_cells(bl: &mut [Block], seps: &[f64], lines: &[Line], em: f64) -> Ve
             .text(false)
             .trim_end()
             .ends_with(['。', '；', ';', '.', '！', '？']);
-        if b.lines > 2 || col == 0 || sentence_end || (cx - own).abs() <= 0.5 * em {
+        // A level-2 name of the framework centred on its own column may be centred on
+        // the span from the level-2 column as well (the two centres an em apart): a
+        // level name over empty cells, not a level-3 name.
+        let own_centred =
+            (cx - own).abs() <= 0.5 * em && !crate::sections::is_level2_name(&b.text(false));
+        if b.lines > 2 || col == 0 || sentence_end || own_centred {
             continue;
         }
         let alone_from = |k: usize| {
@@ -498,7 +531,31 @@ fn lift_span_labels(rows: &mut [TRow], page_top: bool) {
                 .get(r)
                 .and_then(|row| row.cells.get(c))
                 .is_some_and(|cell| cell.text.chars().count() <= 16);
-            if up == r || !short {
+            // Row spans nest: the columns left of a label's span are merged over it as
+            // well, so each holds one text there at most. Rows that have their own
+            // labels on the left (联系人 below 部门名称) are no span of a cell between
+            // them (a contact's name beside merged value cells above and below).
+            let own_left = (0..c).any(|l| {
+                (up..=down)
+                    .filter(|k| {
+                        rows.get(*k)
+                            .and_then(|row| row.cells.get(l))
+                            .is_some_and(|cell| !cell.text.is_empty())
+                    })
+                    .count()
+                    >= 2
+            });
+            // At the table's end on the page, a label may have span rows above it only:
+            // its span goes on over the page end and it is centred on the part printed
+            // here (a task table cut below its first task). It then stands well below its
+            // row's top (more than its own height): a cell at the top of its row is that
+            // row's own (a task name in a row the page end cuts).
+            let at_end = down + 1 == rows.len()
+                && rows
+                    .get(r)
+                    .zip(rows.get(r).and_then(|row| row.cells.get(c)))
+                    .is_some_and(|(row, cell)| row.bbox.y1 - cell.bbox.y1 > cell.bbox.height());
+            if up == r || (down == r && !at_end) || !short || own_left {
                 continue;
             }
             // A label in the last row of its span (the table or the page part ends
@@ -1006,7 +1063,7 @@ fn rows_in_columns(
     let label_cols = indicators.and_then(|(k, _)| k);
     let from_header = indicators.is_some_and(|(_, head)| head);
     let indicators = indicators.is_some();
-    let mut bl = blocks(lines, &seps, row_gap, row_ends);
+    let mut bl = blocks(lines, &seps, row_gap, row_ends, label_cols);
     // A cell merged over the columns to the table's right edge is a row of its own,
     // though it may sit alone between rows like a row-span label.
     let spanning = if indicators {
@@ -1090,6 +1147,34 @@ fn rows_in_columns(
     }
     if bands.is_empty() {
         return (Vec::new(), seps);
+    }
+    // A level name in the value columns is a row of its own (see `blocks`) below the text
+    // above it, though a cell merged down over both rows (a level-3 name printed across
+    // them) joins their bands: the band splits at the name's top.
+    if let Some(k) = label_cols {
+        for (b, _) in bl.iter().zip(&labels).filter(|(_, l)| !**l) {
+            let name = b.col >= k
+                && b.parts
+                    .iter()
+                    .all(|(_, c)| crate::sections::is_level2_name(&c.text));
+            let top = b.bbox.y1;
+            let Some((i, (y0, y1))) = bands
+                .iter()
+                .copied()
+                .enumerate()
+                .find(|(_, (y0, y1))| *y0 < top && top < *y1)
+            else {
+                continue;
+            };
+            let above = bl
+                .iter()
+                .zip(&labels)
+                .any(|(o, l)| !*l && o.bbox.y0 >= top && o.bbox.y1 <= y1);
+            if let (true, true, Some(band)) = (name, above, bands.get_mut(i)) {
+                *band = (top, y1);
+                bands.insert(i + 1, (y0, top));
+            }
+        }
     }
     let band_of = |b: &Block| -> usize {
         // The band the block overlaps most (labels: the first such band from the top).
@@ -1533,6 +1618,32 @@ mod tests {
         let labels = [label];
         assert_eq!(span_starts(&bands, &labels, 10.5, true), Some(vec![0]));
         assert_eq!(span_starts(&bands, &labels, 10.5, false), Some(vec![2]));
+    }
+
+    /// A level-2 name over empty cells whose merged span (from the level-2 column to the
+    /// right edge) is centred where its own column is too stays no level-3 name: it goes
+    /// to the level-2 column.
+    #[test]
+    fn level2_name_centred_on_its_column_and_its_span_goes_to_the_span() {
+        let seps = [127.0, 216.0, 323.0, 421.0];
+        let line = |x0: f64, x1: f64, y0: f64| Line {
+            chunks: Vec::new(),
+            bbox: Rect::new(x0, y0, x1, y0 + 10.5),
+        };
+        let lines = [line(70.0, 538.0, 700.0), line(70.0, 538.0, 600.0)];
+        // Column 3 is centred at 372, the span from column 2 at 377.
+        let mut bl = vec![
+            block(1, "产出指标", 144.0, 186.0, 664.0, 1),
+            block(3, "质量指标", 352.0, 394.0, 658.0, 2),
+            block(3, "按时完成年度建设任务", 341.0, 414.0, 636.0, 3),
+            block(4, "新增就业人数=6386人。", 435.0, 528.0, 636.0, 3),
+        ];
+        let moved = spanning_cells(&mut bl, &seps, &lines, 10.5);
+        assert_eq!(moved, vec![false, true, false, false]);
+        assert_eq!(
+            bl.iter().map(|b| b.col).collect::<Vec<_>>(),
+            vec![1, 2, 3, 4]
+        );
     }
 
     /// A level-2 name merged over the columns to the table's right edge is printed

@@ -92,6 +92,24 @@ fn is_solid(c: char) -> bool {
         | 0xFF01..=0xFF60 | 0x20000..=0x3FFFF)
 }
 
+/// Byte width of the inline space (` `, U+3000, NBSP) starting at `i`, if one does.
+fn inline_space_width(b: &[u8], i: usize) -> Option<usize> {
+    match b.get(i..)? {
+        [b' ', ..] => Some(1),
+        [0xE3, 0x80, 0x80, ..] => Some(3),
+        [0xC2, 0xA0, ..] => Some(2),
+        _ => None,
+    }
+}
+
+/// The first inline space at or after `from`.
+fn next_inline_space(b: &[u8], from: usize) -> Option<usize> {
+    let rest = b.get(from..)?;
+    memchr::memchr3_iter(b' ', 0xE3, 0xC2, rest)
+        .map(|i| from + i)
+        .find(|&i| inline_space_width(b, i).is_some())
+}
+
 fn is_inline_space(c: char) -> bool {
     matches!(c, ' ' | '\u{3000}' | '\u{a0}')
 }
@@ -101,31 +119,32 @@ fn is_inline_space(c: char) -> bool {
 /// such spaces are OCR or alignment artefacts; a cell that is mostly set solid
 /// (`张三 李四`, `目标： 完成…`) keeps its spaces, since there they may mean something.
 pub fn unspace_cjk(s: &str) -> Cow<'_, str> {
-    // Most cells hold no space at all: skip them without decoding characters.
-    if !s.contains([' ', '\u{3000}', '\u{a0}']) {
+    // This runs on every cell: find the spaces with memchr and look only at their
+    // neighbours; most cells hold none, or none between two CJK characters (`1. 构建`).
+    let b = s.as_bytes();
+    let mut apart = 0usize;
+    let mut from = 0;
+    while let Some(start) = next_inline_space(b, from) {
+        let mut end = start;
+        while let Some(w) = inline_space_width(b, end) {
+            end += w;
+        }
+        let before = s.get(..start).and_then(|t| t.chars().next_back());
+        let after = s.get(end..).and_then(|t| t.chars().next());
+        if before.is_some_and(is_solid) && after.is_some_and(is_solid) {
+            apart += 1;
+        }
+        from = end;
+    }
+    if apart == 0 {
         return Cow::Borrowed(s);
     }
-    let (mut apart, mut together) = (0usize, 0usize);
-    let mut prev: Option<char> = None;
-    let mut gap = false;
-    for c in s.chars() {
-        if is_inline_space(c) {
-            gap = true;
-            continue;
-        }
-        if let Some(p) = prev {
-            if is_solid(p) && is_solid(c) {
-                if gap {
-                    apart += 1;
-                } else {
-                    together += 1;
-                }
-            }
-        }
-        prev = Some(c);
-        gap = false;
-    }
-    if apart == 0 || apart <= together {
+    let together = s
+        .chars()
+        .zip(s.chars().skip(1))
+        .filter(|(a, b)| is_solid(*a) && is_solid(*b))
+        .count();
+    if apart <= together {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());

@@ -330,15 +330,42 @@ fn label_of(text: &str) -> Option<Label> {
 /// A section title's number taken off: `一、`, `二.`, `(三)`, `（四）`, `3、`, `4.`, `5．`
 /// (forms that number their sections: `一、年度重点工作任务`).
 fn strip_enumerator(text: &str) -> Option<&str> {
-    const NUMERALS: &str = "一二三四五六七八九十";
+    let is_numeral = |c: char| {
+        matches!(
+            c,
+            '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+        )
+    };
+    // Runs on every cell that is no label: most fail on their first bytes. 一 三 七
+    // E4 B8 80/89/83, 二 五 E4 BA 8C/94, 九 E4 B9 9D, 四 E5 9B 9B, 六 八 E5 85 AD/AB,
+    // 十 E5 8D 81, （ EF BC 88, U+3000 E3 80 80.
+    let starts = matches!(
+        text.as_bytes(),
+        [b'0'..=b'9' | b'(' | b' ' | b'\t', ..]
+            | [0xE4, 0xB8, 0x80 | 0x89 | 0x83, ..]
+            | [0xE4, 0xBA, 0x8C | 0x94, ..]
+            | [0xE4, 0xB9, 0x9D, ..]
+            | [0xE5, 0x9B, 0x9B, ..]
+            | [0xE5, 0x85, 0xAD | 0xAB, ..]
+            | [0xE5, 0x8D, 0x81, ..]
+            | [0xEF, 0xBC, 0x88, ..]
+            | [0xE3, 0x80, 0x80, ..]
+    );
+    if !starts {
+        return None;
+    }
     let t = text.trim_start();
+    let first = t.chars().next()?;
+    if !(first.is_ascii_digit() || matches!(first, '(' | '（') || is_numeral(first)) {
+        return None;
+    }
     let (open, t) = match t.strip_prefix(['(', '（']) {
         Some(rest) => (true, rest),
         None => (false, t),
     };
     let digits = t
         .char_indices()
-        .take_while(|(_, c)| c.is_ascii_digit() || NUMERALS.contains(*c))
+        .take_while(|(_, c)| c.is_ascii_digit() || is_numeral(*c))
         .last()
         .map(|(i, c)| i + c.len_utf8())?;
     if t[..digits].chars().count() > 3 {

@@ -327,6 +327,71 @@ fn label_of(text: &str) -> Option<Label> {
     label_of_plain(text).or_else(|| label_of_plain(strip_enumerator(text)?))
 }
 
+/// A long section label with one character misread by OCR (`年度重点工作仼务`,
+/// `其他需完成的仼务`): same length, one character off, and only one section's labels
+/// that close. Short labels are left alone: one character is a large part of them
+/// (`部门名称` and `单位名称` are both labels).
+fn label_misread(text: &str) -> Option<Label> {
+    // Every cell that is no label comes here: work on bytes. Ideographs of the basic
+    // block are 3 bytes each (lead E4..E9), so one misread character is one 3-byte
+    // chunk off, and only labels of the same byte length can be that close.
+    if !(3 * MISREAD_MIN_CHARS..=MAX_LABEL_BYTES).contains(&text.len())
+        || !matches!(text.as_bytes().first(), Some(0xE4..=0xE9))
+    {
+        return None;
+    }
+    let n = norm(text);
+    let b = strip_note(&n).as_bytes();
+    let same_len = MISREAD_LABELS.get(b.len() / 3).into_iter().flatten();
+    let mut found: Option<Label> = None;
+    for (known, label) in same_len {
+        // Counted up to 2 only: most cells are off in their first two characters.
+        let mut off = 0;
+        for (x, y) in known.as_bytes().chunks(3).zip(b.chunks(3)) {
+            if x != y {
+                off += 1;
+                if off > 1 {
+                    break;
+                }
+            }
+        }
+        if off == 1 {
+            match found {
+                Some(f) if f != *label => return None,
+                _ => found = Some(*label),
+            }
+        }
+    }
+    // The cell must be ideographs throughout, as the label is (a `≥` or `A` is not misread).
+    found.filter(|_| b.chunks(3).all(|c| matches!(c, [0xE4..=0xE9, _, _])))
+}
+
+const MISREAD_MIN_CHARS: usize = 6;
+
+/// The labels `label_misread` compares with (long ones, of basic-block ideographs
+/// only), by their length in characters.
+static MISREAD_LABELS: std::sync::LazyLock<Vec<Vec<(&'static str, Label)>>> =
+    std::sync::LazyLock::new(|| {
+        let mut by_len: Vec<Vec<(&'static str, Label)>> = Vec::new();
+        let long = LABEL_SETS
+            .iter()
+            .flat_map(|(label, set)| set.iter().map(move |l| (*l, *label)))
+            .filter(|(l, _)| {
+                l.chars().count() >= MISREAD_MIN_CHARS
+                    && l.chars().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
+            });
+        for (l, label) in long {
+            let n = l.len() / 3;
+            if by_len.len() <= n {
+                by_len.resize_with(n + 1, Vec::new);
+            }
+            if let Some(slot) = by_len.get_mut(n) {
+                slot.push((l, label));
+            }
+        }
+        by_len
+    });
+
 /// A section title's number taken off: `一、`, `二.`, `(三)`, `（四）`, `3、`, `4.`, `5．`
 /// (forms that number their sections: `一、年度重点工作任务`).
 fn strip_enumerator(text: &str) -> Option<&str> {
@@ -786,7 +851,9 @@ impl<'g> Reader<'g> {
             let mut cells: Vec<&Cell> = Vec::with_capacity(row.cells.len());
             cells.extend(row.non_empty());
             let Some(first) = cells.first() else { continue };
-            let (label, inline) = match label_of(&first.text) {
+            // A misread label is looked for only where a row starts, as sections do.
+            let known = label_of(&first.text).or_else(|| label_misread(&first.text));
+            let (label, inline) = match known {
                 Some(l) => (Some(l), None),
                 None => match split_inline(&first.text) {
                     Some((l, v)) if label_of(l).is_some() => (label_of(l), Some(v.to_string())),
@@ -2224,6 +2291,40 @@ fn is_comparison(op: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_labels_read_through_one_misread_character() {
+        let cases: &[(&str, Option<Label>)] = &[
+            ("年度重点工作仼务", Some(Label::Tasks)),
+            ("年度重点工作任努", Some(Label::Tasks)),
+            ("其他需完成的仼务", Some(Label::OtherTasks)),
+            ("其他需完成的仼务（可选填）", Some(Label::OtherTasks)),
+            ("总休绩效目标", Some(Label::OverallGoal)),
+            ("总体绩效目杯", Some(Label::OverallGoal)),
+            ("预箅整体情况", Some(Label::Budget)),
+            ("部门整休绩效目标", Some(Label::OverallGoal)),
+            ("年 度 重 点 工 作 仼 务", Some(Label::Tasks)),
+            // two characters off, short labels, or not all ideographs: no label
+            ("年度重点工作计划", None),
+            ("预算执行情况", None),
+            ("总体工作目标", None),
+            ("部门名杯", None),
+            ("绩效指杯", None),
+            ("年度重点工作任务A", None),
+            ("开展项目数量≥800项", None),
+            ("聚焦科学发现，构建基础研究多元支持体系", None),
+            ("基础研究计划", None),
+            ("人才支撑计划", None),
+            ("", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(
+                label_of(text).or_else(|| label_misread(text)),
+                *want,
+                "{text:?}"
+            );
+        }
+    }
 
     #[test]
     fn section_numbers_stripped() {

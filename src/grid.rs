@@ -76,12 +76,11 @@ pub fn clean_cell(s: &str) -> Cow<'_, str> {
 /// `clean_cell` of a cell built as a String (space-split cells), kept without a copy
 /// when there is nothing to change.
 fn clean_owned(s: String) -> Cow<'static, str> {
-    let unchanged = matches!(clean_cell(&s), Cow::Borrowed(t) if t.len() == s.len());
-    if unchanged {
-        Cow::Owned(s)
-    } else {
-        Cow::Owned(clean_cell(&s).into_owned())
+    match clean_cell(&s) {
+        Cow::Borrowed(t) if t.len() == s.len() => {}
+        changed => return Cow::Owned(changed.into_owned()),
     }
+    Cow::Owned(s)
 }
 
 /// Characters Chinese text sets without spaces: ideographs, CJK punctuation and
@@ -102,16 +101,29 @@ fn inline_space_width(b: &[u8], i: usize) -> Option<usize> {
     }
 }
 
-/// The first inline space at or after `from`.
-fn next_inline_space(b: &[u8], from: usize) -> Option<usize> {
-    let rest = b.get(from..)?;
-    memchr::memchr3_iter(b' ', 0xE3, 0xC2, rest)
-        .map(|i| from + i)
-        .find(|&i| inline_space_width(b, i).is_some())
-}
-
-fn is_inline_space(c: char) -> bool {
-    matches!(c, ' ' | '\u{3000}' | '\u{a0}')
+/// The runs of inline spaces in `s` (byte ranges), each with whether it stands between
+/// two CJK characters. memchr finds them: this runs on every cell, most hold none.
+fn space_runs(s: &str) -> impl Iterator<Item = (usize, usize, bool)> + '_ {
+    let b = s.as_bytes();
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let rest = b.get(from..)?;
+        let start = memchr::memchr3_iter(b' ', 0xE3, 0xC2, rest)
+            .map(|i| from + i)
+            .find(|&i| inline_space_width(b, i).is_some())?;
+        let mut end = start;
+        while let Some(w) = inline_space_width(b, end) {
+            end += w;
+        }
+        from = end;
+        let before = s.get(..start).and_then(|t| t.chars().next_back());
+        let after = s.get(end..).and_then(|t| t.chars().next());
+        Some((
+            start,
+            end,
+            before.is_some_and(is_solid) && after.is_some_and(is_solid),
+        ))
+    })
 }
 
 /// Remove the spaces between CJK characters when the text is letter-spaced: more of its
@@ -119,23 +131,9 @@ fn is_inline_space(c: char) -> bool {
 /// such spaces are OCR or alignment artefacts; a cell that is mostly set solid
 /// (`张三 李四`, `目标： 完成…`) keeps its spaces, since there they may mean something.
 pub fn unspace_cjk(s: &str) -> Cow<'_, str> {
-    // This runs on every cell: find the spaces with memchr and look only at their
-    // neighbours; most cells hold none, or none between two CJK characters (`1. 构建`).
-    let b = s.as_bytes();
-    let mut apart = 0usize;
-    let mut from = 0;
-    while let Some(start) = next_inline_space(b, from) {
-        let mut end = start;
-        while let Some(w) = inline_space_width(b, end) {
-            end += w;
-        }
-        let before = s.get(..start).and_then(|t| t.chars().next_back());
-        let after = s.get(end..).and_then(|t| t.chars().next());
-        if before.is_some_and(is_solid) && after.is_some_and(is_solid) {
-            apart += 1;
-        }
-        from = end;
-    }
+    // Most cells hold no space between two CJK characters (`1. 构建`): only the spaces'
+    // neighbours are looked at before the whole text is.
+    let apart = space_runs(s).filter(|r| r.2).count();
     if apart == 0 {
         return Cow::Borrowed(s);
     }
@@ -148,22 +146,12 @@ pub fn unspace_cjk(s: &str) -> Cow<'_, str> {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
-    let mut pending = String::new();
-    let mut prev: Option<char> = None;
-    for c in s.chars() {
-        if is_inline_space(c) {
-            pending.push(c);
-            continue;
-        }
-        let close = matches!(prev, Some(p) if is_solid(p)) && is_solid(c);
-        if !close {
-            out.push_str(&pending);
-        }
-        pending.clear();
-        out.push(c);
-        prev = Some(c);
+    let mut copied = 0;
+    for (start, end, _) in space_runs(s).filter(|r| r.2) {
+        out.push_str(s.get(copied..start).unwrap_or(""));
+        copied = end;
     }
-    out.push_str(&pending);
+    out.push_str(s.get(copied..).unwrap_or(""));
     Cow::Owned(out)
 }
 

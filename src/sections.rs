@@ -420,10 +420,6 @@ fn strip_enumerator(text: &str) -> Option<&str> {
         return None;
     }
     let t = text.trim_start();
-    let first = t.chars().next()?;
-    if !(first.is_ascii_digit() || matches!(first, '(' | '（') || is_numeral(first)) {
-        return None;
-    }
     let (open, t) = match t.strip_prefix(['(', '（']) {
         Some(rest) => (true, rest),
         None => (false, t),

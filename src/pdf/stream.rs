@@ -1539,6 +1539,14 @@ pub use super::layout_text::grid_from_layout_text;
 mod tests {
     use super::*;
 
+    /// A text line of the page, 10.5 pt high, without chunks (only its extent counts).
+    fn line(x0: f64, x1: f64, y0: f64) -> Line {
+        Line {
+            chunks: Vec::new(),
+            bbox: Rect::new(x0, y0, x1, y0 + 10.5),
+        }
+    }
+
     fn block(col: usize, text: &str, x0: f64, x1: f64, y0: f64, line: usize) -> Block {
         let bbox = Rect::new(x0, y0, x1, y0 + 10.5);
         Block {
@@ -1626,10 +1634,6 @@ mod tests {
     #[test]
     fn level2_name_centred_on_its_column_and_its_span_goes_to_the_span() {
         let seps = [127.0, 216.0, 323.0, 421.0];
-        let line = |x0: f64, x1: f64, y0: f64| Line {
-            chunks: Vec::new(),
-            bbox: Rect::new(x0, y0, x1, y0 + 10.5),
-        };
         let lines = [line(70.0, 538.0, 700.0), line(70.0, 538.0, 600.0)];
         // Column 3 is centred at 372, the span from column 2 at 377.
         let mut bl = vec![
@@ -1652,10 +1656,6 @@ mod tests {
     #[test]
     fn spanning_cell_an_em_off_its_span_centre_goes_to_its_column() {
         let seps = [100.0, 200.0, 260.0, 400.0];
-        let line = |x0: f64, x1: f64, y0: f64| Line {
-            chunks: Vec::new(),
-            bbox: Rect::new(x0, y0, x1, y0 + 10.5),
-        };
         let lines = [line(50.0, 500.0, 700.0), line(50.0, 500.0, 600.0)];
         // Column 3 is centred at 330, the span from column 2 at 350.
         let mut bl = vec![

@@ -37,11 +37,8 @@ pub(crate) fn parse(raw: &str, default_unit: Option<&str>) -> Option<Amount> {
             .map(|d| Cow::Owned(d.to_string()))
     });
     let yuan = match &unit {
-        Some(u) => u
-            .is_yuan()
-            .then(|| value.checked_mul(u.mag))
-            .flatten()
-            .map(|y| y.normalize()),
+        Some(u) if u.is_yuan() => value.checked_mul(u.mag).map(|y| y.normalize()),
+        Some(_) => None,
         // Nothing in any unit of money is nothing: `0.00` under a header without a unit
         // is 0 yuan, and the form's sums can still be checked.
         None if value.is_zero() => Some(rust_decimal::Decimal::ZERO),

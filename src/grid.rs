@@ -600,12 +600,156 @@ fn text_grid<'t>(text: &'t str) -> Grid<'t> {
         let loc = block[0].loc.clone();
         rows.push(Row { cells: block, loc });
     }
+    if layout == Layout::Tabs {
+        rows = join_broken_rows(rows);
+    }
     Grid {
         rows,
         layout,
         pages: None,
         warnings: Vec::new(),
     }
+}
+
+/// Longest run of lines one unquoted cell's line breaks may spread a row over.
+const MAX_BROKEN_ROW_LINES: usize = 8;
+
+/// Rows of a tab text whose cells held line breaks that were copied unquoted (Word's
+/// plain-text copy of a table): the row runs over several lines, each line after the
+/// first going on with the cell the line before broke off. Only where the text keeps its
+/// empty cells (a row ending in an empty cell shows it), so a table's rows all have the same
+/// cell count: lines that are each short of the row before and together make exactly
+/// its cell count, each break inside text, are one row.
+fn join_broken_rows(rows: Vec<Row<'_>>) -> Vec<Row<'_>> {
+    let keeps_empty_cells = rows
+        .iter()
+        .any(|r| r.cells.len() >= 2 && r.cells.last().is_some_and(|c| c.text.is_empty()));
+    if !keeps_empty_cells {
+        return rows;
+    }
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    // The cell count of the row before, within the lines' block; across a blank line (a
+    // page break, where the next table may have other columns) the widest row of the
+    // block ahead.
+    let mut width = None;
+    let mut i = 0;
+    while i < rows.len() {
+        if i > 0 && !follows(&rows[i - 1], &rows[i]) {
+            width = None;
+        }
+        let w = width.unwrap_or_else(|| block_width(&rows[i..]));
+        let end = broken_row_end(&rows, i, w);
+        let n = rows[i].cells.len();
+        if end > i {
+            spans.push((i, end));
+        }
+        // A row that was whole (lines going on with its last cell or not) sets the width.
+        if n >= 2 && (end == i || n >= w) {
+            width = Some(n);
+        }
+        i = end + 1;
+    }
+    if spans.is_empty() {
+        return rows;
+    }
+    let mut out = Vec::with_capacity(rows.len());
+    let mut spans = spans.into_iter().peekable();
+    let mut rows = rows.into_iter().enumerate();
+    while let Some((i, row)) = rows.next() {
+        let Some(&(_, end)) = spans.peek().filter(|(start, _)| *start == i) else {
+            out.push(row);
+            continue;
+        };
+        spans.next();
+        let mut joined = row;
+        for (_, part) in rows.by_ref().take(end - i) {
+            let mut cells = part.cells.into_iter();
+            if let (Some(last), Some(first)) = (joined.cells.last_mut(), cells.next()) {
+                last.text = Cow::Owned(format!("{}\n{}", last.text, first.text));
+            }
+            joined.cells.extend(cells);
+        }
+        for (c, cell) in joined.cells.iter_mut().enumerate() {
+            cell.col = Some(c);
+        }
+        out.push(joined);
+    }
+    out
+}
+
+/// The last of the lines without a tab that go on with the last cell of `rows[end]`, a
+/// row ending in text (`end` when there are none). A line that is a section label is a
+/// title, one with a `：` a note (`单位：万元`, `注：…`); after a row that was whole the
+/// lines must also be followed by a row of the table.
+fn last_cell_lines_end(rows: &[Row<'_>], end: usize, after_whole: bool) -> usize {
+    let mut last = end;
+    while last < end + MAX_BROKEN_ROW_LINES
+        && rows.get(last + 1).is_some_and(|r| {
+            r.cells.len() == 1
+                && follows(&rows[last], r)
+                && !r.cells[0].text.contains(['：', ':'])
+                && !crate::sections::is_label(&r.cells[0].text)
+        })
+    {
+        last += 1;
+    }
+    let table_goes_on = || {
+        rows.get(last + 1)
+            .is_some_and(|r| r.cells.len() >= 2 && follows(&rows[last], r))
+    };
+    if last > end && after_whole && !table_goes_on() {
+        return end;
+    }
+    last
+}
+
+/// Whether `b` is on the line right after `a`.
+fn follows(a: &Row<'_>, b: &Row<'_>) -> bool {
+    a.loc.line().is_some_and(|l| b.loc.line() == Some(l + 1))
+}
+
+/// The most cells of a row in the block of consecutive lines `rows` starts.
+fn block_width(rows: &[Row<'_>]) -> usize {
+    let mut w = rows.first().map_or(0, |r| r.cells.len());
+    for pair in rows.windows(2) {
+        if !follows(&pair[0], &pair[1]) {
+            break;
+        }
+        w = w.max(pair[1].cells.len());
+    }
+    w
+}
+
+/// The last row of a row broken over lines that starts at `rows[i]`, given the cell count
+/// of the row before it (`i` itself when the row is whole).
+fn broken_row_end(rows: &[Row<'_>], i: usize, width: usize) -> usize {
+    let first = &rows[i];
+    let broke_in_text = |r: &Row<'_>| r.cells.last().is_some_and(|c| !c.text.is_empty());
+    if first.cells.len() < 2 || !broke_in_text(first) {
+        return i;
+    }
+    if first.cells.len() >= width {
+        return last_cell_lines_end(rows, i, true);
+    }
+    let mut total = first.cells.len();
+    for j in i + 1..rows.len().min(i + MAX_BROKEN_ROW_LINES) {
+        let part = &rows[j];
+        let n = part.cells.len();
+        if !follows(&rows[j - 1], part)
+            || n >= width
+            || part.cells.first().is_none_or(|c| c.text.is_empty())
+        {
+            return i;
+        }
+        total += n - 1;
+        if total == width {
+            return last_cell_lines_end(rows, j, false);
+        }
+        if total > width || !broke_in_text(part) {
+            return i;
+        }
+    }
+    i
 }
 
 // CSV is read whole above, and `detect` never returns a PDF layout for text; kept total

@@ -323,6 +323,12 @@ fn is_label_start(c: char) -> bool {
         .is_some_and(|word| word & (1 << (c % 64)) != 0)
 }
 
+/// Whether a cell is one of the form's labels (misread by OCR or numbered as a title):
+/// the grid asks it of a line between rows to tell a title from a cell's next line.
+pub fn is_label(text: &str) -> bool {
+    label_of(text).or_else(|| label_misread(text)).is_some()
+}
+
 fn label_of(text: &str) -> Option<Label> {
     label_of_plain(text).or_else(|| label_of_plain(strip_enumerator(text)?))
 }

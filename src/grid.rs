@@ -1,7 +1,7 @@
 //! Stage 3: text → grid of cells. Recognises the layouts real archives hold: tab-separated
 //! rows, `| a | b |` pipes and markdown tables, comma-separated values as Excel/WPS save
 //! them, one cell per line (blank lines between rows, empty cells missing), and rows whose
-//! cells are split by runs of spaces.
+//! cells are split by runs of spaces; HTML tables (`html`).
 //! Layouts that lose column positions give cells with `col: None`; the form stage then
 //! works from labels and value shapes instead.
 
@@ -9,6 +9,8 @@ use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use crate::record::{Loc, Warning};
+
+mod html;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Layout {
@@ -18,6 +20,8 @@ pub enum Layout {
     Csv,
     CellPerLine,
     Spaced,
+    /// An HTML table (a saved web page, or an `.xls` written as HTML).
+    Html,
     PdfLattice,
     PdfStream,
 }
@@ -27,7 +31,7 @@ impl Layout {
     pub fn has_columns(self) -> bool {
         matches!(
             self,
-            Layout::Tabs | Layout::Pipes | Layout::Csv | Layout::PdfLattice
+            Layout::Tabs | Layout::Pipes | Layout::Csv | Layout::Html | Layout::PdfLattice
         )
     }
 }
@@ -496,6 +500,14 @@ pub fn from_text(text: &str) -> Grid<'_> {
 }
 
 fn text_grid<'t>(text: &'t str) -> Grid<'t> {
+    if html::looks_like_html(text) {
+        return Grid {
+            rows: html::rows(text),
+            layout: Layout::Html,
+            pages: None,
+            warnings: Vec::new(),
+        };
+    }
     let lines = lines(text);
     let layout = detect(&lines);
     if layout == Layout::Csv {
@@ -592,7 +604,9 @@ fn text_grid<'t>(text: &'t str) -> Grid<'t> {
                 });
                 continue;
             }
-            Layout::Csv | Layout::PdfLattice | Layout::PdfStream => unreachable_layout(),
+            Layout::Csv | Layout::Html | Layout::PdfLattice | Layout::PdfStream => {
+                unreachable_layout()
+            }
         };
         rows.push(Row { cells, loc });
     }
@@ -752,7 +766,7 @@ fn broken_row_end(rows: &[Row<'_>], i: usize, width: usize) -> usize {
     i
 }
 
-// CSV is read whole above, and `detect` never returns a PDF layout for text; kept total
+// CSV and HTML are read whole above, and `detect` never returns a PDF layout for text; kept total
 // without panicking.
 fn unreachable_layout() -> Vec<Cell<'static>> {
     Vec::new()

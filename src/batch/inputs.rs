@@ -47,7 +47,9 @@ pub struct Glob {
     whole_path: bool,
 }
 
-pub const DEFAULT_GLOBS: &[&str] = &["*.txt", "*.text", "*.tsv", "*.csv", "*.pdf"];
+pub const DEFAULT_GLOBS: &[&str] = &[
+    "*.txt", "*.text", "*.tsv", "*.csv", "*.htm", "*.html", "*.pdf",
+];
 
 impl Glob {
     pub fn new(pattern: &str) -> Glob {

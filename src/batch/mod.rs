@@ -68,7 +68,7 @@ pub struct ExtractArgs {
     #[arg(long, value_name = "LIST")]
     pub files_from: Option<PathBuf>,
 
-    /// Which files to take inside directories (repeatable; default: *.txt *.text *.tsv *.csv *.pdf).
+    /// Which files to take inside directories (repeatable; default: *.txt *.text *.tsv *.csv *.htm *.html *.pdf).
     ///
     /// Without `/` a pattern matches the file name; with `/` the path below the directory
     /// given. `*` and `?` stay within one folder, `**` spans folders; case is ignored.

@@ -1,0 +1,269 @@
+//! HTML tables: a page saved from a government site, or an `.xls` that Excel/WPS wrote as
+//! HTML (common in archives). Rows from `<tr>`, cells from `<td>`/`<th>`; a cell spanning
+//! rows or columns (`rowspan`, `colspan`) fills the places it covers with empty cells, as
+//! the tab text of the form has them, so columns line up as in the printed table.
+
+use std::borrow::Cow;
+
+use scraper::{ElementRef, Html, Node, Selector};
+
+use super::{clean_cell, Cell, Row};
+use crate::record::Loc;
+
+/// Bytes at the start of the text looked at for a tag.
+const SNIFF_BYTES: usize = 4096;
+
+/// Longest span taken from a `rowspan`/`colspan` attribute (a typo such as `colspan=1000`
+/// must not make a huge grid).
+const MAX_SPAN: usize = 64;
+
+/// Whether the text is an HTML document with a table: it opens with a tag (after a BOM
+/// or white space) and has a `<table`.
+pub fn looks_like_html(text: &str) -> bool {
+    let t = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    if !t.starts_with('<') {
+        return false;
+    }
+    let head = t.as_bytes().get(..SNIFF_BYTES).unwrap_or(t.as_bytes());
+    let tag = |name: &[u8]| {
+        head.windows(name.len())
+            .any(|w| w.eq_ignore_ascii_case(name))
+    };
+    tag(b"<html") || tag(b"<table") || tag(b"<!doctype html")
+}
+
+/// The rows of every table in the document, spans filled with empty cells. `loc` is the
+/// source line of each row's `<tr>`.
+pub fn rows(text: &str) -> Vec<Row<'static>> {
+    let doc = Html::parse_document(text);
+    let Ok(tr) = Selector::parse("tr") else {
+        return Vec::new();
+    };
+    let lines = tr_lines(text);
+    // Places taken by spans from rows above: (row, col) → taken.
+    let mut taken: Vec<Vec<bool>> = Vec::new();
+    let mut out = Vec::new();
+    for (r, row) in doc.select(&tr).enumerate() {
+        let line = lines.get(r).copied().unwrap_or(1);
+        let loc = Loc::Line { line };
+        if taken.len() <= r {
+            taken.resize_with(r + 1, Vec::new);
+        }
+        let mut cells: Vec<Cell<'static>> = Vec::new();
+        let mut col = 0;
+        for td in row.child_elements().filter(|e| {
+            let n = e.value().name();
+            n.eq_ignore_ascii_case("td") || n.eq_ignore_ascii_case("th")
+        }) {
+            while taken[r].get(col).copied().unwrap_or(false) {
+                col += 1;
+            }
+            let span = |name: &str| {
+                td.value()
+                    .attr(name)
+                    .and_then(|v| v.trim().parse::<usize>().ok())
+                    .map_or(1, |n| n.clamp(1, MAX_SPAN))
+            };
+            let (rows_down, cols_across) = (span("rowspan"), span("colspan"));
+            for dr in 0..rows_down {
+                let rr = r + dr;
+                if taken.len() <= rr {
+                    taken.resize_with(rr + 1, Vec::new);
+                }
+                let at = &mut taken[rr];
+                if at.len() < col + cols_across {
+                    at.resize(col + cols_across, false);
+                }
+                for slot in &mut at[col..col + cols_across] {
+                    *slot = true;
+                }
+            }
+            place(&mut cells, col, cell_text(td), &loc);
+            col += cols_across;
+        }
+        // Places at the row's end still held by spans from above.
+        let width = taken[r].len().max(col);
+        if cells.len() < width {
+            place(&mut cells, width - 1, String::new(), &loc);
+        }
+        if cells.iter().all(|c| c.text.is_empty()) {
+            continue;
+        }
+        out.push(Row { cells, loc });
+    }
+    out
+}
+
+/// Put a cell at column `col`, empty cells before it where the row has none yet.
+fn place(cells: &mut Vec<Cell<'static>>, col: usize, text: String, loc: &Loc) {
+    while cells.len() < col {
+        cells.push(Cell {
+            text: Cow::Borrowed(""),
+            col: Some(cells.len()),
+            loc: loc.clone(),
+        });
+    }
+    let text = match clean_cell(&text) {
+        Cow::Borrowed(t) if t.len() == text.len() => text,
+        other => other.into_owned(),
+    };
+    cells.push(Cell {
+        text: Cow::Owned(text),
+        col: Some(col),
+        loc: loc.clone(),
+    });
+}
+
+/// A cell's text: its text nodes in order, a line break for `<br>` and between block
+/// elements (`<p>`, `<div>`, `<li>`).
+fn cell_text(td: ElementRef<'_>) -> String {
+    let mut out = String::new();
+    let mut gap = None;
+    for node in td.descendants() {
+        match node.value() {
+            Node::Text(t) => push_text(&mut out, &mut gap, t),
+            Node::Element(e) => {
+                let name = e.name();
+                let block = ["br", "p", "div", "li", "tr"]
+                    .iter()
+                    .any(|b| name.eq_ignore_ascii_case(b));
+                if block {
+                    gap = None;
+                    if !out.is_empty() && !out.ends_with('\n') {
+                        out.push('\n');
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A text node with its white space folded as a browser shows it: a run of spaces is one
+/// space; a run holding a line break (the source wrapped there) is one space between
+/// Latin words or numbers and none next to CJK text. A run at a node's end waits in `gap`
+/// (whether it held a line break) for the next node's text.
+fn push_text(out: &mut String, gap: &mut Option<bool>, t: &str) {
+    let wide = |c: char| c > '\u{2E7F}';
+    let mut rest = t;
+    while !rest.is_empty() {
+        let ws = rest.len() - rest.trim_start().len();
+        if ws > 0 {
+            let wrapped = rest[..ws].contains(['\n', '\r']);
+            *gap = Some(gap.unwrap_or(false) || wrapped);
+            rest = &rest[ws..];
+            continue;
+        }
+        if let (Some(wrapped), Some(b), Some(a)) =
+            (gap.take(), out.chars().next_back(), rest.chars().next())
+        {
+            if b != '\n' && !(wrapped && (wide(b) || wide(a))) {
+                out.push(' ');
+            }
+        }
+        let word = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        out.push_str(&rest[..word]);
+        rest = &rest[word..];
+    }
+}
+
+/// The source line of each `<tr` tag, in order (html5ever keeps no positions; rows are
+/// matched to tags by their order).
+fn tr_lines(text: &str) -> Vec<usize> {
+    let b = text.as_bytes();
+    let mut line = 1;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'\n' => line += 1,
+            b'<' if b
+                .get(i + 1..i + 3)
+                .is_some_and(|t| t.eq_ignore_ascii_case(b"tr"))
+                && b.get(i + 3)
+                    .is_some_and(|c| c.is_ascii_whitespace() || *c == b'>' || *c == b'/') =>
+            {
+                out.push(line);
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(html: &str) -> Vec<Vec<String>> {
+        rows(html)
+            .into_iter()
+            .map(|r| r.cells.into_iter().map(|c| c.text.into_owned()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn spans_fill_their_places_with_empty_cells() {
+        let html = "<table>\
+            <tr><td rowspan=2>绩效指标</td><td>产出指标</td><td colspan=2>数量指标</td></tr>\
+            <tr><td>效益指标</td><td>a</td><td>b</td></tr>\
+            </table>";
+        assert_eq!(
+            texts(html),
+            vec![
+                vec!["绩效指标", "产出指标", "数量指标", ""],
+                vec!["", "效益指标", "a", "b"],
+            ]
+        );
+    }
+
+    #[test]
+    fn line_breaks_entities_and_source_white_space() {
+        let html = "<table><tr><td>1. 开展项目&ge;800项；<br>2. 完成\n   验收</td>\
+            <td>&nbsp;83,179.29&nbsp;</td><td><p>a b</p><p>c</p></td><td>x <b>y</b>\n  z\n  中文</td></tr></table>";
+        assert_eq!(
+            texts(html),
+            vec![vec![
+                "1. 开展项目≥800项；\n2. 完成验收",
+                "83,179.29",
+                "a b\nc",
+                "x y z中文"
+            ]]
+        );
+    }
+
+    #[test]
+    fn a_span_reaching_the_row_end_keeps_the_row_wide() {
+        let html = "<table><tr><td>a</td><td rowspan=2>b</td></tr><tr><td>c</td></tr></table>";
+        assert_eq!(texts(html), vec![vec!["a", "b"], vec!["c", ""]]);
+    }
+
+    #[test]
+    fn html_detected_only_when_it_opens_with_a_tag() {
+        assert!(looks_like_html("\u{feff}<!DOCTYPE html><html><table>"));
+        assert!(looks_like_html("  <table><tr><td>x</td></tr></table>"));
+        assert!(!looks_like_html("部门名称\t<table>"));
+        assert!(!looks_like_html("<部门名称>\t广州"));
+    }
+
+    #[test]
+    fn rows_keep_their_source_lines() {
+        let html = "<table>\n<tr><td>a</td></tr>\n\n<TR><td>b</td></TR>\n</table>";
+        let lines: Vec<_> = rows(html).iter().map(|r| r.loc.line()).collect();
+        assert_eq!(lines, vec![Some(2), Some(4)]);
+    }
+
+    proptest::proptest! {
+        // Tag soup with spans of any size never panics, and every row has a cell.
+        #[test]
+        fn any_tag_soup_gives_rows_without_panicking(
+            s in "(<table>|<tr>|</tr>|<td rowspan=[0-9]{1,3} colspan=[0-9]{1,2}>|<td>|</td>|<br>|<th>|a|中|&nbsp;|\n| ){0,60}"
+        ) {
+            for r in rows(&s) {
+                proptest::prop_assert!(!r.cells.is_empty());
+            }
+        }
+    }
+}

@@ -119,7 +119,12 @@ fn run(bytes: &[u8], opts: &Options, source: &mut Source) -> Result<Declaration>
             // over several lines need the layout reader, not one row per line.
             match pdf::layout_text::grid_from_layout_text(&text) {
                 Some(g) => g,
-                None => grid::from_text(&text),
+                None => {
+                    if grid::html::looks_like_html(&text) {
+                        grid::html::check(&text)?;
+                    }
+                    grid::from_text(&text)
+                }
             }
         }
     };

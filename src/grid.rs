@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use crate::record::{Loc, Warning};
 
-mod html;
+pub mod html;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Layout {

@@ -105,3 +105,18 @@ fn forced_utf16_is_read_even_when_it_looks_binary() {
     assert_eq!(v["department"], "某局");
     assert_eq!(v["source"]["encoding"], "UTF-16BE");
 }
+
+#[test]
+fn html_nested_beyond_reason_is_unsupported_not_a_stall() {
+    // html5ever checks its open-element stack per tag: 100,000 nested elements take
+    // minutes. They are refused before parsing, in a moment.
+    let html = format!(
+        "<html><table><tr><td>{}部门名称</td></tr></table>",
+        "<div>".repeat(100_000)
+    );
+    let v = extract_str("deep.html", &html);
+    assert_eq!(kind(&v), "unsupported_format");
+    // A web page table without a declaration in it is not one.
+    let page = "<!DOCTYPE html><html><body><table><tr><td>通知</td><td>2023</td></tr></table></body></html>";
+    assert_eq!(kind(&extract_str("page.html", page)), "not_a_declaration");
+}

@@ -8,6 +8,7 @@ use std::borrow::Cow;
 use scraper::{ElementRef, Html, Node, Selector};
 
 use super::{clean_cell, Cell, Row};
+use crate::error::{Error, Result};
 use crate::record::Loc;
 
 /// Bytes at the start of the text looked at for a tag.
@@ -16,6 +17,106 @@ const SNIFF_BYTES: usize = 4096;
 /// Longest span taken from a `rowspan`/`colspan` attribute (a typo such as `colspan=1000`
 /// must not make a huge grid).
 const MAX_SPAN: usize = 64;
+
+/// Widest row kept: spans push cells right, and a run of large spans must not make rows
+/// thousands of cells wide (a declaration has about a dozen columns).
+const MAX_COLS: usize = 256;
+
+/// Deepest element nesting read. html5ever's tree builder checks the stack of open
+/// elements for every tag, so a document nested tens of thousands deep takes minutes;
+/// browsers stop at 512 too.
+const MAX_DEPTH: usize = 512;
+
+/// An HTML document nested too deep to read in good time: an error before parsing.
+pub fn check(text: &str) -> Result<()> {
+    let depth = max_depth(text);
+    if depth > MAX_DEPTH {
+        return Err(Error::UnsupportedFormat {
+            what: format!(
+                "an HTML document with elements nested {depth} deep (more than {MAX_DEPTH}); \
+                 save the table as text or PDF"
+            ),
+        });
+    }
+    Ok(())
+}
+
+/// How deep elements nest, from the tags alone: elements without content or whose end
+/// tag may be left out (`<br>`, `<td>`, `<p>`…) and self-closed ones do not count, nor
+/// tags inside comments, scripts and styles.
+fn max_depth(text: &str) -> usize {
+    const FLAT: [&[u8]; 22] = [
+        b"br",
+        b"img",
+        b"meta",
+        b"link",
+        b"input",
+        b"hr",
+        b"col",
+        b"area",
+        b"base",
+        b"wbr",
+        b"source",
+        b"td",
+        b"th",
+        b"tr",
+        b"p",
+        b"li",
+        b"dt",
+        b"dd",
+        b"option",
+        b"tbody",
+        b"thead",
+        b"colgroup",
+    ];
+    let b = text.as_bytes();
+    let (mut depth, mut max) = (0usize, 0usize);
+    let mut i = 0;
+    while let Some(at) = memchr::memchr(b'<', &b[i.min(b.len())..]) {
+        i += at + 1;
+        let rest = &b[i..];
+        if rest.starts_with(b"!--") {
+            i += memchr::memmem::find(rest, b"-->").map_or(rest.len(), |e| e + 3);
+            continue;
+        }
+        let closing = rest.first() == Some(&b'/');
+        let name_start = usize::from(closing);
+        let name_len = rest[name_start..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count();
+        if name_len == 0 || !rest[name_start].is_ascii_alphabetic() {
+            continue;
+        }
+        let name = &rest[name_start..name_start + name_len];
+        let end = memchr::memchr(b'>', rest).unwrap_or(rest.len());
+        let is = |n: &[u8]| name.eq_ignore_ascii_case(n);
+        if closing {
+            if !FLAT.iter().any(|f| is(f)) {
+                depth = depth.saturating_sub(1);
+            }
+        } else if is(b"script") || is(b"style") {
+            // Raw text up to the end tag: its `<` are no tags.
+            let close: &[u8] = if is(b"script") {
+                b"</script"
+            } else {
+                b"</style"
+            };
+            let after = &rest[end.min(rest.len())..];
+            let skip = after
+                .windows(close.len())
+                .position(|w| w.eq_ignore_ascii_case(close))
+                .unwrap_or(after.len());
+            i += end + skip;
+            continue;
+        } else if !FLAT.iter().any(|f| is(f)) && !rest[..end].ends_with(b"/") {
+            depth += 1;
+            max = max.max(depth);
+        }
+        i += end;
+    }
+    max
+}
 
 /// Whether the text is an HTML document with a table: it opens with a tag (after a BOM
 /// or white space) and has a `<table`.
@@ -58,13 +159,16 @@ pub fn rows(text: &str) -> Vec<Row<'static>> {
             while taken[r].get(col).copied().unwrap_or(false) {
                 col += 1;
             }
+            if col >= MAX_COLS {
+                break;
+            }
             let span = |name: &str| {
                 td.value()
                     .attr(name)
                     .and_then(|v| v.trim().parse::<usize>().ok())
                     .map_or(1, |n| n.clamp(1, MAX_SPAN))
             };
-            let (rows_down, cols_across) = (span("rowspan"), span("colspan"));
+            let (rows_down, cols_across) = (span("rowspan"), span("colspan").min(MAX_COLS - col));
             for dr in 0..rows_down {
                 let rr = r + dr;
                 if taken.len() <= rr {
@@ -253,6 +357,28 @@ mod tests {
         let html = "<table>\n<tr><td>a</td></tr>\n\n<TR><td>b</td></TR>\n</table>";
         let lines: Vec<_> = rows(html).iter().map(|r| r.loc.line()).collect();
         assert_eq!(lines, vec![Some(2), Some(4)]);
+    }
+
+    #[test]
+    fn nesting_depth_from_tags() {
+        assert_eq!(
+            max_depth("<html><body><table><tr><td>a<br>b</td></tr></table></body></html>"),
+            3
+        );
+        assert_eq!(max_depth("<div><div/><!-- <div><div> --><p>x<p>y</div>"), 1);
+        assert_eq!(max_depth("<script>for(i=0;i<n;i++){a<b}</script><div>"), 1);
+        let deep = "<div>".repeat(600);
+        assert!(check(&deep).is_err());
+        assert!(check(&"<div></div>".repeat(5000)).is_ok());
+    }
+
+    #[test]
+    fn spans_cannot_make_rows_wider_than_the_cap() {
+        let html = format!(
+            "<table>{}</table>",
+            "<tr><td rowspan=64 colspan=64>x</td></tr>".repeat(200)
+        );
+        assert!(rows(&html).iter().all(|r| r.cells.len() <= MAX_COLS));
     }
 
     proptest::proptest! {

@@ -154,10 +154,30 @@ fn tables(h: Vec<HRule>, v: Vec<VRule>) -> Vec<RuleSet> {
             .v
             .push(*vr);
     }
-    groups
+    let (mut full, lone): (Vec<RuleSet>, Vec<RuleSet>) = groups
         .into_values()
-        .filter(|g| g.h.len() >= 2 && g.v.len() >= 2)
-        .collect()
+        .partition(|g| g.h.len() >= 2 && g.v.len() >= 2);
+    // A spreadsheet (LibreOffice Calc) continuing a row-span cell on a new page draws
+    // that column's side rules but no horizontal rule across it: a lone vertical rule
+    // beside a table, running exactly from its top rule to its bottom rule, is the
+    // table's outer column, one cell over every row of the page.
+    for v in lone
+        .into_iter()
+        .filter(|g| g.h.is_empty())
+        .flat_map(|g| g.v)
+    {
+        let side = full.iter_mut().find(|t| {
+            let (bottom, top) = extent(t.h.iter().map(|h| (h.y, h.y)));
+            let (left, right) = extent(t.h.iter().map(|h| (h.x0, h.x1)));
+            (v.y0 - bottom).abs() <= SNAP
+                && (v.y1 - top).abs() <= SNAP
+                && (v.x < left - SNAP || v.x > right + SNAP)
+        });
+        if let Some(t) = side {
+            t.v.push(v);
+        }
+    }
+    full
 }
 
 /// A table's grid: column edges left to right, row edges top to bottom.
@@ -511,6 +531,49 @@ mod tests {
         };
         let texts = cell_texts(rows);
         assert_eq!(texts, vec![vec!["名称", "值"], vec!["末行", "续"]]);
+        assert!(used.iter().all(|u| *u));
+    }
+
+    #[test]
+    fn a_lone_side_rule_as_tall_as_the_table_is_its_outer_column() {
+        // Calc continuing a row span on a new page: the span's column has its side rules
+        // but no horizontal rule crosses it.
+        let mut p = PageGeom {
+            number: 1,
+            width: 300.0,
+            height: 300.0,
+            ..Default::default()
+        };
+        p.hrules = vec![
+            h(300.0, 100.0, 300.0),
+            h(150.0, 100.0, 300.0),
+            h(0.0, 100.0, 300.0),
+        ];
+        p.vrules = vec![
+            v(0.0, 0.0, 300.0),
+            v(100.0, 0.0, 300.0),
+            v(200.0, 0.0, 300.0),
+            v(300.0, 0.0, 300.0),
+        ];
+        put_words(
+            &mut p,
+            &[
+                ("任务", 10.0, 140.0),
+                ("a1", 110.0, 250.0),
+                ("b1", 210.0, 250.0),
+                ("a2", 110.0, 50.0),
+                ("b2", 210.0, 50.0),
+            ],
+        );
+        let mut used = vec![false; p.glyphs.len()];
+        let items = tables_on_page(&p, &mut used);
+        let Some(Item::Table { rows, .. }) = items.first() else {
+            panic!("no table")
+        };
+        assert_eq!(
+            cell_texts(rows),
+            vec![vec!["任务", "a1", "b1"], vec!["", "a2", "b2"]]
+        );
         assert!(used.iter().all(|u| *u));
     }
 

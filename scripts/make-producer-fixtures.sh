@@ -24,3 +24,10 @@ make() {
 # and tasks 1-3) runs over a whole page: on that page no rule crosses the span's column,
 # and Calc draws the label on every page, clipped away off its own (3 pages).
 make producer-xlsx-span-across-pages xlsx XLSX_ROW_SCALE=2.0
+
+# One-page renditions of a short form (the seed's title, budget and a few indicator
+# rows; the same text for every producer): re-distilled LibreOffice Writer PDFs,
+# Writer exports of a .docx and an HTML table, an fpdf2 bordered table.
+for p in gs gs-stream cairo qpdf-objstm qpdf-lin mutool docx html fpdf; do
+    make "producer-$p" "$p"
+done

@@ -31,3 +31,7 @@ make producer-xlsx-span-across-pages xlsx XLSX_ROW_SCALE=2.0
 for p in gs gs-stream cairo qpdf-objstm qpdf-lin mutool docx html fpdf; do
     make "producer-$p" "$p"
 done
+
+# fpdf2 borderless with 1 mm cell padding (fpdf2's default, no padding, sets rows as far
+# apart as wrapped lines: no geometry tells them apart, see tests/pdf_producers.rs).
+make producer-fpdf-stream-padded fpdf-stream-pad

@@ -22,7 +22,9 @@ new table on a new page) writes OUTDIR/<stem>.<producer>.pdf for:
                 soffice --convert-to pdf (Writer)
   html          HTML table with rowspan/colspan and CSS borders, soffice (Writer)
   fpdf          fpdf2 table() with a TTF CJK font, all borders
-  fpdf-stream   fpdf2 table() without borders
+  fpdf-stream   fpdf2 table() without borders (default padding 0: rows as far apart
+                as wrapped lines)
+  fpdf-stream-pad  the same with 1 mm cell padding
 
 Needs LibreOffice, ghostscript, poppler-utils, qpdf, mupdf-tools, a CJK font and
 `pip install fpdf2 openpyxl python-docx`. A producer that fails is reported on stderr
@@ -39,7 +41,7 @@ import tempfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 PRODUCERS = [
     "lo", "lo-stream", "gs", "gs-stream", "cairo", "qpdf-objstm", "qpdf-lin", "mutool",
-    "xlsx", "docx", "html", "fpdf", "fpdf-stream",
+    "xlsx", "docx", "html", "fpdf", "fpdf-stream", "fpdf-stream-pad",
 ]
 # fpdf2 needs a TrueType font (not a .ttc collection with CFF outlines).
 TTF_CANDIDATES = [
@@ -216,16 +218,18 @@ def make_html(rp, titles, segments, path):
         f.write("\n".join(out))
 
 
-def make_fpdf(rp, titles, segments, path, borders):
+def make_fpdf(rp, titles, segments, path, borders, padding=0.0):
+    """`padding`: cell padding (mm); fpdf2's default, 0, sets a borderless table's rows
+    as far apart as a cell's wrapped lines."""
     try:
-        fpdf_doc(rp, titles, segments, path, borders, True)
+        fpdf_doc(rp, titles, segments, path, borders, True, padding)
     except Exception:
         # fpdf2 cannot break a row span across pages: a span too tall for one page is
         # given as its first cell over empty ones (the tab text's own form).
-        fpdf_doc(rp, titles, segments, path, borders, False)
+        fpdf_doc(rp, titles, segments, path, borders, False, padding)
 
 
-def fpdf_doc(rp, titles, segments, path, borders, spans):
+def fpdf_doc(rp, titles, segments, path, borders, spans, padding):
     from fpdf import FPDF
 
     font = next((p for p in TTF_CANDIDATES if os.path.exists(p)), None)
@@ -245,17 +249,17 @@ def fpdf_doc(rp, titles, segments, path, borders, spans):
             pdf.add_page()
         ncols, cells = cells_of(rp, seg)
         ws = widths(rp, ncols, seg, pdf.epw)
-        fpdf_table(pdf, seg, cells, ws, borders, spans)
+        fpdf_table(pdf, seg, cells, ws, borders, spans, padding)
     pdf.output(path)
 
 
-def fpdf_table(pdf, seg, cells, ws, borders, spans):
+def fpdf_table(pdf, seg, cells, ws, borders, spans, padding):
     from fpdf.fonts import FontFace
 
     if True:
         with pdf.table(col_widths=ws, width=pdf.epw, first_row_as_headings=False,
                        borders_layout="ALL" if borders else "NONE",
-                       line_height=5, text_align="LEFT",
+                       line_height=5, text_align="LEFT", padding=padding,
                        headings_style=FontFace()) as table:
             for r in range(len(seg)):
                 row = table.row()
@@ -316,6 +320,8 @@ def produce(rp, producer, txt, outdir, stem):
             make_fpdf(rp, titles, segments, tmp, True)
         elif producer == "fpdf-stream":
             make_fpdf(rp, titles, segments, tmp, False)
+        elif producer == "fpdf-stream-pad":
+            make_fpdf(rp, titles, segments, tmp, False, 1.0)
         else:
             raise RuntimeError(f"unknown producer {producer}")
     os.replace(tmp, out)

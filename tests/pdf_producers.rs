@@ -23,7 +23,7 @@ use serde_json::Value;
 
 const SYNTH_SEEDS: [u64; 2] = [1, 2];
 const HELDOUT: [&str; 2] = ["hubei-education-dept-2024", "chengdu-education-2022"];
-const PRODUCERS: [&str; 13] = [
+const PRODUCERS: [&str; 14] = [
     "lo",
     "lo-stream",
     "gs",
@@ -37,6 +37,7 @@ const PRODUCERS: [&str; 13] = [
     "html",
     "fpdf",
     "fpdf-stream",
+    "fpdf-stream-pad",
 ];
 
 fn tools_dir() -> PathBuf {

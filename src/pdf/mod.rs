@@ -24,6 +24,7 @@ use regex::Regex;
 use crate::error::{Error, Result};
 use crate::grid::{Cell, Grid, Layout, Row};
 use crate::record::{Loc, Warning};
+use crate::sections::is_framework_name;
 use backend::{Backend, LopdfBackend};
 use geometry::{Glyph, PageGeom, Rect};
 
@@ -631,6 +632,12 @@ pub(crate) fn stitch(pages: Vec<PageItems>) -> Vec<Row<'static>> {
                                 if let (Some(first), Some(last)) = (it.next(), rows.last_mut()) {
                                     join_row(last, &first);
                                 }
+                            } else if let Some(first) = it.peek_mut().filter(|_| prev_full) {
+                                rejoin_split_names(&mut rows, first, page);
+                                // A row that held only the rest of a name is gone.
+                                if first.cells.iter().all(|c| c.text.is_empty()) {
+                                    it.next();
+                                }
                             }
                         }
                         let _ = pxs;
@@ -684,6 +691,37 @@ fn in_columns_of(prev: &TRow, next: &TRow) -> Option<TRow> {
 
 /// Column edges of one table on two pages agree within this (points).
 const EDGE_TOLERANCE: f64 = 12.0;
+
+/// Writer breaks the text of a row-span cell where the page ends (`效益` at the foot of
+/// one page, `指标` atop the next) while the rows beside it are whole: where a cell of the
+/// new page's first row and the previous page's last text in that column spell an
+/// indicator framework name together, and neither does alone, the rest goes back.
+fn rejoin_split_names(rows: &mut [Row], first: &mut TRow, page: u32) {
+    for c in first.cells.iter_mut().filter(|c| !c.text.is_empty()) {
+        let on_prev_page = |r: &Row| matches!(r.loc, Loc::Page { page: p, .. } if p + 1 == page);
+        let above = rows
+            .iter_mut()
+            .rev()
+            .take_while(|r| on_prev_page(r))
+            .find_map(|r| {
+                r.cells
+                    .iter_mut()
+                    .find(|pc| pc.col == c.col && !pc.text.is_empty())
+            });
+        let Some(above) = above else {
+            continue;
+        };
+        let mut joined = above.text.to_string();
+        geometry::push_joined(&mut joined, &c.text);
+        if !is_framework_name(&above.text)
+            && !is_framework_name(&c.text)
+            && is_framework_name(&joined)
+        {
+            above.text = joined.into();
+            c.text.clear();
+        }
+    }
+}
 
 /// Append a continuation row's cell texts to the row it continues (by column).
 fn join_row(last: &mut Row, next: &TRow) {
@@ -884,6 +922,41 @@ mod tests {
             ]
         );
         assert_eq!(rows[3].loc.page(), Some(2));
+    }
+
+    /// Writer breaks a row-span label where the page ends; the next page's first row is
+    /// a fresh row (its own level-2 name, complete targets) whose label column holds the
+    /// label's rest.
+    #[test]
+    fn a_label_split_by_the_page_end_is_joined_back() {
+        let p1 = vec![table(vec![
+            row(&["一级指标", "二级指标", "三级指标", "指标值"]),
+            row(&["产出指标", "数量指标", "完成项目", "≥5项。"]),
+            row(&["效益", "经济效益指标", "", ""]),
+        ])];
+        let p2 = vec![table(vec![
+            row(&["指标", "社会效益指标", "惠及群众", "≥100人。"]),
+            row(&["满意度指标", "服务对象满意度指标", "满意度", "≥90%。"]),
+        ])];
+        let rows = stitch(vec![
+            PageItems {
+                number: 1,
+                full: true,
+                items: p1,
+            },
+            PageItems {
+                number: 2,
+                full: false,
+                items: p2,
+            },
+        ]);
+        let t: Vec<Vec<&str>> = rows
+            .iter()
+            .map(|r| r.cells.iter().map(|c| &*c.text).collect())
+            .collect();
+        assert_eq!(t[2], vec!["效益指标", "经济效益指标", "", ""]);
+        assert_eq!(t[3], vec!["", "社会效益指标", "惠及群众", "≥100人。"]);
+        assert_eq!(t.len(), 5);
     }
 
     #[test]

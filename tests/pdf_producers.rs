@@ -11,7 +11,8 @@
 //! Work files go to `$CARGO_TARGET_TMPDIR/pdf-producers` (a PDF is made again only when
 //! its text changed; `DECLX_PRODUCER_DIR` puts them elsewhere); for every mismatch `<text>.<producer>.{got,want}.json`.
 //! `DECLX_TOOLS` overrides the shared tools directory, `DECLX_PRODUCERS=gs,xlsx` keeps
-//! some producers.
+//! some producers, `DECLX_PRODUCER_SEEDS=5,8` replaces the synth seeds and
+//! `DECLX_PRODUCER_HELDOUT=a,b` the held-out texts (empty: none).
 
 mod common;
 
@@ -87,7 +88,14 @@ fn texts() -> Vec<(String, String)> {
             texts.push((name.clone(), as_tab_text(&d.text)));
         }
     }
-    for seed in SYNTH_SEEDS {
+    let seeds: Vec<u64> = match std::env::var("DECLX_PRODUCER_SEEDS") {
+        Ok(list) => list
+            .split(',')
+            .filter_map(|s| s.trim().parse().ok())
+            .collect(),
+        Err(_) => SYNTH_SEEDS.to_vec(),
+    };
+    for seed in seeds {
         let (text, _) = declx::synth::declaration(seed);
         texts.push((format!("synth-{seed}"), as_tab_text(&text)));
     }

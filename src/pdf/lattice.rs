@@ -186,6 +186,10 @@ pub struct Lattice {
     pub ys: Vec<f64>,
     /// Merged region of each grid position (row-major), by its top-left position.
     owner: Vec<usize>,
+    /// Per column: no rule closes it at the table's top / bottom edge (a merged cell
+    /// running on across the page break, as a spreadsheet draws it).
+    open_top: Vec<bool>,
+    open_bottom: Vec<bool>,
 }
 
 impl Lattice {
@@ -235,7 +239,15 @@ impl Lattice {
         }
         // Union-find roots are the smallest index: the top-left (row-major first) position.
         let owner = (0..nr * nc).map(|i| dsu.find(i)).collect();
-        Some(Lattice { xs, ys, owner })
+        let open_top = (0..nc).map(|c| !hedge(0, c)).collect();
+        let open_bottom = (0..nc).map(|c| !hedge(nr, c)).collect();
+        Some(Lattice {
+            xs,
+            ys,
+            owner,
+            open_top,
+            open_bottom,
+        })
     }
 
     pub fn nrows(&self) -> usize {
@@ -362,10 +374,27 @@ impl Lattice {
                 .map(|c| c.bbox)
                 .reduce(|a, b| a.union(&b))
                 .unwrap_or(self.bounds());
+            let open = |v: &[bool], c: usize| v.get(c).copied().unwrap_or(false);
+            let open_above = if r == 0 {
+                (0..nc).filter(|&c| open(&self.open_top, c)).collect()
+            } else {
+                Vec::new()
+            };
+            let open_below = if r + 1 == self.nrows() {
+                (0..nc)
+                    .filter(|&c| {
+                        open(&self.open_bottom, c) && self.owner_of(r * nc + c) == r * nc + c
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
             rows.push(TRow {
                 cells,
                 bbox,
                 last_line_room,
+                open_above,
+                open_below,
             });
         }
         rows

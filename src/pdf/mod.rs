@@ -53,6 +53,11 @@ pub(crate) struct TRow {
     /// carried over a page break must have been wrapped there: its next characters did
     /// not fit in that room.
     pub last_line_room: Vec<Option<f64>>,
+    /// Columns (lattice) whose cell no rule closes at the table's top edge (first row)
+    /// or bottom edge (last row, cells that start in it): a merged cell running on
+    /// across the page break.
+    pub open_above: Vec<usize>,
+    pub open_below: Vec<usize>,
 }
 
 /// What a page holds, in reading order.
@@ -358,6 +363,8 @@ pub(crate) fn free_lines(glyphs: &[&Glyph]) -> Vec<Item> {
                 cells,
                 bbox,
                 last_line_room: Vec::new(),
+                open_above: Vec::new(),
+                open_below: Vec::new(),
             }));
         }
     }
@@ -627,18 +634,25 @@ pub(crate) fn stitch(pages: Vec<PageItems>) -> Vec<Row<'static>> {
                         {
                             it.next();
                         }
+                        let mut emptied = false;
                         if let Some(first) = it.peek() {
                             if continues(&plast, first, prev_full) {
                                 if let (Some(first), Some(last)) = (it.next(), rows.last_mut()) {
                                     join_row(last, &first);
                                 }
-                            } else if let Some(first) = it.peek_mut().filter(|_| prev_full) {
-                                rejoin_split_names(&mut rows, first, page);
-                                // A row that held only the rest of a name is gone.
-                                if first.cells.iter().all(|c| c.text.is_empty()) {
-                                    it.next();
+                            } else if let Some(first) = it.peek_mut() {
+                                if let Some(last) = rows.last_mut() {
+                                    lift_to_span_start(last, &plast, first);
                                 }
+                                if prev_full {
+                                    rejoin_split_names(&mut rows, first, page);
+                                }
+                                emptied = first.cells.iter().all(|c| c.text.is_empty());
                             }
+                        }
+                        // A row whose text all went back to the previous page is gone.
+                        if emptied {
+                            it.next();
                         }
                         let _ = pxs;
                     }
@@ -686,11 +700,35 @@ fn in_columns_of(prev: &TRow, next: &TRow) -> Option<TRow> {
         cells,
         bbox: next.bbox,
         last_line_room: Vec::new(),
+        open_above: Vec::new(),
+        open_below: Vec::new(),
     })
 }
 
 /// Column edges of one table on two pages agree within this (points).
 const EDGE_TOLERANCE: f64 = 12.0;
+
+/// A merged cell running on across a page break (no rule closes it at the page end nor
+/// at the next page's top) whose text was drawn on the next page only (a spreadsheet
+/// centres it on the whole cell): the text goes back to the row the cell starts in, the
+/// previous page's last, where the text form has it.
+fn lift_to_span_start(last: &mut Row, plast: &TRow, first: &mut TRow) {
+    for c in first.cells.iter_mut().filter(|c| !c.text.is_empty()) {
+        let Some(k) = c.col else {
+            continue;
+        };
+        if !first.open_above.contains(&k) || !plast.open_below.contains(&k) {
+            continue;
+        }
+        if let Some(lc) = last
+            .cells
+            .iter_mut()
+            .find(|lc| lc.col == Some(k) && lc.text.is_empty())
+        {
+            lc.text = std::mem::take(&mut c.text).into();
+        }
+    }
+}
 
 /// Writer breaks the text of a row-span cell where the page ends (`效益` at the foot of
 /// one page, `指标` atop the next) while the rows beside it are whole: where a cell of the
@@ -758,6 +796,8 @@ mod tests {
             cells: ts.iter().enumerate().map(|(i, t)| cell(t, i)).collect(),
             bbox: Rect::new(0.0, 0.0, 1.0, 1.0),
             last_line_room: Vec::new(),
+            open_above: Vec::new(),
+            open_below: Vec::new(),
         }
     }
     fn table(rows: Vec<TRow>) -> Item {
@@ -791,11 +831,15 @@ mod tests {
             ],
             bbox: Rect::new(310.0, 100.0, 538.0, 140.0),
             last_line_room: Vec::new(),
+            open_above: Vec::new(),
+            open_below: Vec::new(),
         };
         let next = TRow {
             cells: vec![at("", 4, 0.0, 0.0), at("不低于24项。", 5, 425.0, 480.0)],
             bbox: Rect::new(425.0, 700.0, 480.0, 710.0),
             last_line_room: Vec::new(),
+            open_above: Vec::new(),
+            open_below: Vec::new(),
         };
         let got = in_columns_of(&prev, &next).map(|r| {
             r.cells
@@ -957,6 +1001,51 @@ mod tests {
         assert_eq!(t[2], vec!["效益指标", "经济效益指标", "", ""]);
         assert_eq!(t[3], vec!["", "社会效益指标", "惠及群众", "≥100人。"]);
         assert_eq!(t.len(), 5);
+    }
+
+    /// Calc draws a row-span label centred on the whole merged cell: when the cell starts
+    /// in a page's last row and runs on (no rule at the page end nor at the next page's
+    /// top), its text can stand on the next page only; it belongs to the row the cell
+    /// starts in.
+    #[test]
+    fn a_span_label_drawn_on_the_next_page_goes_to_the_row_it_starts_in() {
+        let mut last = row(&["效益指标", "", "监管到位", "≥5项。"]);
+        last.open_below = vec![0, 1];
+        let mut first = row(&["", "可持续影响指标", "带动投资", "≥3亿元。"]);
+        first.open_above = vec![0, 1];
+        let pages = |last: TRow, first: TRow| {
+            stitch(vec![
+                PageItems {
+                    number: 1,
+                    full: true,
+                    items: vec![table(vec![
+                        row(&["一级指标", "二级指标", "三级指标", "指标值"]),
+                        last,
+                    ])],
+                },
+                PageItems {
+                    number: 2,
+                    full: false,
+                    items: vec![table(vec![first])],
+                },
+            ])
+        };
+        let texts = |rows: &[Row]| -> Vec<Vec<String>> {
+            rows.iter()
+                .map(|r| r.cells.iter().map(|c| c.text.to_string()).collect())
+                .collect()
+        };
+        let t = texts(&pages(last.clone(), first.clone()));
+        assert_eq!(
+            t[1],
+            vec!["效益指标", "可持续影响指标", "监管到位", "≥5项。"]
+        );
+        assert_eq!(t[2], vec!["", "", "带动投资", "≥3亿元。"]);
+        // A rule closes the cell at the page end: the label is the next row's own.
+        last.open_below = vec![0];
+        let t = texts(&pages(last, first));
+        assert_eq!(t[1], vec!["效益指标", "", "监管到位", "≥5项。"]);
+        assert_eq!(t[2], vec!["", "可持续影响指标", "带动投资", "≥3亿元。"]);
     }
 
     #[test]

@@ -152,6 +152,10 @@ struct State {
     rise: f64,
     fill_visible: bool,
     stroke_visible: bool,
+    /// Bounding box (page space) of the clipping path: what lies outside is not seen
+    /// (a spreadsheet draws a merged cell's text on every page it spans, clipped away
+    /// on all but one).
+    clip: Option<Rect>,
 }
 
 impl State {
@@ -167,8 +171,50 @@ impl State {
             rise: 0.0,
             fill_visible: true,
             stroke_visible: true,
+            clip: None,
         }
     }
+
+    /// Narrow the clipping region to `r`.
+    fn clip_to(&mut self, r: Rect) {
+        let c = match self.clip {
+            Some(c) => Rect::new(
+                c.x0.max(r.x0),
+                c.y0.max(r.y0),
+                c.x1.min(r.x1),
+                c.y1.min(r.y1),
+            ),
+            None => r,
+        };
+        if c.x0.is_finite() && c.y0.is_finite() && c.x1.is_finite() && c.y1.is_finite() {
+            self.clip = Some(c);
+        }
+    }
+
+    /// Whether a point is inside the clipping region (with a point of slack for
+    /// rounding: a glyph sitting on a cell's edge is still drawn).
+    fn sees(&self, x: f64, y: f64) -> bool {
+        self.clip.is_none_or(|c| {
+            x >= c.x0 - CLIP_SLACK
+                && x <= c.x1 + CLIP_SLACK
+                && y >= c.y0 - CLIP_SLACK
+                && y <= c.y1 + CLIP_SLACK
+        })
+    }
+}
+
+/// Slack (points) around a clipping region.
+const CLIP_SLACK: f64 = 1.0;
+
+/// The bounding box of a path's points.
+fn path_box(path: &[Sub]) -> Option<Rect> {
+    let mut pts = path.iter().flat_map(|s| s.pts.iter());
+    let first = pts.next()?;
+    Some(
+        pts.fold(Rect::new(first.0, first.1, first.0, first.1), |r, p| {
+            r.union(&Rect::new(p.0, p.1, p.0, p.1))
+        }),
+    )
 }
 
 /// A subpath in page space.
@@ -234,6 +280,8 @@ impl<'a> Interp<'a, '_> {
         let mut tm = Matrix::IDENTITY;
         let mut tlm = Matrix::IDENTITY;
         let mut path: Vec<Sub> = Vec::new();
+        // `W`/`W*` seen: the path painted next also clips.
+        let mut clip_pending = false;
         for op in &content.operations {
             self.ops += 1;
             if self.ops > OP_BUDGET {
@@ -242,7 +290,20 @@ impl<'a> Interp<'a, '_> {
             let o = &op.operands;
             let n = nums_of(o);
             let arg = |i: usize| n.get(i).copied().unwrap_or(0.0);
-            match op.operator.as_str() {
+            let operator = op.operator.as_str();
+            if clip_pending
+                && matches!(
+                    operator,
+                    "n" | "S" | "s" | "f" | "F" | "f*" | "B" | "B*" | "b" | "b*"
+                )
+            {
+                clip_pending = false;
+                if let Some(r) = path_box(&path) {
+                    gs.clip_to(r);
+                }
+            }
+            match operator {
+                "W" | "W*" => clip_pending = true,
                 "q" if stack.len() < 256 => stack.push(gs.clone()),
                 "Q" => {
                     if let Some(s) = stack.pop() {
@@ -314,22 +375,22 @@ impl<'a> Interp<'a, '_> {
                         }
                     }
                     if gs.stroke_visible {
-                        self.stroke(&path);
+                        self.stroke(&path, &gs);
                     }
                     path.clear();
                 }
                 "f" | "F" | "f*" => {
                     if gs.fill_visible {
-                        self.fill(&path);
+                        self.fill(&path, &gs);
                     }
                     path.clear();
                 }
                 "B" | "B*" | "b" | "b*" => {
                     if gs.fill_visible {
-                        self.fill(&path);
+                        self.fill(&path, &gs);
                     }
                     if gs.stroke_visible {
-                        self.stroke(&path);
+                        self.stroke(&path, &gs);
                     }
                     path.clear();
                 }
@@ -454,6 +515,9 @@ impl<'a> Interp<'a, '_> {
                 };
                 let mut inner = gs.clone();
                 inner.ctm = m.then(&gs.ctm);
+                // The form's /BBox is not applied as a clip: writers (reportlab) leave it at
+                // the portrait page size under a rotated table, and text extractors keep
+                // that text.
                 if let Some(i) = id {
                     self.forms.push(i);
                 }
@@ -509,6 +573,7 @@ impl<'a> Interp<'a, '_> {
                         && bbox.y0.is_finite()
                         && bbox.x1.is_finite()
                         && bbox.y1.is_finite()
+                        && gs.sees(bbox.cx(), bbox.cy())
                     {
                         self.out.glyphs.push(Glyph {
                             ch,
@@ -536,7 +601,7 @@ impl<'a> Interp<'a, '_> {
         }
     }
 
-    fn stroke(&mut self, path: &[Sub]) {
+    fn stroke(&mut self, path: &[Sub], gs: &State) {
         for sub in path {
             let mut segs: Vec<((f64, f64), (f64, f64))> =
                 sub.pts.windows(2).map(|w| (w[0], w[1])).collect();
@@ -549,7 +614,13 @@ impl<'a> Interp<'a, '_> {
                 continue;
             }
             for (a, b) in segs {
-                self.segment(a, b);
+                // A rule wholly clipped away is not drawn.
+                if gs.sees(a.0, a.1)
+                    || gs.sees(b.0, b.1)
+                    || gs.sees((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0)
+                {
+                    self.segment(a, b);
+                }
             }
         }
     }
@@ -571,7 +642,7 @@ impl<'a> Interp<'a, '_> {
         }
     }
 
-    fn fill(&mut self, path: &[Sub]) {
+    fn fill(&mut self, path: &[Sub], gs: &State) {
         for sub in path {
             if sub.curved || sub.pts.len() < 4 || sub.pts.len() > 5 {
                 continue;
@@ -589,6 +660,9 @@ impl<'a> Interp<'a, '_> {
                 Rect::new(sub.pts[0].0, sub.pts[0].1, sub.pts[0].0, sub.pts[0].1),
                 |r, p| r.union(&Rect::new(p.0, p.1, p.0, p.1)),
             );
+            if !gs.sees(r.cx(), r.cy()) && !gs.sees(r.x0, r.y0) && !gs.sees(r.x1, r.y1) {
+                continue;
+            }
             if r.height() <= THIN && r.width() > r.height() {
                 self.out.hrules.push(HRule {
                     y: r.cy(),
@@ -603,5 +677,80 @@ impl<'a> Interp<'a, '_> {
                 });
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A one-page PDF (200 × 200 pt, Helvetica) drawing `content`, with a good xref.
+    fn pdf(content: &str) -> Vec<u8> {
+        let objs = [
+            "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R \
+             /Resources << /Font << /F1 5 0 R >> >> >>"
+                .to_string(),
+            format!(
+                "<< /Length {} >>\nstream\n{content}\nendstream",
+                content.len() + 1
+            ),
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+                .to_string(),
+        ];
+        let mut out = b"%PDF-1.4\n".to_vec();
+        let mut offsets = Vec::new();
+        for (i, o) in objs.iter().enumerate() {
+            offsets.push(out.len());
+            out.extend_from_slice(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
+        }
+        let xref = out.len();
+        out.extend_from_slice(
+            format!("xref\n0 {}\n0000000000 65535 f \n", objs.len() + 1).as_bytes(),
+        );
+        for off in offsets {
+            out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
+        }
+        out.extend_from_slice(
+            format!(
+                "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+                objs.len() + 1
+            )
+            .as_bytes(),
+        );
+        out
+    }
+
+    fn text_of(content: &str) -> String {
+        let mut b = LopdfBackend::open(&pdf(content), None).expect("test PDF opens");
+        let page = b.page(1).expect("page 1");
+        page.glyphs.iter().map(|g| g.ch).collect()
+    }
+
+    #[test]
+    fn text_outside_the_clipping_path_is_not_seen() {
+        // Calc draws a merged cell's text on every page the cell spans, clipped to the
+        // cell's part on that page: off the clip (and off the page) it is not there.
+        let content = "q 0 100 200 100 re W* n \
+                       BT /F1 10 Tf 10 150 Td (In) Tj ET \
+                       BT /F1 10 Tf 10 20 Td (Below) Tj ET \
+                       BT /F1 10 Tf 10 900 Td (Off) Tj ET Q \
+                       BT /F1 10 Tf 10 50 Td (Free) Tj ET";
+        assert_eq!(text_of(content), "InFree");
+    }
+
+    #[test]
+    fn rules_outside_the_clipping_path_are_not_seen() {
+        let mut b = LopdfBackend::open(
+            &pdf(
+                "q 0 100 200 100 re W n 0 150 m 200 150 l S 0 50 m 200 50 l S Q 0 20 m 200 20 l S",
+            ),
+            None,
+        )
+        .expect("test PDF opens");
+        let page = b.page(1).expect("page 1");
+        let ys: Vec<f64> = page.hrules.iter().map(|r| r.y).collect();
+        assert_eq!(ys, vec![150.0, 20.0]);
     }
 }

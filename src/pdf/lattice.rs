@@ -154,10 +154,30 @@ fn tables(h: Vec<HRule>, v: Vec<VRule>) -> Vec<RuleSet> {
             .v
             .push(*vr);
     }
-    groups
+    let (mut full, lone): (Vec<RuleSet>, Vec<RuleSet>) = groups
         .into_values()
-        .filter(|g| g.h.len() >= 2 && g.v.len() >= 2)
-        .collect()
+        .partition(|g| g.h.len() >= 2 && g.v.len() >= 2);
+    // A spreadsheet (LibreOffice Calc) continuing a row-span cell on a new page draws
+    // that column's side rules but no horizontal rule across it: a lone vertical rule
+    // beside a table, running exactly from its top rule to its bottom rule, is the
+    // table's outer column, one cell over every row of the page.
+    for v in lone
+        .into_iter()
+        .filter(|g| g.h.is_empty())
+        .flat_map(|g| g.v)
+    {
+        let side = full.iter_mut().find(|t| {
+            let (bottom, top) = extent(t.h.iter().map(|h| (h.y, h.y)));
+            let (left, right) = extent(t.h.iter().map(|h| (h.x0, h.x1)));
+            (v.y0 - bottom).abs() <= SNAP
+                && (v.y1 - top).abs() <= SNAP
+                && (v.x < left - SNAP || v.x > right + SNAP)
+        });
+        if let Some(t) = side {
+            t.v.push(v);
+        }
+    }
+    full
 }
 
 /// A table's grid: column edges left to right, row edges top to bottom.
@@ -166,6 +186,10 @@ pub struct Lattice {
     pub ys: Vec<f64>,
     /// Merged region of each grid position (row-major), by its top-left position.
     owner: Vec<usize>,
+    /// Per column: no rule closes it at the table's top / bottom edge (a merged cell
+    /// running on across the page break, as a spreadsheet draws it).
+    open_top: Vec<bool>,
+    open_bottom: Vec<bool>,
 }
 
 impl Lattice {
@@ -215,7 +239,15 @@ impl Lattice {
         }
         // Union-find roots are the smallest index: the top-left (row-major first) position.
         let owner = (0..nr * nc).map(|i| dsu.find(i)).collect();
-        Some(Lattice { xs, ys, owner })
+        let open_top = (0..nc).map(|c| !hedge(0, c)).collect();
+        let open_bottom = (0..nc).map(|c| !hedge(nr, c)).collect();
+        Some(Lattice {
+            xs,
+            ys,
+            owner,
+            open_top,
+            open_bottom,
+        })
     }
 
     pub fn nrows(&self) -> usize {
@@ -342,10 +374,27 @@ impl Lattice {
                 .map(|c| c.bbox)
                 .reduce(|a, b| a.union(&b))
                 .unwrap_or(self.bounds());
+            let open = |v: &[bool], c: usize| v.get(c).copied().unwrap_or(false);
+            let open_above = if r == 0 {
+                (0..nc).filter(|&c| open(&self.open_top, c)).collect()
+            } else {
+                Vec::new()
+            };
+            let open_below = if r + 1 == self.nrows() {
+                (0..nc)
+                    .filter(|&c| {
+                        open(&self.open_bottom, c) && self.owner_of(r * nc + c) == r * nc + c
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
             rows.push(TRow {
                 cells,
                 bbox,
                 last_line_room,
+                open_above,
+                open_below,
             });
         }
         rows
@@ -511,6 +560,49 @@ mod tests {
         };
         let texts = cell_texts(rows);
         assert_eq!(texts, vec![vec!["名称", "值"], vec!["末行", "续"]]);
+        assert!(used.iter().all(|u| *u));
+    }
+
+    #[test]
+    fn a_lone_side_rule_as_tall_as_the_table_is_its_outer_column() {
+        // Calc continuing a row span on a new page: the span's column has its side rules
+        // but no horizontal rule crosses it.
+        let mut p = PageGeom {
+            number: 1,
+            width: 300.0,
+            height: 300.0,
+            ..Default::default()
+        };
+        p.hrules = vec![
+            h(300.0, 100.0, 300.0),
+            h(150.0, 100.0, 300.0),
+            h(0.0, 100.0, 300.0),
+        ];
+        p.vrules = vec![
+            v(0.0, 0.0, 300.0),
+            v(100.0, 0.0, 300.0),
+            v(200.0, 0.0, 300.0),
+            v(300.0, 0.0, 300.0),
+        ];
+        put_words(
+            &mut p,
+            &[
+                ("任务", 10.0, 140.0),
+                ("a1", 110.0, 250.0),
+                ("b1", 210.0, 250.0),
+                ("a2", 110.0, 50.0),
+                ("b2", 210.0, 50.0),
+            ],
+        );
+        let mut used = vec![false; p.glyphs.len()];
+        let items = tables_on_page(&p, &mut used);
+        let Some(Item::Table { rows, .. }) = items.first() else {
+            panic!("no table")
+        };
+        assert_eq!(
+            cell_texts(rows),
+            vec![vec!["任务", "a1", "b1"], vec!["", "a2", "b2"]]
+        );
         assert!(used.iter().all(|u| *u));
     }
 

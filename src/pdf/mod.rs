@@ -24,6 +24,7 @@ use regex::Regex;
 use crate::error::{Error, Result};
 use crate::grid::{Cell, Grid, Layout, Row};
 use crate::record::{Loc, Warning};
+use crate::sections::is_framework_name;
 use backend::{Backend, LopdfBackend};
 use geometry::{Glyph, PageGeom, Rect};
 
@@ -52,6 +53,11 @@ pub(crate) struct TRow {
     /// carried over a page break must have been wrapped there: its next characters did
     /// not fit in that room.
     pub last_line_room: Vec<Option<f64>>,
+    /// Columns (lattice) whose cell no rule closes at the table's top edge (first row)
+    /// or bottom edge (last row, cells that start in it): a merged cell running on
+    /// across the page break.
+    pub open_above: Vec<usize>,
+    pub open_below: Vec<usize>,
 }
 
 /// What a page holds, in reading order.
@@ -357,6 +363,8 @@ pub(crate) fn free_lines(glyphs: &[&Glyph]) -> Vec<Item> {
                 cells,
                 bbox,
                 last_line_room: Vec::new(),
+                open_above: Vec::new(),
+                open_below: Vec::new(),
             }));
         }
     }
@@ -626,12 +634,25 @@ pub(crate) fn stitch(pages: Vec<PageItems>) -> Vec<Row<'static>> {
                         {
                             it.next();
                         }
+                        let mut emptied = false;
                         if let Some(first) = it.peek() {
                             if continues(&plast, first, prev_full) {
                                 if let (Some(first), Some(last)) = (it.next(), rows.last_mut()) {
                                     join_row(last, &first);
                                 }
+                            } else if let Some(first) = it.peek_mut() {
+                                if let Some(last) = rows.last_mut() {
+                                    lift_to_span_start(last, &plast, first);
+                                }
+                                if prev_full {
+                                    rejoin_split_names(&mut rows, first, page);
+                                }
+                                emptied = first.cells.iter().all(|c| c.text.is_empty());
                             }
+                        }
+                        // A row whose text all went back to the previous page is gone.
+                        if emptied {
+                            it.next();
                         }
                         let _ = pxs;
                     }
@@ -679,11 +700,66 @@ fn in_columns_of(prev: &TRow, next: &TRow) -> Option<TRow> {
         cells,
         bbox: next.bbox,
         last_line_room: Vec::new(),
+        open_above: Vec::new(),
+        open_below: Vec::new(),
     })
 }
 
 /// Column edges of one table on two pages agree within this (points).
 const EDGE_TOLERANCE: f64 = 12.0;
+
+/// A merged cell running on across a page break (no rule closes it at the page end nor
+/// at the next page's top) whose text was drawn on the next page only (a spreadsheet
+/// centres it on the whole cell): the text goes back to the row the cell starts in, the
+/// previous page's last, where the text form has it.
+fn lift_to_span_start(last: &mut Row, plast: &TRow, first: &mut TRow) {
+    for c in first.cells.iter_mut().filter(|c| !c.text.is_empty()) {
+        let Some(k) = c.col else {
+            continue;
+        };
+        if !first.open_above.contains(&k) || !plast.open_below.contains(&k) {
+            continue;
+        }
+        if let Some(lc) = last
+            .cells
+            .iter_mut()
+            .find(|lc| lc.col == Some(k) && lc.text.is_empty())
+        {
+            lc.text = std::mem::take(&mut c.text).into();
+        }
+    }
+}
+
+/// Writer breaks the text of a row-span cell where the page ends (`效益` at the foot of
+/// one page, `指标` atop the next) while the rows beside it are whole: where a cell of the
+/// new page's first row and the previous page's last text in that column spell an
+/// indicator framework name together, and neither does alone, the rest goes back.
+fn rejoin_split_names(rows: &mut [Row], first: &mut TRow, page: u32) {
+    for c in first.cells.iter_mut().filter(|c| !c.text.is_empty()) {
+        let on_prev_page = |r: &Row| matches!(r.loc, Loc::Page { page: p, .. } if p + 1 == page);
+        let above = rows
+            .iter_mut()
+            .rev()
+            .take_while(|r| on_prev_page(r))
+            .find_map(|r| {
+                r.cells
+                    .iter_mut()
+                    .find(|pc| pc.col == c.col && !pc.text.is_empty())
+            });
+        let Some(above) = above else {
+            continue;
+        };
+        let mut joined = above.text.to_string();
+        geometry::push_joined(&mut joined, &c.text);
+        if !is_framework_name(&above.text)
+            && !is_framework_name(&c.text)
+            && is_framework_name(&joined)
+        {
+            above.text = joined.into();
+            c.text.clear();
+        }
+    }
+}
 
 /// Append a continuation row's cell texts to the row it continues (by column).
 fn join_row(last: &mut Row, next: &TRow) {
@@ -720,6 +796,8 @@ mod tests {
             cells: ts.iter().enumerate().map(|(i, t)| cell(t, i)).collect(),
             bbox: Rect::new(0.0, 0.0, 1.0, 1.0),
             last_line_room: Vec::new(),
+            open_above: Vec::new(),
+            open_below: Vec::new(),
         }
     }
     fn table(rows: Vec<TRow>) -> Item {
@@ -753,11 +831,15 @@ mod tests {
             ],
             bbox: Rect::new(310.0, 100.0, 538.0, 140.0),
             last_line_room: Vec::new(),
+            open_above: Vec::new(),
+            open_below: Vec::new(),
         };
         let next = TRow {
             cells: vec![at("", 4, 0.0, 0.0), at("不低于24项。", 5, 425.0, 480.0)],
             bbox: Rect::new(425.0, 700.0, 480.0, 710.0),
             last_line_room: Vec::new(),
+            open_above: Vec::new(),
+            open_below: Vec::new(),
         };
         let got = in_columns_of(&prev, &next).map(|r| {
             r.cells
@@ -884,6 +966,86 @@ mod tests {
             ]
         );
         assert_eq!(rows[3].loc.page(), Some(2));
+    }
+
+    /// Writer breaks a row-span label where the page ends; the next page's first row is
+    /// a fresh row (its own level-2 name, complete targets) whose label column holds the
+    /// label's rest.
+    #[test]
+    fn a_label_split_by_the_page_end_is_joined_back() {
+        let p1 = vec![table(vec![
+            row(&["一级指标", "二级指标", "三级指标", "指标值"]),
+            row(&["产出指标", "数量指标", "完成项目", "≥5项。"]),
+            row(&["效益", "经济效益指标", "", ""]),
+        ])];
+        let p2 = vec![table(vec![
+            row(&["指标", "社会效益指标", "惠及群众", "≥100人。"]),
+            row(&["满意度指标", "服务对象满意度指标", "满意度", "≥90%。"]),
+        ])];
+        let rows = stitch(vec![
+            PageItems {
+                number: 1,
+                full: true,
+                items: p1,
+            },
+            PageItems {
+                number: 2,
+                full: false,
+                items: p2,
+            },
+        ]);
+        let t: Vec<Vec<&str>> = rows
+            .iter()
+            .map(|r| r.cells.iter().map(|c| &*c.text).collect())
+            .collect();
+        assert_eq!(t[2], vec!["效益指标", "经济效益指标", "", ""]);
+        assert_eq!(t[3], vec!["", "社会效益指标", "惠及群众", "≥100人。"]);
+        assert_eq!(t.len(), 5);
+    }
+
+    /// Calc draws a row-span label centred on the whole merged cell: when the cell starts
+    /// in a page's last row and runs on (no rule at the page end nor at the next page's
+    /// top), its text can stand on the next page only; it belongs to the row the cell
+    /// starts in.
+    #[test]
+    fn a_span_label_drawn_on_the_next_page_goes_to_the_row_it_starts_in() {
+        let mut last = row(&["效益指标", "", "监管到位", "≥5项。"]);
+        last.open_below = vec![0, 1];
+        let mut first = row(&["", "可持续影响指标", "带动投资", "≥3亿元。"]);
+        first.open_above = vec![0, 1];
+        let pages = |last: TRow, first: TRow| {
+            stitch(vec![
+                PageItems {
+                    number: 1,
+                    full: true,
+                    items: vec![table(vec![
+                        row(&["一级指标", "二级指标", "三级指标", "指标值"]),
+                        last,
+                    ])],
+                },
+                PageItems {
+                    number: 2,
+                    full: false,
+                    items: vec![table(vec![first])],
+                },
+            ])
+        };
+        let texts = |rows: &[Row]| -> Vec<Vec<String>> {
+            rows.iter()
+                .map(|r| r.cells.iter().map(|c| c.text.to_string()).collect())
+                .collect()
+        };
+        let t = texts(&pages(last.clone(), first.clone()));
+        assert_eq!(
+            t[1],
+            vec!["效益指标", "可持续影响指标", "监管到位", "≥5项。"]
+        );
+        assert_eq!(t[2], vec!["", "", "带动投资", "≥3亿元。"]);
+        // A rule closes the cell at the page end: the label is the next row's own.
+        last.open_below = vec![0];
+        let t = texts(&pages(last, first));
+        assert_eq!(t[1], vec!["效益指标", "", "监管到位", "≥5项。"]);
+        assert_eq!(t[2], vec!["", "可持续影响指标", "带动投资", "≥3亿元。"]);
     }
 
     #[test]

@@ -40,6 +40,8 @@ impl Line {
                 .collect(),
             bbox: self.bbox,
             last_line_room: Vec::new(),
+            open_above: Vec::new(),
+            open_below: Vec::new(),
         }
     }
 }
@@ -1348,6 +1350,8 @@ fn rows_in_columns(
             cells,
             bbox,
             last_line_room: room,
+            open_above: Vec::new(),
+            open_below: Vec::new(),
         });
     }
     (rows, seps)

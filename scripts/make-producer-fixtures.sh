@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Regenerate the producer fixtures (issue #5) from their texts in fixtures/sweep/
+# (tests use the committed files; CI never runs this). Needs what
+# scripts/producer_pdfs.py needs (LibreOffice Writer + Calc, ghostscript, poppler, qpdf,
+# mupdf-tools, CJK fonts, `pip install fpdf2 openpyxl python-docx`).
+#
+#   bash scripts/make-producer-fixtures.sh [path/to/shared/tools]
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TOOLS="${1:-$ROOT/../shared/tools}"
+FIX="$ROOT/fixtures"
+TMP="$(mktemp -d)"; trap 'rm -rf "$TMP"' EXIT
+
+# make CASE PRODUCER [ENV=VALUE...]: fixtures/CASE.pdf from fixtures/sweep/CASE.txt.
+make() {
+    local case="$1" producer="$2"; shift 2
+    cp "$FIX/sweep/$case.txt" "$TMP/$case.txt"
+    env "$@" python3 "$ROOT/scripts/producer_pdfs.py" "$TMP" "$TMP/$case.txt" \
+        --only "$producer" --tools "$TOOLS"
+    cp "$TMP/$case.$producer.pdf" "$FIX/$case.pdf"
+}
+
+# Calc export of a spreadsheet whose row-span label (年度重点工作任务, the seed's header
+# and tasks 1-3) runs over a whole page: on that page no rule crosses the span's column,
+# and Calc draws the label on every page, clipped away off its own (3 pages).
+make producer-xlsx-span-across-pages xlsx XLSX_ROW_SCALE=2.0
+
+# One-page renditions of a short form (the seed's title, budget and a few indicator
+# rows; the same text for every producer): re-distilled LibreOffice Writer PDFs,
+# Writer exports of a .docx and an HTML table, an fpdf2 bordered table.
+for p in gs gs-stream cairo qpdf-objstm qpdf-lin mutool docx html fpdf; do
+    make "producer-$p" "$p"
+done
+
+# fpdf2 borderless with 1 mm cell padding (fpdf2's default, no padding, sets rows as far
+# apart as wrapped lines: no geometry tells them apart, see tests/pdf_producers.rs).
+make producer-fpdf-stream-padded fpdf-stream-pad

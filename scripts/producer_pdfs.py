@@ -1,0 +1,354 @@
+#!/usr/bin/env python3
+"""Render tab-text declarations through PDF producers other than LibreOffice Writer's
+own table export (issue #5), for tests/pdf_producers.rs and the producer fixtures.
+
+    python3 scripts/producer_pdfs.py OUTDIR FORM.txt... [--only p1,p2] [--tools DIR]
+
+For every FORM.txt (the tab text render_pdf.py reads: leading empty cells extend the
+cell above, trailing empty cells extend the cell to their left, a blank line starts a
+new table on a new page) writes OUTDIR/<stem>.<producer>.pdf for:
+
+  lo            render_pdf.py (LibreOffice Writer, bordered): the base for re-distilling
+  lo-stream     render_pdf.py --no-borders: the base for re-distilling borderless
+  gs            gs -sDEVICE=pdfwrite of lo
+  gs-stream     gs -sDEVICE=pdfwrite of lo-stream
+  cairo         pdftocairo -pdf of lo
+  qpdf-objstm   qpdf --object-streams=generate --compress-streams=y of lo
+  qpdf-lin      qpdf --linearize of lo
+  mutool        mutool clean -gggg of lo
+  xlsx          openpyxl workbook (merged cells, wrap text, thin borders, a filled
+                header row), soffice --convert-to pdf (Calc)
+  docx          python-docx table (merged cells via cell.merge, Table Grid borders),
+                soffice --convert-to pdf (Writer)
+  html          HTML table with rowspan/colspan and CSS borders, soffice (Writer)
+  fpdf          fpdf2 table() with a TTF CJK font, all borders
+  fpdf-stream   fpdf2 table() without borders (default padding 0: rows as far apart
+                as wrapped lines)
+  fpdf-stream-pad  the same with 1 mm cell padding
+
+Needs LibreOffice, ghostscript, poppler-utils, qpdf, mupdf-tools, a CJK font and
+`pip install fpdf2 openpyxl python-docx`. A producer that fails is reported on stderr
+and skipped. An existing output newer than its text is kept.
+"""
+import argparse
+import html
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+PRODUCERS = [
+    "lo", "lo-stream", "gs", "gs-stream", "cairo", "qpdf-objstm", "qpdf-lin", "mutool",
+    "xlsx", "docx", "html", "fpdf", "fpdf-stream", "fpdf-stream-pad",
+]
+# fpdf2 needs a TrueType font (not a .ttc collection with CFF outlines).
+TTF_CANDIDATES = [
+    "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+    "/usr/share/fonts/truetype/arphic/uming.ttc",
+]
+
+
+def load_render(tools):
+    sys.path.insert(0, tools)
+    import render_pdf  # noqa: E402  (the shared renderer: parse_form, layout_segment)
+    return render_pdf
+
+
+def run(cmd, **kw):
+    r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kw)
+    if r.returncode != 0:
+        raise RuntimeError(f"{cmd[0]}: {r.stderr.decode(errors='replace')[-400:]}")
+
+
+def soffice(src, out_pdf, filt="pdf", infilter=None):
+    """Convert `src` with LibreOffice in its own profile (several may run at once)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        profile = "file://" + os.path.join(tmp, "profile")
+        inf = [f"--infilter={infilter}"] if infilter else []
+        run(["soffice", f"-env:UserInstallation={profile}", "--headless", *inf,
+             "--convert-to", filt, "--outdir", tmp, src])
+        stem = os.path.splitext(os.path.basename(src))[0]
+        shutil.move(os.path.join(tmp, stem + ".pdf"), out_pdf)
+
+
+def cells_of(rp, segment):
+    """(ncols, [(row, col, rowspan, colspan, text)]) with render_pdf.py's merge rules."""
+    ncols, _grid, anchors = rp.layout_segment(segment)
+    out = []
+    for arow in anchors:
+        for c in sorted(arow.values(), key=lambda c: c.col):
+            out.append((c.row, c.col, c.rowspan, c.colspan, c.text))
+    return ncols, out
+
+
+def widths(rp, ncols, segment, usable):
+    """Column widths in `usable` units, as render_pdf.py shares them."""
+    _n, _g, anchors = rp.layout_segment(segment)
+    cm = rp.column_widths(ncols, anchors, 17.0, 10.5, 0.1)
+    tot = sum(cm)
+    return [w * usable / tot for w in cm]
+
+
+# XLSX_ROW_SCALE=2 doubles the rows' heights: more page breaks from a short form
+# (the spreadsheet fixture needs a row span over a whole page).
+ROW_SCALE = float(os.environ.get("XLSX_ROW_SCALE", "1"))
+
+
+def make_xlsx(rp, titles, segments, path):
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.worksheet.pagebreak import Break
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "申报表"
+    thin = Side(style="thin", color="000000")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    fill = PatternFill("solid", fgColor="DDEBF7")
+    font = Font(name="Noto Sans CJK SC", size=10)
+    wrap = Alignment(wrap_text=True, vertical="center")
+    ncols_all = max(max(len(r) for r in seg) for seg in segments)
+    # Column widths (characters) of the widest segment, from render_pdf.py's shares.
+    widest = max(segments, key=lambda s: max(len(r) for r in s))
+    for i, w in enumerate(widths(rp, ncols_all, widest, 95.0)):
+        ws.column_dimensions[chr(ord("A") + i)].width = max(w, 6)
+    r0 = 1
+    for t in titles:
+        ws.cell(row=r0, column=1, value=t).font = Font(name="Noto Sans CJK SC", size=14)
+        ws.merge_cells(start_row=r0, start_column=1, end_row=r0, end_column=ncols_all)
+        r0 += 1
+    for k, seg in enumerate(segments):
+        if k > 0:
+            ws.row_breaks.append(Break(id=r0 - 1))
+        ncols, cells = cells_of(rp, seg)
+        for (r, c, rs, cs, text) in cells:
+            # A segment narrower than the sheet: its last column spans the rest.
+            if c + cs == ncols:
+                cs = ncols_all - c
+            for rr in range(r0 + r, r0 + r + rs):
+                for cc in range(c + 1, c + 1 + cs):
+                    ws.cell(row=rr, column=cc).border = border
+            cell = ws.cell(row=r0 + r, column=c + 1, value=text or None)
+            cell.font = font
+            cell.alignment = wrap
+            if r == 0:
+                cell.fill = fill
+            if rs > 1 or cs > 1:
+                ws.merge_cells(start_row=r0 + r, start_column=c + 1,
+                               end_row=r0 + r + rs - 1, end_column=c + cs)
+        # Rows tall enough for the wrapped text (Calc does not grow merged rows).
+        for r in range(len(seg)):
+            longest = 0.0
+            for (rr, c, rs, cs, text) in cells:
+                if rr == r and rs == 1 and text:
+                    w = sum(ws.column_dimensions[chr(ord("A") + i)].width
+                            for i in range(c, min(c + cs, ncols_all)))
+                    longest = max(longest, rp.text_width(text) * 2.0 / max(w, 1.0))
+            ws.row_dimensions[r0 + r].height = ROW_SCALE * 15 * max(1, int(longest) + 1)
+        r0 += len(seg)
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    wb.save(path)
+
+
+def make_docx(rp, titles, segments, path):
+    from docx import Document
+    from docx.enum.text import WD_BREAK
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt
+
+    doc = Document()
+    style = doc.styles["Normal"]
+    style.font.name = "Noto Sans CJK SC"
+    style.font.size = Pt(10)
+    style.element.rPr.rFonts.set(qn("w:eastAsia"), "Noto Sans CJK SC")
+    sec = doc.sections[0]
+    sec.left_margin = sec.right_margin = Cm(2)
+    for t in titles:
+        doc.add_paragraph(t)
+    for k, seg in enumerate(segments):
+        if k > 0:
+            doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        ncols, cells = cells_of(rp, seg)
+        table = doc.add_table(rows=len(seg), cols=ncols)
+        table.style = "Table Grid"
+        ws = widths(rp, ncols, seg, 17.0)
+        for row in table.rows:
+            for i, c in enumerate(row.cells):
+                c.width = Cm(ws[i])
+        for (r, c, rs, cs, text) in cells:
+            cell = table.cell(r, c)
+            if rs > 1 or cs > 1:
+                cell = cell.merge(table.cell(r + rs - 1, c + cs - 1))
+            cell.text = text
+    doc.save(path)
+
+
+def make_html(rp, titles, segments, path):
+    out = ['<!DOCTYPE html><html><head><meta charset="utf-8"><style>',
+           'body{font-family:"Noto Sans CJK SC";font-size:10pt}',
+           'table{border-collapse:collapse;width:100%}',
+           'td{border:1px solid #000;padding:2px;vertical-align:middle}',
+           '</style></head><body>']
+    for t in titles:
+        out.append(f"<p>{html.escape(t)}</p>")
+    for k, seg in enumerate(segments):
+        if k > 0:
+            out.append('<p style="page-break-before:always"></p>')
+        ncols, cells = cells_of(rp, seg)
+        ws = widths(rp, ncols, seg, 100.0)
+        out.append('<table border="1" cellspacing="0" cellpadding="2">')
+        out.append("".join(f'<col width="{w:.0f}%">' for w in ws))
+        for r in range(len(seg)):
+            out.append("<tr>")
+            for (rr, c, rs, cs, text) in cells:
+                if rr == r:
+                    span = (f' rowspan="{rs}"' if rs > 1 else "") + (
+                        f' colspan="{cs}"' if cs > 1 else "")
+                    out.append(f"<td{span}>{html.escape(text)}</td>")
+            out.append("</tr>")
+        out.append("</table>")
+    out.append("</body></html>")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(out))
+
+
+def make_fpdf(rp, titles, segments, path, borders, padding=0.0):
+    """`padding`: cell padding (mm); fpdf2's default, 0, sets a borderless table's rows
+    as far apart as a cell's wrapped lines."""
+    try:
+        fpdf_doc(rp, titles, segments, path, borders, True, padding)
+    except Exception:
+        # fpdf2 cannot break a row span across pages: a span too tall for one page is
+        # given as its first cell over empty ones (the tab text's own form).
+        fpdf_doc(rp, titles, segments, path, borders, False, padding)
+
+
+def fpdf_doc(rp, titles, segments, path, borders, spans, padding):
+    from fpdf import FPDF
+
+    font = next((p for p in TTF_CANDIDATES if os.path.exists(p)), None)
+    if font is None:
+        raise RuntimeError("no TrueType CJK font for fpdf2")
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(True, margin=15)
+    pdf.add_font("cjk", "", font)
+    pdf.set_font("cjk", size=9)
+    pdf.add_page()
+    for t in titles:
+        pdf.set_font("cjk", size=14)
+        pdf.cell(0, 10, t, new_x="LMARGIN", new_y="NEXT", align="C")
+        pdf.set_font("cjk", size=9)
+    for k, seg in enumerate(segments):
+        if k > 0:
+            pdf.add_page()
+        ncols, cells = cells_of(rp, seg)
+        ws = widths(rp, ncols, seg, pdf.epw)
+        fpdf_table(pdf, seg, cells, ws, borders, spans, padding)
+    pdf.output(path)
+
+
+def fpdf_table(pdf, seg, cells, ws, borders, spans, padding):
+    from fpdf.fonts import FontFace
+
+    if True:
+        with pdf.table(col_widths=ws, width=pdf.epw, first_row_as_headings=False,
+                       borders_layout="ALL" if borders else "NONE",
+                       line_height=5, text_align="LEFT", padding=padding,
+                       headings_style=FontFace()) as table:
+            for r in range(len(seg)):
+                row = table.row()
+                for (rr, c, rs, cs, text) in cells:
+                    if rr == r:
+                        row.cell(text, colspan=cs, rowspan=rs if spans else 1)
+                    elif not spans and rr < r < rr + rs:
+                        row.cell("", colspan=cs)
+
+
+def produce(rp, producer, txt, outdir, stem):
+    out = os.path.join(outdir, f"{stem}.{producer}.pdf")
+    if os.path.exists(out) and os.path.getmtime(out) > os.path.getmtime(txt):
+        return out
+    base = os.path.join(outdir, f"{stem}.lo.pdf")
+    base_stream = os.path.join(outdir, f"{stem}.lo-stream.pdf")
+    render = os.path.join(os.path.dirname(rp.__file__), "render_pdf.py")
+    text = open(txt, encoding="utf-8").read()
+    titles, segments = rp.parse_form(text)
+    tmp = out + ".tmp.pdf"
+    with tempfile.TemporaryDirectory() as work:
+        if producer == "lo":
+            run([sys.executable, render, txt, tmp])
+        elif producer == "lo-stream":
+            run([sys.executable, render, txt, tmp, "--no-borders"])
+        elif producer in ("gs", "gs-stream"):
+            src = base if producer == "gs" else base_stream
+            produce(rp, "lo" if producer == "gs" else "lo-stream", txt, outdir, stem)
+            run(["gs", "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=pdfwrite",
+                 f"-sOutputFile={tmp}", src])
+        elif producer == "cairo":
+            produce(rp, "lo", txt, outdir, stem)
+            run(["pdftocairo", "-pdf", base, tmp])
+        elif producer == "qpdf-objstm":
+            produce(rp, "lo", txt, outdir, stem)
+            run(["qpdf", "--object-streams=generate", "--compress-streams=y", base, tmp])
+        elif producer == "qpdf-lin":
+            produce(rp, "lo", txt, outdir, stem)
+            run(["qpdf", "--linearize", base, tmp])
+        elif producer == "mutool":
+            produce(rp, "lo", txt, outdir, stem)
+            run(["mutool", "clean", "-gggg", base, tmp])
+        elif producer == "xlsx":
+            src = os.path.join(work, stem + ".xlsx")
+            make_xlsx(rp, titles, segments, src)
+            soffice(src, tmp)
+        elif producer == "docx":
+            src = os.path.join(work, stem + ".docx")
+            make_docx(rp, titles, segments, src)
+            soffice(src, tmp)
+        elif producer == "html":
+            src = os.path.join(work, stem + ".html")
+            make_html(rp, titles, segments, src)
+            # Imported as a Writer document: Writer/Web's own export drops the title
+            # and leaves a blank first page.
+            soffice(src, tmp, "pdf:writer_pdf_Export", "HTML (StarWriter)")
+        elif producer == "fpdf":
+            make_fpdf(rp, titles, segments, tmp, True)
+        elif producer == "fpdf-stream":
+            make_fpdf(rp, titles, segments, tmp, False)
+        elif producer == "fpdf-stream-pad":
+            make_fpdf(rp, titles, segments, tmp, False, 1.0)
+        else:
+            raise RuntimeError(f"unknown producer {producer}")
+    os.replace(tmp, out)
+    return out
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("outdir")
+    ap.add_argument("texts", nargs="+")
+    ap.add_argument("--only", default="")
+    ap.add_argument("--tools", default=os.path.join(HERE, "..", "..", "shared", "tools"))
+    a = ap.parse_args()
+    rp = load_render(os.path.abspath(a.tools))
+    producers = [p for p in a.only.split(",") if p] or PRODUCERS
+    os.makedirs(a.outdir, exist_ok=True)
+    failed = 0
+    for txt in a.texts:
+        stem = os.path.splitext(os.path.basename(txt))[0]
+        for p in producers:
+            try:
+                produce(rp, p, txt, a.outdir, stem)
+            except Exception as e:  # a producer that cannot run is reported, not fatal
+                failed += 1
+                print(f"{stem}.{p}: {e}", file=sys.stderr)
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()

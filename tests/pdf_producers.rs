@@ -1,0 +1,249 @@
+//! Producer matrix (issue #5): declarations rendered by PDF producers other than
+//! LibreOffice Writer's table export (re-distilled by ghostscript, cairo, qpdf, mutool;
+//! exported from a spreadsheet, a .docx and an HTML table by LibreOffice; fpdf2 tables)
+//! must give the record of their text. A report, not a gate: it needs the tools of
+//! `scripts/producer_pdfs.py`, so it is ignored by default.
+//!
+//!     cargo test --release --test pdf_producers -- --ignored --nocapture
+//!
+//! Texts: the seed, the held-out declarations `DECLX_PRODUCER_HELDOUT` names (default
+//! two) re-laid as tab text, and `declx::synth::declaration(seed)` for a few seeds.
+//! Work files go to `$CARGO_TARGET_TMPDIR/pdf-producers` (a PDF is made again only when
+//! its text changed; `DECLX_PRODUCER_DIR` puts them elsewhere); for every mismatch `<text>.<producer>.{got,want}.json`.
+//! `DECLX_TOOLS` overrides the shared tools directory, `DECLX_PRODUCERS=gs,xlsx` keeps
+//! some producers, `DECLX_PRODUCER_SEEDS=5,8` replaces the synth seeds and
+//! `DECLX_PRODUCER_HELDOUT=a,b` the held-out texts (empty: none).
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::pdf_comparable;
+use serde_json::Value;
+
+const SYNTH_SEEDS: [u64; 2] = [1, 2];
+const HELDOUT: [&str; 2] = ["hubei-education-dept-2024", "chengdu-education-2022"];
+const PRODUCERS: [&str; 14] = [
+    "lo",
+    "lo-stream",
+    "gs",
+    "gs-stream",
+    "cairo",
+    "qpdf-objstm",
+    "qpdf-lin",
+    "mutool",
+    "xlsx",
+    "docx",
+    "html",
+    "fpdf",
+    "fpdf-stream",
+    "fpdf-stream-pad",
+];
+
+fn tools_dir() -> PathBuf {
+    std::env::var_os("DECLX_TOOLS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/tools"))
+}
+
+/// A text as one tab-separated line per row (the grid declx reads from it), which is
+/// what the producer script lays out.
+fn as_tab_text(text: &str) -> String {
+    let g = declx::grid::from_text(text);
+    let mut out = String::new();
+    for row in &g.rows {
+        let mut cells: Vec<String> = Vec::new();
+        for (i, c) in row.cells.iter().enumerate() {
+            let at = if g.layout.has_columns() {
+                c.col.unwrap_or(i)
+            } else {
+                cells.len()
+            };
+            if cells.len() <= at {
+                cells.resize(at + 1, String::new());
+            }
+            cells[at] = c.text.replace(['\n', '\t'], " ");
+        }
+        out += &cells.join("\t");
+        out.push('\n');
+    }
+    out
+}
+
+fn texts() -> Vec<(String, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut texts = vec![(
+        "seed".to_string(),
+        common::SEED.replace("\r\n", "\n").to_string(),
+    )];
+    let heldout: Vec<String> = match std::env::var("DECLX_PRODUCER_HELDOUT") {
+        Ok(list) => list.split(',').map(String::from).collect(),
+        Err(_) => HELDOUT.iter().map(|s| s.to_string()).collect(),
+    };
+    for name in heldout.iter().filter(|n| !n.is_empty()) {
+        let bytes =
+            std::fs::read(root.join(format!("tests/heldout/{name}.txt"))).unwrap_or_default();
+        if let Ok(d) = declx::decode::decode(&bytes, None) {
+            texts.push((name.clone(), as_tab_text(&d.text)));
+        }
+    }
+    let seeds: Vec<u64> = match std::env::var("DECLX_PRODUCER_SEEDS") {
+        Ok(list) => list
+            .split(',')
+            .filter_map(|s| s.trim().parse().ok())
+            .collect(),
+        Err(_) => SYNTH_SEEDS.to_vec(),
+    };
+    for seed in seeds {
+        let (text, _) = declx::synth::declaration(seed);
+        texts.push((format!("synth-{seed}"), as_tab_text(&text)));
+    }
+    texts
+}
+
+fn record(path: &str, bytes: &[u8]) -> Value {
+    pdf_comparable(common::checked_json(&declx::extract_bytes(
+        path,
+        bytes,
+        &declx::Options::default(),
+    )))
+}
+
+/// How many of `want[key]`'s items `got[key]` holds, each matched once.
+fn found(got: &Value, want: &Value, key: &str) -> (usize, usize) {
+    let empty = Vec::new();
+    let want = want[key].as_array().unwrap_or(&empty);
+    let mut pool: Vec<&Value> = got[key].as_array().unwrap_or(&empty).iter().collect();
+    let mut n = 0;
+    for w in want {
+        if let Some(i) = pool.iter().position(|g| *g == w) {
+            pool.remove(i);
+            n += 1;
+        }
+    }
+    (n, want.len())
+}
+
+/// The grid the PDF reader made, one row a line, cells as `col:text`.
+fn grid_rows(bytes: &[u8]) -> String {
+    let Ok(g) = declx::pdf::read_pdf(bytes, &declx::pdf::PdfOptions::default()) else {
+        return String::new();
+    };
+    let rows: Vec<String> = g
+        .rows
+        .iter()
+        .map(|r| {
+            let cells: Vec<String> = r
+                .non_empty()
+                .map(|c| format!("{}:{}", c.col.map_or(-1, |k| k as i64), c.text))
+                .collect();
+            cells.join("\t")
+        })
+        .collect();
+    rows.join("\n")
+}
+
+/// `DECLX_GRID_PDF=a.pdf cargo test --test pdf_producers -- --ignored grid_of --nocapture`
+/// prints one PDF's grid rows.
+#[test]
+#[ignore = "a debugging aid"]
+fn grid_of() {
+    if let Some(p) = std::env::var_os("DECLX_GRID_PDF") {
+        println!("{}", grid_rows(&std::fs::read(p).unwrap_or_default()));
+    }
+}
+
+#[test]
+#[ignore = "needs LibreOffice (Writer, Calc), ghostscript, poppler, qpdf, mupdf-tools, fpdf2, openpyxl, python-docx"]
+fn pdf_producers_report() {
+    let dir = std::env::var_os("DECLX_PRODUCER_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("pdf-producers"));
+    std::fs::create_dir_all(&dir).expect("work directory");
+    let producers: Vec<String> = match std::env::var("DECLX_PRODUCERS") {
+        Ok(list) => list.split(',').map(String::from).collect(),
+        Err(_) => PRODUCERS.iter().map(|s| s.to_string()).collect(),
+    };
+    let texts = texts();
+    let mut paths = Vec::new();
+    for (name, text) in &texts {
+        let txt = dir.join(format!("{name}.txt"));
+        // Unchanged texts keep their modification time, so their PDFs are reused.
+        if std::fs::read_to_string(&txt).ok().as_deref() != Some(text.as_str()) {
+            std::fs::write(&txt, text).expect("write text");
+        }
+        paths.push(txt);
+    }
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/producer_pdfs.py");
+    let out = Command::new("python3")
+        .arg(script)
+        .arg(&dir)
+        .args(&paths)
+        .arg("--only")
+        .arg(producers.join(","))
+        .arg("--tools")
+        .arg(tools_dir())
+        .output()
+        .expect("run python3");
+    eprint!("{}", String::from_utf8_lossy(&out.stderr));
+
+    println!(
+        "{:<28} {:<12} {:>5} {:>7} {:>6} {:>10}",
+        "text", "producer", "pages", "fields", "tasks", "indicators"
+    );
+    let frac = |(a, b): (usize, usize)| format!("{a}/{b}");
+    let (mut all, mut full) = (0, 0);
+    for (name, text) in &texts {
+        let want = record("form.txt", text.as_bytes());
+        let keys: Vec<String> = want
+            .as_object()
+            .map(|m| m.keys().cloned().collect())
+            .unwrap_or_default();
+        for producer in &producers {
+            all += 1;
+            let pdf = dir.join(format!("{name}.{producer}.pdf"));
+            let Ok(bytes) = std::fs::read(&pdf) else {
+                println!("{name:<28} {producer:<12} no PDF");
+                continue;
+            };
+            let raw = common::checked_json(&declx::extract_bytes(
+                &pdf.to_string_lossy(),
+                &bytes,
+                &declx::Options::default(),
+            ));
+            let pages = raw["source"]["pages"].as_u64().unwrap_or(0);
+            let got = pdf_comparable(raw);
+            if let Some(e) = got.get("error") {
+                println!("{name:<28} {producer:<12} error record: {e}");
+                continue;
+            }
+            let equal = keys
+                .iter()
+                .filter(|k| got[k.as_str()] == want[k.as_str()])
+                .count();
+            full += usize::from(equal == keys.len());
+            if equal < keys.len() {
+                let write = |suffix: &str, v: &Value| {
+                    let path = dir.join(format!("{name}.{producer}.{suffix}.json"));
+                    let _ =
+                        std::fs::write(path, serde_json::to_string_pretty(v).unwrap_or_default());
+                };
+                write("got", &got);
+                write("want", &want);
+                let path = dir.join(format!("{name}.{producer}.grid.txt"));
+                let _ = std::fs::write(path, grid_rows(&bytes));
+            }
+            println!(
+                "{:<28} {:<12} {:>5} {:>7} {:>6} {:>10}",
+                name,
+                producer,
+                pages,
+                frac((equal, keys.len())),
+                frac(found(&got, &want, "tasks")),
+                frac(found(&got, &want, "indicators"))
+            );
+        }
+    }
+    println!("whole record equal: {full}/{all}");
+}

@@ -558,6 +558,9 @@ fn lift_span_labels(rows: &mut [TRow], page_top: bool) {
             if up == r || (down == r && !at_end) || !short || own_left {
                 continue;
             }
+            if centred_in_own_row(rows, r, c, up, down) {
+                continue;
+            }
             // A label in the last row of its span (the table or the page part ends
             // below it: a header row over one tall row) has no span row below; it heads
             // the rows above only where it centres on them with its own row clearly
@@ -622,6 +625,43 @@ fn lift_span_labels(rows: &mut [TRow], page_top: bool) {
             move_label(rows, r, up, c, cell);
         }
     }
+}
+
+/// Whether the cell in row `r`, column `c` is printed centred on the text of its own row
+/// (the other cells there) clearly (by a quarter of its height) better than on any run of
+/// rows from `up` to `down` around it: a cell vertically centred in its own tall row (a
+/// task name beside its content), not a row-span label, though the rows around it have
+/// that column empty (the rest of a row cut by the page break above it, a section row
+/// below it).
+fn centred_in_own_row(rows: &[TRow], r: usize, c: usize, up: usize, down: usize) -> bool {
+    let (Some(row), Some(cell)) = (rows.get(r), rows.get(r).and_then(|row| row.cells.get(c)))
+    else {
+        return false;
+    };
+    let Some(own) = row
+        .cells
+        .iter()
+        .enumerate()
+        .filter(|(k, x)| *k != c && !x.text.is_empty())
+        .map(|(_, x)| x.bbox)
+        .reduce(|a, b| a.union(&b))
+    else {
+        return false;
+    };
+    let cy = cell.bbox.cy();
+    let own_off = (cy - own.cy()).abs();
+    let mut best_span = f64::INFINITY;
+    for a in up..=r {
+        for b in r..=down {
+            if (a, b) == (r, r) {
+                continue;
+            }
+            if let (Some(x), Some(y)) = (rows.get(a), rows.get(b)) {
+                best_span = best_span.min((cy - (x.bbox.y1 + y.bbox.y0) / 2.0).abs());
+            }
+        }
+    }
+    own_off + 0.25 * cell.bbox.height() < best_span
 }
 
 /// [`lift_span_labels`] for layout text, where a label's span is not every empty row

@@ -213,7 +213,20 @@ fn separators_spanned(
     };
     let mut all = own.clone();
     for s in inherited {
-        if own.iter().any(|o| (o - s).abs() < p.em) || crossed(*s) || all.contains(s) {
+        if own.iter().any(|o| (o - s).abs() < p.em) || all.contains(s) {
+            continue;
+        }
+        if crossed(*s) {
+            // A table part with columns a little narrower (a new table after a page
+            // break, its widths fitted to its own text) starts a column's text left of
+            // the carried-over edge; on a page where no line shows that gap (a task name
+            // centred between its content's lines) it is still the same edge: it moves
+            // into the clear gap just left of that text.
+            if let Some(m) = moved_edge(&multi, *s, p, spans) {
+                if !own.iter().any(|o| (o - m).abs() < p.em) && !all.contains(&m) {
+                    all.push(m);
+                }
+            }
             continue;
         }
         let same_edge = all
@@ -230,6 +243,42 @@ fn separators_spanned(
     }
     all.sort_by(f64::total_cmp);
     all
+}
+
+/// Where the carried-over separator `s`, crossed on this page, has moved: the chunks
+/// crossing it (of `lines`, those `spans` leaves in) must all start less than an em left
+/// of it (a column whose text starts a little further left, not a merged cell or another
+/// layout across it), and the clear gap left of the leftmost of those starts, at least
+/// `min_col_gap` wide and crossed by no chunk, takes it (its middle).
+fn moved_edge(
+    lines: &[&Line],
+    s: f64,
+    p: &Params,
+    spans: &dyn Fn(&Line, usize) -> bool,
+) -> Option<f64> {
+    let chunks = || {
+        lines.iter().flat_map(|l| {
+            l.chunks
+                .iter()
+                .enumerate()
+                .filter(move |(i, _)| !spans(l, *i))
+                .map(|(_, c)| c.bbox)
+        })
+    };
+    let crossing: Vec<Rect> = chunks().filter(|b| b.x0 < s && s < b.x1).collect();
+    if crossing.is_empty() || crossing.iter().any(|b| b.x0 <= s - p.em) {
+        return None;
+    }
+    let right = crossing.iter().map(|b| b.x0).fold(f64::INFINITY, f64::min);
+    let left = chunks()
+        .map(|b| b.x1)
+        .filter(|x1| *x1 <= right)
+        .fold(f64::NEG_INFINITY, f64::max);
+    if !left.is_finite() || right - left < p.min_col_gap {
+        return None;
+    }
+    let m = (left + right) / 2.0;
+    (!chunks().any(|b| b.x0 < m && m < b.x1)).then_some(m)
 }
 
 fn col_of(seps: &[f64], x0: f64) -> usize {

@@ -101,18 +101,22 @@ fn separators_spanned(
     spans: &dyn Fn(&Line, usize) -> bool,
 ) -> Vec<f64> {
     let multi: Vec<&Line> = lines.iter().filter(|l| l.chunks.len() >= 2).collect();
-    // (x, d_support, d_cross)
-    let mut events: Vec<(f64, i64, i64)> = Vec::new();
+    // (x, d_support, d_cross, d_letter_spaced)
+    let mut events: Vec<(f64, i64, i64, i64)> = Vec::new();
+    // A gap between two pieces of a few characters each: a letter-spaced line (justified
+    // CJK text spreads its characters) may show it, a column edge need not.
+    let short = |c: &Chunk| c.bbox.width() <= 2.5 * p.em;
     for l in &multi {
         for w in l.chunks.windows(2) {
             if w[1].bbox.x0 - w[0].bbox.x1 >= p.min_col_gap {
-                events.push((w[0].bbox.x1, 1, 0));
-                events.push((w[1].bbox.x0, -1, 0));
+                let spaced = i64::from(short(&w[0]) && short(&w[1]));
+                events.push((w[0].bbox.x1, 1, 0, spaced));
+                events.push((w[1].bbox.x0, -1, 0, -spaced));
             }
         }
         for (_, c) in l.chunks.iter().enumerate().filter(|(i, _)| !spans(l, *i)) {
-            events.push((c.bbox.x0, 0, 1));
-            events.push((c.bbox.x1, 0, -1));
+            events.push((c.bbox.x0, 0, 1, 0));
+            events.push((c.bbox.x1, 0, -1, 0));
         }
     }
     events.sort_by(|a, b| a.0.total_cmp(&b.0));
@@ -122,7 +126,7 @@ fn separators_spanned(
     };
     // Elementary segments between event positions: (x0, x1, good, chunks crossing).
     let mut segs: Vec<(f64, f64, bool, i64)> = Vec::new();
-    let (mut support, mut cross) = (0i64, 0i64);
+    let (mut support, mut cross, mut spaced) = (0i64, 0i64, 0i64);
     let mut i = 0;
     while i < events.len() {
         let x = events[i].0;
@@ -130,10 +134,15 @@ fn separators_spanned(
         while i < events.len() && events[i].0 == x {
             support += events[i].1;
             cross += events[i].2;
+            spaced += events[i].3;
             i += 1;
         }
         if let Some(next) = events.get(i).map(|e| e.0) {
-            segs.push((x, next, good(support, cross), cross));
+            // A gap only one letter-spaced line shows, on a page whose table goes on
+            // from the page before, is no new column: the carried-over columns hold
+            // the page (the rest of a cut cell alone there, a justified line in it).
+            let lone_on_continued = support == 1 && spaced == 1 && !inherited.is_empty();
+            segs.push((x, next, good(support, cross) && !lone_on_continued, cross));
         }
     }
     // Runs of good segments; inside a run the uncrossed stretches are the separators
@@ -1695,6 +1704,47 @@ mod tests {
         assert_eq!(separators(&lines, &p, &[100.0, 190.0]), vec![100.0, 190.0]);
         // Without separators carried over, the gap's middle.
         assert_eq!(separators(&lines, &p, &[]), vec![97.5, 205.0]);
+    }
+
+    /// A page holding only the rest of a target cut by the page end: one of its lines is
+    /// justified, its characters spread (不 低 于 5515). Those gaps are no new columns:
+    /// the page keeps the previous page's, so the stitcher can join the rest to its row.
+    #[test]
+    fn letter_spaced_line_on_a_continued_page_adds_no_columns() {
+        let chunk = |text: &str, x0: f64, x1: f64, y0: f64| Chunk {
+            text: text.to_string(),
+            bbox: Rect::new(x0, y0, x1, y0 + 10.5),
+        };
+        let line = |chunks: Vec<Chunk>| {
+            let bbox = chunks
+                .iter()
+                .map(|c| c.bbox)
+                .reduce(|a, b| a.union(&b))
+                .unwrap_or(Rect::new(0.0, 0.0, 0.0, 0.0));
+            Line { chunks, bbox }
+        };
+        let lines = [
+            line(vec![chunk("术企业认定数", 465.5, 528.5, 750.0)]),
+            line(vec![
+                chunk("不", 465.5, 476.0, 733.0),
+                chunk("低", 482.0, 492.5, 733.0),
+                chunk("于", 498.5, 509.0, 733.0),
+                chunk("5515", 515.0, 538.0, 733.0),
+            ]),
+            line(vec![chunk("家。", 465.5, 486.5, 716.0)]),
+        ];
+        let p = Params {
+            em: 10.5,
+            min_col_gap: 4.2,
+            row_gap_extra: 2.1,
+            lone_gap: true,
+            tight: false,
+            cross_ratio: 4,
+            split_tall: false,
+            line_room: true,
+        };
+        let carried = [129.0, 225.75, 338.25, 460.2];
+        assert_eq!(separators(&lines, &p, &carried), carried.to_vec());
     }
 
     /// The table's own label (绩效指标) spans every row from the header down, over

@@ -103,18 +103,22 @@ fn separators_spanned(
     spans: &dyn Fn(&Line, usize) -> bool,
 ) -> Vec<f64> {
     let multi: Vec<&Line> = lines.iter().filter(|l| l.chunks.len() >= 2).collect();
-    // (x, d_support, d_cross)
-    let mut events: Vec<(f64, i64, i64)> = Vec::new();
+    // (x, d_support, d_cross, d_letter_spaced)
+    let mut events: Vec<(f64, i64, i64, i64)> = Vec::new();
+    // A gap between two pieces of a few characters each: a letter-spaced line (justified
+    // CJK text spreads its characters) may show it, a column edge need not.
+    let short = |c: &Chunk| c.bbox.width() <= 2.5 * p.em;
     for l in &multi {
         for w in l.chunks.windows(2) {
             if w[1].bbox.x0 - w[0].bbox.x1 >= p.min_col_gap {
-                events.push((w[0].bbox.x1, 1, 0));
-                events.push((w[1].bbox.x0, -1, 0));
+                let spaced = i64::from(short(&w[0]) && short(&w[1]));
+                events.push((w[0].bbox.x1, 1, 0, spaced));
+                events.push((w[1].bbox.x0, -1, 0, -spaced));
             }
         }
         for (_, c) in l.chunks.iter().enumerate().filter(|(i, _)| !spans(l, *i)) {
-            events.push((c.bbox.x0, 0, 1));
-            events.push((c.bbox.x1, 0, -1));
+            events.push((c.bbox.x0, 0, 1, 0));
+            events.push((c.bbox.x1, 0, -1, 0));
         }
     }
     events.sort_by(|a, b| a.0.total_cmp(&b.0));
@@ -124,7 +128,7 @@ fn separators_spanned(
     };
     // Elementary segments between event positions: (x0, x1, good, chunks crossing).
     let mut segs: Vec<(f64, f64, bool, i64)> = Vec::new();
-    let (mut support, mut cross) = (0i64, 0i64);
+    let (mut support, mut cross, mut spaced) = (0i64, 0i64, 0i64);
     let mut i = 0;
     while i < events.len() {
         let x = events[i].0;
@@ -132,10 +136,15 @@ fn separators_spanned(
         while i < events.len() && events[i].0 == x {
             support += events[i].1;
             cross += events[i].2;
+            spaced += events[i].3;
             i += 1;
         }
         if let Some(next) = events.get(i).map(|e| e.0) {
-            segs.push((x, next, good(support, cross), cross));
+            // A gap only one letter-spaced line shows, on a page whose table goes on
+            // from the page before, is no new column: the carried-over columns hold
+            // the page (the rest of a cut cell alone there, a justified line in it).
+            let lone_on_continued = support == 1 && spaced == 1 && !inherited.is_empty();
+            segs.push((x, next, good(support, cross) && !lone_on_continued, cross));
         }
     }
     // Runs of good segments; inside a run the uncrossed stretches are the separators
@@ -215,7 +224,20 @@ fn separators_spanned(
     };
     let mut all = own.clone();
     for s in inherited {
-        if own.iter().any(|o| (o - s).abs() < p.em) || crossed(*s) || all.contains(s) {
+        if own.iter().any(|o| (o - s).abs() < p.em) || all.contains(s) {
+            continue;
+        }
+        if crossed(*s) {
+            // A table part with columns a little narrower (a new table after a page
+            // break, its widths fitted to its own text) starts a column's text left of
+            // the carried-over edge; on a page where no line shows that gap (a task name
+            // centred between its content's lines) it is still the same edge: it moves
+            // into the clear gap just left of that text.
+            if let Some(m) = moved_edge(&multi, *s, p, spans) {
+                if !own.iter().any(|o| (o - m).abs() < p.em) && !all.contains(&m) {
+                    all.push(m);
+                }
+            }
             continue;
         }
         let same_edge = all
@@ -232,6 +254,42 @@ fn separators_spanned(
     }
     all.sort_by(f64::total_cmp);
     all
+}
+
+/// Where the carried-over separator `s`, crossed on this page, has moved: the chunks
+/// crossing it (of `lines`, those `spans` leaves in) must all start less than an em left
+/// of it (a column whose text starts a little further left, not a merged cell or another
+/// layout across it), and the clear gap left of the leftmost of those starts, at least
+/// `min_col_gap` wide and crossed by no chunk, takes it (its middle).
+fn moved_edge(
+    lines: &[&Line],
+    s: f64,
+    p: &Params,
+    spans: &dyn Fn(&Line, usize) -> bool,
+) -> Option<f64> {
+    let chunks = || {
+        lines.iter().flat_map(|l| {
+            l.chunks
+                .iter()
+                .enumerate()
+                .filter(move |(i, _)| !spans(l, *i))
+                .map(|(_, c)| c.bbox)
+        })
+    };
+    let crossing: Vec<Rect> = chunks().filter(|b| b.x0 < s && s < b.x1).collect();
+    if crossing.is_empty() || crossing.iter().any(|b| b.x0 <= s - p.em) {
+        return None;
+    }
+    let right = crossing.iter().map(|b| b.x0).fold(f64::INFINITY, f64::min);
+    let left = chunks()
+        .map(|b| b.x1)
+        .filter(|x1| *x1 <= right)
+        .fold(f64::NEG_INFINITY, f64::max);
+    if !left.is_finite() || right - left < p.min_col_gap {
+        return None;
+    }
+    let m = (left + right) / 2.0;
+    (!chunks().any(|b| b.x0 < m && m < b.x1)).then_some(m)
 }
 
 fn col_of(seps: &[f64], x0: f64) -> usize {
@@ -560,6 +618,9 @@ fn lift_span_labels(rows: &mut [TRow], page_top: bool) {
             if up == r || (down == r && !at_end) || !short || own_left {
                 continue;
             }
+            if centred_in_own_row(rows, r, c, up, down) {
+                continue;
+            }
             // A label in the last row of its span (the table or the page part ends
             // below it: a header row over one tall row) has no span row below; it heads
             // the rows above only where it centres on them with its own row clearly
@@ -624,6 +685,43 @@ fn lift_span_labels(rows: &mut [TRow], page_top: bool) {
             move_label(rows, r, up, c, cell);
         }
     }
+}
+
+/// Whether the cell in row `r`, column `c` is printed centred on the text of its own row
+/// (the other cells there) clearly (by a quarter of its height) better than on any run of
+/// rows from `up` to `down` around it: a cell vertically centred in its own tall row (a
+/// task name beside its content), not a row-span label, though the rows around it have
+/// that column empty (the rest of a row cut by the page break above it, a section row
+/// below it).
+fn centred_in_own_row(rows: &[TRow], r: usize, c: usize, up: usize, down: usize) -> bool {
+    let (Some(row), Some(cell)) = (rows.get(r), rows.get(r).and_then(|row| row.cells.get(c)))
+    else {
+        return false;
+    };
+    let Some(own) = row
+        .cells
+        .iter()
+        .enumerate()
+        .filter(|(k, x)| *k != c && !x.text.is_empty())
+        .map(|(_, x)| x.bbox)
+        .reduce(|a, b| a.union(&b))
+    else {
+        return false;
+    };
+    let cy = cell.bbox.cy();
+    let own_off = (cy - own.cy()).abs();
+    let mut best_span = f64::INFINITY;
+    for a in up..=r {
+        for b in r..=down {
+            if (a, b) == (r, r) {
+                continue;
+            }
+            if let (Some(x), Some(y)) = (rows.get(a), rows.get(b)) {
+                best_span = best_span.min((cy - (x.bbox.y1 + y.bbox.y0) / 2.0).abs());
+            }
+        }
+    }
+    own_off + 0.25 * cell.bbox.height() < best_span
 }
 
 /// [`lift_span_labels`] for layout text, where a label's span is not every empty row
@@ -1610,6 +1708,47 @@ mod tests {
         assert_eq!(separators(&lines, &p, &[100.0, 190.0]), vec![100.0, 190.0]);
         // Without separators carried over, the gap's middle.
         assert_eq!(separators(&lines, &p, &[]), vec![97.5, 205.0]);
+    }
+
+    /// A page holding only the rest of a target cut by the page end: one of its lines is
+    /// justified, its characters spread (不 低 于 5515). Those gaps are no new columns:
+    /// the page keeps the previous page's, so the stitcher can join the rest to its row.
+    #[test]
+    fn letter_spaced_line_on_a_continued_page_adds_no_columns() {
+        let chunk = |text: &str, x0: f64, x1: f64, y0: f64| Chunk {
+            text: text.to_string(),
+            bbox: Rect::new(x0, y0, x1, y0 + 10.5),
+        };
+        let line = |chunks: Vec<Chunk>| {
+            let bbox = chunks
+                .iter()
+                .map(|c| c.bbox)
+                .reduce(|a, b| a.union(&b))
+                .unwrap_or(Rect::new(0.0, 0.0, 0.0, 0.0));
+            Line { chunks, bbox }
+        };
+        let lines = [
+            line(vec![chunk("术企业认定数", 465.5, 528.5, 750.0)]),
+            line(vec![
+                chunk("不", 465.5, 476.0, 733.0),
+                chunk("低", 482.0, 492.5, 733.0),
+                chunk("于", 498.5, 509.0, 733.0),
+                chunk("5515", 515.0, 538.0, 733.0),
+            ]),
+            line(vec![chunk("家。", 465.5, 486.5, 716.0)]),
+        ];
+        let p = Params {
+            em: 10.5,
+            min_col_gap: 4.2,
+            row_gap_extra: 2.1,
+            lone_gap: true,
+            tight: false,
+            cross_ratio: 4,
+            split_tall: false,
+            line_room: true,
+        };
+        let carried = [129.0, 225.75, 338.25, 460.2];
+        assert_eq!(separators(&lines, &p, &carried), carried.to_vec());
     }
 
     /// The table's own label (绩效指标) spans every row from the header down, over

@@ -411,6 +411,13 @@ fn profile(text: &str) -> Profile {
             i += 3;
             continue;
         }
+        // CJK punctuation U+3000..=U+303F (E3 80 xx: 。、「」) and full-width forms
+        // U+FF00..=U+FF3F (EF BC xx: ，（）：０-９), the rest of a Chinese text: neither
+        // implausible nor Greek/Cyrillic, so nothing to decode or count.
+        if matches!((x, b.get(i + 1)), (0xE3, Some(0x80)) | (0xEF, Some(0xBC))) {
+            i += 3;
+            continue;
+        }
         let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
             break;
         };
@@ -723,6 +730,8 @@ mod tests {
             "䶵䷀一丁\u{3400}\u{4DBF}\u{4DC0}ÀéαΩжЁё\u{85}\u{7f}\0\x01𠀀",
             "ＡＢＣ（）：，。、「」《》“”—…≥≤±°×÷¥§·",
             "ぁアㄅㄱ가\u{E000}\u{F900}\u{FF61}\u{FFFD}",
+            // The edges of the blocks skipped without decoding (E3 80 xx, EF BC xx).
+            "\u{3000}\u{3007}\u{303F}\u{3040}\u{3041}\u{FF00}\u{FF3F}\u{FF40}\u{FF5F}\u{FF60}",
         ] {
             assert_eq!(profile(s), profile_by_chars(s), "{s:?}");
             // Behind ASCII prefixes of every length, so chars start at every alignment.

@@ -121,13 +121,25 @@ pub fn declaration(s: Sections, source: Source, mut warnings: Vec<Warning>) -> D
         .indicators
         .unwrap_or_default()
         .into_iter()
-        .map(|r| Indicator {
-            level1: r.level1,
-            level2: r.level2,
-            level3: r.level3,
-            period_target: target(r.period),
-            annual_target: target(r.annual),
-            loc: r.loc,
+        .map(|r| {
+            let period_target = target(r.period);
+            // Most templates repeat the period target as the annual one: the same text
+            // reads the same, so its thresholds are copied instead of parsed again.
+            let annual_target = match r.annual {
+                Some(a) if period_target.text.as_deref() == Some(a.as_str()) => Target {
+                    thresholds: period_target.thresholds.clone(),
+                    text: Some(a),
+                },
+                a => target(a),
+            };
+            Indicator {
+                level1: r.level1,
+                level2: r.level2,
+                level3: r.level3,
+                period_target,
+                annual_target,
+                loc: r.loc,
+            }
         })
         .collect();
     Declaration {

@@ -449,15 +449,20 @@ fn strip_enumerator(text: &str) -> Option<&str> {
     (!rest.is_empty() && !rest.starts_with(|c: char| c.is_ascii_digit())).then_some(rest)
 }
 
+/// Whether `b` holds `意见` (E6 84 8F E8 A7 81): asked of every short cell that starts
+/// with no label's first character. A memchr for the lead byte and a compare at each hit
+/// (memmem's searcher costs more on such short haystacks).
+fn has_opinion(b: &[u8]) -> bool {
+    const OPINION: &[u8] = "意见".as_bytes();
+    memchr::memchr_iter(OPINION[0], b).any(|i| b.get(i..).is_some_and(|t| t.starts_with(OPINION)))
+}
+
 fn label_of_plain(text: &str) -> Option<Label> {
     if text.len() > MAX_LABEL_BYTES {
         return None;
     }
     let first = text.trim_start().chars().next()?;
-    // One searcher for all cells (std's `contains` sets one up per call).
-    static OPINION: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("意见"));
-    if !is_label_start(first) && OPINION.find(text.as_bytes()).is_none() {
+    if !is_label_start(first) && !has_opinion(text.as_bytes()) {
         return None;
     }
     let n = norm(text);
@@ -829,14 +834,21 @@ impl<'g> Reader<'g> {
     /// Split the grid into blocks at section labels.
     fn blocks(&self) -> Vec<Block<'g>> {
         // The column labels sit in: the leftmost column holding a known label.
+        // A cell at or right of the least such column found so far cannot lower it, so
+        // it is not tested (most forms have their labels in column 0: after the first
+        // label, no other cell is looked at).
         let label_col = if self.has_cols {
-            self.grid
-                .rows
-                .iter()
-                .flat_map(|r| r.non_empty())
-                .filter(|c| label_of(&c.text).is_some())
-                .filter_map(|c| c.col)
-                .min()
+            let mut least: Option<usize> = None;
+            for c in self.grid.rows.iter().flat_map(|r| r.non_empty()) {
+                let Some(col) = c.col else { continue };
+                if least.is_some_and(|l| col >= l) {
+                    continue;
+                }
+                if label_of(&c.text).is_some() {
+                    least = Some(col);
+                }
+            }
+            least
         } else {
             None
         };
@@ -2187,6 +2199,9 @@ fn stream_rows(cells: &[&Cell], targets: usize) -> Vec<(Parsed, Loc)> {
 struct IndicatorState {
     level1: Option<String>,
     level2: Option<String>,
+    /// `framework_name` of `level1` and of `level2`, set with them: every row asks.
+    level1_fw: Option<&'static str>,
+    level2_fw: Option<&'static str>,
     out: Vec<IndicatorRow>,
 }
 
@@ -2220,10 +2235,12 @@ impl IndicatorState {
         // The row's level names move into the state (each row copies them once, below).
         if let Some(l1) = p.level1.take() {
             let l1_name = framework_name(&l1);
-            if self.level1.as_deref().map(framework_name) != Some(l1_name) || self.level1.is_none()
+            if self.level1.as_ref().map(|_| self.level1_fw) != Some(l1_name)
+                || self.level1.is_none()
             {
                 // A new level-1 group starts: its level-2 cell must be new too.
                 self.level2 = None;
+                self.level2_fw = None;
             }
             // The label of a merged cell whose rows were already placed under it by the
             // framework is not a row of its own.
@@ -2241,18 +2258,21 @@ impl IndicatorState {
                         Some(loc),
                     ));
                     self.level1 = Some(l1);
+                    self.level1_fw = l1_name;
                     return;
                 }
             }
             self.level1 = Some(l1);
+            self.level1_fw = l1_name;
         }
         if let Some(l2) = p.level2.take() {
+            self.level2_fw = framework_name(&l2);
             self.level2 = Some(l2);
         }
         // The framework says which level-1 name a level-2 name belongs under.
-        let l2_name = self.level2.as_deref().and_then(framework_name);
+        let l2_name = self.level2_fw;
         if let Some(parent) = l2_name.and_then(parent_of) {
-            let current = self.level1.as_deref().and_then(framework_name);
+            let current = self.level1_fw;
             let ambiguous_ok = l2_name == Some("成本指标") && current == Some("成本指标");
             if current != Some(parent) && !ambiguous_ok {
                 let l2 = self.level2.clone().unwrap_or_default();
@@ -2264,6 +2284,7 @@ impl IndicatorState {
                 };
                 warnings.push(Warning::new("merged_label_moved", msg, Some(loc.clone())));
                 self.level1 = Some(parent.to_string());
+                self.level1_fw = framework_name(parent);
             }
         }
         self.out.push(IndicatorRow {
@@ -2293,6 +2314,24 @@ fn is_comparison(op: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn opinion_found_as_contains_finds_it() {
+        for t in [
+            "",
+            "意",
+            "意见",
+            "审核意见",
+            "意 见",
+            "意意见",
+            "主管部门意见（盖章）",
+            "意识见解",
+            "财政部门审核意见：同意",
+            "见意",
+        ] {
+            assert_eq!(has_opinion(t.as_bytes()), t.contains("意见"), "{t:?}");
+        }
+    }
 
     #[test]
     fn long_labels_read_through_one_misread_character() {

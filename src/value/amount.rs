@@ -55,7 +55,9 @@ pub(crate) fn parse(raw: &str, default_unit: Option<&str>) -> Option<Amount> {
 /// Whether `parse` reads `raw` as an amount, without building it (the form stage asks
 /// this of many cells it does not keep).
 pub(crate) fn is_amount(raw: &str) -> bool {
-    read(raw.trim()).is_some()
+    // Most cells asked are names (基本支出, 财政拨款): with nothing that can start a number
+    // they are no amount, known without folding and parsing them.
+    super::threshold::may_hold_number(raw) && read(raw.trim()).is_some()
 }
 
 /// The quantity of an amount cell (trimmed) and whether it is negative: `None` when the

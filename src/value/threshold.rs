@@ -921,6 +921,54 @@ fn plain_run(s: &str) -> usize {
     i
 }
 
+/// Whether `s` holds a char that may start a quantity once folded (`may_start(norm_char(c))`
+/// for some char): without one no quantity can be read anywhere in it. Read from the
+/// bytes as in [`plain_run`]: ASCII digits answer at once, ideographs by the numeral bitset
+/// without decoding; only other non-ASCII chars (full-width digits and the like) are
+/// decoded and folded.
+pub(super) fn may_hold_number(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        if x < 0x80 {
+            if x.is_ascii_digit() {
+                return true;
+            }
+            i += 1;
+            continue;
+        }
+        if (0xE4..=0xE9).contains(&x) {
+            let (Some(b1), Some(b2)) = (b.get(i + 1), b.get(i + 2)) else {
+                return false;
+            };
+            let word = (usize::from(x & 0x0F) << 6) | usize::from(b1 & 0x3F);
+            let numeral = word
+                .checked_sub(0x4E00 / 64)
+                .and_then(|w| NUMERAL_IDEOGRAPHS.get(w))
+                .is_none_or(|w| w & (1 << (b2 & 0x3F)) != 0);
+            if numeral {
+                // A numeral, or a char of U+4000..=U+4DFF, which the bitset does not
+                // cover: decide that one by its char.
+                match s.get(i..).and_then(first) {
+                    Some(c) if may_start(norm_char(c)) => return true,
+                    Some(_) => {}
+                    None => return false,
+                }
+            }
+            i += 3;
+            continue;
+        }
+        let Some(c) = s.get(i..).and_then(first) else {
+            return false;
+        };
+        if may_start(norm_char(c)) {
+            return true;
+        }
+        i += c.len_utf8();
+    }
+    false
+}
+
 /// Every comparison in `text`, in order.
 pub(crate) fn parse(text: &str) -> Vec<Threshold> {
     // Every comparison is read at a number: a text with nothing that may start one has none.
@@ -1176,6 +1224,33 @@ fn cell_value(sc: &Scan, q: &Qty, floor: usize, op_start: usize, end: usize) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte walk answers as the char-by-char definition, over every char of the
+    /// Basic Multilingual Plane (the ideograph bitset, the blocks it does not cover,
+    /// full-width digits) and behind every alignment.
+    #[test]
+    fn may_hold_number_as_chars() {
+        let by_chars = |s: &str| s.chars().any(|c| may_start(norm_char(c)));
+        for c in (0..=0xFFFF).filter_map(char::from_u32) {
+            for s in [format!("{c}"), format!("基本{c}支出"), format!("a{c}")] {
+                assert_eq!(may_hold_number(&s), by_chars(&s), "{s:?}");
+            }
+        }
+        for s in [
+            "",
+            "基本支出",
+            "财政拨款",
+            "人民币",
+            "ＲＭＢ",
+            "—",
+            "壹万元",
+            "１２",
+            "〇",
+            "㐀𠀀",
+        ] {
+            assert_eq!(may_hold_number(s), by_chars(s), "{s:?}");
+        }
+    }
 
     /// The first fitting word of the index is the longest fitting one, as if every word
     /// were tried in PREFIX_OPS order keeping a strictly longer one.

@@ -988,6 +988,23 @@ fn join_cut_rows(pages: &mut [PageItems]) {
                 _ => None,
             }
         });
+        // The cells the page break cut are those whose text reaches the cut row's last
+        // line (the page's last): a cell that ended higher up (a name, an amount set
+        // on the row's first line) is whole. As many of them as continuation cells, in
+        // order, take it; surer than widths, as a cell's last lines are often short.
+        let bottom = prev_cells
+            .iter()
+            .map(|c| c.bbox.y0)
+            .fold(f64::INFINITY, f64::min);
+        let reaching: Vec<usize> = prev_cells
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.bbox.y0 - bottom < 0.5 * LINE && can_go_on(&c.text))
+            // A one-line cell at the foot is as likely a whole short row's.
+            .filter(|(_, c)| c.bbox.y1 - c.bbox.y0 > 1.5 * LINE)
+            .map(|(i, _)| i)
+            .collect();
+        let by_bottom = (reaching.len() == k).then_some(reaching);
         let prev_filled: Vec<usize> = prev
             .cells
             .iter()
@@ -1007,7 +1024,7 @@ fn join_cut_rows(pages: &mut [PageItems]) {
         };
         // The first match whose cells can take it: a reference row of another shape, or
         // a right-hand cell that ends its sentence, leaves the next way to try.
-        let Some(targets) = [in_order, by_reference, by_right, by_place]
+        let Some(targets) = [in_order, by_reference, by_right, by_place, by_bottom]
             .into_iter()
             .flatten()
             .find(|t| fits(t))
@@ -1873,6 +1890,30 @@ mod tests {
         let g = read(t);
         let rows = cell_texts(&g);
         assert_eq!(rows[2], vec!["乙计划丙", "另一项的内容写满", "2.00"]);
+    }
+
+    #[test]
+    fn continuation_goes_on_in_the_cells_reaching_the_page_foot() {
+        // Content and outcome run to the foot of the page; name and amount stand on the
+        // row's first line. Their last lines on the next page are too short for widths.
+        let t = "名称      主要实施内容              金额      期望达到的目标\n\
+                 \n\
+                 甲计划    第一行的内容写满了写满    1.00      目标的第一行写满了\n\
+                 \x20         第二行的内容写满了写满              目标的第二行写满了\n\
+                 \x0c          容结束。                            标结束。\n\
+                 \n\
+                 其他需完成的任务（可选填）\n";
+        let g = read(t);
+        let rows = cell_texts(&g);
+        assert_eq!(
+            rows[1],
+            vec![
+                "甲计划",
+                "第一行的内容写满了写满第二行的内容写满了写满容结束。",
+                "1.00",
+                "目标的第一行写满了目标的第二行写满了标结束。"
+            ]
+        );
     }
 
     #[test]

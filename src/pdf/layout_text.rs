@@ -1917,6 +1917,25 @@ mod tests {
     }
 
     #[test]
+    fn one_line_row_at_the_page_foot_is_whole() {
+        // The page ends with a one-line row; the next page opens with a row of its own
+        // (two cells, the third column empty), not a continuation.
+        let t = "名称        内容说明                  目标\n\
+                 \n\
+                 甲计划      第一行的内容写满了写满    目标甲完成。\n\
+                 \x20           第二行的内容写满了写满\n\
+                 \n\
+                 乙计划      另一项                    目标乙完成。\n\
+                 \x0c丙计划第二      新的一项内容写得很长\n\
+                 \n\
+                 其他需完成的任务（可选填）\n";
+        let g = read(t);
+        let rows = cell_texts(&g);
+        assert_eq!(rows[2], vec!["乙计划", "另一项", "目标乙完成。"]);
+        assert_eq!(rows[3], vec!["丙计划第二", "新的一项内容写得很长"]);
+    }
+
+    #[test]
     fn continuation_cells_matched_by_width() {
         // Name, content, amount, outcome cut by a page break; content and outcome go on.
         assert_eq!(

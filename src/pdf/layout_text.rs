@@ -1710,6 +1710,44 @@ fn zone_table(
     Some(Item::Table { rows, bbox, xs })
 }
 
+/// A cell holding a row-span label's two lines around its own text: pdftotext prints
+/// a wrapped label (`年度重点工作` / `任务`) half-way down its rows, its lines
+/// interleaved with the name beside it, and where no column shows between them the
+/// three lines become one cell (`年度重点工作人才支撑计划任务`). The label's head and
+/// tail (four characters and more in all, six and more together) are taken out; the
+/// label goes to the row's first cell when that is empty, as a lifted label would.
+fn split_label_around(text: &str) -> Option<(String, String)> {
+    let chars: Vec<char> = text.chars().collect();
+    let n = chars.len();
+    // Names are short; long prose that merely starts and ends like a label is left.
+    // A label itself (`年度重点工作任务` holds `年度重点任务` around `工作`) stays.
+    if !(7..=32).contains(&n) || crate::sections::opens_section(&[text]) {
+        return None;
+    }
+    // The longest label wins: `年度重点工作…任务` also holds `年度重点…任务`.
+    let mut best: Option<(String, String)> = None;
+    for head in 4..n.saturating_sub(2) {
+        for tail in 1..(n - head).saturating_sub(1) {
+            let (Some(a), Some(z), Some(m)) = (
+                chars.get(..head),
+                chars.get(n - tail..),
+                chars.get(head..n - tail),
+            ) else {
+                continue;
+            };
+            let label: String = a.iter().chain(z).collect();
+            let longer = best.as_ref().is_none_or(|b| b.0.len() < label.len());
+            if longer
+                && label.chars().count() >= 6
+                && crate::sections::opens_section(&[label.as_str()])
+            {
+                best = Some((label, m.iter().collect()));
+            }
+        }
+    }
+    best
+}
+
 /// Rows of layout text (no detection).
 pub(crate) fn read(text: &str) -> Grid<'static> {
     let pages = pages_of(text);
@@ -1820,7 +1858,23 @@ pub(crate) fn read(text: &str) -> Grid<'static> {
                 })
                 .collect(),
         })
-        .collect();
+        .collect::<Vec<Row>>();
+    let mut rows = rows;
+    for r in &mut rows {
+        for i in 0..r.cells.len() {
+            let Some((label, rest)) = r.cells.get(i).and_then(|c| split_label_around(&c.text))
+            else {
+                continue;
+            };
+            if let Some(c) = r.cells.get_mut(i) {
+                c.text = rest.into();
+            }
+            // In the first cell (the label's column and the names' are one) it is dropped.
+            if let Some(first) = r.cells.first_mut().filter(|c| c.text.is_empty() && i > 0) {
+                first.text = label.into();
+            }
+        }
+    }
     Grid {
         rows,
         layout: Layout::PdfStream,
@@ -1933,6 +1987,22 @@ mod tests {
         let rows = cell_texts(&g);
         assert_eq!(rows[2], vec!["乙计划", "另一项", "目标乙完成。"]);
         assert_eq!(rows[3], vec!["丙计划第二", "新的一项内容写得很长"]);
+    }
+
+    #[test]
+    fn row_span_label_lines_leave_the_name() {
+        // The task label's two lines stand above and below the name, in its column.
+        let t = "名称          内容说明                金额\n\
+                 \n\
+                 甲计划        第一项的内容写满了      1.00\n\
+                 \n\
+                 年度重点工作  第二项的内容写满了\n\
+                 乙计划        第二项的第二行写满      2.00\n\
+                 任务          第二项的第三行。\n";
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let last = rows.last().cloned().unwrap_or_default();
+        assert_eq!(last.first().copied(), Some("乙计划"), "{rows:?}");
     }
 
     #[test]

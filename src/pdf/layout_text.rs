@@ -988,6 +988,23 @@ fn join_cut_rows(pages: &mut [PageItems]) {
                 _ => None,
             }
         });
+        // The cells the page break cut are those whose text reaches the cut row's last
+        // line (the page's last): a cell that ended higher up (a name, an amount set
+        // on the row's first line) is whole. As many of them as continuation cells, in
+        // order, take it; surer than widths, as a cell's last lines are often short.
+        let bottom = prev_cells
+            .iter()
+            .map(|c| c.bbox.y0)
+            .fold(f64::INFINITY, f64::min);
+        let reaching: Vec<usize> = prev_cells
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.bbox.y0 - bottom < 0.5 * LINE && can_go_on(&c.text))
+            // A one-line cell at the foot is as likely a whole short row's.
+            .filter(|(_, c)| c.bbox.y1 - c.bbox.y0 > 1.5 * LINE)
+            .map(|(i, _)| i)
+            .collect();
+        let by_bottom = (reaching.len() == k).then_some(reaching);
         let prev_filled: Vec<usize> = prev
             .cells
             .iter()
@@ -1007,7 +1024,7 @@ fn join_cut_rows(pages: &mut [PageItems]) {
         };
         // The first match whose cells can take it: a reference row of another shape, or
         // a right-hand cell that ends its sentence, leaves the next way to try.
-        let Some(targets) = [in_order, by_reference, by_right, by_place]
+        let Some(targets) = [in_order, by_reference, by_right, by_place, by_bottom]
             .into_iter()
             .flatten()
             .find(|t| fits(t))
@@ -1693,6 +1710,44 @@ fn zone_table(
     Some(Item::Table { rows, bbox, xs })
 }
 
+/// A cell holding a row-span label's two lines around its own text: pdftotext prints
+/// a wrapped label (`年度重点工作` / `任务`) half-way down its rows, its lines
+/// interleaved with the name beside it, and where no column shows between them the
+/// three lines become one cell (`年度重点工作人才支撑计划任务`). The label's head and
+/// tail (four characters and more in all, six and more together) are taken out; the
+/// label goes to the row's first cell when that is empty, as a lifted label would.
+fn split_label_around(text: &str) -> Option<(String, String)> {
+    let chars: Vec<char> = text.chars().collect();
+    let n = chars.len();
+    // Names are short; long prose that merely starts and ends like a label is left.
+    // A label itself (`年度重点工作任务` holds `年度重点任务` around `工作`) stays.
+    if !(7..=32).contains(&n) || crate::sections::opens_section(&[text]) {
+        return None;
+    }
+    // The longest label wins: `年度重点工作…任务` also holds `年度重点…任务`.
+    let mut best: Option<(String, String)> = None;
+    for head in 4..n.saturating_sub(2) {
+        for tail in 1..(n - head).saturating_sub(1) {
+            let (Some(a), Some(z), Some(m)) = (
+                chars.get(..head),
+                chars.get(n - tail..),
+                chars.get(head..n - tail),
+            ) else {
+                continue;
+            };
+            let label: String = a.iter().chain(z).collect();
+            let longer = best.as_ref().is_none_or(|b| b.0.len() < label.len());
+            if longer
+                && label.chars().count() >= 6
+                && crate::sections::opens_section(&[label.as_str()])
+            {
+                best = Some((label, m.iter().collect()));
+            }
+        }
+    }
+    best
+}
+
 /// Rows of layout text (no detection).
 pub(crate) fn read(text: &str) -> Grid<'static> {
     let pages = pages_of(text);
@@ -1803,7 +1858,23 @@ pub(crate) fn read(text: &str) -> Grid<'static> {
                 })
                 .collect(),
         })
-        .collect();
+        .collect::<Vec<Row>>();
+    let mut rows = rows;
+    for r in &mut rows {
+        for i in 0..r.cells.len() {
+            let Some((label, rest)) = r.cells.get(i).and_then(|c| split_label_around(&c.text))
+            else {
+                continue;
+            };
+            if let Some(c) = r.cells.get_mut(i) {
+                c.text = rest.into();
+            }
+            // In the first cell (the label's column and the names' are one) it is dropped.
+            if let Some(first) = r.cells.first_mut().filter(|c| c.text.is_empty() && i > 0) {
+                first.text = label.into();
+            }
+        }
+    }
     Grid {
         rows,
         layout: Layout::PdfStream,
@@ -1873,6 +1944,65 @@ mod tests {
         let g = read(t);
         let rows = cell_texts(&g);
         assert_eq!(rows[2], vec!["乙计划丙", "另一项的内容写满", "2.00"]);
+    }
+
+    #[test]
+    fn continuation_goes_on_in_the_cells_reaching_the_page_foot() {
+        // Content and outcome run to the foot of the page; name and amount stand on the
+        // row's first line. Their last lines on the next page are too short for widths.
+        let t = "名称      主要实施内容              金额      期望达到的目标\n\
+                 \n\
+                 甲计划    第一行的内容写满了写满    1.00      目标的第一行写满了\n\
+                 \x20         第二行的内容写满了写满              目标的第二行写满了\n\
+                 \x0c          容结束。                            标结束。\n\
+                 \n\
+                 其他需完成的任务（可选填）\n";
+        let g = read(t);
+        let rows = cell_texts(&g);
+        assert_eq!(
+            rows[1],
+            vec![
+                "甲计划",
+                "第一行的内容写满了写满第二行的内容写满了写满容结束。",
+                "1.00",
+                "目标的第一行写满了目标的第二行写满了标结束。"
+            ]
+        );
+    }
+
+    #[test]
+    fn one_line_row_at_the_page_foot_is_whole() {
+        // The page ends with a one-line row; the next page opens with a row of its own
+        // (two cells, the third column empty), not a continuation.
+        let t = "名称        内容说明                  目标\n\
+                 \n\
+                 甲计划      第一行的内容写满了写满    目标甲完成。\n\
+                 \x20           第二行的内容写满了写满\n\
+                 \n\
+                 乙计划      另一项                    目标乙完成。\n\
+                 \x0c丙计划第二      新的一项内容写得很长\n\
+                 \n\
+                 其他需完成的任务（可选填）\n";
+        let g = read(t);
+        let rows = cell_texts(&g);
+        assert_eq!(rows[2], vec!["乙计划", "另一项", "目标乙完成。"]);
+        assert_eq!(rows[3], vec!["丙计划第二", "新的一项内容写得很长"]);
+    }
+
+    #[test]
+    fn row_span_label_lines_leave_the_name() {
+        // The task label's two lines stand above and below the name, in its column.
+        let t = "名称          内容说明                金额\n\
+                 \n\
+                 甲计划        第一项的内容写满了      1.00\n\
+                 \n\
+                 年度重点工作  第二项的内容写满了\n\
+                 乙计划        第二项的第二行写满      2.00\n\
+                 任务          第二项的第三行。\n";
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let last = rows.last().cloned().unwrap_or_default();
+        assert_eq!(last.first().copied(), Some("乙计划"), "{rows:?}");
     }
 
     #[test]

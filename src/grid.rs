@@ -180,7 +180,9 @@ fn is_markdown_rule(line: &str) -> bool {
             .all(|c| matches!(c, '|' | '｜' | '-' | ':' | '+' | ' ' | '\t' | '='))
 }
 
-/// Split a line on runs of two or more spaces, or on ideographic spaces.
+/// Split a line on runs of two or more spaces, on ideographic spaces, or on tabs: OCR and
+/// copy-paste give some rows of a space-aligned text tabs instead, and a row is read by
+/// the separators it has.
 fn split_spaced(line: &str) -> Vec<String> {
     let mut cells = Vec::new();
     let mut cur = String::new();
@@ -190,7 +192,7 @@ fn split_spaced(line: &str) -> Vec<String> {
             spaces += 1;
             continue;
         }
-        if c == '\u{3000}' {
+        if c == '\u{3000}' || c == '\t' {
             spaces += 2;
             continue;
         }
@@ -491,6 +493,11 @@ fn drop_page_numbers(rows: &mut Vec<Row<'_>>) {
 /// Build the grid of a decoded text.
 pub fn from_text(text: &str) -> Grid<'_> {
     let mut grid = text_grid(text);
+    if grid.layout.has_columns() {
+        // Rows that lack their row-span cells (HTML-style exports, space-aligned rows
+        // in a tab-separated text) go back to their columns.
+        crate::realign::rows(&mut grid.rows);
+    }
     drop_page_numbers(&mut grid.rows);
     grid
 }
@@ -752,6 +759,11 @@ mod tests {
         assert_eq!(
             split_spaced("  基本支出   83, 179. 29　财政拨款"),
             vec!["基本支出", "83, 179. 29", "财政拨款"]
+        );
+        // A row with tabs in a space-aligned text is split on them.
+        assert_eq!(
+            split_spaced("\t\t基本支出\t83, 179. 29\t\t财政拨款 其他\t"),
+            vec!["基本支出", "83, 179. 29", "财政拨款 其他"]
         );
     }
 

@@ -509,6 +509,36 @@ pub(crate) fn opens_section(texts: &[&str]) -> bool {
     tasks || indicators
 }
 
+/// What a row's first cell says, for the grid's realignment of rows that lack their
+/// row-span cells (`crate::realign`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RowLabel {
+    /// 预算整体情况, 年度重点工作任务, 绩效指标: sections whose label cell spans their rows.
+    Budget,
+    Tasks,
+    Indicators,
+    /// Any other known label (部门名称, 总体绩效目标, 联系人, …), or a `标签：值` field.
+    Other,
+}
+
+/// The label a cell spells, if any (see [`RowLabel`]).
+pub(crate) fn row_label(text: &str) -> Option<RowLabel> {
+    match label_of(text) {
+        Some(Label::Budget) => Some(RowLabel::Budget),
+        Some(Label::Tasks) => Some(RowLabel::Tasks),
+        Some(Label::Indicators) => Some(RowLabel::Indicators),
+        Some(_) => Some(RowLabel::Other),
+        None if inline_field(text).is_some() => Some(RowLabel::Other),
+        None => None,
+    }
+}
+
+/// The columns of the level-1, level-2 and level-3 names in an indicator header row,
+/// when the row is one.
+pub(crate) fn indicator_level_cols(row: &[&Cell]) -> Option<[Option<usize>; 3]> {
+    IndicatorColumns::from_header(row).map(|m| [m.cols[0], m.cols[1], m.cols[2]])
+}
+
 /// Whether a cell is the indicator section's label (`绩效指标`).
 pub(crate) fn is_indicators_label(text: &str) -> bool {
     matches!(label_of(text), Some(Label::Indicators))

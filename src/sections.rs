@@ -976,7 +976,23 @@ impl<'g> Reader<'g> {
                         && current.is_some()
                         && !titled
                         && matches!((label_col, first.col), (Some(lc), Some(c)) if c <= lc);
-                    if unknown_label {
+                    // A header row repeated after a page break with its label misread
+                    // by OCR (`绩效指杯`): the rest of the row is the section's header
+                    // again, not a new section.
+                    let repeated_header = unknown_label
+                        && match current {
+                            Some(Label::Indicators) => {
+                                IndicatorColumns::from_header(&cells[1..]).is_some()
+                            }
+                            Some(Label::Tasks) => opens_task_table(&cells[1..]),
+                            _ => false,
+                        };
+                    if repeated_header {
+                        if let Some(b) = blocks.last_mut() {
+                            b.rows.push(cells[1..].to_vec());
+                            b.row_locs.push(row.loc.clone());
+                        }
+                    } else if unknown_label {
                         let (lc, inline) = match split_inline(&first.text) {
                             Some((_, v)) => (Some(*first), Some(v.to_string())),
                             None => (Some(*first), None),

@@ -30,16 +30,36 @@ use crate::sections::{
     indicator_level_cols, is_framework_name, is_level2_name, row_label, RowLabel,
 };
 
+/// A header row's width: all its cells, and up to its last non-empty one.
+#[derive(Clone, Copy)]
+struct Width {
+    cells: usize,
+    filled: usize,
+}
+
+impl Width {
+    fn of(row: &Row<'_>) -> Width {
+        Width {
+            cells: row.cells.len(),
+            filled: row
+                .cells
+                .iter()
+                .rposition(|c| !c.text.is_empty())
+                .map_or(0, |i| i + 1),
+        }
+    }
+}
+
 /// The header a row is read under.
 #[derive(Default)]
 struct Context {
     /// The section whose label opened it.
     section: Option<RowLabel>,
-    /// (label column, header width) of a budget/task/indicator header row that starts
-    /// with its section label.
-    label_col: Option<(usize, usize)>,
+    /// Label column and width of a budget/task/indicator header row that starts with its
+    /// section label.
+    label_col: Option<(usize, Width)>,
     /// Level-1, level-2, level-3 columns and the width of an indicator header row.
-    indicator: Option<([usize; 3], usize)>,
+    indicator: Option<([usize; 3], Width)>,
 }
 
 /// Realign the rows of a text grid with columns (see the module documentation).
@@ -50,7 +70,7 @@ pub(crate) fn rows(rows: &mut [Row<'_>]) {
             continue;
         };
         let first_col = row.cells[first_at].col.unwrap_or(first_at);
-        let width = row.cells.len();
+        let width = Width::of(row);
         let first = &row.cells[first_at].text;
         if let Some(kind) = row_label(first) {
             let header = indicator_header(row, width);
@@ -83,38 +103,41 @@ pub(crate) fn rows(rows: &mut [Row<'_>]) {
             .filter(|c| !c.text.is_empty())
             .nth(1)
             .is_some();
-        let target = if let Some(([l1, l2, l3], _)) = ctx.indicator {
+        // Where the first cell goes, the header, and whether the moved row must end in
+        // the header's last column. Rows of level-3 names and targets, and task rows,
+        // carry every cell up to the last column in the exports this repairs; a row that
+        // would end short of it (`审核意见 | 同意` below the table) is no such row.
+        let (target, header, exact) = if let Some(([l1, l2, l3], w)) = ctx.indicator {
             if is_level2_name(first) {
-                l2
+                (l2, w, false)
             } else if is_framework_name(first) {
-                l1
+                (l1, w, false)
             } else if several {
-                l3
+                (l3, w, true)
             } else {
                 continue;
             }
         } else if !several {
             continue;
-        } else if let Some((label, _)) = ctx.label_col.filter(|(l, _)| *l == first_col) {
-            label + 1
+        } else if let Some((label, w)) = ctx.label_col.filter(|(l, _)| *l == first_col) {
+            (label + 1, w, ctx.section == Some(RowLabel::Tasks))
         } else {
             continue;
         };
-        let header_width = ctx
-            .indicator
-            .map(|(_, w)| w)
-            .or(ctx.label_col.map(|(_, w)| w))
-            .unwrap_or(0);
-        if target <= first_col || width + (target - first_col) > header_width {
+        let Some(by) = target.checked_sub(first_col).filter(|by| *by > 0) else {
+            continue;
+        };
+        let fits = width.cells + by <= header.cells;
+        if !fits || (exact && width.filled + by != header.filled) {
             continue;
         }
-        shift(row, target - first_col);
+        shift(row, by);
     }
 }
 
 /// The level columns and width of an indicator header row. Cheap reject first: every row
 /// of every text with columns comes here.
-fn indicator_header(row: &Row<'_>, width: usize) -> Option<([usize; 3], usize)> {
+fn indicator_header(row: &Row<'_>, width: Width) -> Option<([usize; 3], Width)> {
     if !row.cells.iter().any(|c| c.text.contains("指标")) {
         return None;
     }
@@ -180,6 +203,11 @@ mod tests {
             row(&[(0, "联系人"), (1, "张三")]),
             "a label never moves"
         );
+        // Rows that would end short of the header's last column are no indicator rows.
+        let text = "绩效指标\t一级指标\t二级指标\t三级指标\t实施周期指标值\t年度指标值\n\
+                    产出指标\t数量指标\t面积\t≥3万亩\t≥1万亩\n\
+                    审核意见\t同意\n";
+        assert_eq!(cols(text)[2], row(&[(0, "审核意见"), (1, "同意")]));
     }
 
     #[test]
@@ -209,5 +237,10 @@ mod tests {
         assert_eq!(got[1][0], (1, "基本支出".to_string()));
         assert_eq!(got[2][0], (1, "项目支出".to_string()));
         assert_eq!(got[4][0], (1, "甲".to_string()));
+        // Under the task header a row that would end short of its last column stays.
+        let text = "年度重点工作任务\t名称\t主要实施内容\t拟投入的资金（元）\t期望达到的目标\n\
+                    甲\t内容\t1.00\t目标\n\
+                    审核意见\t同意\n";
+        assert_eq!(cols(text)[2][0], (0, "审核意见".to_string()));
     }
 }

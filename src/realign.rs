@@ -73,7 +73,7 @@ pub(crate) fn rows(rows: &mut [Row<'_>]) {
         let width = Width::of(row);
         let first = &row.cells[first_at].text;
         if let Some(kind) = row_label(first) {
-            let header = indicator_header(row, width);
+            let header = indicator_header(row, first, width);
             // A section label repeated after a page break keeps the section's header.
             if ctx.section == Some(kind) && kind != RowLabel::Other && header.is_none() {
                 continue;
@@ -91,7 +91,7 @@ pub(crate) fn rows(rows: &mut [Row<'_>]) {
             }
             continue;
         }
-        if let Some(ind) = indicator_header(row, width) {
+        if let Some(ind) = indicator_header(row, first, width) {
             ctx.indicator = Some(ind);
             continue;
         }
@@ -136,9 +136,10 @@ pub(crate) fn rows(rows: &mut [Row<'_>]) {
 }
 
 /// The level columns and width of an indicator header row. Cheap reject first: every row
-/// of every text with columns comes here.
-fn indicator_header(row: &Row<'_>, width: Width) -> Option<([usize; 3], Width)> {
-    if !row.cells.iter().any(|c| c.text.contains("指标")) {
+/// of every text with columns comes here, and a header starts with 一级指标 or with the
+/// section's label (绩效指标), so only the first cell is searched.
+fn indicator_header(row: &Row<'_>, first: &str, width: Width) -> Option<([usize; 3], Width)> {
+    if !first.contains("指标") {
         return None;
     }
     let cells: Vec<&Cell> = row.cells.iter().filter(|c| !c.text.is_empty()).collect();

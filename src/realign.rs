@@ -108,7 +108,18 @@ pub(crate) fn rows(rows: &mut [Row<'_>]) {
         // carry every cell up to the last column in the exports this repairs; a row that
         // would end short of it (`审核意见 | 同意` below the table) is no such row.
         let (target, header, exact) = if let Some(([l1, l2, l3], w)) = ctx.indicator {
-            if is_level2_name(first) {
+            // A level name followed by another is level 1 (成本指标 is level 1 or 2 by
+            // template: `成本指标 | 经济成本指标 | …` is level 1).
+            let level1_pair = is_framework_name(first)
+                && row
+                    .cells
+                    .iter()
+                    .skip(first_at + 1)
+                    .find(|c| !c.text.is_empty())
+                    .is_some_and(|c| is_framework_name(&c.text));
+            if level1_pair {
+                (l1, w, false)
+            } else if is_level2_name(first) {
                 (l2, w, false)
             } else if is_framework_name(first) {
                 (l1, w, false)
@@ -199,6 +210,9 @@ mod tests {
         );
         assert_eq!(got[3][0], (2, "质量指标".to_string()));
         assert_eq!(got[4], row(&[(2, "成本指标")]));
+        let text = "绩效指标\t一级指标\t二级指标\t三级指标\t实施周期指标值\t年度指标值\n\
+                    成本指标\t经济成本指标\t户均成本\t≤3万元\t≤3万元\n";
+        assert_eq!(cols(text)[1][0], (1, "成本指标".to_string()));
         assert_eq!(
             got[5],
             row(&[(0, "联系人"), (1, "张三")]),

@@ -496,7 +496,7 @@ pub fn from_text(text: &str) -> Grid<'_> {
     if grid.layout.has_columns() {
         // Rows that lack their row-span cells (HTML-style exports, space-aligned rows
         // in a tab-separated text) go back to their columns.
-        crate::realign::rows(&mut grid.rows);
+        crate::realign::rows(&mut grid.rows, false);
     }
     drop_page_numbers(&mut grid.rows);
     grid

@@ -62,8 +62,11 @@ struct Context {
     indicator: Option<([usize; 3], Width)>,
 }
 
-/// Realign the rows of a text grid with columns (see the module documentation).
-pub(crate) fn rows(rows: &mut [Row<'_>]) {
+/// Realign the rows of a grid with columns (see the module documentation). `padded`:
+/// every row has a cell for every column (a bordered PDF table), so rows are measured up
+/// to their last non-empty cell; in a text a complete row keeps its trailing tabs and is
+/// measured whole.
+pub(crate) fn rows(rows: &mut [Row<'_>], padded: bool) {
     let mut ctx = Context::default();
     for row in rows.iter_mut() {
         let Some(first_at) = row.cells.iter().position(|c| !c.text.is_empty()) else {
@@ -138,7 +141,11 @@ pub(crate) fn rows(rows: &mut [Row<'_>]) {
         let Some(by) = target.checked_sub(first_col).filter(|by| *by > 0) else {
             continue;
         };
-        let fits = width.cells + by <= header.cells;
+        let fits = if padded {
+            width.filled + by <= header.filled
+        } else {
+            width.cells + by <= header.cells
+        };
         if !fits || (exact && width.filled + by != header.filled) {
             continue;
         }
@@ -160,8 +167,17 @@ fn indicator_header(row: &Row<'_>, first: &str, width: Width) -> Option<([usize;
     }
 }
 
-/// Move a row's cells `by` columns right, with empty cells before them.
+/// Move a row's cells `by` columns right, with empty cells before them (its own empty
+/// cells at the end, where it has them).
 fn shift(row: &mut Row<'_>, by: usize) {
+    let n = row.cells.len();
+    if n >= by && row.cells[n - by..].iter().all(|c| c.text.is_empty()) {
+        row.cells.rotate_right(by);
+        for (i, c) in row.cells.iter_mut().enumerate() {
+            c.col = Some(i);
+        }
+        return;
+    }
     let loc = row.loc.clone();
     let empties = (0..by).map(|_| Cell {
         text: Cow::Borrowed(""),

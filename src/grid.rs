@@ -544,10 +544,11 @@ fn text_grid<'t>(text: &'t str) -> Grid<'t> {
             loc: loc.clone(),
         };
         let cells: Vec<Cell> = match layout {
+            // A row without tabs in a tab-separated text, split on runs of spaces: its
+            // leading empty cells are lost, so its columns are left to `realign`.
             Layout::Tabs if !has_tab(raw) => split_spaced(raw)
                 .into_iter()
-                .enumerate()
-                .map(|(c, s)| cell(Some(c), clean_owned(s)))
+                .map(|s| cell(None, clean_owned(s)))
                 .collect(),
             Layout::Tabs => {
                 // Sized up front: collect cannot know the split's length and grew the row.

@@ -60,6 +60,10 @@ struct Context {
     label_col: Option<(usize, Width)>,
     /// Level-1, level-2, level-3 columns and the width of an indicator header row.
     indicator: Option<([usize; 3], Width)>,
+    /// A row of the section kept its leading empty cells: the text keeps empty cells,
+    /// so a row of its own separators starting in the first column starts there (a
+    /// note, `填报说明 | 无`), and only space-split rows and level names move.
+    keeps_empty_cells: bool,
 }
 
 /// Realign the rows of a grid with columns (see the module documentation). `padded`:
@@ -69,6 +73,14 @@ struct Context {
 pub(crate) fn rows(rows: &mut [Row<'_>], padded: bool) {
     let mut ctx = Context::default();
     for row in rows.iter_mut() {
+        // A row split on spaces in a tab-separated text comes without columns: they are
+        // its cells' places, moved below where its leading cells were lost.
+        let spaced = row.cells.iter().any(|c| c.col.is_none());
+        if spaced {
+            for (i, c) in row.cells.iter_mut().enumerate() {
+                c.col = Some(i);
+            }
+        }
         let Some(first_at) = row.cells.iter().position(|c| !c.text.is_empty()) else {
             continue;
         };
@@ -98,6 +110,10 @@ pub(crate) fn rows(rows: &mut [Row<'_>], padded: bool) {
             ctx.indicator = Some(ind);
             continue;
         }
+        if first_at > 0 && !spaced {
+            ctx.keeps_empty_cells = true;
+        }
+        let may_move = spaced || !ctx.keeps_empty_cells;
         // A lone cell moves only when it is a level name: a note below the table is not
         // a level-3 name without targets.
         let several = row
@@ -126,12 +142,12 @@ pub(crate) fn rows(rows: &mut [Row<'_>], padded: bool) {
                 (l2, w, false)
             } else if is_framework_name(first) {
                 (l1, w, false)
-            } else if several {
+            } else if several && may_move {
                 (l3, w, true)
             } else {
                 continue;
             }
-        } else if !several {
+        } else if !several || !may_move {
             continue;
         } else if let Some((label, w)) = ctx.label_col.filter(|(l, _)| *l == first_col) {
             (label + 1, w, ctx.section == Some(RowLabel::Tasks))
@@ -239,6 +255,12 @@ mod tests {
                     产出指标\t数量指标\t面积\t≥3万亩\t≥1万亩\n\
                     审核意见\t同意\n";
         assert_eq!(cols(text)[2], row(&[(0, "审核意见"), (1, "同意")]));
+        // A text that keeps its empty cells starts a row of its own separators where
+        // the row starts: a note after the table stays.
+        let text = "绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\n\
+                    \t产出指标\t数量指标\t调查企业数\n\
+                    填报说明\t无\n";
+        assert_eq!(cols(text)[2], row(&[(0, "填报说明"), (1, "无")]));
     }
 
     #[test]

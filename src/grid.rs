@@ -184,7 +184,9 @@ fn is_markdown_rule(line: &str) -> bool {
             .all(|c| matches!(c, '|' | '｜' | '-' | ':' | '+' | ' ' | '\t' | '='))
 }
 
-/// Split a line on runs of two or more spaces, or on ideographic spaces.
+/// Split a line on runs of two or more spaces, on ideographic spaces, or on tabs: OCR and
+/// copy-paste give some rows of a space-aligned text tabs instead, and a row is read by
+/// the separators it has.
 fn split_spaced(line: &str) -> Vec<String> {
     let mut cells = Vec::new();
     let mut cur = String::new();
@@ -194,7 +196,7 @@ fn split_spaced(line: &str) -> Vec<String> {
             spaces += 1;
             continue;
         }
-        if c == '\u{3000}' {
+        if c == '\u{3000}' || c == '\t' {
             spaces += 2;
             continue;
         }
@@ -495,6 +497,11 @@ fn drop_page_numbers(rows: &mut Vec<Row<'_>>) {
 /// Build the grid of a decoded text.
 pub fn from_text(text: &str) -> Grid<'_> {
     let mut grid = text_grid(text);
+    if grid.layout.has_columns() {
+        // Rows that lack their row-span cells (HTML-style exports, space-aligned rows
+        // in a tab-separated text) go back to their columns.
+        crate::realign::rows(&mut grid.rows, false);
+    }
     drop_page_numbers(&mut grid.rows);
     grid
 }
@@ -549,10 +556,11 @@ fn text_grid<'t>(text: &'t str) -> Grid<'t> {
             loc: loc.clone(),
         };
         let cells: Vec<Cell> = match layout {
+            // A row without tabs in a tab-separated text, split on runs of spaces: its
+            // leading empty cells are lost, so its columns are left to `realign`.
             Layout::Tabs if !has_tab(raw) => split_spaced(raw)
                 .into_iter()
-                .enumerate()
-                .map(|(c, s)| cell(Some(c), clean_owned(s)))
+                .map(|s| cell(None, clean_owned(s)))
                 .collect(),
             Layout::Tabs => {
                 // Sized up front: collect cannot know the split's length and grew the row.
@@ -693,8 +701,9 @@ fn join_broken_rows(rows: Vec<Row<'_>>) -> Vec<Row<'_>> {
 
 /// The last of the lines without a tab that go on with the last cell of `rows[end]`, a
 /// row ending in text (`end` when there are none). A line that is a section label is a
-/// title, one with a `：` a note (`单位：万元`, `注：…`); after a row that was whole the
-/// lines must also be followed by a row of the table.
+/// title, one with a `：` a note (`单位：万元`, `注：…`), a level name of the indicator
+/// framework a row of its own (space-aligned, its empty cells lost); after a row that was
+/// whole the lines must also be followed by a row of the table.
 fn last_cell_lines_end(rows: &[Row<'_>], end: usize, after_whole: bool) -> usize {
     let mut last = end;
     while last < end + MAX_BROKEN_ROW_LINES
@@ -703,6 +712,7 @@ fn last_cell_lines_end(rows: &[Row<'_>], end: usize, after_whole: bool) -> usize
                 && follows(&rows[last], r)
                 && !r.cells[0].text.contains(['：', ':'])
                 && !crate::sections::is_label(&r.cells[0].text)
+                && !crate::sections::is_framework_name(&r.cells[0].text)
         })
     {
         last += 1;
@@ -739,7 +749,9 @@ fn block_width(rows: &[Row<'_>]) -> usize {
 fn broken_row_end(rows: &[Row<'_>], i: usize, width: usize) -> usize {
     let first = &rows[i];
     let broke_in_text = |r: &Row<'_>| r.cells.last().is_some_and(|c| !c.text.is_empty());
-    if first.cells.len() < 2 || !broke_in_text(first) {
+    // Only a tab row breaks this way; a space-aligned one is left to `realign`.
+    let tabbed = first.cells.iter().all(|c| c.col.is_some());
+    if first.cells.len() < 2 || !tabbed || !broke_in_text(first) {
         return i;
     }
     if first.cells.len() >= width {
@@ -749,8 +761,12 @@ fn broken_row_end(rows: &[Row<'_>], i: usize, width: usize) -> usize {
     for j in i + 1..rows.len().min(i + MAX_BROKEN_ROW_LINES) {
         let part = &rows[j];
         let n = part.cells.len();
+        // A line without tabs split on space runs into several cells is a space-aligned
+        // row (its cells have no column), not the rest of a broken one.
+        let space_aligned = n > 1 && part.cells.iter().any(|c| c.col.is_none());
         if !follows(&rows[j - 1], part)
             || n >= width
+            || space_aligned
             || part.cells.first().is_none_or(|c| c.text.is_empty())
         {
             return i;
@@ -910,6 +926,11 @@ mod tests {
         assert_eq!(
             split_spaced("  基本支出   83, 179. 29　财政拨款"),
             vec!["基本支出", "83, 179. 29", "财政拨款"]
+        );
+        // A row with tabs in a space-aligned text is split on them.
+        assert_eq!(
+            split_spaced("\t\t基本支出\t83, 179. 29\t\t财政拨款 其他\t"),
+            vec!["基本支出", "83, 179. 29", "财政拨款 其他"]
         );
     }
 

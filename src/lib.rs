@@ -30,6 +30,7 @@ pub mod grid;
 pub mod input;
 pub mod normalise;
 pub mod pdf;
+mod realign;
 pub mod record;
 pub mod schema;
 pub mod sections;

@@ -398,6 +398,32 @@ static MISREAD_LABELS: std::sync::LazyLock<Vec<Vec<(&'static str, Label)>>> =
         by_len
     });
 
+/// What joins a line of free text to the next line of a text (总体绩效目标 wrapped over
+/// several lines by a layout, OCR or a copy from a table):
+/// - a line break where the next line starts a numbered item (`1.`, `（2）`, `二、`, `③`)
+///   or the line ends a sentence (`。`, `；`, `：`…): a new item or paragraph;
+/// - otherwise the break is a layout wrap: nothing for Chinese, which is set without
+///   spaces (a number cut by the wrap closes up too), a space between two Latin words.
+///
+/// Task and target cells continued on a later row are likewise joined without a
+/// separator (`append`); there a new item starts only with a new task or indicator row.
+/// PDF cells carry no line numbers: their rows keep a line break, as before.
+fn wrap_separator(before: &str, after: &str) -> &'static str {
+    let last = before.trim_end().chars().next_back();
+    let next = after.trim_start().chars().next();
+    let starts_item = strip_enumerator(after).is_some()
+        || next.is_some_and(|c| ('\u{2460}'..='\u{2473}').contains(&c));
+    if starts_item || last.is_some_and(|c| "。；;！!？?：:".contains(c)) {
+        "\n"
+    } else if last.is_some_and(|c| c.is_ascii_alphabetic())
+        && next.is_some_and(|c| c.is_ascii_alphabetic())
+    {
+        " "
+    } else {
+        ""
+    }
+}
+
 /// A section title's number taken off: `一、`, `二.`, `(三)`, `（四）`, `3、`, `4.`, `5．`
 /// (forms that number their sections: `一、年度重点工作任务`).
 fn strip_enumerator(text: &str) -> Option<&str> {
@@ -518,6 +544,36 @@ pub(crate) fn opens_section(texts: &[&str]) -> bool {
     }
     let (tasks, indicators) = header_kind(texts);
     tasks || indicators
+}
+
+/// What a row's first cell says, for the grid's realignment of rows that lack their
+/// row-span cells (`crate::realign`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RowLabel {
+    /// 预算整体情况, 年度重点工作任务, 绩效指标: sections whose label cell spans their rows.
+    Budget,
+    Tasks,
+    Indicators,
+    /// Any other known label (部门名称, 总体绩效目标, 联系人, …), or a `标签：值` field.
+    Other,
+}
+
+/// The label a cell spells, if any (see [`RowLabel`]).
+pub(crate) fn row_label(text: &str) -> Option<RowLabel> {
+    match label_of(text) {
+        Some(Label::Budget) => Some(RowLabel::Budget),
+        Some(Label::Tasks) => Some(RowLabel::Tasks),
+        Some(Label::Indicators) => Some(RowLabel::Indicators),
+        Some(_) => Some(RowLabel::Other),
+        None if inline_field(text).is_some() => Some(RowLabel::Other),
+        None => None,
+    }
+}
+
+/// The columns of the level-1, level-2 and level-3 names in an indicator header row,
+/// when the row is one.
+pub(crate) fn indicator_level_cols(row: &[&Cell]) -> Option<[Option<usize>; 3]> {
+    IndicatorColumns::from_header(row).map(|m| [m.cols[0], m.cols[1], m.cols[2]])
 }
 
 /// Whether a cell is the indicator section's label (`绩效指标`).
@@ -938,7 +994,23 @@ impl<'g> Reader<'g> {
                         && current.is_some()
                         && !titled
                         && matches!((label_col, first.col), (Some(lc), Some(c)) if c <= lc);
-                    if unknown_label {
+                    // A header row repeated after a page break with its label misread
+                    // by OCR (`绩效指杯`): the rest of the row is the section's header
+                    // again, not a new section.
+                    let repeated_header = unknown_label
+                        && match current {
+                            Some(Label::Indicators) => {
+                                IndicatorColumns::from_header(&cells[1..]).is_some()
+                            }
+                            Some(Label::Tasks) => opens_task_table(&cells[1..]),
+                            _ => false,
+                        };
+                    if repeated_header {
+                        if let Some(b) = blocks.last_mut() {
+                            b.rows.push(cells[1..].to_vec());
+                            b.row_locs.push(row.loc.clone());
+                        }
+                    } else if unknown_label {
                         let (lc, inline) = match split_inline(&first.text) {
                             Some((_, v)) => (Some(*first), Some(v.to_string())),
                             None => (Some(*first), None),
@@ -961,21 +1033,33 @@ impl<'g> Reader<'g> {
         blocks
     }
 
+    /// A free-text section (总体绩效目标, 其他需完成的任务) as one text. Cells of one line
+    /// are separate cells: a line break between them. Text continued on the next line
+    /// of a text is a wrapped line or a new paragraph, see [`wrap_separator`].
     fn joined_text(&self, block: &Block) -> Option<Text> {
-        let mut parts: Vec<String> = block.inline.iter().cloned().collect();
-        parts.extend(block.cells().map(|c| c.text.to_string()));
-        if parts.is_empty() {
-            return None;
+        let inline_line = block.label_cell.and_then(|c| c.loc.line());
+        let mut parts = block
+            .inline
+            .iter()
+            .map(|t| (t.as_str(), inline_line))
+            .chain(block.cells().map(|c| (&*c.text, c.loc.line())));
+        let (first, mut line) = parts.next()?;
+        let mut joined = first.to_string();
+        for (t, l) in parts {
+            let sep = match (line, l) {
+                (Some(a), Some(b)) if a != b => wrap_separator(&joined, t),
+                _ => "\n",
+            };
+            joined.push_str(sep);
+            joined.push_str(t);
+            line = l;
         }
         let loc = block
             .cells()
             .next()
             .map(|c| c.loc.clone())
             .or_else(|| block.loc())?;
-        Some(Text {
-            text: parts.join("\n"),
-            loc,
-        })
+        Some(Text { text: joined, loc })
     }
 
     fn other_field(&mut self, block: &Block, value: String) {

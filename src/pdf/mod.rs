@@ -223,7 +223,12 @@ pub fn read_pdf(bytes: &[u8], opts: &PdfOptions) -> Result<Grid<'static>> {
             p
         })
         .collect();
-    let rows = stitch(page_items);
+    let mut rows = stitch(page_items);
+    if any_lattice {
+        // A bordered table drawn from an export that lacks row-span cells (rows shifted
+        // left) is put back like its text (`crate::realign`).
+        crate::realign::rows(&mut rows, true);
+    }
     Ok(Grid {
         rows,
         layout: if any_lattice {

@@ -61,8 +61,55 @@ pub(crate) fn is_amount(raw: &str) -> bool {
 }
 
 /// The quantity of an amount cell (trimmed) and whether it is negative: `None` when the
-/// cell is not exactly one amount.
+/// cell is not exactly one amount. A cell that does not read as written is tried once
+/// more with OCR's letters for digits ([`ocr_letter_digits`]).
 fn read(raw: &str) -> Option<(Qty, bool)> {
+    read_as_written(raw).or_else(|| read_as_written(&ocr_letter_digits(raw)?))
+}
+
+/// OCR reads 1 as `l` or `I` and 0 as `O` or `o` (`l6,583.94`, `45O,385.73`, `O.OO`). In
+/// a cell that should be one amount, a leading number written with digits and those
+/// letters is read with the letters as digits, when it holds a real digit or ends in a
+/// `.` and two decimals (`O.OO`), and no Latin word goes on after it (`5 Items`, `ISO`).
+/// Only amount cells get this (thresholds keep `II类`); `None` when nothing changes.
+fn ocr_letter_digits(raw: &str) -> Option<String> {
+    let is_letter = |c: u8| matches!(c, b'l' | b'I' | b'O' | b'o');
+    let s = raw.trim();
+    let b = s.as_bytes();
+    // Most cells that get here are text: rejected on their first byte.
+    if !b
+        .first()
+        .is_some_and(|c| c.is_ascii_digit() || is_letter(*c))
+    {
+        return None;
+    }
+    let end = b
+        .iter()
+        .position(|c| !(c.is_ascii_digit() || is_letter(*c) || matches!(c, b',' | b'.' | b' ')))
+        .unwrap_or(b.len());
+    let (num, rest) = s.split_at(end);
+    if rest.starts_with(|c: char| c.is_ascii_alphabetic()) || !num.bytes().any(is_letter) {
+        return None;
+    }
+    let two_decimals = num.trim_end().rsplit_once('.').is_some_and(|(_, f)| {
+        f.len() == 2
+            && f.bytes()
+                .all(|c| c.is_ascii_digit() || c == b'O' || c == b'o')
+    });
+    if !num.bytes().any(|c| c.is_ascii_digit()) && !two_decimals {
+        return None;
+    }
+    let mut out = String::with_capacity(s.len());
+    out.extend(num.chars().map(|c| match c {
+        'l' | 'I' => '1',
+        'O' | 'o' => '0',
+        c => c,
+    }));
+    out.push_str(rest);
+    Some(out)
+}
+
+fn read_as_written(raw: &str) -> Option<(Qty, bool)> {
     let folded = fold(raw);
     let mut s = folded.trim();
     // (Most cells start with a digit: no lead to strip.)

@@ -20,6 +20,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use common::pdf_comparable;
+use common::sweep::{found, grid_as_tabs, pdf_grid_rows, pdf_record, tools_dir};
 use serde_json::Value;
 
 const SYNTH_SEEDS: [u64; 2] = [1, 2];
@@ -41,34 +42,10 @@ const PRODUCERS: [&str; 14] = [
     "fpdf-stream-pad",
 ];
 
-fn tools_dir() -> PathBuf {
-    std::env::var_os("DECLX_TOOLS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/tools"))
-}
-
 /// A text as one tab-separated line per row (the grid declx reads from it), which is
 /// what the producer script lays out.
 fn as_tab_text(text: &str) -> String {
-    let g = declx::grid::from_text(text);
-    let mut out = String::new();
-    for row in &g.rows {
-        let mut cells: Vec<String> = Vec::new();
-        for (i, c) in row.cells.iter().enumerate() {
-            let at = if g.layout.has_columns() {
-                c.col.unwrap_or(i)
-            } else {
-                cells.len()
-            };
-            if cells.len() <= at {
-                cells.resize(at + 1, String::new());
-            }
-            cells[at] = c.text.replace(['\n', '\t'], " ");
-        }
-        out += &cells.join("\t");
-        out.push('\n');
-    }
-    out
+    grid_as_tabs(&declx::grid::from_text(text))
 }
 
 fn texts() -> Vec<(String, String)> {
@@ -102,55 +79,13 @@ fn texts() -> Vec<(String, String)> {
     texts
 }
 
-fn record(path: &str, bytes: &[u8]) -> Value {
-    pdf_comparable(common::checked_json(&declx::extract_bytes(
-        path,
-        bytes,
-        &declx::Options::default(),
-    )))
-}
-
-/// How many of `want[key]`'s items `got[key]` holds, each matched once.
-fn found(got: &Value, want: &Value, key: &str) -> (usize, usize) {
-    let empty = Vec::new();
-    let want = want[key].as_array().unwrap_or(&empty);
-    let mut pool: Vec<&Value> = got[key].as_array().unwrap_or(&empty).iter().collect();
-    let mut n = 0;
-    for w in want {
-        if let Some(i) = pool.iter().position(|g| *g == w) {
-            pool.remove(i);
-            n += 1;
-        }
-    }
-    (n, want.len())
-}
-
-/// The grid the PDF reader made, one row a line, cells as `col:text`.
-fn grid_rows(bytes: &[u8]) -> String {
-    let Ok(g) = declx::pdf::read_pdf(bytes, &declx::pdf::PdfOptions::default()) else {
-        return String::new();
-    };
-    let rows: Vec<String> = g
-        .rows
-        .iter()
-        .map(|r| {
-            let cells: Vec<String> = r
-                .non_empty()
-                .map(|c| format!("{}:{}", c.col.map_or(-1, |k| k as i64), c.text))
-                .collect();
-            cells.join("\t")
-        })
-        .collect();
-    rows.join("\n")
-}
-
 /// `DECLX_GRID_PDF=a.pdf cargo test --test pdf_producers -- --ignored grid_of --nocapture`
 /// prints one PDF's grid rows.
 #[test]
 #[ignore = "a debugging aid"]
 fn grid_of() {
     if let Some(p) = std::env::var_os("DECLX_GRID_PDF") {
-        println!("{}", grid_rows(&std::fs::read(p).unwrap_or_default()));
+        println!("{}", pdf_grid_rows(&std::fs::read(p).unwrap_or_default()));
     }
 }
 
@@ -195,7 +130,7 @@ fn pdf_producers_report() {
     let frac = |(a, b): (usize, usize)| format!("{a}/{b}");
     let (mut all, mut full) = (0, 0);
     for (name, text) in &texts {
-        let want = record("form.txt", text.as_bytes());
+        let want = pdf_record("form.txt", text.as_bytes());
         let keys: Vec<String> = want
             .as_object()
             .map(|m| m.keys().cloned().collect())
@@ -232,7 +167,7 @@ fn pdf_producers_report() {
                 write("got", &got);
                 write("want", &want);
                 let path = dir.join(format!("{name}.{producer}.grid.txt"));
-                let _ = std::fs::write(path, grid_rows(&bytes));
+                let _ = std::fs::write(path, pdf_grid_rows(&bytes));
             }
             println!(
                 "{:<28} {:<12} {:>5} {:>7} {:>6} {:>10}",

@@ -27,6 +27,7 @@ use std::process::Command;
 use std::sync::Mutex;
 
 use common::pdf_comparable;
+use common::sweep::{found, grid_as_tabs, pdf_grid_rows, pdf_record, tools_dir};
 use declx::grid::{self, Layout};
 use serde_json::Value;
 
@@ -48,12 +49,6 @@ const RENDITIONS: [(&str, &[&str]); 4] = [
     ),
 ];
 
-fn tools_dir() -> PathBuf {
-    std::env::var_os("DECLX_TOOLS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/tools"))
-}
-
 /// A decoded text as the tab text `render_pdf.py` reads. Plain tab text is kept as it is
 /// (its blank lines are page breaks); other layouts go through declx's own grid, cells
 /// placed at their column where the layout knows it, line breaks inside a cell joined.
@@ -69,24 +64,7 @@ fn as_tab_text(text: &str) -> String {
     if g.layout == Layout::Spaced {
         return spaced_as_tabs(text);
     }
-    let mut out = String::new();
-    for row in &g.rows {
-        let mut cells: Vec<String> = Vec::new();
-        for (i, c) in row.cells.iter().enumerate() {
-            let at = if g.layout.has_columns() {
-                c.col.unwrap_or(i)
-            } else {
-                cells.len()
-            };
-            if cells.len() <= at {
-                cells.resize(at + 1, String::new());
-            }
-            cells[at] = c.text.replace(['\n', '\t'], " ");
-        }
-        out += &cells.join("\t");
-        out.push('\n');
-    }
-    out
+    grid_as_tabs(&g)
 }
 
 /// Space-aligned rows as tab text: cells split at runs of two spaces or more, and
@@ -179,29 +157,6 @@ fn render(txt: &Path, pdf: &Path, opts: &[&str]) -> Result<(), String> {
     }
 }
 
-fn record(path: &str, bytes: &[u8]) -> Value {
-    pdf_comparable(common::checked_json(&declx::extract_bytes(
-        path,
-        bytes,
-        &declx::Options::default(),
-    )))
-}
-
-/// How many of `want[key]`'s items `got[key]` holds, each matched once.
-fn found(got: &Value, want: &Value, key: &str) -> (usize, usize) {
-    let empty = Vec::new();
-    let want = want[key].as_array().unwrap_or(&empty);
-    let mut pool: Vec<&Value> = got[key].as_array().unwrap_or(&empty).iter().collect();
-    let mut n = 0;
-    for w in want {
-        if let Some(i) = pool.iter().position(|g| *g == w) {
-            pool.remove(i);
-            n += 1;
-        }
-    }
-    (n, want.len())
-}
-
 struct Score {
     fields: (usize, usize),
     tasks: (usize, usize),
@@ -237,22 +192,8 @@ fn score(dir: &Path, name: &str, rendition: &str, want: &Value) -> Result<Score,
         };
         write("got", &got);
         write("want", want);
-        // The grid the PDF reader made, one row a line, cells as `col:text`.
-        if let Ok(g) = declx::pdf::read_pdf(&bytes, &declx::pdf::PdfOptions::default()) {
-            let rows: Vec<String> = g
-                .rows
-                .iter()
-                .map(|r| {
-                    let cells: Vec<String> = r
-                        .non_empty()
-                        .map(|c| format!("{}:{}", c.col.map_or(-1, |k| k as i64), c.text))
-                        .collect();
-                    cells.join("\t")
-                })
-                .collect();
-            let path = dir.join(format!("{name}.{rendition}.grid.txt"));
-            let _ = std::fs::write(path, rows.join("\n"));
-        }
+        let path = dir.join(format!("{name}.{rendition}.grid.txt"));
+        let _ = std::fs::write(path, pdf_grid_rows(&bytes));
     }
     Ok(Score {
         fields: (equal, keys.len()),
@@ -306,7 +247,7 @@ fn pdf_sweep_report() {
     );
     let (mut all, mut full) = (0, 0);
     for (name, text) in &texts {
-        let want = record("form.txt", text.as_bytes());
+        let want = pdf_record("form.txt", text.as_bytes());
         for (rendition, _) in RENDITIONS {
             all += 1;
             match score(&dir, name, rendition, &want) {

@@ -1649,6 +1649,24 @@ mod tests {
         }
     }
 
+    /// A chunk of text 10.5 pt high.
+    fn chunk(text: &str, x0: f64, x1: f64, y0: f64) -> Chunk {
+        Chunk {
+            text: text.to_string(),
+            bbox: Rect::new(x0, y0, x1, y0 + 10.5),
+        }
+    }
+
+    /// A text line of these chunks.
+    fn chunk_line(chunks: Vec<Chunk>) -> Line {
+        let bbox = chunks
+            .iter()
+            .map(|c| c.bbox)
+            .reduce(|a, b| a.union(&b))
+            .unwrap_or(Rect::new(0.0, 0.0, 0.0, 0.0));
+        Line { chunks, bbox }
+    }
+
     fn block(col: usize, text: &str, x0: f64, x1: f64, y0: f64, line: usize) -> Block {
         let bbox = Rect::new(x0, y0, x1, y0 + 10.5);
         Block {
@@ -1671,25 +1689,13 @@ mod tests {
     /// the page keeps the previous page's columns.
     #[test]
     fn narrowed_gap_keeps_the_previous_pages_separator() {
-        let chunk = |text: &str, x0: f64, x1: f64, y0: f64| Chunk {
-            text: text.to_string(),
-            bbox: Rect::new(x0, y0, x1, y0 + 10.5),
-        };
-        let line = |chunks: Vec<Chunk>| {
-            let bbox = chunks
-                .iter()
-                .map(|c| c.bbox)
-                .reduce(|a, b| a.union(&b))
-                .unwrap_or(Rect::new(0.0, 0.0, 0.0, 0.0));
-            Line { chunks, bbox }
-        };
         let lines = [
-            line(vec![
+            chunk_line(vec![
                 chunk("效益指标", 10.0, 90.0, 700.0),
                 chunk("服务对象满意度指", 105.0, 195.0, 700.0),
                 chunk("严格控制项目成本", 215.0, 300.0, 700.0),
             ]),
-            line(vec![
+            chunk_line(vec![
                 chunk("满意度指标", 10.0, 90.0, 680.0),
                 chunk("社会效益指标", 110.0, 150.0, 680.0),
                 chunk("带动社会投资", 215.0, 300.0, 680.0),
@@ -1715,27 +1721,15 @@ mod tests {
     /// the page keeps the previous page's, so the stitcher can join the rest to its row.
     #[test]
     fn letter_spaced_line_on_a_continued_page_adds_no_columns() {
-        let chunk = |text: &str, x0: f64, x1: f64, y0: f64| Chunk {
-            text: text.to_string(),
-            bbox: Rect::new(x0, y0, x1, y0 + 10.5),
-        };
-        let line = |chunks: Vec<Chunk>| {
-            let bbox = chunks
-                .iter()
-                .map(|c| c.bbox)
-                .reduce(|a, b| a.union(&b))
-                .unwrap_or(Rect::new(0.0, 0.0, 0.0, 0.0));
-            Line { chunks, bbox }
-        };
         let lines = [
-            line(vec![chunk("术企业认定数", 465.5, 528.5, 750.0)]),
-            line(vec![
+            chunk_line(vec![chunk("术企业认定数", 465.5, 528.5, 750.0)]),
+            chunk_line(vec![
                 chunk("不", 465.5, 476.0, 733.0),
                 chunk("低", 482.0, 492.5, 733.0),
                 chunk("于", 498.5, 509.0, 733.0),
                 chunk("5515", 515.0, 538.0, 733.0),
             ]),
-            line(vec![chunk("家。", 465.5, 486.5, 716.0)]),
+            chunk_line(vec![chunk("家。", 465.5, 486.5, 716.0)]),
         ];
         let p = Params {
             em: 10.5,

@@ -9,6 +9,8 @@ use std::sync::OnceLock;
 use declx::{Options, Record};
 use serde_json::Value;
 
+pub mod sweep;
+
 fn validator() -> &'static jsonschema::Validator {
     static V: OnceLock<jsonschema::Validator> = OnceLock::new();
     V.get_or_init(|| {

@@ -1,0 +1,84 @@
+//! Helpers of the PDF sweep and the producer matrix (`tests/pdf_sweep.rs`,
+//! `tests/pdf_producers.rs`): both render texts to PDF and score the PDF's record
+//! against the text's.
+
+use std::path::{Path, PathBuf};
+
+use declx::grid::Grid;
+use serde_json::Value;
+
+use super::{checked_json, pdf_comparable};
+
+/// The rendering tools: `DECLX_TOOLS`, or `../shared/tools`.
+pub fn tools_dir() -> PathBuf {
+    std::env::var_os("DECLX_TOOLS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/tools"))
+}
+
+/// A grid as one tab-separated line per row, cells at their column where the layout
+/// knows it, line breaks and tabs inside a cell as spaces.
+pub fn grid_as_tabs(g: &Grid<'_>) -> String {
+    let mut out = String::new();
+    for row in &g.rows {
+        let mut cells: Vec<String> = Vec::new();
+        for (i, c) in row.cells.iter().enumerate() {
+            let at = if g.layout.has_columns() {
+                c.col.unwrap_or(i)
+            } else {
+                cells.len()
+            };
+            if cells.len() <= at {
+                cells.resize(at + 1, String::new());
+            }
+            cells[at] = c.text.replace(['\n', '\t'], " ");
+        }
+        out += &cells.join("\t");
+        out.push('\n');
+    }
+    out
+}
+
+/// The record of an input, as the comparison with a PDF's record sees it.
+pub fn pdf_record(path: &str, bytes: &[u8]) -> Value {
+    pdf_comparable(checked_json(&declx::extract_bytes(
+        path,
+        bytes,
+        &declx::Options::default(),
+    )))
+}
+
+/// How many of `want[key]`'s items `got[key]` holds, each matched once.
+pub fn found(got: &Value, want: &Value, key: &str) -> (usize, usize) {
+    let empty = Vec::new();
+    let want = want[key].as_array().unwrap_or(&empty);
+    let mut pool: Vec<&Value> = got[key].as_array().unwrap_or(&empty).iter().collect();
+    let mut n = 0;
+    for w in want {
+        if let Some(i) = pool.iter().position(|g| *g == w) {
+            pool.remove(i);
+            n += 1;
+        }
+    }
+    (n, want.len())
+}
+
+/// The grid the PDF reader made, one row a line, cells as `col:text` (empty when the
+/// PDF cannot be read).
+pub fn pdf_grid_rows(bytes: &[u8]) -> String {
+    let Ok(g) = declx::pdf::read_pdf(bytes, &declx::pdf::PdfOptions::default()) else {
+        return String::new();
+    };
+    let rows: Vec<String> = g
+        .rows
+        .iter()
+        .map(|r| {
+            let cells: Vec<String> = r
+                .non_empty()
+                .map(|c| format!("{}:{}", c.col.map_or(-1, |k| k as i64), c.text))
+                .collect();
+            cells.join("\t")
+        })
+        .collect();
+    rows.join("\n")
+}

@@ -127,6 +127,11 @@ pub(crate) fn rows(rows: &mut [Row<'_>], padded: bool) {
         // carry every cell up to the last column in the exports this repairs; a row that
         // would end short of it (`审核意见 | 同意` below the table) is no such row.
         let (target, header, exact) = if let Some(([l1, l2, l3], w)) = ctx.indicator {
+            // Rows move only right, to a level column at most: a row starting in the
+            // level-3 column or beyond stays, without testing its names.
+            if first_col >= l3 {
+                continue;
+            }
             // A level name followed by another is level 1 (成本指标 is level 1 or 2 by
             // template: `成本指标 | 经济成本指标 | …` is level 1).
             let level1_pair = is_framework_name(first)
@@ -173,10 +178,16 @@ pub(crate) fn rows(rows: &mut [Row<'_>], padded: bool) {
 /// of every text with columns comes here, and a header starts with 一级指标 or with the
 /// section's label (绩效指标), so only the first cell is searched.
 fn indicator_header(row: &Row<'_>, first: &str, width: Width) -> Option<([usize; 3], Width)> {
-    if !first.contains("指标") {
+    // A header names three levels, 一级指标 among them: rows with fewer filled cells or
+    // no 级 are no header (checked before collecting the cells, as many rows start with
+    // a level name).
+    if !first.contains("指标")
+        || row.non_empty().nth(2).is_none()
+        || !row.non_empty().any(|c| c.text.contains('级'))
+    {
         return None;
     }
-    let cells: Vec<&Cell> = row.cells.iter().filter(|c| !c.text.is_empty()).collect();
+    let cells: Vec<&Cell> = row.non_empty().collect();
     match indicator_level_cols(&cells)? {
         [Some(l1), Some(l2), Some(l3)] if l1 < l2 && l2 < l3 => Some(([l1, l2, l3], width)),
         _ => None,

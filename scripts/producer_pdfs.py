@@ -270,6 +270,23 @@ def fpdf_table(pdf, seg, cells, ws, borders, spans, padding):
                         row.cell("", colspan=cs)
 
 
+def gs_pdfwrite(src, out):
+    return ["gs", "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=pdfwrite",
+            f"-sOutputFile={out}", src]
+
+
+# Producers that rewrite a LibreOffice rendition: (the rendition, its command).
+REWRITERS = {
+    "gs": ("lo", gs_pdfwrite),
+    "gs-stream": ("lo-stream", gs_pdfwrite),
+    "cairo": ("lo", lambda src, out: ["pdftocairo", "-pdf", src, out]),
+    "qpdf-objstm": ("lo", lambda src, out: ["qpdf", "--object-streams=generate",
+                                            "--compress-streams=y", src, out]),
+    "qpdf-lin": ("lo", lambda src, out: ["qpdf", "--linearize", src, out]),
+    "mutool": ("lo", lambda src, out: ["mutool", "clean", "-gggg", src, out]),
+}
+
+
 def produce(rp, producer, txt, outdir, stem):
     out = os.path.join(outdir, f"{stem}.{producer}.pdf")
     if os.path.exists(out) and os.path.getmtime(out) > os.path.getmtime(txt):
@@ -285,23 +302,11 @@ def produce(rp, producer, txt, outdir, stem):
             run([sys.executable, render, txt, tmp])
         elif producer == "lo-stream":
             run([sys.executable, render, txt, tmp, "--no-borders"])
-        elif producer in ("gs", "gs-stream"):
-            src = base if producer == "gs" else base_stream
-            produce(rp, "lo" if producer == "gs" else "lo-stream", txt, outdir, stem)
-            run(["gs", "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=pdfwrite",
-                 f"-sOutputFile={tmp}", src])
-        elif producer == "cairo":
-            produce(rp, "lo", txt, outdir, stem)
-            run(["pdftocairo", "-pdf", base, tmp])
-        elif producer == "qpdf-objstm":
-            produce(rp, "lo", txt, outdir, stem)
-            run(["qpdf", "--object-streams=generate", "--compress-streams=y", base, tmp])
-        elif producer == "qpdf-lin":
-            produce(rp, "lo", txt, outdir, stem)
-            run(["qpdf", "--linearize", base, tmp])
-        elif producer == "mutool":
-            produce(rp, "lo", txt, outdir, stem)
-            run(["mutool", "clean", "-gggg", base, tmp])
+        elif producer in REWRITERS:
+            source, command = REWRITERS[producer]
+            src = base if source == "lo" else base_stream
+            produce(rp, source, txt, outdir, stem)
+            run(command(src, tmp))
         elif producer == "xlsx":
             src = os.path.join(work, stem + ".xlsx")
             make_xlsx(rp, titles, segments, src)

@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use common::pdf_comparable;
-use common::sweep::{found, grid_as_tabs, pdf_grid_rows, pdf_record, tools_dir};
+use common::sweep::{found, grid_as_tabs, pdf_grid_rows, pdf_record, synth_texts, tools_dir};
 use serde_json::Value;
 
 const SYNTH_SEEDS: [u64; 2] = [1, 2];
@@ -65,17 +65,11 @@ fn texts() -> Vec<(String, String)> {
             texts.push((name.clone(), as_tab_text(&d.text)));
         }
     }
-    let seeds: Vec<u64> = match std::env::var("DECLX_PRODUCER_SEEDS") {
-        Ok(list) => list
-            .split(',')
-            .filter_map(|s| s.trim().parse().ok())
-            .collect(),
-        Err(_) => SYNTH_SEEDS.to_vec(),
-    };
-    for seed in seeds {
-        let (text, _) = declx::synth::declaration(seed);
-        texts.push((format!("synth-{seed}"), as_tab_text(&text)));
-    }
+    texts.extend(synth_texts(
+        "DECLX_PRODUCER_SEEDS",
+        &SYNTH_SEEDS,
+        as_tab_text,
+    ));
     texts
 }
 

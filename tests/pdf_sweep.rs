@@ -27,7 +27,7 @@ use std::process::Command;
 use std::sync::Mutex;
 
 use common::pdf_comparable;
-use common::sweep::{found, grid_as_tabs, pdf_grid_rows, pdf_record, tools_dir};
+use common::sweep::{found, grid_as_tabs, pdf_grid_rows, pdf_record, synth_texts, tools_dir};
 use declx::grid::{self, Layout};
 use serde_json::Value;
 
@@ -117,17 +117,7 @@ fn sweep_texts() -> Vec<(String, String)> {
             .to_string();
         texts.push((name, as_tab_text(&decoded.text)));
     }
-    let seeds: Vec<u64> = match std::env::var("DECLX_SWEEP_SEEDS") {
-        Ok(list) => list
-            .split(',')
-            .filter_map(|s| s.trim().parse().ok())
-            .collect(),
-        Err(_) => SYNTH_SEEDS.to_vec(),
-    };
-    for seed in seeds {
-        let (text, _) = declx::synth::declaration(seed);
-        texts.push((format!("synth-{seed}"), as_tab_text(&text)));
-    }
+    texts.extend(synth_texts("DECLX_SWEEP_SEEDS", &SYNTH_SEEDS, as_tab_text));
     if let Ok(only) = std::env::var("DECLX_SWEEP_ONLY") {
         let words: Vec<&str> = only.split(',').collect();
         texts.retain(|(n, _)| words.iter().any(|w| n.contains(w)));

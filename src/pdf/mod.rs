@@ -813,6 +813,28 @@ mod tests {
         }
     }
 
+    /// Two pages stitched: the first full, the second going on from it.
+    fn two_pages(first: Vec<Item>, second: Vec<Item>) -> Vec<Row<'static>> {
+        stitch(vec![
+            PageItems {
+                number: 1,
+                full: true,
+                items: first,
+            },
+            PageItems {
+                number: 2,
+                full: false,
+                items: second,
+            },
+        ])
+    }
+
+    fn texts(rows: &[Row]) -> Vec<Vec<String>> {
+        rows.iter()
+            .map(|r| r.cells.iter().map(|c| c.text.to_string()).collect())
+            .collect()
+    }
+
     /// The rest of a left-aligned target cut by the page end is short: it starts where
     /// the target's cell does and ends well inside it, and goes to that cell's column
     /// though the next page numbers its columns otherwise.
@@ -945,22 +967,8 @@ mod tests {
             row(&["", "续文", ""]),
             row(&["乙", "新行", "2.00"]),
         ])];
-        let rows = stitch(vec![
-            PageItems {
-                number: 1,
-                full: true,
-                items: p1,
-            },
-            PageItems {
-                number: 2,
-                full: false,
-                items: p2,
-            },
-        ]);
-        let t: Vec<Vec<&str>> = rows
-            .iter()
-            .map(|r| r.cells.iter().map(|c| &*c.text).collect())
-            .collect();
+        let rows = two_pages(p1, p2);
+        let t = texts(&rows);
         assert_eq!(
             t,
             vec![
@@ -987,22 +995,8 @@ mod tests {
             row(&["指标", "社会效益指标", "惠及群众", "≥100人。"]),
             row(&["满意度指标", "服务对象满意度指标", "满意度", "≥90%。"]),
         ])];
-        let rows = stitch(vec![
-            PageItems {
-                number: 1,
-                full: true,
-                items: p1,
-            },
-            PageItems {
-                number: 2,
-                full: false,
-                items: p2,
-            },
-        ]);
-        let t: Vec<Vec<&str>> = rows
-            .iter()
-            .map(|r| r.cells.iter().map(|c| &*c.text).collect())
-            .collect();
+        let rows = two_pages(p1, p2);
+        let t = texts(&rows);
         assert_eq!(t[2], vec!["效益指标", "经济效益指标", "", ""]);
         assert_eq!(t[3], vec!["", "社会效益指标", "惠及群众", "≥100人。"]);
         assert_eq!(t.len(), 5);
@@ -1019,26 +1013,13 @@ mod tests {
         let mut first = row(&["", "可持续影响指标", "带动投资", "≥3亿元。"]);
         first.open_above = vec![0, 1];
         let pages = |last: TRow, first: TRow| {
-            stitch(vec![
-                PageItems {
-                    number: 1,
-                    full: true,
-                    items: vec![table(vec![
-                        row(&["一级指标", "二级指标", "三级指标", "指标值"]),
-                        last,
-                    ])],
-                },
-                PageItems {
-                    number: 2,
-                    full: false,
-                    items: vec![table(vec![first])],
-                },
-            ])
-        };
-        let texts = |rows: &[Row]| -> Vec<Vec<String>> {
-            rows.iter()
-                .map(|r| r.cells.iter().map(|c| c.text.to_string()).collect())
-                .collect()
+            two_pages(
+                vec![table(vec![
+                    row(&["一级指标", "二级指标", "三级指标", "指标值"]),
+                    last,
+                ])],
+                vec![table(vec![first])],
+            )
         };
         let t = texts(&pages(last.clone(), first.clone()));
         assert_eq!(

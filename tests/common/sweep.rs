@@ -82,3 +82,26 @@ pub fn pdf_grid_rows(bytes: &[u8]) -> String {
         .collect();
     rows.join("\n")
 }
+
+/// `synth-<seed>` declarations as tab text, for the seeds listed in the environment
+/// variable `var` (`30,31,32`) or else `default`.
+pub fn synth_texts(
+    var: &str,
+    default: &[u64],
+    as_tab_text: impl Fn(&str) -> String,
+) -> Vec<(String, String)> {
+    let seeds: Vec<u64> = match std::env::var(var) {
+        Ok(list) => list
+            .split(',')
+            .filter_map(|s| s.trim().parse().ok())
+            .collect(),
+        Err(_) => default.to_vec(),
+    };
+    seeds
+        .into_iter()
+        .map(|seed| {
+            let (text, _) = declx::synth::declaration(seed);
+            (format!("synth-{seed}"), as_tab_text(&text))
+        })
+        .collect()
+}

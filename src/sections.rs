@@ -586,6 +586,23 @@ pub(crate) fn is_indicator_header(texts: &[&str]) -> bool {
     texts.len() > 1 && header_kind(texts).1
 }
 
+/// Which target column an indicator header cell names: `Some(true)` the period
+/// (实施周期) target, `Some(false)` the annual one, `None` neither.
+pub(crate) fn target_header(text: &str) -> Option<bool> {
+    let one = Cell {
+        text: Cow::Borrowed(text),
+        col: Some(0),
+        loc: Loc::Line { line: 0 },
+    };
+    let mut cols = [None; IND_SLOTS];
+    IndicatorColumns::classify(&[&one], &mut cols);
+    match cols {
+        [_, _, _, Some(_), ..] => Some(true),
+        [_, _, _, _, Some(_), ..] => Some(false),
+        _ => None,
+    }
+}
+
 /// (task header, indicator header) for a line of cell texts.
 fn header_kind(texts: &[&str]) -> (bool, bool) {
     let cells: Vec<Cell> = texts

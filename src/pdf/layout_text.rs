@@ -1673,6 +1673,12 @@ fn zone_table(
         }
     }
     seps.sort_by(f64::total_cmp);
+    if indicators {
+        if let Some(s) = target_header_separator(lines, &seps) {
+            seps.push(s);
+            seps.sort_by(f64::total_cmp);
+        }
+    }
     let original = lines;
     let mut lines = dedrift(original, &seps);
     let more = realigned_separators(&lines, &seps);
@@ -1708,6 +1714,30 @@ fn zone_table(
     }
     let bbox = rows.iter().map(|r| r.bbox).reduce(|a, b| a.union(&b))?;
     Some(Item::Table { rows, bbox, xs })
+}
+
+/// The boundary between the two target columns where the zone's header row names both
+/// (实施周期指标值, 年度指标值) and no separator falls between them. The two narrow
+/// target columns' lines are mostly set one space apart (pdftotext joins them into one
+/// text line), so no gap of the body shows their boundary; the header cells, each set
+/// at its own column, do. The boundary is taken half-way between the two header cells:
+/// `dedrift` then cuts the joined lines at the period column's width.
+fn target_header_separator(lines: &[Line], seps: &[f64]) -> Option<f64> {
+    // A wrapped header stands a line or two above the row that names the columns.
+    lines.iter().take(4).map(run_line).find_map(|l| {
+        let texts: Vec<&str> = l.chunks.iter().map(|c| c.text.as_str()).collect();
+        if !crate::sections::is_indicator_header(&texts) {
+            return None;
+        }
+        let of = |period: bool| {
+            l.chunks
+                .iter()
+                .find(|c| crate::sections::target_header(&c.text) == Some(period))
+                .map(|c| c.bbox)
+        };
+        let (p, a) = (of(true)?, of(false)?);
+        (p.x1 < a.x0 && !seps.iter().any(|s| p.x1 < *s && *s < a.x0)).then_some(0.5 * (p.x1 + a.x0))
+    })
 }
 
 /// A cell holding a row-span label's two lines around its own text: pdftotext prints
@@ -1929,6 +1959,27 @@ mod tests {
         assert_eq!(rows[2], vec!["甲计划", "第一行的内容第二行", "1.00"]);
         assert_eq!(rows[3], vec!["乙计划", "另一项", "2.00"]);
         assert_eq!(g.rows[2].loc, Loc::Line { line: 5 });
+    }
+
+    #[test]
+    fn target_columns_set_one_space_apart_split_at_the_header() {
+        // pdftotext set the period and annual targets one space apart on most lines
+        // (the period ones letter-spaced); only the header shows two columns.
+        let t = include_str!("../../fixtures/layout/targets-one-space-apart.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let targets = |name: &str| {
+            rows.iter()
+                .find(|r| r.iter().any(|c| c.contains(name)))
+                .map(|r| r.iter().rev().take(2).rev().copied().collect::<Vec<_>>())
+        };
+        assert_eq!(
+            targets("提高群众满意"),
+            Some(vec![
+                "合作银行发放贷款金额不超过104亿元。";
+                2
+            ])
+        );
     }
 
     #[test]

@@ -716,8 +716,10 @@ fn dedrift(lines: &[Line], seps: &[f64]) -> Vec<Line> {
             };
             let score = |j: usize| {
                 let spaced_end = j >= 3 && !lone(j) && (j - 3..j).all(lone);
-                // A letter-spaced stretch starts where its cell starts, too.
-                let spaced_start = j >= 1 && !lone(j - 1) && (j..j + 3).all(lone);
+                // A letter-spaced stretch starts where its cell starts, too; its first
+                // words may be a list number (`元 。 2. 合 作`: three lone of four).
+                let spaced_start =
+                    j >= 1 && !lone(j - 1) && (j..j + 4).filter(|i| lone(*i)).count() >= 3;
                 let bonus = if spaced_end || spaced_start { 4.0 } else { 0.0 };
                 if bonus == 0.0 && touching(j) {
                     // Letter spacing taken out just before a word that starts where
@@ -1978,6 +1980,14 @@ mod tests {
             Some(vec![
                 "合作银行发放贷款金额不超过104亿元。";
                 2
+            ])
+        );
+        // A letter-spaced annual line set one space after a full period line.
+        assert_eq!(
+            targets("按时完成年度"),
+            Some(vec![
+                "1.合作银行发放贷款金额≥297亿元。2.合作银",
+                "1.合作银行发放贷款金额≥297亿元。2.合作银行"
             ])
         );
     }

@@ -376,12 +376,12 @@ fn fields_floor() {
             "synth-7 stream" => (&BUT_INDICATORS, 17),
             "synth-3 landscape" => (&ALL_FIELDS, 22),
             "synth-7 landscape" => (&BUT_INDICATORS, 16),
-            "synth-11 lattice" => (&BUT_INDICATORS, 16),
+            "synth-11 lattice" => (&BUT_INDICATORS, 18),
             "synth-11 landscape" => (&HELD_OUT_LANDSCAPE, 16),
-            "synth-11 stream" => (&["budget", "other_fields", "checks", "warnings"], 16),
+            "synth-11 stream" => (&["budget", "other_fields", "checks", "warnings"], 18),
             "synth-19 lattice" => (&BUT_INDICATORS, 14),
-            "synth-19 landscape" => (&BUT_INDICATORS, 8),
-            "synth-19 stream" => (&["overall_goal", "other_fields"], 12),
+            "synth-19 landscape" => (&BUT_INDICATORS, 9),
+            "synth-19 stream" => (&["overall_goal", "other_fields"], 13),
             _ => (&[], 0),
         };
         for f in base.iter().chain(extra) {

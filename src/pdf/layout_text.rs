@@ -1706,16 +1706,46 @@ fn zone_table(
             .min_by(|a, b| (a.0 - y).abs().total_cmp(&(b.0 - y).abs()))
             .map_or(y, |(cy, no)| y - cy - *no as f64)
     };
+    let label_cols = if indicators {
+        level_columns(&rows)
+    } else {
+        None
+    };
     lift_and_prune(
         &mut rows,
         xs.len().saturating_sub(1),
         Some((&page_y, page_top)),
+        label_cols,
     );
     for r in &mut rows {
         split_wide_gaps(r, &lines, raws);
     }
     let bbox = rows.iter().map(|r| r.bbox).reduce(|a, b| a.union(&b))?;
     Some(Item::Table { rows, bbox, xs })
+}
+
+/// How many leading columns of an indicator zone may hold row-span labels: those up to
+/// the level-2 column (the one right of the level-1 names, or the last holding a
+/// framework name). Level-3 names and targets belong to one row each: a one-line target
+/// centred in a tall row is no label of the rows around it. `None` when the zone shows
+/// no framework name.
+fn level_columns(rows: &[TRow]) -> Option<usize> {
+    let mut last: Option<usize> = None;
+    for r in rows {
+        for (i, c) in r.cells.iter().enumerate() {
+            if !crate::sections::is_framework_name(&c.text) {
+                continue;
+            }
+            // A level-1 name: its level-2 column is the next one.
+            let col = if crate::sections::is_level2_name(&c.text) {
+                i
+            } else {
+                i + 1
+            };
+            last = Some(last.map_or(col, |l| l.max(col)));
+        }
+    }
+    last.map(|l| l + 1)
 }
 
 /// The boundary between the two target columns where the zone's header row names both
@@ -1990,6 +2020,23 @@ mod tests {
                 "1.合作银行发放贷款金额≥297亿元。2.合作银行"
             ])
         );
+    }
+
+    #[test]
+    fn one_line_target_in_a_tall_row_stays_in_its_row() {
+        // The targets of a row whose level-3 name wraps over three lines stand on its
+        // middle line; the row above is a lone level-2 name. Centred between the two
+        // they are no row-span labels: only level columns hold those.
+        let t = include_str!("../../fixtures/layout/one-line-target-in-tall-row.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = |name: &str| rows.iter().find(|r| r.iter().any(|c| c.contains(name)));
+        assert!(row("数量指标").is_some_and(|r| r.iter().all(|c| !c.contains("道路"))));
+        assert!(row("激发市场").is_some_and(|r| r
+            .iter()
+            .rev()
+            .take(2)
+            .all(|c| *c == "道路养护里程≥91公里。")));
     }
 
     #[test]

@@ -732,7 +732,12 @@ fn centred_in_own_row(rows: &[TRow], r: usize, c: usize, up: usize, down: usize)
 /// line to tell rows apart; centring needs the real distance).
 /// `page_top`: the table opens a page after the first, its first row possibly the rest
 /// of a row cut by the page break.
-fn lift_centred_labels(rows: &mut [TRow], page_y: &dyn Fn(f64) -> f64, page_top: bool) {
+fn lift_centred_labels(
+    rows: &mut [TRow],
+    page_y: &dyn Fn(f64) -> f64,
+    page_top: bool,
+    label_cols: Option<usize>,
+) {
     let ncols = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
     let text_at = |rows: &[TRow], r: usize, c: usize| {
         rows.get(r)
@@ -742,7 +747,10 @@ fn lift_centred_labels(rows: &mut [TRow], page_y: &dyn Fn(f64) -> f64, page_top:
     };
     // Row-span labels head the rows they span, left of them: the last column holds each
     // row's own content (a short target between rows that have none is no label).
-    for c in 0..ncols.saturating_sub(1) {
+    let last = ncols
+        .saturating_sub(1)
+        .min(label_cols.unwrap_or(usize::MAX));
+    for c in 0..last {
         // The first row the next cell's span may start at.
         let mut free = 0usize;
         for r in 0..rows.len() {
@@ -1119,14 +1127,17 @@ pub(crate) fn table_rows(
 /// [`lift_span_labels`]; `centred` for layout text, see [`lift_centred_labels`]).
 /// Separate from [`unlifted_rows`] so the layout-text reader can put labels in their
 /// columns first.
+/// `label_cols`: how many leading columns may hold row-span labels (layout text's
+/// indicator table: the level columns; `None`: all but the last).
 pub(crate) fn lift_and_prune(
     rows: &mut Vec<TRow>,
     ncols: usize,
     centred: Option<(&dyn Fn(f64) -> f64, bool)>,
+    label_cols: Option<usize>,
 ) {
     if ncols > 1 {
         if let Some((page_y, page_top)) = centred {
-            lift_centred_labels(rows, page_y, page_top);
+            lift_centred_labels(rows, page_y, page_top, label_cols);
         } else {
             lift_span_labels(rows, false);
         }

@@ -1610,6 +1610,7 @@ fn zone_table(
     ys: &[(f64, usize)],
     page_top: bool,
     indicators: bool,
+    two_targets: bool,
 ) -> Option<Item> {
     let p = Params {
         em: LINE,
@@ -1676,7 +1677,12 @@ fn zone_table(
     }
     seps.sort_by(f64::total_cmp);
     if indicators {
-        if let Some(s) = target_header_separator(lines, &seps) {
+        let split = target_header_separator(lines, &seps).or_else(|| {
+            two_targets
+                .then(|| target_gap_separator(lines, &seps))
+                .flatten()
+        });
+        if let Some(s) = split {
             seps.push(s);
             seps.sort_by(f64::total_cmp);
         }
@@ -1722,6 +1728,40 @@ fn zone_table(
     }
     let bbox = rows.iter().map(|r| r.bbox).reduce(|a, b| a.union(&b))?;
     Some(Item::Table { rows, bbox, xs })
+}
+
+/// The boundary between the two target columns in a zone of a table whose header named
+/// both, where the zone shows no separator between them (a page without the header, its
+/// columns set anew): a cell's line never holds a gap of two spaces, so runs set apart
+/// inside the last column on two lines or more, starting within a column of each other,
+/// start the annual column. The boundary goes just left of the leftmost such start.
+fn target_gap_separator(lines: &[Line], seps: &[f64]) -> Option<f64> {
+    let last = seps.last().copied()?;
+    let mut starts: Vec<f64> = Vec::new();
+    for l in lines {
+        let r = run_line(l);
+        let inside: Vec<f64> = r
+            .chunks
+            .iter()
+            .map(|c| c.bbox.x0)
+            .filter(|x| *x > last)
+            .collect();
+        starts.extend(inside.iter().skip(1));
+    }
+    let support = |x: f64| starts.iter().filter(|s| (*s - x).abs() <= 1.0).count();
+    let best = starts
+        .iter()
+        .copied()
+        .max_by(|a, b| support(*a).cmp(&support(*b)).then(b.total_cmp(a)))?;
+    if support(best) < 2 {
+        return None;
+    }
+    let left = starts
+        .iter()
+        .copied()
+        .filter(|s| (*s - best).abs() <= 1.0)
+        .fold(best, f64::min);
+    Some(left - 0.5)
 }
 
 /// How many leading columns of an indicator zone may hold row-span labels: those up to
@@ -1825,6 +1865,8 @@ pub(crate) fn read(text: &str) -> Grid<'static> {
     let longest = pages.iter().map(Vec::len).max().unwrap_or(0);
     // Whether the zones read last belong to the indicator table.
     let mut in_indicators = false;
+    // Whether the indicator header named two target columns (period and annual).
+    let mut two_targets = false;
     for (pi, page) in pages.iter().enumerate() {
         let mut lines: Vec<Line> = Vec::new();
         let mut raws: Vec<&str> = Vec::new();
@@ -1872,11 +1914,21 @@ pub(crate) fn read(text: &str) -> Grid<'static> {
                 // other zone goes on with the section before it (across pages too).
                 let opener = ls.iter().take(3).map(run_line).find_map(|l| {
                     let texts: Vec<&str> = l.chunks.iter().map(|c| c.text.as_str()).collect();
-                    crate::sections::opens_section(&texts)
-                        .then(|| crate::sections::is_indicator_header(&texts))
+                    crate::sections::opens_section(&texts).then(|| {
+                        let named = |period: bool| {
+                            texts
+                                .iter()
+                                .any(|t| crate::sections::target_header(t) == Some(period))
+                        };
+                        (
+                            crate::sections::is_indicator_header(&texts),
+                            named(true) && named(false),
+                        )
+                    })
                 });
-                if let Some(is_ind) = opener {
+                if let Some((is_ind, two)) = opener {
                     in_indicators = is_ind;
+                    two_targets = is_ind && two;
                 }
                 items.extend(zone_table(
                     ls,
@@ -1885,6 +1937,7 @@ pub(crate) fn read(text: &str) -> Grid<'static> {
                     &ys,
                     pi > 0 && *start == 0,
                     in_indicators,
+                    two_targets,
                 ));
             }
         }
@@ -2037,6 +2090,28 @@ mod tests {
             .rev()
             .take(2)
             .all(|c| *c == "道路养护里程≥91公里。")));
+    }
+
+    #[test]
+    fn target_columns_split_on_a_page_without_the_header() {
+        // The header named both targets; the next page sets its columns anew and no
+        // separator of its own falls between them, but runs set apart inside the last
+        // column on several lines show the boundary.
+        let t = include_str!("../../fixtures/layout/targets-apart-on-a-later-page.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let targets = |name: &str| {
+            rows.iter()
+                .find(|r| r.iter().any(|c| c.contains(name)))
+                .map(|r| r.iter().rev().take(2).rev().copied().collect::<Vec<_>>())
+        };
+        assert_eq!(
+            targets("推进关键核心"),
+            Some(vec![
+                "重点主攻方向数量不低于71项。",
+                "重点主攻方向数量达到43项。"
+            ])
+        );
     }
 
     #[test]

@@ -1101,8 +1101,27 @@ fn zone_starts(lines: &[Line]) -> Vec<usize> {
         if texts.len() > 1 {
             // A header row glued to the first row below it (no blank line, as in a
             // borderless table) is a zone of its own: no column shows that row boundary.
+            // A header cell's wrapped tail below the row is no wider than the header
+            // text over it (on the row or on a line above it), if any: a glued first
+            // row's lines fill their column, wider than its header.
+            let tail = |j: usize| {
+                let over = |c: &Chunk| {
+                    runs.get(start..=i)
+                        .into_iter()
+                        .flatten()
+                        .flat_map(|l| &l.chunks)
+                        .filter(|h| c.bbox.x0 < h.bbox.x1 && h.bbox.x0 < c.bbox.x1)
+                        .map(|h| h.bbox.x1 - h.bbox.x0)
+                        .reduce(f64::max)
+                };
+                runs.get(j).is_some_and(|l| {
+                    l.chunks
+                        .iter()
+                        .all(|c| over(c).is_none_or(|w| c.bbox.x1 - c.bbox.x0 <= w))
+                })
+            };
             let mut end = i + 1;
-            while end < lines.len() && adjacent(end) && short(end) {
+            while end < lines.len() && adjacent(end) && short(end) && tail(end) {
                 end += 1;
             }
             if end < lines.len() && adjacent(end) && out.last().is_some_and(|l| *l < end) {
@@ -2111,6 +2130,23 @@ mod tests {
                 "重点主攻方向数量不低于71项。",
                 "重点主攻方向数量达到43项。"
             ])
+        );
+    }
+
+    #[test]
+    fn header_glued_to_the_first_row_ends_at_its_tails() {
+        // No blank line between the header (its label's tail below it) and the first
+        // row, whose short wrapped lines are no header tails: its level-3 name is
+        // wider than the header text over it.
+        let t = include_str!("../../fixtures/layout/header-glued-to-first-row.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = rows
+            .iter()
+            .find(|r| r.iter().any(|c| c.contains("推进关键核心")));
+        assert_eq!(
+            row.and_then(|r| r.last()).copied(),
+            Some("1.开展项目数量≤327项。2.全市技术合同成交额=2873亿元。3.高新技术企业认定数≤4881家。")
         );
     }
 

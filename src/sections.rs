@@ -151,7 +151,11 @@ pub(crate) fn has(hay: &str, needle: &str) -> bool {
 /// characters of a header word are in the cell as written whenever they are in its
 /// normal form.
 fn has_any_char(text: &str, chars: &[char]) -> bool {
-    text.chars().any(|c| chars.contains(&c))
+    // A 64-bit filter of the chars' low six bits: most chars of a cell fail it with one
+    // test, and the list is searched only on a hit.
+    let mask = chars.iter().fold(0u64, |m, &c| m | 1 << (c as u32 & 63));
+    text.chars()
+        .any(|c| (mask >> (c as u32 & 63)) & 1 != 0 && chars.contains(&c))
 }
 
 fn norm_label_char(c: char) -> char {
@@ -348,13 +352,20 @@ fn label_misread(text: &str) -> Option<Label> {
     }
     let n = norm(text);
     let b = strip_note(&n).as_bytes();
+    // The cell must be ideographs throughout, as the label is (a `≥` or `A` is not
+    // misread). Tested first: most cells that get here are sentences with punctuation
+    // or digits, rejected before any label is compared.
+    if !b.len().is_multiple_of(3) || !b.chunks_exact(3).all(|c| matches!(c[0], 0xE4..=0xE9)) {
+        return None;
+    }
     let same_len = MISREAD_LABELS.get(b.len() / 3).into_iter().flatten();
     let mut found: Option<Label> = None;
     for (known, label) in same_len {
         // Counted up to 2 only: most cells are off in their first two characters.
+        // Byte compares, not slice compares: a 3-byte slice compare is a memcmp call.
         let mut off = 0;
-        for (x, y) in known.as_bytes().chunks(3).zip(b.chunks(3)) {
-            if x != y {
+        for (x, y) in known.as_bytes().chunks_exact(3).zip(b.chunks_exact(3)) {
+            if x[0] != y[0] || x[1] != y[1] || x[2] != y[2] {
                 off += 1;
                 if off > 1 {
                     break;
@@ -368,8 +379,7 @@ fn label_misread(text: &str) -> Option<Label> {
             }
         }
     }
-    // The cell must be ideographs throughout, as the label is (a `≥` or `A` is not misread).
-    found.filter(|_| b.chunks(3).all(|c| matches!(c, [0xE4..=0xE9, _, _])))
+    found
 }
 
 const MISREAD_MIN_CHARS: usize = 6;

@@ -78,9 +78,19 @@ pub fn canonical_name(enc: &'static Encoding) -> &'static str {
 
 /// Decode `bytes`, detecting the encoding unless `forced`.
 pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded> {
+    decode_probed(bytes, forced, None)
+}
+
+/// `decode`, given `utf16_without_bom(bytes)` when the caller already asked it (the
+/// format sniffer does, for every input without a BOM).
+pub(crate) fn decode_probed(
+    bytes: &[u8],
+    forced: Option<&'static Encoding>,
+    utf16: crate::input::Utf16Probe,
+) -> Result<Decoded> {
     let (enc, body, name, ready) = match forced {
         Some(enc) => (enc, strip_bom_for(enc, bytes), canonical_name(enc), None),
-        None => detect_full(bytes),
+        None => detect_full(bytes, utf16),
     };
     let out = match ready {
         // Detection already validated or decoded the whole input.
@@ -122,7 +132,7 @@ fn strip_bom_for<'a>(enc: &'static Encoding, bytes: &'a [u8]) -> &'a [u8] {
 
 /// Choose an encoding: returns it, the bytes to decode (BOM removed) and the reported name.
 pub fn detect(bytes: &[u8]) -> (&'static Encoding, &[u8], &'static str) {
-    let (enc, body, name, _) = detect_full(bytes);
+    let (enc, body, name, _) = detect_full(bytes, None);
     (enc, body, name)
 }
 
@@ -136,7 +146,7 @@ enum Ready<'a> {
 
 type Detected<'a> = (&'static Encoding, &'a [u8], &'static str, Option<Ready<'a>>);
 
-fn detect_full(bytes: &[u8]) -> Detected<'_> {
+fn detect_full(bytes: &[u8], utf16: crate::input::Utf16Probe) -> Detected<'_> {
     if let Some((enc, len)) = Encoding::for_bom(bytes) {
         return (
             enc,
@@ -148,7 +158,8 @@ fn detect_full(bytes: &[u8]) -> Detected<'_> {
     if let Some(rest) = bytes.strip_prefix(&[0x84, 0x31, 0x95, 0x33]) {
         return (GB18030, rest, "GB18030", None);
     }
-    if let Some(enc) = utf16_without_bom(bytes) {
+    // Asked by the sniffer already for most inputs (only the BOM tests above come first).
+    if let Some(enc) = utf16.unwrap_or_else(|| utf16_without_bom(bytes)) {
         return (enc, bytes, canonical_name(enc), None);
     }
     let head = sample(bytes);

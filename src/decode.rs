@@ -78,9 +78,19 @@ pub fn canonical_name(enc: &'static Encoding) -> &'static str {
 
 /// Decode `bytes`, detecting the encoding unless `forced`.
 pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded> {
+    decode_probed(bytes, forced, None)
+}
+
+/// `decode`, given `utf16_without_bom(bytes)` when the caller already asked it (the
+/// format sniffer does, for every input without a BOM).
+pub(crate) fn decode_probed(
+    bytes: &[u8],
+    forced: Option<&'static Encoding>,
+    utf16: crate::input::Utf16Probe,
+) -> Result<Decoded> {
     let (enc, body, name, ready) = match forced {
         Some(enc) => (enc, strip_bom_for(enc, bytes), canonical_name(enc), None),
-        None => detect_full(bytes),
+        None => detect_full(bytes, utf16),
     };
     let out = match ready {
         // Detection already validated or decoded the whole input.
@@ -122,7 +132,7 @@ fn strip_bom_for<'a>(enc: &'static Encoding, bytes: &'a [u8]) -> &'a [u8] {
 
 /// Choose an encoding: returns it, the bytes to decode (BOM removed) and the reported name.
 pub fn detect(bytes: &[u8]) -> (&'static Encoding, &[u8], &'static str) {
-    let (enc, body, name, _) = detect_full(bytes);
+    let (enc, body, name, _) = detect_full(bytes, None);
     (enc, body, name)
 }
 
@@ -136,7 +146,7 @@ enum Ready<'a> {
 
 type Detected<'a> = (&'static Encoding, &'a [u8], &'static str, Option<Ready<'a>>);
 
-fn detect_full(bytes: &[u8]) -> Detected<'_> {
+fn detect_full(bytes: &[u8], utf16: crate::input::Utf16Probe) -> Detected<'_> {
     if let Some((enc, len)) = Encoding::for_bom(bytes) {
         return (
             enc,
@@ -148,7 +158,8 @@ fn detect_full(bytes: &[u8]) -> Detected<'_> {
     if let Some(rest) = bytes.strip_prefix(&[0x84, 0x31, 0x95, 0x33]) {
         return (GB18030, rest, "GB18030", None);
     }
-    if let Some(enc) = utf16_without_bom(bytes) {
+    // Asked by the sniffer already for most inputs (only the BOM tests above come first).
+    if let Some(enc) = utf16.unwrap_or_else(|| utf16_without_bom(bytes)) {
         return (enc, bytes, canonical_name(enc), None);
     }
     let head = sample(bytes);
@@ -444,22 +455,47 @@ fn utf8_cost(text: &str) -> usize {
     let mut at = 0;
     while at < b.len() {
         let end = (at + CHUNK).min(b.len());
-        // Each byte with the byte after it; the text's last byte with none.
-        let pairs = b.get(at..(end + 1).min(b.len())).unwrap_or(&[]);
-        let mut suspect = pairs.windows(2).fold(0u8, |acc, w| {
-            acc | (LEAD[usize::from(w[0])] & NEXT[usize::from(w[1])])
-        });
-        if end == b.len() {
-            if let Some(&x) = b.last() {
-                suspect |= LEAD[usize::from(x)] & NEXT[0];
+        // A whole chunk with the byte after it: compared, not looked up, so the compiler
+        // can do 32 bytes at a time (a table lookup per byte does not vectorise).
+        let whole = b.get(at..at + CHUNK).zip(b.get(at + 1..at + CHUNK + 1));
+        let suspect = if let Some((x, y)) = whole {
+            chunk_suspect(x, y)
+        } else {
+            // Each byte with the byte after it; the text's last byte with none.
+            let pairs = b.get(at..(end + 1).min(b.len())).unwrap_or(&[]);
+            let mut s = pairs.windows(2).fold(0u8, |acc, w| {
+                acc | (LEAD[usize::from(w[0])] & NEXT[usize::from(w[1])])
+            });
+            if end == b.len() {
+                if let Some(&x) = b.last() {
+                    s |= LEAD[usize::from(x)] & NEXT[0];
+                }
             }
-        }
+            s
+        };
         if suspect != 0 {
             cost += run_cost(text, at, end);
         }
         at = end;
     }
     cost
+}
+
+/// `LEAD[x] & NEXT[y]` over pairs of bytes and the bytes after them, or-ed (non-zero
+/// when some pair is suspect), written as compares (see `LEAD`).
+fn chunk_suspect(x: &[u8], y: &[u8]) -> u8 {
+    x.iter().zip(y).fold(0u8, |acc, (&x, &y)| {
+        let always = u8::from(x.wrapping_sub(0x01) < 8)
+            | u8::from(x == 0x0B)
+            | u8::from(x.wrapping_sub(0x0E) < 0x12)
+            | u8::from(x == 0x7F)
+            | u8::from(x.wrapping_sub(0xC0) < 0x22)
+            | u8::from(x.wrapping_sub(0xEA) < 5);
+        acc | always
+            | (u8::from(x == 0xE3) & u8::from(y != 0x80))
+            | (u8::from(x == 0xE4) & u8::from(y < 0xB8))
+            | (u8::from(x == 0xEF) & u8::from(y != 0xBC))
+    })
 }
 
 /// The cost of the chars whose first byte lies in `at..end` (the last may end past it).
@@ -752,6 +788,17 @@ mod tests {
         fn utf8_cost_matches_profile(s in "(\\PC|[\t\n\r\0\x01\x7f一-龥 -~，。、（）：；｜ａ-ｚ〇-〿㐀-䶵ɐ-ʯ\u{391}-\u{3c9}])*") {
             let p = profile(&s);
             prop_assert_eq!(utf8_cost(&s), p.bad * 4 + p.greek_cyrillic * 2);
+        }
+    }
+
+    /// The compares of `chunk_suspect` are the tables' `LEAD[x] & NEXT[y]`.
+    #[test]
+    fn chunk_suspect_is_the_tables() {
+        for x in 0..=255u8 {
+            for y in 0..=255u8 {
+                let want = u8::from(LEAD[usize::from(x)] & NEXT[usize::from(y)] != 0);
+                assert_eq!(chunk_suspect(&[x], &[y]), want, "{x:02X} {y:02X}");
+            }
         }
     }
 

@@ -87,10 +87,10 @@ fn run(bytes: &[u8], opts: &Options, source: &mut Source) -> Result<Declaration>
     let forced_utf16 = opts
         .encoding
         .is_some_and(|e| e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE);
-    let format = if forced_utf16 && !bytes.is_empty() {
-        Format::Text
+    let (format, utf16) = if forced_utf16 && !bytes.is_empty() {
+        (Format::Text, None)
     } else {
-        input::sniff(bytes)?
+        input::sniff_probed(bytes)?
     };
     source.format = format;
     let mut warnings: Vec<Warning> = Vec::new();
@@ -108,7 +108,7 @@ fn run(bytes: &[u8], opts: &Options, source: &mut Source) -> Result<Declaration>
             g
         }
         Format::Text => {
-            let decoded = decode::decode(bytes, opts.encoding)?;
+            let decoded = decode::decode_probed(bytes, opts.encoding, utf16)?;
             source.encoding = Some(decoded.encoding.clone());
             if decoded.text.trim().is_empty() {
                 return Err(Error::Empty { blank: true });

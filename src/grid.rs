@@ -130,11 +130,28 @@ fn space_runs(s: &str) -> impl Iterator<Item = (usize, usize, bool)> + '_ {
     })
 }
 
+/// Whether `b` may hold an inline space (` `, NBSP C2 A0, U+3000 E3 80 80): a space, or
+/// the pair C2 A0 or 80 80 (which U+3000 ends with, and otherwise only the rare chars
+/// U+x000 of the 3-byte blocks). False means `space_runs` finds nothing.
+fn may_hold_inline_space(b: &[u8]) -> bool {
+    let pairs = b.iter().zip(b.iter().skip(1)).fold(0u8, |acc, (&x, &y)| {
+        acc | u8::from(x == b' ')
+            | (u8::from(x == 0xC2) & u8::from(y == 0xA0))
+            | (u8::from(x == 0x80) & u8::from(y == 0x80))
+    });
+    pairs != 0 || b.last() == Some(&b' ')
+}
+
 /// Remove the spaces between CJK characters when the text is letter-spaced: more of its
 /// CJK neighbours stand apart than together. Chinese never separates words by spaces, so
 /// such spaces are OCR or alignment artefacts; a cell that is mostly set solid
 /// (`张三 李四`, `目标： 完成…`) keeps its spaces, since there they may mean something.
 pub fn unspace_cjk(s: &str) -> Cow<'_, str> {
+    // Most cells hold no inline space at all: one branch-free pass over byte pairs
+    // settles them before any search is set up (memchr3 stops at every 、。 for E3).
+    if !may_hold_inline_space(s.as_bytes()) {
+        return Cow::Borrowed(s);
+    }
     // Most cells hold no space between two CJK characters (`1. 构建`): only the spaces'
     // neighbours are looked at before the whole text is.
     let apart = space_runs(s).filter(|r| r.2).count();
@@ -842,6 +859,29 @@ mod tests {
         assert_eq!(clean_cell("  部 门 名 称\u{3000} "), "部门名称");
     }
     use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn inline_space_precheck_misses_no_space(s in "[ \u{3000}\u{a0}、。一耀\u{5000}Āa\u{2000}]{0,30}") {
+            if !may_hold_inline_space(s.as_bytes()) {
+                prop_assert_eq!(space_runs(&s).count(), 0);
+            }
+        }
+    }
+
+    /// A space at every offset of texts of every length.
+    #[test]
+    fn inline_space_precheck_at_every_offset() {
+        for len in 0..70 {
+            for at in 0..len {
+                for space in [" ", "\u{3000}", "\u{a0}"] {
+                    let t = format!("{}{space}{}", "a".repeat(at), "a".repeat(len - at));
+                    assert!(may_hold_inline_space(t.as_bytes()), "{t:?}");
+                }
+            }
+            assert!(!may_hold_inline_space("一".repeat(len).as_bytes()));
+        }
+    }
 
     #[test]
     fn split_byte_is_std_split() {

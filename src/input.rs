@@ -31,6 +31,16 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 /// PDFs are recognised by their header (allowing leading junk, as readers do); anything
 /// else must look like text in some encoding.
 pub fn sniff(bytes: &[u8]) -> Result<Format> {
+    sniff_probed(bytes).map(|(format, _)| format)
+}
+
+/// What `sniff` learnt of a text's UTF-16 reading: `Some(answer)` of
+/// `decode::utf16_without_bom` when it was asked (no BOM), for `decode` to reuse.
+pub(crate) type Utf16Probe = Option<Option<&'static Encoding>>;
+
+/// `sniff`, with the UTF-16 test's answer when it ran (it decodes and scores the first
+/// 4 KiB in both byte orders; decoding needs the same answer).
+pub(crate) fn sniff_probed(bytes: &[u8]) -> Result<(Format, Utf16Probe)> {
     if bytes.is_empty() {
         return Err(Error::Empty { blank: false });
     }
@@ -41,10 +51,14 @@ pub fn sniff(bytes: &[u8]) -> Result<Format> {
     }
     let head = bytes.get(..1024).unwrap_or(bytes);
     if memchr::memmem::find(head, b"%PDF-").is_some() {
-        return Ok(Format::Pdf);
+        return Ok((Format::Pdf, None));
     }
-    if Encoding::for_bom(bytes).is_some() || decode::utf16_without_bom(bytes).is_some() {
-        return Ok(Format::Text);
+    if Encoding::for_bom(bytes).is_some() {
+        return Ok((Format::Text, None));
+    }
+    let utf16 = decode::utf16_without_bom(bytes);
+    if utf16.is_some() {
+        return Ok((Format::Text, Some(utf16)));
     }
     if looks_binary(bytes) {
         return Err(Error::UnsupportedFormat {
@@ -53,7 +67,7 @@ pub fn sniff(bytes: &[u8]) -> Result<Format> {
                 .to_string(),
         });
     }
-    Ok(Format::Text)
+    Ok((Format::Text, Some(utf16)))
 }
 
 /// Bytes looked at for NUL/control bytes.

@@ -27,7 +27,7 @@ use std::borrow::Cow;
 
 use crate::grid::{Cell, Row};
 use crate::sections::{
-    indicator_level_cols, is_framework_name, is_level2_name, row_label, RowLabel,
+    has, indicator_level_cols, is_framework_name, is_level2_name, row_label, RowLabel,
 };
 
 /// A header row's width: all its cells, and up to its last non-empty one.
@@ -181,7 +181,9 @@ fn indicator_header(row: &Row<'_>, first: &str, width: Width) -> Option<([usize;
     // A header names three levels, 一级指标 among them: rows with fewer filled cells or
     // no 级 are no header (checked before collecting the cells, as many rows start with
     // a level name).
-    if !first.contains("指标")
+    // `has`: a memchr for the last byte rejects most cells before a substring search
+    // is set up.
+    if !has(first, "指标")
         || row.non_empty().nth(2).is_none()
         || !row.non_empty().any(|c| c.text.contains('级'))
     {

@@ -151,6 +151,17 @@ fn write_f64(out: &mut Vec<u8>, f: f64) {
     }
 }
 
+/// `key` for a literal key: the separator, quotes and colon are one constant, appended
+/// with one copy (a record has hundreds of keys).
+macro_rules! key {
+    ($out:expr, true, $k:literal) => {
+        $out.extend_from_slice(concat!("\"", $k, "\":").as_bytes())
+    };
+    ($out:expr, false, $k:literal) => {
+        $out.extend_from_slice(concat!(",\"", $k, "\":").as_bytes())
+    };
+}
+
 /// `,"key":` (or without the comma for a first field). Keys are our own ASCII names.
 #[inline]
 fn key(out: &mut Vec<u8>, first: bool, k: &str) {
@@ -166,13 +177,13 @@ fn key(out: &mut Vec<u8>, first: bool, k: &str) {
 fn write_loc_fields(out: &mut Vec<u8>, loc: &Loc) {
     match loc {
         Loc::Line { line } => {
-            key(out, false, "line");
+            key!(out, false, "line");
             write_int(out, *line);
         }
         Loc::Page { page, bbox } => {
-            key(out, false, "page");
+            key!(out, false, "page");
             write_int(out, *page);
-            key(out, false, "bbox");
+            key!(out, false, "bbox");
             out.push(b'[');
             for (i, f) in bbox.iter().enumerate() {
                 if i > 0 {
@@ -198,20 +209,20 @@ fn write_seq<T>(out: &mut Vec<u8>, items: &[T], each: impl Fn(&mut Vec<u8>, &T))
 
 fn write_source(out: &mut Vec<u8>, s: &Source) {
     out.push(b'{');
-    key(out, true, "path");
+    key!(out, true, "path");
     write_str(out, &s.path);
-    key(out, false, "format");
+    key!(out, false, "format");
     out.extend_from_slice(match s.format {
         Format::Text => b"\"text\"",
         Format::Pdf => b"\"pdf\"",
     });
-    key(out, false, "encoding");
+    key!(out, false, "encoding");
     write_opt_str(out, s.encoding.as_deref());
-    key(out, false, "sha256");
+    key!(out, false, "sha256");
     write_str(out, &s.sha256);
-    key(out, false, "bytes");
+    key!(out, false, "bytes");
     write_int(out, s.bytes);
-    key(out, false, "pages");
+    key!(out, false, "pages");
     match s.pages {
         Some(p) => write_int(out, p),
         None => out.extend_from_slice(b"null"),
@@ -225,13 +236,13 @@ fn write_amount(out: &mut Vec<u8>, a: Option<&Amount>) {
         return;
     };
     out.push(b'{');
-    key(out, true, "raw");
+    key!(out, true, "raw");
     write_str(out, &a.raw);
-    key(out, false, "value");
+    key!(out, false, "value");
     write_decimal(out, &a.value);
-    key(out, false, "unit");
+    key!(out, false, "unit");
     write_opt_str(out, a.unit.as_deref());
-    key(out, false, "yuan");
+    key!(out, false, "yuan");
     write_opt_decimal(out, a.yuan.as_ref());
     out.push(b'}');
 }
@@ -249,9 +260,9 @@ fn op_name(op: Op) -> &'static str {
 
 fn write_threshold(out: &mut Vec<u8>, t: &Threshold) {
     out.push(b'{');
-    key(out, true, "metric");
+    key!(out, true, "metric");
     write_opt_str(out, t.metric.as_deref());
-    key(out, false, "op");
+    key!(out, false, "op");
     write_str(out, op_name(t.op));
     // Skipped when absent, as `skip_serializing_if` does.
     for (k, v) in [("value", &t.value), ("min", &t.min), ("max", &t.max)] {
@@ -260,7 +271,7 @@ fn write_threshold(out: &mut Vec<u8>, t: &Threshold) {
             write_decimal(out, v);
         }
     }
-    key(out, false, "unit");
+    key!(out, false, "unit");
     write_opt_str(out, t.unit.as_deref());
     for (k, v) in [
         ("base_value", &t.base_value),
@@ -272,32 +283,32 @@ fn write_threshold(out: &mut Vec<u8>, t: &Threshold) {
             write_decimal(out, v);
         }
     }
-    key(out, false, "base_unit");
+    key!(out, false, "base_unit");
     write_opt_str(out, t.base_unit.as_deref());
     out.push(b'}');
 }
 
 fn write_target(out: &mut Vec<u8>, t: &Target) {
     out.push(b'{');
-    key(out, true, "text");
+    key!(out, true, "text");
     write_opt_str(out, t.text.as_deref());
-    key(out, false, "thresholds");
+    key!(out, false, "thresholds");
     write_seq(out, &t.thresholds, write_threshold);
     out.push(b'}');
 }
 
 fn write_budget(out: &mut Vec<u8>, b: &Budget) {
     out.push(b'{');
-    key(out, true, "unit");
+    key!(out, true, "unit");
     write_opt_str(out, b.unit.as_deref());
-    key(out, false, "items");
+    key!(out, false, "items");
     write_seq(out, &b.items, |out, i: &BudgetItem| {
         out.push(b'{');
-        key(out, true, "section");
+        key!(out, true, "section");
         write_opt_str(out, i.section.as_deref());
-        key(out, false, "name");
+        key!(out, false, "name");
         write_opt_str(out, i.name.as_deref());
-        key(out, false, "amount");
+        key!(out, false, "amount");
         write_amount(out, i.amount.as_ref());
         write_loc_fields(out, &i.loc);
         out.push(b'}');
@@ -307,13 +318,13 @@ fn write_budget(out: &mut Vec<u8>, b: &Budget) {
 
 fn write_task(out: &mut Vec<u8>, t: &Task) {
     out.push(b'{');
-    key(out, true, "name");
+    key!(out, true, "name");
     write_opt_str(out, t.name.as_deref());
-    key(out, false, "content");
+    key!(out, false, "content");
     write_opt_str(out, t.content.as_deref());
-    key(out, false, "expected_outcome");
+    key!(out, false, "expected_outcome");
     write_opt_str(out, t.expected_outcome.as_deref());
-    key(out, false, "amount");
+    key!(out, false, "amount");
     write_amount(out, t.amount.as_ref());
     write_loc_fields(out, &t.loc);
     out.push(b'}');
@@ -321,15 +332,15 @@ fn write_task(out: &mut Vec<u8>, t: &Task) {
 
 fn write_indicator(out: &mut Vec<u8>, i: &Indicator) {
     out.push(b'{');
-    key(out, true, "level1");
+    key!(out, true, "level1");
     write_opt_str(out, i.level1.as_deref());
-    key(out, false, "level2");
+    key!(out, false, "level2");
     write_opt_str(out, i.level2.as_deref());
-    key(out, false, "level3");
+    key!(out, false, "level3");
     write_opt_str(out, i.level3.as_deref());
-    key(out, false, "period_target");
+    key!(out, false, "period_target");
     write_target(out, &i.period_target);
-    key(out, false, "annual_target");
+    key!(out, false, "annual_target");
     write_target(out, &i.annual_target);
     write_loc_fields(out, &i.loc);
     out.push(b'}');
@@ -337,9 +348,9 @@ fn write_indicator(out: &mut Vec<u8>, i: &Indicator) {
 
 fn write_other_field(out: &mut Vec<u8>, f: &OtherField) {
     out.push(b'{');
-    key(out, true, "label");
+    key!(out, true, "label");
     write_str(out, &f.label);
-    key(out, false, "value");
+    key!(out, false, "value");
     write_opt_str(out, f.value.as_deref());
     write_loc_fields(out, &f.loc);
     out.push(b'}');
@@ -347,24 +358,24 @@ fn write_other_field(out: &mut Vec<u8>, f: &OtherField) {
 
 fn write_check(out: &mut Vec<u8>, c: &Check) {
     out.push(b'{');
-    key(out, true, "rule");
+    key!(out, true, "rule");
     write_str(out, &c.rule);
-    key(out, false, "ok");
+    key!(out, false, "ok");
     out.extend_from_slice(if c.ok { b"true" } else { b"false" });
-    key(out, false, "expected_yuan");
+    key!(out, false, "expected_yuan");
     write_opt_decimal(out, c.expected_yuan.as_ref());
-    key(out, false, "actual_yuan");
+    key!(out, false, "actual_yuan");
     write_opt_decimal(out, c.actual_yuan.as_ref());
-    key(out, false, "message");
+    key!(out, false, "message");
     write_str(out, &c.message);
     out.push(b'}');
 }
 
 fn write_warning(out: &mut Vec<u8>, w: &Warning) {
     out.push(b'{');
-    key(out, true, "code");
+    key!(out, true, "code");
     write_str(out, w.code);
-    key(out, false, "message");
+    key!(out, false, "message");
     write_str(out, &w.message);
     if let Some(loc) = &w.loc {
         write_loc_fields(out, loc);
@@ -374,52 +385,52 @@ fn write_warning(out: &mut Vec<u8>, w: &Warning) {
 
 fn write_declaration(out: &mut Vec<u8>, d: &Declaration) {
     out.push(b'{');
-    key(out, true, "schema");
+    key!(out, true, "schema");
     write_str(out, d.schema);
-    key(out, false, "source");
+    key!(out, false, "source");
     write_source(out, &d.source);
-    key(out, false, "title");
+    key!(out, false, "title");
     write_opt_str(out, d.title.as_deref());
-    key(out, false, "department");
+    key!(out, false, "department");
     write_opt_str(out, d.department.as_deref());
-    key(out, false, "budget");
+    key!(out, false, "budget");
     match &d.budget {
         Some(b) => write_budget(out, b),
         None => out.extend_from_slice(b"null"),
     }
-    key(out, false, "overall_goal");
+    key!(out, false, "overall_goal");
     write_opt_str(out, d.overall_goal.as_deref());
-    key(out, false, "tasks");
+    key!(out, false, "tasks");
     write_seq(out, &d.tasks, write_task);
-    key(out, false, "other_tasks");
+    key!(out, false, "other_tasks");
     write_opt_str(out, d.other_tasks.as_deref());
-    key(out, false, "indicators");
+    key!(out, false, "indicators");
     write_seq(out, &d.indicators, write_indicator);
-    key(out, false, "other_fields");
+    key!(out, false, "other_fields");
     write_seq(out, &d.other_fields, write_other_field);
-    key(out, false, "checks");
+    key!(out, false, "checks");
     write_seq(out, &d.checks, write_check);
-    key(out, false, "warnings");
+    key!(out, false, "warnings");
     write_seq(out, &d.warnings, write_warning);
     out.push(b'}');
 }
 
 fn write_error(out: &mut Vec<u8>, e: &ErrorInfo) {
     out.push(b'{');
-    key(out, true, "kind");
+    key!(out, true, "kind");
     write_str(out, e.kind.as_str());
-    key(out, false, "message");
+    key!(out, false, "message");
     write_str(out, &e.message);
     out.push(b'}');
 }
 
 fn write_failure(out: &mut Vec<u8>, f: &Failure) {
     out.push(b'{');
-    key(out, true, "schema");
+    key!(out, true, "schema");
     write_str(out, f.schema);
-    key(out, false, "source");
+    key!(out, false, "source");
     write_source(out, &f.source);
-    key(out, false, "error");
+    key!(out, false, "error");
     write_error(out, &f.error);
     out.push(b'}');
 }

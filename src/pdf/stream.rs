@@ -441,7 +441,15 @@ fn x_extent(lines: &[Line]) -> (f64, f64) {
 /// right edge (a level name over empty cells) is printed centred on them, so its text
 /// starts in a later column: a short block alone on its lines in those columns, centred
 /// on that span and not on its own column, goes to column `k` (returned: which moved).
-fn spanning_cells(bl: &mut [Block], seps: &[f64], lines: &[Line], em: f64) -> Vec<bool> {
+/// `level3`: the level-3 column and its header's centre, where known (a centred column's
+/// text centres there; the middle between separators may lie an em off it).
+fn spanning_cells(
+    bl: &mut [Block],
+    seps: &[f64],
+    lines: &[Line],
+    em: f64,
+    level3: Option<(usize, f64)>,
+) -> Vec<bool> {
     let mut moved = vec![false; bl.len()];
     let (left, right) = x_extent(lines);
     let edge = |k: usize| {
@@ -464,8 +472,12 @@ fn spanning_cells(bl: &mut [Block], seps: &[f64], lines: &[Line], em: f64) -> Ve
         // A level-2 name of the framework centred on its own column may be centred on
         // the span from the level-2 column as well (the two centres an em apart): a
         // level name over empty cells, not a level-3 name.
-        let own_centred =
-            (cx - own).abs() <= 0.5 * em && !crate::sections::is_level2_name(&b.text(false));
+        // The rest of a wrapped level-3 name alone at a page's top is centred on the
+        // header, not always on the separators' middle.
+        let header = level3.and_then(|(k, x)| (k == col).then_some(x));
+        let near = |x: f64| (cx - x).abs() <= 0.5 * em;
+        let own_centred = (near(own) || header.is_some_and(near))
+            && !crate::sections::is_level2_name(&b.text(false));
         if b.lines > 2 || col == 0 || sentence_end || own_centred {
             continue;
         }
@@ -1096,13 +1108,16 @@ pub(crate) fn table_rows(
     indicators: Option<(Option<f64>, bool)>,
     page_top: bool,
 ) -> (Vec<TRow>, Vec<f64>) {
-    let label_cols = indicators.and_then(|(x, _)| x).map(|x| col_of(&seps, x));
+    let level3 = indicators
+        .and_then(|(x, _)| x)
+        .map(|x| (col_of(&seps, x), x));
+    let label_cols = level3.map(|(k, _)| k);
     let (mut rows, seps) = rows_in_columns(
         lines,
         p,
         seps,
         row_gap,
-        indicators.map(|(_, head)| (label_cols, head)),
+        indicators.map(|(_, head)| (level3, head)),
         &[],
         &[],
     );
@@ -1155,19 +1170,20 @@ fn rows_in_columns(
     p: &Params,
     seps: Vec<f64>,
     row_gap: f64,
-    indicators: Option<(Option<usize>, bool)>,
+    indicators: Option<(Option<(usize, f64)>, bool)>,
     row_ends: &[usize],
     own_rows: &[usize],
 ) -> (Vec<TRow>, Vec<f64>) {
     let ncols = seps.len() + 1;
-    let label_cols = indicators.and_then(|(k, _)| k);
+    let level3 = indicators.and_then(|(k, _)| k);
+    let label_cols = level3.map(|(k, _)| k);
     let from_header = indicators.is_some_and(|(_, head)| head);
     let indicators = indicators.is_some();
     let mut bl = blocks(lines, &seps, row_gap, row_ends, label_cols);
     // A cell merged over the columns to the table's right edge is a row of its own,
     // though it may sit alone between rows like a row-span label.
     let spanning = if indicators {
-        spanning_cells(&mut bl, &seps, lines, p.em)
+        spanning_cells(&mut bl, &seps, lines, p.em, level3)
     } else {
         vec![false; bl.len()]
     };
@@ -1779,12 +1795,32 @@ mod tests {
             block(3, "按时完成年度建设任务", 341.0, 414.0, 636.0, 3),
             block(4, "新增就业人数=6386人。", 435.0, 528.0, 636.0, 3),
         ];
-        let moved = spanning_cells(&mut bl, &seps, &lines, 10.5);
+        let moved = spanning_cells(&mut bl, &seps, &lines, 10.5, None);
         assert_eq!(moved, vec![false, true, false, false]);
         assert_eq!(
             bl.iter().map(|b| b.col).collect::<Vec<_>>(),
             vec![1, 2, 3, 4]
         );
+    }
+
+    /// The rest of a level-3 name cut by the page end (术攻关 of 推进关键核心技术攻关),
+    /// alone atop the next page, is centred on the level-3 header, an em off the middle
+    /// between the separators and near the centre of the span from the level-2 column:
+    /// it stays in the level-3 column, to be joined to its name.
+    #[test]
+    fn rest_of_a_level3_name_centred_on_its_header_stays() {
+        let seps = [207.8, 308.55, 403.95];
+        let lines = [line(139.0, 538.0, 700.0), line(139.0, 538.0, 600.0)];
+        let mut bl = vec![
+            block(2, "术攻关", 346.1, 377.6, 766.0, 0),
+            block(2, "严格控制项目成本", 325.1, 398.6, 700.0, 1),
+            block(3, "高新技术企业认定数≥2562家。", 410.0, 538.0, 700.0, 1),
+        ];
+        let moved = spanning_cells(&mut bl, &seps, &lines, 10.5, Some((2, 361.9)));
+        assert_eq!(moved, vec![false, false, false]);
+        // Without the header's centre it passes for a level name over the span.
+        let moved = spanning_cells(&mut bl, &seps, &lines, 10.5, None);
+        assert_eq!(moved, vec![true, false, false]);
     }
 
     /// A level-2 name merged over the columns to the table's right edge is printed
@@ -1801,7 +1837,7 @@ mod tests {
             block(3, "带动社会投资", 270.0, 390.0, 600.0, 3),
             block(4, "培训人次≥10万人次。", 410.0, 500.0, 600.0, 3),
         ];
-        let moved = spanning_cells(&mut bl, &seps, &lines, 10.5);
+        let moved = spanning_cells(&mut bl, &seps, &lines, 10.5, None);
         assert_eq!(moved, vec![true, false, false, false]);
         assert_eq!(
             bl.iter().map(|b| b.col).collect::<Vec<_>>(),

@@ -388,7 +388,30 @@ fn blocks(
     };
     for (li, line) in lines.iter().enumerate() {
         for c in &line.chunks {
-            let col = col_of(seps, c.bbox.x0).min(ncols - 1);
+            let mut col = col_of(seps, c.bbox.x0).min(ncols - 1);
+            // A centred cell's wrapped line is narrower than the line above it: it may
+            // start right of a separator that line runs across (付资金 under
+            // 拟用于对下转移支): centred under it and inside its extent, it goes on that
+            // block where its own column has none to go on.
+            let near_above = |b: &Block| {
+                b.parts.last().is_some_and(|(l, _)| *l < li) && b.bbox.y0 - c.bbox.y1 <= row_gap
+            };
+            if let Some(prev) = col.checked_sub(1) {
+                let own = open
+                    .get(col)
+                    .and_then(Option::as_ref)
+                    .is_some_and(near_above);
+                let centred_under = open.get(prev).and_then(Option::as_ref).is_some_and(|b| {
+                    near_above(b)
+                        && seps.get(prev).is_some_and(|s| b.bbox.x1 > *s)
+                        && b.bbox.x0 < c.bbox.x0
+                        && c.bbox.x1 < b.bbox.x1
+                        && (b.bbox.cx() - c.bbox.cx()).abs() <= 0.5 * c.bbox.height()
+                });
+                if centred_under && !own {
+                    col = prev;
+                }
+            }
             let lone = level_name(col, c);
             let Some(slot) = open.get_mut(col) else {
                 continue;
@@ -1564,7 +1587,8 @@ pub(crate) fn page_items(
     // The indicator table has a column grid of its own: lines of the sections above it
     // (merged cells spanning columns, other column edges) would cross its narrow column
     // gaps, so it is read as a table of its own. The sections above keep the columns
-    // the whole page shows (a merged cell's label there needs the other rows' edges).
+    // the whole page shows (a merged cell's label there needs the other rows' edges),
+    // but for budget rows above the task header (see below).
     // Both take the line spacing of the whole page: the part of the indicator table at
     // a page end may have too few wrapped lines to show it.
     let seps = separators(&body, &p, inherited);
@@ -1572,12 +1596,47 @@ pub(crate) fn page_items(
     let cut = indicator_table_start(&body);
     let (above, below) = body.split_at(cut.unwrap_or(body.len()));
     let level3 = level3_header_x(below).or(indicators.level3_x);
+    // The task table below the budget rows has a grid of its own too: its many lines'
+    // column gaps (the content column's right edge) would cut through the budget rows'
+    // centred labels (按预算级次划分 starting left of such a gap, 收入来源 right of it, a
+    // wrapped 拟用于对下转移支付资金 split over two columns). Where its header row is on
+    // the page below other rows, those rows take the columns their own lines show; the
+    // task rows keep the page's (the section label's column needs the rows above).
+    // The section's label left of the header (年度重点工作任务, centred on the task rows)
+    // may wrap onto lines above it, alone there: those lines of its cell (each a wrapped
+    // line's distance above a line of it) go with the task rows.
+    let first_col = |c: &Chunk| seps.first().is_some_and(|s| c.bbox.x1 <= *s);
+    let wraps_onto = |upper: &Line, lower: &Line| {
+        upper.chunks.iter().all(first_col)
+            && lower
+                .chunks
+                .iter()
+                .any(|c| first_col(c) && upper.bbox.y0 - c.bbox.y1 <= row_gap)
+    };
+    let tasks_at = table_start(above, crate::sections::is_task_header).map(|mut i| {
+        while i > 0
+            && above
+                .get(i - 1)
+                .zip(above.get(i))
+                .is_some_and(|(u, l)| wraps_onto(u, l))
+        {
+            i -= 1;
+        }
+        i
+    });
+    // On a page going on from a stream table the rows above a task header are the rest
+    // of the task rows before it (a new table after a page break of the form, the
+    // section's label centred over both): they share its columns.
+    let tasks_at = tasks_at.filter(|i| *i > 0 && inherited.is_empty());
+    let (budget, tasks) = above.split_at(tasks_at.unwrap_or(above.len()));
+    let budget_seps = match tasks_at {
+        Some(_) => separators(budget, &p, inherited),
+        None => seps.clone(),
+    };
+    let ind_above = indicators.on.then_some((indicators.level3_x, false));
     let parts = [
-        (
-            above,
-            seps,
-            indicators.on.then_some((indicators.level3_x, false)),
-        ),
+        (budget, budget_seps, ind_above),
+        (tasks, seps, ind_above),
         (
             below,
             // A level name merged over the columns to the table's right edge is printed
@@ -1637,9 +1696,14 @@ fn level3_header_x(lines: &[Line]) -> Option<f64> {
 /// header, with the lines of wrapped header cells standing above it (a cell two lines
 /// tall is centred on the row, so its first line overlaps the header line).
 fn indicator_table_start(lines: &[Line]) -> Option<usize> {
+    table_start(lines, crate::sections::is_indicator_header)
+}
+
+/// The first line of the header row `is_header` reads (see [`indicator_table_start`]).
+fn table_start(lines: &[Line], is_header: fn(&[&str]) -> bool) -> Option<usize> {
     let i = lines.iter().position(|l| {
         let texts: Vec<&str> = l.chunks.iter().map(|c| c.text.as_str()).collect();
-        crate::sections::is_indicator_header(&texts)
+        is_header(&texts)
     })?;
     let top = lines.get(i)?.bbox.y1;
     let mut start = i;
@@ -1801,6 +1865,26 @@ mod tests {
             bl.iter().map(|b| b.col).collect::<Vec<_>>(),
             vec![1, 2, 3, 4]
         );
+    }
+
+    /// A centred label wrapped in its cell (拟用于对下转移支 / 付资金): the narrower second
+    /// line starts right of a separator the first line runs across. Centred under that
+    /// line, it goes on the first line's block, not into the next column.
+    #[test]
+    fn centred_wrapped_line_stays_under_the_line_above() {
+        let lines = [
+            chunk_line(vec![chunk("拟用于对下转移支", 372.1, 456.1, 540.0)]),
+            chunk_line(vec![chunk("付资金", 398.3, 429.8, 523.0)]),
+        ];
+        let bl = blocks(&lines, &[388.6], 8.0, &[], None);
+        let got: Vec<(usize, String)> = bl.iter().map(|b| (b.col, b.text(false))).collect();
+        assert_eq!(got, vec![(0, "拟用于对下转移支付资金".to_string())]);
+        // A line of its own column's block, or not centred under it, stays in its column.
+        let lines = [
+            chunk_line(vec![chunk("拟用于对下转移支", 372.1, 456.1, 540.0)]),
+            chunk_line(vec![chunk("付资金", 420.3, 451.8, 523.0)]),
+        ];
+        assert_eq!(blocks(&lines, &[388.6], 8.0, &[], None).len(), 2);
     }
 
     /// The rest of a level-3 name cut by the page end (术攻关 of 推进关键核心技术攻关),

@@ -604,6 +604,11 @@ pub(crate) fn is_indicators_label(text: &str) -> bool {
     matches!(label_of(text), Some(Label::Indicators))
 }
 
+/// Whether a line of cell texts is the task table's header row.
+pub(crate) fn is_task_header(texts: &[&str]) -> bool {
+    texts.len() > 1 && header_kind(texts).0
+}
+
 /// Whether a line of cell texts is the indicator table's header row.
 pub(crate) fn is_indicator_header(texts: &[&str]) -> bool {
     texts.len() > 1 && header_kind(texts).1

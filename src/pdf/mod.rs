@@ -429,7 +429,10 @@ fn continues(prev: &TRow, next: &TRow, full: bool) -> bool {
         // `2.` after a digit opens the next list item, it does not end one.
         let list_number =
             matches!(last, Some('.' | '．')) && back.next().is_some_and(|c| c.is_ascii_digit());
-        last.is_some_and(|ch| "。．.！!？?；;".contains(ch)) && !list_number
+        // A framework name in full (质量指标) is a whole cell: the next page's row beside
+        // it (a lone level-2 row at the table's top there) is one of its own.
+        (last.is_some_and(|ch| "。．.！!？?；;".contains(ch)) && !list_number)
+            || is_framework_name(t)
     };
     let carried_at = |c: &TCell| c.col.is_some_and(|k| b.contains(&k));
     let next_text = |c: &TCell| {
@@ -920,6 +923,20 @@ mod tests {
         assert!(!continues(&header, &first, true));
         let rest = row(&["", "", "", "", "值"]);
         assert!(continues(&header, &rest, true));
+    }
+
+    /// Lone level-2 rows (level names over empty cells) on both sides of a page break:
+    /// a name in full is a whole cell, the next page's name starts a row of its own.
+    #[test]
+    fn framework_name_at_page_end_is_complete() {
+        let prev = row(&["", "", "质量指标"]);
+        assert!(!continues(&prev, &row(&["", "", "时效指标"]), true));
+        // A name cut by the page end still carries on.
+        assert!(continues(
+            &row(&["", "", "社会效益"]),
+            &row(&["", "", "指标"]),
+            true
+        ));
     }
 
     #[test]

@@ -388,7 +388,30 @@ fn blocks(
     };
     for (li, line) in lines.iter().enumerate() {
         for c in &line.chunks {
-            let col = col_of(seps, c.bbox.x0).min(ncols - 1);
+            let mut col = col_of(seps, c.bbox.x0).min(ncols - 1);
+            // A centred cell's wrapped line is narrower than the line above it: it may
+            // start right of a separator that line runs across (付资金 under
+            // 拟用于对下转移支): centred under it and inside its extent, it goes on that
+            // block where its own column has none to go on.
+            let near_above = |b: &Block| {
+                b.parts.last().is_some_and(|(l, _)| *l < li) && b.bbox.y0 - c.bbox.y1 <= row_gap
+            };
+            if let Some(prev) = col.checked_sub(1) {
+                let own = open
+                    .get(col)
+                    .and_then(Option::as_ref)
+                    .is_some_and(near_above);
+                let centred_under = open.get(prev).and_then(Option::as_ref).is_some_and(|b| {
+                    near_above(b)
+                        && seps.get(prev).is_some_and(|s| b.bbox.x1 > *s)
+                        && b.bbox.x0 < c.bbox.x0
+                        && c.bbox.x1 < b.bbox.x1
+                        && (b.bbox.cx() - c.bbox.cx()).abs() <= 0.5 * c.bbox.height()
+                });
+                if centred_under && !own {
+                    col = prev;
+                }
+            }
             let lone = level_name(col, c);
             let Some(slot) = open.get_mut(col) else {
                 continue;
@@ -441,7 +464,15 @@ fn x_extent(lines: &[Line]) -> (f64, f64) {
 /// right edge (a level name over empty cells) is printed centred on them, so its text
 /// starts in a later column: a short block alone on its lines in those columns, centred
 /// on that span and not on its own column, goes to column `k` (returned: which moved).
-fn spanning_cells(bl: &mut [Block], seps: &[f64], lines: &[Line], em: f64) -> Vec<bool> {
+/// `level3`: the level-3 column and its header's centre, where known (a centred column's
+/// text centres there; the middle between separators may lie an em off it).
+fn spanning_cells(
+    bl: &mut [Block],
+    seps: &[f64],
+    lines: &[Line],
+    em: f64,
+    level3: Option<(usize, f64)>,
+) -> Vec<bool> {
     let mut moved = vec![false; bl.len()];
     let (left, right) = x_extent(lines);
     let edge = |k: usize| {
@@ -464,8 +495,12 @@ fn spanning_cells(bl: &mut [Block], seps: &[f64], lines: &[Line], em: f64) -> Ve
         // A level-2 name of the framework centred on its own column may be centred on
         // the span from the level-2 column as well (the two centres an em apart): a
         // level name over empty cells, not a level-3 name.
-        let own_centred =
-            (cx - own).abs() <= 0.5 * em && !crate::sections::is_level2_name(&b.text(false));
+        // The rest of a wrapped level-3 name alone at a page's top is centred on the
+        // header, not always on the separators' middle.
+        let header = level3.and_then(|(k, x)| (k == col).then_some(x));
+        let near = |x: f64| (cx - x).abs() <= 0.5 * em;
+        let own_centred = (near(own) || header.is_some_and(near))
+            && !crate::sections::is_level2_name(&b.text(false));
         if b.lines > 2 || col == 0 || sentence_end || own_centred {
             continue;
         }
@@ -1104,13 +1139,16 @@ pub(crate) fn table_rows(
     indicators: Option<(Option<f64>, bool)>,
     page_top: bool,
 ) -> (Vec<TRow>, Vec<f64>) {
-    let label_cols = indicators.and_then(|(x, _)| x).map(|x| col_of(&seps, x));
+    let level3 = indicators
+        .and_then(|(x, _)| x)
+        .map(|x| (col_of(&seps, x), x));
+    let label_cols = level3.map(|(k, _)| k);
     let (mut rows, seps) = rows_in_columns(
         lines,
         p,
         seps,
         row_gap,
-        indicators.map(|(_, head)| (label_cols, head)),
+        indicators.map(|(_, head)| (level3, head)),
         &[],
         &[],
     );
@@ -1166,19 +1204,20 @@ fn rows_in_columns(
     p: &Params,
     seps: Vec<f64>,
     row_gap: f64,
-    indicators: Option<(Option<usize>, bool)>,
+    indicators: Option<(Option<(usize, f64)>, bool)>,
     row_ends: &[usize],
     own_rows: &[usize],
 ) -> (Vec<TRow>, Vec<f64>) {
     let ncols = seps.len() + 1;
-    let label_cols = indicators.and_then(|(k, _)| k);
+    let level3 = indicators.and_then(|(k, _)| k);
+    let label_cols = level3.map(|(k, _)| k);
     let from_header = indicators.is_some_and(|(_, head)| head);
     let indicators = indicators.is_some();
     let mut bl = blocks(lines, &seps, row_gap, row_ends, label_cols);
     // A cell merged over the columns to the table's right edge is a row of its own,
     // though it may sit alone between rows like a row-span label.
     let spanning = if indicators {
-        spanning_cells(&mut bl, &seps, lines, p.em)
+        spanning_cells(&mut bl, &seps, lines, p.em, level3)
     } else {
         vec![false; bl.len()]
     };
@@ -1559,7 +1598,8 @@ pub(crate) fn page_items(
     // The indicator table has a column grid of its own: lines of the sections above it
     // (merged cells spanning columns, other column edges) would cross its narrow column
     // gaps, so it is read as a table of its own. The sections above keep the columns
-    // the whole page shows (a merged cell's label there needs the other rows' edges).
+    // the whole page shows (a merged cell's label there needs the other rows' edges),
+    // but for budget rows above the task header (see below).
     // Both take the line spacing of the whole page: the part of the indicator table at
     // a page end may have too few wrapped lines to show it.
     let seps = separators(&body, &p, inherited);
@@ -1567,12 +1607,47 @@ pub(crate) fn page_items(
     let cut = indicator_table_start(&body);
     let (above, below) = body.split_at(cut.unwrap_or(body.len()));
     let level3 = level3_header_x(below).or(indicators.level3_x);
+    // The task table below the budget rows has a grid of its own too: its many lines'
+    // column gaps (the content column's right edge) would cut through the budget rows'
+    // centred labels (按预算级次划分 starting left of such a gap, 收入来源 right of it, a
+    // wrapped 拟用于对下转移支付资金 split over two columns). Where its header row is on
+    // the page below other rows, those rows take the columns their own lines show; the
+    // task rows keep the page's (the section label's column needs the rows above).
+    // The section's label left of the header (年度重点工作任务, centred on the task rows)
+    // may wrap onto lines above it, alone there: those lines of its cell (each a wrapped
+    // line's distance above a line of it) go with the task rows.
+    let first_col = |c: &Chunk| seps.first().is_some_and(|s| c.bbox.x1 <= *s);
+    let wraps_onto = |upper: &Line, lower: &Line| {
+        upper.chunks.iter().all(first_col)
+            && lower
+                .chunks
+                .iter()
+                .any(|c| first_col(c) && upper.bbox.y0 - c.bbox.y1 <= row_gap)
+    };
+    let tasks_at = table_start(above, crate::sections::is_task_header).map(|mut i| {
+        while i > 0
+            && above
+                .get(i - 1)
+                .zip(above.get(i))
+                .is_some_and(|(u, l)| wraps_onto(u, l))
+        {
+            i -= 1;
+        }
+        i
+    });
+    // On a page going on from a stream table the rows above a task header are the rest
+    // of the task rows before it (a new table after a page break of the form, the
+    // section's label centred over both): they share its columns.
+    let tasks_at = tasks_at.filter(|i| *i > 0 && inherited.is_empty());
+    let (budget, tasks) = above.split_at(tasks_at.unwrap_or(above.len()));
+    let budget_seps = match tasks_at {
+        Some(_) => separators(budget, &p, inherited),
+        None => seps.clone(),
+    };
+    let ind_above = indicators.on.then_some((indicators.level3_x, false));
     let parts = [
-        (
-            above,
-            seps,
-            indicators.on.then_some((indicators.level3_x, false)),
-        ),
+        (budget, budget_seps, ind_above),
+        (tasks, seps, ind_above),
         (
             below,
             // A level name merged over the columns to the table's right edge is printed
@@ -1632,9 +1707,14 @@ fn level3_header_x(lines: &[Line]) -> Option<f64> {
 /// header, with the lines of wrapped header cells standing above it (a cell two lines
 /// tall is centred on the row, so its first line overlaps the header line).
 fn indicator_table_start(lines: &[Line]) -> Option<usize> {
+    table_start(lines, crate::sections::is_indicator_header)
+}
+
+/// The first line of the header row `is_header` reads (see [`indicator_table_start`]).
+fn table_start(lines: &[Line], is_header: fn(&[&str]) -> bool) -> Option<usize> {
     let i = lines.iter().position(|l| {
         let texts: Vec<&str> = l.chunks.iter().map(|c| c.text.as_str()).collect();
-        crate::sections::is_indicator_header(&texts)
+        is_header(&texts)
     })?;
     let top = lines.get(i)?.bbox.y1;
     let mut start = i;
@@ -1790,12 +1870,52 @@ mod tests {
             block(3, "按时完成年度建设任务", 341.0, 414.0, 636.0, 3),
             block(4, "新增就业人数=6386人。", 435.0, 528.0, 636.0, 3),
         ];
-        let moved = spanning_cells(&mut bl, &seps, &lines, 10.5);
+        let moved = spanning_cells(&mut bl, &seps, &lines, 10.5, None);
         assert_eq!(moved, vec![false, true, false, false]);
         assert_eq!(
             bl.iter().map(|b| b.col).collect::<Vec<_>>(),
             vec![1, 2, 3, 4]
         );
+    }
+
+    /// A centred label wrapped in its cell (拟用于对下转移支 / 付资金): the narrower second
+    /// line starts right of a separator the first line runs across. Centred under that
+    /// line, it goes on the first line's block, not into the next column.
+    #[test]
+    fn centred_wrapped_line_stays_under_the_line_above() {
+        let lines = [
+            chunk_line(vec![chunk("拟用于对下转移支", 372.1, 456.1, 540.0)]),
+            chunk_line(vec![chunk("付资金", 398.3, 429.8, 523.0)]),
+        ];
+        let bl = blocks(&lines, &[388.6], 8.0, &[], None);
+        let got: Vec<(usize, String)> = bl.iter().map(|b| (b.col, b.text(false))).collect();
+        assert_eq!(got, vec![(0, "拟用于对下转移支付资金".to_string())]);
+        // A line of its own column's block, or not centred under it, stays in its column.
+        let lines = [
+            chunk_line(vec![chunk("拟用于对下转移支", 372.1, 456.1, 540.0)]),
+            chunk_line(vec![chunk("付资金", 420.3, 451.8, 523.0)]),
+        ];
+        assert_eq!(blocks(&lines, &[388.6], 8.0, &[], None).len(), 2);
+    }
+
+    /// The rest of a level-3 name cut by the page end (术攻关 of 推进关键核心技术攻关),
+    /// alone atop the next page, is centred on the level-3 header, an em off the middle
+    /// between the separators and near the centre of the span from the level-2 column:
+    /// it stays in the level-3 column, to be joined to its name.
+    #[test]
+    fn rest_of_a_level3_name_centred_on_its_header_stays() {
+        let seps = [207.8, 308.55, 403.95];
+        let lines = [line(139.0, 538.0, 700.0), line(139.0, 538.0, 600.0)];
+        let mut bl = vec![
+            block(2, "术攻关", 346.1, 377.6, 766.0, 0),
+            block(2, "严格控制项目成本", 325.1, 398.6, 700.0, 1),
+            block(3, "高新技术企业认定数≥2562家。", 410.0, 538.0, 700.0, 1),
+        ];
+        let moved = spanning_cells(&mut bl, &seps, &lines, 10.5, Some((2, 361.9)));
+        assert_eq!(moved, vec![false, false, false]);
+        // Without the header's centre it passes for a level name over the span.
+        let moved = spanning_cells(&mut bl, &seps, &lines, 10.5, None);
+        assert_eq!(moved, vec![true, false, false]);
     }
 
     /// A level-2 name merged over the columns to the table's right edge is printed
@@ -1812,7 +1932,7 @@ mod tests {
             block(3, "带动社会投资", 270.0, 390.0, 600.0, 3),
             block(4, "培训人次≥10万人次。", 410.0, 500.0, 600.0, 3),
         ];
-        let moved = spanning_cells(&mut bl, &seps, &lines, 10.5);
+        let moved = spanning_cells(&mut bl, &seps, &lines, 10.5, None);
         assert_eq!(moved, vec![true, false, false, false]);
         assert_eq!(
             bl.iter().map(|b| b.col).collect::<Vec<_>>(),

@@ -35,3 +35,8 @@ done
 # fpdf2 borderless with 1 mm cell padding (fpdf2's default, no padding, sets rows as far
 # apart as wrapped lines: no geometry tells them apart, see tests/pdf_producers.rs).
 make producer-fpdf-stream-padded fpdf-stream-pad
+
+# fpdf2 borderless without cell padding: rows as far apart as wrapped lines, each cell
+# centred on its row (stream.rs reads rows from where lines stop filling their column
+# and from the cells' centres).
+make producer-fpdf-stream fpdf-stream

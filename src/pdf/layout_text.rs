@@ -1640,6 +1640,7 @@ fn zone_table(
         cross_ratio: 4,
         split_tall: true,
         line_room: false,
+        wrap_fill: false,
     };
     let mut wide = wide_gap_separators(lines, raws, m);
     let runs: Vec<Line> = lines.iter().map(run_line).collect();

@@ -67,6 +67,9 @@ pub struct Params {
     pub split_tall: bool,
     /// Measure the room each cell's last line leaves in its column (PDF pages).
     pub line_room: bool,
+    /// Where rows are set as far apart as a cell's wrapped lines, a line that does not
+    /// fill its column ends its cell (PDF pages, see [`fill_edges`]).
+    pub wrap_fill: bool,
 }
 
 fn join_same_line(out: &mut String, piece: &str, tight: bool) {
@@ -368,17 +371,178 @@ fn usual_line_gap(lines: &[Line], seps: &[f64], p: &Params) -> f64 {
     usual.min(spacing).min(MAX_LINE_GAP_EMS * p.em)
 }
 
+/// How far (in half line pitches) a gap may miss the lattice of wrapped lines.
+const LATTICE_TOLERANCE: f64 = 0.1;
+
+/// Whether the rows of `lines` are set as far apart as a cell's wrapped lines (fpdf2's
+/// tables without cell padding), so the spacing marks no row ends: every gap between
+/// successive lines of a column wider than `row_gap` is the line spacing plus a whole
+/// number of half line pitches (a shorter cell centred on its row, an empty line). Cell
+/// padding adds gaps off that lattice.
+fn rows_set_as_lines(lines: &[Line], seps: &[f64], row_gap: f64, p: &Params) -> bool {
+    let spacing = row_gap - p.row_gap_extra;
+    let ncols = seps.len() + 1;
+    let mut last: Vec<Option<Rect>> = vec![None; ncols];
+    let (mut close, mut off) = (0usize, 0usize);
+    for line in lines {
+        for c in &line.chunks {
+            let col = col_of(seps, c.bbox.x0).min(ncols - 1);
+            if let Some(Some(prev)) = last.get(col) {
+                let g = prev.y0 - c.bbox.y1;
+                let half = (spacing + c.bbox.height()) / 2.0;
+                let k = (g - spacing) / half;
+                if g > 0.0 && g <= row_gap {
+                    close += 1;
+                } else if g > row_gap && (k - k.round()).abs() > LATTICE_TOLERANCE {
+                    off += 1;
+                }
+            }
+            if let Some(l) = last.get_mut(col) {
+                *l = Some(c.bbox);
+            }
+        }
+    }
+    close >= 3 && off == 0
+}
+
+/// Where a table's rows are set as far apart as its cells' wrapped lines, the right
+/// edge each column's text fills: the end of its longest lines (lines running across
+/// the next separator left out). A producer wraps a line only where the next character
+/// does not fit, so a line ending short of every edge from its column on ends its cell.
+struct FillEdges {
+    edges: Vec<f64>,
+    /// A filled line ends less than a (CJK) character short of the edge: the next one
+    /// did not fit. (A line a whole character short does not fill it.)
+    tolerance: f64,
+}
+
+impl FillEdges {
+    fn of(lines: &[Line], seps: &[f64], row_gap: f64, p: &Params) -> Option<FillEdges> {
+        if !rows_set_as_lines(lines, seps, row_gap, p) {
+            return None;
+        }
+        let ncols = seps.len() + 1;
+        let col = |c: &Chunk| col_of(seps, c.bbox.x0).min(ncols - 1);
+        // Text of a column starts at its cell's left edge: the next column's leftmost
+        // start bounds a column's lines (a long one may cross the separator found).
+        let mut starts = vec![f64::INFINITY; ncols];
+        for c in lines.iter().flat_map(|l| &l.chunks) {
+            if let Some(s) = starts.get_mut(col(c)) {
+                *s = s.min(c.bbox.x0);
+            }
+        }
+        let mut edges = vec![f64::NEG_INFINITY; ncols];
+        for c in lines.iter().flat_map(|l| &l.chunks) {
+            let k = col(c);
+            let limit = starts.get(k + 1).copied().unwrap_or(f64::INFINITY);
+            if let (true, Some(e)) = (c.bbox.x1 <= limit, edges.get_mut(k)) {
+                *e = e.max(c.bbox.x1);
+            }
+        }
+        Some(FillEdges {
+            edges,
+            tolerance: 0.95 * p.em,
+        })
+    }
+
+    /// Whether block `b` may go on in line `li` with chunk `next`: its last line fills
+    /// its cell (a merged cell's text runs to the edge of a column further right) but
+    /// for the room `next`'s leading Latin word needed (words wrap whole).
+    fn goes_on(&self, b: &Block, li: usize, next: &Chunk) -> bool {
+        let Some((last, _)) = b.parts.last() else {
+            return true;
+        };
+        if *last == li {
+            return true;
+        }
+        let x1 = b
+            .parts
+            .iter()
+            .filter(|(l, _)| l == last)
+            .map(|(_, c)| c.bbox.x1)
+            .fold(f64::NEG_INFINITY, f64::max);
+        let n = next.text.chars().count().max(1);
+        let word = next
+            .text
+            .chars()
+            .take_while(|c| c.is_ascii_graphic())
+            .count();
+        let room = self.tolerance + next.bbox.width() * word as f64 / n as f64;
+        self.edges
+            .iter()
+            .skip(b.col)
+            .any(|e| e.is_finite() && x1 >= e - room)
+    }
+}
+
+/// A row's cells are centred on it (fpdf2's default): a block whose centre is off the
+/// centre of a block of another column lying within its height glues cells of
+/// successive rows (each filling its column). It is split where its pieces are centred
+/// like the blocks beside them; blocks without such a split are kept.
+fn split_off_centre(bl: Vec<Block>, em: f64) -> Vec<Block> {
+    let tol = 0.3 * em;
+    let last = bl.iter().map(|b| b.col).max().unwrap_or(0);
+    // Blocks of the columns right of it (beside the last column, the one left of it):
+    // columns further left hold row-span labels, centred on their spans, not on rows.
+    let beside =
+        |o: &Block, part: &Block| o.col > part.col || (part.col == last && o.col + 1 == last);
+    let centred = |part: &Block, all: &[Block]| {
+        all.iter().all(|o| {
+            !beside(o, part)
+                || o.bbox.y0 < part.bbox.y0 - tol
+                || o.bbox.y1 > part.bbox.y1 + tol
+                || (o.bbox.cy() - part.bbox.cy()).abs() <= tol
+        })
+    };
+    let mut out = Vec::with_capacity(bl.len());
+    for b in &bl {
+        let mut rest = b.clone();
+        while rest.lines >= 2 && !centred(&rest, &bl) {
+            let lines: Vec<usize> = {
+                let mut v: Vec<usize> = rest.parts.iter().map(|(l, _)| *l).collect();
+                v.dedup();
+                v
+            };
+            let pieces = |j: usize| {
+                let cut = lines.get(j).copied().unwrap_or(usize::MAX);
+                let (a, z): (Vec<_>, Vec<_>) =
+                    rest.parts.iter().cloned().partition(|(l, _)| *l < cut);
+                (part_block(rest.col, a), part_block(rest.col, z))
+            };
+            // A split leaving both pieces centred, else the first centred top piece.
+            let split = (1..lines.len())
+                .filter_map(|j| match pieces(j) {
+                    (Some(a), Some(z)) if centred(&a, &bl) => Some((centred(&z, &bl), a, z)),
+                    _ => None,
+                })
+                .reduce(|best, next| if !best.0 && next.0 { next } else { best });
+            match split {
+                Some((_, a, z)) => {
+                    out.push(a);
+                    rest = z;
+                }
+                None => break,
+            }
+        }
+        out.push(rest);
+    }
+    out
+}
+
 /// `row_ends`: line indexes a row ends at whatever the gap below (layout text).
 /// `level_names_from`: the indicator table's level-3 column, where known: from it on, a
 /// chunk spelling a level-2 name of the framework in full is a cell of its own (a level
 /// name merged over the value columns of a row of its own), never glued to the text of
 /// the row above or below it.
+/// `filled`: the right edges cells fill before wrapping (see [`fill_edges`]), where
+/// only a filled line goes on in the line below.
 fn blocks(
     lines: &[Line],
     seps: &[f64],
     row_gap: f64,
     row_ends: &[usize],
     level_names_from: Option<usize>,
+    filled: Option<&FillEdges>,
 ) -> Vec<Block> {
     let ncols = seps.len() + 1;
     let mut open: Vec<Option<Block>> = vec![None; ncols];
@@ -425,7 +589,8 @@ fn blocks(
                         && !b
                             .parts
                             .last()
-                            .is_some_and(|(l, _)| row_ends.iter().any(|e| *l <= *e && *e < li)) =>
+                            .is_some_and(|(l, _)| row_ends.iter().any(|e| *l <= *e && *e < li))
+                        && filled.is_none_or(|f| f.goes_on(b, li, c)) =>
                 {
                     if b.parts.last().map(|(l, _)| *l) != Some(li) {
                         b.lines += 1;
@@ -1213,7 +1378,14 @@ fn rows_in_columns(
     let label_cols = level3.map(|(k, _)| k);
     let from_header = indicators.is_some_and(|(_, head)| head);
     let indicators = indicators.is_some();
-    let mut bl = blocks(lines, &seps, row_gap, row_ends, label_cols);
+    let filled = p
+        .wrap_fill
+        .then(|| FillEdges::of(lines, &seps, row_gap, p))
+        .flatten();
+    let mut bl = blocks(lines, &seps, row_gap, row_ends, label_cols, filled.as_ref());
+    if filled.is_some() {
+        bl = split_off_centre(bl, p.em);
+    }
     // A cell merged over the columns to the table's right edge is a row of its own,
     // though it may sit alone between rows like a row-span label.
     let spanning = if indicators {
@@ -1237,10 +1409,12 @@ fn rows_in_columns(
         .collect();
     // A level-2 name far from the text of the rows right of it (more than half an em
     // above and below: a label straddling two rows is nearer both) is a row of its own.
+    // (Where rows are set as far apart as wrapped lines, the next row's text is nearer:
+    // only text beside it counts.)
+    let near = if filled.is_some() { 0.0 } else { 0.5 * p.em };
     let lone_in_rows = |b: &Block, k: usize| {
-        !bl.iter().any(|o| {
-            o.col >= k && o.bbox.y0 < b.bbox.y1 + 0.5 * p.em && o.bbox.y1 > b.bbox.y0 - 0.5 * p.em
-        })
+        !bl.iter()
+            .any(|o| o.col >= k && o.bbox.y0 < b.bbox.y1 + near && o.bbox.y1 > b.bbox.y0 - near)
     };
     // Where the indicator table's label columns are known, every other block in them is
     // a row-span label: rows come from the columns right of them alone.
@@ -1594,6 +1768,7 @@ pub(crate) fn page_items(
         cross_ratio: 4,
         split_tall: false,
         line_room: true,
+        wrap_fill: true,
     };
     // The indicator table has a column grid of its own: lines of the sections above it
     // (merged cells spanning columns, other column edges) would cross its narrow column
@@ -1801,6 +1976,7 @@ mod tests {
             cross_ratio: 4,
             split_tall: false,
             line_room: true,
+            wrap_fill: false,
         };
         assert_eq!(separators(&lines, &p, &[100.0, 190.0]), vec![100.0, 190.0]);
         // Without separators carried over, the gap's middle.
@@ -1831,6 +2007,7 @@ mod tests {
             cross_ratio: 4,
             split_tall: false,
             line_room: true,
+            wrap_fill: false,
         };
         let carried = [129.0, 225.75, 338.25, 460.2];
         assert_eq!(separators(&lines, &p, &carried), carried.to_vec());

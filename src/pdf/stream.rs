@@ -2064,7 +2064,7 @@ mod tests {
             chunk_line(vec![chunk("拟用于对下转移支", 372.1, 456.1, 540.0)]),
             chunk_line(vec![chunk("付资金", 398.3, 429.8, 523.0)]),
         ];
-        let bl = blocks(&lines, &[388.6], 8.0, &[], None);
+        let bl = blocks(&lines, &[388.6], 8.0, &[], None, None);
         let got: Vec<(usize, String)> = bl.iter().map(|b| (b.col, b.text(false))).collect();
         assert_eq!(got, vec![(0, "拟用于对下转移支付资金".to_string())]);
         // A line of its own column's block, or not centred under it, stays in its column.
@@ -2072,7 +2072,7 @@ mod tests {
             chunk_line(vec![chunk("拟用于对下转移支", 372.1, 456.1, 540.0)]),
             chunk_line(vec![chunk("付资金", 420.3, 451.8, 523.0)]),
         ];
-        assert_eq!(blocks(&lines, &[388.6], 8.0, &[], None).len(), 2);
+        assert_eq!(blocks(&lines, &[388.6], 8.0, &[], None, None).len(), 2);
     }
 
     /// The rest of a level-3 name cut by the page end (术攻关 of 推进关键核心技术攻关),

@@ -2066,6 +2066,13 @@ mod tests {
         assert_eq!(g.rows[2].loc, Loc::Line { line: 5 });
     }
 
+    /// The last two cells (the two targets) of the first row with a cell containing `name`.
+    fn last_two_cells<'a>(rows: &[Vec<&'a str>], name: &str) -> Option<Vec<&'a str>> {
+        rows.iter()
+            .find(|r| r.iter().any(|c| c.contains(name)))
+            .map(|r| r.iter().rev().take(2).rev().copied().collect())
+    }
+
     #[test]
     fn target_columns_set_one_space_apart_split_at_the_header() {
         // pdftotext set the period and annual targets one space apart on most lines
@@ -2073,11 +2080,7 @@ mod tests {
         let t = include_str!("../../fixtures/layout/targets-one-space-apart.layout.txt");
         let g = read(t);
         let rows = cell_texts(&g);
-        let targets = |name: &str| {
-            rows.iter()
-                .find(|r| r.iter().any(|c| c.contains(name)))
-                .map(|r| r.iter().rev().take(2).rev().copied().collect::<Vec<_>>())
-        };
+        let targets = |name: &str| last_two_cells(&rows, name);
         assert_eq!(
             targets("提高群众满意"),
             Some(vec![
@@ -2120,11 +2123,7 @@ mod tests {
         let t = include_str!("../../fixtures/layout/targets-apart-on-a-later-page.layout.txt");
         let g = read(t);
         let rows = cell_texts(&g);
-        let targets = |name: &str| {
-            rows.iter()
-                .find(|r| r.iter().any(|c| c.contains(name)))
-                .map(|r| r.iter().rev().take(2).rev().copied().collect::<Vec<_>>())
-        };
+        let targets = |name: &str| last_two_cells(&rows, name);
         assert_eq!(
             targets("推进关键核心"),
             Some(vec![

@@ -1907,6 +1907,21 @@ pub use super::layout_text::grid_from_layout_text;
 mod tests {
     use super::*;
 
+    /// A LibreOffice page's parameters at 10.5 pt, as the separator tests use them.
+    fn page_params() -> Params {
+        Params {
+            em: 10.5,
+            min_col_gap: 4.2,
+            row_gap_extra: 2.1,
+            lone_gap: true,
+            tight: false,
+            cross_ratio: 4,
+            split_tall: false,
+            line_room: true,
+            wrap_fill: false,
+        }
+    }
+
     /// A text line of the page, 10.5 pt high, without chunks (only its extent counts).
     fn line(x0: f64, x1: f64, y0: f64) -> Line {
         Line {
@@ -1967,17 +1982,7 @@ mod tests {
                 chunk("带动社会投资", 215.0, 300.0, 680.0),
             ]),
         ];
-        let p = Params {
-            em: 10.5,
-            min_col_gap: 4.2,
-            row_gap_extra: 2.1,
-            lone_gap: true,
-            tight: false,
-            cross_ratio: 4,
-            split_tall: false,
-            line_room: true,
-            wrap_fill: false,
-        };
+        let p = page_params();
         assert_eq!(separators(&lines, &p, &[100.0, 190.0]), vec![100.0, 190.0]);
         // Without separators carried over, the gap's middle.
         assert_eq!(separators(&lines, &p, &[]), vec![97.5, 205.0]);
@@ -1998,17 +2003,7 @@ mod tests {
             ]),
             chunk_line(vec![chunk("家。", 465.5, 486.5, 716.0)]),
         ];
-        let p = Params {
-            em: 10.5,
-            min_col_gap: 4.2,
-            row_gap_extra: 2.1,
-            lone_gap: true,
-            tight: false,
-            cross_ratio: 4,
-            split_tall: false,
-            line_room: true,
-            wrap_fill: false,
-        };
+        let p = page_params();
         let carried = [129.0, 225.75, 338.25, 460.2];
         assert_eq!(separators(&lines, &p, &carried), carried.to_vec());
     }

@@ -310,6 +310,18 @@ struct Block {
 }
 
 impl Block {
+    /// The block's last line index and where that line's text ends on the right.
+    fn last_line_end(&self) -> Option<(usize, f64)> {
+        let (last, _) = self.parts.last()?;
+        let x1 = self
+            .parts
+            .iter()
+            .filter(|(l, _)| l == last)
+            .map(|(_, c)| c.bbox.x1)
+            .fold(f64::NEG_INFINITY, f64::max);
+        Some((*last, x1))
+    }
+
     fn text(&self, tight: bool) -> String {
         let mut out = String::new();
         let mut last_line = usize::MAX;
@@ -449,18 +461,12 @@ impl FillEdges {
     /// its cell (a merged cell's text runs to the edge of a column further right) but
     /// for the room `next`'s leading Latin word needed (words wrap whole).
     fn goes_on(&self, b: &Block, li: usize, next: &Chunk) -> bool {
-        let Some((last, _)) = b.parts.last() else {
+        let Some((last, x1)) = b.last_line_end() else {
             return true;
         };
-        if *last == li {
+        if last == li {
             return true;
         }
-        let x1 = b
-            .parts
-            .iter()
-            .filter(|(l, _)| l == last)
-            .map(|(_, c)| c.bbox.x1)
-            .fold(f64::NEG_INFINITY, f64::max);
         let n = next.text.chars().count().max(1);
         let word = next
             .text
@@ -1614,13 +1620,7 @@ fn rows_in_columns(
             } else {
                 // Elsewhere: the room before the column's edge (ems).
                 bs.last().and_then(|b| {
-                    let (last, _) = b.parts.last()?;
-                    let x1 = b
-                        .parts
-                        .iter()
-                        .filter(|(l, _)| l == last)
-                        .map(|(_, ch)| ch.bbox.x1)
-                        .fold(f64::NEG_INFINITY, f64::max);
+                    let (_, x1) = b.last_line_end()?;
                     let edge = edges.get(c).copied()?;
                     (p.line_room && edge.is_finite() && x1.is_finite())
                         .then(|| ((edge - x1) / p.em).max(0.0))

@@ -668,15 +668,15 @@ fn clean_metric(raw: &str) -> Option<String> {
         }
         m = m[..p].trim();
     }
-    // Most metrics start with a char no lead word starts with: one byte test saves the
-    // eight compares (first bytes of 并且 以及 且 其中 - • · *).
-    if matches!(
-        m.as_bytes().first(),
-        Some(0xE4 | 0xE5 | 0xE2 | 0xC2 | b'-' | b'*')
-    ) {
-        for lead in ["并且", "以及", "且", "其中", "-", "•", "·", "*"] {
-            if let Some(r) = m.strip_prefix(lead) {
-                m = r.trim_start();
+    // Most metrics start with a char no lead word starts with: a first-byte test skips
+    // the eight string compares.
+    const LEADS: [&str; 8] = ["并且", "以及", "且", "其中", "-", "•", "·", "*"];
+    if let Some(&b0) = m.as_bytes().first() {
+        if LEADS.iter().any(|l| l.as_bytes()[0] == b0) {
+            for lead in LEADS {
+                if let Some(r) = m.strip_prefix(lead) {
+                    m = r.trim_start();
+                }
             }
         }
     }

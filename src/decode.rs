@@ -187,7 +187,7 @@ fn detect_full(bytes: &[u8], utf16: crate::input::Utf16Probe) -> Detected<'_> {
     if utf8_cost == Some(0) {
         return utf8(bytes);
     }
-    let (enc, cost, decoded) = guess_legacy(head);
+    let (enc, cost, decoded, first_four) = guess_legacy(head);
     if utf8_cost.is_some_and(|u| u <= cost) {
         return utf8(bytes);
     }
@@ -195,7 +195,7 @@ fn detect_full(bytes: &[u8], utf16: crate::input::Utf16Probe) -> Detected<'_> {
     let ready = decoded
         .filter(|_| head.len() == bytes.len() && bytes.len() < SAMPLE)
         .map(Ready::Decoded);
-    if enc == GBK && has_gb18030_four_byte(bytes) {
+    if enc == GBK && four_byte_after_scan(bytes, head.len(), first_four) {
         // encoding_rs decodes GBK with the gb18030 decoder (as WHATWG specifies), so the
         // GBK decoding is already the GB18030 one: no second pass over the input.
         return (GB18030, bytes, "GB18030", ready);
@@ -269,28 +269,29 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
 /// clear winner chardetng breaks the tie between them and may propose another encoding,
 /// which must then score strictly better (Chinese is the default). chardetng is slow
 /// (~4 MB/s) and a whole GBK declaration is almost never a tie, so it mostly is not run.
-/// Also returns the sample's decoding in the chosen encoding.
-fn guess_legacy(bytes: &[u8]) -> (&'static Encoding, usize, Option<Tracked>) {
-    let (gbk, gbk_text) = legacy_cost(GBK, bytes);
+/// Also returns the sample's decoding in the chosen encoding, and what GBK's scoring saw
+/// of four-byte sequences (see `gbk_rare`).
+fn guess_legacy(bytes: &[u8]) -> (&'static Encoding, usize, Option<Tracked>, FirstFour) {
+    let (gbk, gbk_text, ff) = legacy_cost(GBK, bytes);
     // Big5's cost is at least its rare count, so when GBK reads cleanly and Big5 cannot
     // (nearly every GBK file) GBK wins below without decoding the sample as Big5.
     if gbk == 0 && big5_rare(bytes) > 0 {
-        return (GBK, 0, Some(gbk_text));
+        return (GBK, 0, Some(gbk_text), ff);
     }
-    let (big5, big5_text) = legacy_cost(BIG5, bytes);
+    let (big5, big5_text, _) = legacy_cost(BIG5, bytes);
     if gbk == 0 && big5 > 0 {
-        return (GBK, 0, Some(gbk_text));
+        return (GBK, 0, Some(gbk_text), ff);
     }
     if big5 == 0 && gbk > 0 {
-        return (BIG5, 0, Some(big5_text));
+        return (BIG5, 0, Some(big5_text), ff);
     }
     // A clear margin decides without the (slow) statistical detector: text in one of the
     // two reads as many errors or rare characters in the other.
     if gbk.saturating_mul(3) < big5 {
-        return (GBK, gbk, Some(gbk_text));
+        return (GBK, gbk, Some(gbk_text), ff);
     }
     if big5.saturating_mul(3) < gbk {
-        return (BIG5, big5, Some(big5_text));
+        return (BIG5, big5, Some(big5_text), ff);
     }
     let head = bytes.get(..CHARDET_SAMPLE).unwrap_or(bytes);
     let mut det = EncodingDetector::new(Iso2022JpDetection::Deny);
@@ -298,14 +299,14 @@ fn guess_legacy(bytes: &[u8]) -> (&'static Encoding, usize, Option<Tracked>) {
     det.feed(head, head.len() == bytes.len() && bytes.len() < SAMPLE);
     let guess = det.guess(Some(b"cn"), Utf8Detection::Deny);
     let chinese = if big5 < gbk || (big5 == gbk && guess == BIG5) {
-        (BIG5, big5, Some(big5_text))
+        (BIG5, big5, Some(big5_text), ff)
     } else {
-        (GBK, gbk, Some(gbk_text))
+        (GBK, gbk, Some(gbk_text), ff)
     };
     if guess != GBK && guess != BIG5 {
-        let (other, other_text) = legacy_cost(guess, bytes);
+        let (other, other_text, _) = legacy_cost(guess, bytes);
         if other < chinese.1 {
-            return (guess, other, Some(other_text));
+            return (guess, other, Some(other_text), ff);
         }
     }
     chinese
@@ -313,25 +314,45 @@ fn guess_legacy(bytes: &[u8]) -> (&'static Encoding, usize, Option<Tracked>) {
 
 /// Lower is likelier: decoding errors weigh most, then characters a Chinese form does not
 /// contain, then characters outside the encoding's common repertoire.
-/// Also returns the decoding it scored.
-fn legacy_cost(enc: &'static Encoding, bytes: &[u8]) -> (usize, Tracked) {
+/// Also returns the decoding it scored (and for GBK/GB18030 what `gbk_rare` saw).
+fn legacy_cost(enc: &'static Encoding, bytes: &[u8]) -> (usize, Tracked, FirstFour) {
     let out = decode_tracking(enc, bytes, bytes.len() < SAMPLE);
     let p = profile(&out.text);
-    let rare = if enc == GBK || enc == GB18030 {
+    let (rare, ff) = if enc == GBK || enc == GB18030 {
         gbk_rare(bytes)
     } else if enc == BIG5 {
-        big5_rare(bytes)
+        (big5_rare(bytes), None)
     } else {
-        0
+        (0, None)
     };
-    (out.replaced * 8 + (p.bad + p.nul) * 4 + rare, out)
+    (out.replaced * 8 + (p.bad + p.nul) * 4 + rare, out, ff)
+}
+
+/// The lead byte of the first pair `gbk_rare` read as the start of a four-byte sequence
+/// (a byte from 0x80 followed by a digit), if any.
+type FirstFour = Option<u8>;
+
+/// `has_gb18030_four_byte(bytes)`, knowing `first` from `gbk_rare` over the first
+/// `scanned` bytes: the two walks step alike until `gbk_rare` meets a byte from 0x80
+/// followed by a digit, where `has_gb18030_four_byte` answers true for a lead
+/// 0x81..=0xFE; only after another lead (0x80, 0xFF), or with nothing seen in a sample
+/// shorter than the input, must the input be walked again. Spares a GBK file's second
+/// walk.
+fn four_byte_after_scan(bytes: &[u8], scanned: usize, first: FirstFour) -> bool {
+    match first {
+        Some(0x81..=0xFE) => true,
+        None if scanned >= bytes.len() => false,
+        _ => has_gb18030_four_byte(bytes),
+    }
 }
 
 /// Two-byte GBK characters outside GB2312 (lead or trail below 0xA1: GBK/3, GBK/4 and
 /// user-defined areas) and four-byte GB18030 ones: rare in simplified Chinese text, but
-/// what Big5 text looks like when read as GBK.
-fn gbk_rare(bytes: &[u8]) -> usize {
+/// what Big5 text looks like when read as GBK. Also the lead of the first four-byte
+/// sequence (see `FirstFour`).
+fn gbk_rare(bytes: &[u8]) -> (usize, FirstFour) {
     let mut rare = 0;
+    let mut first = None;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         if b < 0x80 {
@@ -341,6 +362,7 @@ fn gbk_rare(bytes: &[u8]) -> usize {
         let t = bytes.get(i + 1).copied().unwrap_or(0);
         if (0x30..=0x39).contains(&t) {
             rare += 1;
+            first = first.or(Some(b));
             i += 4;
             continue;
         }
@@ -349,7 +371,7 @@ fn gbk_rare(bytes: &[u8]) -> usize {
         }
         i += 2;
     }
-    rare
+    (rare, first)
 }
 
 /// Big5 characters outside the "frequently used" block (0xA440–0xC67E) and the symbol
@@ -829,5 +851,29 @@ mod tests {
     fn four_byte_scan() {
         assert!(has_gb18030_four_byte(&[b'a', 0x81, 0x30, 0x81, 0x30]));
         assert!(!has_gb18030_four_byte(&[0xB2, 0xBF, 0xC3, 0xC5, b'1']));
+        // 0x80/0xFF before a digit: gbk_rare steps 4, the four-byte walk 2.
+        let b = [0x80, 0x31, 0x81, 0x35, 0x20];
+        assert!(has_gb18030_four_byte(&b));
+        assert!(four_byte_after_scan(&b, b.len(), gbk_rare(&b).1));
+        let b = [0x80, 0x30];
+        assert!(!four_byte_after_scan(&b, b.len(), gbk_rare(&b).1));
+    }
+
+    proptest! {
+        /// The answer from `gbk_rare`'s walk is the four-byte walk's, over the whole
+        /// input or a sample of it.
+        #[test]
+        fn four_byte_after_scan_is_the_walk(
+            bytes in proptest::collection::vec(
+                prop_oneof![Just(0x80u8), Just(0xFFu8), 0x81u8..=0xFE, 0x30u8..=0x39, 0x20u8..=0x7F],
+                0..64,
+            ),
+            cut in 0usize..64,
+        ) {
+            let want = has_gb18030_four_byte(&bytes);
+            prop_assert_eq!(four_byte_after_scan(&bytes, bytes.len(), gbk_rare(&bytes).1), want);
+            let head = bytes.get(..cut).unwrap_or(&bytes);
+            prop_assert_eq!(four_byte_after_scan(&bytes, head.len(), gbk_rare(head).1), want);
+        }
     }
 }

@@ -11,7 +11,7 @@ pub mod summary;
 pub mod work;
 
 use std::collections::VecDeque;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, IoSlice, Write};
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
@@ -278,7 +278,10 @@ impl Run {
             ..Summary::default()
         };
         let stdout = io::stdout();
-        let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
+        // Small: a batch of records larger than this goes from the records' own buffers to
+        // stdout in one writev (see `write_records`); only short ones are copied here.
+        let mut out = BufWriter::with_capacity(1 << 13, stdout.lock());
+        let mut ready: Vec<Outcome> = Vec::new();
         let mut pool = Pool::new(self.window, Arc::clone(&self.settings));
         if let Err(e) = pool.add_workers(self.jobs) {
             eprintln!("declx: cannot start worker threads: {e}");
@@ -313,15 +316,26 @@ impl Run {
                     break;
                 };
                 base += 1;
-                if let Some(msg) = &o.message {
-                    let _ = out.flush(); // keep stdout and stderr in step for 2>&1
+                ready.push(o);
+            }
+            // Records up to the next failed input's message go out together; the message
+            // follows what is written before it (stdout and stderr in step for 2>&1).
+            let mut from = 0;
+            for i in 0..=ready.len() {
+                let msg = ready.get(i).and_then(|o| o.message.as_deref());
+                if i < ready.len() && msg.is_none() {
+                    continue;
+                }
+                if let Err(e) = write_records(&mut out, ready.get(from..i).unwrap_or(&[])) {
+                    output_failed = Some(e.to_string());
+                }
+                from = i;
+                if let Some(msg) = msg {
+                    let _ = out.flush();
                     progress.line(msg);
                 }
-                if let Some(json) = &o.json {
-                    if let Err(e) = out.write_all(json).and_then(|()| out.write_all(b"\n")) {
-                        output_failed = Some(e.to_string());
-                    }
-                }
+            }
+            for o in ready.drain(..) {
                 summary.add(&o.stats);
                 progress.record(
                     o.stats.bytes,
@@ -397,6 +411,27 @@ impl Run {
         }
         code
     }
+}
+
+/// The records' JSON lines, in order, by vectored writes: the JSON stays in the buffers
+/// the workers wrote it to (copying it through the `BufWriter` was 1.2 % of a text
+/// batch's instructions).
+fn write_records(out: &mut impl Write, records: &[Outcome]) -> io::Result<()> {
+    let mut slices: Vec<IoSlice<'_>> = Vec::with_capacity(records.len() * 2);
+    for json in records.iter().filter_map(|o| o.json.as_deref()) {
+        slices.push(IoSlice::new(json));
+        slices.push(IoSlice::new(b"\n"));
+    }
+    let mut bufs = &mut slices[..];
+    while !bufs.is_empty() {
+        match out.write_vectored(bufs) {
+            Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
+            Ok(n) => IoSlice::advance_slices(&mut bufs, n),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
 }
 
 fn place(
@@ -611,6 +646,52 @@ mod tests {
             s.add(st);
         }
         s
+    }
+
+    /// A writer taking at most a few bytes per call, sometimes interrupted: what a pipe
+    /// or a slow reader does to a vectored write.
+    struct Trickle {
+        got: Vec<u8>,
+        calls: usize,
+    }
+
+    impl Write for Trickle {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            self.calls += 1;
+            if self.calls.is_multiple_of(3) {
+                return Err(io::ErrorKind::Interrupted.into());
+            }
+            let n = buf.len().min(5);
+            self.got.extend_from_slice(&buf[..n]);
+            Ok(n)
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn records_are_written_whole_through_partial_writes() {
+        let rec = |json: Option<&str>| Outcome {
+            json: json.map(|j| j.as_bytes().to_vec()),
+            ..Outcome::default()
+        };
+        let records = [
+            rec(Some("{\"a\":1}")),
+            rec(None), // -o DIR mode: nothing for stdout
+            rec(Some("{}")),
+            rec(Some("{\"部门\":\"科技局\"}")),
+        ];
+        let mut w = Trickle {
+            got: Vec::new(),
+            calls: 0,
+        };
+        write_records(&mut w, &records).unwrap();
+        assert_eq!(
+            String::from_utf8(w.got).unwrap(),
+            "{\"a\":1}\n{}\n{\"部门\":\"科技局\"}\n"
+        );
     }
 
     #[test]

@@ -134,9 +134,13 @@ impl Font {
         };
         // Without a base encoding the font program's own (built-in) encoding applies;
         // guessing Latin-1 for an embedded subset's codes 1..n would give wrong text.
+        // The program (often tens of kB to inflate) is read only when the ToUnicode map
+        // is missing or broken: a sound one already says what every shown code is.
+        let needs_program = self.to_unicode.is_empty() || self.broken_to_unicode > 0;
         let mut table = match base {
             Some(name) => named_encoding(doc, name),
-            None => builtin_encoding(doc, desc).unwrap_or_else(latin1),
+            None if needs_program => builtin_encoding(doc, desc).unwrap_or_else(latin1),
+            None => latin1(),
         };
         if let Some(diffs) = diffs {
             let mut code = 0usize;

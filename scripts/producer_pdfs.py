@@ -26,6 +26,25 @@ new table on a new page) writes OUTDIR/<stem>.<producer>.pdf for:
                 as wrapped lines)
   fpdf-stream-pad  the same with 1 mm cell padding
 
+Fonts without a usable Unicode mapping (tests/pdf_producers.rs, make-font-fixtures.sh;
+these need `pip install pikepdf matplotlib`):
+
+  fpdf-no-tu    fpdf with /ToUnicode removed (CID TrueType, Identity-H: text from the
+                embedded font's cmap)
+  fpdf-null-tu  fpdf with a /ToUnicode mapping every code to U+0000 (broken writers)
+  fpdf-pua-tu   fpdf with a /ToUnicode mapping every code into the Private Use Area
+  mpl-type3     a matplotlib table with `pdf.fonttype: 3` (Type3 glyphs named uniXXXX
+                in /Differences), /ToUnicode removed
+  lo-no-tu      lo with /ToUnicode removed (Type1 subsets of Noto CJK whose built-in
+                encoding names glyphs cidNNNNN: nothing left to decode)
+  lo-ttf-no-tu  lo in WenQuanYi Zen Hei with /ToUnicode removed (simple TrueType subsets,
+                codes 1..n, no glyph names: nothing left to decode)
+  gs-no-tu      gs with /ToUnicode removed (Type1C subsets, /Differences named cidNNNNN)
+  lo-title-no-tu  lo with /ToUnicode removed from the title's bold font only (partly
+                decodable)
+  fpdf-otf-no-tu  fpdf in Noto Sans CJK SC (CFF outlines: CIDFontType0, a bare CID-keyed
+                CFF of ROS Adobe-Identity-0, codes 0..n), /ToUnicode removed: nothing left
+
 Needs LibreOffice, ghostscript, poppler-utils, qpdf, mupdf-tools, a CJK font and
 `pip install fpdf2 openpyxl python-docx`. A producer that fails is reported on stderr
 and skipped. An existing output newer than its text is kept.
@@ -42,7 +61,10 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 PRODUCERS = [
     "lo", "lo-stream", "gs", "gs-stream", "cairo", "qpdf-objstm", "qpdf-lin", "mutool",
     "xlsx", "docx", "html", "fpdf", "fpdf-stream", "fpdf-stream-pad",
+    "fpdf-no-tu", "fpdf-null-tu", "fpdf-pua-tu", "mpl-type3", "lo-no-tu", "lo-ttf-no-tu",
+    "gs-no-tu", "lo-title-no-tu", "fpdf-otf-no-tu",
 ]
+NOTO_TTC = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
 # fpdf2 needs a TrueType font (not a .ttc collection with CFF outlines).
 TTF_CANDIDATES = [
     "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
@@ -218,21 +240,35 @@ def make_html(rp, titles, segments, path):
         f.write("\n".join(out))
 
 
-def make_fpdf(rp, titles, segments, path, borders, padding=0.0):
+def make_fpdf(rp, titles, segments, path, borders, padding=0.0, font=None):
     """`padding`: cell padding (mm); fpdf2's default, 0, sets a borderless table's rows
-    as far apart as a cell's wrapped lines."""
+    as far apart as a cell's wrapped lines. `font`: a font file (default: a TrueType CJK
+    font)."""
     try:
-        fpdf_doc(rp, titles, segments, path, borders, True, padding)
+        fpdf_doc(rp, titles, segments, path, borders, True, padding, font)
     except Exception:
         # fpdf2 cannot break a row span across pages: a span too tall for one page is
         # given as its first cell over empty ones (the tab text's own form).
-        fpdf_doc(rp, titles, segments, path, borders, False, padding)
+        fpdf_doc(rp, titles, segments, path, borders, False, padding, font)
 
 
-def fpdf_doc(rp, titles, segments, path, borders, spans, padding):
+def noto_sc_otf(work):
+    """Noto Sans CJK SC as a lone .otf (fpdf2 reads no .ttc collections)."""
+    from fontTools.ttLib import TTCollection
+
+    for f in TTCollection(NOTO_TTC).fonts:
+        name = f["name"].getDebugName(4) or ""
+        if "Sans CJK SC" in name and "Mono" not in name:
+            out = os.path.join(work, "NotoSansCJKsc.otf")
+            f.save(out)
+            return out
+    raise RuntimeError("no Noto Sans CJK SC in " + NOTO_TTC)
+
+
+def fpdf_doc(rp, titles, segments, path, borders, spans, padding, font=None):
     from fpdf import FPDF
 
-    font = next((p for p in TTF_CANDIDATES if os.path.exists(p)), None)
+    font = font or next((p for p in TTF_CANDIDATES if os.path.exists(p)), None)
     if font is None:
         raise RuntimeError("no TrueType CJK font for fpdf2")
     pdf = FPDF(format="A4")
@@ -268,6 +304,148 @@ def fpdf_table(pdf, seg, cells, ws, borders, spans, padding):
                         row.cell(text, colspan=cs, rowspan=rs if spans else 1)
                     elif not spans and rr < r < rr + rs:
                         row.cell("", colspan=cs)
+
+
+def make_mpl(rp, titles, segments, path):
+    """A bordered table drawn by matplotlib with Type 3 fonts: each cell's text wrapped
+    by character (CJK one em, others about half), rows as tall as their tallest cell."""
+    import matplotlib
+    matplotlib.use("pdf")
+    matplotlib.rcParams["pdf.fonttype"] = 3
+    import matplotlib.pyplot as plt
+    from matplotlib.backends.backend_pdf import PdfPages
+    from matplotlib.font_manager import FontProperties
+
+    font = next((p for p in TTF_CANDIDATES if os.path.exists(p)), None)
+    if font is None:
+        raise RuntimeError("no TrueType CJK font for matplotlib")
+    fp = FontProperties(fname=font)
+    W, H, M, SIZE, LEAD, PAD = 595.0, 842.0, 42.0, 9.0, 12.0, 3.0
+
+    def em(ch):
+        return 1.0 if ord(ch) > 0x2E80 else 0.55
+
+    def wrap(text, width):
+        lines, cur, w = [], "", 0.0
+        for ch in text:
+            if cur and w + em(ch) * SIZE > width:
+                lines.append(cur)
+                cur, w = "", 0.0
+            cur += ch
+            w += em(ch) * SIZE
+        return lines + [cur] if cur else lines or [""]
+
+    # Rows are laid out first and drawn after, so pages are kept open until the end.
+    figs = [plt.figure(figsize=(W / 72, H / 72))]
+    y = H - M
+
+    def new_page():
+        nonlocal y
+        figs.append(plt.figure(figsize=(W / 72, H / 72)))
+        y = H - M
+
+    for t in titles:
+        figs[-1].text(0.5, (y - 14) / H, t, fontproperties=fp, fontsize=14, ha="center",
+                      va="baseline")
+        y -= 28
+    for k, seg in enumerate(segments):
+        if k > 0:
+            new_page()
+        ncols, cells = cells_of(rp, seg)
+        ws = widths(rp, ncols, seg, W - 2 * M)
+        xs = [M + sum(ws[:i]) for i in range(ncols + 1)]
+        wrapped = {}
+        for (r, c, rs, cs, t) in cells:
+            wrapped[(r, c)] = wrap(t, xs[c + cs] - xs[c] - 2 * PAD)
+        heights = [LEAD + 2 * PAD] * len(seg)
+        for (r, c, rs, cs, t) in cells:
+            need = len(wrapped[(r, c)]) * LEAD + 2 * PAD
+            have = sum(heights[r:r + rs])
+            if need > have:
+                heights[r + rs - 1] += need - have
+        tops = []
+        for r, h in enumerate(heights):
+            if y - h < M and y < H - M:
+                new_page()
+            tops.append((figs[-1], y))
+            y -= h
+        for (r, c, rs, cs, t) in cells:
+            x0, x1 = xs[c], xs[c + cs]
+            # A span crossing a page break is boxed on each page it reaches; its text
+            # stays on the first.
+            parts = {}
+            for rr in range(r, r + rs):
+                f, top = tops[rr]
+                first, _ = parts.get(id(f), (top, None))
+                parts[id(f)] = (first, top - heights[rr])
+            for rr in range(r, r + rs):
+                f = tops[rr][0]
+                if id(f) in parts:
+                    top, bottom = parts.pop(id(f))
+                    f.add_artist(plt.Rectangle((x0 / W, bottom / H), (x1 - x0) / W,
+                                               (top - bottom) / H, fill=False, lw=0.5,
+                                               transform=f.transFigure))
+            f, top = tops[r]
+            for i, line in enumerate(wrapped[(r, c)]):
+                f.text((x0 + PAD) / W, (top - PAD - SIZE - i * LEAD) / H, line,
+                       fontproperties=fp, fontsize=SIZE, va="baseline")
+    with PdfPages(path) as pdf:
+        for f in figs:
+            pdf.savefig(f)
+            plt.close(f)
+
+
+def retouch_tounicode(src, out, how, only=None):
+    """Copy `src` with every font's /ToUnicode (or only those whose /BaseFont contains
+    `only`) removed ("drop"), or replaced by a CMap sending each code to U+0000 ("null")
+    or into the Private Use Area ("pua"), as broken writers do."""
+    import pikepdf
+
+    pdf = pikepdf.open(src)
+    for obj in pdf.objects:
+        if not isinstance(obj, pikepdf.Dictionary) or obj.get("/Type") != "/Font":
+            continue
+        if "/ToUnicode" not in obj:
+            continue
+        if only and only not in str(obj.get("/BaseFont", "")):
+            continue
+        if how == "drop":
+            del obj["/ToUnicode"]
+            continue
+        two = obj.get("/Subtype") == "/Type0"
+        lo, hi = (0, 0xFFFF) if two else (0, 0xFF)
+        width = 4 if two else 2
+        body = [f"1 begincodespacerange <{lo:0{width}X}> <{hi:0{width}X}> endcodespacerange"]
+        # bfrange runs may not cross a change of the high byte: 256 codes per range.
+        ranges = [(a, min(a + 255, hi)) for a in range(lo, hi + 1, 256)]
+        for i in range(0, len(ranges), 100):
+            chunk = ranges[i:i + 100]
+            body.append(f"{len(chunk)} beginbfrange")
+            for a, b in chunk:
+                dst = 0 if how == "null" else 0xE000 + (a & 0x0FFF)
+                if how == "null":
+                    body.append(f"<{a:0{width}X}> <{b:0{width}X}> [" + " ".join(
+                        "<0000>" for _ in range(a, b + 1)) + "]")
+                else:
+                    body.append(f"<{a:0{width}X}> <{b:0{width}X}> <{dst:04X}>")
+            body.append("endbfrange")
+        cmap = ("/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+                "/CMapName /Broken def /CMapType 2 def\n" + "\n".join(body) +
+                "\nendcmap CMapName currentdict /CMap defineresource pop end end\n")
+        obj["/ToUnicode"] = pdf.make_stream(cmap.encode())
+    pdf.save(out)
+
+
+# Producers that retouch another producer's fonts: (the source, how, font filter).
+RETOUCHED = {
+    "fpdf-no-tu": ("fpdf", "drop", None),
+    "fpdf-null-tu": ("fpdf", "null", None),
+    "fpdf-pua-tu": ("fpdf", "pua", None),
+    "lo-no-tu": ("lo", "drop", None),
+    "lo-ttf-no-tu": ("lo-ttf", "drop", None),
+    "gs-no-tu": ("gs", "drop", None),
+    "lo-title-no-tu": ("lo", "drop", "Sans"),
+}
 
 
 def gs_pdfwrite(src, out):
@@ -307,6 +485,21 @@ def produce(rp, producer, txt, outdir, stem):
             src = base if source == "lo" else base_stream
             produce(rp, source, txt, outdir, stem)
             run(command(src, tmp))
+        elif producer == "lo-ttf":
+            run([sys.executable, render, txt, tmp, "--font", "WenQuanYi Zen Hei",
+                 "--title-font", "WenQuanYi Zen Hei"])
+        elif producer in RETOUCHED:
+            source, how, only = RETOUCHED[producer]
+            src = produce(rp, source, txt, outdir, stem)
+            retouch_tounicode(src, tmp, how, only)
+        elif producer == "fpdf-otf-no-tu":
+            src = os.path.join(work, stem + ".otf.pdf")
+            make_fpdf(rp, titles, segments, src, True, font=noto_sc_otf(work))
+            retouch_tounicode(src, tmp, "drop")
+        elif producer == "mpl-type3":
+            src = os.path.join(work, stem + ".mpl.pdf")
+            make_mpl(rp, titles, segments, src)
+            retouch_tounicode(src, tmp, "drop")
         elif producer == "xlsx":
             src = os.path.join(work, stem + ".xlsx")
             make_xlsx(rp, titles, segments, src)

@@ -1,8 +1,9 @@
 //! Producer matrix (issue #5): declarations rendered by PDF producers other than
 //! LibreOffice Writer's table export (re-distilled by ghostscript, cairo, qpdf, mutool;
-//! exported from a spreadsheet, a .docx and an HTML table by LibreOffice; fpdf2 tables)
-//! must give the record of their text. A report, not a gate: it needs the tools of
-//! `scripts/producer_pdfs.py`, so it is ignored by default.
+//! exported from a spreadsheet, a .docx and an HTML table by LibreOffice; fpdf2 tables;
+//! fonts whose ToUnicode is missing or broken, matplotlib's Type3 fonts) must give the
+//! record of their text, or an error record where the fonts keep no text. A report, not
+//! a gate: it needs the tools of `scripts/producer_pdfs.py`, so it is ignored by default.
 //!
 //!     cargo test --release --test pdf_producers -- --ignored --nocapture
 //!
@@ -25,7 +26,7 @@ use serde_json::Value;
 
 const SYNTH_SEEDS: [u64; 2] = [1, 2];
 const HELDOUT: [&str; 2] = ["hubei-education-dept-2024", "chengdu-education-2022"];
-const PRODUCERS: [&str; 14] = [
+const PRODUCERS: [&str; 23] = [
     "lo",
     "lo-stream",
     "gs",
@@ -40,6 +41,18 @@ const PRODUCERS: [&str; 14] = [
     "fpdf",
     "fpdf-stream",
     "fpdf-stream-pad",
+    // Fonts without a usable Unicode mapping (see scripts/producer_pdfs.py): decodable
+    // from the embedded font or glyph names, partly decodable, or not at all (an
+    // unsupported_format error record naming the fonts).
+    "fpdf-no-tu",
+    "fpdf-null-tu",
+    "fpdf-pua-tu",
+    "mpl-type3",
+    "lo-title-no-tu",
+    "lo-no-tu",
+    "gs-no-tu",
+    "lo-ttf-no-tu",
+    "fpdf-otf-no-tu",
 ];
 
 /// A text as one tab-separated line per row (the grid declx reads from it), which is
@@ -84,7 +97,7 @@ fn grid_of() {
 }
 
 #[test]
-#[ignore = "needs LibreOffice (Writer, Calc), ghostscript, poppler, qpdf, mupdf-tools, fpdf2, openpyxl, python-docx"]
+#[ignore = "needs LibreOffice (Writer, Calc), ghostscript, poppler, qpdf, mupdf-tools, fpdf2, openpyxl, python-docx, pikepdf, matplotlib"]
 fn pdf_producers_report() {
     let dir = std::env::var_os("DECLX_PRODUCER_DIR")
         .map(PathBuf::from)
@@ -118,7 +131,7 @@ fn pdf_producers_report() {
     eprint!("{}", String::from_utf8_lossy(&out.stderr));
 
     println!(
-        "{:<28} {:<12} {:>5} {:>7} {:>6} {:>10}",
+        "{:<28} {:<14} {:>5} {:>7} {:>6} {:>10}",
         "text", "producer", "pages", "fields", "tasks", "indicators"
     );
     let frac = |(a, b): (usize, usize)| format!("{a}/{b}");
@@ -133,7 +146,7 @@ fn pdf_producers_report() {
             all += 1;
             let pdf = dir.join(format!("{name}.{producer}.pdf"));
             let Ok(bytes) = std::fs::read(&pdf) else {
-                println!("{name:<28} {producer:<12} no PDF");
+                println!("{name:<28} {producer:<14} no PDF");
                 continue;
             };
             let raw = common::checked_json(&declx::extract_bytes(
@@ -142,9 +155,12 @@ fn pdf_producers_report() {
                 &declx::Options::default(),
             ));
             let pages = raw["source"]["pages"].as_u64().unwrap_or(0);
+            let unmapped = raw["warnings"]
+                .as_array()
+                .is_some_and(|ws| ws.iter().any(|w| w["code"] == "pdf_unmapped_glyphs"));
             let got = pdf_comparable(raw);
             if let Some(e) = got.get("error") {
-                println!("{name:<28} {producer:<12} error record: {e}");
+                println!("{name:<28} {producer:<14} error record: {}", e["kind"]);
                 continue;
             }
             let equal = keys
@@ -164,13 +180,14 @@ fn pdf_producers_report() {
                 let _ = std::fs::write(path, pdf_grid_rows(&bytes));
             }
             println!(
-                "{:<28} {:<12} {:>5} {:>7} {:>6} {:>10}",
+                "{:<28} {:<14} {:>5} {:>7} {:>6} {:>10}{}",
                 name,
                 producer,
                 pages,
                 frac((equal, keys.len())),
                 frac(found(&got, &want, "tasks")),
-                frac(found(&got, &want, "indicators"))
+                frac(found(&got, &want, "indicators")),
+                if unmapped { " pdf_unmapped_glyphs" } else { "" }
             );
         }
     }

@@ -586,6 +586,15 @@ impl<'a> Interp<'a, '_> {
                 }
             } else {
                 self.out.unmapped += 1;
+                match self
+                    .out
+                    .unmapped_fonts
+                    .iter_mut()
+                    .find(|(n, _)| *n == font.name)
+                {
+                    Some((_, k)) => *k += 1,
+                    None => self.out.unmapped_fonts.push((font.name.clone(), 1)),
+                }
             }
             let spacing = gs.char_spacing
                 + if code == 32 && len == 1 {

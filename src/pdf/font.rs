@@ -1,10 +1,17 @@
 //! Fonts: how a shown string splits into codes, how wide each code is, and what text it
 //! stands for. Built once per font dictionary; never panics on a malformed font (missing
 //! pieces fall back to defaults, and codes without text are counted as unmapped).
+//!
+//! Text comes from, in order: the ToUnicode map (entries to U+0000, control characters,
+//! U+FFFD or the Private Use Area are broken writers' output and ignored), a predefined
+//! CJK CMap, the embedded font program (a TrueType/OpenType `cmap` inverted GID→Unicode,
+//! CFF charset names, a Type1 built-in encoding) and glyph names (`uniXXXX`, `uXXXXX`,
+//! Adobe Glyph List names). Codes none of these explain are unmapped, never guessed.
 
 use std::collections::HashMap;
 
 use pdf_extract::{Dictionary, Document, Object};
+use ttf_parser::{Face, GlyphId};
 
 use super::cmap::{self, CMap, Predefined};
 use super::util::{deref, dict_get, name_of, num, stream_data};
@@ -33,6 +40,10 @@ pub struct Font {
     pub vertical: bool,
     pub ascent: f64,
     pub descent: f64,
+    /// `/BaseFont`, to name the font in warnings about codes it cannot decode.
+    pub name: String,
+    /// ToUnicode entries dropped as unusable (U+0000, PUA, …).
+    broken_to_unicode: usize,
 }
 
 // Helvetica and Times widths for ASCII 32..=126, for standard-14 fonts without /Widths.
@@ -65,6 +76,8 @@ impl Font {
             vertical: false,
             ascent: 0.85,
             descent: -0.15,
+            name: String::new(),
+            broken_to_unicode: 0,
         }
     }
 
@@ -73,9 +86,15 @@ impl Font {
         let subtype = dict_get(doc, font, b"Subtype")
             .and_then(name_of)
             .unwrap_or_default();
+        f.name = dict_get(doc, font, b"BaseFont")
+            .and_then(name_of)
+            .unwrap_or_default();
         if let Some(stream) = dict_get(doc, font, b"ToUnicode").and_then(|o| o.as_stream().ok()) {
             if let Some(data) = stream_data(stream) {
-                f.to_unicode = cmap::parse(&data).unicode;
+                let all = cmap::parse(&data).unicode;
+                let n = all.len();
+                f.to_unicode = all.into_iter().filter(|(_, t)| usable_text(t)).collect();
+                f.broken_to_unicode = n - f.to_unicode.len();
             }
         }
         if subtype == "Type0" {
@@ -98,34 +117,45 @@ impl Font {
     }
 
     fn load_simple(&mut self, doc: &Document, font: &Dictionary, subtype: &str) {
-        let mut table = latin1();
-        if let Ok(enc) = font.get_font_encoding(doc) {
-            for (b, slot) in table.iter_mut().enumerate() {
-                if let Ok(s) = enc.bytes_to_string(&[b as u8]) {
-                    if let Some(c) = s.chars().next() {
-                        *slot = Some(c);
-                    }
-                }
-            }
-        }
-        // Glyph names the base tables do not know (uniXXXX, …).
-        if let Some(Object::Dictionary(enc)) = dict_get(doc, font, b"Encoding") {
-            if let Some(Object::Array(diffs)) = dict_get(doc, enc, b"Differences") {
-                let mut code = 0usize;
-                for d in diffs {
-                    match d {
-                        Object::Integer(i) => code = (*i).clamp(0, 255) as usize,
-                        Object::Name(n) => {
-                            if let (Some(c), Some(slot)) = (
-                                cmap::glyph_name_char(&String::from_utf8_lossy(n)),
-                                table.get_mut(code),
-                            ) {
-                                *slot = Some(c);
-                            }
-                            code += 1;
+        let desc = dict_get(doc, font, b"FontDescriptor").and_then(|o| o.as_dict().ok());
+        let (base, diffs) = match dict_get(doc, font, b"Encoding") {
+            Some(Object::Name(n)) => (Some(n.as_slice()), None),
+            Some(Object::Dictionary(enc)) => (
+                match dict_get(doc, enc, b"BaseEncoding") {
+                    Some(Object::Name(n)) => Some(n.as_slice()),
+                    _ => None,
+                },
+                match dict_get(doc, enc, b"Differences") {
+                    Some(Object::Array(a)) => Some(a),
+                    _ => None,
+                },
+            ),
+            _ => (None, None),
+        };
+        // Without a base encoding the font program's own (built-in) encoding applies;
+        // guessing Latin-1 for an embedded subset's codes 1..n would give wrong text.
+        // The program (often tens of kB to inflate) is read only when the ToUnicode map
+        // is missing or broken: a sound one already says what every shown code is.
+        let needs_program = self.to_unicode.is_empty() || self.broken_to_unicode > 0;
+        let mut table = match base {
+            Some(name) => named_encoding(doc, name),
+            None if needs_program => builtin_encoding(doc, desc).unwrap_or_else(latin1),
+            None => latin1(),
+        };
+        if let Some(diffs) = diffs {
+            let mut code = 0usize;
+            for d in diffs {
+                match deref(doc, d) {
+                    Object::Integer(i) => code = (*i).clamp(0, 255) as usize,
+                    Object::Name(n) => {
+                        if let Some(slot) = table.get_mut(code) {
+                            // A glyph named but not known (cid123, glyph7) is no letter
+                            // of the base encoding: unmapped.
+                            *slot = glyph_char(doc, &String::from_utf8_lossy(n));
                         }
-                        _ => {}
+                        code += 1;
                     }
+                    _ => {}
                 }
             }
         }
@@ -143,7 +173,6 @@ impl Font {
             .and_then(num)
             .unwrap_or(0.0)
             .clamp(0.0, 255.0) as u32;
-        let desc = dict_get(doc, font, b"FontDescriptor").and_then(|o| o.as_dict().ok());
         if let Some(Object::Array(ws)) = dict_get(doc, font, b"Widths") {
             let ws: Vec<f64> = ws
                 .iter()
@@ -214,8 +243,8 @@ impl Font {
         let desc = dict_get(doc, cid_font, b"FontDescriptor").and_then(|o| o.as_dict().ok());
         self.descriptor_metrics(doc, desc);
         let identity = matches!(self.codes, Codes::Named(Predefined::Identity));
-        if identity && self.to_unicode.is_empty() {
-            self.cid_text = truetype_cid_text(doc, cid_font, desc);
+        if identity && (self.to_unicode.is_empty() || self.broken_to_unicode > 0) {
+            self.cid_text = embedded_cid_text(doc, cid_font, desc);
         }
     }
 
@@ -344,151 +373,350 @@ fn parse_w(doc: &Document, w: &[Object]) -> HashMap<u32, f64> {
     out
 }
 
-/// CID → char for an Identity-encoded CID font without ToUnicode, from the embedded
-/// TrueType font's `cmap` table (reversed) and the CIDToGIDMap.
-fn truetype_cid_text(
+/// Whether a ToUnicode entry is text: writers that cannot map a glyph put U+0000,
+/// control characters, U+FFFD or Private Use Area code points there.
+fn usable_text(t: &str) -> bool {
+    !t.is_empty()
+        && t.chars().all(|c| {
+            (c.is_whitespace() || !c.is_control())
+                && c != '\u{FFFD}'
+                && !matches!(c as u32, 0xE000..=0xF8FF | 0xF0000..=0x10FFFF)
+        })
+}
+
+/// The char a glyph name stands for: `uniXXXX`, `uXXXXX`, single letters and the common
+/// names (`glyph_name_char`), else the Adobe Glyph List that lopdf carries (asked through
+/// a one-entry `/Differences`, since lopdf does not export its table).
+fn glyph_char(doc: &Document, name: &str) -> Option<char> {
+    if let Some(c) = cmap::glyph_name_char(name) {
+        return usable_text(c.encode_utf8(&mut [0; 4])).then_some(c);
+    }
+    if name.starts_with("cid") || name.starts_with("glyph") || name.starts_with('.') {
+        return None;
+    }
+    let mut enc = Dictionary::new();
+    enc.set("Type", Object::Name(b"Encoding".to_vec()));
+    enc.set(
+        "Differences",
+        Object::Array(vec![
+            Object::Integer(65),
+            Object::Name(name.as_bytes().to_vec()),
+        ]),
+    );
+    enc.set("BaseEncoding", Object::Name(b"StandardEncoding".to_vec()));
+    let mut probe = Dictionary::new();
+    probe.set("Type", Object::Name(b"Font".to_vec()));
+    probe.set("Encoding", Object::Dictionary(enc));
+    // lopdf falls back to StandardEncoding ('A' at 65) when it does not know the name.
+    let s = probe
+        .get_font_encoding(doc)
+        .ok()?
+        .bytes_to_string(&[65])
+        .ok()?;
+    let mut cs = s.chars();
+    match (cs.next(), cs.next()) {
+        (Some('A'), None) if name != "A" => None,
+        (Some(c), None) if usable_text(&s) => Some(c),
+        _ => None,
+    }
+}
+
+/// A named base encoding (WinAnsi, MacRoman, Standard, …) as lopdf reads it.
+fn named_encoding(doc: &Document, name: &[u8]) -> [Option<char>; 256] {
+    let mut table = latin1();
+    let mut probe = Dictionary::new();
+    probe.set("Type", Object::Name(b"Font".to_vec()));
+    probe.set("Encoding", Object::Name(name.to_vec()));
+    if let Ok(enc) = probe.get_font_encoding(doc) {
+        for (b, slot) in table.iter_mut().enumerate() {
+            if let Ok(s) = enc.bytes_to_string(&[b as u8]) {
+                if let Some(c) = s.chars().next() {
+                    *slot = Some(c);
+                }
+            }
+        }
+    }
+    table
+}
+
+/// The built-in encoding of an embedded simple font: a Type1 program's `/Encoding`
+/// array, a CFF program's encoding and charset names, or a symbolic TrueType font's
+/// (3,0)/(1,0) `cmap` to glyphs, then each glyph's Unicode (inverted Unicode `cmap`) or
+/// `post` name. `None` for a font not embedded, or a program that says StandardEncoding.
+fn builtin_encoding(doc: &Document, desc: Option<&Dictionary>) -> Option<[Option<char>; 256]> {
+    let desc = desc?;
+    let file = |key: &[u8]| {
+        dict_get(doc, desc, key)
+            .and_then(|o| o.as_stream().ok())
+            .and_then(stream_data)
+    };
+    let mut table = [None; 256];
+    if let Some(data) = file(b"FontFile") {
+        return type1_encoding(doc, &data);
+    }
+    if let Some(data) = file(b"FontFile2") {
+        let face = Face::parse(&data, 0).ok()?;
+        let cmap = face.tables().cmap?;
+        let symbolic: Vec<_> = cmap
+            .subtables
+            .into_iter()
+            .filter(|s| {
+                !s.is_unicode() && matches!((s.platform_id as u16, s.encoding_id), (3, 0) | (1, 0))
+            })
+            .collect();
+        if symbolic.is_empty() {
+            return None;
+        }
+        let unicode = gid_unicode(&face);
+        for (code, slot) in table.iter_mut().enumerate() {
+            let code = code as u32;
+            let gid = symbolic.iter().find_map(|s| {
+                [code, 0xF000 + code, 0xF100 + code, 0xF200 + code]
+                    .into_iter()
+                    .find_map(|c| s.glyph_index(c).filter(|g| g.0 != 0))
+            });
+            *slot = gid.and_then(|g| {
+                unicode
+                    .get(&g.0)
+                    .copied()
+                    .or_else(|| face.glyph_name(g).and_then(|n| glyph_char(doc, n)))
+            });
+        }
+        return Some(table);
+    }
+    if let Some(data) = file(b"FontFile3") {
+        let cff = ttf_parser::cff::Table::parse(&data)?;
+        for (code, slot) in table.iter_mut().enumerate() {
+            *slot = cff
+                .glyph_index(code as u8)
+                .filter(|g| g.0 != 0)
+                .and_then(|g| cff.glyph_name(g))
+                .and_then(|n| glyph_char(doc, n));
+        }
+        return Some(table);
+    }
+    None
+}
+
+/// A Type1 font program's `/Encoding`: `StandardEncoding` (None: the caller's default)
+/// or `dup <code> /<name> put` entries in its clear-text part.
+fn type1_encoding(doc: &Document, data: &[u8]) -> Option<[Option<char>; 256]> {
+    let at = memchr::memmem::find(data, b"/Encoding")?;
+    let rest = &data[at + 9..];
+    let end = memchr::memmem::find(rest, b"readonly def")
+        .or_else(|| memchr::memmem::find(rest, b"eexec"))
+        .unwrap_or(rest.len());
+    let text = String::from_utf8_lossy(&rest[..end]);
+    if text.trim_start().starts_with("StandardEncoding") {
+        return None;
+    }
+    let mut table = [None; 256];
+    let words: Vec<&str> = text.split_whitespace().collect();
+    for w in words.windows(4) {
+        if let ["dup", code, name, "put"] = w {
+            if let (Ok(code), Some(name)) = (code.parse::<usize>(), name.strip_prefix('/')) {
+                if let Some(slot) = table.get_mut(code) {
+                    *slot = glyph_char(doc, name);
+                }
+            }
+        }
+    }
+    Some(table)
+}
+
+/// GID → char from a font's Unicode `cmap` subtables, the best first ((3,10), then
+/// (3,1) and (0,*)); the first code point wins where several share a glyph.
+fn gid_unicode(face: &Face) -> HashMap<u16, char> {
+    let mut out = HashMap::new();
+    let Some(cmap) = face.tables().cmap else {
+        return out;
+    };
+    let mut subs: Vec<_> = cmap
+        .subtables
+        .into_iter()
+        .filter(|s| s.is_unicode())
+        .collect();
+    subs.sort_by_key(|s| u8::from(!(s.platform_id as u16 == 3 && s.encoding_id == 10)));
+    for s in subs {
+        let mut cps = Vec::new();
+        s.codepoints(|cp| cps.push(cp));
+        cps.sort_unstable();
+        for cp in cps {
+            if let (Some(g), Some(c)) = (s.glyph_index(cp), char::from_u32(cp)) {
+                if g.0 != 0 && usable_text(c.encode_utf8(&mut [0; 4])) {
+                    out.entry(g.0).or_insert(c);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// CID → char for an Identity-encoded CID font without a usable ToUnicode, from the
+/// embedded program: TrueType (CIDFontType2, through the CIDToGIDMap) or OpenType
+/// (`FontFile3 /OpenType`) by the inverted Unicode `cmap`; a bare CFF (CIDFontType0C) by
+/// its glyph names. CFF CID-keyed fonts map GID→CID through their charset.
+fn embedded_cid_text(
     doc: &Document,
     cid_font: &Dictionary,
     desc: Option<&Dictionary>,
 ) -> HashMap<u32, char> {
     let mut out = HashMap::new();
-    let Some(file) = desc
-        .and_then(|d| dict_get(doc, d, b"FontFile2"))
-        .and_then(|o| o.as_stream().ok())
-        .and_then(stream_data)
-    else {
-        return out;
+    let Some(desc) = desc else { return out };
+    let file = |key: &[u8]| {
+        dict_get(doc, desc, key)
+            .and_then(|o| o.as_stream().ok())
+            .and_then(stream_data)
     };
-    let gid_char = truetype_cmap(&file);
-    if gid_char.is_empty() {
-        return out;
-    }
-    match dict_get(doc, cid_font, b"CIDToGIDMap") {
-        Some(Object::Stream(s)) => {
-            if let Some(map) = stream_data(s) {
-                for (cid, pair) in map.chunks_exact(2).enumerate() {
-                    let gid = u16::from(pair[0]) << 8 | u16::from(pair[1]);
-                    if let Some(c) = gid_char.get(&gid) {
-                        out.insert(cid as u32, *c);
-                    }
-                }
-            }
-        }
-        _ => {
-            for (gid, c) in gid_char {
-                out.insert(u32::from(gid), c);
-            }
-        }
-    }
-    out
-}
-
-fn rd16(d: &[u8], at: usize) -> Option<u16> {
-    Some(u16::from(*d.get(at)?) << 8 | u16::from(*d.get(at + 1)?))
-}
-
-fn rd32(d: &[u8], at: usize) -> Option<u32> {
-    Some(u32::from(rd16(d, at)?) << 16 | u32::from(rd16(d, at + 2)?))
-}
-
-/// GID → char from a TrueType font's Unicode `cmap` subtable (formats 4 and 12).
-pub fn truetype_cmap(font: &[u8]) -> HashMap<u16, char> {
-    let mut out = HashMap::new();
-    let Some(num_tables) = rd16(font, 4) else {
-        return out;
-    };
-    let mut cmap_at = None;
-    for t in 0..usize::from(num_tables) {
-        let rec = 12 + 16 * t;
-        if font.get(rec..rec + 4) == Some(b"cmap") {
-            cmap_at = rd32(font, rec + 8).map(|o| o as usize);
-        }
-    }
-    let Some(base) = cmap_at else { return out };
-    let Some(n) = rd16(font, base + 2) else {
-        return out;
-    };
-    let mut best: Option<(u8, usize)> = None;
-    for i in 0..usize::from(n) {
-        let rec = base + 4 + 8 * i;
-        let (Some(pid), Some(eid), Some(off)) =
-            (rd16(font, rec), rd16(font, rec + 2), rd32(font, rec + 4))
-        else {
-            break;
+    if let Some(data) = file(b"FontFile2") {
+        let Ok(face) = Face::parse(&data, 0) else {
+            return out;
         };
-        let rank = match (pid, eid) {
-            (3, 10) => 3,
-            (3, 1) | (0, _) => 2,
-            _ => 0,
-        };
-        if rank > 0 && best.is_none_or(|(r, _)| rank > r) {
-            best = Some((rank, base + off as usize));
-        }
-    }
-    let Some((_, sub)) = best else { return out };
-    match rd16(font, sub) {
-        Some(4) => {
-            let Some(segx2) = rd16(font, sub + 6).map(usize::from) else {
-                return out;
-            };
-            let ends = sub + 14;
-            let starts = ends + segx2 + 2;
-            let deltas = starts + segx2;
-            let ranges = deltas + segx2;
-            for s in 0..segx2 / 2 {
-                let (Some(end), Some(start), Some(delta), Some(ro)) = (
-                    rd16(font, ends + 2 * s),
-                    rd16(font, starts + 2 * s),
-                    rd16(font, deltas + 2 * s),
-                    rd16(font, ranges + 2 * s),
-                ) else {
-                    break;
-                };
-                if start > end {
-                    continue;
-                }
-                for cp in start..=end {
-                    if cp == 0xFFFF {
-                        break;
-                    }
-                    let gid = if ro == 0 {
-                        cp.wrapping_add(delta)
-                    } else {
-                        let at = ranges + 2 * s + usize::from(ro) + 2 * usize::from(cp - start);
-                        match rd16(font, at) {
-                            Some(0) | None => continue,
-                            Some(g) => g.wrapping_add(delta),
+        let gid_char = gid_unicode(&face);
+        match dict_get(doc, cid_font, b"CIDToGIDMap") {
+            Some(Object::Stream(s)) => {
+                if let Some(map) = stream_data(s) {
+                    for (cid, pair) in map.chunks_exact(2).enumerate() {
+                        let gid = u16::from(pair[0]) << 8 | u16::from(pair[1]);
+                        if let Some(c) = gid_char.get(&gid) {
+                            out.insert(cid as u32, *c);
                         }
-                    };
-                    if let Some(c) = char::from_u32(u32::from(cp)) {
-                        out.entry(gid).or_insert(c);
                     }
                 }
             }
-        }
-        Some(12) => {
-            let Some(groups) = rd32(font, sub + 12) else {
-                return out;
-            };
-            for g in 0..groups.min(65536) as usize {
-                let at = sub + 16 + 12 * g;
-                let (Some(s), Some(e), Some(gid)) =
-                    (rd32(font, at), rd32(font, at + 4), rd32(font, at + 8))
-                else {
-                    break;
-                };
-                if e < s || e - s > 65536 {
-                    continue;
-                }
-                for (k, cp) in (s..=e).enumerate() {
-                    if let (Some(c), Ok(g)) = (char::from_u32(cp), u16::try_from(gid as usize + k))
-                    {
-                        out.entry(g).or_insert(c);
-                    }
+            _ => {
+                for (gid, c) in gid_char {
+                    out.insert(u32::from(gid), c);
                 }
             }
         }
-        _ => {}
+        return out;
+    }
+    let Some(data) = file(b"FontFile3") else {
+        return out;
+    };
+    let (cff, gid_char) = match Face::parse(&data, 0) {
+        Ok(face) => (face.tables().cff, gid_unicode(&face)),
+        Err(_) => (ttf_parser::cff::Table::parse(&data), HashMap::new()),
+    };
+    let Some(cff) = cff else {
+        return out;
+    };
+    for gid in 0..cff.number_of_glyphs() {
+        let g = GlyphId(gid);
+        let c = gid_char
+            .get(&gid)
+            .copied()
+            .or_else(|| cff.glyph_name(g).and_then(|n| glyph_char(doc, n)));
+        if let Some(c) = c {
+            let cid = cff.glyph_cid(g).unwrap_or(gid);
+            out.entry(u32::from(cid)).or_insert(c);
+        }
     }
     out
+}
+
+/// Which fonts left codes undecoded, on which pages: `F1 (12 on page 1), F2 (3 on pages
+/// 1-2)`, for the error and warning about unmapped text.
+pub(crate) fn unmapped_summary(pages: &[super::geometry::PageGeom]) -> String {
+    let mut fonts: Vec<(&str, usize, Vec<u32>)> = Vec::new();
+    for p in pages {
+        for (name, n) in &p.unmapped_fonts {
+            match fonts.iter_mut().find(|(f, _, _)| f == name) {
+                Some((_, k, pages)) => {
+                    *k += n;
+                    pages.push(p.number);
+                }
+                None => fonts.push((name.as_str(), *n, vec![p.number])),
+            }
+        }
+    }
+    let list: Vec<String> = fonts
+        .iter()
+        .map(|(name, n, pages)| {
+            let name = if name.is_empty() { "(unnamed)" } else { name };
+            let mut spans: Vec<String> = Vec::new();
+            let mut i = 0;
+            while i < pages.len() {
+                let mut j = i;
+                while j + 1 < pages.len() && pages[j + 1] == pages[j] + 1 {
+                    j += 1;
+                }
+                spans.push(if i == j {
+                    pages[i].to_string()
+                } else {
+                    format!("{}-{}", pages[i], pages[j])
+                });
+                i = j + 1;
+            }
+            let word = if pages.len() == 1 { "page" } else { "pages" };
+            format!("font {name} ({n} on {word} {})", spans.join(", "))
+        })
+        .collect();
+    list.join("; ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pdf::geometry::PageGeom;
+
+    #[test]
+    fn broken_tounicode_entries_are_not_text() {
+        assert!(usable_text("中"));
+        assert!(usable_text("fi"));
+        assert!(!usable_text(""));
+        assert!(!usable_text("\u{0}"));
+        assert!(!usable_text("\u{E001}"));
+        assert!(!usable_text("\u{FFFD}"));
+        assert!(!usable_text("\u{10FFFD}"));
+    }
+
+    #[test]
+    fn glyph_names_by_convention_and_adobe_glyph_list() {
+        let doc = Document::with_version("1.5");
+        assert_eq!(glyph_char(&doc, "uni4E2D"), Some('中'));
+        assert_eq!(glyph_char(&doc, "u2265"), Some('≥'));
+        // AGL names the short table does not carry (matplotlib's Type3 fonts use them).
+        assert_eq!(glyph_char(&doc, "greaterequal"), Some('≥'));
+        assert_eq!(glyph_char(&doc, "multiply"), Some('×'));
+        assert_eq!(glyph_char(&doc, "A"), Some('A'));
+        // Subset names say nothing about the character.
+        assert_eq!(glyph_char(&doc, "cid40744"), None);
+        assert_eq!(glyph_char(&doc, "glyph00012"), None);
+        assert_eq!(glyph_char(&doc, "g12"), None);
+        assert_eq!(glyph_char(&doc, "uniE001"), None);
+    }
+
+    #[test]
+    fn type1_builtin_encoding_is_read_not_guessed() {
+        let doc = Document::with_version("1.5");
+        let prog = b"/Encoding 256 array\n0 1 255 {1 index exch /.notdef put} for\n\
+                     dup 33 /uni90E8 put\ndup 34 /cid40767 put\nreadonly def\n";
+        let t = type1_encoding(&doc, prog).unwrap_or([None; 256]);
+        assert_eq!(t[33], Some('部'));
+        // Neither the subset's name nor Latin-1 ('"') tells what code 34 is.
+        assert_eq!(t[34], None);
+        assert_eq!(t[65], None);
+        assert!(type1_encoding(&doc, b"/Encoding StandardEncoding def").is_none());
+    }
+
+    #[test]
+    fn unmapped_summary_names_fonts_and_pages() {
+        let page = |number, fonts: &[(&str, usize)]| PageGeom {
+            number,
+            unmapped_fonts: fonts.iter().map(|(n, k)| (n.to_string(), *k)).collect(),
+            ..PageGeom::default()
+        };
+        let pages = [
+            page(1, &[("AAAAAA+Sim", 3)]),
+            page(2, &[("AAAAAA+Sim", 2), ("", 1)]),
+            page(3, &[]),
+            page(4, &[("AAAAAA+Sim", 1)]),
+        ];
+        assert_eq!(
+            unmapped_summary(&pages),
+            "font AAAAAA+Sim (6 on pages 1-2, 4); font (unnamed) (1 on page 2)"
+        );
+    }
 }

@@ -155,6 +155,8 @@ pub struct PageGeom {
     pub images: usize,
     /// Glyphs whose font gave no Unicode for them.
     pub unmapped: usize,
+    /// The same per font (`/BaseFont`), for warnings that name the font and page.
+    pub unmapped_fonts: Vec<(String, usize)>,
 }
 
 /// Whether a character is CJK (no spaces between such characters when lines are joined).

@@ -166,15 +166,21 @@ pub fn read_pdf(bytes: &[u8], opts: &PdfOptions) -> Result<Grid<'static>> {
         return Err(Error::UnsupportedFormat {
             what: format!(
                 "PDF text cannot be decoded: {unmapped} of {} characters use fonts without a \
-                 Unicode mapping (no ToUnicode, no known encoding); run OCR on it",
-                unmapped + glyphs
+                 Unicode mapping (no usable ToUnicode, no known encoding, no character \
+                 names in the embedded font): {}; run OCR on it",
+                unmapped + glyphs,
+                font::unmapped_summary(&pages)
             ),
         });
     }
     if unmapped > 0 {
         warnings.push(Warning::new(
             "pdf_unmapped_glyphs",
-            format!("{unmapped} character(s) in fonts without a Unicode mapping were skipped"),
+            format!(
+                "{unmapped} character(s) in fonts without a Unicode mapping were skipped, so \
+                 the record may miss text: {}",
+                font::unmapped_summary(&pages)
+            ),
             None,
         ));
     }

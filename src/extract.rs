@@ -132,5 +132,12 @@ fn run(bytes: &[u8], opts: &Options, source: &mut Source) -> Result<Declaration>
     let form = sections::read(&grid)?;
     let mut decl = normalise::declaration(form, source.clone(), warnings);
     decl.checks = checks::run(&decl);
+    // A borderless PDF table's rows and columns were guessed: say where the result looks
+    // off. (Layout text goes through the same reader but keeps its own warnings: text
+    // output stays as it was.)
+    if format == Format::Pdf && grid.layout == grid::Layout::PdfStream {
+        let doubts = crate::uncertain::warnings(&decl);
+        decl.warnings.extend(doubts);
+    }
     Ok(decl)
 }

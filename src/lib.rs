@@ -36,6 +36,7 @@ pub mod schema;
 pub mod sections;
 #[doc(hidden)]
 pub mod synth;
+mod uncertain;
 pub mod value;
 
 pub use error::{Error, ErrorKind};

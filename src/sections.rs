@@ -763,7 +763,7 @@ pub(crate) fn under_other_level1(level1: &str, level2: &str) -> bool {
     is_level1(a) && !is_ambiguous(a) && !is_ambiguous(b) && parent_of(b).is_some_and(|p| p != a)
 }
 
-fn all_framework_names() -> impl Iterator<Item = &'static str> {
+pub(crate) fn all_framework_names() -> impl Iterator<Item = &'static str> {
     LEVEL1
         .iter()
         .copied()

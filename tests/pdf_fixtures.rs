@@ -357,3 +357,55 @@ fn sweep_fixtures_give_their_text_record() {
         assert_eq!(what(got), want, "{name}");
     }
 }
+
+/// A borderless table misread (fpdf2 without cell padding: rows as far apart as wrapped
+/// lines, a numbered target cut between rows, targets without their level-3 name) says
+/// so with `pdf_table_uncertain` warnings naming the page; borderless fixtures read
+/// right give none.
+#[test]
+fn misread_stream_tables_are_flagged() {
+    let opts = declx::Options::default();
+    let name = "stream-misread-rows-fpdf.pdf";
+    let got = serde_json::to_value(declx::extract_bytes(name, &fixture(name), &opts)).unwrap();
+    let flagged: Vec<&serde_json::Value> = got["warnings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|w| w["code"] == "pdf_table_uncertain")
+        .collect();
+    assert!(!flagged.is_empty(), "{name}: {}", got["warnings"]);
+    assert!(flagged.iter().all(|w| w["page"].as_u64().is_some()
+        && w["message"]
+            .as_str()
+            .is_some_and(|m| m.starts_with("page "))));
+    let dir = format!("{}/fixtures/sweep", env!("CARGO_MANIFEST_DIR"));
+    let mut right = vec!["seed-stream".to_string()];
+    right.extend(
+        std::fs::read_dir(&dir)
+            .into_iter()
+            .flatten()
+            .filter_map(|e| {
+                e.ok()?
+                    .file_name()
+                    .to_str()?
+                    .strip_suffix(".txt")
+                    .map(String::from)
+            })
+            .filter(|c| c.contains("stream")),
+    );
+    for case in right {
+        let name = format!("{case}.pdf");
+        let rec =
+            serde_json::to_value(declx::extract_bytes(&name, &fixture(&name), &opts)).unwrap();
+        let codes: Vec<&serde_json::Value> = rec["warnings"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|w| &w["code"])
+            .collect();
+        assert!(
+            !codes.iter().any(|c| *c == "pdf_table_uncertain"),
+            "{name}: {codes:?}"
+        );
+    }
+}

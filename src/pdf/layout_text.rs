@@ -2134,6 +2134,21 @@ mod tests {
     }
 
     #[test]
+    fn level2_labels_a_line_off_centre_split_their_rows_where_both_centre() {
+        // pdftotext set 时效指标 a line above the centre of its four rows and 成本指标
+        // in the second line of the last of its two: alone, 时效指标 centres best on
+        // three or five rows, leaving 带动社会投资 to the wrong name; together, the
+        // boundary centres both.
+        let t = include_str!("../../fixtures/layout/level2-label-a-line-off.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = |name: &str| rows.iter().find(|r| r.iter().any(|c| c.contains(name)));
+        assert!(row("带动社会投资").is_some_and(|r| r.contains(&"成本指标")));
+        assert!(row("道路养护里程").is_some_and(|r| !r.iter().any(|c| c.ends_with("指标"))));
+        assert!(row("1.合作银行发放贷款金额≥239").is_some_and(|r| r.contains(&"时效指标")));
+    }
+
+    #[test]
     fn header_glued_to_the_first_row_ends_at_its_tails() {
         // No blank line between the header (its label's tail below it) and the first
         // row, whose short wrapped lines are no header tails: its level-3 name is

@@ -2149,6 +2149,22 @@ mod tests {
     }
 
     #[test]
+    fn row_opening_a_list_after_a_page_break_is_a_new_row() {
+        // The page ends below a row whose target ends its sentence; the next page opens
+        // with a target starting a numbered list at 1: a fresh row, not the rest of the
+        // cut row (its level-3 name, always without a full stop, says nothing).
+        let t =
+            include_str!("../../fixtures/layout/new-row-opens-list-after-page-break.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = |name: &str| rows.iter().find(|r| r.iter().any(|c| c.contains(name)));
+        assert!(row("推进关键核心技术攻关").is_some_and(|r| r
+            .iter()
+            .all(|c| !c.contains("培育壮大") && !c.contains("1.新增"))));
+        assert!(row("1.新增就业人数≥16256").is_some_and(|r| r.contains(&"培育壮大科技创新型企业")));
+    }
+
+    #[test]
     fn header_glued_to_the_first_row_ends_at_its_tails() {
         // No blank line between the header (its label's tail below it) and the first
         // row, whose short wrapped lines are no header tails: its level-3 name is

@@ -706,13 +706,44 @@ fn dedrift(lines: &[Line], seps: &[f64]) -> Vec<Line> {
             // fit: its ink falls short of the column's width, by more than the
             // estimate's error (digits and symbols are guessed to a half-em), and
             // one character more would not. The cut is the last such boundary.
+            // Digits and symbols are guessed to a half-em and print a little wider, so a
+            // line holding them may fall short of its column by less: such a boundary
+            // is taken too, after the sure ones. A number keeps the unit after it
+            // (`233 亿`) and is followed by nothing else but punctuation: a cut leaving
+            // a unit at the right part's start, or a word after a number at the left
+            // part's end, splits a value.
+            let is_number = |j: usize| {
+                chunks
+                    .get(j)
+                    .is_some_and(|c| c.text.chars().all(|ch| ch.is_ascii_digit()))
+            };
+            let text_at = |j: usize| chunks.get(j).map_or("", |c| c.text.as_str());
+            let splits_value = |j: usize| {
+                let unit_cut =
+                    j >= 1 && is_number(j - 1) && crate::value::starts_with_unit(text_at(j));
+                let word_after = j >= 2
+                    && is_number(j - 2)
+                    && !crate::value::starts_with_unit(text_at(j - 1))
+                    && !text_at(j - 1).starts_with(is_punct);
+                unit_cut || word_after
+            };
             let spaced_fill = |j: usize| -> Option<f64> {
                 let w = want?;
                 // Two lone characters: a short letter-spaced stretch (`项。 2. 支`).
                 let spaced = (k..j).filter(|i| lone(*i)).count() >= 2;
                 let left = ink(k, j);
                 let next = ink(j, j + 1);
-                (spaced && left <= w - FILL_SLACK && left + next > w - FILL_SLACK).then_some(0.0)
+                if !spaced || left + next <= w - FILL_SLACK {
+                    return None;
+                }
+                let penalty = if splits_value(j) { 1.0 } else { 0.0 };
+                if left <= w - FILL_SLACK {
+                    Some(penalty)
+                } else if left <= w - 0.5 {
+                    Some(0.25 + penalty)
+                } else {
+                    None
+                }
             };
             let score = |j: usize| {
                 let spaced_end = j >= 3 && !lone(j) && (j - 3..j).all(lone);
@@ -2162,6 +2193,26 @@ mod tests {
             .iter()
             .all(|c| !c.contains("培育壮大") && !c.contains("1.新增"))));
         assert!(row("1.新增就业人数≥16256").is_some_and(|r| r.contains(&"培育壮大科技创新型企业")));
+    }
+
+    #[test]
+    fn letter_spaced_line_with_digits_is_cut_after_its_last_fitting_word() {
+        // `款 金 额 ≥ 233 亿 款 金 额 ≥ 233 亿`: two targets one space apart, both
+        // letter-spaced because `元` did not fit. The period one's ink with `亿` is a
+        // half-em under its column's width (digits are guessed to a half-em): the cut
+        // goes after `亿`, not before it.
+        let t = include_str!("../../fixtures/layout/spaced-line-with-digits-cut.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let targets = |name: &str| last_two_cells(&rows, name);
+        for name in ["保障困难群众", "严格控制项目"] {
+            let want = if name == "保障困难群众" {
+                "合作银行发放贷款金额≥233亿元。"
+            } else {
+                "合作银行发放贷款金额≥276亿元。"
+            };
+            assert_eq!(targets(name), Some(vec![want; 2]), "{name}");
+        }
     }
 
     #[test]

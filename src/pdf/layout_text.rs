@@ -1450,6 +1450,17 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
         };
         room(widths.get(c)) || (closed_at(k, c) && room(widest.get(c)))
     };
+    // Lines holding level names of the framework only.
+    let names_only: Vec<bool> = lines
+        .iter()
+        .map(|l| {
+            let r = run_line(l);
+            !r.chunks.is_empty()
+                && r.chunks
+                    .iter()
+                    .all(|c| crate::sections::is_framework_name(&c.text))
+        })
+        .collect();
     let mut out = Vec::new();
     let mut own = Vec::new();
     for i in 0..lines.len() {
@@ -1486,8 +1497,13 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
                 }
             };
             // Cells of one row are set side by side: a next line further down is
-            // another row's (or a label's) text, not this cell's.
-            let Some((j, first)) = next.filter(|(j, _)| *j <= k + 2) else {
+            // another row's (or a label's) text, not this cell's. A line of level names
+            // alone right below the boundary (a row-span label centred between two
+            // rows) is no row's line.
+            let label_below = names_only.get(i + 1) == Some(&true);
+            let Some((j, first)) =
+                next.filter(|(j, _)| *j <= k + 2 + usize::from(label_below && i + 1 < *j))
+            else {
                 continue;
             };
             going_on += 1;
@@ -2213,6 +2229,23 @@ mod tests {
             };
             assert_eq!(targets(name), Some(vec![want; 2]), "{name}");
         }
+    }
+
+    #[test]
+    fn level_name_line_between_glued_rows_parts_them() {
+        // No blank line between two rows: the level-2 name centred on both stands on a
+        // line of its own between them, and the next row's one-line target sits on its
+        // row's middle line, three lines below the first row's. The label's line is no
+        // row's: the first row's cells end with room to spare, so the row ends there.
+        let t = include_str!("../../fixtures/layout/label-line-between-rows.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = |name: &str| rows.iter().find(|r| r.iter().any(|c| c.contains(name)));
+        assert!(row("保障困难群众基本生活").is_some_and(|r| r
+            .last()
+            .is_some_and(|c| *c == "高新技术企业认定数＞5505家。")));
+        assert!(row("提升公共服务供给能力")
+            .is_some_and(|r| r.last().is_some_and(|c| *c == "培训人次≥32万人次。")));
     }
 
     #[test]

@@ -1754,6 +1754,30 @@ fn zone_table(
             seps.sort_by(f64::total_cmp);
         }
     }
+    // Outside the indicator table, an amount alone on its line standing well left of
+    // where its column's lines start is in a column of its own that no other line of
+    // the zone shows (a task row alone on a page: its amount column only as wide as
+    // the amount, which pdftotext sets overlapping the next column's start).
+    if !indicators {
+        let starts = column_starts(lines, &seps);
+        let mut more = Vec::new();
+        for l in lines {
+            let runs = run_line(l);
+            let [c] = runs.chunks.as_slice() else {
+                continue;
+            };
+            let x0 = c.bbox.x0;
+            let col = seps.iter().filter(|s| x0 >= **s).count();
+            let start = col
+                .checked_sub(1)
+                .and_then(|k| starts.get(k).copied().flatten());
+            if is_amount(&c.text) && start.is_some_and(|st| x0 + 2.0 < st) {
+                more.push(x0 + 0.5);
+            }
+        }
+        seps.extend(more);
+        seps.sort_by(f64::total_cmp);
+    }
     let original = lines;
     let mut lines = dedrift(original, &seps);
     let more = realigned_separators(&lines, &seps);
@@ -2246,6 +2270,19 @@ mod tests {
             .is_some_and(|c| *c == "高新技术企业认定数＞5505家。")));
         assert!(row("提升公共服务供给能力")
             .is_some_and(|r| r.last().is_some_and(|c| *c == "培训人次≥32万人次。")));
+    }
+
+    #[test]
+    fn lone_task_amount_overlapping_the_next_column_is_a_cell_of_its_own() {
+        // A page holding one task row: its amount column shows on one line only, and
+        // pdftotext sets the amount overlapping where the target column's lines start.
+        let t = include_str!("../../fixtures/layout/lone-task-amount-on-a-page.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = rows
+            .iter()
+            .find(|r| r.iter().any(|c| c.contains("安全生产监管")));
+        assert!(row.is_some_and(|r| r.contains(&"43,465.11")), "{row:?}");
     }
 
     #[test]

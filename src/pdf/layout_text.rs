@@ -1612,11 +1612,16 @@ fn by_column<T: Clone>(
         .collect()
 }
 
+/// An ASCII or full-width digit (amounts come in both).
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
 /// Whether a cell's text is a bare number (an amount).
 fn is_amount(t: &str) -> bool {
-    t.chars().any(|c| c.is_ascii_digit())
+    t.chars().any(is_digit)
         && t.chars()
-            .all(|c| c.is_ascii_digit() || c == ',' || c == '.' || c.is_whitespace())
+            .all(|c| is_digit(c) || ",.，．".contains(c) || c.is_whitespace())
 }
 
 /// Lines a row of amounts ends at though the next row follows without a blank line
@@ -1638,7 +1643,7 @@ fn amount_ends(lines: &[Line], seps: &[f64]) -> Vec<usize> {
         let ended = a
             .iter()
             .zip(b)
-            .filter(|(x, y)| is_amount(x) && y.chars().next().is_some_and(|c| !c.is_ascii_digit()))
+            .filter(|(x, y)| is_amount(x) && y.chars().next().is_some_and(|c| !is_digit(c)))
             .count();
         if ended >= 2 {
             out.push(i);
@@ -2283,6 +2288,21 @@ mod tests {
             .iter()
             .find(|r| r.iter().any(|c| c.contains("安全生产监管")));
         assert!(row.is_some_and(|r| r.contains(&"43,465.11")), "{row:?}");
+    }
+
+    #[test]
+    fn full_width_amount_ends_its_row() {
+        // No blank line below a budget row whose amount is in full-width digits: a bare
+        // amount with words below ends its row in either digits.
+        let t = include_str!("../../fixtures/layout/full-width-amount-row.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = rows.iter().find(|r| r.iter().any(|c| *c == "项目支出"));
+        assert!(
+            row.is_some_and(|r| r.contains(&"１６，７６４．３７")
+                && !r.iter().any(|c| c.contains("财政专项资金"))),
+            "{row:?}"
+        );
     }
 
     #[test]

@@ -1922,24 +1922,34 @@ fn split_label_around(text: &str) -> Option<(String, String)> {
     if !(7..=32).contains(&n) || crate::sections::opens_section(&[text]) {
         return None;
     }
-    // The longest label wins: `年度重点工作…任务` also holds `年度重点…任务`.
+    // The longest label wins: `年度重点工作…任务` also holds `年度重点…任务`. The name
+    // may wrap too, its last line after the label's tail on the same line
+    // (`年度重点工作河湖水系综合任务治理`): a rest after the tail, no longer than the
+    // name's part before it, goes back to the name.
     let mut best: Option<(String, String)> = None;
     for head in 4..n.saturating_sub(2) {
-        for tail in 1..(n - head).saturating_sub(1) {
-            let (Some(a), Some(z), Some(m)) = (
-                chars.get(..head),
-                chars.get(n - tail..),
-                chars.get(head..n - tail),
-            ) else {
-                continue;
-            };
-            let label: String = a.iter().chain(z).collect();
-            let longer = best.as_ref().is_none_or(|b| b.0.len() < label.len());
-            if longer
-                && label.chars().count() >= 6
-                && crate::sections::opens_section(&[label.as_str()])
-            {
-                best = Some((label, m.iter().collect()));
+        for start in head + 1..n {
+            for end in start + 1..=n {
+                let (Some(a), Some(m), Some(z), Some(rest)) = (
+                    chars.get(..head),
+                    chars.get(head..start),
+                    chars.get(start..end),
+                    chars.get(end..),
+                ) else {
+                    continue;
+                };
+                // A label is CJK words only (a target's `1.项目…资金` is none).
+                if rest.len() > m.len() || !a.iter().chain(z).all(|c| is_wide(*c)) {
+                    continue;
+                }
+                let label: String = a.iter().chain(z).collect();
+                let longer = best.as_ref().is_none_or(|b| b.0.len() < label.len());
+                if longer
+                    && label.chars().count() >= 6
+                    && crate::sections::opens_section(&[label.as_str()])
+                {
+                    best = Some((label, m.iter().chain(rest).collect()));
+                }
             }
         }
     }
@@ -2302,6 +2312,21 @@ mod tests {
             row.is_some_and(|r| r.contains(&"１６，７６４．３７")
                 && !r.iter().any(|c| c.contains("财政专项资金"))),
             "{row:?}"
+        );
+    }
+
+    #[test]
+    fn wrapped_name_after_the_label_tail_goes_back_to_the_name() {
+        // `年度重点工作 河湖水系综合` / `任务    治理`: the label's lines around the
+        // name's first line, the name's last line after the label's tail.
+        assert_eq!(
+            split_label_around("年度重点工作河湖水系综合任务治理"),
+            Some(("年度重点工作任务".into(), "河湖水系综合治理".into()))
+        );
+        // A target holding a label's words around digits is no label.
+        assert_eq!(
+            split_label_around("1.项目完成率不超过85%。2.资金支付进度=98%。"),
+            None
         );
     }
 

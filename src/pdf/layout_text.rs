@@ -751,8 +751,20 @@ fn dedrift(lines: &[Line], seps: &[f64]) -> Vec<Line> {
                 // words may be a list number (`元 。 2. 合 作`: three lone of four).
                 let spaced_start =
                     j >= 1 && !lone(j - 1) && (j..j + 4).filter(|i| lone(*i)).count() >= 3;
-                let bonus = if spaced_end || spaced_start { 4.0 } else { 0.0 };
-                if bonus == 0.0 && touching(j) {
+                // A letter-spaced stretch never starts or ends inside a value.
+                let bonus = if (spaced_end || spaced_start) && !splits_value(j) {
+                    4.0
+                } else {
+                    0.0
+                };
+                // A unit after a number (`860 亿`) at the end of a line that is not
+                // letter-spaced is lone, but the space after it is a word gap where
+                // a cell may end, not letter spacing.
+                let after_value = j >= 2
+                    && is_number(j - 2)
+                    && text_at(j - 1).starts_with(['亿', '万', '元', '%', '％'])
+                    && (k..j).filter(|i| lone(*i)).count() < 2;
+                if bonus == 0.0 && touching(j) && !after_value {
                     // Letter spacing taken out just before a word that starts where
                     // the next cell's lines start on other lines is still a boundary.
                     let lined_up = chunks.get(j).is_some_and(|c| {
@@ -2327,6 +2339,21 @@ mod tests {
         assert_eq!(
             split_label_around("1.项目完成率不超过85%。2.资金支付进度=98%。"),
             None
+        );
+    }
+
+    #[test]
+    fn unit_after_a_number_stays_with_it_at_a_cut() {
+        // `全市技术合同成交额达到 860 亿 全 市 技 术 …`: the period target (not
+        // letter-spaced) ends with `860 亿`, the annual one is letter-spaced. `亿` is a
+        // lone character, but the space after it is a word gap, and a letter-spaced
+        // stretch does not start inside a value: the cut goes after `亿`.
+        let t = include_str!("../../fixtures/layout/unit-after-number-ends-a-cell.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        assert_eq!(
+            last_two_cells(&rows, "提升公共服务供给"),
+            Some(vec!["全市技术合同成交额达到860亿元。"; 2])
         );
     }
 

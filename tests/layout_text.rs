@@ -380,7 +380,7 @@ fn fields_floor() {
             "synth-11 landscape" => (&HELD_OUT_LANDSCAPE, 16),
             "synth-11 stream" => (&["budget", "other_fields", "checks", "warnings"], 20),
             "synth-19 lattice" => (&BUT_INDICATORS, 14),
-            "synth-19 landscape" => (&BUT_INDICATORS, 13),
+            "synth-19 landscape" => (&BUT_INDICATORS, 14),
             "synth-19 stream" => (&["overall_goal", "other_fields"], 13),
             _ => (&[], 0),
         };

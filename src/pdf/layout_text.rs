@@ -706,13 +706,44 @@ fn dedrift(lines: &[Line], seps: &[f64]) -> Vec<Line> {
             // fit: its ink falls short of the column's width, by more than the
             // estimate's error (digits and symbols are guessed to a half-em), and
             // one character more would not. The cut is the last such boundary.
+            // Digits and symbols are guessed to a half-em and print a little wider, so a
+            // line holding them may fall short of its column by less: such a boundary
+            // is taken too, after the sure ones. A number keeps the unit after it
+            // (`233 亿`) and is followed by nothing else but punctuation: a cut leaving
+            // a unit at the right part's start, or a word after a number at the left
+            // part's end, splits a value.
+            let is_number = |j: usize| {
+                chunks
+                    .get(j)
+                    .is_some_and(|c| c.text.chars().all(|ch| ch.is_ascii_digit()))
+            };
+            let text_at = |j: usize| chunks.get(j).map_or("", |c| c.text.as_str());
+            let splits_value = |j: usize| {
+                let unit_cut =
+                    j >= 1 && is_number(j - 1) && crate::value::starts_with_unit(text_at(j));
+                let word_after = j >= 2
+                    && is_number(j - 2)
+                    && !crate::value::starts_with_unit(text_at(j - 1))
+                    && !text_at(j - 1).starts_with(is_punct);
+                unit_cut || word_after
+            };
             let spaced_fill = |j: usize| -> Option<f64> {
                 let w = want?;
                 // Two lone characters: a short letter-spaced stretch (`项。 2. 支`).
                 let spaced = (k..j).filter(|i| lone(*i)).count() >= 2;
                 let left = ink(k, j);
                 let next = ink(j, j + 1);
-                (spaced && left <= w - FILL_SLACK && left + next > w - FILL_SLACK).then_some(0.0)
+                if !spaced || left + next <= w - FILL_SLACK {
+                    return None;
+                }
+                let penalty = if splits_value(j) { 1.0 } else { 0.0 };
+                if left <= w - FILL_SLACK {
+                    Some(penalty)
+                } else if left <= w - 0.5 {
+                    Some(0.25 + penalty)
+                } else {
+                    None
+                }
             };
             let score = |j: usize| {
                 let spaced_end = j >= 3 && !lone(j) && (j - 3..j).all(lone);
@@ -720,8 +751,20 @@ fn dedrift(lines: &[Line], seps: &[f64]) -> Vec<Line> {
                 // words may be a list number (`元 。 2. 合 作`: three lone of four).
                 let spaced_start =
                     j >= 1 && !lone(j - 1) && (j..j + 4).filter(|i| lone(*i)).count() >= 3;
-                let bonus = if spaced_end || spaced_start { 4.0 } else { 0.0 };
-                if bonus == 0.0 && touching(j) {
+                // A letter-spaced stretch never starts or ends inside a value.
+                let bonus = if (spaced_end || spaced_start) && !splits_value(j) {
+                    4.0
+                } else {
+                    0.0
+                };
+                // A unit after a number (`860 亿`) at the end of a line that is not
+                // letter-spaced is lone, but the space after it is a word gap where
+                // a cell may end, not letter spacing.
+                let after_value = j >= 2
+                    && is_number(j - 2)
+                    && text_at(j - 1).starts_with(['亿', '万', '元', '%', '％'])
+                    && (k..j).filter(|i| lone(*i)).count() < 2;
+                if bonus == 0.0 && touching(j) && !after_value {
                     // Letter spacing taken out just before a word that starts where
                     // the next cell's lines start on other lines is still a boundary.
                     let lined_up = chunks.get(j).is_some_and(|c| {
@@ -1419,6 +1462,17 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
         };
         room(widths.get(c)) || (closed_at(k, c) && room(widest.get(c)))
     };
+    // Lines holding level names of the framework only.
+    let names_only: Vec<bool> = lines
+        .iter()
+        .map(|l| {
+            let r = run_line(l);
+            !r.chunks.is_empty()
+                && r.chunks
+                    .iter()
+                    .all(|c| crate::sections::is_framework_name(&c.text))
+        })
+        .collect();
     let mut out = Vec::new();
     let mut own = Vec::new();
     for i in 0..lines.len() {
@@ -1455,8 +1509,13 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
                 }
             };
             // Cells of one row are set side by side: a next line further down is
-            // another row's (or a label's) text, not this cell's.
-            let Some((j, first)) = next.filter(|(j, _)| *j <= k + 2) else {
+            // another row's (or a label's) text, not this cell's. A line of level names
+            // alone right below the boundary (a row-span label centred between two
+            // rows) is no row's line.
+            let label_below = names_only.get(i + 1) == Some(&true);
+            let Some((j, first)) =
+                next.filter(|(j, _)| *j <= k + 2 + usize::from(label_below && i + 1 < *j))
+            else {
                 continue;
             };
             going_on += 1;
@@ -1565,11 +1624,16 @@ fn by_column<T: Clone>(
         .collect()
 }
 
+/// An ASCII or full-width digit (amounts come in both).
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
 /// Whether a cell's text is a bare number (an amount).
 fn is_amount(t: &str) -> bool {
-    t.chars().any(|c| c.is_ascii_digit())
+    t.chars().any(is_digit)
         && t.chars()
-            .all(|c| c.is_ascii_digit() || c == ',' || c == '.' || c.is_whitespace())
+            .all(|c| is_digit(c) || ",.，．".contains(c) || c.is_whitespace())
 }
 
 /// Lines a row of amounts ends at though the next row follows without a blank line
@@ -1591,7 +1655,7 @@ fn amount_ends(lines: &[Line], seps: &[f64]) -> Vec<usize> {
         let ended = a
             .iter()
             .zip(b)
-            .filter(|(x, y)| is_amount(x) && y.chars().next().is_some_and(|c| !c.is_ascii_digit()))
+            .filter(|(x, y)| is_amount(x) && y.chars().next().is_some_and(|c| !is_digit(c)))
             .count();
         if ended >= 2 {
             out.push(i);
@@ -1706,6 +1770,30 @@ fn zone_table(
             seps.push(s);
             seps.sort_by(f64::total_cmp);
         }
+    }
+    // Outside the indicator table, an amount alone on its line standing well left of
+    // where its column's lines start is in a column of its own that no other line of
+    // the zone shows (a task row alone on a page: its amount column only as wide as
+    // the amount, which pdftotext sets overlapping the next column's start).
+    if !indicators {
+        let starts = column_starts(lines, &seps);
+        let mut more = Vec::new();
+        for l in lines {
+            let runs = run_line(l);
+            let [c] = runs.chunks.as_slice() else {
+                continue;
+            };
+            let x0 = c.bbox.x0;
+            let col = seps.iter().filter(|s| x0 >= **s).count();
+            let start = col
+                .checked_sub(1)
+                .and_then(|k| starts.get(k).copied().flatten());
+            if is_amount(&c.text) && start.is_some_and(|st| x0 + 2.0 < st) {
+                more.push(x0 + 0.5);
+            }
+        }
+        seps.extend(more);
+        seps.sort_by(f64::total_cmp);
     }
     let original = lines;
     let mut lines = dedrift(original, &seps);
@@ -1846,24 +1934,34 @@ fn split_label_around(text: &str) -> Option<(String, String)> {
     if !(7..=32).contains(&n) || crate::sections::opens_section(&[text]) {
         return None;
     }
-    // The longest label wins: `年度重点工作…任务` also holds `年度重点…任务`.
+    // The longest label wins: `年度重点工作…任务` also holds `年度重点…任务`. The name
+    // may wrap too, its last line after the label's tail on the same line
+    // (`年度重点工作河湖水系综合任务治理`): a rest after the tail, no longer than the
+    // name's part before it, goes back to the name.
     let mut best: Option<(String, String)> = None;
     for head in 4..n.saturating_sub(2) {
-        for tail in 1..(n - head).saturating_sub(1) {
-            let (Some(a), Some(z), Some(m)) = (
-                chars.get(..head),
-                chars.get(n - tail..),
-                chars.get(head..n - tail),
-            ) else {
-                continue;
-            };
-            let label: String = a.iter().chain(z).collect();
-            let longer = best.as_ref().is_none_or(|b| b.0.len() < label.len());
-            if longer
-                && label.chars().count() >= 6
-                && crate::sections::opens_section(&[label.as_str()])
-            {
-                best = Some((label, m.iter().collect()));
+        for start in head + 1..n {
+            for end in start + 1..=n {
+                let (Some(a), Some(m), Some(z), Some(rest)) = (
+                    chars.get(..head),
+                    chars.get(head..start),
+                    chars.get(start..end),
+                    chars.get(end..),
+                ) else {
+                    continue;
+                };
+                // A label is CJK words only (a target's `1.项目…资金` is none).
+                if rest.len() > m.len() || !a.iter().chain(z).all(|c| is_wide(*c)) {
+                    continue;
+                }
+                let label: String = a.iter().chain(z).collect();
+                let longer = best.as_ref().is_none_or(|b| b.0.len() < label.len());
+                if longer
+                    && label.chars().count() >= 6
+                    && crate::sections::opens_section(&[label.as_str()])
+                {
+                    best = Some((label, m.iter().chain(rest).collect()));
+                }
             }
         }
     }
@@ -2130,6 +2228,132 @@ mod tests {
                 "重点主攻方向数量不低于71项。",
                 "重点主攻方向数量达到43项。"
             ])
+        );
+    }
+
+    #[test]
+    fn level2_labels_a_line_off_centre_split_their_rows_where_both_centre() {
+        // pdftotext set 时效指标 a line above the centre of its four rows and 成本指标
+        // in the second line of the last of its two: alone, 时效指标 centres best on
+        // three or five rows, leaving 带动社会投资 to the wrong name; together, the
+        // boundary centres both.
+        let t = include_str!("../../fixtures/layout/level2-label-a-line-off.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = |name: &str| rows.iter().find(|r| r.iter().any(|c| c.contains(name)));
+        assert!(row("带动社会投资").is_some_and(|r| r.contains(&"成本指标")));
+        assert!(row("道路养护里程").is_some_and(|r| !r.iter().any(|c| c.ends_with("指标"))));
+        assert!(row("1.合作银行发放贷款金额≥239").is_some_and(|r| r.contains(&"时效指标")));
+    }
+
+    #[test]
+    fn row_opening_a_list_after_a_page_break_is_a_new_row() {
+        // The page ends below a row whose target ends its sentence; the next page opens
+        // with a target starting a numbered list at 1: a fresh row, not the rest of the
+        // cut row (its level-3 name, always without a full stop, says nothing).
+        let t =
+            include_str!("../../fixtures/layout/new-row-opens-list-after-page-break.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = |name: &str| rows.iter().find(|r| r.iter().any(|c| c.contains(name)));
+        assert!(row("推进关键核心技术攻关").is_some_and(|r| r
+            .iter()
+            .all(|c| !c.contains("培育壮大") && !c.contains("1.新增"))));
+        assert!(row("1.新增就业人数≥16256").is_some_and(|r| r.contains(&"培育壮大科技创新型企业")));
+    }
+
+    #[test]
+    fn letter_spaced_line_with_digits_is_cut_after_its_last_fitting_word() {
+        // `款 金 额 ≥ 233 亿 款 金 额 ≥ 233 亿`: two targets one space apart, both
+        // letter-spaced because `元` did not fit. The period one's ink with `亿` is a
+        // half-em under its column's width (digits are guessed to a half-em): the cut
+        // goes after `亿`, not before it.
+        let t = include_str!("../../fixtures/layout/spaced-line-with-digits-cut.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let targets = |name: &str| last_two_cells(&rows, name);
+        for name in ["保障困难群众", "严格控制项目"] {
+            let want = if name == "保障困难群众" {
+                "合作银行发放贷款金额≥233亿元。"
+            } else {
+                "合作银行发放贷款金额≥276亿元。"
+            };
+            assert_eq!(targets(name), Some(vec![want; 2]), "{name}");
+        }
+    }
+
+    #[test]
+    fn level_name_line_between_glued_rows_parts_them() {
+        // No blank line between two rows: the level-2 name centred on both stands on a
+        // line of its own between them, and the next row's one-line target sits on its
+        // row's middle line, three lines below the first row's. The label's line is no
+        // row's: the first row's cells end with room to spare, so the row ends there.
+        let t = include_str!("../../fixtures/layout/label-line-between-rows.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = |name: &str| rows.iter().find(|r| r.iter().any(|c| c.contains(name)));
+        assert!(row("保障困难群众基本生活").is_some_and(|r| r
+            .last()
+            .is_some_and(|c| *c == "高新技术企业认定数＞5505家。")));
+        assert!(row("提升公共服务供给能力")
+            .is_some_and(|r| r.last().is_some_and(|c| *c == "培训人次≥32万人次。")));
+    }
+
+    #[test]
+    fn lone_task_amount_overlapping_the_next_column_is_a_cell_of_its_own() {
+        // A page holding one task row: its amount column shows on one line only, and
+        // pdftotext sets the amount overlapping where the target column's lines start.
+        let t = include_str!("../../fixtures/layout/lone-task-amount-on-a-page.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = rows
+            .iter()
+            .find(|r| r.iter().any(|c| c.contains("安全生产监管")));
+        assert!(row.is_some_and(|r| r.contains(&"43,465.11")), "{row:?}");
+    }
+
+    #[test]
+    fn full_width_amount_ends_its_row() {
+        // No blank line below a budget row whose amount is in full-width digits: a bare
+        // amount with words below ends its row in either digits.
+        let t = include_str!("../../fixtures/layout/full-width-amount-row.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = rows.iter().find(|r| r.contains(&"项目支出"));
+        assert!(
+            row.is_some_and(|r| r.contains(&"１６，７６４．３７")
+                && !r.iter().any(|c| c.contains("财政专项资金"))),
+            "{row:?}"
+        );
+    }
+
+    #[test]
+    fn wrapped_name_after_the_label_tail_goes_back_to_the_name() {
+        // `年度重点工作 河湖水系综合` / `任务    治理`: the label's lines around the
+        // name's first line, the name's last line after the label's tail.
+        assert_eq!(
+            split_label_around("年度重点工作河湖水系综合任务治理"),
+            Some(("年度重点工作任务".into(), "河湖水系综合治理".into()))
+        );
+        // A target holding a label's words around digits is no label.
+        assert_eq!(
+            split_label_around("1.项目完成率不超过85%。2.资金支付进度=98%。"),
+            None
+        );
+    }
+
+    #[test]
+    fn unit_after_a_number_stays_with_it_at_a_cut() {
+        // `全市技术合同成交额达到 860 亿 全 市 技 术 …`: the period target (not
+        // letter-spaced) ends with `860 亿`, the annual one is letter-spaced. `亿` is a
+        // lone character, but the space after it is a word gap, and a letter-spaced
+        // stretch does not start inside a value: the cut goes after `亿`.
+        let t = include_str!("../../fixtures/layout/unit-after-number-ends-a-cell.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        assert_eq!(
+            last_two_cells(&rows, "提升公共服务供给"),
+            Some(vec!["全市技术合同成交额达到860亿元。"; 2])
         );
     }
 

@@ -457,6 +457,16 @@ fn continues(prev: &TRow, next: &TRow, full: bool) -> bool {
     {
         return true;
     }
+    // A finished text beside which the new page's cell opens a numbered list at its
+    // first item is a fresh row's: a list cut after an item goes on with the next number.
+    if prev
+        .cells
+        .iter()
+        .filter(|c| carried_at(c))
+        .any(|c| finished(&c.text) && list_number(next_text(c)).is_some_and(|(n, _)| n == 1))
+    {
+        return false;
+    }
     // A text whose last line had room for what the next page's cell starts with was
     // not cut by the page end.
     let short_line = prev

@@ -959,6 +959,8 @@ fn lift_centred_labels(
     for c in 0..last {
         // The first row the next cell's span may start at.
         let mut free = 0usize;
+        // Where the span of the column's next label starts, if chosen with the one above.
+        let mut next_from: Option<usize> = None;
         for r in 0..rows.len() {
             let Some(cell) = text_at(rows, r, c) else {
                 continue;
@@ -1018,6 +1020,18 @@ fn lift_centred_labels(
                     end = best_end(a);
                 }
             }
+            // pdftotext rounds a label to a line, so two labels one under the other may
+            // each centre best on spans that leave the boundary between them a row off.
+            // The boundary is where both together are centred best (the next label's
+            // span from there to its own best end).
+            // A label whose span starts where the label above it left it (the two
+            // spans chosen together) heads those rows, though its own row centres it
+            // about as well.
+            let joined = next_from.take() == Some(up) && up < r;
+            if let Some(e) = joint_span_end(rows, c, r, up, down, &off, page_y) {
+                end = e;
+                next_from = Some(e + 1);
+            }
             let centred = centred_on(up, end);
             // A label printed in its span's last row stays there unless it stands below
             // that row's first line and the row, tall itself, centres it clearly worse
@@ -1032,6 +1046,7 @@ fn lift_centred_labels(
             let cell_h = page_y(cell.bbox.y1) - page_y(cell.bbox.y0);
             let off_top = height(r, r) >= cell_h + 2.0 && off(up, end) + 0.5 <= off(r, r);
             let own_row = end == r
+                && !joined
                 && if below_top {
                     off(r, r) <= off(up, end) + 1.0
                 } else {
@@ -1047,6 +1062,80 @@ fn lift_centred_labels(
             move_label(rows, r, up, c, cell);
         }
     }
+}
+
+/// The last row of the span of the label in row `r`, column `c` (its rows from `up`, the
+/// empty ones below it reaching `down`), chosen together with the span of the next label
+/// in that column: where the sum of the two labels' distances from their spans' centres
+/// is least (rows under another level-1 name, by the standard framework, never go to
+/// the next label). `None` where no label follows right below (or it heads no rows of its own:
+/// a level name alone over an empty row), so the label's own best end stands.
+#[allow(clippy::too_many_arguments)]
+fn joint_span_end(
+    rows: &[TRow],
+    c: usize,
+    r: usize,
+    up: usize,
+    down: usize,
+    off: &dyn Fn(usize, usize) -> f64,
+    page_y: &dyn Fn(f64) -> f64,
+) -> Option<usize> {
+    let text_at = |k: usize, col: usize| {
+        rows.get(k)
+            .and_then(|row| row.cells.get(col))
+            .filter(|cell| !cell.text.is_empty())
+    };
+    let n = down + 1;
+    let next = text_at(n, c)?;
+    let heads_rows = rows
+        .get(n)
+        .is_some_and(|row| row.cells.iter().skip(c + 1).any(|x| !x.text.is_empty()));
+    let level2 = |t: &str| crate::sections::is_level2_name(t);
+    if !heads_rows || !level2(&next.text) || !text_at(r, c).is_some_and(|x| level2(&x.text)) {
+        return None;
+    }
+    // On its row's first line the next label may be that row's own (top-aligned, or a
+    // span's top where pdftotext cannot centre it): no rows above are its own then.
+    let below_top = rows
+        .get(n)
+        .is_some_and(|row| page_y(row.bbox.y1) - page_y(next.bbox.y1) >= 0.5);
+    if !below_top {
+        return None;
+    }
+    let foreign = |k: usize, l: &str| {
+        text_at(k, c + 1).is_some_and(|x| crate::sections::under_other_level1(l, &x.text))
+    };
+    let mut down2 = n;
+    while down2 + 1 < rows.len()
+        && text_at(down2 + 1, c).is_none()
+        && !foreign(down2 + 1, &next.text)
+    {
+        down2 += 1;
+    }
+    let cy = page_y(next.bbox.cy());
+    let off2 = |a: usize, b: usize| match (rows.get(a), rows.get(b)) {
+        (Some(x), Some(y)) => (cy - (page_y(x.bbox.y1) + page_y(y.bbox.y0)) / 2.0).abs(),
+        _ => f64::INFINITY,
+    };
+    let height = |a: usize, b: usize| match (rows.get(a), rows.get(b)) {
+        (Some(x), Some(y)) => page_y(x.bbox.y1) - page_y(y.bbox.y0),
+        _ => 0.0,
+    };
+    // The next label's least distance from the centre of a span starting at `a`, where
+    // it is centred there at all (a label set at its span's top is no centred one).
+    let best2 = |a: usize| {
+        (n..=down2)
+            .map(|b| (off2(a, b), height(a, b)))
+            .filter(|(o, h)| *o <= 0.15 * h)
+            .map(|(o, _)| o)
+            .reduce(f64::min)
+    };
+    // Only rows the next label could head: none of them is foreign to it.
+    (r..=down)
+        .filter(|&e| (e + 1..n).all(|k| !foreign(k, &next.text)))
+        .filter_map(|e| best2(e + 1).map(|o| (e, off(up, e) + o)))
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(e, _)| e)
 }
 
 /// A block whose lines stay inside their column and then run across the next separator

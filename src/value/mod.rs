@@ -156,3 +156,9 @@ pub fn parse_thresholds(text: &str) -> Vec<Threshold> {
 pub fn split_unit(unit: &str) -> Option<(Decimal, Option<String>)> {
     unit::parse_unit(unit).map(|u| (u.mag, u.base.map(std::borrow::Cow::into_owned)))
 }
+
+/// Whether `text` starts with a unit (`亿`, `万人次`, `项`, `%`): what follows a number
+/// in a target.
+pub(crate) fn starts_with_unit(text: &str) -> bool {
+    unit::unit_at(text).is_some()
+}

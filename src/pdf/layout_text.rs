@@ -2247,6 +2247,30 @@ mod tests {
     }
 
     #[test]
+    fn level1_label_spans_no_rows_of_another_level1_names_level2_span() {
+        // 效益指标 stands below empty level names (成本指标 … 生态效益指标) and the last
+        // two rows of 时效指标's span (no level-2 name of their own): those rows are
+        // under 时效指标, which the framework puts under 产出指标, so 效益指标's span
+        // starts below them.
+        let t =
+            include_str!("../../fixtures/layout/level1-label-above-other-level2-span.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        for name in ["1.合作银行发放贷款金额≥156", "项目完成率不低于82%"] {
+            let row = rows.iter().find(|r| r.iter().any(|c| c.starts_with(name)));
+            assert!(
+                row.is_some_and(|r| !r.contains(&"效益指标")),
+                "{name}: {row:?}"
+            );
+        }
+        let at = |name: &str| {
+            rows.iter()
+                .position(|r| r.iter().any(|c| c.starts_with(name)))
+        };
+        assert!(at("效益指标") > at("项目完成率不低于82%"));
+    }
+
+    #[test]
     fn row_opening_a_list_after_a_page_break_is_a_new_row() {
         // The page ends below a row whose target ends its sentence; the next page opens
         // with a target starting a numbered list at 1: a fresh row, not the rest of the

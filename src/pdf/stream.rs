@@ -956,7 +956,9 @@ fn lift_centred_labels(
     let last = ncols
         .saturating_sub(1)
         .min(label_cols.unwrap_or(usize::MAX));
-    for c in 0..last {
+    // Right to left: level-2 labels stand in their spans' first rows before the level-1
+    // column asks which level-2 name a row is under.
+    for c in (0..last).rev() {
         // The first row the next cell's span may start at.
         let mut free = 0usize;
         // Where the span of the column's next label starts, if chosen with the one above.
@@ -972,8 +974,17 @@ fn lift_centred_labels(
                 text_at(rows, row, c + 1)
                     .is_some_and(|n| crate::sections::under_other_level1(&cell.text, &n.text))
             };
+            // Above the label, a row with no level-2 name of its own is under the
+            // nearest one above it (already lifted to its span's first row): rows of
+            // another level-1 name's last level-2 span are no part of this span either.
+            let foreign_above = |row: usize| {
+                (0..=row)
+                    .rev()
+                    .find_map(|k| text_at(rows, k, c + 1))
+                    .is_some_and(|n| crate::sections::under_other_level1(&cell.text, &n.text))
+            };
             let mut up = r;
-            while up > free && text_at(rows, up - 1, c).is_none() && !foreign(up - 1) {
+            while up > free && text_at(rows, up - 1, c).is_none() && !foreign_above(up - 1) {
                 up -= 1;
             }
             let mut down = r;

@@ -1540,12 +1540,22 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
                 // have fit beside it (two one-line cells of glued rows).
                 let above = cells.get(i - 1).and_then(|r| r.get(c).copied().flatten());
                 let below = cells.get(i + 1).and_then(|r| r.get(c).copied().flatten());
-                let ended_above = above.zip(below).is_some_and(|((ink, _), (_, first))| {
-                    widths
-                        .get(c)
+                // A line holding digits or Latin letters (guessed to a half-em each) and
+                // not ending a sentence is only measured with their slack: its cell may
+                // run on past the line (a target beside a level-3 name's line).
+                let plain = closed_at(i - 1, c)
+                    || !mixed
+                        .get(i - 1)
+                        .and_then(|r| r.get(c))
                         .copied()
-                        .flatten()
-                        .is_some_and(|w| ink + first <= w + 0.5)
+                        .unwrap_or(false);
+                let ended_above = above.zip(below).is_some_and(|((ink, _), (_, first))| {
+                    plain
+                        && widths
+                            .get(c)
+                            .copied()
+                            .flatten()
+                            .is_some_and(|w| ink + first <= w + 0.5)
                         || fits_after(i - 1, c, ink, first)
                 });
                 has(i - 1) && has(i + 1) && !has(i) && !ended_above
@@ -2268,6 +2278,24 @@ mod tests {
                 .position(|r| r.iter().any(|c| c.starts_with(name)))
         };
         assert!(at("效益指标") > at("项目完成率不低于82%"));
+    }
+
+    #[test]
+    fn target_with_digits_runs_on_past_a_label_line() {
+        // `…26 万人` / `提高群众满意度` / `次。3. …`: the level-3 name's line stands
+        // between two lines of one target. Measured without the slack its digits need,
+        // `次。` would have fit after `万人`, and the target looked ended above the name.
+        let t = include_str!("../../fixtures/layout/target-runs-on-past-label-line.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = rows
+            .iter()
+            .find(|r| r.iter().any(|c| c.starts_with("1.项目完成率90%-95%")));
+        assert!(
+            row.is_some_and(|r| r
+                .contains(&"1.项目完成率90%-95%。2.培训人次不低于26万人次。3.项目完成率90%-95%。")),
+            "{row:?}"
+        );
     }
 
     #[test]

@@ -2299,6 +2299,23 @@ mod tests {
     }
 
     #[test]
+    fn task_name_on_its_rows_first_line_at_the_page_foot_stays() {
+        // 法律援助服务 opens its row on the page after the rest of the task above; the
+        // row runs on to the page's foot (top-aligned, as a cell going on over the page
+        // break is printed), so the name is no label centred on the rows above it.
+        let t = include_str!("../../fixtures/layout/task-name-top-aligned-at-page-foot.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = |amount: &str| rows.iter().find(|r| r.contains(&amount));
+        assert!(
+            row("96,365.68").is_some_and(|r| r.first() == Some(&"法律援助服务")),
+            "{:?}",
+            row("96,365.68")
+        );
+        assert!(row("2,594.85").is_some_and(|r| r.first() == Some(&"安全生产监管能力建设")));
+    }
+
+    #[test]
     fn row_opening_a_list_after_a_page_break_is_a_new_row() {
         // The page ends below a row whose target ends its sentence; the next page opens
         // with a target starting a numbered list at 1: a fresh row, not the rest of the

@@ -1063,7 +1063,14 @@ fn lift_centred_labels(
                 } else {
                     !off_top
                 };
-            if up == r || own_row || !short || !centred {
+            // Outside the indicator table, a cell on its row's first line with the
+            // empty rows below it running to the zone's end (the page's foot): a row
+            // going on over the page break is printed top-aligned (a task name beside
+            // its content), so the cell is that row's own, not centred on rows above.
+            // (In the indicator table, level names centred on their rows land there
+            // as often.)
+            let top_at_foot = label_cols.is_none() && !below_top && down + 1 == rows.len();
+            if up == r || own_row || top_at_foot || !short || !centred {
                 // Stays: it claims its own row and, in the first row, the rows that
                 // centre it.
                 free = if up == r { end + 1 } else { r + 1 };

@@ -763,6 +763,16 @@ pub(crate) fn under_other_level1(level1: &str, level2: &str) -> bool {
     is_level1(a) && !is_ambiguous(a) && !is_ambiguous(b) && parent_of(b).is_some_and(|p| p != a)
 }
 
+/// [`under_other_level1`] for a name standing in the level-2 column: there 成本指标 is
+/// the level-2 name (under 产出指标), as a template making it level 1 puts it in the
+/// level-1 column.
+pub(crate) fn under_other_level1_in_level2_column(level1: &str, level2: &str) -> bool {
+    let (Some(a), Some(b)) = (framework_name_strict(level1), framework_name_strict(level2)) else {
+        return false;
+    };
+    is_level1(a) && !is_ambiguous(a) && parent_of(b).is_some_and(|p| p != a)
+}
+
 pub(crate) fn all_framework_names() -> impl Iterator<Item = &'static str> {
     LEVEL1
         .iter()

@@ -2281,6 +2281,23 @@ mod tests {
     }
 
     #[test]
+    fn level1_label_spans_no_rows_of_a_cost_level2_span() {
+        // 效益指标 is centred low on the page, below the rows of 成本指标, which stands
+        // in the level-2 column: there it is the level-2 name under 产出指标 (a template
+        // making it level 1 puts it in the level-1 column), so its rows are no part of
+        // 效益指标's span.
+        let t =
+            include_str!("../../fixtures/layout/level1-label-below-cost-level2-span.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let at = |name: &str| {
+            rows.iter()
+                .position(|r| r.iter().any(|c| c.starts_with(name)))
+        };
+        assert!(at("效益指标") >= at("经济效益指标"), "{rows:?}");
+    }
+
+    #[test]
     fn target_with_digits_runs_on_past_a_label_line() {
         // `…26 万人` / `提高群众满意度` / `次。3. …`: the level-3 name's line stands
         // between two lines of one target. Measured without the slack its digits need,

@@ -981,7 +981,9 @@ fn lift_centred_labels(
                 (0..=row)
                     .rev()
                     .find_map(|k| text_at(rows, k, c + 1))
-                    .is_some_and(|n| crate::sections::under_other_level1(&cell.text, &n.text))
+                    .is_some_and(|n| {
+                        crate::sections::under_other_level1_in_level2_column(&cell.text, &n.text)
+                    })
             };
             let mut up = r;
             while up > free && text_at(rows, up - 1, c).is_none() && !foreign_above(up - 1) {

@@ -860,6 +860,28 @@ fn open_text(t: &str) -> bool {
         .is_some_and(|c| !"。．.！!？?；;".contains(c))
 }
 
+/// Whether a line ends with a list number opening an item after a finished sentence
+/// (`…=86% 。 4.`).
+fn ends_with_list_number(s: &str) -> bool {
+    let t = s.trim_end();
+    let Some(body) = t.strip_suffix(['.', '．', '、']) else {
+        return false;
+    };
+    let digits = body
+        .chars()
+        .rev()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    if digits == 0 || digits > 2 {
+        return false;
+    }
+    let before: String = body.chars().rev().skip(digits).collect();
+    before
+        .chars()
+        .find(|c| !c.is_whitespace())
+        .is_some_and(|c| "。；;".contains(c))
+}
+
 /// Non-empty cells of a row.
 fn filled(r: &TRow) -> Vec<&TCell> {
     r.cells.iter().filter(|c| !c.text.is_empty()).collect()
@@ -2000,11 +2022,18 @@ pub(crate) fn read(text: &str) -> Grid<'static> {
         let mut raws: Vec<&str> = Vec::new();
         // A page starts well apart from the previous one.
         y -= 4.0 * BLANK;
+        // Whether the last line ends with a list number after a full stop (`。 4.`):
+        // that item's text follows, so a blank line after it is no row boundary
+        // (pdftotext sets it where a label line comes between).
+        let mut dangling = false;
         for (no, s) in page {
             if s.trim().is_empty() {
-                y -= BLANK;
+                if !dangling {
+                    y -= BLANK;
+                }
                 continue;
             }
+            dangling = ends_with_list_number(s);
             let compact: String = s.chars().filter(|c| !c.is_whitespace()).collect();
             if super::is_page_number(&compact) {
                 continue;
@@ -2295,6 +2324,27 @@ mod tests {
                 .position(|r| r.iter().any(|c| c.starts_with(name)))
         };
         assert!(at("效益指标") >= at("经济效益指标"), "{rows:?}");
+    }
+
+    #[test]
+    fn list_number_before_a_blank_line_keeps_its_item() {
+        // `资 金 支 付 进 度 =86% 。 4.`, a blank line, then the labels' line holding
+        // `开展项目数量≥1537 项。`: item 4 follows its number, the blank line is no
+        // row boundary.
+        let t = include_str!("../../fixtures/layout/list-number-before-blank-line.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = rows.iter().find(|r| r.contains(&"加强项目全过程监管"));
+        assert!(
+            row.is_some_and(|r| r
+                .last()
+                .is_some_and(|c| c.ends_with("4.开展项目数量≥1537项。"))),
+            "{row:?}"
+        );
+        assert!(ends_with_list_number("资 金 支 付 进 度 =86% 。 4."));
+        assert!(ends_with_list_number("进度≥97%。3、"));
+        assert!(!ends_with_list_number("1. 全市技术合同成交额≥"));
+        assert!(!ends_with_list_number("金额 12."));
     }
 
     #[test]

@@ -2348,6 +2348,24 @@ mod tests {
     }
 
     #[test]
+    fn level2_label_top_aligned_at_the_page_foot_leaves_the_rows_above() {
+        // 成本指标, the page's last level-2 label, stands on its row's first line beside
+        // that row's target: its span goes on over the page break and is printed
+        // top-aligned. 时效指标 above centres as well (to rounding) on three rows as on
+        // four; the fourth, 改善城乡人居环境, is its, not 成本指标's.
+        let t =
+            include_str!("../../fixtures/layout/level2-label-top-aligned-at-page-foot.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = |name: &str| rows.iter().find(|r| r.iter().any(|c| c.starts_with(name)));
+        assert!(
+            row("1.开展项目数量=467").is_some_and(|r| !r.contains(&"成本指标")),
+            "{rows:?}"
+        );
+        assert!(row("1.空气质量优良天数比例76%").is_some_and(|r| r.contains(&"成本指标")));
+    }
+
+    #[test]
     fn target_with_digits_runs_on_past_a_label_line() {
         // `…26 万人` / `提高群众满意度` / `次。3. …`: the level-3 name's line stands
         // between two lines of one target. Measured without the slack its digits need,

@@ -1120,7 +1120,22 @@ fn joint_span_end(
         .get(n)
         .is_some_and(|row| page_y(row.bbox.y1) - page_y(next.bbox.y1) >= 0.5);
     if !below_top {
-        return None;
+        // Level with its row's own text (a target, not a level name) and the column's
+        // last label of the zone, it is printed top-aligned (its span goes on over the
+        // page break): every row above it down
+        // from this label is this label's, where that centres it as well as its best
+        // span to rounding (half a line).
+        let level_with_row = rows.get(n).is_some_and(|row| {
+            row.cells.iter().enumerate().any(|(k, x)| {
+                k > c + 1
+                    && !x.text.is_empty()
+                    && !crate::sections::is_framework_name(&x.text)
+                    && (page_y(x.bbox.y1) - page_y(next.bbox.y1)).abs() < 0.5
+            })
+        });
+        let best = (r..=down).map(|e| off(up, e)).fold(f64::INFINITY, f64::min);
+        let to_end = (n + 1..rows.len()).all(|k| text_at(k, c).is_none());
+        return (level_with_row && to_end && off(up, down) <= best + 0.5).then_some(down);
     }
     let foreign = |k: usize, l: &str| {
         text_at(k, c + 1).is_some_and(|x| crate::sections::under_other_level1(l, &x.text))

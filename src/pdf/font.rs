@@ -5,8 +5,9 @@
 //! Text comes from, in order: the ToUnicode map (entries to U+0000, control characters,
 //! U+FFFD or the Private Use Area are broken writers' output and ignored), a predefined
 //! CJK CMap, the embedded font program (a TrueType/OpenType `cmap` inverted GID→Unicode,
-//! CFF charset names, a Type1 built-in encoding) and glyph names (`uniXXXX`, `uXXXXX`,
-//! Adobe Glyph List names). Codes none of these explain are unmapped, never guessed.
+//! CFF charset names, a Type1 built-in encoding), glyph names (`uniXXXX`, `uXXXXX`,
+//! Adobe Glyph List names) and, for CID fonts of the Adobe-GB1 ordering, Adobe's
+//! CID→Unicode table. Codes none of these explain are unmapped, never guessed.
 
 use std::collections::HashMap;
 
@@ -32,6 +33,9 @@ pub struct Font {
     to_unicode: HashMap<u32, String>,
     /// CID → text from the embedded TrueType `cmap` (Identity-H fonts without ToUnicode).
     cid_text: HashMap<u32, char>,
+    /// The CIDs are Adobe-GB1's (`/CIDSystemInfo`): what nothing else maps, Adobe's
+    /// GB1 table does.
+    gb1: bool,
     simple_widths: Option<(u32, Vec<f64>)>,
     cid_widths: HashMap<u32, f64>,
     default_width: f64,
@@ -69,6 +73,7 @@ impl Font {
             codes: Codes::Simple(Box::new(latin1())),
             to_unicode: HashMap::new(),
             cid_text: HashMap::new(),
+            gb1: false,
             simple_widths: None,
             cid_widths: HashMap::new(),
             default_width: 500.0,
@@ -246,6 +251,7 @@ impl Font {
         if identity && (self.to_unicode.is_empty() || self.broken_to_unicode > 0) {
             self.cid_text = embedded_cid_text(doc, cid_font, desc);
         }
+        self.gb1 = gb1_cids(doc, cid_font, desc);
     }
 
     /// The next code in a shown string and its length in bytes.
@@ -307,24 +313,31 @@ impl Font {
                     out.push_str(&s);
                     true
                 }
-                None => match self.cid_text.get(&code) {
-                    Some(c) => {
-                        out.push(*c);
-                        true
-                    }
-                    None => false,
-                },
+                // Identity: the code is the CID.
+                None if *p == Predefined::Identity => self.cid_char(code, out),
+                None => false,
             },
-            Codes::Embedded(cm) => {
-                let via_cid = cm.cid(code).and_then(|cid| self.cid_text.get(&cid));
-                match via_cid {
-                    Some(c) => {
-                        out.push(*c);
-                        true
-                    }
-                    None => false,
-                }
+            Codes::Embedded(cm) => match cm.cid(code) {
+                Some(cid) => self.cid_char(cid, out),
+                None => false,
+            },
+        }
+    }
+
+    /// The text of a CID: the embedded program's, else Adobe-GB1's for fonts of that
+    /// ordering (a lookup in static data, so fonts without ToUnicode cost nothing more).
+    fn cid_char(&self, cid: u32, out: &mut String) -> bool {
+        let c = self
+            .cid_text
+            .get(&cid)
+            .copied()
+            .or_else(|| self.gb1.then(|| cmap::gb1_char(cid)).flatten());
+        match c {
+            Some(c) => {
+                out.push(c);
+                true
             }
+            None => false,
         }
     }
 }
@@ -552,6 +565,35 @@ fn gid_unicode(face: &Face) -> HashMap<u16, char> {
     out
 }
 
+/// Whether a CID font's CIDs are Adobe-GB1 CIDs, which Adobe's table turns into text:
+/// its `/CIDSystemInfo` says Adobe/GB1 (any supplement), and its CIDs are not just the
+/// glyph ids of an embedded TrueType (`CIDFontType2` with an identity `/CIDToGIDMap`),
+/// which writers label GB1 whatever font they embed. CFF (`CIDFontType0`) programs and
+/// fonts not embedded (STSong-Light, AdobeSongStd) are reached by CID, so the label holds.
+fn gb1_cids(doc: &Document, cid_font: &Dictionary, desc: Option<&Dictionary>) -> bool {
+    let Some(info) = dict_get(doc, cid_font, b"CIDSystemInfo").and_then(|o| o.as_dict().ok())
+    else {
+        return false;
+    };
+    let text = |key: &[u8]| match dict_get(doc, info, key) {
+        Some(Object::String(s, _)) => s.clone(),
+        Some(Object::Name(n)) => n.clone(),
+        _ => Vec::new(),
+    };
+    if text(b"Registry") != b"Adobe" || text(b"Ordering") != b"GB1" {
+        return false;
+    }
+    let subtype = dict_get(doc, cid_font, b"Subtype")
+        .and_then(name_of)
+        .unwrap_or_default();
+    let embedded_truetype = desc.is_some_and(|d| dict_get(doc, d, b"FontFile2").is_some());
+    let cid_to_gid_map = matches!(
+        dict_get(doc, cid_font, b"CIDToGIDMap"),
+        Some(Object::Stream(_))
+    );
+    subtype != "CIDFontType2" || !embedded_truetype || cid_to_gid_map
+}
+
 /// CID → char for an Identity-encoded CID font without a usable ToUnicode, from the
 /// embedded program: TrueType (CIDFontType2, through the CIDToGIDMap) or OpenType
 /// (`FontFile3 /OpenType`) by the inverted Unicode `cmap`; a bare CFF (CIDFontType0C) by
@@ -699,6 +741,46 @@ mod tests {
         assert_eq!(t[34], None);
         assert_eq!(t[65], None);
         assert!(type1_encoding(&doc, b"/Encoding StandardEncoding def").is_none());
+    }
+
+    #[test]
+    fn adobe_gb1_label_is_trusted_only_where_codes_are_cids() {
+        let doc = Document::with_version("1.5");
+        let info = |ordering: &str| {
+            let mut d = Dictionary::new();
+            d.set("Registry", Object::string_literal("Adobe"));
+            d.set("Ordering", Object::string_literal(ordering));
+            d.set("Supplement", Object::Integer(5));
+            Object::Dictionary(d)
+        };
+        let cid_font = |subtype: &str, ordering: &str| {
+            let mut d = Dictionary::new();
+            d.set("Subtype", Object::Name(subtype.as_bytes().to_vec()));
+            d.set("CIDSystemInfo", info(ordering));
+            d
+        };
+        let mut truetype = Dictionary::new();
+        truetype.set(
+            "FontFile2",
+            Object::Stream(pdf_extract::Stream::new(Dictionary::new(), Vec::new())),
+        );
+        // CFF and fonts not embedded are reached by CID: the label holds.
+        assert!(gb1_cids(&doc, &cid_font("CIDFontType0", "GB1"), None));
+        assert!(gb1_cids(&doc, &cid_font("CIDFontType2", "GB1"), None));
+        assert!(!gb1_cids(&doc, &cid_font("CIDFontType0", "Identity"), None));
+        assert!(!gb1_cids(&doc, &cid_font("CIDFontType0", "Japan1"), None));
+        // An embedded TrueType with an identity CIDToGIDMap: its CIDs are glyph ids.
+        let tt = cid_font("CIDFontType2", "GB1");
+        assert!(!gb1_cids(&doc, &tt, Some(&truetype)));
+        let mut mapped = tt.clone();
+        mapped.set(
+            "CIDToGIDMap",
+            Object::Stream(pdf_extract::Stream::new(
+                Dictionary::new(),
+                vec![0, 0, 0, 1],
+            )),
+        );
+        assert!(gb1_cids(&doc, &mapped, Some(&truetype)));
     }
 
     #[test]

@@ -34,6 +34,8 @@ make fonts-type3-glyph-names mpl-type3 sweep             # matplotlib Type3, uni
 # code is the CID), embedded CID-keyed CFF subset (Distiller) and non-embedded STSong-Light.
 make fonts-gb1-cff-identity gb1-cff sweep
 make fonts-gb1-stsong-identity gb1-stsong sweep
+# The same CFF labelled Adobe-Identity-0 in the PDF: its own ROS says Adobe-GB1.
+make fonts-gb1-cff-ros-only gb1-cff-ros sweep
 # Partly decodable: the title's font lost its ToUnicode; a warning names it.
 make fonts-title-font-no-tounicode lo-title-no-tu
 # Not decodable (unsupported_format naming font and page): subset glyphs named cidNNNNN

@@ -50,6 +50,8 @@ these need `pip install pikepdf matplotlib`):
                 Adobe's GB1 table)
   gb1-stsong    the same font not embedded, named STSong-Light (reportlab's, Acrobat's
                 Asian font packs'), Identity-H, no /ToUnicode
+  gb1-cff-ros   gb1-cff with /CIDSystemInfo Adobe-Identity-0 (writers that label every
+                font so): only the CFF's own ROS says Adobe-GB1
 
 Needs LibreOffice, ghostscript, poppler-utils, qpdf, mupdf-tools, a CJK font and
 `pip install fpdf2 openpyxl python-docx`. A producer that fails is reported on stderr
@@ -69,7 +71,7 @@ PRODUCERS = [
     "lo", "lo-stream", "gs", "gs-stream", "cairo", "qpdf-objstm", "qpdf-lin", "mutool",
     "xlsx", "docx", "html", "fpdf", "fpdf-stream", "fpdf-stream-pad",
     "fpdf-no-tu", "fpdf-null-tu", "fpdf-pua-tu", "mpl-type3", "lo-no-tu", "lo-ttf-no-tu",
-    "gs-no-tu", "lo-title-no-tu", "fpdf-otf-no-tu", "gb1-cff", "gb1-stsong",
+    "gs-no-tu", "lo-title-no-tu", "fpdf-otf-no-tu", "gb1-cff", "gb1-stsong", "gb1-cff-ros",
 ]
 UNIGB_UCS2 = "/usr/share/poppler/cMap/Adobe-GB1/UniGB-UCS2-H"
 NOTO_TTC = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
@@ -460,13 +462,14 @@ def unigb_cids():
     return out
 
 
-def retouch_gb1(src, out, embed):
+def retouch_gb1(src, out, embed, label="GB1"):
     """Copy fpdf2's Noto Sans CJK SC rendition `src` (CIDFontType0, an embedded CMap from
     its codes to Noto's CIDs, a ToUnicode) as a font of Adobe-GB1 CIDs: every code becomes
     its character's GB1 CID (content streams and /W), /Encoding Identity-H,
     /CIDSystemInfo Adobe-GB1-5, /ToUnicode dropped. With
     `embed`, the CFF's charset maps each glyph to that CID and its ROS says Adobe-GB1;
-    without, the program is dropped and the font named STSong-Light."""
+    without, the program is dropped and the font named STSong-Light. `label`: the
+    /CIDSystemInfo ordering written (Identity: only the CFF's ROS tells)."""
     import io
 
     import pikepdf
@@ -530,7 +533,8 @@ def retouch_gb1(src, out, embed):
                 new_w += [cid, pikepdf.Array([w[old_cid]])]
         cidfont.W = pikepdf.Array(new_w)
         cidfont.CIDSystemInfo = pikepdf.Dictionary(
-            Registry=pikepdf.String("Adobe"), Ordering=pikepdf.String("GB1"), Supplement=5)
+            Registry=pikepdf.String("Adobe"), Ordering=pikepdf.String(label),
+            Supplement=5 if label == "GB1" else 0)
         del font["/ToUnicode"]
         desc = cidfont.FontDescriptor
         if embed:
@@ -640,10 +644,11 @@ def produce(rp, producer, txt, outdir, stem):
             src = os.path.join(work, stem + ".otf.pdf")
             make_fpdf(rp, titles, segments, src, True, font=noto_sc_otf(work))
             retouch_tounicode(src, tmp, "drop")
-        elif producer in ("gb1-cff", "gb1-stsong"):
+        elif producer in ("gb1-cff", "gb1-stsong", "gb1-cff-ros"):
             src = os.path.join(work, stem + ".otf.pdf")
             make_fpdf(rp, titles, segments, src, True, font=noto_sc_otf(work))
-            retouch_gb1(src, tmp, producer == "gb1-cff")
+            retouch_gb1(src, tmp, producer != "gb1-stsong",
+                        "Identity" if producer == "gb1-cff-ros" else "GB1")
         elif producer == "mpl-type3":
             src = os.path.join(work, stem + ".mpl.pdf")
             make_mpl(rp, titles, segments, src)

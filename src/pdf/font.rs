@@ -251,7 +251,9 @@ impl Font {
         if identity && (self.to_unicode.is_empty() || self.broken_to_unicode > 0) {
             self.cid_text = embedded_cid_text(doc, cid_font, desc);
         }
-        self.gb1 = gb1_cids(doc, cid_font, desc);
+        self.gb1 = gb1_cids(doc, cid_font, desc)
+            || ((self.to_unicode.is_empty() || self.broken_to_unicode > 0)
+                && cff_says_gb1(doc, cid_font, desc));
     }
 
     /// The next code in a shown string and its length in bytes.
@@ -594,6 +596,118 @@ fn gb1_cids(doc: &Document, cid_font: &Dictionary, desc: Option<&Dictionary>) ->
     subtype != "CIDFontType2" || !embedded_truetype || cid_to_gid_map
 }
 
+/// Whether a `CIDFontType0`'s embedded CFF program is CID-keyed with ROS Adobe-GB1 while
+/// the PDF labels the font otherwise (writers that call every font Adobe-Identity-0): its
+/// charset's CIDs, which the codes are, are then GB1 CIDs. Read only for fonts without a
+/// usable ToUnicode.
+fn cff_says_gb1(doc: &Document, cid_font: &Dictionary, desc: Option<&Dictionary>) -> bool {
+    let subtype = dict_get(doc, cid_font, b"Subtype").and_then(name_of);
+    let Some(data) = desc
+        .filter(|_| subtype.as_deref() == Some("CIDFontType0"))
+        .and_then(|d| dict_get(doc, d, b"FontFile3"))
+        .and_then(|o| o.as_stream().ok())
+        .and_then(stream_data)
+    else {
+        return false;
+    };
+    // A bare CFF, or the `CFF ` table of an OpenType program (`/Subtype /OpenType`).
+    let ros = match Face::parse(&data, 0) {
+        Ok(face) => face
+            .raw_face()
+            .table(ttf_parser::Tag::from_bytes(b"CFF "))
+            .and_then(cff_ros),
+        Err(_) => cff_ros(&data),
+    };
+    ros.is_some_and(|(registry, ordering)| registry == b"Adobe" && ordering == b"GB1")
+}
+
+/// A CFF INDEX at `at`: its items and the offset just past it.
+fn cff_index(data: &[u8], at: usize) -> Option<(Vec<&[u8]>, usize)> {
+    let count = usize::from(u16::from_be_bytes([*data.get(at)?, *data.get(at + 1)?]));
+    if count == 0 {
+        return Some((Vec::new(), at + 2));
+    }
+    let size = usize::from(*data.get(at + 2)?);
+    if !(1..=4).contains(&size) {
+        return None;
+    }
+    let offset = |i: usize| -> Option<usize> {
+        let b = data.get(at + 3 + i * size..at + 3 + (i + 1) * size)?;
+        Some(b.iter().fold(0usize, |acc, x| acc << 8 | usize::from(*x)))
+    };
+    // Offsets count from the byte before the data.
+    let base = (at + 3 + (count + 1) * size).checked_sub(1)?;
+    let mut items = Vec::with_capacity(count);
+    for i in 0..count {
+        let (a, b) = (offset(i)?, offset(i + 1)?);
+        items.push(data.get(base.checked_add(a)?..base.checked_add(b)?)?);
+    }
+    Some((items, base.checked_add(offset(count)?)?))
+}
+
+/// The (Registry, Ordering) of a CID-keyed CFF program's top DICT `ROS` operator.
+fn cff_ros(data: &[u8]) -> Option<(&[u8], &[u8])> {
+    let header = usize::from(*data.get(2)?);
+    let (_names, at) = cff_index(data, header)?;
+    let (tops, at) = cff_index(data, at)?;
+    let (strings, _) = cff_index(data, at)?;
+    let top = tops.first()?;
+    let mut operands: Vec<i64> = Vec::new();
+    let mut i = 0;
+    while let Some(&b0) = top.get(i) {
+        i += 1;
+        let byte = |k: usize| top.get(k).map(|b| i64::from(*b));
+        match b0 {
+            12 => {
+                if top.get(i) == Some(&30) {
+                    // ROS: Registry SID, Ordering SID, Supplement; custom strings from 391.
+                    let sid = |k: usize| -> Option<&[u8]> {
+                        let n = usize::try_from(*operands.get(k)?).ok()?.checked_sub(391)?;
+                        strings.get(n).copied()
+                    };
+                    return Some((sid(0)?, sid(1)?));
+                }
+                i += 1;
+                operands.clear();
+            }
+            0..=21 => operands.clear(),
+            28 => {
+                operands.push(i64::from(i16::from_be_bytes([
+                    *top.get(i)?,
+                    *top.get(i + 1)?,
+                ])));
+                i += 2;
+            }
+            29 => {
+                let b = top.get(i..i + 4)?;
+                operands.push(i64::from(i32::from_be_bytes([b[0], b[1], b[2], b[3]])));
+                i += 4;
+            }
+            // A real: nibbles up to the 0xf terminator; its value is never a SID.
+            30 => {
+                while let Some(b) = top.get(i) {
+                    i += 1;
+                    if b & 0x0F == 0x0F || b >> 4 == 0x0F {
+                        break;
+                    }
+                }
+                operands.push(-1);
+            }
+            32..=246 => operands.push(i64::from(b0) - 139),
+            247..=250 => {
+                operands.push((i64::from(b0) - 247) * 256 + byte(i)? + 108);
+                i += 1;
+            }
+            251..=254 => {
+                operands.push(-(i64::from(b0) - 251) * 256 - byte(i)? - 108);
+                i += 1;
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 /// CID → char for an Identity-encoded CID font without a usable ToUnicode, from the
 /// embedded program: TrueType (CIDFontType2, through the CIDToGIDMap) or OpenType
 /// (`FontFile3 /OpenType`) by the inverted Unicode `cmap`; a bare CFF (CIDFontType0C) by
@@ -781,6 +895,28 @@ mod tests {
             )),
         );
         assert!(gb1_cids(&doc, &mapped, Some(&truetype)));
+    }
+
+    #[test]
+    fn cff_ros_is_read_from_the_top_dict() {
+        // Header; Name INDEX ("A"); Top DICT INDEX (391 392 5 ROS, written as a 2-byte
+        // int, a 3-byte int and a 1-byte int); String INDEX ("Adobe", "GB1").
+        let mut cff = vec![1, 0, 4, 1, 0, 1, 1, 1, 2, b'A'];
+        let top = [28, 1, 135, 29, 0, 0, 1, 136, 144, 12, 30];
+        cff.extend([0, 1, 1, 1, 1 + top.len() as u8]);
+        cff.extend(top);
+        cff.extend([0, 2, 1, 1, 6, 9]);
+        cff.extend(b"AdobeGB1");
+        assert_eq!(cff_ros(&cff), Some((&b"Adobe"[..], &b"GB1"[..])));
+        // Truncated anywhere: no answer, no panic.
+        for n in 0..cff.len() {
+            assert_eq!(cff_ros(&cff[..n]), None);
+        }
+        // A name-keyed CFF has no ROS.
+        let plain = [
+            1, 0, 4, 1, 0, 1, 1, 1, 2, b'A', 0, 1, 1, 1, 3, 139, 15, 0, 0,
+        ];
+        assert_eq!(cff_ros(&plain), None);
     }
 
     #[test]

@@ -898,6 +898,36 @@ mod tests {
     }
 
     #[test]
+    fn gb1_font_without_tounicode_reads_cids_and_counts_the_rest() {
+        let doc = Document::with_version("1.5");
+        let mut info = Dictionary::new();
+        info.set("Registry", Object::string_literal("Adobe"));
+        info.set("Ordering", Object::string_literal("GB1"));
+        info.set("Supplement", Object::Integer(2));
+        let mut cid_font = Dictionary::new();
+        cid_font.set("Subtype", Object::Name(b"CIDFontType0".to_vec()));
+        cid_font.set("CIDSystemInfo", Object::Dictionary(info));
+        let mut font = Dictionary::new();
+        font.set("Subtype", Object::Name(b"Type0".to_vec()));
+        font.set("BaseFont", Object::Name(b"STSong-Light".to_vec()));
+        font.set("Encoding", Object::Name(b"Identity-H".to_vec()));
+        font.set(
+            "DescendantFonts",
+            Object::Array(vec![Object::Dictionary(cid_font)]),
+        );
+        let f = Font::load(&doc, &font);
+        let mut out = String::new();
+        let (code, len) = f.next_code(&[0x11, 0xCF]);
+        assert!(f.text(code, len, &mut out));
+        assert_eq!(out, "中");
+        // Past the table (a font with more CIDs than GB1-5), or .notdef: unmapped, so
+        // the page's warning or error counts it instead of a guess.
+        assert!(!f.text(40000, 2, &mut out));
+        assert!(!f.text(0, 2, &mut out));
+        assert_eq!(out, "中");
+    }
+
+    #[test]
     fn cff_ros_is_read_from_the_top_dict() {
         // Header; Name INDEX ("A"); Top DICT INDEX (391 392 5 ROS, written as a 2-byte
         // int, a 3-byte int and a 1-byte int); String INDEX ("Adobe", "GB1").

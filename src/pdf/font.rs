@@ -248,12 +248,23 @@ impl Font {
         let desc = dict_get(doc, cid_font, b"FontDescriptor").and_then(|o| o.as_dict().ok());
         self.descriptor_metrics(doc, desc);
         let identity = matches!(self.codes, Codes::Named(Predefined::Identity));
-        if identity && (self.to_unicode.is_empty() || self.broken_to_unicode > 0) {
-            self.cid_text = embedded_cid_text(doc, cid_font, desc);
+        let needs_program = self.to_unicode.is_empty() || self.broken_to_unicode > 0;
+        self.gb1 = gb1_cids(doc, cid_font, desc);
+        // A CFF program, inflated once for both its glyph names and its ROS.
+        let cff = desc
+            .filter(|_| needs_program && (identity || !self.gb1))
+            .and_then(|d| dict_get(doc, d, b"FontFile3"))
+            .and_then(|o| o.as_stream().ok())
+            .and_then(stream_data);
+        if identity && needs_program {
+            self.cid_text = embedded_cid_text(doc, cid_font, desc, cff.as_deref());
         }
-        self.gb1 = gb1_cids(doc, cid_font, desc)
-            || ((self.to_unicode.is_empty() || self.broken_to_unicode > 0)
-                && cff_says_gb1(doc, cid_font, desc));
+        let cid_keyed_cff = dict_get(doc, cid_font, b"Subtype")
+            .and_then(name_of)
+            .is_some_and(|s| s == "CIDFontType0");
+        if !self.gb1 && cid_keyed_cff {
+            self.gb1 = cff.as_deref().is_some_and(cff_says_gb1);
+        }
     }
 
     /// The next code in a shown string and its length in bytes.
@@ -600,23 +611,14 @@ fn gb1_cids(doc: &Document, cid_font: &Dictionary, desc: Option<&Dictionary>) ->
 /// the PDF labels the font otherwise (writers that call every font Adobe-Identity-0): its
 /// charset's CIDs, which the codes are, are then GB1 CIDs. Read only for fonts without a
 /// usable ToUnicode.
-fn cff_says_gb1(doc: &Document, cid_font: &Dictionary, desc: Option<&Dictionary>) -> bool {
-    let subtype = dict_get(doc, cid_font, b"Subtype").and_then(name_of);
-    let Some(data) = desc
-        .filter(|_| subtype.as_deref() == Some("CIDFontType0"))
-        .and_then(|d| dict_get(doc, d, b"FontFile3"))
-        .and_then(|o| o.as_stream().ok())
-        .and_then(stream_data)
-    else {
-        return false;
-    };
+fn cff_says_gb1(data: &[u8]) -> bool {
     // A bare CFF, or the `CFF ` table of an OpenType program (`/Subtype /OpenType`).
-    let ros = match Face::parse(&data, 0) {
+    let ros = match Face::parse(data, 0) {
         Ok(face) => face
             .raw_face()
             .table(ttf_parser::Tag::from_bytes(b"CFF "))
             .and_then(cff_ros),
-        Err(_) => cff_ros(&data),
+        Err(_) => cff_ros(data),
     };
     ros.is_some_and(|(registry, ordering)| registry == b"Adobe" && ordering == b"GB1")
 }
@@ -716,6 +718,7 @@ fn embedded_cid_text(
     doc: &Document,
     cid_font: &Dictionary,
     desc: Option<&Dictionary>,
+    font_file3: Option<&[u8]>,
 ) -> HashMap<u32, char> {
     let mut out = HashMap::new();
     let Some(desc) = desc else { return out };
@@ -748,12 +751,12 @@ fn embedded_cid_text(
         }
         return out;
     }
-    let Some(data) = file(b"FontFile3") else {
+    let Some(data) = font_file3 else {
         return out;
     };
-    let (cff, gid_char) = match Face::parse(&data, 0) {
+    let (cff, gid_char) = match Face::parse(data, 0) {
         Ok(face) => (face.tables().cff, gid_unicode(&face)),
-        Err(_) => (ttf_parser::cff::Table::parse(&data), HashMap::new()),
+        Err(_) => (ttf_parser::cff::Table::parse(data), HashMap::new()),
     };
     let Some(cff) = cff else {
         return out;

@@ -36,6 +36,9 @@ make fonts-gb1-cff-identity gb1-cff sweep
 make fonts-gb1-stsong-identity gb1-stsong sweep
 # The same CFF labelled Adobe-Identity-0 in the PDF: its own ROS says Adobe-GB1.
 make fonts-gb1-cff-ros-only gb1-cff-ros sweep
+# A Noto CFF (ROS Adobe-Identity-0) labelled Adobe-GB1 in the PDF: the program wins, so
+# unsupported_format rather than GB1 garbage.
+make fonts-gb1-label-identity-cff gb1-label-only
 # Partly decodable: the title's font lost its ToUnicode; a warning names it.
 make fonts-title-font-no-tounicode lo-title-no-tu
 # Not decodable (unsupported_format naming font and page): subset glyphs named cidNNNNN

@@ -52,6 +52,8 @@ these need `pip install pikepdf matplotlib`):
                 Asian font packs'), Identity-H, no /ToUnicode
   gb1-cff-ros   gb1-cff with /CIDSystemInfo Adobe-Identity-0 (writers that label every
                 font so): only the CFF's own ROS says Adobe-GB1
+  gb1-label-only  fpdf-otf-no-tu with /CIDSystemInfo Adobe-GB1-5: the label is wrong (the
+                CFF's ROS is Adobe-Identity-0), so nothing is decodable
 
 Needs LibreOffice, ghostscript, poppler-utils, qpdf, mupdf-tools, a CJK font and
 `pip install fpdf2 openpyxl python-docx`. A producer that fails is reported on stderr
@@ -72,6 +74,7 @@ PRODUCERS = [
     "xlsx", "docx", "html", "fpdf", "fpdf-stream", "fpdf-stream-pad",
     "fpdf-no-tu", "fpdf-null-tu", "fpdf-pua-tu", "mpl-type3", "lo-no-tu", "lo-ttf-no-tu",
     "gs-no-tu", "lo-title-no-tu", "fpdf-otf-no-tu", "gb1-cff", "gb1-stsong", "gb1-cff-ros",
+    "gb1-label-only",
 ]
 UNIGB_UCS2 = "/usr/share/poppler/cMap/Adobe-GB1/UniGB-UCS2-H"
 NOTO_TTC = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
@@ -649,6 +652,17 @@ def produce(rp, producer, txt, outdir, stem):
             make_fpdf(rp, titles, segments, src, True, font=noto_sc_otf(work))
             retouch_gb1(src, tmp, producer != "gb1-stsong",
                         "Identity" if producer == "gb1-cff-ros" else "GB1")
+        elif producer == "gb1-label-only":
+            import pikepdf
+
+            src = produce(rp, "fpdf-otf-no-tu", txt, outdir, stem)
+            pdf = pikepdf.open(src)
+            for obj in pdf.objects:
+                if isinstance(obj, pikepdf.Dictionary) and "/CIDSystemInfo" in obj:
+                    obj.CIDSystemInfo = pikepdf.Dictionary(
+                        Registry=pikepdf.String("Adobe"), Ordering=pikepdf.String("GB1"),
+                        Supplement=5)
+            pdf.save(tmp)
         elif producer == "mpl-type3":
             src = os.path.join(work, stem + ".mpl.pdf")
             make_mpl(rp, titles, segments, src)

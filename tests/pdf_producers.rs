@@ -26,7 +26,7 @@ use serde_json::Value;
 
 const SYNTH_SEEDS: [u64; 2] = [1, 2];
 const HELDOUT: [&str; 2] = ["hubei-education-dept-2024", "chengdu-education-2022"];
-const PRODUCERS: [&str; 26] = [
+const PRODUCERS: [&str; 27] = [
     "lo",
     "lo-stream",
     "gs",
@@ -57,6 +57,8 @@ const PRODUCERS: [&str; 26] = [
     "gb1-cff",
     "gb1-stsong",
     "gb1-cff-ros",
+    // A Noto (Adobe-Identity-0) CFF labelled Adobe-GB1: unsupported_format, not garbage.
+    "gb1-label-only",
 ];
 
 /// A text as one tab-separated line per row (the grid declx reads from it), which is

@@ -249,22 +249,26 @@ impl Font {
         self.descriptor_metrics(doc, desc);
         let identity = matches!(self.codes, Codes::Named(Predefined::Identity));
         let needs_program = self.to_unicode.is_empty() || self.broken_to_unicode > 0;
-        self.gb1 = gb1_cids(doc, cid_font, desc);
+        let cid_keyed_cff = dict_get(doc, cid_font, b"Subtype")
+            .and_then(name_of)
+            .is_some_and(|s| s == "CIDFontType0");
         // A CFF program, inflated once for both its glyph names and its ROS.
         let cff = desc
-            .filter(|_| needs_program && (identity || !self.gb1))
+            .filter(|_| needs_program && (identity || cid_keyed_cff))
             .and_then(|d| dict_get(doc, d, b"FontFile3"))
             .and_then(|o| o.as_stream().ok())
             .and_then(stream_data);
         if identity && needs_program {
             self.cid_text = embedded_cid_text(doc, cid_font, desc, cff.as_deref());
         }
-        let cid_keyed_cff = dict_get(doc, cid_font, b"Subtype")
-            .and_then(name_of)
-            .is_some_and(|s| s == "CIDFontType0");
-        if !self.gb1 && cid_keyed_cff {
-            self.gb1 = cff.as_deref().is_some_and(cff_says_gb1);
-        }
+        // An embedded CID-keyed CFF's own ROS says what its CIDs are, whatever the PDF's
+        // label (writers label a Noto subset Adobe-GB1 because it is Chinese, or every
+        // font Adobe-Identity-0); without one, the label does.
+        let program = cff
+            .as_deref()
+            .filter(|_| cid_keyed_cff)
+            .and_then(cff_is_gb1);
+        self.gb1 = program.unwrap_or_else(|| gb1_cids(doc, cid_font, desc));
     }
 
     /// The next code in a shown string and its length in bytes.
@@ -607,11 +611,10 @@ fn gb1_cids(doc: &Document, cid_font: &Dictionary, desc: Option<&Dictionary>) ->
     subtype != "CIDFontType2" || !embedded_truetype || cid_to_gid_map
 }
 
-/// Whether a `CIDFontType0`'s embedded CFF program is CID-keyed with ROS Adobe-GB1 while
-/// the PDF labels the font otherwise (writers that call every font Adobe-Identity-0): its
-/// charset's CIDs, which the codes are, are then GB1 CIDs. Read only for fonts without a
-/// usable ToUnicode.
-fn cff_says_gb1(data: &[u8]) -> bool {
+/// Whether a CID-keyed CFF program's ROS is Adobe-GB1 (its charset's CIDs, which the
+/// codes are, are then GB1 CIDs); `None` for a program without a ROS or unreadable. Read
+/// only for fonts without a usable ToUnicode.
+fn cff_is_gb1(data: &[u8]) -> Option<bool> {
     // A bare CFF, or the `CFF ` table of an OpenType program (`/Subtype /OpenType`).
     let ros = match Face::parse(data, 0) {
         Ok(face) => face
@@ -620,7 +623,7 @@ fn cff_says_gb1(data: &[u8]) -> bool {
             .and_then(cff_ros),
         Err(_) => cff_ros(data),
     };
-    ros.is_some_and(|(registry, ordering)| registry == b"Adobe" && ordering == b"GB1")
+    ros.map(|(registry, ordering)| registry == b"Adobe" && ordering == b"GB1")
 }
 
 /// A CFF INDEX at `at`: its items and the offset just past it.

@@ -222,11 +222,16 @@ impl Font {
             Some(Object::Dictionary(d)) => Some(d),
             _ => None,
         };
+        // A predefined CMap declx does not know is read as Identity for widths, but its
+        // codes are no CIDs: never through the GB1 table.
+        let mut unknown_cmap = false;
         self.codes = match dict_get(doc, font, b"Encoding") {
             Some(Object::Name(n)) => {
                 let name = String::from_utf8_lossy(n);
                 self.vertical = Predefined::is_vertical(&name);
-                Codes::Named(Predefined::from_name(&name).unwrap_or(Predefined::Identity))
+                let p = Predefined::from_name(&name);
+                unknown_cmap = p.is_none();
+                Codes::Named(p.unwrap_or(Predefined::Identity))
             }
             Some(Object::Stream(s)) => {
                 let cm = stream_data(s).map(|d| cmap::parse(&d)).unwrap_or_default();
@@ -268,7 +273,7 @@ impl Font {
             .as_deref()
             .filter(|_| cid_keyed_cff)
             .and_then(cff_is_gb1);
-        self.gb1 = program.unwrap_or_else(|| gb1_cids(doc, cid_font, desc));
+        self.gb1 = !unknown_cmap && program.unwrap_or_else(|| gb1_cids(doc, cid_font, desc));
     }
 
     /// The next code in a shown string and its length in bytes.
@@ -931,6 +936,10 @@ mod tests {
         assert!(!f.text(40000, 2, &mut out));
         assert!(!f.text(0, 2, &mut out));
         assert_eq!(out, "中");
+        // A CMap name declx does not know (UniGB-UTF32-H): its codes are not CIDs.
+        font.set("Encoding", Object::Name(b"UniGB-UTF32-H".to_vec()));
+        let f = Font::load(&doc, &font);
+        assert!(!f.text(0x11CF, 2, &mut out));
     }
 
     #[test]

@@ -419,6 +419,8 @@ pub enum Predefined {
     Utf16,
     /// Legacy multi-byte encodings (GBK, Big5, Shift-JIS, EUC-KR) decoded by encoding_rs.
     Bytes(&'static encoding_rs::Encoding),
+    /// `GB-H/V`: GB 2312 as two 7-bit bytes (0x21–0x7E each), EUC without the high bits.
+    Gb7,
 }
 
 impl Predefined {
@@ -433,6 +435,9 @@ impl Predefined {
         }
         if base.starts_with("Uni") && (base.contains("UCS2") || base.contains("UTF16")) {
             return Some(Predefined::Utf16);
+        }
+        if base == "GB" {
+            return Some(Predefined::Gb7);
         }
         let enc: &'static encoding_rs::Encoding = if base.starts_with("GB") {
             encoding_rs::GB18030
@@ -460,7 +465,7 @@ impl Predefined {
             return (0, 0);
         };
         let len = match self {
-            Predefined::Identity => 2,
+            Predefined::Identity | Predefined::Gb7 => 2,
             Predefined::Utf16 => {
                 let unit = be(&bytes[..bytes.len().min(2)]);
                 if (0xD800..0xDC00).contains(&unit) {
@@ -504,6 +509,14 @@ impl Predefined {
             }
             Predefined::Bytes(enc) => {
                 let (s, had_errors) = enc.decode_without_bom_handling(bytes);
+                (!had_errors && !s.is_empty()).then(|| s.into_owned())
+            }
+            Predefined::Gb7 => {
+                if len != 2 || !bytes.iter().all(|b| (0x21..=0x7E).contains(b)) {
+                    return None;
+                }
+                let euc = [bytes[0] | 0x80, bytes[1] | 0x80];
+                let (s, had_errors) = encoding_rs::GBK.decode_without_bom_handling(&euc);
                 (!had_errors && !s.is_empty()).then(|| s.into_owned())
             }
         }
@@ -560,6 +573,12 @@ mod tests {
         let (code, len) = ucs.next_code(&[0x4E, 0x2D]);
         assert_eq!(ucs.text(code, len).as_deref(), Some("中"));
         assert_eq!(Predefined::from_name("Foo-H"), None);
+        // GB-H is GB 2312 in 7-bit bytes: 中 is EUC D6D0, so 5650 — not "VP".
+        let gb7 = Predefined::from_name("GB-H").unwrap();
+        let (code, len) = gb7.next_code(b"VP");
+        assert_eq!((code, len), (0x5650, 2));
+        assert_eq!(gb7.text(code, len).as_deref(), Some("中"));
+        assert_eq!(gb7.text(0x5610, 2), None);
     }
 
     #[test]

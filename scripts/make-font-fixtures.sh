@@ -2,7 +2,7 @@
 # Regenerate the font fixtures (issue #5: fonts without a usable Unicode mapping) from
 # the short producer text (tests use the committed files; CI never runs this). Needs what
 # scripts/producer_pdfs.py needs for these producers: LibreOffice, ghostscript, fpdf2,
-# matplotlib, pikepdf, fontTools, WenQuanYi Zen Hei and Noto CJK fonts.
+# matplotlib, pikepdf, fontTools, WenQuanYi Zen Hei and Noto CJK fonts, poppler-data.
 #
 #   bash scripts/make-font-fixtures.sh [path/to/shared/tools]
 #
@@ -30,6 +30,15 @@ make fonts-cid-truetype-no-tounicode fpdf-no-tu sweep    # Identity-H TrueType, 
 make fonts-cid-truetype-null-tounicode fpdf-null-tu sweep  # ToUnicode all U+0000
 make fonts-cid-truetype-pua-tounicode fpdf-pua-tu sweep  # ToUnicode into the PUA
 make fonts-type3-glyph-names mpl-type3 sweep             # matplotlib Type3, uniXXXX/AGL
+# Adobe-GB1 CID fonts without ToUnicode: text from Adobe's GB1 table (Identity-H, so the
+# code is the CID), embedded CID-keyed CFF subset (Distiller) and non-embedded STSong-Light.
+make fonts-gb1-cff-identity gb1-cff sweep
+make fonts-gb1-stsong-identity gb1-stsong sweep
+# The same CFF labelled Adobe-Identity-0 in the PDF: its own ROS says Adobe-GB1.
+make fonts-gb1-cff-ros-only gb1-cff-ros sweep
+# A Noto CFF (ROS Adobe-Identity-0) labelled Adobe-GB1 in the PDF: the program wins, so
+# unsupported_format rather than GB1 garbage.
+make fonts-gb1-label-identity-cff gb1-label-only
 # Partly decodable: the title's font lost its ToUnicode; a warning names it.
 make fonts-title-font-no-tounicode lo-title-no-tu
 # Not decodable (unsupported_format naming font and page): subset glyphs named cidNNNNN

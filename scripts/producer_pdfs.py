@@ -44,6 +44,16 @@ these need `pip install pikepdf matplotlib`):
                 decodable)
   fpdf-otf-no-tu  fpdf in Noto Sans CJK SC (CFF outlines: CIDFontType0, a bare CID-keyed
                 CFF of ROS Adobe-Identity-0, codes 0..n), /ToUnicode removed: nothing left
+  gb1-cff       fpdf-otf-no-tu made an Adobe-GB1 font as Distiller writes one: codes and
+                the CFF's charset are the characters' Adobe-GB1 CIDs (UniGB-UCS2-H), ROS
+                and /CIDSystemInfo Adobe-GB1-5, Identity-H, no /ToUnicode (text from
+                Adobe's GB1 table)
+  gb1-stsong    the same font not embedded, named STSong-Light (reportlab's, Acrobat's
+                Asian font packs'), Identity-H, no /ToUnicode
+  gb1-cff-ros   gb1-cff with /CIDSystemInfo Adobe-Identity-0 (writers that label every
+                font so): only the CFF's own ROS says Adobe-GB1
+  gb1-label-only  fpdf-otf-no-tu with /CIDSystemInfo Adobe-GB1-5: the label is wrong (the
+                CFF's ROS is Adobe-Identity-0), so nothing is decodable
 
 Needs LibreOffice, ghostscript, poppler-utils, qpdf, mupdf-tools, a CJK font and
 `pip install fpdf2 openpyxl python-docx`. A producer that fails is reported on stderr
@@ -52,6 +62,7 @@ and skipped. An existing output newer than its text is kept.
 import argparse
 import html
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -62,8 +73,10 @@ PRODUCERS = [
     "lo", "lo-stream", "gs", "gs-stream", "cairo", "qpdf-objstm", "qpdf-lin", "mutool",
     "xlsx", "docx", "html", "fpdf", "fpdf-stream", "fpdf-stream-pad",
     "fpdf-no-tu", "fpdf-null-tu", "fpdf-pua-tu", "mpl-type3", "lo-no-tu", "lo-ttf-no-tu",
-    "gs-no-tu", "lo-title-no-tu", "fpdf-otf-no-tu",
+    "gs-no-tu", "lo-title-no-tu", "fpdf-otf-no-tu", "gb1-cff", "gb1-stsong", "gb1-cff-ros",
+    "gb1-label-only",
 ]
+UNIGB_UCS2 = "/usr/share/poppler/cMap/Adobe-GB1/UniGB-UCS2-H"
 NOTO_TTC = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
 # fpdf2 needs a TrueType font (not a .ttc collection with CFF outlines).
 TTF_CANDIDATES = [
@@ -436,6 +449,144 @@ def retouch_tounicode(src, out, how, only=None):
     pdf.save(out)
 
 
+def unigb_cids():
+    """Unicode → Adobe-GB1 CID from Adobe's UniGB-UCS2-H CMap (poppler-data)."""
+    import re
+
+    text = open(UNIGB_UCS2, "rb").read().decode("latin-1")
+    out = {}
+    for block in re.findall(r"begincidchar(.*?)endcidchar", text, re.S):
+        for u, cid in re.findall(r"<([0-9a-fA-F]+)>\s+(\d+)", block):
+            out[int(u, 16)] = int(cid)
+    for block in re.findall(r"begincidrange(.*?)endcidrange", text, re.S):
+        for lo, hi, cid in re.findall(r"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s+(\d+)", block):
+            for u in range(int(lo, 16), int(hi, 16) + 1):
+                out[u] = int(cid) + u - int(lo, 16)
+    return out
+
+
+def retouch_gb1(src, out, embed, label="GB1"):
+    """Copy fpdf2's Noto Sans CJK SC rendition `src` (CIDFontType0, an embedded CMap from
+    its codes to Noto's CIDs, a ToUnicode) as a font of Adobe-GB1 CIDs: every code becomes
+    its character's GB1 CID (content streams and /W), /Encoding Identity-H,
+    /CIDSystemInfo Adobe-GB1-5, /ToUnicode dropped. With
+    `embed`, the CFF's charset maps each glyph to that CID and its ROS says Adobe-GB1;
+    without, the program is dropped and the font named STSong-Light. `label`: the
+    /CIDSystemInfo ordering written (Identity: only the CFF's ROS tells)."""
+    import io
+
+    import pikepdf
+    from fontTools.cffLib import CFFFontSet
+
+    gb1 = unigb_cids()
+    pdf = pikepdf.open(src)
+    fonts = {}
+    for obj in pdf.objects:
+        if (isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == "/Font"
+                and obj.get("/Subtype") == "/Type0" and "/ToUnicode" in obj):
+            fonts[obj.objgen] = obj
+    if not fonts:
+        raise RuntimeError("no Type0 font with a ToUnicode")
+    newcode = {}
+    for og, font in fonts.items():
+        tu = font.ToUnicode.read_bytes().decode("latin-1")
+        m = {}
+        for block in re.findall(r"beginbfchar(.*?)endbfchar", tu, re.S):
+            for c, u in re.findall(r"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>", block):
+                m[int(c, 16)] = bytes.fromhex(u).decode("utf-16-be")
+        for block in re.findall(r"beginbfrange(.*?)endbfrange", tu, re.S):
+            for lo, hi, u in re.findall(
+                    r"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>", block):
+                for c in range(int(lo, 16), int(hi, 16) + 1):
+                    m[c] = chr(int(u, 16) + c - int(lo, 16))
+        codes = {}
+        for c, u in m.items():
+            if u < " ":  # fpdf2 maps the glyphs it keeps for itself to U+0000
+                continue
+            if len(u) != 1 or ord(u) not in gb1:
+                raise RuntimeError(f"U+{ord(u[0]):04X} has no Adobe-GB1 CID")
+            codes[c] = gb1[ord(u)]
+        newcode[og] = codes
+        # The font's own CIDs (fpdf2's encoding CMap; /W and the charset use them) → the
+        # GB1 ones.
+        enc = font.Encoding.read_bytes().decode("latin-1")
+        own = {}
+        for block in re.findall(r"begincidchar(.*?)endcidchar", enc, re.S):
+            for c, cid in re.findall(r"<([0-9a-fA-F]+)>\s+(\d+)", block):
+                if int(c, 16) in codes:
+                    own[int(cid)] = codes[int(c, 16)]
+        font.Encoding = pikepdf.Name("/Identity-H")
+        cidfont = font.DescendantFonts[0]
+        # /W by the GB1 CIDs.
+        old_w, w = list(cidfont.get("/W", [])), {}
+        i = 0
+        while i < len(old_w):
+            first = int(old_w[i])
+            if isinstance(old_w[i + 1], pikepdf.Array):
+                for k, v in enumerate(old_w[i + 1]):
+                    w[first + k] = float(v)
+                i += 2
+            else:
+                for c in range(first, int(old_w[i + 1]) + 1):
+                    w[c] = float(old_w[i + 2])
+                i += 3
+        new_w = []
+        for old_cid, cid in sorted(own.items(), key=lambda kv: kv[1]):
+            if old_cid in w:
+                new_w += [cid, pikepdf.Array([w[old_cid]])]
+        cidfont.W = pikepdf.Array(new_w)
+        cidfont.CIDSystemInfo = pikepdf.Dictionary(
+            Registry=pikepdf.String("Adobe"), Ordering=pikepdf.String(label),
+            Supplement=5 if label == "GB1" else 0)
+        del font["/ToUnicode"]
+        desc = cidfont.FontDescriptor
+        if embed:
+            cff = CFFFontSet()
+            cff.decompile(io.BytesIO(desc.FontFile3.read_bytes()), None)
+            top = cff.topDictIndex[0]
+            old = list(top.charset)
+            # Glyphs no code reaches get CIDs past the collection's last.
+            names = [".notdef"] + [f"cid{own.get(int(old[g][3:]), 30284 + g):05d}"
+                                   for g in range(1, len(old))]
+            cs = top.CharStrings
+            cs.charStrings = {names[g]: cs.charStrings[old[g]] for g in range(len(old))}
+            top.charset = names
+            top.ROS = ("Adobe", "GB1", 5)
+            buf = io.BytesIO()
+            cff.compile(buf, type("Font", (), {"recalcBBoxes": False})())
+            desc.FontFile3 = pdf.make_stream(buf.getvalue(), Subtype=pikepdf.Name.CIDFontType0C)
+        else:
+            del desc["/FontFile3"]
+            for d in (font, cidfont):
+                d.BaseFont = pikepdf.Name("/STSong-Light")
+            desc.FontName = pikepdf.Name("/STSong-Light")
+    # Content streams: 2-byte codes of those fonts → CIDs.
+    for page in pdf.pages:
+        res_fonts = page.Resources.get("/Font", {})
+        cur = None
+        ops = []
+        for operands, op in pikepdf.parse_content_stream(page):
+            if str(op) == "Tf":
+                f = res_fonts.get(operands[0])
+                cur = newcode.get(f.objgen) if f is not None else None
+
+            def conv(v):
+                if cur is None or not isinstance(v, pikepdf.String):
+                    return v
+                b = bytes(v)
+                return pikepdf.String(b"".join(
+                    cur.get(b[i] << 8 | b[i + 1], 0).to_bytes(2, "big")
+                    for i in range(0, len(b) - 1, 2)))
+
+            if str(op) in ("Tj", "'", '"'):
+                operands = list(operands[:-1]) + [conv(operands[-1])]
+            elif str(op) == "TJ":
+                operands = [pikepdf.Array([conv(v) for v in operands[0]])]
+            ops.append((operands, op))
+        page.Contents = pdf.make_stream(pikepdf.unparse_content_stream(ops))
+    pdf.save(out)
+
+
 # Producers that retouch another producer's fonts: (the source, how, font filter).
 RETOUCHED = {
     "fpdf-no-tu": ("fpdf", "drop", None),
@@ -496,6 +647,22 @@ def produce(rp, producer, txt, outdir, stem):
             src = os.path.join(work, stem + ".otf.pdf")
             make_fpdf(rp, titles, segments, src, True, font=noto_sc_otf(work))
             retouch_tounicode(src, tmp, "drop")
+        elif producer in ("gb1-cff", "gb1-stsong", "gb1-cff-ros"):
+            src = os.path.join(work, stem + ".otf.pdf")
+            make_fpdf(rp, titles, segments, src, True, font=noto_sc_otf(work))
+            retouch_gb1(src, tmp, producer != "gb1-stsong",
+                        "Identity" if producer == "gb1-cff-ros" else "GB1")
+        elif producer == "gb1-label-only":
+            import pikepdf
+
+            src = produce(rp, "fpdf-otf-no-tu", txt, outdir, stem)
+            pdf = pikepdf.open(src)
+            for obj in pdf.objects:
+                if isinstance(obj, pikepdf.Dictionary) and "/CIDSystemInfo" in obj:
+                    obj.CIDSystemInfo = pikepdf.Dictionary(
+                        Registry=pikepdf.String("Adobe"), Ordering=pikepdf.String("GB1"),
+                        Supplement=5)
+            pdf.save(tmp)
         elif producer == "mpl-type3":
             src = os.path.join(work, stem + ".mpl.pdf")
             make_mpl(rp, titles, segments, src)

@@ -26,7 +26,7 @@ use serde_json::Value;
 
 const SYNTH_SEEDS: [u64; 2] = [1, 2];
 const HELDOUT: [&str; 2] = ["hubei-education-dept-2024", "chengdu-education-2022"];
-const PRODUCERS: [&str; 23] = [
+const PRODUCERS: [&str; 27] = [
     "lo",
     "lo-stream",
     "gs",
@@ -53,6 +53,12 @@ const PRODUCERS: [&str; 23] = [
     "gs-no-tu",
     "lo-ttf-no-tu",
     "fpdf-otf-no-tu",
+    // Adobe-GB1 CID fonts without ToUnicode: decodable through Adobe's GB1 table.
+    "gb1-cff",
+    "gb1-stsong",
+    "gb1-cff-ros",
+    // A Noto (Adobe-Identity-0) CFF labelled Adobe-GB1: unsupported_format, not garbage.
+    "gb1-label-only",
 ];
 
 /// A text as one tab-separated line per row (the grid declx reads from it), which is

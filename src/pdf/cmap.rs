@@ -375,6 +375,41 @@ pub fn glyph_name_char(name: &str) -> Option<char> {
     Some(c)
 }
 
+/// Adobe-GB1 CID → Unicode, generated from Adobe's `Adobe-GB1-UCS2` CMap by
+/// `scripts/make-gb1-table.py` (BSD-3-Clause, see `adobe-gb1-ucs2.LICENSE`): a count N,
+/// N big-endian UTF-16 units indexed by CID (0: none; a high surrogate: look in the tail),
+/// then (CID, high, low) triples. Static data read in place: nothing is parsed or
+/// allocated, so fonts that never need it cost nothing.
+static GB1: &[u8] = include_bytes!("adobe-gb1-ucs2.bin");
+
+fn gb1_word(i: usize) -> Option<u16> {
+    let b = GB1.get(2 * i..2 * i + 2)?;
+    Some(u16::from_be_bytes([b[0], b[1]]))
+}
+
+/// The character of an Adobe-GB1 CID (any supplement up to 5), `None` where Adobe maps
+/// it to nothing.
+pub fn gb1_char(cid: u32) -> Option<char> {
+    let n = usize::from(gb1_word(0)?);
+    let cid = usize::try_from(cid).ok().filter(|c| *c < n)?;
+    match gb1_word(1 + cid)? {
+        0 => None,
+        0xD800..=0xDBFF => {
+            let mut i = 1 + n;
+            while let (Some(c), Some(hi), Some(lo)) =
+                (gb1_word(i), gb1_word(i + 1), gb1_word(i + 2))
+            {
+                if usize::from(c) == cid {
+                    return char::decode_utf16([hi, lo]).next()?.ok();
+                }
+                i += 3;
+            }
+            None
+        }
+        u => char::from_u32(u32::from(u)),
+    }
+}
+
 /// How a predefined (named) CMap turns codes into text.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Predefined {
@@ -384,6 +419,8 @@ pub enum Predefined {
     Utf16,
     /// Legacy multi-byte encodings (GBK, Big5, Shift-JIS, EUC-KR) decoded by encoding_rs.
     Bytes(&'static encoding_rs::Encoding),
+    /// `GB-H/V`: GB 2312 as two 7-bit bytes (0x21–0x7E each), EUC without the high bits.
+    Gb7,
 }
 
 impl Predefined {
@@ -398,6 +435,9 @@ impl Predefined {
         }
         if base.starts_with("Uni") && (base.contains("UCS2") || base.contains("UTF16")) {
             return Some(Predefined::Utf16);
+        }
+        if base == "GB" {
+            return Some(Predefined::Gb7);
         }
         let enc: &'static encoding_rs::Encoding = if base.starts_with("GB") {
             encoding_rs::GB18030
@@ -425,7 +465,7 @@ impl Predefined {
             return (0, 0);
         };
         let len = match self {
-            Predefined::Identity => 2,
+            Predefined::Identity | Predefined::Gb7 => 2,
             Predefined::Utf16 => {
                 let unit = be(&bytes[..bytes.len().min(2)]);
                 if (0xD800..0xDC00).contains(&unit) {
@@ -469,6 +509,14 @@ impl Predefined {
             }
             Predefined::Bytes(enc) => {
                 let (s, had_errors) = enc.decode_without_bom_handling(bytes);
+                (!had_errors && !s.is_empty()).then(|| s.into_owned())
+            }
+            Predefined::Gb7 => {
+                if len != 2 || !bytes.iter().all(|b| (0x21..=0x7E).contains(b)) {
+                    return None;
+                }
+                let euc = [bytes[0] | 0x80, bytes[1] | 0x80];
+                let (s, had_errors) = encoding_rs::GBK.decode_without_bom_handling(&euc);
                 (!had_errors && !s.is_empty()).then(|| s.into_owned())
             }
         }
@@ -525,5 +573,24 @@ mod tests {
         let (code, len) = ucs.next_code(&[0x4E, 0x2D]);
         assert_eq!(ucs.text(code, len).as_deref(), Some("中"));
         assert_eq!(Predefined::from_name("Foo-H"), None);
+        // GB-H is GB 2312 in 7-bit bytes: 中 is EUC D6D0, so 5650 — not "VP".
+        let gb7 = Predefined::from_name("GB-H").unwrap();
+        let (code, len) = gb7.next_code(b"VP");
+        assert_eq!((code, len), (0x5650, 2));
+        assert_eq!(gb7.text(code, len).as_deref(), Some("中"));
+        assert_eq!(gb7.text(0x5610, 2), None);
+    }
+
+    #[test]
+    fn adobe_gb1_cids() {
+        // CIDs of Adobe's GB1 tables: the ASCII block, the ideographic full stop, a
+        // GB 2312 hanzi, one outside the BMP (supplement 5); CID 0 is .notdef.
+        assert_eq!(gb1_char(34), Some('A'));
+        assert_eq!(gb1_char(98), Some('\u{3002}'));
+        assert_eq!(gb1_char(4559), Some('中'));
+        assert_eq!(gb1_char(0x5620), Some('\u{20087}'));
+        assert_eq!(gb1_char(0), None);
+        assert_eq!(gb1_char(30284), None);
+        assert_eq!(gb1_char(u32::MAX), None);
     }
 }

@@ -5,8 +5,9 @@
 //! Text comes from, in order: the ToUnicode map (entries to U+0000, control characters,
 //! U+FFFD or the Private Use Area are broken writers' output and ignored), a predefined
 //! CJK CMap, the embedded font program (a TrueType/OpenType `cmap` inverted GID→Unicode,
-//! CFF charset names, a Type1 built-in encoding) and glyph names (`uniXXXX`, `uXXXXX`,
-//! Adobe Glyph List names). Codes none of these explain are unmapped, never guessed.
+//! CFF charset names, a Type1 built-in encoding), glyph names (`uniXXXX`, `uXXXXX`,
+//! Adobe Glyph List names) and, for CID fonts of the Adobe-GB1 ordering, Adobe's
+//! CID→Unicode table. Codes none of these explain are unmapped, never guessed.
 
 use std::collections::HashMap;
 
@@ -32,6 +33,9 @@ pub struct Font {
     to_unicode: HashMap<u32, String>,
     /// CID → text from the embedded TrueType `cmap` (Identity-H fonts without ToUnicode).
     cid_text: HashMap<u32, char>,
+    /// The CIDs are Adobe-GB1's (`/CIDSystemInfo`): what nothing else maps, Adobe's
+    /// GB1 table does.
+    gb1: bool,
     simple_widths: Option<(u32, Vec<f64>)>,
     cid_widths: HashMap<u32, f64>,
     default_width: f64,
@@ -69,6 +73,7 @@ impl Font {
             codes: Codes::Simple(Box::new(latin1())),
             to_unicode: HashMap::new(),
             cid_text: HashMap::new(),
+            gb1: false,
             simple_widths: None,
             cid_widths: HashMap::new(),
             default_width: 500.0,
@@ -217,11 +222,16 @@ impl Font {
             Some(Object::Dictionary(d)) => Some(d),
             _ => None,
         };
+        // A predefined CMap declx does not know is read as Identity for widths, but its
+        // codes are no CIDs: never through the GB1 table.
+        let mut unknown_cmap = false;
         self.codes = match dict_get(doc, font, b"Encoding") {
             Some(Object::Name(n)) => {
                 let name = String::from_utf8_lossy(n);
                 self.vertical = Predefined::is_vertical(&name);
-                Codes::Named(Predefined::from_name(&name).unwrap_or(Predefined::Identity))
+                let p = Predefined::from_name(&name);
+                unknown_cmap = p.is_none();
+                Codes::Named(p.unwrap_or(Predefined::Identity))
             }
             Some(Object::Stream(s)) => {
                 let cm = stream_data(s).map(|d| cmap::parse(&d)).unwrap_or_default();
@@ -243,9 +253,27 @@ impl Font {
         let desc = dict_get(doc, cid_font, b"FontDescriptor").and_then(|o| o.as_dict().ok());
         self.descriptor_metrics(doc, desc);
         let identity = matches!(self.codes, Codes::Named(Predefined::Identity));
-        if identity && (self.to_unicode.is_empty() || self.broken_to_unicode > 0) {
-            self.cid_text = embedded_cid_text(doc, cid_font, desc);
+        let needs_program = self.to_unicode.is_empty() || self.broken_to_unicode > 0;
+        let cid_keyed_cff = dict_get(doc, cid_font, b"Subtype")
+            .and_then(name_of)
+            .is_some_and(|s| s == "CIDFontType0");
+        // A CFF program, inflated once for both its glyph names and its ROS.
+        let cff = desc
+            .filter(|_| needs_program && (identity || cid_keyed_cff))
+            .and_then(|d| dict_get(doc, d, b"FontFile3"))
+            .and_then(|o| o.as_stream().ok())
+            .and_then(stream_data);
+        if identity && needs_program {
+            self.cid_text = embedded_cid_text(doc, cid_font, desc, cff.as_deref());
         }
+        // An embedded CID-keyed CFF's own ROS says what its CIDs are, whatever the PDF's
+        // label (writers label a Noto subset Adobe-GB1 because it is Chinese, or every
+        // font Adobe-Identity-0); without one, the label does.
+        let program = cff
+            .as_deref()
+            .filter(|_| cid_keyed_cff)
+            .and_then(cff_is_gb1);
+        self.gb1 = !unknown_cmap && program.unwrap_or_else(|| gb1_cids(doc, cid_font, desc));
     }
 
     /// The next code in a shown string and its length in bytes.
@@ -307,24 +335,31 @@ impl Font {
                     out.push_str(&s);
                     true
                 }
-                None => match self.cid_text.get(&code) {
-                    Some(c) => {
-                        out.push(*c);
-                        true
-                    }
-                    None => false,
-                },
+                // Identity: the code is the CID.
+                None if *p == Predefined::Identity => self.cid_char(code, out),
+                None => false,
             },
-            Codes::Embedded(cm) => {
-                let via_cid = cm.cid(code).and_then(|cid| self.cid_text.get(&cid));
-                match via_cid {
-                    Some(c) => {
-                        out.push(*c);
-                        true
-                    }
-                    None => false,
-                }
+            Codes::Embedded(cm) => match cm.cid(code) {
+                Some(cid) => self.cid_char(cid, out),
+                None => false,
+            },
+        }
+    }
+
+    /// The text of a CID: the embedded program's, else Adobe-GB1's for fonts of that
+    /// ordering (a lookup in static data, so fonts without ToUnicode cost nothing more).
+    fn cid_char(&self, cid: u32, out: &mut String) -> bool {
+        let c = self
+            .cid_text
+            .get(&cid)
+            .copied()
+            .or_else(|| self.gb1.then(|| cmap::gb1_char(cid)).flatten());
+        match c {
+            Some(c) => {
+                out.push(c);
+                true
             }
+            None => false,
         }
     }
 }
@@ -552,6 +587,137 @@ fn gid_unicode(face: &Face) -> HashMap<u16, char> {
     out
 }
 
+/// Whether a CID font's CIDs are Adobe-GB1 CIDs, which Adobe's table turns into text:
+/// its `/CIDSystemInfo` says Adobe/GB1 (any supplement), and its CIDs are not just the
+/// glyph ids of an embedded TrueType (`CIDFontType2` with an identity `/CIDToGIDMap`),
+/// which writers label GB1 whatever font they embed. CFF (`CIDFontType0`) programs and
+/// fonts not embedded (STSong-Light, AdobeSongStd) are reached by CID, so the label holds.
+fn gb1_cids(doc: &Document, cid_font: &Dictionary, desc: Option<&Dictionary>) -> bool {
+    let Some(info) = dict_get(doc, cid_font, b"CIDSystemInfo").and_then(|o| o.as_dict().ok())
+    else {
+        return false;
+    };
+    let text = |key: &[u8]| match dict_get(doc, info, key) {
+        Some(Object::String(s, _)) => s.clone(),
+        Some(Object::Name(n)) => n.clone(),
+        _ => Vec::new(),
+    };
+    if text(b"Registry") != b"Adobe" || text(b"Ordering") != b"GB1" {
+        return false;
+    }
+    let subtype = dict_get(doc, cid_font, b"Subtype")
+        .and_then(name_of)
+        .unwrap_or_default();
+    let embedded_truetype = desc.is_some_and(|d| dict_get(doc, d, b"FontFile2").is_some());
+    let cid_to_gid_map = matches!(
+        dict_get(doc, cid_font, b"CIDToGIDMap"),
+        Some(Object::Stream(_))
+    );
+    subtype != "CIDFontType2" || !embedded_truetype || cid_to_gid_map
+}
+
+/// Whether a CID-keyed CFF program's ROS is Adobe-GB1 (its charset's CIDs, which the
+/// codes are, are then GB1 CIDs); `None` for a program without a ROS or unreadable. Read
+/// only for fonts without a usable ToUnicode.
+fn cff_is_gb1(data: &[u8]) -> Option<bool> {
+    // A bare CFF, or the `CFF ` table of an OpenType program (`/Subtype /OpenType`).
+    let ros = match Face::parse(data, 0) {
+        Ok(face) => face
+            .raw_face()
+            .table(ttf_parser::Tag::from_bytes(b"CFF "))
+            .and_then(cff_ros),
+        Err(_) => cff_ros(data),
+    };
+    ros.map(|(registry, ordering)| registry == b"Adobe" && ordering == b"GB1")
+}
+
+/// A CFF INDEX at `at`: its items and the offset just past it.
+fn cff_index(data: &[u8], at: usize) -> Option<(Vec<&[u8]>, usize)> {
+    let count = usize::from(u16::from_be_bytes([*data.get(at)?, *data.get(at + 1)?]));
+    if count == 0 {
+        return Some((Vec::new(), at + 2));
+    }
+    let size = usize::from(*data.get(at + 2)?);
+    if !(1..=4).contains(&size) {
+        return None;
+    }
+    let offset = |i: usize| -> Option<usize> {
+        let b = data.get(at + 3 + i * size..at + 3 + (i + 1) * size)?;
+        Some(b.iter().fold(0usize, |acc, x| acc << 8 | usize::from(*x)))
+    };
+    // Offsets count from the byte before the data.
+    let base = (at + 3 + (count + 1) * size).checked_sub(1)?;
+    let mut items = Vec::with_capacity(count);
+    for i in 0..count {
+        let (a, b) = (offset(i)?, offset(i + 1)?);
+        items.push(data.get(base.checked_add(a)?..base.checked_add(b)?)?);
+    }
+    Some((items, base.checked_add(offset(count)?)?))
+}
+
+/// The (Registry, Ordering) of a CID-keyed CFF program's top DICT `ROS` operator.
+fn cff_ros(data: &[u8]) -> Option<(&[u8], &[u8])> {
+    let header = usize::from(*data.get(2)?);
+    let (_names, at) = cff_index(data, header)?;
+    let (tops, at) = cff_index(data, at)?;
+    let (strings, _) = cff_index(data, at)?;
+    let top = tops.first()?;
+    let mut operands: Vec<i64> = Vec::new();
+    let mut i = 0;
+    while let Some(&b0) = top.get(i) {
+        i += 1;
+        let byte = |k: usize| top.get(k).map(|b| i64::from(*b));
+        match b0 {
+            12 => {
+                if top.get(i) == Some(&30) {
+                    // ROS: Registry SID, Ordering SID, Supplement; custom strings from 391.
+                    let sid = |k: usize| -> Option<&[u8]> {
+                        let n = usize::try_from(*operands.get(k)?).ok()?.checked_sub(391)?;
+                        strings.get(n).copied()
+                    };
+                    return Some((sid(0)?, sid(1)?));
+                }
+                i += 1;
+                operands.clear();
+            }
+            0..=21 => operands.clear(),
+            28 => {
+                operands.push(i64::from(i16::from_be_bytes([
+                    *top.get(i)?,
+                    *top.get(i + 1)?,
+                ])));
+                i += 2;
+            }
+            29 => {
+                let b = top.get(i..i + 4)?;
+                operands.push(i64::from(i32::from_be_bytes([b[0], b[1], b[2], b[3]])));
+                i += 4;
+            }
+            // A real: nibbles up to the 0xf terminator; its value is never a SID.
+            30 => {
+                while let Some(b) = top.get(i) {
+                    i += 1;
+                    if b & 0x0F == 0x0F || b >> 4 == 0x0F {
+                        break;
+                    }
+                }
+                operands.push(-1);
+            }
+            32..=246 => operands.push(i64::from(b0) - 139),
+            247..=250 => {
+                operands.push((i64::from(b0) - 247) * 256 + byte(i)? + 108);
+                i += 1;
+            }
+            251..=254 => {
+                operands.push(-(i64::from(b0) - 251) * 256 - byte(i)? - 108);
+                i += 1;
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 /// CID → char for an Identity-encoded CID font without a usable ToUnicode, from the
 /// embedded program: TrueType (CIDFontType2, through the CIDToGIDMap) or OpenType
 /// (`FontFile3 /OpenType`) by the inverted Unicode `cmap`; a bare CFF (CIDFontType0C) by
@@ -560,6 +726,7 @@ fn embedded_cid_text(
     doc: &Document,
     cid_font: &Dictionary,
     desc: Option<&Dictionary>,
+    font_file3: Option<&[u8]>,
 ) -> HashMap<u32, char> {
     let mut out = HashMap::new();
     let Some(desc) = desc else { return out };
@@ -592,12 +759,12 @@ fn embedded_cid_text(
         }
         return out;
     }
-    let Some(data) = file(b"FontFile3") else {
+    let Some(data) = font_file3 else {
         return out;
     };
-    let (cff, gid_char) = match Face::parse(&data, 0) {
+    let (cff, gid_char) = match Face::parse(data, 0) {
         Ok(face) => (face.tables().cff, gid_unicode(&face)),
-        Err(_) => (ttf_parser::cff::Table::parse(&data), HashMap::new()),
+        Err(_) => (ttf_parser::cff::Table::parse(data), HashMap::new()),
     };
     let Some(cff) = cff else {
         return out;
@@ -699,6 +866,102 @@ mod tests {
         assert_eq!(t[34], None);
         assert_eq!(t[65], None);
         assert!(type1_encoding(&doc, b"/Encoding StandardEncoding def").is_none());
+    }
+
+    #[test]
+    fn adobe_gb1_label_is_trusted_only_where_codes_are_cids() {
+        let doc = Document::with_version("1.5");
+        let info = |ordering: &str| {
+            let mut d = Dictionary::new();
+            d.set("Registry", Object::string_literal("Adobe"));
+            d.set("Ordering", Object::string_literal(ordering));
+            d.set("Supplement", Object::Integer(5));
+            Object::Dictionary(d)
+        };
+        let cid_font = |subtype: &str, ordering: &str| {
+            let mut d = Dictionary::new();
+            d.set("Subtype", Object::Name(subtype.as_bytes().to_vec()));
+            d.set("CIDSystemInfo", info(ordering));
+            d
+        };
+        let mut truetype = Dictionary::new();
+        truetype.set(
+            "FontFile2",
+            Object::Stream(pdf_extract::Stream::new(Dictionary::new(), Vec::new())),
+        );
+        // CFF and fonts not embedded are reached by CID: the label holds.
+        assert!(gb1_cids(&doc, &cid_font("CIDFontType0", "GB1"), None));
+        assert!(gb1_cids(&doc, &cid_font("CIDFontType2", "GB1"), None));
+        assert!(!gb1_cids(&doc, &cid_font("CIDFontType0", "Identity"), None));
+        assert!(!gb1_cids(&doc, &cid_font("CIDFontType0", "Japan1"), None));
+        // An embedded TrueType with an identity CIDToGIDMap: its CIDs are glyph ids.
+        let tt = cid_font("CIDFontType2", "GB1");
+        assert!(!gb1_cids(&doc, &tt, Some(&truetype)));
+        let mut mapped = tt.clone();
+        mapped.set(
+            "CIDToGIDMap",
+            Object::Stream(pdf_extract::Stream::new(
+                Dictionary::new(),
+                vec![0, 0, 0, 1],
+            )),
+        );
+        assert!(gb1_cids(&doc, &mapped, Some(&truetype)));
+    }
+
+    #[test]
+    fn gb1_font_without_tounicode_reads_cids_and_counts_the_rest() {
+        let doc = Document::with_version("1.5");
+        let mut info = Dictionary::new();
+        info.set("Registry", Object::string_literal("Adobe"));
+        info.set("Ordering", Object::string_literal("GB1"));
+        info.set("Supplement", Object::Integer(2));
+        let mut cid_font = Dictionary::new();
+        cid_font.set("Subtype", Object::Name(b"CIDFontType0".to_vec()));
+        cid_font.set("CIDSystemInfo", Object::Dictionary(info));
+        let mut font = Dictionary::new();
+        font.set("Subtype", Object::Name(b"Type0".to_vec()));
+        font.set("BaseFont", Object::Name(b"STSong-Light".to_vec()));
+        font.set("Encoding", Object::Name(b"Identity-H".to_vec()));
+        font.set(
+            "DescendantFonts",
+            Object::Array(vec![Object::Dictionary(cid_font)]),
+        );
+        let f = Font::load(&doc, &font);
+        let mut out = String::new();
+        let (code, len) = f.next_code(&[0x11, 0xCF]);
+        assert!(f.text(code, len, &mut out));
+        assert_eq!(out, "中");
+        // Past the table (a font with more CIDs than GB1-5), or .notdef: unmapped, so
+        // the page's warning or error counts it instead of a guess.
+        assert!(!f.text(40000, 2, &mut out));
+        assert!(!f.text(0, 2, &mut out));
+        assert_eq!(out, "中");
+        // A CMap name declx does not know (UniGB-UTF32-H): its codes are not CIDs.
+        font.set("Encoding", Object::Name(b"UniGB-UTF32-H".to_vec()));
+        let f = Font::load(&doc, &font);
+        assert!(!f.text(0x11CF, 2, &mut out));
+    }
+
+    #[test]
+    fn cff_ros_is_read_from_the_top_dict() {
+        // Header; Name INDEX ("A"); Top DICT INDEX (391 392 5 ROS, written as a 2-byte
+        // int, a 3-byte int and a 1-byte int); String INDEX ("Adobe", "GB1").
+        let mut cff = vec![1, 0, 4, 1, 0, 1, 1, 1, 2, b'A'];
+        let top = [28, 1, 135, 29, 0, 0, 1, 136, 144, 12, 30];
+        cff.extend([0, 1, 1, 1, 1 + top.len() as u8]);
+        cff.extend(top);
+        cff.extend([0, 2, 1, 1, 6, 9]);
+        cff.extend(b"AdobeGB1");
+        assert_eq!(cff_ros(&cff), Some((&b"Adobe"[..], &b"GB1"[..])));
+        // Truncated anywhere: no answer, no panic.
+        for n in 0..cff.len() {
+            assert_eq!(cff_ros(&cff[..n]), None);
+        }
+        // A name-keyed CFF has no ROS.
+        let plain = [
+            1, 0, 4, 1, 0, 1, 1, 1, 2, b'A', 0, 1, 1, 1, 3, 139, 15, 0, 0,
+        ];
+        assert_eq!(cff_ros(&plain), None);
     }
 
     #[test]

@@ -1866,6 +1866,8 @@ pub(crate) fn page_items(
     // but for budget rows above the task header (see below).
     // Both take the line spacing of the whole page: the part of the indicator table at
     // a page end may have too few wrapped lines to show it.
+    let inherited = snap_to_starts(inherited, &body, em);
+    let inherited = inherited.as_slice();
     let seps = separators(&body, &p, inherited);
     let row_gap = usual_line_gap(&body, &seps, &p) + p.row_gap_extra;
     let cut = indicator_table_start(&body);
@@ -1949,6 +1951,36 @@ pub(crate) fn page_items(
         };
     }
     items
+}
+
+/// How far (ems) left of a carried-over column edge a text may start and still be the
+/// column's own: a cell's text starts a padding right of its column's edge, the edge
+/// found on the page before sits mid-gap, and a cell filling its column (a level-2 name
+/// as wide as the column) starts left of that middle.
+const EDGE_SNAP_EMS: f64 = 0.25;
+
+/// The previous page's column edges moved left of the texts that start just left of
+/// them and run across them (see [`EDGE_SNAP_EMS`]), so those texts stay in the column
+/// they fill; an edge moves only where no text ends between its new and old places.
+fn snap_to_starts(inherited: &[f64], lines: &[Line], em: f64) -> Vec<f64> {
+    let chunks = || lines.iter().flat_map(|l| &l.chunks).map(|c| c.bbox);
+    inherited
+        .iter()
+        .map(|&s| {
+            let start = chunks()
+                .filter(|b| s - EDGE_SNAP_EMS * em <= b.x0 && b.x0 < s && s < b.x1)
+                .map(|b| b.x0)
+                .fold(f64::INFINITY, f64::min);
+            // Just left of that start (glyph boxes are not exact).
+            let to = start - 0.05 * em;
+            let clear = start.is_finite() && !chunks().any(|b| to < b.x1 && b.x1 <= s);
+            if clear {
+                to
+            } else {
+                s
+            }
+        })
+        .collect()
 }
 
 /// The centre of the indicator table's level-3 header (三级指标), in its header lines.

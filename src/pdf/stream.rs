@@ -1920,13 +1920,17 @@ pub(crate) fn page_items(
             // centred on them, across their gaps: on a page with few indicator rows it
             // alone would erase one (see `spanning_cells`). It is a line's last chunk,
             // right of its level-1 name.
-            separators_spanned(below, &p, &[], &|l, i| {
-                i > 0
-                    && i + 1 == l.chunks.len()
-                    && l.chunks
-                        .get(i)
-                        .is_some_and(|c| crate::sections::is_framework_name(&c.text))
-            }),
+            label_column_gap(
+                separators_spanned(below, &p, &[], &|l, i| {
+                    i > 0
+                        && i + 1 == l.chunks.len()
+                        && l.chunks
+                            .get(i)
+                            .is_some_and(|c| crate::sections::is_framework_name(&c.text))
+                }),
+                below,
+                &p,
+            ),
             Some((level3, true)),
         ),
     ];
@@ -1981,6 +1985,38 @@ fn snap_to_starts(inherited: &[f64], lines: &[Line], em: f64) -> Vec<f64> {
             }
         })
         .collect()
+}
+
+/// The indicator table's first column may hold one label only (绩效指标, merged down
+/// the whole table and printed centred on it, alone on its line): no line shows the gap
+/// right of it, and the level-1 column's labels would join its column. A clear stretch
+/// left of the first separator, at least a column gap wide, crossed by no text and with
+/// text on both sides, is that gap (its middle a separator).
+fn label_column_gap(mut seps: Vec<f64>, lines: &[Line], p: &Params) -> Vec<f64> {
+    let Some(first) = seps.first().copied() else {
+        return seps;
+    };
+    let mut boxes: Vec<Rect> = lines
+        .iter()
+        .flat_map(|l| &l.chunks)
+        .map(|c| c.bbox)
+        .filter(|b| b.x0 < first)
+        .collect();
+    boxes.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    // Sweep left to right: a stretch between the rightmost end so far and the next start.
+    let mut reach = f64::NEG_INFINITY;
+    let mut best: Option<(f64, f64)> = None;
+    for b in &boxes {
+        let wider = best.is_none_or(|(a, z)| b.x0 - reach > z - a);
+        if reach.is_finite() && b.x0 - reach >= p.min_col_gap && wider {
+            best = Some((reach, b.x0));
+        }
+        reach = reach.max(b.x1);
+    }
+    if let Some((a, z)) = best {
+        seps.insert(0, (a + z) / 2.0);
+    }
+    seps
 }
 
 /// The centre of the indicator table's level-3 header (三级指标), in its header lines.

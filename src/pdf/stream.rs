@@ -1316,12 +1316,14 @@ struct SpanLabel {
 /// page before; `from_top`: not so below the table's header row, whose labels start
 /// the columns); the last one's runs to the last band, and it may stand at its top (a
 /// span cut by the page end is printed so at times). None when no split holds every
-/// label inside its span.
+/// label inside its span. `skippable` bands (a level name's row of its own) may fall
+/// between two spans.
 fn span_starts(
     bands: &[(f64, f64)],
     labels: &[SpanLabel],
     em: f64,
     from_top: bool,
+    skippable: &[bool],
 ) -> Option<Vec<usize>> {
     let (n, k) = (bands.len(), labels.len());
     if n == 0 || k == 0 {
@@ -1349,22 +1351,31 @@ fn span_starts(
         for s in 0..n {
             let ends = if i + 1 == k { n - 1..n } else { s..n - 1 };
             for e in ends {
-                let rest = if i + 1 == k {
-                    0.0
-                } else {
-                    best.get(i + 1)
-                        .and_then(|r| r.get(e + 1))
-                        .copied()
-                        .unwrap_or(f64::INFINITY)
-                };
-                let t = cost(i, s, e) + rest;
-                if let (Some(b), Some(nx)) = (
-                    best.get_mut(i).and_then(|r| r.get_mut(s)),
-                    next.get_mut(i).and_then(|r| r.get_mut(s)),
-                ) {
-                    if t < *b {
-                        *b = t;
-                        *nx = e + 1;
+                // The next span starts right below, or below skippable bands there.
+                let mut starts = vec![e + 1];
+                let mut at = e + 1;
+                while i + 1 < k && at + 1 < n && skippable.get(at).copied().unwrap_or(false) {
+                    at += 1;
+                    starts.push(at);
+                }
+                for ns in starts {
+                    let rest = if i + 1 == k {
+                        0.0
+                    } else {
+                        best.get(i + 1)
+                            .and_then(|r| r.get(ns))
+                            .copied()
+                            .unwrap_or(f64::INFINITY)
+                    };
+                    let t = cost(i, s, e) + rest;
+                    if let (Some(b), Some(nx)) = (
+                        best.get_mut(i).and_then(|r| r.get_mut(s)),
+                        next.get_mut(i).and_then(|r| r.get_mut(s)),
+                    ) {
+                        if t < *b {
+                            *b = t;
+                            *nx = ns;
+                        }
                     }
                 }
             }
@@ -1615,6 +1626,22 @@ fn rows_in_columns(
     // Where each block was printed: a row's box is its printed text's.
     let printed = band.clone();
     if let Some(k) = label_cols {
+        // A level-2 name printed in a value column, alone in its row (a level name row
+        // of the form), may lie outside every level-2 label's span: the label above may
+        // end before it (a level name of its own row) and the next one start below it.
+        let level2_row: Vec<bool> = bl
+            .iter()
+            .enumerate()
+            .map(|(i, b)| {
+                b.col >= k
+                    && crate::sections::is_level2_name(&b.text(false))
+                    && printed.get(i).is_some_and(|r| {
+                        !printed.iter().enumerate().any(|(j, o)| {
+                            j != i && o == r && !labels.get(j).copied().unwrap_or(false)
+                        })
+                    })
+            })
+            .collect();
         for c in 0..k {
             // The column's labels and its cells that are rows of their own, top first.
             let mut idx: Vec<usize> = (0..bl.len())
@@ -1636,7 +1663,16 @@ fn rows_in_columns(
                     })
                 })
                 .collect();
-            if let Some(starts) = span_starts(&bands, &items, p.em, from_header) {
+            let skippable: Vec<bool> = (0..bands.len())
+                .map(|r| {
+                    c + 1 == k
+                        && level2_row
+                            .iter()
+                            .zip(&printed)
+                            .any(|(l, at)| *l && *at == r)
+                })
+                .collect();
+            if let Some(starts) = span_starts(&bands, &items, p.em, from_header, &skippable) {
                 for (i, st) in idx.iter().zip(starts) {
                     if let Some(slot) = band.get_mut(*i) {
                         *slot = st;
@@ -2181,8 +2217,11 @@ mod tests {
             fixed: None,
         };
         let labels = [label];
-        assert_eq!(span_starts(&bands, &labels, 10.5, true), Some(vec![0]));
-        assert_eq!(span_starts(&bands, &labels, 10.5, false), Some(vec![2]));
+        assert_eq!(span_starts(&bands, &labels, 10.5, true, &[]), Some(vec![0]));
+        assert_eq!(
+            span_starts(&bands, &labels, 10.5, false, &[]),
+            Some(vec![2])
+        );
     }
 
     /// A level-2 name over empty cells whose merged span (from the level-2 column to the

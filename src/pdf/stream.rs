@@ -1351,12 +1351,14 @@ struct SpanLabel {
 /// page before; `from_top`: not so below the table's header row, whose labels start
 /// the columns); the last one's runs to the last band, and it may stand at its top (a
 /// span cut by the page end is printed so at times). None when no split holds every
-/// label inside its span.
+/// label inside its span. `skippable` bands (a level name's row of its own) may fall
+/// between two spans.
 fn span_starts(
     bands: &[(f64, f64)],
     labels: &[SpanLabel],
     em: f64,
     from_top: bool,
+    skippable: &[bool],
 ) -> Option<Vec<usize>> {
     let (n, k) = (bands.len(), labels.len());
     if n == 0 || k == 0 {
@@ -1384,22 +1386,31 @@ fn span_starts(
         for s in 0..n {
             let ends = if i + 1 == k { n - 1..n } else { s..n - 1 };
             for e in ends {
-                let rest = if i + 1 == k {
-                    0.0
-                } else {
-                    best.get(i + 1)
-                        .and_then(|r| r.get(e + 1))
-                        .copied()
-                        .unwrap_or(f64::INFINITY)
-                };
-                let t = cost(i, s, e) + rest;
-                if let (Some(b), Some(nx)) = (
-                    best.get_mut(i).and_then(|r| r.get_mut(s)),
-                    next.get_mut(i).and_then(|r| r.get_mut(s)),
-                ) {
-                    if t < *b {
-                        *b = t;
-                        *nx = e + 1;
+                // The next span starts right below, or below skippable bands there.
+                let mut starts = vec![e + 1];
+                let mut at = e + 1;
+                while i + 1 < k && at + 1 < n && skippable.get(at).copied().unwrap_or(false) {
+                    at += 1;
+                    starts.push(at);
+                }
+                for ns in starts {
+                    let rest = if i + 1 == k {
+                        0.0
+                    } else {
+                        best.get(i + 1)
+                            .and_then(|r| r.get(ns))
+                            .copied()
+                            .unwrap_or(f64::INFINITY)
+                    };
+                    let t = cost(i, s, e) + rest;
+                    if let (Some(b), Some(nx)) = (
+                        best.get_mut(i).and_then(|r| r.get_mut(s)),
+                        next.get_mut(i).and_then(|r| r.get_mut(s)),
+                    ) {
+                        if t < *b {
+                            *b = t;
+                            *nx = ns;
+                        }
                     }
                 }
             }
@@ -1650,6 +1661,22 @@ fn rows_in_columns(
     // Where each block was printed: a row's box is its printed text's.
     let printed = band.clone();
     if let Some(k) = label_cols {
+        // A level-2 name printed in a value column, alone in its row (a level name row
+        // of the form), may lie outside every level-2 label's span: the label above may
+        // end before it (a level name of its own row) and the next one start below it.
+        let level2_row: Vec<bool> = bl
+            .iter()
+            .enumerate()
+            .map(|(i, b)| {
+                b.col >= k
+                    && crate::sections::is_level2_name(&b.text(false))
+                    && printed.get(i).is_some_and(|r| {
+                        !printed.iter().enumerate().any(|(j, o)| {
+                            j != i && o == r && !labels.get(j).copied().unwrap_or(false)
+                        })
+                    })
+            })
+            .collect();
         for c in 0..k {
             // The column's labels and its cells that are rows of their own, top first.
             let mut idx: Vec<usize> = (0..bl.len())
@@ -1671,7 +1698,16 @@ fn rows_in_columns(
                     })
                 })
                 .collect();
-            if let Some(starts) = span_starts(&bands, &items, p.em, from_header) {
+            let skippable: Vec<bool> = (0..bands.len())
+                .map(|r| {
+                    c + 1 == k
+                        && level2_row
+                            .iter()
+                            .zip(&printed)
+                            .any(|(l, at)| *l && *at == r)
+                })
+                .collect();
+            if let Some(starts) = span_starts(&bands, &items, p.em, from_header, &skippable) {
                 for (i, st) in idx.iter().zip(starts) {
                     if let Some(slot) = band.get_mut(*i) {
                         *slot = st;
@@ -1901,6 +1937,8 @@ pub(crate) fn page_items(
     // but for budget rows above the task header (see below).
     // Both take the line spacing of the whole page: the part of the indicator table at
     // a page end may have too few wrapped lines to show it.
+    let inherited = snap_to_starts(inherited, &body, em);
+    let inherited = inherited.as_slice();
     let seps = separators(&body, &p, inherited);
     let row_gap = usual_line_gap(&body, &seps, &p) + p.row_gap_extra;
     let cut = indicator_table_start(&body);
@@ -1953,13 +1991,17 @@ pub(crate) fn page_items(
             // centred on them, across their gaps: on a page with few indicator rows it
             // alone would erase one (see `spanning_cells`). It is a line's last chunk,
             // right of its level-1 name.
-            separators_spanned(below, &p, &[], &|l, i| {
-                i > 0
-                    && i + 1 == l.chunks.len()
-                    && l.chunks
-                        .get(i)
-                        .is_some_and(|c| crate::sections::is_framework_name(&c.text))
-            }),
+            label_column_gap(
+                separators_spanned(below, &p, &[], &|l, i| {
+                    i > 0
+                        && i + 1 == l.chunks.len()
+                        && l.chunks
+                            .get(i)
+                            .is_some_and(|c| crate::sections::is_framework_name(&c.text))
+                }),
+                below,
+                &p,
+            ),
             Some((level3, true)),
         ),
     ];
@@ -1984,6 +2026,68 @@ pub(crate) fn page_items(
         };
     }
     items
+}
+
+/// How far (ems) left of a carried-over column edge a text may start and still be the
+/// column's own: a cell's text starts a padding right of its column's edge, the edge
+/// found on the page before sits mid-gap, and a cell filling its column (a level-2 name
+/// as wide as the column) starts left of that middle.
+const EDGE_SNAP_EMS: f64 = 0.25;
+
+/// The previous page's column edges moved left of the texts that start just left of
+/// them and run across them (see [`EDGE_SNAP_EMS`]), so those texts stay in the column
+/// they fill; an edge moves only where no text ends between its new and old places.
+fn snap_to_starts(inherited: &[f64], lines: &[Line], em: f64) -> Vec<f64> {
+    let chunks = || lines.iter().flat_map(|l| &l.chunks).map(|c| c.bbox);
+    inherited
+        .iter()
+        .map(|&s| {
+            let start = chunks()
+                .filter(|b| s - EDGE_SNAP_EMS * em <= b.x0 && b.x0 < s && s < b.x1)
+                .map(|b| b.x0)
+                .fold(f64::INFINITY, f64::min);
+            // Just left of that start (glyph boxes are not exact).
+            let to = start - 0.05 * em;
+            let clear = start.is_finite() && !chunks().any(|b| to < b.x1 && b.x1 <= s);
+            if clear {
+                to
+            } else {
+                s
+            }
+        })
+        .collect()
+}
+
+/// The indicator table's first column may hold one label only (绩效指标, merged down
+/// the whole table and printed centred on it, alone on its line): no line shows the gap
+/// right of it, and the level-1 column's labels would join its column. A clear stretch
+/// left of the first separator, at least a column gap wide, crossed by no text and with
+/// text on both sides, is that gap (its middle a separator).
+fn label_column_gap(mut seps: Vec<f64>, lines: &[Line], p: &Params) -> Vec<f64> {
+    let Some(first) = seps.first().copied() else {
+        return seps;
+    };
+    let mut boxes: Vec<Rect> = lines
+        .iter()
+        .flat_map(|l| &l.chunks)
+        .map(|c| c.bbox)
+        .filter(|b| b.x0 < first)
+        .collect();
+    boxes.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    // Sweep left to right: a stretch between the rightmost end so far and the next start.
+    let mut reach = f64::NEG_INFINITY;
+    let mut best: Option<(f64, f64)> = None;
+    for b in &boxes {
+        let wider = best.is_none_or(|(a, z)| b.x0 - reach > z - a);
+        if reach.is_finite() && b.x0 - reach >= p.min_col_gap && wider {
+            best = Some((reach, b.x0));
+        }
+        reach = reach.max(b.x1);
+    }
+    if let Some((a, z)) = best {
+        seps.insert(0, (a + z) / 2.0);
+    }
+    seps
 }
 
 /// The centre of the indicator table's level-3 header (三级指标), in its header lines.
@@ -2148,8 +2252,11 @@ mod tests {
             fixed: None,
         };
         let labels = [label];
-        assert_eq!(span_starts(&bands, &labels, 10.5, true), Some(vec![0]));
-        assert_eq!(span_starts(&bands, &labels, 10.5, false), Some(vec![2]));
+        assert_eq!(span_starts(&bands, &labels, 10.5, true, &[]), Some(vec![0]));
+        assert_eq!(
+            span_starts(&bands, &labels, 10.5, false, &[]),
+            Some(vec![2])
+        );
     }
 
     /// A level-2 name over empty cells whose merged span (from the level-2 column to the

@@ -193,9 +193,18 @@ fn separators_spanned(
         for (a, b) in stretches {
             // A stretch wide because a column is empty on this page keeps the
             // previous page's separators inside it.
+            // But where text alone on its lines crosses such a separator (an amount
+            // level with no other text, in a table part restarted with narrower
+            // columns), that text fills the empty-looking column: the clear gaps on its
+            // two sides are the edges (see `lone_column`).
             let kept: Vec<f64> = inherited
                 .iter()
                 .copied()
+                .filter(|s| a <= *s && *s <= b)
+                .flat_map(|s| match lone_column(lines, s, p, spans) {
+                    Some((m1, m2)) => vec![m1, m2],
+                    None => vec![s],
+                })
                 .filter(|s| a <= *s && *s <= b)
                 .collect();
             if kept.is_empty() {
@@ -243,6 +252,19 @@ fn separators_spanned(
             }
             continue;
         }
+        // Text alone on its lines across the carried-over edge, in a clear band of its
+        // own (an amount, in a table part restarted with narrower columns, where no
+        // line shows the gap left of it): that band is the column, its two clear sides
+        // the edges (not a nearby own edge taken for the same edge, which would leave
+        // the text in the column left of it).
+        if let Some((m1, m2)) = lone_column(lines, *s, p, spans) {
+            for m in [m1, m2] {
+                if !all.iter().any(|o| (o - m).abs() < p.em) {
+                    all.push(m);
+                }
+            }
+            continue;
+        }
         let same_edge = all
             .iter()
             .position(|o| own.contains(o) && (o - s).abs() < 2.0 * p.em && !starts_between(*o, *s));
@@ -257,6 +279,57 @@ fn separators_spanned(
     }
     all.sort_by(f64::total_cmp);
     all
+}
+
+/// The column the texts alone on their lines (of `lines`, those `spans` leaves in)
+/// across the carried-over separator `s` make: every text crossing `s` must be alone on
+/// its line (text beside it on a line would show the column's gaps itself), and their
+/// extent `lo..hi` must have a clear gap of at least `min_col_gap` on each side up to
+/// the nearest other text, crossed by no text; gives those gaps' middles.
+fn lone_column(
+    lines: &[Line],
+    s: f64,
+    p: &Params,
+    spans: &dyn Fn(&Line, usize) -> bool,
+) -> Option<(f64, f64)> {
+    let chunks = || {
+        lines.iter().flat_map(|l| {
+            l.chunks
+                .iter()
+                .enumerate()
+                .filter(move |(i, _)| !spans(l, *i))
+                .map(move |(_, c)| (l.chunks.len(), c.bbox))
+        })
+    };
+    let crossing: Vec<(usize, Rect)> = chunks().filter(|(_, b)| b.x0 < s && s < b.x1).collect();
+    if crossing.is_empty() || crossing.iter().any(|(n, _)| *n != 1) {
+        return None;
+    }
+    let lo = crossing
+        .iter()
+        .map(|(_, b)| b.x0)
+        .fold(f64::INFINITY, f64::min);
+    let hi = crossing
+        .iter()
+        .map(|(_, b)| b.x1)
+        .fold(f64::NEG_INFINITY, f64::max);
+    let left = chunks()
+        .map(|(_, b)| b.x1)
+        .filter(|x1| *x1 <= lo)
+        .fold(f64::NEG_INFINITY, f64::max);
+    let right = chunks()
+        .map(|(_, b)| b.x0)
+        .filter(|x0| *x0 >= hi)
+        .fold(f64::INFINITY, f64::min);
+    if !left.is_finite() || !right.is_finite() {
+        return None;
+    }
+    if lo - left < p.min_col_gap || right - hi < p.min_col_gap {
+        return None;
+    }
+    let (m1, m2) = ((left + lo) / 2.0, (hi + right) / 2.0);
+    let cut = |m: f64| chunks().any(|(_, b)| b.x0 < m && m < b.x1);
+    (!cut(m1) && !cut(m2)).then_some((m1, m2))
 }
 
 /// Where the carried-over separator `s`, crossed on this page, has moved: the chunks

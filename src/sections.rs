@@ -757,20 +757,24 @@ pub(crate) fn is_level2_name(text: &str) -> bool {
 /// Whether `level2` is a level-2 name the standard framework puts under another level-1
 /// name than `level1` (both spelled in full; 成本指标, level 1 or 2 by template, never).
 pub(crate) fn under_other_level1(level1: &str, level2: &str) -> bool {
-    let (Some(a), Some(b)) = (framework_name_strict(level1), framework_name_strict(level2)) else {
-        return false;
-    };
-    is_level1(a) && !is_ambiguous(a) && !is_ambiguous(b) && parent_of(b).is_some_and(|p| p != a)
+    under_other_level1_by(level1, level2, false)
 }
 
 /// [`under_other_level1`] for a name standing in the level-2 column: there 成本指标 is
 /// the level-2 name (under 产出指标), as a template making it level 1 puts it in the
 /// level-1 column.
 pub(crate) fn under_other_level1_in_level2_column(level1: &str, level2: &str) -> bool {
+    under_other_level1_by(level1, level2, true)
+}
+
+fn under_other_level1_by(level1: &str, level2: &str, cost_is_level2: bool) -> bool {
     let (Some(a), Some(b)) = (framework_name_strict(level1), framework_name_strict(level2)) else {
         return false;
     };
-    is_level1(a) && !is_ambiguous(a) && parent_of(b).is_some_and(|p| p != a)
+    is_level1(a)
+        && !is_ambiguous(a)
+        && (cost_is_level2 || !is_ambiguous(b))
+        && parent_of(b).is_some_and(|p| p != a)
 }
 
 pub(crate) fn all_framework_names() -> impl Iterator<Item = &'static str> {

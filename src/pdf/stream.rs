@@ -292,15 +292,7 @@ fn lone_column(
     p: &Params,
     spans: &dyn Fn(&Line, usize) -> bool,
 ) -> Option<(f64, f64)> {
-    let chunks = || {
-        lines.iter().flat_map(|l| {
-            l.chunks
-                .iter()
-                .enumerate()
-                .filter(move |(i, _)| !spans(l, *i))
-                .map(move |(_, c)| (l.chunks.len(), c.bbox))
-        })
-    };
+    let chunks = || kept_boxes(lines.iter(), spans);
     let crossing: Vec<(usize, Rect)> = chunks().filter(|(_, b)| b.x0 < s && s < b.x1).collect();
     if crossing.is_empty() || crossing.iter().any(|(n, _)| *n != 1) {
         return None;
@@ -343,15 +335,7 @@ fn moved_edge(
     p: &Params,
     spans: &dyn Fn(&Line, usize) -> bool,
 ) -> Option<f64> {
-    let chunks = || {
-        lines.iter().flat_map(|l| {
-            l.chunks
-                .iter()
-                .enumerate()
-                .filter(move |(i, _)| !spans(l, *i))
-                .map(|(_, c)| c.bbox)
-        })
-    };
+    let chunks = || kept_boxes(lines.iter().copied(), spans).map(|(_, b)| b);
     let crossing: Vec<Rect> = chunks().filter(|b| b.x0 < s && s < b.x1).collect();
     if crossing.is_empty() || crossing.iter().any(|b| b.x0 <= s - p.em) {
         return None;
@@ -366,6 +350,20 @@ fn moved_edge(
     }
     let m = (left + right) / 2.0;
     (!chunks().any(|b| b.x0 < m && m < b.x1)).then_some(m)
+}
+
+/// The boxes of `lines`' chunks that `spans` leaves in, each with its line's chunk count.
+fn kept_boxes<'a>(
+    lines: impl Iterator<Item = &'a Line> + 'a,
+    spans: &'a dyn Fn(&Line, usize) -> bool,
+) -> impl Iterator<Item = (usize, Rect)> + 'a {
+    lines.flat_map(move |l| {
+        l.chunks
+            .iter()
+            .enumerate()
+            .filter(move |(i, _)| !spans(l, *i))
+            .map(move |(_, c)| (l.chunks.len(), c.bbox))
+    })
 }
 
 fn col_of(seps: &[f64], x0: f64) -> usize {

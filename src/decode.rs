@@ -13,6 +13,8 @@
 //! Undecodable bytes become U+FFFD and one `decode_error` warning per line (capped); only a
 //! text that is mostly garbage is an [`Error::Encoding`].
 
+use std::borrow::Cow;
+
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{
     DecoderResult, Encoding, BIG5, GB18030, GBK, REPLACEMENT, UTF_16BE, UTF_16LE, UTF_8,
@@ -20,6 +22,9 @@ use encoding_rs::{
 
 use crate::error::{Error, Position, Result};
 use crate::record::{Loc, Warning};
+
+mod radicals;
+pub use radicals::{unify_radical, unify_radicals};
 
 #[derive(Debug, Clone)]
 pub struct Decoded {
@@ -114,6 +119,9 @@ fn finish(mut text: String, name: &str, warnings: Vec<Warning>) -> Decoded {
     // A BOM is never content (a forced encoding may leave one in).
     if text.starts_with('\u{FEFF}') {
         text.drain(..'\u{FEFF}'.len_utf8());
+    }
+    if let Cow::Owned(unified) = unify_radicals(&text) {
+        text = unified;
     }
     Decoded {
         text,

@@ -2,7 +2,7 @@
 # Regenerate the producer fixtures (issue #5) from their texts in fixtures/sweep/
 # (tests use the committed files; CI never runs this). Needs what
 # scripts/producer_pdfs.py needs (LibreOffice Writer + Calc, ghostscript, poppler, qpdf,
-# mupdf-tools, CJK fonts, `pip install fpdf2 openpyxl python-docx`).
+# mupdf-tools, CJK fonts, Debian's chromium, `pip install fpdf2 openpyxl python-docx`).
 #
 #   bash scripts/make-producer-fixtures.sh [path/to/shared/tools]
 set -euo pipefail
@@ -24,6 +24,12 @@ make() {
 # and tasks 1-3) runs over a whole page: on that page no rule crosses the span's column,
 # and Calc draws the label on every page, clipped away off its own (3 pages).
 make producer-xlsx-span-across-pages xlsx XLSX_ROW_SCALE=2.0
+
+# The HTML table printed by headless Chromium (Skia): the seed's title, department and
+# tasks 1-4 plus three more, over four pages. Its ToUnicode names shared glyphs by their
+# radicals (部⻔), and the page between two breaks draws the row-span label's column
+# (年度重点工作任务) as two side rules with no rule across it, top or bottom.
+make producer-chromium-task-rows-over-pages chromium
 
 # One-page renditions of a short form (the seed's title, budget and a few indicator
 # rows; the same text for every producer): re-distilled LibreOffice Writer PDFs,

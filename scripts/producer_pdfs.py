@@ -25,6 +25,9 @@ new table on a new page) writes OUTDIR/<stem>.<producer>.pdf for:
   fpdf-stream   fpdf2 table() without borders (default padding 0: rows as far apart
                 as wrapped lines)
   fpdf-stream-pad  the same with 1 mm cell padding
+  chromium      the html table printed by headless Chromium (Skia's PDF backend, as a
+                web page printed to PDF is): borders, A4
+  chromium-stream  the same table without borders
 
 Fonts without a usable Unicode mapping (tests/pdf_producers.rs, make-font-fixtures.sh;
 these need `pip install pikepdf matplotlib`):
@@ -71,7 +74,8 @@ import tempfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 PRODUCERS = [
     "lo", "lo-stream", "gs", "gs-stream", "cairo", "qpdf-objstm", "qpdf-lin", "mutool",
-    "xlsx", "docx", "html", "fpdf", "fpdf-stream", "fpdf-stream-pad",
+    "xlsx", "docx", "html", "fpdf", "fpdf-stream", "fpdf-stream-pad", "chromium",
+    "chromium-stream",
     "fpdf-no-tu", "fpdf-null-tu", "fpdf-pua-tu", "mpl-type3", "lo-no-tu", "lo-ttf-no-tu",
     "gs-no-tu", "lo-title-no-tu", "fpdf-otf-no-tu", "gb1-cff", "gb1-stsong", "gb1-cff-ros",
     "gb1-label-only",
@@ -224,11 +228,12 @@ def make_docx(rp, titles, segments, path):
     doc.save(path)
 
 
-def make_html(rp, titles, segments, path):
+def make_html(rp, titles, segments, path, borders=True):
+    border = "1px solid #000" if borders else "none"
     out = ['<!DOCTYPE html><html><head><meta charset="utf-8"><style>',
            'body{font-family:"Noto Sans CJK SC";font-size:10pt}',
            'table{border-collapse:collapse;width:100%}',
-           'td{border:1px solid #000;padding:2px;vertical-align:middle}',
+           f'td{{border:{border};padding:2px;vertical-align:middle}}',
            '</style></head><body>']
     for t in titles:
         out.append(f"<p>{html.escape(t)}</p>")
@@ -237,7 +242,7 @@ def make_html(rp, titles, segments, path):
             out.append('<p style="page-break-before:always"></p>')
         ncols, cells = cells_of(rp, seg)
         ws = widths(rp, ncols, seg, 100.0)
-        out.append('<table border="1" cellspacing="0" cellpadding="2">')
+        out.append(f'<table border="{1 if borders else 0}" cellspacing="0" cellpadding="2">')
         out.append("".join(f'<col width="{w:.0f}%">' for w in ws))
         for r in range(len(seg)):
             out.append("<tr>")
@@ -681,6 +686,12 @@ def produce(rp, producer, txt, outdir, stem):
             # Imported as a Writer document: Writer/Web's own export drops the title
             # and leaves a blank first page.
             soffice(src, tmp, "pdf:writer_pdf_Export", "HTML (StarWriter)")
+        elif producer in ("chromium", "chromium-stream"):
+            src = os.path.join(work, stem + ".html")
+            make_html(rp, titles, segments, src, producer == "chromium")
+            run(["chromium", "--headless", "--no-sandbox", "--disable-gpu",
+                 f"--user-data-dir={os.path.join(work, 'profile')}",
+                 "--no-pdf-header-footer", f"--print-to-pdf={tmp}", "file://" + src])
         elif producer == "fpdf":
             make_fpdf(rp, titles, segments, tmp, True)
         elif producer == "fpdf-stream":

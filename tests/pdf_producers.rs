@@ -1,6 +1,7 @@
 //! Producer matrix (issue #5): declarations rendered by PDF producers other than
 //! LibreOffice Writer's table export (re-distilled by ghostscript, cairo, qpdf, mutool;
-//! exported from a spreadsheet, a .docx and an HTML table by LibreOffice; fpdf2 tables;
+//! exported from a spreadsheet, a .docx and an HTML table by LibreOffice; the HTML table
+//! printed by Chromium; fpdf2 tables;
 //! fonts whose ToUnicode is missing or broken, matplotlib's Type3 fonts) must give the
 //! record of their text, or an error record where the fonts keep no text. A report, not
 //! a gate: it needs the tools of `scripts/producer_pdfs.py`, so it is ignored by default.
@@ -26,7 +27,7 @@ use serde_json::Value;
 
 const SYNTH_SEEDS: [u64; 2] = [1, 2];
 const HELDOUT: [&str; 2] = ["hubei-education-dept-2024", "chengdu-education-2022"];
-const PRODUCERS: [&str; 27] = [
+const PRODUCERS: [&str; 29] = [
     "lo",
     "lo-stream",
     "gs",
@@ -41,6 +42,10 @@ const PRODUCERS: [&str; 27] = [
     "fpdf",
     "fpdf-stream",
     "fpdf-stream-pad",
+    // A web page printed to PDF by Chromium (Skia): Type3 fonts whose ToUnicode names
+    // radicals (⻔ for 门), each cell's rules drawn as its own rectangles.
+    "chromium",
+    "chromium-stream",
     // Fonts without a usable Unicode mapping (see scripts/producer_pdfs.py): decodable
     // from the embedded font or glyph names, partly decodable, or not at all (an
     // unsupported_format error record naming the fonts).

@@ -157,17 +157,23 @@ fn tables(h: Vec<HRule>, v: Vec<VRule>) -> Vec<RuleSet> {
     let (mut full, lone): (Vec<RuleSet>, Vec<RuleSet>) = groups
         .into_values()
         .partition(|g| g.h.len() >= 2 && g.v.len() >= 2);
-    // A spreadsheet (LibreOffice Calc) continuing a row-span cell on a new page draws
-    // that column's side rules but no horizontal rule across it: a lone vertical rule
-    // beside a table, running exactly from its top rule to its bottom rule, is the
-    // table's outer column, one cell over every row of the page.
+    // A spreadsheet (LibreOffice Calc) or a browser (Chromium) continuing a row-span
+    // cell on a new page draws that column's side rules but no horizontal rule across
+    // it: a lone vertical rule beside a table, running exactly from its top edge to its
+    // bottom edge, is the table's outer column, one cell over every row of the page.
+    // The edges are where its rules end: Chromium draws no top rule over a row cut by
+    // the page break, only the vertical rules running up to where it was cut.
     for v in lone
         .into_iter()
         .filter(|g| g.h.is_empty())
         .flat_map(|g| g.v)
     {
         let side = full.iter_mut().find(|t| {
-            let (bottom, top) = extent(t.h.iter().map(|h| (h.y, h.y)));
+            let (bottom, top) = extent(
+                t.h.iter()
+                    .map(|h| (h.y, h.y))
+                    .chain(t.v.iter().map(|v| (v.y0, v.y1))),
+            );
             let (left, right) = extent(t.h.iter().map(|h| (h.x0, h.x1)));
             (v.y0 - bottom).abs() <= SNAP
                 && (v.y1 - top).abs() <= SNAP

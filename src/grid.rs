@@ -73,8 +73,32 @@ pub struct Grid<'t> {
 /// letter-spaced CJK text (`广 州 市 科 学 技 术 局`, as OCR engines and distributed
 /// alignment give it) — see [`unspace_cjk`].
 pub fn clean_cell(s: &str) -> Cow<'_, str> {
-    let t = s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}');
-    unspace_cjk(t)
+    unspace_cjk(trim_cell(s))
+}
+
+fn is_cell_padding(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}'
+}
+
+/// `s` without padding at either end. Runs on every cell: an end that is an ASCII
+/// non-space or a common ideograph (lead byte E4..E9, never padding) is settled from
+/// its bytes; only other ends are decoded and tested.
+fn trim_cell(s: &str) -> &str {
+    let b = s.as_bytes();
+    let solid_ascii = |x: u8| x < 0x80 && !char::from(x).is_whitespace();
+    let start_done = b
+        .first()
+        .is_some_and(|&x| solid_ascii(x) || (0xE4..=0xE9).contains(&x));
+    let end_done = match b {
+        [.., x] if solid_ascii(*x) => true,
+        [.., lead, _, _] => (0xE4..=0xE9).contains(lead),
+        _ => false,
+    };
+    if start_done && end_done {
+        s
+    } else {
+        s.trim_matches(is_cell_padding)
+    }
 }
 
 /// `clean_cell` of a cell built as a String (space-split cells), kept without a copy
@@ -861,6 +885,11 @@ mod tests {
     use proptest::prelude::*;
 
     proptest! {
+        #[test]
+        fn trim_cell_is_trim_matches(s in "[ \t\u{b}\u{c}\r\n\u{85}\u{a0}\u{3000}\u{feff}\u{200b}\u{2028}一耀。a1\u{4000}\u{9fff}]{0,12}") {
+            prop_assert_eq!(trim_cell(&s), s.trim_matches(is_cell_padding));
+        }
+
         #[test]
         fn inline_space_precheck_misses_no_space(s in "[ \u{3000}\u{a0}、。一耀\u{5000}Āa\u{2000}]{0,30}") {
             if !may_hold_inline_space(s.as_bytes()) {

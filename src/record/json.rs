@@ -51,14 +51,31 @@ fn word_needs_escape(x: u64) -> bool {
     (control | quote | slash) & HIGHS != 0
 }
 
-/// A JSON string: eight bytes at a time past clean text (nearly all of a record's text),
-/// bytes that need it escaped as serde_json escapes them.
+/// Whether any byte of `b` needs escaping (a control, `"` or `\\`): compares with no
+/// branch, or-ed into one flag, so the loop vectorises.
+#[inline]
+fn needs_escape(b: &[u8]) -> bool {
+    b.iter().fold(0u8, |acc, &x| {
+        acc | (u8::from(x < 0x20) | u8::from(x == b'"') | u8::from(x == b'\\'))
+    }) != 0
+}
+
+/// A JSON string, bytes that need it escaped as serde_json escapes them (a string that
+/// has any is walked eight bytes at a time past its clean text).
 pub(crate) fn write_str(out: &mut Vec<u8>, s: &str) {
     out.reserve(s.len() + 2);
     out.push(b'"');
     let b = s.as_bytes();
     let mut start = 0;
     let mut i = 0;
+    // Nearly every record string has nothing to escape (CJK text, names, amounts): one
+    // branch-free pass over the whole string, which the compiler turns into SIMD compares,
+    // settles it, and the string is copied as is.
+    if !needs_escape(b) {
+        out.extend_from_slice(b);
+        out.push(b'"');
+        return;
+    }
     while i < b.len() {
         if let Some(word) = b.get(i..i + 8) {
             let mut w = [0u8; 8];
@@ -488,6 +505,24 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn whole_string_test_is_exact() {
+        for x in 0..=255u8 {
+            for len in [1, 7, 16, 33, 70] {
+                for pos in 0..len {
+                    let mut c = vec![0xE4u8; len];
+                    c[pos] = x;
+                    assert_eq!(
+                        needs_escape(&c),
+                        ESCAPE[usize::from(x)] != 0,
+                        "{x} at {pos}"
+                    );
+                }
+            }
+        }
+        assert!(!needs_escape(b""));
     }
 
     proptest! {

@@ -65,6 +65,39 @@ fn first_change(s: &str) -> Option<usize> {
     }
 }
 
+/// Append `tail` folded by [`norm_char`] to `out`. Only chars whose first byte is in
+/// `MAY_CHANGE` can change, so the runs between them are copied whole (a declaration's
+/// text is mostly ideographs, and `，` or `（` early in it sent the rest through a
+/// char-by-char push). `resized` is told of each char whose folded form has another
+/// UTF-8 length, with `orig` its offset in `tail`.
+fn fold_into(out: &mut String, tail: &str, mut resized: impl FnMut(Resized)) {
+    let bytes = tail.as_bytes();
+    let mut from = 0;
+    while let Some(k) = bytes
+        .get(from..)
+        .and_then(|rest| rest.iter().position(|b| MAY_CHANGE[usize::from(*b)]))
+    {
+        let i = from + k;
+        // Table hits are lead bytes (or ASCII), so `i` is a char boundary.
+        let Some(c) = tail.get(i..).and_then(first) else {
+            break;
+        };
+        out.push_str(tail.get(from..i).unwrap_or(""));
+        let n = norm_char(c);
+        if n.len_utf8() != c.len_utf8() {
+            resized(Resized {
+                norm: out.len(),
+                orig: i,
+                norm_len: n.len_utf8(),
+                orig_len: c.len_utf8(),
+            });
+        }
+        out.push(n);
+        from = i + c.len_utf8();
+    }
+    out.push_str(tail.get(from..).unwrap_or(""));
+}
+
 /// `s` with every char folded by [`norm_char`] and OCR's letter O read as zero inside
 /// numbers ([`ocr_zeros`]); borrowed when nothing changes.
 pub(crate) fn fold(s: &str) -> Cow<'_, str> {
@@ -74,7 +107,7 @@ pub(crate) fn fold(s: &str) -> Cow<'_, str> {
             let (head, tail) = s.split_at(at);
             let mut text = String::with_capacity(s.len());
             text.push_str(head);
-            text.extend(tail.chars().map(norm_char));
+            fold_into(&mut text, tail, |_| {});
             Cow::Owned(text)
         }
     };
@@ -158,18 +191,12 @@ impl<'a> Norm<'a> {
         let mut text = String::with_capacity(orig.len());
         text.push_str(head);
         let mut resized = Vec::new();
-        for (k, c) in tail.char_indices() {
-            let n = norm_char(c);
-            if n.len_utf8() != c.len_utf8() {
-                resized.push(Resized {
-                    norm: text.len(),
-                    orig: at + k,
-                    norm_len: n.len_utf8(),
-                    orig_len: c.len_utf8(),
-                });
-            }
-            text.push(n);
-        }
+        fold_into(&mut text, tail, |r| {
+            resized.push(Resized {
+                orig: at + r.orig,
+                ..r
+            })
+        });
         let mut text = Cow::Owned(text);
         ocr_zeros(&mut text);
         Norm {
@@ -231,6 +258,25 @@ mod tests {
                 let mut b = [0; 4];
                 let lead = c.encode_utf8(&mut b).as_bytes()[0];
                 assert!(MAY_CHANGE[usize::from(lead)], "{c:?}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// Run copying and the resized list agree with the char-by-char definition on
+        /// any mix of folded and kept chars.
+        #[test]
+        fn fold_and_map_match_char_by_char(
+            orig in "[a1 \t。、，（）：≥≧—－∶﹪　\u{a0}\u{2000}\u{ff01}\u{ff5e}\u{ff5f}一é𠀀]{0,24}"
+        ) {
+            let n = Norm::new(&orig);
+            let text: String = orig.chars().map(norm_char).collect();
+            proptest::prop_assert_eq!(&n.text, &text);
+            proptest::prop_assert_eq!(fold(&orig), text);
+            let map = full_map(&orig);
+            for i in 0..map.len() + 2 {
+                let want = map.get(i).or(map.last()).copied().unwrap_or(0);
+                proptest::prop_assert_eq!(n.orig(i), want);
             }
         }
     }

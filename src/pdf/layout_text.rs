@@ -766,13 +766,15 @@ fn dedrift(lines: &[Line], seps: &[f64]) -> Vec<Line> {
                     && (k..j).filter(|i| lone(*i)).count() < 2;
                 if bonus == 0.0 && touching(j) && !after_value {
                     // Letter spacing taken out just before a word that starts where
-                    // the next cell's lines start on other lines is still a boundary.
+                    // the next cell's lines start on other lines is still a boundary,
+                    // and a surer one than a letter-spaced fill (`spaced_fill`): the
+                    // width guessed for digits may leave one more character of room.
                     let lined_up = chunks.get(j).is_some_and(|c| {
                         c.text.chars().count() >= 4
                             && aligned.iter().any(|x| (x - c.bbox.x0).abs() < 0.25)
                     });
                     if lined_up {
-                        return 0.0;
+                        return -0.5;
                     }
                     return spaced_fill(j).unwrap_or(f64::INFINITY);
                 }
@@ -2434,6 +2436,21 @@ mod tests {
             };
             assert_eq!(targets(name), Some(vec![want; 2]), "{name}");
         }
+    }
+
+    #[test]
+    fn spaced_line_cut_before_a_word_lined_up_with_the_next_column() {
+        // `≥ 134 个 。 2. 开 ≥134 个。2. 开`: the period target letter-spaced, the annual
+        // one set one space after it. Ending the period line before `开` would leave it
+        // a letter-spaced fill too, but `≥134` starts where the annual lines start.
+        let t = include_str!("../../fixtures/layout/spaced-cut-before-lined-up-word.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let want = "1.覆盖街镇数量≥134个。2.开展项目数量＞1868项。3.合作银行发放贷款金额不低于180亿元。4.覆盖街镇数量不超过97个。";
+        assert_eq!(
+            last_two_cells(&rows, "严格控制项目成本"),
+            Some(vec![want; 2])
+        );
     }
 
     #[test]

@@ -1506,6 +1506,9 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
         // Whether a column's cell ends on the line and its next cell starts on the very
         // next line: a row starts there, whatever runs across in other columns.
         let mut restarts = false;
+        // Whether such a column's line also ends a sentence: its cell surely ended (the
+        // next sentence's first character would have followed on the line).
+        let mut closed_restart = false;
         // Whether every column going on ends a sentence on the line.
         let mut all_closed = true;
         for c in 0..ncols {
@@ -1547,6 +1550,7 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
             let fits = fits_after(k, c, ink, first);
             ended |= fits;
             restarts |= fits && k == i && j == i + 1;
+            closed_restart |= fits && k == i && j == i + 1 && closed_at(k, c);
             wrapped |= !fits && j == k + 1;
         }
         // A column with text just above and just below but not on the line: a cell
@@ -1627,7 +1631,7 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
         // One column going on is enough where its line ends a sentence with room to
         // spare: the text below in that column is another cell's.
         let enough = going_on >= 2 || (going_on == 1 && all_closed);
-        if enough && ended && !wrapped && (!across || restarts) {
+        if enough && ended && (!wrapped || closed_restart) && (!across || restarts) {
             out.push(i);
         }
     }
@@ -2450,6 +2454,24 @@ mod tests {
         assert_eq!(
             last_two_cells(&rows, "严格控制项目成本"),
             Some(vec![want; 2])
+        );
+    }
+
+    #[test]
+    fn glued_one_line_rows_part_where_a_sentence_ended_with_room() {
+        // `保障困难群众基本生活 … ≥95%。` right above `生态效益指标 提高群众满意度 …`:
+        // the level-3 name fills its column (the next line could be its wrap), but the
+        // target ended a sentence and the next one's first character would have fit.
+        let t = include_str!("../../fixtures/layout/closed-one-line-rows-glued.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        assert_eq!(
+            last_two_cells(&rows, "空气质量优良天数比例≥95%"),
+            Some(vec!["保障困难群众基本生活", "空气质量优良天数比例≥95%。"])
+        );
+        assert_eq!(
+            last_two_cells(&rows, "合作银行发放贷款金额≥141"),
+            Some(vec!["提高群众满意度", "合作银行发放贷款金额≥141亿元。"])
         );
     }
 

@@ -2476,6 +2476,20 @@ mod tests {
     }
 
     #[test]
+    fn level2_name_alone_between_blank_lines_is_an_empty_row() {
+        // 成本指标 stands alone between blank lines, centred on the one-line rows above
+        // and below it: it names an empty row, and the rows below it (to 经济效益指标)
+        // are the next name's.
+        let t = include_str!("../../fixtures/layout/level2-name-over-empty-row.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = |name: &str| rows.iter().find(|r| r.iter().any(|c| c.starts_with(name)));
+        assert!(row("成本指标").is_some_and(|r| r.iter().filter(|c| !c.is_empty()).count() == 1));
+        assert!(row("全市技术合同成交额≤1221").is_some_and(|r| !r.contains(&"成本指标")));
+        assert!(row("资金支付进度达到91%").is_some_and(|r| r.contains(&"经济效益指标")));
+    }
+
+    #[test]
     fn level_name_line_between_glued_rows_parts_them() {
         // No blank line between two rows: the level-2 name centred on both stands on a
         // line of its own between them, and the next row's one-line target sits on its

@@ -766,15 +766,20 @@ fn dedrift(lines: &[Line], seps: &[f64]) -> Vec<Line> {
                     && (k..j).filter(|i| lone(*i)).count() < 2;
                 if bonus == 0.0 && touching(j) && !after_value {
                     // Letter spacing taken out just before a word that starts where
-                    // the next cell's lines start on other lines is still a boundary,
-                    // and a surer one than a letter-spaced fill (`spaced_fill`): the
-                    // width guessed for digits may leave one more character of room.
-                    let lined_up = chunks.get(j).is_some_and(|c| {
+                    // the next cell's lines start on other lines is still a boundary.
+                    // Near this separator it is a surer one than a letter-spaced fill
+                    // (`spaced_fill`): the width guessed for digits may leave one more
+                    // character of room. (Further right it is the next separator's.)
+                    let lined_up = chunks.get(j).filter(|c| {
                         c.text.chars().count() >= 4
                             && aligned.iter().any(|x| (x - c.bbox.x0).abs() < 0.25)
                     });
-                    if lined_up {
-                        return -0.5;
+                    if let Some(c) = lined_up {
+                        return if (c.bbox.x0 - sep).abs() <= MAX_DRIFT {
+                            -0.5
+                        } else {
+                            0.0
+                        };
                     }
                     return spaced_fill(j).unwrap_or(f64::INFINITY);
                 }
@@ -1454,6 +1459,23 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
     let closed = by_column(lines, seps, false, |end, t| {
         *end = t.ends_with(['。', '！', '？'])
     });
+    // Whether the column's text on the line opens with a list number (`3.`): the next
+    // item of a list, which may go on in the cell of the line above (the number's width
+    // is only guessed, and a line may break before it).
+    let list_start = by_column(lines, seps, None, |st: &mut Option<bool>, t| {
+        if st.is_none() {
+            let digits = t.chars().take_while(|c| c.is_ascii_digit()).count();
+            *st = Some(digits > 0 && t.chars().nth(digits).is_some_and(|c| ".．、".contains(c)));
+        }
+    });
+    let listed = |k: usize, c: usize| {
+        list_start
+            .get(k)
+            .and_then(|r| r.get(c))
+            .copied()
+            .flatten()
+            .unwrap_or(false)
+    };
     let closed_at = |k: usize, c: usize| {
         closed
             .get(k)
@@ -1550,7 +1572,7 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
             let fits = fits_after(k, c, ink, first);
             ended |= fits;
             restarts |= fits && k == i && j == i + 1;
-            closed_restart |= fits && k == i && j == i + 1 && closed_at(k, c);
+            closed_restart |= fits && k == i && j == i + 1 && closed_at(k, c) && !listed(j, c);
             wrapped |= !fits && j == k + 1;
         }
         // A column with text just above and just below but not on the line: a cell

@@ -733,7 +733,14 @@ fn dedrift(lines: &[Line], seps: &[f64]) -> Vec<Line> {
                 let spaced = (k..j).filter(|i| lone(*i)).count() >= 2;
                 let left = ink(k, j);
                 let next = ink(j, j + 1);
-                if !spaced || left + next <= w - FILL_SLACK {
+                // Measured as the boundaries below are: a line holding digits may fall
+                // short of its column by less, so the next word would have fit on it
+                // if it stays within the smaller slack.
+                let digits = chunks
+                    .get(k..j)
+                    .is_some_and(|cs| cs.iter().any(|c| c.text.chars().any(is_digit)));
+                let fit = if digits { 0.5 } else { FILL_SLACK };
+                if !spaced || left + next <= w - fit {
                     return None;
                 }
                 let penalty = if splits_value(j) { 1.0 } else { 0.0 };
@@ -2509,6 +2516,23 @@ mod tests {
         assert!(row("成本指标").is_some_and(|r| r.iter().filter(|c| !c.is_empty()).count() == 1));
         assert!(row("全市技术合同成交额≤1221").is_some_and(|r| !r.contains(&"成本指标")));
         assert!(row("资金支付进度达到91%").is_some_and(|r| r.contains(&"经济效益指标")));
+    }
+
+    #[test]
+    fn spaced_line_with_digits_ends_where_the_next_word_would_not_fit() {
+        // `≥ 426 项 。 2. 空 ≥426 项。2. 空`: ending the period line before `空` leaves
+        // room for it by the digit-tolerant measure, so the line went on to `空`.
+        let t =
+            include_str!("../../fixtures/layout/spaced-line-with-digits-next-word-fits.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let targets = last_two_cells(&rows, "≥426");
+        assert!(
+            targets.is_some_and(|ts| ts
+                .iter()
+                .all(|t| t.starts_with("1.开展项目数量≥426项。2.空气质量"))),
+            "{rows:?}"
+        );
     }
 
     #[test]

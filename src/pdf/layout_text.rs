@@ -788,6 +788,15 @@ fn dedrift(lines: &[Line], seps: &[f64]) -> Vec<Line> {
                             0.0
                         };
                     }
+                    // A left part set without letter spacing and exactly as wide as
+                    // the column's full lines is a whole line of its cell: the space
+                    // after it (taken for letter spacing before a lone character) is
+                    // where the next cell was joined.
+                    let full = want.is_some_and(|w| (ink(k, j) - w).abs() <= 0.5)
+                        && (k..j).all(|i| !lone(i));
+                    if full {
+                        return 0.0;
+                    }
                     return spaced_fill(j).unwrap_or(f64::INFINITY);
                 }
                 if let Some(w) = want {
@@ -2532,6 +2541,24 @@ mod tests {
                 .iter()
                 .all(|t| t.starts_with("1.开展项目数量≥426项。2.空气质量"))),
             "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn full_line_joined_before_a_lone_character_is_cut_there() {
+        // `力，推动科技成 2 项。2. 合作银行发放贷`: the level-3 line is as wide as its
+        // column's full lines and not letter-spaced; the target line after it opens
+        // with the lone `2` of a number wrapped from the line above.
+        let t =
+            include_str!("../../fixtures/layout/full-line-joined-before-lone-character.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        assert_eq!(
+            last_two_cells(&rows, "≤263亿元"),
+            Some(vec![
+                "激发市场交易活力，推动科技成果转移转化",
+                "1.重点主攻方向数量≥72项。2.合作银行发放贷款金额≤263亿元。"
+            ])
         );
     }
 

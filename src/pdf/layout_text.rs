@@ -733,7 +733,14 @@ fn dedrift(lines: &[Line], seps: &[f64]) -> Vec<Line> {
                 let spaced = (k..j).filter(|i| lone(*i)).count() >= 2;
                 let left = ink(k, j);
                 let next = ink(j, j + 1);
-                if !spaced || left + next <= w - FILL_SLACK {
+                // Measured as the boundaries below are: a line holding digits may fall
+                // short of its column by less, so the next word would have fit on it
+                // if it stays within the smaller slack.
+                let digits = chunks
+                    .get(k..j)
+                    .is_some_and(|cs| cs.iter().any(|c| c.text.chars().any(is_digit)));
+                let fit = if digits { 0.5 } else { FILL_SLACK };
+                if !spaced || left + next <= w - fit {
                     return None;
                 }
                 let penalty = if splits_value(j) { 1.0 } else { 0.0 };
@@ -767,11 +774,27 @@ fn dedrift(lines: &[Line], seps: &[f64]) -> Vec<Line> {
                 if bonus == 0.0 && touching(j) && !after_value {
                     // Letter spacing taken out just before a word that starts where
                     // the next cell's lines start on other lines is still a boundary.
-                    let lined_up = chunks.get(j).is_some_and(|c| {
+                    // Near this separator it is a surer one than a letter-spaced fill
+                    // (`spaced_fill`): the width guessed for digits may leave one more
+                    // character of room. (Further right it is the next separator's.)
+                    let lined_up = chunks.get(j).filter(|c| {
                         c.text.chars().count() >= 4
                             && aligned.iter().any(|x| (x - c.bbox.x0).abs() < 0.25)
                     });
-                    if lined_up {
+                    if let Some(c) = lined_up {
+                        return if (c.bbox.x0 - sep).abs() <= MAX_DRIFT {
+                            -0.5
+                        } else {
+                            0.0
+                        };
+                    }
+                    // A left part set without letter spacing and exactly as wide as
+                    // the column's full lines is a whole line of its cell: the space
+                    // after it (taken for letter spacing before a lone character) is
+                    // where the next cell was joined.
+                    let full = want.is_some_and(|w| (ink(k, j) - w).abs() <= 0.5)
+                        && (k..j).all(|i| !lone(i));
+                    if full {
                         return 0.0;
                     }
                     return spaced_fill(j).unwrap_or(f64::INFINITY);
@@ -1452,6 +1475,23 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
     let closed = by_column(lines, seps, false, |end, t| {
         *end = t.ends_with(['。', '！', '？'])
     });
+    // Whether the column's text on the line opens with a list number (`3.`): the next
+    // item of a list, which may go on in the cell of the line above (the number's width
+    // is only guessed, and a line may break before it).
+    let list_start = by_column(lines, seps, None, |st: &mut Option<bool>, t| {
+        if st.is_none() {
+            let digits = t.chars().take_while(|c| c.is_ascii_digit()).count();
+            *st = Some(digits > 0 && t.chars().nth(digits).is_some_and(|c| ".．、".contains(c)));
+        }
+    });
+    let listed = |k: usize, c: usize| {
+        list_start
+            .get(k)
+            .and_then(|r| r.get(c))
+            .copied()
+            .flatten()
+            .unwrap_or(false)
+    };
     let closed_at = |k: usize, c: usize| {
         closed
             .get(k)
@@ -1504,6 +1544,9 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
         // Whether a column's cell ends on the line and its next cell starts on the very
         // next line: a row starts there, whatever runs across in other columns.
         let mut restarts = false;
+        // Whether such a column's line also ends a sentence: its cell surely ended (the
+        // next sentence's first character would have followed on the line).
+        let mut closed_restart = false;
         // Whether every column going on ends a sentence on the line.
         let mut all_closed = true;
         for c in 0..ncols {
@@ -1545,6 +1588,7 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
             let fits = fits_after(k, c, ink, first);
             ended |= fits;
             restarts |= fits && k == i && j == i + 1;
+            closed_restart |= fits && k == i && j == i + 1 && closed_at(k, c) && !listed(j, c);
             wrapped |= !fits && j == k + 1;
         }
         // A column with text just above and just below but not on the line: a cell
@@ -1625,7 +1669,7 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
         // One column going on is enough where its line ends a sentence with room to
         // spare: the text below in that column is another cell's.
         let enough = going_on >= 2 || (going_on == 1 && all_closed);
-        if enough && ended && !wrapped && (!across || restarts) {
+        if enough && ended && (!wrapped || closed_restart) && (!across || restarts) {
             out.push(i);
         }
     }
@@ -2434,6 +2478,88 @@ mod tests {
             };
             assert_eq!(targets(name), Some(vec![want; 2]), "{name}");
         }
+    }
+
+    #[test]
+    fn spaced_line_cut_before_a_word_lined_up_with_the_next_column() {
+        // `≥ 134 个 。 2. 开 ≥134 个。2. 开`: the period target letter-spaced, the annual
+        // one set one space after it. Ending the period line before `开` would leave it
+        // a letter-spaced fill too, but `≥134` starts where the annual lines start.
+        let t = include_str!("../../fixtures/layout/spaced-cut-before-lined-up-word.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let want = "1.覆盖街镇数量≥134个。2.开展项目数量＞1868项。3.合作银行发放贷款金额不低于180亿元。4.覆盖街镇数量不超过97个。";
+        assert_eq!(
+            last_two_cells(&rows, "严格控制项目成本"),
+            Some(vec![want; 2])
+        );
+    }
+
+    #[test]
+    fn glued_one_line_rows_part_where_a_sentence_ended_with_room() {
+        // `保障困难群众基本生活 … ≥95%。` right above `生态效益指标 提高群众满意度 …`:
+        // the level-3 name fills its column (the next line could be its wrap), but the
+        // target ended a sentence and the next one's first character would have fit.
+        let t = include_str!("../../fixtures/layout/closed-one-line-rows-glued.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        assert_eq!(
+            last_two_cells(&rows, "空气质量优良天数比例≥95%"),
+            Some(vec!["保障困难群众基本生活", "空气质量优良天数比例≥95%。"])
+        );
+        assert_eq!(
+            last_two_cells(&rows, "合作银行发放贷款金额≥141"),
+            Some(vec!["提高群众满意度", "合作银行发放贷款金额≥141亿元。"])
+        );
+    }
+
+    #[test]
+    fn level2_name_alone_between_blank_lines_is_an_empty_row() {
+        // 成本指标 stands alone between blank lines, centred on the one-line rows above
+        // and below it: it names an empty row, and the rows below it (to 经济效益指标)
+        // are the next name's.
+        let t = include_str!("../../fixtures/layout/level2-name-over-empty-row.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = |name: &str| rows.iter().find(|r| r.iter().any(|c| c.starts_with(name)));
+        assert!(row("成本指标").is_some_and(|r| r.iter().filter(|c| !c.is_empty()).count() == 1));
+        assert!(row("全市技术合同成交额≤1221").is_some_and(|r| !r.contains(&"成本指标")));
+        assert!(row("资金支付进度达到91%").is_some_and(|r| r.contains(&"经济效益指标")));
+    }
+
+    #[test]
+    fn spaced_line_with_digits_ends_where_the_next_word_would_not_fit() {
+        // `≥ 426 项 。 2. 空 ≥426 项。2. 空`: ending the period line before `空` leaves
+        // room for it by the digit-tolerant measure, so the line went on to `空`.
+        let t =
+            include_str!("../../fixtures/layout/spaced-line-with-digits-next-word-fits.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let targets = last_two_cells(&rows, "≥426");
+        assert!(
+            targets.is_some_and(|ts| ts
+                .iter()
+                .all(|t| t.starts_with("1.开展项目数量≥426项。2.空气质量"))),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn full_line_joined_before_a_lone_character_is_cut_there() {
+        // `力，推动科技成 2 项。2. 合作银行发放贷`: the level-3 line is as wide as its
+        // column's full lines and not letter-spaced; the target line after it opens
+        // with the lone `2` of a number wrapped from the line above.
+        let t =
+            include_str!("../../fixtures/layout/full-line-joined-before-lone-character.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        assert_eq!(
+            last_two_cells(&rows, "≤263亿元"),
+            Some(vec![
+                "激发市场交易活力，推动科技成果转移转化",
+                "1.重点主攻方向数量≥72项。2.合作银行发放贷款金额≤263亿元。"
+            ])
+        );
     }
 
     #[test]

@@ -1056,6 +1056,28 @@ fn lift_centred_labels(
                         crate::sections::under_other_level1_in_level2_column(&cell.text, &n.text)
                     })
             };
+            // A level-2 name alone in its row (nothing right of it) with a blank line
+            // above it and below it is the name of an empty row: centred on rows around
+            // it, it would share a line with their text or stand in the one blank line
+            // between two of them.
+            let gap_below = |a: usize| match (rows.get(a), rows.get(a + 1)) {
+                (Some(x), Some(y)) => page_y(x.bbox.y0) - page_y(y.bbox.y1),
+                _ => 0.0,
+            };
+            let empty_row = crate::sections::is_level2_name(&cell.text)
+                && rows
+                    .get(r)
+                    .is_some_and(|row| row.cells.iter().skip(c + 1).all(|x| x.text.is_empty()))
+                && r > 0
+                && gap_below(r - 1) >= 1.0
+                && gap_below(r) >= 1.0;
+            // The rows below it up to the next label are that label's (none are under
+            // an empty row's name).
+            if empty_row {
+                free = r + 1;
+                next_from = Some(r + 1);
+                continue;
+            }
             let mut up = r;
             while up > free && text_at(rows, up - 1, c).is_none() && !foreign_above(up - 1) {
                 up -= 1;

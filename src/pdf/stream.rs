@@ -113,7 +113,7 @@ fn separators_spanned(
     let short = |c: &Chunk| c.bbox.width() <= 2.5 * p.em;
     for l in &multi {
         for w in l.chunks.windows(2) {
-            if w[1].bbox.x0 - w[0].bbox.x1 >= p.min_col_gap {
+            if w[1].bbox.x0 - w[0].bbox.x1 >= p.min_col_gap && !in_cell_gap(lines, l, w, p) {
                 let spaced = i64::from(short(&w[0]) && short(&w[1]));
                 events.push((w[0].bbox.x1, 1, 0, spaced));
                 events.push((w[1].bbox.x0, -1, 0, -spaced));
@@ -124,6 +124,7 @@ fn separators_spanned(
             events.push((c.bbox.x1, 0, -1, 0));
         }
     }
+    events.extend(in_cell_gap_crossings(lines, &multi, p));
     events.sort_by(|a, b| a.0.total_cmp(&b.0));
     let good = |support: i64, cross: i64| {
         (support >= 2 && cross * p.cross_ratio <= support)
@@ -279,6 +280,49 @@ fn separators_spanned(
     }
     all.sort_by(f64::total_cmp);
     all
+}
+
+/// The gaps of `multi`'s lines that [`in_cell_gap`] finds, as text crossing them
+/// (separator events): the cell's text runs on across them, so another line's gap there
+/// (a header's, where the cell's next line, alone on its line, does not count) is no
+/// column edge either.
+fn in_cell_gap_crossings(lines: &[Line], multi: &[&Line], p: &Params) -> Vec<(f64, i64, i64, i64)> {
+    let mut out = Vec::new();
+    for l in multi {
+        for w in l.chunks.windows(2) {
+            if let [a, b] = w {
+                if b.bbox.x0 - a.bbox.x1 >= p.min_col_gap && in_cell_gap(lines, l, w, p) {
+                    out.push((a.bbox.x1, 0, 1, 0));
+                    out.push((b.bbox.x0, 0, -1, 0));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Whether the gap between the chunks `w` of line `l` is a wide space inside one cell's
+/// first line (after a list number in justified text, say), not a column edge: the
+/// cell's next wrapped line, a line's distance below, starts where the gap's left chunk
+/// starts and runs across the gap.
+/// (A gap between two short pieces is a letter-spaced line's, which `separators` weighs
+/// as such. Layout text, `tight`, splits every word into a chunk of its own: one space
+/// there is no wide gap.)
+fn in_cell_gap(lines: &[Line], l: &Line, w: &[Chunk], p: &Params) -> bool {
+    let [left, right] = w else {
+        return false;
+    };
+    let short = |c: &Chunk| c.bbox.width() <= 2.5 * p.em;
+    if p.tight || (short(left) && short(right)) {
+        return false;
+    }
+    lines
+        .iter()
+        .filter(|n| n.bbox.y1 <= l.bbox.y0 && l.bbox.y0 - n.bbox.y1 <= MAX_LINE_GAP_EMS * p.em)
+        .flat_map(|n| &n.chunks)
+        .any(|c| {
+            (c.bbox.x0 - left.bbox.x0).abs() <= EDGE_SNAP_EMS * p.em && c.bbox.x1 >= right.bbox.x0
+        })
 }
 
 /// The column the texts alone on their lines (of `lines`, those `spans` leaves in)
@@ -2412,5 +2456,33 @@ mod tests {
             bl.iter().map(|b| b.col).collect::<Vec<_>>(),
             vec![2, 3, 3, 4]
         );
+    }
+
+    /// The indicator table's header and first row at a page end (synth-120): the
+    /// target's first line is justified after its list number (`1.` then a wide space),
+    /// and the header's gap lines up with that space; the target's next line, alone on
+    /// its line, starts with the `1.` and runs across it. That space is no column edge.
+    #[test]
+    fn wide_space_after_a_list_number_is_no_column_edge() {
+        let lines = [
+            chunk_line(vec![
+                chunk("绩效指标", 71.1, 113.1, 100.0),
+                chunk("一级指标", 149.5, 191.5, 100.0),
+                chunk("二级指标", 255.9, 297.9, 100.0),
+                chunk("三级指标", 381.5, 423.5, 100.0),
+                chunk("指标值", 486.1, 517.6, 100.0),
+            ]),
+            chunk_line(vec![
+                chunk("产出指标", 149.5, 191.5, 78.0),
+                chunk("数量指标", 255.9, 297.9, 78.0),
+                chunk("改善城乡人居环境", 360.5, 444.5, 78.0),
+                chunk("1.", 465.5, 473.8, 78.0),
+                chunk("开展项目数", 479.6, 538.1, 78.0),
+            ]),
+            chunk_line(vec![chunk("量不超过 1056", 465.5, 538.1, 60.7)]),
+        ];
+        let seps = separators(&lines, &page_params(), &[]);
+        assert_eq!(seps.len(), 4, "{seps:?}");
+        assert!(seps.iter().all(|s| *s < 465.5), "{seps:?}");
     }
 }

@@ -787,7 +787,7 @@ fn spanning_cells(
         let near = |x: f64| (cx - x).abs() <= 0.5 * em;
         let own_centred = (near(own) || header.is_some_and(near))
             && !crate::sections::is_level2_name(&b.text(false));
-        if b.lines > 2 || col == 0 || sentence_end || own_centred {
+        if b.lines > 2 || col == 0 || sentence_end || own_centred || left_aligned_rest(bl, i, em) {
             continue;
         }
         let alone_from = |k: usize| {
@@ -807,6 +807,29 @@ fn spanning_cells(
         }
     }
     moved
+}
+
+/// Whether block `i`, one line, is the last line of a wrapped cell set flush left in its
+/// column (a cell cut by a page break leaves it alone at the next page's top): it
+/// starts where the column's other text starts at the farthest left, but is not centred
+/// where that text is, as a level name merged over the columns to the right would be
+/// (a level-2 name of the framework may be centred on both; it is never this).
+fn left_aligned_rest(bl: &[Block], i: usize, em: f64) -> bool {
+    let Some(b) = bl.get(i) else {
+        return false;
+    };
+    let (lo, hi) = bl
+        .iter()
+        .enumerate()
+        .filter(|(j, o)| *j != i && o.col == b.col)
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), (_, o)| {
+            (lo.min(o.bbox.x0), hi.max(o.bbox.x1))
+        });
+    b.lines == 1
+        && lo.is_finite()
+        && (b.bbox.x0 - lo).abs() <= EDGE_SNAP_EMS * em
+        && b.bbox.cx() < (lo + hi) / 2.0 - 0.5 * em
+        && !crate::sections::is_level2_name(&b.text(false))
 }
 
 /// A block is a row-span label when, somewhere inside it, two other columns have a clean
@@ -2484,5 +2507,41 @@ mod tests {
         let seps = separators(&lines, &page_params(), &[]);
         assert_eq!(seps.len(), 4, "{seps:?}");
         assert!(seps.iter().all(|s| *s < 465.5), "{seps:?}");
+    }
+
+    /// The rest of a level-3 name cut by a page break, alone at the next page's top
+    /// (synth-101): set flush left in its column like the name's full lines, not centred
+    /// as a level name merged over the columns to the right; it stays in its column.
+    #[test]
+    fn rest_of_a_flush_left_level3_name_stays_in_its_column() {
+        let top = 757.0;
+        let mut bl = vec![
+            block(3, "元支持体系", 334.9, 387.4, top, 0),
+            block(4, "1. 培训人次＞12万人次。", 417.9, 538.0, top - 20.0, 1),
+            block(2, "服务对象满意度指标", 219.6, 314.1, top - 28.0, 2),
+            block(3, "改善城乡人居环", 336.2, 409.7, top - 28.0, 2),
+            block(3, "境", 367.7, 378.2, top - 46.0, 3),
+            block(3, "按时完成年度建", 336.2, 409.7, top - 75.0, 4),
+            block(
+                4,
+                "空气质量优良天数比例76%-81%。",
+                417.9,
+                538.2,
+                top - 75.0,
+                4,
+            ),
+        ];
+        let lines = [line(138.3, 538.2, top), line(138.3, 538.2, top - 300.0)];
+        let seps = [127.5, 207.8, 319.3, 414.5];
+        let moved = spanning_cells(&mut bl, &seps, &lines, 10.5, Some((3, 373.0)));
+        assert_eq!((moved[0], bl[0].col), (false, 3));
+        // A level-2 name centred over the columns from the level-2 column on still moves
+        // there.
+        let mut bl = vec![
+            block(3, "成本指标", 350.9, 392.9, top, 0),
+            block(3, "改善城乡人居环", 336.2, 409.7, top - 28.0, 2),
+        ];
+        let moved = spanning_cells(&mut bl, &seps, &lines, 10.5, Some((3, 373.0)));
+        assert_eq!((moved[0], bl[0].col), (true, 2));
     }
 }

@@ -921,6 +921,7 @@ fn lift_span_labels(rows: &mut [TRow], page_top: bool) {
                     && rows
                         .get(k)
                         .is_some_and(|row| row.cells.iter().skip(c + 1).any(|x| !x.text.is_empty()))
+                    && !rows.get(k).is_some_and(section_label_row)
             };
             let mut up = r;
             while up > floor && spans(up - 1) {
@@ -1028,6 +1029,17 @@ fn lift_span_labels(rows: &mut [TRow], page_top: bool) {
             free_from[c] = claimed + 1;
             move_label(rows, r, up, c, cell);
         }
+    }
+}
+
+/// Whether `row` holds a section's label alone (其他需完成的任务, merged over the
+/// columns right of the label column and printed centred there): the section after a
+/// row-span label's rows starts there, so that label's span stops above it.
+fn section_label_row(row: &TRow) -> bool {
+    let mut texts = row.cells.iter().filter(|c| !c.text.is_empty());
+    match (texts.next(), texts.next()) {
+        (Some(c), None) => crate::sections::is_label(&c.text),
+        _ => false,
     }
 }
 
@@ -2543,5 +2555,74 @@ mod tests {
         ];
         let moved = spanning_cells(&mut bl, &seps, &lines, 10.5, Some((3, 373.0)));
         assert_eq!((moved[0], bl[0].col), (true, 2));
+    }
+
+    fn trow(cells: &[(&str, f64, f64, f64, f64)], bbox: Rect) -> TRow {
+        TRow {
+            cells: cells
+                .iter()
+                .enumerate()
+                .map(|(k, (text, x0, y0, x1, y1))| TCell {
+                    text: text.to_string(),
+                    col: Some(k),
+                    bbox: Rect::new(*x0, *y0, *x1, *y1),
+                    text_y0: None,
+                })
+                .collect(),
+            bbox,
+            last_line_room: Vec::new(),
+            open_above: Vec::new(),
+            open_below: Vec::new(),
+        }
+    }
+
+    /// At a page's top, the rest of a task cut by the page end, then a task whose name is
+    /// centred in its tall row, then the next section's label alone on its row
+    /// (其他需完成的任务, merged over the columns and centred there, synth-99): the name's
+    /// span stops above that label, so the name stays in its own row.
+    #[test]
+    fn section_label_row_ends_a_task_names_span() {
+        let empty = ("", 0.0, 0.0, 0.0, 0.0);
+        let mut rows = vec![
+            trow(
+                &[
+                    empty,
+                    empty,
+                    ("务。", 201.5, 757.4, 222.5, 767.9),
+                    empty,
+                    empty,
+                ],
+                Rect::new(201.5, 757.4, 222.5, 767.9),
+            ),
+            trow(
+                &[
+                    empty,
+                    ("智慧城市平台运维", 130.5, 494.4, 193.5, 521.9),
+                    ("实施重点区域综合整治", 201.5, 274.9, 286.8, 746.9),
+                    ("100,457.89", 302.5, 502.4, 355.1, 512.9),
+                    (
+                        "三是优化服务环境，增强群众获得感。",
+                        370.8,
+                        468.4,
+                        538.1,
+                        547.9,
+                    ),
+                ],
+                Rect::new(130.5, 274.9, 538.1, 746.9),
+            ),
+            trow(
+                &[
+                    empty,
+                    empty,
+                    ("其他需完成的任务（可选填）", 229.5, 246.4, 366.0, 256.9),
+                    empty,
+                    empty,
+                ],
+                Rect::new(229.5, 246.4, 366.0, 256.9),
+            ),
+        ];
+        lift_span_labels(&mut rows, true);
+        assert_eq!(rows[0].cells[1].text, "");
+        assert_eq!(rows[1].cells[1].text, "智慧城市平台运维");
     }
 }

@@ -2093,6 +2093,10 @@ pub(crate) fn page_items(
     let row_gap = usual_line_gap(&body, &seps, &p) + p.row_gap_extra;
     let cut = indicator_table_start(&body);
     let (above, below) = body.split_at(cut.unwrap_or(body.len()));
+    let seps = match indicators.on {
+        true => seps,
+        false => amount_column(seps, above, inherited, &p),
+    };
     let level3 = level3_header_x(below).or(indicators.level3_x);
     // The task table below the budget rows has a grid of its own too: its many lines'
     // column gaps (the content column's right edge) would cut through the budget rows'
@@ -2176,6 +2180,67 @@ pub(crate) fn page_items(
         };
     }
     items
+}
+
+/// A carried-over column edge that cuts through amounts (a task table restarted after
+/// a page break with narrower columns, where each amount shares its line with the
+/// outcome beside it, so no line shows the gap left of it and [`lone_column`] does not
+/// apply): where every text across it reads as an amount, those amounts are a column of
+/// their own, bounded by the clear gaps on their two sides. Above the indicator table
+/// only: its targets hold bare numbers too, and its columns are its own.
+fn amount_column(mut seps: Vec<f64>, lines: &[Line], inherited: &[f64], p: &Params) -> Vec<f64> {
+    let chunks = || lines.iter().flat_map(|l| &l.chunks);
+    for s in inherited {
+        let Some(i) = seps.iter().position(|x| x == s) else {
+            continue;
+        };
+        let crossing: Vec<&Chunk> = chunks()
+            .filter(|c| c.bbox.x0 < *s && *s < c.bbox.x1)
+            .collect();
+        if crossing.is_empty() || !crossing.iter().all(|c| crate::value::is_amount(&c.text)) {
+            continue;
+        }
+        let lo = crossing
+            .iter()
+            .map(|c| c.bbox.x0)
+            .fold(f64::INFINITY, f64::min);
+        let hi = crossing
+            .iter()
+            .map(|c| c.bbox.x1)
+            .fold(f64::NEG_INFINITY, f64::max);
+        let left = chunks()
+            .map(|c| c.bbox.x1)
+            .filter(|x1| *x1 <= lo)
+            .fold(f64::NEG_INFINITY, f64::max);
+        let right = chunks()
+            .map(|c| c.bbox.x0)
+            .filter(|x0| *x0 >= hi)
+            .fold(f64::INFINITY, f64::min);
+        if !left.is_finite()
+            || !right.is_finite()
+            || lo - left < p.min_col_gap
+            || right - hi < p.min_col_gap
+        {
+            continue;
+        }
+        let (m1, m2) = ((left + lo) / 2.0, (hi + right) / 2.0);
+        // Only where no edge marks the gap left of the amounts: where one does, the page
+        // shows that column itself, and the carried-over edge inside it is left alone.
+        if seps.iter().any(|o| (o - m1).abs() < p.em)
+            || chunks()
+                .any(|c| (c.bbox.x0 < m1 && m1 < c.bbox.x1) || (c.bbox.x0 < m2 && m2 < c.bbox.x1))
+        {
+            continue;
+        }
+        seps.remove(i);
+        for m in [m1, m2] {
+            if !seps.iter().any(|o| (o - m).abs() < p.em) {
+                seps.push(m);
+            }
+        }
+        seps.sort_by(f64::total_cmp);
+    }
+    seps
 }
 
 /// How far (ems) left of a carried-over column edge a text may start and still be the
@@ -2555,6 +2620,47 @@ mod tests {
         ];
         let moved = spanning_cells(&mut bl, &seps, &lines, 10.5, Some((3, 373.0)));
         assert_eq!((moved[0], bl[0].col), (true, 2));
+    }
+
+    /// A task table restarted after a page break with narrower columns (synth-99): the
+    /// amount shares its line with the outcome, the carried-over edge runs through it and
+    /// no line shows the gap left of it. The amounts are a column of their own.
+    #[test]
+    fn carried_edge_through_amounts_bounds_their_column() {
+        let mut lines = vec![
+            chunk_line(vec![chunk("骨干人才，培养一", 201.5, 286.8, 430.0)]),
+            chunk_line(vec![
+                chunk("年度重点工作", 58.5, 121.5, 428.0),
+                chunk("高标准农田建", 130.5, 193.5, 428.0),
+            ]),
+            chunk_line(vec![
+                chunk("37,489.12", 305.4, 352.2, 419.0),
+                chunk("获得感。形成可复制可推广的经", 370.8, 537.9, 419.0),
+            ]),
+            chunk_line(vec![chunk("批青年骨干人才，", 201.5, 286.8, 413.0)]),
+        ];
+        for i in 0..6 {
+            let y = 395.0 - 17.3 * f64::from(i);
+            lines.push(chunk_line(vec![chunk("制，围绕国家急需", 201.5, 286.8, y)]));
+            lines.push(chunk_line(vec![chunk(
+                "验。二是创新体制机制，提",
+                370.8,
+                538.0,
+                y - 8.0,
+            )]));
+        }
+        let p = page_params();
+        let carried = [126.4, 200.9, 345.1, 414.8];
+        let seps = amount_column(carried.to_vec(), &lines, &carried, &p);
+        assert_eq!(seps.len(), 5, "{seps:?}");
+        assert!(seps.iter().any(|s| 286.8 < *s && *s < 305.4), "{seps:?}");
+        assert!(!seps.iter().any(|s| 305.4 <= *s && *s <= 352.2), "{seps:?}");
+        // Where the page shows the gap left of the amounts itself, nothing moves.
+        let own = [126.4, 200.9, 296.0, 345.1, 414.8];
+        assert_eq!(
+            amount_column(own.to_vec(), &lines, &carried, &p),
+            own.to_vec()
+        );
     }
 
     fn trow(cells: &[(&str, f64, f64, f64, f64)], bbox: Rect) -> TRow {

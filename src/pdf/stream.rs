@@ -113,7 +113,7 @@ fn separators_spanned(
     let short = |c: &Chunk| c.bbox.width() <= 2.5 * p.em;
     for l in &multi {
         for w in l.chunks.windows(2) {
-            if w[1].bbox.x0 - w[0].bbox.x1 >= p.min_col_gap {
+            if w[1].bbox.x0 - w[0].bbox.x1 >= p.min_col_gap && !in_cell_gap(lines, l, w, p) {
                 let spaced = i64::from(short(&w[0]) && short(&w[1]));
                 events.push((w[0].bbox.x1, 1, 0, spaced));
                 events.push((w[1].bbox.x0, -1, 0, -spaced));
@@ -124,6 +124,7 @@ fn separators_spanned(
             events.push((c.bbox.x1, 0, -1, 0));
         }
     }
+    events.extend(in_cell_gap_crossings(lines, &multi, p));
     events.sort_by(|a, b| a.0.total_cmp(&b.0));
     let good = |support: i64, cross: i64| {
         (support >= 2 && cross * p.cross_ratio <= support)
@@ -279,6 +280,49 @@ fn separators_spanned(
     }
     all.sort_by(f64::total_cmp);
     all
+}
+
+/// The gaps of `multi`'s lines that [`in_cell_gap`] finds, as text crossing them
+/// (separator events): the cell's text runs on across them, so another line's gap there
+/// (a header's, where the cell's next line, alone on its line, does not count) is no
+/// column edge either.
+fn in_cell_gap_crossings(lines: &[Line], multi: &[&Line], p: &Params) -> Vec<(f64, i64, i64, i64)> {
+    let mut out = Vec::new();
+    for l in multi {
+        for w in l.chunks.windows(2) {
+            if let [a, b] = w {
+                if b.bbox.x0 - a.bbox.x1 >= p.min_col_gap && in_cell_gap(lines, l, w, p) {
+                    out.push((a.bbox.x1, 0, 1, 0));
+                    out.push((b.bbox.x0, 0, -1, 0));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Whether the gap between the chunks `w` of line `l` is a wide space inside one cell's
+/// first line (after a list number in justified text, say), not a column edge: the
+/// cell's next wrapped line, a line's distance below, starts where the gap's left chunk
+/// starts and runs across the gap.
+/// (A gap between two short pieces is a letter-spaced line's, which `separators` weighs
+/// as such. Layout text, `tight`, splits every word into a chunk of its own: one space
+/// there is no wide gap.)
+fn in_cell_gap(lines: &[Line], l: &Line, w: &[Chunk], p: &Params) -> bool {
+    let [left, right] = w else {
+        return false;
+    };
+    let short = |c: &Chunk| c.bbox.width() <= 2.5 * p.em;
+    if p.tight || (short(left) && short(right)) {
+        return false;
+    }
+    lines
+        .iter()
+        .filter(|n| n.bbox.y1 <= l.bbox.y0 && l.bbox.y0 - n.bbox.y1 <= MAX_LINE_GAP_EMS * p.em)
+        .flat_map(|n| &n.chunks)
+        .any(|c| {
+            (c.bbox.x0 - left.bbox.x0).abs() <= EDGE_SNAP_EMS * p.em && c.bbox.x1 >= right.bbox.x0
+        })
 }
 
 /// The column the texts alone on their lines (of `lines`, those `spans` leaves in)
@@ -743,7 +787,7 @@ fn spanning_cells(
         let near = |x: f64| (cx - x).abs() <= 0.5 * em;
         let own_centred = (near(own) || header.is_some_and(near))
             && !crate::sections::is_level2_name(&b.text(false));
-        if b.lines > 2 || col == 0 || sentence_end || own_centred {
+        if b.lines > 2 || col == 0 || sentence_end || own_centred || left_aligned_rest(bl, i, em) {
             continue;
         }
         let alone_from = |k: usize| {
@@ -763,6 +807,29 @@ fn spanning_cells(
         }
     }
     moved
+}
+
+/// Whether block `i`, one line, is the last line of a wrapped cell set flush left in its
+/// column (a cell cut by a page break leaves it alone at the next page's top): it
+/// starts where the column's other text starts at the farthest left, but is not centred
+/// where that text is, as a level name merged over the columns to the right would be
+/// (a level-2 name of the framework may be centred on both; it is never this).
+fn left_aligned_rest(bl: &[Block], i: usize, em: f64) -> bool {
+    let Some(b) = bl.get(i) else {
+        return false;
+    };
+    let (lo, hi) = bl
+        .iter()
+        .enumerate()
+        .filter(|(j, o)| *j != i && o.col == b.col)
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), (_, o)| {
+            (lo.min(o.bbox.x0), hi.max(o.bbox.x1))
+        });
+    b.lines == 1
+        && lo.is_finite()
+        && (b.bbox.x0 - lo).abs() <= EDGE_SNAP_EMS * em
+        && b.bbox.cx() < (lo + hi) / 2.0 - 0.5 * em
+        && !crate::sections::is_level2_name(&b.text(false))
 }
 
 /// A block is a row-span label when, somewhere inside it, two other columns have a clean
@@ -854,6 +921,7 @@ fn lift_span_labels(rows: &mut [TRow], page_top: bool) {
                     && rows
                         .get(k)
                         .is_some_and(|row| row.cells.iter().skip(c + 1).any(|x| !x.text.is_empty()))
+                    && !rows.get(k).is_some_and(section_label_row)
             };
             let mut up = r;
             while up > floor && spans(up - 1) {
@@ -961,6 +1029,17 @@ fn lift_span_labels(rows: &mut [TRow], page_top: bool) {
             free_from[c] = claimed + 1;
             move_label(rows, r, up, c, cell);
         }
+    }
+}
+
+/// Whether `row` holds a section's label alone (其他需完成的任务, merged over the
+/// columns right of the label column and printed centred there): the section after a
+/// row-span label's rows starts there, so that label's span stops above it.
+fn section_label_row(row: &TRow) -> bool {
+    let mut texts = row.cells.iter().filter(|c| !c.text.is_empty());
+    match (texts.next(), texts.next()) {
+        (Some(c), None) => crate::sections::is_label(&c.text),
+        _ => false,
     }
 }
 
@@ -2036,6 +2115,10 @@ pub(crate) fn page_items(
     let row_gap = usual_line_gap(&body, &seps, &p) + p.row_gap_extra;
     let cut = indicator_table_start(&body);
     let (above, below) = body.split_at(cut.unwrap_or(body.len()));
+    let seps = match indicators.on {
+        true => seps,
+        false => amount_column(seps, above, inherited, &p),
+    };
     let level3 = level3_header_x(below).or(indicators.level3_x);
     // The task table below the budget rows has a grid of its own too: its many lines'
     // column gaps (the content column's right edge) would cut through the budget rows'
@@ -2119,6 +2202,67 @@ pub(crate) fn page_items(
         };
     }
     items
+}
+
+/// A carried-over column edge that cuts through amounts (a task table restarted after
+/// a page break with narrower columns, where each amount shares its line with the
+/// outcome beside it, so no line shows the gap left of it and [`lone_column`] does not
+/// apply): where every text across it reads as an amount, those amounts are a column of
+/// their own, bounded by the clear gaps on their two sides. Above the indicator table
+/// only: its targets hold bare numbers too, and its columns are its own.
+fn amount_column(mut seps: Vec<f64>, lines: &[Line], inherited: &[f64], p: &Params) -> Vec<f64> {
+    let chunks = || lines.iter().flat_map(|l| &l.chunks);
+    for s in inherited {
+        let Some(i) = seps.iter().position(|x| x == s) else {
+            continue;
+        };
+        let crossing: Vec<&Chunk> = chunks()
+            .filter(|c| c.bbox.x0 < *s && *s < c.bbox.x1)
+            .collect();
+        if crossing.is_empty() || !crossing.iter().all(|c| crate::value::is_amount(&c.text)) {
+            continue;
+        }
+        let lo = crossing
+            .iter()
+            .map(|c| c.bbox.x0)
+            .fold(f64::INFINITY, f64::min);
+        let hi = crossing
+            .iter()
+            .map(|c| c.bbox.x1)
+            .fold(f64::NEG_INFINITY, f64::max);
+        let left = chunks()
+            .map(|c| c.bbox.x1)
+            .filter(|x1| *x1 <= lo)
+            .fold(f64::NEG_INFINITY, f64::max);
+        let right = chunks()
+            .map(|c| c.bbox.x0)
+            .filter(|x0| *x0 >= hi)
+            .fold(f64::INFINITY, f64::min);
+        if !left.is_finite()
+            || !right.is_finite()
+            || lo - left < p.min_col_gap
+            || right - hi < p.min_col_gap
+        {
+            continue;
+        }
+        let (m1, m2) = ((left + lo) / 2.0, (hi + right) / 2.0);
+        // Only where no edge marks the gap left of the amounts: where one does, the page
+        // shows that column itself, and the carried-over edge inside it is left alone.
+        if seps.iter().any(|o| (o - m1).abs() < p.em)
+            || chunks()
+                .any(|c| (c.bbox.x0 < m1 && m1 < c.bbox.x1) || (c.bbox.x0 < m2 && m2 < c.bbox.x1))
+        {
+            continue;
+        }
+        seps.remove(i);
+        for m in [m1, m2] {
+            if !seps.iter().any(|o| (o - m).abs() < p.em) {
+                seps.push(m);
+            }
+        }
+        seps.sort_by(f64::total_cmp);
+    }
+    seps
 }
 
 /// How far (ems) left of a carried-over column edge a text may start and still be the
@@ -2434,5 +2578,179 @@ mod tests {
             bl.iter().map(|b| b.col).collect::<Vec<_>>(),
             vec![2, 3, 3, 4]
         );
+    }
+
+    /// The indicator table's header and first row at a page end (synth-120): the
+    /// target's first line is justified after its list number (`1.` then a wide space),
+    /// and the header's gap lines up with that space; the target's next line, alone on
+    /// its line, starts with the `1.` and runs across it. That space is no column edge.
+    #[test]
+    fn wide_space_after_a_list_number_is_no_column_edge() {
+        let lines = [
+            chunk_line(vec![
+                chunk("绩效指标", 71.1, 113.1, 100.0),
+                chunk("一级指标", 149.5, 191.5, 100.0),
+                chunk("二级指标", 255.9, 297.9, 100.0),
+                chunk("三级指标", 381.5, 423.5, 100.0),
+                chunk("指标值", 486.1, 517.6, 100.0),
+            ]),
+            chunk_line(vec![
+                chunk("产出指标", 149.5, 191.5, 78.0),
+                chunk("数量指标", 255.9, 297.9, 78.0),
+                chunk("改善城乡人居环境", 360.5, 444.5, 78.0),
+                chunk("1.", 465.5, 473.8, 78.0),
+                chunk("开展项目数", 479.6, 538.1, 78.0),
+            ]),
+            chunk_line(vec![chunk("量不超过 1056", 465.5, 538.1, 60.7)]),
+        ];
+        let seps = separators(&lines, &page_params(), &[]);
+        assert_eq!(seps.len(), 4, "{seps:?}");
+        assert!(seps.iter().all(|s| *s < 465.5), "{seps:?}");
+    }
+
+    /// The rest of a level-3 name cut by a page break, alone at the next page's top
+    /// (synth-101): set flush left in its column like the name's full lines, not centred
+    /// as a level name merged over the columns to the right; it stays in its column.
+    #[test]
+    fn rest_of_a_flush_left_level3_name_stays_in_its_column() {
+        let top = 757.0;
+        let mut bl = vec![
+            block(3, "元支持体系", 334.9, 387.4, top, 0),
+            block(4, "1. 培训人次＞12万人次。", 417.9, 538.0, top - 20.0, 1),
+            block(2, "服务对象满意度指标", 219.6, 314.1, top - 28.0, 2),
+            block(3, "改善城乡人居环", 336.2, 409.7, top - 28.0, 2),
+            block(3, "境", 367.7, 378.2, top - 46.0, 3),
+            block(3, "按时完成年度建", 336.2, 409.7, top - 75.0, 4),
+            block(
+                4,
+                "空气质量优良天数比例76%-81%。",
+                417.9,
+                538.2,
+                top - 75.0,
+                4,
+            ),
+        ];
+        let lines = [line(138.3, 538.2, top), line(138.3, 538.2, top - 300.0)];
+        let seps = [127.5, 207.8, 319.3, 414.5];
+        let moved = spanning_cells(&mut bl, &seps, &lines, 10.5, Some((3, 373.0)));
+        assert_eq!((moved[0], bl[0].col), (false, 3));
+        // A level-2 name centred over the columns from the level-2 column on still moves
+        // there.
+        let mut bl = vec![
+            block(3, "成本指标", 350.9, 392.9, top, 0),
+            block(3, "改善城乡人居环", 336.2, 409.7, top - 28.0, 2),
+        ];
+        let moved = spanning_cells(&mut bl, &seps, &lines, 10.5, Some((3, 373.0)));
+        assert_eq!((moved[0], bl[0].col), (true, 2));
+    }
+
+    /// A task table restarted after a page break with narrower columns (synth-99): the
+    /// amount shares its line with the outcome, the carried-over edge runs through it and
+    /// no line shows the gap left of it. The amounts are a column of their own.
+    #[test]
+    fn carried_edge_through_amounts_bounds_their_column() {
+        let mut lines = vec![
+            chunk_line(vec![chunk("骨干人才，培养一", 201.5, 286.8, 430.0)]),
+            chunk_line(vec![
+                chunk("年度重点工作", 58.5, 121.5, 428.0),
+                chunk("高标准农田建", 130.5, 193.5, 428.0),
+            ]),
+            chunk_line(vec![
+                chunk("37,489.12", 305.4, 352.2, 419.0),
+                chunk("获得感。形成可复制可推广的经", 370.8, 537.9, 419.0),
+            ]),
+            chunk_line(vec![chunk("批青年骨干人才，", 201.5, 286.8, 413.0)]),
+        ];
+        for i in 0..6 {
+            let y = 395.0 - 17.3 * f64::from(i);
+            lines.push(chunk_line(vec![chunk("制，围绕国家急需", 201.5, 286.8, y)]));
+            lines.push(chunk_line(vec![chunk(
+                "验。二是创新体制机制，提",
+                370.8,
+                538.0,
+                y - 8.0,
+            )]));
+        }
+        let p = page_params();
+        let carried = [126.4, 200.9, 345.1, 414.8];
+        let seps = amount_column(carried.to_vec(), &lines, &carried, &p);
+        assert_eq!(seps.len(), 5, "{seps:?}");
+        assert!(seps.iter().any(|s| 286.8 < *s && *s < 305.4), "{seps:?}");
+        assert!(!seps.iter().any(|s| 305.4 <= *s && *s <= 352.2), "{seps:?}");
+        // Where the page shows the gap left of the amounts itself, nothing moves.
+        let own = [126.4, 200.9, 296.0, 345.1, 414.8];
+        assert_eq!(
+            amount_column(own.to_vec(), &lines, &carried, &p),
+            own.to_vec()
+        );
+    }
+
+    fn trow(cells: &[(&str, f64, f64, f64, f64)], bbox: Rect) -> TRow {
+        TRow {
+            cells: cells
+                .iter()
+                .enumerate()
+                .map(|(k, (text, x0, y0, x1, y1))| TCell {
+                    text: text.to_string(),
+                    col: Some(k),
+                    bbox: Rect::new(*x0, *y0, *x1, *y1),
+                    text_y0: None,
+                })
+                .collect(),
+            bbox,
+            last_line_room: Vec::new(),
+            open_above: Vec::new(),
+            open_below: Vec::new(),
+        }
+    }
+
+    /// At a page's top, the rest of a task cut by the page end, then a task whose name is
+    /// centred in its tall row, then the next section's label alone on its row
+    /// (其他需完成的任务, merged over the columns and centred there, synth-99): the name's
+    /// span stops above that label, so the name stays in its own row.
+    #[test]
+    fn section_label_row_ends_a_task_names_span() {
+        let empty = ("", 0.0, 0.0, 0.0, 0.0);
+        let mut rows = vec![
+            trow(
+                &[
+                    empty,
+                    empty,
+                    ("务。", 201.5, 757.4, 222.5, 767.9),
+                    empty,
+                    empty,
+                ],
+                Rect::new(201.5, 757.4, 222.5, 767.9),
+            ),
+            trow(
+                &[
+                    empty,
+                    ("智慧城市平台运维", 130.5, 494.4, 193.5, 521.9),
+                    ("实施重点区域综合整治", 201.5, 274.9, 286.8, 746.9),
+                    ("100,457.89", 302.5, 502.4, 355.1, 512.9),
+                    (
+                        "三是优化服务环境，增强群众获得感。",
+                        370.8,
+                        468.4,
+                        538.1,
+                        547.9,
+                    ),
+                ],
+                Rect::new(130.5, 274.9, 538.1, 746.9),
+            ),
+            trow(
+                &[
+                    empty,
+                    empty,
+                    ("其他需完成的任务（可选填）", 229.5, 246.4, 366.0, 256.9),
+                    empty,
+                    empty,
+                ],
+                Rect::new(229.5, 246.4, 366.0, 256.9),
+            ),
+        ];
+        lift_span_labels(&mut rows, true);
+        assert_eq!(rows[0].cells[1].text, "");
+        assert_eq!(rows[1].cells[1].text, "智慧城市平台运维");
     }
 }

@@ -2111,7 +2111,13 @@ pub(crate) fn page_items(
     // a page end may have too few wrapped lines to show it.
     let inherited = snap_to_starts(inherited, &body, em);
     let inherited = inherited.as_slice();
-    let seps = separators(&body, &p, inherited);
+    // On a page the indicator table goes on to, a level name merged over the columns to
+    // its right crosses their gaps here too (see `merged_level_name`).
+    let seps = if indicators.on {
+        separators_spanned(&body, &p, inherited, &merged_level_name)
+    } else {
+        separators(&body, &p, inherited)
+    };
     let row_gap = usual_line_gap(&body, &seps, &p) + p.row_gap_extra;
     let cut = indicator_table_start(&body);
     let (above, below) = body.split_at(cut.unwrap_or(body.len()));
@@ -2168,13 +2174,7 @@ pub(crate) fn page_items(
             // alone would erase one (see `spanning_cells`). It is a line's last chunk,
             // right of its level-1 name.
             label_column_gap(
-                separators_spanned(below, &p, &[], &|l, i| {
-                    i > 0
-                        && i + 1 == l.chunks.len()
-                        && l.chunks
-                            .get(i)
-                            .is_some_and(|c| crate::sections::is_framework_name(&c.text))
-                }),
+                separators_spanned(below, &p, &[], &merged_level_name),
                 below,
                 &p,
             ),
@@ -2263,6 +2263,18 @@ fn amount_column(mut seps: Vec<f64>, lines: &[Line], inherited: &[f64], p: &Para
         seps.sort_by(f64::total_cmp);
     }
     seps
+}
+
+/// Whether chunk `i` of line `l` is a level name merged over the columns to the
+/// indicator table's right edge, printed centred on them across their gaps: a framework
+/// name that is its line's last chunk, right of its level-1 name. On a page with few
+/// indicator rows it alone would erase a column gap (see `spanning_cells`).
+fn merged_level_name(l: &Line, i: usize) -> bool {
+    i > 0
+        && i + 1 == l.chunks.len()
+        && l.chunks
+            .get(i)
+            .is_some_and(|c| crate::sections::is_framework_name(&c.text))
 }
 
 /// How far (ems) left of a carried-over column edge a text may start and still be the

@@ -2121,9 +2121,10 @@ pub(crate) fn page_items(
     let row_gap = usual_line_gap(&body, &seps, &p) + p.row_gap_extra;
     let cut = indicator_table_start(&body);
     let (above, below) = body.split_at(cut.unwrap_or(body.len()));
-    let seps = match indicators.on {
-        true => seps,
-        false => amount_column(seps, above, inherited, &p),
+    let seps = if indicators.on {
+        seps
+    } else {
+        amount_column(seps, above, inherited, &p)
     };
     let level3 = level3_header_x(below).or(indicators.level3_x);
     // The task table below the budget rows has a grid of its own too: its many lines'

@@ -227,13 +227,33 @@ fn separators_spanned(
     // An own separator less than two ems from a carried-over one, with no chunk starting
     // between them, bounds a column no text falls in (the same edge, its gap narrowed on
     // this page by a cell that fills its column): the carried-over one takes its place,
-    // so the page keeps the previous page's column numbers.
+    // so the page keeps the previous page's column numbers. A column sized to its longest
+    // text over all pages (an HTML table printed by a browser) narrows by the difference
+    // of its names' lengths (two and a half ems for 服务对象满意度指标 after 经济效益指标):
+    // up to three ems where that text, crossing the carried-over edge, shows it.
     let starts_between = |a: f64, b: f64| {
         let (lo, hi) = if a < b { (a, b) } else { (b, a) };
         lines
             .iter()
             .flat_map(|l| &l.chunks)
             .any(|c| lo < c.bbox.x0 && c.bbox.x0 < hi)
+    };
+    // Text across the carried-over edge `s` that ends in the gap left of the own edge
+    // `o`, in a column whose left edge the page before shows too: a name longer than any
+    // there, filling its column. (Text starting at a new edge of the page's own, an
+    // amount in a table part restarted with narrower columns, is no such name.)
+    let carried_left_edge = |x0: f64| {
+        let left = own.iter().copied().filter(|o| *o < x0).reduce(f64::max);
+        match left {
+            Some(e) => inherited.iter().any(|s| (s - e).abs() < p.em),
+            None => inherited.first().is_none_or(|s| x0 < *s),
+        }
+    };
+    let narrowed_by = |o: f64, s: f64| {
+        o > s
+            && lines.iter().flat_map(|l| &l.chunks).any(|c| {
+                c.bbox.x0 < s && s < c.bbox.x1 && c.bbox.x1 < o && carried_left_edge(c.bbox.x0)
+            })
     };
     let mut all = own.clone();
     for s in inherited {
@@ -266,9 +286,12 @@ fn separators_spanned(
             }
             continue;
         }
-        let same_edge = all
-            .iter()
-            .position(|o| own.contains(o) && (o - s).abs() < 2.0 * p.em && !starts_between(*o, *s));
+        let same_edge = all.iter().position(|o| {
+            own.contains(o)
+                && ((o - s).abs() < 2.0 * p.em
+                    || ((o - s).abs() < 3.0 * p.em && narrowed_by(*o, *s)))
+                && !starts_between(*o, *s)
+        });
         match same_edge {
             Some(i) => {
                 if let Some(slot) = all.get_mut(i) {
@@ -2464,6 +2487,26 @@ mod tests {
         assert_eq!(separators(&lines, &p, &[100.0, 190.0]), vec![100.0, 190.0]);
         // Without separators carried over, the gap's middle.
         assert_eq!(separators(&lines, &p, &[]), vec![97.5, 205.0]);
+    }
+
+    /// The same on a page of a browser's table, whose column is as wide as its longest
+    /// name on any page: that name, on this page only, narrows the gap by two and a half
+    /// ems, and the text crossing the carried-over edge is that name alone.
+    #[test]
+    fn gap_narrowed_by_a_longer_name_keeps_the_previous_pages_separator() {
+        let lines = [
+            chunk_line(vec![
+                chunk("满意度指标", 10.0, 60.0, 700.0),
+                chunk("服务对象满意度指标", 70.0, 120.0, 700.0),
+                chunk("学生及家长满意度", 135.0, 200.0, 700.0),
+            ]),
+            chunk_line(vec![
+                chunk("可持续影响指标", 70.0, 95.0, 680.0),
+                chunk("教育信息化应用水", 135.0, 200.0, 680.0),
+            ]),
+        ];
+        let p = page_params();
+        assert_eq!(separators(&lines, &p, &[65.0, 100.0]), vec![65.0, 100.0]);
     }
 
     /// A page holding only the rest of a target cut by the page end: one of its lines is

@@ -576,7 +576,10 @@ impl<'a> Interp<'a, '_> {
                         && gs.sees(bbox.cx(), bbox.cy())
                     {
                         self.out.glyphs.push(Glyph {
-                            ch,
+                            // A glyph an ideograph shares with its radical form may be
+                            // named by the radical (Chromium's ToUnicode: 部⻔ for 部门);
+                            // the text means the ideograph.
+                            ch: crate::decode::unify_radical(ch),
                             bbox,
                             baseline,
                             size: trm.y_scale(),

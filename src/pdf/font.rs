@@ -9,7 +9,6 @@
 //! Adobe Glyph List names) and, for CID fonts of the Adobe-GB1 ordering, Adobe's
 //! CID→Unicode table. Codes none of these explain are unmapped, never guessed.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 
 use pdf_extract::{Dictionary, Document, Object};
@@ -319,18 +318,6 @@ impl Font {
 
     /// Append the text of a code; false when the font does not say what it is.
     pub fn text(&self, code: u32, len: usize, out: &mut String) -> bool {
-        let start = out.len();
-        let known = self.code_text(code, len, out);
-        // A glyph shared by an ideograph and its radical form may be named by the
-        // radical (Chromium's ToUnicode: 部⻔ for 部门); the text means the ideograph.
-        if let Some(Cow::Owned(unified)) = out.get(start..).map(crate::decode::unify_radicals) {
-            out.truncate(start);
-            out.push_str(&unified);
-        }
-        known
-    }
-
-    fn code_text(&self, code: u32, len: usize, out: &mut String) -> bool {
         if let Some(s) = self.to_unicode.get(&code) {
             out.push_str(s);
             return !s.is_empty();

@@ -364,30 +364,36 @@ fn lone_column(
     if crossing.is_empty() || crossing.iter().any(|(n, _)| *n != 1) {
         return None;
     }
-    let lo = crossing
-        .iter()
-        .map(|(_, b)| b.x0)
-        .fold(f64::INFINITY, f64::min);
+    let crossing: Vec<Rect> = crossing.into_iter().map(|(_, b)| b).collect();
+    clear_band_edges(|| chunks().map(|(_, b)| b), &crossing, p.min_col_gap)
+}
+
+/// The edges of the band the `crossing` boxes fill: the middles of the clear gaps on
+/// their two sides, each at least `min_gap` wide up to the nearest other box of
+/// `boxes`; `None` where a gap is narrower or a box runs across a middle.
+fn clear_band_edges<I: Iterator<Item = Rect>>(
+    boxes: impl Fn() -> I,
+    crossing: &[Rect],
+    min_gap: f64,
+) -> Option<(f64, f64)> {
+    let lo = crossing.iter().map(|b| b.x0).fold(f64::INFINITY, f64::min);
     let hi = crossing
         .iter()
-        .map(|(_, b)| b.x1)
+        .map(|b| b.x1)
         .fold(f64::NEG_INFINITY, f64::max);
-    let left = chunks()
-        .map(|(_, b)| b.x1)
+    let left = boxes()
+        .map(|b| b.x1)
         .filter(|x1| *x1 <= lo)
         .fold(f64::NEG_INFINITY, f64::max);
-    let right = chunks()
-        .map(|(_, b)| b.x0)
+    let right = boxes()
+        .map(|b| b.x0)
         .filter(|x0| *x0 >= hi)
         .fold(f64::INFINITY, f64::min);
-    if !left.is_finite() || !right.is_finite() {
-        return None;
-    }
-    if lo - left < p.min_col_gap || right - hi < p.min_col_gap {
+    if !left.is_finite() || !right.is_finite() || lo - left < min_gap || right - hi < min_gap {
         return None;
     }
     let (m1, m2) = ((left + lo) / 2.0, (hi + right) / 2.0);
-    let cut = |m: f64| chunks().any(|(_, b)| b.x0 < m && m < b.x1);
+    let cut = |m: f64| boxes().any(|b| b.x0 < m && m < b.x1);
     (!cut(m1) && !cut(m2)).then_some((m1, m2))
 }
 
@@ -2235,47 +2241,26 @@ pub(crate) fn page_items(
 /// their own, bounded by the clear gaps on their two sides. Above the indicator table
 /// only: its targets hold bare numbers too, and its columns are its own.
 fn amount_column(mut seps: Vec<f64>, lines: &[Line], inherited: &[f64], p: &Params) -> Vec<f64> {
-    let chunks = || lines.iter().flat_map(|l| &l.chunks);
+    let boxes = || lines.iter().flat_map(|l| &l.chunks).map(|c| c.bbox);
     for s in inherited {
         let Some(i) = seps.iter().position(|x| x == s) else {
             continue;
         };
-        let crossing: Vec<&Chunk> = chunks()
+        let crossing: Vec<&Chunk> = lines
+            .iter()
+            .flat_map(|l| &l.chunks)
             .filter(|c| c.bbox.x0 < *s && *s < c.bbox.x1)
             .collect();
         if crossing.is_empty() || !crossing.iter().all(|c| crate::value::is_amount(&c.text)) {
             continue;
         }
-        let lo = crossing
-            .iter()
-            .map(|c| c.bbox.x0)
-            .fold(f64::INFINITY, f64::min);
-        let hi = crossing
-            .iter()
-            .map(|c| c.bbox.x1)
-            .fold(f64::NEG_INFINITY, f64::max);
-        let left = chunks()
-            .map(|c| c.bbox.x1)
-            .filter(|x1| *x1 <= lo)
-            .fold(f64::NEG_INFINITY, f64::max);
-        let right = chunks()
-            .map(|c| c.bbox.x0)
-            .filter(|x0| *x0 >= hi)
-            .fold(f64::INFINITY, f64::min);
-        if !left.is_finite()
-            || !right.is_finite()
-            || lo - left < p.min_col_gap
-            || right - hi < p.min_col_gap
-        {
+        let crossing: Vec<Rect> = crossing.iter().map(|c| c.bbox).collect();
+        let Some((m1, m2)) = clear_band_edges(boxes, &crossing, p.min_col_gap) else {
             continue;
-        }
-        let (m1, m2) = ((left + lo) / 2.0, (hi + right) / 2.0);
+        };
         // Only where no edge marks the gap left of the amounts: where one does, the page
         // shows that column itself, and the carried-over edge inside it is left alone.
-        if seps.iter().any(|o| (o - m1).abs() < p.em)
-            || chunks()
-                .any(|c| (c.bbox.x0 < m1 && m1 < c.bbox.x1) || (c.bbox.x0 < m2 && m2 < c.bbox.x1))
-        {
+        if seps.iter().any(|o| (o - m1).abs() < p.em) {
             continue;
         }
         seps.remove(i);

@@ -1395,6 +1395,14 @@ impl<'g> Reader<'g> {
                 self.budget_row_by_shape(row, loc, &[], block_unit, out);
                 continue;
             }
+            if pairs_straddle_groups(row, &groups) {
+                let by_order: Vec<(Option<String>, Option<String>)> = groups
+                    .iter()
+                    .map(|g| (g.section.clone(), g.unit.clone()))
+                    .collect();
+                self.budget_row_by_shape(row, loc, &by_order, block_unit, out);
+                continue;
+            }
             for g in &groups {
                 let in_range: Vec<&Cell> = row
                     .iter()
@@ -1895,6 +1903,33 @@ fn column_groups(row: &[&Cell], block_unit: Option<&str>) -> Option<Vec<ColumnGr
         return Some(groups);
     }
     None
+}
+
+/// Whether a row's `name amount` pairs straddle the section-only groups' column ranges:
+/// a group whose first cell is an amount while the group before it ends in a name with
+/// no amount. A copy that drops the empty cells of a merged header (each section name
+/// over a name and an amount column) leaves the names one column apart, so the ranges
+/// would hand one pair's amount to the next section's name; read such a row in order.
+fn pairs_straddle_groups(row: &[&Cell], groups: &[ColumnGroup]) -> bool {
+    if groups.iter().any(|g| g.amount_col.is_some()) {
+        return false;
+    }
+    let mut prev_ends_in_name = false;
+    for g in groups {
+        let mut in_range = row
+            .iter()
+            .filter(|c| c.col.is_some_and(|k| k >= g.start && k < g.end));
+        let Some(first) = in_range.next() else {
+            prev_ends_in_name = false;
+            continue;
+        };
+        if prev_ends_in_name && is_amount_like(&first.text) {
+            return true;
+        }
+        let last = in_range.next_back().unwrap_or(first);
+        prev_ends_in_name = !is_amount_like(&last.text);
+    }
+    false
 }
 
 fn group_at(

@@ -896,10 +896,7 @@ impl<'g> Reader<'g> {
         let title_evidence = blocks
             .first()
             .filter(|b| b.label.is_none())
-            .and_then(|b| b.rows.first())
-            .and_then(|r| r.first())
-            .map(|c| looks_like_title(&c.text))
-            .unwrap_or(false);
+            .is_some_and(|b| title_row(b).is_some());
         let score = core.iter().filter(|l| found.contains(l)).count() + usize::from(title_evidence);
         if score < 2 {
             return Err(Error::NotADeclaration {
@@ -1149,20 +1146,20 @@ impl<'g> Reader<'g> {
 
     /// Text before the first label: the title, unit notes, 填报单位 lines.
     fn preamble_or_other(&mut self, block: &Block<'g>) {
-        let mut rows = block.rows.iter().zip(&block.row_locs).peekable();
-        if self.out.title.is_none() {
-            if let Some((row, loc)) = rows.peek() {
-                if row.len() == 1 && looks_like_title(&row[0].text) {
-                    self.out.title = Some(Text {
-                        text: row[0].text.to_string(),
-                        loc: (*loc).clone(),
-                    });
-                    rows.next();
-                }
+        let title = if self.out.title.is_none() {
+            title_row(block)
+        } else {
+            None
+        };
+        for (i, (row, loc)) in block.rows.iter().zip(&block.row_locs).enumerate() {
+            if Some(i) == title {
+                self.out.title = Some(Text {
+                    text: row[0].text.to_string(),
+                    loc: loc.clone(),
+                });
+            } else {
+                self.pairs(None, row);
             }
-        }
-        for (row, _) in rows {
-            self.pairs(None, row);
         }
     }
 
@@ -1743,6 +1740,17 @@ fn append(dst: &mut Option<String>, more: Option<String>) {
             None => *dst = Some(m),
         }
     }
+}
+
+/// The row of a preamble block that holds the title: a lone cell that reads like one,
+/// among the first few rows. Attachment marks (附件3), table numbers and a 填报单位 line
+/// often stand above the title; they stay other fields.
+fn title_row(block: &Block) -> Option<usize> {
+    block
+        .rows
+        .iter()
+        .take(4)
+        .position(|row| row.len() == 1 && looks_like_title(&row[0].text))
 }
 
 fn looks_like_title(text: &str) -> bool {

@@ -666,12 +666,85 @@ fn text_grid<'t>(text: &'t str) -> Grid<'t> {
     if layout == Layout::Tabs {
         rows = join_broken_rows(rows);
     }
+    if layout == Layout::Pipes {
+        rows = join_grid_rows(rows, &lines);
+    }
     Grid {
         rows,
         layout,
         pages: None,
         warnings: Vec::new(),
     }
+}
+
+/// Rule lines with `+` joints that make a text a grid table (pandoc, tabulate, RST):
+/// a top rule, one under the header and one under each of at least two rows. A table
+/// ruled only at its top, under its header and at its bottom (prettytable, MySQL) has
+/// three, and its lines between rules are rows of their own.
+const GRID_TABLE_RULES: usize = 4;
+
+/// A grid table closes every row with a `+---+` rule, and a row's cells wrap over the
+/// lines between two rules: those lines are one row, each cell's pieces joined. Lines of
+/// another cell count (a row whose spans differ) are left as rows of their own.
+fn join_grid_rows<'t>(rows: Vec<Row<'t>>, lines: &[&str]) -> Vec<Row<'t>> {
+    let is_grid_rule = |l: &str| is_markdown_rule(l) && l.contains('+');
+    if lines.iter().filter(|l| is_grid_rule(l)).count() < GRID_TABLE_RULES {
+        return rows;
+    }
+    // Each line's row group: a rule, a blank line or a line outside the table ends one.
+    let mut group = Vec::with_capacity(lines.len());
+    let mut g = 0usize;
+    for l in lines {
+        let t = l.trim();
+        let in_table = !t.is_empty() && !is_markdown_rule(l) && pipe_count_upto(t, 1) > 0;
+        if !in_table {
+            g += 1;
+        }
+        group.push(g);
+        if !in_table {
+            g += 1;
+        }
+    }
+    let group_of = |r: &Row| match r.loc {
+        Loc::Line { line } => group.get(line.wrapping_sub(1)).copied(),
+        Loc::Page { .. } => None,
+    };
+    let mut out: Vec<Row<'t>> = Vec::with_capacity(rows.len());
+    let mut last_group = None;
+    for row in rows {
+        let g = group_of(&row);
+        let joins = g.is_some()
+            && g == last_group
+            && out
+                .last()
+                .is_some_and(|prev| prev.cells.len() == row.cells.len());
+        last_group = g;
+        match out.last_mut() {
+            Some(prev) if joins => {
+                for (into, piece) in prev.cells.iter_mut().zip(row.cells) {
+                    if piece.text.is_empty() {
+                        continue;
+                    }
+                    if into.text.is_empty() {
+                        into.text = piece.text;
+                        continue;
+                    }
+                    let joined = into.text.to_mut();
+                    // Wrapped at a space between words or number groups (`83, 179.` / `29`);
+                    // CJK text wraps anywhere and joins without one.
+                    let spaced = piece.text.starts_with(|c: char| c.is_ascii_alphanumeric())
+                        && joined
+                            .ends_with(|c: char| c.is_ascii_alphanumeric() || ",.;:".contains(c));
+                    if spaced {
+                        joined.push(' ');
+                    }
+                    joined.push_str(&piece.text);
+                }
+            }
+            _ => out.push(row),
+        }
+    }
+    out
 }
 
 /// Longest run of lines one unquoted cell's line breaks may spread a row over.

@@ -46,6 +46,13 @@ fn markdown() {
 }
 
 #[test]
+fn grid_table_with_wrapped_cells() {
+    // Wide and narrow columns: the overall goal wraps over dozens of lines either way.
+    assert_same("grid-table-16", &to_grid_table(SEED, 16), true);
+    assert_same("grid-table-30", &to_grid_table(SEED, 30), true);
+}
+
+#[test]
 fn cell_per_line() {
     assert_same("cell-per-line", &to_cell_per_line(SEED), false);
 }

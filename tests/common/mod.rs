@@ -167,6 +167,88 @@ pub fn to_cell_stream(text: &str) -> String {
     out
 }
 
+/// Display width: CJK and full-width characters take two columns.
+fn display_width(s: &str) -> usize {
+    s.chars()
+        .map(|c| if (c as u32) >= 0x1100 { 2 } else { 1 })
+        .sum()
+}
+
+/// A cell wrapped to `width` columns as pandoc and tabulate wrap: CJK anywhere, never
+/// at a space (the space would be lost at the line end), so `3. 高` keeps its space.
+fn wrap_cell(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut cur = String::new();
+    for c in text.chars() {
+        let mut next = cur.clone();
+        next.push(c);
+        if display_width(&next) > width && !cur.is_empty() {
+            // Carry the word or number that runs into the break, and a space before it.
+            let mut carry = String::new();
+            while cur.ends_with(|p: char| p == ' ' || p.is_ascii_graphic()) {
+                if let Some(p) = cur.pop() {
+                    carry.insert(0, p);
+                }
+            }
+            if cur.is_empty() {
+                cur = carry;
+                carry = String::new();
+            }
+            lines.push(cur);
+            cur = carry;
+        }
+        cur.push(c);
+    }
+    lines.push(cur);
+    lines
+}
+
+/// Re-lay a tab-separated form as a grid table (pandoc, tabulate, RST): every row closed
+/// by a `+---+` rule, cells wrapped to a fixed width over several lines. Lone cells
+/// (titles, notes) stay lines outside the table.
+pub fn to_grid_table(text: &str, width: usize) -> String {
+    let rows = tab_rows(text);
+    let n = rows.iter().flatten().map(Vec::len).max().unwrap_or(1);
+    let rule = format!("+{}\n", format!("{}+", "-".repeat(width + 2)).repeat(n));
+    let mut out = String::new();
+    let mut in_table = false;
+    for row in rows {
+        match row {
+            Some(cells) if cells.len() > 1 => {
+                if !in_table {
+                    out.push_str(&rule);
+                    in_table = true;
+                }
+                let wrapped: Vec<Vec<String>> = (0..n)
+                    .map(|i| wrap_cell(cells.get(i).map_or("", |c| c.trim()), width))
+                    .collect();
+                let height = wrapped.iter().map(Vec::len).max().unwrap_or(1);
+                for k in 0..height {
+                    out.push('|');
+                    for w in &wrapped {
+                        let piece = w.get(k).map_or("", String::as_str);
+                        out.push(' ');
+                        out.push_str(piece);
+                        out.push_str(&" ".repeat(width.saturating_sub(display_width(piece)) + 1));
+                        out.push('|');
+                    }
+                    out.push('\n');
+                }
+                out.push_str(&rule);
+            }
+            Some(cells) => {
+                in_table = false;
+                out.push_str(&format!("{}\n", cells.join("")));
+            }
+            None => {
+                in_table = false;
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
+
 /// Cells split by runs of spaces (empty cells widen the gap), as OCR engines write rows.
 pub fn to_spaced(text: &str) -> String {
     let mut out = String::new();

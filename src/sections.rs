@@ -358,6 +358,25 @@ fn label_misread(text: &str) -> Option<Label> {
     {
         return None;
     }
+    // One char off leaves the first or the second char as the label's: a cell whose first
+    // two chars open no long label that way is rejected before it is normalised. Its
+    // normal form starts with its first char and its next char that is no white space;
+    // were that no ideograph, the normal form could not be ideographs throughout.
+    let second = text
+        .get(3..)
+        .and_then(|t| t.chars().find(|c| !c.is_whitespace()));
+    let (Some(c0), Some(c1)) = (text.chars().next(), second) else {
+        return None;
+    };
+    let (firsts, seconds) = &*MISREAD_OPENINGS;
+    if !firsts.contains(&c0) && !seconds.contains(&c1) {
+        return None;
+    }
+    misread_normalised(text)
+}
+
+/// [`label_misread`] past its first tests: the cell normalised and compared.
+fn misread_normalised(text: &str) -> Option<Label> {
     let n = norm(text);
     let b = strip_note(&n).as_bytes();
     // The cell must be ideographs throughout, as the label is (a `≥` or `A` is not
@@ -391,6 +410,22 @@ fn label_misread(text: &str) -> Option<Label> {
 }
 
 const MISREAD_MIN_CHARS: usize = 6;
+
+/// The first chars and the second chars of the labels `label_misread` compares with.
+static MISREAD_OPENINGS: std::sync::LazyLock<(Vec<char>, Vec<char>)> =
+    std::sync::LazyLock::new(|| {
+        let (mut firsts, mut seconds) = (Vec::new(), Vec::new());
+        for (l, _) in MISREAD_LABELS.iter().flatten() {
+            let mut it = l.chars();
+            firsts.extend(it.next());
+            seconds.extend(it.next());
+        }
+        for v in [&mut firsts, &mut seconds] {
+            v.sort_unstable();
+            v.dedup();
+        }
+        (firsts, seconds)
+    });
 
 /// The labels `label_misread` compares with (long ones, of basic-block ideographs
 /// only), by their length in characters.
@@ -2501,6 +2536,11 @@ mod tests {
             ("预箅整体情况", Some(Label::Budget)),
             ("部门整休绩效目标", Some(Label::OverallGoal)),
             ("年 度 重 点 工 作 仼 务", Some(Label::Tasks)),
+            // the first or the second char misread
+            ("午度重点工作任务", Some(Label::Tasks)),
+            ("年虔重点工作任务", Some(Label::Tasks)),
+            ("午 度重点工作任务", Some(Label::Tasks)),
+            ("年\u{3000}虔重点工作任务", Some(Label::Tasks)),
             // two characters off, short labels, or not all ideographs: no label
             ("年度重点工作计划", None),
             ("预算执行情况", None),
@@ -2524,6 +2564,47 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The first-two-chars test rejects only cells the full comparison rejects.
+        #[test]
+        fn misread_opening_test_is_exact(
+            s in "[年午度虔重点工作任仼务努其他需完成的总体休绩效目标杯部门整预算箅情况指（）() \\u{3000}a1]{6,12}|\\PC{6,14}"
+        ) {
+            let full = if (3 * MISREAD_MIN_CHARS..=MAX_LABEL_BYTES).contains(&s.len())
+                && matches!(s.as_bytes().first(), Some(0xE4..=0xE9))
+            {
+                misread_normalised(&s)
+            } else {
+                None
+            };
+            proptest::prop_assert_eq!(label_misread(&s), full);
+        }
+
+        /// The same on long labels with one or two chars replaced and spaces put in.
+        #[test]
+        fn misread_opening_test_is_exact_near_labels(
+            k in 0usize..64,
+            at in proptest::collection::vec(0usize..12, 1..3),
+            by in "[午虔仼杯休箅a（ ]",
+            spaced in proptest::bool::ANY,
+        ) {
+            let labels: Vec<&str> = MISREAD_LABELS.iter().flatten().map(|(l, _)| *l).collect();
+            let l = labels[k % labels.len()];
+            let mut cs: Vec<String> = l.chars().map(String::from).collect();
+            for i in at {
+                let n = cs.len();
+                cs[i % n] = by.clone();
+            }
+            let s = cs.join(if spaced { " " } else { "" });
+            let full = if (3 * MISREAD_MIN_CHARS..=MAX_LABEL_BYTES).contains(&s.len())
+                && matches!(s.as_bytes().first(), Some(0xE4..=0xE9))
+            {
+                misread_normalised(&s)
+            } else {
+                None
+            };
+            proptest::prop_assert_eq!(label_misread(&s), full);
+        }
+
         #[test]
         fn has_is_contains(hay in "[指标值年度目a：:]{0,12}", needle in "[指标值年度a]{0,3}") {
             proptest::prop_assert_eq!(has(&hay, &needle), hay.contains(needle.as_str()));

@@ -153,17 +153,25 @@ pub(crate) fn has(hay: &str, needle: &str) -> bool {
     })
 }
 
-/// Whether `text` holds one of `chars`: a first test for the header vocabularies, run on
-/// every cell of the task and indicator rows, that rejects most cells without
-/// normalising them. `norm` only drops white space and maps brackets and colons, so the
-/// characters of a header word are in the cell as written whenever they are in its
-/// normal form.
-fn has_any_char(text: &str, chars: &[char]) -> bool {
+/// Which of `chars` (at most 32) `text` holds, bit `k` for `chars[k]`: a first test for
+/// the header vocabularies, run on every cell of the task and indicator rows, that
+/// rejects most cells without normalising them. `norm` only drops white space and maps
+/// brackets and colons, so the characters of a header word are in the cell as written
+/// whenever they are in its normal form; the header tests then search a cell only for
+/// the words whose chars it has, where each search was a memchr call of its own.
+fn chars_seen(text: &str, chars: &[char]) -> u32 {
     // A 64-bit filter of the chars' low six bits: most chars of a cell fail it with one
     // test, and the list is searched only on a hit.
     let mask = chars.iter().fold(0u64, |m, &c| m | 1 << (c as u32 & 63));
-    text.chars()
-        .any(|c| (mask >> (c as u32 & 63)) & 1 != 0 && chars.contains(&c))
+    let mut seen = 0u32;
+    for c in text.chars() {
+        if (mask >> (c as u32 & 63)) & 1 != 0 {
+            if let Some(k) = chars.iter().position(|&x| x == c) {
+                seen |= 1 << k;
+            }
+        }
+    }
+    seen
 }
 
 fn norm_label_char(c: char) -> char {
@@ -1975,20 +1983,24 @@ impl TaskColumns {
         if text.len() > MAX_LABEL_BYTES {
             return None;
         }
-        if !has_any_char(text, &['称', '务', '目', '容', '金', '入', '效']) {
+        const CHARS: [char; 7] = ['称', '务', '目', '容', '金', '入', '效'];
+        let seen = chars_seen(text, &CHARS);
+        if seen == 0 {
             return None;
         }
         let n = norm(text);
         if n.chars().count() > 24 || n.chars().any(|c| c.is_ascii_digit()) {
             return None;
         }
-        if has(&n, "名称") || n == "任务" || n == "项目" {
+        // A word is searched for only when the cell holds its char (CHARS[k]).
+        let has_by = |k: usize, w: &str| seen & (1 << k) != 0 && has(&n, w);
+        if has_by(0, "名称") || n == "任务" || n == "项目" {
             Some(0)
-        } else if has(&n, "内容") {
+        } else if has_by(3, "内容") {
             Some(1)
-        } else if has(&n, "资金") || has(&n, "金额") || has(&n, "投入") {
+        } else if has_by(4, "资金") || has_by(4, "金额") || has_by(5, "投入") {
             Some(2)
-        } else if has(&n, "目标") || has(&n, "成效") || has(&n, "效果") {
+        } else if has_by(2, "目标") || has_by(6, "成效") || has_by(6, "效果") {
             Some(3)
         } else {
             None
@@ -2132,36 +2144,47 @@ impl IndicatorColumns {
     fn classify(row: &[&Cell], cols: &mut [Option<usize>; IND_SLOTS]) -> usize {
         let mut hits = 0;
         for (i, c) in row.iter().enumerate() {
-            if c.text.len() > MAX_LABEL_BYTES
-                || !has_any_char(&c.text, &['指', '期', '值', '符', '位'])
-            {
+            let Some(slot) = Self::slot(&c.text) else {
                 continue;
-            }
-            let n = norm(&c.text);
-            let col = c.col.or(Some(i));
-            let slot = match &*n {
-                "一级指标" => 0,
-                "二级指标" => 1,
-                "三级指标" | "指标名称" | "指标内容" => 2,
-                _ if has(&n, "周期") || has(&n, "中期") || has(&n, "长期") => 3,
-                // Templates name the target column 指标值, 目标值 or 预期值 (年度目标值,
-                // 年度指标值（2024年）).
-                _ if has(&n, "年度") && (has(&n, "指标值") || has(&n, "目标值")) => 4,
-                _ if n.ends_with("指标值") || n.ends_with("目标值") || n.ends_with("预期值") => {
-                    4
-                }
-                "指标性质" | "指标方向" | "比较符" | "符号" | "指标值性质" => {
-                    SLOT_OP
-                }
-                "计量单位" | "度量单位" | "单位" | "指标单位" => SLOT_UNIT,
-                _ => continue,
             };
             if cols[slot].is_none() {
-                cols[slot] = col;
+                cols[slot] = c.col.or(Some(i));
                 hits += 1;
             }
         }
         hits
+    }
+
+    /// Which column an indicator header cell names, if any (see [`IND_SLOTS`]).
+    fn slot(text: &str) -> Option<usize> {
+        if text.len() > MAX_LABEL_BYTES {
+            return None;
+        }
+        let seen = chars_seen(text, &['指', '期', '值', '符', '位']);
+        if seen == 0 {
+            return None;
+        }
+        let n = norm(text);
+        // The word tests need 期 (bit 1) or 值 (bit 2), and most cells that get here
+        // are level names (产出指标) with neither: they are only compared whole.
+        let words = seen & 0b110 != 0;
+        Some(match &*n {
+            "一级指标" => 0,
+            "二级指标" => 1,
+            "三级指标" | "指标名称" | "指标内容" => 2,
+            _ if words && (has(&n, "周期") || has(&n, "中期") || has(&n, "长期")) => 3,
+            // Templates name the target column 指标值, 目标值 or 预期值 (年度目标值,
+            // 年度指标值（2024年）).
+            _ if words && has(&n, "年度") && (has(&n, "指标值") || has(&n, "目标值")) => 4,
+            _ if words
+                && (n.ends_with("指标值") || n.ends_with("目标值") || n.ends_with("预期值")) =>
+            {
+                4
+            }
+            "指标性质" | "指标方向" | "比较符" | "符号" | "指标值性质" => SLOT_OP,
+            "计量单位" | "度量单位" | "单位" | "指标单位" => SLOT_UNIT,
+            _ => return None,
+        })
     }
 
     fn is_header_cell(text: &str) -> bool {
@@ -2563,7 +2586,115 @@ mod tests {
         }
     }
 
+    fn has_any_char(text: &str, chars: &[char]) -> bool {
+        text.chars().any(|c| chars.contains(&c))
+    }
+
+    /// The header slot tests as they were before they searched only for words whose
+    /// chars the cell holds.
+    fn task_slot_by_search(text: &str) -> Option<usize> {
+        if text.len() > MAX_LABEL_BYTES
+            || !has_any_char(text, &['称', '务', '目', '容', '金', '入', '效'])
+        {
+            return None;
+        }
+        let n = norm(text);
+        if n.chars().count() > 24 || n.chars().any(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        if n.contains("名称") || n == "任务" || n == "项目" {
+            Some(0)
+        } else if n.contains("内容") {
+            Some(1)
+        } else if n.contains("资金") || n.contains("金额") || n.contains("投入") {
+            Some(2)
+        } else if n.contains("目标") || n.contains("成效") || n.contains("效果") {
+            Some(3)
+        } else {
+            None
+        }
+    }
+
+    fn indicator_slot_by_search(text: &str) -> Option<usize> {
+        if text.len() > MAX_LABEL_BYTES || !has_any_char(text, &['指', '期', '值', '符', '位'])
+        {
+            return None;
+        }
+        let n = norm(text);
+        Some(match &*n {
+            "一级指标" => 0,
+            "二级指标" => 1,
+            "三级指标" | "指标名称" | "指标内容" => 2,
+            _ if n.contains("周期") || n.contains("中期") || n.contains("长期") => 3,
+            _ if n.contains("年度") && (n.contains("指标值") || n.contains("目标值")) => 4,
+            _ if n.ends_with("指标值") || n.ends_with("目标值") || n.ends_with("预期值") => {
+                4
+            }
+            "指标性质" | "指标方向" | "比较符" | "符号" | "指标值性质" => SLOT_OP,
+            "计量单位" | "度量单位" | "单位" | "指标单位" => SLOT_UNIT,
+            _ => return None,
+        })
+    }
+
+    #[test]
+    fn header_slots_on_header_words() {
+        for t in [
+            "名称",
+            "任务名称",
+            "任务",
+            "项目",
+            "主要实施内容",
+            "拟投入的资金（万元）",
+            "金额",
+            "投入",
+            "期望达到的目标",
+            "成效",
+            "效果",
+            "一级指标",
+            "二级指标",
+            "三 级 指 标",
+            "指标名称",
+            "指标内容",
+            "实施周期指标值",
+            "中期目标",
+            "长期目标",
+            "年度指标值",
+            "年度目标值（2024年）",
+            "预期值",
+            "指标性质",
+            "指标方向",
+            "比较符",
+            "符号",
+            "指标值性质",
+            "计量单位",
+            "度量单位",
+            "单位",
+            "指标单位",
+            "产出指标",
+            "项目完成率",
+            "指标",
+            "期",
+            "值",
+            "",
+        ] {
+            assert_eq!(TaskColumns::slot(t), task_slot_by_search(t), "{t:?}");
+            assert_eq!(
+                IndicatorColumns::slot(t),
+                indicator_slot_by_search(t),
+                "{t:?}"
+            );
+        }
+    }
+
     proptest::proptest! {
+        #[test]
+        fn header_slots_match_search(
+            s in "[名称任务项目内容资金额投入标成效果一二三级指周中长期年度值预性质方向比较符号计量单位 （）1]{0,8}|\\PC{0,10}"
+        ) {
+            proptest::prop_assert_eq!(TaskColumns::slot(&s), task_slot_by_search(&s));
+            proptest::prop_assert_eq!(IndicatorColumns::slot(&s), indicator_slot_by_search(&s));
+        }
+
         /// The first-two-chars test rejects only cells the full comparison rejects.
         #[test]
         fn misread_opening_test_is_exact(

@@ -27,7 +27,8 @@ use std::borrow::Cow;
 
 use crate::grid::{Cell, Row};
 use crate::sections::{
-    has, indicator_level_cols, is_framework_name, is_level2_name, row_label, RowLabel,
+    framework_name_in_full, has, indicator_level_cols, is_framework_name, may_be_level2, row_label,
+    RowLabel,
 };
 
 /// A header row's width: all its cells, and up to its last non-empty one.
@@ -134,7 +135,9 @@ pub(crate) fn rows(rows: &mut [Row<'_>], padded: bool) {
             }
             // A level name followed by another is level 1 (成本指标 is level 1 or 2 by
             // template: `成本指标 | 经济成本指标 | …` is level 1).
-            let level1_pair = is_framework_name(first)
+            // The first cell's name looked up once, not once per test.
+            let name = framework_name_in_full(first);
+            let level1_pair = name.is_some()
                 && row
                     .cells
                     .iter()
@@ -143,9 +146,9 @@ pub(crate) fn rows(rows: &mut [Row<'_>], padded: bool) {
                     .is_some_and(|c| is_framework_name(&c.text));
             if level1_pair {
                 (l1, w, false)
-            } else if is_level2_name(first) {
+            } else if name.is_some_and(may_be_level2) {
                 (l2, w, false)
-            } else if is_framework_name(first) {
+            } else if name.is_some() {
                 (l1, w, false)
             } else if several && may_move {
                 (l3, w, true)

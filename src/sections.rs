@@ -756,9 +756,8 @@ fn framework_name(text: &str) -> Option<&'static str> {
     }
     let n = norm(text);
     let n = strip_note(&n);
-    if n.is_empty() || n.chars().count() > 16 {
-        return None;
-    }
+    // A known stem is never empty and no name is over 16 chars (tested), so a name
+    // found is never too long: the length is not counted.
     let stem = n.strip_suffix("指标").unwrap_or(n);
     FRAMEWORK_STEMS
         .iter()
@@ -783,6 +782,11 @@ fn framework_name_strict(text: &str) -> Option<&'static str> {
     }
     let n = norm(text);
     let n = strip_note(&n);
+    // Every name ends with 指标 (tested): most cells asked (level-3 names, targets) do
+    // not, and are not compared with each name.
+    if !n.ends_with("指标") {
+        return None;
+    }
     all_framework_names().find(|name| *name == n)
 }
 
@@ -794,7 +798,19 @@ pub(crate) fn is_framework_name(text: &str) -> bool {
 /// Whether a cell spells a level-2 name of the indicator framework in full (成本指标,
 /// level 1 or 2 by template, counts).
 pub(crate) fn is_level2_name(text: &str) -> bool {
-    framework_name_strict(text).is_some_and(|n| !is_level1(n) || is_ambiguous(n))
+    framework_name_strict(text).is_some_and(may_be_level2)
+}
+
+/// The level-1 or level-2 name of the indicator framework a cell spells in full: as
+/// [`is_framework_name`], with the name, for [`may_be_level2`].
+pub(crate) fn framework_name_in_full(text: &str) -> Option<&'static str> {
+    framework_name_strict(text)
+}
+
+/// Whether a framework name is a level-2 name (成本指标, level 1 or 2 by template,
+/// counts).
+pub(crate) fn may_be_level2(name: &str) -> bool {
+    !is_level1(name) || is_ambiguous(name)
 }
 
 /// Whether `level2` is a level-2 name the standard framework puts under another level-1
@@ -2634,6 +2650,16 @@ mod tests {
             "计量单位" | "度量单位" | "单位" | "指标单位" => SLOT_UNIT,
             _ => return None,
         })
+    }
+
+    /// What the framework name tests take for granted.
+    #[test]
+    fn framework_names_end_in_zhibiao_and_are_short() {
+        for name in all_framework_names() {
+            assert!(name.ends_with("指标"), "{name}");
+            assert!(name.chars().count() <= 16, "{name}");
+            assert!(!name.strip_suffix("指标").unwrap_or(name).is_empty());
+        }
     }
 
     #[test]

@@ -317,7 +317,7 @@ fn department_rank(label: &str) -> u8 {
 
 /// No label is longer than this many bytes, even spread by OCR spaces; longer cells
 /// (goals, task contents) are rejected before any allocation.
-const MAX_LABEL_BYTES: usize = 96;
+pub(crate) const MAX_LABEL_BYTES: usize = 96;
 
 /// The first characters of every known label, as a bit per Basic Multilingual Plane
 /// character (all of them are there): most cells are rejected on their first character,

@@ -27,7 +27,8 @@ use std::borrow::Cow;
 
 use crate::grid::{Cell, Row};
 use crate::sections::{
-    has, indicator_level_cols, is_framework_name, is_level2_name, row_label, RowLabel,
+    framework_name_in_full, has, indicator_level_cols, is_framework_name, may_be_level2, row_label,
+    RowLabel, MAX_LABEL_BYTES,
 };
 
 /// A header row's width: all its cells, and up to its last non-empty one.
@@ -134,7 +135,9 @@ pub(crate) fn rows(rows: &mut [Row<'_>], padded: bool) {
             }
             // A level name followed by another is level 1 (成本指标 is level 1 or 2 by
             // template: `成本指标 | 经济成本指标 | …` is level 1).
-            let level1_pair = is_framework_name(first)
+            // The first cell's name looked up once, not once per test.
+            let name = framework_name_in_full(first);
+            let level1_pair = name.is_some()
                 && row
                     .cells
                     .iter()
@@ -143,9 +146,9 @@ pub(crate) fn rows(rows: &mut [Row<'_>], padded: bool) {
                     .is_some_and(|c| is_framework_name(&c.text));
             if level1_pair {
                 (l1, w, false)
-            } else if is_level2_name(first) {
+            } else if name.is_some_and(may_be_level2) {
                 (l2, w, false)
-            } else if is_framework_name(first) {
+            } else if name.is_some() {
                 (l1, w, false)
             } else if several && may_move {
                 (l3, w, true)
@@ -183,9 +186,13 @@ fn indicator_header(row: &Row<'_>, first: &str, width: Width) -> Option<([usize;
     // a level name).
     // `has`: a memchr for the last byte rejects most cells before a substring search
     // is set up.
+    // Only cells that can be header cells (no longer than a label) are searched for 级:
+    // the targets of an indicator row, which most rows that get here are, can be long.
     if !has(first, "指标")
         || row.non_empty().nth(2).is_none()
-        || !row.non_empty().any(|c| c.text.contains('级'))
+        || !row
+            .non_empty()
+            .any(|c| c.text.len() <= MAX_LABEL_BYTES && has(&c.text, "级"))
     {
         return None;
     }
@@ -221,7 +228,49 @@ fn shift(row: &mut Row<'_>, by: usize) {
 
 #[cfg(test)]
 mod tests {
-    use crate::grid::from_text;
+    use std::borrow::Cow;
+
+    use proptest::prelude::*;
+
+    use super::{indicator_header, Width};
+    use crate::grid::{from_text, Cell, Row};
+    use crate::record::Loc;
+    use crate::sections::indicator_level_cols;
+
+    proptest! {
+        /// The header prefilters reject only rows the full header test rejects.
+        #[test]
+        fn indicator_header_prefilter_is_exact(
+            texts in proptest::collection::vec(
+                "一级指标|二级指标|三 级 指 标|指标名称|绩效指标|年度指标值|产出指标|[一二三级指标名称绩效实施周期年度值 ]{0,6}|[级指标≥90%满意度。]{30,40}",
+                0..7,
+            ),
+        ) {
+            let row = Row {
+                cells: texts
+                    .iter()
+                    .enumerate()
+                    .map(|(i, t)| Cell {
+                        text: Cow::Borrowed(t.as_str()),
+                        col: Some(i),
+                        loc: Loc::Line { line: 0 },
+                    })
+                    .collect(),
+                loc: Loc::Line { line: 0 },
+            };
+            let width = Width::of(&row);
+            let first = row.non_empty().next().map_or("", |c| &*c.text);
+            let got = indicator_header(&row, first, width).map(|(cols, _)| cols);
+            let cells: Vec<&Cell> = row.non_empty().collect();
+            let want = match indicator_level_cols(&cells) {
+                Some([Some(a), Some(b), Some(c)]) if a < b && b < c && first.contains("指标") => {
+                    Some([a, b, c])
+                }
+                _ => None,
+            };
+            prop_assert_eq!(got, want);
+        }
+    }
 
     fn cols(text: &str) -> Vec<Vec<(usize, String)>> {
         from_text(text)

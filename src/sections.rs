@@ -153,17 +153,25 @@ pub(crate) fn has(hay: &str, needle: &str) -> bool {
     })
 }
 
-/// Whether `text` holds one of `chars`: a first test for the header vocabularies, run on
-/// every cell of the task and indicator rows, that rejects most cells without
-/// normalising them. `norm` only drops white space and maps brackets and colons, so the
-/// characters of a header word are in the cell as written whenever they are in its
-/// normal form.
-fn has_any_char(text: &str, chars: &[char]) -> bool {
+/// Which of `chars` (at most 32) `text` holds, bit `k` for `chars[k]`: a first test for
+/// the header vocabularies, run on every cell of the task and indicator rows, that
+/// rejects most cells without normalising them. `norm` only drops white space and maps
+/// brackets and colons, so the characters of a header word are in the cell as written
+/// whenever they are in its normal form; the header tests then search a cell only for
+/// the words whose chars it has, where each search was a memchr call of its own.
+fn chars_seen(text: &str, chars: &[char]) -> u32 {
     // A 64-bit filter of the chars' low six bits: most chars of a cell fail it with one
     // test, and the list is searched only on a hit.
     let mask = chars.iter().fold(0u64, |m, &c| m | 1 << (c as u32 & 63));
-    text.chars()
-        .any(|c| (mask >> (c as u32 & 63)) & 1 != 0 && chars.contains(&c))
+    let mut seen = 0u32;
+    for c in text.chars() {
+        if (mask >> (c as u32 & 63)) & 1 != 0 {
+            if let Some(k) = chars.iter().position(|&x| x == c) {
+                seen |= 1 << k;
+            }
+        }
+    }
+    seen
 }
 
 fn norm_label_char(c: char) -> char {
@@ -309,7 +317,7 @@ fn department_rank(label: &str) -> u8 {
 
 /// No label is longer than this many bytes, even spread by OCR spaces; longer cells
 /// (goals, task contents) are rejected before any allocation.
-const MAX_LABEL_BYTES: usize = 96;
+pub(crate) const MAX_LABEL_BYTES: usize = 96;
 
 /// The first characters of every known label, as a bit per Basic Multilingual Plane
 /// character (all of them are there): most cells are rejected on their first character,
@@ -358,6 +366,25 @@ fn label_misread(text: &str) -> Option<Label> {
     {
         return None;
     }
+    // One char off leaves the first or the second char as the label's: a cell whose first
+    // two chars open no long label that way is rejected before it is normalised. Its
+    // normal form starts with its first char and its next char that is no white space;
+    // were that no ideograph, the normal form could not be ideographs throughout.
+    let second = text
+        .get(3..)
+        .and_then(|t| t.chars().find(|c| !c.is_whitespace()));
+    let (Some(c0), Some(c1)) = (text.chars().next(), second) else {
+        return None;
+    };
+    let (firsts, seconds) = &*MISREAD_OPENINGS;
+    if !firsts.contains(&c0) && !seconds.contains(&c1) {
+        return None;
+    }
+    misread_normalised(text)
+}
+
+/// [`label_misread`] past its first tests: the cell normalised and compared.
+fn misread_normalised(text: &str) -> Option<Label> {
     let n = norm(text);
     let b = strip_note(&n).as_bytes();
     // The cell must be ideographs throughout, as the label is (a `≥` or `A` is not
@@ -391,6 +418,22 @@ fn label_misread(text: &str) -> Option<Label> {
 }
 
 const MISREAD_MIN_CHARS: usize = 6;
+
+/// The first chars and the second chars of the labels `label_misread` compares with.
+static MISREAD_OPENINGS: std::sync::LazyLock<(Vec<char>, Vec<char>)> =
+    std::sync::LazyLock::new(|| {
+        let (mut firsts, mut seconds) = (Vec::new(), Vec::new());
+        for (l, _) in MISREAD_LABELS.iter().flatten() {
+            let mut it = l.chars();
+            firsts.extend(it.next());
+            seconds.extend(it.next());
+        }
+        for v in [&mut firsts, &mut seconds] {
+            v.sort_unstable();
+            v.dedup();
+        }
+        (firsts, seconds)
+    });
 
 /// The labels `label_misread` compares with (long ones, of basic-block ideographs
 /// only), by their length in characters.
@@ -713,9 +756,8 @@ fn framework_name(text: &str) -> Option<&'static str> {
     }
     let n = norm(text);
     let n = strip_note(&n);
-    if n.is_empty() || n.chars().count() > 16 {
-        return None;
-    }
+    // A known stem is never empty and no name is over 16 chars (tested), so a name
+    // found is never too long: the length is not counted.
     let stem = n.strip_suffix("指标").unwrap_or(n);
     FRAMEWORK_STEMS
         .iter()
@@ -740,6 +782,11 @@ fn framework_name_strict(text: &str) -> Option<&'static str> {
     }
     let n = norm(text);
     let n = strip_note(&n);
+    // Every name ends with 指标 (tested): most cells asked (level-3 names, targets) do
+    // not, and are not compared with each name.
+    if !n.ends_with("指标") {
+        return None;
+    }
     all_framework_names().find(|name| *name == n)
 }
 
@@ -751,7 +798,19 @@ pub(crate) fn is_framework_name(text: &str) -> bool {
 /// Whether a cell spells a level-2 name of the indicator framework in full (成本指标,
 /// level 1 or 2 by template, counts).
 pub(crate) fn is_level2_name(text: &str) -> bool {
-    framework_name_strict(text).is_some_and(|n| !is_level1(n) || is_ambiguous(n))
+    framework_name_strict(text).is_some_and(may_be_level2)
+}
+
+/// The level-1 or level-2 name of the indicator framework a cell spells in full: as
+/// [`is_framework_name`], with the name, for [`may_be_level2`].
+pub(crate) fn framework_name_in_full(text: &str) -> Option<&'static str> {
+    framework_name_strict(text)
+}
+
+/// Whether a framework name is a level-2 name (成本指标, level 1 or 2 by template,
+/// counts).
+pub(crate) fn may_be_level2(name: &str) -> bool {
+    !is_level1(name) || is_ambiguous(name)
 }
 
 /// Whether `level2` is a level-2 name the standard framework puts under another level-1
@@ -1983,20 +2042,24 @@ impl TaskColumns {
         if text.len() > MAX_LABEL_BYTES {
             return None;
         }
-        if !has_any_char(text, &['称', '务', '目', '容', '金', '入', '效']) {
+        const CHARS: [char; 7] = ['称', '务', '目', '容', '金', '入', '效'];
+        let seen = chars_seen(text, &CHARS);
+        if seen == 0 {
             return None;
         }
         let n = norm(text);
         if n.chars().count() > 24 || n.chars().any(|c| c.is_ascii_digit()) {
             return None;
         }
-        if has(&n, "名称") || n == "任务" || n == "项目" {
+        // A word is searched for only when the cell holds its char (CHARS[k]).
+        let has_by = |k: usize, w: &str| seen & (1 << k) != 0 && has(&n, w);
+        if has_by(0, "名称") || n == "任务" || n == "项目" {
             Some(0)
-        } else if has(&n, "内容") {
+        } else if has_by(3, "内容") {
             Some(1)
-        } else if has(&n, "资金") || has(&n, "金额") || has(&n, "投入") {
+        } else if has_by(4, "资金") || has_by(4, "金额") || has_by(5, "投入") {
             Some(2)
-        } else if has(&n, "目标") || has(&n, "成效") || has(&n, "效果") {
+        } else if has_by(2, "目标") || has_by(6, "成效") || has_by(6, "效果") {
             Some(3)
         } else {
             None
@@ -2140,36 +2203,47 @@ impl IndicatorColumns {
     fn classify(row: &[&Cell], cols: &mut [Option<usize>; IND_SLOTS]) -> usize {
         let mut hits = 0;
         for (i, c) in row.iter().enumerate() {
-            if c.text.len() > MAX_LABEL_BYTES
-                || !has_any_char(&c.text, &['指', '期', '值', '符', '位'])
-            {
+            let Some(slot) = Self::slot(&c.text) else {
                 continue;
-            }
-            let n = norm(&c.text);
-            let col = c.col.or(Some(i));
-            let slot = match &*n {
-                "一级指标" => 0,
-                "二级指标" => 1,
-                "三级指标" | "指标名称" | "指标内容" => 2,
-                _ if has(&n, "周期") || has(&n, "中期") || has(&n, "长期") => 3,
-                // Templates name the target column 指标值, 目标值 or 预期值 (年度目标值,
-                // 年度指标值（2024年）).
-                _ if has(&n, "年度") && (has(&n, "指标值") || has(&n, "目标值")) => 4,
-                _ if n.ends_with("指标值") || n.ends_with("目标值") || n.ends_with("预期值") => {
-                    4
-                }
-                "指标性质" | "指标方向" | "比较符" | "符号" | "指标值性质" => {
-                    SLOT_OP
-                }
-                "计量单位" | "度量单位" | "单位" | "指标单位" => SLOT_UNIT,
-                _ => continue,
             };
             if cols[slot].is_none() {
-                cols[slot] = col;
+                cols[slot] = c.col.or(Some(i));
                 hits += 1;
             }
         }
         hits
+    }
+
+    /// Which column an indicator header cell names, if any (see [`IND_SLOTS`]).
+    fn slot(text: &str) -> Option<usize> {
+        if text.len() > MAX_LABEL_BYTES {
+            return None;
+        }
+        let seen = chars_seen(text, &['指', '期', '值', '符', '位']);
+        if seen == 0 {
+            return None;
+        }
+        let n = norm(text);
+        // The word tests need 期 (bit 1) or 值 (bit 2), and most cells that get here
+        // are level names (产出指标) with neither: they are only compared whole.
+        let words = seen & 0b110 != 0;
+        Some(match &*n {
+            "一级指标" => 0,
+            "二级指标" => 1,
+            "三级指标" | "指标名称" | "指标内容" => 2,
+            _ if words && (has(&n, "周期") || has(&n, "中期") || has(&n, "长期")) => 3,
+            // Templates name the target column 指标值, 目标值 or 预期值 (年度目标值,
+            // 年度指标值（2024年）).
+            _ if words && has(&n, "年度") && (has(&n, "指标值") || has(&n, "目标值")) => 4,
+            _ if words
+                && (n.ends_with("指标值") || n.ends_with("目标值") || n.ends_with("预期值")) =>
+            {
+                4
+            }
+            "指标性质" | "指标方向" | "比较符" | "符号" | "指标值性质" => SLOT_OP,
+            "计量单位" | "度量单位" | "单位" | "指标单位" => SLOT_UNIT,
+            _ => return None,
+        })
     }
 
     fn is_header_cell(text: &str) -> bool {
@@ -2544,6 +2618,11 @@ mod tests {
             ("预箅整体情况", Some(Label::Budget)),
             ("部门整休绩效目标", Some(Label::OverallGoal)),
             ("年 度 重 点 工 作 仼 务", Some(Label::Tasks)),
+            // the first or the second char misread
+            ("午度重点工作任务", Some(Label::Tasks)),
+            ("年虔重点工作任务", Some(Label::Tasks)),
+            ("午 度重点工作任务", Some(Label::Tasks)),
+            ("年\u{3000}虔重点工作任务", Some(Label::Tasks)),
             // two characters off, short labels, or not all ideographs: no label
             ("年度重点工作计划", None),
             ("预算执行情况", None),
@@ -2566,7 +2645,166 @@ mod tests {
         }
     }
 
+    fn has_any_char(text: &str, chars: &[char]) -> bool {
+        text.chars().any(|c| chars.contains(&c))
+    }
+
+    /// The header slot tests as they were before they searched only for words whose
+    /// chars the cell holds.
+    fn task_slot_by_search(text: &str) -> Option<usize> {
+        if text.len() > MAX_LABEL_BYTES
+            || !has_any_char(text, &['称', '务', '目', '容', '金', '入', '效'])
+        {
+            return None;
+        }
+        let n = norm(text);
+        if n.chars().count() > 24 || n.chars().any(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        if n.contains("名称") || n == "任务" || n == "项目" {
+            Some(0)
+        } else if n.contains("内容") {
+            Some(1)
+        } else if n.contains("资金") || n.contains("金额") || n.contains("投入") {
+            Some(2)
+        } else if n.contains("目标") || n.contains("成效") || n.contains("效果") {
+            Some(3)
+        } else {
+            None
+        }
+    }
+
+    fn indicator_slot_by_search(text: &str) -> Option<usize> {
+        if text.len() > MAX_LABEL_BYTES || !has_any_char(text, &['指', '期', '值', '符', '位'])
+        {
+            return None;
+        }
+        let n = norm(text);
+        Some(match &*n {
+            "一级指标" => 0,
+            "二级指标" => 1,
+            "三级指标" | "指标名称" | "指标内容" => 2,
+            _ if n.contains("周期") || n.contains("中期") || n.contains("长期") => 3,
+            _ if n.contains("年度") && (n.contains("指标值") || n.contains("目标值")) => 4,
+            _ if n.ends_with("指标值") || n.ends_with("目标值") || n.ends_with("预期值") => {
+                4
+            }
+            "指标性质" | "指标方向" | "比较符" | "符号" | "指标值性质" => SLOT_OP,
+            "计量单位" | "度量单位" | "单位" | "指标单位" => SLOT_UNIT,
+            _ => return None,
+        })
+    }
+
+    /// What the framework name tests take for granted.
+    #[test]
+    fn framework_names_end_in_zhibiao_and_are_short() {
+        for name in all_framework_names() {
+            assert!(name.ends_with("指标"), "{name}");
+            assert!(name.chars().count() <= 16, "{name}");
+            assert!(!name.strip_suffix("指标").unwrap_or(name).is_empty());
+        }
+    }
+
+    #[test]
+    fn header_slots_on_header_words() {
+        for t in [
+            "名称",
+            "任务名称",
+            "任务",
+            "项目",
+            "主要实施内容",
+            "拟投入的资金（万元）",
+            "金额",
+            "投入",
+            "期望达到的目标",
+            "成效",
+            "效果",
+            "一级指标",
+            "二级指标",
+            "三 级 指 标",
+            "指标名称",
+            "指标内容",
+            "实施周期指标值",
+            "中期目标",
+            "长期目标",
+            "年度指标值",
+            "年度目标值（2024年）",
+            "预期值",
+            "指标性质",
+            "指标方向",
+            "比较符",
+            "符号",
+            "指标值性质",
+            "计量单位",
+            "度量单位",
+            "单位",
+            "指标单位",
+            "产出指标",
+            "项目完成率",
+            "指标",
+            "期",
+            "值",
+            "",
+        ] {
+            assert_eq!(TaskColumns::slot(t), task_slot_by_search(t), "{t:?}");
+            assert_eq!(
+                IndicatorColumns::slot(t),
+                indicator_slot_by_search(t),
+                "{t:?}"
+            );
+        }
+    }
+
     proptest::proptest! {
+        #[test]
+        fn header_slots_match_search(
+            s in "[名称任务项目内容资金额投入标成效果一二三级指周中长期年度值预性质方向比较符号计量单位 （）1]{0,8}|\\PC{0,10}"
+        ) {
+            proptest::prop_assert_eq!(TaskColumns::slot(&s), task_slot_by_search(&s));
+            proptest::prop_assert_eq!(IndicatorColumns::slot(&s), indicator_slot_by_search(&s));
+        }
+
+        /// The first-two-chars test rejects only cells the full comparison rejects.
+        #[test]
+        fn misread_opening_test_is_exact(
+            s in "[年午度虔重点工作任仼务努其他需完成的总体休绩效目标杯部门整预算箅情况指（）() \\u{3000}a1]{6,12}|\\PC{6,14}"
+        ) {
+            let full = if (3 * MISREAD_MIN_CHARS..=MAX_LABEL_BYTES).contains(&s.len())
+                && matches!(s.as_bytes().first(), Some(0xE4..=0xE9))
+            {
+                misread_normalised(&s)
+            } else {
+                None
+            };
+            proptest::prop_assert_eq!(label_misread(&s), full);
+        }
+
+        /// The same on long labels with one or two chars replaced and spaces put in.
+        #[test]
+        fn misread_opening_test_is_exact_near_labels(
+            k in 0usize..64,
+            at in proptest::collection::vec(0usize..12, 1..3),
+            by in "[午虔仼杯休箅a（ ]",
+            spaced in proptest::bool::ANY,
+        ) {
+            let labels: Vec<&str> = MISREAD_LABELS.iter().flatten().map(|(l, _)| *l).collect();
+            let l = labels[k % labels.len()];
+            let mut cs: Vec<String> = l.chars().map(String::from).collect();
+            for i in at {
+                let n = cs.len();
+                cs[i % n] = by.clone();
+            }
+            let s = cs.join(if spaced { " " } else { "" });
+            let full = if (3 * MISREAD_MIN_CHARS..=MAX_LABEL_BYTES).contains(&s.len())
+                && matches!(s.as_bytes().first(), Some(0xE4..=0xE9))
+            {
+                misread_normalised(&s)
+            } else {
+                None
+            };
+            proptest::prop_assert_eq!(label_misread(&s), full);
+        }
+
         #[test]
         fn has_is_contains(hay in "[指标值年度目a：:]{0,12}", needle in "[指标值年度a]{0,3}") {
             proptest::prop_assert_eq!(has(&hay, &needle), hay.contains(needle.as_str()));

@@ -636,7 +636,20 @@ fn dedrift(lines: &[Line], seps: &[f64]) -> Vec<Line> {
     let starts = column_starts(lines, seps);
     let aligned = aligned_starts(lines);
     let mut out = Vec::with_capacity(lines.len());
-    for line in lines {
+    for (li, line) in lines.iter().enumerate() {
+        // The lines right below, down to the first blank line: a cell's next line
+        // is the first of them with text in its column (another column's line may
+        // stand between, set half a line apart).
+        let below: Vec<&Line> = lines
+            .iter()
+            .skip(li + 1)
+            .scan(line.bbox.cy(), |y, n| {
+                let adjacent = (*y - n.bbox.cy() - LINE).abs() < 0.01;
+                *y = n.bbox.cy();
+                adjacent.then_some(n)
+            })
+            .take(3)
+            .collect();
         let mut chunks = line.chunks.clone();
         let mut k = 0;
         while k < chunks.len() {
@@ -727,6 +740,29 @@ fn dedrift(lines: &[Line], seps: &[f64]) -> Vec<Line> {
                     && !text_at(j - 1).starts_with(is_punct);
                 unit_cut || word_after
             };
+            // Whether the run crosses the separator (else it is cut at its own
+            // column's edge, being far wider than the column's lines).
+            let crossing = x0 < sep && sep < x1;
+            // The first word of the cell's next line (the first line below starting
+            // in the column left of the separator), with the punctuation no line may
+            // start with: where the line, measured exactly, would have held it, it
+            // did not end there (a line cut short before a word and its comma ends
+            // short; one cut short before any other word does not).
+            let own_next = seps.iter().position(|s| *s == sep).and_then(|i| {
+                let start = i.checked_sub(1).and_then(|p| seps.get(p)).copied();
+                let c = below.iter().find_map(|nl| {
+                    nl.chunks.iter().enumerate().find(|(k, c)| {
+                        starts_run(nl, *k)
+                            && start.is_none_or(|st| c.bbox.x0 > st)
+                            && c.bbox.x0 < sep
+                    })
+                })?;
+                let mut cs = c.1.text.chars();
+                let first = cs.next().filter(|ch| is_wide(*ch))?;
+                let w = ink_width(first.encode_utf8(&mut [0; 4]))
+                    + 2.0 * cs.take_while(|ch| no_line_start(*ch)).count() as f64;
+                Some(w)
+            });
             let spaced_fill = |j: usize| -> Option<f64> {
                 let w = want?;
                 // Two lone characters: a short letter-spaced stretch (`项。 2. 支`).
@@ -740,13 +776,23 @@ fn dedrift(lines: &[Line], seps: &[f64]) -> Vec<Line> {
                     .get(k..j)
                     .is_some_and(|cs| cs.iter().any(|c| c.text.chars().any(is_digit)));
                 let fit = if digits { 0.5 } else { FILL_SLACK };
-                if !spaced || left + next <= w - fit {
+                // Ideographs and full-width punctuation print exactly as wide as
+                // measured.
+                let exact = chunks
+                    .get(k..j)
+                    .is_some_and(|cs| cs.iter().all(|c| c.text.chars().all(is_wide)));
+                let held = exact && own_next.is_some_and(|o| left + o <= w);
+                if !spaced || left + next <= w - fit || held {
                     return None;
                 }
+                // A justified cell spreads a line as wide as the column's full lines
+                // too where the column is wider by a fraction of a character (where
+                // the run crosses the separator: the column's width is then no guess
+                // from a run far wider than its lines).
                 let penalty = if splits_value(j) { 1.0 } else { 0.0 };
                 if left <= w - FILL_SLACK {
                     Some(penalty)
-                } else if left <= w - 0.5 {
+                } else if left <= w - 0.5 || (exact && crossing && left <= w) {
                     Some(0.25 + penalty)
                 } else {
                     None
@@ -2726,6 +2772,30 @@ mod tests {
         let rows = cell_texts(&g);
         let last = rows.last().cloned().unwrap_or_default();
         assert_eq!(last.first().copied(), Some("乙计划"), "{rows:?}");
+    }
+
+    #[test]
+    fn spaced_full_line_is_cut_where_the_cells_next_line_would_not_have_fit() {
+        // `现 ， 构 建 基 础 金 额 ≥ 389 亿`: a justified name line as wide as its
+        // column's full lines (the column is wider by a fraction of a character). Cut a
+        // character earlier, the line would have held `研`, its cell's next line's first.
+        let t = include_str!("../../fixtures/layout/spaced-full-line-before-next-cell.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = rows
+            .iter()
+            .find(|r| r.iter().any(|c| c.starts_with("聚焦科学发")))
+            .cloned()
+            .unwrap_or_default();
+        assert!(
+            row.contains(&"聚焦科学发现，构建基础研究多元支持体系"),
+            "{row:?}"
+        );
+        assert!(
+            row.iter()
+                .any(|c| c.contains("合作银行发放贷款金额≥389亿元")),
+            "{row:?}"
+        );
     }
 
     #[test]

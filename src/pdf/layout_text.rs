@@ -750,14 +750,18 @@ fn dedrift(lines: &[Line], seps: &[f64]) -> Vec<Line> {
             // short; one cut short before any other word does not).
             let own_next = seps.iter().position(|s| *s == sep).and_then(|i| {
                 let start = i.checked_sub(1).and_then(|p| seps.get(p)).copied();
-                let c = below.iter().find_map(|nl| {
-                    nl.chunks.iter().enumerate().find(|(k, c)| {
-                        starts_run(nl, *k)
-                            && start.is_none_or(|st| c.bbox.x0 > st)
-                            && c.bbox.x0 < sep
-                    })
+                // Where the column's own lines start (a drifted word is not sure to
+                // be its cell's).
+                let at = start.map_or(Some(line.bbox.x0), |_| {
+                    i.checked_sub(1)
+                        .and_then(|p| starts.get(p).copied().flatten())
                 })?;
-                let mut cs = c.1.text.chars();
+                let inside = |c: &&Chunk| start.is_none_or(|st| c.bbox.x1 > st) && c.bbox.x0 < sep;
+                let c = below.iter().find_map(|nl| nl.chunks.iter().find(inside))?;
+                if (c.bbox.x0 - at).abs() > 0.5 {
+                    return None;
+                }
+                let mut cs = c.text.chars();
                 let first = cs.next().filter(|ch| is_wide(*ch))?;
                 let w = ink_width(first.encode_utf8(&mut [0; 4]))
                     + 2.0 * cs.take_while(|ch| no_line_start(*ch)).count() as f64;

@@ -1811,13 +1811,16 @@ fn no_line_start(c: char) -> bool {
 }
 
 /// `ys`: (y, line number) of the page's lines; `page_top`: the zone opens a page after
-/// the first; `indicators`: the zone is (part of) the indicator table.
+/// the first; `page_foot`: a page break ends the zone; `indicators`: the zone is (part
+/// of) the indicator table.
+#[allow(clippy::too_many_arguments)]
 fn zone_table(
     lines: &[Line],
     raws: &[&str],
     m: Measure,
     ys: &[(f64, usize)],
     page_top: bool,
+    page_foot: bool,
     indicators: bool,
     two_targets: bool,
 ) -> Option<Item> {
@@ -1946,15 +1949,26 @@ fn zone_table(
             .min_by(|a, b| (a.0 - y).abs().total_cmp(&(b.0 - y).abs()))
             .map_or(y, |(cy, no)| y - cy - *no as f64)
     };
+    // The zone's last row is cut by a page break: its text stops mid-sentence.
+    let foot_cut = page_foot
+        && rows.last().is_some_and(|r| {
+            r.cells
+                .iter()
+                .rev()
+                .find(|c| !c.text.is_empty())
+                .is_some_and(|c| open_text(&c.text))
+        });
     let label_cols = if indicators {
         level_columns(&rows)
     } else {
         None
     };
+    // `xs` are the separators: a zone of three columns (a page whose level-1
+    // column is empty) has labels to lift too.
     lift_and_prune(
         &mut rows,
-        xs.len().saturating_sub(1),
-        Some((&page_y, page_top)),
+        xs.len() + 1,
+        Some((&page_y, page_top, foot_cut)),
         label_cols,
     );
     for r in &mut rows {
@@ -2187,6 +2201,7 @@ pub(crate) fn read(text: &str) -> Grid<'static> {
                     m,
                     &ys,
                     pi > 0 && *start == 0,
+                    k + 1 == cuts.len() && pi + 1 < pages.len(),
                     in_indicators,
                     two_targets,
                 ));
@@ -2800,6 +2815,48 @@ mod tests {
                 .any(|c| c.contains("合作银行发放贷款金额≥389亿元")),
             "{row:?}"
         );
+    }
+
+    #[test]
+    fn three_column_zone_lifts_a_page_top_label_to_the_rows_centring_it() {
+        // A page whose label columns hold only level-2 names (three columns): the rows
+        // at its top are under the page before's label; `可持续影响指标`, printed across
+        // `严格控制项目成本` … `带动社会投资`, heads them (the rows from the page's top
+        // centre it far worse).
+        let t = include_str!(
+            "../../fixtures/layout/page-top-label-after-rows-of-the-page-before.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = |name: &str, target: &str| {
+            rows.iter()
+                .find(|r| r.contains(&name) && r.iter().any(|c| c.starts_with(target)))
+                .cloned()
+                .unwrap_or_default()
+        };
+        let head = row("严格控制项目成本", "重点主攻方向数量＞9项");
+        assert_eq!(head.first().copied(), Some("可持续影响指标"), "{rows:?}");
+        let above = row("保障困难群众基本生活", "道路养护里程不低于690");
+        assert_eq!(above.first().copied(), Some(""), "{rows:?}");
+        let below = row("培育壮大科技创新型企业", "1.培训人次≥43万人次");
+        assert_eq!(below.first().copied(), Some(""), "{rows:?}");
+    }
+
+    #[test]
+    fn label_over_a_row_cut_by_the_page_break_stays_top_aligned() {
+        // The page's last row goes on over the break (`项目完成率≥9` / `8%。`): the
+        // level-2 label spanning it, `质量指标`, is printed at its span's top, level
+        // with its first row's first line, not centred on the rows around it.
+        let t = include_str!("../../fixtures/layout/label-top-aligned-over-a-cut-row.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let first = |name: &str| {
+            rows.iter()
+                .find(|r| r.contains(&name))
+                .and_then(|r| r.first().copied())
+        };
+        assert_eq!(first("严格控制项目成本"), Some("质量指标"), "{rows:?}");
+        assert_eq!(first("培育壮大科技创新型企业"), Some(""), "{rows:?}");
     }
 
     #[test]

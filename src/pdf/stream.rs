@@ -1116,11 +1116,13 @@ fn centred_in_own_row(rows: &[TRow], r: usize, c: usize, up: usize, down: usize)
 /// y to where it stands on the page (layout text counts a blank line as more than one
 /// line to tell rows apart; centring needs the real distance).
 /// `page_top`: the table opens a page after the first, its first row possibly the rest
-/// of a row cut by the page break.
+/// of a row cut by the page break. `foot_cut`: the table's last row is cut by a page
+/// break.
 fn lift_centred_labels(
     rows: &mut [TRow],
     page_y: &dyn Fn(f64) -> f64,
     page_top: bool,
+    foot_cut: bool,
     label_cols: Option<usize>,
 ) {
     let ncols = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
@@ -1225,7 +1227,11 @@ fn lift_centred_labels(
             // The column's first cell, empty far above it (a level-1 column on a page
             // whose previous level-1 label stood on the page before): the rows that
             // centre it start lower: where they centre it to half a line, best.
-            if free == 0 && !centred_on(up, end) {
+            // On a page after the first, the rows above may be under the page
+            // before's label as well: where rows starting lower centre it clearly
+            // better (to half a line), they are its span.
+            let clearly = |a: usize| off(a, best_end(a)) + 1.0 < off(up, end);
+            if free == 0 && (!centred_on(up, end) || (page_top && (up + 1..r).any(clearly))) {
                 if let Some(a) = (up + 1..r)
                     .filter(|a| off(*a, best_end(*a)) <= 0.5)
                     .min_by(|p, q| off(*p, best_end(*p)).total_cmp(&off(*q, best_end(*q))))
@@ -1272,7 +1278,21 @@ fn lift_centred_labels(
             // its content), so the cell is that row's own, not centred on rows above.
             // (In the indicator table, level names centred on their rows land there
             // as often.)
-            let top_at_foot = label_cols.is_none() && !below_top && down + 1 == rows.len();
+            // In the indicator table, where a page break cuts the table's last row:
+            // a cell level with its row's own first line (a level-3 name or target)
+            // is set there as its span goes on over the break (a merged cell split by
+            // a page break is printed at its top).
+            let level_with_row = rows.get(r).is_some_and(|row| {
+                row.cells.iter().enumerate().any(|(k, x)| {
+                    k > c
+                        && !x.text.is_empty()
+                        && !crate::sections::is_framework_name(&x.text)
+                        && (page_y(x.bbox.y1) - page_y(cell.bbox.y1)).abs() < 0.5
+                })
+            });
+            let top_at_foot = !below_top
+                && down + 1 == rows.len()
+                && (label_cols.is_none() || (foot_cut && level_with_row));
             if up == r || own_row || top_at_foot || !short || !centred {
                 // Stays: it claims its own row and, in the first row, the rows that
                 // centre it.
@@ -1672,17 +1692,22 @@ pub(crate) fn table_rows(
 /// [`lift_span_labels`]; `centred` for layout text, see [`lift_centred_labels`]).
 /// Separate from [`unlifted_rows`] so the layout-text reader can put labels in their
 /// columns first.
+/// Layout text's labels are centred on their rows (see [`lift_centred_labels`]): the
+/// page-line measure, whether the table opens a page after the first, and whether a
+/// page break cuts its last row.
+pub(crate) type Centred<'a> = (&'a dyn Fn(f64) -> f64, bool, bool);
+
 /// `label_cols`: how many leading columns may hold row-span labels (layout text's
 /// indicator table: the level columns; `None`: all but the last).
 pub(crate) fn lift_and_prune(
     rows: &mut Vec<TRow>,
     ncols: usize,
-    centred: Option<(&dyn Fn(f64) -> f64, bool)>,
+    centred: Option<Centred<'_>>,
     label_cols: Option<usize>,
 ) {
     if ncols > 1 {
-        if let Some((page_y, page_top)) = centred {
-            lift_centred_labels(rows, page_y, page_top, label_cols);
+        if let Some((page_y, page_top, foot_cut)) = centred {
+            lift_centred_labels(rows, page_y, page_top, foot_cut, label_cols);
         } else {
             lift_span_labels(rows, false);
         }

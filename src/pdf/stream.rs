@@ -1227,11 +1227,14 @@ fn lift_centred_labels(
             // The column's first cell, empty far above it (a level-1 column on a page
             // whose previous level-1 label stood on the page before): the rows that
             // centre it start lower: where they centre it to half a line, best.
-            // On a page after the first, the rows above may be under the page
-            // before's label as well: where rows starting lower centre it clearly
-            // better (to half a line), they are its span.
+            // On a page after the first, the rows above a level name may be under the
+            // page before's level name as well: where rows starting lower centre it
+            // clearly better (to half a line), they are its span.
             let clearly = |a: usize| off(a, best_end(a)) + 1.0 < off(up, end);
-            if free == 0 && (!centred_on(up, end) || (page_top && (up + 1..r).any(clearly))) {
+            let level_name = crate::sections::is_framework_name(&cell.text);
+            if free == 0
+                && (!centred_on(up, end) || (page_top && level_name && (up + 1..r).any(clearly)))
+            {
                 if let Some(a) = (up + 1..r)
                     .filter(|a| off(*a, best_end(*a)) <= 0.5)
                     .min_by(|p, q| off(*p, best_end(*p)).total_cmp(&off(*q, best_end(*q))))
@@ -1279,7 +1282,7 @@ fn lift_centred_labels(
             // (In the indicator table, level names centred on their rows land there
             // as often.)
             // In the indicator table, where a page break cuts the table's last row:
-            // a cell level with its row's own first line (a level-3 name or target)
+            // a level name level with its row's own first line (a level-3 name or target)
             // is set there as its span goes on over the break (a merged cell split by
             // a page break is printed at its top).
             let level_with_row = rows.get(r).is_some_and(|row| {
@@ -1292,7 +1295,7 @@ fn lift_centred_labels(
             });
             let top_at_foot = !below_top
                 && down + 1 == rows.len()
-                && (label_cols.is_none() || (foot_cut && level_with_row));
+                && (label_cols.is_none() || (foot_cut && level_with_row && level_name));
             if up == r || own_row || top_at_foot || !short || !centred {
                 // Stays: it claims its own row and, in the first row, the rows that
                 // centre it.

@@ -2860,6 +2860,22 @@ mod tests {
     }
 
     #[test]
+    fn rest_of_a_cut_row_at_the_page_top_takes_no_label() {
+        // `8%。` opens a page: the rest of `项目完成率≥9`, cut by the break. The labels
+        // below it (`时效指标`) are no part of it: a label spanning the cut row is
+        // printed on the page before. It goes back to its row.
+        let t = include_str!("../../fixtures/layout/cut-row-rest-under-no-label.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        assert!(
+            rows.iter()
+                .any(|r| r.iter().any(|c| c.ends_with("项目完成率≥98%。"))),
+            "{rows:?}"
+        );
+        assert!(!rows.iter().any(|r| r.contains(&"8%。")), "{rows:?}");
+    }
+
+    #[test]
     fn continuation_cells_matched_by_width() {
         // Name, content, amount, outcome cut by a page break; content and outcome go on.
         assert_eq!(

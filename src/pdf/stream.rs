@@ -1213,8 +1213,20 @@ fn lift_centred_labels(
             };
             let mut end = best_end(up);
             // The first row of a table opening a page is left out when that centres the
-            // cell clearly better: it is the rest of a row cut by the page break.
-            if page_top && up == 0 && r > 1 && off(1, best_end(1)) + 0.5 < off(up, end) {
+            // cell clearly better: it is the rest of a row cut by the page break. In
+            // the indicator table it is left out too where it holds neither a label
+            // nor a level-3 name (only target text): the rest of a cut row, whose
+            // labels' spans began on the page before (a split merged cell is printed
+            // there, at its top).
+            let cut_rest = label_cols.is_some_and(|k| {
+                rows.first()
+                    .is_some_and(|row| row.cells.iter().take(k + 1).all(|x| x.text.is_empty()))
+            });
+            if page_top
+                && up == 0
+                && r >= 1
+                && ((cut_rest && free == 0) || (r > 1 && off(1, best_end(1)) + 0.5 < off(up, end)))
+            {
                 up = 1;
                 end = best_end(1);
             }

@@ -1766,7 +1766,10 @@ fn is_amount(t: &str) -> bool {
 /// (pdftotext drops the blank line where a row-span label centres onto the next row).
 /// An amount never wraps into words: two columns or more holding only a number on the
 /// line and, on the very next line, text that starts with no digit each begin a new cell
-/// there. Outside the indicator table, where widths say little (label/value pairs).
+/// there; so does one such column where the line's other amounts have nothing under
+/// them (a wrapped label's tail under the labels is no new row then: words must stand
+/// under an amount). Outside the indicator table, where widths say little (label/value
+/// pairs).
 fn amount_ends(lines: &[Line], seps: &[f64]) -> Vec<usize> {
     // Per line, per column: the text of its runs joined.
     let texts = by_column(lines, seps, String::new(), |all, t| all.push_str(t));
@@ -1783,7 +1786,14 @@ fn amount_ends(lines: &[Line], seps: &[f64]) -> Vec<usize> {
             .zip(b)
             .filter(|(x, y)| is_amount(x) && y.chars().next().is_some_and(|c| !is_digit(c)))
             .count();
-        if ended >= 2 {
+        // Two amounts on the line, none going on below and one with words under it
+        // (the next sub-table's header over an amount column), end it too.
+        let amounts = a.iter().filter(|x| is_amount(x)).count();
+        let none_go_on = a
+            .iter()
+            .zip(b)
+            .all(|(x, y)| !is_amount(x) || !y.starts_with(is_digit));
+        if ended >= 2 || (ended >= 1 && amounts >= 2 && none_go_on) {
             out.push(i);
         }
     }
@@ -2873,6 +2883,24 @@ mod tests {
             "{rows:?}"
         );
         assert!(!rows.iter().any(|r| r.contains(&"8%。")), "{rows:?}");
+    }
+
+    #[test]
+    fn amount_row_glued_to_a_sub_table_header_ends() {
+        // `项目支出 6, 456. 15 其他资金 0.00` right above the next sub-table's header
+        // (`预算整体情况 事业发展性支 … 预算金额（万`): only one amount has words under
+        // it, the other nothing, and neither goes on in digits: the row ends there.
+        let t =
+            include_str!("../../fixtures/layout/amount-row-above-a-sub-table-header.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = rows
+            .iter()
+            .find(|r| r.iter().any(|c| c.starts_with("项目支出")))
+            .cloned()
+            .unwrap_or_default();
+        assert!(row.contains(&"项目支出"), "{rows:?}");
+        assert!(row.contains(&"0.00"), "{rows:?}");
     }
 
     #[test]

@@ -637,7 +637,20 @@ fn dedrift(lines: &[Line], seps: &[f64]) -> Vec<Line> {
     let starts = column_starts(lines, seps);
     let aligned = aligned_starts(lines);
     let mut out = Vec::with_capacity(lines.len());
-    for line in lines {
+    for (li, line) in lines.iter().enumerate() {
+        // The lines right below, down to the first blank line: a cell's next line
+        // is the first of them with text in its column (another column's line may
+        // stand between, set half a line apart).
+        let below: Vec<&Line> = lines
+            .iter()
+            .skip(li + 1)
+            .scan(line.bbox.cy(), |y, n| {
+                let adjacent = (*y - n.bbox.cy() - LINE).abs() < 0.01;
+                *y = n.bbox.cy();
+                adjacent.then_some(n)
+            })
+            .take(3)
+            .collect();
         let mut chunks = line.chunks.clone();
         let mut k = 0;
         while k < chunks.len() {
@@ -728,6 +741,33 @@ fn dedrift(lines: &[Line], seps: &[f64]) -> Vec<Line> {
                     && !text_at(j - 1).starts_with(is_punct);
                 unit_cut || word_after
             };
+            // Whether the run crosses the separator (else it is cut at its own
+            // column's edge, being far wider than the column's lines).
+            let crossing = x0 < sep && sep < x1;
+            // The first word of the cell's next line (the first line below starting
+            // in the column left of the separator), with the punctuation no line may
+            // start with: where the line, measured exactly, would have held it, it
+            // did not end there (a line cut short before a word and its comma ends
+            // short; one cut short before any other word does not).
+            let own_next = seps.iter().position(|s| *s == sep).and_then(|i| {
+                let start = i.checked_sub(1).and_then(|p| seps.get(p)).copied();
+                // Where the column's own lines start (a drifted word is not sure to
+                // be its cell's).
+                let at = start.map_or(Some(line.bbox.x0), |_| {
+                    i.checked_sub(1)
+                        .and_then(|p| starts.get(p).copied().flatten())
+                })?;
+                let inside = |c: &&Chunk| start.is_none_or(|st| c.bbox.x1 > st) && c.bbox.x0 < sep;
+                let c = below.iter().find_map(|nl| nl.chunks.iter().find(inside))?;
+                if (c.bbox.x0 - at).abs() > 0.5 {
+                    return None;
+                }
+                let mut cs = c.text.chars();
+                let first = cs.next().filter(|ch| is_wide(*ch))?;
+                let w = ink_width(first.encode_utf8(&mut [0; 4]))
+                    + 2.0 * cs.take_while(|ch| no_line_start(*ch)).count() as f64;
+                Some(w)
+            });
             let spaced_fill = |j: usize| -> Option<f64> {
                 let w = want?;
                 // Two lone characters: a short letter-spaced stretch (`项。 2. 支`).
@@ -741,13 +781,23 @@ fn dedrift(lines: &[Line], seps: &[f64]) -> Vec<Line> {
                     .get(k..j)
                     .is_some_and(|cs| cs.iter().any(|c| c.text.chars().any(is_digit)));
                 let fit = if digits { 0.5 } else { FILL_SLACK };
-                if !spaced || left + next <= w - fit {
+                // Ideographs and full-width punctuation print exactly as wide as
+                // measured.
+                let exact = chunks
+                    .get(k..j)
+                    .is_some_and(|cs| cs.iter().all(|c| c.text.chars().all(is_wide)));
+                let held = exact && own_next.is_some_and(|o| left + o <= w);
+                if !spaced || left + next <= w - fit || held {
                     return None;
                 }
+                // A justified cell spreads a line as wide as the column's full lines
+                // too where the column is wider by a fraction of a character (where
+                // the run crosses the separator: the column's width is then no guess
+                // from a run far wider than its lines).
                 let penalty = if splits_value(j) { 1.0 } else { 0.0 };
                 if left <= w - FILL_SLACK {
                     Some(penalty)
-                } else if left <= w - 0.5 {
+                } else if left <= w - 0.5 || (exact && crossing && left <= w) {
                     Some(0.25 + penalty)
                 } else {
                     None
@@ -1717,7 +1767,10 @@ fn is_amount(t: &str) -> bool {
 /// (pdftotext drops the blank line where a row-span label centres onto the next row).
 /// An amount never wraps into words: two columns or more holding only a number on the
 /// line and, on the very next line, text that starts with no digit each begin a new cell
-/// there. Outside the indicator table, where widths say little (label/value pairs).
+/// there; so does one such column where the line's other amounts have nothing under
+/// them (a wrapped label's tail under the labels is no new row then: words must stand
+/// under an amount). Outside the indicator table, where widths say little (label/value
+/// pairs).
 fn amount_ends(lines: &[Line], seps: &[f64]) -> Vec<usize> {
     // Per line, per column: the text of its runs joined.
     let texts = by_column(lines, seps, String::new(), |all, t| all.push_str(t));
@@ -1734,7 +1787,14 @@ fn amount_ends(lines: &[Line], seps: &[f64]) -> Vec<usize> {
             .zip(b)
             .filter(|(x, y)| is_amount(x) && y.chars().next().is_some_and(|c| !is_digit(c)))
             .count();
-        if ended >= 2 {
+        // Two amounts on the line, none going on below and one with words under it
+        // (the next sub-table's header over an amount column), end it too.
+        let amounts = a.iter().filter(|x| is_amount(x)).count();
+        let none_go_on = a
+            .iter()
+            .zip(b)
+            .all(|(x, y)| !is_amount(x) || !y.starts_with(is_digit));
+        if ended >= 2 || (ended >= 1 && amounts >= 2 && none_go_on) {
             out.push(i);
         }
     }
@@ -1762,13 +1822,16 @@ fn no_line_start(c: char) -> bool {
 }
 
 /// `ys`: (y, line number) of the page's lines; `page_top`: the zone opens a page after
-/// the first; `indicators`: the zone is (part of) the indicator table.
+/// the first; `page_foot`: a page break ends the zone; `indicators`: the zone is (part
+/// of) the indicator table.
+#[allow(clippy::too_many_arguments)]
 fn zone_table(
     lines: &[Line],
     raws: &[&str],
     m: Measure,
     ys: &[(f64, usize)],
     page_top: bool,
+    page_foot: bool,
     indicators: bool,
     two_targets: bool,
 ) -> Option<Item> {
@@ -1897,15 +1960,26 @@ fn zone_table(
             .min_by(|a, b| (a.0 - y).abs().total_cmp(&(b.0 - y).abs()))
             .map_or(y, |(cy, no)| y - cy - *no as f64)
     };
+    // The zone's last row is cut by a page break: its text stops mid-sentence.
+    let foot_cut = page_foot
+        && rows.last().is_some_and(|r| {
+            r.cells
+                .iter()
+                .rev()
+                .find(|c| !c.text.is_empty())
+                .is_some_and(|c| open_text(&c.text))
+        });
     let label_cols = if indicators {
         level_columns(&rows)
     } else {
         None
     };
+    // `xs` are the separators: a zone of three columns (a page whose level-1
+    // column is empty) has labels to lift too.
     lift_and_prune(
         &mut rows,
-        xs.len().saturating_sub(1),
-        Some((&page_y, page_top)),
+        xs.len() + 1,
+        Some((&page_y, page_top, foot_cut)),
         label_cols,
     );
     for r in &mut rows {
@@ -2138,6 +2212,7 @@ pub(crate) fn read(text: &str) -> Grid<'static> {
                     m,
                     &ys,
                     pi > 0 && *start == 0,
+                    k + 1 == cuts.len() && pi + 1 < pages.len(),
                     in_indicators,
                     two_targets,
                 ));
@@ -2727,6 +2802,106 @@ mod tests {
         let rows = cell_texts(&g);
         let last = rows.last().cloned().unwrap_or_default();
         assert_eq!(last.first().copied(), Some("乙计划"), "{rows:?}");
+    }
+
+    #[test]
+    fn spaced_full_line_is_cut_where_the_cells_next_line_would_not_have_fit() {
+        // `现 ， 构 建 基 础 金 额 ≥ 389 亿`: a justified name line as wide as its
+        // column's full lines (the column is wider by a fraction of a character). Cut a
+        // character earlier, the line would have held `研`, its cell's next line's first.
+        let t = include_str!("../../fixtures/layout/spaced-full-line-before-next-cell.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = rows
+            .iter()
+            .find(|r| r.iter().any(|c| c.starts_with("聚焦科学发")))
+            .cloned()
+            .unwrap_or_default();
+        assert!(
+            row.contains(&"聚焦科学发现，构建基础研究多元支持体系"),
+            "{row:?}"
+        );
+        assert!(
+            row.iter()
+                .any(|c| c.contains("合作银行发放贷款金额≥389亿元")),
+            "{row:?}"
+        );
+    }
+
+    #[test]
+    fn three_column_zone_lifts_a_page_top_label_to_the_rows_centring_it() {
+        // A page whose label columns hold only level-2 names (three columns): the rows
+        // at its top are under the page before's label; `可持续影响指标`, printed across
+        // `严格控制项目成本` … `带动社会投资`, heads them (the rows from the page's top
+        // centre it far worse).
+        let t = include_str!(
+            "../../fixtures/layout/page-top-label-after-rows-of-the-page-before.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = |name: &str, target: &str| {
+            rows.iter()
+                .find(|r| r.contains(&name) && r.iter().any(|c| c.starts_with(target)))
+                .cloned()
+                .unwrap_or_default()
+        };
+        let head = row("严格控制项目成本", "重点主攻方向数量＞9项");
+        assert_eq!(head.first().copied(), Some("可持续影响指标"), "{rows:?}");
+        let above = row("保障困难群众基本生活", "道路养护里程不低于690");
+        assert_eq!(above.first().copied(), Some(""), "{rows:?}");
+        let below = row("培育壮大科技创新型企业", "1.培训人次≥43万人次");
+        assert_eq!(below.first().copied(), Some(""), "{rows:?}");
+    }
+
+    #[test]
+    fn label_over_a_row_cut_by_the_page_break_stays_top_aligned() {
+        // The page's last row goes on over the break (`项目完成率≥9` / `8%。`): the
+        // level-2 label spanning it, `质量指标`, is printed at its span's top, level
+        // with its first row's first line, not centred on the rows around it.
+        let t = include_str!("../../fixtures/layout/label-top-aligned-over-a-cut-row.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let first = |name: &str| {
+            rows.iter()
+                .find(|r| r.contains(&name))
+                .and_then(|r| r.first().copied())
+        };
+        assert_eq!(first("严格控制项目成本"), Some("质量指标"), "{rows:?}");
+        assert_eq!(first("培育壮大科技创新型企业"), Some(""), "{rows:?}");
+    }
+
+    #[test]
+    fn rest_of_a_cut_row_at_the_page_top_takes_no_label() {
+        // `8%。` opens a page: the rest of `项目完成率≥9`, cut by the break. The labels
+        // below it (`时效指标`) are no part of it: a label spanning the cut row is
+        // printed on the page before. It goes back to its row.
+        let t = include_str!("../../fixtures/layout/cut-row-rest-under-no-label.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        assert!(
+            rows.iter()
+                .any(|r| r.iter().any(|c| c.ends_with("项目完成率≥98%。"))),
+            "{rows:?}"
+        );
+        assert!(!rows.iter().any(|r| r.contains(&"8%。")), "{rows:?}");
+    }
+
+    #[test]
+    fn amount_row_glued_to_a_sub_table_header_ends() {
+        // `项目支出 6, 456. 15 其他资金 0.00` right above the next sub-table's header
+        // (`预算整体情况 事业发展性支 … 预算金额（万`): only one amount has words under
+        // it, the other nothing, and neither goes on in digits: the row ends there.
+        let t =
+            include_str!("../../fixtures/layout/amount-row-above-a-sub-table-header.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = rows
+            .iter()
+            .find(|r| r.iter().any(|c| c.starts_with("项目支出")))
+            .cloned()
+            .unwrap_or_default();
+        assert!(row.contains(&"项目支出"), "{rows:?}");
+        assert!(row.contains(&"0.00"), "{rows:?}");
     }
 
     #[test]

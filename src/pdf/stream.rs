@@ -1117,11 +1117,13 @@ fn centred_in_own_row(rows: &[TRow], r: usize, c: usize, up: usize, down: usize)
 /// y to where it stands on the page (layout text counts a blank line as more than one
 /// line to tell rows apart; centring needs the real distance).
 /// `page_top`: the table opens a page after the first, its first row possibly the rest
-/// of a row cut by the page break.
+/// of a row cut by the page break. `foot_cut`: the table's last row is cut by a page
+/// break.
 fn lift_centred_labels(
     rows: &mut [TRow],
     page_y: &dyn Fn(f64) -> f64,
     page_top: bool,
+    foot_cut: bool,
     label_cols: Option<usize>,
 ) {
     let ncols = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
@@ -1212,8 +1214,20 @@ fn lift_centred_labels(
             };
             let mut end = best_end(up);
             // The first row of a table opening a page is left out when that centres the
-            // cell clearly better: it is the rest of a row cut by the page break.
-            if page_top && up == 0 && r > 1 && off(1, best_end(1)) + 0.5 < off(up, end) {
+            // cell clearly better: it is the rest of a row cut by the page break. In
+            // the indicator table it is left out too where it holds neither a label
+            // nor a level-3 name (only target text): the rest of a cut row, whose
+            // labels' spans began on the page before (a split merged cell is printed
+            // there, at its top).
+            let cut_rest = label_cols.is_some_and(|k| {
+                rows.first()
+                    .is_some_and(|row| row.cells.iter().take(k + 1).all(|x| x.text.is_empty()))
+            });
+            if page_top
+                && up == 0
+                && r >= 1
+                && ((cut_rest && free == 0) || (r > 1 && off(1, best_end(1)) + 0.5 < off(up, end)))
+            {
                 up = 1;
                 end = best_end(1);
             }
@@ -1226,7 +1240,14 @@ fn lift_centred_labels(
             // The column's first cell, empty far above it (a level-1 column on a page
             // whose previous level-1 label stood on the page before): the rows that
             // centre it start lower: where they centre it to half a line, best.
-            if free == 0 && !centred_on(up, end) {
+            // On a page after the first, the rows above a level name may be under the
+            // page before's level name as well: where rows starting lower centre it
+            // clearly better (to half a line), they are its span.
+            let clearly = |a: usize| off(a, best_end(a)) + 1.0 < off(up, end);
+            let level_name = crate::sections::is_framework_name(&cell.text);
+            if free == 0
+                && (!centred_on(up, end) || (page_top && level_name && (up + 1..r).any(clearly)))
+            {
                 if let Some(a) = (up + 1..r)
                     .filter(|a| off(*a, best_end(*a)) <= 0.5)
                     .min_by(|p, q| off(*p, best_end(*p)).total_cmp(&off(*q, best_end(*q))))
@@ -1273,7 +1294,21 @@ fn lift_centred_labels(
             // its content), so the cell is that row's own, not centred on rows above.
             // (In the indicator table, level names centred on their rows land there
             // as often.)
-            let top_at_foot = label_cols.is_none() && !below_top && down + 1 == rows.len();
+            // In the indicator table, where a page break cuts the table's last row:
+            // a level name level with its row's own first line (a level-3 name or target)
+            // is set there as its span goes on over the break (a merged cell split by
+            // a page break is printed at its top).
+            let level_with_row = rows.get(r).is_some_and(|row| {
+                row.cells.iter().enumerate().any(|(k, x)| {
+                    k > c
+                        && !x.text.is_empty()
+                        && !crate::sections::is_framework_name(&x.text)
+                        && (page_y(x.bbox.y1) - page_y(cell.bbox.y1)).abs() < 0.5
+                })
+            });
+            let top_at_foot = !below_top
+                && down + 1 == rows.len()
+                && (label_cols.is_none() || (foot_cut && level_with_row && level_name));
             if up == r || own_row || top_at_foot || !short || !centred {
                 // Stays: it claims its own row and, in the first row, the rows that
                 // centre it.
@@ -1673,17 +1708,22 @@ pub(crate) fn table_rows(
 /// [`lift_span_labels`]; `centred` for layout text, see [`lift_centred_labels`]).
 /// Separate from [`unlifted_rows`] so the layout-text reader can put labels in their
 /// columns first.
+/// Layout text's labels are centred on their rows (see [`lift_centred_labels`]): the
+/// page-line measure, whether the table opens a page after the first, and whether a
+/// page break cuts its last row.
+pub(crate) type Centred<'a> = (&'a dyn Fn(f64) -> f64, bool, bool);
+
 /// `label_cols`: how many leading columns may hold row-span labels (layout text's
 /// indicator table: the level columns; `None`: all but the last).
 pub(crate) fn lift_and_prune(
     rows: &mut Vec<TRow>,
     ncols: usize,
-    centred: Option<(&dyn Fn(f64) -> f64, bool)>,
+    centred: Option<Centred<'_>>,
     label_cols: Option<usize>,
 ) {
     if ncols > 1 {
-        if let Some((page_y, page_top)) = centred {
-            lift_centred_labels(rows, page_y, page_top, label_cols);
+        if let Some((page_y, page_top, foot_cut)) = centred {
+            lift_centred_labels(rows, page_y, page_top, foot_cut, label_cols);
         } else {
             lift_span_labels(rows, false);
         }

@@ -539,7 +539,7 @@ fn rows_set_as_lines(lines: &[Line], seps: &[f64], row_gap: f64, p: &Params) -> 
     let spacing = row_gap - p.row_gap_extra;
     let ncols = seps.len() + 1;
     let mut last: Vec<Option<Rect>> = vec![None; ncols];
-    let (mut close, mut off) = (0usize, 0usize);
+    let (mut close, mut off, mut on) = (0usize, 0usize, 0usize);
     for line in lines {
         for c in &line.chunks {
             let col = col_of(seps, c.bbox.x0).min(ncols - 1);
@@ -551,6 +551,8 @@ fn rows_set_as_lines(lines: &[Line], seps: &[f64], row_gap: f64, p: &Params) -> 
                     close += 1;
                 } else if g > row_gap && (k - k.round()).abs() > LATTICE_TOLERANCE {
                     off += 1;
+                } else if g > row_gap {
+                    on += 1;
                 }
             }
             if let Some(l) = last.get_mut(col) {
@@ -558,7 +560,28 @@ fn rows_set_as_lines(lines: &[Line], seps: &[f64], row_gap: f64, p: &Params) -> 
             }
         }
     }
-    close >= 3 && off == 0
+    close >= 3 && off == 0 && (on > 0 || !one_top_aligned_row(lines, seps, p))
+}
+
+/// Whether `lines` may be one tall row whose cells are top-aligned (a task row filling a
+/// page of a restarted task table): every column holding text starts on the first line.
+/// Rows set as far apart as wrapped lines (see [`rows_set_as_lines`]) centre their
+/// shorter cells, which shows as gaps of the line spacing plus half pitches; where no
+/// such gap is seen and every cell starts at the top, nothing shows rows of lines, and
+/// reading them so would cut the row after its first line.
+fn one_top_aligned_row(lines: &[Line], seps: &[f64], p: &Params) -> bool {
+    let Some(top) = lines.first().map(|l| l.bbox.y1) else {
+        return false;
+    };
+    let ncols = seps.len() + 1;
+    let mut first_top: Vec<Option<f64>> = vec![None; ncols];
+    for c in lines.iter().flat_map(|l| &l.chunks) {
+        if let Some(t @ None) = first_top.get_mut(col_of(seps, c.bbox.x0).min(ncols - 1)) {
+            *t = Some(c.bbox.y1);
+        }
+    }
+    let tops: Vec<f64> = first_top.into_iter().flatten().collect();
+    tops.len() >= 2 && tops.iter().all(|t| top - t <= 0.3 * p.em)
 }
 
 /// Where a table's rows are set as far apart as its cells' wrapped lines, the right

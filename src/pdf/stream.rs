@@ -540,7 +540,7 @@ fn rows_set_as_lines(lines: &[Line], seps: &[f64], row_gap: f64, p: &Params) -> 
     let spacing = row_gap - p.row_gap_extra;
     let ncols = seps.len() + 1;
     let mut last: Vec<Option<Rect>> = vec![None; ncols];
-    let (mut close, mut off) = (0usize, 0usize);
+    let (mut close, mut off, mut on) = (0usize, 0usize, 0usize);
     for line in lines {
         for c in &line.chunks {
             let col = col_of(seps, c.bbox.x0).min(ncols - 1);
@@ -552,6 +552,8 @@ fn rows_set_as_lines(lines: &[Line], seps: &[f64], row_gap: f64, p: &Params) -> 
                     close += 1;
                 } else if g > row_gap && (k - k.round()).abs() > LATTICE_TOLERANCE {
                     off += 1;
+                } else if g > row_gap {
+                    on += 1;
                 }
             }
             if let Some(l) = last.get_mut(col) {
@@ -559,7 +561,28 @@ fn rows_set_as_lines(lines: &[Line], seps: &[f64], row_gap: f64, p: &Params) -> 
             }
         }
     }
-    close >= 3 && off == 0
+    close >= 3 && off == 0 && (on > 0 || !one_top_aligned_row(lines, seps, p))
+}
+
+/// Whether `lines` may be one tall row whose cells are top-aligned (a task row filling a
+/// page of a restarted task table): every column holding text starts on the first line.
+/// Rows set as far apart as wrapped lines (see [`rows_set_as_lines`]) centre their
+/// shorter cells, which shows as gaps of the line spacing plus half pitches; where no
+/// such gap is seen and every cell starts at the top, nothing shows rows of lines, and
+/// reading them so would cut the row after its first line.
+fn one_top_aligned_row(lines: &[Line], seps: &[f64], p: &Params) -> bool {
+    let Some(top) = lines.first().map(|l| l.bbox.y1) else {
+        return false;
+    };
+    let ncols = seps.len() + 1;
+    let mut first_top: Vec<Option<f64>> = vec![None; ncols];
+    for c in lines.iter().flat_map(|l| &l.chunks) {
+        if let Some(t @ None) = first_top.get_mut(col_of(seps, c.bbox.x0).min(ncols - 1)) {
+            *t = Some(c.bbox.y1);
+        }
+    }
+    let tops: Vec<f64> = first_top.into_iter().flatten().collect();
+    tops.len() >= 2 && tops.iter().all(|t| top - t <= 0.3 * p.em)
 }
 
 /// Where a table's rows are set as far apart as its cells' wrapped lines, the right
@@ -2232,7 +2255,7 @@ pub(crate) fn page_items(
     let tasks_at = tasks_at.filter(|i| *i > 0 && inherited.is_empty());
     let (budget, tasks) = above.split_at(tasks_at.unwrap_or(above.len()));
     let budget_seps = match tasks_at {
-        Some(_) => separators(budget, &p, inherited),
+        Some(_) => starts_in_gap(separators(budget, &p, inherited), budget, &p),
         None => seps.clone(),
     };
     let ind_above = indicators.on.then_some((indicators.level3_x, false));
@@ -2275,6 +2298,38 @@ pub(crate) fn page_items(
         };
     }
     items
+}
+
+/// A separator set mid-gap may lie right of where a cell's text starts inside that gap
+/// (budget rows of other column grids: the overall goal's lines start left of the middle
+/// of the gap the budget rows show). Where text starts in the clear stretch right of
+/// every text ending left of a separator, the separator moves to the middle of the
+/// stretch before it, so that text is read in the column right of it.
+fn starts_in_gap(mut seps: Vec<f64>, lines: &[Line], p: &Params) -> Vec<f64> {
+    let chunks = || lines.iter().flat_map(|l| &l.chunks);
+    for i in 0..seps.len() {
+        let Some(s) = seps.get(i).copied() else {
+            continue;
+        };
+        let prev = i.checked_sub(1).and_then(|k| seps.get(k)).copied();
+        let left_end = chunks()
+            .map(|c| c.bbox.x1)
+            .filter(|x1| *x1 <= s && prev.is_none_or(|q| *x1 > q))
+            .fold(f64::NEG_INFINITY, f64::max);
+        if !left_end.is_finite() {
+            continue;
+        }
+        let start = chunks()
+            .map(|c| c.bbox.x0)
+            .filter(|x0| *x0 > left_end && *x0 < s)
+            .fold(f64::INFINITY, f64::min);
+        if start.is_finite() && start - left_end >= p.min_col_gap {
+            if let Some(slot) = seps.get_mut(i) {
+                *slot = (left_end + start) / 2.0;
+            }
+        }
+    }
+    seps
 }
 
 /// A carried-over column edge that cuts through amounts (a task table restarted after
@@ -2497,6 +2552,41 @@ mod tests {
     /// that column's gap: the gap's middle lies more than an em from the previous page's
     /// separator, with no text starting between the two. They are one edge, not two:
     /// the page keeps the previous page's columns.
+    /// Budget rows of other column grids (xianyou's borderless rendition): the gap the
+    /// budget rows show between their labels and amounts runs from 134.1 to 160.8, and
+    /// its middle lies right of where the overall goal's lines start (144.2). The goal
+    /// is read right of the label column, not glued to 总体绩效目标.
+    #[test]
+    fn text_starting_inside_a_gap_is_right_of_its_separator() {
+        let p = page_params();
+        let lines = vec![
+            chunk_line(vec![
+                chunk("基本支出", 76.4, 118.4, 660.0),
+                chunk("12 468 350.00", 160.8, 227.1, 660.0),
+                chunk("财政拨款", 268.2, 310.2, 660.0),
+            ]),
+            chunk_line(vec![
+                chunk("按预算级次划分", 60.6, 134.1, 640.0),
+                chunk("预算金额（元）", 304.4, 377.9, 640.0),
+            ]),
+            chunk_line(vec![
+                chunk("县本级使用资金", 60.6, 134.1, 620.0),
+                chunk("31 120 000.00", 308.4, 373.8, 620.0),
+            ]),
+            chunk_line(vec![chunk(
+                "落实藏粮于地、藏粮于技战略",
+                144.2,
+                537.8,
+                600.0,
+            )]),
+            chunk_line(vec![chunk("总体绩效目标", 65.9, 128.9, 591.0)]),
+        ];
+        let seps = starts_in_gap(separators(&lines, &p, &[]), &lines, &p);
+        assert_eq!(col_of(&seps, 144.2), 1, "{seps:?}");
+        assert_eq!(col_of(&seps, 60.6), 0, "{seps:?}");
+        assert_eq!(col_of(&seps, 160.8), 1, "{seps:?}");
+    }
+
     #[test]
     fn narrowed_gap_keeps_the_previous_pages_separator() {
         let lines = [

@@ -345,8 +345,20 @@ fn in_cell_gap(lines: &[Line], l: &Line, w: &[Chunk], p: &Params) -> bool {
         .filter(|n| n.bbox.y1 <= l.bbox.y0 && l.bbox.y0 - n.bbox.y1 <= MAX_LINE_GAP_EMS * p.em)
         .flat_map(|n| &n.chunks)
         .any(|c| {
-            (c.bbox.x0 - left.bbox.x0).abs() <= EDGE_SNAP_EMS * p.em && c.bbox.x1 >= right.bbox.x0
+            (c.bbox.x0 - left.bbox.x0).abs() <= EDGE_SNAP_EMS * p.em
+                && c.bbox.x1 >= right.bbox.x0
+                && ends_within(c, right, p)
         })
+}
+
+/// Whether `next`, taken for the wrapped line below a line with a wide in-cell gap,
+/// ends no further right than that line's text right of the gap (an em's slack): the
+/// gapped line wrapped, so it reaches its cell's right edge, and the cell's next line
+/// cannot run past that. A line that does is another, wider cell's (a merged cell's
+/// paragraph below the last wrapped line of a label, both flush with the same column's
+/// left edge, as an HTML table printed by Chromium sets them).
+fn ends_within(next: &Chunk, right: &Chunk, p: &Params) -> bool {
+    next.bbox.x1 <= right.bbox.x1 + p.em
 }
 
 /// The column the texts alone on their lines (of `lines`, those `spans` leaves in)

@@ -31,6 +31,13 @@ make producer-xlsx-span-across-pages xlsx XLSX_ROW_SCALE=2.0
 # (年度重点工作任务) as two side rules with no rule across it, top or bottom.
 make producer-chromium-task-rows-over-pages chromium
 
+# The same table without borders (one to two pages each): neighbouring cells only their
+# paddings apart (3.5-4.5 pt, under half an em: 推进寄 | 248,000,000.00); the last wrapped
+# line of a budget label (其他事业发展性支出) right above the 总体绩效目标 paragraph, which
+# starts flush with it and runs on across the columns to its right.
+make producer-chromium-stream-narrow-cell-gaps chromium-stream
+make producer-chromium-stream-label-above-merged-paragraph chromium-stream
+
 # One-page renditions of a short form (the seed's title, budget and a few indicator
 # rows; the same text for every producer): re-distilled LibreOffice Writer PDFs,
 # Writer exports of a .docx and an HTML table, an fpdf2 bordered table.

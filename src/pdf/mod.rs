@@ -8,6 +8,7 @@
 //! a repeated header row is dropped, and page numbers/running headers never become cells.
 
 mod backend;
+mod cell_gaps;
 mod cmap;
 mod font;
 pub mod geometry;
@@ -192,8 +193,9 @@ pub fn read_pdf(bytes: &[u8], opts: &PdfOptions) -> Result<Grid<'static>> {
     let mut page_items: Vec<(f64, PageItems)> = Vec::new();
     let mut seps: Vec<f64> = Vec::new();
     let mut indicators = stream::IndicatorTable::default();
+    let narrow = stream::NarrowEdges::of_pages(pages.iter().map(|p| p.glyphs.as_slice()));
     for page in &pages {
-        let (items, lattice) = page_layout(page, &running, &seps, &mut indicators);
+        let (items, lattice) = page_layout(page, &running, &seps, &mut indicators, narrow);
         // Column separators of a stream table carry over to the next page.
         seps = items
             .iter()
@@ -335,6 +337,7 @@ pub(crate) fn page_layout(
     running: &[(String, f64)],
     inherited: &[f64],
     indicators: &mut stream::IndicatorTable,
+    narrow: stream::NarrowEdges,
 ) -> (Vec<Item>, bool) {
     let mut used = vec![false; page.glyphs.len()];
     let mut items = lattice::tables_on_page(page, &mut used);
@@ -350,7 +353,7 @@ pub(crate) fn page_layout(
     if lattice {
         items.extend(free_lines(&rest));
     } else {
-        items.extend(stream::page_items(&rest, inherited, indicators));
+        items.extend(stream::page_items(&rest, inherited, indicators, narrow));
     }
     items.sort_by(|a, b| b.top().total_cmp(&a.top()));
     (items, lattice)

@@ -7,6 +7,7 @@
 //! gluing those rows together. The same logic reads `pdftotext -layout` / OCR text, with
 //! character columns as x (CJK characters are two columns wide) and lines as y.
 
+pub(crate) use super::cell_gaps::NarrowEdges;
 use super::geometry::{is_cjk, Glyph, Rect};
 use super::text;
 use super::{Item, TCell, TRow};
@@ -345,8 +346,20 @@ fn in_cell_gap(lines: &[Line], l: &Line, w: &[Chunk], p: &Params) -> bool {
         .filter(|n| n.bbox.y1 <= l.bbox.y0 && l.bbox.y0 - n.bbox.y1 <= MAX_LINE_GAP_EMS * p.em)
         .flat_map(|n| &n.chunks)
         .any(|c| {
-            (c.bbox.x0 - left.bbox.x0).abs() <= EDGE_SNAP_EMS * p.em && c.bbox.x1 >= right.bbox.x0
+            (c.bbox.x0 - left.bbox.x0).abs() <= EDGE_SNAP_EMS * p.em
+                && c.bbox.x1 >= right.bbox.x0
+                && ends_within(c, right, p)
         })
+}
+
+/// Whether `next`, taken for the wrapped line below a line with a wide in-cell gap,
+/// ends no further right than that line's text right of the gap (an em's slack): the
+/// gapped line wrapped, so it reaches its cell's right edge, and the cell's next line
+/// cannot run past that. A line that does is another, wider cell's (a merged cell's
+/// paragraph below the last wrapped line of a label, both flush with the same column's
+/// left edge, as an HTML table printed by Chromium sets them).
+fn ends_within(next: &Chunk, right: &Chunk, p: &Params) -> bool {
+    next.bbox.x1 <= right.bbox.x1 + p.em
 }
 
 /// The column the texts alone on their lines (of `lines`, those `spans` leaves in)
@@ -2108,19 +2121,21 @@ fn rows_in_columns(
 // ---------------------------------------------------------------- PDF pages
 
 /// Glyph lines split into chunks at gaps wider than half an em.
-fn pdf_lines(glyphs: &[&Glyph]) -> Vec<(Line, f64)> {
+fn pdf_lines(glyphs: &[&Glyph], narrow: NarrowEdges) -> Vec<(Line, f64)> {
     let mut out = Vec::new();
     for line in text::lines(glyphs) {
         let mut chunks = Vec::new();
         let mut cur: Vec<&Glyph> = Vec::new();
         let size = line.iter().map(|g| g.size).fold(0.0, f64::max);
-        for g in line {
+        for (i, g) in line.iter().copied().enumerate() {
             if g.ch.is_whitespace() {
                 cur.push(g);
                 continue;
             }
             if let Some(last) = cur.iter().rev().find(|p| !p.ch.is_whitespace()) {
-                if g.bbox.x0 - last.bbox.x1 > 0.5 * g.size.max(1.0) {
+                // Cells set closer than half an em (Chromium's paddings), see `cell_gaps`.
+                let narrow_edge = i > 0 && narrow.splits_after(&line, i - 1);
+                if g.bbox.x0 - last.bbox.x1 > 0.5 * g.size.max(1.0) || narrow_edge {
                     push_chunk(&mut chunks, &cur);
                     cur.clear();
                 }
@@ -2165,13 +2180,15 @@ pub(crate) struct IndicatorTable {
 }
 
 /// A page without ruled tables: titles (large single lines) as lines, the rest as
-/// stream tables. `indicators` is updated when the page holds the indicator table.
+/// stream tables. `indicators` is updated when the page holds the indicator table;
+/// `narrow` tells which narrow gaps are cell edges in this document.
 pub(crate) fn page_items(
     glyphs: &[&Glyph],
     inherited: &[f64],
     indicators: &mut IndicatorTable,
+    narrow: NarrowEdges,
 ) -> Vec<Item> {
-    let lines = pdf_lines(glyphs);
+    let lines = pdf_lines(glyphs, narrow);
     if lines.is_empty() {
         return Vec::new();
     }

@@ -1,0 +1,215 @@
+//! Narrow gaps between neighbouring cells of a borderless table.
+//!
+//! A line is cut into chunks where two glyphs stand more than half an em apart. Some
+//! producers set neighbouring cells closer than that: Chromium printing an HTML table
+//! without borders leaves only the two cells' paddings (2 px each, 3–4.5 pt at 10 pt)
+//! between full-width text, so `推进寄` and `248,000,000.00` in the next column would read
+//! as one chunk. Such a gap is still plain to see where the text on both sides is set
+//! without letter spacing. What makes it safe is the page's own spacing: a gap counts
+//! only where the page sets that kind of character pair either tight or at least a
+//! quarter em apart, never in between. LibreOffice puts 0.15–0.45 em between CJK and
+//! ASCII characters (autospacing) and spreads justified or distributed lines, which
+//! shows up as gaps in between, or as neighbours that are not tight.
+
+use super::geometry::Glyph;
+use super::text;
+
+/// Gaps up to this (in ems) are tight setting.
+const TIGHT: f64 = 0.05;
+/// Gaps from this (in ems) may be a cell edge; between `BLUR` and this they are spacing.
+const EDGE: f64 = 0.25;
+/// Gaps above this (in ems) are spacing that is not tight.
+const BLUR: f64 = 0.1;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// Both characters non-ASCII (CJK, full-width forms, symbols such as ≥).
+    Wide,
+    /// One ASCII character next to a non-ASCII one: autospacing may widen these.
+    Mixed,
+}
+
+/// The kind of pair two neighbouring glyphs form; `None` for pairs a narrow gap never
+/// splits (ASCII on both sides: word spacing; a space on either side).
+fn kind(a: char, b: char) -> Option<Kind> {
+    if a.is_whitespace() || b.is_whitespace() {
+        return None;
+    }
+    match (a.is_ascii(), b.is_ascii()) {
+        (false, false) => Some(Kind::Wide),
+        (true, true) => None,
+        _ => Some(Kind::Mixed),
+    }
+}
+
+fn is_ideograph(c: char) -> bool {
+    matches!(c as u32, 0x2E80..=0x2FDF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
+}
+
+/// Gap between glyphs `i` and `i + 1` in ems of the larger one.
+fn gap_em(line: &[&Glyph], i: usize) -> Option<f64> {
+    let (a, b) = (line.get(i)?, line.get(i + 1)?);
+    if a.ch.is_whitespace() || b.ch.is_whitespace() {
+        return None;
+    }
+    Some((b.bbox.x0 - a.bbox.x1) / a.size.max(b.size).max(1.0))
+}
+
+/// Whether the pairs beside pair `i` (glyphs `i - 1, i` and `i + 1, i + 2`) are set
+/// tight, and at least one of them exists: a pair alone between spaces or line ends
+/// shows nothing of its line's spacing.
+fn tight_beside(line: &[&Glyph], i: usize) -> bool {
+    let before = i.checked_sub(1).and_then(|j| gap_em(line, j));
+    let after = gap_em(line, i + 1);
+    (before.is_some() || after.is_some())
+        && [before, after].iter().flatten().all(|g| g.abs() <= TIGHT)
+}
+
+/// Which kinds of pair the document sets tight with nothing between tight and
+/// edge-wide. Learnt from every page: spacing is the producer's habit, and a page may
+/// hold no ideograph next to a digit inside a cell to show it.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct NarrowEdges {
+    wide: bool,
+    mixed: bool,
+}
+
+/// Per kind of pair: (tight pairs, pairs spaced between tight and edge-wide). For
+/// Mixed the tight ones counted are ideograph–ASCII pairs, the ones autospacing widens.
+#[derive(Default)]
+struct Counts {
+    wide: (usize, usize),
+    mixed: (usize, usize),
+}
+
+impl Counts {
+    fn add_line(&mut self, line: &[&Glyph]) {
+        for i in 0..line.len().saturating_sub(1) {
+            let (Some(a), Some(b)) = (line.get(i), line.get(i + 1)) else {
+                continue;
+            };
+            let (Some(g), Some(k)) = (gap_em(line, i), kind(a.ch, b.ch)) else {
+                continue;
+            };
+            if !tight_beside(line, i) {
+                continue;
+            }
+            let count = match k {
+                Kind::Wide => &mut self.wide,
+                Kind::Mixed => &mut self.mixed,
+            };
+            let ideo = is_ideograph(a.ch) || is_ideograph(b.ch);
+            if g.abs() <= TIGHT && (k == Kind::Wide || ideo) {
+                count.0 += 1;
+            } else if g > BLUR && g < EDGE {
+                count.1 += 1;
+            }
+        }
+    }
+}
+
+impl NarrowEdges {
+    /// Learn from every line of every page (each page's glyphs).
+    pub(crate) fn of_pages<'g>(pages: impl IntoIterator<Item = &'g [Glyph]>) -> NarrowEdges {
+        let mut counts = Counts::default();
+        for glyphs in pages {
+            let refs: Vec<&Glyph> = glyphs.iter().collect();
+            for line in text::lines(&refs) {
+                counts.add_line(&line);
+            }
+        }
+        let on = |(tight, blurred): (usize, usize)| tight >= 2 && blurred == 0;
+        NarrowEdges {
+            wide: on(counts.wide),
+            mixed: on(counts.mixed),
+        }
+    }
+
+    /// Whether the gap after glyph `i` of `line` is a cell edge narrower than the
+    /// half em that splits lines anyway.
+    pub(crate) fn splits_after(&self, line: &[&Glyph], i: usize) -> bool {
+        let (Some(g), Some(k)) = (
+            gap_em(line, i),
+            line.get(i)
+                .zip(line.get(i + 1))
+                .and_then(|(a, b)| kind(a.ch, b.ch)),
+        ) else {
+            return false;
+        };
+        let on = match k {
+            Kind::Wide => self.wide,
+            Kind::Mixed => self.mixed,
+        };
+        on && g >= EDGE && tight_beside(line, i)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pdf::text::tests::word;
+
+    /// One line of words placed at the given x, 10 pt.
+    fn line_of(words: &[(&str, f64)]) -> Vec<Glyph> {
+        words
+            .iter()
+            .flat_map(|(s, x)| word(s, *x, 100.0, 10.0))
+            .collect()
+    }
+
+    fn splits(page: &[Vec<Glyph>], line: usize) -> Vec<usize> {
+        let lines: Vec<Vec<&Glyph>> = page.iter().map(|l| l.iter().collect()).collect();
+        let edges = NarrowEdges::of_pages(page.iter().map(|l| l.as_slice()));
+        (0..lines[line].len())
+            .filter(|i| edges.splits_after(&lines[line], *i))
+            .collect()
+    }
+
+    /// Chromium's borderless table: cells 3.5–4.5 pt apart, text set tight, digits
+    /// touching ideographs inside cells.
+    #[test]
+    fn tight_page_splits_at_narrow_cell_gaps() {
+        let page = vec![
+            // 推进寄 | 248,000 (4.5 pt)
+            line_of(&[("推进寄", 0.0), ("248,000", 34.5)]),
+            // digits touching ideographs inside a cell
+            line_of(&[("不少于60万", 0.0)]),
+            // 资金（元） | 期望 (3.5 pt)
+            line_of(&[("资金（元）", 0.0), ("期望", 53.5)]),
+        ];
+        assert_eq!(splits(&page, 0), vec![2]);
+        assert!(splits(&page, 1).is_empty());
+        assert_eq!(splits(&page, 2), vec![4]);
+    }
+
+    /// LibreOffice autospaces CJK next to ASCII (0.15–0.45 em): no mixed pair is an
+    /// edge on such a page, though its wide pairs still are.
+    #[test]
+    fn autospaced_page_keeps_mixed_pairs() {
+        let page = vec![
+            line_of(&[("不少于", 0.0), ("60", 32.0), ("万", 44.0), ("个", 54.0)]),
+            line_of(&[("达到", 0.0), ("316", 23.5), ("亿元", 42.0)]),
+            line_of(&[("资金（元）", 0.0), ("期望", 53.5)]),
+        ];
+        assert!(splits(&page, 0).is_empty());
+        assert!(splits(&page, 1).is_empty());
+        assert_eq!(splits(&page, 2), vec![4]);
+    }
+
+    /// Letter-spaced (distributed) text: every gap is wide, none is tight, no split.
+    #[test]
+    fn letter_spaced_line_is_not_split() {
+        let page = vec![
+            line_of(&[("部", 0.0), ("门", 13.0), ("名", 26.0), ("称", 39.0)]),
+            line_of(&[("预算金额", 0.0)]),
+        ];
+        assert!(splits(&page, 0).is_empty());
+    }
+
+    /// ASCII on both sides is word spacing, never an edge here.
+    #[test]
+    fn ascii_pairs_are_not_split() {
+        let page = vec![line_of(&[("ISO", 0.0), ("9001", 18.0), ("认证", 38.0)])];
+        assert!(splits(&page, 0).is_empty());
+    }
+}

@@ -359,17 +359,11 @@ impl Lattice {
                     .get(i)
                     .filter(|g| anchor && !g.is_empty())
                     .map(|g| g.iter().map(|g| g.bbox.y0).fold(f64::INFINITY, f64::min));
-                let text_y1 = per.get(i).filter(|g| anchor && !g.is_empty()).map(|g| {
-                    g.iter()
-                        .map(|g| g.bbox.y1)
-                        .fold(f64::NEG_INFINITY, f64::max)
-                });
                 cells.push(TCell {
                     text,
                     col: Some(c),
                     bbox,
                     text_y0,
-                    text_y1,
                 });
                 last_line_room.push(
                     slacks

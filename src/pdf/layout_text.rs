@@ -314,7 +314,6 @@ fn split_wide_gaps(row: &mut TRow, lines: &[Line], raws: &[&str]) {
                 col: cell.col,
                 bbox,
                 text_y0: None,
-                text_y1: None,
             });
         }
     }

@@ -43,9 +43,6 @@ pub(crate) struct TCell {
     /// Bottom of the cell's lowest glyph, where known (lattice cells): tells a row cut
     /// by a page break (every continued cell cut at the same last line) from a fresh one.
     pub text_y0: Option<f64>,
-    /// Top of the cell's highest glyph, where known: a cut row's rest starts every cell
-    /// at the top of the new page's row; a fresh row centred in its cells may not.
-    pub text_y1: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -399,7 +396,6 @@ fn push_cell(cells: &mut Vec<TCell>, glyphs: &[&Glyph]) {
             col: Some(cells.len()),
             bbox,
             text_y0: None,
-            text_y1: None,
         });
     }
 }
@@ -503,26 +499,8 @@ fn continues(prev: &TRow, next: &TRow, full: bool) -> bool {
     if bottoms.len() < carried.len() {
         return true;
     }
-    if !on_one_line(&bottoms) {
-        return false;
-    }
-    // And its rest starts every cell on the new page's first line. Cells centred
-    // vertically in a fresh row start lower where they hold fewer lines (a level-3 name
-    // over two lines beside a one-line target): every cell of the row on the page before
-    // then ended on one line only because each held a single line.
-    let tops: Vec<f64> = next
-        .cells
-        .iter()
-        .filter(|c| !c.text.is_empty())
-        .filter_map(|c| c.text_y1)
-        .collect();
-    tops.len() < b.len() || on_one_line(&tops)
-}
-
-/// Whether glyph edges (bottoms or tops) lie on one text line.
-fn on_one_line(ys: &[f64]) -> bool {
-    let lo = ys.iter().copied().fold(f64::INFINITY, f64::min);
-    let hi = ys.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let lo = bottoms.iter().copied().fold(f64::INFINITY, f64::min);
+    let hi = bottoms.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     hi - lo <= SAME_LINE_TOLERANCE
 }
 
@@ -838,7 +816,6 @@ mod tests {
             col: Some(col),
             bbox: Rect::new(0.0, 0.0, 1.0, 1.0),
             text_y0: None,
-            text_y1: None,
         }
     }
     fn row(ts: &[&str]) -> TRow {
@@ -890,7 +867,6 @@ mod tests {
             col: Some(col),
             bbox: Rect::new(x0, 100.0, x1, 140.0),
             text_y0: None,
-            text_y1: None,
         };
         let prev = TRow {
             cells: vec![
@@ -921,28 +897,6 @@ mod tests {
                 .collect::<Vec<_>>()
         });
         assert_eq!(got, Some(vec![("不低于24项。".to_string(), Some(4))]));
-    }
-
-    /// A page's last row of one line in every cell (a level-3 name filling its line
-    /// beside a finished target) looks cut; the next page's row tells: a cut row's rest
-    /// starts every cell on the first line, a fresh row centres its one-line cell beside
-    /// a two-line name (synth-260).
-    #[test]
-    fn fresh_centred_row_after_a_one_line_row_is_not_its_rest() {
-        let mut prev = row(&["", "", "改善城乡人居环境", "覆盖街镇数量不低于5个。"]);
-        for c in &mut prev.cells {
-            c.text_y0 = (!c.text.is_empty()).then_some(100.0);
-        }
-        let mut next = row(&["", "", "加强项目全过程监管", "培训人次≥16万人次。"]);
-        next.cells[2].text_y1 = Some(765.4);
-        next.cells[3].text_y1 = Some(756.7);
-        assert!(!continues(&prev, &next, true));
-        // Both texts on the first line: the rest of a cut row.
-        next.cells[3].text_y1 = Some(765.0);
-        assert!(continues(&prev, &next, true));
-        // Tops unknown: as before.
-        next.cells[3].text_y1 = None;
-        assert!(continues(&prev, &next, true));
     }
 
     #[test]

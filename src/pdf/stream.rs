@@ -37,7 +37,6 @@ impl Line {
                     col: Some(0),
                     bbox: c.bbox,
                     text_y0: None,
-                    text_y1: None,
                 })
                 .collect(),
             bbox: self.bbox,
@@ -2086,7 +2085,6 @@ fn rows_in_columns(
                 col: (ncols > 1).then_some(c),
                 bbox,
                 text_y0: None,
-                text_y1: None,
             });
         }
         if cells.iter().all(|c| c.text.is_empty()) {
@@ -2302,7 +2300,6 @@ pub(crate) fn page_items(
         // to the last line) from a complete one (see `continues`).
         for c in rows.iter_mut().flat_map(|r| r.cells.iter_mut()) {
             c.text_y0 = (!c.text.is_empty()).then_some(c.bbox.y0);
-            c.text_y1 = (!c.text.is_empty()).then_some(c.bbox.y1);
         }
         if let Some(bbox) = rows.iter().map(|r| r.bbox).reduce(|a, b| a.union(&b)) {
             items.push(Item::Table { rows, bbox, xs });
@@ -2886,7 +2883,6 @@ mod tests {
                     col: Some(k),
                     bbox: Rect::new(*x0, *y0, *x1, *y1),
                     text_y0: None,
-                    text_y1: None,
                 })
                 .collect(),
             bbox,

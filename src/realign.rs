@@ -27,7 +27,7 @@ use std::borrow::Cow;
 
 use crate::grid::{Cell, Row};
 use crate::sections::{
-    framework_name_in_full, has, indicator_level_cols, is_framework_name, may_be_level2, row_label,
+    framework_name_strict, has, indicator_level_cols, is_framework_name, may_be_level2, row_label,
     RowLabel, MAX_LABEL_BYTES,
 };
 
@@ -136,7 +136,7 @@ pub(crate) fn rows(rows: &mut [Row<'_>], padded: bool) {
             // A level name followed by another is level 1 (成本指标 is level 1 or 2 by
             // template: `成本指标 | 经济成本指标 | …` is level 1).
             // The first cell's name looked up once, not once per test.
-            let name = framework_name_in_full(first);
+            let name = framework_name_strict(first);
             let level1_pair = name.is_some()
                 && row
                     .cells

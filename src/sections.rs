@@ -776,7 +776,7 @@ static FRAMEWORK_STEMS: std::sync::LazyLock<Vec<(&'static str, &'static str)>> =
 
 /// The framework name a cell elsewhere spells: only the full name (with `指标`) counts,
 /// since level-3 names like `社会成本` or `质量` are ordinary text there.
-fn framework_name_strict(text: &str) -> Option<&'static str> {
+pub(crate) fn framework_name_strict(text: &str) -> Option<&'static str> {
     if text.len() > MAX_LABEL_BYTES {
         return None;
     }
@@ -799,12 +799,6 @@ pub(crate) fn is_framework_name(text: &str) -> bool {
 /// level 1 or 2 by template, counts).
 pub(crate) fn is_level2_name(text: &str) -> bool {
     framework_name_strict(text).is_some_and(may_be_level2)
-}
-
-/// The level-1 or level-2 name of the indicator framework a cell spells in full: as
-/// [`is_framework_name`], with the name, for [`may_be_level2`].
-pub(crate) fn framework_name_in_full(text: &str) -> Option<&'static str> {
-    framework_name_strict(text)
 }
 
 /// Whether a framework name is a level-2 name (成本指标, level 1 or 2 by template,

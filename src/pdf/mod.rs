@@ -190,9 +190,16 @@ pub fn read_pdf(bytes: &[u8], opts: &PdfOptions) -> Result<Grid<'static>> {
     let mut page_items: Vec<(f64, PageItems)> = Vec::new();
     let mut seps: Vec<f64> = Vec::new();
     let mut indicators = stream::IndicatorTable::default();
-    let narrow = stream::NarrowEdges::of_pages(pages.iter().map(|p| p.glyphs.as_slice()));
+    // Learnt from every page, but only once a page without ruled tables needs it: a
+    // bordered PDF never pays the extra pass over its glyph lines.
+    let narrow_once = std::cell::OnceCell::new();
+    let narrow = || {
+        *narrow_once.get_or_init(|| {
+            stream::NarrowEdges::of_pages(pages.iter().map(|p| p.glyphs.as_slice()))
+        })
+    };
     for page in &pages {
-        let (items, lattice) = page_layout(page, &running, &seps, &mut indicators, narrow);
+        let (items, lattice) = page_layout(page, &running, &seps, &mut indicators, &narrow);
         // Column separators of a stream table carry over to the next page.
         seps = items
             .iter()
@@ -334,7 +341,7 @@ pub(crate) fn page_layout(
     running: &[(String, f64)],
     inherited: &[f64],
     indicators: &mut stream::IndicatorTable,
-    narrow: stream::NarrowEdges,
+    narrow: &dyn Fn() -> stream::NarrowEdges,
 ) -> (Vec<Item>, bool) {
     let mut used = vec![false; page.glyphs.len()];
     let mut items = lattice::tables_on_page(page, &mut used);
@@ -350,7 +357,7 @@ pub(crate) fn page_layout(
     if lattice {
         items.extend(free_lines(&rest));
     } else {
-        items.extend(stream::page_items(&rest, inherited, indicators, narrow));
+        items.extend(stream::page_items(&rest, inherited, indicators, narrow()));
     }
     items.sort_by(|a, b| b.top().total_cmp(&a.top()));
     (items, lattice)

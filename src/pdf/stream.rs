@@ -2132,8 +2132,9 @@ fn pdf_lines(glyphs: &[&Glyph], narrow: NarrowEdges) -> Vec<(Line, f64)> {
             }
             if let Some(last) = cur.iter().rev().find(|p| !p.ch.is_whitespace()) {
                 // Cells set closer than half an em (Chromium's paddings), see `cell_gaps`.
-                let narrow_edge = i > 0 && narrow.splits_after(&line, i - 1);
-                if g.bbox.x0 - last.bbox.x1 > 0.5 * g.size.max(1.0) || narrow_edge {
+                if g.bbox.x0 - last.bbox.x1 > 0.5 * g.size.max(1.0)
+                    || (i > 0 && narrow.splits_after(&line, i - 1))
+                {
                     push_chunk(&mut chunks, &cur);
                     cur.clear();
                 }

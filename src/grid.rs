@@ -878,10 +878,17 @@ fn broken_row_end(rows: &[Row<'_>], i: usize, width: usize) -> usize {
         // A line without tabs split on space runs into several cells is a space-aligned
         // row (its cells have no column), not the rest of a broken one.
         let space_aligned = n > 1 && part.cells.iter().any(|c| c.col.is_none());
+        // A line opening with a section label starts a row of its own: a short row
+        // above a wider table (部门名称 | X over a 5-cell budget header, under a 6-column
+        // task table) would otherwise add up to the width.
         if !follows(&rows[j - 1], part)
             || n >= width
             || space_aligned
             || part.cells.first().is_none_or(|c| c.text.is_empty())
+            || part
+                .cells
+                .first()
+                .is_some_and(|c| crate::sections::is_label(&c.text))
         {
             return i;
         }

@@ -570,7 +570,41 @@ fn label_of_plain(text: &str) -> Option<Label> {
     match rank {
         Some(r) => LABEL_SETS.get(r).map(|&(label, _)| label),
         None if base.ends_with("意见") && base.chars().count() <= 12 => Some(Label::Footer),
+        None if budget_label_shape(base) => Some(Label::Budget),
         None => None,
+    }
+}
+
+/// A budget block label the list does not spell out, built as templates build them:
+/// owner or year words, then 预算/资金 and what is said of it, then 情况
+/// (`年度预算资金`, `部门年度预算安排`, `单位预算资金情况`, `年度资金情况`). A bare
+/// `预算`/`资金` after owner words (`项目预算`, `年度预算`) may head a task table's amount
+/// column: only the list's spellings of those count.
+fn budget_label_shape(base: &str) -> bool {
+    const OWNERS: [&str; 6] = ["部门", "单位", "项目", "年度", "本年", "整体"];
+    const CORES: [&str; 6] = [
+        "预算资金",
+        "预算申请",
+        "预算安排",
+        "资金安排",
+        "预算",
+        "资金",
+    ];
+    if base.len() > 3 * 12 || !matches!(base.chars().next_back(), Some('金' | '请' | '排' | '况'))
+    {
+        return false;
+    }
+    let mut rest = base;
+    while let Some(r) = OWNERS.iter().find_map(|o| rest.strip_prefix(o)) {
+        rest = r;
+    }
+    let Some((core, r)) = CORES.iter().find_map(|c| Some((*c, rest.strip_prefix(c)?))) else {
+        return false;
+    };
+    match r {
+        "" => core.len() > 6,
+        "情况" => true,
+        _ => false,
     }
 }
 
@@ -2821,6 +2855,42 @@ mod tests {
             "无冒号的文本",
         ] {
             assert_eq!(find_colon(t), t.find(['：', ':']), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn budget_labels_by_their_shape() {
+        let cases: &[(&str, Option<Label>)] = &[
+            ("年度预算资金（万元）", Some(Label::Budget)),
+            ("年度预算资金", Some(Label::Budget)),
+            ("部门预算资金", Some(Label::Budget)),
+            ("单位年度预算安排", Some(Label::Budget)),
+            ("部门年度预算安排情况", Some(Label::Budget)),
+            ("预算资金情况", Some(Label::Budget)),
+            ("年度资金安排", Some(Label::Budget)),
+            ("年度资金情况", Some(Label::Budget)),
+            ("项目预算资金", Some(Label::Budget)),
+            ("预 算 资 金", Some(Label::Budget)),
+            ("整体预算申请", Some(Label::Budget)),
+            // the list's own spellings
+            ("项目资金", Some(Label::Budget)),
+            ("部门预算", Some(Label::Budget)),
+            // row names and column headers, not labels
+            ("资金", None),
+            ("预算", None),
+            ("项目预算", None),
+            ("年度预算（万元）", None),
+            ("其他资金", None),
+            ("财政专项资金", None),
+            ("年度资金总额", None),
+            ("预算金额（万元）", None),
+            ("部门预算支出", None),
+            ("资金来源", None),
+            ("预算资金总额", None),
+            ("预算资金安排表", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(label_of(text), *want, "{text:?}");
         }
     }
 

@@ -53,4 +53,9 @@ fix-qdf < "$TMP/mbb.qdf.pdf" > "$TMP/mbb.fixed.pdf"
 qpdf --object-streams=generate --compress-streams=y --recompress-flate "$TMP/mbb.fixed.pdf" \
   "$FIX/lattice-missing-bottom-border.pdf"
 
+# A form whose task and indicator tables carry columns the template adds (预计完成时间,
+# 分值, 评分标准); empty cells kept as cells (--trailing empty), not merged leftwards.
+python3 "$TOOLS/render_pdf.py" --trailing empty "$FIX/ningbo-agriculture-2025.extra-columns.txt" \
+  "$FIX/lattice-extra-columns.pdf" >/dev/null
+
 ls -l "$FIX"/*.pdf

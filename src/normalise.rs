@@ -1,7 +1,8 @@
 //! Stage 5: form sections → normalised values (amounts, thresholds) → the record's fields.
 
 use crate::record::{
-    Budget, BudgetItem, Declaration, Indicator, Source, Target, Task, Warning, SCHEMA_ID,
+    Budget, BudgetItem, Declaration, Indicator, OtherColumn, Source, Target, Task, Warning,
+    SCHEMA_ID,
 };
 use crate::sections::Sections;
 use crate::value::{parse_amount, parse_thresholds, Amount};
@@ -42,6 +43,12 @@ fn amount(
         _ => {}
     }
     a
+}
+
+fn other_columns(cols: Vec<(String, String)>) -> Vec<OtherColumn> {
+    cols.into_iter()
+        .map(|(label, value)| OtherColumn { label, value })
+        .collect()
 }
 
 fn target(text: Option<String>) -> Target {
@@ -113,6 +120,7 @@ pub fn declaration(s: Sections, source: Source, mut warnings: Vec<Warning>) -> D
                 content: t.content,
                 expected_outcome: t.expected_outcome,
                 amount,
+                other_columns: other_columns(t.other_columns),
                 loc: t.loc,
             }
         })
@@ -138,6 +146,7 @@ pub fn declaration(s: Sections, source: Source, mut warnings: Vec<Warning>) -> D
                 level3: r.level3,
                 period_target,
                 annual_target,
+                other_columns: other_columns(r.other_columns),
                 loc: r.loc,
             }
         })

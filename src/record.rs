@@ -117,8 +117,20 @@ pub struct Task {
     pub content: Option<String>,
     pub expected_outcome: Option<String>,
     pub amount: Option<Amount>,
+    /// Cells of columns the template adds to the task table, by header (an additive
+    /// field of contract 1: absent where the table has none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub other_columns: Vec<OtherColumn>,
     #[serde(flatten)]
     pub loc: Loc,
+}
+
+/// One cell of a column a template adds to the task or indicator table (分值, 评分标准,
+/// 指标解释, 预计完成时间, 备注), with the column's header.
+#[derive(Debug, Clone, Serialize)]
+pub struct OtherColumn {
+    pub label: String,
+    pub value: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -134,6 +146,9 @@ pub struct Indicator {
     pub level3: Option<String>,
     pub period_target: Target,
     pub annual_target: Target,
+    /// See [`Task::other_columns`].
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub other_columns: Vec<OtherColumn>,
     #[serde(flatten)]
     pub loc: Loc,
 }

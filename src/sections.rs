@@ -35,6 +35,8 @@ pub struct TaskRow {
     pub amount_raw: Option<String>,
     pub expected_outcome: Option<String>,
     pub unit: Option<String>,
+    /// Cells of columns the template adds (预计完成时间, 备注), by their header.
+    pub other_columns: Vec<(String, String)>,
     pub loc: Loc,
 }
 
@@ -45,6 +47,8 @@ pub struct IndicatorRow {
     pub level3: Option<String>,
     pub period: Option<String>,
     pub annual: Option<String>,
+    /// Cells of columns the template adds (分值, 评分标准, 指标解释), by their header.
+    pub other_columns: Vec<(String, String)>,
     pub loc: Loc,
 }
 
@@ -1674,18 +1678,19 @@ impl<'g> Reader<'g> {
                 .and_then(|m| m.unit.clone())
                 .or_else(|| block_unit.clone())
                 .or_else(|| self.out.budget_unit.clone());
-            if self.has_cols && map.as_ref().is_some_and(|m| m.complete()) {
-                let m = map.as_ref().map(|m| m.cols).unwrap_or_default();
+            if let Some(tm) = map.as_ref().filter(|m| self.has_cols && m.complete()) {
+                let m = tm.cols;
                 let get = |k: Option<usize>| {
                     k.and_then(|k| row.iter().find(|c| c.col == Some(k)))
                         .map(|c| c.text.to_string())
                 };
-                let t = TaskRow {
+                let mut t = TaskRow {
                     name: get(m[0]),
                     content: get(m[1]),
                     amount_raw: get(m[2]),
                     expected_outcome: get(m[3]),
                     unit,
+                    other_columns: Vec::new(),
                     loc: loc.clone(),
                 };
                 let known: Vec<usize> = m.iter().flatten().copied().collect();
@@ -1693,17 +1698,23 @@ impl<'g> Reader<'g> {
                     .iter()
                     .filter(|c| c.col.is_some_and(|k| !known.contains(&k)))
                 {
-                    self.out.other_fields.push(OtherField {
-                        label: "年度重点工作任务".into(),
-                        value: Some(c.text.to_string()),
-                        loc: c.loc.clone(),
-                    });
+                    match tm.other.iter().find(|(k, _)| Some(*k) == c.col) {
+                        Some((_, header)) => {
+                            t.other_columns.push((header.clone(), c.text.to_string()))
+                        }
+                        None => self.out.other_fields.push(OtherField {
+                            label: "年度重点工作任务".into(),
+                            value: Some(c.text.to_string()),
+                            loc: c.loc.clone(),
+                        }),
+                    }
                 }
                 // A row cut by a page break continues the task above it.
                 if t.name.is_none() && t.amount_raw.is_none() {
                     if let Some(prev) = tasks.last_mut() {
                         append(&mut prev.content, t.content);
                         append(&mut prev.expected_outcome, t.expected_outcome);
+                        extend_columns(&mut prev.other_columns, t.other_columns);
                         continue;
                     }
                 }
@@ -1817,6 +1828,34 @@ fn opens_level1_row(cells: &[&Cell]) -> bool {
                 && framework_name(&second.text).is_some_and(|n| !is_level1(n))
         }
         _ => false,
+    }
+}
+
+/// Headed columns of a task or indicator header row besides the known ones (`known`):
+/// those right of the first known column (left of it stands the section label), by
+/// column, with their header text.
+fn other_columns(row: &[&Cell], known: &[Option<usize>]) -> Vec<(usize, String)> {
+    let Some(first) = known.iter().flatten().min() else {
+        return Vec::new();
+    };
+    row.iter()
+        .enumerate()
+        .filter_map(|(i, c)| {
+            let k = c.col.unwrap_or(i);
+            let text = c.text.trim();
+            (k > *first && !known.contains(&Some(k)) && !text.is_empty())
+                .then(|| (k, text.to_string()))
+        })
+        .collect()
+}
+
+/// Added columns' cells continued on a later row join their column's text.
+fn extend_columns(dst: &mut Vec<(String, String)>, more: Vec<(String, String)>) {
+    for (label, value) in more {
+        match dst.iter_mut().find(|(l, _)| *l == label) {
+            Some((_, v)) => v.push_str(&value),
+            None => dst.push((label, value)),
+        }
     }
 }
 
@@ -2043,6 +2082,8 @@ struct TaskColumns {
     /// Columns of name, content, amount, expected outcome.
     cols: [Option<usize>; 4],
     unit: Option<String>,
+    /// Headed columns the template adds (预计完成时间, 责任单位, 备注).
+    other: Vec<(usize, String)>,
 }
 
 impl TaskColumns {
@@ -2063,7 +2104,11 @@ impl TaskColumns {
                 hits += 1;
             }
         }
-        (hits >= 2).then_some(TaskColumns { cols, unit })
+        (hits >= 2).then(|| TaskColumns {
+            other: other_columns(row, &cols),
+            cols,
+            unit,
+        })
     }
     /// Which task column a header cell names (name, content, amount, outcome).
     fn slot(text: &str) -> Option<usize> {
@@ -2127,6 +2172,7 @@ fn tasks_from_cells(cells: &[&Cell], unit: Option<String>) -> Vec<TaskRow> {
                 amount_raw: None,
                 expected_outcome: outcome,
                 unit: unit.clone(),
+                other_columns: Vec::new(),
                 loc: first.loc.clone(),
             });
         }
@@ -2171,6 +2217,7 @@ fn tasks_from_cells(cells: &[&Cell], unit: Option<String>) -> Vec<TaskRow> {
             amount_raw: Some(cells[a].text.to_string()),
             expected_outcome: None,
             unit: unit.clone(),
+            other_columns: Vec::new(),
             loc,
         });
         prev_end = a + 1;
@@ -2202,6 +2249,8 @@ struct Parsed {
     /// 指标性质 and 计量单位 cells of split-target templates.
     op: Option<String>,
     unit: Option<String>,
+    /// Cells under headers of columns the template adds (分值, 评分标准).
+    other_columns: Vec<(String, String)>,
 }
 
 impl Parsed {
@@ -2219,13 +2268,18 @@ const SLOT_UNIT: usize = 6;
 
 struct IndicatorColumns {
     cols: [Option<usize>; IND_SLOTS],
+    /// Headed columns the template adds (分值, 评分标准, 指标解释, 备注).
+    other: Vec<(usize, String)>,
 }
 
 impl IndicatorColumns {
     fn from_header(row: &[&Cell]) -> Option<IndicatorColumns> {
         let mut cols = [None; IND_SLOTS];
         let hits = Self::classify(row, &mut cols);
-        (hits >= 2).then_some(IndicatorColumns { cols })
+        (hits >= 2).then(|| IndicatorColumns {
+            other: other_columns(row, &cols),
+            cols,
+        })
     }
 
     fn classify(row: &[&Cell], cols: &mut [Option<usize>; IND_SLOTS]) -> usize {
@@ -2316,6 +2370,12 @@ impl IndicatorColumns {
         let mut p = Parsed::default();
         for c in row {
             let slot = self.cols.iter().position(|k| k.is_some() && *k == c.col);
+            if slot.is_none() {
+                if let Some((_, header)) = self.other.iter().find(|(k, _)| Some(*k) == c.col) {
+                    p.other_columns.push((header.clone(), c.text.to_string()));
+                    continue;
+                }
+            }
             let fw = match slot {
                 Some(0) | Some(1) => framework_name(&c.text),
                 _ => framework_name_strict(&c.text),
@@ -2518,6 +2578,14 @@ impl IndicatorState {
             && p.op.is_none()
             && p.unit.is_none()
             && (p.period.is_some() || p.annual.is_some());
+        // A row of nothing but added columns' text (a 评分标准 cell wrapped onto the next
+        // line) goes on with the row above.
+        if !targets_only && !p.has_content() && p.level1.is_none() && p.level2.is_none() {
+            if let Some(last) = self.out.last_mut().filter(|_| !p.other_columns.is_empty()) {
+                extend_columns(&mut last.other_columns, p.other_columns);
+                return;
+            }
+        }
         if targets_only {
             let cut = |t: &Option<String>| {
                 t.as_deref()
@@ -2529,6 +2597,7 @@ impl IndicatorState {
             }) {
                 append(&mut last.period, p.period);
                 append(&mut last.annual, p.annual);
+                extend_columns(&mut last.other_columns, p.other_columns);
                 return;
             }
         }
@@ -2594,6 +2663,7 @@ impl IndicatorState {
             level3: p.level3,
             period: p.period,
             annual: p.annual,
+            other_columns: p.other_columns,
             loc,
         });
     }

@@ -55,6 +55,25 @@ fn summary(v: &Value) -> Vec<String> {
             s(&i["annual_target"]["text"])
         ));
     }
+    // Added columns of task and indicator rows: `columns: <task name or level3> | label =
+    // value; …`.
+    let tasks = v["tasks"].as_array().into_iter().flatten().map(|t| &t["name"]);
+    let inds = v["indicators"].as_array().into_iter().flatten();
+    let rows = v["tasks"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .zip(tasks)
+        .chain(inds.map(|i| (i, &i["level3"])));
+    for (row, name) in rows {
+        if let Some(cols) = row["other_columns"].as_array() {
+            let cols: Vec<String> = cols
+                .iter()
+                .map(|c| format!("{} = {}", s(&c["label"]), s(&c["value"])))
+                .collect();
+            out.push(format!("columns: {} | {}", s(name), cols.join("; ")));
+        }
+    }
     for f in v["other_fields"].as_array().into_iter().flatten() {
         out.push(format!("other: {} = {}", s(&f["label"]), s(&f["value"])));
     }

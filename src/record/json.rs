@@ -11,8 +11,8 @@
 use rust_decimal::Decimal;
 
 use super::{
-    Budget, BudgetItem, Check, Declaration, ErrorInfo, Failure, Format, Indicator, Loc, OtherField,
-    Record, Source, Target, Task, Warning,
+    Budget, BudgetItem, Check, Declaration, ErrorInfo, Failure, Format, Indicator, Loc,
+    OtherColumn, OtherField, Record, Source, Target, Task, Warning,
 };
 use crate::value::{Amount, Op, Threshold};
 
@@ -343,6 +343,7 @@ fn write_task(out: &mut Vec<u8>, t: &Task) {
     write_opt_str(out, t.expected_outcome.as_deref());
     key!(out, false, "amount");
     write_amount(out, t.amount.as_ref());
+    write_other_columns(out, &t.other_columns);
     write_loc_fields(out, &t.loc);
     out.push(b'}');
 }
@@ -359,8 +360,25 @@ fn write_indicator(out: &mut Vec<u8>, i: &Indicator) {
     write_target(out, &i.period_target);
     key!(out, false, "annual_target");
     write_target(out, &i.annual_target);
+    write_other_columns(out, &i.other_columns);
     write_loc_fields(out, &i.loc);
     out.push(b'}');
+}
+
+/// `other_columns`, written only where there are some (as serde skips it).
+fn write_other_columns(out: &mut Vec<u8>, cols: &[OtherColumn]) {
+    if cols.is_empty() {
+        return;
+    }
+    key!(out, false, "other_columns");
+    write_seq(out, cols, |out, c| {
+        out.push(b'{');
+        key!(out, true, "label");
+        write_str(out, &c.label);
+        key!(out, false, "value");
+        write_str(out, &c.value);
+        out.push(b'}');
+    });
 }
 
 fn write_other_field(out: &mut Vec<u8>, f: &OtherField) {

@@ -2310,9 +2310,9 @@ impl IndicatorColumns {
         // are level names (产出指标) with neither: they are only compared whole.
         let words = seen & 0b110 != 0;
         Some(match &*n {
-            "一级指标" => 0,
-            "二级指标" => 1,
-            "三级指标" | "指标名称" | "指标内容" => 2,
+            "一级指标" | "一级指标名称" | "指标类别" | "指标类型" => 0,
+            "二级指标" | "二级指标名称" => 1,
+            "三级指标" | "三级指标名称" | "指标名称" | "指标内容" => 2,
             _ if words && (has(&n, "周期") || has(&n, "中期") || has(&n, "长期")) => 3,
             // Templates name the target column 指标值, 目标值 or 预期值 (年度目标值,
             // 年度指标值（2024年）).
@@ -2397,7 +2397,7 @@ impl IndicatorColumns {
                         Some(2) => "三级指标",
                         Some(3) => "实施周期指标值",
                         Some(4) => "年度指标值",
-                        _ => "an unlabelled",
+                        _ => "unlabelled",
                     };
                     if is_level1(name) && !is_ambiguous(name) {
                         shifted(warnings, c, from, "一级指标");
@@ -2779,9 +2779,9 @@ mod tests {
         }
         let n = norm(text);
         Some(match &*n {
-            "一级指标" => 0,
-            "二级指标" => 1,
-            "三级指标" | "指标名称" | "指标内容" => 2,
+            "一级指标" | "一级指标名称" | "指标类别" | "指标类型" => 0,
+            "二级指标" | "二级指标名称" => 1,
+            "三级指标" | "三级指标名称" | "指标名称" | "指标内容" => 2,
             _ if n.contains("周期") || n.contains("中期") || n.contains("长期") => 3,
             _ if n.contains("年度") && (n.contains("指标值") || n.contains("目标值")) => 4,
             _ if n.ends_with("指标值") || n.ends_with("目标值") || n.ends_with("预期值") => {
@@ -2820,6 +2820,10 @@ mod tests {
             "一级指标",
             "二级指标",
             "三 级 指 标",
+            "一级指标名称",
+            "三级指标名称",
+            "指标类别",
+            "指标类型",
             "指标名称",
             "指标内容",
             "实施周期指标值",

@@ -57,7 +57,11 @@ fn summary(v: &Value) -> Vec<String> {
     }
     // Added columns of task and indicator rows: `columns: <task name or level3> | label =
     // value; …`.
-    let tasks = v["tasks"].as_array().into_iter().flatten().map(|t| &t["name"]);
+    let tasks = v["tasks"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|t| &t["name"]);
     let inds = v["indicators"].as_array().into_iter().flatten();
     let rows = v["tasks"]
         .as_array()

@@ -1453,10 +1453,27 @@ impl<'g> Reader<'g> {
         let mut groups: Vec<ColumnGroup> = Vec::new();
         // A row of names held until the next row shows whether amounts stand under them.
         let mut names_above: Option<(&Vec<&Cell>, &Loc)> = None;
+        // The column of the row labels when the held names head the columns of a matrix.
+        let mut matrix_label: Option<usize> = None;
         for (row, loc) in block.rows.iter().zip(&block.row_locs) {
             // Held names exist only before any header (they are taken at the next row).
             if let Some((names, names_loc)) = names_above.take() {
-                if let Some(pairs) = names_over_amounts(names, row) {
+                if let Some(label_col) = matrix_row(names, row) {
+                    groups = names
+                        .iter()
+                        .filter_map(|n| {
+                            let col = n.col?;
+                            Some(ColumnGroup {
+                                section: Some(n.text.to_string()),
+                                start: col,
+                                end: col + 1,
+                                amount_col: Some(col),
+                                unit: unit_in(&n.text).or_else(|| block_unit.map(str::to_string)),
+                            })
+                        })
+                        .collect();
+                    matrix_label = Some(label_col);
+                } else if let Some(pairs) = names_over_amounts(names, row) {
                     for (name, amount) in pairs {
                         out.push(BudgetEntry {
                             section: None,
@@ -1467,11 +1484,13 @@ impl<'g> Reader<'g> {
                         });
                     }
                     continue;
+                } else {
+                    self.budget_row_by_shape(names, names_loc, &[], block_unit, out);
                 }
-                self.budget_row_by_shape(names, names_loc, &[], block_unit, out);
             }
             if let Some(g) = column_groups(row, block_unit) {
                 groups = g;
+                matrix_label = None;
                 continue;
             }
             if groups.is_empty() {
@@ -1491,6 +1510,12 @@ impl<'g> Reader<'g> {
                 self.budget_row_by_shape(row, loc, &by_order, block_unit, out);
                 continue;
             }
+            // In a matrix every amount's name is its row's label.
+            let row_label = matrix_label.and_then(|lc| {
+                row.iter()
+                    .find(|c| c.col.is_some_and(|k| k <= lc) && !is_amount_like(&c.text))
+                    .copied()
+            });
             for g in &groups {
                 let in_range: Vec<&Cell> = row
                     .iter()
@@ -1501,13 +1526,16 @@ impl<'g> Reader<'g> {
                     Some(a) => in_range.iter().find(|c| c.col == Some(a)).copied(),
                     None => in_range.iter().find(|c| is_amount_like(&c.text)).copied(),
                 };
-                let name = in_range
-                    .iter()
-                    .find(|c| {
-                        !amount.is_some_and(|a| std::ptr::eq(**c, a)) && !is_amount_like(&c.text)
-                    })
-                    .copied();
-                if name.is_none() && amount.is_none() {
+                let name = row_label.or_else(|| {
+                    in_range
+                        .iter()
+                        .find(|c| {
+                            !amount.is_some_and(|a| std::ptr::eq(**c, a))
+                                && !is_amount_like(&c.text)
+                        })
+                        .copied()
+                });
+                if amount.is_none() && (row_label.is_some() || name.is_none()) {
                     continue;
                 }
                 out.push(BudgetEntry {
@@ -1521,10 +1549,10 @@ impl<'g> Reader<'g> {
             // Cells outside every group are not dropped.
             let first = groups.iter().map(|g| g.start).min().unwrap_or(0);
             let last = groups.iter().map(|g| g.end).max().unwrap_or(usize::MAX);
-            for c in row
-                .iter()
-                .filter(|c| c.col.is_some_and(|k| k >= last || k < first))
-            {
+            for c in row.iter().filter(|c| {
+                c.col.is_some_and(|k| k >= last || k < first)
+                    && !row_label.is_some_and(|l| std::ptr::eq(**c, l))
+            }) {
                 self.out.other_fields.push(OtherField {
                     label: "预算整体情况".into(),
                     value: Some(c.text.to_string()),
@@ -1545,12 +1573,35 @@ impl<'g> Reader<'g> {
     ) {
         let mut groups: Vec<(Option<String>, Option<String>)> = Vec::new();
         if self.rows_meaningful {
-            for (row, loc) in block.rows.iter().zip(&block.row_locs) {
-                let is_header = row.iter().any(|c| is_unit_header(&c.text))
-                    && !row.iter().any(|c| is_amount_like(&c.text));
-                if is_header {
+            // Column names of a budget matrix, once a row under them shows it is one.
+            let mut matrix: Option<&Vec<&Cell>> = None;
+            let rows: Vec<(&Vec<&Cell>, &Loc)> = block.rows.iter().zip(&block.row_locs).collect();
+            for (i, &(row, loc)) in rows.iter().enumerate() {
+                let no_amounts = !row.iter().any(|c| is_amount_like(&c.text));
+                let is_header = no_amounts && row.iter().any(|c| is_unit_header(&c.text));
+                let heads_matrix = no_amounts
+                    && row.len() >= 2
+                    && rows
+                        .get(i + 1)
+                        .is_some_and(|(next, _)| matrix_row_by_shape(row.len(), next));
+                if heads_matrix {
+                    matrix = Some(row);
+                } else if let Some(names) = matrix.filter(|n| matrix_row_by_shape(n.len(), row)) {
+                    let label = row.first().map(|c| c.text.to_string());
+                    for (name, amount) in names.iter().zip(&row[1..]) {
+                        out.push(BudgetEntry {
+                            section: Some(name.text.to_string()),
+                            name: label.clone(),
+                            raw: Some(amount.text.to_string()),
+                            unit: unit_in(&name.text).or_else(|| block_unit.map(str::to_string)),
+                            loc: loc.clone(),
+                        });
+                    }
+                } else if is_header {
+                    matrix = None;
                     groups = header_groups(row, block_unit);
                 } else {
+                    matrix = None;
                     self.budget_row_by_shape(row, loc, &groups, block_unit, out);
                 }
             }
@@ -1929,6 +1980,31 @@ const DASHES: &[&str] = &["-", "—", "–", "－", "——", "/", "／", "无",
 /// A row of item names over a row of amounts, each amount in a named column
 /// (`资金总额 | 财政拨款 | 其他资金` above the figures, as unit declarations set their
 /// budget): (name, amount under it) in column order, or None when the rows do not pair.
+/// Whether `names` head the columns of a matrix whose first row is `row`: a row label
+/// left of every name, then amounts, each under a name (`| 合计 | 财政拨款 | 其他资金` over
+/// `基本支出 | 1,200.00 | 1,150.00 | 50.00`). The label's column is returned.
+fn matrix_row(names: &[&Cell], row: &[&Cell]) -> Option<usize> {
+    let first_name = names.iter().filter_map(|n| n.col).min()?;
+    let (labels, amounts): (Vec<&&Cell>, Vec<&&Cell>) =
+        row.iter().partition(|c| !is_amount_like(&c.text));
+    let [label] = labels.as_slice() else {
+        return None;
+    };
+    let label_col = label.col.filter(|&k| k < first_name)?;
+    let under_names = amounts.len() >= 2
+        && amounts
+            .iter()
+            .all(|a| a.col.is_some() && names.iter().any(|n| n.col == a.col));
+    under_names.then_some(label_col)
+}
+
+/// [`matrix_row`] where cells carry no columns: a label, then one amount per column name.
+fn matrix_row_by_shape(names: usize, row: &[&Cell]) -> bool {
+    row.len() == names + 1
+        && row.first().is_some_and(|c| !is_amount_like(&c.text))
+        && row[1..].iter().all(|c| is_amount_like(&c.text))
+}
+
 fn names_over_amounts<'c>(
     names: &[&'c Cell<'c>],
     amounts: &[&'c Cell<'c>],

@@ -1716,12 +1716,21 @@ impl<'g> Reader<'g> {
         let mut map: Option<TaskColumns> = None;
         let block_unit = block.label_cell.and_then(|c| unit_in(&c.text));
         let mut loose: Vec<&Cell> = Vec::new();
+        // Whether the row before was the header: a second header row may follow it.
+        let mut after_header = false;
         for (row, loc) in block.rows_without(Label::Tasks) {
             if let Some(m) = TaskColumns::from_header(&row) {
                 // The first header names the columns; a repeat after a page break is dropped.
                 if map.is_none() {
                     map = Some(m);
                 }
+                after_header = true;
+                continue;
+            }
+            if std::mem::take(&mut after_header)
+                && self.has_cols
+                && map.as_mut().is_some_and(|m| m.split_amount(&row))
+            {
                 continue;
             }
             let unit = map
@@ -2160,6 +2169,10 @@ struct TaskColumns {
     unit: Option<String>,
     /// Headed columns the template adds (预计完成时间, 责任单位, 备注).
     other: Vec<(usize, String)>,
+    /// The amount column is split into parts with no total (see `split_amount`).
+    amount_split: bool,
+    /// The amount column's header, which names the parts of a split amount column.
+    amount_header: Option<String>,
 }
 
 impl TaskColumns {
@@ -2182,8 +2195,16 @@ impl TaskColumns {
         }
         (hits >= 2).then(|| TaskColumns {
             other: other_columns(row, &cols),
+            amount_header: cols[2].and_then(|k| {
+                let mut at = row
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, c)| c.col.unwrap_or(*i) == k);
+                at.next().map(|(_, c)| c.text.trim().to_string())
+            }),
             cols,
             unit,
+            amount_split: false,
         })
     }
     /// Which task column a header cell names (name, content, amount, outcome).
@@ -2216,7 +2237,55 @@ impl TaskColumns {
     }
 
     fn complete(&self) -> bool {
-        self.cols[0].is_some() && self.cols[2].is_some()
+        self.cols[0].is_some() && (self.cols[2].is_some() || self.amount_split)
+    }
+
+    /// A second header row splitting the amount column (预算金额 over 合计 | 财政拨款 |
+    /// 其他资金): its column names, no amounts, none left of the amount column. A total
+    /// (合计, 小计, 总额) keeps the amount column; the other parts become added columns.
+    /// Without a total the task's amount is no single cell: it is left unread (null,
+    /// with a warning) rather than taken from one part.
+    fn split_amount(&mut self, row: &[&Cell]) -> bool {
+        let Some(amount_col) = self.cols[2] else {
+            return false;
+        };
+        let sub = row.len() >= 2
+            && row.iter().all(|c| {
+                c.col.is_some_and(|k| k >= amount_col)
+                    && !is_amount_like(&c.text)
+                    && c.text.chars().count() <= 12
+                    && (c.col == Some(amount_col) || !self.cols.contains(&c.col))
+            });
+        if !sub {
+            return false;
+        }
+        let is_total = |t: &str| {
+            let n = norm(t);
+            let n = strip_note(&n);
+            matches!(
+                n,
+                "合计" | "小计" | "总计" | "总额" | "合计数" | "金额合计" | "资金总额"
+            )
+        };
+        for c in row {
+            let Some(k) = c.col else { continue };
+            if k == amount_col && is_total(&c.text) {
+                continue;
+            }
+            if k == amount_col {
+                self.cols[2] = None;
+                self.amount_split = true;
+            }
+            let part = c.text.trim();
+            let label = match &self.amount_header {
+                Some(h) => format!("{h}/{part}"),
+                None => part.to_string(),
+            };
+            self.other.retain(|(o, _)| *o != k);
+            self.other.push((k, label));
+        }
+        self.other.sort_by_key(|(k, _)| *k);
+        true
     }
 }
 

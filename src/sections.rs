@@ -1780,7 +1780,10 @@ impl<'g> Reader<'g> {
                 }
                 tasks.push(t);
             } else if self.rows_meaningful {
-                tasks.extend(tasks_from_cells(&row, unit));
+                match map.as_ref().and_then(|m| m.row_by_order(&row, &unit, loc)) {
+                    Some(t) => tasks.push(t),
+                    None => tasks.extend(tasks_from_cells(&row, unit)),
+                }
             } else {
                 loose.extend(row);
             }
@@ -1844,7 +1847,10 @@ impl<'g> Reader<'g> {
                     st.emit(parsed, loc.clone(), &mut self.out.warnings);
                 }
                 _ if self.rows_meaningful => {
-                    let parsed = row_by_shape(&row, targets);
+                    let parsed = map
+                        .as_ref()
+                        .and_then(|m| m.row_by_order(&row))
+                        .unwrap_or_else(|| row_by_shape(&row, targets));
                     st.emit(parsed, loc.clone(), &mut self.out.warnings);
                 }
                 _ => stream.extend(
@@ -2240,6 +2246,56 @@ impl TaskColumns {
         self.cols[0].is_some() && (self.cols[2].is_some() || self.amount_split)
     }
 
+    /// A row whose cells lost their columns (space-aligned text), under a header with
+    /// added columns: cells in the header's column order, provided the amount falls
+    /// under the amount header (empty cells drop out of such rows, so only trailing
+    /// ones may be missing). Otherwise, or without added columns, `None`: the row is
+    /// read by shape, anchored on its amount.
+    fn row_by_order(&self, row: &[&Cell], unit: &Option<String>, loc: &Loc) -> Option<TaskRow> {
+        if self.other.is_empty() || row.len() < 2 {
+            return None;
+        }
+        let mut slots: Vec<(usize, Option<usize>)> = self
+            .cols
+            .iter()
+            .enumerate()
+            .filter_map(|(slot, k)| Some(((*k)?, Some(slot))))
+            .chain(self.other.iter().map(|(k, _)| (*k, None)))
+            .collect();
+        slots.sort_by_key(|(k, _)| *k);
+        let amount_at = slots.iter().position(|(_, s)| *s == Some(2));
+        if row.len() > slots.len()
+            || amount_at.is_none_or(|i| row.get(i).is_none_or(|c| !is_amount_like(&c.text)))
+            || row.first().is_some_and(|c| is_amount_like(&c.text))
+        {
+            return None;
+        }
+        let mut t = TaskRow {
+            name: None,
+            content: None,
+            amount_raw: None,
+            expected_outcome: None,
+            unit: unit.clone(),
+            other_columns: Vec::new(),
+            loc: loc.clone(),
+        };
+        for (c, (k, slot)) in row.iter().zip(slots) {
+            let text = Some(c.text.to_string());
+            match slot {
+                Some(0) => t.name = text,
+                Some(1) => t.content = text,
+                Some(2) => t.amount_raw = text,
+                Some(3) => t.expected_outcome = text,
+                _ => {
+                    if let Some((_, h)) = self.other.iter().find(|(o, _)| *o == k) {
+                        t.other_columns.push((h.clone(), c.text.to_string()));
+                    }
+                }
+            }
+        }
+        Some(t)
+    }
+
     /// A second header row splitting the amount column (预算金额 over 合计 | 财政拨款 |
     /// 其他资金): its column names, no amounts, none left of the amount column. A total
     /// (合计, 小计, 总额) keeps the amount column; the other parts become added columns.
@@ -2471,6 +2527,62 @@ impl IndicatorColumns {
             "计量单位" | "度量单位" | "单位" | "指标单位" => SLOT_UNIT,
             _ => return None,
         })
+    }
+
+    /// A row whose cells lost their columns (space-aligned text), under a header with
+    /// added columns: level names by the framework, the other cells in the header's
+    /// column order (level3, targets, added columns). Empty cells drop out of such rows,
+    /// so fewer cells fill the first columns; more than the header has, or a header
+    /// without added columns, is left to [`row_by_shape`] (which glues extra cells
+    /// onto the target).
+    fn row_by_order(&self, row: &[&Cell]) -> Option<Parsed> {
+        if self.other.is_empty() {
+            return None;
+        }
+        let level_cols = self.cols[1].or(self.cols[0]);
+        let mut slots: Vec<(usize, Option<usize>)> = self
+            .cols
+            .iter()
+            .enumerate()
+            .skip(2)
+            .filter_map(|(slot, k)| Some((k.as_ref().copied()?, Some(slot))))
+            .chain(self.other.iter().map(|(k, _)| (*k, None)))
+            .filter(|(k, _)| level_cols.is_none_or(|l| *k > l))
+            .collect();
+        slots.sort_by_key(|(k, _)| *k);
+        let mut p = Parsed::default();
+        let mut content = Vec::new();
+        for c in row {
+            match framework_name_strict(&c.text) {
+                Some(name)
+                    if is_level1(name) && (!is_ambiguous(name) || next_is_cost_level2(row, c)) =>
+                {
+                    p.level1 = Some(c.text.to_string())
+                }
+                Some(_) if content.is_empty() => p.level2 = Some(c.text.to_string()),
+                _ => content.push(c),
+            }
+        }
+        if content.len() > slots.len() {
+            return None;
+        }
+        for (c, (k, slot)) in content.into_iter().zip(slots) {
+            let text = Some(c.text.to_string());
+            match slot {
+                Some(2) => p.level3 = text,
+                Some(3) => p.period = text,
+                Some(4) => p.annual = text,
+                Some(SLOT_OP) => p.op = text,
+                Some(SLOT_UNIT) => p.unit = text,
+                _ => {
+                    let header = self.other.iter().find(|(o, _)| *o == k);
+                    if let Some((_, h)) = header {
+                        p.other_columns.push((h.clone(), c.text.to_string()));
+                    }
+                }
+            }
+        }
+        Some(p)
     }
 
     fn is_header_cell(text: &str) -> bool {

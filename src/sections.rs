@@ -1909,10 +1909,22 @@ fn other_columns(row: &[&Cell], known: &[Option<usize>]) -> Vec<(usize, String)>
         .filter_map(|(i, c)| {
             let k = c.col.unwrap_or(i);
             let text = c.text.trim();
-            (k > *first && !known.contains(&Some(k)) && !text.is_empty())
+            (k > *first && !known.contains(&Some(k)) && is_added_header(text))
                 .then(|| (k, text.to_string()))
         })
         .collect()
+}
+
+/// Whether a header cell can name an added column (分值, 评分标准, 指标解释): short, and
+/// neither a known header nor one glued to the cell below it (`三级指标改善城乡人居环境`
+/// from layout text), whose columns are the known ones misread.
+fn is_added_header(text: &str) -> bool {
+    !text.is_empty()
+        && text.chars().count() <= 16
+        && !has(text, "级指标")
+        && framework_name_strict(text).is_none()
+        && IndicatorColumns::slot(text).is_none()
+        && TaskColumns::slot(text).is_none()
 }
 
 /// Added columns' cells continued on a later row join their column's text.
@@ -3186,6 +3198,31 @@ mod tests {
             "无冒号的文本",
         ] {
             assert_eq!(find_colon(t), t.find(['：', ':']), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn added_column_headers() {
+        for (text, want) in [
+            ("分值", true),
+            ("评分标准", true),
+            ("指标解释", true),
+            ("权重（%）", true),
+            ("预计完成时间", true),
+            ("责任处室", true),
+            ("备注", true),
+            ("实际完成值", true),
+            ("", false),
+            ("三级指标改善城乡人居环境", false),
+            ("二级指标数量指标", false),
+            ("数量指标", false),
+            ("年度指标值", false),
+            ("指标值", false),
+            ("任务名称", false),
+            ("预算金额（万元）", false),
+            ("聚焦科学发现，构建基础研究多元支持体系", false),
+        ] {
+            assert_eq!(is_added_header(text), want, "{text:?}");
         }
     }
 

@@ -145,13 +145,46 @@ fn check(
     })
 }
 
+/// Whether a name opens with 其中 ("of which"): `其中：财政专项资金`, `其中:X`, `其中X`.
+fn is_of_which(name: Option<&str>) -> bool {
+    name.is_some_and(|n| n.trim_start().starts_with("其中"))
+}
+
+/// The items that add up: an `其中` item under an item that is no total is part of that
+/// item (项目支出 / 其中：财政专项资金), so adding it would count its amount twice. Under
+/// a total, or first in its column, `其中` opens the breakdown of the whole (年度资金总额 /
+/// 其中：财政拨款 / 其他资金) and counts.
+fn summable<'a>(items: &[&'a BudgetItem]) -> Vec<&'a BudgetItem> {
+    // Per section: whether its last item that was not an `其中` one is a total.
+    let mut last: Vec<(Option<&str>, bool)> = Vec::new();
+    let mut out = Vec::with_capacity(items.len());
+    for &it in items {
+        let section = it.section.as_deref();
+        let prev = last.iter_mut().find(|(s, _)| *s == section);
+        if is_of_which(it.name.as_deref()) {
+            if prev.is_some_and(|(_, total)| !*total) {
+                continue;
+            }
+        } else {
+            let total = is_total(it.name.as_deref());
+            match prev {
+                Some((_, t)) => *t = total,
+                None => last.push((section, total)),
+            }
+        }
+        out.push(it);
+    }
+    out
+}
+
 pub fn run(d: &Declaration) -> Vec<Check> {
     let mut checks = Vec::new();
-    let items: Vec<&BudgetItem> = d
+    let all: Vec<&BudgetItem> = d
         .budget
         .as_ref()
         .map(|b| b.items.iter().collect())
         .unwrap_or_default();
+    let items = summable(&all);
     // Each item's side, worked out once for the four lookups below.
     let sides: Vec<Side> = items
         .iter()
@@ -256,7 +289,8 @@ pub fn run(d: &Declaration) -> Vec<Check> {
                 (other, _) => other,
             };
         }
-        let special = items.iter().find(|i| {
+        // Looked up among all items: a 其中 line is often the special funds.
+        let special = all.iter().find(|i| {
             i.name
                 .as_deref()
                 .map(norm)

@@ -241,6 +241,8 @@ const BUDGET: &[&str] = &[
     "预算安排情况",
     "部门预算",
     "年度部门预算",
+    "年度预算",
+    "本年预算",
     "资金情况",
     "年度资金情况",
     "预算资金情况",
@@ -582,8 +584,8 @@ fn label_of_plain(text: &str) -> Option<Label> {
 /// A budget block label the list does not spell out, built as templates build them:
 /// owner or year words, then 预算/资金 and what is said of it, then 情况
 /// (`年度预算资金`, `部门年度预算安排`, `单位预算资金情况`, `年度资金情况`). A bare
-/// `预算`/`资金` after owner words (`项目预算`, `年度预算`) may head a task table's amount
-/// column: only the list's spellings of those count.
+/// `预算`/`资金` after owner words (`项目预算`) may head a task table's amount column:
+/// only the list's spellings of those (`部门预算`, `年度预算`) count.
 fn budget_label_shape(base: &str) -> bool {
     const OWNERS: [&str; 6] = ["部门", "单位", "项目", "年度", "本年", "整体"];
     const CORES: [&str; 6] = [
@@ -2230,7 +2232,7 @@ impl TaskColumns {
         if text.len() > MAX_LABEL_BYTES {
             return None;
         }
-        const CHARS: [char; 7] = ['称', '务', '目', '容', '金', '入', '效'];
+        const CHARS: [char; 8] = ['称', '务', '目', '容', '金', '入', '效', '算'];
         let seen = chars_seen(text, &CHARS);
         if seen == 0 {
             return None;
@@ -2245,7 +2247,9 @@ impl TaskColumns {
             Some(0)
         } else if has_by(3, "内容") {
             Some(1)
-        } else if has_by(4, "资金") || has_by(4, "金额") || has_by(5, "投入") {
+        } else if has_by(4, "资金") || has_by(4, "金额") || has_by(5, "投入") || has_by(7, "预算")
+        {
+            // 年度预算（万元）, 预算数 head the amount column too.
             Some(2)
         } else if has_by(2, "目标") || has_by(6, "成效") || has_by(6, "效果") {
             Some(3)
@@ -3020,7 +3024,7 @@ mod tests {
     /// chars the cell holds.
     fn task_slot_by_search(text: &str) -> Option<usize> {
         if text.len() > MAX_LABEL_BYTES
-            || !has_any_char(text, &['称', '务', '目', '容', '金', '入', '效'])
+            || !has_any_char(text, &['称', '务', '目', '容', '金', '入', '效', '算'])
         {
             return None;
         }
@@ -3032,7 +3036,11 @@ mod tests {
             Some(0)
         } else if n.contains("内容") {
             Some(1)
-        } else if n.contains("资金") || n.contains("金额") || n.contains("投入") {
+        } else if n.contains("资金")
+            || n.contains("金额")
+            || n.contains("投入")
+            || n.contains("预算")
+        {
             Some(2)
         } else if n.contains("目标") || n.contains("成效") || n.contains("效果") {
             Some(3)
@@ -3081,6 +3089,8 @@ mod tests {
             "项目",
             "主要实施内容",
             "拟投入的资金（万元）",
+            "年度预算（万元）",
+            "预算数",
             "金额",
             "投入",
             "期望达到的目标",
@@ -3247,7 +3257,7 @@ mod tests {
             ("资金", None),
             ("预算", None),
             ("项目预算", None),
-            ("年度预算（万元）", None),
+            ("年度预算（万元）", Some(Label::Budget)),
             ("其他资金", None),
             ("财政专项资金", None),
             ("年度资金总额", None),

@@ -31,6 +31,11 @@ make producer-xlsx-span-across-pages xlsx XLSX_ROW_SCALE=2.0
 # (年度重点工作任务) as two side rules with no rule across it, top or bottom.
 make producer-chromium-task-rows-over-pages chromium
 
+# A held-out form (tests/heldout/hubei-education-dept-2024) written by LibreOffice without
+# borders: its target header 年度指标值 wraps, and the borderless table splits it into
+# 年度指标 / 值, a piece that is no column a template adds.
+make producer-lo-stream-wrapped-target-header lo-stream
+
 # The same table without borders (one to two pages each): neighbouring cells only their
 # paddings apart (3.5-4.5 pt, under half an em: 推进寄 | 248,000,000.00); the last wrapped
 # line of a budget label (其他事业发展性支出) right above the 总体绩效目标 paragraph, which

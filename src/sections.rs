@@ -1917,12 +1917,26 @@ fn other_columns(row: &[&Cell], known: &[Option<usize>]) -> Vec<(usize, String)>
         .collect()
 }
 
-/// Whether a header cell can name an added column (分值, 评分标准, 指标解释): short, and
-/// neither a known header nor one glued to the cell below it (`三级指标改善城乡人居环境`
-/// from layout text), whose columns are the known ones misread.
+/// Whether a header cell can name an added column (分值, 评分标准, 指标解释): two to 16
+/// chars, and neither a known header, nor one glued to the cell below it
+/// (`三级指标改善城乡人居环境` from layout text), nor a piece of a known header wrapped
+/// over two lines and split by a borderless table (`年度指标` / `值`).
 fn is_added_header(text: &str) -> bool {
-    !text.is_empty()
-        && text.chars().count() <= 16
+    const KNOWN: [&str; 8] = [
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标名称",
+        "指标内容",
+        "指标值",
+        "目标值",
+        "预期值",
+    ];
+    let n = text.chars().count();
+    (2..=16).contains(&n)
+        && !KNOWN
+            .iter()
+            .any(|k| k.len() > text.len() && (k.ends_with(text) || k.starts_with(text)))
         && !has(text, "级指标")
         && framework_name_strict(text).is_none()
         && IndicatorColumns::slot(text).is_none()
@@ -3223,6 +3237,10 @@ mod tests {
             ("备注", true),
             ("实际完成值", true),
             ("", false),
+            ("值", false),
+            ("标值", false),
+            ("指标", false),
+            ("三级", false),
             ("三级指标改善城乡人居环境", false),
             ("二级指标数量指标", false),
             ("数量指标", false),

@@ -1922,7 +1922,7 @@ fn other_columns(row: &[&Cell], known: &[Option<usize>]) -> Vec<(usize, String)>
 /// (`三级指标改善城乡人居环境` from layout text), nor a piece of a known header wrapped
 /// over two lines and split by a borderless table (`年度指标` / `值`).
 fn is_added_header(text: &str) -> bool {
-    const KNOWN: [&str; 8] = [
+    const KNOWN: [&str; 13] = [
         "一级指标",
         "二级指标",
         "三级指标",
@@ -1931,6 +1931,11 @@ fn is_added_header(text: &str) -> bool {
         "指标值",
         "目标值",
         "预期值",
+        "年度指标值",
+        "年度目标值",
+        "实施周期指标值",
+        "中期目标值",
+        "长期目标值",
     ];
     let n = text.chars().count();
     (2..=16).contains(&n)
@@ -1938,6 +1943,7 @@ fn is_added_header(text: &str) -> bool {
             .iter()
             .any(|k| k.len() > text.len() && (k.ends_with(text) || k.starts_with(text)))
         && !has(text, "级指标")
+        && !text.ends_with("指标")
         && framework_name_strict(text).is_none()
         && IndicatorColumns::slot(text).is_none()
         && TaskColumns::slot(text).is_none()
@@ -3241,6 +3247,10 @@ mod tests {
             ("标值", false),
             ("指标", false),
             ("三级", false),
+            ("年度指标", false),
+            ("实施周期", false),
+            ("周期指标值", false),
+            ("考核指标", false),
             ("三级指标改善城乡人居环境", false),
             ("二级指标数量指标", false),
             ("数量指标", false),

@@ -955,6 +955,24 @@ fn ends_with_list_number(s: &str) -> bool {
         .is_some_and(|c| "。；;".contains(c))
 }
 
+/// Whether a run of `below` (a text line after blank lines) starts with a character no
+/// line starts with (closing punctuation, `%`), at the column where a run of `above` starts:
+/// the rest of that cell's text, not a new row.
+fn continues_across_blank(above: &str, below: &str, m: Measure) -> bool {
+    let starts = |s: &str| -> Vec<(String, f64)> {
+        words(s, m)
+            .into_iter()
+            .enumerate()
+            .filter(|(i, w)| *i == 0 || w.2 >= 2)
+            .map(|(_, w)| (w.0, w.1))
+            .collect()
+    };
+    let tops = starts(above);
+    starts(below).iter().any(|(t, x)| {
+        t.starts_with(no_line_start) && tops.iter().any(|(_, a)| (a - x).abs() <= 1.0)
+    })
+}
+
 /// Non-empty cells of a row.
 fn filled(r: &TRow) -> Vec<&TCell> {
     r.cells.iter().filter(|c| !c.text.is_empty()).collect()
@@ -2144,13 +2162,24 @@ pub(crate) fn read(text: &str) -> Grid<'static> {
         // that item's text follows, so a blank line after it is no row boundary
         // (pdftotext sets it where a label line comes between).
         let mut dangling = false;
+        // Blank lines since the last text line, and that line.
+        let mut blanks = 0usize;
+        let mut last: Option<&str> = None;
         for (no, s) in page {
             if s.trim().is_empty() {
-                if !dangling {
-                    y -= BLANK;
-                }
+                blanks += 1;
                 continue;
             }
+            // A cell's text never starts with closing punctuation or a unit sign
+            // (`%。2.`): a line where such a run starts under a run of the line above the
+            // blank goes on in that cell (pdftotext left the blank where label lines
+            // came between).
+            let goes_on = last.is_some_and(|above| continues_across_blank(above, s, m));
+            if blanks > 0 && !dangling && !goes_on {
+                y -= BLANK * blanks as f64;
+            }
+            blanks = 0;
+            last = Some(s);
             dangling = ends_with_list_number(s);
             let compact: String = s.chars().filter(|c| !c.is_whitespace()).collect();
             if super::is_page_number(&compact) {
@@ -2443,6 +2472,33 @@ mod tests {
                 .position(|r| r.iter().any(|c| c.starts_with(name)))
         };
         assert!(at("效益指标") >= at("经济效益指标"), "{rows:?}");
+    }
+
+    #[test]
+    fn unit_after_a_blank_line_goes_on_in_its_cell() {
+        // `1. 资 金 支 付 进 度 ≥ 100`, a blank line (labels' lines came between), then
+        // `%。2. 开展…` under it: no cell starts with `%`, so the blank line is no row
+        // boundary and the target stays whole.
+        let t = include_str!("../../fixtures/layout/unit-after-blank-line-goes-on.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = rows.iter().find(|r| r.contains(&"培育壮大科技创新型企业"));
+        assert!(
+            row.is_some_and(|r| r
+                .last()
+                .is_some_and(|c| c.starts_with("1.资金支付进度≥100%。2.开展项目数量≥821项。"))),
+            "{row:?}"
+        );
+        assert!(continues_across_blank(
+            "   甲  1. 资 金 ≥ 100",
+            "乙     %。2. 开展",
+            Measure::Chars
+        ));
+        assert!(!continues_across_blank(
+            "   甲  1. 资 金 ≥ 100",
+            "乙     2. 开展",
+            Measure::Chars
+        ));
     }
 
     #[test]

@@ -325,7 +325,7 @@ fn split_wide_gaps(row: &mut TRow, lines: &[Line], raws: &[&str]) {
 /// A task name beside its content on a page with no other name still gets its column.
 fn wide_gap_separators(lines: &[Line], raws: &[&str], m: Measure) -> Vec<f64> {
     // (end of the text before, start of the text after) of every wide gap.
-    let mut gaps_at: Vec<(f64, f64)> = Vec::new();
+    let mut gaps_at: Vec<(f64, f64, bool)> = Vec::new();
     for (line, raw) in lines.iter().zip(raws) {
         let gaps: Vec<usize> = words(raw, m).iter().map(|w| w.2).collect();
         // Lines where text_line joined words: indexes would not line up.
@@ -334,7 +334,12 @@ fn wide_gap_separators(lines: &[Line], raws: &[&str], m: Measure) -> Vec<f64> {
         }
         for (k, pair) in line.chunks.windows(2).enumerate() {
             if gaps.get(k + 1).copied().unwrap_or(0) >= 3 {
-                gaps_at.push((pair[0].bbox.x1, pair[1].bbox.x0));
+                // The text before the gap is one character standing apart (a gap or
+                // the line's start before it too): a justified line of a few words
+                // spread over its cell (`数    ≥   25482`), not a cell of its own.
+                let lone = pair[0].text.chars().count() == 1
+                    && (k == 0 || gaps.get(k).copied().unwrap_or(0) >= 2);
+                gaps_at.push((pair[0].bbox.x1, pair[1].bbox.x0, lone));
             }
         }
     }
@@ -343,17 +348,20 @@ fn wide_gap_separators(lines: &[Line], raws: &[&str], m: Measure) -> Vec<f64> {
     // nearly touches its left neighbour further left than its column (never further
     // right), so a line where the left cell runs long is still cut at its last word.
     gaps_at.sort_by(|a, b| a.1.total_cmp(&b.1));
-    let mut clusters: Vec<(f64, f64, usize)> = Vec::new();
-    for (r, l) in gaps_at {
+    let mut clusters: Vec<(f64, f64, usize, bool)> = Vec::new();
+    for (r, l, lone) in gaps_at {
         match clusters.last_mut() {
-            Some((lo, hi, n)) if r.max(*lo) + 1.0 <= l.min(*hi) => {
+            Some((lo, hi, n, all_lone)) if r.max(*lo) + 1.0 <= l.min(*hi) => {
                 *lo = lo.max(r);
                 *hi = hi.min(l);
                 *n += 1;
+                *all_lone &= lone;
             }
-            _ => clusters.push((r, l, 1)),
+            _ => clusters.push((r, l, 1, lone)),
         }
     }
+    // A gap only one such spread line shows is letter spacing.
+    clusters.retain(|c| !(c.2 == 1 && c.3));
     let crossing = |s: f64| {
         lines
             .iter()
@@ -367,7 +375,7 @@ fn wide_gap_separators(lines: &[Line], raws: &[&str], m: Measure) -> Vec<f64> {
     // long on a line where its neighbour was set one space after it (`dedrift` cuts
     // them); more of them than half the gap's lines are a cell spanning the position.
     let mut seps: Vec<(f64, usize)> = Vec::with_capacity(clusters.len());
-    for (lo, hi, n) in clusters {
+    for (lo, hi, n, _) in clusters {
         // Only words that start a run: one set one space after its left neighbour is
         // drifted, not a column start.
         let inside = lines
@@ -2472,6 +2480,22 @@ mod tests {
                 .position(|r| r.iter().any(|c| c.starts_with(name)))
         };
         assert!(at("效益指标") >= at("经济效益指标"), "{rows:?}");
+    }
+
+    #[test]
+    fn spread_line_gap_is_no_column() {
+        // `数    ≥   25482`: a justified line of three words spread over its cell, the
+        // only line showing those gaps, makes no column inside the target.
+        let t = include_str!("../../fixtures/layout/spread-line-gap-no-column.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = rows.iter().find(|r| r.contains(&"严格控制项目成本"));
+        assert!(
+            row.is_some_and(|r| r
+                .last()
+                .is_some_and(|c| c.starts_with("1.新增就业人数≥25482人。2.项目完成率"))),
+            "{row:?}"
+        );
     }
 
     #[test]

@@ -1363,6 +1363,33 @@ fn edge_separators(runs: &[Line], words: &[Line]) -> Vec<f64> {
     out
 }
 
+/// Separators where a cell's line stands between two lines of its left neighbour: text
+/// starting right of where the lines just above and below it (glued, no blank line
+/// between) end. pdftotext interleaves the lines of neighbouring cells set half a line
+/// apart. Taken only in a zone that shows no column otherwise (the last rows of a table
+/// on a page of their own): elsewhere a line between two others is as often a label or
+/// a drifted cell's.
+fn interleaved_separators(lines: &[Line]) -> Vec<f64> {
+    let glued = |a: &Line, b: &Line| a.bbox.cy() - b.bbox.cy() <= 1.5 * LINE;
+    let mut out: Vec<f64> = Vec::new();
+    for w in lines.windows(3) {
+        let [above, line, below] = w else {
+            continue;
+        };
+        if !glued(above, line) || !glued(line, below) {
+            continue;
+        }
+        let x = line.bbox.x0;
+        // Both neighbours end well left of it and start left of it: the left cell's
+        // lines, the line between them another column's.
+        let left_of = |l: &Line| l.bbox.x1 + 1.0 < x && l.bbox.x0 < x;
+        if left_of(above) && left_of(below) && !out.iter().any(|s| (s - (x - 0.5)).abs() < 1.0) {
+            out.push(x - 0.5);
+        }
+    }
+    out
+}
+
 /// Separators where words set one space after the text before them start at the same
 /// x on several lines. Two cells whose text nearly touches are set one space apart on
 /// every line (pdftotext joins them into one text line); the second cell's lines then
@@ -1891,6 +1918,9 @@ fn zone_table(
             })
     }));
     extra.extend(aligned_separators(lines, raws, m));
+    if indicators && first.is_empty() {
+        extra.extend(interleaved_separators(lines));
+    }
     // In the indicator table, gaps too that only the lines pdftotext set apart show: a
     // line joining two cells one space apart sets the second left of its column, and
     // such lines (targets filling their cells) can outnumber a gap's support there.
@@ -2480,6 +2510,32 @@ mod tests {
                 .position(|r| r.iter().any(|c| c.starts_with(name)))
         };
         assert!(at("效益指标") >= at("经济效益指标"), "{rows:?}");
+    }
+
+    #[test]
+    fn last_row_alone_on_a_page_keeps_its_columns() {
+        // The last page holds `业` (the rest of a cut level-3 name) and one row whose
+        // target line stands between its level-3 name's two lines: the only sign of the
+        // column boundary.
+        let t = include_str!("../../fixtures/layout/last-row-alone-on-a-page.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let last = rows
+            .last()
+            .map(|r| r.iter().rev().take(2).copied().collect::<Vec<_>>());
+        assert_eq!(
+            last,
+            Some(vec![
+                "新增就业人数达到9465人。",
+                "激发市场交易活力，推动科技成果转移转化"
+            ]),
+            "{rows:?}"
+        );
+        assert!(
+            rows.iter().any(|r| r.contains(&"培育壮大科技创新型企业")
+                && r.contains(&"道路养护里程达到619公里。")),
+            "{rows:?}"
+        );
     }
 
     #[test]

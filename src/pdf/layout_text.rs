@@ -1061,7 +1061,17 @@ fn join_cut_rows(pages: &mut [PageItems]) {
         let cont = filled(next);
         // A row cut with every cell mid-sentence at the foot of a full page goes on in
         // all of its cells.
-        let whole = cont.len() == n && prev_full && filled(prev).iter().all(|c| open_text(&c.text));
+        // So does one whose continuation opens a cell with what never starts one: a
+        // unit after the number the cell ended with (`≥7` / `项。2.`), or closing
+        // punctuation (a page need not be full: interleaved lines vary its length).
+        let split_value = filled(prev).iter().zip(&cont).any(|(p, c)| {
+            let t = c.text.trim_start();
+            (p.text.trim_end().ends_with(is_digit) && crate::value::starts_with_unit(t))
+                || t.starts_with(no_line_start)
+        });
+        let whole = cont.len() == n
+            && (prev_full || split_value)
+            && filled(prev).iter().all(|c| open_text(&c.text));
         if cont.is_empty() || (cont.len() >= n && !whole) {
             continue;
         }
@@ -2534,6 +2544,27 @@ mod tests {
         assert!(
             rows.iter().any(|r| r.contains(&"培育壮大科技创新型企业")
                 && r.contains(&"道路养护里程达到619公里。")),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn value_cut_from_its_unit_by_a_page_break_is_joined() {
+        // `推进关键核心技术 1. 重点主攻方向数量≥7` ends a page shorter than the next
+        // (interleaved lines vary page lengths); the next opens with `项。2. …` and
+        // `攻关`: a unit never starts a cell, so the row goes on there.
+        let t = include_str!("../../fixtures/layout/value-cut-from-unit-by-page-break.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = rows
+            .iter()
+            .find(|r| r.iter().any(|c| c.starts_with("1.重点主攻方向数量≥7")));
+        assert_eq!(
+            row.map(|r| r.iter().rev().take(2).copied().collect::<Vec<_>>()),
+            Some(vec![
+                "1.重点主攻方向数量≥7项。2.全市技术合同成交额≤1896亿元。",
+                "推进关键核心技术攻关"
+            ]),
             "{rows:?}"
         );
     }

@@ -1518,6 +1518,15 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
         .map(|l| {
             let mut v: Vec<Option<(f64, f64)>> = vec![None; ncols];
             let mut lone = vec![0usize; ncols];
+            // Two lone ideographs side by side: pdftotext spaces ideographs apart only
+            // where a justified line was spread (it spaces digits from them anyway:
+            // `于 6 个。` is no letter-spaced line).
+            let mut spread = vec![false; ncols];
+            let lone_wide = |c: &Chunk| {
+                let mut cs = c.text.chars().filter(|ch| !is_punct(*ch));
+                matches!((cs.next(), cs.next()), (Some(ch), None) if is_wide(ch))
+            };
+            let mut prev: Option<&Chunk> = None;
             for c in &l.chunks {
                 let col = col_of(c.bbox.x0);
                 if c.text.chars().filter(|ch| !is_punct(*ch)).count() == 1 {
@@ -1525,6 +1534,12 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
                         *n += 1;
                     }
                 }
+                if prev.is_some_and(|p| lone_wide(p) && col_of(p.bbox.x0) == col) && lone_wide(c) {
+                    if let Some(f) = spread.get_mut(col) {
+                        *f = true;
+                    }
+                }
+                prev = Some(c);
                 let Some(slot) = v.get_mut(col) else {
                     continue;
                 };
@@ -1535,8 +1550,8 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
                 }
             }
             // A letter-spaced line was spread to fill its column: never a cell's end.
-            for (slot, n) in v.iter_mut().zip(&lone) {
-                if let (Some((ink, _)), true) = (slot.as_mut(), *n >= 3) {
+            for ((slot, n), f) in v.iter_mut().zip(&lone).zip(&spread) {
+                if let (Some((ink, _)), true) = (slot.as_mut(), *n >= 3 && *f) {
                     *ink = f64::INFINITY;
                 }
             }
@@ -2567,6 +2582,29 @@ mod tests {
             ]),
             "{rows:?}"
         );
+    }
+
+    #[test]
+    fn short_last_line_with_digits_ends_its_cell() {
+        // `于 6 个。` ends a target, the next row's `1. 新增…` follows on the very next
+        // line: spaces around a digit are no letter spacing, so the short line is the
+        // cell's last and the rows part.
+        let t =
+            include_str!("../../fixtures/layout/short-last-line-with-digits-ends-cell.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        for (name, target) in [
+            ("改善城乡人居环境", "1.资金支付进度不低于92%。"),
+            ("推进关键核心技术攻关", "1.新增就业人数≥27699人。"),
+        ] {
+            let row = rows
+                .iter()
+                .find(|r| r.last().is_some_and(|c| c.starts_with(target)));
+            assert!(
+                row.is_some_and(|r| r.iter().rev().nth(1) == Some(&name)),
+                "{name}: {row:?}"
+            );
+        }
     }
 
     #[test]

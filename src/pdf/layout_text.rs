@@ -1677,6 +1677,9 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
         let mut closed_restart = false;
         // Whether every column going on ends a sentence on the line.
         let mut all_closed = true;
+        // Whether a column's cell ends a sentence on the line (or the one above) and
+        // its column's next text stands too far below to be that cell's.
+        let mut closed_far = false;
         for c in 0..ncols {
             let at = |k: usize| cells.get(k).and_then(|r| r.get(c).copied().flatten());
             // The column's last line at the boundary: this one, or the one just above
@@ -1709,6 +1712,9 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
             let Some((j, first)) =
                 next.filter(|(j, _)| *j <= k + 2 + usize::from(label_below && i + 1 < *j))
             else {
+                // A cell ending a sentence with its column's next text that far below
+                // (another row's) ended here.
+                closed_far |= next.is_some() && closed_at(k, c);
                 continue;
             };
             going_on += 1;
@@ -1796,7 +1802,7 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
         }
         // One column going on is enough where its line ends a sentence with room to
         // spare: the text below in that column is another cell's.
-        let enough = going_on >= 2 || (going_on == 1 && all_closed);
+        let enough = going_on >= 2 || (going_on == 1 && (all_closed || closed_far));
         if enough && ended && (!wrapped || closed_restart) && (!across || restarts) {
             out.push(i);
         }
@@ -2603,6 +2609,28 @@ mod tests {
             assert!(
                 row.is_some_and(|r| r.iter().rev().nth(1) == Some(&name)),
                 "{name}: {row:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn target_ended_far_above_the_next_ends_the_row() {
+        // Two rows glued by a label line: `保障困难群众基本生` / `合作银行…≥28 亿元。` /
+        // `活` / labels / `培育壮大科技创新型` / `合作银行…≥49 亿元。`: the target ends a
+        // sentence and its column's next text is three lines down (another row's),
+        // the level-3 name's short last line ends its cell: the rows part there.
+        let t =
+            include_str!("../../fixtures/layout/one-line-target-closed-far-above-next.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        for (name, target) in [
+            ("保障困难群众基本生活", "合作银行发放贷款金额≥28亿元。"),
+            ("培育壮大科技创新型企业", "合作银行发放贷款金额≥49亿元。"),
+        ] {
+            assert!(
+                rows.iter()
+                    .any(|r| r.iter().rev().take(2).eq([&target, &name].into_iter())),
+                "{name}: {rows:?}"
             );
         }
     }

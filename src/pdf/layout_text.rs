@@ -1719,7 +1719,20 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
             };
             going_on += 1;
             all_closed &= closed_at(k, c);
-            let fits = fits_after(k, c, ink, first);
+            // A target cell holding one sentence (no list number opening it) is done
+            // once the sentence ends: several targets in one cell are numbered.
+            let single_done = c + 1 == ncols && closed_at(k, c) && !listed(j, c) && {
+                let top = out
+                    .iter()
+                    .copied()
+                    .filter(|e| *e < k)
+                    .max()
+                    .map_or(0, |e| e + 1);
+                (top..=k)
+                    .find(|t| at(*t).is_some())
+                    .is_some_and(|t| !listed(t, c))
+            };
+            let fits = fits_after(k, c, ink, first) || single_done;
             ended |= fits;
             restarts |= fits && k == i && j == i + 1;
             closed_restart |= fits && k == i && j == i + 1 && closed_at(k, c) && !listed(j, c);
@@ -2626,6 +2639,26 @@ mod tests {
         for (name, target) in [
             ("保障困难群众基本生活", "合作银行发放贷款金额≥28亿元。"),
             ("培育壮大科技创新型企业", "合作银行发放贷款金额≥49亿元。"),
+        ] {
+            assert!(
+                rows.iter()
+                    .any(|r| r.iter().rev().take(2).eq([&target, &name].into_iter())),
+                "{name}: {rows:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn one_sentence_targets_glued_by_a_label_line_part() {
+        // `保障困难群众基本生活  高新技术企业认定数＞5505 家。`, a label line, then
+        // `提升公共服务供给能力  培训人次≥32 万人次。`: both lines are full, but a target
+        // of one sentence (no list number) is done at its full stop.
+        let t = include_str!("../../fixtures/layout/one-sentence-targets-glued.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        for (name, target) in [
+            ("保障困难群众基本生活", "高新技术企业认定数＞5505家。"),
+            ("提升公共服务供给能力", "培训人次≥32万人次。"),
         ] {
             assert!(
                 rows.iter()

@@ -1342,6 +1342,17 @@ fn start_separators(runs: &[Line], words: &[Line]) -> Vec<f64> {
         .collect()
 }
 
+/// Whether a line (as runs) is a few words spread over one cell: two runs or more, each
+/// but the last one lone character.
+fn spread_line(l: &Line) -> bool {
+    let n = l.chunks.len();
+    n >= 3
+        && l.chunks
+            .iter()
+            .take(n - 1)
+            .all(|c| c.text.chars().count() == 1)
+}
+
 /// Separators at the right edge of a justified column: three or more runs with the same
 /// start and the same end (a wrapped cell's full lines), where few words of the zone
 /// cross the edge and a run starts right of it. Where pdftotext set the next cell one
@@ -1363,7 +1374,14 @@ fn edge_separators(runs: &[Line], words: &[Line]) -> Vec<f64> {
         .filter(|(_, n)| *n >= 3)
         .map(|((_, x1), n)| (x1 as f64 + 0.5, n))
         // A column right of it that some line shows on its own (not the table's edge).
-        .filter(|(s, _)| runs.iter().flat_map(|l| &l.chunks).any(|c| c.bbox.x0 > *s))
+        // A line of lone characters spread apart before its last word (`数   ≥   25482`,
+        // justified) shows none: its words stand wider apart than their cell's others.
+        .filter(|(s, _)| {
+            runs.iter()
+                .filter(|l| !spread_line(l))
+                .flat_map(|l| &l.chunks)
+                .any(|c| c.bbox.x0 > *s)
+        })
         // A header centred over the column may cross it; the column's text does not.
         .filter(|(s, n)| all().filter(|c| c.bbox.x0 < *s && *s < c.bbox.x1).count() * 4 < *n)
         .map(|(s, _)| s)
@@ -2666,6 +2684,22 @@ mod tests {
                 "{name}: {rows:?}"
             );
         }
+    }
+
+    #[test]
+    fn spread_line_shows_no_column_right_of_an_edge() {
+        // Letter-spaced target lines, compressed, share one start and end; `25482` of
+        // the spread line `数   ≥   25482` stands right of that edge but shows no column.
+        let t = include_str!("../../fixtures/layout/spread-line-no-column-edge.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = rows.iter().find(|r| r.contains(&"严格控制项目成本"));
+        assert!(
+            row.is_some_and(|r| r
+                .last()
+                .is_some_and(|c| c.starts_with("1.新增就业人数≥25482人。2.项目完成率"))),
+            "{row:?}"
+        );
     }
 
     #[test]

@@ -1172,10 +1172,22 @@ fn join_cut_rows(pages: &mut [PageItems]) {
             .iter()
             .map(|c| c.bbox.y0)
             .fold(f64::INFINITY, f64::min);
+        // A prose cell (sentences, not a name) stopping mid-sentence on the page's last
+        // line was surely cut: the row goes on, and a neighbour whose sentence happened
+        // to end at the foot may go on too (its next sentence opens the new page).
+        let prose_cut = prev_cells.iter().any(|c| {
+            open_text(&c.text)
+                && c.bbox.y0 - bottom < 0.5 * LINE
+                && c.bbox.y1 - c.bbox.y0 > 1.5 * LINE
+                && (c.text.contains('。') || c.text.chars().count() >= 24)
+        });
+        let takes = |t: &str| {
+            can_go_on(t) || (prose_cut && !is_amount(t) && !crate::sections::is_framework_name(t))
+        };
         let reaching: Vec<usize> = prev_cells
             .iter()
             .enumerate()
-            .filter(|(_, c)| c.bbox.y0 - bottom < 0.5 * LINE && can_go_on(&c.text))
+            .filter(|(_, c)| c.bbox.y0 - bottom < 0.5 * LINE && takes(&c.text))
             // A one-line cell at the foot is as likely a whole short row's.
             .filter(|(_, c)| c.bbox.y1 - c.bbox.y0 > 1.5 * LINE)
             .map(|(i, _)| i)
@@ -1194,7 +1206,7 @@ fn join_cut_rows(pages: &mut [PageItems]) {
                 prev_filled
                     .get(*k)
                     .and_then(|i| prev.cells.get(*i))
-                    .is_some_and(|c| can_go_on(&c.text))
+                    .is_some_and(|c| takes(&c.text))
             });
             all_open && targets.windows(2).all(|w| w[0] < w[1])
         };
@@ -2698,6 +2710,26 @@ mod tests {
             row.is_some_and(|r| r
                 .last()
                 .is_some_and(|c| c.starts_with("1.新增就业人数≥25482人。2.项目完成率"))),
+            "{row:?}"
+        );
+    }
+
+    #[test]
+    fn task_cut_where_its_outcome_sentence_ends_goes_on() {
+        // `就业创业扶持`'s content stops mid-sentence (`围绕国家急`) at the page's foot,
+        // its outcome ends a sentence there; the next page opens with the rest of both
+        // (`需领域开展研究，…`, `一是加强系统部署，…`): the row was cut, both go on.
+        let t =
+            include_str!("../../fixtures/layout/task-cut-where-outcome-sentence-ends.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = rows.iter().find(|r| r.first() == Some(&"就业创业扶持"));
+        assert!(
+            row.is_some_and(|r| r
+                .get(1)
+                .is_some_and(|c| c.contains("围绕国家急需领域开展研究"))
+                && r.get(3)
+                    .is_some_and(|c| c.contains("提高资金使用效率。一是加强系统部署"))),
             "{row:?}"
         );
     }

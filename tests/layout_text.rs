@@ -302,8 +302,9 @@ const HELD_OUT: [(&str, &str, &str); 6] = [
 /// the seventh round: a unit opening a line after a blank one (synth 97 lattice), a
 /// spread line `数    ≥   25482` (synth 70), a table's last row alone on a page
 /// (synth 91 landscape), a value cut from its unit by a page break (synth 2 lattice),
-/// one-sentence targets glued by a label line (synth 31 landscape).
-const SWEPT: [(&str, &str, &str); 7] = [
+/// one-sentence targets glued by a label line (synth 31 landscape), a task cut where
+/// its outcome's sentence ends (synth 71 lattice).
+const SWEPT: [(&str, &str, &str); 8] = [
     (
         "synth-8 landscape",
         include_str!("../fixtures/layout/synth-8.txt"),
@@ -338,6 +339,11 @@ const SWEPT: [(&str, &str, &str); 7] = [
         "synth-31 landscape",
         include_str!("../fixtures/layout/synth-31.txt"),
         include_str!("../fixtures/layout/synth-31-landscape.layout.txt"),
+    ),
+    (
+        "synth-71 lattice",
+        include_str!("../fixtures/layout/synth-71.txt"),
+        include_str!("../fixtures/layout/synth-71-lattice.layout.txt"),
     ),
 ];
 
@@ -445,6 +451,7 @@ fn fields_floor() {
             "synth-91 landscape" => (&BUT_WARNINGS, 19),
             "synth-2 lattice" => (&ALL_FIELDS, 19),
             "synth-31 landscape" => (&ALL_FIELDS, 17),
+            "synth-71 lattice" => (&ALL_FIELDS, 21),
             _ => (&[], 0),
         };
         for f in base.iter().chain(extra) {

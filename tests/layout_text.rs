@@ -298,12 +298,54 @@ const HELD_OUT: [(&str, &str, &str); 6] = [
 /// Sweep forms a fix was drawn from (`scripts/layout_text_sweep.py`), kept so the gain
 /// stays: synth 8's landscape rendition has a level-2 name over an empty row between
 /// one-line rows and two one-line rows glued around a label line; it gives its whole
-/// record since zones of three columns lift their labels.
-const SWEPT: [(&str, &str, &str); 1] = [(
-    "synth-8 landscape",
-    include_str!("../fixtures/layout/synth-8.txt"),
-    include_str!("../fixtures/layout/synth-8-landscape.layout.txt"),
-)];
+/// record since zones of three columns lift their labels. The others give theirs since
+/// the seventh round: a unit opening a line after a blank one (synth 97 lattice), a
+/// spread line `数    ≥   25482` (synth 70), a table's last row alone on a page
+/// (synth 91 landscape), a value cut from its unit by a page break (synth 2 lattice),
+/// one-sentence targets glued by a label line (synth 31 landscape), a task cut where
+/// its outcome's sentence ends (synth 71 lattice).
+const SWEPT: [(&str, &str, &str); 8] = [
+    (
+        "synth-8 landscape",
+        include_str!("../fixtures/layout/synth-8.txt"),
+        include_str!("../fixtures/layout/synth-8-landscape.layout.txt"),
+    ),
+    (
+        "synth-97 lattice",
+        include_str!("../fixtures/layout/synth-97.txt"),
+        include_str!("../fixtures/layout/synth-97-lattice.layout.txt"),
+    ),
+    (
+        "synth-70 lattice",
+        include_str!("../fixtures/layout/synth-70.txt"),
+        include_str!("../fixtures/layout/synth-70-lattice.layout.txt"),
+    ),
+    (
+        "synth-70 landscape",
+        include_str!("../fixtures/layout/synth-70.txt"),
+        include_str!("../fixtures/layout/synth-70-landscape.layout.txt"),
+    ),
+    (
+        "synth-91 landscape",
+        include_str!("../fixtures/layout/synth-91.txt"),
+        include_str!("../fixtures/layout/synth-91-landscape.layout.txt"),
+    ),
+    (
+        "synth-2 lattice",
+        include_str!("../fixtures/layout/synth-2.txt"),
+        include_str!("../fixtures/layout/synth-2-lattice.layout.txt"),
+    ),
+    (
+        "synth-31 landscape",
+        include_str!("../fixtures/layout/synth-31.txt"),
+        include_str!("../fixtures/layout/synth-31-landscape.layout.txt"),
+    ),
+    (
+        "synth-71 lattice",
+        include_str!("../fixtures/layout/synth-71.txt"),
+        include_str!("../fixtures/layout/synth-71-lattice.layout.txt"),
+    ),
+];
 
 /// Every case: (name, tab text, layout text).
 fn all_cases() -> Vec<(&'static str, &'static str, &'static str)> {
@@ -374,6 +416,17 @@ fn fields_floor() {
             "checks",
             "warnings",
         ];
+        const BUT_WARNINGS: [&str; 9] = [
+            "title",
+            "department",
+            "budget",
+            "overall_goal",
+            "tasks",
+            "other_tasks",
+            "indicators",
+            "other_fields",
+            "checks",
+        ];
         let (extra, min_rows): (&[&str], usize) = match name {
             "seed landscape" => (&ALL_FIELDS, 17),
             "seed lattice" => (&ALL_FIELDS, 17),
@@ -389,8 +442,16 @@ fn fields_floor() {
             "synth-11 stream" => (&["budget", "other_fields", "checks", "warnings"], 20),
             "synth-19 lattice" => (&BUT_INDICATORS, 18),
             "synth-19 landscape" => (&BUT_INDICATORS, 14),
-            "synth-19 stream" => (&["overall_goal", "other_fields"], 17),
+            "synth-19 stream" => (&["overall_goal", "other_fields"], 19),
             "synth-8 landscape" => (&ALL_FIELDS, 21),
+            "synth-97 lattice" => (&ALL_FIELDS, 17),
+            "synth-70 lattice" => (&ALL_FIELDS, 15),
+            "synth-70 landscape" => (&ALL_FIELDS, 15),
+            // Right after a repair: a `merged_label_moved` warning the tab text lacks.
+            "synth-91 landscape" => (&BUT_WARNINGS, 19),
+            "synth-2 lattice" => (&ALL_FIELDS, 19),
+            "synth-31 landscape" => (&ALL_FIELDS, 17),
+            "synth-71 lattice" => (&ALL_FIELDS, 21),
             _ => (&[], 0),
         };
         for f in base.iter().chain(extra) {

@@ -325,7 +325,7 @@ fn split_wide_gaps(row: &mut TRow, lines: &[Line], raws: &[&str]) {
 /// A task name beside its content on a page with no other name still gets its column.
 fn wide_gap_separators(lines: &[Line], raws: &[&str], m: Measure) -> Vec<f64> {
     // (end of the text before, start of the text after) of every wide gap.
-    let mut gaps_at: Vec<(f64, f64)> = Vec::new();
+    let mut gaps_at: Vec<(f64, f64, bool)> = Vec::new();
     for (line, raw) in lines.iter().zip(raws) {
         let gaps: Vec<usize> = words(raw, m).iter().map(|w| w.2).collect();
         // Lines where text_line joined words: indexes would not line up.
@@ -334,7 +334,12 @@ fn wide_gap_separators(lines: &[Line], raws: &[&str], m: Measure) -> Vec<f64> {
         }
         for (k, pair) in line.chunks.windows(2).enumerate() {
             if gaps.get(k + 1).copied().unwrap_or(0) >= 3 {
-                gaps_at.push((pair[0].bbox.x1, pair[1].bbox.x0));
+                // The text before the gap is one character standing apart (a gap or
+                // the line's start before it too): a justified line of a few words
+                // spread over its cell (`数    ≥   25482`), not a cell of its own.
+                let lone = pair[0].text.chars().count() == 1
+                    && (k == 0 || gaps.get(k).copied().unwrap_or(0) >= 2);
+                gaps_at.push((pair[0].bbox.x1, pair[1].bbox.x0, lone));
             }
         }
     }
@@ -343,17 +348,20 @@ fn wide_gap_separators(lines: &[Line], raws: &[&str], m: Measure) -> Vec<f64> {
     // nearly touches its left neighbour further left than its column (never further
     // right), so a line where the left cell runs long is still cut at its last word.
     gaps_at.sort_by(|a, b| a.1.total_cmp(&b.1));
-    let mut clusters: Vec<(f64, f64, usize)> = Vec::new();
-    for (r, l) in gaps_at {
+    let mut clusters: Vec<(f64, f64, usize, bool)> = Vec::new();
+    for (r, l, lone) in gaps_at {
         match clusters.last_mut() {
-            Some((lo, hi, n)) if r.max(*lo) + 1.0 <= l.min(*hi) => {
+            Some((lo, hi, n, all_lone)) if r.max(*lo) + 1.0 <= l.min(*hi) => {
                 *lo = lo.max(r);
                 *hi = hi.min(l);
                 *n += 1;
+                *all_lone &= lone;
             }
-            _ => clusters.push((r, l, 1)),
+            _ => clusters.push((r, l, 1, lone)),
         }
     }
+    // A gap only one such spread line shows is letter spacing.
+    clusters.retain(|c| !(c.2 == 1 && c.3));
     let crossing = |s: f64| {
         lines
             .iter()
@@ -367,7 +375,7 @@ fn wide_gap_separators(lines: &[Line], raws: &[&str], m: Measure) -> Vec<f64> {
     // long on a line where its neighbour was set one space after it (`dedrift` cuts
     // them); more of them than half the gap's lines are a cell spanning the position.
     let mut seps: Vec<(f64, usize)> = Vec::with_capacity(clusters.len());
-    for (lo, hi, n) in clusters {
+    for (lo, hi, n, _) in clusters {
         // Only words that start a run: one set one space after its left neighbour is
         // drifted, not a column start.
         let inside = lines
@@ -955,6 +963,24 @@ fn ends_with_list_number(s: &str) -> bool {
         .is_some_and(|c| "。；;".contains(c))
 }
 
+/// Whether a run of `below` (a text line after blank lines) starts with a character no
+/// line starts with (closing punctuation, `%`), at the column where a run of `above` starts:
+/// the rest of that cell's text, not a new row.
+fn continues_across_blank(above: &str, below: &str, m: Measure) -> bool {
+    let starts = |s: &str| -> Vec<(String, f64)> {
+        words(s, m)
+            .into_iter()
+            .enumerate()
+            .filter(|(i, w)| *i == 0 || w.2 >= 2)
+            .map(|(_, w)| (w.0, w.1))
+            .collect()
+    };
+    let tops = starts(above);
+    starts(below).iter().any(|(t, x)| {
+        t.starts_with(no_line_start) && tops.iter().any(|(_, a)| (a - x).abs() <= 1.0)
+    })
+}
+
 /// Non-empty cells of a row.
 fn filled(r: &TRow) -> Vec<&TCell> {
     r.cells.iter().filter(|c| !c.text.is_empty()).collect()
@@ -1035,7 +1061,17 @@ fn join_cut_rows(pages: &mut [PageItems]) {
         let cont = filled(next);
         // A row cut with every cell mid-sentence at the foot of a full page goes on in
         // all of its cells.
-        let whole = cont.len() == n && prev_full && filled(prev).iter().all(|c| open_text(&c.text));
+        // So does one whose continuation opens a cell with what never starts one: a
+        // unit after the number the cell ended with (`≥7` / `项。2.`), or closing
+        // punctuation (a page need not be full: interleaved lines vary its length).
+        let split_value = filled(prev).iter().zip(&cont).any(|(p, c)| {
+            let t = c.text.trim_start();
+            (p.text.trim_end().ends_with(is_digit) && crate::value::starts_with_unit(t))
+                || t.starts_with(no_line_start)
+        });
+        let whole = cont.len() == n
+            && (prev_full || split_value)
+            && filled(prev).iter().all(|c| open_text(&c.text));
         if cont.is_empty() || (cont.len() >= n && !whole) {
             continue;
         }
@@ -1136,10 +1172,22 @@ fn join_cut_rows(pages: &mut [PageItems]) {
             .iter()
             .map(|c| c.bbox.y0)
             .fold(f64::INFINITY, f64::min);
+        // A prose cell (sentences, not a name) stopping mid-sentence on the page's last
+        // line was surely cut: the row goes on, and a neighbour whose sentence happened
+        // to end at the foot may go on too (its next sentence opens the new page).
+        let prose_cut = prev_cells.iter().any(|c| {
+            open_text(&c.text)
+                && c.bbox.y0 - bottom < 0.5 * LINE
+                && c.bbox.y1 - c.bbox.y0 > 1.5 * LINE
+                && (c.text.contains('。') || c.text.chars().count() >= 24)
+        });
+        let takes = |t: &str| {
+            can_go_on(t) || (prose_cut && !is_amount(t) && !crate::sections::is_framework_name(t))
+        };
         let reaching: Vec<usize> = prev_cells
             .iter()
             .enumerate()
-            .filter(|(_, c)| c.bbox.y0 - bottom < 0.5 * LINE && can_go_on(&c.text))
+            .filter(|(_, c)| c.bbox.y0 - bottom < 0.5 * LINE && takes(&c.text))
             // A one-line cell at the foot is as likely a whole short row's.
             .filter(|(_, c)| c.bbox.y1 - c.bbox.y0 > 1.5 * LINE)
             .map(|(i, _)| i)
@@ -1158,7 +1206,7 @@ fn join_cut_rows(pages: &mut [PageItems]) {
                 prev_filled
                     .get(*k)
                     .and_then(|i| prev.cells.get(*i))
-                    .is_some_and(|c| can_go_on(&c.text))
+                    .is_some_and(|c| takes(&c.text))
             });
             all_open && targets.windows(2).all(|w| w[0] < w[1])
         };
@@ -1306,6 +1354,17 @@ fn start_separators(runs: &[Line], words: &[Line]) -> Vec<f64> {
         .collect()
 }
 
+/// Whether a line (as runs) is a few words spread over one cell: two runs or more, each
+/// but the last one lone character.
+fn spread_line(l: &Line) -> bool {
+    let n = l.chunks.len();
+    n >= 3
+        && l.chunks
+            .iter()
+            .take(n - 1)
+            .all(|c| c.text.chars().count() == 1)
+}
+
 /// Separators at the right edge of a justified column: three or more runs with the same
 /// start and the same end (a wrapped cell's full lines), where few words of the zone
 /// cross the edge and a run starts right of it. Where pdftotext set the next cell one
@@ -1327,13 +1386,47 @@ fn edge_separators(runs: &[Line], words: &[Line]) -> Vec<f64> {
         .filter(|(_, n)| *n >= 3)
         .map(|((_, x1), n)| (x1 as f64 + 0.5, n))
         // A column right of it that some line shows on its own (not the table's edge).
-        .filter(|(s, _)| runs.iter().flat_map(|l| &l.chunks).any(|c| c.bbox.x0 > *s))
+        // A line of lone characters spread apart before its last word (`数   ≥   25482`,
+        // justified) shows none: its words stand wider apart than their cell's others.
+        .filter(|(s, _)| {
+            runs.iter()
+                .filter(|l| !spread_line(l))
+                .flat_map(|l| &l.chunks)
+                .any(|c| c.bbox.x0 > *s)
+        })
         // A header centred over the column may cross it; the column's text does not.
         .filter(|(s, n)| all().filter(|c| c.bbox.x0 < *s && *s < c.bbox.x1).count() * 4 < *n)
         .map(|(s, _)| s)
         .collect();
     out.sort_by(f64::total_cmp);
     out.dedup();
+    out
+}
+
+/// Separators where a cell's line stands between two lines of its left neighbour: text
+/// starting right of where the lines just above and below it (glued, no blank line
+/// between) end. pdftotext interleaves the lines of neighbouring cells set half a line
+/// apart. Taken only in a zone that shows no column otherwise (the last rows of a table
+/// on a page of their own): elsewhere a line between two others is as often a label or
+/// a drifted cell's.
+fn interleaved_separators(lines: &[Line]) -> Vec<f64> {
+    let glued = |a: &Line, b: &Line| a.bbox.cy() - b.bbox.cy() <= 1.5 * LINE;
+    let mut out: Vec<f64> = Vec::new();
+    for w in lines.windows(3) {
+        let [above, line, below] = w else {
+            continue;
+        };
+        if !glued(above, line) || !glued(line, below) {
+            continue;
+        }
+        let x = line.bbox.x0;
+        // Both neighbours end well left of it and start left of it: the left cell's
+        // lines, the line between them another column's.
+        let left_of = |l: &Line| l.bbox.x1 + 1.0 < x && l.bbox.x0 < x;
+        if left_of(above) && left_of(below) && !out.iter().any(|s| (s - (x - 0.5)).abs() < 1.0) {
+            out.push(x - 0.5);
+        }
+    }
     out
 }
 
@@ -1455,6 +1548,15 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
         .map(|l| {
             let mut v: Vec<Option<(f64, f64)>> = vec![None; ncols];
             let mut lone = vec![0usize; ncols];
+            // Two lone ideographs side by side: pdftotext spaces ideographs apart only
+            // where a justified line was spread (it spaces digits from them anyway:
+            // `于 6 个。` is no letter-spaced line).
+            let mut spread = vec![false; ncols];
+            let lone_wide = |c: &Chunk| {
+                let mut cs = c.text.chars().filter(|ch| !is_punct(*ch));
+                matches!((cs.next(), cs.next()), (Some(ch), None) if is_wide(ch))
+            };
+            let mut prev: Option<&Chunk> = None;
             for c in &l.chunks {
                 let col = col_of(c.bbox.x0);
                 if c.text.chars().filter(|ch| !is_punct(*ch)).count() == 1 {
@@ -1462,6 +1564,12 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
                         *n += 1;
                     }
                 }
+                if prev.is_some_and(|p| lone_wide(p) && col_of(p.bbox.x0) == col) && lone_wide(c) {
+                    if let Some(f) = spread.get_mut(col) {
+                        *f = true;
+                    }
+                }
+                prev = Some(c);
                 let Some(slot) = v.get_mut(col) else {
                     continue;
                 };
@@ -1472,8 +1580,8 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
                 }
             }
             // A letter-spaced line was spread to fill its column: never a cell's end.
-            for (slot, n) in v.iter_mut().zip(&lone) {
-                if let (Some((ink, _)), true) = (slot.as_mut(), *n >= 3) {
+            for ((slot, n), f) in v.iter_mut().zip(&lone).zip(&spread) {
+                if let (Some((ink, _)), true) = (slot.as_mut(), *n >= 3 && *f) {
                     *ink = f64::INFINITY;
                 }
             }
@@ -1599,6 +1707,9 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
         let mut closed_restart = false;
         // Whether every column going on ends a sentence on the line.
         let mut all_closed = true;
+        // Whether a column's cell ends a sentence on the line (or the one above) and
+        // its column's next text stands too far below to be that cell's.
+        let mut closed_far = false;
         for c in 0..ncols {
             let at = |k: usize| cells.get(k).and_then(|r| r.get(c).copied().flatten());
             // The column's last line at the boundary: this one, or the one just above
@@ -1631,11 +1742,27 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
             let Some((j, first)) =
                 next.filter(|(j, _)| *j <= k + 2 + usize::from(label_below && i + 1 < *j))
             else {
+                // A cell ending a sentence with its column's next text that far below
+                // (another row's) ended here.
+                closed_far |= next.is_some() && closed_at(k, c);
                 continue;
             };
             going_on += 1;
             all_closed &= closed_at(k, c);
-            let fits = fits_after(k, c, ink, first);
+            // A target cell holding one sentence (no list number opening it) is done
+            // once the sentence ends: several targets in one cell are numbered.
+            let single_done = c + 1 == ncols && closed_at(k, c) && !listed(j, c) && {
+                let top = out
+                    .iter()
+                    .copied()
+                    .filter(|e| *e < k)
+                    .max()
+                    .map_or(0, |e| e + 1);
+                (top..=k)
+                    .find(|t| at(*t).is_some())
+                    .is_some_and(|t| !listed(t, c))
+            };
+            let fits = fits_after(k, c, ink, first) || single_done;
             ended |= fits;
             restarts |= fits && k == i && j == i + 1;
             closed_restart |= fits && k == i && j == i + 1 && closed_at(k, c) && !listed(j, c);
@@ -1718,7 +1845,7 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
         }
         // One column going on is enough where its line ends a sentence with room to
         // spare: the text below in that column is another cell's.
-        let enough = going_on >= 2 || (going_on == 1 && all_closed);
+        let enough = going_on >= 2 || (going_on == 1 && (all_closed || closed_far));
         if enough && ended && (!wrapped || closed_restart) && (!across || restarts) {
             out.push(i);
         }
@@ -1865,6 +1992,9 @@ fn zone_table(
             })
     }));
     extra.extend(aligned_separators(lines, raws, m));
+    if indicators && first.is_empty() {
+        extra.extend(interleaved_separators(lines));
+    }
     // In the indicator table, gaps too that only the lines pdftotext set apart show: a
     // line joining two cells one space apart sets the second left of its column, and
     // such lines (targets filling their cells) can outnumber a gap's support there.
@@ -2144,13 +2274,24 @@ pub(crate) fn read(text: &str) -> Grid<'static> {
         // that item's text follows, so a blank line after it is no row boundary
         // (pdftotext sets it where a label line comes between).
         let mut dangling = false;
+        // Blank lines since the last text line, and that line.
+        let mut blanks = 0usize;
+        let mut last: Option<&str> = None;
         for (no, s) in page {
             if s.trim().is_empty() {
-                if !dangling {
-                    y -= BLANK;
-                }
+                blanks += 1;
                 continue;
             }
+            // A cell's text never starts with closing punctuation or a unit sign
+            // (`%。2.`): a line where such a run starts under a run of the line above the
+            // blank goes on in that cell (pdftotext left the blank where label lines
+            // came between).
+            let goes_on = last.is_some_and(|above| continues_across_blank(above, s, m));
+            if blanks > 0 && !dangling && !goes_on {
+                y -= BLANK * blanks as f64;
+            }
+            blanks = 0;
+            last = Some(s);
             dangling = ends_with_list_number(s);
             let compact: String = s.chars().filter(|c| !c.is_whitespace()).collect();
             if super::is_page_number(&compact) {
@@ -2443,6 +2584,197 @@ mod tests {
                 .position(|r| r.iter().any(|c| c.starts_with(name)))
         };
         assert!(at("效益指标") >= at("经济效益指标"), "{rows:?}");
+    }
+
+    #[test]
+    fn last_row_alone_on_a_page_keeps_its_columns() {
+        // The last page holds `业` (the rest of a cut level-3 name) and one row whose
+        // target line stands between its level-3 name's two lines: the only sign of the
+        // column boundary.
+        let t = include_str!("../../fixtures/layout/last-row-alone-on-a-page.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let last = rows
+            .last()
+            .map(|r| r.iter().rev().take(2).copied().collect::<Vec<_>>());
+        assert_eq!(
+            last,
+            Some(vec![
+                "新增就业人数达到9465人。",
+                "激发市场交易活力，推动科技成果转移转化"
+            ]),
+            "{rows:?}"
+        );
+        assert!(
+            rows.iter().any(|r| r.contains(&"培育壮大科技创新型企业")
+                && r.contains(&"道路养护里程达到619公里。")),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn value_cut_from_its_unit_by_a_page_break_is_joined() {
+        // `推进关键核心技术 1. 重点主攻方向数量≥7` ends a page shorter than the next
+        // (interleaved lines vary page lengths); the next opens with `项。2. …` and
+        // `攻关`: a unit never starts a cell, so the row goes on there.
+        let t = include_str!("../../fixtures/layout/value-cut-from-unit-by-page-break.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = rows
+            .iter()
+            .find(|r| r.iter().any(|c| c.starts_with("1.重点主攻方向数量≥7")));
+        assert_eq!(
+            row.map(|r| r.iter().rev().take(2).copied().collect::<Vec<_>>()),
+            Some(vec![
+                "1.重点主攻方向数量≥7项。2.全市技术合同成交额≤1896亿元。",
+                "推进关键核心技术攻关"
+            ]),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn short_last_line_with_digits_ends_its_cell() {
+        // `于 6 个。` ends a target, the next row's `1. 新增…` follows on the very next
+        // line: spaces around a digit are no letter spacing, so the short line is the
+        // cell's last and the rows part.
+        let t =
+            include_str!("../../fixtures/layout/short-last-line-with-digits-ends-cell.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        for (name, target) in [
+            ("改善城乡人居环境", "1.资金支付进度不低于92%。"),
+            ("推进关键核心技术攻关", "1.新增就业人数≥27699人。"),
+        ] {
+            let row = rows
+                .iter()
+                .find(|r| r.last().is_some_and(|c| c.starts_with(target)));
+            assert!(
+                row.is_some_and(|r| r.iter().rev().nth(1) == Some(&name)),
+                "{name}: {row:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn target_ended_far_above_the_next_ends_the_row() {
+        // Two rows glued by a label line: `保障困难群众基本生` / `合作银行…≥28 亿元。` /
+        // `活` / labels / `培育壮大科技创新型` / `合作银行…≥49 亿元。`: the target ends a
+        // sentence and its column's next text is three lines down (another row's),
+        // the level-3 name's short last line ends its cell: the rows part there.
+        let t =
+            include_str!("../../fixtures/layout/one-line-target-closed-far-above-next.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        for (name, target) in [
+            ("保障困难群众基本生活", "合作银行发放贷款金额≥28亿元。"),
+            ("培育壮大科技创新型企业", "合作银行发放贷款金额≥49亿元。"),
+        ] {
+            assert!(
+                rows.iter()
+                    .any(|r| r.iter().rev().take(2).eq([&target, &name].into_iter())),
+                "{name}: {rows:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn one_sentence_targets_glued_by_a_label_line_part() {
+        // `保障困难群众基本生活  高新技术企业认定数＞5505 家。`, a label line, then
+        // `提升公共服务供给能力  培训人次≥32 万人次。`: both lines are full, but a target
+        // of one sentence (no list number) is done at its full stop.
+        let t = include_str!("../../fixtures/layout/one-sentence-targets-glued.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        for (name, target) in [
+            ("保障困难群众基本生活", "高新技术企业认定数＞5505家。"),
+            ("提升公共服务供给能力", "培训人次≥32万人次。"),
+        ] {
+            assert!(
+                rows.iter()
+                    .any(|r| r.iter().rev().take(2).eq([&target, &name].into_iter())),
+                "{name}: {rows:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn spread_line_shows_no_column_right_of_an_edge() {
+        // Letter-spaced target lines, compressed, share one start and end; `25482` of
+        // the spread line `数   ≥   25482` stands right of that edge but shows no column.
+        let t = include_str!("../../fixtures/layout/spread-line-no-column-edge.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = rows.iter().find(|r| r.contains(&"严格控制项目成本"));
+        assert!(
+            row.is_some_and(|r| r
+                .last()
+                .is_some_and(|c| c.starts_with("1.新增就业人数≥25482人。2.项目完成率"))),
+            "{row:?}"
+        );
+    }
+
+    #[test]
+    fn task_cut_where_its_outcome_sentence_ends_goes_on() {
+        // `就业创业扶持`'s content stops mid-sentence (`围绕国家急`) at the page's foot,
+        // its outcome ends a sentence there; the next page opens with the rest of both
+        // (`需领域开展研究，…`, `一是加强系统部署，…`): the row was cut, both go on.
+        let t =
+            include_str!("../../fixtures/layout/task-cut-where-outcome-sentence-ends.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = rows.iter().find(|r| r.first() == Some(&"就业创业扶持"));
+        assert!(
+            row.is_some_and(|r| r
+                .get(1)
+                .is_some_and(|c| c.contains("围绕国家急需领域开展研究"))
+                && r.get(3)
+                    .is_some_and(|c| c.contains("提高资金使用效率。一是加强系统部署"))),
+            "{row:?}"
+        );
+    }
+
+    #[test]
+    fn spread_line_gap_is_no_column() {
+        // `数    ≥   25482`: a justified line of three words spread over its cell, the
+        // only line showing those gaps, makes no column inside the target.
+        let t = include_str!("../../fixtures/layout/spread-line-gap-no-column.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = rows.iter().find(|r| r.contains(&"严格控制项目成本"));
+        assert!(
+            row.is_some_and(|r| r
+                .last()
+                .is_some_and(|c| c.starts_with("1.新增就业人数≥25482人。2.项目完成率"))),
+            "{row:?}"
+        );
+    }
+
+    #[test]
+    fn unit_after_a_blank_line_goes_on_in_its_cell() {
+        // `1. 资 金 支 付 进 度 ≥ 100`, a blank line (labels' lines came between), then
+        // `%。2. 开展…` under it: no cell starts with `%`, so the blank line is no row
+        // boundary and the target stays whole.
+        let t = include_str!("../../fixtures/layout/unit-after-blank-line-goes-on.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = rows.iter().find(|r| r.contains(&"培育壮大科技创新型企业"));
+        assert!(
+            row.is_some_and(|r| r
+                .last()
+                .is_some_and(|c| c.starts_with("1.资金支付进度≥100%。2.开展项目数量≥821项。"))),
+            "{row:?}"
+        );
+        assert!(continues_across_blank(
+            "   甲  1. 资 金 ≥ 100",
+            "乙     %。2. 开展",
+            Measure::Chars
+        ));
+        assert!(!continues_across_blank(
+            "   甲  1. 资 金 ≥ 100",
+            "乙     2. 开展",
+            Measure::Chars
+        ));
     }
 
     #[test]

@@ -508,7 +508,41 @@ fn continues(prev: &TRow, next: &TRow, full: bool) -> bool {
     }
     let lo = bottoms.iter().copied().fold(f64::INFINITY, f64::min);
     let hi = bottoms.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    hi - lo <= SAME_LINE_TOLERANCE
+    let pairs: Vec<(&str, &str, bool)> = carried
+        .iter()
+        .map(|c| (c.text.as_str(), next_text(c), finished(&c.text)))
+        .collect();
+    hi - lo <= SAME_LINE_TOLERANCE && !separate_targets(&pairs)
+}
+
+/// A page's last row whose carried cells all end on one line looks cut, but a one-line
+/// row (a level-3 name filling its line beside a finished target) ends that way too.
+/// The targets tell: a value cell holding several targets numbers them (a list cut
+/// between items is joined by `continues_list`) or runs them on after `；`, so a cell
+/// ending one whole target with a full stop, above a next-page cell holding another, is
+/// two rows' values. `pairs` are the carried cells (text, the next page's text below it,
+/// whether the text is finished). Only where the unfinished cells read as names (no
+/// punctuation at all): a sentence cut by the page end shows its commas.
+fn separate_targets(pairs: &[(&str, &str, bool)]) -> bool {
+    let (done, open): (Vec<_>, Vec<_>) = pairs.iter().partition(|p| p.2);
+    let ends_target = |t: &str| !t.trim_end().ends_with(['；', ';']) && one_target(t);
+    !done.is_empty()
+        && done.iter().all(|(t, n, _)| ends_target(t) && one_target(n))
+        && open
+            .iter()
+            .all(|(t, _, _)| !t.contains(|c| "，,、：:；;。．！!？?".contains(c)))
+}
+
+/// One whole target: a single sentence (no list number, no sentence end but a final
+/// one) whose threshold names its metric (`覆盖街镇数量不低于5个。`).
+fn one_target(t: &str) -> bool {
+    let t = t.trim();
+    let body = t.trim_end_matches(|c| "。．.！!？?；;".contains(c));
+    if list_number(t).is_some() || body.contains(|c| "。！？；;".contains(c)) {
+        return false;
+    }
+    let ts = crate::value::parse_thresholds(t);
+    ts.len() == 1 && ts.iter().all(|th| th.metric.is_some())
 }
 
 /// Whether `next` opens the list item after the last one `prev` holds (`…。2. …` then
@@ -926,6 +960,42 @@ mod tests {
         assert!(continues(&prev, &next, true));
         prev.last_line_room = vec![Some(2.5), Some(5.0)];
         assert!(!continues(&prev, &next, true));
+    }
+
+    /// A page's last row of one line in every cell (a level-3 name filling its line
+    /// beside a finished target) looks cut; its target and the next page's, each one
+    /// whole unnumbered target, are two rows' values (synth-260, synth-71 with footers).
+    #[test]
+    fn one_line_row_of_whole_targets_at_page_end_is_complete() {
+        let on_one_line = |mut r: TRow| {
+            for c in &mut r.cells {
+                c.text_y0 = (!c.text.is_empty()).then_some(100.0);
+            }
+            r
+        };
+        let prev = on_one_line(row(&["", "改善城乡人居环境", "覆盖街镇数量不低于5个。"]));
+        let next = row(&["", "加强项目全过程监管", "培训人次≥16万人次。"]);
+        assert!(!continues(&prev, &next, true));
+        // A list cut between items goes on with the next number.
+        let list = on_one_line(row(&["", "加强项目全过程", "1. 覆盖街镇数量不低于5个。"]));
+        assert!(continues(
+            &list,
+            &row(&["", "监管", "2. 培训人次≥16万人次。"]),
+            true
+        ));
+        // Sentences that are no targets (a task's outcome) carry on as before.
+        let task = on_one_line(row(&["", "保障性住房建", "打好关键领域攻坚战。"]));
+        assert!(continues(
+            &task,
+            &row(&["", "设", "年度任务按期完成。"]),
+            true
+        ));
+        // So does a row whose unfinished cell shows a sentence (its commas), and a
+        // target run on after `；`.
+        let clause = on_one_line(row(&["", "落实政策文件，加强", "覆盖街镇数量不低于5个。"]));
+        assert!(continues(&clause, &next, true));
+        let run_on = on_one_line(row(&["", "改善城乡人居环境", "覆盖街镇数量不低于5个；"]));
+        assert!(continues(&run_on, &next, true));
     }
 
     /// A borderless indicator header at a page end: the next page's first row is the

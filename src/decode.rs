@@ -284,7 +284,7 @@ fn guess_legacy(bytes: &[u8]) -> (&'static Encoding, usize, Option<Tracked>, Fir
     // Big5's cost is at least its rare count, so when that alone is more than three times
     // GBK's (nearly every GBK and GB18030 file), GBK wins below (`gbk == 0 && big5 > 0`
     // or the clear margin) without decoding the sample as Big5.
-    if gbk.saturating_mul(3) < big5_rare(bytes) {
+    if big5_rare_above(bytes, gbk.saturating_mul(3)) {
         return (GBK, gbk, Some(gbk_text), ff);
     }
     against_big5(bytes, gbk, gbk_text, ff)
@@ -409,6 +409,29 @@ fn big5_rare(bytes: &[u8]) -> usize {
         i += 2;
     }
     rare
+}
+
+/// `big5_rare(bytes) > limit`, stopping at the first rare pair past `limit`: the Big5
+/// shortcut in `guess_legacy` only asks this, and a GBK text reads as rare Big5 within
+/// its first lines (GB2312 level 2 leads from 0xD8), so the rest of the sample is not
+/// walked.
+fn big5_rare_above(bytes: &[u8], limit: usize) -> bool {
+    let mut rare = 0;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 {
+            i += 1;
+            continue;
+        }
+        if !(0xA1..=0xC6).contains(&b) {
+            rare += 1;
+            if rare > limit {
+                return true;
+            }
+        }
+        i += 2;
+    }
+    false
 }
 
 /// GB18030 four-byte sequences (lead 0x81–0xFE, then a digit) outside what GBK covers.
@@ -900,6 +923,18 @@ mod tests {
             let (gbk, gbk_text, ff) = legacy_cost(GBK, &bytes);
             let (want_enc, want_cost, _, _) = against_big5(&bytes, gbk, gbk_text, ff);
             prop_assert_eq!((enc, cost), (want_enc, want_cost));
+        }
+
+        /// The early-stopping count answers what the full count would.
+        #[test]
+        fn big5_rare_above_is_the_count(
+            bytes in proptest::collection::vec(
+                prop_oneof![0x20u8..=0x7F, 0x80u8..=0xFF, 0xA1u8..=0xC6],
+                0..80,
+            ),
+            limit in 0usize..12,
+        ) {
+            prop_assert_eq!(big5_rare_above(&bytes, limit), big5_rare(&bytes) > limit);
         }
 
         /// The answer from `gbk_rare`'s walk is the four-byte walk's, over the whole

@@ -1052,6 +1052,11 @@ mod tests {
                     proptest::collection::vec((0xA1u8..=0xF7, 0xA1u8..=0xFE), 0..20)
                         .prop_map(|p| p.into_iter().flat_map(|(a, b)| [a, b]).collect()),
                     proptest::collection::vec(0xA1u8..=0xFE, 0..40),
+                    // The bounds' neighbours: A0 and FF between pairs in range.
+                    proptest::collection::vec(
+                        prop_oneof![4 => 0xA1u8..=0xF7, 1 => Just(0xA0u8), 1 => Just(0xFFu8)],
+                        0..40,
+                    ),
                     proptest::collection::vec(
                         prop_oneof![0x20u8..=0x7F, 0x30u8..=0x39, 0x80u8..=0xFF, 0xA1u8..=0xF7],
                         0..12,

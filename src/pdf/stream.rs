@@ -1795,7 +1795,7 @@ const FIRST_ROW_TOLERANCE_EMS: f64 = 0.25;
 /// How much worse (ems, over a table's label columns) the best split centring the
 /// labels on their spans must fit than labels each centred on a row of its own, for the
 /// labels to be taken as printed in their spans' first rows.
-const FIRST_ROW_MARGIN_EMS: f64 = 1.0;
+const FIRST_ROW_MARGIN_EMS: f64 = 0.75;
 
 /// Each label's span start where a table's row-span labels are printed in their spans'
 /// first rows (fpdf2 centres a merged cell's text on the first row it spans, not on the
@@ -1813,7 +1813,10 @@ fn first_row_starts(
     let (mut off, mut centred) = (0.0, 0.0);
     let mut out = Vec::with_capacity(cols.len());
     for (labels, cost) in cols {
-        centred += cost.unwrap_or(f64::INFINITY);
+        // (A column without labels costs nothing either way.)
+        if !labels.is_empty() {
+            centred += cost.unwrap_or(f64::INFINITY);
+        }
         let mut starts: Vec<usize> = Vec::with_capacity(labels.len());
         for l in labels.iter() {
             let (i, d) = bands

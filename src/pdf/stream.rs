@@ -2415,11 +2415,7 @@ pub(crate) fn page_items(
     let tasks_at = tasks_at.filter(|i| *i > 0 && inherited.is_empty());
     let (budget, tasks) = above.split_at(tasks_at.unwrap_or(above.len()));
     let budget_seps = match tasks_at {
-        Some(_) => starts_in_gap(
-            separators_spanned(budget, &p, inherited, &merged_value),
-            budget,
-            &p,
-        ),
+        Some(_) => starts_in_gap(budget_separators(budget, &p, inherited), budget, &p),
         None => seps.clone(),
     };
     let ind_above = indicators.on.then_some((indicators.level3_x, false));
@@ -2559,6 +2555,33 @@ fn merged_value(l: &Line, i: usize) -> bool {
         && l.chunks
             .first()
             .is_some_and(|c| crate::sections::is_merged_value_label(&c.text))
+}
+
+/// The budget rows' column separators (see [`merged_value`]). A row of two cells (a
+/// label and one value, 按预算级次划分 | 预算金额（元）) in a table of five columns has its
+/// value merged over the four value columns and centred there, across their gaps: three
+/// such rows under two budget rows outweighed the rows showing the gap between
+/// 预算金额（元） and 收入来源 (xianyou's borderless rendition). A line's second and last
+/// chunk centred, to half an em, on the stretch from the first separator to the rows'
+/// right end crosses no gap either.
+fn budget_separators(lines: &[Line], p: &Params, inherited: &[f64]) -> Vec<f64> {
+    let seps = separators_spanned(lines, p, inherited, &merged_value);
+    let (Some(left), Some(right)) = (
+        seps.first().copied(),
+        lines.iter().map(|l| l.bbox.x1).reduce(f64::max),
+    ) else {
+        return seps;
+    };
+    let middle = (left + right) / 2.0;
+    let centred = |l: &Line, i: usize| {
+        merged_value(l, i)
+            || (i == 1
+                && l.chunks.len() == 2
+                && l.chunks
+                    .get(1)
+                    .is_some_and(|c| (c.bbox.cx() - middle).abs() <= 0.5 * p.em))
+    };
+    separators_spanned(lines, p, inherited, &centred)
 }
 
 /// How far (ems) left of a carried-over column edge a text may start and still be the

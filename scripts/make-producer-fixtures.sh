@@ -58,3 +58,24 @@ make producer-fpdf-stream-padded fpdf-stream-pad
 # centred on its row (stream.rs reads rows from where lines stop filling their column
 # and from the cells' centres).
 make producer-fpdf-stream fpdf-stream
+
+# fpdf2 borderless, synth-1's title, budget and goal with its indicator table (2 pages):
+# a list number ends a short line where the text after its space did not fit (`1.`),
+# two rows' targets each fill their last line (the level-3 names beside them tell the
+# rows apart), and row-span labels are printed centred on their span's first row, not
+# on the span (with 1 mm padding too).
+make producer-fpdf-stream-numbered-targets fpdf-stream
+make producer-fpdf-stream-padded-first-row-labels fpdf-stream-pad
+# The same form with its task header and one task: the department's name and the
+# overall goal, flush left in their merged cells, run across the budget rows' first
+# value column gap.
+make producer-fpdf-stream-merged-values fpdf-stream
+# Whole synth forms (3 pages each) and synth-11's title and indicator table (1 page),
+# fpdf2 without padding: two rows' targets each filling their last line, a finished
+# target filling its line before the next row's list opens at 1 (synth-11); a line
+# ending in a digit as the column's longest, so a CJK line ends a fraction of a point
+# further short of it and still filled it (synth-5); two level-2 labels of one-row
+# spans a line apart (the 1-page one).
+make producer-fpdf-stream-targets-filling-lines fpdf-stream
+make producer-fpdf-stream-line-ending-in-a-digit fpdf-stream
+make producer-fpdf-stream-level2-labels-a-line-apart fpdf-stream

@@ -830,6 +830,12 @@ pub(crate) fn framework_name_strict(text: &str) -> Option<&'static str> {
     all_framework_names().find(|name| *name == n)
 }
 
+/// Whether a cell is the label of a section holding one value, which the form merges over
+/// every column right of it (部门名称, 总体绩效目标).
+pub(crate) fn is_merged_value_label(text: &str) -> bool {
+    matches!(label_of(text), Some(Label::Department | Label::OverallGoal))
+}
+
 /// Whether a cell spells a level-1 or level-2 name of the indicator framework in full.
 pub(crate) fn is_framework_name(text: &str) -> bool {
     framework_name_strict(text).is_some()

@@ -358,14 +358,14 @@ fn sweep_fixtures_give_their_text_record() {
     }
 }
 
-/// A borderless table misread (fpdf2 without cell padding: rows as far apart as wrapped
-/// lines, a numbered target cut between rows, targets without their level-3 name) says
-/// so with `pdf_table_uncertain` warnings naming the page; borderless fixtures read
-/// right give none.
+/// A borderless table misread (a held-out form's LibreOffice rendition whose budget rows
+/// and indicator targets use other column grids than their headers: two targets glued
+/// into one cell) says so with `pdf_table_uncertain` warnings naming the page;
+/// borderless fixtures read right give none.
 #[test]
 fn misread_stream_tables_are_flagged() {
     let opts = declx::Options::default();
-    let name = "stream-misread-rows-fpdf.pdf";
+    let name = "stream-misread-budget-grids.pdf";
     let got = serde_json::to_value(declx::extract_bytes(name, &fixture(name), &opts)).unwrap();
     let flagged: Vec<&serde_json::Value> = got["warnings"]
         .as_array()

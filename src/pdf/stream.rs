@@ -597,6 +597,10 @@ fn one_top_aligned_row(lines: &[Line], seps: &[f64], p: &Params) -> bool {
     tops.len() >= 2 && tops.iter().all(|t| top - t <= 0.3 * p.em)
 }
 
+/// How much less than a CJK character (ems) a line may end short of its column's longest
+/// line and still have been filled (glyph boxes are exact to a few hundredths of a point).
+const FILL_SLACK_EMS: f64 = 0.02;
+
 /// Where a table's rows are set as far apart as its cells' wrapped lines, the right
 /// edge each column's text fills: the end of its longest lines (lines running across
 /// the next separator left out). A producer wraps a line only where the next character
@@ -604,7 +608,10 @@ fn one_top_aligned_row(lines: &[Line], seps: &[f64], p: &Params) -> bool {
 struct FillEdges {
     edges: Vec<f64>,
     /// A filled line ends less than a (CJK) character short of the edge: the next one
-    /// did not fit. (A line a whole character short does not fill it.)
+    /// did not fit. (A line a whole character short does not fill it.) The edge is the
+    /// longest line's end, which may fall a fraction of a point short of where the
+    /// cell's room ends (a line ending in a digit): only glyph-box noise is allowed for,
+    /// [`FILL_SLACK_EMS`].
     tolerance: f64,
 }
 
@@ -633,7 +640,7 @@ impl FillEdges {
         }
         Some(FillEdges {
             edges,
-            tolerance: 0.95 * p.em,
+            tolerance: (1.0 - FILL_SLACK_EMS) * p.em,
         })
     }
 
@@ -644,8 +651,12 @@ impl FillEdges {
         let Some((last, x1)) = b.last_line_end() else {
             return true;
         };
-        if last == li {
+        let text = b.text(false);
+        if last == li || opens_list_item(&text) {
             return true;
+        }
+        if starts_a_list(&text, &next.text) {
+            return false;
         }
         let n = next.text.chars().count().max(1);
         let word = next
@@ -661,17 +672,44 @@ impl FillEdges {
     }
 }
 
+/// Whether a cell's text so far ends with a list number (`1.`, `…。2.`): an item's
+/// number never ends a cell, its text follows. fpdf2 breaks lines at spaces only and
+/// sets a run of CJK text without one as one word, so where the source has a space after
+/// the number (`1. 构建…`) the number ends a short line when the run after it does not
+/// fit (or stands alone on one, `.` after a line ending `…。2`).
+fn opens_list_item(t: &str) -> bool {
+    let Some(body) = t.trim_end().strip_suffix(['.', '．', '、']) else {
+        return false;
+    };
+    let digits = body.chars().rev().take_while(char::is_ascii_digit).count();
+    let before = body.chars().rev().nth(digits);
+    (1..=2).contains(&digits)
+        && before.is_none_or(|c| c.is_whitespace() || "。；;，,：:".contains(c))
+}
+
+/// Whether `next` opens a numbered list at its first item (`1.`) after `text` ended a
+/// sentence: a fresh cell's list, as a list cut after an item goes on with the next
+/// number. (A finished line may fill its column exactly, so the fill alone does not
+/// tell it from a wrapped one.)
+fn starts_a_list(text: &str, next: &str) -> bool {
+    let finished = text.trim_end().ends_with(['。', '；', ';', '！', '？']);
+    let rest = next.trim_start().strip_prefix('1');
+    let first_item = rest
+        .and_then(|r| r.strip_prefix(['.', '．', '、']))
+        .is_some_and(|r| !r.starts_with(|c: char| c.is_ascii_digit()));
+    finished && first_item
+}
+
 /// A row's cells are centred on it (fpdf2's default): a block whose centre is off the
 /// centre of a block of another column lying within its height glues cells of
 /// successive rows (each filling its column). It is split where its pieces are centred
 /// like the blocks beside them; blocks without such a split are kept.
-fn split_off_centre(bl: Vec<Block>, em: f64) -> Vec<Block> {
+/// `rows_from`: the indicator table's level-3 column, where known (see
+/// [`centred_beside`]).
+fn split_off_centre(bl: Vec<Block>, em: f64, rows_from: Option<usize>) -> Vec<Block> {
     let tol = 0.3 * em;
     let last = bl.iter().map(|b| b.col).max().unwrap_or(0);
-    // Blocks of the columns right of it (beside the last column, the one left of it):
-    // columns further left hold row-span labels, centred on their spans, not on rows.
-    let beside =
-        |o: &Block, part: &Block| o.col > part.col || (part.col == last && o.col + 1 == last);
+    let beside = |o: &Block, part: &Block| centred_beside(o, part, last, rows_from);
     let centred = |part: &Block, all: &[Block]| {
         all.iter().all(|o| {
             !beside(o, part)
@@ -695,13 +733,18 @@ fn split_off_centre(bl: Vec<Block>, em: f64) -> Vec<Block> {
                     rest.parts.iter().cloned().partition(|(l, _)| *l < cut);
                 (part_block(rest.col, a), part_block(rest.col, z))
             };
-            // A split leaving both pieces centred, else the first centred top piece.
+            // A split leaving both pieces centred, else the first centred top piece; of
+            // those, the first with most pieces centred on a block beside them (see
+            // `anchors`).
             let split = (1..lines.len())
                 .filter_map(|j| match pieces(j) {
-                    (Some(a), Some(z)) if centred(&a, &bl) => Some((centred(&z, &bl), a, z)),
+                    (Some(a), Some(z)) if centred(&a, &bl) => {
+                        let rank = (centred(&z, &bl), anchors(&a, &z, &bl, &beside, tol));
+                        Some((rank, a, z))
+                    }
                     _ => None,
                 })
-                .reduce(|best, next| if !best.0 && next.0 { next } else { best });
+                .reduce(|best, next| if next.0 > best.0 { next } else { best });
             match split {
                 Some((_, a, z)) => {
                     out.push(a);
@@ -715,11 +758,49 @@ fn split_off_centre(bl: Vec<Block>, em: f64) -> Vec<Block> {
     out
 }
 
+/// How many of the pieces `a` and `z` of a split block have a block `beside` them lying
+/// within their height (`tol` of slack) to be centred on: a piece with none is centred
+/// only for want of evidence (a target's first lines above the level-3 name of their
+/// row, which runs below them), and the split that centres the pieces on what is
+/// beside them is the row boundary.
+fn anchors(
+    a: &Block,
+    z: &Block,
+    all: &[Block],
+    beside: &dyn Fn(&Block, &Block) -> bool,
+    tol: f64,
+) -> usize {
+    [a, z]
+        .iter()
+        .filter(|part| {
+            all.iter().any(|o| {
+                beside(o, part)
+                    && o.bbox.y0 >= part.bbox.y0 - tol
+                    && o.bbox.y1 <= part.bbox.y1 + tol
+            })
+        })
+        .count()
+}
+
+/// Whether block `o` is one [`split_off_centre`] centres `part` on: a block of the
+/// columns right of it (beside the last column, the one left of it), as columns further
+/// left hold row-span labels, centred on their spans, not on rows. Where the indicator
+/// table's level-3 column `rows_from` is known, the columns from it on are all row cells:
+/// a level-3 name is centred on its row's targets and they on it, so two rows whose
+/// targets each fill their last line (glued in both target columns alike) part where the
+/// level-3 names beside them centre.
+fn centred_beside(o: &Block, part: &Block, last: usize, rows_from: Option<usize>) -> bool {
+    match rows_from {
+        Some(k) if part.col >= k => o.col >= k && o.col != part.col,
+        _ => o.col > part.col || (part.col == last && o.col + 1 == last),
+    }
+}
+
 /// `row_ends`: line indexes a row ends at whatever the gap below (layout text).
 /// `level_names_from`: the indicator table's level-3 column, where known: from it on, a
 /// chunk spelling a level-2 name of the framework in full is a cell of its own (a level
 /// name merged over the value columns of a row of its own), never glued to the text of
-/// the row above or below it.
+/// the row above or below it; left of it, such a chunk is one label.
 /// `filled`: the right edges cells fill before wrapping (see [`fill_edges`]), where
 /// only a filled line goes on in the line below.
 fn blocks(
@@ -733,8 +814,11 @@ fn blocks(
     let ncols = seps.len() + 1;
     let mut open: Vec<Option<Block>> = vec![None; ncols];
     let mut done = Vec::new();
-    let level_name = |col: usize, c: &Chunk| {
-        level_names_from.is_some_and(|k| col >= k) && crate::sections::is_level2_name(&c.text)
+    // Left of the level-3 column too, each level-2 label is one cell: two labels of
+    // one-row spans set a line apart (fpdf2 without cell padding, rows as far apart as
+    // wrapped lines) are two labels, not one wrapped cell (质量指标 over 时效指标).
+    let level_name = |_col: usize, c: &Chunk| {
+        level_names_from.is_some() && crate::sections::is_level2_name(&c.text)
     };
     for (li, line) in lines.iter().enumerate() {
         for c in &line.chunks {
@@ -1624,14 +1708,14 @@ struct SpanLabel {
 /// the columns); the last one's runs to the last band, and it may stand at its top (a
 /// span cut by the page end is printed so at times). None when no split holds every
 /// label inside its span. `skippable` bands (a level name's row of its own) may fall
-/// between two spans.
+/// between two spans. With the starts, how far off centre the labels are in all.
 fn span_starts(
     bands: &[(f64, f64)],
     labels: &[SpanLabel],
     em: f64,
     from_top: bool,
     skippable: &[bool],
-) -> Option<Vec<usize>> {
+) -> Option<(Vec<usize>, f64)> {
     let (n, k) = (bands.len(), labels.len());
     if n == 0 || k == 0 {
         return None;
@@ -1696,12 +1780,60 @@ fn span_starts(
             let v = |x: &usize| first.get(*x).copied().unwrap_or(f64::INFINITY);
             v(a).total_cmp(&v(b))
         })?;
+    let total = first.get(s).copied().unwrap_or(f64::INFINITY);
     let mut out = Vec::with_capacity(k);
     for i in 0..k {
         out.push(s);
         s = next.get(i).and_then(|r| r.get(s)).copied().unwrap_or(s);
     }
-    Some(out)
+    Some((out, total))
+}
+
+/// How far (ems) a label printed in its span's first row may lie off that row's centre.
+const FIRST_ROW_TOLERANCE_EMS: f64 = 0.25;
+
+/// How much worse (ems, over a table's label columns) the best split centring the
+/// labels on their spans must fit than labels each centred on a row of its own, for the
+/// labels to be taken as printed in their spans' first rows.
+const FIRST_ROW_MARGIN_EMS: f64 = 0.75;
+
+/// Each label's span start where a table's row-span labels are printed in their spans'
+/// first rows (fpdf2 centres a merged cell's text on the first row it spans, not on the
+/// span), else None. `cols`: per label column its labels top to bottom and the cost of
+/// the best split centring them on their spans (see [`span_starts`]; None: no split
+/// holds them). Every label must lie centred on a band (a fixed one on its own), each
+/// on a band below the one above it, and the centred split must fit worse by a margin:
+/// where spans are single rows both read alike, and labels centred on their spans sit
+/// between rows or off a row's centre.
+fn first_row_starts(
+    bands: &[(f64, f64)],
+    cols: &[(&[SpanLabel], Option<f64>)],
+    em: f64,
+) -> Option<Vec<Vec<usize>>> {
+    let (mut off, mut centred) = (0.0, 0.0);
+    let mut out = Vec::with_capacity(cols.len());
+    for (labels, cost) in cols {
+        // (A column without labels costs nothing either way.)
+        if !labels.is_empty() {
+            centred += cost.unwrap_or(f64::INFINITY);
+        }
+        let mut starts: Vec<usize> = Vec::with_capacity(labels.len());
+        for l in labels.iter() {
+            let (i, d) = bands
+                .iter()
+                .enumerate()
+                .map(|(i, (y0, y1))| (i, (l.cy - (y0 + y1) / 2.0).abs()))
+                .min_by(|a, b| a.1.total_cmp(&b.1))?;
+            let below = starts.last().is_none_or(|s| i > *s);
+            if d > FIRST_ROW_TOLERANCE_EMS * em || !below || l.fixed.is_some_and(|f| f != i) {
+                return None;
+            }
+            off += d;
+            starts.push(i);
+        }
+        out.push(starts);
+    }
+    (centred - off >= FIRST_ROW_MARGIN_EMS * em).then_some(out)
 }
 
 /// Lines → table rows in the columns `seps` separates, row-span labels lifted; a block
@@ -1802,7 +1934,7 @@ fn rows_in_columns(
         .flatten();
     let mut bl = blocks(lines, &seps, row_gap, row_ends, label_cols, filled.as_ref());
     if filled.is_some() {
-        bl = split_off_centre(bl, p.em);
+        bl = split_off_centre(bl, p.em, label_cols);
     }
     // A cell merged over the columns to the table's right edge is a row of its own,
     // though it may sit alone between rows like a row-span label.
@@ -1954,6 +2086,7 @@ fn rows_in_columns(
                     })
             })
             .collect();
+        let mut placed = Vec::with_capacity(k);
         for c in 0..k {
             // The column's labels and its cells that are rows of their own, top first.
             let mut idx: Vec<usize> = (0..bl.len())
@@ -1984,11 +2117,22 @@ fn rows_in_columns(
                             .any(|(l, at)| *l && *at == r)
                 })
                 .collect();
-            if let Some(starts) = span_starts(&bands, &items, p.em, from_header, &skippable) {
-                for (i, st) in idx.iter().zip(starts) {
-                    if let Some(slot) = band.get_mut(*i) {
-                        *slot = st;
-                    }
+            let split = span_starts(&bands, &items, p.em, from_header, &skippable);
+            placed.push((idx, items, split));
+        }
+        let cols: Vec<(&[SpanLabel], Option<f64>)> = placed
+            .iter()
+            .map(|(_, items, split)| (items.as_slice(), split.as_ref().map(|s| s.1)))
+            .collect();
+        let first_rows = first_row_starts(&bands, &cols, p.em);
+        for (c, (idx, _, split)) in placed.iter().enumerate() {
+            let starts = match &first_rows {
+                Some(f) => f.get(c),
+                None => split.as_ref().map(|s| &s.0),
+            };
+            for (i, st) in idx.iter().zip(starts.into_iter().flatten()) {
+                if let Some(slot) = band.get_mut(*i) {
+                    *slot = *st;
                 }
             }
         }
@@ -2226,7 +2370,7 @@ pub(crate) fn page_items(
     let seps = if indicators.on {
         separators_spanned(&body, &p, inherited, &merged_level_name)
     } else {
-        separators(&body, &p, inherited)
+        separators_spanned(&body, &p, inherited, &merged_value)
     };
     let row_gap = usual_line_gap(&body, &seps, &p) + p.row_gap_extra;
     let cut = indicator_table_start(&body);
@@ -2271,7 +2415,7 @@ pub(crate) fn page_items(
     let tasks_at = tasks_at.filter(|i| *i > 0 && inherited.is_empty());
     let (budget, tasks) = above.split_at(tasks_at.unwrap_or(above.len()));
     let budget_seps = match tasks_at {
-        Some(_) => starts_in_gap(separators(budget, &p, inherited), budget, &p),
+        Some(_) => starts_in_gap(budget_separators(budget, &p, inherited), budget, &p),
         None => seps.clone(),
     };
     let ind_above = indicators.on.then_some((indicators.level3_x, false));
@@ -2397,6 +2541,47 @@ fn merged_level_name(l: &Line, i: usize) -> bool {
         && l.chunks
             .get(i)
             .is_some_and(|c| crate::sections::is_framework_name(&c.text))
+}
+
+/// Whether chunk `i` of line `l` is the value of a one-value section (the department's
+/// name, the overall goal) beside its label, the line's only other chunk: the form
+/// merges it over every column right of the label, so it crosses their gaps. Where it is
+/// set flush left in its merged cell (fpdf2) it runs across the first value column's
+/// gap, and on a page with few budget rows, it and the goal's first line alone would
+/// outweigh the rows showing that gap.
+fn merged_value(l: &Line, i: usize) -> bool {
+    i == 1
+        && l.chunks.len() == 2
+        && l.chunks
+            .first()
+            .is_some_and(|c| crate::sections::is_merged_value_label(&c.text))
+}
+
+/// The budget rows' column separators (see [`merged_value`]). A row of two cells (a
+/// label and one value, 按预算级次划分 | 预算金额（元）) in a table of five columns has its
+/// value merged over the four value columns and centred there, across their gaps: three
+/// such rows under two budget rows outweighed the rows showing the gap between
+/// 预算金额（元） and 收入来源 (xianyou's borderless rendition). A line's second and last
+/// chunk centred, to half an em, on the stretch from the first separator to the rows'
+/// right end crosses no gap either.
+fn budget_separators(lines: &[Line], p: &Params, inherited: &[f64]) -> Vec<f64> {
+    let seps = separators_spanned(lines, p, inherited, &merged_value);
+    let (Some(left), Some(right)) = (
+        seps.first().copied(),
+        lines.iter().map(|l| l.bbox.x1).reduce(f64::max),
+    ) else {
+        return seps;
+    };
+    let middle = (left + right) / 2.0;
+    let centred = |l: &Line, i: usize| {
+        merged_value(l, i)
+            || (i == 1
+                && l.chunks.len() == 2
+                && l.chunks
+                    .get(1)
+                    .is_some_and(|c| (c.bbox.cx() - middle).abs() <= 0.5 * p.em))
+    };
+    separators_spanned(lines, p, inherited, &centred)
 }
 
 /// How far (ems) left of a carried-over column edge a text may start and still be the
@@ -2678,11 +2863,9 @@ mod tests {
             fixed: None,
         };
         let labels = [label];
-        assert_eq!(span_starts(&bands, &labels, 10.5, true, &[]), Some(vec![0]));
-        assert_eq!(
-            span_starts(&bands, &labels, 10.5, false, &[]),
-            Some(vec![2])
-        );
+        let starts = |from_top| span_starts(&bands, &labels, 10.5, from_top, &[]).map(|s| s.0);
+        assert_eq!(starts(true), Some(vec![0]));
+        assert_eq!(starts(false), Some(vec![2]));
     }
 
     /// A level-2 name over empty cells whose merged span (from the level-2 column to the
@@ -2941,5 +3124,120 @@ mod tests {
         lift_span_labels(&mut rows, true);
         assert_eq!(rows[0].cells[1].text, "");
         assert_eq!(rows[1].cells[1].text, "智慧城市平台运维");
+    }
+
+    /// An fpdf2 indicator table without cell padding (synth-1, 9 pt, page 4): rows set
+    /// exactly a line apart, each cell centred on its row. A list number ends a short
+    /// line where the text after its space did not fit (`1.`), a finished target fills
+    /// its line before the next row's list opens (`…104亿元。` then `1.`), and two rows'
+    /// targets both fill their last lines (`…1297亿元。` then `合作银行…`), where the
+    /// level-3 names beside them centre on each row's part.
+    #[test]
+    fn fpdf2_rows_a_line_apart_part_where_their_cells_do() {
+        let p = Params {
+            em: 9.0,
+            min_col_gap: 3.6,
+            row_gap_extra: 1.8,
+            wrap_fill: true,
+            ..page_params()
+        };
+        // (top from the page's top, x0, x1, text) as pdfplumber gives them.
+        let words: &[(f64, f64, f64, &str)] = &[
+            (542.04, 303.59, 375.59, "提升公共服务供给"),
+            (542.04, 387.81, 468.81, "全市技术合同成交额"),
+            (542.04, 477.78, 558.78, "全市技术合同成交额"),
+            (549.13, 190.92, 226.92, "质量指标"),
+            (556.21, 303.59, 321.59, "能力"),
+            (556.21, 387.81, 449.01, "达到860亿元。"),
+            (556.21, 477.78, 538.98, "达到860亿元。"),
+            (570.39, 387.81, 468.81, "合作银行发放贷款金"),
+            (570.39, 477.78, 558.78, "合作银行发放贷款金"),
+            (577.47, 303.59, 366.59, "提高群众满意度"),
+            (584.56, 387.81, 467.01, "额不超过104亿元。"),
+            (584.56, 477.78, 556.98, "额不超过104亿元。"),
+            (598.73, 387.81, 395.91, "1."),
+            (598.73, 477.78, 485.88, "1."),
+            (612.91, 387.81, 468.81, "合作银行发放贷款金"),
+            (612.91, 477.78, 558.78, "合作银行发放贷款金"),
+            (627.08, 387.81, 455.60, "额≥297亿元。2."),
+            (627.08, 477.78, 545.57, "额≥297亿元。2."),
+            (641.25, 387.81, 468.81, "合作银行发放贷款金"),
+            (641.25, 477.78, 558.78, "合作银行发放贷款金"),
+            (648.34, 303.59, 375.59, "按时完成年度建设"),
+            (655.43, 387.81, 460.71, "额达到39亿元。3."),
+            (655.43, 477.78, 550.68, "额达到39亿元。3."),
+            (662.51, 303.59, 321.59, "任务"),
+            (669.60, 387.81, 465.50, "覆盖街镇数量≤134"),
+            (669.60, 477.78, 555.47, "覆盖街镇数量≤134"),
+            (683.77, 387.81, 413.91, "个。4."),
+            (683.77, 477.78, 503.88, "个。4."),
+            (697.94, 387.81, 468.81, "全市技术合同成交额"),
+            (697.94, 477.78, 558.78, "全市技术合同成交额"),
+            (712.12, 387.81, 463.41, "不超过1297亿元。"),
+            (712.12, 477.78, 553.38, "不超过1297亿元。"),
+            (726.29, 387.81, 468.81, "合作银行发放贷款金"),
+            (726.29, 477.78, 560.87, "新增就业人数≥5103"),
+            (733.38, 190.92, 226.92, "时效指标"),
+            (733.38, 303.59, 375.59, "改善城乡人居环境"),
+            (740.46, 387.81, 442.10, "额≥77亿元。"),
+            (740.46, 477.78, 495.78, "人。"),
+        ];
+        let mut lines: Vec<Line> = Vec::new();
+        for (top, x0, x1, text) in words {
+            let c = Chunk {
+                text: text.to_string(),
+                bbox: Rect::new(*x0, 842.0 - top - 9.0, *x1, 842.0 - top),
+            };
+            match lines.last_mut() {
+                Some(l) if (l.bbox.y1 - c.bbox.y1).abs() < 0.01 => {
+                    l.bbox = l.bbox.union(&c.bbox);
+                    l.chunks.push(c);
+                }
+                _ => lines.push(chunk_line(vec![c])),
+            }
+        }
+        let seps = vec![260.0, 382.0, 473.0];
+        let row_gap = usual_line_gap(&lines, &seps, &p) + p.row_gap_extra;
+        let (rows, _) = rows_in_columns(
+            &lines,
+            &p,
+            seps,
+            row_gap,
+            Some((Some((1, 339.59)), false)),
+            &[],
+            &[],
+        );
+        let texts: Vec<Vec<String>> = rows
+            .iter()
+            .map(|r| {
+                r.cells
+                    .iter()
+                    .map(|c| c.text.chars().filter(|ch| !ch.is_whitespace()).collect())
+                    .collect()
+            })
+            .collect();
+        let want = [
+            [
+                "质量指标",
+                "提升公共服务供给能力",
+                "全市技术合同成交额达到860亿元。",
+            ],
+            ["", "提高群众满意度", "合作银行发放贷款金额不超过104亿元。"],
+            [
+                "",
+                "按时完成年度建设任务",
+                "1.合作银行发放贷款金额≥297亿元。2.合作银行发放贷款金额达到39亿元。\
+                 3.覆盖街镇数量≤134个。4.全市技术合同成交额不超过1297亿元。",
+            ],
+            [
+                "时效指标",
+                "改善城乡人居环境",
+                "合作银行发放贷款金额≥77亿元。",
+            ],
+        ];
+        assert_eq!(texts.len(), want.len(), "{texts:?}");
+        for (got, want) in texts.iter().zip(want) {
+            assert_eq!(got.get(..3), Some(&want.map(String::from)[..]), "{texts:?}");
+        }
     }
 }

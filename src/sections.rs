@@ -1716,12 +1716,14 @@ impl<'g> Reader<'g> {
     fn tasks(&mut self, block: &Block<'g>) {
         let mut tasks: Vec<TaskRow> = Vec::new();
         let mut map: Option<TaskColumns> = None;
+        let mut added: Vec<AddedColumn> = Vec::new();
         let block_unit = block.label_cell.and_then(|c| unit_in(&c.text));
         let mut loose: Vec<&Cell> = Vec::new();
         // Whether the row before was the header: a second header row may follow it.
         let mut after_header = false;
         for (row, loc) in block.rows_without(Label::Tasks) {
             if let Some(m) = TaskColumns::from_header(&row) {
+                added = AddedColumn::of_header(&row, &m.other);
                 // The first header names the columns; a repeat after a page break is dropped.
                 if map.is_none() {
                     map = Some(m);
@@ -1782,9 +1784,16 @@ impl<'g> Reader<'g> {
                 }
                 tasks.push(t);
             } else if self.rows_meaningful {
-                match map.as_ref().and_then(|m| m.row_by_order(&row, &unit, loc)) {
-                    Some(t) => tasks.push(t),
-                    None => tasks.extend(tasks_from_cells(&row, unit)),
+                // A borderless PDF's cells keep their column and place: they are read under the
+                // header's added columns (see `AddedColumn`); cells that lost their columns fill
+                // the header's columns in order.
+                if added.is_empty() {
+                    match map.as_ref().and_then(|m| m.row_by_order(&row, &unit, loc)) {
+                        Some(t) => tasks.push(t),
+                        None => tasks.extend(tasks_from_cells(&row, unit)),
+                    }
+                } else {
+                    tasks_by_shape(&mut tasks, row, unit, &added);
                 }
             } else {
                 loose.extend(row);
@@ -1834,9 +1843,11 @@ impl<'g> Reader<'g> {
     fn indicators(&mut self, block: &Block<'g>) {
         let mut st = IndicatorState::default();
         let mut map: Option<IndicatorColumns> = None;
+        let mut added: Vec<AddedColumn> = Vec::new();
         let mut stream: Vec<&Cell> = Vec::new();
         for (row, loc) in block.rows_without(Label::Indicators) {
             if let Some(m) = IndicatorColumns::from_header(&row) {
+                added = AddedColumn::of_header(&row, &m.other);
                 if map.is_none() {
                     map = Some(m);
                 }
@@ -1849,10 +1860,17 @@ impl<'g> Reader<'g> {
                     st.emit(parsed, loc.clone(), &mut self.out.warnings);
                 }
                 _ if self.rows_meaningful => {
-                    let parsed = map
-                        .as_ref()
-                        .and_then(|m| m.row_by_order(&row))
-                        .unwrap_or_else(|| row_by_shape(&row, targets));
+                    // (As for tasks: under their headers where cells keep their place, else in order.)
+                    let parsed = if added.is_empty() {
+                        map.as_ref()
+                            .and_then(|m| m.row_by_order(&row))
+                            .unwrap_or_else(|| row_by_shape(&row, targets))
+                    } else {
+                        let (row, other) = AddedColumn::take(row, &added);
+                        let mut parsed = row_by_shape(&row, targets);
+                        parsed.other_columns = other;
+                        parsed
+                    };
                     st.emit(parsed, loc.clone(), &mut self.out.warnings);
                 }
                 _ => stream.extend(
@@ -1947,6 +1965,91 @@ fn is_added_header(text: &str) -> bool {
         && framework_name_strict(text).is_none()
         && IndicatorColumns::slot(text).is_none()
         && TaskColumns::slot(text).is_none()
+}
+
+/// A column a template adds (see [`other_columns`]) where cells carry only the column
+/// the PDF's text alignment gave them (a borderless table, read by shape): the header
+/// cell's column, text and horizontal extent.
+struct AddedColumn {
+    col: usize,
+    header: String,
+    x: (f64, f64),
+}
+
+impl AddedColumn {
+    /// The header row's added columns that have a place on the page (PDF cells).
+    fn of_header(row: &[&Cell], other: &[(usize, String)]) -> Vec<AddedColumn> {
+        other
+            .iter()
+            .filter_map(|(k, header)| {
+                let cell = row.iter().find(|c| c.col == Some(*k))?;
+                Some(AddedColumn {
+                    col: *k,
+                    header: header.clone(),
+                    x: x_extent(&cell.loc)?,
+                })
+            })
+            .collect()
+    }
+
+    /// Reading by shape glues an added column's text (a score `10`, a scoring rule, a
+    /// date) onto the target or outcome beside it: the cells standing under an added
+    /// column's header (its column, overlapping the header horizontally) are taken out
+    /// of `row` first, as (header, text) pairs.
+    fn take<'c, 'g>(
+        row: Vec<&'c Cell<'g>>,
+        added: &[AddedColumn],
+    ) -> (Vec<&'c Cell<'g>>, Vec<(String, String)>) {
+        if added.is_empty() {
+            return (row, Vec::new());
+        }
+        let mut other = Vec::new();
+        let mut kept = Vec::with_capacity(row.len());
+        for c in row {
+            let under = added.iter().find(|a| {
+                c.col == Some(a.col)
+                    && x_extent(&c.loc).is_some_and(|(x0, x1)| x0 < a.x.1 && x1 > a.x.0)
+            });
+            match under {
+                Some(a) => other.push((a.header.clone(), c.text.to_string())),
+                None => kept.push(c),
+            }
+        }
+        (kept, other)
+    }
+}
+
+/// A PDF cell's horizontal extent (other inputs have no place on a page).
+fn x_extent(loc: &Loc) -> Option<(f64, f64)> {
+    match loc {
+        Loc::Page { bbox, .. } => Some((bbox[0], bbox[2])),
+        Loc::Line { .. } => None,
+    }
+}
+
+/// A task row read by shape (columns unknown), its added columns' cells (see
+/// [`AddedColumn::take`]) kept as its other columns; a row of nothing but those (a
+/// wrapped 责任处室) goes on with the task above.
+fn tasks_by_shape<'g>(
+    tasks: &mut Vec<TaskRow>,
+    row: Vec<&Cell<'g>>,
+    unit: Option<String>,
+    added: &[AddedColumn],
+) {
+    let (kept, other) = AddedColumn::take(row.clone(), added);
+    // (With no task to go on, the cells are read as before rather than lost.)
+    let (row, other) = if kept.is_empty() && tasks.is_empty() {
+        (row, Vec::new())
+    } else {
+        (kept, other)
+    };
+    let mut read = tasks_from_cells(&row, unit);
+    match (read.first_mut(), tasks.last_mut()) {
+        (Some(first), _) => first.other_columns = other,
+        (None, Some(last)) => extend_columns(&mut last.other_columns, other),
+        (None, None) => {}
+    }
+    tasks.extend(read);
 }
 
 /// Added columns' cells continued on a later row join their column's text.

@@ -1781,6 +1781,19 @@ pub(crate) fn unlifted_rows(
     rows_in_columns(lines, p, seps, row_gap, None, row_ends, own_rows)
 }
 
+/// Whether block `b`, in one of the indicator table's label columns (left of `k`), lies
+/// wholly below the text of every value column (more than half an em clear): lines
+/// under the table's last row (填报人 / 联系电话 set in the table's columns), not a
+/// row-span label, which is centred on rows of its span.
+fn below_value_columns(b: &Block, all: &[Block], k: usize, em: f64) -> bool {
+    let lowest = all
+        .iter()
+        .filter(|o| o.col >= k)
+        .map(|o| o.bbox.y0)
+        .fold(f64::INFINITY, f64::min);
+    b.col < k && lowest.is_finite() && b.bbox.y1 < lowest - 0.5 * em
+}
+
 /// [`unlifted_rows`] with the column separators and the row gap given.
 fn rows_in_columns(
     lines: &[Line],
@@ -1840,7 +1853,11 @@ fn rows_in_columns(
         .iter()
         .zip(&spanning)
         .map(|(b, s)| match label_cols {
-            Some(k) => *s || b.col >= k || (b.col + 1 == k && lone_in_rows(b, k)),
+            Some(k) => {
+                *s || b.col >= k
+                    || (b.col + 1 == k && lone_in_rows(b, k))
+                    || below_value_columns(b, &bl, k, p.em)
+            }
             None => true,
         })
         .collect();

@@ -1794,6 +1794,50 @@ fn below_value_columns(b: &Block, all: &[Block], k: usize, em: f64) -> bool {
     b.col < k && lowest.is_finite() && b.bbox.y1 < lowest - 0.5 * em
 }
 
+/// Cells merged down over two rows, where another column splits them (a 评分标准 cell
+/// wrapped onto a row of its own, the other cells of both rows merged), are printed
+/// centred on the two rows, so the three show as three bands of text in turn: the
+/// split column's first cell, the merged cells, its second cell. Where a band's columns
+/// share none with the bands above and below it, those two use only the same columns,
+/// and it is centred on both, half a line off their lines, it joins the band above: the merged cells' text belongs
+/// to their first row, as in the text and the bordered table.
+/// `bands`: top first, (y0, y1); `labels`: blocks that are row-span labels (no band).
+fn join_cells_merged_over_two_rows(
+    bands: &mut Vec<(f64, f64)>,
+    bl: &[Block],
+    labels: &[bool],
+    em: f64,
+) {
+    let cols_in = |band: (f64, f64)| -> Vec<usize> {
+        let mut v: Vec<usize> = bl
+            .iter()
+            .zip(labels)
+            .filter(|(b, l)| !**l && b.bbox.y1.min(band.1) > b.bbox.y0.max(band.0))
+            .map(|(b, _)| b.col)
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let mut i = 0;
+    while let (Some(a), Some(b), Some(c)) = (
+        bands.get(i).copied(),
+        bands.get(i + 1).copied(),
+        bands.get(i + 2).copied(),
+    ) {
+        let (ca, cb, cc) = (cols_in(a), cols_in(b), cols_in(c));
+        let apart = |x: &[usize], y: &[usize]| x.iter().all(|k| !y.contains(k));
+        let centred = ((b.0 + b.1) - (c.0 + a.1)).abs() / 2.0 <= 0.3 * em;
+        // Set half a line off the lines beside it, not a row's padding apart (evenly
+        // spaced rows are centred on their neighbours too).
+        let close = a.0 - b.1 < MIN_LINE_GAP_EMS * em && b.0 - c.1 < MIN_LINE_GAP_EMS * em;
+        if !cb.is_empty() && apart(&ca, &cb) && apart(&cb, &cc) && ca == cc && centred && close {
+            bands.splice(i..i + 2, [(b.0, a.1)]);
+        }
+        i += 1;
+    }
+}
+
 /// [`unlifted_rows`] with the column separators and the row gap given.
 fn rows_in_columns(
     lines: &[Line],
@@ -1935,6 +1979,7 @@ fn rows_in_columns(
             }
         }
     }
+    join_cells_merged_over_two_rows(&mut bands, &bl, &labels, p.em);
     let band_of = |b: &Block| -> usize {
         // The band the block overlaps most (labels: the first such band from the top).
         let mut best = (0usize, f64::NEG_INFINITY);

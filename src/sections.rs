@@ -1723,7 +1723,7 @@ impl<'g> Reader<'g> {
         let mut after_header = false;
         for (row, loc) in block.rows_without(Label::Tasks) {
             if let Some(m) = TaskColumns::from_header(&row) {
-                added = AddedColumn::of_header(&row, &m.other);
+                added = AddedColumn::of_header(&row, &m.other, &m.cols, m.complete());
                 // The first header names the columns; a repeat after a page break is dropped.
                 if map.is_none() {
                     map = Some(m);
@@ -1847,7 +1847,7 @@ impl<'g> Reader<'g> {
         let mut stream: Vec<&Cell> = Vec::new();
         for (row, loc) in block.rows_without(Label::Indicators) {
             if let Some(m) = IndicatorColumns::from_header(&row) {
-                added = AddedColumn::of_header(&row, &m.other);
+                added = AddedColumn::of_header(&row, &m.other, &m.cols, m.complete());
                 if map.is_none() {
                     map = Some(m);
                 }
@@ -1977,10 +1977,20 @@ struct AddedColumn {
 }
 
 impl AddedColumn {
-    /// The header row's added columns that have a place on the page (PDF cells).
-    fn of_header(row: &[&Cell], other: &[(usize, String)]) -> Vec<AddedColumn> {
+    /// The header row's added columns that have a place on the page (PDF cells). A
+    /// borderless header may be misread (a wrapped header's last line, `值` or `元）`,
+    /// in a column of its own beside the known ones): only a header naming the known
+    /// columns it needs (`complete`) gives added columns, and only right of them all.
+    fn of_header(
+        row: &[&Cell],
+        other: &[(usize, String)],
+        known: &[Option<usize>],
+        complete: bool,
+    ) -> Vec<AddedColumn> {
+        let last_known = known.iter().flatten().max();
         other
             .iter()
+            .filter(|(k, _)| complete && last_known.is_some_and(|l| k > l))
             .filter_map(|(k, header)| {
                 let cell = row.iter().find(|c| c.col == Some(*k))?;
                 Some(AddedColumn {
@@ -2732,6 +2742,11 @@ impl IndicatorColumns {
         };
         let mut cols = [None; IND_SLOTS];
         Self::classify(&[&one], &mut cols) == 1
+    }
+
+    /// Whether the header names the level-3 column and a target column.
+    fn complete(&self) -> bool {
+        self.cols[2].is_some() && self.target_count() > 0
     }
 
     fn target_count(&self) -> usize {
@@ -3537,5 +3552,101 @@ mod tests {
             }
             prop_assert_eq!(norm(&s), by_chars);
         }
+    }
+
+    /// Tab rows as a borderless PDF's grid: each cell in its stream column, 60 pt wide.
+    fn stream_grid(rows: &[&str]) -> Grid<'static> {
+        let rows = rows
+            .iter()
+            .enumerate()
+            .map(|(r, line)| {
+                let y = 800.0 - 20.0 * r as f64;
+                let loc = |x0: f64, x1: f64| Loc::Page {
+                    page: 1,
+                    bbox: [x0, y - 10.0, x1, y],
+                };
+                crate::grid::Row {
+                    cells: line
+                        .split('\t')
+                        .enumerate()
+                        .map(|(k, t)| Cell {
+                            text: Cow::Owned(t.to_string()),
+                            col: Some(k),
+                            loc: loc(60.0 * k as f64, 60.0 * k as f64 + 50.0),
+                        })
+                        .collect(),
+                    loc: loc(0.0, 500.0),
+                }
+            })
+            .collect();
+        Grid {
+            rows,
+            layout: crate::grid::Layout::PdfStream,
+            pages: Some(1),
+            warnings: Vec::new(),
+        }
+    }
+
+    const FORM_HEAD: [&str; 3] = [
+        "部门（单位）名称\t某某局",
+        "年度预算资金（万元）\t资金总额\t100.00",
+        "年度总体目标\t完成各项工作。",
+    ];
+
+    #[test]
+    fn borderless_added_columns_are_read_under_their_headers() {
+        let mut rows = FORM_HEAD.to_vec();
+        rows.extend([
+            "年度主要任务\t任务名称\t主要内容\t预算金额（万元）\t预计完成时间\t责任处室",
+            "\t农田建设\t新建农田\t100.00\t2025年11月\t农田处",
+            "绩效指标\t一级指标\t二级指标\t三级指标\t指标值\t分值\t评分标准",
+            "\t产出指标\t数量指标\t建设面积\t≥1.2万亩\t10\t完成得满分，",
+            "\t\t\t\t\t\t按比例扣分",
+        ]);
+        let s = read(&stream_grid(&rows)).unwrap();
+        let t = &s.tasks.unwrap()[0];
+        assert_eq!(t.amount_raw.as_deref(), Some("100.00"));
+        assert_eq!(t.expected_outcome, None);
+        let cols = |v: &[(String, String)]| {
+            v.iter()
+                .map(|(a, b)| format!("{a}={b}"))
+                .collect::<Vec<_>>()
+                .join(";")
+        };
+        assert_eq!(
+            cols(&t.other_columns),
+            "预计完成时间=2025年11月;责任处室=农田处"
+        );
+        let ind = s.indicators.unwrap();
+        assert_eq!(ind.len(), 1);
+        assert_eq!(ind[0].annual.as_deref(), Some("≥1.2万亩"));
+        assert_eq!(
+            cols(&ind[0].other_columns),
+            "分值=10;评分标准=完成得满分，按比例扣分"
+        );
+    }
+
+    /// A borderless header misread (a wrapped header's last line in a column of its own)
+    /// adds no column: its cells stay the known columns' text.
+    #[test]
+    fn misread_borderless_header_adds_no_columns() {
+        let mut rows = FORM_HEAD.to_vec();
+        rows.extend([
+            "年度主要任务\t名称\t拟投入的资金（万主要实施内容\t元）\t期望达到的目标",
+            "\t农田建设\t新建农田\t100.00\t农田增加",
+            "绩效指标\t一级指标\t二级指标\t实施周期指标三级指标\t值\t年度指标值",
+            "\t产出指标\t数量指标\t建设面积\t≥1.2万亩\t≥1万亩",
+        ]);
+        let s = read(&stream_grid(&rows)).unwrap();
+        let t = &s.tasks.unwrap()[0];
+        assert_eq!(t.amount_raw.as_deref(), Some("100.00"));
+        assert!(t.other_columns.is_empty(), "{:?}", t.other_columns);
+        let ind = s.indicators.unwrap();
+        assert_eq!(ind[0].annual.as_deref(), Some("≥1万亩"));
+        assert!(
+            ind[0].other_columns.is_empty(),
+            "{:?}",
+            ind[0].other_columns
+        );
     }
 }

@@ -1781,17 +1781,22 @@ pub(crate) fn unlifted_rows(
     rows_in_columns(lines, p, seps, row_gap, None, row_ends, own_rows)
 }
 
-/// Whether block `b`, in one of the indicator table's label columns (left of `k`), lies
-/// wholly below the text of every value column (more than half an em clear): lines
-/// under the table's last row (填报人 / 联系电话 set in the table's columns), not a
-/// row-span label, which is centred on rows of its span.
+/// Whether block `b`, in one of the indicator table's label columns (left of `k`), is an
+/// inline field (`填报人：王五`, `联系电话：…`) lying wholly below the text of every value
+/// column (more than half an em clear): a signature line under the table's last row,
+/// set in the table's columns, not a row-span label. (A level name or section label
+/// carried on to the next page may also be printed below the page's last row: they
+/// hold no `：`.)
 fn below_value_columns(b: &Block, all: &[Block], k: usize, em: f64) -> bool {
     let lowest = all
         .iter()
         .filter(|o| o.col >= k)
         .map(|o| o.bbox.y0)
         .fold(f64::INFINITY, f64::min);
-    b.col < k && lowest.is_finite() && b.bbox.y1 < lowest - 0.5 * em
+    b.col < k
+        && lowest.is_finite()
+        && b.bbox.y1 < lowest - 0.5 * em
+        && b.text(false).contains(['：', ':'])
 }
 
 /// Cells merged down over two rows, where another column splits them (a 评分标准 cell
@@ -2623,6 +2628,26 @@ mod tests {
             bbox,
             lines: 1,
         }
+    }
+
+    /// Under the indicator table's last row (value text down to y 300), a signature
+    /// line in the level columns is a row of its own; a level name printed there (its
+    /// span going on to the next page), or a label beside the rows, stays a label.
+    #[test]
+    fn signature_line_below_the_last_row_is_no_row_span_label() {
+        let all = vec![
+            block(3, "农户满意度", 270.0, 320.0, 300.0, 0),
+            block(4, "≥90%", 350.0, 380.0, 300.0, 0),
+            block(0, "填报人：王五", 60.0, 115.0, 270.0, 2),
+            block(1, "联系电话：0574", 130.0, 190.0, 280.0, 1),
+            block(1, "产出指标", 130.0, 180.0, 270.0, 2),
+            block(1, "满意度指标", 130.0, 185.0, 300.0, 0),
+        ];
+        let below: Vec<bool> = all
+            .iter()
+            .map(|b| below_value_columns(b, &all, 3, 10.5))
+            .collect();
+        assert_eq!(below, [false, false, true, true, false, false]);
     }
 
     /// A cell that fills its column on a continued page (a long level-2 name) narrows

@@ -1905,7 +1905,7 @@ fn rows_in_columns(
             Some(k) => {
                 *s || b.col >= k
                     || (b.col + 1 == k && lone_in_rows(b, k))
-                    || below_value_columns(b, &bl, k, p.em)
+                    || (p.line_room && below_value_columns(b, &bl, k, p.em))
             }
             None => true,
         })
@@ -1984,7 +1984,11 @@ fn rows_in_columns(
             }
         }
     }
-    join_cells_merged_over_two_rows(&mut bands, &bl, &labels, p.em);
+    // (PDF pages only: layout text's lines are whole character rows, never half a
+    // line off each other.)
+    if p.line_room {
+        join_cells_merged_over_two_rows(&mut bands, &bl, &labels, p.em);
+    }
     let band_of = |b: &Block| -> usize {
         // The band the block overlaps most (labels: the first such band from the top).
         let mut best = (0usize, f64::NEG_INFINITY);

@@ -57,5 +57,13 @@ qpdf --object-streams=generate --compress-streams=y --recompress-flate "$TMP/mbb
 # 分值, 评分标准); empty cells kept as cells (--trailing empty), not merged leftwards.
 python3 "$TOOLS/render_pdf.py" --trailing empty "$FIX/ningbo-agriculture-2025.extra-columns.txt" \
   "$FIX/lattice-extra-columns.pdf" >/dev/null
+# The same borderless (columns from text alignment only; the signature row 填报人 /
+# 联系电话 below the table in its columns), and borderless in landscape (the first
+# indicator row's cells merged down over the row its wrapped 评分标准 goes on in,
+# printed centred on both).
+python3 "$TOOLS/render_pdf.py" --trailing empty --no-borders \
+  "$FIX/ningbo-agriculture-2025.extra-columns.txt" "$FIX/stream-extra-columns.pdf" >/dev/null
+python3 "$TOOLS/render_pdf.py" --trailing empty --no-borders --landscape \
+  "$FIX/ningbo-agriculture-2025.extra-columns.txt" "$FIX/stream-extra-columns-landscape.pdf" >/dev/null
 
 ls -l "$FIX"/*.pdf

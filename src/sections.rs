@@ -1722,12 +1722,14 @@ impl<'g> Reader<'g> {
     fn tasks(&mut self, block: &Block<'g>) {
         let mut tasks: Vec<TaskRow> = Vec::new();
         let mut map: Option<TaskColumns> = None;
+        let mut added: Vec<AddedColumn> = Vec::new();
         let block_unit = block.label_cell.and_then(|c| unit_in(&c.text));
         let mut loose: Vec<&Cell> = Vec::new();
         // Whether the row before was the header: a second header row may follow it.
         let mut after_header = false;
         for (row, loc) in block.rows_without(Label::Tasks) {
             if let Some(m) = TaskColumns::from_header(&row) {
+                added = AddedColumn::of_header(&row, &m.other, &m.cols, m.complete());
                 // The first header names the columns; a repeat after a page break is dropped.
                 if map.is_none() {
                     map = Some(m);
@@ -1788,9 +1790,16 @@ impl<'g> Reader<'g> {
                 }
                 tasks.push(t);
             } else if self.rows_meaningful {
-                match map.as_ref().and_then(|m| m.row_by_order(&row, &unit, loc)) {
-                    Some(t) => tasks.push(t),
-                    None => tasks.extend(tasks_from_cells(&row, unit)),
+                // A borderless PDF's cells keep their column and place: they are read under the
+                // header's added columns (see `AddedColumn`); cells that lost their columns fill
+                // the header's columns in order.
+                if added.is_empty() {
+                    match map.as_ref().and_then(|m| m.row_by_order(&row, &unit, loc)) {
+                        Some(t) => tasks.push(t),
+                        None => tasks.extend(tasks_from_cells(&row, unit)),
+                    }
+                } else {
+                    tasks_by_shape(&mut tasks, row, unit, &added);
                 }
             } else {
                 loose.extend(row);
@@ -1840,9 +1849,11 @@ impl<'g> Reader<'g> {
     fn indicators(&mut self, block: &Block<'g>) {
         let mut st = IndicatorState::default();
         let mut map: Option<IndicatorColumns> = None;
+        let mut added: Vec<AddedColumn> = Vec::new();
         let mut stream: Vec<&Cell> = Vec::new();
         for (row, loc) in block.rows_without(Label::Indicators) {
             if let Some(m) = IndicatorColumns::from_header(&row) {
+                added = AddedColumn::of_header(&row, &m.other, &m.cols, m.complete());
                 if map.is_none() {
                     map = Some(m);
                 }
@@ -1855,10 +1866,17 @@ impl<'g> Reader<'g> {
                     st.emit(parsed, loc.clone(), &mut self.out.warnings);
                 }
                 _ if self.rows_meaningful => {
-                    let parsed = map
-                        .as_ref()
-                        .and_then(|m| m.row_by_order(&row))
-                        .unwrap_or_else(|| row_by_shape(&row, targets));
+                    // (As for tasks: under their headers where cells keep their place, else in order.)
+                    let parsed = if added.is_empty() {
+                        map.as_ref()
+                            .and_then(|m| m.row_by_order(&row))
+                            .unwrap_or_else(|| row_by_shape(&row, targets))
+                    } else {
+                        let (row, other) = AddedColumn::take(row, &added);
+                        let mut parsed = row_by_shape(&row, targets);
+                        parsed.other_columns = other;
+                        parsed
+                    };
                     st.emit(parsed, loc.clone(), &mut self.out.warnings);
                 }
                 _ => stream.extend(
@@ -1953,6 +1971,101 @@ fn is_added_header(text: &str) -> bool {
         && framework_name_strict(text).is_none()
         && IndicatorColumns::slot(text).is_none()
         && TaskColumns::slot(text).is_none()
+}
+
+/// A column a template adds (see [`other_columns`]) where cells carry only the column
+/// the PDF's text alignment gave them (a borderless table, read by shape): the header
+/// cell's column, text and horizontal extent.
+struct AddedColumn {
+    col: usize,
+    header: String,
+    x: (f64, f64),
+}
+
+impl AddedColumn {
+    /// The header row's added columns that have a place on the page (PDF cells). A
+    /// borderless header may be misread (a wrapped header's last line, `值` or `元）`,
+    /// in a column of its own beside the known ones): only a header naming the known
+    /// columns it needs (`complete`) gives added columns, and only right of them all.
+    fn of_header(
+        row: &[&Cell],
+        other: &[(usize, String)],
+        known: &[Option<usize>],
+        complete: bool,
+    ) -> Vec<AddedColumn> {
+        let last_known = known.iter().flatten().max();
+        other
+            .iter()
+            .filter(|(k, _)| complete && last_known.is_some_and(|l| k > l))
+            .filter_map(|(k, header)| {
+                let cell = row.iter().find(|c| c.col == Some(*k))?;
+                Some(AddedColumn {
+                    col: *k,
+                    header: header.clone(),
+                    x: x_extent(&cell.loc)?,
+                })
+            })
+            .collect()
+    }
+
+    /// Reading by shape glues an added column's text (a score `10`, a scoring rule, a
+    /// date) onto the target or outcome beside it: the cells standing under an added
+    /// column's header (its column, overlapping the header horizontally) are taken out
+    /// of `row` first, as (header, text) pairs.
+    fn take<'c, 'g>(
+        row: Vec<&'c Cell<'g>>,
+        added: &[AddedColumn],
+    ) -> (Vec<&'c Cell<'g>>, Vec<(String, String)>) {
+        if added.is_empty() {
+            return (row, Vec::new());
+        }
+        let mut other = Vec::new();
+        let mut kept = Vec::with_capacity(row.len());
+        for c in row {
+            let under = added.iter().find(|a| {
+                c.col == Some(a.col)
+                    && x_extent(&c.loc).is_some_and(|(x0, x1)| x0 < a.x.1 && x1 > a.x.0)
+            });
+            match under {
+                Some(a) => other.push((a.header.clone(), c.text.to_string())),
+                None => kept.push(c),
+            }
+        }
+        (kept, other)
+    }
+}
+
+/// A PDF cell's horizontal extent (other inputs have no place on a page).
+fn x_extent(loc: &Loc) -> Option<(f64, f64)> {
+    match loc {
+        Loc::Page { bbox, .. } => Some((bbox[0], bbox[2])),
+        Loc::Line { .. } => None,
+    }
+}
+
+/// A task row read by shape (columns unknown), its added columns' cells (see
+/// [`AddedColumn::take`]) kept as its other columns; a row of nothing but those (a
+/// wrapped 责任处室) goes on with the task above.
+fn tasks_by_shape<'g>(
+    tasks: &mut Vec<TaskRow>,
+    row: Vec<&Cell<'g>>,
+    unit: Option<String>,
+    added: &[AddedColumn],
+) {
+    let (kept, other) = AddedColumn::take(row.clone(), added);
+    // (With no task to go on, the cells are read as before rather than lost.)
+    let (row, other) = if kept.is_empty() && tasks.is_empty() {
+        (row, Vec::new())
+    } else {
+        (kept, other)
+    };
+    let mut read = tasks_from_cells(&row, unit);
+    match (read.first_mut(), tasks.last_mut()) {
+        (Some(first), _) => first.other_columns = other,
+        (None, Some(last)) => extend_columns(&mut last.other_columns, other),
+        (None, None) => {}
+    }
+    tasks.extend(read);
 }
 
 /// Added columns' cells continued on a later row join their column's text.
@@ -2635,6 +2748,11 @@ impl IndicatorColumns {
         };
         let mut cols = [None; IND_SLOTS];
         Self::classify(&[&one], &mut cols) == 1
+    }
+
+    /// Whether the header names the level-3 column and a target column.
+    fn complete(&self) -> bool {
+        self.cols[2].is_some() && self.target_count() > 0
     }
 
     fn target_count(&self) -> usize {
@@ -3440,5 +3558,101 @@ mod tests {
             }
             prop_assert_eq!(norm(&s), by_chars);
         }
+    }
+
+    /// Tab rows as a borderless PDF's grid: each cell in its stream column, 60 pt wide.
+    fn stream_grid(rows: &[&str]) -> Grid<'static> {
+        let rows = rows
+            .iter()
+            .enumerate()
+            .map(|(r, line)| {
+                let y = 800.0 - 20.0 * r as f64;
+                let loc = |x0: f64, x1: f64| Loc::Page {
+                    page: 1,
+                    bbox: [x0, y - 10.0, x1, y],
+                };
+                crate::grid::Row {
+                    cells: line
+                        .split('\t')
+                        .enumerate()
+                        .map(|(k, t)| Cell {
+                            text: Cow::Owned(t.to_string()),
+                            col: Some(k),
+                            loc: loc(60.0 * k as f64, 60.0 * k as f64 + 50.0),
+                        })
+                        .collect(),
+                    loc: loc(0.0, 500.0),
+                }
+            })
+            .collect();
+        Grid {
+            rows,
+            layout: crate::grid::Layout::PdfStream,
+            pages: Some(1),
+            warnings: Vec::new(),
+        }
+    }
+
+    const FORM_HEAD: [&str; 3] = [
+        "部门（单位）名称\t某某局",
+        "年度预算资金（万元）\t资金总额\t100.00",
+        "年度总体目标\t完成各项工作。",
+    ];
+
+    #[test]
+    fn borderless_added_columns_are_read_under_their_headers() {
+        let mut rows = FORM_HEAD.to_vec();
+        rows.extend([
+            "年度主要任务\t任务名称\t主要内容\t预算金额（万元）\t预计完成时间\t责任处室",
+            "\t农田建设\t新建农田\t100.00\t2025年11月\t农田处",
+            "绩效指标\t一级指标\t二级指标\t三级指标\t指标值\t分值\t评分标准",
+            "\t产出指标\t数量指标\t建设面积\t≥1.2万亩\t10\t完成得满分，",
+            "\t\t\t\t\t\t按比例扣分",
+        ]);
+        let s = read(&stream_grid(&rows)).unwrap();
+        let t = &s.tasks.unwrap()[0];
+        assert_eq!(t.amount_raw.as_deref(), Some("100.00"));
+        assert_eq!(t.expected_outcome, None);
+        let cols = |v: &[(String, String)]| {
+            v.iter()
+                .map(|(a, b)| format!("{a}={b}"))
+                .collect::<Vec<_>>()
+                .join(";")
+        };
+        assert_eq!(
+            cols(&t.other_columns),
+            "预计完成时间=2025年11月;责任处室=农田处"
+        );
+        let ind = s.indicators.unwrap();
+        assert_eq!(ind.len(), 1);
+        assert_eq!(ind[0].annual.as_deref(), Some("≥1.2万亩"));
+        assert_eq!(
+            cols(&ind[0].other_columns),
+            "分值=10;评分标准=完成得满分，按比例扣分"
+        );
+    }
+
+    /// A borderless header misread (a wrapped header's last line in a column of its own)
+    /// adds no column: its cells stay the known columns' text.
+    #[test]
+    fn misread_borderless_header_adds_no_columns() {
+        let mut rows = FORM_HEAD.to_vec();
+        rows.extend([
+            "年度主要任务\t名称\t拟投入的资金（万主要实施内容\t元）\t期望达到的目标",
+            "\t农田建设\t新建农田\t100.00\t农田增加",
+            "绩效指标\t一级指标\t二级指标\t实施周期指标三级指标\t值\t年度指标值",
+            "\t产出指标\t数量指标\t建设面积\t≥1.2万亩\t≥1万亩",
+        ]);
+        let s = read(&stream_grid(&rows)).unwrap();
+        let t = &s.tasks.unwrap()[0];
+        assert_eq!(t.amount_raw.as_deref(), Some("100.00"));
+        assert!(t.other_columns.is_empty(), "{:?}", t.other_columns);
+        let ind = s.indicators.unwrap();
+        assert_eq!(ind[0].annual.as_deref(), Some("≥1万亩"));
+        assert!(
+            ind[0].other_columns.is_empty(),
+            "{:?}",
+            ind[0].other_columns
+        );
     }
 }

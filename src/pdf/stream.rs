@@ -1913,6 +1913,68 @@ pub(crate) fn unlifted_rows(
     rows_in_columns(lines, p, seps, row_gap, None, row_ends, own_rows)
 }
 
+/// Whether block `b`, in one of the indicator table's label columns (left of `k`), is an
+/// inline field (`填报人：王五`, `联系电话：…`) lying wholly below the text of every value
+/// column (more than half an em clear): a signature line under the table's last row,
+/// set in the table's columns, not a row-span label. (A level name or section label
+/// carried on to the next page may also be printed below the page's last row: they
+/// hold no `：`.)
+fn below_value_columns(b: &Block, all: &[Block], k: usize, em: f64) -> bool {
+    let lowest = all
+        .iter()
+        .filter(|o| o.col >= k)
+        .map(|o| o.bbox.y0)
+        .fold(f64::INFINITY, f64::min);
+    b.col < k
+        && lowest.is_finite()
+        && b.bbox.y1 < lowest - 0.5 * em
+        && b.text(false).contains(['：', ':'])
+}
+
+/// Cells merged down over two rows, where another column splits them (a 评分标准 cell
+/// wrapped onto a row of its own, the other cells of both rows merged), are printed
+/// centred on the two rows, so the three show as three bands of text in turn: the
+/// split column's first cell, the merged cells, its second cell. Where a band's columns
+/// share none with the bands above and below it, those two use only the same columns,
+/// and it is centred on both, half a line off their lines, it joins the band above: the merged cells' text belongs
+/// to their first row, as in the text and the bordered table.
+/// `bands`: top first, (y0, y1); `labels`: blocks that are row-span labels (no band).
+fn join_cells_merged_over_two_rows(
+    bands: &mut Vec<(f64, f64)>,
+    bl: &[Block],
+    labels: &[bool],
+    em: f64,
+) {
+    let cols_in = |band: (f64, f64)| -> Vec<usize> {
+        let mut v: Vec<usize> = bl
+            .iter()
+            .zip(labels)
+            .filter(|(b, l)| !**l && b.bbox.y1.min(band.1) > b.bbox.y0.max(band.0))
+            .map(|(b, _)| b.col)
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let mut i = 0;
+    while let (Some(a), Some(b), Some(c)) = (
+        bands.get(i).copied(),
+        bands.get(i + 1).copied(),
+        bands.get(i + 2).copied(),
+    ) {
+        let (ca, cb, cc) = (cols_in(a), cols_in(b), cols_in(c));
+        let apart = |x: &[usize], y: &[usize]| x.iter().all(|k| !y.contains(k));
+        let centred = ((b.0 + b.1) - (c.0 + a.1)).abs() / 2.0 <= 0.3 * em;
+        // Set half a line off the lines beside it, not a row's padding apart (evenly
+        // spaced rows are centred on their neighbours too).
+        let close = a.0 - b.1 < MIN_LINE_GAP_EMS * em && b.0 - c.1 < MIN_LINE_GAP_EMS * em;
+        if !cb.is_empty() && apart(&ca, &cb) && apart(&cb, &cc) && ca == cc && centred && close {
+            bands.splice(i..i + 2, [(b.0, a.1)]);
+        }
+        i += 1;
+    }
+}
+
 /// [`unlifted_rows`] with the column separators and the row gap given.
 fn rows_in_columns(
     lines: &[Line],
@@ -1972,7 +2034,11 @@ fn rows_in_columns(
         .iter()
         .zip(&spanning)
         .map(|(b, s)| match label_cols {
-            Some(k) => *s || b.col >= k || (b.col + 1 == k && lone_in_rows(b, k)),
+            Some(k) => {
+                *s || b.col >= k
+                    || (b.col + 1 == k && lone_in_rows(b, k))
+                    || (p.line_room && below_value_columns(b, &bl, k, p.em))
+            }
             None => true,
         })
         .collect();
@@ -2049,6 +2115,11 @@ fn rows_in_columns(
                 bands.insert(i + 1, (y0, top));
             }
         }
+    }
+    // (PDF pages only: layout text's lines are whole character rows, never half a
+    // line off each other.)
+    if p.line_room {
+        join_cells_merged_over_two_rows(&mut bands, &bl, &labels, p.em);
     }
     let band_of = |b: &Block| -> usize {
         // The band the block overlaps most (labels: the first such band from the top).
@@ -2746,6 +2817,26 @@ mod tests {
             bbox,
             lines: 1,
         }
+    }
+
+    /// Under the indicator table's last row (value text down to y 300), a signature
+    /// line in the level columns is a row of its own; a level name printed there (its
+    /// span going on to the next page), or a label beside the rows, stays a label.
+    #[test]
+    fn signature_line_below_the_last_row_is_no_row_span_label() {
+        let all = vec![
+            block(3, "农户满意度", 270.0, 320.0, 300.0, 0),
+            block(4, "≥90%", 350.0, 380.0, 300.0, 0),
+            block(0, "填报人：王五", 60.0, 115.0, 270.0, 2),
+            block(1, "联系电话：0574", 130.0, 190.0, 280.0, 1),
+            block(1, "产出指标", 130.0, 180.0, 270.0, 2),
+            block(1, "满意度指标", 130.0, 185.0, 300.0, 0),
+        ];
+        let below: Vec<bool> = all
+            .iter()
+            .map(|b| below_value_columns(b, &all, 3, 10.5))
+            .collect();
+        assert_eq!(below, [false, false, true, true, false, false]);
     }
 
     /// A cell that fills its column on a continued page (a long level-2 name) narrows

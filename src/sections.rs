@@ -1497,7 +1497,7 @@ impl<'g> Reader<'g> {
                 }
             }
             if let Some(g) = column_groups(row, block_unit) {
-                groups = g;
+                groups = under_section_names(g, &groups);
                 matrix_label = None;
                 continue;
             }
@@ -1583,6 +1583,8 @@ impl<'g> Reader<'g> {
         if self.rows_meaningful {
             // Column names of a budget matrix, once a row under them shows it is one.
             let mut matrix: Option<&Vec<&Cell>> = None;
+            // Section names alone in a row, over a header row naming the columns.
+            let mut sections_above: Option<&Vec<&Cell>> = None;
             let rows: Vec<(&Vec<&Cell>, &Loc)> = block.rows.iter().zip(&block.row_locs).collect();
             for (i, &(row, loc)) in rows.iter().enumerate() {
                 let no_amounts = !row.iter().any(|c| is_amount_like(&c.text));
@@ -1608,6 +1610,24 @@ impl<'g> Reader<'g> {
                 } else if is_header {
                     matrix = None;
                     groups = header_groups(row, block_unit);
+                    // The two-row header of `under_section_names`, cells in order.
+                    if let Some(names) = sections_above.take() {
+                        if names.len() == groups.len() {
+                            for ((section, _), name) in groups.iter_mut().zip(names.iter()) {
+                                if section.as_deref().is_none_or(|s| !is_section_header(s)) {
+                                    *section = Some(name.text.to_string());
+                                }
+                            }
+                        }
+                    }
+                } else if no_amounts
+                    && row.len() >= 2
+                    && row.iter().all(|c| is_section_header(&c.text))
+                    && rows
+                        .get(i + 1)
+                        .is_some_and(|(next, _)| next.iter().any(|c| is_unit_header(&c.text)))
+                {
+                    sections_above = Some(row);
                 } else {
                     matrix = None;
                     self.budget_row_by_shape(row, loc, &groups, block_unit, out);
@@ -2281,6 +2301,32 @@ fn column_groups(row: &[&Cell], block_unit: Option<&str>) -> Option<Vec<ColumnGr
         return Some(groups);
     }
     None
+}
+
+/// A two-row header: section names merged over their columns (部门预算支出 | 收入来源)
+/// above a row naming each column (项目 | 金额（万元） | 项目 | 金额（万元）). The second
+/// row's groups take the section name standing above their amount column, where their
+/// own is no section name (项目, 名称) or missing.
+fn under_section_names(groups: Vec<ColumnGroup>, above: &[ColumnGroup]) -> Vec<ColumnGroup> {
+    if above.is_empty() || above.iter().any(|g| g.amount_col.is_some()) {
+        return groups;
+    }
+    groups
+        .into_iter()
+        .map(|mut g| {
+            let generic = g.section.as_deref().is_none_or(|s| !is_section_header(s));
+            let over = g
+                .amount_col
+                .and_then(|k| above.iter().find(|a| a.start <= k && k < a.end));
+            if let (true, Some(a)) = (generic, over) {
+                g.section.clone_from(&a.section);
+                if g.unit.is_none() {
+                    g.unit.clone_from(&a.unit);
+                }
+            }
+            g
+        })
+        .collect()
 }
 
 /// Whether a row's `name amount` pairs straddle the section-only groups' column ranges:

@@ -1038,6 +1038,24 @@ impl<'g> Reader<'g> {
         .filter(|(l, _)| !found.contains(l))
         .map(|(_, n)| *n)
         .collect();
+        // Without a 部门名称 cell, a title that opens with the department's name
+        // (`广州市科学技术局2025年度部门整体支出绩效目标申报表`) names it.
+        let from_title = match (&self.out.department, &self.out.title) {
+            (None, Some(t)) => department_in_title(&t.text).map(|d| (d, t.loc.clone())),
+            _ => None,
+        };
+        let missing = match from_title {
+            Some((dept, loc)) => {
+                self.warn(
+                    "department_from_title",
+                    format!("no 部门名称 cell; the department {dept} is read from the title"),
+                    Some(loc.clone()),
+                );
+                self.out.department = Some(Text { text: dept, loc });
+                missing.into_iter().filter(|n| *n != "部门名称").collect()
+            }
+            None => missing,
+        };
         for name in missing {
             let last = self.grid.rows.last().map(|r| r.loc.clone());
             self.warn(
@@ -2105,6 +2123,62 @@ fn append(dst: &mut Option<String>, more: Option<String>) {
             None => *dst = Some(m),
         }
     }
+}
+
+/// The department a title opens with: the words before its year or before the form's
+/// name (部门整体…, 单位整体…, 项目支出…), ending as a body's name ends (局, 委员会, 中心…).
+fn department_in_title(title: &str) -> Option<String> {
+    const FORM_STARTS: [&str; 6] = [
+        "部门整体",
+        "部门（单位）",
+        "部门(单位)",
+        "单位整体",
+        "整体支出",
+        "项目支出",
+    ];
+    const BODY_ENDS: [&str; 16] = [
+        "局",
+        "委",
+        "委员会",
+        "办",
+        "办公室",
+        "厅",
+        "院",
+        "中心",
+        "政府",
+        "部",
+        "署",
+        "会",
+        "馆",
+        "所",
+        "站",
+        "处",
+    ];
+    let t = title.trim();
+    if !t.contains("绩效") {
+        return None;
+    }
+    // The name ends where a year (`2025年度`, `（2025年）`, `二〇二五年`) or the form's
+    // name begins.
+    let year = [
+        t.find(|c: char| c.is_ascii_digit() || c == '（' || c == '('),
+        t.find("二〇"),
+        t.find("二零"),
+    ]
+    .into_iter()
+    .flatten()
+    .min();
+    let form = FORM_STARTS.iter().filter_map(|f| t.find(f)).min();
+    let end = match (year, form) {
+        (Some(y), Some(f)) => y.min(f),
+        (y, f) => y.or(f)?,
+    };
+    let name = t.get(..end)?.trim();
+    let n = name.chars().count();
+    ((3..=30).contains(&n)
+        && !name.contains(['，', '。', '、', ' '])
+        && BODY_ENDS.iter().any(|e| name.ends_with(e)))
+    .then(|| name.to_string())
 }
 
 /// The row of a preamble block that holds the title: a lone cell that reads like one,
@@ -3398,6 +3472,39 @@ mod tests {
             "无冒号的文本",
         ] {
             assert_eq!(find_colon(t), t.find(['：', ':']), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn department_from_a_title() {
+        for (title, want) in [
+            (
+                "广州市科学技术局2025年度部门整体支出绩效目标申报表",
+                Some("广州市科学技术局"),
+            ),
+            (
+                "某县卫生健康局二〇二五年度部门整体支出绩效目标表",
+                Some("某县卫生健康局"),
+            ),
+            (
+                "某市发展和改革委员会（2024年）部门整体绩效目标申报表",
+                Some("某市发展和改革委员会"),
+            ),
+            (
+                "某区人民政府办公室部门整体支出绩效目标申报表",
+                Some("某区人民政府办公室"),
+            ),
+            (
+                "某市第一人民医院2025年度单位整体支出绩效目标申报表",
+                Some("某市第一人民医院"),
+            ),
+            ("2024年度部门整体预算绩效目标申报表", None),
+            ("部门整体支出绩效目标申报表", None),
+            ("项目支出绩效目标申报表", None),
+            ("某市科技局工作计划2025", None),
+            ("关于报送2025年绩效目标的通知", None),
+        ] {
+            assert_eq!(department_in_title(title).as_deref(), want, "{title}");
         }
     }
 

@@ -1012,7 +1012,11 @@ impl<'g> Reader<'g> {
                 Some(Label::Department) => self.department(block),
                 Some(Label::Budget) => self.budget(block),
                 Some(Label::OverallGoal) => {
-                    let t = self.joined_text(block);
+                    let t = self
+                        .has_cols
+                        .then(|| headed_goal(block))
+                        .flatten()
+                        .or_else(|| self.joined_text(block));
                     if self.out.overall_goal.is_none() {
                         self.out.overall_goal = t;
                     } else if let Some(t) = t {
@@ -2123,6 +2127,47 @@ fn append(dst: &mut Option<String>, more: Option<String>) {
             None => *dst = Some(m),
         }
     }
+}
+
+/// A goal block laid out as a small table: goal kinds heading columns (中长期目标 |
+/// 年度目标) over their texts. Read column by column, `中长期目标：…` then `年度目标：…`;
+/// joined row by row, a heading would run into the other column's text.
+fn headed_goal(block: &Block) -> Option<Text> {
+    let (head, body) = block.rows.split_first()?;
+    let heads: Vec<(usize, &str)> = head
+        .iter()
+        .map(|c| Some((c.col?, c.text.trim())))
+        .collect::<Option<_>>()?;
+    let is_heading =
+        |t: &str| t.chars().count() <= 10 && has(t, "目标") && !t.contains(['。', '；', '，']);
+    if heads.len() < 2 || body.is_empty() || !heads.iter().all(|(_, t)| is_heading(t)) {
+        return None;
+    }
+    let cells: Vec<&Cell> = body.iter().flatten().copied().collect();
+    if cells
+        .iter()
+        .any(|c| heads.iter().all(|(k, _)| c.col != Some(*k)))
+    {
+        return None;
+    }
+    let mut parts = Vec::new();
+    for (k, h) in &heads {
+        let mut text = String::new();
+        for c in cells.iter().filter(|c| c.col == Some(*k)) {
+            if !text.is_empty() {
+                text.push_str(wrap_separator(&text, &c.text));
+            }
+            text.push_str(&c.text);
+        }
+        if !text.is_empty() {
+            parts.push(format!("{h}：{text}"));
+        }
+    }
+    let loc = cells.first()?.loc.clone();
+    (!parts.is_empty()).then(|| Text {
+        text: parts.join("\n"),
+        loc,
+    })
 }
 
 /// The department a title opens with: the words before its year or before the form's

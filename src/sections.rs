@@ -1423,7 +1423,10 @@ impl<'g> Reader<'g> {
             {
                 self.push_other(&lc.text, Some(v.text), &lc.loc);
             }
-            (Some(v), lc) => {
+            (Some(mut v), lc) => {
+                if let Some(name) = without_seal_note(&v.text) {
+                    v.text = name.to_string();
+                }
                 if let (Some(old), Some(old_label)) =
                     (self.out.department.take(), self.department_label.take())
                 {
@@ -2168,6 +2171,20 @@ fn headed_goal(block: &Block) -> Option<Text> {
         text: parts.join("\n"),
         loc,
     })
+}
+
+/// A department name without the form's instruction to seal it written after it
+/// (`某市统计局（盖章）`, `（公章）`, `(单位盖章)`): that note is the template's, not the
+/// name's. Other notes (`（单位编码：101001）`) are kept.
+fn without_seal_note(name: &str) -> Option<&str> {
+    let t = name.trim_end();
+    let open = t.rfind(['（', '('])?;
+    let (base, note) = t.split_at(open);
+    let inner = note
+        .trim_start_matches(['（', '('])
+        .trim_end_matches(['）', ')']);
+    let seal = inner.ends_with('章') && inner.chars().count() <= 4;
+    (seal && note.ends_with(['）', ')']) && !base.trim().is_empty()).then(|| base.trim_end())
 }
 
 /// The department a title opens with: the words before its year or before the form's
@@ -3517,6 +3534,24 @@ mod tests {
             "无冒号的文本",
         ] {
             assert_eq!(find_colon(t), t.find(['：', ':']), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn seal_notes_dropped_from_department_names() {
+        for (name, want) in [
+            ("某市统计局（盖章）", Some("某市统计局")),
+            ("某市统计局(盖章)", Some("某市统计局")),
+            ("某市统计局（公章）", Some("某市统计局")),
+            ("某市统计局（单位盖章）", Some("某市统计局")),
+            ("某市统计局 （签章）", Some("某市统计局")),
+            ("某市统计局", None),
+            ("（盖章）", None),
+            ("某市统计局（单位编码：101001）", None),
+            ("某市统计局（本级）", None),
+            ("某市统计局（盖章", None),
+        ] {
+            assert_eq!(without_seal_note(name), want, "{name}");
         }
     }
 

@@ -1044,15 +1044,22 @@ impl<'g> Reader<'g> {
         .collect();
         // Without a 部门名称 cell, a title that opens with the department's name
         // (`广州市科学技术局2025年度部门整体支出绩效目标申报表`) names it.
-        let from_title = match (&self.out.department, &self.out.title) {
-            (None, Some(t)) => department_in_title(&t.text).map(|d| (d, t.loc.clone())),
-            _ => None,
+        let title = match self.out.department {
+            None => self.out.title.clone(),
+            Some(_) => None,
         };
+        let from_title = title.and_then(|t| {
+            department_in_title(&t.text)
+                .map(|d| (d, t.loc.clone()))
+                .or_else(|| self.department_above_title(&t.loc))
+        });
         let missing = match from_title {
             Some((dept, loc)) => {
                 self.warn(
                     "department_from_title",
-                    format!("no 部门名称 cell; the department {dept} is read from the title"),
+                    format!(
+                        "no 部门名称 cell; the department {dept} is read from the title or the line above it"
+                    ),
                     Some(loc.clone()),
                 );
                 self.out.department = Some(Text { text: dept, loc });
@@ -1075,6 +1082,19 @@ impl<'g> Reader<'g> {
             self.warn("empty_field", "部门名称 is empty", None);
         }
         Ok(self.out)
+    }
+
+    /// A body's name alone on the line right above the title (`广州市科学技术局` over
+    /// `2025年度部门整体支出绩效目标申报表`), kept so far as an unlabelled other field:
+    /// taken out of them as the department.
+    fn department_above_title(&mut self, title: &Loc) -> Option<(String, Loc)> {
+        let i = self.out.other_fields.iter().position(|f| {
+            f.label.is_empty()
+                && right_above(&f.loc, title)
+                && f.value.as_deref().is_some_and(is_body_name)
+        })?;
+        let f = self.out.other_fields.remove(i);
+        Some((f.value?, f.loc))
     }
 
     /// Split the grid into blocks at section labels.
@@ -2198,24 +2218,6 @@ fn department_in_title(title: &str) -> Option<String> {
         "整体支出",
         "项目支出",
     ];
-    const BODY_ENDS: [&str; 16] = [
-        "局",
-        "委",
-        "委员会",
-        "办",
-        "办公室",
-        "厅",
-        "院",
-        "中心",
-        "政府",
-        "部",
-        "署",
-        "会",
-        "馆",
-        "所",
-        "站",
-        "处",
-    ];
     let t = title.trim();
     if !t.contains("绩效") {
         return None;
@@ -2236,11 +2238,48 @@ fn department_in_title(title: &str) -> Option<String> {
         (y, f) => y.or(f)?,
     };
     let name = t.get(..end)?.trim();
+    is_body_name(name).then(|| name.to_string())
+}
+
+/// Whether a text reads as a public body's name: 3 to 30 chars, no punctuation or
+/// digits, ending as such names end (局, 委员会, 中心, 政府, 院…).
+fn is_body_name(name: &str) -> bool {
+    const BODY_ENDS: [&str; 16] = [
+        "局",
+        "委",
+        "委员会",
+        "办",
+        "办公室",
+        "厅",
+        "院",
+        "中心",
+        "政府",
+        "部",
+        "署",
+        "会",
+        "馆",
+        "所",
+        "站",
+        "处",
+    ];
     let n = name.chars().count();
-    ((3..=30).contains(&n)
-        && !name.contains(['，', '。', '、', ' '])
-        && BODY_ENDS.iter().any(|e| name.ends_with(e)))
-    .then(|| name.to_string())
+    (3..=30).contains(&n)
+        && !name.contains(['，', '。', '、', ' ', '：', ':'])
+        && !name.chars().any(|c| c.is_ascii_digit())
+        && BODY_ENDS.iter().any(|e| name.ends_with(e))
+}
+
+/// Whether `a` stands on the line right above `b` (text), or on its page just above
+/// it, less than two line heights (the taller of the two) higher (PDF).
+fn right_above(a: &Loc, b: &Loc) -> bool {
+    match (a, b) {
+        (Loc::Line { line: x }, Loc::Line { line: y }) => x + 1 == *y,
+        (Loc::Page { page: p, bbox: x }, Loc::Page { page: q, bbox: y }) => {
+            let h = (y[3] - y[1]).abs().max((x[3] - x[1]).abs()).max(1.0);
+            p == q && x[1] >= y[3] - 1.0 && x[1] - y[3] < 2.0 * h
+        }
+        _ => false,
+    }
 }
 
 /// The row of a preamble block that holds the title: a lone cell that reads like one,
@@ -3552,6 +3591,30 @@ mod tests {
             ("某市统计局（盖章", None),
         ] {
             assert_eq!(without_seal_note(name), want, "{name}");
+        }
+    }
+
+    #[test]
+    fn a_heading_right_above_the_title() {
+        let page = |y0: f64, y1: f64| Loc::Page {
+            page: 1,
+            bbox: [200.0, y0, 370.0, y1],
+        };
+        // LibreOffice: an 18 pt name 20.7 pt above a 10.5 pt title.
+        assert!(right_above(&page(747.39, 765.39), &page(716.2, 726.7)));
+        assert!(!right_above(&page(716.2, 726.7), &page(747.39, 765.39)));
+        assert!(!right_above(&page(800.0, 818.0), &page(716.2, 726.7)));
+        assert!(right_above(&Loc::Line { line: 1 }, &Loc::Line { line: 2 }));
+        assert!(!right_above(&Loc::Line { line: 1 }, &Loc::Line { line: 3 }));
+        for (name, want) in [
+            ("广州市科学技术局", true),
+            ("某区人民政府办公室", true),
+            ("附件3", false),
+            ("填报单位：某局", false),
+            ("（2024年度）", false),
+            ("局", false),
+        ] {
+            assert_eq!(is_body_name(name), want, "{name}");
         }
     }
 

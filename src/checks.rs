@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use crate::record::{BudgetItem, Check, Declaration};
-use crate::sections::{has, norm};
+use crate::sections::{has, is_total_name, norm};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Side {
@@ -30,12 +30,7 @@ fn side_of(section: Option<&str>) -> Side {
 }
 
 fn is_total(name: Option<&str>) -> bool {
-    let n = name.map(norm).unwrap_or_default();
-    // 合计/总计/总额 and their 收入合计, 预算总额… forms by suffix.
-    matches!(&*n, "小计" | "合计数")
-        || n.ends_with("合计")
-        || n.ends_with("总计")
-        || n.ends_with("总额")
+    name.is_some_and(is_total_name)
 }
 
 /// A sum over amounts, or the first item whose amount could not be read.

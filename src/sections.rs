@@ -1298,6 +1298,10 @@ impl<'g> Reader<'g> {
                     text: row[0].text.to_string(),
                     loc: loc.clone(),
                 });
+                // Notes set beside the title stay other fields.
+                if row.len() > 1 {
+                    self.pairs(None, &row[1..]);
+                }
             } else {
                 self.pairs(None, row);
             }
@@ -2329,11 +2333,22 @@ fn right_above(a: &Loc, b: &Loc) -> bool {
 /// among the first few rows. Attachment marks (附件3), table numbers and a 填报单位 line
 /// often stand above the title; they stay other fields.
 fn title_row(block: &Block) -> Option<usize> {
-    block
-        .rows
-        .iter()
-        .take(4)
-        .position(|row| row.len() == 1 && looks_like_title(&row[0].text))
+    block.rows.iter().take(4).position(|row| {
+        row.first().is_some_and(|c| looks_like_title(&c.text))
+            && row.iter().skip(1).all(|c| is_title_note(&c.text))
+    })
+}
+
+/// A cell printed on the title's line beside it: the unit note (`单位：元`,
+/// `金额单位：万元`) or a date, as many templates set at the title's right.
+fn is_title_note(text: &str) -> bool {
+    let n = norm(text);
+    n.chars().count() <= 20
+        && (unit_in(&n).is_some()
+            || inline_field(text).is_some_and(|(label, _)| {
+                let l = norm(label);
+                l.ends_with("单位") || l.ends_with("日期") || l.ends_with("时间")
+            }))
 }
 
 fn looks_like_title(text: &str) -> bool {

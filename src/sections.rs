@@ -1634,10 +1634,30 @@ impl<'g> Reader<'g> {
             let mut matrix: Option<&Vec<&Cell>> = None;
             // Section names alone in a row, over a header row naming the columns.
             let mut sections_above: Option<&Vec<&Cell>> = None;
+            // Item names over a row of as many amounts (`资金总额 财政拨款 其他资金`).
+            let mut names_above: Option<&Vec<&Cell>> = None;
             let rows: Vec<(&Vec<&Cell>, &Loc)> = block.rows.iter().zip(&block.row_locs).collect();
             for (i, &(row, loc)) in rows.iter().enumerate() {
+                if let Some(names) = names_above.take() {
+                    for (name, amount) in names.iter().zip(row.iter()) {
+                        out.push(BudgetEntry {
+                            section: None,
+                            name: Some(name.text.to_string()),
+                            raw: Some(amount.text.to_string()),
+                            unit: block_unit.map(str::to_string),
+                            loc: loc.clone(),
+                        });
+                    }
+                    continue;
+                }
                 let no_amounts = !row.iter().any(|c| is_amount_like(&c.text));
                 let is_header = no_amounts && row.iter().any(|c| is_unit_header(&c.text));
+                if !is_header
+                    && names_over_amounts_by_shape(row, rows.get(i + 1).map(|(next, _)| *next))
+                {
+                    names_above = Some(row);
+                    continue;
+                }
                 let heads_matrix = no_amounts
                     && row.len() >= 2
                     && rows
@@ -1936,13 +1956,23 @@ impl<'g> Reader<'g> {
                 }
                 _ if self.rows_meaningful => {
                     // (As for tasks: under their headers where cells keep their place, else in order.)
+                    // Rows read by shape give their targets in the header's order.
+                    let annual_first = map.as_ref().is_some_and(|m| m.annual_first());
+                    let by_shape = |row: &[&Cell]| {
+                        let p = row_by_shape(row, targets);
+                        if annual_first {
+                            p.targets_swapped()
+                        } else {
+                            p
+                        }
+                    };
                     let parsed = if added.is_empty() {
                         map.as_ref()
                             .and_then(|m| m.row_by_order(&row))
-                            .unwrap_or_else(|| row_by_shape(&row, targets))
+                            .unwrap_or_else(|| by_shape(&row))
                     } else {
                         let (row, other) = AddedColumn::take(row, &added);
-                        let mut parsed = row_by_shape(&row, targets);
+                        let mut parsed = by_shape(&row);
                         parsed.other_columns = other;
                         parsed
                     };
@@ -2426,6 +2456,17 @@ fn matrix_row_by_shape(names: usize, row: &[&Cell]) -> bool {
         && row[1..].iter().all(|c| is_amount_like(&c.text))
 }
 
+/// [`names_over_amounts`] where cells carry no columns (space-aligned text): a row of
+/// two or more names, none an amount or a column header, over a row of exactly as many
+/// amounts, paired in order. A unit declaration sets its budget so.
+fn names_over_amounts_by_shape(row: &[&Cell], next: Option<&Vec<&Cell>>) -> bool {
+    row.len() >= 2
+        && row.iter().all(|c| {
+            !is_amount_like(&c.text) && !is_unit_header(&c.text) && label_of(&c.text).is_none()
+        })
+        && next.is_some_and(|n| n.len() == row.len() && n.iter().all(|c| is_amount_like(&c.text)))
+}
+
 fn names_over_amounts<'c>(
     names: &[&'c Cell<'c>],
     amounts: &[&'c Cell<'c>],
@@ -2872,6 +2913,12 @@ struct Parsed {
 }
 
 impl Parsed {
+    /// The targets of a row read in order, when the annual column comes first.
+    fn targets_swapped(mut self) -> Parsed {
+        std::mem::swap(&mut self.period, &mut self.annual);
+        self
+    }
+
     fn has_content(&self) -> bool {
         self.level3.is_some() || self.period.is_some() || self.annual.is_some()
     }
@@ -2891,6 +2938,12 @@ struct IndicatorColumns {
 }
 
 impl IndicatorColumns {
+    /// The annual target's column stands before the period's (`年度指标值 | 中期指标值`):
+    /// rows read in order give their targets in that order.
+    fn annual_first(&self) -> bool {
+        matches!((self.cols[3], self.cols[4]), (Some(p), Some(a)) if a < p)
+    }
+
     fn from_header(row: &[&Cell]) -> Option<IndicatorColumns> {
         let mut cols = [None; IND_SLOTS];
         let hits = Self::classify(row, &mut cols);
@@ -3164,8 +3217,38 @@ fn row_by_shape(row: &[&Cell], targets: usize) -> Parsed {
             None => content.push(c.text.to_string()),
         }
     }
+    let extra = content.len().saturating_sub(1 + targets);
+    let names = leading_stem_names(&mut p, &content[..extra.min(content.len())]);
+    content.drain(..names);
     assign_content(&mut p, content, targets);
     p
+}
+
+/// A row read in order with more cells than a level-3 name and its targets: its first
+/// extra cells are level names spelled without `指标` (`产出 | 数量 | 普法活动场次 | …`),
+/// which count as names only here, where the cell count leaves no other place for them
+/// (`质量` or `社会成本` may be a level-3 name). Returns how many cells were taken.
+fn leading_stem_names(p: &mut Parsed, extra: &[String]) -> usize {
+    let mut taken = 0;
+    for (i, text) in extra.iter().enumerate() {
+        let Some(name) = framework_name(text) else {
+            break;
+        };
+        let next = extra.get(i + 1).and_then(|t| framework_name(t));
+        let level1 = is_level1(name)
+            && p.level1.is_none()
+            && p.level2.is_none()
+            && (!is_ambiguous(name) || next.and_then(parent_of) == Some(name));
+        if level1 {
+            p.level1 = Some(text.clone());
+        } else if may_be_level2(name) && p.level2.is_none() {
+            p.level2 = Some(text.clone());
+        } else {
+            break;
+        }
+        taken += 1;
+    }
+    taken
 }
 
 fn next_is_cost_level2(cells: &[&Cell], c: &Cell) -> bool {

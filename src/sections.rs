@@ -1012,8 +1012,7 @@ impl<'g> Reader<'g> {
                 Some(Label::Department) => self.department(block),
                 Some(Label::Budget) => self.budget(block),
                 Some(Label::OverallGoal) => {
-                    let t = self
-                        .has_cols
+                    let t = (self.has_cols || self.rows_meaningful)
                         .then(|| headed_goal(block))
                         .flatten()
                         .or_else(|| self.joined_text(block));
@@ -1481,6 +1480,19 @@ impl<'g> Reader<'g> {
             self.budget_by_columns(block, block_unit.as_deref(), &mut entries);
         } else {
             self.budget_by_shape(block, block_unit.as_deref(), &mut entries);
+        }
+        // A score or a rate set among the amounts (项目资金 | 年度资金总额 | … | 执行率分值 |
+        // 10) is no money: kept as an other field.
+        let (scores, mut entries): (Vec<BudgetEntry>, Vec<BudgetEntry>) = entries
+            .into_iter()
+            .partition(|e| e.name.as_deref().is_some_and(names_score_or_rate));
+        for e in scores {
+            let label = e.name.unwrap_or_default();
+            self.out.other_fields.push(OtherField {
+                label,
+                value: e.raw,
+                loc: e.loc,
+            });
         }
         if self.out.budget_unit.is_none() {
             self.out.budget_unit = entries.iter().find_map(|e| e.unit.clone());
@@ -2234,26 +2246,44 @@ fn append(dst: &mut Option<String>, more: Option<String>) {
 /// joined row by row, a heading would run into the other column's text.
 fn headed_goal(block: &Block) -> Option<Text> {
     let (head, body) = block.rows.split_first()?;
-    let heads: Vec<(usize, &str)> = head
-        .iter()
-        .map(|c| Some((c.col?, c.text.trim())))
-        .collect::<Option<_>>()?;
     let is_heading =
         |t: &str| t.chars().count() <= 10 && has(t, "目标") && !t.contains(['。', '；', '，']);
-    if heads.len() < 2 || body.is_empty() || !heads.iter().all(|(_, t)| is_heading(t)) {
+    if head.len() < 2 || body.is_empty() || !head.iter().all(|c| is_heading(c.text.trim())) {
         return None;
     }
-    let cells: Vec<&Cell> = body.iter().flatten().copied().collect();
-    if cells
+    // Each heading's cells: by column where cells keep theirs; in space-aligned text
+    // (no columns) by place, when every row below holds one cell per heading.
+    let by_place = head.iter().any(|c| c.col.is_none());
+    if by_place && !body.iter().all(|r| r.len() == head.len()) {
+        return None;
+    }
+    let column = |i: usize, h: &Cell| -> Option<Vec<&Cell>> {
+        if by_place {
+            return Some(body.iter().filter_map(|r| r.get(i).copied()).collect());
+        }
+        let k = h.col?;
+        Some(
+            body.iter()
+                .flatten()
+                .copied()
+                .filter(|c| c.col == Some(k))
+                .collect(),
+        )
+    };
+    let columns: Vec<(&str, Vec<&Cell>)> = head
         .iter()
-        .any(|c| heads.iter().all(|(k, _)| c.col != Some(*k)))
-    {
+        .enumerate()
+        .map(|(i, h)| Some((h.text.trim(), column(i, h)?)))
+        .collect::<Option<_>>()?;
+    // Every cell below stands under a heading.
+    let placed: usize = columns.iter().map(|(_, c)| c.len()).sum();
+    if placed != body.iter().map(|r| r.len()).sum::<usize>() {
         return None;
     }
     let mut parts = Vec::new();
-    for (k, h) in &heads {
+    for (h, cells) in &columns {
         let mut text = String::new();
-        for c in cells.iter().filter(|c| c.col == Some(*k)) {
+        for c in cells {
             if !text.is_empty() {
                 text.push_str(wrap_separator(&text, &c.text));
             }
@@ -2263,7 +2293,7 @@ fn headed_goal(block: &Block) -> Option<Text> {
             parts.push(format!("{h}：{text}"));
         }
     }
-    let loc = cells.first()?.loc.clone();
+    let loc = body.iter().flatten().next()?.loc.clone();
     (!parts.is_empty()).then(|| Text {
         text: parts.join("\n"),
         loc,
@@ -2465,6 +2495,16 @@ fn names_over_amounts_by_shape(row: &[&Cell], next: Option<&Vec<&Cell>>) -> bool
             !is_amount_like(&c.text) && !is_unit_header(&c.text) && label_of(&c.text).is_none()
         })
         && next.is_some_and(|n| n.len() == row.len() && n.iter().all(|c| is_amount_like(&c.text)))
+}
+
+/// Whether a budget item's name names a score or a rate, not an amount of money
+/// (`执行率分值`, `得分`, `权重`, `预算执行率`).
+fn names_score_or_rate(name: &str) -> bool {
+    let n = norm(name);
+    let n = strip_note(&n);
+    ["分值", "得分", "分数", "权重", "率"]
+        .iter()
+        .any(|w| n.ends_with(w))
 }
 
 fn names_over_amounts<'c>(

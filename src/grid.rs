@@ -20,6 +20,9 @@ pub enum Layout {
     Csv,
     CellPerLine,
     Spaced,
+    /// Cells split by single spaces (OCR engines and PDF viewers' copies of a table
+    /// often leave one space between cells, and Chinese sets no spaces of its own).
+    WordSpaced,
     /// An HTML table (a saved web page, or an `.xls` written as HTML).
     Html,
     PdfLattice,
@@ -259,6 +262,83 @@ fn split_spaced(line: &str) -> Vec<String> {
     cells
 }
 
+/// A line whose cells single spaces separate: no run of spaces, and a space between
+/// words of two or more characters next to a CJK one (`部门名称 某市司法局`). Letter-
+/// spaced lines (`部 门 名 称`) are not: their spaces part characters, not cells.
+fn is_word_spaced(line: &str) -> bool {
+    let t = line.trim();
+    if !t.contains(' ') || has_space_run(t) {
+        return false;
+    }
+    let words: Vec<&str> = t.split(' ').collect();
+    let long = words.iter().filter(|w| w.chars().count() >= 2).count();
+    let cjk_gap = words
+        .windows(2)
+        .any(|p| p[0].chars().next_back().is_some_and(is_cjk) || p[1].starts_with(is_cjk));
+    cjk_gap && long * 2 > words.len()
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF | 0x3000..=0x303F)
+}
+
+/// Split a word-spaced line (see [`is_word_spaced`]) into cells, keeping together what
+/// a space inside one cell parts: OCR-spaced numbers (`83, 179. 29`), a comparison sign
+/// before its number (`≥ 800`), a unit after its number (`800 项`), ASCII words.
+fn split_words(line: &str) -> Vec<String> {
+    let mut cells: Vec<String> = Vec::new();
+    for w in line
+        .split([' ', '\u{a0}', '\u{3000}', '\t'])
+        .filter(|w| !w.is_empty())
+    {
+        let joins = cells.last().is_some_and(|prev| word_continues(prev, w));
+        match cells.last_mut() {
+            Some(prev) if joins => {
+                prev.push(' ');
+                prev.push_str(w);
+            }
+            _ => cells.push(w.to_string()),
+        }
+    }
+    cells
+}
+
+/// Whether `next` goes on the cell `prev` (see [`split_words`]).
+fn word_continues(prev: &str, next: &str) -> bool {
+    let is_op = |s: &str| !s.is_empty() && s.chars().all(|c| "≥≤><=＞＜＝≧≦》《".contains(c));
+    let numeric = |s: &str| {
+        s.chars().any(|c| c.is_ascii_digit())
+            && s.chars()
+                .all(|c| c.is_ascii_digit() || ",.，．%≥≤><=＞＜＝- ".contains(c))
+    };
+    // `1. 构建…`, `…工作。2. 加快…`: a list number never ends a cell.
+    let list_number = {
+        let body = prev.trim_end_matches(['.', '．', '、']);
+        body.len() < prev.len()
+            && body.ends_with(|c: char| c.is_ascii_digit())
+            && !body
+                .trim_end_matches(|c: char| c.is_ascii_digit())
+                .ends_with(|c: char| c.is_ascii_digit() || ",.，．".contains(c))
+            && body
+                .chars()
+                .rev()
+                .take_while(|c| c.is_ascii_digit())
+                .count()
+                <= 2
+    };
+    let ends_digit = prev.ends_with(|c: char| c.is_ascii_digit());
+    let starts_digit = next.starts_with(|c: char| c.is_ascii_digit());
+    // `83, 179. 29`: a number cut after its separator.
+    (prev.ends_with([',', '.', '，', '．']) && numeric(prev) && starts_digit)
+        || is_op(prev)
+        || list_number
+        // `800 项`, `95 %`: a short unit after a bare number.
+        || (ends_digit && numeric(prev) && !starts_digit && crate::value::is_unit(next))
+        // ASCII words (`ISO 9001`) are one cell; numbers next to each other are two.
+        || (prev.ends_with(|c: char| c.is_ascii_alphabetic())
+            && next.starts_with(|c: char| c.is_ascii_alphanumeric()))
+}
+
 fn has_space_run(line: &str) -> bool {
     // memchr's searchers, built once: std's `contains` sets up a Two-Way searcher per
     // call for a string needle and for a non-ASCII char (every line of every input).
@@ -352,7 +432,12 @@ fn detect(lines: &[&str]) -> Layout {
         } else if enough(spaced) {
             Layout::Spaced
         } else {
-            Layout::CellPerLine
+            let single = content.iter().filter(|l| is_word_spaced(l)).count();
+            if enough(single) && single > spaced * 4 {
+                Layout::WordSpaced
+            } else {
+                Layout::CellPerLine
+            }
         }
     }
 }
@@ -645,6 +730,10 @@ fn text_grid<'t>(text: &'t str) -> Grid<'t> {
                 .into_iter()
                 .map(|s| cell(None, clean_owned(s)))
                 .collect(),
+            Layout::WordSpaced => split_words(raw)
+                .into_iter()
+                .map(|s| cell(None, clean_owned(s)))
+                .collect(),
             Layout::CellPerLine => {
                 block.push(Cell {
                     text: clean_cell(raw),
@@ -912,6 +1001,96 @@ fn unreachable_layout() -> Vec<Cell<'static>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Word-spaced lines (one space between cells): where cells part and where a space
+    /// stays inside a cell.
+    #[test]
+    fn word_spaced_cells() {
+        let cases: &[(&str, &[&str])] = &[
+            ("部门名称 某市司法局", &["部门名称", "某市司法局"]),
+            (
+                "基本支出 16,583.94 财政拨款 450,385.73",
+                &["基本支出", "16,583.94", "财政拨款", "450,385.73"],
+            ),
+            (
+                "3,456.78 3,000.00 456.78",
+                &["3,456.78", "3,000.00", "456.78"],
+            ),
+            (
+                "人才支撑计划 83, 179. 29 目标",
+                &["人才支撑计划", "83, 179. 29", "目标"],
+            ),
+            (
+                "人才支撑计划 83， 179． 29",
+                &["人才支撑计划", "83， 179． 29"],
+            ),
+            ("开展项目数量 ≥ 800 项", &["开展项目数量", "≥ 800 项"]),
+            ("满意度 ≥ 95 %", &["满意度", "≥ 95 %"]),
+            ("满意度 ≥95 % ≥90%", &["满意度", "≥95 %", "≥90%"]),
+            ("满意度 >= 90%", &["满意度", ">= 90%"]),
+            (
+                "数量指标 改造数量 12 处 12 处",
+                &["数量指标", "改造数量", "12 处", "12 处"],
+            ),
+            (
+                "数量指标 改造数量 12 改造小区数",
+                &["数量指标", "改造数量", "12", "改造小区数"],
+            ),
+            (
+                "社会效益指标 1. 构建体系。2. 推进建设。",
+                &["社会效益指标", "1. 构建体系。2. 推进建设。"],
+            ),
+            ("效益 1、 构建体系", &["效益", "1、 构建体系"]),
+            (
+                "质量指标 通过 ISO 9001 认证 合格",
+                &["质量指标", "通过", "ISO 9001", "认证", "合格"],
+            ),
+            (
+                "预算 2,000.00 居住条件改善",
+                &["预算", "2,000.00", "居住条件改善"],
+            ),
+            ("年份 2024. 目标", &["年份", "2024.", "目标"]),
+            ("产出 100. 合格", &["产出", "100.", "合格"]),
+            ("　部门名称　某局 ", &["部门名称", "某局"]),
+        ];
+        for (line, want) in cases {
+            assert_eq!(split_words(line), *want, "{line}");
+        }
+    }
+
+    /// Which lines count as word-spaced: single spaces between words next to CJK,
+    /// not letter-spaced text, not space-aligned text, not ASCII prose.
+    #[test]
+    fn word_spaced_lines() {
+        let cases: &[(&str, bool)] = &[
+            ("部门名称 某市司法局", true),
+            ("基本支出 16,583.94 财政拨款 450,385.73", true),
+            ("产出指标 数量指标 老旧小区改造数量 ≥25个", true),
+            ("部门名称", false),
+            ("部 门 名 称 某 市", false),
+            ("部门名称  某市司法局", false),
+            ("部门名称\t某市司法局", false),
+            ("hello world foo", false),
+            ("1. 构建", true),
+            ("", false),
+        ];
+        for (line, want) in cases {
+            assert_eq!(is_word_spaced(line), *want, "{line:?}");
+        }
+        assert_eq!(
+            from_text(
+                "部门名称 某市司法局\n绩效指标 一级指标 二级指标\n产出指标 数量指标 培训 ≥5次\n"
+            )
+            .layout,
+            Layout::WordSpaced
+        );
+        // A space-aligned text with a few single-spaced lines stays space-aligned.
+        assert_eq!(
+            from_text("部门名称  某市司法局\n绩效指标  一级指标  二级指标\n产出指标 数量指标\n")
+                .layout,
+            Layout::Spaced
+        );
+    }
 
     /// Letter-spaced CJK closes up; text set solid keeps its spaces.
     #[test]

@@ -162,3 +162,9 @@ pub fn split_unit(unit: &str) -> Option<(Decimal, Option<String>)> {
 pub(crate) fn starts_with_unit(text: &str) -> bool {
     unit::unit_at(text).is_some()
 }
+
+/// Whether a whole text is a unit (`项`, `万元`, `%`, `人次`), as a word-spaced line sets
+/// one apart from its number.
+pub(crate) fn is_unit(text: &str) -> bool {
+    unit::parse_unit(text).is_some()
+}

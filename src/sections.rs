@@ -1971,12 +1971,14 @@ impl<'g> Reader<'g> {
                     // Rows read by shape give their targets in the header's order.
                     let annual_first = map.as_ref().is_some_and(|m| m.annual_first());
                     let by_shape = |row: &[&Cell]| {
-                        let p = row_by_shape(row, targets);
+                        let mut p = row_by_shape(row, targets);
                         if annual_first {
-                            p.targets_swapped()
-                        } else {
-                            p
+                            p = p.targets_swapped();
                         }
+                        if let Some(m) = &map {
+                            m.name_from_target(&mut p);
+                        }
+                        p
                     };
                     let parsed = if added.is_empty() {
                         map.as_ref()
@@ -2046,10 +2048,24 @@ fn other_columns(row: &[&Cell], known: &[Option<usize>]) -> Vec<(usize, String)>
         .filter_map(|(i, c)| {
             let k = c.col.unwrap_or(i);
             let text = c.text.trim();
-            (k > *first && !known.contains(&Some(k)) && is_added_header(text))
-                .then(|| (k, text.to_string()))
+            // A row-number column (序号) stands before the named ones.
+            let kept = (k > *first || is_row_number_header(text))
+                && !known.contains(&Some(k))
+                && is_added_header(text);
+            kept.then(|| (k, text.to_string()))
         })
         .collect()
+}
+
+/// A row number: one to three digits, nothing else (`1`, `12`).
+fn is_row_number(text: &str) -> bool {
+    let t = text.trim();
+    (1..=3).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A header over row numbers (`序号`, `编号`), which templates put first.
+fn is_row_number_header(text: &str) -> bool {
+    matches!(&*norm(text), "序号" | "编号" | "序")
 }
 
 /// Whether a header cell can name an added column (分值, 评分标准, 指标解释): two to 16
@@ -2497,6 +2513,13 @@ fn names_over_amounts_by_shape(row: &[&Cell], next: Option<&Vec<&Cell>>) -> bool
         && next.is_some_and(|n| n.len() == row.len() && n.iter().all(|c| is_amount_like(&c.text)))
 }
 
+/// Whether a target column's header names the level-3 name too (`三级指标及指标值`,
+/// `指标名称及指标值`, `指标内容及目标值`).
+fn names_level3_and_target(header: &str) -> bool {
+    let n = norm(header);
+    has(&n, "三级指标") || has(&n, "指标名称") || has(&n, "指标内容")
+}
+
 /// Whether a budget item's name names a score or a rate, not an amount of money
 /// (`执行率分值`, `得分`, `权重`, `预算执行率`).
 fn names_score_or_rate(name: &str) -> bool {
@@ -2772,9 +2795,12 @@ impl TaskColumns {
         }
         let slots = header_order(&self.cols, 0, &self.other, None);
         let amount_at = slots.iter().position(|s| *s == HeaderCol::Slot(2));
+        // A row number under a leading 序号 column is no amount.
+        let numbered = matches!(slots.first(), Some(HeaderCol::Added(h)) if is_row_number_header(h))
+            && row.first().is_some_and(|c| is_row_number(&c.text));
         if row.len() > slots.len()
             || amount_at.is_none_or(|i| row.get(i).is_none_or(|c| !is_amount_like(&c.text)))
-            || row.first().is_some_and(|c| is_amount_like(&c.text))
+            || (!numbered && row.first().is_some_and(|c| is_amount_like(&c.text)))
         {
             return None;
         }
@@ -2975,6 +3001,9 @@ struct IndicatorColumns {
     cols: [Option<usize>; IND_SLOTS],
     /// Headed columns the template adds (分值, 评分标准, 指标解释, 备注).
     other: Vec<(usize, String)>,
+    /// One column holds each level-3 name with its target (`三级指标及指标值`:
+    /// `抚恤补助发放人数≥1200人`), and there is no level-3 column of its own.
+    combined: bool,
 }
 
 impl IndicatorColumns {
@@ -2987,10 +3016,40 @@ impl IndicatorColumns {
     fn from_header(row: &[&Cell]) -> Option<IndicatorColumns> {
         let mut cols = [None; IND_SLOTS];
         let hits = Self::classify(row, &mut cols);
+        let combined = cols[2].is_none()
+            && row
+                .iter()
+                .enumerate()
+                .any(|(i, c)| c.col.or(Some(i)) == cols[4] && names_level3_and_target(&c.text));
         (hits >= 2).then(|| IndicatorColumns {
             other: other_columns(row, &cols),
             cols,
+            combined,
         })
+    }
+
+    /// In a combined column (see `combined`) the cell names the indicator too: its
+    /// level-3 name is the metric its target reads (`抚恤补助发放人数` of
+    /// `抚恤补助发放人数≥1200人`), or the whole text where it states no threshold.
+    fn name_from_target(&self, p: &mut Parsed) {
+        if !self.combined {
+            return;
+        }
+        // Read by shape, a cell stating no threshold was taken for a bare name.
+        if p.annual.is_none() && p.period.is_none() {
+            p.annual = p.level3.clone();
+        }
+        if p.level3.is_some() && p.level3 != p.annual {
+            return;
+        }
+        let Some(target) = p.annual.as_deref().or(p.period.as_deref()) else {
+            return;
+        };
+        let metric = value::parse_thresholds(target)
+            .into_iter()
+            .find_map(|t| t.metric)
+            .filter(|m| !m.is_empty());
+        p.level3 = Some(metric.unwrap_or_else(|| target.to_string()));
     }
 
     fn classify(row: &[&Cell], cols: &mut [Option<usize>; IND_SLOTS]) -> usize {
@@ -3105,6 +3164,7 @@ impl IndicatorColumns {
     /// to its level (with a `column_shift` warning).
     fn row(&self, row: &[&Cell], warnings: &mut Vec<Warning>) -> Parsed {
         let mut p = self.row_cells(row, warnings);
+        self.name_from_target(&mut p);
         // A target split over 指标性质 / 指标值 / 计量单位 columns reads as one text.
         if p.op.is_some() || p.unit.is_some() {
             // 定性 (qualitative), 正向/反向 (direction) and placeholders are not comparisons:
@@ -3211,10 +3271,15 @@ fn assign_content(p: &mut Parsed, content: Vec<String>, targets: usize) {
     let n = it.len();
     match (n, targets) {
         (0, _) => {}
-        (1, _) => {
+        (1, t) => {
             let only = it.next();
             if only.as_deref().is_some_and(looks_like_target) {
-                p.period = only;
+                // Under a single target column that column is the annual one.
+                if t == 1 {
+                    p.annual = only;
+                } else {
+                    p.period = only;
+                }
             } else {
                 p.level3 = only;
             }

@@ -172,6 +172,61 @@ fn summable<'a>(items: &[&'a BudgetItem]) -> Vec<&'a BudgetItem> {
     out
 }
 
+/// A column that lists several totals, each heading its breakdown (一、收入预算合计 /
+/// 其中：… / 二、支出预算合计 / 其中：…): each total with the items up to the next one.
+/// `None` unless the column opens with a total and holds two or more.
+fn heading_groups<'a>(
+    in_s: &[&'a BudgetItem],
+) -> Option<Vec<(&'a BudgetItem, Vec<&'a BudgetItem>)>> {
+    let opens_with_total = in_s.first().is_some_and(|i| is_total(i.name.as_deref()));
+    let totals = in_s.iter().filter(|i| is_total(i.name.as_deref())).count();
+    if !opens_with_total || totals < 2 {
+        return None;
+    }
+    let mut groups: Vec<(&BudgetItem, Vec<&BudgetItem>)> = Vec::new();
+    for &it in in_s {
+        match groups.last_mut() {
+            Some((_, rest)) if !is_total(it.name.as_deref()) => rest.push(it),
+            _ => groups.push((it, Vec::new())),
+        }
+    }
+    Some(groups)
+}
+
+/// Each item's side: its column's (部门预算支出, 收入来源 …); in a column that names
+/// neither, the side its heading total names (`一、收入预算合计` heads income items).
+fn sides_of(items: &[&BudgetItem]) -> Vec<Side> {
+    // Per column naming no side: the side of its latest heading total, `None` when the
+    // column does not open with a total naming one.
+    let mut heading: Vec<(Option<&str>, Option<Side>)> = Vec::new();
+    items
+        .iter()
+        .map(|i| {
+            let section = i.section.as_deref();
+            let side = side_of(section);
+            if side != Side::Other {
+                return side;
+            }
+            let named = Some(side_of(i.name.as_deref()))
+                .filter(|s| matches!(s, Side::Income | Side::Expenditure))
+                .filter(|_| is_total(i.name.as_deref()));
+            match heading.iter_mut().find(|(s, _)| *s == section) {
+                None => heading.push((section, named)),
+                Some((_, h)) => {
+                    if h.is_some() && named.is_some() {
+                        *h = named;
+                    }
+                }
+            }
+            heading
+                .iter()
+                .find(|(s, _)| *s == section)
+                .and_then(|(_, h)| *h)
+                .unwrap_or(Side::Other)
+        })
+        .collect()
+}
+
 pub fn run(d: &Declaration) -> Vec<Check> {
     let mut checks = Vec::new();
     let all: Vec<&BudgetItem> = d
@@ -181,10 +236,7 @@ pub fn run(d: &Declaration) -> Vec<Check> {
         .unwrap_or_default();
     let items = summable(&all);
     // Each item's side, worked out once for the four lookups below.
-    let sides: Vec<Side> = items
-        .iter()
-        .map(|i| side_of(i.section.as_deref()))
-        .collect();
+    let sides = sides_of(&items);
     let of = |side: Side| -> Vec<&BudgetItem> {
         items
             .iter()
@@ -252,7 +304,21 @@ pub fn run(d: &Declaration) -> Vec<Check> {
             .copied()
             .filter(|i| i.section.as_deref() == s)
             .collect();
-        if let Some(t) = in_s.iter().find(|i| is_total(i.name.as_deref())) {
+        if let Some(groups) = heading_groups(&in_s) {
+            for (t, rest) in groups {
+                checks.extend(check(
+                    "section_total",
+                    sum(std::iter::once(t)),
+                    sum(rest.into_iter()),
+                    &format!(
+                        "{} items = {}",
+                        s.unwrap_or("budget"),
+                        t.name.as_deref().unwrap_or("合计")
+                    ),
+                    false,
+                ));
+            }
+        } else if let Some(t) = in_s.iter().find(|i| is_total(i.name.as_deref())) {
             let rest = in_s
                 .iter()
                 .copied()

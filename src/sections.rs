@@ -1709,6 +1709,13 @@ impl<'g> Reader<'g> {
                         .is_some_and(|(next, _)| next.iter().any(|c| is_unit_header(&c.text)))
                 {
                     sections_above = Some(row);
+                } else if no_amounts
+                    && row.len() >= 2
+                    && row.iter().skip(1).all(|c| is_prose(&c.text))
+                {
+                    // A labelled text after the budget (部门职能 | 负责…。), its row's
+                    // place lost in space-aligned text: no item without an amount.
+                    self.pairs(None, row);
                 } else {
                     matrix = None;
                     self.budget_row_by_shape(row, loc, &groups, block_unit, out);
@@ -2518,6 +2525,11 @@ fn names_over_amounts_by_shape(row: &[&Cell], next: Option<&Vec<&Cell>>) -> bool
 fn names_level3_and_target(header: &str) -> bool {
     let n = norm(header);
     has(&n, "三级指标") || has(&n, "指标名称") || has(&n, "指标内容")
+}
+
+/// A cell of running text, not an item name: a sentence's punctuation in it.
+fn is_prose(text: &str) -> bool {
+    text.contains(['。', '，', '；', '：'])
 }
 
 /// Whether a budget item's name names a score or a rate, not an amount of money

@@ -3034,10 +3034,29 @@ impl IndicatorColumns {
                 .enumerate()
                 .any(|(i, c)| c.col.or(Some(i)) == cols[4] && names_level3_and_target(&c.text));
         (hits >= 2).then(|| IndicatorColumns {
-            other: other_columns(row, &cols),
+            other: Self::with_more_targets(other_columns(row, &cols), row, &cols),
             cols,
             combined,
         })
+    }
+
+    /// Target headers beyond the first of their kind (`2025年指标值 | 2026年指标值 |
+    /// 2027年指标值` of a rolling plan): the first is the annual target, the others
+    /// are kept as added columns, in column order.
+    fn with_more_targets(
+        mut other: Vec<(usize, String)>,
+        row: &[&Cell],
+        cols: &[Option<usize>; IND_SLOTS],
+    ) -> Vec<(usize, String)> {
+        for (i, c) in row.iter().enumerate() {
+            let k = c.col.unwrap_or(i);
+            let target = matches!(Self::slot(&c.text), Some(3 | 4));
+            if target && !cols.contains(&Some(k)) && !other.iter().any(|(o, _)| *o == k) {
+                other.push((k, c.text.trim().to_string()));
+            }
+        }
+        other.sort_by_key(|(k, _)| *k);
+        other
     }
 
     /// In a combined column (see `combined`) the cell names the indicator too: its

@@ -983,7 +983,31 @@ impl<'g> Reader<'g> {
     }
 
     fn read(mut self) -> Result<Sections> {
-        let blocks = self.blocks();
+        let mut blocks = self.blocks();
+        // One record per input: a second declaration in the same text (an archive's
+        // compilation of several departments) is not read into the first's record.
+        if let Some((cut, title_above)) = second_declaration(&blocks) {
+            let mut loc = blocks[cut].loc();
+            if title_above {
+                if let Some(prev) = cut.checked_sub(1).and_then(|i| blocks.get_mut(i)) {
+                    prev.rows.pop();
+                    loc = prev.row_locs.pop().or(loc);
+                }
+            }
+            let name = blocks
+                .get(cut..)
+                .and_then(|rest| rest.iter().find(|b| b.label == Some(Label::Department)))
+                .and_then(department_value)
+                .unwrap_or_default();
+            blocks.truncate(cut);
+            self.warn(
+                "multiple_declarations",
+                format!(
+                    "the text goes on with another declaration ({name}); only the first is read"
+                ),
+                loc,
+            );
+        }
         let found: Vec<Label> = blocks.iter().filter_map(|b| b.label).collect();
         let core = [
             Label::Department,
@@ -2321,6 +2345,73 @@ fn headed_goal(block: &Block) -> Option<Text> {
         text: parts.join("\n"),
         loc,
     })
+}
+
+/// The department a 部门名称-like block names (its inline value or first cell).
+fn department_value(block: &Block) -> Option<String> {
+    let v = match &block.inline {
+        Some(v) if !v.is_empty() => v.clone(),
+        _ => block
+            .rows
+            .iter()
+            .find(|r| !r.is_empty())?
+            .first()?
+            .text
+            .to_string(),
+    };
+    let v = without_seal_note(&v).map(str::to_string).unwrap_or(v);
+    (!v.trim().is_empty()).then(|| v.trim().to_string())
+}
+
+/// Where a second declaration starts: a 部门名称 block naming another department than
+/// the first, after two or more of the core sections were read, or the title row
+/// right before it. A 填报单位 line in a footer ranks lower and never counts; a page
+/// header repeating the title and department names the same department. Also whether
+/// the new declaration's title is the last row of the block before the cut.
+fn second_declaration(blocks: &[Block]) -> Option<(usize, bool)> {
+    let core = |l: Option<Label>| {
+        matches!(
+            l,
+            Some(Label::Budget | Label::OverallGoal | Label::Tasks | Label::Indicators)
+        )
+    };
+    let named = |b: &Block| {
+        b.label == Some(Label::Department)
+            && b.label_cell.is_some_and(|c| department_rank(&c.text) >= 2)
+    };
+    let first = blocks.iter().position(named)?;
+    let first_name = department_value(&blocks[first])?;
+    let mut seen: Vec<Label> = Vec::new();
+    for (j, b) in blocks.iter().enumerate().skip(first + 1) {
+        if core(b.label) {
+            if let Some(l) = b.label.filter(|l| !seen.contains(l)) {
+                seen.push(l);
+            }
+            continue;
+        }
+        if seen.len() >= 2 && named(b) && department_value(b).is_some_and(|n| n != first_name) {
+            let prev = blocks.get(j - 1);
+            // The title alone in its block: unlabelled, or set in the label column
+            // after a table (where an unknown first cell opens an other-fields block).
+            let title_block = |p: &Block| match p.label {
+                None => title_row(p).is_some(),
+                Some(Label::Footer) => {
+                    p.label_cell.is_some_and(|c| looks_like_title(&c.text))
+                        && p.rows.iter().all(|r| r.is_empty())
+                }
+                Some(_) => false,
+            };
+            if prev.is_some_and(title_block) {
+                return Some((j - 1, false));
+            }
+            // The title's line ran on in the block above (no label of its own).
+            let title_above = prev
+                .and_then(|p| p.rows.last())
+                .is_some_and(|r| r.len() == 1 && looks_like_title(&r[0].text));
+            return Some((j, title_above));
+        }
+    }
+    None
 }
 
 /// A department name without the form's instruction to seal it written after it

@@ -303,8 +303,10 @@ const HELD_OUT: [(&str, &str, &str); 6] = [
 /// spread line `数    ≥   25482` (synth 70), a table's last row alone on a page
 /// (synth 91 landscape), a value cut from its unit by a page break (synth 2 lattice),
 /// one-sentence targets glued by a label line (synth 31 landscape), a task cut where
-/// its outcome's sentence ends (synth 71 lattice).
-const SWEPT: [(&str, &str, &str); 8] = [
+/// its outcome's sentence ends (synth 71 lattice). The eighth round: a justified
+/// cell's last words lined up on a few lines are no column start (synth 101
+/// landscape, its whole record; synth 75 landscape, every indicator row).
+const SWEPT: [(&str, &str, &str); 10] = [
     (
         "synth-8 landscape",
         include_str!("../fixtures/layout/synth-8.txt"),
@@ -344,6 +346,16 @@ const SWEPT: [(&str, &str, &str); 8] = [
         "synth-71 lattice",
         include_str!("../fixtures/layout/synth-71.txt"),
         include_str!("../fixtures/layout/synth-71-lattice.layout.txt"),
+    ),
+    (
+        "synth-101 landscape",
+        include_str!("../fixtures/layout/synth-101.txt"),
+        include_str!("../fixtures/layout/synth-101-landscape.layout.txt"),
+    ),
+    (
+        "synth-75 landscape",
+        include_str!("../fixtures/layout/synth-75.txt"),
+        include_str!("../fixtures/layout/synth-75-landscape.layout.txt"),
     ),
 ];
 
@@ -452,6 +464,8 @@ fn fields_floor() {
             "synth-2 lattice" => (&ALL_FIELDS, 19),
             "synth-31 landscape" => (&ALL_FIELDS, 17),
             "synth-71 lattice" => (&ALL_FIELDS, 21),
+            "synth-101 landscape" => (&ALL_FIELDS, 17),
+            "synth-75 landscape" => (&["indicators"], 18),
             _ => (&[], 0),
         };
         for f in base.iter().chain(extra) {

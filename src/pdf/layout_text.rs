@@ -560,12 +560,25 @@ fn column_starts(lines: &[Line], seps: &[f64]) -> Vec<Option<f64>> {
 
 /// Separators a dedrifted zone shows that its text did not: once drifted cells are back
 /// in their columns, the cells set one space after them line up too (words after a
-/// space inside a run starting at one x on four lines or more, crossed by fewer).
+/// space inside a run starting at one x on four lines or more, crossed by fewer than
+/// half as many).
 fn realigned_separators(lines: &[Line], seps: &[f64]) -> Vec<f64> {
     let counts = word_starts(lines, joined_at);
-    separators_at_starts(lines, counts)
+    let all = || lines.iter().flat_map(|l| &l.chunks);
+    // Starts found only once the drift is undone are weaker evidence than the page's
+    // own gaps: the last words of a justified cell's full lines can start at one x on
+    // four lines too, crossed there by its other lines. A column set one space after
+    // its neighbour shows its start on more than twice as many lines as cross it.
+    separators_at_starts(lines, counts.clone())
         .into_iter()
         .filter(|s| !seps.iter().any(|f| (f - s).abs() < 3.0))
+        .filter(|s| {
+            let n = counts
+                .get(&((s + 0.5).round() as i64))
+                .copied()
+                .unwrap_or(0);
+            all().filter(|c| c.bbox.x0 < *s && *s < c.bbox.x1).count() * 2 < n
+        })
         .collect()
 }
 

@@ -305,8 +305,10 @@ const HELD_OUT: [(&str, &str, &str); 6] = [
 /// one-sentence targets glued by a label line (synth 31 landscape), a task cut where
 /// its outcome's sentence ends (synth 71 lattice). The eighth round: a justified
 /// cell's last words lined up on a few lines are no column start (synth 101
-/// landscape, its whole record; synth 75 landscape, every indicator row).
-const SWEPT: [(&str, &str, &str); 10] = [
+/// landscape, its whole record; synth 75 landscape, every indicator row); a cell's
+/// first list number `1.` never ends its line (synth 30 landscape, every indicator row),
+/// and a run whose `1.` a separator cuts through moves whole (synth 79 lattice).
+const SWEPT: [(&str, &str, &str); 12] = [
     (
         "synth-8 landscape",
         include_str!("../fixtures/layout/synth-8.txt"),
@@ -356,6 +358,16 @@ const SWEPT: [(&str, &str, &str); 10] = [
         "synth-75 landscape",
         include_str!("../fixtures/layout/synth-75.txt"),
         include_str!("../fixtures/layout/synth-75-landscape.layout.txt"),
+    ),
+    (
+        "synth-30 landscape",
+        include_str!("../fixtures/layout/synth-30.txt"),
+        include_str!("../fixtures/layout/synth-30-landscape.layout.txt"),
+    ),
+    (
+        "synth-79 lattice",
+        include_str!("../fixtures/layout/synth-79.txt"),
+        include_str!("../fixtures/layout/synth-79-lattice.layout.txt"),
     ),
 ];
 
@@ -466,6 +478,8 @@ fn fields_floor() {
             "synth-71 lattice" => (&ALL_FIELDS, 21),
             "synth-101 landscape" => (&ALL_FIELDS, 17),
             "synth-75 landscape" => (&["indicators"], 18),
+            "synth-30 landscape" => (&["indicators"], 20),
+            "synth-79 lattice" => (&[], 18),
             _ => (&[], 0),
         };
         for f in base.iter().chain(extra) {

@@ -589,6 +589,11 @@ fn joined_at(l: &Line, k: usize, c: &Chunk, gap: f64) -> bool {
     gap >= 0.5 && !starts_run(l, k) && c.text.chars().count() >= 4
 }
 
+/// The first list number of a cell's items (`1.`, `1、`).
+fn is_first_list_number(t: &str) -> bool {
+    matches!(t, "1." | "1．" | "1、")
+}
+
 /// Whether a line holds a word set one space after the word before it (`joined_at`).
 fn has_joined_word(l: &Line) -> bool {
     l.chunks
@@ -824,6 +829,11 @@ fn dedrift(lines: &[Line], seps: &[f64]) -> Vec<Line> {
                 }
             };
             let score = |j: usize| {
+                // The first list number (`1.`) opens its cell's text: never the end of
+                // a cell's line. (Later ones may end a letter-spaced line: `个。 4.`.)
+                if is_first_list_number(text_at(j - 1)) {
+                    return f64::INFINITY;
+                }
                 let spaced_end = j >= 3 && !lone(j) && (j - 3..j).all(lone);
                 // A letter-spaced stretch starts where its cell starts, too; its first
                 // words may be a list number (`元 。 2. 合 作`: three lone of four).
@@ -888,9 +898,17 @@ fn dedrift(lines: &[Line], seps: &[f64]) -> Vec<Line> {
             };
             // pdftotext moves a drifted cell a few columns at most: a boundary further
             // from the separator is not where the run was joined.
-            let cut = (k + 1..end)
-                .filter(|j| score(*j) <= MAX_DRIFT)
-                .min_by(|a, b| score(*a).total_cmp(&score(*b)));
+            // A run opening with `1.` that the separator cuts through the number itself
+            // is a list set a column left of its own column: it moves whole.
+            let whole =
+                is_first_list_number(&first.text) && first.bbox.x0 < sep && sep < first.bbox.x1;
+            let cut = if whole {
+                Some(k)
+            } else {
+                (k + 1..end)
+                    .filter(|j| score(*j) <= MAX_DRIFT)
+                    .min_by(|a, b| score(*a).total_cmp(&score(*b)))
+            };
             let Some(cut) = cut else {
                 k = end;
                 continue;

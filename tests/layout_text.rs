@@ -307,8 +307,10 @@ const HELD_OUT: [(&str, &str, &str); 6] = [
 /// cell's last words lined up on a few lines are no column start (synth 101
 /// landscape, its whole record; synth 75 landscape, every indicator row); a cell's
 /// first list number `1.` never ends its line (synth 30 landscape, every indicator row),
-/// and a run whose `1.` a separator cuts through moves whole (synth 79 lattice).
-const SWEPT: [(&str, &str, &str); 12] = [
+/// and a run whose `1.` a separator cuts through moves whole (synth 79 lattice); a
+/// task's outcome set one space after its wide amount is cut from it (synth 37
+/// lattice, its whole record).
+const SWEPT: [(&str, &str, &str); 13] = [
     (
         "synth-8 landscape",
         include_str!("../fixtures/layout/synth-8.txt"),
@@ -368,6 +370,11 @@ const SWEPT: [(&str, &str, &str); 12] = [
         "synth-79 lattice",
         include_str!("../fixtures/layout/synth-79.txt"),
         include_str!("../fixtures/layout/synth-79-lattice.layout.txt"),
+    ),
+    (
+        "synth-37 lattice",
+        include_str!("../fixtures/layout/synth-37.txt"),
+        include_str!("../fixtures/layout/synth-37-lattice.layout.txt"),
     ),
 ];
 
@@ -480,6 +487,7 @@ fn fields_floor() {
             "synth-75 landscape" => (&["indicators"], 18),
             "synth-30 landscape" => (&["indicators"], 20),
             "synth-79 lattice" => (&[], 18),
+            "synth-37 lattice" => (&ALL_FIELDS, 20),
             _ => (&[], 0),
         };
         for f in base.iter().chain(extra) {

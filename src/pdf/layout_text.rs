@@ -589,6 +589,14 @@ fn joined_at(l: &Line, k: usize, c: &Chunk, gap: f64) -> bool {
     gap >= 0.5 && !starts_run(l, k) && c.text.chars().count() >= 4
 }
 
+/// A sum of money: an amount of four digits or more written with a thousands
+/// separator or a decimal point (not a list number `2.`, not a count).
+fn is_money(t: &str) -> bool {
+    is_amount(t)
+        && t.chars().any(|c| ",.，．".contains(c))
+        && t.chars().filter(|c| is_digit(*c)).count() >= 4
+}
+
 /// The first list number of a cell's items (`1.`, `1、`).
 fn is_first_list_number(t: &str) -> bool {
     matches!(t, "1." | "1．" | "1、")
@@ -833,6 +841,19 @@ fn dedrift(lines: &[Line], seps: &[f64]) -> Vec<Line> {
                 // a cell's line. (Later ones may end a letter-spaced line: `个。 4.`.)
                 if is_first_list_number(text_at(j - 1)) {
                     return f64::INFINITY;
+                }
+                // A sum of money (`147,837.67`, `１４７，８３７．`) left of the separator
+                // is a cell of its own: words after it that are no unit start the next
+                // cell, however far pdftotext drew them from their column (a task's
+                // outcome set one space after a wide amount in a narrow column).
+                let money_before = chunks
+                    .get(j - 1)
+                    .is_some_and(|c| c.bbox.x1 < sep && is_money(&c.text));
+                if money_before
+                    && text_at(j).starts_with(is_wide)
+                    && !crate::value::starts_with_unit(text_at(j))
+                {
+                    return -1.0;
                 }
                 let spaced_end = j >= 3 && !lone(j) && (j - 3..j).all(lone);
                 // A letter-spaced stretch starts where its cell starts, too; its first

@@ -309,8 +309,10 @@ const HELD_OUT: [(&str, &str, &str); 6] = [
 /// first list number `1.` never ends its line (synth 30 landscape, every indicator row),
 /// and a run whose `1.` a separator cuts through moves whole (synth 79 lattice); a
 /// task's outcome set one space after its wide amount is cut from it (synth 37
-/// lattice, its whole record).
-const SWEPT: [(&str, &str, &str); 13] = [
+/// lattice, its whole record); a label joined one space before its cell outside the
+/// indicator table still shows the column start (synth 74 landscape, its whole record:
+/// `总体绩效目标 加快…` read the goal's lines out of order).
+const SWEPT: [(&str, &str, &str); 14] = [
     (
         "synth-8 landscape",
         include_str!("../fixtures/layout/synth-8.txt"),
@@ -375,6 +377,11 @@ const SWEPT: [(&str, &str, &str); 13] = [
         "synth-37 lattice",
         include_str!("../fixtures/layout/synth-37.txt"),
         include_str!("../fixtures/layout/synth-37-lattice.layout.txt"),
+    ),
+    (
+        "synth-74 landscape",
+        include_str!("../fixtures/layout/synth-74.txt"),
+        include_str!("../fixtures/layout/synth-74-landscape.layout.txt"),
     ),
 ];
 
@@ -488,6 +495,7 @@ fn fields_floor() {
             "synth-30 landscape" => (&["indicators"], 20),
             "synth-79 lattice" => (&[], 18),
             "synth-37 lattice" => (&ALL_FIELDS, 20),
+            "synth-74 landscape" => (&ALL_FIELDS, 15),
             _ => (&[], 0),
         };
         for f in base.iter().chain(extra) {

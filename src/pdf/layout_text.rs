@@ -1374,7 +1374,10 @@ fn zone_starts(lines: &[Line]) -> Vec<usize> {
 /// lines start at the same x, some line has text wholly left of it, and few words
 /// cross it. A row-span label printed on one line beside a column that starts its own
 /// lines (`绩效指标` left of `产出指标`) shows no gap on two lines, but is a column.
-fn start_separators(runs: &[Line], words: &[Line]) -> Vec<f64> {
+/// With `labels_joined` (outside the indicator table), a word crossing it one space
+/// after a word that ends left of it is a cell joined to its label (`总体绩效目标
+/// 加快…`, `预算整体情况 事业发展性支出`), not text spanning the column start.
+fn start_separators(runs: &[Line], words: &[Line], labels_joined: bool) -> Vec<f64> {
     let mut counts: std::collections::BTreeMap<i64, usize> = std::collections::BTreeMap::new();
     for l in runs {
         if let Some(c) = l.chunks.first() {
@@ -1384,8 +1387,16 @@ fn start_separators(runs: &[Line], words: &[Line]) -> Vec<f64> {
     let crossing = |s: f64| {
         words
             .iter()
-            .flat_map(|l| &l.chunks)
-            .filter(|c| c.bbox.x0 < s && s < c.bbox.x1)
+            .flat_map(|l| {
+                l.chunks.iter().enumerate().filter(move |(k, c)| {
+                    c.bbox.x0 < s
+                        && s < c.bbox.x1
+                        && !(labels_joined
+                            && k.checked_sub(1)
+                                .and_then(|j| l.chunks.get(j))
+                                .is_some_and(|p| p.bbox.x1 <= s))
+                })
+            })
             .count()
     };
     // A few words crossing are drifted cells (`dedrift` cuts them).
@@ -2027,7 +2038,7 @@ fn zone_table(
     let mut wide = wide_gap_separators(lines, raws, m);
     let runs: Vec<Line> = lines.iter().map(run_line).collect();
     let first = super::stream::separators(&runs, &p, &wide);
-    let mut extra = start_separators(&runs, lines);
+    let mut extra = start_separators(&runs, lines, !indicators);
     // In the indicator table, a column's right edge a few columns left of a gap
     // separator, with no run starting in between, is that same boundary seen from the
     // left: targets set one space after short level-3 names (drifted) must not make a

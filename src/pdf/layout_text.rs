@@ -665,7 +665,8 @@ fn aligned_starts(lines: &[Line]) -> Vec<f64> {
 /// after the first instead of at its column. Such a run crosses a column separator
 /// that the page's other lines show; it is cut at the word boundary nearest that
 /// separator and the part after it moved just right of it, so it falls in its column.
-fn dedrift(lines: &[Line], seps: &[f64]) -> Vec<Line> {
+/// `in_indicators`: the zone is part of the indicator table.
+fn dedrift(lines: &[Line], seps: &[f64], in_indicators: bool) -> Vec<Line> {
     let widths = cut_widths(lines, seps);
     let starts = column_starts(lines, seps);
     let aligned = aligned_starts(lines);
@@ -921,8 +922,27 @@ fn dedrift(lines: &[Line], seps: &[f64]) -> Vec<Line> {
             // from the separator is not where the run was joined.
             // A run opening with `1.` that the separator cuts through the number itself
             // is a list set a column left of its own column: it moves whole.
-            let whole =
-                is_first_list_number(&first.text) && first.bbox.x0 < sep && sep < first.bbox.x1;
+            // Outside the indicator table, a short label (a word with no digits and no
+            // word gap) that a separator cuts with most of it right of the separator is
+            // its column's wrapped label centred wider than the column (`拟用于对下转移支`
+            // over `付资金`): it moves whole, as it cannot be cut.
+            let next_sep = seps
+                .iter()
+                .copied()
+                .find(|s| *s > sep)
+                .unwrap_or(f64::INFINITY);
+            let word_over = !in_indicators
+                && end == k + 1
+                && x0 < sep
+                && sep < x1
+                && x1 < next_sep
+                && 0.5 * (x0 + x1) > sep
+                && first.text.chars().count() <= 10
+                && !first.text.chars().any(is_digit);
+            let whole = word_over
+                || (is_first_list_number(&first.text)
+                    && first.bbox.x0 < sep
+                    && sep < first.bbox.x1);
             let cut = if whole {
                 Some(k)
             } else {
@@ -2128,12 +2148,12 @@ fn zone_table(
         seps.sort_by(f64::total_cmp);
     }
     let original = lines;
-    let mut lines = dedrift(original, &seps);
+    let mut lines = dedrift(original, &seps, indicators);
     let more = realigned_separators(&lines, &seps);
     if !more.is_empty() {
         seps.extend(more);
         seps.sort_by(f64::total_cmp);
-        lines = dedrift(original, &seps);
+        lines = dedrift(original, &seps, indicators);
     }
     // Columns from runs: a single space inside a run is a word gap, not a column gap.
     let dr: Vec<Line> = lines.iter().map(run_line).collect();

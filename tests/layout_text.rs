@@ -303,8 +303,17 @@ const HELD_OUT: [(&str, &str, &str); 6] = [
 /// spread line `数    ≥   25482` (synth 70), a table's last row alone on a page
 /// (synth 91 landscape), a value cut from its unit by a page break (synth 2 lattice),
 /// one-sentence targets glued by a label line (synth 31 landscape), a task cut where
-/// its outcome's sentence ends (synth 71 lattice).
-const SWEPT: [(&str, &str, &str); 8] = [
+/// its outcome's sentence ends (synth 71 lattice). The eighth round: a justified
+/// cell's last words lined up on a few lines are no column start (synth 101
+/// landscape, its whole record; synth 75 landscape, every indicator row); a cell's
+/// first list number `1.` never ends its line (synth 30 landscape, every indicator row),
+/// and a run whose `1.` a separator cuts through moves whole (synth 79 lattice); a
+/// task's outcome set one space after its wide amount is cut from it (synth 37
+/// lattice, its whole record); a label joined one space before its cell outside the
+/// indicator table still shows the column start (synth 74 landscape, its whole record:
+/// `总体绩效目标 加快…` read the goal's lines out of order); a budget label wrapped
+/// wider than its column moves whole (synth 75 landscape's budget).
+const SWEPT: [(&str, &str, &str); 14] = [
     (
         "synth-8 landscape",
         include_str!("../fixtures/layout/synth-8.txt"),
@@ -344,6 +353,36 @@ const SWEPT: [(&str, &str, &str); 8] = [
         "synth-71 lattice",
         include_str!("../fixtures/layout/synth-71.txt"),
         include_str!("../fixtures/layout/synth-71-lattice.layout.txt"),
+    ),
+    (
+        "synth-101 landscape",
+        include_str!("../fixtures/layout/synth-101.txt"),
+        include_str!("../fixtures/layout/synth-101-landscape.layout.txt"),
+    ),
+    (
+        "synth-75 landscape",
+        include_str!("../fixtures/layout/synth-75.txt"),
+        include_str!("../fixtures/layout/synth-75-landscape.layout.txt"),
+    ),
+    (
+        "synth-30 landscape",
+        include_str!("../fixtures/layout/synth-30.txt"),
+        include_str!("../fixtures/layout/synth-30-landscape.layout.txt"),
+    ),
+    (
+        "synth-79 lattice",
+        include_str!("../fixtures/layout/synth-79.txt"),
+        include_str!("../fixtures/layout/synth-79-lattice.layout.txt"),
+    ),
+    (
+        "synth-37 lattice",
+        include_str!("../fixtures/layout/synth-37.txt"),
+        include_str!("../fixtures/layout/synth-37-lattice.layout.txt"),
+    ),
+    (
+        "synth-74 landscape",
+        include_str!("../fixtures/layout/synth-74.txt"),
+        include_str!("../fixtures/layout/synth-74-landscape.layout.txt"),
     ),
 ];
 
@@ -452,6 +491,12 @@ fn fields_floor() {
             "synth-2 lattice" => (&ALL_FIELDS, 19),
             "synth-31 landscape" => (&ALL_FIELDS, 17),
             "synth-71 lattice" => (&ALL_FIELDS, 21),
+            "synth-101 landscape" => (&ALL_FIELDS, 17),
+            "synth-75 landscape" => (&["indicators", "budget"], 18),
+            "synth-30 landscape" => (&["indicators"], 20),
+            "synth-79 lattice" => (&[], 18),
+            "synth-37 lattice" => (&ALL_FIELDS, 20),
+            "synth-74 landscape" => (&ALL_FIELDS, 15),
             _ => (&[], 0),
         };
         for f in base.iter().chain(extra) {

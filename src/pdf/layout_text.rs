@@ -560,12 +560,25 @@ fn column_starts(lines: &[Line], seps: &[f64]) -> Vec<Option<f64>> {
 
 /// Separators a dedrifted zone shows that its text did not: once drifted cells are back
 /// in their columns, the cells set one space after them line up too (words after a
-/// space inside a run starting at one x on four lines or more, crossed by fewer).
+/// space inside a run starting at one x on four lines or more, crossed by fewer than
+/// half as many).
 fn realigned_separators(lines: &[Line], seps: &[f64]) -> Vec<f64> {
     let counts = word_starts(lines, joined_at);
-    separators_at_starts(lines, counts)
+    let all = || lines.iter().flat_map(|l| &l.chunks);
+    // Starts found only once the drift is undone are weaker evidence than the page's
+    // own gaps: the last words of a justified cell's full lines can start at one x on
+    // four lines too, crossed there by its other lines. A column set one space after
+    // its neighbour shows its start on more than twice as many lines as cross it.
+    separators_at_starts(lines, counts.clone())
         .into_iter()
         .filter(|s| !seps.iter().any(|f| (f - s).abs() < 3.0))
+        .filter(|s| {
+            let n = counts
+                .get(&((s + 0.5).round() as i64))
+                .copied()
+                .unwrap_or(0);
+            all().filter(|c| c.bbox.x0 < *s && *s < c.bbox.x1).count() * 2 < n
+        })
         .collect()
 }
 
@@ -574,6 +587,19 @@ fn realigned_separators(lines: &[Line], seps: &[f64]) -> Vec<f64> {
 /// line (a word of a few characters after one space is a unit or letter spacing).
 fn joined_at(l: &Line, k: usize, c: &Chunk, gap: f64) -> bool {
     gap >= 0.5 && !starts_run(l, k) && c.text.chars().count() >= 4
+}
+
+/// A sum of money: an amount of four digits or more written with a thousands
+/// separator or a decimal point (not a list number `2.`, not a count).
+fn is_money(t: &str) -> bool {
+    is_amount(t)
+        && t.chars().any(|c| ",.，．".contains(c))
+        && t.chars().filter(|c| is_digit(*c)).count() >= 4
+}
+
+/// The first list number of a cell's items (`1.`, `1、`).
+fn is_first_list_number(t: &str) -> bool {
+    matches!(t, "1." | "1．" | "1、")
 }
 
 /// Whether a line holds a word set one space after the word before it (`joined_at`).
@@ -639,7 +665,8 @@ fn aligned_starts(lines: &[Line]) -> Vec<f64> {
 /// after the first instead of at its column. Such a run crosses a column separator
 /// that the page's other lines show; it is cut at the word boundary nearest that
 /// separator and the part after it moved just right of it, so it falls in its column.
-fn dedrift(lines: &[Line], seps: &[f64]) -> Vec<Line> {
+/// `in_indicators`: the zone is part of the indicator table.
+fn dedrift(lines: &[Line], seps: &[f64], in_indicators: bool) -> Vec<Line> {
     let widths = cut_widths(lines, seps);
     let starts = column_starts(lines, seps);
     let aligned = aligned_starts(lines);
@@ -811,6 +838,24 @@ fn dedrift(lines: &[Line], seps: &[f64]) -> Vec<Line> {
                 }
             };
             let score = |j: usize| {
+                // The first list number (`1.`) opens its cell's text: never the end of
+                // a cell's line. (Later ones may end a letter-spaced line: `个。 4.`.)
+                if is_first_list_number(text_at(j - 1)) {
+                    return f64::INFINITY;
+                }
+                // A sum of money (`147,837.67`, `１４７，８３７．`) left of the separator
+                // is a cell of its own: words after it that are no unit start the next
+                // cell, however far pdftotext drew them from their column (a task's
+                // outcome set one space after a wide amount in a narrow column).
+                let money_before = chunks
+                    .get(j - 1)
+                    .is_some_and(|c| c.bbox.x1 < sep && is_money(&c.text));
+                if money_before
+                    && text_at(j).starts_with(is_wide)
+                    && !crate::value::starts_with_unit(text_at(j))
+                {
+                    return -1.0;
+                }
                 let spaced_end = j >= 3 && !lone(j) && (j - 3..j).all(lone);
                 // A letter-spaced stretch starts where its cell starts, too; its first
                 // words may be a list number (`元 。 2. 合 作`: three lone of four).
@@ -875,9 +920,36 @@ fn dedrift(lines: &[Line], seps: &[f64]) -> Vec<Line> {
             };
             // pdftotext moves a drifted cell a few columns at most: a boundary further
             // from the separator is not where the run was joined.
-            let cut = (k + 1..end)
-                .filter(|j| score(*j) <= MAX_DRIFT)
-                .min_by(|a, b| score(*a).total_cmp(&score(*b)));
+            // A run opening with `1.` that the separator cuts through the number itself
+            // is a list set a column left of its own column: it moves whole.
+            // Outside the indicator table, a short label (a word with no digits and no
+            // word gap) that a separator cuts with most of it right of the separator is
+            // its column's wrapped label centred wider than the column (`拟用于对下转移支`
+            // over `付资金`): it moves whole, as it cannot be cut.
+            let next_sep = seps
+                .iter()
+                .copied()
+                .find(|s| *s > sep)
+                .unwrap_or(f64::INFINITY);
+            let word_over = !in_indicators
+                && end == k + 1
+                && x0 < sep
+                && sep < x1
+                && x1 < next_sep
+                && 0.5 * (x0 + x1) > sep
+                && first.text.chars().count() <= 10
+                && !first.text.chars().any(is_digit);
+            let whole = word_over
+                || (is_first_list_number(&first.text)
+                    && first.bbox.x0 < sep
+                    && sep < first.bbox.x1);
+            let cut = if whole {
+                Some(k)
+            } else {
+                (k + 1..end)
+                    .filter(|j| score(*j) <= MAX_DRIFT)
+                    .min_by(|a, b| score(*a).total_cmp(&score(*b)))
+            };
             let Some(cut) = cut else {
                 k = end;
                 continue;
@@ -1322,7 +1394,10 @@ fn zone_starts(lines: &[Line]) -> Vec<usize> {
 /// lines start at the same x, some line has text wholly left of it, and few words
 /// cross it. A row-span label printed on one line beside a column that starts its own
 /// lines (`绩效指标` left of `产出指标`) shows no gap on two lines, but is a column.
-fn start_separators(runs: &[Line], words: &[Line]) -> Vec<f64> {
+/// With `labels_joined` (outside the indicator table), a word crossing it one space
+/// after a word that ends left of it is a cell joined to its label (`总体绩效目标
+/// 加快…`, `预算整体情况 事业发展性支出`), not text spanning the column start.
+fn start_separators(runs: &[Line], words: &[Line], labels_joined: bool) -> Vec<f64> {
     let mut counts: std::collections::BTreeMap<i64, usize> = std::collections::BTreeMap::new();
     for l in runs {
         if let Some(c) = l.chunks.first() {
@@ -1332,8 +1407,16 @@ fn start_separators(runs: &[Line], words: &[Line]) -> Vec<f64> {
     let crossing = |s: f64| {
         words
             .iter()
-            .flat_map(|l| &l.chunks)
-            .filter(|c| c.bbox.x0 < s && s < c.bbox.x1)
+            .flat_map(|l| {
+                l.chunks.iter().enumerate().filter(move |(k, c)| {
+                    c.bbox.x0 < s
+                        && s < c.bbox.x1
+                        && !(labels_joined
+                            && k.checked_sub(1)
+                                .and_then(|j| l.chunks.get(j))
+                                .is_some_and(|p| p.bbox.x1 <= s))
+                })
+            })
             .count()
     };
     // A few words crossing are drifted cells (`dedrift` cuts them).
@@ -1975,7 +2058,7 @@ fn zone_table(
     let mut wide = wide_gap_separators(lines, raws, m);
     let runs: Vec<Line> = lines.iter().map(run_line).collect();
     let first = super::stream::separators(&runs, &p, &wide);
-    let mut extra = start_separators(&runs, lines);
+    let mut extra = start_separators(&runs, lines, !indicators);
     // In the indicator table, a column's right edge a few columns left of a gap
     // separator, with no run starting in between, is that same boundary seen from the
     // left: targets set one space after short level-3 names (drifted) must not make a
@@ -2065,12 +2148,12 @@ fn zone_table(
         seps.sort_by(f64::total_cmp);
     }
     let original = lines;
-    let mut lines = dedrift(original, &seps);
+    let mut lines = dedrift(original, &seps, indicators);
     let more = realigned_separators(&lines, &seps);
     if !more.is_empty() {
         seps.extend(more);
         seps.sort_by(f64::total_cmp);
-        lines = dedrift(original, &seps);
+        lines = dedrift(original, &seps, indicators);
     }
     // Columns from runs: a single space inside a run is a word gap, not a column gap.
     let dr: Vec<Line> = lines.iter().map(run_line).collect();

@@ -13,8 +13,15 @@ SEED = Path("fixtures/guangzhou-science-tech-2023.txt")
 text = SEED.read_text(encoding="utf-8")
 stem = SEED.with_suffix("")  # fixtures/guangzhou-science-tech-2023
 
+# A text assembled from two exports: the budget and goal lines from a GBK one, the
+# tasks and indicators from a UTF-8 one (split at the task table's label line).
+lines = text.split("\n")
+cut = next(i for i, l in enumerate(lines) if l.startswith("年度重点工作任务"))
+mixed = "\n".join(lines[:cut]).encode("gbk") + b"\n" + "\n".join(lines[cut:]).encode("utf-8")
+
 outputs = {
     "gbk": text.encode("gbk"),
+    "mixed-gbk-utf8": mixed,
     "gb18030-crlf": text.replace("\n", "\r\n").encode("gb18030"),
     "utf16le-bom": b"\xff\xfe" + text.encode("utf-16-le"),
     "utf8-bom": b"\xef\xbb\xbf" + text.encode("utf-8"),

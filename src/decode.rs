@@ -111,8 +111,89 @@ pub(crate) fn decode_probed(
             decode_tracking(enc, body, true)
         }
     };
+    // Bytes that do not decode may be lines in the other encoding: a text assembled
+    // from a GBK export and a UTF-8 one. Asked only of damaged decodings, so a clean
+    // file costs nothing. (A UTF-8 part read as GBK is damaged wherever an odd number of
+    // ideographs runs up to ASCII, as in nearly every table of a few rows.)
+    if out.replaced > 0 && forced.is_none() {
+        let legacy = if enc == UTF_8 { GB18030 } else { enc };
+        if matches!(legacy.name(), "GBK" | "gb18030") {
+            if let Some((mixed, utf8_lines, legacy_lines)) = decode_mixed(body, legacy) {
+                let mut warnings = check_damage(&mixed, name, false)?;
+                warnings.insert(
+                    0,
+                    Warning::new(
+                        "mixed_encoding",
+                        format!(
+                            "{utf8_lines} line(s) are UTF-8 and {legacy_lines} line(s) {}: each line decoded in its own encoding",
+                            canonical_name(legacy)
+                        ),
+                        None,
+                    ),
+                );
+                return Ok(finish(mixed.text, name, warnings));
+            }
+        }
+    }
     let warnings = check_damage(&out, name, forced.is_some())?;
     Ok(finish(out.text, name, warnings))
+}
+
+/// A text whose lines are in two encodings, UTF-8 and a GBK-family one: each line
+/// decoded in the one that reads it with the lower cost (replaced sequences, then
+/// implausible and rare characters). `None` unless both kinds of line are there, the
+/// UTF-8 ones with three or more CJK-range characters in all (a GBK line that happens
+/// to be valid UTF-8 reads as implausible or rare characters, and loses the contest).
+/// Returns the decoding and the counts of UTF-8 and legacy lines.
+fn decode_mixed(body: &[u8], legacy: &'static Encoding) -> Option<(Tracked, usize, usize)> {
+    let mut out = Tracked {
+        text: String::with_capacity(body.len().saturating_mul(3) / 2 + 16),
+        replaced: 0,
+        at_out: Vec::new(),
+        first_in: None,
+    };
+    let (mut utf8_lines, mut legacy_lines, mut wide) = (0usize, 0usize, 0usize);
+    let mut at = 0usize;
+    for line in body.split_inclusive(|&b| b == b'\n') {
+        let start = at;
+        at += line.len();
+        if line.is_ascii() {
+            out.text
+                .push_str(std::str::from_utf8(line).unwrap_or_default());
+            continue;
+        }
+        let as_legacy = decode_tracking(legacy, line, true);
+        let legacy_cost =
+            as_legacy.replaced * 8 + legacy_bad(&as_legacy.text) * 4 + gbk_rare(line).0;
+        let as_utf8 = match simdutf8::basic::from_utf8(line) {
+            Ok(s) => Tracked {
+                text: s.to_string(),
+                replaced: 0,
+                at_out: Vec::new(),
+                first_in: None,
+            },
+            Err(_) => decode_tracking(UTF_8, line, true),
+        };
+        let utf8_cost = as_utf8.replaced * 8 + self::utf8_cost(&as_utf8.text);
+        let chosen = if utf8_cost < legacy_cost {
+            if as_utf8.replaced == 0 {
+                utf8_lines += 1;
+                wide += as_utf8.text.chars().filter(|&c| c >= '\u{800}').count();
+            }
+            as_utf8
+        } else {
+            legacy_lines += 1;
+            as_legacy
+        };
+        let base = out.text.len();
+        out.at_out.extend(chosen.at_out.iter().map(|o| o + base));
+        out.replaced += chosen.replaced;
+        if out.first_in.is_none() {
+            out.first_in = chosen.first_in.map(|f| f + start);
+        }
+        out.text.push_str(&chosen.text);
+    }
+    (utf8_lines > 0 && legacy_lines > 0 && wide >= 3).then_some((out, utf8_lines, legacy_lines))
 }
 
 fn finish(mut text: String, name: &str, warnings: Vec<Warning>) -> Decoded {
@@ -849,6 +930,48 @@ fn lines_of(text: &str, offsets: &[usize]) -> Vec<(usize, usize)> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// Lines in two encodings are each read in their own; a file in one encoding with
+    /// damaged bytes is not taken for a mixed one.
+    #[test]
+    fn mixed_encoding_lines() {
+        let gbk = |s: &str| GBK.encode(s).0.into_owned();
+        let head = "部门名称\t某市司法局\n预算整体情况\t基本支出\t1,800.00\n";
+        // Read as GBK, a UTF-8 run of an odd number of ideographs leaves a lead byte
+        // before the tab: malformed, which is what asks for the line-by-line reading.
+        let tail = "年度重点工作任务\t普法宣传进社区\t120.00\n绩效指标\t产出指标\t数量指标\n";
+        // GBK first, then UTF-8; and the other way round.
+        for bytes in [
+            [gbk(head), tail.as_bytes().to_vec()].concat(),
+            [tail.as_bytes().to_vec(), gbk(head)].concat(),
+        ] {
+            let d = decode(&bytes, None).expect("decodes");
+            assert!(d.text.contains("部门名称\t某市司法局"), "{}", d.text);
+            assert!(
+                d.text.contains("年度重点工作任务\t普法宣传进社区"),
+                "{}",
+                d.text
+            );
+            assert_eq!(d.warnings.first().map(|w| w.code), Some("mixed_encoding"));
+            assert!(!d.text.contains('\u{FFFD}'));
+        }
+        // GBK with a stray byte: one encoding, a decode_error, no mixed reading.
+        let mut damaged = gbk(&[head, tail].concat());
+        damaged.insert(12, 0xFF);
+        let d = decode(&damaged, None).expect("decodes");
+        assert!(d.warnings.iter().all(|w| w.code != "mixed_encoding"));
+        // UTF-8 with one character cut short: the same.
+        let mut cut = [head, tail].concat().into_bytes();
+        cut.remove(2);
+        let d = decode(&cut, None).expect("decodes");
+        assert_eq!(d.encoding, "UTF-8");
+        assert!(d.warnings.iter().all(|w| w.code != "mixed_encoding"));
+        assert!(d.text.contains("年度重点工作任务"));
+        // Forced, the file is read in the encoding given.
+        let bytes = [gbk(head), tail.as_bytes().to_vec()].concat();
+        let d = decode(&bytes, Some(GBK)).expect("decodes");
+        assert!(d.warnings.iter().all(|w| w.code != "mixed_encoding"));
+    }
 
     /// `detect` keeps the GBK decoding for a GB18030 input: both use one decoder.
     #[test]

@@ -66,4 +66,10 @@ python3 "$TOOLS/render_pdf.py" --trailing empty --no-borders \
 python3 "$TOOLS/render_pdf.py" --trailing empty --no-borders --landscape \
   "$FIX/ningbo-agriculture-2025.extra-columns.txt" "$FIX/stream-extra-columns-landscape.pdf" >/dev/null
 
+# Template variants, borderless (texts in fixtures/sweep/): a two-row budget header
+# (部门预算支出 | 收入来源 over 项目 | 金额（万元） twice)
+for case in stream-two-row-budget-header; do
+  python3 "$TOOLS/render_pdf.py" --no-borders "$FIX/sweep/$case.txt" "$FIX/$case.pdf" >/dev/null
+done
+
 ls -l "$FIX"/*.pdf

@@ -2469,7 +2469,7 @@ pub(crate) fn page_items(
                 .iter()
                 .any(|c| first_col(c) && upper.bbox.y0 - c.bbox.y1 <= row_gap)
     };
-    let tasks_at = table_start(above, crate::sections::is_task_header).map(|mut i| {
+    let tasks_at = table_start(above, is_task_table_header).map(|mut i| {
         while i > 0
             && above
                 .get(i - 1)
@@ -2528,6 +2528,20 @@ pub(crate) fn page_items(
         };
     }
     items
+}
+
+/// Whether a line of cell texts heads the task table: a task header row
+/// (`sections::is_task_header`) that does not name its columns twice over. The budget
+/// block's two sections side by side under a header naming each column (部门预算支出 |
+/// 收入来源 over 项目 | 金额（万元） | 项目 | 金额（万元）) read as a task header too, and
+/// cutting the page there left the budget's first header row, and the rows its
+/// row-span label is centred on, out of the budget block; a task table's header never
+/// repeats a pair of column names.
+fn is_task_table_header(texts: &[&str]) -> bool {
+    let repeats_pair = texts
+        .windows(4)
+        .any(|w| matches!(w, [a, b, c, d] if a.trim() == c.trim() && b.trim() == d.trim()));
+    !repeats_pair && crate::sections::is_task_header(texts)
 }
 
 /// A separator set mid-gap may lie right of where a cell's text starts inside that gap

@@ -2469,12 +2469,13 @@ pub(crate) fn page_items(
                 .iter()
                 .any(|c| first_col(c) && upper.bbox.y0 - c.bbox.y1 <= row_gap)
     };
+    let line_gap = row_gap - p.row_gap_extra;
     let tasks_at = table_start(above, is_task_table_header).map(|mut i| {
         while i > 0
             && above
                 .get(i - 1)
                 .zip(above.get(i))
-                .is_some_and(|(u, l)| wraps_onto(u, l))
+                .is_some_and(|(u, l)| wraps_onto(u, l) || header_line_above(u, l, line_gap))
         {
             i -= 1;
         }
@@ -2542,6 +2543,24 @@ fn is_task_table_header(texts: &[&str]) -> bool {
         .windows(4)
         .any(|w| matches!(w, [a, b, c, d] if a.trim() == c.trim() && b.trim() == d.trim()));
     !repeats_pair && crate::sections::is_task_header(texts)
+}
+
+/// Whether `upper`, the line above `lower` in a header row, belongs to that row: a
+/// header cell taller than the row's other cells (a merged 预算金额（万元） over the
+/// amount parts named on the row's second line, the first line of a header wrapped onto
+/// more lines than the others) starts above the line that reads as the header, where
+/// the cells beside it are centred. Its line is no farther above the next than wrapped
+/// lines are (rows are farther apart: a cell's padding above and below), and its text
+/// stands over none of the next line's (it is a cell of its own, not the line above a
+/// row's wrapped text).
+fn header_line_above(upper: &Line, lower: &Line, line_gap: f64) -> bool {
+    let overlaps = |a: &Chunk| {
+        lower
+            .chunks
+            .iter()
+            .any(|b| a.bbox.x0 < b.bbox.x1 && b.bbox.x0 < a.bbox.x1)
+    };
+    upper.bbox.y0 - lower.bbox.y1 <= line_gap && !upper.chunks.iter().any(overlaps)
 }
 
 /// A separator set mid-gap may lie right of where a cell's text starts inside that gap

@@ -2677,8 +2677,10 @@ fn budget_separators(lines: &[Line], p: &Params, inherited: &[f64]) -> Vec<f64> 
         return seps;
     };
     let middle = (left + right) / 2.0;
+    let paragraph = merged_paragraph(lines, left, right, p.em);
     let centred = |l: &Line, i: usize| {
         merged_value(l, i)
+            || l.chunks.get(i).is_some_and(|c| paragraph.contains(&c.bbox))
             || (i == 1
                 && l.chunks.len() == 2
                 && l.chunks
@@ -2686,6 +2688,41 @@ fn budget_separators(lines: &[Line], p: &Params, inherited: &[f64]) -> Vec<f64> 
                     .is_some_and(|c| (c.bbox.cx() - middle).abs() <= 0.5 * p.em))
     };
     separators_spanned(lines, p, inherited, &centred)
+}
+
+/// The lines of a paragraph merged over every value column (the overall goal beside
+/// its label), as chunk boxes: a line's last chunk (beside the label's line, if any)
+/// that starts right of the first separator `left` and runs to the rows' right end
+/// `right` (within an em), and the lines wrapped under it (starting where it starts, a
+/// wrapped line's distance below). Where the label is too long for its column
+/// (总体绩效目 / 标 in a table of many columns) [`merged_value`] does not know it, and
+/// the paragraph's two lines outweighed the two budget rows showing the gap between
+/// 预算金额 and 收入来源.
+fn merged_paragraph(lines: &[Line], left: f64, right: f64, em: f64) -> Vec<Rect> {
+    // (A wrapped line below the label's last line is alone on its line.)
+    let last = |l: &Line| match l.chunks.as_slice() {
+        [c] | [_, c] => Some(c.bbox),
+        _ => None,
+    };
+    let mut out: Vec<Rect> = Vec::new();
+    let mut open: Option<Rect> = None;
+    for l in lines {
+        let Some(b) = last(l) else {
+            open = None;
+            continue;
+        };
+        let wrapped = open.is_some_and(|o| {
+            (b.x0 - o.x0).abs() <= 0.25 * em && b.y1 < o.y0 && o.y0 - b.y1 <= MAX_LINE_GAP_EMS * em
+        });
+        let full = b.x0 > left && right - b.x1 <= em;
+        if wrapped || full {
+            out.push(b);
+            open = Some(b);
+        } else {
+            open = None;
+        }
+    }
+    out
 }
 
 /// How far (ems) left of a carried-over column edge a text may start and still be the

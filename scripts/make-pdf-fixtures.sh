@@ -66,4 +66,13 @@ python3 "$TOOLS/render_pdf.py" --trailing empty --no-borders \
 python3 "$TOOLS/render_pdf.py" --trailing empty --no-borders --landscape \
   "$FIX/ningbo-agriculture-2025.extra-columns.txt" "$FIX/stream-extra-columns-landscape.pdf" >/dev/null
 
+# Template variants, borderless (texts in fixtures/sweep/): a two-row budget header
+# (部门预算支出 | 收入来源 over 项目 | 金额（万元） twice); a task amount column split by a
+# second header row (预算金额（万元） over 合计 | 财政拨款 | 其他资金); added columns in
+# portrait (labels wrapped in their narrow column, the goal's lines across every gap)
+for case in stream-two-row-budget-header stream-split-task-amount-header \
+  stream-added-columns-wrapped-labels; do
+  python3 "$TOOLS/render_pdf.py" --no-borders "$FIX/sweep/$case.txt" "$FIX/$case.pdf" >/dev/null
+done
+
 ls -l "$FIX"/*.pdf

@@ -1870,8 +1870,13 @@ impl<'g> Reader<'g> {
                 continue;
             }
             if std::mem::take(&mut after_header)
-                && self.has_cols
-                && map.as_mut().is_some_and(|m| m.split_amount(&row))
+                && map.as_mut().is_some_and(|m| {
+                    if self.has_cols {
+                        m.split_amount(&row)
+                    } else {
+                        split_amount_by_place(m, &row, &mut added)
+                    }
+                })
             {
                 continue;
             }
@@ -2191,6 +2196,22 @@ impl AddedColumn {
         }
         (kept, other)
     }
+}
+
+/// A borderless PDF's second task header row splitting the amount column (预算金额
+/// over 合计 | 财政拨款 | 其他资金, see `TaskColumns::split_amount`). Its rows are read by
+/// shape, where the parts' amounts would be read as tasks of their own; the parts'
+/// header cells keep the place the text alignment gave them, so their cells are taken
+/// out of each row as added columns (`AddedColumn`), labelled as text gives them. Only
+/// cells with a place on the page (not layout text).
+fn split_amount_by_place(m: &mut TaskColumns, row: &[&Cell], added: &mut Vec<AddedColumn>) -> bool {
+    if !row.iter().all(|c| x_extent(&c.loc).is_some()) || !m.split_amount(row) {
+        return false;
+    }
+    let parts = AddedColumn::of_header(row, &m.other, &m.cols, m.complete());
+    added.retain(|a| !parts.iter().any(|p| p.col == a.col));
+    added.extend(parts);
+    true
 }
 
 /// A PDF cell's horizontal extent (other inputs have no place on a page).

@@ -2469,12 +2469,13 @@ pub(crate) fn page_items(
                 .iter()
                 .any(|c| first_col(c) && upper.bbox.y0 - c.bbox.y1 <= row_gap)
     };
-    let tasks_at = table_start(above, crate::sections::is_task_header).map(|mut i| {
+    let line_gap = row_gap - p.row_gap_extra;
+    let tasks_at = table_start(above, is_task_table_header).map(|mut i| {
         while i > 0
             && above
                 .get(i - 1)
                 .zip(above.get(i))
-                .is_some_and(|(u, l)| wraps_onto(u, l))
+                .is_some_and(|(u, l)| wraps_onto(u, l) || header_line_above(u, l, line_gap))
         {
             i -= 1;
         }
@@ -2528,6 +2529,38 @@ pub(crate) fn page_items(
         };
     }
     items
+}
+
+/// Whether a line of cell texts heads the task table: a task header row
+/// (`sections::is_task_header`) that does not name its columns twice over. The budget
+/// block's two sections side by side under a header naming each column (部门预算支出 |
+/// 收入来源 over 项目 | 金额（万元） | 项目 | 金额（万元）) read as a task header too, and
+/// cutting the page there left the budget's first header row, and the rows its
+/// row-span label is centred on, out of the budget block; a task table's header never
+/// repeats a pair of column names.
+fn is_task_table_header(texts: &[&str]) -> bool {
+    let repeats_pair = texts
+        .windows(4)
+        .any(|w| matches!(w, [a, b, c, d] if a.trim() == c.trim() && b.trim() == d.trim()));
+    !repeats_pair && crate::sections::is_task_header(texts)
+}
+
+/// Whether `upper`, the line above `lower` in a header row, belongs to that row: a
+/// header cell taller than the row's other cells (a merged 预算金额（万元） over the
+/// amount parts named on the row's second line, the first line of a header wrapped onto
+/// more lines than the others) starts above the line that reads as the header, where
+/// the cells beside it are centred. Its line is no farther above the next than wrapped
+/// lines are (rows are farther apart: a cell's padding above and below), and its text
+/// stands over none of the next line's (it is a cell of its own, not the line above a
+/// row's wrapped text).
+fn header_line_above(upper: &Line, lower: &Line, line_gap: f64) -> bool {
+    let overlaps = |a: &Chunk| {
+        lower
+            .chunks
+            .iter()
+            .any(|b| a.bbox.x0 < b.bbox.x1 && b.bbox.x0 < a.bbox.x1)
+    };
+    upper.bbox.y0 - lower.bbox.y1 <= line_gap && !upper.chunks.iter().any(overlaps)
 }
 
 /// A separator set mid-gap may lie right of where a cell's text starts inside that gap
@@ -2644,8 +2677,10 @@ fn budget_separators(lines: &[Line], p: &Params, inherited: &[f64]) -> Vec<f64> 
         return seps;
     };
     let middle = (left + right) / 2.0;
+    let paragraph = merged_paragraph(lines, left, right, p.em);
     let centred = |l: &Line, i: usize| {
         merged_value(l, i)
+            || l.chunks.get(i).is_some_and(|c| paragraph.contains(&c.bbox))
             || (i == 1
                 && l.chunks.len() == 2
                 && l.chunks
@@ -2653,6 +2688,41 @@ fn budget_separators(lines: &[Line], p: &Params, inherited: &[f64]) -> Vec<f64> 
                     .is_some_and(|c| (c.bbox.cx() - middle).abs() <= 0.5 * p.em))
     };
     separators_spanned(lines, p, inherited, &centred)
+}
+
+/// The lines of a paragraph merged over every value column (the overall goal beside
+/// its label), as chunk boxes: a line's last chunk (beside the label's line, if any)
+/// that starts right of the first separator `left` and runs to the rows' right end
+/// `right` (within an em), and the lines wrapped under it (starting where it starts, a
+/// wrapped line's distance below). Where the label is too long for its column
+/// (总体绩效目 / 标 in a table of many columns) [`merged_value`] does not know it, and
+/// the paragraph's two lines outweighed the two budget rows showing the gap between
+/// 预算金额 and 收入来源.
+fn merged_paragraph(lines: &[Line], left: f64, right: f64, em: f64) -> Vec<Rect> {
+    // (A wrapped line below the label's last line is alone on its line.)
+    let last = |l: &Line| match l.chunks.as_slice() {
+        [c] | [_, c] => Some(c.bbox),
+        _ => None,
+    };
+    let mut out: Vec<Rect> = Vec::new();
+    let mut open: Option<Rect> = None;
+    for l in lines {
+        let Some(b) = last(l) else {
+            open = None;
+            continue;
+        };
+        let wrapped = open.is_some_and(|o| {
+            (b.x0 - o.x0).abs() <= 0.25 * em && b.y1 < o.y0 && o.y0 - b.y1 <= MAX_LINE_GAP_EMS * em
+        });
+        let full = b.x0 > left && right - b.x1 <= em;
+        if wrapped || full {
+            out.push(b);
+            open = Some(b);
+        } else {
+            open = None;
+        }
+    }
+    out
 }
 
 /// How far (ems) left of a carried-over column edge a text may start and still be the

@@ -70,11 +70,24 @@ pub(crate) fn is_amount(raw: &str) -> bool {
 /// ([`super::ocr::repair_amount`]: letters for digits, misread separators).
 fn read(raw: &str) -> Option<(Qty, bool, bool)> {
     if let Some((q, neg)) = read_as_written(raw) {
-        // `45O,385.73` reads as written (O as zero inside numbers) but is a repair too.
-        return Some((q, neg, super::norm::has_ocr_zeros(raw)));
+        // `45O,385.73` and `83179。29` read as written (O as zero inside numbers, 。 as
+        // the point of an amount) but are repairs too.
+        let repaired = super::norm::has_ocr_zeros(raw) || point_read_as_full_stop(raw);
+        return Some((q, neg, repaired));
     }
     let (q, neg) = read_as_written(&super::ocr::repair_amount(raw)?)?;
     Some((q, neg, true))
+}
+
+/// Whether a `。` stands between digits (OCR spaces aside): read as the point.
+fn point_read_as_full_stop(raw: &str) -> bool {
+    raw.match_indices('。').any(|(i, m)| {
+        let before = raw[..i].trim_end().ends_with(|c: char| c.is_ascii_digit());
+        let after = raw[i + m.len()..]
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit());
+        before && after
+    })
 }
 
 fn read_as_written(raw: &str) -> Option<(Qty, bool)> {

@@ -140,6 +140,12 @@ pub(crate) fn respell_cells(grid: &mut Grid<'_>) -> Vec<Warning> {
     let mut out = Vec::new();
     for row in &mut grid.rows {
         for cell in &mut row.cells {
+            // A table rule read as the only text of an empty cell: the cell is empty
+            // (`—` alone is the form's placeholder and stays).
+            if matches!(cell.text.trim(), "|" | "｜" | "_" | "＿") {
+                cell.text = Cow::Borrowed("");
+                continue;
+            }
             if let Some(kept) = without_rule_mark(cell.text.trim()) {
                 out.push(Warning::new(
                     "ocr_repaired",

@@ -322,8 +322,14 @@ pub(crate) fn repair_amount(raw: &str) -> Option<String> {
     // A last group of one or two digits after thousands groups (`2,650,00`) cannot be
     // a thousands group: its mark, whatever it is, is the decimal point.
     let two_decimals = decimal && last == 2;
-    if !real && !(letters && two_decimals) {
+    if !(real || letters && two_decimals) {
         return None; // `lO`, `I类`
+    }
+    // S, B, Z and b only in a number shaped as an amount (`S00.00`, `1,B00`): `B2B` or
+    // `Z1` alone is a code.
+    let shaped = two_decimals || seps.len() > usize::from(decimal);
+    if num.iter().any(|c| other_digit(*c).is_some()) && !shaped {
+        return None;
     }
     let mut out = String::with_capacity(s.len());
     for (k, g) in groups.iter().enumerate() {

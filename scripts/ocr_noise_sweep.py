@@ -263,7 +263,9 @@ def compare(want, got):
     c = {}
     lost = []
     if got.get("error"):
-        return None, [("error", got["error"])]
+        # An error record keeps nothing of the clean one.
+        got = {"tasks": [], "indicators": [], "budget": None}
+        lost.append(("error",))
     f = [k for k in FIELDS if want.get(k)]
     kept = [k for k in f if similar(want.get(k), got.get(k))]
     c["fields"] = (len(kept), len(f))
@@ -324,8 +326,6 @@ def main():
     for (kind, rate, name, want, changed), g, p in zip(jobs, got, paths):
         c, lost = compare(want, g)
         cell = table[(kind, rate)]
-        if c is None:
-            c = {"whole": (0, 1)}
         for k, (a, b) in c.items():
             cell[k][0] += a
             cell[k][1] += b

@@ -40,6 +40,9 @@ fn distance(a: &[u8], b: &[u8]) -> (usize, bool) {
             if k + 2 < chars {
                 only_suffix = false;
             }
+            if off > 2 {
+                break; // farther than any rule allows
+            }
         }
     }
     (off, only_suffix)
@@ -50,7 +53,8 @@ fn distance(a: &[u8], b: &[u8]) -> (usize, bool) {
 /// callers' own lookup finds those) or anything else. `short_stems` asks for the
 /// four-/five-character rule of framework names.
 pub(crate) fn misread_of<'l>(text: &str, labels: &[&'l str], short_stems: bool) -> Option<&'l str> {
-    if !(12..=60).contains(&text.len()) {
+    // Only labels of the cell's byte length can be that close: most cells meet none.
+    if !(12..=60).contains(&text.len()) || !labels.iter().any(|l| l.len() == text.len()) {
         return None;
     }
     if !ideographs(text.as_bytes()) {
@@ -140,34 +144,43 @@ pub(crate) fn respell_cells(grid: &mut Grid<'_>) -> Vec<Warning> {
     let mut out = Vec::new();
     for row in &mut grid.rows {
         for cell in &mut row.cells {
+            // Cells come trimmed from the grid (`clean_cell`, the PDF readers); this runs
+            // on every cell of every form, so they are not trimmed again.
+            let t: &str = &cell.text;
             // A table rule read as the only text of an empty cell: the cell is empty
             // (`—` alone is the form's placeholder and stays).
-            if matches!(cell.text.trim(), "|" | "｜" | "_" | "＿") {
+            if matches!(t, "|" | "｜" | "_" | "＿") {
                 cell.text = Cow::Borrowed("");
                 continue;
             }
-            if let Some(kept) = without_rule_mark(cell.text.trim()) {
+            let kept = without_rule_mark(t);
+            let t2 = kept.unwrap_or(t);
+            // Fast rejections: every word is 4..=11 ideographs, with a note of up to 6
+            // chars; most cells are amounts, sentences or exact labels.
+            let label = if (12..=60).contains(&t2.len())
+                && matches!(t2.as_bytes().first(), Some(0xE4..=0xE9))
+            {
+                respelled(t2)
+            } else {
+                None
+            };
+            if kept.is_none() && label.is_none() {
+                continue;
+            }
+            if let Some(k) = kept {
                 out.push(Warning::new(
                     "ocr_repaired",
                     format!(
-                        "cell {:?} read as {kept:?}: a stray table-rule mark read by OCR dropped",
-                        cell.text.trim()
+                        "cell {t:?} read as {k:?}: a stray table-rule mark read by OCR dropped"
                     ),
                     Some(cell.loc.clone()),
                 ));
-                cell.text = Cow::Owned(kept.to_string());
             }
-            let t = cell.text.trim();
-            // Fast rejections: every word is 4..=11 ideographs, with a note of up to 6
-            // chars; most cells are amounts, sentences or exact labels.
-            if !(12..=60).contains(&t.len()) || !matches!(t.as_bytes()[0], 0xE4..=0xE9) {
-                continue;
+            if let Some(fixed) = &label {
+                out.push(warning("label", t2, fixed, &cell.loc));
             }
-            let Some(fixed) = respelled(t) else {
-                continue;
-            };
-            out.push(warning("label", t, &fixed, &cell.loc));
-            cell.text = Cow::Owned(fixed);
+            let text = label.unwrap_or_else(|| t2.to_string());
+            cell.text = Cow::Owned(text);
         }
     }
     out
@@ -178,6 +191,14 @@ pub(crate) fn respell_cells(grid: &mut Grid<'_>) -> Vec<Warning> {
 /// blank to fill in), never the whole cell (`—` is a placeholder), and a leading `—`
 /// only before an ideograph (before a digit it may be a minus sign).
 fn without_rule_mark(t: &str) -> Option<&str> {
+    // By bytes first: every mark starts with 7C, 5F, EF or E2 and ends with 7C, 5F, 9C,
+    // BF or 94, and most cells neither start nor end so.
+    let b = t.as_bytes();
+    let starts = matches!(b.first(), Some(0x7C | 0x5F | 0xEF | 0xE2));
+    let ends = matches!(b.last(), Some(0x7C | 0x5F | 0x9C | 0xBF | 0x94));
+    if !starts && !ends {
+        return None;
+    }
     let is_mark = |c: char| matches!(c, '|' | '｜' | '_' | '＿' | '—');
     let mut chars = t.chars();
     let first = chars.next()?;
@@ -202,11 +223,26 @@ fn without_rule_mark(t: &str) -> Option<&str> {
 /// The spelling of a misread budget word or amount header, if `t` is one.
 fn respelled(t: &str) -> Option<String> {
     // A trailing currency note: `（万元）`, `(元)`.
-    let (stem, note) = match t.rfind(['（', '(']) {
-        Some(k) if t.ends_with(['）', ')']) => t.split_at(k),
-        _ => (t, ""),
+    // (The closing bracket is tested first: most cells have none, and are not searched.)
+    let note_at = if t.ends_with(['）', ')']) {
+        t.rfind(['（', '('])
+    } else {
+        None
+    };
+    let (stem, note) = match note_at {
+        Some(k) => t.split_at(k),
+        None => (t, ""),
     };
     if note.is_empty() {
+        // Every budget word ends in 支出, 资金, 划分 or 拨款, and one misread char leaves
+        // one of the two: most cells (level-3 names, task names) end otherwise.
+        let mut end = stem.chars().rev();
+        let (last, before) = (end.next(), end.next());
+        let ending = matches!(last, Some('出' | '金' | '分' | '款'))
+            || matches!(before, Some('支' | '资' | '划' | '拨'));
+        if !ending {
+            return None;
+        }
         return misread_of(stem, BUDGET_WORDS, false).map(str::to_string);
     }
     let inner: String = note

@@ -2917,6 +2917,11 @@ fn header_misread(n: &str) -> Option<&'static str> {
         "计量单位",
         "指标性质",
     ];
+    // Every level name (数量指标) asks: of four-character cells only `X级…` ones can be
+    // a misread level header, and nothing else is as short or longer than seven.
+    if !(12..=21).contains(&n.len()) || n.len() == 12 && n.get(3..6) != Some("级") {
+        return None;
+    }
     // Words of one column may tie (`年度措标值`: 年度指标值 or 年度目标值): any is good then.
     let mut found = WORDS
         .iter()

@@ -164,7 +164,21 @@ pub fn parse_thresholds(text: &str) -> Vec<Threshold> {
 pub fn parse_thresholds_noted(text: &str) -> (Vec<Threshold>, bool) {
     match ocr::repair_target(text) {
         Some(fixed) => {
-            let ts = threshold::parse(&fixed);
+            // Metrics are cut from the text as written: one that spans a repaired char
+            // (`肆0o<壹`: metric `肆0o`) is taken back from the original text.
+            let ts: Vec<Threshold> = threshold::parse(&fixed)
+                .into_iter()
+                .map(|mut t| {
+                    if let Some(m) = t.metric.take() {
+                        t.metric = if text.contains(m.as_str()) {
+                            Some(m)
+                        } else {
+                            ocr::as_written(text, &fixed, &m)
+                        };
+                    }
+                    t
+                })
+                .collect();
             let repaired =
                 !ts.is_empty() && (norm::has_ocr_zeros(text) || ts != threshold::parse(text));
             (ts, repaired)

@@ -202,6 +202,17 @@ pub(crate) fn repair_target(text: &str) -> Option<String> {
     changed.then(|| out.into_iter().collect())
 }
 
+/// The span of `text` that `part` of its repaired form (`fixed`, from
+/// [`repair_target`]) stands for: repairs change chars one for one, so the span has the
+/// same char positions in both.
+pub(crate) fn as_written(text: &str, fixed: &str, part: &str) -> Option<String> {
+    let at = fixed.find(part)?;
+    let start = fixed[..at].chars().count();
+    let len = part.chars().count();
+    let span: String = text.chars().skip(start).take(len).collect();
+    (!span.is_empty()).then_some(span)
+}
+
 /// Whether `text` holds something [`repair_target`] may change: a table letter or `,`
 /// beside an ASCII digit, `。`/`、`/`·` after one, `《》〇丨`. Every target text is asked,
 /// so bytes are tested and most texts pass without a char being decoded.
@@ -363,6 +374,11 @@ mod tests {
         assert_eq!(r("《2023年工作要点》"), None);
         assert_eq!(r("完成率≥90%。2.新增"), None);
         assert_eq!(r("开展项目数量≥800项。"), None);
+        // A metric over a repaired char is taken back as written.
+        assert_eq!(
+            as_written("肆0o<壹", "肆00<壹", "肆00").as_deref(),
+            Some("肆0o")
+        );
     }
 
     #[test]

@@ -128,7 +128,11 @@ fn run(bytes: &[u8], opts: &Options, source: &mut Source) -> Result<Declaration>
             }
         }
     };
+    let mut grid = grid;
     warnings.extend(grid.warnings.iter().cloned());
+    // Budget words and amount headers with a character misread by OCR take their own
+    // spelling before the form is read by them (a no-op on clean text).
+    warnings.extend(crate::ocr_labels::respell_cells(&mut grid));
     let form = sections::read(&grid)?;
     let mut decl = normalise::declaration(form, source.clone(), warnings);
     decl.checks = checks::run(&decl);

@@ -29,6 +29,7 @@ pub mod extract;
 pub mod grid;
 pub mod input;
 pub mod normalise;
+mod ocr_labels;
 pub mod pdf;
 mod realign;
 pub mod record;

@@ -5,7 +5,7 @@ use crate::record::{
     SCHEMA_ID,
 };
 use crate::sections::Sections;
-use crate::value::{parse_amount, parse_thresholds, Amount};
+use crate::value::{parse_amount_noted, parse_thresholds_noted, Amount};
 
 /// Read an amount cell; an empty, unreadable or unit-less one leaves a warning. `what`
 /// names the cell for a warning, built only when there is one.
@@ -25,7 +25,16 @@ fn amount(
         ));
         return None;
     };
-    let a = parse_amount(raw, unit);
+    let a = parse_amount_noted(raw, unit).map(|(a, repaired)| {
+        if repaired {
+            warnings.push(repaired_warning(
+                format!("{}: amount {raw:?}", what()),
+                &format!("{} {}", a.value, a.unit.as_deref().unwrap_or("")),
+                loc,
+            ));
+        }
+        a
+    });
     match &a {
         None => warnings.push(Warning::new(
             "unreadable_amount",
@@ -51,9 +60,49 @@ fn other_columns(cols: Vec<(String, String)>) -> Vec<OtherColumn> {
         .collect()
 }
 
-fn target(text: Option<String>) -> Target {
-    let thresholds = text.as_deref().map(parse_thresholds).unwrap_or_default();
-    Target { text, thresholds }
+/// OCR's misreadings in a number were repaired to read a cell (`45O,385.73`, `≥l60个`):
+/// the value is likely right, but a person should look at the cell.
+fn repaired_warning(what: String, read_as: &str, loc: &crate::record::Loc) -> Warning {
+    Warning::new(
+        "ocr_repaired",
+        format!(
+            "{what} read through OCR misreadings (letters for digits, a misread point, \
+             separator or comparison sign) as {}",
+            read_as.trim_end()
+        ),
+        Some(loc.clone()),
+    )
+}
+
+/// A target's thresholds, and whether OCR misreadings were repaired to read them.
+fn target(text: Option<String>) -> (Target, bool) {
+    let (thresholds, repaired) = text
+        .as_deref()
+        .map(parse_thresholds_noted)
+        .unwrap_or_default();
+    (Target { text, thresholds }, repaired)
+}
+
+/// How a repaired target was read, for its warning: `>= 160 个; >= 90 %`.
+fn thresholds_read(t: &Target) -> String {
+    let show = |d: Option<rust_decimal::Decimal>| d.map(|d| d.to_string()).unwrap_or_default();
+    t.thresholds
+        .iter()
+        .map(|x| {
+            let op = serde_json::to_value(x.op)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            let v = match (x.value, x.min, x.max) {
+                (Some(v), _, _) => show(Some(v)),
+                (None, a, b) => format!("{}..{}", show(a), show(b)),
+            };
+            format!("{op} {v} {}", x.unit.as_deref().unwrap_or(""))
+                .trim_end()
+                .to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 pub fn declaration(s: Sections, source: Source, mut warnings: Vec<Warning>) -> Declaration {
@@ -129,17 +178,35 @@ pub fn declaration(s: Sections, source: Source, mut warnings: Vec<Warning>) -> D
         .indicators
         .unwrap_or_default()
         .into_iter()
-        .map(|r| {
-            let period_target = target(r.period);
+        .enumerate()
+        .map(|(i, r)| {
+            let (period_target, period_repaired) = target(r.period);
             // Most templates repeat the period target as the annual one: the same text
             // reads the same, so its thresholds are copied instead of parsed again.
-            let annual_target = match r.annual {
-                Some(a) if period_target.text.as_deref() == Some(a.as_str()) => Target {
-                    thresholds: period_target.thresholds.clone(),
-                    text: Some(a),
-                },
+            let (annual_target, annual_repaired) = match r.annual {
+                Some(a) if period_target.text.as_deref() == Some(a.as_str()) => (
+                    Target {
+                        thresholds: period_target.thresholds.clone(),
+                        text: Some(a),
+                    },
+                    period_repaired,
+                ),
                 a => target(a),
             };
+            for (repaired, which, t) in [
+                (period_repaired, "period", &period_target),
+                (annual_repaired, "annual", &annual_target),
+            ] {
+                if repaired {
+                    let what = format!(
+                        "indicator row {} ({}): {which} target {:?}",
+                        i + 1,
+                        r.level3.as_deref().unwrap_or("no level-3 name"),
+                        t.text.as_deref().unwrap_or("")
+                    );
+                    warnings.push(repaired_warning(what, &thresholds_read(t), &r.loc));
+                }
+            }
             Indicator {
                 level1: r.level1,
                 level2: r.level2,

@@ -803,6 +803,31 @@ fn framework_name(text: &str) -> Option<&'static str> {
         .iter()
         .find(|(s, _)| *s == stem)
         .map(|(_, name)| *name)
+        .or_else(|| framework_misread(n))
+}
+
+/// A framework name with a character misread by OCR (`数量措标`, `生杰效益指标`), by the
+/// rule of `ocr_labels` (same length, one char off, two from eight chars, short names
+/// only in their `指标`, unique). Only after the exact lookups fail, so clean forms read
+/// as before.
+fn framework_misread(n: &str) -> Option<&'static str> {
+    static NAMES: std::sync::LazyLock<Vec<&'static str>> =
+        std::sync::LazyLock::new(|| all_framework_names().collect());
+    if !crate::ocr_labels::may_be_misread_name(n) {
+        return None;
+    }
+    crate::ocr_labels::misread_of(n, &NAMES, true)
+}
+
+/// A level name read through an OCR misreading takes the framework's spelling, and the
+/// record says so (`ocr_repaired`): the row is placed by that name either way.
+fn respell_misread_level(name: &mut String, loc: &Loc, warnings: &mut Vec<Warning>) {
+    let n = norm(name);
+    let Some(fw) = framework_misread(strip_note(&n)) else {
+        return;
+    };
+    warnings.push(crate::ocr_labels::warning("level name", name, fw, loc));
+    *name = fw.to_string();
 }
 
 /// (stem without `指标`, name) of every framework name, in `all_framework_names` order:
@@ -825,9 +850,11 @@ pub(crate) fn framework_name_strict(text: &str) -> Option<&'static str> {
     // Every name ends with 指标 (tested): most cells asked (level-3 names, targets) do
     // not, and are not compared with each name.
     if !n.ends_with("指标") {
-        return None;
+        return framework_misread(n);
     }
-    all_framework_names().find(|name| *name == n)
+    all_framework_names()
+        .find(|name| *name == n)
+        .or_else(|| framework_misread(n))
 }
 
 /// Whether a cell is the label of a section holding one value, which the form merges over
@@ -3121,6 +3148,43 @@ const IND_SLOTS: usize = 7;
 const SLOT_OP: usize = 5;
 const SLOT_UNIT: usize = 6;
 
+/// An indicator header cell with a character misread by OCR (`年度指栎值`, `三级措标`)
+/// as the header word it spells (`ocr_labels`' rule); the header row still needs two
+/// columns named.
+fn header_misread(n: &str) -> Option<&'static str> {
+    const WORDS: &[&str] = &[
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "三级指标名称",
+        "指标名称",
+        "指标内容",
+        "实施周期指标值",
+        "实施周期目标值",
+        "中长期指标值",
+        "年度指标值",
+        "年度目标值",
+        "指标值",
+        "目标值",
+        "计量单位",
+        "指标性质",
+    ];
+    // Every level name (数量指标) asks: of four-character cells only `X级…` ones can be
+    // a misread level header, and nothing else is as short or longer than seven.
+    if !(12..=21).contains(&n.len()) || n.len() == 12 && n.get(3..6) != Some("级") {
+        return None;
+    }
+    // Words of one column may tie (`年度措标值`: 年度指标值 or 年度目标值): any is good then.
+    let mut found = WORDS
+        .iter()
+        .filter(|w| crate::ocr_labels::misread_of(n, &[**w], false).is_some());
+    let first = found.next()?;
+    let slot = IndicatorColumns::slot(first);
+    found
+        .all(|w| IndicatorColumns::slot(w) == slot)
+        .then_some(*first)
+}
+
 struct IndicatorColumns {
     cols: [Option<usize>; IND_SLOTS],
     /// Headed columns the template adds (分值, 评分标准, 指标解释, 备注).
@@ -3214,7 +3278,8 @@ impl IndicatorColumns {
         if text.len() > MAX_LABEL_BYTES {
             return None;
         }
-        let seen = chars_seen(text, &['指', '期', '值', '符', '位']);
+        // 标 too: a header whose 指 OCR misread (`二级措标`) is looked up as misread.
+        let seen = chars_seen(text, &['指', '期', '值', '符', '位', '标']);
         if seen == 0 {
             return None;
         }
@@ -3237,7 +3302,7 @@ impl IndicatorColumns {
             }
             "指标性质" | "指标方向" | "比较符" | "符号" | "指标值性质" => SLOT_OP,
             "计量单位" | "度量单位" | "单位" | "指标单位" => SLOT_UNIT,
-            _ => return None,
+            _ => return header_misread(&n).and_then(Self::slot),
         })
     }
 
@@ -3600,7 +3665,8 @@ impl IndicatorState {
         }
         let only_level1 = p.level1.is_some() && p.level2.is_none() && !p.has_content();
         // The row's level names move into the state (each row copies them once, below).
-        if let Some(l1) = p.level1.take() {
+        if let Some(mut l1) = p.level1.take() {
+            respell_misread_level(&mut l1, &loc, warnings);
             let l1_name = framework_name(&l1);
             if self.level1.as_ref().map(|_| self.level1_fw) != Some(l1_name)
                 || self.level1.is_none()
@@ -3632,7 +3698,8 @@ impl IndicatorState {
             self.level1 = Some(l1);
             self.level1_fw = l1_name;
         }
-        if let Some(l2) = p.level2.take() {
+        if let Some(mut l2) = p.level2.take() {
+            respell_misread_level(&mut l2, &loc, warnings);
             self.level2_fw = framework_name(&l2);
             self.level2 = Some(l2);
         }
@@ -3774,7 +3841,8 @@ mod tests {
     }
 
     fn indicator_slot_by_search(text: &str) -> Option<usize> {
-        if text.len() > MAX_LABEL_BYTES || !has_any_char(text, &['指', '期', '值', '符', '位'])
+        if text.len() > MAX_LABEL_BYTES
+            || !has_any_char(text, &['指', '期', '值', '符', '位', '标'])
         {
             return None;
         }
@@ -3790,7 +3858,7 @@ mod tests {
             }
             "指标性质" | "指标方向" | "比较符" | "符号" | "指标值性质" => SLOT_OP,
             "计量单位" | "度量单位" | "单位" | "指标单位" => SLOT_UNIT,
-            _ => return None,
+            _ => return header_misread(&n).and_then(indicator_slot_by_search),
         })
     }
 

@@ -2,7 +2,7 @@
 
 use std::str::FromStr;
 
-use declx::value::{parse_amount, parse_thresholds, Op, Threshold};
+use declx::value::{parse_amount_noted, parse_thresholds_noted, Op, Threshold};
 use rust_decimal::Decimal;
 
 fn cases(file: &str) -> Vec<(usize, String, String)> {
@@ -94,26 +94,56 @@ fn show(ts: &[Threshold]) -> String {
         .join("\n      ")
 }
 
+/// An expectation ending in ` ~ocr` is read through OCR misreadings, which the record
+/// must report; any other case must not be reported as repaired.
+fn ocr_mark(expected: &str) -> (&str, bool) {
+    match expected.strip_suffix(" ~ocr") {
+        Some(e) => (e, true),
+        None => (expected, false),
+    }
+}
+
 #[test]
 fn value_threshold_cases() {
-    let cases = cases("thresholds.txt");
+    let n = threshold_file("thresholds.txt");
+    assert!(n >= 150, "only {n} threshold cases");
+}
+
+/// OCR's misreadings inside numbers: repaired where a human still reads the number,
+/// kept where the letters may be meant (`H2O`, `5S`, `O2O`, book titles).
+#[test]
+fn value_ocr_threshold_cases() {
+    let n = threshold_file("ocr_thresholds.txt");
+    assert!(n >= 40, "only {n} OCR threshold cases");
+}
+
+#[test]
+fn value_ocr_amount_cases() {
+    let n = amount_file("ocr_amounts.txt");
+    assert!(n >= 20, "only {n} OCR amount cases");
+}
+
+fn threshold_file(file: &str) -> usize {
+    let cases = cases(file);
     let mut failures = Vec::new();
     for (line, input, expected) in &cases {
+        let (expected, want_repaired) = ocr_mark(expected);
         let want: Vec<Threshold> = if expected == "none" {
             Vec::new()
         } else {
             expected.split(" || ").map(expected_threshold).collect()
         };
-        let got = parse_thresholds(input);
-        if got != want {
+        let (got, repaired) = parse_thresholds_noted(input);
+        if got != want || repaired != want_repaired {
             failures.push(format!(
-                "thresholds.txt:{line}: {input}\n  want {}\n  got  {}",
+                "{file}:{line}: {input}\n  want {}{}\n  got  {}{}",
                 show(&want),
-                show(&got)
+                if want_repaired { " ~ocr" } else { "" },
+                show(&got),
+                if repaired { " ~ocr" } else { "" },
             ));
         }
     }
-    assert!(cases.len() >= 150, "only {} threshold cases", cases.len());
     assert!(
         failures.is_empty(),
         "{} of {} threshold cases fail:\n{}",
@@ -121,40 +151,48 @@ fn value_threshold_cases() {
         cases.len(),
         failures.join("\n")
     );
+    cases.len()
 }
 
 #[test]
 fn value_amount_cases() {
-    let cases = cases("amounts.txt");
+    let n = amount_file("amounts.txt");
+    assert!(n >= 50, "only {n} amount cases");
+}
+
+fn amount_file(file: &str) -> usize {
+    let cases = cases(file);
     let mut failures = Vec::new();
     for (line, input, expected) in &cases {
+        let (expected, want_repaired) = ocr_mark(expected);
         let (cell, unit) = match input.rsplit_once(" @") {
             Some((c, u)) => (c, Some(u)),
             None => (input.as_str(), None),
         };
-        let got = parse_amount(cell, unit);
-        let ok = if expected == "none" {
-            got.is_none()
-        } else {
-            let f: Vec<&str> = expected.split_whitespace().collect();
-            assert!(
-                f.len() == 4 && f[2] == "yuan",
-                "amounts.txt:{line}: bad spec"
-            );
-            got.as_ref().is_some_and(|a| {
-                Some(a.value) == dec(f[0])
-                    && a.unit.as_deref() == opt(f[1]).as_deref()
-                    && a.yuan == dec(f[3])
-                    && a.raw == cell.trim()
-            })
-        };
+        let noted = parse_amount_noted(cell, unit);
+        let repaired = noted.as_ref().is_some_and(|(_, r)| *r);
+        let got = noted.map(|(a, _)| a);
+        let ok = repaired == want_repaired
+            && if expected == "none" {
+                got.is_none()
+            } else {
+                let f: Vec<&str> = expected.split_whitespace().collect();
+                assert!(f.len() == 4 && f[2] == "yuan", "{file}:{line}: bad spec");
+                got.as_ref().is_some_and(|a| {
+                    Some(a.value) == dec(f[0])
+                        && a.unit.as_deref() == opt(f[1]).as_deref()
+                        && a.yuan == dec(f[3])
+                        && a.raw == cell.trim()
+                })
+            };
         if !ok {
             failures.push(format!(
-                "amounts.txt:{line}: {input}\n  want {expected}\n  got  {got:?}"
+                "{file}:{line}: {input}\n  want {expected}{}\n  got  {got:?}{}",
+                if want_repaired { " ~ocr" } else { "" },
+                if repaired { " ~ocr" } else { "" },
             ));
         }
     }
-    assert!(cases.len() >= 50, "only {} amount cases", cases.len());
     assert!(
         failures.is_empty(),
         "{} of {} amount cases fail:\n{}",
@@ -162,6 +200,7 @@ fn value_amount_cases() {
         cases.len(),
         failures.join("\n")
     );
+    cases.len()
 }
 
 #[test]

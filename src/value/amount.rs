@@ -10,9 +10,10 @@ use super::Amount;
 /// Currency marks around an amount that say nothing about its value.
 const LEADS: &[&str] = &["人民币", "RMB", "¥", "$"];
 
-pub(crate) fn parse(raw: &str, default_unit: Option<&str>) -> Option<Amount> {
+/// The amount of a cell, and whether OCR misreadings in it were repaired.
+pub(crate) fn parse(raw: &str, default_unit: Option<&str>) -> Option<(Amount, bool)> {
     let raw = raw.trim();
-    let (q, neg) = read(raw)?;
+    let (q, neg, repaired) = read(raw)?;
     let value = if neg { -q.value } else { q.value };
     // The header is read only when the cell's unit leaves it a say.
     let header = || default_unit.and_then(parse_unit);
@@ -44,12 +45,15 @@ pub(crate) fn parse(raw: &str, default_unit: Option<&str>) -> Option<Amount> {
         None if value.is_zero() => Some(rust_decimal::Decimal::ZERO),
         None => None,
     };
-    Some(Amount {
-        raw: raw.to_string(),
-        value: value.normalize(),
-        unit: unit_text,
-        yuan,
-    })
+    Some((
+        Amount {
+            raw: raw.to_string(),
+            value: value.normalize(),
+            unit: unit_text,
+            yuan,
+        },
+        repaired,
+    ))
 }
 
 /// Whether `parse` reads `raw` as an amount, without building it (the form stage asks
@@ -60,53 +64,30 @@ pub(crate) fn is_amount(raw: &str) -> bool {
     super::threshold::may_hold_number(raw) && read(raw.trim()).is_some()
 }
 
-/// The quantity of an amount cell (trimmed) and whether it is negative: `None` when the
-/// cell is not exactly one amount. A cell that does not read as written is tried once
-/// more with OCR's letters for digits ([`ocr_letter_digits`]).
-fn read(raw: &str) -> Option<(Qty, bool)> {
-    read_as_written(raw).or_else(|| read_as_written(&ocr_letter_digits(raw)?))
+/// The quantity of an amount cell (trimmed), whether it is negative, and whether it was
+/// read through OCR misreadings: `None` when the cell is not exactly one amount. A cell
+/// that does not read as written is tried once more with its number repaired
+/// ([`super::ocr::repair_amount`]: letters for digits, misread separators).
+fn read(raw: &str) -> Option<(Qty, bool, bool)> {
+    if let Some((q, neg)) = read_as_written(raw) {
+        // `45O,385.73` and `83179。29` read as written (O as zero inside numbers, 。 as
+        // the point of an amount) but are repairs too.
+        let repaired = super::norm::has_ocr_zeros(raw) || point_read_as_full_stop(raw);
+        return Some((q, neg, repaired));
+    }
+    let (q, neg) = read_as_written(&super::ocr::repair_amount(raw)?)?;
+    Some((q, neg, true))
 }
 
-/// OCR reads 1 as `l` or `I` and 0 as `O` or `o` (`l6,583.94`, `45O,385.73`, `O.OO`). In
-/// a cell that should be one amount, a leading number written with digits and those
-/// letters is read with the letters as digits, when it holds a real digit or ends in a
-/// `.` and two decimals (`O.OO`), and no Latin word goes on after it (`5 Items`, `ISO`).
-/// Only amount cells get this (thresholds keep `II类`); `None` when nothing changes.
-fn ocr_letter_digits(raw: &str) -> Option<String> {
-    let is_letter = |c: u8| matches!(c, b'l' | b'I' | b'O' | b'o');
-    let s = raw.trim();
-    let b = s.as_bytes();
-    // Most cells that get here are text: rejected on their first byte.
-    if !b
-        .first()
-        .is_some_and(|c| c.is_ascii_digit() || is_letter(*c))
-    {
-        return None;
-    }
-    let end = b
-        .iter()
-        .position(|c| !(c.is_ascii_digit() || is_letter(*c) || matches!(c, b',' | b'.' | b' ')))
-        .unwrap_or(b.len());
-    let (num, rest) = s.split_at(end);
-    if rest.starts_with(|c: char| c.is_ascii_alphabetic()) || !num.bytes().any(is_letter) {
-        return None;
-    }
-    let two_decimals = num.trim_end().rsplit_once('.').is_some_and(|(_, f)| {
-        f.len() == 2
-            && f.bytes()
-                .all(|c| c.is_ascii_digit() || c == b'O' || c == b'o')
-    });
-    if !num.bytes().any(|c| c.is_ascii_digit()) && !two_decimals {
-        return None;
-    }
-    let mut out = String::with_capacity(s.len());
-    out.extend(num.chars().map(|c| match c {
-        'l' | 'I' => '1',
-        'O' | 'o' => '0',
-        c => c,
-    }));
-    out.push_str(rest);
-    Some(out)
+/// Whether a `。` stands between digits (OCR spaces aside): read as the point.
+fn point_read_as_full_stop(raw: &str) -> bool {
+    raw.match_indices('。').any(|(i, m)| {
+        let before = raw[..i].trim_end().ends_with(|c: char| c.is_ascii_digit());
+        let after = raw[i + m.len()..]
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit());
+        before && after
+    })
 }
 
 fn read_as_written(raw: &str) -> Option<(Qty, bool)> {

@@ -36,6 +36,7 @@ mod amount;
 pub mod cli;
 pub(crate) mod norm;
 mod number;
+mod ocr;
 mod quantity;
 mod threshold;
 mod unit;
@@ -138,6 +139,12 @@ pub fn unit_from_header(header: &str) -> Option<String> {
 /// used when the cell states none (a unit in the cell overrides it). `None` when the cell
 /// is not exactly one amount (text, two numbers, `—`, `无`).
 pub fn parse_amount(raw: &str, default_unit: Option<&str>) -> Option<Amount> {
+    amount::parse(raw, default_unit).map(|(a, _)| a)
+}
+
+/// [`parse_amount`], and whether the cell was read through OCR misreadings (letters for
+/// digits, `。` or `·` for the point, `、` or `.` between thousands): the record says so.
+pub fn parse_amount_noted(raw: &str, default_unit: Option<&str>) -> Option<(Amount, bool)> {
     amount::parse(raw, default_unit)
 }
 
@@ -148,7 +155,40 @@ pub(crate) fn is_amount(raw: &str) -> bool {
 
 /// Every comparison in a target text, in order.
 pub fn parse_thresholds(text: &str) -> Vec<Threshold> {
-    threshold::parse(text)
+    parse_thresholds_noted(text).0
+}
+
+/// [`parse_thresholds`], and whether OCR misreadings in its numbers were repaired to read
+/// them (`≥l60个`, `》90%`, `≥3。2万亩`, `≥8O%`): the record says so. A repair that
+/// changes no threshold is not reported.
+pub fn parse_thresholds_noted(text: &str) -> (Vec<Threshold>, bool) {
+    match ocr::repair_target(text) {
+        Some(fixed) => {
+            // Metrics are cut from the text as written: one that spans a repaired char
+            // (`肆0o<壹`: metric `肆0o`) is taken back from the original text.
+            let ts: Vec<Threshold> = threshold::parse(&fixed)
+                .into_iter()
+                .map(|mut t| {
+                    if let Some(m) = t.metric.take() {
+                        t.metric = if text.contains(m.as_str()) {
+                            Some(m)
+                        } else {
+                            ocr::as_written(text, &fixed, &m)
+                        };
+                    }
+                    t
+                })
+                .collect();
+            let repaired =
+                !ts.is_empty() && (norm::has_ocr_zeros(text) || ts != threshold::parse(text));
+            (ts, repaired)
+        }
+        None => {
+            let ts = threshold::parse(text);
+            let repaired = !ts.is_empty() && norm::has_ocr_zeros(text);
+            (ts, repaired)
+        }
+    }
 }
 
 /// The unit of a cell or header split into magnitude and base: `万人次` → (10000, `人次`);

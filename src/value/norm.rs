@@ -120,9 +120,27 @@ pub(crate) fn fold(s: &str) -> Cow<'_, str> {
 /// `H2O`, `CO2`, `ISO9001` and `5Other` keep their letters. O and 0 are both one byte,
 /// so offsets into the text stay valid.
 fn ocr_zeros(text: &mut Cow<'_, str>) {
-    let b = text.as_bytes();
-    if memchr::memchr2(b'O', b'o', b).is_none() {
+    let zeros = ocr_zero_positions(text.as_bytes());
+    if zeros.is_empty() {
         return;
+    }
+    let mut bytes = std::mem::take(text).into_owned().into_bytes();
+    for k in zeros {
+        bytes[k] = b'0';
+    }
+    // ASCII replaced by ASCII keeps the text UTF-8.
+    *text = Cow::Owned(String::from_utf8(bytes).unwrap_or_default());
+}
+
+/// Whether [`fold`] reads an O as a zero in `s` (a repair the record reports).
+pub(crate) fn has_ocr_zeros(s: &str) -> bool {
+    !ocr_zero_positions(s.as_bytes()).is_empty()
+}
+
+/// Where [`ocr_zeros`] puts zeros.
+fn ocr_zero_positions(b: &[u8]) -> Vec<usize> {
+    if memchr::memchr2(b'O', b'o', b).is_none() {
+        return Vec::new();
     }
     let is_o = |c: u8| c == b'O' || c == b'o';
     let mut zeros = Vec::new();
@@ -144,15 +162,7 @@ fn ocr_zeros(text: &mut Cow<'_, str>) {
             zeros.extend((start..i).filter(|&k| is_o(b[k])));
         }
     }
-    if zeros.is_empty() {
-        return;
-    }
-    let mut bytes = std::mem::take(text).into_owned().into_bytes();
-    for k in zeros {
-        bytes[k] = b'0';
-    }
-    // ASCII replaced by ASCII keeps the text UTF-8.
-    *text = Cow::Owned(String::from_utf8(bytes).unwrap_or_default());
+    zeros
 }
 
 /// Normalised text plus a way back to the original byte offsets.

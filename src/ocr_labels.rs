@@ -1,0 +1,332 @@
+//! Labels with characters misread by OCR (`数量措标`, `社会效益指栎`, `年度指栎值`):
+//! OCR confuses similar glyphs (指/措, 标/栎, 量/最, 态/杰, 满/瞒), and a label off by one
+//! of them is still that label when no other label is as close.
+//!
+//! The rule (and where it must not apply):
+//! - only cells of ideographs throughout, exactly as long as the label (OCR swaps a
+//!   glyph, it seldom drops one; a longer cell is a sentence about the label);
+//! - one character off; two for labels of eight characters or more (`服务对象瞒意度措标`);
+//! - for four- and five-character framework names (`数量指标`, `质量指标`), only in the
+//!   `指标` suffix: their two-character stems are what tells them apart, and a level-3
+//!   name one stem character away (`效率指标`) is ordinary text;
+//! - the closest label must be unique: `X量指标` is as close to 数量指标 as to 质量指标 and
+//!   is no name.
+//!
+//! Callers that keep the name in the record put the label's own spelling there and an
+//! `ocr_repaired` warning beside it.
+
+use std::borrow::Cow;
+
+use crate::grid::Grid;
+use crate::record::{Loc, Warning};
+
+/// Whether `b` is basic-block ideographs throughout (3 bytes each, lead E4..E9), as
+/// every label is.
+fn ideographs(b: &[u8]) -> bool {
+    !b.is_empty()
+        && b.len().is_multiple_of(3)
+        && b.chunks_exact(3).all(|c| matches!(c[0], 0xE4..=0xE9))
+}
+
+/// How many chars `a` and `b` (ideographs, same length) differ in, and whether all of
+/// them are in the last two (the `指标` of a framework name).
+fn distance(a: &[u8], b: &[u8]) -> (usize, bool) {
+    let chars = a.len() / 3;
+    let mut off = 0;
+    let mut only_suffix = true;
+    for (k, (x, y)) in a.chunks_exact(3).zip(b.chunks_exact(3)).enumerate() {
+        if x != y {
+            off += 1;
+            if k + 2 < chars {
+                only_suffix = false;
+            }
+            if off > 2 {
+                break; // farther than any rule allows
+            }
+        }
+    }
+    (off, only_suffix)
+}
+
+/// The one label of `labels` that `text` (already normalised: no white space) spells
+/// with OCR's misread characters, by the rule above; `None` for an exact label (the
+/// callers' own lookup finds those) or anything else. `short_stems` asks for the
+/// four-/five-character rule of framework names.
+pub(crate) fn misread_of<'l>(text: &str, labels: &[&'l str], short_stems: bool) -> Option<&'l str> {
+    // Only labels of the cell's byte length can be that close: most cells meet none.
+    if !(12..=60).contains(&text.len()) || !labels.iter().any(|l| l.len() == text.len()) {
+        return None;
+    }
+    if !ideographs(text.as_bytes()) {
+        return None;
+    }
+    let mut best: Option<(&'l str, usize)> = None;
+    let mut tie = false;
+    for &label in labels {
+        if label.len() != text.len() {
+            continue;
+        }
+        let (off, only_suffix) = distance(text.as_bytes(), label.as_bytes());
+        if off == 0 {
+            return None;
+        }
+        let chars = label.len() / 3;
+        let allowed = if chars >= 8 { 2 } else { 1 };
+        if off > allowed || short_stems && chars <= 5 && !only_suffix {
+            continue;
+        }
+        match best {
+            Some((_, d)) if d < off => {}
+            Some((b, d)) if d == off => tie |= b != label,
+            _ => {
+                best = Some((label, off));
+                tie = false;
+            }
+        }
+    }
+    if tie {
+        return None;
+    }
+    best.map(|(l, _)| l)
+}
+
+/// Whether `text` may be a misread framework name: cheap byte tests first (this runs on
+/// every cell the indicator reader asks about). Every framework name ends in 指标, and one
+/// of those two chars survives a misreading.
+pub(crate) fn may_be_misread_name(text: &str) -> bool {
+    let b = text.as_bytes();
+    (12..=42).contains(&b.len()) && b.len().is_multiple_of(3) && {
+        let n = b.len();
+        // 指 E6 8C 87, 标 E6 A0 87.
+        b.get(n - 6..n - 3) == Some(&[0xE6, 0x8C, 0x87][..])
+            || b.get(n - 3..) == Some(&[0xE6, 0xA0, 0x87][..])
+    }
+}
+
+/// The warning for a label read through a misreading, kept as the label's spelling.
+pub(crate) fn warning(what: &str, written: &str, read: &str, loc: &Loc) -> Warning {
+    Warning::new(
+        "ocr_repaired",
+        format!("{what} {written:?} read as {read}: a character misread by OCR"),
+        Some(loc.clone()),
+    )
+}
+
+/// Budget words of six characters or more: the lines and column groups of the budget
+/// block (shorter ones, 基本支出 or 财政拨款, are left alone: one character is a quarter
+/// of them, and `ocr_labels`' rule keeps to long labels).
+const BUDGET_WORDS: &[&str] = &[
+    "部门预算支出",
+    "事业发展性支出",
+    "按预算级次划分",
+    "财政专项资金",
+    "其他事业发展性支出",
+    "市本级使用资金",
+    "区本级使用资金",
+    "县本级使用资金",
+    "省本级使用资金",
+    "本级使用资金",
+    "拟用于对下转移支付资金",
+    "一般公共预算拨款",
+    "政府性基金预算拨款",
+    "国有资本经营预算拨款",
+];
+
+/// Amount column headers, read only with their currency note (`预算全额（万元）`): the
+/// note says the cell is a header, so a four-character word may be one character off.
+const AMOUNT_HEADERS: &[&str] = &["预算金额", "拟投入的资金", "年度预算金额"];
+
+/// Cells that spell a budget word or an amount column header with a character misread
+/// by OCR take its spelling, each with an `ocr_repaired` warning: the budget block is
+/// found and read by those words (a `预算全额（万元）` header lost its column's amounts).
+/// Cells of other lengths or with other chars are not compared.
+pub(crate) fn respell_cells(grid: &mut Grid<'_>) -> Vec<Warning> {
+    let mut out = Vec::new();
+    for row in &mut grid.rows {
+        for cell in &mut row.cells {
+            // Cells come trimmed from the grid (`clean_cell`, the PDF readers); this runs
+            // on every cell of every form, so they are not trimmed again.
+            let t: &str = &cell.text;
+            // A table rule read as the only text of an empty cell: the cell is empty
+            // (`—` alone is the form's placeholder and stays).
+            if matches!(t, "|" | "｜" | "_" | "＿") {
+                cell.text = Cow::Borrowed("");
+                continue;
+            }
+            let kept = without_rule_mark(t);
+            let t2 = kept.unwrap_or(t);
+            // Fast rejections: every word is 4..=11 ideographs, with a note of up to 6
+            // chars; most cells are amounts, sentences or exact labels.
+            let label = if (12..=60).contains(&t2.len())
+                && matches!(t2.as_bytes().first(), Some(0xE4..=0xE9))
+            {
+                respelled(t2)
+            } else {
+                None
+            };
+            if kept.is_none() && label.is_none() {
+                continue;
+            }
+            if let Some(k) = kept {
+                out.push(Warning::new(
+                    "ocr_repaired",
+                    format!(
+                        "cell {t:?} read as {k:?}: a stray table-rule mark read by OCR dropped"
+                    ),
+                    Some(cell.loc.clone()),
+                ));
+            }
+            if let Some(fixed) = &label {
+                out.push(warning("label", t2, fixed, &cell.loc));
+            }
+            let text = label.unwrap_or_else(|| t2.to_string());
+            cell.text = Cow::Owned(text);
+        }
+    }
+    out
+}
+
+/// A cell with a stray mark of the scan's table rules at its edge (`|产出指标`,
+/// `3,218.46_`, `数量指标—`), without it. One mark only, not a run (`填报人：____` is a
+/// blank to fill in), never the whole cell (`—` is a placeholder), and a leading `—`
+/// only before an ideograph (before a digit it may be a minus sign).
+fn without_rule_mark(t: &str) -> Option<&str> {
+    // By bytes first: every mark starts with 7C, 5F, EF or E2 and ends with 7C, 5F, 9C,
+    // BF or 94, and most cells neither start nor end so.
+    let b = t.as_bytes();
+    let starts = matches!(b.first(), Some(0x7C | 0x5F | 0xEF | 0xE2));
+    let ends = matches!(b.last(), Some(0x7C | 0x5F | 0x9C | 0xBF | 0x94));
+    if !starts && !ends {
+        return None;
+    }
+    let is_mark = |c: char| matches!(c, '|' | '｜' | '_' | '＿' | '—');
+    let mut chars = t.chars();
+    let first = chars.next()?;
+    let last = chars.next_back()?;
+    let inner = |c: Option<char>| c.is_some_and(|c| !is_mark(c) && !c.is_whitespace());
+    if is_mark(first) && inner(t[first.len_utf8()..].chars().next()) {
+        let rest = &t[first.len_utf8()..];
+        let before_ideograph = rest
+            .chars()
+            .next()
+            .is_some_and(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c));
+        if first != '—' || before_ideograph {
+            return Some(rest);
+        }
+    }
+    if is_mark(last) && inner(t[..t.len() - last.len_utf8()].chars().next_back()) {
+        return Some(&t[..t.len() - last.len_utf8()]);
+    }
+    None
+}
+
+/// The spelling of a misread budget word or amount header, if `t` is one.
+fn respelled(t: &str) -> Option<String> {
+    // A trailing currency note: `（万元）`, `(元)`.
+    // (The closing bracket is tested first: most cells have none, and are not searched.)
+    let note_at = if t.ends_with(['）', ')']) {
+        t.rfind(['（', '('])
+    } else {
+        None
+    };
+    let (stem, note) = match note_at {
+        Some(k) => t.split_at(k),
+        None => (t, ""),
+    };
+    if note.is_empty() {
+        // Every budget word ends in 支出, 资金, 划分 or 拨款, and one misread char leaves
+        // one of the two: most cells (level-3 names, task names) end otherwise.
+        let mut end = stem.chars().rev();
+        let (last, before) = (end.next(), end.next());
+        let ending = matches!(last, Some('出' | '金' | '分' | '款'))
+            || matches!(before, Some('支' | '资' | '划' | '拨'));
+        if !ending {
+            return None;
+        }
+        return misread_of(stem, BUDGET_WORDS, false).map(str::to_string);
+    }
+    let inner: String = note
+        .chars()
+        .filter(|c| !matches!(c, '（' | '）' | '(' | ')' | ' '))
+        .collect();
+    if !matches!(inner.as_str(), "万元" | "元" | "亿元") {
+        return None;
+    }
+    misread_of(stem, AMOUNT_HEADERS, false).map(|w| format!("{w}{note}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NAMES: &[&str] = &[
+        "产出指标",
+        "数量指标",
+        "质量指标",
+        "时效指标",
+        "成本指标",
+        "效益指标",
+        "社会效益指标",
+        "生态效益指标",
+        "经济效益指标",
+        "服务对象满意度指标",
+    ];
+
+    #[test]
+    fn misread_names() {
+        let m = |t: &str| misread_of(t, NAMES, true);
+        assert_eq!(m("数量措标"), Some("数量指标"));
+        assert_eq!(m("质量指栎"), Some("质量指标"));
+        assert_eq!(m("生杰效益指标"), Some("生态效益指标"));
+        assert_eq!(m("服务对象瞒意度措标"), Some("服务对象满意度指标"));
+        // Short stems are not guessed, exact names are the caller's.
+        assert_eq!(m("数最指标"), None);
+        assert_eq!(m("效率指标"), None);
+        assert_eq!(m("数量指标"), None);
+        // Two misreads in a six-char name: too far.
+        assert_eq!(m("社会郊益措标"), None);
+        // Ties: as close to two names.
+        assert_eq!(m("社济效益指标"), None);
+        assert_eq!(m("数量指标完成"), None);
+    }
+
+    #[test]
+    fn budget_words_and_headers() {
+        assert_eq!(respelled("部门预算攴出").as_deref(), Some("部门预算支出"));
+        assert_eq!(
+            respelled("拟用于对下转移攴付资金").as_deref(),
+            Some("拟用于对下转移支付资金")
+        );
+        assert_eq!(
+            respelled("预算全额（万元）").as_deref(),
+            Some("预算金额（万元）")
+        );
+        assert_eq!(respelled("预算金额（万元）"), None);
+        // Without the note a four-character word is not guessed; nor with another note.
+        assert_eq!(respelled("预算全额"), None);
+        assert_eq!(respelled("预算全额（个）"), None);
+        assert_eq!(respelled("其他资全"), None);
+        // A sentence of the same length is too far from every word.
+        assert_eq!(respelled("完成年度建设任务"), None);
+    }
+
+    #[test]
+    fn rule_marks() {
+        assert_eq!(without_rule_mark("|产出指标"), Some("产出指标"));
+        assert_eq!(without_rule_mark("3,218.46_"), Some("3,218.46"));
+        assert_eq!(without_rule_mark("数量指标—"), Some("数量指标"));
+        assert_eq!(without_rule_mark("｜≥90%"), Some("≥90%"));
+        assert_eq!(without_rule_mark("—"), None);
+        assert_eq!(without_rule_mark("填报人：____"), None);
+        assert_eq!(without_rule_mark("—5"), None);
+        assert_eq!(without_rule_mark("产出指标"), None);
+    }
+
+    #[test]
+    fn may_be_name_bytes() {
+        assert!(may_be_misread_name("数量措标"));
+        assert!(may_be_misread_name("数量指栎"));
+        assert!(!may_be_misread_name("数量措栎"));
+        assert!(!may_be_misread_name("指标"));
+    }
+}

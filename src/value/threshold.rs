@@ -1227,8 +1227,12 @@ impl Pending {
 /// The cell-only rule: a cell that is just a value (`100%`, `800项`), or one clause
 /// naming a metric and ending in its value (`资金到位率100%`), is one `=` threshold.
 fn cell_value(sc: &Scan, q: &Qty, floor: usize, op_start: usize, end: usize) -> Option<Threshold> {
-    if floor == usize::MAX || !only_closing(&sc.s[end..]) {
+    if floor == usize::MAX {
         return None;
+    }
+    let rest = &sc.s[end..];
+    if !only_closing(rest) {
+        return word_after_value(sc, q, floor, op_start, rest);
     }
     let metric = sc.metric(floor, op_start);
     let numeric = matches!(
@@ -1246,6 +1250,33 @@ fn cell_value(sc: &Scan, q: &Qty, floor: usize, op_start: usize, end: usize) -> 
     let minus = sc.s.get(floor..op_start).is_some_and(|m| m.trim() == "-");
     let value = if minus { -q.value } else { q.value };
     Some(threshold(metric, Op::Eq, value, q.unit.as_ref()))
+}
+
+/// A whole cell of a value and a short word after it, with nothing before the value:
+/// a share of the whole done (`100%覆盖`, `100%完成`: = 100 %), or none of something
+/// (`零投诉`, `0事故`: the word is the metric, = 0). Other words after a value
+/// (`12月底前完成`, `3个工作日内办结`) are no such target.
+fn word_after_value(
+    sc: &Scan,
+    q: &Qty,
+    floor: usize,
+    op_start: usize,
+    rest: &str,
+) -> Option<Threshold> {
+    let word = rest.trim_end_matches(|c| matches!(c, ' ' | '。' | '.' | ';' | ',' | '!'));
+    let short_word = (1..=4).contains(&word.chars().count())
+        && word.chars().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c));
+    let nothing_before =
+        sc.s.get(floor..op_start)
+            .is_some_and(|m| m.trim().is_empty());
+    if !short_word || !nothing_before {
+        return None;
+    }
+    match &q.unit {
+        Some(u) if u.text == "%" => Some(threshold(None, Op::Eq, q.value, Some(u))),
+        None if q.value.is_zero() => Some(threshold(Some(word.to_string()), Op::Eq, q.value, None)),
+        _ => None,
+    }
 }
 
 #[cfg(test)]

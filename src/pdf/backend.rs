@@ -574,6 +574,7 @@ impl<'a> Interp<'a, '_> {
                         && bbox.x1.is_finite()
                         && bbox.y1.is_finite()
                         && gs.sees(bbox.cx(), bbox.cy())
+                        && !super::geometry::is_slanted(&trm)
                     {
                         self.out.glyphs.push(Glyph {
                             // A glyph an ideograph shares with its radical form may be

@@ -43,6 +43,17 @@ impl Matrix {
     }
 }
 
+/// Text set along a slant, neither along nor across the page's axes (a watermark
+/// rotated 45° across the table, as Word and WPS write 草稿/内部资料 marks): never a
+/// cell's text. Rotated labels (a quarter turn) and synthetic italics (skew only) are
+/// not slanted. `m` is the text rendering matrix.
+pub fn is_slanted(m: &Matrix) -> bool {
+    let [a, b, _, _, _, _] = m.0;
+    let h = (a * a + b * b).sqrt();
+    // More than about 10° off both axes.
+    h > 0.0 && a.abs().min(b.abs()) > 0.17 * h
+}
+
 /// Axis-aligned box `[x0, y0, x1, y1]`, y up.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Rect {
@@ -200,6 +211,15 @@ mod tests {
     fn matrix_product_order() {
         let m = Matrix::translate(10.0, 0.0).then(&Matrix([2.0, 0.0, 0.0, 2.0, 0.0, 0.0]));
         assert_eq!(m.apply(1.0, 1.0), (22.0, 2.0));
+    }
+
+    #[test]
+    fn slanted_text_is_told_from_turned_and_italic_text() {
+        let (c, s) = (0.7071, 0.7071);
+        assert!(is_slanted(&Matrix([60.0 * c, 60.0 * s, -60.0 * s, 60.0 * c, 0.0, 0.0])));
+        assert!(!is_slanted(&Matrix([9.0, 0.0, 0.0, 9.0, 0.0, 0.0])));
+        assert!(!is_slanted(&Matrix([0.0, 9.0, -9.0, 0.0, 0.0, 0.0])));
+        assert!(!is_slanted(&Matrix([9.0, 0.0, 2.0, 9.0, 0.0, 0.0])));
     }
 
     #[test]

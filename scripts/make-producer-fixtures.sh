@@ -106,3 +106,7 @@ wmake producer-word-clip-text clip-text
 wmake producer-word-vertical-labels vertical-spread
 wmake producer-word-rotate90-scaled rotate90,scale075
 wmake producer-word-rotate270-offset-box rotate270,offset-box
+# Word's page header (department and year over the 页眉 rule) on a one-page form, 第 1 页
+# 共 1 页 below and the form's signature line under the table (the header read as the
+# title).
+wmake producer-word-furniture furniture

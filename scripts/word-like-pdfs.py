@@ -32,8 +32,8 @@ every page it crosses. Features (any combination):
   vertical-spread  with vertical: the characters spread evenly down the span (分散对齐)
   watermark      large light grey text rotated 45° across each page, under the table
   furniture      a running header (department and year, with Word's header rule under
-                 it), 第 X 页 共 Y 页 below, a 单位（盖章）/填报人/联系电话 line under the
-                 table
+                 it), 第 X 页 共 Y 页 below, and the text's last line, when it is a lone
+                 单位（盖章）/填报人/联系电话 line, under the table instead of in it
   rotate90       A4 landscape written as a portrait page with /Rotate 90
   rotate270      the same with /Rotate 270
   scale075       everything under `0.75 0 0 0.75 0 0 cm`, coordinates in pixels (Excel)
@@ -224,6 +224,12 @@ class Doc:
         return pg
 
     def draw(self, titles, segments):
+        self.sign = None
+        last = segments[-1] if segments else []
+        if "furniture" in self.f and last and len(last[-1]) == 1 and "填报人" in last[-1][0]:
+            # The form's signature line (单位（盖章）/填报人/联系电话, the text's last
+            # line) goes under the table, not in it.
+            self.sign = last.pop()[0]
         pg = self.new_page()
         y = self.H - self.top
         for t in titles:
@@ -235,9 +241,9 @@ class Doc:
                 pg = self.new_page()
                 y = self.H - self.top
             pg, y = self.table(pg, y, seg)
-        if "furniture" in self.f:
+        if "furniture" in self.f and self.sign:
             # The template's signature line under the table.
-            line = "单位（盖章）：　　　　　　填报人：王小明　　　　联系电话：020-83125678"
+            line = self.sign
             if y - 30 < self.bottom:
                 pg = self.new_page()
                 y = self.H - self.top

@@ -216,7 +216,14 @@ mod tests {
     #[test]
     fn slanted_text_is_told_from_turned_and_italic_text() {
         let (c, s) = (0.7071, 0.7071);
-        assert!(is_slanted(&Matrix([60.0 * c, 60.0 * s, -60.0 * s, 60.0 * c, 0.0, 0.0])));
+        assert!(is_slanted(&Matrix([
+            60.0 * c,
+            60.0 * s,
+            -60.0 * s,
+            60.0 * c,
+            0.0,
+            0.0
+        ])));
         assert!(!is_slanted(&Matrix([9.0, 0.0, 0.0, 9.0, 0.0, 0.0])));
         assert!(!is_slanted(&Matrix([0.0, 9.0, -9.0, 0.0, 0.0, 0.0])));
         assert!(!is_slanted(&Matrix([9.0, 0.0, 2.0, 9.0, 0.0, 0.0])));

@@ -110,3 +110,11 @@ wmake producer-word-rotate270-offset-box rotate270,offset-box
 # 共 1 页 below and the form's signature line under the table (the header read as the
 # title).
 wmake producer-word-furniture furniture
+# The table's outer frame as 3 pt filled rectangles (Word's 粗外框), the inner borders
+# thin strokes: filled rectangles over 2.5 pt thick were not rules, so the table lost
+# its outer edges.
+wmake producer-word-thick-frame thick-frame
+# Tagged PDF (Word's default): cells as /P marked content, the running header (no rule
+# under it) and 第 1 页 共 1 页 as /Artifact /Pagination: on one page the header was read
+# as the title.
+wmake producer-word-tagged-header tagged,furniture,header-no-rule

@@ -30,10 +30,25 @@ every page it crosses. Features (any combination):
   vertical       a narrow label column: its labels written one character per line
                  (竖排), centred in their row spans
   vertical-spread  with vertical: the characters spread evenly down the span (分散对齐)
+  turned-labels  with vertical: the label column's text turned a quarter turn
+                 counter-clockwise (Excel's and Word's 文字方向, read bottom to top), centred
+                 in the span
+  turned-labels-cw  the same turned clockwise (read top to bottom, as Word's vertical
+                 text direction writes a cell through its @-font)
   watermark      large light grey text rotated 45° across each page, under the table
   furniture      a running header (department and year, with Word's header rule under
                  it), 第 X 页 共 Y 页 below, and the text's last line, when it is a lone
                  单位（盖章）/填报人/联系电话 line, under the table instead of in it
+  clip-cells     each cell's text drawn inside its own `re W n` clip (Word)
+  hairline       borders stroked at width 0 (Excel's gridlines)
+  dashed         borders stroked with a dash pattern
+  tagged         marked content: cells in /P <</MCID n>> BDC … EMC, the running header
+                 and footer in /Artifact <</Type /Pagination …>> BDC … EMC (Word's
+                 tagged PDF)
+  header-no-rule with furniture: the running header without Word's rule under it
+  page-fill      a white rectangle over the whole page, then a light fill under the
+                 whole table, before anything else
+  thick-frame    the table's outer frame 3 pt thick, as filled rectangles per page
   rotate90       A4 landscape written as a portrait page with /Rotate 90
   rotate270      the same with /Rotate 270
   scale075       everything under `0.75 0 0 0.75 0 0 cm`, coordinates in pixels (Excel)
@@ -52,7 +67,9 @@ TITLE_SIZE = 14.0
 FEATURES = {
     "shade", "bands", "no-borders", "edge-rects", "one-path", "glyph-tm", "tj-kern",
     "tz", "clip-text", "bold-stroke", "bold-double", "vertical", "watermark",
-    "furniture", "vertical-spread", "rotate90", "rotate270", "scale075", "offset-box",
+    "furniture", "vertical-spread", "clip-cells", "hairline", "dashed", "tagged",
+    "page-fill", "thick-frame", "header-no-rule", "turned-labels", "turned-labels-cw",
+    "rotate90", "rotate270", "scale075", "offset-box",
 }
 HEADER_WORDS = ("一级指标", "名称", "部门预算支出", "事业发展性支出", "项目", "指标名称")
 
@@ -260,8 +277,33 @@ class Doc:
                 y = self.H - self.top
             place.append((pg, y))
             y -= h
+        if "page-fill" in self.f:
+            # Under the whole table, page by page (a fill per page it covers).
+            for p in {id(p): p for p, _ in place}.values():
+                tops = [t for (q, t), h in zip(place, heights) if q is p]
+                bots = [t - h for (q, t), h in zip(place, heights) if q is p]
+                p.ops.insert(0, "1 1 1 rg 0 0 %s %s re f" % (p.n(self.W), p.n(self.H)))
+                p.fill_rect(xs[0], min(bots), xs[-1] - xs[0], max(tops) - min(bots),
+                            (0.97, 0.97, 0.92))
+        self.extent = {}
+        for (p, tp), h in zip(place, heights):
+            t0, b0 = self.extent.get(id(p), (tp, tp - h))
+            self.extent[id(p)] = (max(t0, tp), min(b0, tp - h))
+        self.table_x = (xs[0], xs[-1])
         for c in cells:
             self.cell(c, seg, xs, heights, place)
+        if "thick-frame" in self.f:
+            # Word's 粗外框: 3 pt, drawn over the cells' own thin edges.
+            t = 3.0
+            for p in {id(p): p for p, _ in place}.values():
+                top = max(tp for (q, tp) in place if q is p)
+                bot = min(tp - h for (q, tp), h in zip(place, heights) if q is p)
+                x0, x1 = xs[0], xs[-1]
+                for (x, yy, w, h) in [(x0 - t / 2, top - t / 2, x1 - x0 + t, t),
+                                      (x0 - t / 2, bot - t / 2, x1 - x0 + t, t),
+                                      (x0 - t / 2, bot - t / 2, t, top - bot + t),
+                                      (x1 - t / 2, bot - t / 2, t, top - bot + t)]:
+                    p.fill_rect(x, yy, w, h, (0, 0, 0))
         return pg, y
 
     def cell(self, c, seg, xs, heights, place):
@@ -285,10 +327,30 @@ class Doc:
                 pg.fill_rect(x0, bot, x1 - x0, top - bot, fill)
         pg, top, bot = pieces[0]
         w = x1 - x0 - 2 * PAD
+        if "tagged" in self.f:
+            self.mcid = getattr(self, "mcid", -1) + 1
+            pg.ops.append(f"/P <</MCID {self.mcid}>> BDC")
+        if "clip-cells" in self.f:
+            n = pg.n
+            pg.ops.append(f"q {n(x0)} {n(bot)} {n(x1 - x0)} {n(top - bot)} re W n")
         if ("vertical" in self.f or "vertical-spread" in self.f) and c.col == 0 \
                 and c.colspan == 1:
             # One character per line, the column centred in the whole span.
             lines = list(c.text)
+            if "turned-labels" in self.f or "turned-labels-cw" in self.f:
+                # One run turned 90° counter-clockwise, centred in the span's first piece.
+                n = pg.n
+                length = self.width(c.text)
+                mid = (top + pieces[0][2]) / 2
+                x = x0 + (x1 - x0) / 2 + SIZE * 0.35
+                y = mid - length / 2
+                if "turned-labels-cw" in self.f:
+                    tm = f"0 -1 1 0 {n(x - SIZE * 0.7)} {n(y + length)}"
+                else:
+                    tm = f"0 1 -1 0 {n(x)} {n(y)}"
+                pg.ops.append(f"BT /{self.fname} {n(SIZE)} Tf 0 0 0 rg {tm} Tm "
+                              f"{hexs(c.text)} Tj ET")
+                lines = []
             total = sum(t - b for _p, t, b in pieces)
             step = LEAD
             if len(pieces) == 1:
@@ -310,6 +372,10 @@ class Doc:
                 last = i + 1 == len(c.lines)
                 self.text_line(pg, line, x0 + PAD, ty + 3, bold=header,
                                w=None if last else w)
+        if "clip-cells" in self.f:
+            pieces[0][0].ops.append("Q")
+        if "tagged" in self.f:
+            pieces[0][0].ops.append("EMC")
         if "no-borders" in self.f:
             return
         for pg, top, bot in pieces:
@@ -317,6 +383,22 @@ class Doc:
 
     def borders(self, pg, x0, x1, top, bot):
         n = pg.n
+        if "thick-frame" in self.f:
+            # The frame is drawn once over the table: no thin edges along it.
+            ttop, tbot = self.extent[id(pg)]
+            tx0, tx1 = self.table_x
+            edges = []
+            if abs(top - ttop) > 0.01:
+                edges.append((x0, top, x1, top))
+            if abs(bot - tbot) > 0.01:
+                edges.append((x0, bot, x1, bot))
+            if abs(x0 - tx0) > 0.01:
+                edges.append((x0, bot, x0, top))
+            if abs(x1 - tx1) > 0.01:
+                edges.append((x1, bot, x1, top))
+            for a, b, c, d in edges:
+                pg.ops.append(f"0 0 0 RG {n(0.5)} w {n(a)} {n(b)} m {n(c)} {n(d)} l S")
+            return
         if "edge-rects" in self.f:
             h, v = 0.5, 0.75
             ops = [
@@ -332,7 +414,10 @@ class Doc:
             pg.segs += [(x0, top, x1, top), (x0, bot, x1, bot), (x0, bot, x0, top),
                         (x1, bot, x1, top)]
         else:
-            pg.ops.append(f"0 0 0 RG {n(0.5)} w {n(x0)} {n(bot)} {n(x1 - x0)} {n(top - bot)} re S")
+            lw = 0 if "hairline" in self.f else 0.5
+            dash = "[2 1] 0 d " if "dashed" in self.f else ""
+            pg.ops.append(f"0 0 0 RG {n(lw)} w {dash}{n(x0)} {n(bot)} {n(x1 - x0)} "
+                          f"{n(top - bot)} re S" + (" [] 0 d" if dash else ""))
 
 
 def write(doc, out):
@@ -358,12 +443,20 @@ def write(doc, out):
             n = pg.n
             head = "广州市科学技术局　2023年度部门整体预算绩效目标"
             y = doc.H - 40
+            tag = "tagged" in f
+            if tag:
+                code.append("/Artifact <</Type /Pagination /Subtype /Header>> BDC")
             code.append(f"BT /{fname} {n(8)} Tf 1 0 0 1 {n(doc.left)} {n(y)} Tm {hexs(head)} Tj ET")
-            code.append(f"0 0 0 RG {n(0.5)} w {n(doc.left)} {n(y - 4)} m "
-                        f"{n(doc.W - doc.right)} {n(y - 4)} l S")
+            if "header-no-rule" not in f:
+                code.append(f"0 0 0 RG {n(0.5)} w {n(doc.left)} {n(y - 4)} m "
+                            f"{n(doc.W - doc.right)} {n(y - 4)} l S")
+            if tag:
+                code.append("EMC /Artifact <</Type /Pagination /Subtype /Footer>> BDC")
             foot = f"第 {i + 1} 页 共 {total} 页"
             fx = (doc.W - doc.width(foot, 8)) / 2
             code.append(f"BT /{fname} {n(8)} Tf 1 0 0 1 {n(fx)} {n(40)} Tm {hexs(foot)} Tj ET")
+            if tag:
+                code.append("EMC")
         code += pg.ops
         segs = getattr(pg, "segs", [])
         if segs:

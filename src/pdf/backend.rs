@@ -676,13 +676,13 @@ impl<'a> Interp<'a, '_> {
             if !gs.sees(r.cx(), r.cy()) && !gs.sees(r.x0, r.y0) && !gs.sees(r.x1, r.y1) {
                 continue;
             }
-            if r.height() <= THIN && r.width() > r.height() {
+            if super::geometry::is_rule_rect(r.height(), r.width(), THIN) {
                 self.out.hrules.push(HRule {
                     y: r.cy(),
                     x0: r.x0,
                     x1: r.x1,
                 });
-            } else if r.width() <= THIN && r.height() > r.width() {
+            } else if super::geometry::is_rule_rect(r.width(), r.height(), THIN) {
                 self.out.vrules.push(VRule {
                     x: r.cx(),
                     y0: r.y0,

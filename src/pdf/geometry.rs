@@ -54,6 +54,14 @@ pub fn is_slanted(m: &Matrix) -> bool {
     h > 0.0 && a.abs().min(b.abs()) > 0.17 * h
 }
 
+/// Whether a filled rectangle `thick` × `long` points draws a ruling line: thin ones
+/// always (Word/WPS draw each border so), and thick ones up to Word's widest border
+/// (6 pt: a 3 pt 粗外框 around the table) when they run on for many times their
+/// thickness, which no shaded cell holding a line of text does.
+pub fn is_rule_rect(thick: f64, long: f64, thin: f64) -> bool {
+    long > thick && (thick <= thin || (thick <= 6.0 && long >= 10.0 * thick))
+}
+
 /// Axis-aligned box `[x0, y0, x1, y1]`, y up.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Rect {
@@ -227,6 +235,15 @@ mod tests {
         assert!(!is_slanted(&Matrix([9.0, 0.0, 0.0, 9.0, 0.0, 0.0])));
         assert!(!is_slanted(&Matrix([0.0, 9.0, -9.0, 0.0, 0.0, 0.0])));
         assert!(!is_slanted(&Matrix([9.0, 0.0, 2.0, 9.0, 0.0, 0.0])));
+    }
+
+    #[test]
+    fn thick_frames_are_rules_and_shaded_cells_are_not() {
+        assert!(is_rule_rect(0.5, 40.0, 2.5));
+        assert!(is_rule_rect(3.0, 480.0, 2.5));
+        assert!(!is_rule_rect(3.0, 20.0, 2.5));
+        assert!(!is_rule_rect(14.0, 480.0, 2.5));
+        assert!(!is_rule_rect(7.0, 480.0, 2.5));
     }
 
     #[test]

@@ -133,6 +133,7 @@ impl Backend for LopdfBackend {
             out: &mut out,
             ops: 0,
             forms: Vec::new(),
+            marked: Vec::new(),
         };
         let gs = State::new(to_page);
         interp.run(&content, resources, gs)?;
@@ -233,6 +234,31 @@ struct Interp<'a, 'o> {
     ops: usize,
     /// Form XObjects being run (cycle guard).
     forms: Vec<ObjectId>,
+    /// Open marked-content sequences: whether each is a pagination artifact.
+    marked: Vec<bool>,
+}
+
+/// Whether a `BDC` opens a pagination artifact (`/Artifact <</Type /Pagination …>>`):
+/// the running header, footer, page number or watermark that a tagged PDF (Word's
+/// "Save as PDF", WPS) marks as not part of the document's content, so never a cell.
+/// The properties are inline or named in the resources' `/Properties`.
+fn pagination_artifact(doc: &Document, resources: Option<&Dictionary>, o: &[Object]) -> bool {
+    if !matches!(o.first(), Some(Object::Name(tag)) if tag.as_slice() == b"Artifact") {
+        return false;
+    }
+    let props = match o.get(1) {
+        Some(Object::Dictionary(d)) => Some(d),
+        Some(Object::Name(name)) => resources
+            .and_then(|r| dict_get(doc, r, b"Properties"))
+            .and_then(|p| p.as_dict().ok())
+            .and_then(|p| p.get(name).ok())
+            .and_then(|e| deref(doc, e).as_dict().ok()),
+        _ => None,
+    };
+    props
+        .and_then(|d| dict_get(doc, d, b"Type"))
+        .and_then(name_of)
+        .is_some_and(|t| t == "Pagination")
 }
 
 fn nums_of(ops: &[Object]) -> Vec<f64> {
@@ -470,6 +496,14 @@ impl<'a> Interp<'a, '_> {
                     }
                 }
                 "BI" => self.out.images += 1,
+                "BMC" if self.marked.len() < 256 => self.marked.push(false),
+                "BDC" if self.marked.len() < 256 => {
+                    let artifact = pagination_artifact(self.doc, resources, o);
+                    self.marked.push(artifact);
+                }
+                "EMC" => {
+                    self.marked.pop();
+                }
                 _ => {}
             }
         }
@@ -575,6 +609,7 @@ impl<'a> Interp<'a, '_> {
                         && bbox.y1.is_finite()
                         && gs.sees(bbox.cx(), bbox.cy())
                         && !super::geometry::is_slanted(&trm)
+                        && !self.marked.contains(&true)
                     {
                         self.out.glyphs.push(Glyph {
                             // A glyph an ideograph shares with its radical form may be
@@ -751,6 +786,16 @@ mod tests {
                        BT /F1 10 Tf 10 900 Td (Off) Tj ET Q \
                        BT /F1 10 Tf 10 50 Td (Free) Tj ET";
         assert_eq!(text_of(content), "InFree");
+    }
+
+    #[test]
+    fn pagination_artifacts_are_not_read() {
+        let content = "/Artifact <</Type /Pagination /Subtype /Header>> BDC \
+                       BT /F1 10 Tf 10 180 Td (Head) Tj ET EMC \
+                       /P <</MCID 0>> BDC BT /F1 10 Tf 10 100 Td (Body) Tj ET EMC \
+                       /Artifact <</Type /Layout>> BDC BT /F1 10 Tf 10 50 Td (Note) Tj ET EMC \
+                       /Artifact BMC BT /F1 10 Tf 10 30 Td (Line) Tj ET EMC";
+        assert_eq!(text_of(content), "BodyNoteLine");
     }
 
     #[test]

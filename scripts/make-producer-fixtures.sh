@@ -118,3 +118,6 @@ wmake producer-word-thick-frame thick-frame
 # under it) and 第 1 页 共 1 页 as /Artifact /Pagination: on one page the header was read
 # as the title.
 wmake producer-word-tagged-header tagged,furniture,header-no-rule
+# The label column's text turned a quarter turn counter-clockwise (Excel's 向上旋转文字,
+# read bottom to top): its characters were read top to bottom, backwards.
+wmake producer-word-turned-labels vertical,turned-labels

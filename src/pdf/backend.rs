@@ -598,6 +598,7 @@ impl<'a> Interp<'a, '_> {
                     let bbox = local.transform(&trm);
                     let [a, b, _, d, _, _] = trm.0;
                     let upright = a > 0.0 && d > 0.0 && b.abs() < 0.1 * a.abs();
+                    let upward = b > 0.0 && a.abs() < 0.1 * b;
                     let baseline = if upright {
                         trm.apply(0.0, 0.0).1
                     } else {
@@ -620,6 +621,7 @@ impl<'a> Interp<'a, '_> {
                             baseline,
                             size: trm.y_scale(),
                             upright,
+                            upward,
                         });
                     }
                 }

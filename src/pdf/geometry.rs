@@ -142,6 +142,9 @@ pub struct Glyph {
     pub size: f64,
     /// The text runs upright (not rotated by a quarter turn or more).
     pub upright: bool,
+    /// The text runs up the page (turned a quarter turn counter-clockwise, Excel's
+    /// 向上旋转文字): its characters read bottom to top.
+    pub upward: bool,
 }
 
 /// A horizontal ruling line: `y`, from `x0` to `x1`.

@@ -79,3 +79,45 @@ make producer-fpdf-stream-merged-values fpdf-stream
 make producer-fpdf-stream-targets-filling-lines fpdf-stream
 make producer-fpdf-stream-line-ending-in-a-digit fpdf-stream
 make producer-fpdf-stream-level2-labels-a-line-apart fpdf-stream
+
+# Tables drawn operator by operator as Word/Excel "Save as PDF", WPS and Chinese PDF
+# printers write them (scripts/word-like-pdfs.py; the short form above, one page, STSong-Light
+# not embedded). wmake CASE FEATURES: fixtures/CASE.pdf from fixtures/sweep/CASE.txt.
+wmake() {
+    local case="$1" features="$2"
+    python3 "$ROOT/scripts/word-like-pdfs.py" "$FIX/sweep/$case.txt" "$FIX/$case.pdf" \
+        --features "$features" --tools "$TOOLS"
+}
+# A watermark rotated 45° across the table (its glyphs fell into the cells).
+wmake producer-word-watermark watermark
+# Regression pins, read right from the first: header rows and the label column shaded
+# under the borders; each cell edge its own filled rectangle (0.5/0.75 pt, doubled at
+# shared edges); every border in one stroked path; a glyph per Tj at its own Tm with
+# WPS fake bold (each glyph twice 0.3 pt apart) and Tz 85; justified TJ arrays (Tc, Tw,
+# kerning) with fill+stroke bold; text as a clipping path; a one-character label column
+# spread down its spans (竖排); /Rotate 90 with Excel's 0.75 cm scale; /Rotate 270 with a
+# /MediaBox off the origin and a smaller /CropBox.
+wmake producer-word-shading shade
+wmake producer-word-edge-rects edge-rects
+wmake producer-word-one-path one-path
+wmake producer-word-glyph-tm-fake-bold glyph-tm,bold-double,tz
+wmake producer-word-justified-tj tj-kern,bold-stroke
+wmake producer-word-clip-text clip-text
+wmake producer-word-vertical-labels vertical-spread
+wmake producer-word-rotate90-scaled rotate90,scale075
+wmake producer-word-rotate270-offset-box rotate270,offset-box
+# Word's page header (department and year over the 页眉 rule) on a one-page form, 第 1 页
+# 共 1 页 below and the form's signature line under the table (the header read as the
+# title).
+wmake producer-word-furniture furniture
+# The table's outer frame as 3 pt filled rectangles (Word's 粗外框), the inner borders
+# thin strokes: filled rectangles over 2.5 pt thick were not rules, so the table lost
+# its outer edges.
+wmake producer-word-thick-frame thick-frame
+# Tagged PDF (Word's default): cells as /P marked content, the running header (no rule
+# under it) and 第 1 页 共 1 页 as /Artifact /Pagination: on one page the header was read
+# as the title.
+wmake producer-word-tagged-header tagged,furniture,header-no-rule
+# The label column's text turned a quarter turn counter-clockwise (Excel's 向上旋转文字,
+# read bottom to top): its characters were read top to bottom, backwards.
+wmake producer-word-turned-labels vertical,turned-labels

@@ -133,6 +133,7 @@ impl Backend for LopdfBackend {
             out: &mut out,
             ops: 0,
             forms: Vec::new(),
+            marked: Vec::new(),
         };
         let gs = State::new(to_page);
         interp.run(&content, resources, gs)?;
@@ -233,6 +234,31 @@ struct Interp<'a, 'o> {
     ops: usize,
     /// Form XObjects being run (cycle guard).
     forms: Vec<ObjectId>,
+    /// Open marked-content sequences: whether each is a pagination artifact.
+    marked: Vec<bool>,
+}
+
+/// Whether a `BDC` opens a pagination artifact (`/Artifact <</Type /Pagination …>>`):
+/// the running header, footer, page number or watermark that a tagged PDF (Word's
+/// "Save as PDF", WPS) marks as not part of the document's content, so never a cell.
+/// The properties are inline or named in the resources' `/Properties`.
+fn pagination_artifact(doc: &Document, resources: Option<&Dictionary>, o: &[Object]) -> bool {
+    if !matches!(o.first(), Some(Object::Name(tag)) if tag.as_slice() == b"Artifact") {
+        return false;
+    }
+    let props = match o.get(1) {
+        Some(Object::Dictionary(d)) => Some(d),
+        Some(Object::Name(name)) => resources
+            .and_then(|r| dict_get(doc, r, b"Properties"))
+            .and_then(|p| p.as_dict().ok())
+            .and_then(|p| p.get(name).ok())
+            .and_then(|e| deref(doc, e).as_dict().ok()),
+        _ => None,
+    };
+    props
+        .and_then(|d| dict_get(doc, d, b"Type"))
+        .and_then(name_of)
+        .is_some_and(|t| t == "Pagination")
 }
 
 fn nums_of(ops: &[Object]) -> Vec<f64> {
@@ -470,6 +496,14 @@ impl<'a> Interp<'a, '_> {
                     }
                 }
                 "BI" => self.out.images += 1,
+                "BMC" if self.marked.len() < 256 => self.marked.push(false),
+                "BDC" if self.marked.len() < 256 => {
+                    let artifact = pagination_artifact(self.doc, resources, o);
+                    self.marked.push(artifact);
+                }
+                "EMC" => {
+                    self.marked.pop();
+                }
                 _ => {}
             }
         }
@@ -564,6 +598,7 @@ impl<'a> Interp<'a, '_> {
                     let bbox = local.transform(&trm);
                     let [a, b, _, d, _, _] = trm.0;
                     let upright = a > 0.0 && d > 0.0 && b.abs() < 0.1 * a.abs();
+                    let upward = b > 0.0 && a.abs() < 0.1 * b;
                     let baseline = if upright {
                         trm.apply(0.0, 0.0).1
                     } else {
@@ -574,6 +609,8 @@ impl<'a> Interp<'a, '_> {
                         && bbox.x1.is_finite()
                         && bbox.y1.is_finite()
                         && gs.sees(bbox.cx(), bbox.cy())
+                        && !super::geometry::is_slanted(&trm)
+                        && !self.marked.contains(&true)
                     {
                         self.out.glyphs.push(Glyph {
                             // A glyph an ideograph shares with its radical form may be
@@ -584,6 +621,7 @@ impl<'a> Interp<'a, '_> {
                             baseline,
                             size: trm.y_scale(),
                             upright,
+                            upward,
                         });
                     }
                 }
@@ -675,13 +713,13 @@ impl<'a> Interp<'a, '_> {
             if !gs.sees(r.cx(), r.cy()) && !gs.sees(r.x0, r.y0) && !gs.sees(r.x1, r.y1) {
                 continue;
             }
-            if r.height() <= THIN && r.width() > r.height() {
+            if super::geometry::is_rule_rect(r.height(), r.width(), THIN) {
                 self.out.hrules.push(HRule {
                     y: r.cy(),
                     x0: r.x0,
                     x1: r.x1,
                 });
-            } else if r.width() <= THIN && r.height() > r.width() {
+            } else if super::geometry::is_rule_rect(r.width(), r.height(), THIN) {
                 self.out.vrules.push(VRule {
                     x: r.cx(),
                     y0: r.y0,
@@ -750,6 +788,16 @@ mod tests {
                        BT /F1 10 Tf 10 900 Td (Off) Tj ET Q \
                        BT /F1 10 Tf 10 50 Td (Free) Tj ET";
         assert_eq!(text_of(content), "InFree");
+    }
+
+    #[test]
+    fn pagination_artifacts_are_not_read() {
+        let content = "/Artifact <</Type /Pagination /Subtype /Header>> BDC \
+                       BT /F1 10 Tf 10 180 Td (Head) Tj ET EMC \
+                       /P <</MCID 0>> BDC BT /F1 10 Tf 10 100 Td (Body) Tj ET EMC \
+                       /Artifact <</Type /Layout>> BDC BT /F1 10 Tf 10 50 Td (Note) Tj ET EMC \
+                       /Artifact BMC BT /F1 10 Tf 10 30 Td (Line) Tj ET EMC";
+        assert_eq!(text_of(content), "BodyNoteLine");
     }
 
     #[test]

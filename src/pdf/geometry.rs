@@ -43,6 +43,25 @@ impl Matrix {
     }
 }
 
+/// Text set along a slant, neither along nor across the page's axes (a watermark
+/// rotated 45° across the table, as Word and WPS write 草稿/内部资料 marks): never a
+/// cell's text. Rotated labels (a quarter turn) and synthetic italics (skew only) are
+/// not slanted. `m` is the text rendering matrix.
+pub fn is_slanted(m: &Matrix) -> bool {
+    let [a, b, _, _, _, _] = m.0;
+    let h = (a * a + b * b).sqrt();
+    // More than about 10° off both axes.
+    h > 0.0 && a.abs().min(b.abs()) > 0.17 * h
+}
+
+/// Whether a filled rectangle `thick` × `long` points draws a ruling line: thin ones
+/// always (Word/WPS draw each border so), and thick ones up to Word's widest border
+/// (6 pt: a 3 pt 粗外框 around the table) when they run on for many times their
+/// thickness, which no shaded cell holding a line of text does.
+pub fn is_rule_rect(thick: f64, long: f64, thin: f64) -> bool {
+    long > thick && (thick <= thin || (thick <= 6.0 && long >= 10.0 * thick))
+}
+
 /// Axis-aligned box `[x0, y0, x1, y1]`, y up.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Rect {
@@ -123,6 +142,9 @@ pub struct Glyph {
     pub size: f64,
     /// The text runs upright (not rotated by a quarter turn or more).
     pub upright: bool,
+    /// The text runs up the page (turned a quarter turn counter-clockwise, Excel's
+    /// 向上旋转文字): its characters read bottom to top.
+    pub upward: bool,
 }
 
 /// A horizontal ruling line: `y`, from `x0` to `x1`.
@@ -200,6 +222,31 @@ mod tests {
     fn matrix_product_order() {
         let m = Matrix::translate(10.0, 0.0).then(&Matrix([2.0, 0.0, 0.0, 2.0, 0.0, 0.0]));
         assert_eq!(m.apply(1.0, 1.0), (22.0, 2.0));
+    }
+
+    #[test]
+    fn slanted_text_is_told_from_turned_and_italic_text() {
+        let (c, s) = (0.6, 0.8);
+        assert!(is_slanted(&Matrix([
+            60.0 * c,
+            60.0 * s,
+            -60.0 * s,
+            60.0 * c,
+            0.0,
+            0.0
+        ])));
+        assert!(!is_slanted(&Matrix([9.0, 0.0, 0.0, 9.0, 0.0, 0.0])));
+        assert!(!is_slanted(&Matrix([0.0, 9.0, -9.0, 0.0, 0.0, 0.0])));
+        assert!(!is_slanted(&Matrix([9.0, 0.0, 2.0, 9.0, 0.0, 0.0])));
+    }
+
+    #[test]
+    fn thick_frames_are_rules_and_shaded_cells_are_not() {
+        assert!(is_rule_rect(0.5, 40.0, 2.5));
+        assert!(is_rule_rect(3.0, 480.0, 2.5));
+        assert!(!is_rule_rect(3.0, 20.0, 2.5));
+        assert!(!is_rule_rect(14.0, 480.0, 2.5));
+        assert!(!is_rule_rect(7.0, 480.0, 2.5));
     }
 
     #[test]

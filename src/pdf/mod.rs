@@ -335,6 +335,57 @@ fn drop_furniture(page: &PageGeom, used: &mut [bool], running: &[(String, f64)])
     }
 }
 
+/// Word's page header (页眉): small text in the top margin over a lone rule across the
+/// page (the 页眉 style's bottom border: no vertical rule meets it, so it is no table's
+/// edge). On a one-page form repetition cannot tell it, and its wording reads like a
+/// title (`XX局2023年度部门整体预算绩效目标`); a title is set larger than the body, a
+/// header no larger.
+fn drop_header_over_rule(page: &PageGeom, used: &mut [bool]) {
+    let top = page.height * (1.0 - MARGIN);
+    let lone = |h: &&geometry::HRule| {
+        h.y > top
+            && h.x1 - h.x0 >= 0.5 * page.width
+            && !page.vrules.iter().any(|v| {
+                v.y0 - 1.0 <= h.y && h.y <= v.y1 + 1.0 && v.x >= h.x0 - 1.0 && v.x <= h.x1 + 1.0
+            })
+    };
+    let Some(rule_y) = page
+        .hrules
+        .iter()
+        .filter(lone)
+        .map(|h| h.y)
+        .reduce(f64::max)
+    else {
+        return;
+    };
+    let mut sizes: Vec<f64> = page
+        .glyphs
+        .iter()
+        .filter(|g| !g.ch.is_whitespace())
+        .map(|g| g.size)
+        .collect();
+    sizes.sort_by(f64::total_cmp);
+    let Some(&usual) = sizes.get(sizes.len() / 2) else {
+        return;
+    };
+    let above: Vec<usize> = (0..page.glyphs.len())
+        .filter(|&i| {
+            !used.get(i).copied().unwrap_or(true) && page.glyphs[i].bbox.y0 >= rule_y - 0.5
+        })
+        .collect();
+    if above
+        .iter()
+        .any(|&i| page.glyphs[i].size > usual * 1.05 && !page.glyphs[i].ch.is_whitespace())
+    {
+        return;
+    }
+    for i in above {
+        if let Some(u) = used.get_mut(i) {
+            *u = true;
+        }
+    }
+}
+
 /// One page's tables and free lines, top to bottom; whether it had ruled tables.
 pub(crate) fn page_layout(
     page: &PageGeom,
@@ -347,6 +398,7 @@ pub(crate) fn page_layout(
     let mut items = lattice::tables_on_page(page, &mut used);
     let lattice = !items.is_empty();
     drop_furniture(page, &mut used, running);
+    drop_header_over_rule(page, &mut used);
     let rest: Vec<&Glyph> = page
         .glyphs
         .iter()

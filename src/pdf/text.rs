@@ -71,10 +71,21 @@ pub fn line_text(line: &[&Glyph]) -> String {
 /// Text of a cell's glyphs in reading order.
 pub fn assemble(glyphs: &[&Glyph]) -> String {
     let mut out = String::new();
-    for line in lines(glyphs) {
+    let mut lines = lines(glyphs);
+    if reads_upward(glyphs) {
+        lines.reverse();
+    }
+    for line in lines {
         push_joined(&mut out, &line_text(&line));
     }
     out
+}
+
+/// A cell whose every glyph is turned to run up the page (a label turned a quarter
+/// turn counter-clockwise, read bottom to top): `lines` gives one line per character,
+/// top first, so its text reads backwards unless the lines are reversed.
+fn reads_upward(glyphs: &[&Glyph]) -> bool {
+    !glyphs.is_empty() && glyphs.iter().all(|g| g.upward || g.ch.is_whitespace())
 }
 
 pub fn bbox_of(glyphs: &[&Glyph]) -> Option<Rect> {
@@ -96,6 +107,7 @@ pub(crate) mod tests {
             baseline,
             size,
             upright: true,
+            upward: false,
         }
     }
 
@@ -116,6 +128,22 @@ pub(crate) mod tests {
         gs.extend(word("数量≥800项。", 0.0, 88.0, 10.0));
         let refs: Vec<&Glyph> = gs.iter().collect();
         assert_eq!(assemble(&refs), "开展项目数量≥800项。");
+    }
+
+    #[test]
+    fn labels_turned_to_run_upward_read_bottom_to_top() {
+        // 部门 turned counter-clockwise: 部 at the bottom, 门 above it.
+        let turned = |ch: char, y: f64| Glyph {
+            ch,
+            bbox: Rect::new(100.0, y, 110.0, y + 10.0),
+            baseline: y + 5.0,
+            size: 10.0,
+            upright: false,
+            upward: true,
+        };
+        let gs = [turned('部', 100.0), turned('门', 110.0)];
+        let refs: Vec<&Glyph> = gs.iter().collect();
+        assert_eq!(assemble(&refs), "部门");
     }
 
     #[test]

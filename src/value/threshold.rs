@@ -1263,7 +1263,7 @@ fn word_after_value(
     op_start: usize,
     rest: &str,
 ) -> Option<Threshold> {
-    let word = rest.trim_end_matches(|c| matches!(c, ' ' | '。' | '.' | ';' | ',' | '!'));
+    let word = rest.trim_end_matches([' ', '。', '.', ';', ',', '!']);
     let short_word = (1..=4).contains(&word.chars().count())
         && word.chars().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c));
     let nothing_before =

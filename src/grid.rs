@@ -287,18 +287,28 @@ fn is_cjk(c: char) -> bool {
 /// before its number (`≥ 800`), a unit after its number (`800 项`), ASCII words.
 fn split_words(line: &str) -> Vec<String> {
     let mut cells: Vec<String> = Vec::new();
+    // Whether the last cell is a letter-spaced word (`部 门 名 称`): single ideographs
+    // one space apart are one word, set solid.
+    let mut letters = false;
     for w in line
         .split([' ', '\u{a0}', '\u{3000}', '\t'])
         .filter(|w| !w.is_empty())
     {
-        let joins = cells.last().is_some_and(|prev| word_continues(prev, w));
+        let single = {
+            let mut cs = w.chars();
+            cs.next().is_some_and(is_cjk) && cs.next().is_none()
+        };
         match cells.last_mut() {
-            Some(prev) if joins => {
+            Some(prev) if single && letters => prev.push_str(w),
+            Some(prev) if word_continues(prev, w) => {
                 prev.push(' ');
                 prev.push_str(w);
+                letters = false;
+                continue;
             }
             _ => cells.push(w.to_string()),
         }
+        letters = single;
     }
     cells
 }
@@ -1051,6 +1061,14 @@ mod tests {
             ),
             ("年份 2024. 目标", &["年份", "2024.", "目标"]),
             ("产出 100. 合格", &["产出", "100.", "合格"]),
+            (
+                "部 门 名 称 广州市越秀区北京街道办事处",
+                &["部门名称", "广州市越秀区北京街道办事处"],
+            ),
+            (
+                "绩 效 指 标 一级指标 二级指标",
+                &["绩效指标", "一级指标", "二级指标"],
+            ),
             ("　部门名称　某局 ", &["部门名称", "某局"]),
         ];
         for (line, want) in cases {

@@ -304,29 +304,26 @@ pub fn run(d: &Declaration) -> Vec<Check> {
             .copied()
             .filter(|i| i.section.as_deref() == s)
             .collect();
-        if let Some(groups) = heading_groups(&in_s) {
-            for (t, rest) in groups {
-                checks.extend(check(
-                    "section_total",
-                    sum(std::iter::once(t)),
-                    sum(rest.into_iter()),
-                    &format!(
-                        "{} items = {}",
-                        s.unwrap_or("budget"),
-                        t.name.as_deref().unwrap_or("合计")
-                    ),
-                    false,
-                ));
-            }
-        } else if let Some(t) = in_s.iter().find(|i| is_total(i.name.as_deref())) {
-            let rest = in_s
-                .iter()
-                .copied()
-                .filter(|i| !is_total(i.name.as_deref()));
+        // Each total with the items it sums: one per heading total where the column
+        // lists several, else the column's total with every other item.
+        let groups = heading_groups(&in_s).unwrap_or_else(|| {
+            in_s.iter()
+                .find(|i| is_total(i.name.as_deref()))
+                .map(|t| {
+                    let rest = in_s
+                        .iter()
+                        .copied()
+                        .filter(|i| !is_total(i.name.as_deref()))
+                        .collect();
+                    vec![(*t, rest)]
+                })
+                .unwrap_or_default()
+        });
+        for (t, rest) in groups {
             checks.extend(check(
                 "section_total",
-                sum(std::iter::once(*t)),
-                sum(rest),
+                sum(std::iter::once(t)),
+                sum(rest.into_iter()),
                 &format!(
                     "{} items = {}",
                     s.unwrap_or("budget"),

@@ -1561,7 +1561,12 @@ impl<'g> Reader<'g> {
                 block.loc(),
             );
         }
-        self.out.budget = Some(entries);
+        // A section met again after another one (a page header repeating 部门名称)
+        // goes on: its rows are kept after the first block's.
+        match &mut self.out.budget {
+            Some(b) => b.extend(entries),
+            None => self.out.budget = Some(entries),
+        }
     }
 
     fn budget_by_columns(
@@ -2005,7 +2010,10 @@ impl<'g> Reader<'g> {
                 block.loc(),
             );
         }
-        self.out.tasks = Some(tasks);
+        match &mut self.out.tasks {
+            Some(t) => t.extend(tasks),
+            None => self.out.tasks = Some(tasks),
+        }
     }
 
     // ------------------------------------------------------------ indicators
@@ -2074,7 +2082,10 @@ impl<'g> Reader<'g> {
                 block.loc(),
             );
         }
-        self.out.indicators = Some(st.out);
+        match &mut self.out.indicators {
+            Some(i) => i.extend(st.out),
+            None => self.out.indicators = Some(st.out),
+        }
     }
 }
 
@@ -2395,6 +2406,12 @@ fn headed_goal(block: &Block) -> Option<Text> {
     })
 }
 
+/// Two department names that are the same up to one character (an OCR misreading).
+fn same_name(a: &str, b: &str) -> bool {
+    let (x, y): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    x.len() == y.len() && x.iter().zip(&y).filter(|(p, q)| p != q).count() <= 1
+}
+
 /// The department a 部门名称-like block names (its inline value or first cell).
 fn department_value(block: &Block) -> Option<String> {
     let v = match &block.inline {
@@ -2437,7 +2454,15 @@ fn second_declaration(blocks: &[Block]) -> Option<(usize, bool)> {
             }
             continue;
         }
-        if seen.len() >= 2 && named(b) && department_value(b).is_some_and(|n| n != first_name) {
+        // Another body, not the same name with a character misread by OCR, and a
+        // section already read comes again after it (a page header naming the body
+        // again is followed by no repeated section).
+        let other_body = department_value(b).is_some_and(|n| !same_name(&n, &first_name));
+        let repeats = blocks.get(j + 1..).is_some_and(|rest| {
+            rest.iter()
+                .any(|r| r.label.is_some_and(|l| seen.contains(&l)))
+        });
+        if seen.len() >= 2 && named(b) && other_body && repeats {
             let prev = blocks.get(j - 1);
             // The title alone in its block: unlabelled, or set in the label column
             // after a table (where an unknown first cell opens an other-fields block).

@@ -2691,9 +2691,10 @@ fn names_level3_and_target(header: &str) -> bool {
     has(&n, "三级指标") || has(&n, "指标名称") || has(&n, "指标内容")
 }
 
-/// A cell of running text, not an item name: a sentence's punctuation in it.
+/// A cell of running text, not an item name: a sentence's punctuation in it (not a
+/// colon: `其中：人员经费` is a name).
 fn is_prose(text: &str) -> bool {
-    text.contains(['。', '，', '；', '：'])
+    text.contains(['。', '，', '；'])
 }
 
 /// Whether a budget item's name names a score or a rate, not an amount of money

@@ -163,8 +163,7 @@ fn decode_mixed(body: &[u8], legacy: &'static Encoding) -> Option<(Tracked, usiz
             continue;
         }
         let as_legacy = decode_tracking(legacy, line, true);
-        let legacy_cost =
-            as_legacy.replaced * 8 + legacy_bad(&as_legacy.text) * 4 + gbk_rare(line).0;
+        let (legacy_cost, _) = legacy_score(legacy, line, &as_legacy);
         let as_utf8 = match simdutf8::basic::from_utf8(line) {
             Ok(s) => Tracked {
                 text: s.to_string(),
@@ -417,6 +416,13 @@ fn against_big5(
 /// Also returns the decoding it scored (and for GBK/GB18030 what `gbk_rare` saw).
 fn legacy_cost(enc: &'static Encoding, bytes: &[u8]) -> (usize, Tracked, FirstFour) {
     let out = decode_tracking(enc, bytes, bytes.len() < SAMPLE);
+    let (cost, ff) = legacy_score(enc, bytes, &out);
+    (cost, out, ff)
+}
+
+/// The cost of `out`, the decoding of `bytes` in a legacy encoding: replaced sequences,
+/// implausible characters and the encoding's rare characters (see `legacy_cost`).
+fn legacy_score(enc: &'static Encoding, bytes: &[u8], out: &Tracked) -> (usize, FirstFour) {
     let (rare, ff) = if enc == GBK || enc == GB18030 {
         gbk_rare(bytes)
     } else if enc == BIG5 {
@@ -424,7 +430,7 @@ fn legacy_cost(enc: &'static Encoding, bytes: &[u8]) -> (usize, Tracked, FirstFo
     } else {
         (0, None)
     };
-    (out.replaced * 8 + legacy_bad(&out.text) * 4 + rare, out, ff)
+    (out.replaced * 8 + legacy_bad(&out.text) * 4 + rare, ff)
 }
 
 /// The lead byte of the first pair `gbk_rare` read as the start of a four-byte sequence

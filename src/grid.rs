@@ -274,12 +274,8 @@ fn is_word_spaced(line: &str) -> bool {
     let long = words.iter().filter(|w| w.chars().count() >= 2).count();
     let cjk_gap = words
         .windows(2)
-        .any(|p| p[0].chars().next_back().is_some_and(is_cjk) || p[1].starts_with(is_cjk));
+        .any(|p| p[0].chars().next_back().is_some_and(is_solid) || p[1].starts_with(is_solid));
     cjk_gap && long * 2 > words.len()
-}
-
-fn is_cjk(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF | 0x3000..=0x303F)
 }
 
 /// Split a word-spaced line (see [`is_word_spaced`]) into cells, keeping together what
@@ -296,7 +292,7 @@ fn split_words(line: &str) -> Vec<String> {
     {
         let single = {
             let mut cs = w.chars();
-            cs.next().is_some_and(is_cjk) && cs.next().is_none()
+            cs.next().is_some_and(is_solid) && cs.next().is_none()
         };
         match cells.last_mut() {
             Some(prev) if single && letters => prev.push_str(w),

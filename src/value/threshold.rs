@@ -895,9 +895,11 @@ fn q2_is_class(q: &Qty) -> bool {
 }
 
 /// Characters that may close a cell after its value (`100%。`).
+/// What may close a cell after its value: spaces, sentence ends, line ends.
+const CLOSING: [char; 8] = [' ', '。', '.', ';', ',', '!', '\n', '\r'];
+
 fn only_closing(s: &str) -> bool {
-    s.chars()
-        .all(|c| matches!(c, ' ' | '。' | '.' | ';' | ',' | '!' | '\n' | '\r'))
+    s.chars().all(|c| CLOSING.contains(&c))
 }
 
 /// The CJK ideographs U+4E00..=U+9FFF that may start a quantity (numerals), one bit each,
@@ -1263,7 +1265,7 @@ fn word_after_value(
     op_start: usize,
     rest: &str,
 ) -> Option<Threshold> {
-    let word = rest.trim_end_matches([' ', '。', '.', ';', ',', '!']);
+    let word = rest.trim_end_matches(CLOSING);
     let short_word = (1..=4).contains(&word.chars().count())
         && word.chars().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c));
     let nothing_before =

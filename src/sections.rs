@@ -254,6 +254,9 @@ const BUDGET: &[&str] = &[
     "年度预算申请",
     "预算申请",
     "年度预算申请情况",
+    // Forms that head the rows 资金总额 / 其中：财政拨款 / 其他资金 this way.
+    "部门年度预算",
+    "单位年度预算",
 ];
 const OVERALL_GOAL: &[&str] = &[
     "总体绩效目标",
@@ -278,6 +281,9 @@ const TASKS: &[&str] = &[
     "年度重点任务",
     "年度主要工作任务",
     "部门年度重点工作任务",
+    // Templates that list the year's key projects (项目名称 | 资金总额 | …) as its tasks.
+    "部门重点项目",
+    "年度重点项目",
 ];
 const OTHER_TASKS: &[&str] = &[
     "其他需完成的任务",
@@ -2899,21 +2905,24 @@ impl TaskColumns {
         let mut cols = [None; 4];
         let mut unit = None;
         let mut hits = 0;
+        let mut again = Vec::new();
         for (i, c) in row.iter().enumerate() {
             let col = c.col.or(Some(i));
             let Some(slot) = Self::slot(&c.text) else {
                 continue;
             };
-            if slot == 2 {
+            if slot == 2 && cols[slot].is_none() {
                 unit = unit_in(&c.text);
             }
             if cols[slot].is_none() {
                 cols[slot] = col;
                 hits += 1;
+            } else if let Some(k) = col {
+                again.push((k, slot, c.text.trim()));
             }
         }
         (hits >= 2).then(|| TaskColumns {
-            other: other_columns(row, &cols),
+            other: Self::with_repeats(other_columns(row, &cols), &cols, row, &again),
             amount_header: cols[2].and_then(|k| {
                 let mut at = row
                     .iter()
@@ -2926,6 +2935,34 @@ impl TaskColumns {
             amount_split: false,
         })
     }
+    /// Header cells naming a column already taken (资金总额 | 财政拨款 | 其他资金: 其他资金
+    /// reads as an amount header too) are added columns, so their cells are kept with
+    /// the task; a cell repeating the first one's text is that header spread over a
+    /// merged cell, not a column of its own.
+    fn with_repeats(
+        mut other: Vec<(usize, String)>,
+        cols: &[Option<usize>; 4],
+        row: &[&Cell],
+        again: &[(usize, usize, &str)],
+    ) -> Vec<(usize, String)> {
+        let first_text = |slot: usize| {
+            row.iter()
+                .enumerate()
+                .find(|(i, c)| Some(c.col.unwrap_or(*i)) == cols[slot])
+                .map(|(_, c)| c.text.trim())
+        };
+        let Some(first) = cols.iter().flatten().min() else {
+            return other;
+        };
+        for &(k, slot, text) in again {
+            if k > *first && first_text(slot) != Some(text) && !other.iter().any(|(o, _)| *o == k) {
+                other.push((k, text.to_string()));
+            }
+        }
+        other.sort_by_key(|(k, _)| *k);
+        other
+    }
+
     /// Which task column a header cell names (name, content, amount, outcome).
     fn slot(text: &str) -> Option<usize> {
         if text.len() > MAX_LABEL_BYTES {
@@ -3165,6 +3202,43 @@ impl Parsed {
     fn has_content(&self) -> bool {
         self.level3.is_some() || self.period.is_some() || self.annual.is_some()
     }
+
+    /// A target split over 指标性质 / 指标值 / 计量单位 columns reads as one text.
+    fn join_split_target(&mut self) {
+        if self.op.is_none() && self.unit.is_none() {
+            return;
+        }
+        // 定性 (qualitative), 正向/反向 (direction) and placeholders are not comparisons:
+        // glued on they would read as a metric (`定性持续改善`).
+        let op = self
+            .op
+            .take()
+            .filter(|o| is_comparison(o))
+            .unwrap_or_default();
+        let unit = self.unit.take().unwrap_or_default();
+        for t in [&mut self.period, &mut self.annual] {
+            if let Some(v) = t.as_mut() {
+                if !v.starts_with(op.as_str()) {
+                    v.insert_str(0, &op);
+                }
+                if !unit.is_empty() && !v.ends_with(unit.as_str()) {
+                    v.push_str(&unit);
+                }
+            }
+        }
+    }
+}
+
+/// Whether a cell can stand in a 指标性质 or 计量单位 column: a short word without a
+/// digit (`≥`, `定性`, `人次`). Rows that lost their columns merge a sign or a unit into
+/// the value's cell (`≥ 18000 人`), and those columns are then skipped.
+fn fits_op_or_unit(text: &str) -> bool {
+    let t = text.trim();
+    !t.is_empty()
+        && t.chars().count() <= 6
+        && !t
+            .chars()
+            .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
 }
 
 /// Columns of an indicator table: level1, level2, level3, period target, annual target,
@@ -3360,7 +3434,16 @@ impl IndicatorColumns {
         if content.len() > slots.len() {
             return None;
         }
-        for (c, slot) in content.into_iter().zip(slots) {
+        let mut slots = slots.into_iter();
+        for c in content {
+            let Some(mut slot) = slots.next() else { break };
+            while matches!(slot, HeaderCol::Slot(SLOT_OP | SLOT_UNIT)) && !fits_op_or_unit(&c.text)
+            {
+                match slots.next() {
+                    Some(next) => slot = next,
+                    None => return None,
+                }
+            }
             let text = Some(c.text.to_string());
             match slot {
                 HeaderCol::Slot(2) => p.level3 = text,
@@ -3372,6 +3455,7 @@ impl IndicatorColumns {
                 HeaderCol::Added(h) => p.other_columns.push((h.to_string(), c.text.to_string())),
             }
         }
+        p.join_split_target();
         Some(p)
     }
 
@@ -3399,23 +3483,7 @@ impl IndicatorColumns {
     fn row(&self, row: &[&Cell], warnings: &mut Vec<Warning>) -> Parsed {
         let mut p = self.row_cells(row, warnings);
         self.name_from_target(&mut p);
-        // A target split over 指标性质 / 指标值 / 计量单位 columns reads as one text.
-        if p.op.is_some() || p.unit.is_some() {
-            // 定性 (qualitative), 正向/反向 (direction) and placeholders are not comparisons:
-            // glued on they would read as a metric (`定性持续改善`).
-            let op = p.op.take().filter(|o| is_comparison(o)).unwrap_or_default();
-            let unit = p.unit.take().unwrap_or_default();
-            for t in [&mut p.period, &mut p.annual] {
-                if let Some(v) = t.as_mut() {
-                    if !v.starts_with(op.as_str()) {
-                        v.insert_str(0, &op);
-                    }
-                    if !unit.is_empty() && !v.ends_with(unit.as_str()) {
-                        v.push_str(&unit);
-                    }
-                }
-            }
-        }
+        p.join_split_target();
         p
     }
 

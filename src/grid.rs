@@ -79,8 +79,10 @@ pub fn clean_cell(s: &str) -> Cow<'_, str> {
     unspace_cjk(trim_cell(s))
 }
 
+/// Control characters pad too: a DOS end-of-file mark (^Z) or a stray NUL at a line's
+/// end is no cell text.
 fn is_cell_padding(c: char) -> bool {
-    c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}'
+    c.is_whitespace() || c.is_control() || c == '\u{feff}' || c == '\u{200b}'
 }
 
 /// `s` without padding at either end. Runs on every cell: an end that is an ASCII
@@ -88,7 +90,7 @@ fn is_cell_padding(c: char) -> bool {
 /// its bytes; only other ends are decoded and tested.
 fn trim_cell(s: &str) -> &str {
     let b = s.as_bytes();
-    let solid_ascii = |x: u8| x < 0x80 && !char::from(x).is_whitespace();
+    let solid_ascii = |x: u8| (0x21..0x7f).contains(&x);
     let start_done = b
         .first()
         .is_some_and(|&x| solid_ascii(x) || (0xE4..=0xE9).contains(&x));
@@ -1108,6 +1110,29 @@ mod tests {
 
     /// Letter-spaced CJK closes up; text set solid keeps its spaces.
     #[test]
+    fn control_characters_are_padding() {
+        for (cell, want) in [
+            ("\u{1a}", ""),
+            ("服务对象满意度指标\u{1a}", "服务对象满意度指标"),
+            ("\u{0}\u{0}100%", "100%"),
+            ("≥90%\u{7f}", "≥90%"),
+            ("a\u{1a}b", "a\u{1a}b"),
+        ] {
+            assert_eq!(clean_cell(cell), want, "{cell:?}");
+        }
+        // A DOS end-of-file mark after the last row is no row of its own.
+        let g = from_text("部门名称\t某局\n\u{1a}");
+        assert!(
+            g.rows
+                .iter()
+                .flat_map(|r| r.non_empty())
+                .all(|c| !c.text.contains('\u{1a}')),
+            "{:?}",
+            g.rows
+        );
+    }
+
+    #[test]
     fn letter_spaced_cjk_closed_up() {
         let cases: &[(&str, &str)] = &[
             // OCR letter spacing
@@ -1159,7 +1184,7 @@ mod tests {
 
     proptest! {
         #[test]
-        fn trim_cell_is_trim_matches(s in "[ \t\u{b}\u{c}\r\n\u{85}\u{a0}\u{3000}\u{feff}\u{200b}\u{2028}一耀。a1\u{4000}\u{9fff}]{0,12}") {
+        fn trim_cell_is_trim_matches(s in "[ \t\u{b}\u{c}\u{1a}\u{0}\u{7f}\r\n\u{85}\u{a0}\u{3000}\u{feff}\u{200b}\u{2028}一耀。a1\u{4000}\u{9fff}]{0,12}") {
             prop_assert_eq!(trim_cell(&s), s.trim_matches(is_cell_padding));
         }
 

@@ -136,6 +136,22 @@ const BUDGET_WORDS: &[&str] = &[
 /// note says the cell is a header, so a four-character word may be one character off.
 const AMOUNT_HEADERS: &[&str] = &["预算金额", "拟投入的资金", "年度预算金额"];
 
+/// Real words one character from an amount header (a total, a final account): spelled
+/// right, never respelled (`预算总额（万元）` heads a total, not a misread 预算金额).
+const NEAR_AMOUNT_HEADERS: &[&str] = &[
+    "预算总额",
+    "预算余额",
+    "预算数额",
+    "预算定额",
+    "预算限额",
+    "决算金额",
+    "结算金额",
+    "核算金额",
+    "概算金额",
+    "年度决算金额",
+    "年度预算总额",
+];
+
 /// Cells that spell a budget word or an amount column header with a character misread
 /// by OCR take its spelling, each with an `ocr_repaired` warning: the budget block is
 /// found and read by those words (a `预算全额（万元）` header lost its column's amounts).
@@ -252,6 +268,9 @@ fn respelled(t: &str) -> Option<String> {
     if !matches!(inner.as_str(), "万元" | "元" | "亿元") {
         return None;
     }
+    if NEAR_AMOUNT_HEADERS.contains(&stem) {
+        return None;
+    }
     misread_of(stem, AMOUNT_HEADERS, false).map(|w| format!("{w}{note}"))
 }
 
@@ -308,6 +327,15 @@ mod tests {
         assert_eq!(respelled("其他资全"), None);
         // A sentence of the same length is too far from every word.
         assert_eq!(respelled("完成年度建设任务"), None);
+        // Real words one character from a header are spelled right.
+        for w in [
+            "预算总额（万元）",
+            "决算金额（元）",
+            "预算余额（万元）",
+            "年度预算总额（万元）",
+        ] {
+            assert_eq!(respelled(w), None, "{w}");
+        }
     }
 
     #[test]

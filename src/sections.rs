@@ -1492,16 +1492,18 @@ impl<'g> Reader<'g> {
             ),
             _ => (None, &[]),
         };
+        // The label without its value where one cell holds both (`部门（单位）名称：某局`).
+        let label = block.label_cell.map(|c| match split_inline(&c.text) {
+            Some((l, _)) if block.inline.is_some() => l.to_string(),
+            _ => c.text.to_string(),
+        });
         // 部门名称 in the table outranks a 填报单位 note above it; the other is kept too.
-        let rank = block
-            .label_cell
-            .map(|c| department_rank(&c.text))
-            .unwrap_or(0);
+        let rank = label.as_deref().map(department_rank).unwrap_or(0);
         match (value, block.label_cell) {
             (Some(v), Some(lc))
                 if self.out.department.is_some() && rank <= self.department_rank =>
             {
-                self.push_other(&lc.text, Some(v.text), &lc.loc);
+                self.push_other(label.as_deref().unwrap_or_default(), Some(v.text), &lc.loc);
             }
             (Some(mut v), lc) => {
                 if let Some(name) = without_seal_note(&v.text) {
@@ -1513,10 +1515,7 @@ impl<'g> Reader<'g> {
                     self.push_other(&old_label, Some(old.text), &old.loc);
                 }
                 self.department_rank = rank;
-                self.department_label = lc.map(|c| match split_inline(&c.text) {
-                    Some((l, _)) if block.inline.is_some() => l.to_string(),
-                    _ => c.text.to_string(),
-                });
+                self.department_label = lc.and(label);
                 self.out.department = Some(v);
             }
             (None, _) => {}
@@ -1605,12 +1604,13 @@ impl<'g> Reader<'g> {
                         .collect();
                     matrix_label = Some(label_col);
                 } else if let Some(pairs) = names_over_amounts(names, row) {
+                    let unit = names_unit(names, block_unit);
                     for (name, amount) in pairs {
                         out.push(BudgetEntry {
                             section: None,
                             name: Some(name.text.to_string()),
                             raw: amount.map(|c| c.text.to_string()),
-                            unit: block_unit.map(str::to_string),
+                            unit: unit.clone(),
                             loc: amount.map_or_else(|| names_loc.clone(), |_| loc.clone()),
                         });
                     }
@@ -1713,12 +1713,13 @@ impl<'g> Reader<'g> {
             let rows: Vec<(&Vec<&Cell>, &Loc)> = block.rows.iter().zip(&block.row_locs).collect();
             for (i, &(row, loc)) in rows.iter().enumerate() {
                 if let Some(names) = names_above.take() {
+                    let unit = names_unit(names, block_unit);
                     for (name, amount) in names.iter().zip(row.iter()) {
                         out.push(BudgetEntry {
                             section: None,
                             name: Some(name.text.to_string()),
                             raw: Some(amount.text.to_string()),
-                            unit: block_unit.map(str::to_string),
+                            unit: unit.clone(),
                             loc: loc.clone(),
                         });
                     }
@@ -1912,7 +1913,7 @@ impl<'g> Reader<'g> {
                     if self.has_cols {
                         m.split_amount(&row)
                     } else {
-                        split_amount_by_place(m, &row, &mut added)
+                        split_amount_by_place(m, &row, &mut added) || split_amount_in_order(m, &row)
                     }
                 })
             {
@@ -2054,6 +2055,7 @@ impl<'g> Reader<'g> {
                         }
                         if let Some(m) = &map {
                             m.name_from_target(&mut p);
+                            m.level1_of_type_column(&mut p);
                         }
                         p
                     };
@@ -2255,6 +2257,68 @@ fn split_amount_by_place(m: &mut TaskColumns, row: &[&Cell], added: &mut Vec<Add
     let parts = AddedColumn::of_header(row, &m.other, &m.cols, m.complete());
     added.retain(|a| !parts.iter().any(|p| p.col == a.col));
     added.extend(parts);
+    true
+}
+
+/// Text whose cells lost their columns (space-aligned, single-spaced): a second header
+/// row under the task header splitting the amount column (总额 | 财政拨款 | 其他资金)
+/// names its parts in order. They take the amount column's place and the columns after
+/// it move right, so rows are read in the header's order (`row_by_order`). Only rows of
+/// funding words (a total, …拨款, …资金, …经费, 其中…): a task row without an amount is
+/// no header.
+fn split_amount_in_order(m: &mut TaskColumns, row: &[&Cell]) -> bool {
+    let Some(amount_col) = m.cols[2] else {
+        return false;
+    };
+    let funding = |t: &str| {
+        let n = norm(t);
+        is_total_name(&n)
+            || ["拨款", "资金", "经费", "收入"]
+                .iter()
+                .any(|w| n.ends_with(w))
+            || n.starts_with("其中")
+    };
+    if row.len() < 2
+        || row.iter().any(|c| {
+            c.col.is_some()
+                || x_extent(&c.loc).is_some()
+                || is_amount_like(&c.text)
+                || c.text.chars().count() > 12
+                || !funding(&c.text)
+        })
+    {
+        return false;
+    }
+    let moved = row.len() - 1;
+    let shift = |k: &mut usize| {
+        if *k > amount_col {
+            *k += moved;
+        }
+    };
+    let (mut cols, mut other) = (m.cols, m.other.clone());
+    cols.iter_mut().flatten().for_each(shift);
+    other.iter_mut().for_each(|(k, _)| shift(k));
+    let parts: Vec<Cell> = row
+        .iter()
+        .enumerate()
+        .map(|(j, c)| Cell {
+            text: c.text.clone(),
+            col: Some(amount_col + j),
+            loc: c.loc.clone(),
+        })
+        .collect();
+    let parts: Vec<&Cell> = parts.iter().collect();
+    let mut split = TaskColumns {
+        cols,
+        unit: m.unit.clone(),
+        other,
+        amount_split: m.amount_split,
+        amount_header: m.amount_header.clone(),
+    };
+    if !split.split_amount(&parts) {
+        return false;
+    }
+    *m = split;
     true
 }
 
@@ -2648,6 +2712,14 @@ fn unit_in(text: &str) -> Option<String> {
     None
 }
 
+/// The unit of a row of item names over their amounts: the block's, else a name's own
+/// note (`预算总额（万元） | 基本支出 | 项目支出` gives every amount in 万元).
+fn names_unit(names: &[&Cell], block_unit: Option<&str>) -> Option<String> {
+    block_unit
+        .map(str::to_string)
+        .or_else(|| names.iter().find_map(|n| unit_in(&n.text)))
+}
+
 const DASHES: &[&str] = &["-", "—", "–", "－", "——", "/", "／", "无", "—/—"];
 
 /// An amount cell, readable or not (dashes and 无 stand where an amount would be).
@@ -3008,7 +3080,22 @@ impl TaskColumns {
             return None;
         }
         let slots = header_order(&self.cols, 0, &self.other, None);
-        let amount_at = slots.iter().position(|s| *s == HeaderCol::Slot(2));
+        // An amount split into parts without a total: the first part stands where the
+        // amount would.
+        let first_part = |s: &HeaderCol| match (s, &self.amount_header) {
+            (HeaderCol::Added(a), Some(h)) => a
+                .strip_prefix(h.as_str())
+                .is_some_and(|r| r.starts_with('/')),
+            _ => false,
+        };
+        let amount_at = slots
+            .iter()
+            .position(|s| *s == HeaderCol::Slot(2))
+            .or_else(|| {
+                self.amount_split
+                    .then(|| slots.iter().position(first_part))
+                    .flatten()
+            });
         // A row number under a leading 序号 column is no amount.
         let numbered = matches!(slots.first(), Some(HeaderCol::Added(h)) if is_row_number_header(h))
             && row.first().is_some_and(|c| is_row_number(&c.text));
@@ -3427,7 +3514,13 @@ impl IndicatorColumns {
                 {
                     p.level1 = Some(c.text.to_string())
                 }
-                Some(_) if content.is_empty() => p.level2 = Some(c.text.to_string()),
+                Some(name) if content.is_empty() => {
+                    // (One level column: see `row_cells`.)
+                    if self.cols[1].is_none() && self.cols[0].is_some() {
+                        p.level1 = parent_of(name).map(str::to_string);
+                    }
+                    p.level2 = Some(c.text.to_string())
+                }
                 _ => content.push(c),
             }
         }
@@ -3457,6 +3550,16 @@ impl IndicatorColumns {
         }
         p.join_split_target();
         Some(p)
+    }
+
+    /// Under one level column (指标类型 | 指标名称 | 指标值), a level-2 name read by shape
+    /// is under its framework level 1 (see `row_cells`).
+    fn level1_of_type_column(&self, p: &mut Parsed) {
+        if self.cols[1].is_none() && self.cols[0].is_some() && p.level1.is_none() {
+            if let Some(name) = p.level2.as_deref().and_then(framework_name_strict) {
+                p.level1 = parent_of(name).map(str::to_string);
+            }
+        }
     }
 
     fn is_header_cell(text: &str) -> bool {
@@ -3503,6 +3606,12 @@ impl IndicatorColumns {
             };
             let text = Some(c.text.to_string());
             match (slot, fw) {
+                // One level column (指标类型 | 指标名称 | 指标值) holds level-2 names as
+                // well: no shift, and their level 1 is the framework's.
+                (Some(0), Some(name)) if !is_level1(name) && self.cols[1].is_none() => {
+                    p.level1 = parent_of(name).map(str::to_string);
+                    p.level2 = text;
+                }
                 (Some(0), Some(name)) if !is_level1(name) => {
                     shifted(warnings, c, "一级指标", "二级指标");
                     p.level2 = text;

@@ -172,6 +172,50 @@ fn summable<'a>(items: &[&'a BudgetItem]) -> Vec<&'a BudgetItem> {
     out
 }
 
+/// A second reading of a column's items for `section_total`: an `其中` breakdown under
+/// an item that is no total may go on past its first line (基本支出 / 其中：人员经费 /
+/// 公用经费 / 项目支出); the lines that add up to that item exactly are its parts, not
+/// items of the column. A breakdown that never adds up drops only its `其中` line, as
+/// [`summable`] does.
+fn without_breakdowns<'a>(in_col: &[&'a BudgetItem]) -> Vec<&'a BudgetItem> {
+    let amount = |i: &BudgetItem| i.amount.as_ref().and_then(|a| a.yuan);
+    let mut out = Vec::with_capacity(in_col.len());
+    let mut i = 0;
+    while let Some(&it) = in_col.get(i) {
+        out.push(it);
+        i += 1;
+        let Some(parent) = amount(it).filter(|_| !is_total(it.name.as_deref())) else {
+            continue;
+        };
+        if !in_col
+            .get(i)
+            .is_some_and(|n| is_of_which(n.name.as_deref()))
+        {
+            continue;
+        }
+        let mut acc = Decimal::ZERO;
+        let mut end = i + 1; // no close: only the 其中 line is dropped
+        for (j, part) in in_col.iter().enumerate().skip(i) {
+            let opens_another = j > i && is_of_which(part.name.as_deref());
+            let Some(v) =
+                amount(part).filter(|_| !opens_another && !is_total(part.name.as_deref()))
+            else {
+                break;
+            };
+            acc += v;
+            if acc == parent {
+                end = j + 1;
+                break;
+            }
+            if acc > parent {
+                break;
+            }
+        }
+        i = end;
+    }
+    out
+}
+
 /// A column that lists several totals, each heading its breakdown (一、收入预算合计 /
 /// 其中：… / 二、支出预算合计 / 其中：…): each total with the items up to the next one.
 /// `None` unless the column opens with a total and holds two or more.
@@ -306,7 +350,9 @@ pub fn run(d: &Declaration) -> Vec<Check> {
             .collect();
         // Each total with the items it sums: one per heading total where the column
         // lists several, else the column's total with every other item.
-        let groups = heading_groups(&in_s).unwrap_or_else(|| {
+        let headed = heading_groups(&in_s);
+        let single = headed.is_none();
+        let groups = headed.unwrap_or_else(|| {
             in_s.iter()
                 .find(|i| is_total(i.name.as_deref()))
                 .map(|t| {
@@ -320,10 +366,29 @@ pub fn run(d: &Declaration) -> Vec<Check> {
                 .unwrap_or_default()
         });
         for (t, rest) in groups {
+            let expected = sum(std::iter::once(t));
+            let mut got = sum(rest.into_iter());
+            // Where the column does not add up, a longer 其中 breakdown may be why: the
+            // reading that adds up is taken.
+            let known = |x: &Option<Sum>| match x {
+                Some(Sum::Known(v)) => Some(*v),
+                _ => None,
+            };
+            if single && known(&expected).is_some() && known(&got) != known(&expected) {
+                let col: Vec<&BudgetItem> = all
+                    .iter()
+                    .copied()
+                    .filter(|i| i.section.as_deref() == s && !is_total(i.name.as_deref()))
+                    .collect();
+                let alt = sum(without_breakdowns(&col).into_iter());
+                if known(&alt) == known(&expected) {
+                    got = alt;
+                }
+            }
             checks.extend(check(
                 "section_total",
-                sum(std::iter::once(t)),
-                sum(rest.into_iter()),
+                expected,
+                got,
                 &format!(
                     "{} items = {}",
                     s.unwrap_or("budget"),

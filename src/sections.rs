@@ -1213,6 +1213,13 @@ impl<'g> Reader<'g> {
             } else if current != Some(Label::Tasks) && opens_task_table(&cells) {
                 // Likewise a full task header row (名称 | 主要实施内容 | 拟投入的资金 | …).
                 Some(Label::Tasks)
+            } else if matches!(current, None | Some(Label::Department))
+                && !(self.has_cols && in_label_col)
+                && opens_budget_table(&cells)
+            {
+                // And the budget's header row, its 预算整体情况 cell's text set lower
+                // down (a merged cell's text centred in it, as copied from a PDF).
+                Some(Label::Budget)
             } else {
                 None
             };
@@ -2104,6 +2111,17 @@ fn opens_task_table(cells: &[&Cell]) -> bool {
         && cells.first().and_then(|c| TaskColumns::slot(&c.text)) == Some(0)
         && TaskColumns::from_header(cells)
             .is_some_and(|m| m.complete() && m.cols.iter().filter(|c| c.is_some()).count() >= 3)
+}
+
+/// A budget header row: amount headers (预算金额（万元）) beside the columns' names
+/// (部门预算支出, 收入来源), and no amount.
+fn opens_budget_table(cells: &[&Cell]) -> bool {
+    cells.len() >= 2
+        && !cells.iter().any(|c| is_amount_like(&c.text))
+        && cells.iter().any(|c| is_unit_header(&c.text))
+        && cells
+            .iter()
+            .any(|c| !is_unit_header(&c.text) && is_section_header(&c.text))
 }
 
 /// A row that can only be an indicator row: a level-1 name (产出指标, 效益指标, 满意度指标)

@@ -766,12 +766,40 @@ fn text_grid<'t>(text: &'t str) -> Grid<'t> {
     if layout == Layout::Pipes {
         rows = join_grid_rows(rows, &lines);
     }
+    if layout == Layout::CellPerLine {
+        rows = split_long_blocks(rows);
+    }
     Grid {
         rows,
         layout,
         pages: None,
         warnings: Vec::new(),
     }
+}
+
+/// No row of the form has this many cells (the widest, a task row with added columns,
+/// has about ten).
+const MAX_ROW_CELLS: usize = 16;
+
+/// A table copied cell by cell (a PDF viewer's copy: each cell its own line) with no
+/// blank line between rows reads as one paragraph of every cell. Such a block is no
+/// row: each of its lines is a row of one cell, and the form reads them in order.
+fn split_long_blocks(rows: Vec<Row<'_>>) -> Vec<Row<'_>> {
+    if rows.iter().all(|r| r.cells.len() <= MAX_ROW_CELLS) {
+        return rows;
+    }
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        if row.cells.len() <= MAX_ROW_CELLS {
+            out.push(row);
+            continue;
+        }
+        out.extend(row.cells.into_iter().map(|c| Row {
+            loc: c.loc.clone(),
+            cells: vec![c],
+        }));
+    }
+    out
 }
 
 /// Rule lines with `+` joints that make a text a grid table (pandoc, tabulate, RST):
@@ -1130,6 +1158,20 @@ mod tests {
             "{:?}",
             g.rows
         );
+    }
+
+    #[test]
+    fn a_table_copied_cell_by_cell_is_read_line_by_line() {
+        let cells: Vec<String> = (0..40).map(|i| format!("单元格{i}")).collect();
+        let text = cells.join("\n");
+        let g = from_text(&text);
+        assert_eq!(g.layout, Layout::CellPerLine);
+        assert_eq!(g.rows.len(), 40);
+        assert!(g.rows.iter().all(|r| r.cells.len() == 1));
+        // Rows set apart by blank lines keep their cells together.
+        let g = from_text("部门名称\n某局\n\n绩效指标\n一级指标\n二级指标\n");
+        assert_eq!(g.rows.len(), 2);
+        assert_eq!(g.rows[1].cells.len(), 3);
     }
 
     #[test]

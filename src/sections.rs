@@ -312,6 +312,8 @@ const FOOTER: &[&str] = &[
     "经办人",
     "备注",
     "说明",
+    "填表说明",
+    "填报说明",
     "单位(盖章)",
     "填报单位(盖章)",
 ];
@@ -1450,7 +1452,13 @@ impl<'g> Reader<'g> {
             if i == 0 {
                 if let (Some(lc), Some(l)) = (block.label_cell, label.as_deref()) {
                     if row.is_empty() {
-                        self.push_other(l, inline.clone(), &lc.loc);
+                        // `填表说明：` over lines of notes: the notes are its values.
+                        let heads_lines = inline.as_deref().unwrap_or_default().is_empty()
+                            && block.rows.len() > 1
+                            && block.rows[1..].iter().all(|r| r.len() <= 1);
+                        if !heads_lines {
+                            self.push_other(l, inline.clone(), &lc.loc);
+                        }
                         continue;
                     }
                     if row.len() == 1 || inline.is_some() {

@@ -822,6 +822,11 @@ fn framework_misread(n: &str) -> Option<&'static str> {
 /// A level name read through an OCR misreading takes the framework's spelling, and the
 /// record says so (`ocr_repaired`): the row is placed by that name either way.
 fn respell_misread_level(name: &mut String, loc: &Loc, warnings: &mut Vec<Warning>) {
+    // Nearly every level name is a framework name as written (no misreading, nothing for
+    // `norm` to change): known without normalising it and comparing it with each name.
+    if all_framework_names().any(|fw| fw == name) {
+        return;
+    }
     let n = norm(name);
     let Some(fw) = framework_misread(strip_note(&n)) else {
         return;
@@ -4002,6 +4007,15 @@ mod tests {
         #[test]
         fn has_is_contains(hay in "[指标值年度目a：:]{0,12}", needle in "[指标值年度a]{0,3}") {
             proptest::prop_assert_eq!(has(&hay, &needle), hay.contains(needle.as_str()));
+        }
+    }
+
+    /// `respell_misread_level` returns early on a framework name as written: no name is
+    /// a misreading of another (the comparison it skips would find none).
+    #[test]
+    fn exact_framework_names_are_not_misread() {
+        for fw in all_framework_names() {
+            assert_eq!(framework_misread(strip_note(&norm(fw))), None, "{fw}");
         }
     }
 

@@ -3183,6 +3183,12 @@ const SLOT_UNIT: usize = 6;
 /// as the header word it spells (`ocr_labels`' rule); the header row still needs two
 /// columns named.
 fn header_misread(n: &str) -> Option<&'static str> {
+    header_misread_of(n, true)
+}
+
+/// [`header_misread`]; `near_first` puts the first-chars test before the comparison
+/// (the tests compare both ways).
+fn header_misread_of(n: &str, near_first: bool) -> Option<&'static str> {
     const WORDS: &[&str] = &[
         "一级指标",
         "二级指标",
@@ -3205,9 +3211,19 @@ fn header_misread(n: &str) -> Option<&'static str> {
     if !(12..=21).contains(&n.len()) || n.len() == 12 && n.get(3..6) != Some("级") {
         return None;
     }
+    // One char off (no word has eight) leaves the first or the second char as the
+    // word's: most cells asked (level names, level-3 names) share neither with a word of
+    // their length, and are not compared char by char.
+    let b = n.as_bytes();
+    let near = |w: &&&str| {
+        let wb = w.as_bytes();
+        !near_first
+            || wb.len() == b.len() && (wb.get(..3) == b.get(..3) || wb.get(3..6) == b.get(3..6))
+    };
     // Words of one column may tie (`年度措标值`: 年度指标值 or 年度目标值): any is good then.
     let mut found = WORDS
         .iter()
+        .filter(near)
         .filter(|w| crate::ocr_labels::misread_of(n, &[**w], false).is_some());
     let first = found.next()?;
     let slot = IndicatorColumns::slot(first);
@@ -4002,6 +4018,33 @@ mod tests {
             }
             let s = cs.join(if spaced { " " } else { "" });
             proptest::prop_assert_eq!(label_misread(&s), misread_in_full(&s));
+        }
+
+        /// The first-chars test of misread header words rejects only cells the
+        /// comparison rejects: header words with a char or two replaced, and others.
+        #[test]
+        fn header_misread_near_test_is_exact(
+            k in 0usize..15,
+            at in proptest::collection::vec(0usize..8, 0..3),
+            by in "[措栎杯年级一指标值a（ ]",
+            other in "[一二三级指标名称内容实施周期目长年度值计量单位性质措栎]{3,8}",
+        ) {
+            let words = [
+                "一级指标", "二级指标", "三级指标", "三级指标名称", "指标名称", "指标内容",
+                "实施周期指标值", "实施周期目标值", "中长期指标值", "年度指标值",
+                "年度目标值", "指标值", "目标值", "计量单位", "指标性质",
+            ];
+            let mut cs: Vec<String> = words[k].chars().map(String::from).collect();
+            for i in at {
+                let n = cs.len();
+                cs[i % n] = by.clone();
+            }
+            let s = cs.concat();
+            proptest::prop_assert_eq!(header_misread_of(&s, true), header_misread_of(&s, false));
+            proptest::prop_assert_eq!(
+                header_misread_of(&other, true),
+                header_misread_of(&other, false)
+            );
         }
 
         #[test]

@@ -221,9 +221,36 @@ pub(crate) struct Screen {
     pub has_o: bool,
 }
 
+/// How far [`screen`] steps past a byte that leads a char: 0 for the bytes it must
+/// look at (the table letters, `,`, and the leads of `·`, `、。〇《》` and `丨`), else the
+/// char's length (1 for a byte that leads none: valid UTF-8 never steps onto one).
+const STEP: [u8; 256] = {
+    let mut t = [1u8; 256];
+    let mut x = 0xC0;
+    while x < 0xF8 {
+        t[x] = if x < 0xE0 {
+            2
+        } else if x < 0xF0 {
+            3
+        } else {
+            4
+        };
+        x += 1;
+    }
+    let looked_at = [
+        b'l', b'I', b'O', b'o', b'S', b'B', b'Z', b'b', b',', 0xC2, 0xE3, 0xE4,
+    ];
+    let mut k = 0;
+    while k < looked_at.len() {
+        t[looked_at[k] as usize] = 0;
+        k += 1;
+    }
+    t
+};
+
 /// [`Screen`] of `text`. Every target text is asked, and nearly all are clean: the walk
-/// steps over a char by its lead byte, and over the ideographs U+5000..=U+FFFF (leads
-/// E5..EF) without looking further, as none of them is a misread glyph or a mark.
+/// steps over a char by its lead byte with one table lookup, and looks further only at
+/// the few bytes that may start a repair.
 pub(crate) fn screen(text: &str) -> Screen {
     let b = text.as_bytes();
     let digit = |k: Option<usize>| k.and_then(|k| b.get(k)).is_some_and(u8::is_ascii_digit);
@@ -234,40 +261,36 @@ pub(crate) fn screen(text: &str) -> Screen {
     let mut has_o = false;
     let mut i = 0;
     while let Some(&x) = b.get(i) {
-        if x >= 0xE5 {
-            // E5..EF lead three bytes, F0..F4 four (valid UTF-8: nothing above F4).
-            i += if x >= 0xF0 { 4 } else { 3 };
+        let step = STEP[usize::from(x)];
+        if step != 0 {
+            i += usize::from(step);
             continue;
         }
-        if x < 0x80 {
-            match x {
-                b'l' | b'I' | b'O' | b'o' | b'S' | b'B' | b'Z' | b'b' => {
-                    has_o |= matches!(x, b'O' | b'o');
-                    if letter_beside_digit(b, i) {
-                        return hit;
-                    }
-                }
-                b',' if digit(i.checked_sub(1)) => return hit,
-                _ => {}
-            }
-            i += 1;
-            continue;
-        }
-        // Leads C2..DF and E0..E4 (continuation bytes are stepped over with their lead).
         let found = match x {
+            b',' => digit(i.checked_sub(1)),
             0xC2 => b.get(i + 1) == Some(&0xB7) && digit(i.checked_sub(1)),
+            // `、` `。` (E3 80 81/82) after a digit; `〇` `《` `》` (E3 80 87/8A/8B).
             0xE3 => match (b.get(i + 1), b.get(i + 2)) {
                 (Some(0x80), Some(0x81 | 0x82)) => digit(i.checked_sub(1)),
                 (Some(0x80), Some(0x87 | 0x8A | 0x8B)) => true,
                 _ => false,
             },
+            // `丨` (E4 B8 A8).
             0xE4 => b.get(i + 1) == Some(&0xB8) && b.get(i + 2) == Some(&0xA8),
-            _ => false,
+            // The table letters.
+            _ => {
+                has_o |= matches!(x, b'O' | b'o');
+                letter_beside_digit(b, i)
+            }
         };
         if found {
             return hit;
         }
-        i += if x >= 0xE0 { 3 } else { 2 };
+        i += match x {
+            0xE3 | 0xE4 => 3,
+            0xC2 => 2,
+            _ => 1,
+        };
     }
     Screen {
         may_repair: false,

@@ -679,7 +679,7 @@ pub(crate) fn row_label(text: &str) -> Option<RowLabel> {
 /// The columns of the level-1, level-2 and level-3 names in an indicator header row,
 /// when the row is one.
 pub(crate) fn indicator_level_cols(row: &[&Cell]) -> Option<[Option<usize>; 3]> {
-    IndicatorColumns::from_header(row).map(|m| [m.cols[0], m.cols[1], m.cols[2]])
+    IndicatorColumns::header_cols(row).map(|c| [c[0], c[1], c[2]])
 }
 
 /// Whether a cell is the indicator section's label (`绩效指标`).
@@ -728,7 +728,7 @@ fn header_kind(texts: &[&str]) -> (bool, bool) {
     let refs: Vec<&Cell> = cells.iter().collect();
     (
         TaskColumns::from_header(&refs).is_some(),
-        IndicatorColumns::from_header(&refs).is_some(),
+        IndicatorColumns::header_cols(&refs).is_some(),
     )
 }
 
@@ -1206,7 +1206,7 @@ impl<'g> Reader<'g> {
             let opens = if label.is_some() {
                 None
             } else if current != Some(Label::Indicators)
-                && (IndicatorColumns::from_header(&cells).is_some() || opens_level1_row(&cells))
+                && (IndicatorColumns::header_cols(&cells).is_some() || opens_level1_row(&cells))
             {
                 Some(Label::Indicators)
             } else if current != Some(Label::Tasks) && opens_task_table(&cells) {
@@ -1265,7 +1265,7 @@ impl<'g> Reader<'g> {
                     let repeated_header = unknown_label
                         && match current {
                             Some(Label::Indicators) => {
-                                IndicatorColumns::from_header(&cells[1..]).is_some()
+                                IndicatorColumns::header_cols(&cells[1..]).is_some()
                             }
                             Some(Label::Tasks) => opens_task_table(&cells[1..]),
                             _ => false,
@@ -3248,15 +3248,21 @@ impl IndicatorColumns {
         matches!((self.cols[3], self.cols[4]), (Some(p), Some(a)) if a < p)
     }
 
-    fn from_header(row: &[&Cell]) -> Option<IndicatorColumns> {
+    /// The columns a header row names, when it names two or more: all that callers
+    /// asking whether a row is the header need (the added columns are not looked for).
+    fn header_cols(row: &[&Cell]) -> Option<[Option<usize>; IND_SLOTS]> {
         let mut cols = [None; IND_SLOTS];
-        let hits = Self::classify(row, &mut cols);
+        (Self::classify(row, &mut cols) >= 2).then_some(cols)
+    }
+
+    fn from_header(row: &[&Cell]) -> Option<IndicatorColumns> {
+        let cols = Self::header_cols(row)?;
         let combined = cols[2].is_none()
             && row
                 .iter()
                 .enumerate()
                 .any(|(i, c)| c.col.or(Some(i)) == cols[4] && names_level3_and_target(&c.text));
-        (hits >= 2).then(|| IndicatorColumns {
+        Some(IndicatorColumns {
             other: Self::with_more_targets(other_columns(row, &cols), row, &cols),
             cols,
             combined,

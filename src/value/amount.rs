@@ -158,9 +158,12 @@ mod tests {
             parts in proptest::collection::vec(proptest::sample::select(vec![
                 "0", "1", "5", "O", "o", "l", ",", ".", " ", "。", "、", "·", "万元", "元",
                 "-", "整", "x", "人民币",
-            ]), 0..10)
+            ]), 0..10),
+            shaped in "[0-9]{1,4}([,.。·、 ]?[0-9Oo]{1,3}){0,3}(万元|元)?",
+            which in proptest::bool::ANY,
         ) {
-            let raw: String = parts.concat();
+            // Amount-shaped cells too: few of the free mixes read as one amount.
+            let raw: String = if which { parts.concat() } else { shaped };
             let before = read_as_written(raw.trim()).map_or_else(
                 || {
                     super::super::ocr::repair_amount(raw.trim())
@@ -176,5 +179,15 @@ mod tests {
             );
             proptest::prop_assert_eq!(parse(&raw, None).map(|(_, r)| r), before);
         }
+    }
+
+    #[test]
+    fn repaired_flags() {
+        let r = |t: &str| parse(t, None).map(|(_, r)| r);
+        assert_eq!(r("83179。29"), Some(true));
+        assert_eq!(r("45O,385.73"), Some(true));
+        assert_eq!(r("l6,583.94"), Some(true));
+        assert_eq!(r("16,583.94"), Some(false));
+        assert_eq!(r("1,234.56万元"), Some(false));
     }
 }

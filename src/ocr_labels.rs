@@ -256,7 +256,9 @@ fn respelled(t: &str) -> Option<String> {
         let (last, before) = (end.next(), end.next());
         let ending = matches!(last, Some('出' | '金' | '分' | '款'))
             || matches!(before, Some('支' | '资' | '划' | '拨'));
-        if !ending {
+        // A budget word as written (most cells that get here, on clean forms) is no
+        // misreading of another: known without comparing it with each word.
+        if !ending || BUDGET_WORDS.contains(&stem) {
             return None;
         }
         return misread_of(stem, BUDGET_WORDS, false).map(str::to_string);
@@ -335,6 +337,15 @@ mod tests {
             "年度预算总额（万元）",
         ] {
             assert_eq!(respelled(w), None, "{w}");
+        }
+    }
+
+    /// `respelled` returns early on a budget word as written: no word is a misreading
+    /// of another (the comparison it skips would find none).
+    #[test]
+    fn exact_budget_words_are_not_misread() {
+        for w in BUDGET_WORDS {
+            assert_eq!(misread_of(w, BUDGET_WORDS, false), None, "{w}");
         }
     }
 

@@ -687,7 +687,7 @@ pub(crate) fn row_label(text: &str) -> Option<RowLabel> {
 /// The columns of the level-1, level-2 and level-3 names in an indicator header row,
 /// when the row is one.
 pub(crate) fn indicator_level_cols(row: &[&Cell]) -> Option<[Option<usize>; 3]> {
-    IndicatorColumns::from_header(row).map(|m| [m.cols[0], m.cols[1], m.cols[2]])
+    IndicatorColumns::header_cols(row).map(|c| [c[0], c[1], c[2]])
 }
 
 /// Whether a cell is the indicator section's label (`绩效指标`).
@@ -736,7 +736,7 @@ fn header_kind(texts: &[&str]) -> (bool, bool) {
     let refs: Vec<&Cell> = cells.iter().collect();
     (
         TaskColumns::from_header(&refs).is_some(),
-        IndicatorColumns::from_header(&refs).is_some(),
+        IndicatorColumns::header_cols(&refs).is_some(),
     )
 }
 
@@ -830,6 +830,11 @@ fn framework_misread(n: &str) -> Option<&'static str> {
 /// A level name read through an OCR misreading takes the framework's spelling, and the
 /// record says so (`ocr_repaired`): the row is placed by that name either way.
 fn respell_misread_level(name: &mut String, loc: &Loc, warnings: &mut Vec<Warning>) {
+    // Nearly every level name is a framework name as written (no misreading, nothing for
+    // `norm` to change): known without normalising it and comparing it with each name.
+    if all_framework_names().any(|fw| fw == name) {
+        return;
+    }
     let n = norm(name);
     let Some(fw) = framework_misread(strip_note(&n)) else {
         return;
@@ -1209,7 +1214,7 @@ impl<'g> Reader<'g> {
             let opens = if label.is_some() {
                 None
             } else if current != Some(Label::Indicators)
-                && (IndicatorColumns::from_header(&cells).is_some() || opens_level1_row(&cells))
+                && (IndicatorColumns::header_cols(&cells).is_some() || opens_level1_row(&cells))
             {
                 Some(Label::Indicators)
             } else if current != Some(Label::Tasks) && opens_task_table(&cells) {
@@ -1275,7 +1280,7 @@ impl<'g> Reader<'g> {
                     let repeated_header = unknown_label
                         && match current {
                             Some(Label::Indicators) => {
-                                IndicatorColumns::from_header(&cells[1..]).is_some()
+                                IndicatorColumns::header_cols(&cells[1..]).is_some()
                             }
                             Some(Label::Tasks) => opens_task_table(&cells[1..]),
                             _ => false,
@@ -3365,6 +3370,12 @@ const SLOT_UNIT: usize = 6;
 /// as the header word it spells (`ocr_labels`' rule); the header row still needs two
 /// columns named.
 fn header_misread(n: &str) -> Option<&'static str> {
+    header_misread_of(n, true)
+}
+
+/// [`header_misread`]; `near_first` puts the first-chars test before the comparison
+/// (the tests compare both ways).
+fn header_misread_of(n: &str, near_first: bool) -> Option<&'static str> {
     const WORDS: &[&str] = &[
         "一级指标",
         "二级指标",
@@ -3387,9 +3398,19 @@ fn header_misread(n: &str) -> Option<&'static str> {
     if !(12..=21).contains(&n.len()) || n.len() == 12 && n.get(3..6) != Some("级") {
         return None;
     }
+    // One char off (no word has eight) leaves the first or the second char as the
+    // word's: most cells asked (level names, level-3 names) share neither with a word of
+    // their length, and are not compared char by char.
+    let b = n.as_bytes();
+    let near = |w: &&&str| {
+        let wb = w.as_bytes();
+        !near_first
+            || wb.len() == b.len() && (wb.get(..3) == b.get(..3) || wb.get(3..6) == b.get(3..6))
+    };
     // Words of one column may tie (`年度措标值`: 年度指标值 or 年度目标值): any is good then.
     let mut found = WORDS
         .iter()
+        .filter(near)
         .filter(|w| crate::ocr_labels::misread_of(n, &[**w], false).is_some());
     let first = found.next()?;
     let slot = IndicatorColumns::slot(first);
@@ -3414,15 +3435,21 @@ impl IndicatorColumns {
         matches!((self.cols[3], self.cols[4]), (Some(p), Some(a)) if a < p)
     }
 
-    fn from_header(row: &[&Cell]) -> Option<IndicatorColumns> {
+    /// The columns a header row names, when it names two or more: all that callers
+    /// asking whether a row is the header need (the added columns are not looked for).
+    fn header_cols(row: &[&Cell]) -> Option<[Option<usize>; IND_SLOTS]> {
         let mut cols = [None; IND_SLOTS];
-        let hits = Self::classify(row, &mut cols);
+        (Self::classify(row, &mut cols) >= 2).then_some(cols)
+    }
+
+    fn from_header(row: &[&Cell]) -> Option<IndicatorColumns> {
+        let cols = Self::header_cols(row)?;
         let combined = cols[2].is_none()
             && row
                 .iter()
                 .enumerate()
                 .any(|(i, c)| c.col.or(Some(i)) == cols[4] && names_level3_and_target(&c.text));
-        (hits >= 2).then(|| IndicatorColumns {
+        Some(IndicatorColumns {
             other: Self::with_more_targets(other_columns(row, &cols), row, &cols),
             cols,
             combined,
@@ -4202,9 +4229,45 @@ mod tests {
             proptest::prop_assert_eq!(label_misread(&s), misread_in_full(&s));
         }
 
+        /// The first-chars test of misread header words rejects only cells the
+        /// comparison rejects: header words with a char or two replaced, and others.
+        #[test]
+        fn header_misread_near_test_is_exact(
+            k in 0usize..15,
+            at in proptest::collection::vec(0usize..8, 0..3),
+            by in "[措栎杯年级一指标值a（ ]",
+            other in "[一二三级指标名称内容实施周期目长年度值计量单位性质措栎]{3,8}",
+        ) {
+            let words = [
+                "一级指标", "二级指标", "三级指标", "三级指标名称", "指标名称", "指标内容",
+                "实施周期指标值", "实施周期目标值", "中长期指标值", "年度指标值",
+                "年度目标值", "指标值", "目标值", "计量单位", "指标性质",
+            ];
+            let mut cs: Vec<String> = words[k].chars().map(String::from).collect();
+            for i in at {
+                let n = cs.len();
+                cs[i % n] = by.clone();
+            }
+            let s = cs.concat();
+            proptest::prop_assert_eq!(header_misread_of(&s, true), header_misread_of(&s, false));
+            proptest::prop_assert_eq!(
+                header_misread_of(&other, true),
+                header_misread_of(&other, false)
+            );
+        }
+
         #[test]
         fn has_is_contains(hay in "[指标值年度目a：:]{0,12}", needle in "[指标值年度a]{0,3}") {
             proptest::prop_assert_eq!(has(&hay, &needle), hay.contains(needle.as_str()));
+        }
+    }
+
+    /// `respell_misread_level` returns early on a framework name as written: no name is
+    /// a misreading of another (the comparison it skips would find none).
+    #[test]
+    fn exact_framework_names_are_not_misread() {
+        for fw in all_framework_names() {
+            assert_eq!(framework_misread(strip_note(&norm(fw))), None, "{fw}");
         }
     }
 

@@ -13,7 +13,13 @@ const LEADS: &[&str] = &["人民币", "RMB", "¥", "$"];
 /// The amount of a cell, and whether OCR misreadings in it were repaired.
 pub(crate) fn parse(raw: &str, default_unit: Option<&str>) -> Option<(Amount, bool)> {
     let raw = raw.trim();
-    let (q, neg, repaired) = read(raw)?;
+    let (q, neg, as_written) = read(raw)?;
+    // `45O,385.73` and `83179。29` read as written (O as zero inside numbers, 。 as the
+    // point of an amount) but are repairs too; most cells hold neither an O nor a 。
+    // (lead byte E3), which one memchr settles.
+    let repaired = !as_written
+        || memchr::memchr3(b'O', b'o', 0xE3, raw.as_bytes()).is_some()
+            && (super::norm::has_ocr_zeros(raw) || point_read_as_full_stop(raw));
     let value = if neg { -q.value } else { q.value };
     // The header is read only when the cell's unit leaves it a say.
     let header = || default_unit.and_then(parse_unit);
@@ -64,19 +70,18 @@ pub(crate) fn is_amount(raw: &str) -> bool {
     super::threshold::may_hold_number(raw) && read(raw.trim()).is_some()
 }
 
-/// The quantity of an amount cell (trimmed), whether it is negative, and whether it was
-/// read through OCR misreadings: `None` when the cell is not exactly one amount. A cell
-/// that does not read as written is tried once more with its number repaired
-/// ([`super::ocr::repair_amount`]: letters for digits, misread separators).
+/// The quantity of an amount cell (trimmed), whether it is negative, and whether it read
+/// as written: `None` when the cell is not exactly one amount. A cell that does not read
+/// as written is tried once more with its number repaired
+/// ([`super::ocr::repair_amount`]: letters for digits, misread separators). Whether a
+/// cell read as written was repaired all the same is `parse`'s to ask: `is_amount` does
+/// not need it.
 fn read(raw: &str) -> Option<(Qty, bool, bool)> {
     if let Some((q, neg)) = read_as_written(raw) {
-        // `45O,385.73` and `83179。29` read as written (O as zero inside numbers, 。 as
-        // the point of an amount) but are repairs too.
-        let repaired = super::norm::has_ocr_zeros(raw) || point_read_as_full_stop(raw);
-        return Some((q, neg, repaired));
+        return Some((q, neg, true));
     }
     let (q, neg) = read_as_written(&super::ocr::repair_amount(raw)?)?;
-    Some((q, neg, true))
+    Some((q, neg, false))
 }
 
 /// Whether a `。` stands between digits (OCR spaces aside): read as the point.
@@ -139,4 +144,50 @@ fn read_as_written(raw: &str) -> Option<(Qty, bool)> {
         _ => {}
     }
     Some((q, neg))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// `parse` says a cell was repaired exactly when the tests its memchr
+        /// prefilter skips would have.
+        #[test]
+        fn repaired_as_before(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "0", "1", "5", "O", "o", "l", ",", ".", " ", "。", "、", "·", "万元", "元",
+                "-", "整", "x", "人民币",
+            ]), 0..10),
+            shaped in "[0-9]{1,4}([,.。·、 ]?[0-9Oo]{1,3}){0,3}(万元|元)?",
+            which in proptest::bool::ANY,
+        ) {
+            // Amount-shaped cells too: few of the free mixes read as one amount.
+            let raw: String = if which { parts.concat() } else { shaped };
+            let before = read_as_written(raw.trim()).map_or_else(
+                || {
+                    super::super::ocr::repair_amount(raw.trim())
+                        .and_then(|r| read_as_written(&r))
+                        .map(|_| true)
+                },
+                |_| {
+                    Some(
+                        super::super::norm::has_ocr_zeros(raw.trim())
+                            || point_read_as_full_stop(raw.trim()),
+                    )
+                },
+            );
+            proptest::prop_assert_eq!(parse(&raw, None).map(|(_, r)| r), before);
+        }
+    }
+
+    #[test]
+    fn repaired_flags() {
+        let r = |t: &str| parse(t, None).map(|(_, r)| r);
+        assert_eq!(r("83179。29"), Some(true));
+        assert_eq!(r("45O,385.73"), Some(true));
+        assert_eq!(r("l6,583.94"), Some(true));
+        assert_eq!(r("16,583.94"), Some(false));
+        assert_eq!(r("1,234.56万元"), Some(false));
+    }
 }

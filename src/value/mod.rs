@@ -162,7 +162,14 @@ pub fn parse_thresholds(text: &str) -> Vec<Threshold> {
 /// them (`≥l60个`, `》90%`, `≥3。2万亩`, `≥8O%`): the record says so. A repair that
 /// changes no threshold is not reported.
 pub fn parse_thresholds_noted(text: &str) -> (Vec<Threshold>, bool) {
-    match ocr::repair_target(text) {
+    // One walk settles both repair questions for a clean text (nearly all of them).
+    let screen = ocr::screen(text);
+    let fixed = if screen.may_repair {
+        ocr::repair_target(text)
+    } else {
+        None
+    };
+    match fixed {
         Some(fixed) => {
             // Metrics are cut from the text as written: one that spans a repaired char
             // (`肆0o<壹`: metric `肆0o`) is taken back from the original text.
@@ -185,7 +192,7 @@ pub fn parse_thresholds_noted(text: &str) -> (Vec<Threshold>, bool) {
         }
         None => {
             let ts = threshold::parse(text);
-            let repaired = !ts.is_empty() && norm::has_ocr_zeros(text);
+            let repaired = !ts.is_empty() && screen.has_o && norm::has_ocr_zeros(text);
             (ts, repaired)
         }
     }

@@ -213,37 +213,108 @@ pub(crate) fn as_written(text: &str, fixed: &str, part: &str) -> Option<String> 
     (!span.is_empty()).then_some(span)
 }
 
-/// Whether `text` holds something [`repair_target`] may change: a table letter or `,`
-/// beside an ASCII digit, `。`/`、`/`·` after one, `《》〇丨`. Every target text is asked,
-/// so bytes are tested and most texts pass without a char being decoded.
-fn may_need_repair(text: &str) -> bool {
+/// What one walk over a target text tells before it is parsed: whether
+/// [`repair_target`] may change it ([`may_need_repair`]), and whether it holds an `O` or
+/// `o` at all (without one, `norm::has_ocr_zeros` is false and not asked).
+pub(crate) struct Screen {
+    pub may_repair: bool,
+    pub has_o: bool,
+}
+
+/// How far [`screen`] steps past a byte that leads a char: 0 for the bytes it must
+/// look at (the table letters, `,`, and the leads of `·`, `、。〇《》` and `丨`), else the
+/// char's length (1 for a byte that leads none: valid UTF-8 never steps onto one).
+const STEP: [u8; 256] = {
+    let mut t = [1u8; 256];
+    let mut x = 0xC0;
+    while x < 0xF8 {
+        t[x] = if x < 0xE0 {
+            2
+        } else if x < 0xF0 {
+            3
+        } else {
+            4
+        };
+        x += 1;
+    }
+    let looked_at = [
+        b'l', b'I', b'O', b'o', b'S', b'B', b'Z', b'b', b',', 0xC2, 0xE3, 0xE4,
+    ];
+    let mut k = 0;
+    while k < looked_at.len() {
+        t[looked_at[k] as usize] = 0;
+        k += 1;
+    }
+    t
+};
+
+/// [`Screen`] of `text`. Every target text is asked, and nearly all are clean: the walk
+/// steps over a char by its lead byte with one table lookup, and looks further only at
+/// the few bytes that may start a repair.
+pub(crate) fn screen(text: &str) -> Screen {
     let b = text.as_bytes();
     let digit = |k: Option<usize>| k.and_then(|k| b.get(k)).is_some_and(u8::is_ascii_digit);
-    b.iter().enumerate().any(|(i, &x)| match x {
-        // A letter beside a digit, or beside a point or comma beside one (`≥l.2万`).
-        b'l' | b'I' | b'O' | b'o' | b'S' | b'B' | b'Z' | b'b' => {
-            let mark = |k: Option<usize>| {
-                k.and_then(|k| b.get(k))
-                    .is_some_and(|c| matches!(c, b'.' | b','))
-            };
-            digit(i.checked_sub(1))
-                || digit(Some(i + 1))
-                || mark(i.checked_sub(1)) && digit(i.checked_sub(2))
-                || mark(Some(i + 1)) && digit(Some(i + 2))
+    let hit = Screen {
+        may_repair: true,
+        has_o: true,
+    };
+    let mut has_o = false;
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        let step = STEP[usize::from(x)];
+        if step != 0 {
+            i += usize::from(step);
+            continue;
         }
-        b',' => digit(i.checked_sub(1)),
-        // `·` (C2 B7) after a digit.
-        0xC2 => b.get(i + 1) == Some(&0xB7) && digit(i.checked_sub(1)),
-        // `、` `。` (E3 80 81/82) after a digit; `〇` `《` `》` (E3 80 87/8A/8B).
-        0xE3 => match (b.get(i + 1), b.get(i + 2)) {
-            (Some(0x80), Some(0x81 | 0x82)) => digit(i.checked_sub(1)),
-            (Some(0x80), Some(0x87 | 0x8A | 0x8B)) => true,
-            _ => false,
-        },
-        // `丨` (E4 B8 A8).
-        0xE4 => b.get(i + 1) == Some(&0xB8) && b.get(i + 2) == Some(&0xA8),
-        _ => false,
-    })
+        let found = match x {
+            b',' => digit(i.checked_sub(1)),
+            0xC2 => b.get(i + 1) == Some(&0xB7) && digit(i.checked_sub(1)),
+            // `、` `。` (E3 80 81/82) after a digit; `〇` `《` `》` (E3 80 87/8A/8B).
+            0xE3 => match (b.get(i + 1), b.get(i + 2)) {
+                (Some(0x80), Some(0x81 | 0x82)) => digit(i.checked_sub(1)),
+                (Some(0x80), Some(0x87 | 0x8A | 0x8B)) => true,
+                _ => false,
+            },
+            // `丨` (E4 B8 A8).
+            0xE4 => b.get(i + 1) == Some(&0xB8) && b.get(i + 2) == Some(&0xA8),
+            // The table letters.
+            _ => {
+                has_o |= matches!(x, b'O' | b'o');
+                letter_beside_digit(b, i)
+            }
+        };
+        if found {
+            return hit;
+        }
+        i += match x {
+            0xE3 | 0xE4 => 3,
+            0xC2 => 2,
+            _ => 1,
+        };
+    }
+    Screen {
+        may_repair: false,
+        has_o,
+    }
+}
+
+/// A letter at `i` beside a digit, or beside a point or comma beside one (`≥l.2万`).
+fn letter_beside_digit(b: &[u8], i: usize) -> bool {
+    let digit = |k: Option<usize>| k.and_then(|k| b.get(k)).is_some_and(u8::is_ascii_digit);
+    let mark = |k: Option<usize>| {
+        k.and_then(|k| b.get(k))
+            .is_some_and(|c| matches!(c, b'.' | b','))
+    };
+    digit(i.checked_sub(1))
+        || digit(Some(i + 1))
+        || mark(i.checked_sub(1)) && digit(i.checked_sub(2))
+        || mark(Some(i + 1)) && digit(Some(i + 2))
+}
+
+/// Whether `text` holds something [`repair_target`] may change: a table letter or `,`
+/// beside an ASCII digit, `。`/`、`/`·` after one, `《》〇丨`.
+fn may_need_repair(text: &str) -> bool {
+    screen(text).may_repair
 }
 
 /// A cell that should be one amount, with OCR's misreadings in its leading number
@@ -361,6 +432,57 @@ pub(crate) fn repair_amount(raw: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte-by-byte test [`screen`] stands for: every byte asked.
+    fn may_need_repair_by_bytes(text: &str) -> bool {
+        let b = text.as_bytes();
+        let digit = |k: Option<usize>| k.and_then(|k| b.get(k)).is_some_and(u8::is_ascii_digit);
+        b.iter().enumerate().any(|(i, &x)| match x {
+            // A letter beside a digit, or beside a point or comma beside one (`≥l.2万`).
+            b'l' | b'I' | b'O' | b'o' | b'S' | b'B' | b'Z' | b'b' => {
+                let mark = |k: Option<usize>| {
+                    k.and_then(|k| b.get(k))
+                        .is_some_and(|c| matches!(c, b'.' | b','))
+                };
+                digit(i.checked_sub(1))
+                    || digit(Some(i + 1))
+                    || mark(i.checked_sub(1)) && digit(i.checked_sub(2))
+                    || mark(Some(i + 1)) && digit(Some(i + 2))
+            }
+            b',' => digit(i.checked_sub(1)),
+            // `·` (C2 B7) after a digit.
+            0xC2 => b.get(i + 1) == Some(&0xB7) && digit(i.checked_sub(1)),
+            // `、` `。` (E3 80 81/82) after a digit; `〇` `《` `》` (E3 80 87/8A/8B).
+            0xE3 => match (b.get(i + 1), b.get(i + 2)) {
+                (Some(0x80), Some(0x81 | 0x82)) => digit(i.checked_sub(1)),
+                (Some(0x80), Some(0x87 | 0x8A | 0x8B)) => true,
+                _ => false,
+            },
+            // `丨` (E4 B8 A8).
+            0xE4 => b.get(i + 1) == Some(&0xB8) && b.get(i + 2) == Some(&0xA8),
+            _ => false,
+        })
+    }
+
+    proptest::proptest! {
+        /// The screen never calls a text clean that the byte test would repair, and
+        /// says whether it holds an O exactly.
+        #[test]
+        fn screen_is_the_byte_test(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "0", "1", "9", "l", "I", "O", "o", "S", "B", "Z", "b", "x", ",", ".", " ",
+                "。", "、", "·", "〇", "《", "》", "丨", "个", "率", "≥", "％", "万", "一",
+                "\u{3001}", "\u{3000}", "é", "😀", "中", "丫", "丩", "㐀",
+            ]), 0..12)
+        ) {
+            let text: String = parts.concat();
+            let s = screen(&text);
+            proptest::prop_assert_eq!(s.may_repair, may_need_repair_by_bytes(&text));
+            if !s.may_repair {
+                proptest::prop_assert_eq!(s.has_o, text.contains(['O', 'o']));
+            }
+        }
+    }
 
     #[test]
     fn targets() {

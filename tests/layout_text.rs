@@ -312,8 +312,10 @@ const HELD_OUT: [(&str, &str, &str); 6] = [
 /// lattice, its whole record); a label joined one space before its cell outside the
 /// indicator table still shows the column start (synth 74 landscape, its whole record:
 /// `总体绩效目标 加快…` read the goal's lines out of order); a budget label wrapped
-/// wider than its column moves whole (synth 75 landscape's budget).
-const SWEPT: [(&str, &str, &str); 14] = [
+/// wider than its column moves whole (synth 75 landscape's budget). The ninth round:
+/// a one-line level-3 name as wide as its column, centred on a target that ended its
+/// sentence, ends its row (synth 2 stream, the first borderless whole record).
+const SWEPT: [(&str, &str, &str); 15] = [
     (
         "synth-8 landscape",
         include_str!("../fixtures/layout/synth-8.txt"),
@@ -383,6 +385,11 @@ const SWEPT: [(&str, &str, &str); 14] = [
         "synth-74 landscape",
         include_str!("../fixtures/layout/synth-74.txt"),
         include_str!("../fixtures/layout/synth-74-landscape.layout.txt"),
+    ),
+    (
+        "synth-2 stream",
+        include_str!("../fixtures/layout/synth-2.txt"),
+        include_str!("../fixtures/layout/synth-2-stream.layout.txt"),
     ),
 ];
 
@@ -497,6 +504,7 @@ fn fields_floor() {
             "synth-79 lattice" => (&[], 18),
             "synth-37 lattice" => (&ALL_FIELDS, 20),
             "synth-74 landscape" => (&ALL_FIELDS, 15),
+            "synth-2 stream" => (&ALL_FIELDS, 19),
             _ => (&[], 0),
         };
         for f in base.iter().chain(extra) {

@@ -1793,6 +1793,9 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
         // Whether a column's cell ends a sentence on the line (or the one above) and
         // its column's next text stands too far below to be that cell's.
         let mut closed_far = false;
+        // Columns whose cell ends a sentence on this very line, the next one's first
+        // word fitting after it.
+        let mut ends_here: Vec<usize> = Vec::new();
         for c in 0..ncols {
             let at = |k: usize| cells.get(k).and_then(|r| r.get(c).copied().flatten());
             // The column's last line at the boundary: this one, or the one just above
@@ -1847,10 +1850,34 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
             };
             let fits = fits_after(k, c, ink, first) || single_done;
             ended |= fits;
+            if fits && k == i && closed_at(k, c) {
+                ends_here.push(c);
+            }
             restarts |= fits && k == i && j == i + 1;
             closed_restart |= fits && k == i && j == i + 1 && closed_at(k, c) && !listed(j, c);
             wrapped |= !fits && j == k + 1;
         }
+        // The row's first line: the one after the last boundary or blank line.
+        let mut top = out
+            .iter()
+            .copied()
+            .filter(|e| *e < i)
+            .max()
+            .map_or(0, |e| e + 1);
+        while let Some(k) = (top..i).rev().find(|k| !glued(*k)) {
+            top = k + 1;
+        }
+        // The middle of a column's lines from the row's top down to `last`.
+        let middle = |c: usize, last: usize| {
+            let ks: Vec<usize> = (top..=last)
+                .filter(|k| {
+                    cells
+                        .get(*k)
+                        .is_some_and(|r| r.get(c).copied().flatten().is_some())
+                })
+                .collect();
+            ks.first().zip(ks.last()).map(|(a, b)| (a + b) as f64 / 2.0)
+        };
         // A column with text just above and just below but not on the line: a cell
         // interleaved with this line runs on past it.
         let across = i > 0
@@ -1875,6 +1902,20 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
                         .and_then(|r| r.get(c))
                         .copied()
                         .unwrap_or(false);
+                // Nor where that text (no digits in it, or a sentence ended) is
+                // centred level with a cell that ended a sentence on this line: cells of
+                // one row are centred on it, so it is that row's whole cell (a one-line
+                // cell as wide as its column), and its line below starts the next row's.
+                let centred = plain
+                    && i > top
+                    && middle(c, i - 1).is_some_and(|m| {
+                        ends_here
+                            .iter()
+                            .any(|e| middle(*e, i).is_some_and(|n| (m - n).abs() <= 0.5))
+                    });
+                if centred {
+                    return false;
+                }
                 let ended_above = above.zip(below).is_some_and(|((ink, _), (_, first))| {
                     plain
                         && widths
@@ -3030,6 +3071,31 @@ mod tests {
             targets.is_some_and(|ts| ts
                 .iter()
                 .all(|t| t.starts_with("1.开展项目数量≥426项。2.空气质量"))),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn full_width_one_line_name_centred_on_an_ended_target_ends_its_row() {
+        // `改善城乡人居环境` fills its column on one line, between the two lines of a
+        // target that ends its sentence (`人。`); the next name's first line follows
+        // right under the target's end, so the name and the target are one row.
+        let t = include_str!(
+            "../../fixtures/layout/full-width-one-line-name-centred-on-ended-target.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        assert_eq!(
+            last_two_cells(&rows, "≥15093"),
+            Some(vec!["改善城乡人居环境", "新增就业人数≥15093人。"]),
+            "{rows:?}"
+        );
+        assert_eq!(
+            last_two_cells(&rows, "275"),
+            Some(vec![
+                "聚焦科学发现，构建基础研究多元支持体系",
+                "合作银行发放贷款金额达到275亿元。"
+            ]),
             "{rows:?}"
         );
     }

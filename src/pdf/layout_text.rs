@@ -1349,7 +1349,34 @@ fn zone_starts(lines: &[Line]) -> Vec<usize> {
             under_indicator_header = false;
         } else {
             under_indicator_header = crate::sections::is_indicator_header(&texts);
-            while start > 0 && adjacent(start) && short(start - 1) {
+            // A header cell's text never ends a sentence: a short line that does is
+            // the last line of the cell above (the goal's `果转化。`), glued to the
+            // header where the table has no rules.
+            let sentence_end = |j: usize| {
+                runs.get(j).is_some_and(|l| {
+                    l.chunks
+                        .last()
+                        .is_some_and(|c| c.text.ends_with(['。', '！', '？']))
+                })
+            };
+            // (Only where the header row holds text left of that line, its section's
+            // label: a label printed lower, centred on the rows, leaves a header whose
+            // zone must take what is above it.)
+            let labelled = |from: usize| {
+                let x = runs
+                    .get(from - 1)
+                    .and_then(|l| l.chunks.first())
+                    .map_or(f64::NEG_INFINITY, |c| c.bbox.x0);
+                runs.get(from..=i)
+                    .into_iter()
+                    .flatten()
+                    .any(|l| l.chunks.iter().any(|c| c.bbox.x1 <= x))
+            };
+            while start > 0
+                && adjacent(start)
+                && short(start - 1)
+                && !(sentence_end(start - 1) && labelled(start))
+            {
                 start -= 1;
             }
         }
@@ -2051,6 +2078,101 @@ fn amount_ends(lines: &[Line], seps: &[f64]) -> Vec<usize> {
     out
 }
 
+/// Lines ending a row because the next line opens a cell merged over columns: a run
+/// crossing two column boundaries or more (the overall goal's prose under the budget
+/// table) where the line above holds no such run. Without a blank line between them
+/// (a borderless table), the budget's last row would take the merged cell's lines.
+/// Outside the indicator table.
+fn spanning_starts(lines: &[Line], seps: &[f64]) -> Vec<usize> {
+    // The left edge of the line's first run crossing two separators, if any.
+    let span = |l: &Line| {
+        run_line(l)
+            .chunks
+            .iter()
+            .find(|c| {
+                seps.iter()
+                    .filter(|s| c.bbox.x0 < **s && **s < c.bbox.x1)
+                    .count()
+                    >= 2
+            })
+            .map(|c| c.bbox.x0)
+    };
+    let mut out = Vec::new();
+    for i in 1..lines.len() {
+        let Some(x) = lines.get(i).and_then(span) else {
+            continue;
+        };
+        // The nearest line above with text right of the run's start, glued to it
+        // (lines holding only a label left of it, `总体绩效目标`, are passed over).
+        let mut k = i;
+        let above = loop {
+            let Some(j) = k.checked_sub(1) else {
+                break None;
+            };
+            let glued = lines
+                .get(j)
+                .zip(lines.get(k))
+                .is_some_and(|(a, b)| a.bbox.cy() - b.bbox.cy() <= 1.5 * LINE);
+            if !glued {
+                break None;
+            }
+            if lines
+                .get(j)
+                .is_some_and(|l| l.chunks.iter().any(|c| c.bbox.x1 > x))
+            {
+                break Some(j);
+            }
+            k = j;
+        };
+        if let Some(j) = above {
+            if lines.get(j).and_then(span).is_none() {
+                out.push(i - 1);
+            }
+        }
+    }
+    out
+}
+
+/// A row holding one short line that ends a sentence, right under an open cell that
+/// starts where it does and is wider (a merged cell's prose running across columns)
+/// is that cell's last line: the line stays inside its column, so it looked like a
+/// cell of its own (the overall goal's `果转化。` under its full lines).
+fn join_spanning_cell_tails(rows: &mut Vec<TRow>) {
+    let mut i = 1;
+    while i < rows.len() {
+        let tail = rows.get(i).and_then(|r| match filled(r).as_slice() {
+            [c] if !open_text(&c.text) => Some((*c).clone()),
+            _ => None,
+        });
+        let above = rows.get(i - 1).map(|r| r.bbox);
+        let (Some(t), Some(above)) = (tail, above) else {
+            i += 1;
+            continue;
+        };
+        let glued = above.y0 - t.bbox.y1 <= 0.5 * LINE;
+        let host = rows.get_mut(i - 1).and_then(|r| {
+            r.cells.iter_mut().find(|c| {
+                !c.text.is_empty()
+                    && open_text(&c.text)
+                    && (c.bbox.x0 - t.bbox.x0).abs() <= 1.0
+                    && c.bbox.x1 > t.bbox.x1
+                    && c.bbox.y0 - t.bbox.y1 <= 0.5 * LINE
+            })
+        });
+        match host {
+            Some(c) if glued => {
+                super::geometry::push_joined(&mut c.text, &t.text);
+                c.bbox = c.bbox.union(&t.bbox);
+                if let Some(r) = rows.get_mut(i - 1) {
+                    r.bbox = r.bbox.union(&t.bbox);
+                }
+                rows.remove(i);
+            }
+            _ => i += 1,
+        }
+    }
+}
+
 /// Printed width (half-ems) of a text's first word: a CJK character alone (CJK text
 /// breaks anywhere), else the characters up to a space or a CJK character.
 /// Punctuation that never starts a line goes with it: CJK line breaking moves the
@@ -2203,9 +2325,16 @@ fn zone_table(
     let (ends, own) = if indicators {
         row_ends(&lines, &seps)
     } else {
-        (amount_ends(&lines, &seps), Vec::new())
+        let mut ends = amount_ends(&lines, &seps);
+        ends.extend(spanning_starts(&lines, &seps));
+        ends.sort_unstable();
+        ends.dedup();
+        (ends, Vec::new())
     };
     let (mut rows, xs) = unlifted_rows(&dr, &p, &seps, &ends, &own);
+    if !indicators {
+        join_spanning_cell_tails(&mut rows);
+    }
     place_level_names(&mut rows);
     // Line numbers: blank lines count one line each on the page.
     let page_y = |y: f64| {
@@ -3073,6 +3202,32 @@ mod tests {
                 .all(|t| t.starts_with("1.开展项目数量≥426项。2.空气质量"))),
             "{rows:?}"
         );
+    }
+
+    #[test]
+    fn goal_glued_between_budget_and_task_header_keeps_its_last_line() {
+        // Borderless: the goal's prose runs across the columns right under the budget's
+        // last row and ends one line above the task header (`果转化。`), no blank line
+        // either side.
+        let t = include_str!(
+            "../../fixtures/layout/goal-glued-between-budget-and-task-header.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let goal = rows
+            .iter()
+            .find(|r| r.first() == Some(&"总体绩效目标"))
+            .and_then(|r| r.iter().find(|c| c.starts_with("加强基础研究")));
+        assert!(
+            goal.is_some_and(|c| c.ends_with("推动科技成果转化。")),
+            "{rows:?}"
+        );
+        assert!(
+            rows.iter()
+                .any(|r| r.contains(&"其他事业发展性支出") && r.contains(&"0.00")),
+            "{rows:?}"
+        );
+        assert!(rows.iter().any(|r| r.contains(&"名称")), "{rows:?}");
     }
 
     #[test]

@@ -314,8 +314,10 @@ const HELD_OUT: [(&str, &str, &str); 6] = [
 /// `总体绩效目标 加快…` read the goal's lines out of order); a budget label wrapped
 /// wider than its column moves whole (synth 75 landscape's budget). The ninth round:
 /// a one-line level-3 name as wide as its column, centred on a target that ended its
-/// sentence, ends its row (synth 2 stream, the first borderless whole record).
-const SWEPT: [(&str, &str, &str); 15] = [
+/// sentence, ends its row (synth 2 stream, the first borderless whole record); the
+/// goal's last line glued to the task header stays in the goal, and a page's first
+/// rows stay under the page before's level-2 name (synth 34 and 51 stream, whole).
+const SWEPT: [(&str, &str, &str); 17] = [
     (
         "synth-8 landscape",
         include_str!("../fixtures/layout/synth-8.txt"),
@@ -390,6 +392,16 @@ const SWEPT: [(&str, &str, &str); 15] = [
         "synth-2 stream",
         include_str!("../fixtures/layout/synth-2.txt"),
         include_str!("../fixtures/layout/synth-2-stream.layout.txt"),
+    ),
+    (
+        "synth-34 stream",
+        include_str!("../fixtures/layout/synth-34.txt"),
+        include_str!("../fixtures/layout/synth-34-stream.layout.txt"),
+    ),
+    (
+        "synth-51 stream",
+        include_str!("../fixtures/layout/synth-51.txt"),
+        include_str!("../fixtures/layout/synth-51-stream.layout.txt"),
     ),
 ];
 
@@ -505,6 +517,9 @@ fn fields_floor() {
             "synth-37 lattice" => (&ALL_FIELDS, 20),
             "synth-74 landscape" => (&ALL_FIELDS, 15),
             "synth-2 stream" => (&ALL_FIELDS, 19),
+            "synth-34 stream" => (&ALL_FIELDS, 23),
+            // Right after a repair too (`merged_label_moved`).
+            "synth-51 stream" => (&BUT_WARNINGS, 17),
             _ => (&[], 0),
         };
         for f in base.iter().chain(extra) {

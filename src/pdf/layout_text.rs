@@ -3231,6 +3231,27 @@ mod tests {
     }
 
     #[test]
+    fn page_top_rows_stay_under_the_page_befores_level2_name() {
+        // The page opens with rows under the page before's `成本指标`; this page's
+        // `效益指标` centres on a span reaching up to them, but a level-1 span starts
+        // with one of its level-2 spans (`经济效益指标`, lower).
+        let t = include_str!(
+            "../../fixtures/layout/page-top-rows-under-the-page-befores-level2.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = |key: &str| rows.iter().find(|r| r.iter().any(|c| c.contains(key)));
+        assert!(
+            row("≥327").is_some_and(|r| !r.contains(&"效益指标")),
+            "{rows:?}"
+        );
+        assert!(
+            row("≤97%").is_some_and(|r| r.contains(&"效益指标") && r.contains(&"经济效益指标")),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
     fn full_width_one_line_name_centred_on_an_ended_target_ends_its_row() {
         // `改善城乡人居环境` fills its column on one line, between the two lines of a
         // target that ends its sentence (`人。`); the next name's first line follows

@@ -1576,7 +1576,42 @@ fn continuation_end(lines: &[Line]) -> Option<usize> {
             .zip(lines.get(i))
             .is_some_and(|(a, b)| a.bbox.cy() - b.bbox.cy() <= 1.5 * LINE)
     });
-    (full >= 2 && glued && (0..full).all(|i| runs(i) == 1)).then_some(full)
+    if !(full >= 2 && glued && (0..full).all(|i| runs(i) == 1)) {
+        return None;
+    }
+    // The cut cell may end earlier, where a line ends a sentence with room for the next
+    // line's first character (see `sentence_ends`): the next row's first lines follow
+    // before its name and amount, centred lower, start three cells at once.
+    let x0 = |i: usize| {
+        lines
+            .get(i)
+            .and_then(|l| l.chunks.first())
+            .map_or(f64::NAN, |c| c.bbox.x0)
+    };
+    let text = |i: usize| {
+        lines
+            .get(i)
+            .map(|l| l.chunks.iter().map(|c| c.text.as_str()).collect::<String>())
+            .unwrap_or_default()
+    };
+    let early = (0..full.saturating_sub(1)).find(|i| {
+        let (t, next) = (text(*i), text(i + 1));
+        let same: Vec<f64> = (0..full)
+            .filter(|k| (x0(*k) - x0(*i)).abs() <= 1.0)
+            .map(|k| ink_width(&text(k)))
+            .collect();
+        let count = |w: f64| same.iter().filter(|v| (**v - w).abs() <= 1.0).count();
+        let width = same
+            .iter()
+            .copied()
+            .filter(|w| count(*w) >= 3)
+            .reduce(f64::max);
+        t.ends_with(['。', '！', '？'])
+            && t.chars().all(|ch| is_wide(ch) || is_punct(ch))
+            && (x0(i + 1) - x0(*i)).abs() <= 1.0
+            && width.is_some_and(|w| ink_width(&t) + first_word_width(&next) <= w - 0.5)
+    });
+    Some(early.map_or(full, |i| i + 1))
 }
 
 /// Level names with nothing beside them back in their column. pdftotext sets a line
@@ -2133,6 +2168,65 @@ fn spanning_starts(lines: &[Line], seps: &[f64]) -> Vec<usize> {
     out
 }
 
+/// Lines ending a row outside the indicator table because a column's cell ends a
+/// sentence there with room to spare: the first character of the column's next line
+/// (right below) would have fit after it, so that line starts another cell (task
+/// contents and outcomes of borderless rows glued without a blank line). A cell's text
+/// flows on after a full stop; only a list item (`2.`) starts on a line of its own.
+fn sentence_ends(lines: &[Line], seps: &[f64]) -> Vec<usize> {
+    let texts = by_column(lines, seps, String::new(), |all, t| all.push_str(t));
+    let ncols = seps.len() + 1;
+    // A column's full width: the widest ink three lines or more reach (within one).
+    let widths: Vec<Option<f64>> = (0..ncols)
+        .map(|c| {
+            let mut hist: std::collections::BTreeMap<i64, usize> =
+                std::collections::BTreeMap::new();
+            for row in &texts {
+                if let Some(t) = row.get(c).filter(|t| !t.is_empty()) {
+                    *hist.entry(ink_width(t).round() as i64).or_insert(0) += 1;
+                }
+            }
+            let count = |v: i64| hist.get(&v).copied().unwrap_or(0);
+            hist.keys()
+                .copied()
+                .filter(|v| count(v - 1) + count(*v) + count(v + 1) >= 3)
+                .max()
+                .map(|v| v as f64)
+        })
+        .collect();
+    let mut out = Vec::new();
+    for (i, pair) in lines.windows(2).enumerate() {
+        if pair[0].bbox.cy() - pair[1].bbox.cy() > 1.5 * LINE {
+            continue;
+        }
+        let (Some(a), Some(b)) = (texts.get(i), texts.get(i + 1)) else {
+            continue;
+        };
+        let ended = (0..ncols).any(|c| {
+            let (Some(x), Some(y)) = (a.get(c), b.get(c)) else {
+                return false;
+            };
+            let digits = y.chars().take_while(|ch| ch.is_ascii_digit()).count();
+            let listed = digits > 0 && y.chars().nth(digits).is_some_and(|ch| ".．、".contains(ch));
+            // Digits and Latin letters are guessed to a half-em each: no such line.
+            let plain = x.chars().all(|ch| is_wide(ch) || is_punct(ch));
+            x.ends_with(['。', '！', '？'])
+                && plain
+                && !y.is_empty()
+                && !listed
+                && widths
+                    .get(c)
+                    .copied()
+                    .flatten()
+                    .is_some_and(|w| ink_width(x) + first_word_width(y) <= w - 0.5)
+        });
+        if ended {
+            out.push(i);
+        }
+    }
+    out
+}
+
 /// A row holding one short line that ends a sentence, right under an open cell that
 /// starts where it does and is wider (a merged cell's prose running across columns)
 /// is that cell's last line: the line stays inside its column, so it looked like a
@@ -2327,6 +2421,7 @@ fn zone_table(
     } else {
         let mut ends = amount_ends(&lines, &seps);
         ends.extend(spanning_starts(&lines, &seps));
+        ends.extend(sentence_ends(&lines, &seps));
         ends.sort_unstable();
         ends.dedup();
         (ends, Vec::new())
@@ -3247,6 +3342,49 @@ mod tests {
         );
         assert!(
             row("≤97%").is_some_and(|r| r.contains(&"效益指标") && r.contains(&"经济效益指标")),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn task_content_ending_a_sentence_with_room_ends_its_row() {
+        // Borderless task rows glued without a blank line: `和应用为导向。` ends the
+        // first task's content with room for the next line's first character.
+        let t =
+            include_str!("../../fixtures/layout/task-content-ends-a-sentence-with-room.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = |key: &str| rows.iter().find(|r| r.iter().any(|c| c.contains(key)));
+        assert!(
+            row("141,990.77")
+                .is_some_and(|r| r.iter().any(|c| c.ends_with("以源头创新和应用为导向。"))),
+            "{rows:?}"
+        );
+        assert!(
+            row("73,888.25")
+                .is_some_and(|r| r.iter().any(|c| c.starts_with("开展专项督查和绩效评价，"))),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn page_top_continuation_ends_where_a_sentence_ends_with_room() {
+        // The page opens with the rest of a cut task row (`…家急需领域开展研究。`); the
+        // next row's content follows at once, its name and amount centred lower.
+        let t = include_str!(
+            "../../fixtures/layout/page-top-continuation-ends-at-a-sentence-with-room.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = |key: &str| rows.iter().find(|r| r.iter().any(|c| c.contains(key)));
+        assert!(
+            row("133,686.23").is_some_and(|r| r.contains(&"基础研究计划")
+                && r.iter()
+                    .any(|c| c.starts_with("以源头创新和应用为导向，加强与高校"))),
+            "{rows:?}"
+        );
+        assert!(
+            row("66,655.85").is_some_and(|r| r.iter().any(|c| c.ends_with("家急需领域开展研究。"))),
             "{rows:?}"
         );
     }

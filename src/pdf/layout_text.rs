@@ -1787,6 +1787,44 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
             *st = Some(digits > 0 && t.chars().nth(digits).is_some_and(|c| ".．、".contains(c)));
         }
     });
+    // Per line, per column: the list numbers opening items there (`1.` at the start
+    // or after a full stop), in order.
+    let numbers = by_column(lines, seps, Vec::new(), |v: &mut Vec<u32>, t| {
+        let cs: Vec<char> = t.chars().collect();
+        for p in 0..cs.len() {
+            let after_stop = p == 0 && v.is_empty()
+                || p > 0 && cs.get(p - 1).is_some_and(|c| "。；;".contains(*c))
+                || p == 0 && !v.is_empty();
+            if !after_stop {
+                continue;
+            }
+            let ds: String = cs[p..].iter().take_while(|c| c.is_ascii_digit()).collect();
+            let opens = (1..=2).contains(&ds.len())
+                && cs.get(p + ds.len()).is_some_and(|c| ".．、".contains(*c));
+            if let (true, Ok(n)) = (opens, ds.parse::<u32>()) {
+                v.push(n);
+            }
+        }
+    });
+    // Whether the column's text on the line opens with a character no line starts
+    // with (`%。`): the rest of the cell above, never a new cell.
+    let closing = by_column(lines, seps, None, |st: &mut Option<bool>, t| {
+        if st.is_none() {
+            *st = Some(t.starts_with(no_line_start));
+        }
+    });
+    // Whether the column's text on the line is a level name of the framework.
+    let names = by_column(lines, seps, false, |n, t| {
+        *n = crate::sections::is_framework_name(t)
+    });
+    let opens_closing = |k: usize, c: usize| {
+        closing
+            .get(k)
+            .and_then(|r| r.get(c))
+            .copied()
+            .flatten()
+            .unwrap_or(false)
+    };
     let listed = |k: usize, c: usize| {
         list_start
             .get(k)
@@ -1858,6 +1896,9 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
         // Columns whose cell ends a sentence on this very line, the next one's first
         // word fitting after it.
         let mut ends_here: Vec<usize> = Vec::new();
+        // Whether a column's cell ends on this very line, the next one's first word
+        // fitting after it.
+        let mut ended_on_line = false;
         for c in 0..ncols {
             let at = |k: usize| cells.get(k).and_then(|r| r.get(c).copied().flatten());
             // The column's last line at the boundary: this one, or the one just above
@@ -1910,8 +1951,30 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
                     .find(|t| at(*t).is_some())
                     .is_some_and(|t| !listed(t, c))
             };
-            let fits = fits_after(k, c, ink, first) || single_done;
+            // A line opening the next number of a list the cell holds (`2.` after
+            // `1. …。`) goes on in that cell: another row's cell would open at `1.`.
+            let list_goes_on = {
+                let top = out
+                    .iter()
+                    .copied()
+                    .filter(|e| *e < k)
+                    .max()
+                    .map_or(0, |e| e + 1);
+                let last = (top..=k)
+                    .filter_map(|t| numbers.get(t).and_then(|r| r.get(c)))
+                    .flatten()
+                    .copied()
+                    .max();
+                let next = numbers
+                    .get(j)
+                    .and_then(|r| r.get(c))
+                    .and_then(|v| v.first())
+                    .copied();
+                listed(j, c) && last.zip(next).is_some_and(|(a, b)| a >= 1 && b == a + 1)
+            };
+            let fits = (fits_after(k, c, ink, first) || single_done) && !list_goes_on;
             ended |= fits;
+            ended_on_line |= fits && k == i && !opens_closing(j, c);
             if fits && k == i && closed_at(k, c) {
                 ends_here.push(c);
             }
@@ -2031,7 +2094,25 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
         }
         // One column going on is enough where its line ends a sentence with room to
         // spare: the text below in that column is another cell's.
-        let enough = going_on >= 2 || (going_on == 1 && (all_closed || closed_far));
+        // So is a column whose first text of the row starts right below the line
+        // where another column's cell ended: cells of one row are centred on it, so
+        // that text is the next row's.
+        let opens_below = ended_on_line
+            && (0..ncols).any(|c| {
+                let has = |k: usize| {
+                    cells
+                        .get(k)
+                        .is_some_and(|r| r.get(c).copied().flatten().is_some())
+                };
+                // (A level name there is a row-span label, centred on rows.)
+                let name = names
+                    .get(i + 1)
+                    .and_then(|r| r.get(c))
+                    .copied()
+                    .unwrap_or(false);
+                glued(i) && has(i + 1) && !name && (top..=i).all(|k| !has(k))
+            });
+        let enough = going_on >= 2 || (going_on == 1 && (all_closed || closed_far || opens_below));
         if enough && ended && (!wrapped || closed_restart) && (!across || restarts) {
             out.push(i);
         }
@@ -3385,6 +3466,43 @@ mod tests {
         );
         assert!(
             row("66,655.85").is_some_and(|r| r.iter().any(|c| c.ends_with("家急需领域开展研究。"))),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn list_goes_on_at_its_next_number() {
+        // `1. 重点主攻方向数量≥46 项。` fits its column with room, but the line below in
+        // its column opens `2.`: the same cell's list goes on (another row's cell would
+        // open at `1.`).
+        let t = include_str!("../../fixtures/layout/list-goes-on-at-its-next-number.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = rows.iter().find(|r| r.iter().any(|c| c.contains("≥46")));
+        assert!(
+            row.is_some_and(|r| r.contains(&"推进关键核心技术攻关")
+                && r.contains(
+                    &"1.重点主攻方向数量≥46项。2.新增就业人数达到29804人。3.资金支付进度90%-95%。"
+                )),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn list_goes_on_under_a_page_top_cut_row() {
+        // The page opens with `元支持体系`, the last line of the page before's cut row;
+        // the next row's target starts right below it (nothing of it above), and its
+        // `1. …。` goes on at `2.` two lines down.
+        let t =
+            include_str!("../../fixtures/layout/list-goes-on-under-a-page-top-cut-row.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        assert_eq!(
+            last_two_cells(&rows, "12万人次"),
+            Some(vec![
+                "改善城乡人居环境",
+                "1.培训人次＞12万人次。2.重点主攻方向数量不低于80项。"
+            ]),
             "{rows:?}"
         );
     }

@@ -495,7 +495,7 @@ fn fields_floor() {
         let (extra, min_rows): (&[&str], usize) = match name {
             "seed landscape" => (&ALL_FIELDS, 17),
             "seed lattice" => (&ALL_FIELDS, 17),
-            "seed stream" => (&["overall_goal", "tasks", "other_fields"], 15),
+            "seed stream" => (&BUT_INDICATORS, 15),
             "synth-3 lattice" => (&ALL_FIELDS, 22),
             "synth-3 stream" => (&ALL_FIELDS, 22),
             "synth-7 lattice" => (&ALL_FIELDS, 18),
@@ -507,7 +507,16 @@ fn fields_floor() {
             "synth-11 stream" => (&ALL_FIELDS, 20),
             "synth-19 lattice" => (&BUT_INDICATORS, 18),
             "synth-19 landscape" => (&BUT_INDICATORS, 14),
-            "synth-19 stream" => (&["overall_goal", "other_fields"], 19),
+            "synth-19 stream" => (
+                &[
+                    "budget",
+                    "overall_goal",
+                    "other_fields",
+                    "checks",
+                    "warnings",
+                ],
+                19,
+            ),
             "synth-8 landscape" => (&ALL_FIELDS, 21),
             "synth-97 lattice" => (&ALL_FIELDS, 17),
             "synth-70 lattice" => (&ALL_FIELDS, 15),

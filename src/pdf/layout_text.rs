@@ -2249,6 +2249,31 @@ fn spanning_starts(lines: &[Line], seps: &[f64]) -> Vec<usize> {
     out
 }
 
+/// Rows of a budget sub-table glued without blank lines: each row's one-line cells
+/// (two amounts or more, or the header's two `金额` cells) sit on its middle line, and
+/// labels wrapped to two or three lines straddle it. Where two such middle lines stand
+/// three lines apart, the row boundary is right between them: the line after the
+/// first is its row's, the line before the second the next row's.
+fn centred_row_ends(lines: &[Line], seps: &[f64]) -> Vec<usize> {
+    let texts = by_column(lines, seps, String::new(), |all, t| all.push_str(t));
+    let middle = |i: usize| {
+        texts.get(i).is_some_and(|r| {
+            r.iter().filter(|t| is_amount(t)).count() >= 2
+                || r.iter().filter(|t| t.contains("金额")).count() >= 2
+        })
+    };
+    let glued = |i: usize| {
+        lines
+            .get(i)
+            .zip(lines.get(i + 1))
+            .is_some_and(|(a, b)| a.bbox.cy() - b.bbox.cy() <= 1.5 * LINE)
+    };
+    (0..lines.len())
+        .filter(|p| middle(*p) && middle(p + 3) && (*p..p + 3).all(glued))
+        .map(|p| p + 1)
+        .collect()
+}
+
 /// Lines ending a row outside the indicator table because a column's cell ends a
 /// sentence there with room to spare: the first character of the column's next line
 /// (right below) would have fit after it, so that line starts another cell (task
@@ -2503,6 +2528,7 @@ fn zone_table(
         let mut ends = amount_ends(&lines, &seps);
         ends.extend(spanning_starts(&lines, &seps));
         ends.extend(sentence_ends(&lines, &seps));
+        ends.extend(centred_row_ends(&lines, &seps));
         ends.sort_unstable();
         ends.dedup();
         (ends, Vec::new())
@@ -3468,6 +3494,22 @@ mod tests {
             row("66,655.85").is_some_and(|r| r.iter().any(|c| c.ends_with("家急需领域开展研究。"))),
             "{rows:?}"
         );
+    }
+
+    #[test]
+    fn budget_rows_glued_part_between_their_middle_lines() {
+        // Borderless budget sub-table without blank lines: each row's amounts sit on
+        // its middle line, its wrapped labels (`市本级使用资` / `金`) straddle it.
+        let t = include_str!(
+            "../../fixtures/layout/budget-rows-centred-without-blank-lines.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let has = |a: &str, b: &str| rows.iter().any(|r| r.contains(&a) && r.contains(&b));
+        assert!(has("财政专项资金", "191,854.88"), "{rows:?}");
+        assert!(has("市本级使用资金", "189,972.99"), "{rows:?}");
+        assert!(has("其他事业发展性支出", "0.00"), "{rows:?}");
+        assert!(has("拟用于对下转移支付资金", "44666.27"), "{rows:?}");
     }
 
     #[test]

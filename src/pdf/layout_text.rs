@@ -1264,7 +1264,18 @@ fn join_cut_rows(pages: &mut [PageItems]) {
             .filter(|(_, c)| c.bbox.y1 - c.bbox.y0 > 1.5 * LINE)
             .map(|(i, _)| i)
             .collect();
-        let by_bottom = (reaching.len() == k).then_some(reaching);
+        // More of them than continuation cells: the ones stopping mid-sentence (a
+        // neighbour that ended its sentence at the foot went on only maybe).
+        let open_reaching: Vec<usize> = reaching
+            .iter()
+            .copied()
+            .filter(|i| prev_cells.get(*i).is_some_and(|c| can_go_on(&c.text)))
+            .collect();
+        let by_bottom = if reaching.len() == k {
+            Some(reaching)
+        } else {
+            (open_reaching.len() == k).then_some(open_reaching)
+        };
         let prev_filled: Vec<usize> = prev
             .cells
             .iter()
@@ -3510,6 +3521,27 @@ mod tests {
         assert!(has("市本级使用资金", "189,972.99"), "{rows:?}");
         assert!(has("其他事业发展性支出", "0.00"), "{rows:?}");
         assert!(has("拟用于对下转移支付资金", "44666.27"), "{rows:?}");
+    }
+
+    #[test]
+    fn page_top_continuation_goes_on_in_the_open_cell() {
+        // The new page sets its columns further left: the continuation of the cut task
+        // content stands under the name's place. Of the cells reaching the page's foot,
+        // only the content stops mid-sentence (the outcome ended its sentence there).
+        let t = include_str!(
+            "../../fixtures/layout/page-top-continuation-goes-on-in-the-open-cell.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = rows
+            .iter()
+            .find(|r| r.iter().any(|c| c.contains("35,289.55")));
+        assert!(
+            row.is_some_and(|r| r
+                .iter()
+                .any(|c| c.ends_with("支持专业服务机构为企业提供服务，实施重点区域综合整治。"))),
+            "{rows:?}"
+        );
     }
 
     #[test]

@@ -1264,7 +1264,18 @@ fn join_cut_rows(pages: &mut [PageItems]) {
             .filter(|(_, c)| c.bbox.y1 - c.bbox.y0 > 1.5 * LINE)
             .map(|(i, _)| i)
             .collect();
-        let by_bottom = (reaching.len() == k).then_some(reaching);
+        // More of them than continuation cells: the ones stopping mid-sentence (a
+        // neighbour that ended its sentence at the foot went on only maybe).
+        let open_reaching: Vec<usize> = reaching
+            .iter()
+            .copied()
+            .filter(|i| prev_cells.get(*i).is_some_and(|c| can_go_on(&c.text)))
+            .collect();
+        let by_bottom = if reaching.len() == k {
+            Some(reaching)
+        } else {
+            (open_reaching.len() == k).then_some(open_reaching)
+        };
         let prev_filled: Vec<usize> = prev
             .cells
             .iter()
@@ -1349,7 +1360,34 @@ fn zone_starts(lines: &[Line]) -> Vec<usize> {
             under_indicator_header = false;
         } else {
             under_indicator_header = crate::sections::is_indicator_header(&texts);
-            while start > 0 && adjacent(start) && short(start - 1) {
+            // A header cell's text never ends a sentence: a short line that does is
+            // the last line of the cell above (the goal's `果转化。`), glued to the
+            // header where the table has no rules.
+            let sentence_end = |j: usize| {
+                runs.get(j).is_some_and(|l| {
+                    l.chunks
+                        .last()
+                        .is_some_and(|c| c.text.ends_with(['。', '！', '？']))
+                })
+            };
+            // (Only where the header row holds text left of that line, its section's
+            // label: a label printed lower, centred on the rows, leaves a header whose
+            // zone must take what is above it.)
+            let labelled = |from: usize| {
+                let x = runs
+                    .get(from - 1)
+                    .and_then(|l| l.chunks.first())
+                    .map_or(f64::NEG_INFINITY, |c| c.bbox.x0);
+                runs.get(from..=i)
+                    .into_iter()
+                    .flatten()
+                    .any(|l| l.chunks.iter().any(|c| c.bbox.x1 <= x))
+            };
+            while start > 0
+                && adjacent(start)
+                && short(start - 1)
+                && !(sentence_end(start - 1) && labelled(start))
+            {
                 start -= 1;
             }
         }
@@ -1549,7 +1587,42 @@ fn continuation_end(lines: &[Line]) -> Option<usize> {
             .zip(lines.get(i))
             .is_some_and(|(a, b)| a.bbox.cy() - b.bbox.cy() <= 1.5 * LINE)
     });
-    (full >= 2 && glued && (0..full).all(|i| runs(i) == 1)).then_some(full)
+    if !(full >= 2 && glued && (0..full).all(|i| runs(i) == 1)) {
+        return None;
+    }
+    // The cut cell may end earlier, where a line ends a sentence with room for the next
+    // line's first character (see `sentence_ends`): the next row's first lines follow
+    // before its name and amount, centred lower, start three cells at once.
+    let x0 = |i: usize| {
+        lines
+            .get(i)
+            .and_then(|l| l.chunks.first())
+            .map_or(f64::NAN, |c| c.bbox.x0)
+    };
+    let text = |i: usize| {
+        lines
+            .get(i)
+            .map(|l| l.chunks.iter().map(|c| c.text.as_str()).collect::<String>())
+            .unwrap_or_default()
+    };
+    let early = (0..full.saturating_sub(1)).find(|i| {
+        let (t, next) = (text(*i), text(i + 1));
+        let same: Vec<f64> = (0..full)
+            .filter(|k| (x0(*k) - x0(*i)).abs() <= 1.0)
+            .map(|k| ink_width(&text(k)))
+            .collect();
+        let count = |w: f64| same.iter().filter(|v| (**v - w).abs() <= 1.0).count();
+        let width = same
+            .iter()
+            .copied()
+            .filter(|w| count(*w) >= 3)
+            .reduce(f64::max);
+        t.ends_with(['。', '！', '？'])
+            && t.chars().all(|ch| is_wide(ch) || is_punct(ch))
+            && (x0(i + 1) - x0(*i)).abs() <= 1.0
+            && width.is_some_and(|w| ink_width(&t) + first_word_width(&next) <= w - 0.5)
+    });
+    Some(early.map_or(full, |i| i + 1))
 }
 
 /// Level names with nothing beside them back in their column. pdftotext sets a line
@@ -1725,6 +1798,44 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
             *st = Some(digits > 0 && t.chars().nth(digits).is_some_and(|c| ".．、".contains(c)));
         }
     });
+    // Per line, per column: the list numbers opening items there (`1.` at the start
+    // or after a full stop), in order.
+    let numbers = by_column(lines, seps, Vec::new(), |v: &mut Vec<u32>, t| {
+        let cs: Vec<char> = t.chars().collect();
+        for p in 0..cs.len() {
+            let after_stop = p == 0 && v.is_empty()
+                || p > 0 && cs.get(p - 1).is_some_and(|c| "。；;".contains(*c))
+                || p == 0 && !v.is_empty();
+            if !after_stop {
+                continue;
+            }
+            let ds: String = cs[p..].iter().take_while(|c| c.is_ascii_digit()).collect();
+            let opens = (1..=2).contains(&ds.len())
+                && cs.get(p + ds.len()).is_some_and(|c| ".．、".contains(*c));
+            if let (true, Ok(n)) = (opens, ds.parse::<u32>()) {
+                v.push(n);
+            }
+        }
+    });
+    // Whether the column's text on the line opens with a character no line starts
+    // with (`%。`): the rest of the cell above, never a new cell.
+    let closing = by_column(lines, seps, None, |st: &mut Option<bool>, t| {
+        if st.is_none() {
+            *st = Some(t.starts_with(no_line_start));
+        }
+    });
+    // Whether the column's text on the line is a level name of the framework.
+    let names = by_column(lines, seps, false, |n, t| {
+        *n = crate::sections::is_framework_name(t)
+    });
+    let opens_closing = |k: usize, c: usize| {
+        closing
+            .get(k)
+            .and_then(|r| r.get(c))
+            .copied()
+            .flatten()
+            .unwrap_or(false)
+    };
     let listed = |k: usize, c: usize| {
         list_start
             .get(k)
@@ -1793,6 +1904,12 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
         // Whether a column's cell ends a sentence on the line (or the one above) and
         // its column's next text stands too far below to be that cell's.
         let mut closed_far = false;
+        // Columns whose cell ends a sentence on this very line, the next one's first
+        // word fitting after it.
+        let mut ends_here: Vec<usize> = Vec::new();
+        // Whether a column's cell ends on this very line, the next one's first word
+        // fitting after it.
+        let mut ended_on_line = false;
         for c in 0..ncols {
             let at = |k: usize| cells.get(k).and_then(|r| r.get(c).copied().flatten());
             // The column's last line at the boundary: this one, or the one just above
@@ -1845,12 +1962,58 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
                     .find(|t| at(*t).is_some())
                     .is_some_and(|t| !listed(t, c))
             };
-            let fits = fits_after(k, c, ink, first) || single_done;
+            // A line opening the next number of a list the cell holds (`2.` after
+            // `1. …。`) goes on in that cell: another row's cell would open at `1.`.
+            let list_goes_on = {
+                let top = out
+                    .iter()
+                    .copied()
+                    .filter(|e| *e < k)
+                    .max()
+                    .map_or(0, |e| e + 1);
+                let last = (top..=k)
+                    .filter_map(|t| numbers.get(t).and_then(|r| r.get(c)))
+                    .flatten()
+                    .copied()
+                    .max();
+                let next = numbers
+                    .get(j)
+                    .and_then(|r| r.get(c))
+                    .and_then(|v| v.first())
+                    .copied();
+                listed(j, c) && last.zip(next).is_some_and(|(a, b)| a >= 1 && b == a + 1)
+            };
+            let fits = (fits_after(k, c, ink, first) || single_done) && !list_goes_on;
             ended |= fits;
+            ended_on_line |= fits && k == i && !opens_closing(j, c);
+            if fits && k == i && closed_at(k, c) {
+                ends_here.push(c);
+            }
             restarts |= fits && k == i && j == i + 1;
             closed_restart |= fits && k == i && j == i + 1 && closed_at(k, c) && !listed(j, c);
             wrapped |= !fits && j == k + 1;
         }
+        // The row's first line: the one after the last boundary or blank line.
+        let mut top = out
+            .iter()
+            .copied()
+            .filter(|e| *e < i)
+            .max()
+            .map_or(0, |e| e + 1);
+        while let Some(k) = (top..i).rev().find(|k| !glued(*k)) {
+            top = k + 1;
+        }
+        // The middle of a column's lines from the row's top down to `last`.
+        let middle = |c: usize, last: usize| {
+            let ks: Vec<usize> = (top..=last)
+                .filter(|k| {
+                    cells
+                        .get(*k)
+                        .is_some_and(|r| r.get(c).copied().flatten().is_some())
+                })
+                .collect();
+            ks.first().zip(ks.last()).map(|(a, b)| (a + b) as f64 / 2.0)
+        };
         // A column with text just above and just below but not on the line: a cell
         // interleaved with this line runs on past it.
         let across = i > 0
@@ -1875,6 +2038,20 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
                         .and_then(|r| r.get(c))
                         .copied()
                         .unwrap_or(false);
+                // Nor where that text (no digits in it, or a sentence ended) is
+                // centred level with a cell that ended a sentence on this line: cells of
+                // one row are centred on it, so it is that row's whole cell (a one-line
+                // cell as wide as its column), and its line below starts the next row's.
+                let centred = plain
+                    && i > top
+                    && middle(c, i - 1).is_some_and(|m| {
+                        ends_here
+                            .iter()
+                            .any(|e| middle(*e, i).is_some_and(|n| (m - n).abs() <= 0.5))
+                    });
+                if centred {
+                    return false;
+                }
                 let ended_above = above.zip(below).is_some_and(|((ink, _), (_, first))| {
                     plain
                         && widths
@@ -1928,7 +2105,25 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
         }
         // One column going on is enough where its line ends a sentence with room to
         // spare: the text below in that column is another cell's.
-        let enough = going_on >= 2 || (going_on == 1 && (all_closed || closed_far));
+        // So is a column whose first text of the row starts right below the line
+        // where another column's cell ended: cells of one row are centred on it, so
+        // that text is the next row's.
+        let opens_below = ended_on_line
+            && (0..ncols).any(|c| {
+                let has = |k: usize| {
+                    cells
+                        .get(k)
+                        .is_some_and(|r| r.get(c).copied().flatten().is_some())
+                };
+                // (A level name there is a row-span label, centred on rows.)
+                let name = names
+                    .get(i + 1)
+                    .and_then(|r| r.get(c))
+                    .copied()
+                    .unwrap_or(false);
+                glued(i) && has(i + 1) && !name && (top..=i).all(|k| !has(k))
+            });
+        let enough = going_on >= 2 || (going_on == 1 && (all_closed || closed_far || opens_below));
         if enough && ended && (!wrapped || closed_restart) && (!across || restarts) {
             out.push(i);
         }
@@ -2008,6 +2203,185 @@ fn amount_ends(lines: &[Line], seps: &[f64]) -> Vec<usize> {
         }
     }
     out
+}
+
+/// Lines ending a row because the next line opens a cell merged over columns: a run
+/// crossing two column boundaries or more (the overall goal's prose under the budget
+/// table) where the line above holds no such run. Without a blank line between them
+/// (a borderless table), the budget's last row would take the merged cell's lines.
+/// Outside the indicator table.
+fn spanning_starts(lines: &[Line], seps: &[f64]) -> Vec<usize> {
+    // The left edge of the line's first run crossing two separators, if any.
+    let span = |l: &Line| {
+        run_line(l)
+            .chunks
+            .iter()
+            .find(|c| {
+                seps.iter()
+                    .filter(|s| c.bbox.x0 < **s && **s < c.bbox.x1)
+                    .count()
+                    >= 2
+            })
+            .map(|c| c.bbox.x0)
+    };
+    let mut out = Vec::new();
+    for i in 1..lines.len() {
+        let Some(x) = lines.get(i).and_then(span) else {
+            continue;
+        };
+        // The nearest line above with text right of the run's start, glued to it
+        // (lines holding only a label left of it, `总体绩效目标`, are passed over).
+        let mut k = i;
+        let above = loop {
+            let Some(j) = k.checked_sub(1) else {
+                break None;
+            };
+            let glued = lines
+                .get(j)
+                .zip(lines.get(k))
+                .is_some_and(|(a, b)| a.bbox.cy() - b.bbox.cy() <= 1.5 * LINE);
+            if !glued {
+                break None;
+            }
+            if lines
+                .get(j)
+                .is_some_and(|l| l.chunks.iter().any(|c| c.bbox.x1 > x))
+            {
+                break Some(j);
+            }
+            k = j;
+        };
+        if let Some(j) = above {
+            if lines.get(j).and_then(span).is_none() {
+                out.push(i - 1);
+            }
+        }
+    }
+    out
+}
+
+/// Rows of a budget sub-table glued without blank lines: each row's one-line cells
+/// (two amounts or more, or the header's two `金额` cells) sit on its middle line, and
+/// labels wrapped to two or three lines straddle it. Where two such middle lines stand
+/// three lines apart, the row boundary is right between them: the line after the
+/// first is its row's, the line before the second the next row's.
+fn centred_row_ends(lines: &[Line], seps: &[f64]) -> Vec<usize> {
+    let texts = by_column(lines, seps, String::new(), |all, t| all.push_str(t));
+    let middle = |i: usize| {
+        texts.get(i).is_some_and(|r| {
+            r.iter().filter(|t| is_amount(t)).count() >= 2
+                || r.iter().filter(|t| t.contains("金额")).count() >= 2
+        })
+    };
+    let glued = |i: usize| {
+        lines
+            .get(i)
+            .zip(lines.get(i + 1))
+            .is_some_and(|(a, b)| a.bbox.cy() - b.bbox.cy() <= 1.5 * LINE)
+    };
+    (0..lines.len())
+        .filter(|p| middle(*p) && middle(p + 3) && (*p..p + 3).all(glued))
+        .map(|p| p + 1)
+        .collect()
+}
+
+/// Lines ending a row outside the indicator table because a column's cell ends a
+/// sentence there with room to spare: the first character of the column's next line
+/// (right below) would have fit after it, so that line starts another cell (task
+/// contents and outcomes of borderless rows glued without a blank line). A cell's text
+/// flows on after a full stop; only a list item (`2.`) starts on a line of its own.
+fn sentence_ends(lines: &[Line], seps: &[f64]) -> Vec<usize> {
+    let texts = by_column(lines, seps, String::new(), |all, t| all.push_str(t));
+    let ncols = seps.len() + 1;
+    // A column's full width: the widest ink three lines or more reach (within one).
+    let widths: Vec<Option<f64>> = (0..ncols)
+        .map(|c| {
+            let mut hist: std::collections::BTreeMap<i64, usize> =
+                std::collections::BTreeMap::new();
+            for row in &texts {
+                if let Some(t) = row.get(c).filter(|t| !t.is_empty()) {
+                    *hist.entry(ink_width(t).round() as i64).or_insert(0) += 1;
+                }
+            }
+            let count = |v: i64| hist.get(&v).copied().unwrap_or(0);
+            hist.keys()
+                .copied()
+                .filter(|v| count(v - 1) + count(*v) + count(v + 1) >= 3)
+                .max()
+                .map(|v| v as f64)
+        })
+        .collect();
+    let mut out = Vec::new();
+    for (i, pair) in lines.windows(2).enumerate() {
+        if pair[0].bbox.cy() - pair[1].bbox.cy() > 1.5 * LINE {
+            continue;
+        }
+        let (Some(a), Some(b)) = (texts.get(i), texts.get(i + 1)) else {
+            continue;
+        };
+        let ended = (0..ncols).any(|c| {
+            let (Some(x), Some(y)) = (a.get(c), b.get(c)) else {
+                return false;
+            };
+            let digits = y.chars().take_while(|ch| ch.is_ascii_digit()).count();
+            let listed = digits > 0 && y.chars().nth(digits).is_some_and(|ch| ".．、".contains(ch));
+            // Digits and Latin letters are guessed to a half-em each: no such line.
+            let plain = x.chars().all(|ch| is_wide(ch) || is_punct(ch));
+            x.ends_with(['。', '！', '？'])
+                && plain
+                && !y.is_empty()
+                && !listed
+                && widths
+                    .get(c)
+                    .copied()
+                    .flatten()
+                    .is_some_and(|w| ink_width(x) + first_word_width(y) <= w - 0.5)
+        });
+        if ended {
+            out.push(i);
+        }
+    }
+    out
+}
+
+/// A row holding one short line that ends a sentence, right under an open cell that
+/// starts where it does and is wider (a merged cell's prose running across columns)
+/// is that cell's last line: the line stays inside its column, so it looked like a
+/// cell of its own (the overall goal's `果转化。` under its full lines).
+fn join_spanning_cell_tails(rows: &mut Vec<TRow>) {
+    let mut i = 1;
+    while i < rows.len() {
+        let tail = rows.get(i).and_then(|r| match filled(r).as_slice() {
+            [c] if !open_text(&c.text) => Some((*c).clone()),
+            _ => None,
+        });
+        let above = rows.get(i - 1).map(|r| r.bbox);
+        let (Some(t), Some(above)) = (tail, above) else {
+            i += 1;
+            continue;
+        };
+        let glued = above.y0 - t.bbox.y1 <= 0.5 * LINE;
+        let host = rows.get_mut(i - 1).and_then(|r| {
+            r.cells.iter_mut().find(|c| {
+                !c.text.is_empty()
+                    && open_text(&c.text)
+                    && (c.bbox.x0 - t.bbox.x0).abs() <= 1.0
+                    && c.bbox.x1 > t.bbox.x1
+                    && c.bbox.y0 - t.bbox.y1 <= 0.5 * LINE
+            })
+        });
+        match host {
+            Some(c) if glued => {
+                super::geometry::push_joined(&mut c.text, &t.text);
+                c.bbox = c.bbox.union(&t.bbox);
+                if let Some(r) = rows.get_mut(i - 1) {
+                    r.bbox = r.bbox.union(&t.bbox);
+                }
+                rows.remove(i);
+            }
+            _ => i += 1,
+        }
+    }
 }
 
 /// Printed width (half-ems) of a text's first word: a CJK character alone (CJK text
@@ -2162,9 +2536,18 @@ fn zone_table(
     let (ends, own) = if indicators {
         row_ends(&lines, &seps)
     } else {
-        (amount_ends(&lines, &seps), Vec::new())
+        let mut ends = amount_ends(&lines, &seps);
+        ends.extend(spanning_starts(&lines, &seps));
+        ends.extend(sentence_ends(&lines, &seps));
+        ends.extend(centred_row_ends(&lines, &seps));
+        ends.sort_unstable();
+        ends.dedup();
+        (ends, Vec::new())
     };
     let (mut rows, xs) = unlifted_rows(&dr, &p, &seps, &ends, &own);
+    if !indicators {
+        join_spanning_cell_tails(&mut rows);
+    }
     place_level_names(&mut rows);
     // Line numbers: blank lines count one line each on the page.
     let page_y = |y: f64| {
@@ -3030,6 +3413,195 @@ mod tests {
             targets.is_some_and(|ts| ts
                 .iter()
                 .all(|t| t.starts_with("1.开展项目数量≥426项。2.空气质量"))),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn goal_glued_between_budget_and_task_header_keeps_its_last_line() {
+        // Borderless: the goal's prose runs across the columns right under the budget's
+        // last row and ends one line above the task header (`果转化。`), no blank line
+        // either side.
+        let t = include_str!(
+            "../../fixtures/layout/goal-glued-between-budget-and-task-header.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let goal = rows
+            .iter()
+            .find(|r| r.first() == Some(&"总体绩效目标"))
+            .and_then(|r| r.iter().find(|c| c.starts_with("加强基础研究")));
+        assert!(
+            goal.is_some_and(|c| c.ends_with("推动科技成果转化。")),
+            "{rows:?}"
+        );
+        assert!(
+            rows.iter()
+                .any(|r| r.contains(&"其他事业发展性支出") && r.contains(&"0.00")),
+            "{rows:?}"
+        );
+        assert!(rows.iter().any(|r| r.contains(&"名称")), "{rows:?}");
+    }
+
+    #[test]
+    fn page_top_rows_stay_under_the_page_befores_level2_name() {
+        // The page opens with rows under the page before's `成本指标`; this page's
+        // `效益指标` centres on a span reaching up to them, but a level-1 span starts
+        // with one of its level-2 spans (`经济效益指标`, lower).
+        let t = include_str!(
+            "../../fixtures/layout/page-top-rows-under-the-page-befores-level2.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = |key: &str| rows.iter().find(|r| r.iter().any(|c| c.contains(key)));
+        assert!(
+            row("≥327").is_some_and(|r| !r.contains(&"效益指标")),
+            "{rows:?}"
+        );
+        assert!(
+            row("≤97%").is_some_and(|r| r.contains(&"效益指标") && r.contains(&"经济效益指标")),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn task_content_ending_a_sentence_with_room_ends_its_row() {
+        // Borderless task rows glued without a blank line: `和应用为导向。` ends the
+        // first task's content with room for the next line's first character.
+        let t =
+            include_str!("../../fixtures/layout/task-content-ends-a-sentence-with-room.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = |key: &str| rows.iter().find(|r| r.iter().any(|c| c.contains(key)));
+        assert!(
+            row("141,990.77")
+                .is_some_and(|r| r.iter().any(|c| c.ends_with("以源头创新和应用为导向。"))),
+            "{rows:?}"
+        );
+        assert!(
+            row("73,888.25")
+                .is_some_and(|r| r.iter().any(|c| c.starts_with("开展专项督查和绩效评价，"))),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn page_top_continuation_ends_where_a_sentence_ends_with_room() {
+        // The page opens with the rest of a cut task row (`…家急需领域开展研究。`); the
+        // next row's content follows at once, its name and amount centred lower.
+        let t = include_str!(
+            "../../fixtures/layout/page-top-continuation-ends-at-a-sentence-with-room.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = |key: &str| rows.iter().find(|r| r.iter().any(|c| c.contains(key)));
+        assert!(
+            row("133,686.23").is_some_and(|r| r.contains(&"基础研究计划")
+                && r.iter()
+                    .any(|c| c.starts_with("以源头创新和应用为导向，加强与高校"))),
+            "{rows:?}"
+        );
+        assert!(
+            row("66,655.85").is_some_and(|r| r.iter().any(|c| c.ends_with("家急需领域开展研究。"))),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn budget_rows_glued_part_between_their_middle_lines() {
+        // Borderless budget sub-table without blank lines: each row's amounts sit on
+        // its middle line, its wrapped labels (`市本级使用资` / `金`) straddle it.
+        let t = include_str!(
+            "../../fixtures/layout/budget-rows-centred-without-blank-lines.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let has = |a: &str, b: &str| rows.iter().any(|r| r.contains(&a) && r.contains(&b));
+        assert!(has("财政专项资金", "191,854.88"), "{rows:?}");
+        assert!(has("市本级使用资金", "189,972.99"), "{rows:?}");
+        assert!(has("其他事业发展性支出", "0.00"), "{rows:?}");
+        assert!(has("拟用于对下转移支付资金", "44666.27"), "{rows:?}");
+    }
+
+    #[test]
+    fn page_top_continuation_goes_on_in_the_open_cell() {
+        // The new page sets its columns further left: the continuation of the cut task
+        // content stands under the name's place. Of the cells reaching the page's foot,
+        // only the content stops mid-sentence (the outcome ended its sentence there).
+        let t = include_str!(
+            "../../fixtures/layout/page-top-continuation-goes-on-in-the-open-cell.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = rows
+            .iter()
+            .find(|r| r.iter().any(|c| c.contains("35,289.55")));
+        assert!(
+            row.is_some_and(|r| r
+                .iter()
+                .any(|c| c.ends_with("支持专业服务机构为企业提供服务，实施重点区域综合整治。"))),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn list_goes_on_at_its_next_number() {
+        // `1. 重点主攻方向数量≥46 项。` fits its column with room, but the line below in
+        // its column opens `2.`: the same cell's list goes on (another row's cell would
+        // open at `1.`).
+        let t = include_str!("../../fixtures/layout/list-goes-on-at-its-next-number.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = rows.iter().find(|r| r.iter().any(|c| c.contains("≥46")));
+        assert!(
+            row.is_some_and(|r| r.contains(&"推进关键核心技术攻关")
+                && r.contains(
+                    &"1.重点主攻方向数量≥46项。2.新增就业人数达到29804人。3.资金支付进度90%-95%。"
+                )),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn list_goes_on_under_a_page_top_cut_row() {
+        // The page opens with `元支持体系`, the last line of the page before's cut row;
+        // the next row's target starts right below it (nothing of it above), and its
+        // `1. …。` goes on at `2.` two lines down.
+        let t =
+            include_str!("../../fixtures/layout/list-goes-on-under-a-page-top-cut-row.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        assert_eq!(
+            last_two_cells(&rows, "12万人次"),
+            Some(vec![
+                "改善城乡人居环境",
+                "1.培训人次＞12万人次。2.重点主攻方向数量不低于80项。"
+            ]),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn full_width_one_line_name_centred_on_an_ended_target_ends_its_row() {
+        // `改善城乡人居环境` fills its column on one line, between the two lines of a
+        // target that ends its sentence (`人。`); the next name's first line follows
+        // right under the target's end, so the name and the target are one row.
+        let t = include_str!(
+            "../../fixtures/layout/full-width-one-line-name-centred-on-ended-target.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        assert_eq!(
+            last_two_cells(&rows, "≥15093"),
+            Some(vec!["改善城乡人居环境", "新增就业人数≥15093人。"]),
+            "{rows:?}"
+        );
+        assert_eq!(
+            last_two_cells(&rows, "275"),
+            Some(vec![
+                "聚焦科学发现，构建基础研究多元支持体系",
+                "合作银行发放贷款金额达到275亿元。"
+            ]),
             "{rows:?}"
         );
     }

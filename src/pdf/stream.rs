@@ -1308,8 +1308,23 @@ fn lift_centred_labels(
                 next_from = Some(r + 1);
                 continue;
             }
+            // On a page after the first, rows above the page's first level-2 name are
+            // under the page before's level-2 name: a level-1 label printed on this
+            // page starts its span with one of this page's level-2 spans.
+            let level1 = crate::sections::is_framework_name(&cell.text)
+                && !crate::sections::is_level2_name(&cell.text);
+            let before_level2 = |row: usize| {
+                page_top
+                    && level1
+                    && (0..=row).all(|k| text_at(rows, k, c + 1).is_none())
+                    && (row + 1..=r).any(|k| text_at(rows, k, c + 1).is_some())
+            };
             let mut up = r;
-            while up > free && text_at(rows, up - 1, c).is_none() && !foreign_above(up - 1) {
+            while up > free
+                && text_at(rows, up - 1, c).is_none()
+                && !foreign_above(up - 1)
+                && !before_level2(up - 1)
+            {
                 up -= 1;
             }
             let mut down = r;

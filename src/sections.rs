@@ -257,6 +257,9 @@ const BUDGET: &[&str] = &[
     // Forms that head the rows 资金总额 / 其中：财政拨款 / 其他资金 this way.
     "部门年度预算",
     "单位年度预算",
+    // Self-evaluation tables (绩效自评表), filed with the declarations they report on
+    // (not the bare 预算执行情况, which may name an indicator).
+    "年度预算执行情况",
 ];
 const OVERALL_GOAL: &[&str] = &[
     "总体绩效目标",
@@ -1559,11 +1562,18 @@ impl<'g> Reader<'g> {
         }
         // A score or a rate set among the amounts (项目资金 | 年度资金总额 | … | 执行率分值 |
         // 10) is no money: kept as an other field.
-        let (scores, mut entries): (Vec<BudgetEntry>, Vec<BudgetEntry>) = entries
-            .into_iter()
-            .partition(|e| e.name.as_deref().is_some_and(names_score_or_rate));
+        // So is a column of them in a budget matrix (a self-evaluation's 年初预算数 |
+        // 全年执行数 | 分值 | 执行率 | 得分): each cell is kept as `row/column`.
+        let (scores, mut entries): (Vec<BudgetEntry>, Vec<BudgetEntry>) =
+            entries.into_iter().partition(|e| {
+                e.name.as_deref().is_some_and(names_score_or_rate)
+                    || e.section.as_deref().is_some_and(names_score_or_rate)
+            });
         for e in scores {
-            let label = e.name.unwrap_or_default();
+            let label = match (e.name, e.section) {
+                (Some(n), Some(s)) if names_score_or_rate(&s) => format!("{n}/{s}"),
+                (n, _) => n.unwrap_or_default(),
+            };
             self.out.other_fields.push(OtherField {
                 label,
                 value: e.raw,

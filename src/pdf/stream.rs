@@ -547,13 +547,16 @@ const LATTICE_TOLERANCE: f64 = 0.1;
 /// tables without cell padding), so the spacing marks no row ends: every gap between
 /// successive lines of a column wider than `row_gap` is the line spacing plus a whole
 /// number of half line pitches (a shorter cell centred on its row, an empty line). Cell
-/// padding adds gaps off that lattice.
+/// padding adds gaps off that lattice, or on it where the padding is half a pitch: such
+/// a table shows itself by its wide gaps all opening below a band clear across the
+/// page (see [`opens_clear_band`]).
 fn rows_set_as_lines(lines: &[Line], seps: &[f64], row_gap: f64, p: &Params) -> bool {
     let spacing = row_gap - p.row_gap_extra;
     let ncols = seps.len() + 1;
     let mut last: Vec<Option<Rect>> = vec![None; ncols];
     let (mut close, mut off, mut on) = (0usize, 0usize, 0usize);
-    for line in lines {
+    let mut banded = 0usize;
+    for (li, line) in lines.iter().enumerate() {
         for c in &line.chunks {
             let col = col_of(seps, c.bbox.x0).min(ncols - 1);
             if let Some(Some(prev)) = last.get(col) {
@@ -566,6 +569,7 @@ fn rows_set_as_lines(lines: &[Line], seps: &[f64], row_gap: f64, p: &Params) -> 
                     off += 1;
                 } else if g > row_gap {
                     on += 1;
+                    banded += usize::from(opens_clear_band(lines, li, row_gap));
                 }
             }
             if let Some(l) = last.get_mut(col) {
@@ -573,7 +577,23 @@ fn rows_set_as_lines(lines: &[Line], seps: &[f64], row_gap: f64, p: &Params) -> 
             }
         }
     }
-    close >= 3 && off == 0 && (on > 0 || !one_top_aligned_row(lines, seps, p))
+    let padded = banded > 0 && banded == on;
+    !padded && close >= 3 && off == 0 && (on > 0 || !one_top_aligned_row(lines, seps, p))
+}
+
+/// Whether line `li` opens a band of the page clear of text for more than `row_gap`
+/// above it: rows are padded apart, and the line starts a row. A table whose cells
+/// are top-aligned with a padding of half a line pitch top and bottom (Word's and
+/// WPS's tables without borders: 3 pt on a 12 pt pitch) sets every column's row gaps
+/// on the lattice of wrapped lines, as a table without padding does that centres its
+/// shorter cells (fpdf2); there a wide gap in a column opens below the text of a
+/// taller cell beside it (rows are no further apart than lines), never below a clear
+/// band.
+fn opens_clear_band(lines: &[Line], li: usize, row_gap: f64) -> bool {
+    match (li.checked_sub(1).and_then(|i| lines.get(i)), lines.get(li)) {
+        (Some(above), Some(line)) => above.bbox.y0 - line.bbox.y1 > row_gap,
+        _ => false,
+    }
 }
 
 /// Whether `lines` may be one tall row whose cells are top-aligned (a task row filling a
@@ -1822,7 +1842,13 @@ fn first_row_starts(
             let (i, d) = bands
                 .iter()
                 .enumerate()
-                .map(|(i, (y0, y1))| (i, (l.cy - (y0 + y1) / 2.0).abs()))
+                .map(|(i, (y0, y1))| {
+                    // Centred on the row, or top-aligned with it (Word's and WPS's cells
+                    // are set top-aligned by default: the label starts on the row's first
+                    // line however tall the span).
+                    let centred = (l.cy - (y0 + y1) / 2.0).abs();
+                    (i, centred.min((l.top - y1).abs()))
+                })
                 .min_by(|a, b| a.1.total_cmp(&b.1))?;
             let below = starts.last().is_none_or(|s| i > *s);
             if d > FIRST_ROW_TOLERANCE_EMS * em || !below || l.fixed.is_some_and(|f| f != i) {

@@ -130,3 +130,8 @@ wmake producer-word-turned-labels vertical,turned-labels
 wmake producer-word-no-borders no-borders
 wmake producer-word-no-borders-bands no-borders,shade,bands
 wmake producer-word-no-borders-task-row-over-page no-borders
+# Still misread, and flagged (misread_stream_tables_are_flagged): no borders and the
+# label column one character per line (竖排); its characters, a line apart down each
+# span, bridge the padding between the rows beside them.
+python3 "$ROOT/scripts/word-like-pdfs.py" "$FIX/sweep/producer-word-shading.txt" \
+    "$FIX/producer-word-no-borders-vertical-labels.pdf" --features no-borders,vertical --tools "$TOOLS"

@@ -2465,7 +2465,11 @@ pub(crate) fn page_items(
     // On a page the indicator table goes on to, a level name merged over the columns to
     // its right crosses their gaps here too (see `merged_level_name`).
     let seps = if indicators.on {
-        separators_spanned(&body, &p, inherited, &merged_level_name)
+        let merged = merged_over_carried(&body, inherited, em);
+        let spans = |l: &Line, i: usize| {
+            merged_level_name(l, i) || l.chunks.get(i).is_some_and(|c| merged.contains(&c.bbox))
+        };
+        separators_spanned(&body, &p, inherited, &spans)
     } else {
         separators_spanned(&body, &p, inherited, &merged_value)
     };
@@ -2671,6 +2675,38 @@ fn merged_level_name(l: &Line, i: usize) -> bool {
         && l.chunks
             .get(i)
             .is_some_and(|c| crate::sections::is_framework_name(&c.text))
+}
+
+/// On a page the indicator table goes on to, the boxes of cells merged over the columns
+/// on both sides of a carried-over separator: a line's last chunk (beside text of its
+/// own row) across the separator, centred to half an em where another such chunk across
+/// it is. A row of fewer cells than the table has its last cell merged over the columns
+/// it leaves empty and centred on them (one target for both periods); two or more of
+/// them, rows in grids of their own, outweighed the rows showing the edge between the
+/// two target columns, whose targets then glued (xianyou's borderless rendition).
+fn merged_over_carried(lines: &[Line], inherited: &[f64], em: f64) -> Vec<Rect> {
+    let lasts: Vec<Rect> = lines
+        .iter()
+        .filter(|l| l.chunks.len() >= 2)
+        .filter_map(|l| l.chunks.last().map(|c| c.bbox))
+        .collect();
+    let across = |b: &Rect, s: f64| b.x0 < s && s < b.x1;
+    let centred_with = |b: &Rect, s: f64| {
+        lasts
+            .iter()
+            .filter(|o| across(o, s) && (o.cx() - b.cx()).abs() <= 0.5 * em)
+            .count()
+            >= 2
+    };
+    lasts
+        .iter()
+        .filter(|b| {
+            inherited
+                .iter()
+                .any(|s| across(b, *s) && centred_with(b, *s))
+        })
+        .copied()
+        .collect()
 }
 
 /// Whether chunk `i` of line `l` is the value of a one-value section (the department's

@@ -2678,34 +2678,53 @@ fn merged_level_name(l: &Line, i: usize) -> bool {
 }
 
 /// On a page the indicator table goes on to, the boxes of cells merged over the columns
-/// on both sides of a carried-over separator: a line's last chunk (beside text of its
-/// own row) across the separator, centred to half an em where another such chunk across
-/// it is. A row of fewer cells than the table has its last cell merged over the columns
-/// it leaves empty and centred on them (one target for both periods); two or more of
-/// them, rows in grids of their own, outweighed the rows showing the edge between the
-/// two target columns, whose targets then glued (xianyou's borderless rendition).
+/// on both sides of a carried-over separator: a row of fewer cells than the table has
+/// its last cell merged over the columns it leaves empty and centred on them (one
+/// target for both periods). Two or more of them, rows in grids of their own,
+/// outweighed the rows showing the edge between the two target columns, whose targets
+/// then glued (xianyou's borderless rendition). A line's last chunk across the
+/// separator is such a cell where another one across it is centred on the same x (to
+/// half an em), at least two lines of the page show the separator's gap, and its line
+/// holds fewer chunks than each of those (a column's own centred text, under an edge the
+/// page no longer keeps, sits in lines as full as the others).
 fn merged_over_carried(lines: &[Line], inherited: &[f64], em: f64) -> Vec<Rect> {
-    let lasts: Vec<Rect> = lines
+    let across = |b: &Rect, s: f64| b.x0 < s && s < b.x1;
+    // Per carried-over separator, the fewest chunks of the lines showing its gap.
+    let shown: Vec<(f64, usize)> = inherited
+        .iter()
+        .filter_map(|s| {
+            let showing: Vec<usize> = lines
+                .iter()
+                .filter(|l| {
+                    l.chunks
+                        .windows(2)
+                        .any(|w| w[0].bbox.x1 < *s && *s < w[1].bbox.x0)
+                })
+                .map(|l| l.chunks.len())
+                .collect();
+            (showing.len() >= 2).then(|| (*s, showing.into_iter().min().unwrap_or(0)))
+        })
+        .collect();
+    let lasts: Vec<(Rect, usize)> = lines
         .iter()
         .filter(|l| l.chunks.len() >= 2)
-        .filter_map(|l| l.chunks.last().map(|c| c.bbox))
+        .filter_map(|l| l.chunks.last().map(|c| (c.bbox, l.chunks.len())))
         .collect();
-    let across = |b: &Rect, s: f64| b.x0 < s && s < b.x1;
     let centred_with = |b: &Rect, s: f64| {
         lasts
             .iter()
-            .filter(|o| across(o, s) && (o.cx() - b.cx()).abs() <= 0.5 * em)
+            .filter(|(o, _)| across(o, s) && (o.cx() - b.cx()).abs() <= 0.5 * em)
             .count()
             >= 2
     };
     lasts
         .iter()
-        .filter(|b| {
-            inherited
+        .filter(|(b, n)| {
+            shown
                 .iter()
-                .any(|s| across(b, *s) && centred_with(b, *s))
+                .any(|(s, fewest)| n < fewest && across(b, *s) && centred_with(b, *s))
         })
-        .copied()
+        .map(|(b, _)| *b)
         .collect()
 }
 

@@ -121,3 +121,17 @@ wmake producer-word-tagged-header tagged,furniture,header-no-rule
 # The label column's text turned a quarter turn counter-clockwise (Excel's 向上旋转文字,
 # read bottom to top): its characters were read top to bottom, backwards.
 wmake producer-word-turned-labels vertical,turned-labels
+# No borders at all (Word/WPS tables with borders turned off): cells top-aligned, 3 pt
+# padding on a 12 pt line pitch, so rows are a half pitch further apart than wrapped
+# lines, on the lattice fpdf2's unpadded tables set; row-span labels at their spans'
+# tops. Plain, and with header shading and banded rows (fills change nothing); the
+# seed (6 pages), whose page 3 opens with the rest of a task row above the indicator
+# table (one wide gap in the task part).
+wmake producer-word-no-borders no-borders
+wmake producer-word-no-borders-bands no-borders,shade,bands
+wmake producer-word-no-borders-task-row-over-page no-borders
+# Still misread, and flagged (misread_stream_tables_are_flagged): no borders and the
+# label column one character per line (竖排); its characters, a line apart down each
+# span, bridge the padding between the rows beside them.
+python3 "$ROOT/scripts/word-like-pdfs.py" "$FIX/sweep/producer-word-shading.txt" \
+    "$FIX/producer-word-no-borders-vertical-labels.pdf" --features no-borders,vertical --tools "$TOOLS"

@@ -358,14 +358,15 @@ fn sweep_fixtures_give_their_text_record() {
     }
 }
 
-/// A borderless table misread (a held-out form's LibreOffice rendition whose budget rows
-/// and indicator targets use other column grids than their headers: two targets glued
-/// into one cell) says so with `pdf_table_uncertain` warnings naming the page;
-/// borderless fixtures read right give none.
+/// A borderless table misread (Word/WPS-like, no borders, its label column written one
+/// character per line, 竖排: the characters, a line apart down the span, bridge the
+/// padding between the rows beside them, which glue) says so with
+/// `pdf_table_uncertain` warnings naming the page; borderless fixtures read right give
+/// none.
 #[test]
 fn misread_stream_tables_are_flagged() {
     let opts = declx::Options::default();
-    let name = "stream-misread-budget-grids.pdf";
+    let name = "producer-word-no-borders-vertical-labels.pdf";
     let got = serde_json::to_value(declx::extract_bytes(name, &fixture(name), &opts)).unwrap();
     let flagged: Vec<&serde_json::Value> = got["warnings"]
         .as_array()

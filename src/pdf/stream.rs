@@ -547,13 +547,16 @@ const LATTICE_TOLERANCE: f64 = 0.1;
 /// tables without cell padding), so the spacing marks no row ends: every gap between
 /// successive lines of a column wider than `row_gap` is the line spacing plus a whole
 /// number of half line pitches (a shorter cell centred on its row, an empty line). Cell
-/// padding adds gaps off that lattice.
+/// padding adds gaps off that lattice, or on it where the padding is half a pitch: such
+/// a table shows itself by its wide gaps all opening below a band clear across the
+/// page (see [`opens_clear_band`]).
 fn rows_set_as_lines(lines: &[Line], seps: &[f64], row_gap: f64, p: &Params) -> bool {
     let spacing = row_gap - p.row_gap_extra;
     let ncols = seps.len() + 1;
     let mut last: Vec<Option<Rect>> = vec![None; ncols];
     let (mut close, mut off, mut on) = (0usize, 0usize, 0usize);
-    for line in lines {
+    let mut banded = 0usize;
+    for (li, line) in lines.iter().enumerate() {
         for c in &line.chunks {
             let col = col_of(seps, c.bbox.x0).min(ncols - 1);
             if let Some(Some(prev)) = last.get(col) {
@@ -566,6 +569,7 @@ fn rows_set_as_lines(lines: &[Line], seps: &[f64], row_gap: f64, p: &Params) -> 
                     off += 1;
                 } else if g > row_gap {
                     on += 1;
+                    banded += usize::from(opens_clear_band(lines, li, row_gap));
                 }
             }
             if let Some(l) = last.get_mut(col) {
@@ -573,7 +577,23 @@ fn rows_set_as_lines(lines: &[Line], seps: &[f64], row_gap: f64, p: &Params) -> 
             }
         }
     }
-    close >= 3 && off == 0 && (on > 0 || !one_top_aligned_row(lines, seps, p))
+    let padded = banded > 0 && banded == on;
+    !padded && close >= 3 && off == 0 && (on > 0 || !one_top_aligned_row(lines, seps, p))
+}
+
+/// Whether line `li` opens a band of the page clear of text for more than `row_gap`
+/// above it: rows are padded apart, and the line starts a row. A table whose cells
+/// are top-aligned with a padding of half a line pitch top and bottom (Word's and
+/// WPS's tables without borders: 3 pt on a 12 pt pitch) sets every column's row gaps
+/// on the lattice of wrapped lines, as a table without padding does that centres its
+/// shorter cells (fpdf2); there a wide gap in a column opens below the text of a
+/// taller cell beside it (rows are no further apart than lines), never below a clear
+/// band.
+fn opens_clear_band(lines: &[Line], li: usize, row_gap: f64) -> bool {
+    match (li.checked_sub(1).and_then(|i| lines.get(i)), lines.get(li)) {
+        (Some(above), Some(line)) => above.bbox.y0 - line.bbox.y1 > row_gap,
+        _ => false,
+    }
 }
 
 /// Whether `lines` may be one tall row whose cells are top-aligned (a task row filling a
@@ -1837,7 +1857,13 @@ fn first_row_starts(
             let (i, d) = bands
                 .iter()
                 .enumerate()
-                .map(|(i, (y0, y1))| (i, (l.cy - (y0 + y1) / 2.0).abs()))
+                .map(|(i, (y0, y1))| {
+                    // Centred on the row, or top-aligned with it (Word's and WPS's cells
+                    // are set top-aligned by default: the label starts on the row's first
+                    // line however tall the span).
+                    let centred = (l.cy - (y0 + y1) / 2.0).abs();
+                    (i, centred.min((l.top - y1).abs()))
+                })
                 .min_by(|a, b| a.1.total_cmp(&b.1))?;
             let below = starts.last().is_none_or(|s| i > *s);
             if d > FIRST_ROW_TOLERANCE_EMS * em || !below || l.fixed.is_some_and(|f| f != i) {
@@ -2454,7 +2480,11 @@ pub(crate) fn page_items(
     // On a page the indicator table goes on to, a level name merged over the columns to
     // its right crosses their gaps here too (see `merged_level_name`).
     let seps = if indicators.on {
-        separators_spanned(&body, &p, inherited, &merged_level_name)
+        let merged = merged_over_carried(&body, inherited, em);
+        let spans = |l: &Line, i: usize| {
+            merged_level_name(l, i) || l.chunks.get(i).is_some_and(|c| merged.contains(&c.bbox))
+        };
+        separators_spanned(&body, &p, inherited, &spans)
     } else {
         separators_spanned(&body, &p, inherited, &merged_value)
     };
@@ -2660,6 +2690,57 @@ fn merged_level_name(l: &Line, i: usize) -> bool {
         && l.chunks
             .get(i)
             .is_some_and(|c| crate::sections::is_framework_name(&c.text))
+}
+
+/// On a page the indicator table goes on to, the boxes of cells merged over the columns
+/// on both sides of a carried-over separator: a row of fewer cells than the table has
+/// its last cell merged over the columns it leaves empty and centred on them (one
+/// target for both periods). Two or more of them, rows in grids of their own,
+/// outweighed the rows showing the edge between the two target columns, whose targets
+/// then glued (xianyou's borderless rendition). A line's last chunk across the
+/// separator is such a cell where another one across it is centred on the same x (to
+/// half an em), at least two lines of the page show the separator's gap, and its line
+/// holds fewer chunks than each of those (a column's own centred text, under an edge the
+/// page no longer keeps, sits in lines as full as the others).
+fn merged_over_carried(lines: &[Line], inherited: &[f64], em: f64) -> Vec<Rect> {
+    let across = |b: &Rect, s: f64| b.x0 < s && s < b.x1;
+    // Per carried-over separator, the fewest chunks of the lines showing its gap.
+    let shown: Vec<(f64, usize)> = inherited
+        .iter()
+        .filter_map(|s| {
+            let showing: Vec<usize> = lines
+                .iter()
+                .filter(|l| {
+                    l.chunks
+                        .windows(2)
+                        .any(|w| w[0].bbox.x1 < *s && *s < w[1].bbox.x0)
+                })
+                .map(|l| l.chunks.len())
+                .collect();
+            (showing.len() >= 2).then(|| (*s, showing.into_iter().min().unwrap_or(0)))
+        })
+        .collect();
+    let lasts: Vec<(Rect, usize)> = lines
+        .iter()
+        .filter(|l| l.chunks.len() >= 2)
+        .filter_map(|l| l.chunks.last().map(|c| (c.bbox, l.chunks.len())))
+        .collect();
+    let centred_with = |b: &Rect, s: f64| {
+        lasts
+            .iter()
+            .filter(|(o, _)| across(o, s) && (o.cx() - b.cx()).abs() <= 0.5 * em)
+            .count()
+            >= 2
+    };
+    lasts
+        .iter()
+        .filter(|(b, n)| {
+            shown
+                .iter()
+                .any(|(s, fewest)| n < fewest && across(b, *s) && centred_with(b, *s))
+        })
+        .map(|(b, _)| *b)
+        .collect()
 }
 
 /// Whether chunk `i` of line `l` is the value of a one-value section (the department's

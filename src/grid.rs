@@ -347,15 +347,63 @@ fn word_continues(prev: &str, next: &str) -> bool {
             && next.starts_with(|c: char| c.is_ascii_alphanumeric()))
 }
 
+// memchr's searchers, built once: std's `contains` sets up a Two-Way searcher per call
+// for a string needle and for a non-ASCII char (every line of every input).
+static TWO_SPACES: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("  "));
+
 fn has_space_run(line: &str) -> bool {
-    // memchr's searchers, built once: std's `contains` sets up a Two-Way searcher per
-    // call for a string needle and for a non-ASCII char (every line of every input).
-    static TWO_SPACES: LazyLock<memchr::memmem::Finder<'static>> =
-        LazyLock::new(|| memchr::memmem::Finder::new("  "));
     static IDEOGRAPHIC_SPACE: LazyLock<memchr::memmem::Finder<'static>> =
         LazyLock::new(|| memchr::memmem::Finder::new("\u{3000}"));
     let t = line.trim().as_bytes();
     TWO_SPACES.find(t).is_some() || IDEOGRAPHIC_SPACE.find(t).is_some()
+}
+
+/// Whether a line holds two ASCII spaces in a row.
+fn has_double_space(line: &str) -> bool {
+    TWO_SPACES.find(line.as_bytes()).is_some()
+}
+
+/// The cells of a tab-separated line some of whose tabs became runs of spaces (OCR
+/// engines and copies out of PDF viewers give a tab between some cells and two to four
+/// spaces between others): a run of two or more ASCII spaces parts cells as a tab does,
+/// one run one tab, at the line's start too (a lost tab after an empty cell). A run at
+/// the line's end parts nothing: trailing empty cells are padding either way. A single
+/// space stays inside its cell (`1. 构建`, `83, 179. 29`).
+fn tab_cells(line: &str) -> impl Iterator<Item = &str> {
+    let line = line.trim_end_matches(' ');
+    let b = line.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        if start > b.len() {
+            return None;
+        }
+        while i < b.len() {
+            let at = i;
+            match b[i] {
+                b'\t' => {
+                    i += 1;
+                }
+                b' ' if b.get(i + 1) == Some(&b' ') => {
+                    while b.get(i) == Some(&b' ') {
+                        i += 1;
+                    }
+                }
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            }
+            let from = start;
+            start = i;
+            // ASCII bytes are char boundaries on both sides.
+            return Some(line.get(from..at).unwrap_or(""));
+        }
+        let from = start;
+        start = b.len() + 1;
+        Some(line.get(from..).unwrap_or(""))
+    })
 }
 
 /// Whether a line holds a tab (memchr crate: std's char search is a byte loop here).
@@ -695,6 +743,11 @@ fn text_grid<'t>(text: &'t str) -> Grid<'t> {
             Layout::Tabs if !has_tab(raw) => split_spaced(raw)
                 .into_iter()
                 .map(|s| cell(None, clean_owned(s)))
+                .collect(),
+            // Tabs and runs of spaces mixed in one line: some of the row's tabs were lost.
+            Layout::Tabs if has_double_space(raw) => tab_cells(raw)
+                .enumerate()
+                .map(|(c, s)| cell(Some(c), clean_cell(s)))
                 .collect(),
             Layout::Tabs => {
                 // Sized up front: collect cannot know the split's length and grew the row.
@@ -1328,6 +1381,40 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(lines(text), *want, "{text:?}");
         }
+    }
+
+    #[test]
+    fn tabs_lost_to_space_runs_part_cells() {
+        fn cells(line: &str) -> Vec<&str> {
+            tab_cells(line).collect()
+        }
+        // One run one tab; a single space stays in its cell.
+        assert_eq!(
+            cells("\t财政专项资金   83, 179. 29  市本级\t411.73"),
+            vec!["", "财政专项资金", "83, 179. 29", "市本级", "411.73"]
+        );
+        // At the start a run is a lost tab after an empty cell; between two tabs it is
+        // one more empty cell; at the end it parts nothing.
+        assert_eq!(
+            cells("    \t质量指标\t  \t"),
+            vec!["", "", "质量指标", "", "", ""]
+        );
+        assert_eq!(cells("\t甲\t乙   "), vec!["", "甲", "乙"]);
+        assert_eq!(cells("甲\t\t乙"), vec!["甲", "", "乙"]);
+        let grid = from_text("绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\n\t产出指标  数量指标\t面积   ≥3万亩\n");
+        let row: Vec<_> = grid.rows[1]
+            .non_empty()
+            .map(|c| (c.col, c.text.as_ref()))
+            .collect();
+        assert_eq!(
+            row,
+            vec![
+                (Some(1), "产出指标"),
+                (Some(2), "数量指标"),
+                (Some(3), "面积"),
+                (Some(4), "≥3万亩")
+            ]
+        );
     }
 
     #[test]

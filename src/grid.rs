@@ -710,7 +710,7 @@ fn text_grid<'t>(text: &'t str) -> Grid<'t> {
     if layout == Layout::Tabs {
         if let Some(rows) = quoted_tab_rows(text) {
             return Grid {
-                rows,
+                rows: join_wrapped_cells(rows),
                 layout,
                 pages: None,
                 warnings: Vec::new(),
@@ -822,6 +822,9 @@ fn text_grid<'t>(text: &'t str) -> Grid<'t> {
     if layout == Layout::CellPerLine {
         rows = split_long_blocks(rows);
     }
+    if matches!(layout, Layout::Tabs | Layout::Pipes) {
+        rows = join_wrapped_cells(rows);
+    }
     Grid {
         rows,
         layout,
@@ -907,22 +910,117 @@ fn join_grid_rows<'t>(rows: Vec<Row<'t>>, lines: &[&str]) -> Vec<Row<'t>> {
                         into.text = piece.text;
                         continue;
                     }
-                    let joined = into.text.to_mut();
-                    // Wrapped at a space between words or number groups (`83, 179.` / `29`);
-                    // CJK text wraps anywhere and joins without one.
-                    let spaced = piece.text.starts_with(|c: char| c.is_ascii_alphanumeric())
-                        && joined
-                            .ends_with(|c: char| c.is_ascii_alphanumeric() || ",.;:".contains(c));
-                    if spaced {
-                        joined.push(' ');
-                    }
-                    joined.push_str(&piece.text);
+                    push_wrapped(into.text.to_mut(), &piece.text);
                 }
             }
             _ => out.push(row),
         }
     }
     out
+}
+
+/// Append the next line of a wrapped cell to its text.
+fn push_wrapped(joined: &mut String, piece: &str) {
+    // Wrapped at a space between words or number groups (`83, 179.` / `29`); CJK text
+    // wraps anywhere and joins without one.
+    let spaced = piece.starts_with(|c: char| c.is_ascii_alphanumeric())
+        && joined.ends_with(|c: char| c.is_ascii_alphanumeric() || ",.;:".contains(c));
+    if spaced {
+        joined.push(' ');
+    }
+    joined.push_str(piece);
+}
+
+/// Lines that finish a cell of the row above: an OCR engine reads a table line by line,
+/// so a cell whose text wraps in its box goes on on the next line, in the same column,
+/// the line's other cells empty (`→→推进关键核心→…` / `→→技术攻关→→`). Such a line is
+/// one cell, under a cell of a row with two or more, and keeps its separators (a line
+/// that is one cell without them is a title or a note, or the rest of a row
+/// `join_broken_rows` joins). It is left as a row of its own where it may be one or
+/// where the form reads it on its own:
+/// - a section label, a level-1 or level-2 name of the indicator framework (`质量指标`
+///   under `数量指标`), a page number, a note in the first column (`填报人：…`);
+/// - a number or a comparison in it: an amount, a target, a level-3 name with its
+///   target (`就业培训人次≥300人次`) start rows, and a target's rest goes on with its
+///   cell in the form (which knows a cut target from a complete one);
+/// - the cell above ends a sentence (`。`, `；`): the line starts its own;
+/// - the row above is a label and its value (总体绩效目标, 其他需完成的任务): the form
+///   joins free text's lines itself, keeping its paragraphs.
+fn join_wrapped_cells(rows: Vec<Row<'_>>) -> Vec<Row<'_>> {
+    let mut out: Vec<Row<'_>> = Vec::with_capacity(rows.len());
+    // Lines joined onto the last row of `out`.
+    let mut joined = 0;
+    for row in rows {
+        let col = out.last().and_then(|prev| {
+            let c = wrapped_cell_col(prev, &row)?;
+            // The line right below the row above: a row with a quoted cell over several
+            // lines, or joined from several, ends that many lines below its first.
+            let end = prev.loc.line()? + row_breaks(prev) + joined;
+            (row.loc.line() == Some(end + 1)).then_some(c)
+        });
+        match (col, out.last_mut()) {
+            (Some(c), Some(prev)) => {
+                if let (Some(into), Some(piece)) = (prev.cells.get_mut(c), row.cells.get(c)) {
+                    push_wrapped(into.text.to_mut(), &piece.text);
+                }
+                joined += 1;
+            }
+            _ => {
+                out.push(row);
+                joined = 0;
+            }
+        }
+    }
+    out
+}
+
+/// Line breaks inside a row's cells.
+fn row_breaks(row: &Row<'_>) -> usize {
+    row.cells
+        .iter()
+        .map(|c| memchr::memchr_iter(b'\n', c.text.as_bytes()).count())
+        .sum()
+}
+
+/// The column of `row`'s one cell when it finishes a wrapped cell of `prev` (see
+/// [`join_wrapped_cells`]).
+fn wrapped_cell_col(prev: &Row<'_>, row: &Row<'_>) -> Option<usize> {
+    if row.cells.len() < 2 || row.cells.iter().any(|c| c.col.is_none()) {
+        return None;
+    }
+    let mut filled = row
+        .cells
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !c.text.is_empty());
+    let (at, cell) = filled.next()?;
+    if filled.next().is_some() || prev.non_empty().nth(1).is_none() {
+        return None;
+    }
+    let above = prev.cells.get(at).filter(|c| !c.text.is_empty())?;
+    let text = &cell.text;
+    // A label or level name cut in two (`服务对象` / `满意度指标`) is one.
+    let whole = format!("{}{}", above.text, text);
+    if crate::sections::is_label(&whole) || crate::sections::is_framework_name(&whole) {
+        return Some(at);
+    }
+    let own_row = crate::sections::is_label(text)
+        || crate::sections::is_framework_name(text)
+        || is_page_number(text)
+        || (at == 0 && text.contains(['：', ':']))
+        || text.contains(|c: char| {
+            c.is_ascii_digit() || c.is_numeric() || "≥≤<>＜＞=＝%％".contains(c)
+        });
+    let ends_sentence = above
+        .text
+        .trim_end()
+        .ends_with(['。', '；', ';', '！', '!', '？', '?']);
+    let label_and_value = prev.non_empty().nth(2).is_none()
+        && prev
+            .non_empty()
+            .next()
+            .is_some_and(|c| crate::sections::is_label(&c.text));
+    (!own_row && !ends_sentence && !label_and_value && above.col == cell.col).then_some(at)
 }
 
 /// Longest run of lines one unquoted cell's line breaks may spread a row over.
@@ -1415,6 +1513,47 @@ mod tests {
                 (Some(4), "≥3万亩")
             ]
         );
+    }
+
+    #[test]
+    fn wrapped_cell_rests_join_the_cell_above() {
+        let texts = |text: &str| -> Vec<Vec<String>> {
+            from_text(text)
+                .rows
+                .iter()
+                .map(|r| r.cells.iter().map(|c| c.text.to_string()).collect())
+                .collect()
+        };
+        let head = "绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\n";
+        // A lone rest in the column of a cell with text, twice over.
+        let got = texts(&format!(
+            "{head}\t产出指标\t数量指标\t开展科技\t≥800项\n\t\t\t项目\t\n\t\t\t数量\t\n"
+        ));
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[1][3], "开展科技项目数量");
+        // A level name cut in two is one.
+        let got = texts(&format!(
+            "{head}\t满意度指标\t服务对象\t满意度\t≥90%\n\t\t满意度指标\t\t\n"
+        ));
+        assert_eq!(got[1][2], "服务对象满意度指标");
+        // Rows of their own: a level name, a number or comparison, after a sentence's
+        // end, under a label and its value, a line without separators, not under text.
+        for rest in [
+            "\t\t质量指标\t\t",
+            "\t\t\t就业培训人次≥300人次\t",
+            "\t\t\t\t持续提升",
+            "补充\t\t\t\t",
+            "其他",
+        ] {
+            let text = format!("{head}\t产出指标\t数量指标\t培训人次\t≥100人次。\n{rest}\n");
+            assert_eq!(texts(&text).len(), 3, "{rest:?}");
+        }
+        let got = texts("总体绩效目标\t兜牢民生底线\t\n\t提升养老服务\t\n");
+        assert_eq!(got.len(), 2);
+        let got = texts(&format!(
+            "{head}\t产出指标\t数量指标\t培训人次\t≥100人次\n\n\t\t\t培训\t\n"
+        ));
+        assert_eq!(got.len(), 3, "a blank line between: no rest");
     }
 
     #[test]

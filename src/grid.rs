@@ -367,11 +367,10 @@ fn has_double_space(line: &str) -> bool {
 /// The cells of a tab-separated line some of whose tabs became runs of spaces (OCR
 /// engines and copies out of PDF viewers give a tab between some cells and two to four
 /// spaces between others): a run of two or more ASCII spaces parts cells as a tab does,
-/// one run one tab, at the line's start too (a lost tab after an empty cell). A run at
-/// the line's end parts nothing: trailing empty cells are padding either way. A single
-/// space stays inside its cell (`1. 构建`, `83, 179. 29`).
+/// one run one tab, at the line's start too (a lost tab after an empty cell). The
+/// caller trims a run at the line's end, which parts nothing: trailing empty cells are
+/// padding either way. A single space stays inside its cell (`1. 构建`, `83, 179. 29`).
 fn tab_cells(line: &str) -> impl Iterator<Item = &str> {
-    let line = line.trim_end_matches(' ');
     let b = line.as_bytes();
     let mut start = 0;
     let mut i = 0;
@@ -594,15 +593,50 @@ fn delimited_rows(text: &str, delimiter: u8, quoting: bool) -> Option<(Vec<Row<'
         let loc = Loc::Line {
             line: lines.line_at(byte),
         };
-        let cells: Vec<Cell> = record
-            .iter()
-            .enumerate()
-            .map(|(c, t)| Cell {
-                text: Cow::Owned(clean_cell(t).into_owned()),
-                col: Some(c),
-                loc: loc.clone(),
-            })
-            .collect();
+        // Runs of spaces in a tab row's field: tabs lost, as in `text_grid`'s tab
+        // lines. A quoted cell over several lines is one cell up to its last line, which
+        // holds what followed its closing quote on that line (`2.…"   612,500.00`).
+        // A run at the row's end parts nothing (see `tab_cells`).
+        let last = record.len().saturating_sub(1);
+        fn field(f: &str, is_last: bool) -> (usize, &str) {
+            let f = if is_last { f.trim_end_matches(' ') } else { f };
+            (f.rfind('\n').map_or(0, |n| n + 1), f)
+        }
+        let lost_tabs = delimiter == b'\t'
+            && record.iter().enumerate().any(|(i, f)| {
+                let (from, f) = field(f, i == last);
+                has_double_space(f.get(from..).unwrap_or(""))
+            });
+        let cells: Vec<Cell> = if lost_tabs {
+            record
+                .iter()
+                .enumerate()
+                .flat_map(|(i, f)| {
+                    let (from, f) = field(f, i == last);
+                    let (quoted, rest) = f.split_at(from);
+                    let mut parts: Vec<String> = tab_cells(rest).map(str::to_string).collect();
+                    // The quoted cell's lines and the first piece of its last line.
+                    if let Some(first) = parts.first_mut().filter(|_| !quoted.is_empty()) {
+                        first.insert_str(0, quoted);
+                    }
+                    parts.into_iter().map(|t| Cell {
+                        text: Cow::Owned(clean_cell(&t).into_owned()),
+                        col: None,
+                        loc: loc.clone(),
+                    })
+                })
+                .collect()
+        } else {
+            record
+                .iter()
+                .enumerate()
+                .map(|(c, t)| Cell {
+                    text: Cow::Owned(clean_cell(t).into_owned()),
+                    col: Some(c),
+                    loc: loc.clone(),
+                })
+                .collect()
+        };
         if cells.iter().all(|c| c.text.is_empty()) {
             continue;
         }
@@ -744,10 +778,11 @@ fn text_grid<'t>(text: &'t str) -> Grid<'t> {
                 .into_iter()
                 .map(|s| cell(None, clean_owned(s)))
                 .collect(),
-            // Tabs and runs of spaces mixed in one line: some of the row's tabs were lost.
-            Layout::Tabs if has_double_space(raw) => tab_cells(raw)
-                .enumerate()
-                .map(|(c, s)| cell(Some(c), clean_cell(s)))
+            // Tabs and runs of spaces mixed in one line: some of the row's tabs were
+            // lost, and with them where its cells stand (a run may stand for several
+            // tabs), so its columns are left to `realign`, as a space-aligned row's.
+            Layout::Tabs if has_double_space(raw) => tab_cells(raw.trim_end_matches(' '))
+                .map(|s| cell(None, clean_cell(s)))
                 .collect(),
             Layout::Tabs => {
                 // Sized up front: collect cannot know the split's length and grew the row.
@@ -1020,7 +1055,7 @@ fn wrapped_cell_col(prev: &Row<'_>, row: &Row<'_>) -> Option<usize> {
             .non_empty()
             .next()
             .is_some_and(|c| crate::sections::is_label(&c.text));
-    (!own_row && !ends_sentence && !label_and_value && above.col == cell.col).then_some(at)
+    (!own_row && !ends_sentence && !label_and_value).then_some(at)
 }
 
 /// Longest run of lines one unquoted cell's line breaks may spread a row over.
@@ -1484,7 +1519,7 @@ mod tests {
     #[test]
     fn tabs_lost_to_space_runs_part_cells() {
         fn cells(line: &str) -> Vec<&str> {
-            tab_cells(line).collect()
+            tab_cells(line.trim_end_matches(' ')).collect()
         }
         // One run one tab; a single space stays in its cell.
         assert_eq!(

@@ -147,7 +147,14 @@ def _wrap_at(c, rng):
         # ASCII or its full-width forms (`１４７，９７９．１３` is one number too).
         return (x.isascii() or "\uff01" <= x <= "\uff5e") and not x.isspace()
 
-    ks = [k for k in range(3, len(c) - 2) if not (solid(c[k - 1]) and solid(c[k]))]
+    def latin_join(k):
+        # The chars either side of the break, a single space between them skipped
+        # (`392, 000. 00` is one number an OCR engine spaced).
+        a = c[k - 1] if c[k - 1] != " " or k < 2 else c[k - 2]
+        b = c[k] if c[k] != " " or k + 1 >= len(c) else c[k + 1]
+        return solid(a) and solid(b)
+
+    ks = [k for k in range(3, len(c) - 2) if not latin_join(k)]
     return rng.choice(ks) if ks else None
 
 

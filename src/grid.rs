@@ -860,6 +860,9 @@ fn text_grid<'t>(text: &'t str) -> Grid<'t> {
     if matches!(layout, Layout::Tabs | Layout::Pipes) {
         rows = join_wrapped_cells(rows);
     }
+    if layout == Layout::Spaced {
+        rows = join_spaced_rests(rows, &lines);
+    }
     Grid {
         rows,
         layout,
@@ -1029,15 +1032,25 @@ fn wrapped_cell_col(prev: &Row<'_>, row: &Row<'_>) -> Option<usize> {
         .enumerate()
         .filter(|(_, c)| !c.text.is_empty());
     let (at, cell) = filled.next()?;
-    if filled.next().is_some() || prev.non_empty().nth(1).is_none() {
+    if filled.next().is_some() {
         return None;
     }
-    let above = prev.cells.get(at).filter(|c| !c.text.is_empty())?;
-    let text = &cell.text;
+    rest_joins(prev, at, &cell.text).then_some(at)
+}
+
+/// Whether `text`, alone on its line, finishes cell `at` of the row above, `prev` (see
+/// [`join_wrapped_cells`] for when it does not).
+fn rest_joins(prev: &Row<'_>, at: usize, text: &str) -> bool {
+    if prev.non_empty().nth(1).is_none() {
+        return false;
+    }
+    let Some(above) = prev.cells.get(at).filter(|c| !c.text.is_empty()) else {
+        return false;
+    };
     // A label or level name cut in two (`服务对象` / `满意度指标`) is one.
     let whole = format!("{}{}", above.text, text);
     if crate::sections::is_label(&whole) || crate::sections::is_framework_name(&whole) {
-        return Some(at);
+        return true;
     }
     let own_row = crate::sections::is_label(text)
         || crate::sections::is_framework_name(text)
@@ -1055,7 +1068,90 @@ fn wrapped_cell_col(prev: &Row<'_>, row: &Row<'_>) -> Option<usize> {
             .non_empty()
             .next()
             .is_some_and(|c| crate::sections::is_label(&c.text));
-    (!own_row && !ends_sentence && !label_and_value).then_some(at)
+    !own_row && !ends_sentence && !label_and_value
+}
+
+/// A space-aligned text's lines that finish a cell of the row above (OCR's wrapped
+/// cells, see [`join_wrapped_cells`]): one cell, indented to where a cell of the line
+/// above starts (display columns, CJK two wide; one off allowed, as OCR places text by
+/// pixels). A line at the margin is a title, a label or a note.
+fn join_spaced_rests<'t>(rows: Vec<Row<'t>>, lines: &[&str]) -> Vec<Row<'t>> {
+    let line_of = |r: &Row<'_>| r.loc.line().and_then(|l| lines.get(l.wrapping_sub(1)));
+    let mut out: Vec<Row<'t>> = Vec::with_capacity(rows.len());
+    let mut joined = 0;
+    for row in rows {
+        let at = out.last().and_then(|prev| {
+            let [cell] = row.cells.as_slice() else {
+                return None;
+            };
+            let raw = line_of(&row)?;
+            let indent = raw.chars().take_while(|c| c.is_whitespace()).count();
+            if indent == 0 || has_tab(raw) || row.loc.line()? != prev.loc.line()? + joined + 1 {
+                return None;
+            }
+            let indent = display_width(raw.get(..raw.len() - raw.trim_start().len())?);
+            let starts = cell_starts(line_of(prev)?)?;
+            if starts.len() != prev.cells.len() {
+                return None;
+            }
+            let at = starts.iter().position(|s| s.abs_diff(indent) <= 1)?;
+            rest_joins(prev, at, &cell.text).then_some(at)
+        });
+        match (at, out.last_mut()) {
+            (Some(at), Some(prev)) => {
+                if let (Some(into), Some(piece)) = (prev.cells.get_mut(at), row.cells.first()) {
+                    push_wrapped(into.text.to_mut(), &piece.text);
+                }
+                joined += 1;
+            }
+            _ => {
+                out.push(row);
+                joined = 0;
+            }
+        }
+    }
+    out
+}
+
+/// Display columns of a text in a space-aligned layout: CJK characters and full-width
+/// forms two, others one.
+fn display_width(s: &str) -> usize {
+    s.chars().map(char_width).sum()
+}
+
+fn char_width(c: char) -> usize {
+    if is_solid(c) || c == '\u{3000}' {
+        2
+    } else {
+        1
+    }
+}
+
+/// The display column where each cell of a space-aligned line starts, the cells as
+/// [`split_spaced`] parts them; `None` for a line with tabs (no columns to count).
+fn cell_starts(line: &str) -> Option<Vec<usize>> {
+    if has_tab(line) {
+        return None;
+    }
+    let mut starts = Vec::new();
+    let mut col = 0;
+    let mut spaces = 0usize;
+    let mut in_cell = false;
+    for c in line.chars() {
+        match c {
+            ' ' | '\u{a0}' => spaces += 1,
+            '\u{3000}' => spaces += 2,
+            _ => {
+                if !in_cell || spaces >= 2 {
+                    starts.push(col);
+                }
+                in_cell = true;
+                spaces = 0;
+            }
+        }
+        col += char_width(c);
+    }
+    Some(starts)
 }
 
 /// Longest run of lines one unquoted cell's line breaks may spread a row over.

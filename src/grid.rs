@@ -1023,16 +1023,14 @@ fn row_breaks(row: &Row<'_>) -> usize {
 /// The column of `row`'s one cell when it finishes a wrapped cell of `prev` (see
 /// [`join_wrapped_cells`]).
 fn wrapped_cell_col(prev: &Row<'_>, row: &Row<'_>) -> Option<usize> {
-    if row.cells.len() < 2 || row.cells.iter().any(|c| c.col.is_none()) {
-        return None;
-    }
+    // Most rows have two cells with text: they are settled first, by the second.
     let mut filled = row
         .cells
         .iter()
         .enumerate()
         .filter(|(_, c)| !c.text.is_empty());
     let (at, cell) = filled.next()?;
-    if filled.next().is_some() {
+    if filled.next().is_some() || row.cells.len() < 2 || row.cells.iter().any(|c| c.col.is_none()) {
         return None;
     }
     rest_joins(prev, at, &cell.text).then_some(at)

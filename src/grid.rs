@@ -1072,7 +1072,8 @@ fn rest_joins(prev: &Row<'_>, at: usize, text: &str) -> bool {
 /// A space-aligned text's lines that finish a cell of the row above (OCR's wrapped
 /// cells, see [`join_wrapped_cells`]): one cell, indented to where a cell of the line
 /// above starts (display columns, CJK two wide; one off allowed, as OCR places text by
-/// pixels). A line at the margin is a title, a label or a note.
+/// pixels). A line at the margin is a title, a label or a note, or the rest of a label
+/// cut in two.
 fn join_spaced_rests<'t>(rows: Vec<Row<'t>>, lines: &[&str]) -> Vec<Row<'t>> {
     let line_of = |r: &Row<'_>| r.loc.line().and_then(|l| lines.get(l.wrapping_sub(1)));
     let mut out: Vec<Row<'t>> = Vec::with_capacity(rows.len());
@@ -1083,9 +1084,17 @@ fn join_spaced_rests<'t>(rows: Vec<Row<'t>>, lines: &[&str]) -> Vec<Row<'t>> {
                 return None;
             };
             let raw = line_of(&row)?;
-            let indent = raw.chars().take_while(|c| c.is_whitespace()).count();
-            if indent == 0 || has_tab(raw) || row.loc.line()? != prev.loc.line()? + joined + 1 {
+            if has_tab(raw) || row.loc.line()? != prev.loc.line()? + joined + 1 {
                 return None;
+            }
+            if !raw.starts_with(char::is_whitespace) {
+                // At the margin only the rest of a label cut in two (`年度重` /
+                // `点工作任务`): other lines there are titles, labels and notes.
+                let first = prev.cells.first()?;
+                let whole = format!("{}{}", first.text, cell.text);
+                let is_label = crate::sections::is_label;
+                let margin = line_of(prev)?.starts_with(|c: char| !c.is_whitespace());
+                return (margin && !is_label(&first.text) && is_label(&whole)).then_some(0);
             }
             let indent = display_width(raw.get(..raw.len() - raw.trim_start().len())?);
             let starts = cell_starts(line_of(prev)?)?;

@@ -981,9 +981,11 @@ fn push_wrapped(joined: &mut String, piece: &str) {
 /// - a number or a comparison in it: an amount, a target, a level-3 name with its
 ///   target (`就业培训人次≥300人次`) start rows, and a target's rest goes on with its
 ///   cell in the form (which knows a cut target from a complete one);
-/// - the cell above ends a sentence (`。`, `；`): the line starts its own;
-/// - the row above is a label and its value (总体绩效目标, 其他需完成的任务): the form
-///   joins free text's lines itself, keeping its paragraphs.
+/// - the cell above ends a sentence (`。`, `；`), or the line starts a numbered item
+///   (`二、`, `（三）`): free text (总体绩效目标) keeps its paragraphs, which the form
+///   joins itself;
+///
+/// and a label or level name cut in two (`服务对象` / `满意度指标`) always joins.
 fn join_wrapped_cells(rows: Vec<Row<'_>>) -> Vec<Row<'_>> {
     let mut out: Vec<Row<'_>> = Vec::with_capacity(rows.len());
     // Lines joined onto the last row of `out`.
@@ -1061,12 +1063,20 @@ fn rest_joins(prev: &Row<'_>, at: usize, text: &str) -> bool {
         .text
         .trim_end()
         .ends_with(['。', '；', ';', '！', '!', '？', '?']);
-    let label_and_value = prev.non_empty().nth(2).is_none()
-        && prev
-            .non_empty()
-            .next()
-            .is_some_and(|c| crate::sections::is_label(&c.text));
-    !own_row && !ends_sentence && !label_and_value
+    // A numbered item (`二、…`, `（三）…`; digits are kept out above) starts a line of
+    // its own in free text.
+    let item = {
+        let t = text.trim_start_matches(['（', '(']);
+        let numeral = t
+            .chars()
+            .take_while(|c| "一二三四五六七八九十".contains(*c))
+            .count();
+        numeral > 0
+            && t.chars()
+                .nth(numeral)
+                .is_some_and(|c| "、.．）)".contains(c))
+    };
+    !own_row && !ends_sentence && !item
 }
 
 /// A space-aligned text's lines that finish a cell of the row above (OCR's wrapped
@@ -1675,7 +1685,7 @@ mod tests {
         ));
         assert_eq!(got[1][2], "服务对象满意度指标");
         // Rows of their own: a level name, a number or comparison, after a sentence's
-        // end, under a label and its value, a line without separators, not under text.
+        // end, a line without separators, not under text.
         for rest in [
             "\t\t质量指标\t\t",
             "\t\t\t就业培训人次≥300人次\t",
@@ -1686,7 +1696,13 @@ mod tests {
             let text = format!("{head}\t产出指标\t数量指标\t培训人次\t≥100人次。\n{rest}\n");
             assert_eq!(texts(&text).len(), 3, "{rest:?}");
         }
-        let got = texts("总体绩效目标\t兜牢民生底线\t\n\t提升养老服务\t\n");
+        // A label's value goes on; a numbered item starts a line of its own.
+        let got = texts("总体绩效目标\t兜牢民生底线，\t\n\t提升养老服务\t\n");
+        assert_eq!(
+            got,
+            vec![vec!["总体绩效目标", "兜牢民生底线，提升养老服务", ""]]
+        );
+        let got = texts("总体绩效目标\t兜牢民生底线，\t\n\t二、提升养老服务\t\n");
         assert_eq!(got.len(), 2);
         let got = texts(&format!(
             "{head}\t产出指标\t数量指标\t培训人次\t≥100人次\n\n\t\t\t培训\t\n"

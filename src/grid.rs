@@ -1052,8 +1052,12 @@ fn rest_joins(prev: &Row<'_>, at: usize, text: &str) -> bool {
     if crate::sections::is_label(&whole) || crate::sections::is_framework_name(&whole) {
         return true;
     }
-    let own_row = crate::sections::is_label(text)
-        || crate::sections::is_framework_name(text)
+    // Read as the form reads it: without a stray table-rule mark at its edge, and a
+    // level name misread by OCR (`数最指标`, `质量措标`) is still one.
+    let bare = text.trim_matches(['|', '｜', '_', '＿', '—']);
+    let own_row = crate::sections::is_label(bare)
+        || crate::sections::is_framework_name(bare)
+        || crate::ocr_labels::may_be_misread_name(bare)
         || is_page_number(text)
         || (at == 0 && text.contains(['：', ':']))
         || text.contains(|c: char| {
@@ -1684,10 +1688,13 @@ mod tests {
             "{head}\t满意度指标\t服务对象\t满意度\t≥90%\n\t\t满意度指标\t\t\n"
         ));
         assert_eq!(got[1][2], "服务对象满意度指标");
-        // Rows of their own: a level name, a number or comparison, after a sentence's
+        // Rows of their own: a level name (misread, or with a table rule's mark too), a
+        // number or comparison, after a sentence's
         // end, a line without separators, not under text.
         for rest in [
             "\t\t质量指标\t\t",
+            "\t\t成本指标_\t\t",
+            "\t\t数最指标\t\t",
             "\t\t\t就业培训人次≥300人次\t",
             "\t\t\t\t持续提升",
             "补充\t\t\t\t",

@@ -972,7 +972,9 @@ fn push_wrapped(joined: &mut String, piece: &str) {
 /// Lines that finish a cell of the row above: an OCR engine reads a table line by line,
 /// so a cell whose text wraps in its box goes on on the next line, in the same column,
 /// the line's other cells empty (`→→推进关键核心→…` / `→→技术攻关→→`). Such a line is
-/// one cell, under a cell of a row with two or more, and keeps its separators (a line
+/// one cell (or a section label's rest with its header cells' rests, see
+/// [`wrapped_cell_cols`]), under a cell of a row with two or more, and keeps its
+/// separators (a line
 /// that is one cell without them is a title or a note, or the rest of a row
 /// `join_broken_rows` joins). It is left as a row of its own where it may be one or
 /// where the form reads it on its own:
@@ -991,17 +993,19 @@ fn join_wrapped_cells(rows: Vec<Row<'_>>) -> Vec<Row<'_>> {
     // Lines joined onto the last row of `out`.
     let mut joined = 0;
     for row in rows {
-        let col = out.last().and_then(|prev| {
-            let c = wrapped_cell_col(prev, &row)?;
+        let cols = out.last().and_then(|prev| {
+            let cols = wrapped_cell_cols(prev, &row)?;
             // The line right below the row above: a row with a quoted cell over several
             // lines, or joined from several, ends that many lines below its first.
             let end = prev.loc.line()? + row_breaks(prev) + joined;
-            (row.loc.line() == Some(end + 1)).then_some(c)
+            (row.loc.line() == Some(end + 1)).then_some(cols)
         });
-        match (col, out.last_mut()) {
-            (Some(c), Some(prev)) => {
-                if let (Some(into), Some(piece)) = (prev.cells.get_mut(c), row.cells.get(c)) {
-                    push_wrapped(into.text.to_mut(), &piece.text);
+        match (cols, out.last_mut()) {
+            (Some(cols), Some(prev)) => {
+                for c in cols {
+                    if let (Some(into), Some(piece)) = (prev.cells.get_mut(c), row.cells.get(c)) {
+                        push_wrapped(into.text.to_mut(), &piece.text);
+                    }
                 }
                 joined += 1;
             }
@@ -1022,20 +1026,53 @@ fn row_breaks(row: &Row<'_>) -> usize {
         .sum()
 }
 
-/// The column of `row`'s one cell when it finishes a wrapped cell of `prev` (see
-/// [`join_wrapped_cells`]).
-fn wrapped_cell_col(prev: &Row<'_>, row: &Row<'_>) -> Option<usize> {
+/// The columns of `row`'s cells when they finish wrapped cells of `prev` (see
+/// [`join_wrapped_cells`]): its one cell; or, where its first cell finishes a section
+/// label cut in two (`年度重点` / `工作任务`), that and the rests of the label row's
+/// other cells beside it (`期望达到的` / `目标（概述）`).
+fn wrapped_cell_cols(prev: &Row<'_>, row: &Row<'_>) -> Option<Vec<usize>> {
     // Most rows have two cells with text: they are settled first, by the second.
+    // A section label stands in the table's first column, so only a line starting
+    // there may hold a label's rest among others.
     let mut filled = row
         .cells
         .iter()
         .enumerate()
         .filter(|(_, c)| !c.text.is_empty());
     let (at, cell) = filled.next()?;
-    if filled.next().is_some() || row.cells.len() < 2 || row.cells.iter().any(|c| c.col.is_none()) {
+    let more = filled.next().is_some();
+    if (more && at > 0) || row.cells.len() < 2 || row.cells.iter().any(|c| c.col.is_none()) {
         return None;
     }
-    rest_joins(prev, at, &cell.text).then_some(at)
+    if !more {
+        return rest_joins(prev, at, &cell.text).then(|| vec![at]);
+    }
+    // A rest line leaves some of the label row's cells without a rest, but for a label
+    // and its value: a whole row below a row (most lines that get here) fills as many.
+    let count = row.non_empty().count();
+    let above_count = prev.non_empty().count();
+    let above = &prev.cells.first()?.text;
+    let is_label = crate::sections::is_label;
+    if count > above_count
+        || (count == above_count && count > 2)
+        || above.is_empty()
+        || above.len() + cell.text.len() > crate::sections::MAX_LABEL_BYTES
+        || is_label(above)
+        || is_label(&cell.text)
+        || !is_label(&format!("{above}{}", cell.text))
+    {
+        return None;
+    }
+    let cols: Vec<usize> = row
+        .cells
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !c.text.is_empty())
+        .map(|(i, _)| i)
+        .collect();
+    cols.iter()
+        .all(|&i| prev.cells.get(i).is_some_and(|c| !c.text.is_empty()))
+        .then_some(cols)
 }
 
 /// Whether `text`, alone on its line, finishes cell `at` of the row above, `prev` (see
@@ -1047,9 +1084,12 @@ fn rest_joins(prev: &Row<'_>, at: usize, text: &str) -> bool {
     let Some(above) = prev.cells.get(at).filter(|c| !c.text.is_empty()) else {
         return false;
     };
-    // A label or level name cut in two (`服务对象` / `满意度指标`) is one.
+    // A label or level name cut in two (`服务对象` / `满意度指标`) is one; a label
+    // alone is a row of its own (labels are also read by shape: `…意见`).
     let whole = format!("{}{}", above.text, text);
-    if crate::sections::is_label(&whole) || crate::sections::is_framework_name(&whole) {
+    if crate::sections::is_framework_name(&whole)
+        || (crate::sections::is_label(&whole) && !crate::sections::is_label(text))
+    {
         return true;
     }
     // Read as the form reads it: without a stray table-rule mark at its edge, and a
@@ -1108,7 +1148,8 @@ fn join_spaced_rests<'t>(rows: Vec<Row<'t>>, lines: &[&str]) -> Vec<Row<'t>> {
                 let whole = format!("{}{}", first.text, cell.text);
                 let is_label = crate::sections::is_label;
                 let margin = line_of(prev)?.starts_with(|c: char| !c.is_whitespace());
-                return (margin && !is_label(&first.text) && is_label(&whole)).then_some(0);
+                let cut = !is_label(&first.text) && !is_label(&cell.text) && is_label(&whole);
+                return (margin && cut).then_some(0);
             }
             let indent = display_width(raw.get(..raw.len() - raw.trim_start().len())?);
             let starts = cell_starts(line_of(prev)?)?;
@@ -1695,6 +1736,7 @@ mod tests {
             "\t\t质量指标\t\t",
             "\t\t成本指标_\t\t",
             "\t\t数最指标\t\t",
+            "\t\t审核意见\t\t",
             "\t\t\t就业培训人次≥300人次\t",
             "\t\t\t\t持续提升",
             "补充\t\t\t\t",

@@ -24,6 +24,7 @@ import random
 import re
 import subprocess
 import sys
+import unicodedata
 from collections import defaultdict
 
 BIN = os.environ.get("OCR_BIN", "target/debug/declx")
@@ -134,16 +135,91 @@ def tabs_lost(text, rate, rng):
     )
 
 
+def _width(s):
+    """Display columns of `s` (CJK and full-width forms take two)."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def _wrap_at(c, rng):
+    """Where OCR wraps cell text `c` (3 chars in from either end at least): anywhere in
+    CJK text, never inside a Latin word or a number (None when there is no place)."""
+    def solid(x):
+        # ASCII or its full-width forms (`１４７，９７９．１３` is one number too).
+        return (x.isascii() or "\uff01" <= x <= "\uff5e") and not x.isspace()
+
+    def latin_join(k):
+        # The chars either side of the break, a single space between them skipped
+        # (`392, 000. 00` is one number an OCR engine spaced).
+        a = c[k - 1] if c[k - 1] != " " or k < 2 else c[k - 2]
+        b = c[k] if c[k] != " " or k + 1 >= len(c) else c[k + 1]
+        return solid(a) and solid(b)
+
+    ks = [k for k in range(3, len(c) - 2) if not latin_join(k)]
+    return rng.choice(ks) if ks else None
+
+
 def cell_split(text, rate, rng):
-    """A long cell broken over two lines (OCR wraps a cell's text at the box edge)."""
+    """A long cell broken over two lines, as an OCR engine breaks a cell that wraps at
+    its box edge: the cell's first part stays on its row, the rest goes on the next
+    line in the same column, the other cells of that line empty. Several cells of one
+    row may wrap; their rests share the one continuation line.
+
+    Tab rows keep their cell count on the continuation line (`\t\t续\t\t`); pipe
+    rows their pipes (`| | 续 | |`); space-aligned rows put the rest under the cell's
+    first character (display columns); a line that is one cell (one cell per line)
+    goes on with its rest on a line of its own."""
     out = []
     for line in text.split("\n"):
-        cells = line.split("\t")
-        for i, c in enumerate(cells):
-            if len(c) >= 8 and rng.random() < rate:
-                k = rng.randint(3, len(c) - 3)
-                cells[i] = c[:k] + "\n" + c[k:]
-        out.append("\t".join(cells))
+        if "\t" in line:
+            cells = line.split("\t")
+            rest = [""] * len(cells)
+            for i, c in enumerate(cells):
+                k = _wrap_at(c, rng) if len(c) >= 8 and rng.random() < rate else None
+                if k:
+                    cells[i], rest[i] = c[:k], c[k:]
+            out.append("\t".join(cells))
+            if any(rest):
+                out.append("\t".join(rest))
+        elif line.lstrip().startswith(("|", "｜")) and line.count("|") >= 3:
+            cells = line.split("|")
+            rest = [""] * len(cells)
+            # The text outside the first and last pipe is no cell.
+            for i in range(1, len(cells) - 1):
+                c = cells[i].strip()
+                k = _wrap_at(c, rng) if len(c) >= 8 and rng.random() < rate else None
+                if k:
+                    cells[i], rest[i] = f" {c[:k]} ", f" {c[k:]} "
+            out.append("|".join(cells))
+            if any(rest):
+                inner = [r or " " for r in rest[1:-1]]
+                out.append("|".join([cells[0]] + inner + [""]).rstrip())
+        elif re.search(r"\S {2,}\S", line):
+            # Space-aligned: cells are the runs between two or more spaces.
+            parts = re.split(r"( {2,})", line)
+            rest_line = ""
+            col = 0
+            for i, c in enumerate(parts):
+                body = c.strip()
+                k = None
+                if i % 2 == 0 and len(body) >= 8 and rng.random() < rate:
+                    k = _wrap_at(body, rng)
+                if k:
+                    lead = len(c) - len(c.lstrip())
+                    head, tail = body[:k], body[k:]
+                    # The row keeps its other cells where they stand.
+                    parts[i] = " " * lead + head + " " * (_width(body) - _width(head))
+                    at = col + lead
+                    rest_line += " " * max(at - _width(rest_line), 1 if rest_line else 0) + tail
+                col += _width(parts[i])
+            out.append("".join(parts).rstrip())
+            if rest_line:
+                out.append(rest_line)
+        else:
+            c = line
+            k = _wrap_at(c, rng) if len(c) >= 8 and rng.random() < rate else None
+            if k:
+                c = c[:k] + "\n" + c[k:]
+            out.append(c)
     return "\n".join(out)
 
 

@@ -347,15 +347,62 @@ fn word_continues(prev: &str, next: &str) -> bool {
             && next.starts_with(|c: char| c.is_ascii_alphanumeric()))
 }
 
+// memchr's searchers, built once: std's `contains` sets up a Two-Way searcher per call
+// for a string needle and for a non-ASCII char (every line of every input).
+static TWO_SPACES: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("  "));
+
 fn has_space_run(line: &str) -> bool {
-    // memchr's searchers, built once: std's `contains` sets up a Two-Way searcher per
-    // call for a string needle and for a non-ASCII char (every line of every input).
-    static TWO_SPACES: LazyLock<memchr::memmem::Finder<'static>> =
-        LazyLock::new(|| memchr::memmem::Finder::new("  "));
     static IDEOGRAPHIC_SPACE: LazyLock<memchr::memmem::Finder<'static>> =
         LazyLock::new(|| memchr::memmem::Finder::new("\u{3000}"));
     let t = line.trim().as_bytes();
     TWO_SPACES.find(t).is_some() || IDEOGRAPHIC_SPACE.find(t).is_some()
+}
+
+/// Whether a line holds two ASCII spaces in a row.
+fn has_double_space(line: &str) -> bool {
+    TWO_SPACES.find(line.as_bytes()).is_some()
+}
+
+/// The cells of a tab-separated line some of whose tabs became runs of spaces (OCR
+/// engines and copies out of PDF viewers give a tab between some cells and two to four
+/// spaces between others): a run of two or more ASCII spaces parts cells as a tab does,
+/// one run one tab, at the line's start too (a lost tab after an empty cell). The
+/// caller trims a run at the line's end, which parts nothing: trailing empty cells are
+/// padding either way. A single space stays inside its cell (`1. 构建`, `83, 179. 29`).
+fn tab_cells(line: &str) -> impl Iterator<Item = &str> {
+    let b = line.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        if start > b.len() {
+            return None;
+        }
+        while i < b.len() {
+            let at = i;
+            match b[i] {
+                b'\t' => {
+                    i += 1;
+                }
+                b' ' if b.get(i + 1) == Some(&b' ') => {
+                    while b.get(i) == Some(&b' ') {
+                        i += 1;
+                    }
+                }
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            }
+            let from = start;
+            start = i;
+            // ASCII bytes are char boundaries on both sides.
+            return Some(line.get(from..at).unwrap_or(""));
+        }
+        let from = start;
+        start = b.len() + 1;
+        Some(line.get(from..).unwrap_or(""))
+    })
 }
 
 /// Whether a line holds a tab (memchr crate: std's char search is a byte loop here).
@@ -546,15 +593,50 @@ fn delimited_rows(text: &str, delimiter: u8, quoting: bool) -> Option<(Vec<Row<'
         let loc = Loc::Line {
             line: lines.line_at(byte),
         };
-        let cells: Vec<Cell> = record
-            .iter()
-            .enumerate()
-            .map(|(c, t)| Cell {
-                text: Cow::Owned(clean_cell(t).into_owned()),
-                col: Some(c),
-                loc: loc.clone(),
-            })
-            .collect();
+        // Runs of spaces in a tab row's field: tabs lost, as in `text_grid`'s tab
+        // lines. A quoted cell over several lines is one cell up to its last line, which
+        // holds what followed its closing quote on that line (`2.…"   612,500.00`).
+        // A run at the row's end parts nothing (see `tab_cells`).
+        let last = record.len().saturating_sub(1);
+        fn field(f: &str, is_last: bool) -> (usize, &str) {
+            let f = if is_last { f.trim_end_matches(' ') } else { f };
+            (f.rfind('\n').map_or(0, |n| n + 1), f)
+        }
+        let lost_tabs = delimiter == b'\t'
+            && record.iter().enumerate().any(|(i, f)| {
+                let (from, f) = field(f, i == last);
+                has_double_space(f.get(from..).unwrap_or(""))
+            });
+        let cells: Vec<Cell> = if lost_tabs {
+            record
+                .iter()
+                .enumerate()
+                .flat_map(|(i, f)| {
+                    let (from, f) = field(f, i == last);
+                    let (quoted, rest) = f.split_at(from);
+                    let mut parts: Vec<String> = tab_cells(rest).map(str::to_string).collect();
+                    // The quoted cell's lines and the first piece of its last line.
+                    if let Some(first) = parts.first_mut().filter(|_| !quoted.is_empty()) {
+                        first.insert_str(0, quoted);
+                    }
+                    parts.into_iter().map(|t| Cell {
+                        text: Cow::Owned(clean_cell(&t).into_owned()),
+                        col: None,
+                        loc: loc.clone(),
+                    })
+                })
+                .collect()
+        } else {
+            record
+                .iter()
+                .enumerate()
+                .map(|(c, t)| Cell {
+                    text: Cow::Owned(clean_cell(t).into_owned()),
+                    col: Some(c),
+                    loc: loc.clone(),
+                })
+                .collect()
+        };
         if cells.iter().all(|c| c.text.is_empty()) {
             continue;
         }
@@ -662,7 +744,7 @@ fn text_grid<'t>(text: &'t str) -> Grid<'t> {
     if layout == Layout::Tabs {
         if let Some(rows) = quoted_tab_rows(text) {
             return Grid {
-                rows,
+                rows: join_wrapped_cells(rows),
                 layout,
                 pages: None,
                 warnings: Vec::new(),
@@ -695,6 +777,12 @@ fn text_grid<'t>(text: &'t str) -> Grid<'t> {
             Layout::Tabs if !has_tab(raw) => split_spaced(raw)
                 .into_iter()
                 .map(|s| cell(None, clean_owned(s)))
+                .collect(),
+            // Tabs and runs of spaces mixed in one line: some of the row's tabs were
+            // lost, and with them where its cells stand (a run may stand for several
+            // tabs), so its columns are left to `realign`, as a space-aligned row's.
+            Layout::Tabs if has_double_space(raw) => tab_cells(raw.trim_end_matches(' '))
+                .map(|s| cell(None, clean_cell(s)))
                 .collect(),
             Layout::Tabs => {
                 // Sized up front: collect cannot know the split's length and grew the row.
@@ -768,6 +856,12 @@ fn text_grid<'t>(text: &'t str) -> Grid<'t> {
     }
     if layout == Layout::CellPerLine {
         rows = split_long_blocks(rows);
+    }
+    if matches!(layout, Layout::Tabs | Layout::Pipes) {
+        rows = join_wrapped_cells(rows);
+    }
+    if layout == Layout::Spaced {
+        rows = join_spaced_rests(rows, &lines);
     }
     Grid {
         rows,
@@ -854,22 +948,272 @@ fn join_grid_rows<'t>(rows: Vec<Row<'t>>, lines: &[&str]) -> Vec<Row<'t>> {
                         into.text = piece.text;
                         continue;
                     }
-                    let joined = into.text.to_mut();
-                    // Wrapped at a space between words or number groups (`83, 179.` / `29`);
-                    // CJK text wraps anywhere and joins without one.
-                    let spaced = piece.text.starts_with(|c: char| c.is_ascii_alphanumeric())
-                        && joined
-                            .ends_with(|c: char| c.is_ascii_alphanumeric() || ",.;:".contains(c));
-                    if spaced {
-                        joined.push(' ');
-                    }
-                    joined.push_str(&piece.text);
+                    push_wrapped(into.text.to_mut(), &piece.text);
                 }
             }
             _ => out.push(row),
         }
     }
     out
+}
+
+/// Append the next line of a wrapped cell to its text.
+fn push_wrapped(joined: &mut String, piece: &str) {
+    // Wrapped at a space between words or number groups (`83, 179.` / `29`); CJK text
+    // wraps anywhere and joins without one.
+    let spaced = piece.starts_with(|c: char| c.is_ascii_alphanumeric())
+        && joined.ends_with(|c: char| c.is_ascii_alphanumeric() || ",.;:".contains(c));
+    if spaced {
+        joined.push(' ');
+    }
+    joined.push_str(piece);
+}
+
+/// Lines that finish a cell of the row above: an OCR engine reads a table line by line,
+/// so a cell whose text wraps in its box goes on on the next line, in the same column,
+/// the line's other cells empty (`→→推进关键核心→…` / `→→技术攻关→→`). Such a line is
+/// one cell (or a section label's rest with its header cells' rests, see
+/// [`wrapped_cell_cols`]), under a cell of a row with two or more, and keeps its
+/// separators (a line
+/// that is one cell without them is a title or a note, or the rest of a row
+/// `join_broken_rows` joins). It is left as a row of its own where it may be one or
+/// where the form reads it on its own:
+/// - a section label, a level-1 or level-2 name of the indicator framework (`质量指标`
+///   under `数量指标`), a page number, a note in the first column (`填报人：…`);
+/// - a number or a comparison in it: an amount, a target, a level-3 name with its
+///   target (`就业培训人次≥300人次`) start rows, and a target's rest goes on with its
+///   cell in the form (which knows a cut target from a complete one);
+/// - the cell above ends a sentence (`。`, `；`), or the line starts a numbered item
+///   (`二、`, `（三）`): free text (总体绩效目标) keeps its paragraphs, which the form
+///   joins itself;
+///
+/// and a label or level name cut in two (`服务对象` / `满意度指标`) always joins.
+fn join_wrapped_cells(rows: Vec<Row<'_>>) -> Vec<Row<'_>> {
+    let mut out: Vec<Row<'_>> = Vec::with_capacity(rows.len());
+    // Lines joined onto the last row of `out`.
+    let mut joined = 0;
+    for row in rows {
+        let cols = out.last().and_then(|prev| {
+            let cols = wrapped_cell_cols(prev, &row)?;
+            // The line right below the row above: a row with a quoted cell over several
+            // lines, or joined from several, ends that many lines below its first.
+            let end = prev.loc.line()? + row_breaks(prev) + joined;
+            (row.loc.line() == Some(end + 1)).then_some(cols)
+        });
+        match (cols, out.last_mut()) {
+            (Some(cols), Some(prev)) => {
+                for c in cols {
+                    if let (Some(into), Some(piece)) = (prev.cells.get_mut(c), row.cells.get(c)) {
+                        push_wrapped(into.text.to_mut(), &piece.text);
+                    }
+                }
+                joined += 1;
+            }
+            _ => {
+                out.push(row);
+                joined = 0;
+            }
+        }
+    }
+    out
+}
+
+/// Line breaks inside a row's cells.
+fn row_breaks(row: &Row<'_>) -> usize {
+    row.cells
+        .iter()
+        .map(|c| memchr::memchr_iter(b'\n', c.text.as_bytes()).count())
+        .sum()
+}
+
+/// The columns of `row`'s cells when they finish wrapped cells of `prev` (see
+/// [`join_wrapped_cells`]): its one cell; or, where its first cell finishes a section
+/// label cut in two (`年度重点` / `工作任务`), that and the rests of the label row's
+/// other cells beside it (`期望达到的` / `目标（概述）`).
+fn wrapped_cell_cols(prev: &Row<'_>, row: &Row<'_>) -> Option<Vec<usize>> {
+    // Most rows have two cells with text: they are settled first, by the second.
+    // A section label stands in the table's first column, so only a line starting
+    // there may hold a label's rest among others.
+    let mut filled = row
+        .cells
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !c.text.is_empty());
+    let (at, cell) = filled.next()?;
+    let more = filled.next().is_some();
+    if (more && at > 0) || row.cells.len() < 2 || row.cells.iter().any(|c| c.col.is_none()) {
+        return None;
+    }
+    if !more {
+        return rest_joins(prev, at, &cell.text).then(|| vec![at]);
+    }
+    // A rest line leaves some of the label row's cells without a rest, but for a label
+    // and its value: a whole row below a row (most lines that get here) fills as many.
+    let count = row.non_empty().count();
+    let above_count = prev.non_empty().count();
+    let above = &prev.cells.first()?.text;
+    let is_label = crate::sections::is_label;
+    if count > above_count
+        || (count == above_count && count > 2)
+        || above.is_empty()
+        || above.len() + cell.text.len() > crate::sections::MAX_LABEL_BYTES
+        || is_label(above)
+        || is_label(&cell.text)
+        || !is_label(&format!("{above}{}", cell.text))
+    {
+        return None;
+    }
+    let cols: Vec<usize> = row
+        .cells
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !c.text.is_empty())
+        .map(|(i, _)| i)
+        .collect();
+    cols.iter()
+        .all(|&i| prev.cells.get(i).is_some_and(|c| !c.text.is_empty()))
+        .then_some(cols)
+}
+
+/// Whether `text`, alone on its line, finishes cell `at` of the row above, `prev` (see
+/// [`join_wrapped_cells`] for when it does not).
+fn rest_joins(prev: &Row<'_>, at: usize, text: &str) -> bool {
+    if prev.non_empty().nth(1).is_none() {
+        return false;
+    }
+    let Some(above) = prev.cells.get(at).filter(|c| !c.text.is_empty()) else {
+        return false;
+    };
+    // A label or level name cut in two (`服务对象` / `满意度指标`) is one; a label
+    // alone is a row of its own (labels are also read by shape: `…意见`).
+    let whole = format!("{}{}", above.text, text);
+    if crate::sections::is_framework_name(&whole)
+        || (crate::sections::is_label(&whole) && !crate::sections::is_label(text))
+    {
+        return true;
+    }
+    // Read as the form reads it: without a stray table-rule mark at its edge, and a
+    // level name misread by OCR (`数最指标`, `质量措标`) is still one.
+    let bare = text.trim_matches(['|', '｜', '_', '＿', '—']);
+    let own_row = crate::sections::is_label(bare)
+        || crate::sections::is_framework_name(bare)
+        || crate::ocr_labels::may_be_misread_name(bare)
+        || is_page_number(text)
+        || (at == 0 && text.contains(['：', ':']))
+        || text.contains(|c: char| {
+            c.is_ascii_digit() || c.is_numeric() || "≥≤<>＜＞=＝%％".contains(c)
+        });
+    let ends_sentence = above
+        .text
+        .trim_end()
+        .ends_with(['。', '；', ';', '！', '!', '？', '?']);
+    // A numbered item (`二、…`, `（三）…`; digits are kept out above) starts a line of
+    // its own in free text.
+    let item = {
+        let t = text.trim_start_matches(['（', '(']);
+        let numeral = t
+            .chars()
+            .take_while(|c| "一二三四五六七八九十".contains(*c))
+            .count();
+        numeral > 0
+            && t.chars()
+                .nth(numeral)
+                .is_some_and(|c| "、.．）)".contains(c))
+    };
+    !own_row && !ends_sentence && !item
+}
+
+/// A space-aligned text's lines that finish a cell of the row above (OCR's wrapped
+/// cells, see [`join_wrapped_cells`]): one cell, indented to where a cell of the line
+/// above starts (display columns, CJK two wide; one off allowed, as OCR places text by
+/// pixels). A line at the margin is a title, a label or a note, or the rest of a label
+/// cut in two.
+fn join_spaced_rests<'t>(rows: Vec<Row<'t>>, lines: &[&str]) -> Vec<Row<'t>> {
+    let line_of = |r: &Row<'_>| r.loc.line().and_then(|l| lines.get(l.wrapping_sub(1)));
+    let mut out: Vec<Row<'t>> = Vec::with_capacity(rows.len());
+    let mut joined = 0;
+    for row in rows {
+        let at = out.last().and_then(|prev| {
+            let [cell] = row.cells.as_slice() else {
+                return None;
+            };
+            let raw = line_of(&row)?;
+            if has_tab(raw) || row.loc.line()? != prev.loc.line()? + joined + 1 {
+                return None;
+            }
+            if !raw.starts_with(char::is_whitespace) {
+                // At the margin only the rest of a label cut in two (`年度重` /
+                // `点工作任务`): other lines there are titles, labels and notes.
+                let first = prev.cells.first()?;
+                let whole = format!("{}{}", first.text, cell.text);
+                let is_label = crate::sections::is_label;
+                let margin = line_of(prev)?.starts_with(|c: char| !c.is_whitespace());
+                let cut = !is_label(&first.text) && !is_label(&cell.text) && is_label(&whole);
+                return (margin && cut).then_some(0);
+            }
+            let indent = display_width(raw.get(..raw.len() - raw.trim_start().len())?);
+            let starts = cell_starts(line_of(prev)?)?;
+            if starts.len() != prev.cells.len() {
+                return None;
+            }
+            let at = starts.iter().position(|s| s.abs_diff(indent) <= 1)?;
+            rest_joins(prev, at, &cell.text).then_some(at)
+        });
+        match (at, out.last_mut()) {
+            (Some(at), Some(prev)) => {
+                if let (Some(into), Some(piece)) = (prev.cells.get_mut(at), row.cells.first()) {
+                    push_wrapped(into.text.to_mut(), &piece.text);
+                }
+                joined += 1;
+            }
+            _ => {
+                out.push(row);
+                joined = 0;
+            }
+        }
+    }
+    out
+}
+
+/// Display columns of a text in a space-aligned layout: CJK characters and full-width
+/// forms two, others one.
+fn display_width(s: &str) -> usize {
+    s.chars().map(char_width).sum()
+}
+
+fn char_width(c: char) -> usize {
+    if is_solid(c) || c == '\u{3000}' {
+        2
+    } else {
+        1
+    }
+}
+
+/// The display column where each cell of a space-aligned line starts, the cells as
+/// [`split_spaced`] parts them; `None` for a line with tabs (no columns to count).
+fn cell_starts(line: &str) -> Option<Vec<usize>> {
+    if has_tab(line) {
+        return None;
+    }
+    let mut starts = Vec::new();
+    let mut col = 0;
+    let mut spaces = 0usize;
+    let mut in_cell = false;
+    for c in line.chars() {
+        match c {
+            ' ' | '\u{a0}' => spaces += 1,
+            '\u{3000}' => spaces += 2,
+            _ => {
+                if !in_cell || spaces >= 2 {
+                    starts.push(col);
+                }
+                in_cell = true;
+                spaces = 0;
+            }
+        }
+        col += char_width(c);
+    }
+    Some(starts)
 }
 
 /// Longest run of lines one unquoted cell's line breaks may spread a row over.
@@ -1328,6 +1672,91 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(lines(text), *want, "{text:?}");
         }
+    }
+
+    #[test]
+    fn tabs_lost_to_space_runs_part_cells() {
+        fn cells(line: &str) -> Vec<&str> {
+            tab_cells(line.trim_end_matches(' ')).collect()
+        }
+        // One run one tab; a single space stays in its cell.
+        assert_eq!(
+            cells("\t财政专项资金   83, 179. 29  市本级\t411.73"),
+            vec!["", "财政专项资金", "83, 179. 29", "市本级", "411.73"]
+        );
+        // At the start a run is a lost tab after an empty cell; between two tabs it is
+        // one more empty cell; at the end it parts nothing.
+        assert_eq!(
+            cells("    \t质量指标\t  \t"),
+            vec!["", "", "质量指标", "", "", ""]
+        );
+        assert_eq!(cells("\t甲\t乙   "), vec!["", "甲", "乙"]);
+        assert_eq!(cells("甲\t\t乙"), vec!["甲", "", "乙"]);
+        let grid = from_text("绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\n\t产出指标  数量指标\t面积   ≥3万亩\n");
+        let row: Vec<_> = grid.rows[1]
+            .non_empty()
+            .map(|c| (c.col, c.text.as_ref()))
+            .collect();
+        assert_eq!(
+            row,
+            vec![
+                (Some(1), "产出指标"),
+                (Some(2), "数量指标"),
+                (Some(3), "面积"),
+                (Some(4), "≥3万亩")
+            ]
+        );
+    }
+
+    #[test]
+    fn wrapped_cell_rests_join_the_cell_above() {
+        let texts = |text: &str| -> Vec<Vec<String>> {
+            from_text(text)
+                .rows
+                .iter()
+                .map(|r| r.cells.iter().map(|c| c.text.to_string()).collect())
+                .collect()
+        };
+        let head = "绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\n";
+        // A lone rest in the column of a cell with text, twice over.
+        let got = texts(&format!(
+            "{head}\t产出指标\t数量指标\t开展科技\t≥800项\n\t\t\t项目\t\n\t\t\t数量\t\n"
+        ));
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[1][3], "开展科技项目数量");
+        // A level name cut in two is one.
+        let got = texts(&format!(
+            "{head}\t满意度指标\t服务对象\t满意度\t≥90%\n\t\t满意度指标\t\t\n"
+        ));
+        assert_eq!(got[1][2], "服务对象满意度指标");
+        // Rows of their own: a level name (misread, or with a table rule's mark too), a
+        // number or comparison, after a sentence's
+        // end, a line without separators, not under text.
+        for rest in [
+            "\t\t质量指标\t\t",
+            "\t\t成本指标_\t\t",
+            "\t\t数最指标\t\t",
+            "\t\t审核意见\t\t",
+            "\t\t\t就业培训人次≥300人次\t",
+            "\t\t\t\t持续提升",
+            "补充\t\t\t\t",
+            "其他",
+        ] {
+            let text = format!("{head}\t产出指标\t数量指标\t培训人次\t≥100人次。\n{rest}\n");
+            assert_eq!(texts(&text).len(), 3, "{rest:?}");
+        }
+        // A label's value goes on; a numbered item starts a line of its own.
+        let got = texts("总体绩效目标\t兜牢民生底线，\t\n\t提升养老服务\t\n");
+        assert_eq!(
+            got,
+            vec![vec!["总体绩效目标", "兜牢民生底线，提升养老服务", ""]]
+        );
+        let got = texts("总体绩效目标\t兜牢民生底线，\t\n\t二、提升养老服务\t\n");
+        assert_eq!(got.len(), 2);
+        let got = texts(&format!(
+            "{head}\t产出指标\t数量指标\t培训人次\t≥100人次\n\n\t\t\t培训\t\n"
+        ));
+        assert_eq!(got.len(), 3, "a blank line between: no rest");
     }
 
     #[test]

@@ -53,6 +53,8 @@ every page it crosses. Features (any combination):
   rotate270      the same with /Rotate 270
   scale075       everything under `0.75 0 0 0.75 0 0 cm`, coordinates in pixels (Excel)
   offset-box     /MediaBox with a non-zero origin and a smaller /CropBox
+  tight          no top or bottom cell padding (Word's default table margins), so rows
+                 are exactly a line apart where no border parts them
 """
 import argparse
 import os
@@ -63,13 +65,16 @@ FONT = "STSong-Light"
 SIZE = 9.0
 LEAD = 12.0
 PAD = 3.0
+# Top and bottom cell padding: PAD, or 0 with `tight` (Word's default table: no top or
+# bottom cell margin, so a borderless table's rows are exactly a line apart).
+VPAD = PAD
 TITLE_SIZE = 14.0
 FEATURES = {
     "shade", "bands", "no-borders", "edge-rects", "one-path", "glyph-tm", "tj-kern",
     "tz", "clip-text", "bold-stroke", "bold-double", "vertical", "watermark",
     "furniture", "vertical-spread", "clip-cells", "hairline", "dashed", "tagged",
     "page-fill", "thick-frame", "header-no-rule", "turned-labels", "turned-labels-cw",
-    "rotate90", "rotate270", "scale075", "offset-box",
+    "rotate90", "rotate270", "scale075", "offset-box", "tight",
 }
 HEADER_WORDS = ("一级指标", "名称", "部门预算支出", "事业发展性支出", "项目", "指标名称")
 
@@ -214,17 +219,17 @@ class Doc:
         for w in ws:
             xs.append(xs[-1] + w)
         nrows = len(seg)
-        heights = [LEAD + 2 * PAD] * nrows
+        heights = [LEAD + 2 * VPAD] * nrows
         for c in cells:
             c.lines = self.wrap(c.text, xs[c.col + c.colspan] - xs[c.col] - 2 * PAD)
-            need = len(c.lines) * LEAD + 2 * PAD
+            need = len(c.lines) * LEAD + 2 * VPAD
             if c.rowspan == 1:
                 heights[c.row] = max(heights[c.row], need)
         for c in cells:
             if c.rowspan > 1:
                 have = sum(heights[c.row:c.row + c.rowspan])
-                if have < len(c.lines) * LEAD + 2 * PAD:
-                    heights[c.row + c.rowspan - 1] += len(c.lines) * LEAD + 2 * PAD - have
+                if have < len(c.lines) * LEAD + 2 * VPAD:
+                    heights[c.row + c.rowspan - 1] += len(c.lines) * LEAD + 2 * VPAD - have
         return ncols, cells, xs, heights
 
     def is_header(self, c, seg):
@@ -356,17 +361,17 @@ class Doc:
             if len(pieces) == 1:
                 ty = top - (total - len(lines) * LEAD) / 2
             else:
-                ty = top - PAD
+                ty = top - VPAD
             if "vertical-spread" in self.f and len(lines) > 1:
                 # 分散对齐: the characters spread evenly down the span's first piece.
-                step = (top - pieces[0][2] - 2 * PAD) / len(lines)
-                ty = top - PAD
+                step = (top - pieces[0][2] - 2 * VPAD) / len(lines)
+                ty = top - VPAD
             for ch in lines:
                 ty -= step
                 self.text_line(pg, ch, x0 + (x1 - x0 - self.width(ch)) / 2, ty + 3,
                                bold=header)
         else:
-            ty = top - PAD
+            ty = top - VPAD
             for i, line in enumerate(c.lines):
                 ty -= LEAD
                 last = i + 1 == len(c.lines)
@@ -498,6 +503,9 @@ def main():
     bad = feats - FEATURES
     if bad:
         sys.exit(f"unknown features: {', '.join(sorted(bad))}")
+    if "tight" in feats:
+        global VPAD
+        VPAD = 0.0
     rp = load_render(os.path.abspath(a.tools))
     text = open(a.form, encoding="utf-8").read()
     titles, segments = rp.parse_form(text)

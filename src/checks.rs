@@ -202,7 +202,11 @@ fn without_breakdowns<'a>(in_col: &[&'a BudgetItem]) -> Vec<&'a BudgetItem> {
             else {
                 break;
             };
-            acc += v;
+            // (Amounts near Decimal's limit: no reading, rather than a panic.)
+            let Some(next) = acc.checked_add(v) else {
+                break;
+            };
+            acc = next;
             if acc == parent {
                 end = j + 1;
                 break;
@@ -404,7 +408,10 @@ pub fn run(d: &Declaration) -> Vec<Check> {
         let mut tasks_sum = Some(Sum::Known(Decimal::ZERO));
         for t in &d.tasks {
             tasks_sum = match (tasks_sum, t.amount.as_ref().and_then(|a| a.yuan)) {
-                (Some(Sum::Known(s)), Some(y)) => Some(Sum::Known(s + y)),
+                (Some(Sum::Known(s)), Some(y)) => Some(match s.checked_add(y) {
+                    Some(t) => Sum::Known(t),
+                    None => Sum::Unknown("the sum of the task amounts overflows".into()),
+                }),
                 (Some(Sum::Known(_)), None) => Some(Sum::Unknown(format!(
                     "the amount of task {} is missing or unreadable",
                     t.name.as_deref().unwrap_or("(unnamed)")
@@ -442,6 +449,29 @@ pub fn run(d: &Declaration) -> Vec<Check> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_breakdown_near_the_decimal_limit_is_no_panic() {
+        let item = |name: &str, yuan: Decimal| BudgetItem {
+            section: None,
+            name: Some(name.to_string()),
+            amount: Some(crate::value::Amount {
+                raw: yuan.to_string(),
+                value: yuan,
+                unit: Some("元".into()),
+                yuan: Some(yuan),
+            }),
+            loc: crate::record::Loc::Line { line: 1 },
+        };
+        let items = [
+            item("基本支出", Decimal::MAX),
+            item("其中：人员经费", Decimal::ONE),
+            item("公用经费", Decimal::MAX),
+        ];
+        let refs: Vec<&BudgetItem> = items.iter().collect();
+        // The breakdown never adds up: only its 其中 line is dropped.
+        assert_eq!(without_breakdowns(&refs).len(), 2);
+    }
 
     #[test]
     fn yuan_written_as_the_decimal_displays() {

@@ -317,6 +317,8 @@ const FOOTER: &[&str] = &[
     "说明",
     "填表说明",
     "填报说明",
+    // A self-evaluation's total score under its indicator table.
+    "总分",
     "单位(盖章)",
     "填报单位(盖章)",
 ];
@@ -2463,9 +2465,17 @@ fn append(dst: &mut Option<String>, more: Option<String>) {
 /// joined row by row, a heading would run into the other column's text.
 fn headed_goal(block: &Block) -> Option<Text> {
     let (head, body) = block.rows.split_first()?;
-    let is_heading =
-        |t: &str| t.chars().count() <= 10 && has(t, "目标") && !t.contains(['。', '；', '，']);
-    if head.len() < 2 || body.is_empty() || !head.iter().all(|c| is_heading(c.text.trim())) {
+    let short = |t: &str| t.chars().count() <= 10 && !t.contains(['。', '；', '，']);
+    let is_heading = |t: &str| short(t) && has(t, "目标");
+    // A self-evaluation sets what was done beside the goal (预期目标 | 实际完成情况).
+    let is_outcome = |t: &str| short(t) && (has(t, "完成情况") || has(t, "实际完成"));
+    if head.len() < 2
+        || body.is_empty()
+        || !head.iter().any(|c| is_heading(c.text.trim()))
+        || !head
+            .iter()
+            .all(|c| is_heading(c.text.trim()) || is_outcome(c.text.trim()))
+    {
         return None;
     }
     // Each heading's cells: by column where cells keep theirs; in space-aligned text

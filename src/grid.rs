@@ -1000,22 +1000,35 @@ fn join_wrapped_cells(rows: Vec<Row<'_>>) -> Vec<Row<'_>> {
             let end = prev.loc.line()? + row_breaks(prev) + joined;
             (row.loc.line() == Some(end + 1)).then_some(cols)
         });
-        match (cols, out.last_mut()) {
-            (Some(cols), Some(prev)) => {
-                for c in cols {
-                    if let (Some(into), Some(piece)) = (prev.cells.get_mut(c), row.cells.get(c)) {
-                        push_wrapped(into.text.to_mut(), &piece.text);
-                    }
-                }
-                joined += 1;
-            }
-            _ => {
-                out.push(row);
-                joined = 0;
-            }
-        }
+        let pieces = cols.map(|cols| cols.into_iter().map(|c| (c, c)).collect());
+        join_or_push(&mut out, row, pieces, &mut joined);
     }
     out
+}
+
+/// Joins `row`'s pieces (`(cell of the row above, cell of this row)`) onto the last row
+/// of `out`, or, without pieces, pushes it as a row of its own; `joined` counts the
+/// lines joined onto that row.
+fn join_or_push<'t>(
+    out: &mut Vec<Row<'t>>,
+    row: Row<'t>,
+    pieces: Option<Vec<(usize, usize)>>,
+    joined: &mut usize,
+) {
+    match (pieces, out.last_mut()) {
+        (Some(pieces), Some(prev)) => {
+            for (into, from) in pieces {
+                if let (Some(into), Some(piece)) = (prev.cells.get_mut(into), row.cells.get(from)) {
+                    push_wrapped(into.text.to_mut(), &piece.text);
+                }
+            }
+            *joined += 1;
+        }
+        _ => {
+            out.push(row);
+            *joined = 0;
+        }
+    }
 }
 
 /// Line breaks inside a row's cells.
@@ -1159,18 +1172,7 @@ fn join_spaced_rests<'t>(rows: Vec<Row<'t>>, lines: &[&str]) -> Vec<Row<'t>> {
             let at = starts.iter().position(|s| s.abs_diff(indent) <= 1)?;
             rest_joins(prev, at, &cell.text).then_some(at)
         });
-        match (at, out.last_mut()) {
-            (Some(at), Some(prev)) => {
-                if let (Some(into), Some(piece)) = (prev.cells.get_mut(at), row.cells.first()) {
-                    push_wrapped(into.text.to_mut(), &piece.text);
-                }
-                joined += 1;
-            }
-            _ => {
-                out.push(row);
-                joined = 0;
-            }
-        }
+        join_or_push(&mut out, row, at.map(|at| vec![(at, 0)]), &mut joined);
     }
     out
 }

@@ -2338,9 +2338,9 @@ fn split_amount_in_order(m: &mut TaskColumns, row: &[&Cell]) -> bool {
             *k += moved;
         }
     };
-    let (mut cols, mut other) = (m.cols, m.other.clone());
-    cols.iter_mut().flatten().for_each(shift);
-    other.iter_mut().for_each(|(k, _)| shift(k));
+    let mut split = m.clone();
+    split.cols.iter_mut().flatten().for_each(shift);
+    split.other.iter_mut().for_each(|(k, _)| shift(k));
     let parts: Vec<Cell> = row
         .iter()
         .enumerate()
@@ -2351,13 +2351,6 @@ fn split_amount_in_order(m: &mut TaskColumns, row: &[&Cell]) -> bool {
         })
         .collect();
     let parts: Vec<&Cell> = parts.iter().collect();
-    let mut split = TaskColumns {
-        cols,
-        unit: m.unit.clone(),
-        other,
-        amount_split: m.amount_split,
-        amount_header: m.amount_header.clone(),
-    };
     if !split.split_amount(&parts) {
         return false;
     }
@@ -3011,6 +3004,7 @@ fn group_at(
     (s.clone(), u.clone().or(block_unit.map(str::to_string)))
 }
 
+#[derive(Clone)]
 struct TaskColumns {
     /// Columns of name, content, amount, expected outcome.
     cols: [Option<usize>; 4],
@@ -3589,7 +3583,7 @@ impl IndicatorColumns {
                 }
                 Some(name) if content.is_empty() => {
                     // (One level column: see `row_cells`.)
-                    if self.cols[1].is_none() && self.cols[0].is_some() {
+                    if self.one_level_column() {
                         p.level1 = parent_of(name).map(str::to_string);
                     }
                     p.level2 = Some(c.text.to_string())
@@ -3625,10 +3619,16 @@ impl IndicatorColumns {
         Some(p)
     }
 
-    /// Under one level column (指标类型 | 指标名称 | 指标值), a level-2 name read by shape
-    /// is under its framework level 1 (see `row_cells`).
+    /// One level column (指标类型 | 指标名称 | 指标值): it holds level-2 names as well as
+    /// level-1 ones.
+    fn one_level_column(&self) -> bool {
+        self.cols[0].is_some() && self.cols[1].is_none()
+    }
+
+    /// Under one level column, a level-2 name read by shape is under its framework
+    /// level 1 (see `row_cells`).
     fn level1_of_type_column(&self, p: &mut Parsed) {
-        if self.cols[1].is_none() && self.cols[0].is_some() && p.level1.is_none() {
+        if self.one_level_column() && p.level1.is_none() {
             if let Some(name) = p.level2.as_deref().and_then(framework_name_strict) {
                 p.level1 = parent_of(name).map(str::to_string);
             }
@@ -3681,7 +3681,7 @@ impl IndicatorColumns {
             match (slot, fw) {
                 // One level column (指标类型 | 指标名称 | 指标值) holds level-2 names as
                 // well: no shift, and their level 1 is the framework's.
-                (Some(0), Some(name)) if !is_level1(name) && self.cols[1].is_none() => {
+                (Some(0), Some(name)) if !is_level1(name) && self.one_level_column() => {
                     p.level1 = parent_of(name).map(str::to_string);
                     p.level2 = text;
                 }

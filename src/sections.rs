@@ -362,6 +362,18 @@ fn is_label_start(c: char) -> bool {
         .is_some_and(|word| word & (1 << (c % 64)) != 0)
 }
 
+/// How many of `core`'s labels stand as a cell anywhere in the grid, not only where a
+/// row starts. Asked only of a text already found not to be a declaration.
+fn labels_anywhere(grid: &Grid, core: &[Label]) -> usize {
+    let mut seen: Vec<Label> = Vec::new();
+    for c in grid.rows.iter().flat_map(|r| r.non_empty()) {
+        if let Some(l) = label_of(&c.text).filter(|l| core.contains(l) && !seen.contains(l)) {
+            seen.push(l);
+        }
+    }
+    seen.len()
+}
+
 /// Whether a cell is one of the form's labels (misread by OCR or numbered as a title):
 /// the grid asks it of a line between rows to tell a title from a cell's next line.
 pub fn is_label(text: &str) -> bool {
@@ -1067,13 +1079,22 @@ impl<'g> Reader<'g> {
             .is_some_and(|b| title_row(b).is_some());
         let score = core.iter().filter(|l| found.contains(l)).count() + usize::from(title_evidence);
         if score < 2 {
-            return Err(Error::NotADeclaration {
-                reason: format!(
-                    "found {} of the form's labels (部门名称, 预算整体情况, 总体绩效目标, 年度重点工作任务, 绩效指标){}; is this a 绩效目标申报表?",
-                    core.iter().filter(|l| found.contains(l)).count(),
+            let at_row_starts = core.iter().filter(|l| found.contains(l)).count();
+            let anywhere = labels_anywhere(self.grid, &core);
+            let reason = if anywhere >= 3 && anywhere > at_row_starts {
+                // The labels are all there but the table is not: text taken out of a PDF
+                // in reading order (`pdftotext` without `-layout`, a viewer's plain copy)
+                // interleaves the columns, and no reading of it can be trusted.
+                format!(
+                    "found {anywhere} of the form's labels, but {at_row_starts} where a table row starts: the table's layout is lost (text extracted from a PDF without its layout, as `pdftotext` without `-layout` gives?); extract it with `pdftotext -layout`, or give declx the PDF itself"
+                )
+            } else {
+                format!(
+                    "found {at_row_starts} of the form's labels (部门名称, 预算整体情况, 总体绩效目标, 年度重点工作任务, 绩效指标){}; is this a 绩效目标申报表?",
                     if title_evidence { " and a title" } else { " and no title" }
-                ),
-            });
+                )
+            };
+            return Err(Error::NotADeclaration { reason });
         }
         for block in &blocks {
             match block.label {

@@ -218,6 +218,21 @@ pub fn declaration(s: Sections, source: Source, mut warnings: Vec<Warning>) -> D
             }
         })
         .collect();
+    let task_totals = s
+        .task_totals
+        .into_iter()
+        .map(|t| {
+            let what = || format!("task total {}", t.name);
+            let a = amount(
+                Some(&t.amount_raw),
+                t.unit.as_deref(),
+                what,
+                &t.loc,
+                &mut warnings,
+            );
+            (t.name, a)
+        })
+        .collect();
     Declaration {
         schema: SCHEMA_ID,
         source,
@@ -231,5 +246,6 @@ pub fn declaration(s: Sections, source: Source, mut warnings: Vec<Warning>) -> D
         other_fields: s.other_fields,
         checks: Vec::new(),
         warnings,
+        task_totals,
     }
 }

@@ -205,6 +205,10 @@ pub struct Declaration {
     pub other_fields: Vec<OtherField>,
     pub checks: Vec<Check>,
     pub warnings: Vec<Warning>,
+    /// The task table's total rows (name, amount read), kept in `other_fields` as
+    /// written; here for the checks only.
+    #[serde(skip)]
+    pub task_totals: Vec<(String, Option<Amount>)>,
 }
 
 #[derive(Debug, Clone, Serialize)]

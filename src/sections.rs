@@ -40,6 +40,16 @@ pub struct TaskRow {
     pub loc: Loc,
 }
 
+/// A task table's total row (合计 | 78,880.50 | …): the checks add the task amounts up
+/// to it. Its cells are kept in `other_fields` too.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TaskTotal {
+    pub name: String,
+    pub amount_raw: String,
+    pub unit: Option<String>,
+    pub loc: Loc,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct IndicatorRow {
     pub level1: Option<String>,
@@ -62,6 +72,7 @@ pub struct Sections {
     pub tasks: Option<Vec<TaskRow>>,
     pub other_tasks: Option<Text>,
     pub indicators: Option<Vec<IndicatorRow>>,
+    pub task_totals: Vec<TaskTotal>,
     pub other_fields: Vec<OtherField>,
     pub warnings: Vec<Warning>,
 }
@@ -1311,12 +1322,17 @@ impl<'g> Reader<'g> {
                             Some(Label::Tasks) => opens_task_table(&cells[1..]),
                             _ => false,
                         };
+                    // The task table's total row, its 合计 cell merged over the name
+                    // columns from the label column, closes the table: it is no label.
+                    let task_total = unknown_label
+                        && current == Some(Label::Tasks)
+                        && total_row(&cells).is_some();
                     if repeated_header {
                         if let Some(b) = blocks.last_mut() {
                             b.rows.push(cells[1..].to_vec());
                             b.row_locs.push(row.loc.clone());
                         }
-                    } else if unknown_label {
+                    } else if unknown_label && !task_total {
                         let (lc, inline) = match split_inline(&first.text) {
                             Some((_, v)) => (Some(*first), Some(v.to_string())),
                             None => (Some(*first), None),
@@ -1977,6 +1993,10 @@ impl<'g> Reader<'g> {
                 .and_then(|m| m.unit.clone())
                 .or_else(|| block_unit.clone())
                 .or_else(|| self.out.budget_unit.clone());
+            if let Some((name, nums)) = total_row(&row) {
+                self.task_total(name, nums, map.as_ref(), unit, loc);
+                continue;
+            }
             if let Some(tm) = map.as_ref().filter(|m| self.has_cols && m.complete()) {
                 let m = tm.cols;
                 let get = |k: Option<usize>| {
@@ -2073,6 +2093,67 @@ impl<'g> Reader<'g> {
         match &mut self.out.tasks {
             Some(t) => t.extend(tasks),
             None => self.out.tasks = Some(tasks),
+        }
+    }
+
+    /// A task table's total row: no task. Its total (the cell under the amount column,
+    /// else its first number unless the amount column is split with no total) is kept
+    /// for the checks; each cell goes to `other_fields`, a part under its column's name.
+    fn task_total(
+        &mut self,
+        name: &Cell,
+        nums: &[&Cell],
+        map: Option<&TaskColumns>,
+        unit: Option<String>,
+        loc: &Loc,
+    ) {
+        let label = name.text.trim();
+        let (amount, parts): (Option<&Cell>, Vec<&Cell>) = match map {
+            Some(m) if self.has_cols && m.cols[2].is_some() => (
+                nums.iter().find(|c| c.col == m.cols[2]).copied(),
+                nums.iter()
+                    .filter(|c| c.col != m.cols[2])
+                    .copied()
+                    .collect(),
+            ),
+            Some(m) if m.amount_split => (None, nums.to_vec()),
+            _ => (
+                nums.first().copied(),
+                nums.get(1..).unwrap_or_default().to_vec(),
+            ),
+        };
+        if let Some(a) = amount {
+            self.out.other_fields.push(OtherField {
+                label: label.to_string(),
+                value: Some(a.text.to_string()),
+                loc: a.loc.clone(),
+            });
+            self.out.task_totals.push(TaskTotal {
+                name: label.to_string(),
+                amount_raw: a.text.to_string(),
+                unit,
+                loc: loc.clone(),
+            });
+        }
+        // A part's column: by place where cells keep it, else by order when the row
+        // holds one number per added column.
+        let mut in_order: Vec<&(usize, String)> =
+            map.map(|m| m.other.iter().collect()).unwrap_or_default();
+        in_order.sort_by_key(|(k, _)| *k);
+        for (i, c) in parts.iter().enumerate() {
+            let header = match map {
+                Some(m) if self.has_cols => m.other.iter().find(|(k, _)| Some(*k) == c.col),
+                _ if in_order.len() == parts.len() => in_order.get(i).copied(),
+                _ => None,
+            };
+            self.out.other_fields.push(OtherField {
+                label: match header {
+                    Some((_, h)) => format!("{label}/{h}"),
+                    None => label.to_string(),
+                },
+                value: Some(c.text.to_string()),
+                loc: c.loc.clone(),
+            });
         }
     }
 
@@ -2453,6 +2534,16 @@ pub(crate) fn is_total_name(name: &str) -> bool {
         || n.ends_with("合计")
         || n.ends_with("总计")
         || n.ends_with("总额")
+}
+
+/// A total row of a table: a total's name (合计, 金额合计, 小计) then amounts only.
+fn total_row<'r, 'c>(row: &'r [&'c Cell<'c>]) -> Option<(&'c Cell<'c>, &'r [&'c Cell<'c>])> {
+    let (first, rest) = row.split_first()?;
+    (!rest.is_empty()
+        && first.text.chars().count() <= 8
+        && is_total_name(&first.text)
+        && rest.iter().all(|c| is_amount_like(&c.text)))
+    .then_some((*first, rest))
 }
 
 /// Added columns' cells continued on a later row join their column's text.

@@ -1599,6 +1599,7 @@ impl<'g> Reader<'g> {
         } else {
             self.budget_by_shape(block, block_unit.as_deref(), &mut entries);
         }
+        columns_under_totals(&mut entries);
         // A score or a rate set among the amounts (项目资金 | 年度资金总额 | … | 执行率分值 |
         // 10) is no money: kept as an other field.
         // So is a column of them in a budget matrix (a self-evaluation's 年初预算数 |
@@ -2536,6 +2537,47 @@ pub(crate) fn is_total_name(name: &str) -> bool {
         || n.ends_with("总额")
 }
 
+/// A budget of name | amount pairs side by side with no section header, whose first row
+/// pairs are all totals (中期资金总额：| 4,500.00 | 年度资金总额：| 1,800.00, a project
+/// form's mid-term and annual funds) and every row as many pairs: each column is its
+/// total's breakdown, so the total names the column's section, and each adds up apart.
+fn columns_under_totals(entries: &mut [BudgetEntry]) {
+    if entries.iter().any(|e| e.section.is_some()) {
+        return;
+    }
+    let width = entries
+        .iter()
+        .take_while(|e| e.loc == entries[0].loc)
+        .count();
+    if width < 2
+        || !entries.len().is_multiple_of(width)
+        || !entries[..width]
+            .iter()
+            .all(|e| e.name.as_deref().is_some_and(is_total_name))
+        || !entries
+            .chunks(width)
+            .all(|row| row.iter().all(|e| e.loc == row[0].loc))
+        || entries
+            .chunks(width)
+            .skip(1)
+            .any(|row| row[0].loc == entries[0].loc)
+    {
+        return;
+    }
+    let sections: Vec<String> = entries[..width]
+        .iter()
+        .map(|e| {
+            let n = e.name.as_deref().unwrap_or_default().trim();
+            n.trim_end_matches(['：', ':']).to_string()
+        })
+        .collect();
+    for row in entries.chunks_mut(width) {
+        for (e, s) in row.iter_mut().zip(&sections) {
+            e.section = Some(s.clone());
+        }
+    }
+}
+
 /// A total row of a table: a total's name (合计, 金额合计, 小计) then amounts only.
 fn total_row<'r, 'c>(row: &'r [&'c Cell<'c>]) -> Option<(&'c Cell<'c>, &'r [&'c Cell<'c>])> {
     let (first, rest) = row.split_first()?;
@@ -2570,7 +2612,14 @@ fn append(dst: &mut Option<String>, more: Option<String>) {
 /// joined row by row, a heading would run into the other column's text.
 fn headed_goal(block: &Block) -> Option<Text> {
     let (head, body) = block.rows.split_first()?;
-    let short = |t: &str| t.chars().count() <= 10 && !t.contains(['。', '；', '，']);
+    // A heading may carry its years: 中期目标（2024年-2026年）.
+    let short = |t: &str| {
+        let bare = match t.find(['（', '(']) {
+            Some(i) if t.ends_with(['）', ')']) => &t[..i],
+            _ => t,
+        };
+        bare.chars().count() <= 10 && !t.contains(['。', '；', '，'])
+    };
     let is_heading = |t: &str| short(t) && has(t, "目标");
     // A self-evaluation sets what was done beside the goal (预期目标 | 实际完成情况).
     let is_outcome = |t: &str| short(t) && (has(t, "完成情况") || has(t, "实际完成"));

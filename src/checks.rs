@@ -404,8 +404,9 @@ pub fn run(d: &Declaration) -> Vec<Check> {
         }
     }
 
-    // Tasks: their amounts add up to the special funds line, or at most the total.
-    if !d.tasks.is_empty() {
+    // Tasks: their amounts add up to the special funds line, or at most the total
+    // (where the table has amounts: some list tasks by name and content only).
+    if !d.tasks.is_empty() && !d.tasks_without_amounts {
         let mut tasks_sum = Some(Sum::Known(Decimal::ZERO));
         for t in &d.tasks {
             tasks_sum = match (tasks_sum, t.amount.as_ref().and_then(|a| a.yuan)) {

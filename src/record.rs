@@ -209,6 +209,9 @@ pub struct Declaration {
     /// written; here for the checks only.
     #[serde(skip)]
     pub task_totals: Vec<(String, Option<Amount>)>,
+    /// The task table has no amount column: no task check.
+    #[serde(skip)]
+    pub tasks_without_amounts: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -73,6 +73,9 @@ pub struct Sections {
     pub other_tasks: Option<Text>,
     pub indicators: Option<Vec<IndicatorRow>>,
     pub task_totals: Vec<TaskTotal>,
+    /// The task table's header names no amount column (tasks listed by name and
+    /// content only): no task amount is missing.
+    pub tasks_without_amounts: bool,
     pub other_fields: Vec<OtherField>,
     pub warnings: Vec<Warning>,
 }
@@ -268,6 +271,10 @@ const BUDGET: &[&str] = &[
     // Forms that head the rows 资金总额 / 其中：财政拨款 / 其他资金 this way.
     "部门年度预算",
     "单位年度预算",
+    // Sichuan's 部门（单位）整体绩效目标表: cells `资金总额：2,350.60万元`.
+    "年度部门(单位)预算",
+    "部门(单位)预算",
+    "年度单位预算",
     // Self-evaluation tables (绩效自评表), filed with the declarations they report on
     // (not the bare 预算执行情况, which may name an indicator).
     "年度预算执行情况",
@@ -1599,6 +1606,8 @@ impl<'g> Reader<'g> {
         } else {
             self.budget_by_shape(block, block_unit.as_deref(), &mut entries);
         }
+        split_inline_amounts(&mut entries);
+        sections_from_heads(&mut entries);
         columns_under_totals(&mut entries);
         // A score or a rate set among the amounts (项目资金 | 年度资金总额 | … | 执行率分值 |
         // 10) is no money: kept as an other field.
@@ -2091,6 +2100,10 @@ impl<'g> Reader<'g> {
                 block.loc(),
             );
         }
+        self.out.tasks_without_amounts = map
+            .as_ref()
+            .is_some_and(|m| m.cols[0].is_some() && m.cols[2].is_none() && !m.amount_split)
+            && tasks.iter().all(|t| t.amount_raw.is_none());
         match &mut self.out.tasks {
             Some(t) => t.extend(tasks),
             None => self.out.tasks = Some(tasks),
@@ -2535,6 +2548,76 @@ pub(crate) fn is_total_name(name: &str) -> bool {
         || n.ends_with("合计")
         || n.ends_with("总计")
         || n.ends_with("总额")
+}
+
+/// Budget cells that hold their name and amount (`资金总额：2,350.60万元`,
+/// `其中：一般公共预算：2,100.60万元`): the amount after the last colon.
+fn split_inline_amounts(entries: &mut [BudgetEntry]) {
+    for e in entries.iter_mut().filter(|e| e.raw.is_none()) {
+        let Some(name) = e.name.as_deref() else {
+            continue;
+        };
+        let Some(i) = name.rfind(['：', ':']) else {
+            continue;
+        };
+        let (label, rest) = name.split_at(i);
+        let amount = rest.trim_start_matches(['：', ':']).trim();
+        if label.trim().is_empty() || amount.is_empty() || !is_amount_like(amount) {
+            continue;
+        }
+        let (label, amount) = (label.trim().to_string(), amount.to_string());
+        e.name = Some(label);
+        e.raw = Some(amount);
+    }
+}
+
+/// Section names alone in a row over rows of items, none of them with an amount
+/// (`按收入性质分：| 按支出性质分：` over `其中：一般公共预算：2,100.60万元 | …`), read where
+/// cells lost their columns: each row's items under the names in order, a shorter
+/// row's from the first (the longer list is set first: income's five lines beside
+/// expenditure's two). A wrong placement shows in the checks.
+fn sections_from_heads(entries: &mut Vec<BudgetEntry>) {
+    if entries.iter().any(|e| e.section.is_some()) {
+        return;
+    }
+    let is_head = |e: &BudgetEntry| {
+        e.raw.is_none()
+            && e.name
+                .as_deref()
+                .is_some_and(|n| n.trim_end().ends_with(['：', ':']))
+    };
+    let Some(start) = entries.iter().position(is_head) else {
+        return;
+    };
+    let width = entries[start..]
+        .iter()
+        .take_while(|e| e.loc == entries[start].loc && is_head(e))
+        .count();
+    let end = start + width;
+    if width < 2 || entries.get(end).is_none_or(|e| e.loc == entries[start].loc) {
+        return;
+    }
+    let heads: Vec<String> = entries[start..end]
+        .iter()
+        .map(|e| e.name.clone().unwrap_or_default())
+        .collect();
+    let mut i = end;
+    while i < entries.len() {
+        let row = entries[i..]
+            .iter()
+            .take_while(|e| e.loc == entries[i].loc)
+            .count();
+        if row > width {
+            return;
+        }
+        i += row;
+    }
+    for row in entries[end..].chunk_by_mut(|a, b| a.loc == b.loc) {
+        for (e, h) in row.iter_mut().zip(&heads) {
+            e.section = Some(h.clone());
+        }
+    }
+    entries.drain(start..end);
 }
 
 /// A budget of name | amount pairs side by side with no section header, whose first row
@@ -3699,6 +3782,13 @@ impl IndicatorColumns {
             return None;
         }
         let n = norm(text);
+        // A note on what to write is no part of the name: 指标值（包含数字及文字描述）.
+        let n = match n.find('(') {
+            Some(i) if i > 0 && n.ends_with(')') && seen & 0b100 != 0 => {
+                Cow::Owned(n[..i].to_string())
+            }
+            _ => n,
+        };
         // The word tests need 期 (bit 1) or 值 (bit 2), and most cells that get here
         // are level names (产出指标) with neither: they are only compared whole.
         let words = seen & 0b110 != 0;

@@ -275,6 +275,12 @@ const BUDGET: &[&str] = &[
     "年度部门(单位)预算",
     "部门(单位)预算",
     "年度单位预算",
+    // 资金来源 | 支出结构 side by side under 年度部门整体支出预算（万元）.
+    "年度部门整体支出预算",
+    "部门整体支出预算",
+    "年度部门支出预算",
+    "部门支出预算",
+    "年度整体支出预算",
     // Self-evaluation tables (绩效自评表), filed with the declarations they report on
     // (not the bare 预算执行情况, which may name an indicator).
     "年度预算执行情况",
@@ -2572,7 +2578,8 @@ fn split_inline_amounts(entries: &mut [BudgetEntry]) {
 }
 
 /// Section names alone in a row over rows of items, none of them with an amount
-/// (`按收入性质分：| 按支出性质分：` over `其中：一般公共预算：2,100.60万元 | …`), read where
+/// (`按收入性质分：| 按支出性质分：` over `其中：一般公共预算：2,100.60万元 | …`, `资金来源 |
+/// 支出结构` over `财政拨款 | 6,800.00 | 基本支出 | 4,300.00`), read where
 /// cells lost their columns: each row's items under the names in order, a shorter
 /// row's from the first (the longer list is set first: income's five lines beside
 /// expenditure's two). A wrong placement shows in the checks.
@@ -2580,12 +2587,8 @@ fn sections_from_heads(entries: &mut Vec<BudgetEntry>) {
     if entries.iter().any(|e| e.section.is_some()) {
         return;
     }
-    let is_head = |e: &BudgetEntry| {
-        e.raw.is_none()
-            && e.name
-                .as_deref()
-                .is_some_and(|n| n.trim_end().ends_with(['：', ':']))
-    };
+    let is_head =
+        |e: &BudgetEntry| e.raw.is_none() && e.name.as_deref().is_some_and(|n| !is_total_name(n));
     let Some(start) = entries.iter().position(is_head) else {
         return;
     };
@@ -2594,7 +2597,16 @@ fn sections_from_heads(entries: &mut Vec<BudgetEntry>) {
         .take_while(|e| e.loc == entries[start].loc && is_head(e))
         .count();
     let end = start + width;
-    if width < 2 || entries.get(end).is_none_or(|e| e.loc == entries[start].loc) {
+    // Names with no amount head columns only over a full row of items with amounts
+    // (else they may be items whose amount cells are empty).
+    let next: Vec<&BudgetEntry> = match entries.get(end) {
+        Some(f) if f.loc != entries[start].loc => entries[end..]
+            .iter()
+            .take_while(|e| e.loc == f.loc)
+            .collect(),
+        _ => return,
+    };
+    if width < 2 || next.len() != width || next.iter().any(|e| e.raw.is_none()) {
         return;
     }
     let heads: Vec<String> = entries[start..end]

@@ -3341,7 +3341,7 @@ impl TaskColumns {
         if text.len() > MAX_LABEL_BYTES {
             return None;
         }
-        const CHARS: [char; 8] = ['称', '务', '目', '容', '金', '入', '效', '算'];
+        const CHARS: [char; 10] = ['称', '务', '目', '容', '金', '入', '效', '算', '述', '期'];
         let seen = chars_seen(text, &CHARS);
         if seen == 0 {
             return None;
@@ -3360,8 +3360,16 @@ impl TaskColumns {
         {
             // 年度预算（万元）, 预算数 head the amount column too.
             Some(2)
-        } else if has_by(2, "目标") || has_by(6, "成效") || has_by(6, "效果") {
+        } else if has_by(2, "目标")
+            || has_by(6, "成效")
+            || has_by(6, "效果")
+            // 预期产出, 预期成果.
+            || has_by(9, "预期")
+        {
             Some(3)
+        } else if has_by(8, "描述") || has_by(8, "概述") {
+            // (After the outcome words: 期望达到的目标（概述）.)
+            Some(1)
         } else {
             None
         }
@@ -4354,7 +4362,10 @@ mod tests {
     /// chars the cell holds.
     fn task_slot_by_search(text: &str) -> Option<usize> {
         if text.len() > MAX_LABEL_BYTES
-            || !has_any_char(text, &['称', '务', '目', '容', '金', '入', '效', '算'])
+            || !has_any_char(
+                text,
+                &['称', '务', '目', '容', '金', '入', '效', '算', '述', '期'],
+            )
         {
             return None;
         }
@@ -4372,8 +4383,14 @@ mod tests {
             || n.contains("预算")
         {
             Some(2)
-        } else if n.contains("目标") || n.contains("成效") || n.contains("效果") {
+        } else if n.contains("目标")
+            || n.contains("成效")
+            || n.contains("效果")
+            || n.contains("预期")
+        {
             Some(3)
+        } else if n.contains("描述") || n.contains("概述") {
+            Some(1)
         } else {
             None
         }
@@ -4386,6 +4403,10 @@ mod tests {
             return None;
         }
         let n = norm(text);
+        let n = match n.find('(') {
+            Some(i) if i > 0 && n.ends_with(')') && n.contains('值') => n[..i].to_string(),
+            _ => n.to_string(),
+        };
         Some(match &*n {
             "一级指标" | "一级指标名称" | "指标类别" | "指标类型" => 0,
             "二级指标" | "二级指标名称" => 1,
@@ -4441,6 +4462,14 @@ mod tests {
             "长期目标",
             "年度指标值",
             "年度目标值（2024年）",
+            "指标值（包含数字及文字描述）",
+            "指标值(定量)",
+            "三级指标（说明）",
+            "任务描述",
+            "项目概述",
+            "期望达到的目标（概述）",
+            "预期产出",
+            "预期成果",
             "预期值",
             "指标性质",
             "指标方向",

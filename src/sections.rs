@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::error::{Error, Result};
-use crate::grid::{Cell, Grid};
+use crate::grid::{Cell, Grid, Layout};
 use crate::record::{Loc, OtherField, Warning};
 use crate::value;
 
@@ -384,6 +384,25 @@ fn is_label_start(c: char) -> bool {
     LABEL_STARTS
         .get(c / 64)
         .is_some_and(|word| word & (1 << (c % 64)) != 0)
+}
+
+/// A label glued to the text beside it (`年度总体目标完成经济普查…`, `部门名称某市统计局`):
+/// a borderless table's label column set close to its neighbour reads as one cell.
+/// The longest label the text opens with, of four characters or more, and the rest;
+/// never a label's own note (`预算整体情况（万元）`).
+fn glued_label(text: &str) -> Option<(Label, &str)> {
+    let t = text.trim();
+    let ends: Vec<usize> = t.char_indices().map(|(i, _)| i).skip(4).take(12).collect();
+    ends.into_iter().rev().find_map(|i| {
+        let (head, rest) = t.split_at(i);
+        let rest = rest.trim_start();
+        if rest.is_empty() || rest.starts_with(['（', '(', '：', ':', '）', ')']) {
+            return None;
+        }
+        label_of(head)
+            .filter(|l| *l != Label::Footer)
+            .map(|l| (l, rest))
+    })
 }
 
 /// How many of `core`'s labels stand as a cell anywhere in the grid, not only where a
@@ -1216,7 +1235,7 @@ impl<'g> Reader<'g> {
         // A cell at or right of the least such column found so far cannot lower it, so
         // it is not tested (most forms have their labels in column 0: after the first
         // label, no other cell is looked at).
-        let label_col = if self.has_cols {
+        let least_label_col = || {
             let mut least: Option<usize> = None;
             for c in self.grid.rows.iter().flat_map(|r| r.non_empty()) {
                 let Some(col) = c.col else { continue };
@@ -1228,6 +1247,16 @@ impl<'g> Reader<'g> {
                 }
             }
             least
+        };
+        let label_col = if self.has_cols {
+            least_label_col()
+        } else {
+            None
+        };
+        // A borderless PDF's label column, where labels glued to their neighbour are
+        // looked for (see `glued_label`).
+        let stream_label_col = if self.grid.layout == Layout::PdfStream {
+            least_label_col()
         } else {
             None
         };
@@ -1250,6 +1279,17 @@ impl<'g> Reader<'g> {
                 Some(l) => (Some(l), None),
                 None => match split_inline(&first.text) {
                     Some((l, v)) if label_of(l).is_some() => (label_of(l), Some(v.to_string())),
+                    // Only in the label column, and only a section not met yet: a
+                    // level-3 name or a task may open with a label's words
+                    // (`部门预算执行率`, `部门预算管理改革`).
+                    _ if matches!((stream_label_col, first.col), (Some(lc), Some(c)) if c <= lc) => {
+                        match glued_label(&first.text) {
+                            Some((l, v)) if !blocks.iter().any(|b| b.label == Some(l)) => {
+                                (Some(l), Some(v.to_string()))
+                            }
+                            _ => (None, None),
+                        }
+                    }
                     _ => (None, None),
                 },
             };

@@ -2569,12 +2569,15 @@ fn zone_table(
     } else {
         None
     };
+    let anchors =
+        label_cols.map_or_else(Vec::new, |k| printed_anchors(&rows, &dr, &xs, k, &page_y));
+    let centre_y = |y: f64| printed_y(&anchors, page_y(y));
     // `xs` are the separators: a zone of three columns (a page whose level-1
     // column is empty) has labels to lift too.
     lift_and_prune(
         &mut rows,
         xs.len() + 1,
-        Some((&page_y, page_top, foot_cut)),
+        Some((&page_y, page_top, foot_cut, &centre_y)),
         label_cols,
     );
     for r in &mut rows {
@@ -2582,6 +2585,93 @@ fn zone_table(
     }
     let bbox = rows.iter().map(|r| r.bbox).reduce(|a, b| a.union(&b))?;
     Some(Item::Table { rows, bbox, xs })
+}
+
+/// What a row gap's blank line stands for in the printed table, in lines: pdftotext
+/// sets a blank line between two rows for the cells' padding and rule, well under a
+/// line's height (LibreOffice's tables: 3.7 pt of a 17.4 pt line pitch).
+const PRINTED_ROW_GAP: f64 = 0.2;
+
+/// Where the indicator table's rows stood when printed, for centring row-span labels on
+/// them: (page line, printed line) pairs, top first, as page lines grow downwards.
+/// A row is as tall as its column with the most lines (right of the label columns `k`):
+/// pdftotext sets the lines of two cells that alternate in print (a two-line name
+/// centred beside a three-line target) each on a line of its own, so the row's page
+/// lines are spread over that many printed lines; each blank line between rows counts
+/// [`PRINTED_ROW_GAP`]. A label centred on rows of three and one lines sits a line and
+/// a half lower in print than the page lines make it seem.
+fn printed_anchors(
+    rows: &[TRow],
+    lines: &[Line],
+    seps: &[f64],
+    k: usize,
+    page_y: &dyn Fn(f64) -> f64,
+) -> Vec<(f64, f64)> {
+    let mut out: Vec<(f64, f64)> = Vec::new();
+    for row in rows {
+        // Per content line of the row (page line, down): its columns.
+        let mut per_col: Vec<usize> = vec![0; seps.len() + 1];
+        let (mut first, mut last) = (f64::INFINITY, f64::NEG_INFINITY);
+        for l in lines {
+            let cy = l.bbox.cy();
+            if cy < row.bbox.y0 || cy > row.bbox.y1 {
+                continue;
+            }
+            let mut cols: Vec<usize> = l
+                .chunks
+                .iter()
+                .map(|c| seps.iter().filter(|s| c.bbox.x0 >= **s).count())
+                .filter(|c| *c >= k)
+                .collect();
+            cols.dedup();
+            if cols.is_empty() {
+                continue;
+            }
+            for c in cols {
+                if let Some(n) = per_col.get_mut(c) {
+                    *n += 1;
+                }
+            }
+            let d = -page_y(cy);
+            first = first.min(d);
+            last = last.max(d);
+        }
+        let n = per_col.iter().copied().max().unwrap_or(0);
+        if n == 0 || !first.is_finite() {
+            continue;
+        }
+        let top = match out.last() {
+            Some((d, p)) => p + PRINTED_ROW_GAP * (first - 0.5 - d).max(0.0),
+            None => first - 0.5,
+        };
+        out.push((first - 0.5, top));
+        out.push((last + 0.5, top + n as f64));
+    }
+    out
+}
+
+/// A page line (as `page_y` gives it, up positive) in printed lines along `anchors`
+/// (see [`printed_anchors`]), linear between them and line for line outside them.
+fn printed_y(anchors: &[(f64, f64)], y: f64) -> f64 {
+    let d = -y;
+    let (Some(a0), Some(a1)) = (anchors.first(), anchors.last()) else {
+        return y;
+    };
+    if d <= a0.0 {
+        return -(a0.1 - (a0.0 - d));
+    }
+    if d >= a1.0 {
+        return -(a1.1 + (d - a1.0));
+    }
+    for w in anchors.windows(2) {
+        if let [(d0, p0), (d1, p1)] = w {
+            if d >= *d0 && d <= *d1 {
+                let t = if d1 > d0 { (d - d0) / (d1 - d0) } else { 0.0 };
+                return -(p0 + t * (p1 - p0));
+            }
+        }
+    }
+    y
 }
 
 /// The boundary between the two target columns in a zone of a table whose header named
@@ -3009,6 +3099,26 @@ mod tests {
         assert!(row("带动社会投资").is_some_and(|r| r.contains(&"成本指标")));
         assert!(row("道路养护里程").is_some_and(|r| !r.iter().any(|c| c.ends_with("指标"))));
         assert!(row("1.合作银行发放贷款金额≥239").is_some_and(|r| r.contains(&"时效指标")));
+    }
+
+    #[test]
+    fn level2_label_centred_in_print_over_interleaved_rows() {
+        // pdftotext set the second row's two-line name between its target's three lines
+        // (five page lines for a row three lines tall) and the last row's one-line name
+        // between its target's two. On page lines 数量指标 centres best on three rows and
+        // 质量指标 on the three below, taking 推进关键核心技术攻关; in print the
+        // first row's span runs to it: 数量指标 sits half a row gap below its four rows'
+        // centre, 质量指标 on its two rows' centre.
+        let t = include_str!("../../fixtures/layout/level2-label-over-interleaved-rows.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = |name: &str| rows.iter().find(|r| r.iter().any(|c| c.contains(name)));
+        assert!(
+            row("项目完成率≤92%").is_some_and(|r| !r.contains(&"质量指标")),
+            "{rows:?}"
+        );
+        let at = |name: &str| rows.iter().position(|r| r.iter().any(|c| c.contains(name)));
+        assert!(at("质量指标") > at("项目完成率≤92%"), "{rows:?}");
     }
 
     #[test]

@@ -324,8 +324,10 @@ const HELD_OUT: [(&str, &str, &str); 6] = [
 /// place (synth 58 stream, whole). The tenth round: row-span labels centred in print,
 /// a row as tall as its column with the most lines (pdftotext sets interleaved lines of
 /// two cells a page line each) and a row gap a fifth of a line (synth 2, 58 and 77
-/// landscape, 53, 60 and 81 lattice, 90 stream: whole).
-const SWEPT: [(&str, &str, &str); 26] = [
+/// landscape, 53, 60 and 81 lattice, 90 stream: whole); a target column's line opening
+/// a list at `1.` below a cell whose list ended a sentence starts the next row (synth 81
+/// stream, whole).
+const SWEPT: [(&str, &str, &str); 27] = [
     (
         "synth-8 landscape",
         include_str!("../fixtures/layout/synth-8.txt"),
@@ -455,6 +457,11 @@ const SWEPT: [(&str, &str, &str); 26] = [
         "synth-90 stream",
         include_str!("../fixtures/layout/synth-90.txt"),
         include_str!("../fixtures/layout/synth-90-stream.layout.txt"),
+    ),
+    (
+        "synth-81 stream",
+        include_str!("../fixtures/layout/synth-81.txt"),
+        include_str!("../fixtures/layout/synth-81-stream.layout.txt"),
     ),
 ];
 
@@ -593,6 +600,7 @@ fn fields_floor() {
             "synth-77 landscape" => (&ALL_FIELDS, 15),
             "synth-81 lattice" => (&ALL_FIELDS, 21),
             "synth-90 stream" => (&ALL_FIELDS, 15),
+            "synth-81 stream" => (&ALL_FIELDS, 21),
             _ => (&[], 0),
         };
         for f in base.iter().chain(extra) {

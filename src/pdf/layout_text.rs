@@ -1983,7 +1983,27 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
                     .copied();
                 listed(j, c) && last.zip(next).is_some_and(|(a, b)| a >= 1 && b == a + 1)
             };
-            let fits = (fits_after(k, c, ink, first) || single_done) && !list_goes_on;
+            // A line opening a list at `1.` below a cell whose list ended a sentence
+            // (`3. …。`) starts the next row's cell: a cell's list never starts again.
+            let list_restarts = {
+                let top = out
+                    .iter()
+                    .copied()
+                    .filter(|e| *e < k)
+                    .max()
+                    .map_or(0, |e| e + 1);
+                let numbered = (top..=k)
+                    .filter_map(|t| numbers.get(t).and_then(|r| r.get(c)))
+                    .any(|v| !v.is_empty());
+                let next = numbers
+                    .get(j)
+                    .and_then(|r| r.get(c))
+                    .and_then(|v| v.first())
+                    .copied();
+                numbered && closed_at(k, c) && listed(j, c) && next == Some(1)
+            };
+            let fits =
+                (fits_after(k, c, ink, first) || single_done || list_restarts) && !list_goes_on;
             ended |= fits;
             ended_on_line |= fits && k == i && !opens_closing(j, c);
             if fits && k == i && closed_at(k, c) {
@@ -3119,6 +3139,26 @@ mod tests {
         );
         let at = |name: &str| rows.iter().position(|r| r.iter().any(|c| c.contains(name)));
         assert!(at("质量指标") > at("项目完成率≤92%"), "{rows:?}");
+    }
+
+    #[test]
+    fn list_opening_at_one_below_a_closed_list_starts_a_row() {
+        // Borderless rows glued without a blank line: `不超过 33 项。` ends a target's
+        // third item, and the line below opens `1. 新 增 就 业 人` in the same column;
+        // `1.` and its first word would not have fit beside the short line (digits make
+        // the width a guess), but a cell's list never starts again: the next row's.
+        let t = include_str!("../../fixtures/layout/list-restarts-at-one.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let squash = |c: &str| c.split_whitespace().collect::<String>();
+        let row = |name: &str| {
+            rows.iter()
+                .find(|r| r.iter().any(|c| squash(c).contains(name)))
+        };
+        assert!(
+            row("不超过33项").is_some_and(|r| !r.iter().any(|c| squash(c).contains("22888"))),
+            "{rows:?}"
+        );
     }
 
     #[test]

@@ -326,8 +326,10 @@ const HELD_OUT: [(&str, &str, &str); 6] = [
 /// two cells a page line each) and a row gap a fifth of a line (synth 2, 58 and 77
 /// landscape, 53, 60 and 81 lattice, 90 stream: whole); a target column's line opening
 /// a list at `1.` below a cell whose list ended a sentence starts the next row (synth 81
-/// stream, whole).
-const SWEPT: [(&str, &str, &str); 27] = [
+/// stream, whole); a page-top continuation matched to its cell by a reference row
+/// fuller than the cut row lines the two up from the right (synth 72 lattice, whole:
+/// a level-3 name's last line went on in its target).
+const SWEPT: [(&str, &str, &str); 28] = [
     (
         "synth-8 landscape",
         include_str!("../fixtures/layout/synth-8.txt"),
@@ -462,6 +464,11 @@ const SWEPT: [(&str, &str, &str); 27] = [
         "synth-81 stream",
         include_str!("../fixtures/layout/synth-81.txt"),
         include_str!("../fixtures/layout/synth-81-stream.layout.txt"),
+    ),
+    (
+        "synth-72 lattice",
+        include_str!("../fixtures/layout/synth-72.txt"),
+        include_str!("../fixtures/layout/synth-72-lattice.layout.txt"),
     ),
 ];
 
@@ -601,6 +608,7 @@ fn fields_floor() {
             "synth-81 lattice" => (&ALL_FIELDS, 21),
             "synth-90 stream" => (&ALL_FIELDS, 15),
             "synth-81 stream" => (&ALL_FIELDS, 21),
+            "synth-72 lattice" => (&ALL_FIELDS, 16),
             _ => (&[], 0),
         };
         for f in base.iter().chain(extra) {

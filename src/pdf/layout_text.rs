@@ -1167,13 +1167,14 @@ fn join_cut_rows(pages: &mut [PageItems]) {
             .or_else(|| rows.iter().skip(1).max_by_key(|r| filled(r).len()));
         let by_reference = reference.and_then(|reference| {
             let ref_cols: Vec<Option<usize>> = filled(reference).iter().map(|c| c.col).collect();
-            let offset = n.saturating_sub(ref_cols.len());
+            // The two rows' cells line up from the right (row-span labels stand left),
+            // whichever holds more of them.
             cont.iter()
                 .map(|c| {
                     ref_cols
                         .iter()
                         .position(|k| k.is_some() && *k == c.col)
-                        .map(|p| p + offset)
+                        .and_then(|p| (p + n).checked_sub(ref_cols.len()))
                 })
                 .collect::<Option<Vec<usize>>>()
         });

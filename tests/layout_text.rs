@@ -328,8 +328,9 @@ const HELD_OUT: [(&str, &str, &str); 6] = [
 /// a list at `1.` below a cell whose list ended a sentence starts the next row (synth 81
 /// stream, whole); a page-top continuation matched to its cell by a reference row
 /// fuller than the cut row lines the two up from the right (synth 72 lattice, whole:
-/// a level-3 name's last line went on in its target).
-const SWEPT: [(&str, &str, &str); 28] = [
+/// a level-3 name's last line went on in its target); a level-2 name alone at a page's
+/// top is joined to the cut row above by no one (synth 36 lattice, whole).
+const SWEPT: [(&str, &str, &str); 29] = [
     (
         "synth-8 landscape",
         include_str!("../fixtures/layout/synth-8.txt"),
@@ -470,6 +471,11 @@ const SWEPT: [(&str, &str, &str); 28] = [
         include_str!("../fixtures/layout/synth-72.txt"),
         include_str!("../fixtures/layout/synth-72-lattice.layout.txt"),
     ),
+    (
+        "synth-36 lattice",
+        include_str!("../fixtures/layout/synth-36.txt"),
+        include_str!("../fixtures/layout/synth-36-lattice.layout.txt"),
+    ),
 ];
 
 /// Every case: (name, tab text, layout text).
@@ -609,6 +615,7 @@ fn fields_floor() {
             "synth-90 stream" => (&ALL_FIELDS, 15),
             "synth-81 stream" => (&ALL_FIELDS, 21),
             "synth-72 lattice" => (&ALL_FIELDS, 16),
+            "synth-36 lattice" => (&ALL_FIELDS, 19),
             _ => (&[], 0),
         };
         for f in base.iter().chain(extra) {

@@ -1156,6 +1156,11 @@ fn join_cut_rows(pages: &mut [PageItems]) {
                 .iter()
                 .any(|c| crate::sections::is_level2_name(&c.text));
         if names_only {
+            // Nor may the stitcher join it to the cut row (a level-2 name alone at a
+            // page's top heads an empty row or the rows below it).
+            if let Some(p) = before.last_mut() {
+                p.full = false;
+            }
             continue;
         }
         // A full row of the new page, else its fullest row: a page without the row-span

@@ -329,8 +329,10 @@ const HELD_OUT: [(&str, &str, &str); 6] = [
 /// stream, whole); a page-top continuation matched to its cell by a reference row
 /// fuller than the cut row lines the two up from the right (synth 72 lattice, whole:
 /// a level-3 name's last line went on in its target); a level-2 name alone at a page's
-/// top is joined to the cut row above by no one (synth 36 lattice, whole).
-const SWEPT: [(&str, &str, &str); 29] = [
+/// top is joined to the cut row above by no one (synth 36 lattice, whole); a numbered
+/// target that ended a sentence ends its cell unless the next number follows (synth 70,
+/// 72 and 101 stream, whole).
+const SWEPT: [(&str, &str, &str); 32] = [
     (
         "synth-8 landscape",
         include_str!("../fixtures/layout/synth-8.txt"),
@@ -476,6 +478,21 @@ const SWEPT: [(&str, &str, &str); 29] = [
         include_str!("../fixtures/layout/synth-36.txt"),
         include_str!("../fixtures/layout/synth-36-lattice.layout.txt"),
     ),
+    (
+        "synth-70 stream",
+        include_str!("../fixtures/layout/synth-70.txt"),
+        include_str!("../fixtures/layout/synth-70-stream.layout.txt"),
+    ),
+    (
+        "synth-72 stream",
+        include_str!("../fixtures/layout/synth-72.txt"),
+        include_str!("../fixtures/layout/synth-72-stream.layout.txt"),
+    ),
+    (
+        "synth-101 stream",
+        include_str!("../fixtures/layout/synth-101.txt"),
+        include_str!("../fixtures/layout/synth-101-stream.layout.txt"),
+    ),
 ];
 
 /// Every case: (name, tab text, layout text).
@@ -616,6 +633,9 @@ fn fields_floor() {
             "synth-81 stream" => (&ALL_FIELDS, 21),
             "synth-72 lattice" => (&ALL_FIELDS, 16),
             "synth-36 lattice" => (&ALL_FIELDS, 19),
+            "synth-70 stream" => (&ALL_FIELDS, 15),
+            "synth-72 stream" => (&ALL_FIELDS, 16),
+            "synth-101 stream" => (&ALL_FIELDS, 17),
             _ => (&[], 0),
         };
         for f in base.iter().chain(extra) {

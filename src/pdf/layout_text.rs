@@ -1893,6 +1893,20 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
                     .all(|c| crate::sections::is_framework_name(&c.text))
         })
         .collect();
+    // The first line of the row holding line `k`: after the last row end above it
+    // (`ends`) or the last blank line.
+    let cell_top = |ends: &[usize], k: usize| {
+        let mut top = ends
+            .iter()
+            .copied()
+            .filter(|e| *e < k)
+            .max()
+            .map_or(0, |e| e + 1);
+        if let Some(b) = (top..k).rev().find(|b| !glued(*b)) {
+            top = b + 1;
+        }
+        top
+    };
     let mut out = Vec::new();
     let mut own = Vec::new();
     for i in 0..lines.len() {
@@ -1971,12 +1985,7 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
             // A line opening the next number of a list the cell holds (`2.` after
             // `1. …。`) goes on in that cell: another row's cell would open at `1.`.
             let list_goes_on = {
-                let top = out
-                    .iter()
-                    .copied()
-                    .filter(|e| *e < k)
-                    .max()
-                    .map_or(0, |e| e + 1);
+                let top = cell_top(&out, k);
                 let last = (top..=k)
                     .filter_map(|t| numbers.get(t).and_then(|r| r.get(c)))
                     .flatten()
@@ -1989,15 +1998,13 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
                     .copied();
                 listed(j, c) && last.zip(next).is_some_and(|(a, b)| a >= 1 && b == a + 1)
             };
-            // A line opening a list at `1.` below a cell whose list ended a sentence
-            // (`3. …。`) starts the next row's cell: a cell's list never starts again.
+            // A line opening a list at `1.` below a cell that ended a sentence starts
+            // the next row's cell (a cell's list never starts again), and so does any
+            // line but the next number's below a numbered cell that ended a sentence
+            // (`2. …85%。` / `全市技术…`): an item's text goes on only at the next
+            // number. (The row's lines counted from its top, after a blank line too.)
             let list_restarts = {
-                let top = out
-                    .iter()
-                    .copied()
-                    .filter(|e| *e < k)
-                    .max()
-                    .map_or(0, |e| e + 1);
+                let top = cell_top(&out, k);
                 let numbered = (top..=k)
                     .filter_map(|t| numbers.get(t).and_then(|r| r.get(c)))
                     .any(|v| !v.is_empty());
@@ -2006,7 +2013,9 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
                     .and_then(|r| r.get(c))
                     .and_then(|v| v.first())
                     .copied();
-                numbered && closed_at(k, c) && listed(j, c) && next == Some(1)
+                closed_at(k, c)
+                    && ((listed(j, c) && next == Some(1))
+                        || (numbered && !list_goes_on && !opens_closing(j, c)))
             };
             let fits =
                 (fits_after(k, c, ink, first) || single_done || list_restarts) && !list_goes_on;
@@ -3163,6 +3172,26 @@ mod tests {
         };
         assert!(
             row("不超过33项").is_some_and(|r| !r.iter().any(|c| squash(c).contains("22888"))),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn closed_list_followed_by_an_unnumbered_line_ends_its_cell() {
+        // Borderless rows glued: the target `1. 新增就业人数≤24957 人。2. 项目完成率＞
+        // 85%。` ends a sentence and the line below does not open `3.`: text after a
+        // numbered item's full stop only ever goes on at the next number, so
+        // `全市技术合同成交额不超过` opens the next row's target.
+        let t = include_str!("../../fixtures/layout/closed-list-then-unnumbered-cell.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let squash = |c: &str| c.split_whitespace().collect::<String>();
+        let row = |name: &str| {
+            rows.iter()
+                .find(|r| r.iter().any(|c| squash(c).contains(name)))
+        };
+        assert!(
+            row("24957").is_some_and(|r| !r.iter().any(|c| squash(c).contains("525亿元"))),
             "{rows:?}"
         );
     }

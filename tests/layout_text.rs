@@ -331,8 +331,9 @@ const HELD_OUT: [(&str, &str, &str); 6] = [
 /// a level-3 name's last line went on in its target); a level-2 name alone at a page's
 /// top is joined to the cut row above by no one (synth 36 lattice, whole); a numbered
 /// target that ended a sentence ends its cell unless the next number follows (synth 70,
-/// 72 and 101 stream, whole).
-const SWEPT: [(&str, &str, &str); 32] = [
+/// 72 and 101 stream, whole), also where the next row's level-3 name's last line stands
+/// between the two (synth 98 stream, whole).
+const SWEPT: [(&str, &str, &str); 33] = [
     (
         "synth-8 landscape",
         include_str!("../fixtures/layout/synth-8.txt"),
@@ -493,6 +494,11 @@ const SWEPT: [(&str, &str, &str); 32] = [
         include_str!("../fixtures/layout/synth-101.txt"),
         include_str!("../fixtures/layout/synth-101-stream.layout.txt"),
     ),
+    (
+        "synth-98 stream",
+        include_str!("../fixtures/layout/synth-98.txt"),
+        include_str!("../fixtures/layout/synth-98-stream.layout.txt"),
+    ),
 ];
 
 /// Every case: (name, tab text, layout text).
@@ -600,7 +606,7 @@ fn fields_floor() {
                     "checks",
                     "warnings",
                 ],
-                19,
+                21,
             ),
             "synth-8 landscape" => (&ALL_FIELDS, 21),
             "synth-97 lattice" => (&ALL_FIELDS, 17),
@@ -636,6 +642,7 @@ fn fields_floor() {
             "synth-70 stream" => (&ALL_FIELDS, 15),
             "synth-72 stream" => (&ALL_FIELDS, 16),
             "synth-101 stream" => (&ALL_FIELDS, 17),
+            "synth-98 stream" => (&ALL_FIELDS, 21),
             _ => (&[], 0),
         };
         for f in base.iter().chain(extra) {

@@ -1930,6 +1930,10 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
         // Whether a column's cell ends on this very line, the next one's first word
         // fitting after it.
         let mut ended_on_line = false;
+        // Columns whose list (or sentence) ended on the line above, the next cell
+        // opening on the line below (see `list_restarts`): no cell runs across this
+        // line there.
+        let mut list_ended_above: Vec<usize> = Vec::new();
         for c in 0..ncols {
             let at = |k: usize| cells.get(k).and_then(|r| r.get(c).copied().flatten());
             // The column's last line at the boundary: this one, or the one just above
@@ -2017,6 +2021,9 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
                     && ((listed(j, c) && next == Some(1))
                         || (numbered && !list_goes_on && !opens_closing(j, c)))
             };
+            if list_restarts && k + 1 == i && j == i + 1 {
+                list_ended_above.push(c);
+            }
             let fits =
                 (fits_after(k, c, ink, first) || single_done || list_restarts) && !list_goes_on;
             ended |= fits;
@@ -2084,7 +2091,7 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
                             .iter()
                             .any(|e| middle(*e, i).is_some_and(|n| (m - n).abs() <= 0.5))
                     });
-                if centred {
+                if centred || list_ended_above.contains(&c) {
                     return false;
                 }
                 let ended_above = above.zip(below).is_some_and(|((ink, _), (_, first))| {

@@ -332,8 +332,10 @@ const HELD_OUT: [(&str, &str, &str); 6] = [
 /// top is joined to the cut row above by no one (synth 36 lattice, whole); a numbered
 /// target that ended a sentence ends its cell unless the next number follows (synth 70,
 /// 72 and 101 stream, whole), also where the next row's level-3 name's last line stands
-/// between the two (synth 98 stream, whole).
-const SWEPT: [(&str, &str, &str); 33] = [
+/// between the two (synth 98 stream, whole); a wrapped cell from a blank line to its
+/// row's end is that row's, no row-span label (synth 60 stream, whole: the first row's
+/// level-3 name, beside the level-1 label, was read apart from its target).
+const SWEPT: [(&str, &str, &str); 34] = [
     (
         "synth-8 landscape",
         include_str!("../fixtures/layout/synth-8.txt"),
@@ -499,6 +501,11 @@ const SWEPT: [(&str, &str, &str); 33] = [
         include_str!("../fixtures/layout/synth-98.txt"),
         include_str!("../fixtures/layout/synth-98-stream.layout.txt"),
     ),
+    (
+        "synth-60 stream",
+        include_str!("../fixtures/layout/synth-60.txt"),
+        include_str!("../fixtures/layout/synth-60-stream.layout.txt"),
+    ),
 ];
 
 /// Every case: (name, tab text, layout text).
@@ -643,6 +650,7 @@ fn fields_floor() {
             "synth-72 stream" => (&ALL_FIELDS, 16),
             "synth-101 stream" => (&ALL_FIELDS, 17),
             "synth-98 stream" => (&ALL_FIELDS, 21),
+            "synth-60 stream" => (&ALL_FIELDS, 22),
             _ => (&[], 0),
         };
         for f in base.iter().chain(extra) {

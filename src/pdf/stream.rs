@@ -2112,8 +2112,16 @@ fn rows_in_columns(
             // Wrapped lines from a row's start to its end are that row's cell.
             let first = b.parts.first().map(|(l, _)| *l);
             let last = b.parts.last().map(|(l, _)| *l);
+            // (A row starts after a blank line too: lines further apart than wrapped
+            // ones.)
+            let after_blank = |f: usize| {
+                f.checked_sub(1)
+                    .and_then(|k| lines.get(k))
+                    .zip(lines.get(f))
+                    .is_some_and(|(a, b)| a.bbox.y0 - b.bbox.y1 > row_gap)
+            };
             let whole_row = b.lines >= 2
-                && first.is_some_and(|f| f == 0 || row_ends.contains(&(f - 1)))
+                && first.is_some_and(|f| f == 0 || row_ends.contains(&(f - 1)) || after_blank(f))
                 && last.is_some_and(|l| row_ends.contains(&l));
             !apart && !own && !whole_row && is_label(b, all)
         };

@@ -1254,13 +1254,17 @@ fn centred_in_own_row(rows: &[TRow], r: usize, c: usize, up: usize, down: usize)
 /// one before it and ending where it centres the cell best. A label printed half-way
 /// down its rows leaves the empty rows above it to the label before it. `page_y` maps a
 /// y to where it stands on the page (layout text counts a blank line as more than one
-/// line to tell rows apart; centring needs the real distance).
+/// line to tell rows apart; centring needs the real distance). `centre_y` maps a y to
+/// where it stands in the printed table, for measuring how well a span centres a label
+/// (pdftotext sets interleaved lines of two cells a line apart each, and a row gap as a
+/// whole blank line).
 /// `page_top`: the table opens a page after the first, its first row possibly the rest
 /// of a row cut by the page break. `foot_cut`: the table's last row is cut by a page
 /// break.
 fn lift_centred_labels(
     rows: &mut [TRow],
     page_y: &dyn Fn(f64) -> f64,
+    centre_y: &dyn Fn(f64) -> f64,
     page_top: bool,
     foot_cut: bool,
     label_cols: Option<usize>,
@@ -1355,9 +1359,9 @@ fn lift_centred_labels(
                 down += 1;
             }
             let off = |a: usize, b: usize| match (rows.get(a), rows.get(b)) {
-                (Some(x), Some(y)) => {
-                    (page_y(cell.bbox.cy()) - (page_y(x.bbox.y1) + page_y(y.bbox.y0)) / 2.0).abs()
-                }
+                (Some(x), Some(y)) => (centre_y(cell.bbox.cy())
+                    - (centre_y(x.bbox.y1) + centre_y(y.bbox.y0)) / 2.0)
+                    .abs(),
                 _ => f64::INFINITY,
             };
             // The span's last row: the one centring the cell best from its first.
@@ -1390,14 +1394,19 @@ fn lift_centred_labels(
                 (Some(x), Some(y)) => page_y(x.bbox.y1) - page_y(y.bbox.y0),
                 _ => 0.0,
             };
-            let centred_on = |a: usize, b: usize| off(a, b) <= 0.15 * height(a, b);
+            let centred_height = |a: usize, b: usize| match (rows.get(a), rows.get(b)) {
+                (Some(x), Some(y)) => centre_y(x.bbox.y1) - centre_y(y.bbox.y0),
+                _ => 0.0,
+            };
+            let centred_on = |a: usize, b: usize| off(a, b) <= 0.15 * centred_height(a, b);
             // The column's first cell, empty far above it (a level-1 column on a page
             // whose previous level-1 label stood on the page before): the rows that
             // centre it start lower: where they centre it to half a line, best.
             // On a page after the first, the rows above a level name may be under the
             // page before's level name as well: where rows starting lower centre it
-            // clearly better (to half a line), they are its span.
-            let clearly = |a: usize| off(a, best_end(a)) + 1.0 < off(up, end);
+            // clearly better (by more than pdftotext's rounding, half a printed line),
+            // they are its span.
+            let clearly = |a: usize| off(a, best_end(a)) + 0.5 < off(up, end);
             let level_name = crate::sections::is_framework_name(&cell.text);
             if free == 0
                 && (!centred_on(up, end) || (page_top && level_name && (up + 1..r).any(clearly)))
@@ -1418,7 +1427,7 @@ fn lift_centred_labels(
             // spans chosen together) heads those rows, though its own row centres it
             // about as well.
             let joined = next_from.take() == Some(up) && up < r;
-            if let Some(e) = joint_span_end(rows, c, r, up, down, &off, page_y) {
+            if let Some(e) = joint_span_end(rows, c, r, up, down, &off, page_y, centre_y) {
                 end = e;
                 next_from = Some(e + 1);
             }
@@ -1490,6 +1499,7 @@ fn joint_span_end(
     down: usize,
     off: &dyn Fn(usize, usize) -> f64,
     page_y: &dyn Fn(f64) -> f64,
+    centre_y: &dyn Fn(f64) -> f64,
 ) -> Option<usize> {
     let text_at = |k: usize, col: usize| {
         rows.get(k)
@@ -1538,13 +1548,13 @@ fn joint_span_end(
     {
         down2 += 1;
     }
-    let cy = page_y(next.bbox.cy());
+    let cy = centre_y(next.bbox.cy());
     let off2 = |a: usize, b: usize| match (rows.get(a), rows.get(b)) {
-        (Some(x), Some(y)) => (cy - (page_y(x.bbox.y1) + page_y(y.bbox.y0)) / 2.0).abs(),
+        (Some(x), Some(y)) => (cy - (centre_y(x.bbox.y1) + centre_y(y.bbox.y0)) / 2.0).abs(),
         _ => f64::INFINITY,
     };
     let height = |a: usize, b: usize| match (rows.get(a), rows.get(b)) {
-        (Some(x), Some(y)) => page_y(x.bbox.y1) - page_y(y.bbox.y0),
+        (Some(x), Some(y)) => centre_y(x.bbox.y1) - centre_y(y.bbox.y0),
         _ => 0.0,
     };
     // The next label's least distance from the centre of a span starting at `a`, where
@@ -1917,9 +1927,10 @@ pub(crate) fn table_rows(
 /// Separate from [`unlifted_rows`] so the layout-text reader can put labels in their
 /// columns first.
 /// Layout text's labels are centred on their rows (see [`lift_centred_labels`]): the
-/// page-line measure, whether the table opens a page after the first, and whether a
-/// page break cuts its last row.
-pub(crate) type Centred<'a> = (&'a dyn Fn(f64) -> f64, bool, bool);
+/// page-line measure, whether the table opens a page after the first, whether a page
+/// break cuts its last row, and the measure labels are centred in (see
+/// [`lift_centred_labels`]).
+pub(crate) type Centred<'a> = (&'a dyn Fn(f64) -> f64, bool, bool, &'a dyn Fn(f64) -> f64);
 
 /// `label_cols`: how many leading columns may hold row-span labels (layout text's
 /// indicator table: the level columns; `None`: all but the last).
@@ -1930,8 +1941,8 @@ pub(crate) fn lift_and_prune(
     label_cols: Option<usize>,
 ) {
     if ncols > 1 {
-        if let Some((page_y, page_top, foot_cut)) = centred {
-            lift_centred_labels(rows, page_y, page_top, foot_cut, label_cols);
+        if let Some((page_y, page_top, foot_cut, centre_y)) = centred {
+            lift_centred_labels(rows, page_y, centre_y, page_top, foot_cut, label_cols);
         } else {
             lift_span_labels(rows, false);
         }
@@ -2101,8 +2112,16 @@ fn rows_in_columns(
             // Wrapped lines from a row's start to its end are that row's cell.
             let first = b.parts.first().map(|(l, _)| *l);
             let last = b.parts.last().map(|(l, _)| *l);
+            // (A row starts after a blank line too: lines further apart than wrapped
+            // ones.)
+            let after_blank = |f: usize| {
+                f.checked_sub(1)
+                    .and_then(|k| lines.get(k))
+                    .zip(lines.get(f))
+                    .is_some_and(|(a, b)| a.bbox.y0 - b.bbox.y1 > row_gap)
+            };
             let whole_row = b.lines >= 2
-                && first.is_some_and(|f| f == 0 || row_ends.contains(&(f - 1)))
+                && first.is_some_and(|f| f == 0 || row_ends.contains(&(f - 1)) || after_blank(f))
                 && last.is_some_and(|l| row_ends.contains(&l));
             !apart && !own && !whole_row && is_label(b, all)
         };

@@ -744,7 +744,8 @@ impl FillEdges {
 }
 
 /// Whether `next`, a bare number (an amount: digits and separators only), follows
-/// `text` ending in words (an ideograph or a closing bracket, `预算金额（万元）`): a
+/// `text` ending in words (an ideograph or a closing bracket, `预算金额（万元）`; not a
+/// full-width amount's separator, `１４７，９７９．` / `１３`): a
 /// number never wraps off the words of its own cell whole (a target's number follows
 /// its comparison sign or comes with its unit), so it opens the next row's cell in an
 /// amount column, whose header or row above may fill its line exactly.
@@ -754,11 +755,9 @@ fn amount_after_words(text: &str, next: &str) -> bool {
     // (Ending in a digit: `2.` opens a list item.)
     let bare = next.chars().last().is_some_and(digit)
         && next.chars().all(|c| digit(c) || ",.，．".contains(c));
-    let words = text
-        .trim_end()
-        .chars()
-        .last()
-        .is_some_and(|c| super::geometry::is_cjk(c) || "）)】]".contains(c));
+    let words = text.trim_end().chars().last().is_some_and(|c| {
+        matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF) || "）)】]".contains(c)
+    });
     bare && words
 }
 
@@ -858,18 +857,19 @@ fn line_range(b: &Block) -> (usize, usize) {
 /// Whether the cells of rows set as far apart as wrapped lines are top-aligned (Word's
 /// default table: no top or bottom cell margin) rather than centred on their rows
 /// (fpdf2): a cell of several lines has a cell of another column starting on its first
-/// line (its row's other, shorter cells, or their labels), where a centred row starts
-/// its shorter cells further down, inside it. Counted per block of two lines or more; a
-/// block with no shorter one starting beside it tells neither.
+/// line (its row's other, shorter cells, or their labels) and none further down, where
+/// a centred row starts its shorter cells further down, inside it. Counted per block of
+/// two lines or more; a block with no shorter one starting beside it tells neither.
 fn top_aligned(bl: &[Block]) -> bool {
     let (mut level, mut inside) = (0usize, 0usize);
     for b in bl.iter().filter(|b| b.lines >= 2) {
         let (first, last) = line_range(b);
         // (Cells as tall as it start level with it either way: the indicator table's two
-        // target columns often hold the same text.)
+        // target columns often hold the same text. A label written one character per
+        // line is centred on its span either way.)
         let starts = bl
             .iter()
-            .filter(|o| o.col != b.col && o.lines < b.lines)
+            .filter(|o| o.col != b.col && o.lines < b.lines && !one_char_per_line(o))
             .map(|o| line_range(o).0)
             .filter(|s| first <= *s && *s <= last);
         let (mut at_top, mut lower) = (false, false);
@@ -877,7 +877,9 @@ fn top_aligned(bl: &[Block]) -> bool {
             at_top |= s == first;
             lower |= s > first;
         }
-        level += usize::from(at_top);
+        // (Both: cells of two rows glued by the fill rule, rows of one line each whose
+        // first cell filled its line, tell neither.)
+        level += usize::from(at_top && !lower);
         inside += usize::from(lower && !at_top);
     }
     level > 0 && 3 * inside < level
@@ -3206,6 +3208,73 @@ mod tests {
             bbox,
             lines: 1,
         }
+    }
+
+    /// A block of `texts`, one per line from line `first` down, 12 apart from y 700.
+    fn tall(col: usize, first: usize, texts: &[&str]) -> Block {
+        let parts: Vec<(usize, Chunk)> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let y0 = 700.0 - 12.0 * (first + i) as f64;
+                let x0 = 100.0 * col as f64;
+                let chunk = Chunk {
+                    text: t.to_string(),
+                    bbox: Rect::new(x0, y0, x0 + 80.0, y0 + 9.0),
+                };
+                (first + i, chunk)
+            })
+            .collect();
+        part_block(col, parts).expect("parts")
+    }
+
+    /// Word's default borderless table: a task row's cells all start on its first line
+    /// (top-aligned), and where the name above filled its column, the next row's name
+    /// went on in it: the content column's new cell there cuts it. fpdf2 centres a row's
+    /// shorter cells on it, and rows of one line whose first cell filled its line glue
+    /// as well: those tell neither.
+    #[test]
+    fn top_aligned_rows_are_cut_where_a_cell_starts() {
+        // A clean top-aligned row: its name wraps, the other cells start beside it.
+        assert!(top_aligned(&[
+            tall(0, 0, &["学前教育普惠发", "展"]),
+            tall(1, 0, &["新建、改扩建公办幼", "儿园。", "增加学位供给。"]),
+            tall(2, 0, &["21,360.00"]),
+        ]));
+        // The next row's name under a name filling its column went on in it.
+        let glued = vec![
+            tall(0, 0, &["学前教育普惠发展", "义务教育优质均衡"]),
+            tall(1, 0, &["新建幼儿园。"]),
+            tall(2, 0, &["21,360.00"]),
+            tall(1, 1, &["推进标准化建设。"]),
+            tall(2, 1, &["38,275.40"]),
+        ];
+        let names: Vec<String> = split_at_row_starts(glued, None)
+            .iter()
+            .filter(|b| b.col == 0)
+            .map(|b| b.text(false))
+            .collect();
+        assert_eq!(names, ["学前教育普惠发展", "义务教育优质均衡"]);
+        // fpdf2: the amount centred on the two-line content, and two glued rows.
+        let fpdf = [
+            tall(1, 0, &["围绕国家急需领域", "开展研究。", "加强合作。"]),
+            tall(2, 1, &["70,640.76"]),
+            tall(0, 4, &["基本支出", "项目支出"]),
+            tall(1, 4, &["4,993.80"]),
+            tall(1, 5, &["401.77"]),
+        ];
+        assert!(!top_aligned(&fpdf));
+    }
+
+    /// A bare amount under a line ending in words is the next row's cell; a list number
+    /// or the rest of a full-width amount goes on.
+    #[test]
+    fn an_amount_never_goes_on_words() {
+        assert!(amount_after_words("预算金额（万元）", "426,732.64"));
+        assert!(amount_after_words("事业发展性支出", "0.00"));
+        assert!(!amount_after_words("…不超过104亿元。", "2."));
+        assert!(!amount_after_words("１４７，９７９．", "１３"));
+        assert!(!amount_after_words("开展项目数量≥", "800"));
     }
 
     /// Under the indicator table's last row (value text down to y 300), a signature

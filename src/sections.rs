@@ -884,16 +884,7 @@ pub(crate) fn framework_name_strict(text: &str) -> Option<&'static str> {
 fn may_end_in_a_name(b: &[u8]) -> bool {
     const ZHI: &[u8] = "指".as_bytes();
     const BIAO: &[u8] = "标".as_bytes();
-    // The char ending at `end` as `norm` keeps it: Some(its start) for an ASCII char
-    // other than white space, `:` and `)`, or a common ideograph (lead E4..E9, 3 bytes);
-    // None where it may change.
-    let kept = |end: usize| match end.checked_sub(1).and_then(|i| b.get(i)) {
-        Some(&x) if x < 0x80 => (!matches!(x, b'\t'..=b'\r' | b' ' | b':' | b')')).then(|| end - 1),
-        _ => end
-            .checked_sub(3)
-            .filter(|&i| matches!(b.get(i), Some(0xE4..=0xE9)))
-            .filter(|_| !matches!(b.get(end - 3..end), Some(BIAO))),
-    };
+    let kept = |end: usize| kept_char_before(b, end).filter(|&i| b.get(i..end) != Some(BIAO));
     let Some(start) = kept(b.len()) else {
         return !b.is_empty();
     };
@@ -903,6 +894,18 @@ fn may_end_in_a_name(b: &[u8]) -> bool {
     match kept(start) {
         Some(s) => b.get(s..start) == Some(ZHI),
         None => true,
+    }
+}
+
+/// The start of the char that ends at `end` when `norm` and `strip_note` keep it as it
+/// is wherever it stands: an ASCII char other than white space, `:` and `)`, or a common
+/// ideograph (lead E4..E9, 3 bytes). None for other chars, and at the start.
+fn kept_char_before(b: &[u8], end: usize) -> Option<usize> {
+    match end.checked_sub(1).and_then(|i| b.get(i)) {
+        Some(&x) if x < 0x80 => (!matches!(x, b'\t'..=b'\r' | b' ' | b':' | b')')).then(|| end - 1),
+        _ => end
+            .checked_sub(3)
+            .filter(|&i| matches!(b.get(i), Some(0xE4..=0xE9))),
     }
 }
 
@@ -2755,6 +2758,18 @@ fn is_unit_header(text: &str) -> bool {
     if text.len() > MAX_LABEL_BYTES {
         return false;
     }
+    // Every header below ends in 额, 金, 数, 元 or `)`: most cells asked (item names,
+    // amounts) end in a char `norm` keeps that is none of them, and are rejected before
+    // they are normalised.
+    let b = text.as_bytes();
+    if let Some(last) = kept_char_before(b, b.len()).and_then(|i| b.get(i..)) {
+        if !["额", "金", "数", "元"]
+            .iter()
+            .any(|w| w.as_bytes() == last)
+        {
+            return false;
+        }
+    }
     let n = norm(text);
     if n.chars().any(|c| c.is_ascii_digit()) {
         return false;
@@ -4601,6 +4616,58 @@ mod tests {
         }
     }
 
+    /// `is_unit_header` as it was: every cell normalised first.
+    fn is_unit_header_in_full(text: &str) -> bool {
+        if text.len() > MAX_LABEL_BYTES {
+            return false;
+        }
+        let n = norm(text);
+        if n.chars().any(|c| c.is_ascii_digit()) {
+            return false;
+        }
+        let base = strip_note(&n);
+        base.ends_with("金额")
+            || base.ends_with("数额")
+            || base == "资金"
+            || base == "预算数"
+            || matches!(
+                &*n,
+                "(万元)" | "(元)" | "(亿元)" | "万元" | "元" | "单位:万元" | "单位:元"
+            )
+    }
+
+    #[test]
+    fn unit_headers_by_their_ends() {
+        for s in [
+            "",
+            "金额",
+            "预算金额（万元）",
+            "预算金额(万元)",
+            "资金",
+            "资 金",
+            "预算数",
+            "预算数：",
+            "数额",
+            "(万元)",
+            "（元）",
+            "万元",
+            "元",
+            "单位：万元",
+            "单位:元",
+            "单位：万元 ",
+            "基本支出",
+            "1,234.56",
+            "金额】",
+            "1金额",
+            "其他资金",
+            "项目支出\u{3000}",
+            "a",
+            "额",
+        ] {
+            assert_eq!(is_unit_header(s), is_unit_header_in_full(s), "{s:?}");
+        }
+    }
+
     /// `framework_name_strict` as it was: every cell normalised first.
     fn framework_name_strict_in_full(text: &str) -> Option<&'static str> {
         if text.len() > MAX_LABEL_BYTES {
@@ -4657,6 +4724,15 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn unit_header_matches_full(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "预算", "金额", "数额", "资金", "数", "金", "额", "元", "万元", "单位", "支出", " ", "\u{3000}",
+            "（", "）", "(", ")", "：", ":", "1", "a", "】", "≥", "é", "𠀀",
+        ]), 0..6)) {
+            let s = parts.concat();
+            prop_assert_eq!(is_unit_header(&s), is_unit_header_in_full(&s), "{:?}", s);
+        }
+
         #[test]
         fn framework_name_strict_matches_full(parts in proptest::collection::vec(proptest::sample::select(vec![
             "数量", "产出", "效益", "社会", "满意度", "指标", "指", "标", "措", "栎", " ", "\u{3000}", "\t",

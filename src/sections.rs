@@ -4690,6 +4690,7 @@ mod tests {
             let (stem, _) = name.split_at(name.len() - 6);
             for end in [
                 "指标（30分）",
+                "指标(30分)",
                 "指标:",
                 "指标：",
                 "指 标",

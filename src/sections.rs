@@ -915,7 +915,7 @@ static FRAMEWORK_STEMS: std::sync::LazyLock<Vec<(&'static str, &'static str)>> =
 /// The framework name a cell elsewhere spells: only the full name (with `指标`) counts,
 /// since level-3 names like `社会成本` or `质量` are ordinary text there.
 pub(crate) fn framework_name_strict(text: &str) -> Option<&'static str> {
-    if text.len() > MAX_LABEL_BYTES {
+    if text.len() > MAX_LABEL_BYTES || !may_end_in_a_name(text.as_bytes()) {
         return None;
     }
     let n = norm(text);
@@ -928,6 +928,40 @@ pub(crate) fn framework_name_strict(text: &str) -> Option<&'static str> {
     all_framework_names()
         .find(|name| *name == n)
         .or_else(|| framework_misread(n))
+}
+
+/// Whether the normal form of a cell, its note taken off, may end in `标` or in `指` and
+/// one char: a framework name, exact or misread (`may_be_misread_name`), must. Every cell
+/// of an indicator row is asked; most (level-3 names, targets) end in two chars that
+/// `norm` keeps, neither of them one of those, and are rejected from their last bytes
+/// without normalising. Ends `norm` or `strip_note` may change (white space, colons,
+/// closing brackets, chars outside the common ideographs) are left to the full test.
+fn may_end_in_a_name(b: &[u8]) -> bool {
+    const ZHI: &[u8] = "指".as_bytes();
+    const BIAO: &[u8] = "标".as_bytes();
+    let kept = |end: usize| kept_char_before(b, end).filter(|&i| b.get(i..end) != Some(BIAO));
+    let Some(start) = kept(b.len()) else {
+        return !b.is_empty();
+    };
+    if start == 0 {
+        return false;
+    }
+    match kept(start) {
+        Some(s) => b.get(s..start) == Some(ZHI),
+        None => true,
+    }
+}
+
+/// The start of the char that ends at `end` when `norm` and `strip_note` keep it as it
+/// is wherever it stands: an ASCII char other than white space, `:` and `)`, or a common
+/// ideograph (lead E4..E9, 3 bytes). None for other chars, and at the start.
+fn kept_char_before(b: &[u8], end: usize) -> Option<usize> {
+    match end.checked_sub(1).and_then(|i| b.get(i)) {
+        Some(&x) if x < 0x80 => (!matches!(x, b'\t'..=b'\r' | b' ' | b':' | b')')).then(|| end - 1),
+        _ => end
+            .checked_sub(3)
+            .filter(|&i| matches!(b.get(i), Some(0xE4..=0xE9))),
+    }
 }
 
 /// Whether a cell is the label of a section holding one value, which the form merges over
@@ -3020,6 +3054,18 @@ fn is_unit_header(text: &str) -> bool {
     if text.len() > MAX_LABEL_BYTES {
         return false;
     }
+    // Every header below ends in 额, 金, 数, 元 or `)`: most cells asked (item names,
+    // amounts) end in a char `norm` keeps that is none of them, and are rejected before
+    // they are normalised.
+    let b = text.as_bytes();
+    if let Some(last) = kept_char_before(b, b.len()).and_then(|i| b.get(i..)) {
+        if !["额", "金", "数", "元"]
+            .iter()
+            .any(|w| w.as_bytes() == last)
+        {
+            return false;
+        }
+    }
     let n = norm(text);
     if n.chars().any(|c| c.is_ascii_digit()) {
         return false;
@@ -4902,7 +4948,133 @@ mod tests {
         }
     }
 
+    /// `is_unit_header` as it was: every cell normalised first.
+    fn is_unit_header_in_full(text: &str) -> bool {
+        if text.len() > MAX_LABEL_BYTES {
+            return false;
+        }
+        let n = norm(text);
+        if n.chars().any(|c| c.is_ascii_digit()) {
+            return false;
+        }
+        let base = strip_note(&n);
+        base.ends_with("金额")
+            || base.ends_with("数额")
+            || base == "资金"
+            || base == "预算数"
+            || matches!(
+                &*n,
+                "(万元)" | "(元)" | "(亿元)" | "万元" | "元" | "单位:万元" | "单位:元"
+            )
+    }
+
+    #[test]
+    fn unit_headers_by_their_ends() {
+        for s in [
+            "",
+            "金额",
+            "预算金额（万元）",
+            "预算金额(万元)",
+            "资金",
+            "资 金",
+            "预算数",
+            "预算数：",
+            "数额",
+            "(万元)",
+            "（元）",
+            "万元",
+            "元",
+            "单位：万元",
+            "单位:元",
+            "单位：万元 ",
+            "基本支出",
+            "1,234.56",
+            "金额】",
+            "1金额",
+            "其他资金",
+            "项目支出\u{3000}",
+            "a",
+            "额",
+        ] {
+            assert_eq!(is_unit_header(s), is_unit_header_in_full(s), "{s:?}");
+        }
+    }
+
+    /// `framework_name_strict` as it was: every cell normalised first.
+    fn framework_name_strict_in_full(text: &str) -> Option<&'static str> {
+        if text.len() > MAX_LABEL_BYTES {
+            return None;
+        }
+        let n = norm(text);
+        let n = strip_note(&n);
+        if !n.ends_with("指标") {
+            return framework_misread(n);
+        }
+        all_framework_names()
+            .find(|name| *name == n)
+            .or_else(|| framework_misread(n))
+    }
+
+    #[test]
+    fn framework_names_by_their_ends() {
+        let mut cases: Vec<String> = all_framework_names().map(str::to_string).collect();
+        for name in all_framework_names() {
+            let (stem, _) = name.split_at(name.len() - 6);
+            for end in [
+                "指标（30分）",
+                "指标(30分)",
+                "指标:",
+                "指标：",
+                "指 标",
+                "指标 ",
+                "指标\u{3000}",
+                "措标",
+                "指栎",
+                "指标)",
+                "指标】",
+            ] {
+                cases.push(format!("{stem}{end}"));
+                cases.push(format!("{} {end}", stem));
+            }
+        }
+        for s in cases.iter().map(String::as_str).chain([
+            "",
+            "标",
+            "指",
+            "a标",
+            "数量",
+            "≥1200人",
+            "指a",
+            "1指标",
+            "发放人数",
+        ]) {
+            assert_eq!(
+                framework_name_strict(s),
+                framework_name_strict_in_full(s),
+                "{s:?}"
+            );
+        }
+    }
+
     proptest! {
+        #[test]
+        fn unit_header_matches_full(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "预算", "金额", "数额", "资金", "数", "金", "额", "元", "万元", "单位", "支出", " ", "\u{3000}",
+            "（", "）", "(", ")", "：", ":", "1", "a", "】", "≥", "é", "𠀀",
+        ]), 0..6)) {
+            let s = parts.concat();
+            prop_assert_eq!(is_unit_header(&s), is_unit_header_in_full(&s), "{:?}", s);
+        }
+
+        #[test]
+        fn framework_name_strict_matches_full(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "数量", "产出", "效益", "社会", "满意度", "指标", "指", "标", "措", "栎", " ", "\u{3000}", "\t",
+            "（", "）", "(", ")", "：", ":", "30分", "a", "1", "】", "≥", "é", "𠀀",
+        ]), 0..7)) {
+            let s = parts.concat();
+            prop_assert_eq!(framework_name_strict(&s), framework_name_strict_in_full(&s), "{:?}", s);
+        }
+
         #[test]
         fn needs_norm_matches_chars(s in "\\PC{0,12}|[ \\t\\u{3000}（）：【】〔〕［］部门a1]{0,8}") {
             prop_assert_eq!(needs_norm(&s), needs_norm_by_chars(&s));

@@ -165,7 +165,7 @@ pub(crate) fn respell_cells(grid: &mut Grid<'_>) -> Vec<Warning> {
             let t: &str = &cell.text;
             // A table rule read as the only text of an empty cell: the cell is empty
             // (`—` alone is the form's placeholder and stays).
-            if matches!(t, "|" | "｜" | "_" | "＿") {
+            if crate::grid::is_lone_rule_mark(t) {
                 cell.text = Cow::Borrowed("");
                 continue;
             }
@@ -203,37 +203,63 @@ pub(crate) fn respell_cells(grid: &mut Grid<'_>) -> Vec<Warning> {
 }
 
 /// A cell with a stray mark of the scan's table rules at its edge (`|产出指标`,
-/// `3,218.46_`, `数量指标—`), without it. One mark only, not a run (`填报人：____` is a
-/// blank to fill in), never the whole cell (`—` is a placeholder), and a leading `—`
-/// only before an ideograph (before a digit it may be a minus sign).
+/// `3,218.46_`, `数量指标—`, `丨≥90%`), without it. One mark only, not a run (`填报人：____`
+/// is a blank to fill in), never the whole cell (`—` is a placeholder). A leading `—` only
+/// before an ideograph or an amount with its decimals (`—15,663.52`: no budget amount is
+/// negative; before other numbers it may be a minus sign); `丨` never beside a digit (it
+/// is OCR's reading of a `1` there, which the number reader repairs: `丨00%`).
 fn without_rule_mark(t: &str) -> Option<&str> {
-    // By bytes first: every mark starts with 7C, 5F, EF or E2 and ends with 7C, 5F, 9C,
-    // BF or 94, and most cells neither start nor end so.
+    // By bytes first: every mark starts with 7C, 5F, EF, E2 or is 丨 (E4 B8 A8) and ends
+    // with 7C, 5F, 9C, BF, 94 or A8, and most cells neither start nor end so.
+    const GUN: &[u8] = "丨".as_bytes();
     let b = t.as_bytes();
-    let starts = matches!(b.first(), Some(0x7C | 0x5F | 0xEF | 0xE2));
-    let ends = matches!(b.last(), Some(0x7C | 0x5F | 0x9C | 0xBF | 0x94));
+    let starts = matches!(b.first(), Some(0x7C | 0x5F | 0xEF | 0xE2)) || b.starts_with(GUN);
+    let ends = matches!(b.last(), Some(0x7C | 0x5F | 0x9C | 0xBF | 0x94)) || b.ends_with(GUN);
     if !starts && !ends {
         return None;
     }
-    let is_mark = |c: char| matches!(c, '|' | '｜' | '_' | '＿' | '—');
+    let is_mark = |c: char| matches!(c, '|' | '｜' | '_' | '＿' | '—' | '丨');
     let mut chars = t.chars();
     let first = chars.next()?;
     let last = chars.next_back()?;
     let inner = |c: Option<char>| c.is_some_and(|c| !is_mark(c) && !c.is_whitespace());
+    let digit =
+        |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
     if is_mark(first) && inner(t[first.len_utf8()..].chars().next()) {
         let rest = &t[first.len_utf8()..];
-        let before_ideograph = rest
-            .chars()
-            .next()
-            .is_some_and(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c));
-        if first != '—' || before_ideograph {
+        let next = rest.chars().next();
+        let before_ideograph = next.is_some_and(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c));
+        let keep = match first {
+            '—' => !before_ideograph && !is_decimal_amount(rest),
+            // Unless read as a 1 it would break the amount's thousands groups
+            // (`丨450,385.73`).
+            '丨' => digit(next) && !(is_decimal_amount(rest) && rest.find(',') == Some(3)),
+            _ => false,
+        };
+        if !keep {
             return Some(rest);
         }
     }
-    if is_mark(last) && inner(t[..t.len() - last.len_utf8()].chars().next_back()) {
-        return Some(&t[..t.len() - last.len_utf8()]);
+    let body = &t[..t.len() - last.len_utf8()];
+    let prev = body.chars().next_back();
+    // A 丨 after an amount's two decimals is no third one (`957.51丨`).
+    let digit_gun = last == '丨' && digit(prev) && !is_decimal_amount(body);
+    if is_mark(last) && inner(prev) && !digit_gun {
+        return Some(body);
     }
     None
+}
+
+/// Whether `s` is an amount written with its decimals (`15,663.52`, `0.00`): digits,
+/// thousands commas, a point and two decimals.
+fn is_decimal_amount(s: &str) -> bool {
+    let b = s.as_bytes();
+    let n = b.len();
+    n >= 4
+        && b[n - 3] == b'.'
+        && b[n - 2..].iter().all(u8::is_ascii_digit)
+        && b[0].is_ascii_digit()
+        && b[..n - 3].iter().all(|&c| c.is_ascii_digit() || c == b',')
 }
 
 /// The spelling of a misread budget word or amount header, if `t` is one.
@@ -359,6 +385,39 @@ mod tests {
         assert_eq!(without_rule_mark("填报人：____"), None);
         assert_eq!(without_rule_mark("—5"), None);
         assert_eq!(without_rule_mark("产出指标"), None);
+    }
+
+    /// Marks a table rule leaves at a cell's edge, and the look-alikes that are the
+    /// cell's own text (a minus sign, a range's dash, OCR's `丨` for a `1`).
+    #[test]
+    fn rule_marks_table() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("丨产出指标", Some("产出指标")),
+            ("服务对象满意度指标丨", Some("服务对象满意度指标")),
+            ("丨≥90%", Some("≥90%")),
+            ("≥90%丨", Some("≥90%")),
+            ("—15,663.52", Some("15,663.52")),
+            ("—0.00", Some("0.00")),
+            ("—229,255.28", Some("229,255.28")),
+            ("丨450,385.73", Some("450,385.73")),
+            ("957.51丨", Some("957.51")),
+            ("485,738.17丨", Some("485,738.17")),
+            // A 1 read as 丨 beside a digit: the number reader's (`丨00%` is 100%).
+            ("丨80,000.00", None),
+            ("丨0.00", None),
+            ("100丨", None),
+            ("3.5丨", None),
+            // A dash before a number that is no amount with decimals: a minus sign.
+            ("—5", None),
+            ("—3.5", None),
+            ("—5.00%", None),
+            ("80%—90%", None),
+            ("丨", None),
+            ("丨丨", None),
+        ];
+        for (t, want) in cases {
+            assert_eq!(without_rule_mark(t), *want, "{t}");
+        }
     }
 
     #[test]

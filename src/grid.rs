@@ -1151,8 +1151,11 @@ fn wrapped_cell_cols(prev: &Row<'_>, row: &Row<'_>) -> Option<Vec<usize>> {
         .filter(|(_, c)| !c.text.is_empty());
     let (at, cell) = filled.next()?;
     let more = filled.next().is_some();
-    if (more && at > 0) || row.cells.len() < 2 || row.cells.iter().any(|c| c.col.is_none()) {
+    if row.cells.len() < 2 || row.cells.iter().any(|c| c.col.is_none()) {
         return None;
+    }
+    if more && at > 0 {
+        return rests_of_cut_row(prev, row);
     }
     if !more {
         return rest_joins(prev, at, &cell.text).then(|| vec![at]);
@@ -1183,6 +1186,57 @@ fn wrapped_cell_cols(prev: &Row<'_>, row: &Row<'_>) -> Option<Vec<usize>> {
     cols.iter()
         .all(|&i| prev.cells.get(i).is_some_and(|c| !c.text.is_empty()))
         .then_some(cols)
+}
+
+/// The columns of `row`'s cells when they are the rests of several cells of `prev`
+/// wrapped at once (`→公共文化→开展公→4,860.00→群众基本文化需求得` /
+/// `→服务体系建设→益性文化惠民演出…→→到有效保障。`): `prev` holds one amount alone in a
+/// cell, in a column where `row` is empty (a task row's own amount: a row of its own has
+/// its amount, a rest line has none), and each of `row`'s cells finishes the cell above
+/// it as a lone rest would ([`rest_joins`]: no number, label or level name, numbered item,
+/// nor a cell above that ends a sentence).
+fn rests_of_cut_row(prev: &Row<'_>, row: &Row<'_>) -> Option<Vec<usize>> {
+    // The amount test first: indicator rows (most rows with several cells) have none. A
+    // budget row has two (its expenditure's and its income's), and an optional line of
+    // it may be blank in both: only a row with one amount goes on this way.
+    let mut amounts = prev
+        .cells
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| is_bare_amount(&c.text));
+    let (Some((at, _)), None) = (amounts.next(), amounts.next()) else {
+        return None;
+    };
+    if row.cells.get(at).is_some_and(|r| !r.text.is_empty()) {
+        return None;
+    }
+    let cols: Vec<usize> = row
+        .cells
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !c.text.is_empty())
+        .map(|(i, _)| i)
+        .collect();
+    cols.iter()
+        .all(|&i| {
+            row.cells
+                .get(i)
+                .is_some_and(|c| rest_joins(prev, i, &c.text))
+        })
+        .then_some(cols)
+}
+
+/// Whether `t` is an amount and nothing else (`4,860.00`, `１，８００．００`): digits
+/// with thousands and decimal marks. By bytes, most cells fail at their first.
+fn is_bare_amount(t: &str) -> bool {
+    let first_digit = t.as_bytes().first().is_some_and(u8::is_ascii_digit)
+        || t.starts_with(|c: char| ('０'..='９').contains(&c));
+    first_digit
+        && t.chars().all(|c| {
+            c.is_ascii_digit()
+                || ('０'..='９').contains(&c)
+                || matches!(c, ',' | '.' | ' ' | '，' | '．')
+        })
 }
 
 /// Whether `text`, alone on its line, finishes cell `at` of the row above, `prev` (see

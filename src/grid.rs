@@ -1199,15 +1199,16 @@ fn rests_of_cut_row(prev: &Row<'_>, row: &Row<'_>) -> Option<Vec<usize>> {
     // The amount test first: indicator rows (most rows with several cells) have none. A
     // budget row has two (its expenditure's and its income's), and an optional line of
     // it may be blank in both: only a row with one amount goes on this way.
+    // (Counted by their first char: an amount OCR misread, `1,320·00`, is one too.)
     let mut amounts = prev
         .cells
         .iter()
         .enumerate()
-        .filter(|(_, c)| is_bare_amount(&c.text));
-    let (Some((at, _)), None) = (amounts.next(), amounts.next()) else {
+        .filter(|(_, c)| starts_with_digit(&c.text));
+    let (Some((at, amount)), None) = (amounts.next(), amounts.next()) else {
         return None;
     };
-    if row.cells.get(at).is_some_and(|r| !r.text.is_empty()) {
+    if !is_bare_amount(&amount.text) || row.cells.get(at).is_some_and(|r| !r.text.is_empty()) {
         return None;
     }
     let cols: Vec<usize> = row
@@ -1226,12 +1227,17 @@ fn rests_of_cut_row(prev: &Row<'_>, row: &Row<'_>) -> Option<Vec<usize>> {
         .then_some(cols)
 }
 
+/// Whether `t` starts with a digit, ASCII or full-width. By bytes first: most cells fail
+/// at their first.
+fn starts_with_digit(t: &str) -> bool {
+    t.as_bytes().first().is_some_and(u8::is_ascii_digit)
+        || t.starts_with(|c: char| ('０'..='９').contains(&c))
+}
+
 /// Whether `t` is an amount and nothing else (`4,860.00`, `１，８００．００`): digits
-/// with thousands and decimal marks. By bytes, most cells fail at their first.
+/// with thousands and decimal marks.
 fn is_bare_amount(t: &str) -> bool {
-    let first_digit = t.as_bytes().first().is_some_and(u8::is_ascii_digit)
-        || t.starts_with(|c: char| ('０'..='９').contains(&c));
-    first_digit
+    starts_with_digit(t)
         && t.chars().all(|c| {
             c.is_ascii_digit()
                 || ('０'..='９').contains(&c)

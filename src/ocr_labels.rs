@@ -277,8 +277,15 @@ fn without_rule_mark(t: &str) -> Option<&str> {
     let first = chars.next()?;
     let last = chars.next_back()?;
     let inner = |c: Option<char>| c.is_some_and(|c| !is_mark(c) && !c.is_whitespace());
-    let digit =
-        |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    // A digit, a number's own mark or OCR's 0 (`丨,000.00` is 1,000.00, `丨.5` is 1.5,
+    // `丨O0%` is 100%).
+    let digit = |c: Option<char>| {
+        c.is_some_and(|c| {
+            c.is_ascii_digit()
+                || ('０'..='９').contains(&c)
+                || matches!(c, ',' | '.' | '，' | '．' | 'O' | 'o' | '〇' | 'l' | 'I')
+        })
+    };
     if is_mark(first) && inner(t[first.len_utf8()..].chars().next()) {
         let rest = &t[first.len_utf8()..];
         let next = rest.chars().next();
@@ -469,6 +476,10 @@ mod tests {
             ("丨80,000.00", None),
             ("丨0.00", None),
             ("100丨", None),
+            ("丨,000.00", None),
+            ("丨.5万亩", None),
+            ("丨O0%", None),
+            ("丨〇0%", None),
             ("3.5丨", None),
             // A dash before a number that is no amount with decimals: a minus sign.
             ("—5", None),

@@ -107,10 +107,16 @@ fn margin_mark_len(line: &str) -> Option<usize> {
 
 /// `text` with each table-rule mark OCR read at a line's margin (see [`margin_mark_len`])
 /// turned into spaces of its display width, so the line's cells keep their columns, and
-/// an `ocr_repaired` warning naming the first such line; `None` (no copy) when no line
-/// starts with one, as in every clean text (a byte test at each line start).
+/// an `ocr_repaired` warning naming the first such line; `None` (no copy) in a text with
+/// tabs or when no line starts with one, as in every clean text (a byte test at each
+/// line start).
 pub fn without_margin_marks(text: &str) -> Option<(String, Warning)> {
     let b = text.as_bytes();
+    // Only space-aligned text places cells by columns: a tab text's cells are parted by
+    // tabs, and its first tab is found within a line or two.
+    if has_tab(text) {
+        return None;
+    }
     let may = |i: usize| matches!(b.get(i), Some(b'|' | b'_' | 0xEF | 0xE4));
     let starts = std::iter::once(0).chain(memchr::memchr_iter(b'\n', b).map(|i| i + 1));
     let first = starts.filter(|&i| may(i)).find(|&i| {

@@ -130,8 +130,23 @@ wmake producer-word-turned-labels vertical,turned-labels
 wmake producer-word-no-borders no-borders
 wmake producer-word-no-borders-bands no-borders,shade,bands
 wmake producer-word-no-borders-task-row-over-page no-borders
-# Still misread, and flagged (misread_stream_tables_are_flagged): no borders and the
-# label column one character per line (竖排); its characters, a line apart down each
-# span, bridge the padding between the rows beside them.
+# Word's default borderless table (no top or bottom cell margin): rows exactly a line
+# apart, cells top-aligned, so a new row and a wrapped line are a line apart alike. The
+# short form (split_off_centre cut fpdf2-style pieces off top-aligned cells; the merged
+# 部门名称 value set column 1's fill edge an em too far right, so 其他事业发展性 / 支出
+# parted); the seed (its budget sub-header row fills every column, and the amounts
+# under it went on in the header cells); a held-out form (tests/heldout/hubei-education-
+# dept-2024) whose contact row follows the indicator table, under the last level-1 label
+# that fills its column (满意度指标 / 陈静).
+wmake producer-word-no-borders-tight no-borders,tight
+wmake producer-word-no-borders-tight-budget-subheader no-borders,tight
+wmake producer-word-no-borders-tight-contact-row no-borders,tight
+# No borders and the label column one character per line (竖排), centred in its spans:
+# its characters, a line apart down each span, bridged the padding between the rows
+# beside them (rows glued; a label over four lines was no label).
+wmake producer-word-no-borders-vertical-labels no-borders,vertical
+# Still misread, and flagged (misread_stream_tables_are_flagged): the same with the
+# characters spread evenly down each span (分散对齐).
 python3 "$ROOT/scripts/word-like-pdfs.py" "$FIX/sweep/producer-word-shading.txt" \
-    "$FIX/producer-word-no-borders-vertical-labels.pdf" --features no-borders,vertical --tools "$TOOLS"
+    "$FIX/producer-word-no-borders-vertical-spread.pdf" --features no-borders,vertical,vertical-spread \
+    --tools "$TOOLS"

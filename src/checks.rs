@@ -34,6 +34,7 @@ fn is_total(name: Option<&str>) -> bool {
 }
 
 /// A sum over amounts, or the first item whose amount could not be read.
+#[derive(Clone)]
 enum Sum {
     Known(Decimal),
     Unknown(String),
@@ -403,8 +404,9 @@ pub fn run(d: &Declaration) -> Vec<Check> {
         }
     }
 
-    // Tasks: their amounts add up to the special funds line, or at most the total.
-    if !d.tasks.is_empty() {
+    // Tasks: their amounts add up to the special funds line, or at most the total
+    // (where the table has amounts: some list tasks by name and content only).
+    if !d.tasks.is_empty() && !d.tasks_without_amounts {
         let mut tasks_sum = Some(Sum::Known(Decimal::ZERO));
         for t in &d.tasks {
             tasks_sum = match (tasks_sum, t.amount.as_ref().and_then(|a| a.yuan)) {
@@ -418,6 +420,31 @@ pub fn run(d: &Declaration) -> Vec<Check> {
                 ))),
                 (other, _) => other,
             };
+        }
+        // The table's own total row (合计): the last one, not a group's 小计, unless
+        // a single 小计 is all the table has.
+        let totals = &d.task_totals;
+        let grand = totals
+            .iter()
+            .rev()
+            .find(|(n, _)| norm(n) != "小计")
+            .or(if totals.len() == 1 {
+                totals.first()
+            } else {
+                None
+            });
+        if let Some((name, a)) = grand {
+            let expected = Some(match a.as_ref().and_then(|a| a.yuan) {
+                Some(y) => Sum::Known(y),
+                None => Sum::Unknown(format!("the amount of {name} is missing or unreadable")),
+            });
+            checks.extend(check(
+                "section_total",
+                expected,
+                tasks_sum.clone(),
+                &format!("task amounts = {name}"),
+                false,
+            ));
         }
         // Looked up among all items: a 其中 line is often the special funds.
         let special = all.iter().find(|i| {

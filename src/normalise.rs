@@ -151,19 +151,25 @@ pub fn declaration(s: Sections, source: Source, mut warnings: Vec<Warning>) -> D
         }
         b
     });
+    let tasks_without_amounts = s.tasks_without_amounts;
     let tasks = s
         .tasks
         .unwrap_or_default()
         .into_iter()
         .map(|t| {
             let what = || format!("task {}", t.name.as_deref().unwrap_or("?"));
-            let amount = amount(
-                t.amount_raw.as_deref(),
-                t.unit.as_deref(),
-                what,
-                &t.loc,
-                &mut warnings,
-            );
+            // (A table without an amount column misses no amount.)
+            let amount = if tasks_without_amounts {
+                None
+            } else {
+                amount(
+                    t.amount_raw.as_deref(),
+                    t.unit.as_deref(),
+                    what,
+                    &t.loc,
+                    &mut warnings,
+                )
+            };
             Task {
                 name: t.name,
                 content: t.content,
@@ -218,6 +224,21 @@ pub fn declaration(s: Sections, source: Source, mut warnings: Vec<Warning>) -> D
             }
         })
         .collect();
+    let task_totals = s
+        .task_totals
+        .into_iter()
+        .map(|t| {
+            let what = || format!("task total {}", t.name);
+            let a = amount(
+                Some(&t.amount_raw),
+                t.unit.as_deref(),
+                what,
+                &t.loc,
+                &mut warnings,
+            );
+            (t.name, a)
+        })
+        .collect();
     Declaration {
         schema: SCHEMA_ID,
         source,
@@ -231,5 +252,7 @@ pub fn declaration(s: Sections, source: Source, mut warnings: Vec<Warning>) -> D
         other_fields: s.other_fields,
         checks: Vec::new(),
         warnings,
+        task_totals,
+        tasks_without_amounts,
     }
 }

@@ -205,6 +205,13 @@ pub struct Declaration {
     pub other_fields: Vec<OtherField>,
     pub checks: Vec<Check>,
     pub warnings: Vec<Warning>,
+    /// The task table's total rows (name, amount read), kept in `other_fields` as
+    /// written; here for the checks only.
+    #[serde(skip)]
+    pub task_totals: Vec<(String, Option<Amount>)>,
+    /// The task table has no amount column: no task check.
+    #[serde(skip)]
+    pub tasks_without_amounts: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]

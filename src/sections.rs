@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::error::{Error, Result};
-use crate::grid::{Cell, Grid};
+use crate::grid::{Cell, Grid, Layout};
 use crate::record::{Loc, OtherField, Warning};
 use crate::value;
 
@@ -40,6 +40,16 @@ pub struct TaskRow {
     pub loc: Loc,
 }
 
+/// A task table's total row (合计 | 78,880.50 | …): the checks add the task amounts up
+/// to it. Its cells are kept in `other_fields` too.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TaskTotal {
+    pub name: String,
+    pub amount_raw: String,
+    pub unit: Option<String>,
+    pub loc: Loc,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct IndicatorRow {
     pub level1: Option<String>,
@@ -62,6 +72,10 @@ pub struct Sections {
     pub tasks: Option<Vec<TaskRow>>,
     pub other_tasks: Option<Text>,
     pub indicators: Option<Vec<IndicatorRow>>,
+    pub task_totals: Vec<TaskTotal>,
+    /// The task table's header names no amount column (tasks listed by name and
+    /// content only): no task amount is missing.
+    pub tasks_without_amounts: bool,
     pub other_fields: Vec<OtherField>,
     pub warnings: Vec<Warning>,
 }
@@ -257,6 +271,16 @@ const BUDGET: &[&str] = &[
     // Forms that head the rows 资金总额 / 其中：财政拨款 / 其他资金 this way.
     "部门年度预算",
     "单位年度预算",
+    // Sichuan's 部门（单位）整体绩效目标表: cells `资金总额：2,350.60万元`.
+    "年度部门(单位)预算",
+    "部门(单位)预算",
+    "年度单位预算",
+    // 资金来源 | 支出结构 side by side under 年度部门整体支出预算（万元）.
+    "年度部门整体支出预算",
+    "部门整体支出预算",
+    "年度部门支出预算",
+    "部门支出预算",
+    "年度整体支出预算",
     // Self-evaluation tables (绩效自评表), filed with the declarations they report on
     // (not the bare 预算执行情况, which may name an indicator).
     "年度预算执行情况",
@@ -360,6 +384,37 @@ fn is_label_start(c: char) -> bool {
     LABEL_STARTS
         .get(c / 64)
         .is_some_and(|word| word & (1 << (c % 64)) != 0)
+}
+
+/// A label glued to the text beside it (`年度总体目标完成经济普查…`, `部门名称某市统计局`):
+/// a borderless table's label column set close to its neighbour reads as one cell.
+/// The longest label the text opens with, of four characters or more, and the rest;
+/// never a label's own note (`预算整体情况（万元）`).
+fn glued_label(text: &str) -> Option<(Label, &str)> {
+    let t = text.trim();
+    let ends: Vec<usize> = t.char_indices().map(|(i, _)| i).skip(4).take(12).collect();
+    ends.into_iter().rev().find_map(|i| {
+        let (head, rest) = t.split_at(i);
+        let rest = rest.trim_start();
+        if rest.is_empty() || rest.starts_with(['（', '(', '：', ':', '）', ')']) {
+            return None;
+        }
+        label_of(head)
+            .filter(|l| *l != Label::Footer)
+            .map(|l| (l, rest))
+    })
+}
+
+/// How many of `core`'s labels stand as a cell anywhere in the grid, not only where a
+/// row starts. Asked only of a text already found not to be a declaration.
+fn labels_anywhere(grid: &Grid, core: &[Label]) -> usize {
+    let mut seen: Vec<Label> = Vec::new();
+    for c in grid.rows.iter().flat_map(|r| r.non_empty()) {
+        if let Some(l) = label_of(&c.text).filter(|l| core.contains(l) && !seen.contains(l)) {
+            seen.push(l);
+        }
+    }
+    seen.len()
 }
 
 /// Whether a cell is one of the form's labels (misread by OCR or numbered as a title):
@@ -860,7 +915,7 @@ static FRAMEWORK_STEMS: std::sync::LazyLock<Vec<(&'static str, &'static str)>> =
 /// The framework name a cell elsewhere spells: only the full name (with `指标`) counts,
 /// since level-3 names like `社会成本` or `质量` are ordinary text there.
 pub(crate) fn framework_name_strict(text: &str) -> Option<&'static str> {
-    if text.len() > MAX_LABEL_BYTES {
+    if text.len() > MAX_LABEL_BYTES || !may_end_in_a_name(text.as_bytes()) {
         return None;
     }
     let n = norm(text);
@@ -873,6 +928,40 @@ pub(crate) fn framework_name_strict(text: &str) -> Option<&'static str> {
     all_framework_names()
         .find(|name| *name == n)
         .or_else(|| framework_misread(n))
+}
+
+/// Whether the normal form of a cell, its note taken off, may end in `标` or in `指` and
+/// one char: a framework name, exact or misread (`may_be_misread_name`), must. Every cell
+/// of an indicator row is asked; most (level-3 names, targets) end in two chars that
+/// `norm` keeps, neither of them one of those, and are rejected from their last bytes
+/// without normalising. Ends `norm` or `strip_note` may change (white space, colons,
+/// closing brackets, chars outside the common ideographs) are left to the full test.
+fn may_end_in_a_name(b: &[u8]) -> bool {
+    const ZHI: &[u8] = "指".as_bytes();
+    const BIAO: &[u8] = "标".as_bytes();
+    let kept = |end: usize| kept_char_before(b, end).filter(|&i| b.get(i..end) != Some(BIAO));
+    let Some(start) = kept(b.len()) else {
+        return !b.is_empty();
+    };
+    if start == 0 {
+        return false;
+    }
+    match kept(start) {
+        Some(s) => b.get(s..start) == Some(ZHI),
+        None => true,
+    }
+}
+
+/// The start of the char that ends at `end` when `norm` and `strip_note` keep it as it
+/// is wherever it stands: an ASCII char other than white space, `:` and `)`, or a common
+/// ideograph (lead E4..E9, 3 bytes). None for other chars, and at the start.
+fn kept_char_before(b: &[u8], end: usize) -> Option<usize> {
+    match end.checked_sub(1).and_then(|i| b.get(i)) {
+        Some(&x) if x < 0x80 => (!matches!(x, b'\t'..=b'\r' | b' ' | b':' | b')')).then(|| end - 1),
+        _ => end
+            .checked_sub(3)
+            .filter(|&i| matches!(b.get(i), Some(0xE4..=0xE9))),
+    }
 }
 
 /// Whether a cell is the label of a section holding one value, which the form merges over
@@ -1067,13 +1156,22 @@ impl<'g> Reader<'g> {
             .is_some_and(|b| title_row(b).is_some());
         let score = core.iter().filter(|l| found.contains(l)).count() + usize::from(title_evidence);
         if score < 2 {
-            return Err(Error::NotADeclaration {
-                reason: format!(
-                    "found {} of the form's labels (部门名称, 预算整体情况, 总体绩效目标, 年度重点工作任务, 绩效指标){}; is this a 绩效目标申报表?",
-                    core.iter().filter(|l| found.contains(l)).count(),
+            let at_row_starts = core.iter().filter(|l| found.contains(l)).count();
+            let anywhere = labels_anywhere(self.grid, &core);
+            let reason = if anywhere >= 3 && anywhere > at_row_starts {
+                // The labels are all there but the table is not: text taken out of a PDF
+                // in reading order (`pdftotext` without `-layout`, a viewer's plain copy)
+                // interleaves the columns, and no reading of it can be trusted.
+                format!(
+                    "found {anywhere} of the form's labels, but {at_row_starts} where a table row starts: the table's layout is lost (text extracted from a PDF without its layout, as `pdftotext` without `-layout` gives?); extract it with `pdftotext -layout`, or give declx the PDF itself"
+                )
+            } else {
+                format!(
+                    "found {at_row_starts} of the form's labels (部门名称, 预算整体情况, 总体绩效目标, 年度重点工作任务, 绩效指标){}; is this a 绩效目标申报表?",
                     if title_evidence { " and a title" } else { " and no title" }
-                ),
-            });
+                )
+            };
+            return Err(Error::NotADeclaration { reason });
         }
         for block in &blocks {
             match block.label {
@@ -1171,7 +1269,7 @@ impl<'g> Reader<'g> {
         // A cell at or right of the least such column found so far cannot lower it, so
         // it is not tested (most forms have their labels in column 0: after the first
         // label, no other cell is looked at).
-        let label_col = if self.has_cols {
+        let least_label_col = || {
             let mut least: Option<usize> = None;
             for c in self.grid.rows.iter().flat_map(|r| r.non_empty()) {
                 let Some(col) = c.col else { continue };
@@ -1183,6 +1281,16 @@ impl<'g> Reader<'g> {
                 }
             }
             least
+        };
+        let label_col = if self.has_cols {
+            least_label_col()
+        } else {
+            None
+        };
+        // A borderless PDF's label column, where labels glued to their neighbour are
+        // looked for (see `glued_label`).
+        let stream_label_col = if self.grid.layout == Layout::PdfStream {
+            least_label_col()
         } else {
             None
         };
@@ -1205,6 +1313,17 @@ impl<'g> Reader<'g> {
                 Some(l) => (Some(l), None),
                 None => match split_inline(&first.text) {
                     Some((l, v)) if label_of(l).is_some() => (label_of(l), Some(v.to_string())),
+                    // Only in the label column, and only a section not met yet: a
+                    // level-3 name or a task may open with a label's words
+                    // (`部门预算执行率`, `部门预算管理改革`).
+                    _ if matches!((stream_label_col, first.col), (Some(lc), Some(c)) if c <= lc) => {
+                        match glued_label(&first.text) {
+                            Some((l, v)) if !blocks.iter().any(|b| b.label == Some(l)) => {
+                                (Some(l), Some(v.to_string()))
+                            }
+                            _ => (None, None),
+                        }
+                    }
                     _ => (None, None),
                 },
             };
@@ -1290,12 +1409,17 @@ impl<'g> Reader<'g> {
                             Some(Label::Tasks) => opens_task_table(&cells[1..]),
                             _ => false,
                         };
+                    // The task table's total row, its 合计 cell merged over the name
+                    // columns from the label column, closes the table: it is no label.
+                    let task_total = unknown_label
+                        && current == Some(Label::Tasks)
+                        && total_row(&cells).is_some();
                     if repeated_header {
                         if let Some(b) = blocks.last_mut() {
                             b.rows.push(cells[1..].to_vec());
                             b.row_locs.push(row.loc.clone());
                         }
-                    } else if unknown_label {
+                    } else if unknown_label && !task_total {
                         let (lc, inline) = match split_inline(&first.text) {
                             Some((_, v)) => (Some(*first), Some(v.to_string())),
                             None => (Some(*first), None),
@@ -1562,6 +1686,9 @@ impl<'g> Reader<'g> {
         } else {
             self.budget_by_shape(block, block_unit.as_deref(), &mut entries);
         }
+        split_inline_amounts(&mut entries);
+        sections_from_heads(&mut entries);
+        columns_under_totals(&mut entries);
         // A score or a rate set among the amounts (项目资金 | 年度资金总额 | … | 执行率分值 |
         // 10) is no money: kept as an other field.
         // So is a column of them in a budget matrix (a self-evaluation's 年初预算数 |
@@ -1956,6 +2083,10 @@ impl<'g> Reader<'g> {
                 .and_then(|m| m.unit.clone())
                 .or_else(|| block_unit.clone())
                 .or_else(|| self.out.budget_unit.clone());
+            if let Some((name, nums)) = total_row(&row) {
+                self.task_total(name, nums, map.as_ref(), unit, loc);
+                continue;
+            }
             if let Some(tm) = map.as_ref().filter(|m| self.has_cols && m.complete()) {
                 let m = tm.cols;
                 let get = |k: Option<usize>| {
@@ -2049,9 +2180,74 @@ impl<'g> Reader<'g> {
                 block.loc(),
             );
         }
+        self.out.tasks_without_amounts = map
+            .as_ref()
+            .is_some_and(|m| m.cols[0].is_some() && m.cols[2].is_none() && !m.amount_split)
+            && tasks.iter().all(|t| t.amount_raw.is_none());
         match &mut self.out.tasks {
             Some(t) => t.extend(tasks),
             None => self.out.tasks = Some(tasks),
+        }
+    }
+
+    /// A task table's total row: no task. Its total (the cell under the amount column,
+    /// else its first number unless the amount column is split with no total) is kept
+    /// for the checks; each cell goes to `other_fields`, a part under its column's name.
+    fn task_total(
+        &mut self,
+        name: &Cell,
+        nums: &[&Cell],
+        map: Option<&TaskColumns>,
+        unit: Option<String>,
+        loc: &Loc,
+    ) {
+        let label = name.text.trim();
+        let (amount, parts): (Option<&Cell>, Vec<&Cell>) = match map {
+            Some(m) if self.has_cols && m.cols[2].is_some() => (
+                nums.iter().find(|c| c.col == m.cols[2]).copied(),
+                nums.iter()
+                    .filter(|c| c.col != m.cols[2])
+                    .copied()
+                    .collect(),
+            ),
+            Some(m) if m.amount_split => (None, nums.to_vec()),
+            _ => (
+                nums.first().copied(),
+                nums.get(1..).unwrap_or_default().to_vec(),
+            ),
+        };
+        if let Some(a) = amount {
+            self.out.other_fields.push(OtherField {
+                label: label.to_string(),
+                value: Some(a.text.to_string()),
+                loc: a.loc.clone(),
+            });
+            self.out.task_totals.push(TaskTotal {
+                name: label.to_string(),
+                amount_raw: a.text.to_string(),
+                unit,
+                loc: loc.clone(),
+            });
+        }
+        // A part's column: by place where cells keep it, else by order when the row
+        // holds one number per added column.
+        let mut in_order: Vec<&(usize, String)> =
+            map.map(|m| m.other.iter().collect()).unwrap_or_default();
+        in_order.sort_by_key(|(k, _)| *k);
+        for (i, c) in parts.iter().enumerate() {
+            let header = match map {
+                Some(m) if self.has_cols => m.other.iter().find(|(k, _)| Some(*k) == c.col),
+                _ if in_order.len() == parts.len() => in_order.get(i).copied(),
+                _ => None,
+            };
+            self.out.other_fields.push(OtherField {
+                label: match header {
+                    Some((_, h)) => format!("{label}/{h}"),
+                    None => label.to_string(),
+                },
+                value: Some(c.text.to_string()),
+                loc: c.loc.clone(),
+            });
         }
     }
 
@@ -2434,6 +2630,133 @@ pub(crate) fn is_total_name(name: &str) -> bool {
         || n.ends_with("总额")
 }
 
+/// Budget cells that hold their name and amount (`资金总额：2,350.60万元`,
+/// `其中：一般公共预算：2,100.60万元`): the amount after the last colon.
+fn split_inline_amounts(entries: &mut [BudgetEntry]) {
+    for e in entries.iter_mut().filter(|e| e.raw.is_none()) {
+        let Some(name) = e.name.as_deref() else {
+            continue;
+        };
+        let Some(i) = name.rfind(['：', ':']) else {
+            continue;
+        };
+        let (label, rest) = name.split_at(i);
+        let amount = rest.trim_start_matches(['：', ':']).trim();
+        if label.trim().is_empty() || amount.is_empty() || !is_amount_like(amount) {
+            continue;
+        }
+        let (label, amount) = (label.trim().to_string(), amount.to_string());
+        e.name = Some(label);
+        e.raw = Some(amount);
+    }
+}
+
+/// Section names alone in a row over rows of items, none of them with an amount
+/// (`按收入性质分：| 按支出性质分：` over `其中：一般公共预算：2,100.60万元 | …`, `资金来源 |
+/// 支出结构` over `财政拨款 | 6,800.00 | 基本支出 | 4,300.00`), read where
+/// cells lost their columns: each row's items under the names in order, a shorter
+/// row's from the first (the longer list is set first: income's five lines beside
+/// expenditure's two). A wrong placement shows in the checks.
+fn sections_from_heads(entries: &mut Vec<BudgetEntry>) {
+    if entries.iter().any(|e| e.section.is_some()) {
+        return;
+    }
+    let is_head =
+        |e: &BudgetEntry| e.raw.is_none() && e.name.as_deref().is_some_and(|n| !is_total_name(n));
+    let Some(start) = entries.iter().position(is_head) else {
+        return;
+    };
+    let width = entries[start..]
+        .iter()
+        .take_while(|e| e.loc == entries[start].loc && is_head(e))
+        .count();
+    let end = start + width;
+    // Names with no amount head columns only over a full row of items with amounts
+    // (else they may be items whose amount cells are empty).
+    let next: Vec<&BudgetEntry> = match entries.get(end) {
+        Some(f) if f.loc != entries[start].loc => entries[end..]
+            .iter()
+            .take_while(|e| e.loc == f.loc)
+            .collect(),
+        _ => return,
+    };
+    if width < 2 || next.len() != width || next.iter().any(|e| e.raw.is_none()) {
+        return;
+    }
+    let heads: Vec<String> = entries[start..end]
+        .iter()
+        .map(|e| e.name.clone().unwrap_or_default())
+        .collect();
+    let mut i = end;
+    while i < entries.len() {
+        let row = entries[i..]
+            .iter()
+            .take_while(|e| e.loc == entries[i].loc)
+            .count();
+        if row > width {
+            return;
+        }
+        i += row;
+    }
+    for row in entries[end..].chunk_by_mut(|a, b| a.loc == b.loc) {
+        for (e, h) in row.iter_mut().zip(&heads) {
+            e.section = Some(h.clone());
+        }
+    }
+    entries.drain(start..end);
+}
+
+/// A budget of name | amount pairs side by side with no section header, whose first row
+/// pairs are all totals (中期资金总额：| 4,500.00 | 年度资金总额：| 1,800.00, a project
+/// form's mid-term and annual funds) and every row as many pairs: each column is its
+/// total's breakdown, so the total names the column's section, and each adds up apart.
+fn columns_under_totals(entries: &mut [BudgetEntry]) {
+    if entries.iter().any(|e| e.section.is_some()) {
+        return;
+    }
+    let width = entries
+        .iter()
+        .take_while(|e| e.loc == entries[0].loc)
+        .count();
+    if width < 2
+        || !entries.len().is_multiple_of(width)
+        || !entries[..width]
+            .iter()
+            .all(|e| e.name.as_deref().is_some_and(is_total_name))
+        || !entries
+            .chunks(width)
+            .all(|row| row.iter().all(|e| e.loc == row[0].loc))
+        || entries
+            .chunks(width)
+            .skip(1)
+            .any(|row| row[0].loc == entries[0].loc)
+    {
+        return;
+    }
+    let sections: Vec<String> = entries[..width]
+        .iter()
+        .map(|e| {
+            let n = e.name.as_deref().unwrap_or_default().trim();
+            n.trim_end_matches(['：', ':']).to_string()
+        })
+        .collect();
+    for row in entries.chunks_mut(width) {
+        for (e, s) in row.iter_mut().zip(&sections) {
+            e.section = Some(s.clone());
+        }
+    }
+}
+
+/// A total row of a table: a total's name (合计, 金额合计, 小计) then amounts only.
+fn total_row<'r, 'c>(row: &'r [&'c Cell<'c>]) -> Option<(&'c Cell<'c>, &'r [&'c Cell<'c>])> {
+    let (first, rest) = row.split_first()?;
+    (!rest.is_empty()
+        && first.text.chars().count() <= 8
+        && is_total_name(&first.text)
+        && rest.iter().all(|c| is_amount_like(&c.text)))
+    .then_some((*first, rest))
+}
+
 /// Added columns' cells continued on a later row join their column's text.
 fn extend_columns(dst: &mut Vec<(String, String)>, more: Vec<(String, String)>) {
     for (label, value) in more {
@@ -2458,7 +2781,14 @@ fn append(dst: &mut Option<String>, more: Option<String>) {
 /// joined row by row, a heading would run into the other column's text.
 fn headed_goal(block: &Block) -> Option<Text> {
     let (head, body) = block.rows.split_first()?;
-    let short = |t: &str| t.chars().count() <= 10 && !t.contains(['。', '；', '，']);
+    // A heading may carry its years: 中期目标（2024年-2026年）.
+    let short = |t: &str| {
+        let bare = match t.find(['（', '(']) {
+            Some(i) if t.ends_with(['）', ')']) => &t[..i],
+            _ => t,
+        };
+        bare.chars().count() <= 10 && !t.contains(['。', '；', '，'])
+    };
     let is_heading = |t: &str| short(t) && has(t, "目标");
     // A self-evaluation sets what was done beside the goal (预期目标 | 实际完成情况).
     let is_outcome = |t: &str| short(t) && (has(t, "完成情况") || has(t, "实际完成"));
@@ -2723,6 +3053,18 @@ fn looks_like_title(text: &str) -> bool {
 fn is_unit_header(text: &str) -> bool {
     if text.len() > MAX_LABEL_BYTES {
         return false;
+    }
+    // Every header below ends in 额, 金, 数, 元 or `)`: most cells asked (item names,
+    // amounts) end in a char `norm` keeps that is none of them, and are rejected before
+    // they are normalised.
+    let b = text.as_bytes();
+    if let Some(last) = kept_char_before(b, b.len()).and_then(|i| b.get(i..)) {
+        if !["额", "金", "数", "元"]
+            .iter()
+            .any(|w| w.as_bytes() == last)
+        {
+            return false;
+        }
     }
     let n = norm(text);
     if n.chars().any(|c| c.is_ascii_digit()) {
@@ -3085,7 +3427,7 @@ impl TaskColumns {
         if text.len() > MAX_LABEL_BYTES {
             return None;
         }
-        const CHARS: [char; 8] = ['称', '务', '目', '容', '金', '入', '效', '算'];
+        const CHARS: [char; 10] = ['称', '务', '目', '容', '金', '入', '效', '算', '述', '期'];
         let seen = chars_seen(text, &CHARS);
         if seen == 0 {
             return None;
@@ -3104,8 +3446,16 @@ impl TaskColumns {
         {
             // 年度预算（万元）, 预算数 head the amount column too.
             Some(2)
-        } else if has_by(2, "目标") || has_by(6, "成效") || has_by(6, "效果") {
+        } else if has_by(2, "目标")
+            || has_by(6, "成效")
+            || has_by(6, "效果")
+            // 预期产出, 预期成果.
+            || has_by(9, "预期")
+        {
             Some(3)
+        } else if has_by(8, "描述") || has_by(8, "概述") {
+            // (After the outcome words: 期望达到的目标（概述）.)
+            Some(1)
         } else {
             None
         }
@@ -3538,6 +3888,13 @@ impl IndicatorColumns {
             return None;
         }
         let n = norm(text);
+        // A note on what to write is no part of the name: 指标值（包含数字及文字描述）.
+        let n = match n.find('(') {
+            Some(i) if i > 0 && n.ends_with(')') && seen & 0b100 != 0 => {
+                Cow::Owned(n[..i].to_string())
+            }
+            _ => n,
+        };
         // The word tests need 期 (bit 1) or 值 (bit 2), and most cells that get here
         // are level names (产出指标) with neither: they are only compared whole.
         let words = seen & 0b110 != 0;
@@ -4091,7 +4448,10 @@ mod tests {
     /// chars the cell holds.
     fn task_slot_by_search(text: &str) -> Option<usize> {
         if text.len() > MAX_LABEL_BYTES
-            || !has_any_char(text, &['称', '务', '目', '容', '金', '入', '效', '算'])
+            || !has_any_char(
+                text,
+                &['称', '务', '目', '容', '金', '入', '效', '算', '述', '期'],
+            )
         {
             return None;
         }
@@ -4109,8 +4469,14 @@ mod tests {
             || n.contains("预算")
         {
             Some(2)
-        } else if n.contains("目标") || n.contains("成效") || n.contains("效果") {
+        } else if n.contains("目标")
+            || n.contains("成效")
+            || n.contains("效果")
+            || n.contains("预期")
+        {
             Some(3)
+        } else if n.contains("描述") || n.contains("概述") {
+            Some(1)
         } else {
             None
         }
@@ -4123,6 +4489,10 @@ mod tests {
             return None;
         }
         let n = norm(text);
+        let n = match n.find('(') {
+            Some(i) if i > 0 && n.ends_with(')') && n.contains('值') => n[..i].to_string(),
+            _ => n.to_string(),
+        };
         Some(match &*n {
             "一级指标" | "一级指标名称" | "指标类别" | "指标类型" => 0,
             "二级指标" | "二级指标名称" => 1,
@@ -4178,6 +4548,14 @@ mod tests {
             "长期目标",
             "年度指标值",
             "年度目标值（2024年）",
+            "指标值（包含数字及文字描述）",
+            "指标值(定量)",
+            "三级指标（说明）",
+            "任务描述",
+            "项目概述",
+            "期望达到的目标（概述）",
+            "预期产出",
+            "预期成果",
             "预期值",
             "指标性质",
             "指标方向",
@@ -4570,7 +4948,133 @@ mod tests {
         }
     }
 
+    /// `is_unit_header` as it was: every cell normalised first.
+    fn is_unit_header_in_full(text: &str) -> bool {
+        if text.len() > MAX_LABEL_BYTES {
+            return false;
+        }
+        let n = norm(text);
+        if n.chars().any(|c| c.is_ascii_digit()) {
+            return false;
+        }
+        let base = strip_note(&n);
+        base.ends_with("金额")
+            || base.ends_with("数额")
+            || base == "资金"
+            || base == "预算数"
+            || matches!(
+                &*n,
+                "(万元)" | "(元)" | "(亿元)" | "万元" | "元" | "单位:万元" | "单位:元"
+            )
+    }
+
+    #[test]
+    fn unit_headers_by_their_ends() {
+        for s in [
+            "",
+            "金额",
+            "预算金额（万元）",
+            "预算金额(万元)",
+            "资金",
+            "资 金",
+            "预算数",
+            "预算数：",
+            "数额",
+            "(万元)",
+            "（元）",
+            "万元",
+            "元",
+            "单位：万元",
+            "单位:元",
+            "单位：万元 ",
+            "基本支出",
+            "1,234.56",
+            "金额】",
+            "1金额",
+            "其他资金",
+            "项目支出\u{3000}",
+            "a",
+            "额",
+        ] {
+            assert_eq!(is_unit_header(s), is_unit_header_in_full(s), "{s:?}");
+        }
+    }
+
+    /// `framework_name_strict` as it was: every cell normalised first.
+    fn framework_name_strict_in_full(text: &str) -> Option<&'static str> {
+        if text.len() > MAX_LABEL_BYTES {
+            return None;
+        }
+        let n = norm(text);
+        let n = strip_note(&n);
+        if !n.ends_with("指标") {
+            return framework_misread(n);
+        }
+        all_framework_names()
+            .find(|name| *name == n)
+            .or_else(|| framework_misread(n))
+    }
+
+    #[test]
+    fn framework_names_by_their_ends() {
+        let mut cases: Vec<String> = all_framework_names().map(str::to_string).collect();
+        for name in all_framework_names() {
+            let (stem, _) = name.split_at(name.len() - 6);
+            for end in [
+                "指标（30分）",
+                "指标(30分)",
+                "指标:",
+                "指标：",
+                "指 标",
+                "指标 ",
+                "指标\u{3000}",
+                "措标",
+                "指栎",
+                "指标)",
+                "指标】",
+            ] {
+                cases.push(format!("{stem}{end}"));
+                cases.push(format!("{} {end}", stem));
+            }
+        }
+        for s in cases.iter().map(String::as_str).chain([
+            "",
+            "标",
+            "指",
+            "a标",
+            "数量",
+            "≥1200人",
+            "指a",
+            "1指标",
+            "发放人数",
+        ]) {
+            assert_eq!(
+                framework_name_strict(s),
+                framework_name_strict_in_full(s),
+                "{s:?}"
+            );
+        }
+    }
+
     proptest! {
+        #[test]
+        fn unit_header_matches_full(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "预算", "金额", "数额", "资金", "数", "金", "额", "元", "万元", "单位", "支出", " ", "\u{3000}",
+            "（", "）", "(", ")", "：", ":", "1", "a", "】", "≥", "é", "𠀀",
+        ]), 0..6)) {
+            let s = parts.concat();
+            prop_assert_eq!(is_unit_header(&s), is_unit_header_in_full(&s), "{:?}", s);
+        }
+
+        #[test]
+        fn framework_name_strict_matches_full(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "数量", "产出", "效益", "社会", "满意度", "指标", "指", "标", "措", "栎", " ", "\u{3000}", "\t",
+            "（", "）", "(", ")", "：", ":", "30分", "a", "1", "】", "≥", "é", "𠀀",
+        ]), 0..7)) {
+            let s = parts.concat();
+            prop_assert_eq!(framework_name_strict(&s), framework_name_strict_in_full(&s), "{:?}", s);
+        }
+
         #[test]
         fn needs_norm_matches_chars(s in "\\PC{0,12}|[ \\t\\u{3000}（）：【】〔〕［］部门a1]{0,8}") {
             prop_assert_eq!(needs_norm(&s), needs_norm_by_chars(&s));

@@ -359,14 +359,14 @@ fn sweep_fixtures_give_their_text_record() {
 }
 
 /// A borderless table misread (Word/WPS-like, no borders, its label column written one
-/// character per line, 竖排: the characters, a line apart down the span, bridge the
-/// padding between the rows beside them, which glue) says so with
+/// character per line, 竖排, spread evenly down each span: the characters, further apart
+/// than a line, bridge the padding between the rows beside them) says so with
 /// `pdf_table_uncertain` warnings naming the page; borderless fixtures read right give
 /// none.
 #[test]
 fn misread_stream_tables_are_flagged() {
     let opts = declx::Options::default();
-    let name = "producer-word-no-borders-vertical-labels.pdf";
+    let name = "producer-word-no-borders-vertical-spread.pdf";
     let got = serde_json::to_value(declx::extract_bytes(name, &fixture(name), &opts)).unwrap();
     let flagged: Vec<&serde_json::Value> = got["warnings"]
         .as_array()

@@ -15,7 +15,8 @@
 //! `DECLX_TOOLS` overrides the tools directory (default `../shared/tools`),
 //! `DECLX_SWEEP_ONLY=a,b` keeps the texts whose name holds one of the words;
 //! `DECLX_SWEEP_SEEDS=30,31` replaces the synth seeds (a fresh held-out set: seeds the PDF
-//! path was never tuned on say whether a change carries to unseen forms).
+//! path was never tuned on say whether a change carries to unseen forms);
+//! `DECLX_SWEEP_DIR=dir` sweeps the text files in `dir` (forms of one's own) instead.
 //!
 //! Per text × rendition the table gives the top-level fields equal to the text's record
 //! (`common::pdf_comparable`), then the text's tasks and indicator rows found verbatim.
@@ -96,7 +97,11 @@ fn spaced_as_tabs(text: &str) -> String {
 
 fn sweep_texts() -> Vec<(String, String)> {
     let mut texts = Vec::new();
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/heldout");
+    // Forms of one's own (tab text files) instead of the held-out and synth ones.
+    let own = std::env::var_os("DECLX_SWEEP_DIR").map(PathBuf::from);
+    let dir = own
+        .clone()
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/heldout"));
     let mut inputs: Vec<PathBuf> = std::fs::read_dir(&dir)
         .map(|rd| rd.filter_map(|e| e.ok()).map(|e| e.path()).collect())
         .unwrap_or_default();
@@ -117,7 +122,9 @@ fn sweep_texts() -> Vec<(String, String)> {
             .to_string();
         texts.push((name, as_tab_text(&decoded.text)));
     }
-    texts.extend(synth_texts("DECLX_SWEEP_SEEDS", &SYNTH_SEEDS, as_tab_text));
+    if own.is_none() {
+        texts.extend(synth_texts("DECLX_SWEEP_SEEDS", &SYNTH_SEEDS, as_tab_text));
+    }
     if let Ok(only) = std::env::var("DECLX_SWEEP_ONLY") {
         let words: Vec<&str> = only.split(',').collect();
         texts.retain(|(n, _)| words.iter().any(|w| n.contains(w)));

@@ -1156,6 +1156,11 @@ fn join_cut_rows(pages: &mut [PageItems]) {
                 .iter()
                 .any(|c| crate::sections::is_level2_name(&c.text));
         if names_only {
+            // Nor may the stitcher join it to the cut row (a level-2 name alone at a
+            // page's top heads an empty row or the rows below it).
+            if let Some(p) = before.last_mut() {
+                p.full = false;
+            }
             continue;
         }
         // A full row of the new page, else its fullest row: a page without the row-span
@@ -1167,13 +1172,14 @@ fn join_cut_rows(pages: &mut [PageItems]) {
             .or_else(|| rows.iter().skip(1).max_by_key(|r| filled(r).len()));
         let by_reference = reference.and_then(|reference| {
             let ref_cols: Vec<Option<usize>> = filled(reference).iter().map(|c| c.col).collect();
-            let offset = n.saturating_sub(ref_cols.len());
+            // The two rows' cells line up from the right (row-span labels stand left),
+            // whichever holds more of them.
             cont.iter()
                 .map(|c| {
                     ref_cols
                         .iter()
                         .position(|k| k.is_some() && *k == c.col)
-                        .map(|p| p + offset)
+                        .and_then(|p| (p + n).checked_sub(ref_cols.len()))
                 })
                 .collect::<Option<Vec<usize>>>()
         });
@@ -1887,6 +1893,20 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
                     .all(|c| crate::sections::is_framework_name(&c.text))
         })
         .collect();
+    // The first line of the row holding line `k`: after the last row end above it
+    // (`ends`) or the last blank line.
+    let cell_top = |ends: &[usize], k: usize| {
+        let mut top = ends
+            .iter()
+            .copied()
+            .filter(|e| *e < k)
+            .max()
+            .map_or(0, |e| e + 1);
+        if let Some(b) = (top..k).rev().find(|b| !glued(*b)) {
+            top = b + 1;
+        }
+        top
+    };
     let mut out = Vec::new();
     let mut own = Vec::new();
     for i in 0..lines.len() {
@@ -1910,6 +1930,10 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
         // Whether a column's cell ends on this very line, the next one's first word
         // fitting after it.
         let mut ended_on_line = false;
+        // Columns whose list (or sentence) ended on the line above, the next cell
+        // opening on the line below (see `list_restarts`): no cell runs across this
+        // line there.
+        let mut list_ended_above: Vec<usize> = Vec::new();
         for c in 0..ncols {
             let at = |k: usize| cells.get(k).and_then(|r| r.get(c).copied().flatten());
             // The column's last line at the boundary: this one, or the one just above
@@ -1965,12 +1989,7 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
             // A line opening the next number of a list the cell holds (`2.` after
             // `1. …。`) goes on in that cell: another row's cell would open at `1.`.
             let list_goes_on = {
-                let top = out
-                    .iter()
-                    .copied()
-                    .filter(|e| *e < k)
-                    .max()
-                    .map_or(0, |e| e + 1);
+                let top = cell_top(&out, k);
                 let last = (top..=k)
                     .filter_map(|t| numbers.get(t).and_then(|r| r.get(c)))
                     .flatten()
@@ -1983,7 +2002,30 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
                     .copied();
                 listed(j, c) && last.zip(next).is_some_and(|(a, b)| a >= 1 && b == a + 1)
             };
-            let fits = (fits_after(k, c, ink, first) || single_done) && !list_goes_on;
+            // A line opening a list at `1.` below a cell that ended a sentence starts
+            // the next row's cell (a cell's list never starts again), and so does any
+            // line but the next number's below a numbered cell that ended a sentence
+            // (`2. …85%。` / `全市技术…`): an item's text goes on only at the next
+            // number. (The row's lines counted from its top, after a blank line too.)
+            let list_restarts = {
+                let top = cell_top(&out, k);
+                let numbered = (top..=k)
+                    .filter_map(|t| numbers.get(t).and_then(|r| r.get(c)))
+                    .any(|v| !v.is_empty());
+                let next = numbers
+                    .get(j)
+                    .and_then(|r| r.get(c))
+                    .and_then(|v| v.first())
+                    .copied();
+                closed_at(k, c)
+                    && ((listed(j, c) && next == Some(1))
+                        || (numbered && !list_goes_on && !opens_closing(j, c)))
+            };
+            if list_restarts && k + 1 == i && j == i + 1 {
+                list_ended_above.push(c);
+            }
+            let fits =
+                (fits_after(k, c, ink, first) || single_done || list_restarts) && !list_goes_on;
             ended |= fits;
             ended_on_line |= fits && k == i && !opens_closing(j, c);
             if fits && k == i && closed_at(k, c) {
@@ -2049,7 +2091,7 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
                             .iter()
                             .any(|e| middle(*e, i).is_some_and(|n| (m - n).abs() <= 0.5))
                     });
-                if centred {
+                if centred || list_ended_above.contains(&c) {
                     return false;
                 }
                 let ended_above = above.zip(below).is_some_and(|((ink, _), (_, first))| {
@@ -2569,12 +2611,15 @@ fn zone_table(
     } else {
         None
     };
+    let anchors =
+        label_cols.map_or_else(Vec::new, |k| printed_anchors(&rows, &dr, &xs, k, &page_y));
+    let centre_y = |y: f64| printed_y(&anchors, page_y(y));
     // `xs` are the separators: a zone of three columns (a page whose level-1
     // column is empty) has labels to lift too.
     lift_and_prune(
         &mut rows,
         xs.len() + 1,
-        Some((&page_y, page_top, foot_cut)),
+        Some((&page_y, page_top, foot_cut, &centre_y)),
         label_cols,
     );
     for r in &mut rows {
@@ -2582,6 +2627,93 @@ fn zone_table(
     }
     let bbox = rows.iter().map(|r| r.bbox).reduce(|a, b| a.union(&b))?;
     Some(Item::Table { rows, bbox, xs })
+}
+
+/// What a row gap's blank line stands for in the printed table, in lines: pdftotext
+/// sets a blank line between two rows for the cells' padding and rule, well under a
+/// line's height (LibreOffice's tables: 3.7 pt of a 17.4 pt line pitch).
+const PRINTED_ROW_GAP: f64 = 0.2;
+
+/// Where the indicator table's rows stood when printed, for centring row-span labels on
+/// them: (page line, printed line) pairs, top first, as page lines grow downwards.
+/// A row is as tall as its column with the most lines (right of the label columns `k`):
+/// pdftotext sets the lines of two cells that alternate in print (a two-line name
+/// centred beside a three-line target) each on a line of its own, so the row's page
+/// lines are spread over that many printed lines; each blank line between rows counts
+/// [`PRINTED_ROW_GAP`]. A label centred on rows of three and one lines sits a line and
+/// a half lower in print than the page lines make it seem.
+fn printed_anchors(
+    rows: &[TRow],
+    lines: &[Line],
+    seps: &[f64],
+    k: usize,
+    page_y: &dyn Fn(f64) -> f64,
+) -> Vec<(f64, f64)> {
+    let mut out: Vec<(f64, f64)> = Vec::new();
+    for row in rows {
+        // Per content line of the row (page line, down): its columns.
+        let mut per_col: Vec<usize> = vec![0; seps.len() + 1];
+        let (mut first, mut last) = (f64::INFINITY, f64::NEG_INFINITY);
+        for l in lines {
+            let cy = l.bbox.cy();
+            if cy < row.bbox.y0 || cy > row.bbox.y1 {
+                continue;
+            }
+            let mut cols: Vec<usize> = l
+                .chunks
+                .iter()
+                .map(|c| seps.iter().filter(|s| c.bbox.x0 >= **s).count())
+                .filter(|c| *c >= k)
+                .collect();
+            cols.dedup();
+            if cols.is_empty() {
+                continue;
+            }
+            for c in cols {
+                if let Some(n) = per_col.get_mut(c) {
+                    *n += 1;
+                }
+            }
+            let d = -page_y(cy);
+            first = first.min(d);
+            last = last.max(d);
+        }
+        let n = per_col.iter().copied().max().unwrap_or(0);
+        if n == 0 || !first.is_finite() {
+            continue;
+        }
+        let top = match out.last() {
+            Some((d, p)) => p + PRINTED_ROW_GAP * (first - 0.5 - d).max(0.0),
+            None => first - 0.5,
+        };
+        out.push((first - 0.5, top));
+        out.push((last + 0.5, top + n as f64));
+    }
+    out
+}
+
+/// A page line (as `page_y` gives it, up positive) in printed lines along `anchors`
+/// (see [`printed_anchors`]), linear between them and line for line outside them.
+fn printed_y(anchors: &[(f64, f64)], y: f64) -> f64 {
+    let d = -y;
+    let (Some(a0), Some(a1)) = (anchors.first(), anchors.last()) else {
+        return y;
+    };
+    if d <= a0.0 {
+        return -(a0.1 - (a0.0 - d));
+    }
+    if d >= a1.0 {
+        return -(a1.1 + (d - a1.0));
+    }
+    for w in anchors.windows(2) {
+        if let [(d0, p0), (d1, p1)] = w {
+            if d >= *d0 && d <= *d1 {
+                let t = if d1 > d0 { (d - d0) / (d1 - d0) } else { 0.0 };
+                return -(p0 + t * (p1 - p0));
+            }
+        }
+    }
+    y
 }
 
 /// The boundary between the two target columns in a zone of a table whose header named
@@ -3009,6 +3141,66 @@ mod tests {
         assert!(row("带动社会投资").is_some_and(|r| r.contains(&"成本指标")));
         assert!(row("道路养护里程").is_some_and(|r| !r.iter().any(|c| c.ends_with("指标"))));
         assert!(row("1.合作银行发放贷款金额≥239").is_some_and(|r| r.contains(&"时效指标")));
+    }
+
+    #[test]
+    fn level2_label_centred_in_print_over_interleaved_rows() {
+        // pdftotext set the second row's two-line name between its target's three lines
+        // (five page lines for a row three lines tall) and the last row's one-line name
+        // between its target's two. On page lines 数量指标 centres best on three rows and
+        // 质量指标 on the three below, taking 推进关键核心技术攻关; in print the
+        // first row's span runs to it: 数量指标 sits half a row gap below its four rows'
+        // centre, 质量指标 on its two rows' centre.
+        let t = include_str!("../../fixtures/layout/level2-label-over-interleaved-rows.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = |name: &str| rows.iter().find(|r| r.iter().any(|c| c.contains(name)));
+        assert!(
+            row("项目完成率≤92%").is_some_and(|r| !r.contains(&"质量指标")),
+            "{rows:?}"
+        );
+        let at = |name: &str| rows.iter().position(|r| r.iter().any(|c| c.contains(name)));
+        assert!(at("质量指标") > at("项目完成率≤92%"), "{rows:?}");
+    }
+
+    #[test]
+    fn list_opening_at_one_below_a_closed_list_starts_a_row() {
+        // Borderless rows glued without a blank line: `不超过 33 项。` ends a target's
+        // third item, and the line below opens `1. 新 增 就 业 人` in the same column;
+        // `1.` and its first word would not have fit beside the short line (digits make
+        // the width a guess), but a cell's list never starts again: the next row's.
+        let t = include_str!("../../fixtures/layout/list-restarts-at-one.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let squash = |c: &str| c.split_whitespace().collect::<String>();
+        let row = |name: &str| {
+            rows.iter()
+                .find(|r| r.iter().any(|c| squash(c).contains(name)))
+        };
+        assert!(
+            row("不超过33项").is_some_and(|r| !r.iter().any(|c| squash(c).contains("22888"))),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn closed_list_followed_by_an_unnumbered_line_ends_its_cell() {
+        // Borderless rows glued: the target `1. 新增就业人数≤24957 人。2. 项目完成率＞
+        // 85%。` ends a sentence and the line below does not open `3.`: text after a
+        // numbered item's full stop only ever goes on at the next number, so
+        // `全市技术合同成交额不超过` opens the next row's target.
+        let t = include_str!("../../fixtures/layout/closed-list-then-unnumbered-cell.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let squash = |c: &str| c.split_whitespace().collect::<String>();
+        let row = |name: &str| {
+            rows.iter()
+                .find(|r| r.iter().any(|c| squash(c).contains(name)))
+        };
+        assert!(
+            row("24957").is_some_and(|r| !r.iter().any(|c| squash(c).contains("525亿元"))),
+            "{rows:?}"
+        );
     }
 
     #[test]

@@ -551,6 +551,11 @@ const LATTICE_TOLERANCE: f64 = 0.1;
 /// a table shows itself by its wide gaps all opening below a band clear across the
 /// page (see [`opens_clear_band`]).
 fn rows_set_as_lines(lines: &[Line], seps: &[f64], row_gap: f64, p: &Params) -> bool {
+    // A label written one character per line (竖排) runs a line apart down its span,
+    // across the padding between the rows beside it: its characters tell nothing of
+    // how the rows are set, and would hide the clear bands between them.
+    let lines = without_vertical_text(lines, p.em);
+    let lines = lines.as_slice();
     let spacing = row_gap - p.row_gap_extra;
     let ncols = seps.len() + 1;
     let mut last: Vec<Option<Rect>> = vec![None; ncols];
@@ -579,6 +584,34 @@ fn rows_set_as_lines(lines: &[Line], seps: &[f64], row_gap: f64, p: &Params) -> 
     }
     let padded = banded > 0 && banded == on;
     !padded && close >= 3 && off == 0 && (on > 0 || !one_top_aligned_row(lines, seps, p))
+}
+
+/// `lines` without the characters of text written one character per line: a chunk of
+/// one character with another such chunk at the same place on the line above or below.
+fn without_vertical_text(lines: &[Line], em: f64) -> Vec<Line> {
+    let single = |c: &Chunk| c.text.chars().filter(|ch| !ch.is_whitespace()).count() == 1;
+    let stacked = |li: usize, c: &Chunk| {
+        [li.checked_sub(1), li.checked_add(1)]
+            .into_iter()
+            .flatten()
+            .filter_map(|j| lines.get(j))
+            .flat_map(|l| &l.chunks)
+            .any(|o| single(o) && (o.bbox.cx() - c.bbox.cx()).abs() <= 0.25 * em)
+    };
+    lines
+        .iter()
+        .enumerate()
+        .filter_map(|(li, l)| {
+            let chunks: Vec<Chunk> = l
+                .chunks
+                .iter()
+                .filter(|c| !(single(c) && stacked(li, c)))
+                .cloned()
+                .collect();
+            let bbox = chunks.iter().map(|c| c.bbox).reduce(|a, b| a.union(&b))?;
+            Some(Line { chunks, bbox })
+        })
+        .collect()
 }
 
 /// Whether line `li` opens a band of the page clear of text for more than `row_gap`
@@ -636,7 +669,15 @@ struct FillEdges {
 }
 
 impl FillEdges {
-    fn of(lines: &[Line], seps: &[f64], row_gap: f64, p: &Params) -> Option<FillEdges> {
+    /// `top_aligned`: the table's cells are top-aligned (see [`top_aligned`]), where a
+    /// line's last text running over the separator into empty columns is a merged cell.
+    fn of(
+        lines: &[Line],
+        seps: &[f64],
+        row_gap: f64,
+        p: &Params,
+        top_aligned: bool,
+    ) -> Option<FillEdges> {
         if !rows_set_as_lines(lines, seps, row_gap, p) {
             return None;
         }
@@ -651,11 +692,21 @@ impl FillEdges {
             }
         }
         let mut edges = vec![f64::NEG_INFINITY; ncols];
-        for c in lines.iter().flat_map(|l| &l.chunks) {
-            let k = col(c);
-            let limit = starts.get(k + 1).copied().unwrap_or(f64::INFINITY);
-            if let (true, Some(e)) = (c.bbox.x1 <= limit, edges.get_mut(k)) {
-                *e = e.max(c.bbox.x1);
+        for line in lines {
+            for (i, c) in line.chunks.iter().enumerate() {
+                let k = col(c);
+                let limit = starts.get(k + 1).copied().unwrap_or(f64::INFINITY);
+                // A line's last text running over the separator into empty columns is
+                // a cell merged across them (部门名称's value over the budget's
+                // columns), though it may stop short of the next column's text: its
+                // width is no column's. (Not where cells are centred: fpdf2's level-3
+                // names stand alone on their lines, over separators the header set.)
+                let merged = top_aligned
+                    && i + 1 == line.chunks.len()
+                    && seps.get(k).is_some_and(|s| c.bbox.x1 > *s);
+                if let (true, false, Some(e)) = (c.bbox.x1 <= limit, merged, edges.get_mut(k)) {
+                    *e = e.max(c.bbox.x1);
+                }
             }
         }
         Some(FillEdges {
@@ -675,7 +726,7 @@ impl FillEdges {
         if last == li || opens_list_item(&text) {
             return true;
         }
-        if starts_a_list(&text, &next.text) {
+        if starts_a_list(&text, &next.text) || amount_after_words(&text, &next.text) {
             return false;
         }
         let n = next.text.chars().count().max(1);
@@ -690,6 +741,24 @@ impl FillEdges {
             .skip(b.col)
             .any(|e| e.is_finite() && x1 >= e - room)
     }
+}
+
+/// Whether `next`, a bare number (an amount: digits and separators only), follows
+/// `text` ending in words (an ideograph or a closing bracket, `预算金额（万元）`; not a
+/// full-width amount's separator, `１４７，９７９．` / `１３`): a
+/// number never wraps off the words of its own cell whole (a target's number follows
+/// its comparison sign or comes with its unit), so it opens the next row's cell in an
+/// amount column, whose header or row above may fill its line exactly.
+fn amount_after_words(text: &str, next: &str) -> bool {
+    let next = next.trim();
+    let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    // (Ending in a digit: `2.` opens a list item.)
+    let bare = next.chars().last().is_some_and(digit)
+        && next.chars().all(|c| digit(c) || ",.，．".contains(c));
+    let words = text.trim_end().chars().last().is_some_and(|c| {
+        matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF) || "）)】]".contains(c)
+    });
+    bare && words
 }
 
 /// Whether a cell's text so far ends with a list number (`1.`, `…。2.`): an item's
@@ -774,6 +843,127 @@ fn split_off_centre(bl: Vec<Block>, em: f64, rows_from: Option<usize>) -> Vec<Bl
             }
         }
         out.push(rest);
+    }
+    out
+}
+
+/// The first and last line of a block.
+fn line_range(b: &Block) -> (usize, usize) {
+    let first = b.parts.first().map_or(0, |(l, _)| *l);
+    let last = b.parts.last().map_or(first, |(l, _)| *l);
+    (first, last)
+}
+
+/// Whether the cells of rows set as far apart as wrapped lines are top-aligned (Word's
+/// default table: no top or bottom cell margin) rather than centred on their rows
+/// (fpdf2): a cell of several lines has a cell of another column starting on its first
+/// line (its row's other, shorter cells, or their labels) and none further down, where
+/// a centred row starts its shorter cells further down, inside it. Counted per block of
+/// two lines or more; a block with no shorter one starting beside it tells neither.
+fn top_aligned(bl: &[Block]) -> bool {
+    let (mut level, mut inside) = (0usize, 0usize);
+    for b in bl.iter().filter(|b| b.lines >= 2) {
+        let (first, last) = line_range(b);
+        // (Cells as tall as it start level with it either way: the indicator table's two
+        // target columns often hold the same text. A label written one character per
+        // line is centred on its span either way.)
+        let starts = bl
+            .iter()
+            .filter(|o| o.col != b.col && o.lines < b.lines && !one_char_per_line(o))
+            .map(|o| line_range(o).0)
+            .filter(|s| first <= *s && *s <= last);
+        let (mut at_top, mut lower) = (false, false);
+        for s in starts {
+            at_top |= s == first;
+            lower |= s > first;
+        }
+        // (Both: cells of two rows glued by the fill rule, rows of one line each whose
+        // first cell filled its line, tell neither.)
+        level += usize::from(at_top && !lower);
+        inside += usize::from(lower && !at_top);
+    }
+    level > 0 && 3 * inside < level
+}
+
+/// Top-aligned rows set a line apart (see [`top_aligned`]): every cell starts on its
+/// row's first line, so each line where a block starts opens a row, and a block crossing
+/// such a line glues two rows' cells (its cell above filled its last line exactly, so
+/// the fill rule let the next row's text go on it): it is cut there. Row-span labels run
+/// across rows of their span and are left whole: the indicator table's columns left of
+/// its level-3 column (`rows_from`), and elsewhere a column holding text in fewer than
+/// half the rows it runs beside (a section label column, empty in the rows it heads).
+fn split_at_row_starts(bl: Vec<Block>, rows_from: Option<usize>) -> Vec<Block> {
+    // (A label written one character per line is set down the middle of its span: it
+    // starts no row.)
+    let mut starts: Vec<usize> = bl
+        .iter()
+        .filter(|b| !one_char_per_line(b))
+        .map(|b| line_range(b).0)
+        .collect();
+    starts.sort_unstable();
+    starts.dedup();
+    let ncols = bl.iter().map(|b| b.col + 1).max().unwrap_or(0);
+    let row_column: Vec<bool> = (0..ncols)
+        .map(|c| match rows_from {
+            Some(k) => c >= k,
+            None => {
+                let own: Vec<usize> = bl
+                    .iter()
+                    .filter(|b| b.col == c)
+                    .map(|b| line_range(b).0)
+                    .collect();
+                let (lo, hi) = bl
+                    .iter()
+                    .filter(|b| b.col == c)
+                    .map(line_range)
+                    .fold((usize::MAX, 0), |(lo, hi), (f, l)| (lo.min(f), hi.max(l)));
+                let rows = starts.iter().filter(|s| lo <= **s && **s <= hi).count();
+                2 * own.len() >= rows
+            }
+        })
+        .collect();
+    // Spans nest: a label's span ends where a column left of it starts a cell (the
+    // label column of an enclosing span, or a row outside the table part's spans).
+    let starts_left_of = |c: usize| -> Vec<usize> {
+        let mut v: Vec<usize> = bl
+            .iter()
+            .filter(|o| o.col < c && !one_char_per_line(o))
+            .map(|o| line_range(o).0)
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let mut out = Vec::with_capacity(bl.len());
+    for b in bl.iter().cloned() {
+        if b.lines < 2 {
+            out.push(b);
+            continue;
+        }
+        let (first, last) = line_range(&b);
+        let own = if row_column.get(b.col).copied().unwrap_or(false) {
+            starts.clone()
+        } else {
+            starts_left_of(b.col)
+        };
+        let cuts: Vec<usize> = own
+            .iter()
+            .copied()
+            .filter(|s| first < *s && *s <= last)
+            .collect();
+        if cuts.is_empty() {
+            out.push(b);
+            continue;
+        }
+        let col = b.col;
+        let mut pieces: Vec<Vec<(usize, Chunk)>> = vec![Vec::new(); cuts.len() + 1];
+        for (li, c) in b.parts {
+            let k = cuts.iter().filter(|s| **s <= li).count();
+            if let Some(p) = pieces.get_mut(k) {
+                p.push((li, c));
+            }
+        }
+        out.extend(pieces.into_iter().filter_map(|p| part_block(col, p)));
     }
     out
 }
@@ -1001,10 +1191,25 @@ fn left_aligned_rest(bl: &[Block], i: usize, em: f64) -> bool {
         && !crate::sections::is_level2_name(&b.text(false))
 }
 
+/// Whether every line of `b` holds one character (a label written top to bottom, 竖排).
+fn one_char_per_line(b: &Block) -> bool {
+    let mut per_line: Vec<(usize, usize)> = Vec::new();
+    for (li, c) in &b.parts {
+        let n = c.text.chars().filter(|ch| !ch.is_whitespace()).count();
+        match per_line.last_mut() {
+            Some((l, k)) if l == li => *k += n,
+            _ => per_line.push((*li, n)),
+        }
+    }
+    per_line.len() >= 2 && per_line.iter().all(|(_, k)| *k == 1)
+}
+
 /// A block is a row-span label when, somewhere inside it, two other columns have a clean
 /// gap between blocks and no other column has text: it sits across a row boundary.
 fn is_label(b: &Block, all: &[Block]) -> bool {
-    if b.lines > 3 {
+    // A cell of more lines is content, but for a label written one character per line
+    // (竖排), as tall as its span.
+    if b.lines > 3 && !one_char_per_line(b) {
         return false;
     }
     let mut ys: Vec<f64> = Vec::new();
@@ -1254,13 +1459,17 @@ fn centred_in_own_row(rows: &[TRow], r: usize, c: usize, up: usize, down: usize)
 /// one before it and ending where it centres the cell best. A label printed half-way
 /// down its rows leaves the empty rows above it to the label before it. `page_y` maps a
 /// y to where it stands on the page (layout text counts a blank line as more than one
-/// line to tell rows apart; centring needs the real distance).
+/// line to tell rows apart; centring needs the real distance). `centre_y` maps a y to
+/// where it stands in the printed table, for measuring how well a span centres a label
+/// (pdftotext sets interleaved lines of two cells a line apart each, and a row gap as a
+/// whole blank line).
 /// `page_top`: the table opens a page after the first, its first row possibly the rest
 /// of a row cut by the page break. `foot_cut`: the table's last row is cut by a page
 /// break.
 fn lift_centred_labels(
     rows: &mut [TRow],
     page_y: &dyn Fn(f64) -> f64,
+    centre_y: &dyn Fn(f64) -> f64,
     page_top: bool,
     foot_cut: bool,
     label_cols: Option<usize>,
@@ -1355,9 +1564,9 @@ fn lift_centred_labels(
                 down += 1;
             }
             let off = |a: usize, b: usize| match (rows.get(a), rows.get(b)) {
-                (Some(x), Some(y)) => {
-                    (page_y(cell.bbox.cy()) - (page_y(x.bbox.y1) + page_y(y.bbox.y0)) / 2.0).abs()
-                }
+                (Some(x), Some(y)) => (centre_y(cell.bbox.cy())
+                    - (centre_y(x.bbox.y1) + centre_y(y.bbox.y0)) / 2.0)
+                    .abs(),
                 _ => f64::INFINITY,
             };
             // The span's last row: the one centring the cell best from its first.
@@ -1390,14 +1599,19 @@ fn lift_centred_labels(
                 (Some(x), Some(y)) => page_y(x.bbox.y1) - page_y(y.bbox.y0),
                 _ => 0.0,
             };
-            let centred_on = |a: usize, b: usize| off(a, b) <= 0.15 * height(a, b);
+            let centred_height = |a: usize, b: usize| match (rows.get(a), rows.get(b)) {
+                (Some(x), Some(y)) => centre_y(x.bbox.y1) - centre_y(y.bbox.y0),
+                _ => 0.0,
+            };
+            let centred_on = |a: usize, b: usize| off(a, b) <= 0.15 * centred_height(a, b);
             // The column's first cell, empty far above it (a level-1 column on a page
             // whose previous level-1 label stood on the page before): the rows that
             // centre it start lower: where they centre it to half a line, best.
             // On a page after the first, the rows above a level name may be under the
             // page before's level name as well: where rows starting lower centre it
-            // clearly better (to half a line), they are its span.
-            let clearly = |a: usize| off(a, best_end(a)) + 1.0 < off(up, end);
+            // clearly better (by more than pdftotext's rounding, half a printed line),
+            // they are its span.
+            let clearly = |a: usize| off(a, best_end(a)) + 0.5 < off(up, end);
             let level_name = crate::sections::is_framework_name(&cell.text);
             if free == 0
                 && (!centred_on(up, end) || (page_top && level_name && (up + 1..r).any(clearly)))
@@ -1418,7 +1632,7 @@ fn lift_centred_labels(
             // spans chosen together) heads those rows, though its own row centres it
             // about as well.
             let joined = next_from.take() == Some(up) && up < r;
-            if let Some(e) = joint_span_end(rows, c, r, up, down, &off, page_y) {
+            if let Some(e) = joint_span_end(rows, c, r, up, down, &off, page_y, centre_y) {
                 end = e;
                 next_from = Some(e + 1);
             }
@@ -1490,6 +1704,7 @@ fn joint_span_end(
     down: usize,
     off: &dyn Fn(usize, usize) -> f64,
     page_y: &dyn Fn(f64) -> f64,
+    centre_y: &dyn Fn(f64) -> f64,
 ) -> Option<usize> {
     let text_at = |k: usize, col: usize| {
         rows.get(k)
@@ -1538,13 +1753,13 @@ fn joint_span_end(
     {
         down2 += 1;
     }
-    let cy = page_y(next.bbox.cy());
+    let cy = centre_y(next.bbox.cy());
     let off2 = |a: usize, b: usize| match (rows.get(a), rows.get(b)) {
-        (Some(x), Some(y)) => (cy - (page_y(x.bbox.y1) + page_y(y.bbox.y0)) / 2.0).abs(),
+        (Some(x), Some(y)) => (cy - (centre_y(x.bbox.y1) + centre_y(y.bbox.y0)) / 2.0).abs(),
         _ => f64::INFINITY,
     };
     let height = |a: usize, b: usize| match (rows.get(a), rows.get(b)) {
-        (Some(x), Some(y)) => page_y(x.bbox.y1) - page_y(y.bbox.y0),
+        (Some(x), Some(y)) => centre_y(x.bbox.y1) - centre_y(y.bbox.y0),
         _ => 0.0,
     };
     // The next label's least distance from the centre of a span starting at `a`, where
@@ -1733,6 +1948,8 @@ struct SpanLabel {
     cy: f64,
     top: f64,
     fixed: Option<usize>,
+    /// Written one character per line (竖排): set down the middle of its span.
+    vertical: bool,
 }
 
 /// The first band of each label's span, labels of one column top to bottom, `bands` top
@@ -1844,10 +2061,17 @@ fn first_row_starts(
     bands: &[(f64, f64)],
     cols: &[(&[SpanLabel], Option<f64>)],
     em: f64,
-) -> Option<Vec<Vec<usize>>> {
+) -> Option<Vec<Option<Vec<usize>>>> {
     let (mut off, mut centred) = (0.0, 0.0);
     let mut out = Vec::with_capacity(cols.len());
     for (labels, cost) in cols {
+        // A column of labels written one character per line is set down the middle of
+        // each span, however the table sets its other cells: its labels take the
+        // centred split (None), and tell nothing of where the others stand.
+        if !labels.is_empty() && labels.iter().all(|l| l.vertical) {
+            out.push(None);
+            continue;
+        }
         // (A column without labels costs nothing either way.)
         if !labels.is_empty() {
             centred += cost.unwrap_or(f64::INFINITY);
@@ -1872,7 +2096,7 @@ fn first_row_starts(
             off += d;
             starts.push(i);
         }
-        out.push(starts);
+        out.push(Some(starts));
     }
     (centred - off >= FIRST_ROW_MARGIN_EMS * em).then_some(out)
 }
@@ -1917,9 +2141,10 @@ pub(crate) fn table_rows(
 /// Separate from [`unlifted_rows`] so the layout-text reader can put labels in their
 /// columns first.
 /// Layout text's labels are centred on their rows (see [`lift_centred_labels`]): the
-/// page-line measure, whether the table opens a page after the first, and whether a
-/// page break cuts its last row.
-pub(crate) type Centred<'a> = (&'a dyn Fn(f64) -> f64, bool, bool);
+/// page-line measure, whether the table opens a page after the first, whether a page
+/// break cuts its last row, and the measure labels are centred in (see
+/// [`lift_centred_labels`]).
+pub(crate) type Centred<'a> = (&'a dyn Fn(f64) -> f64, bool, bool, &'a dyn Fn(f64) -> f64);
 
 /// `label_cols`: how many leading columns may hold row-span labels (layout text's
 /// indicator table: the level columns; `None`: all but the last).
@@ -1930,8 +2155,8 @@ pub(crate) fn lift_and_prune(
     label_cols: Option<usize>,
 ) {
     if ncols > 1 {
-        if let Some((page_y, page_top, foot_cut)) = centred {
-            lift_centred_labels(rows, page_y, page_top, foot_cut, label_cols);
+        if let Some((page_y, page_top, foot_cut, centre_y)) = centred {
+            lift_centred_labels(rows, page_y, centre_y, page_top, foot_cut, label_cols);
         } else {
             lift_span_labels(rows, false);
         }
@@ -2031,13 +2256,23 @@ fn rows_in_columns(
     let label_cols = level3.map(|(k, _)| k);
     let from_header = indicators.is_some_and(|(_, head)| head);
     let indicators = indicators.is_some();
-    let filled = p
+    let mut filled = p
         .wrap_fill
-        .then(|| FillEdges::of(lines, &seps, row_gap, p))
+        .then(|| FillEdges::of(lines, &seps, row_gap, p, false))
         .flatten();
     let mut bl = blocks(lines, &seps, row_gap, row_ends, label_cols, filled.as_ref());
+    // Top-aligned cells: the edges again, without merged cells' lines, and the blocks
+    // from them.
+    if filled.is_some() && top_aligned(&bl) {
+        filled = FillEdges::of(lines, &seps, row_gap, p, true);
+        bl = blocks(lines, &seps, row_gap, row_ends, label_cols, filled.as_ref());
+    }
     if filled.is_some() {
-        bl = split_off_centre(bl, p.em, label_cols);
+        bl = if top_aligned(&bl) {
+            split_at_row_starts(bl, label_cols)
+        } else {
+            split_off_centre(bl, p.em, label_cols)
+        };
     }
     // A cell merged over the columns to the table's right edge is a row of its own,
     // though it may sit alone between rows like a row-span label.
@@ -2101,8 +2336,16 @@ fn rows_in_columns(
             // Wrapped lines from a row's start to its end are that row's cell.
             let first = b.parts.first().map(|(l, _)| *l);
             let last = b.parts.last().map(|(l, _)| *l);
+            // (A row starts after a blank line too: lines further apart than wrapped
+            // ones.)
+            let after_blank = |f: usize| {
+                f.checked_sub(1)
+                    .and_then(|k| lines.get(k))
+                    .zip(lines.get(f))
+                    .is_some_and(|(a, b)| a.bbox.y0 - b.bbox.y1 > row_gap)
+            };
             let whole_row = b.lines >= 2
-                && first.is_some_and(|f| f == 0 || row_ends.contains(&(f - 1)))
+                && first.is_some_and(|f| f == 0 || row_ends.contains(&(f - 1)) || after_blank(f))
                 && last.is_some_and(|l| row_ends.contains(&l));
             !apart && !own && !whole_row && is_label(b, all)
         };
@@ -2217,6 +2460,7 @@ fn rows_in_columns(
                         cy: b.bbox.cy(),
                         top: b.bbox.y1,
                         fixed: fixed.then(|| band.get(*i).copied()).flatten(),
+                        vertical: one_char_per_line(b),
                     })
                 })
                 .collect();
@@ -2238,9 +2482,9 @@ fn rows_in_columns(
             .collect();
         let first_rows = first_row_starts(&bands, &cols, p.em);
         for (c, (idx, _, split)) in placed.iter().enumerate() {
-            let starts = match &first_rows {
-                Some(f) => f.get(c),
-                None => split.as_ref().map(|s| &s.0),
+            let starts = match first_rows.as_ref().and_then(|f| f.get(c)) {
+                Some(Some(f)) => Some(f),
+                _ => split.as_ref().map(|s| &s.0),
             };
             for (i, st) in idx.iter().zip(starts.into_iter().flatten()) {
                 if let Some(slot) = band.get_mut(*i) {
@@ -2985,6 +3229,73 @@ mod tests {
         }
     }
 
+    /// A block of `texts`, one per line from line `first` down, 12 apart from y 700.
+    fn tall(col: usize, first: usize, texts: &[&str]) -> Block {
+        let parts: Vec<(usize, Chunk)> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let y0 = 700.0 - 12.0 * (first + i) as f64;
+                let x0 = 100.0 * col as f64;
+                let chunk = Chunk {
+                    text: t.to_string(),
+                    bbox: Rect::new(x0, y0, x0 + 80.0, y0 + 9.0),
+                };
+                (first + i, chunk)
+            })
+            .collect();
+        part_block(col, parts).expect("parts")
+    }
+
+    /// Word's default borderless table: a task row's cells all start on its first line
+    /// (top-aligned), and where the name above filled its column, the next row's name
+    /// went on in it: the content column's new cell there cuts it. fpdf2 centres a row's
+    /// shorter cells on it, and rows of one line whose first cell filled its line glue
+    /// as well: those tell neither.
+    #[test]
+    fn top_aligned_rows_are_cut_where_a_cell_starts() {
+        // A clean top-aligned row: its name wraps, the other cells start beside it.
+        assert!(top_aligned(&[
+            tall(0, 0, &["学前教育普惠发", "展"]),
+            tall(1, 0, &["新建、改扩建公办幼", "儿园。", "增加学位供给。"]),
+            tall(2, 0, &["21,360.00"]),
+        ]));
+        // The next row's name under a name filling its column went on in it.
+        let glued = vec![
+            tall(0, 0, &["学前教育普惠发展", "义务教育优质均衡"]),
+            tall(1, 0, &["新建幼儿园。"]),
+            tall(2, 0, &["21,360.00"]),
+            tall(1, 1, &["推进标准化建设。"]),
+            tall(2, 1, &["38,275.40"]),
+        ];
+        let names: Vec<String> = split_at_row_starts(glued, None)
+            .iter()
+            .filter(|b| b.col == 0)
+            .map(|b| b.text(false))
+            .collect();
+        assert_eq!(names, ["学前教育普惠发展", "义务教育优质均衡"]);
+        // fpdf2: the amount centred on the two-line content, and two glued rows.
+        let fpdf = [
+            tall(1, 0, &["围绕国家急需领域", "开展研究。", "加强合作。"]),
+            tall(2, 1, &["70,640.76"]),
+            tall(0, 4, &["基本支出", "项目支出"]),
+            tall(1, 4, &["4,993.80"]),
+            tall(1, 5, &["401.77"]),
+        ];
+        assert!(!top_aligned(&fpdf));
+    }
+
+    /// A bare amount under a line ending in words is the next row's cell; a list number
+    /// or the rest of a full-width amount goes on.
+    #[test]
+    fn an_amount_never_goes_on_words() {
+        assert!(amount_after_words("预算金额（万元）", "426,732.64"));
+        assert!(amount_after_words("事业发展性支出", "0.00"));
+        assert!(!amount_after_words("…不超过104亿元。", "2."));
+        assert!(!amount_after_words("１４７，９７９．", "１３"));
+        assert!(!amount_after_words("开展项目数量≥", "800"));
+    }
+
     /// Under the indicator table's last row (value text down to y 300), a signature
     /// line in the level columns is a row of its own; a level name printed there (its
     /// span going on to the next page), or a label beside the rows, stays a label.
@@ -3118,6 +3429,7 @@ mod tests {
             cy: 600.0,
             top: 605.0,
             fixed: None,
+            vertical: false,
         };
         let labels = [label];
         let starts = |from_top| span_starts(&bands, &labels, 10.5, from_top, &[]).map(|s| s.0);

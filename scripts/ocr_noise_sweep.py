@@ -224,14 +224,30 @@ def cell_split(text, rate, rng):
 
 
 def table_rules(text, rate, rng):
-    """Stray `|`, `_`, `—` where the scan's table rules were read as text."""
+    """Stray `|`, `丨`, `_`, `—` where the scan's table rules were read as text: at a
+    cell's start or end, or as the only text of an empty cell. An empty cell gets a
+    stroke (`|`, `｜`, `丨`, `_`), never `—`: a lone `—` is the form's placeholder, which
+    no reader can tell from a rule read as one, and an engine reads a border crossing an
+    empty box as a stroke."""
     out = []
     for line in text.split("\n"):
         cells = line.split("\t")
         for i, c in enumerate(cells):
             if rng.random() < rate:
-                mark = rng.choice(["|", "_", "—", "｜"])
-                cells[i] = (mark + c) if rng.random() < 0.5 else (c + mark)
+                if not c.strip():
+                    cells[i] = c + rng.choice(["|", "_", "｜", "丨"])
+                    continue
+                mark = rng.choice(["|", "_", "—", "｜", "丨"])
+                w = _width(mark)
+                if rng.random() >= 0.5:
+                    cells[i] = c + mark
+                elif c.startswith(" " * (w + 1)):
+                    # An indented line of a space-aligned text: the border stands in
+                    # the margin, where the engine places it, and the text keeps its
+                    # column.
+                    cells[i] = mark + c[w:]
+                else:
+                    cells[i] = mark + c
         out.append("\t".join(cells))
     return "\n".join(out)
 

@@ -114,7 +114,15 @@ fn run(bytes: &[u8], opts: &Options, source: &mut Source) -> Result<Declaration>
                 return Err(Error::Empty { blank: true });
             }
             warnings.extend(decoded.warnings);
-            text = decoded.text;
+            // A space-aligned text's table border OCR read as a mark at a line's margin
+            // (`｜        质量指标  …`) is padding: it shifts the line's columns.
+            text = match grid::without_margin_marks(&decoded.text) {
+                Some((cleaned, w)) => {
+                    warnings.push(w);
+                    cleaned
+                }
+                None => decoded.text,
+            };
             // Text from `pdftotext -layout` or a column-keeping OCR engine: cells wrapped
             // over several lines need the layout reader, not one row per line.
             match pdf::layout_text::grid_from_layout_text(&text) {

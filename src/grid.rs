@@ -79,6 +79,93 @@ pub fn clean_cell(s: &str) -> Cow<'_, str> {
     unspace_cjk(trim_cell(s))
 }
 
+/// Whether `t` is one stroke of a scan's table rule OCR read as text (`|`, `｜`, `丨`,
+/// `_`, `＿`); never `—`, the form's placeholder.
+pub(crate) fn is_lone_rule_mark(t: &str) -> bool {
+    t.len() <= 3 && matches!(t, "|" | "｜" | "丨" | "_" | "＿")
+}
+
+/// The length of a table-rule mark at the start of `line` that stands where the table's
+/// border does in a space-aligned text: a stroke (`|`, `｜`, `丨`, `_`, `＿`) alone on
+/// the line or followed by two or more spaces, in a line with no pipe after it (a pipe
+/// row starts `|  |`).
+fn margin_mark_len(line: &str) -> Option<usize> {
+    let b = line.as_bytes();
+    let n = match b.first()? {
+        b'|' | b'_' => 1,
+        0xEF | 0xE4 => 3,
+        _ => return None,
+    };
+    let mark = line.get(..n)?;
+    if !is_lone_rule_mark(mark) {
+        return None;
+    }
+    let rest = line.get(n..)?.trim_end_matches('\r');
+    let spaced = rest.starts_with("  ") || rest.trim().is_empty();
+    (spaced && !rest.contains(is_pipe)).then_some(n)
+}
+
+/// `text` with each table-rule mark OCR read at a line's margin (see [`margin_mark_len`])
+/// turned into spaces of its display width, so the line's cells keep their columns, and
+/// an `ocr_repaired` warning naming the first such line; `None` (no copy) in a text with
+/// tabs or when no line starts with one, as in every clean text (a byte test at each
+/// line start).
+pub fn without_margin_marks(text: &str) -> Option<(String, Warning)> {
+    let b = text.as_bytes();
+    // Only space-aligned text places cells by columns: a tab text's cells are parted by
+    // tabs, and its first tab is found within a line or two.
+    if has_tab(text) {
+        return None;
+    }
+    let may = |i: usize| matches!(b.get(i), Some(b'|' | b'_' | 0xEF | 0xE4));
+    let starts = std::iter::once(0).chain(memchr::memchr_iter(b'\n', b).map(|i| i + 1));
+    let first = starts.filter(|&i| may(i)).find(|&i| {
+        let rest = text.get(i..).unwrap_or("");
+        let end = memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len());
+        rest.get(..end).and_then(margin_mark_len).is_some()
+    })?;
+    let mut out = String::with_capacity(text.len());
+    let mut first_line = None;
+    for (k, line) in text.split_inclusive('\n').enumerate() {
+        let at = out.len();
+        match margin_mark_len(line).filter(|_| at >= first) {
+            Some(n) => {
+                first_line.get_or_insert(k + 1);
+                let width = line.get(..n).map_or(1, display_width);
+                out.extend(std::iter::repeat_n(' ', width));
+                out.push_str(line.get(n..).unwrap_or(""));
+            }
+            None => out.push_str(line),
+        }
+    }
+    let line = first_line.unwrap_or(1);
+    let w = Warning::new(
+        "ocr_repaired",
+        "a stray table-rule mark read by OCR at a line's margin dropped",
+        Some(Loc::Line { line }),
+    );
+    Some((out, w))
+}
+
+/// `t` without a rule mark OCR read outside its outer pipes (`_| a | b |`, `| a | b |丨`):
+/// text beyond them is no cell. Only a stroke that is no pipe itself (`||` may open a
+/// row with an empty cell).
+fn without_outer_marks(t: &str) -> &str {
+    let mark = |c: char| matches!(c, '_' | '＿' | '丨' | '—');
+    let mut t = t;
+    if let Some(c) = t.chars().next().filter(|&c| mark(c)) {
+        if t[c.len_utf8()..].trim_start().starts_with(is_pipe) {
+            t = t[c.len_utf8()..].trim_start();
+        }
+    }
+    if let Some(c) = t.chars().next_back().filter(|&c| mark(c)) {
+        if t[..t.len() - c.len_utf8()].trim_end().ends_with(is_pipe) {
+            t = t[..t.len() - c.len_utf8()].trim_end();
+        }
+    }
+    t
+}
+
 /// Control characters pad too: a DOS end-of-file mark (^Z) or a stray NUL at a line's
 /// end is no cell text.
 fn is_cell_padding(c: char) -> bool {
@@ -752,6 +839,7 @@ fn text_grid<'t>(text: &'t str) -> Grid<'t> {
         }
     }
     let mut rows: Vec<Row> = Vec::new();
+    let mut warnings = Vec::new();
     let mut block: Vec<Cell> = Vec::new();
     for (i, raw) in lines.iter().enumerate() {
         let line_no = i + 1;
@@ -799,7 +887,7 @@ fn text_grid<'t>(text: &'t str) -> Grid<'t> {
                 if is_markdown_rule(raw) {
                     continue;
                 }
-                let t = raw.trim();
+                let t = without_outer_marks(raw.trim());
                 if pipe_count_upto(t, 1) == 0 {
                     // A line outside the table (title, notes): cells by space runs.
                     split_spaced(t)
@@ -814,6 +902,21 @@ fn text_grid<'t>(text: &'t str) -> Grid<'t> {
                     }
                     if t.ends_with(is_pipe) && !parts.is_empty() {
                         parts.pop();
+                    }
+                    // A row opening with two pipes and nothing between (`||  | 成本指标 |`)
+                    // one cell wider than the row above: the table's border read twice
+                    // by OCR, not an empty first cell.
+                    if parts.first().is_some_and(|p| p.is_empty())
+                        && rows
+                            .last()
+                            .is_some_and(|r| r.cells.len() + 1 == parts.len())
+                    {
+                        parts.remove(0);
+                        warnings.push(Warning::new(
+                            "ocr_repaired",
+                            "a table border read twice by OCR (`||`) read as one",
+                            Some(loc.clone()),
+                        ));
                     }
                     parts
                         .into_iter()
@@ -867,7 +970,7 @@ fn text_grid<'t>(text: &'t str) -> Grid<'t> {
         rows,
         layout,
         pages: None,
-        warnings: Vec::new(),
+        warnings,
     }
 }
 
@@ -1054,8 +1157,11 @@ fn wrapped_cell_cols(prev: &Row<'_>, row: &Row<'_>) -> Option<Vec<usize>> {
         .filter(|(_, c)| !c.text.is_empty());
     let (at, cell) = filled.next()?;
     let more = filled.next().is_some();
-    if (more && at > 0) || row.cells.len() < 2 || row.cells.iter().any(|c| c.col.is_none()) {
+    if row.cells.len() < 2 || row.cells.iter().any(|c| c.col.is_none()) {
         return None;
+    }
+    if more && at > 0 {
+        return rests_of_cut_row(prev, row);
     }
     if !more {
         return rest_joins(prev, at, &cell.text).then(|| vec![at]);
@@ -1088,6 +1194,63 @@ fn wrapped_cell_cols(prev: &Row<'_>, row: &Row<'_>) -> Option<Vec<usize>> {
         .then_some(cols)
 }
 
+/// The columns of `row`'s cells when they are the rests of several cells of `prev`
+/// wrapped at once (`→公共文化→开展公→4,860.00→群众基本文化需求得` /
+/// `→服务体系建设→益性文化惠民演出…→→到有效保障。`): `prev` holds one amount alone in a
+/// cell, in a column where `row` is empty (a task row's own amount: a row of its own has
+/// its amount, a rest line has none), and each of `row`'s cells finishes the cell above
+/// it as a lone rest would ([`rest_joins`]: no number, label or level name, numbered item,
+/// nor a cell above that ends a sentence).
+fn rests_of_cut_row(prev: &Row<'_>, row: &Row<'_>) -> Option<Vec<usize>> {
+    // The amount test first: indicator rows (most rows with several cells) have none. A
+    // budget row has two (its expenditure's and its income's), and an optional line of
+    // it may be blank in both: only a row with one amount goes on this way.
+    // (Counted by their first char: an amount OCR misread, `1,320·00`, is one too.)
+    let mut amounts = prev
+        .cells
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| starts_with_digit(&c.text));
+    let (Some((at, amount)), None) = (amounts.next(), amounts.next()) else {
+        return None;
+    };
+    if !is_bare_amount(&amount.text) || row.cells.get(at).is_some_and(|r| !r.text.is_empty()) {
+        return None;
+    }
+    let cols: Vec<usize> = row
+        .cells
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !c.text.is_empty())
+        .map(|(i, _)| i)
+        .collect();
+    cols.iter()
+        .all(|&i| {
+            row.cells
+                .get(i)
+                .is_some_and(|c| rest_joins(prev, i, &c.text))
+        })
+        .then_some(cols)
+}
+
+/// Whether `t` starts with a digit, ASCII or full-width. By bytes first: most cells fail
+/// at their first.
+fn starts_with_digit(t: &str) -> bool {
+    t.as_bytes().first().is_some_and(u8::is_ascii_digit)
+        || t.starts_with(|c: char| ('０'..='９').contains(&c))
+}
+
+/// Whether `t` is an amount and nothing else (`4,860.00`, `１，８００．００`): digits
+/// with thousands and decimal marks.
+fn is_bare_amount(t: &str) -> bool {
+    starts_with_digit(t)
+        && t.chars().all(|c| {
+            c.is_ascii_digit()
+                || ('０'..='９').contains(&c)
+                || matches!(c, ',' | '.' | ' ' | '，' | '．')
+        })
+}
+
 /// Whether `text`, alone on its line, finishes cell `at` of the row above, `prev` (see
 /// [`join_wrapped_cells`] for when it does not).
 fn rest_joins(prev: &Row<'_>, at: usize, text: &str) -> bool {
@@ -1105,9 +1268,10 @@ fn rest_joins(prev: &Row<'_>, at: usize, text: &str) -> bool {
     {
         return true;
     }
-    // Read as the form reads it: without a stray table-rule mark at its edge, and a
-    // level name misread by OCR (`数最指标`, `质量措标`) is still one.
-    let bare = text.trim_matches(['|', '｜', '_', '＿', '—']);
+    // Read as the form reads it: without a stray table-rule mark at its edge (`成本指标丨`
+    // is a level name of its own), and a level name misread by OCR (`数最指标`, `质量措标`)
+    // is still one.
+    let bare = text.trim_matches(['|', '｜', '丨', '_', '＿', '—']);
     let own_row = crate::sections::is_label(bare)
         || crate::sections::is_framework_name(bare)
         || crate::ocr_labels::may_be_misread_name(bare)
@@ -1737,6 +1901,7 @@ mod tests {
         for rest in [
             "\t\t质量指标\t\t",
             "\t\t成本指标_\t\t",
+            "\t\t成本指标丨\t\t",
             "\t\t数最指标\t\t",
             "\t\t审核意见\t\t",
             "\t\t\t就业培训人次≥300人次\t",
@@ -1837,5 +2002,31 @@ mod tests {
         assert_eq!(g.rows.len(), 2);
         assert_eq!(g.rows[0].cells[1].text, "");
         assert_eq!(g.rows[0].cells[2].col, Some(2));
+    }
+
+    /// A table rule's mark at a line's margin in space-aligned text, and what is not one.
+    #[test]
+    fn margin_marks() {
+        let cases: &[(&str, Option<usize>)] = &[
+            ("｜      项目支出   876.54", Some(3)),
+            ("丨              质量指标    工程质量验收合格率", Some(3)),
+            ("|                       筹集保障性租赁住房", Some(1)),
+            ("_", Some(1)),
+            ("＿  ", Some(3)),
+            // A pipe row, a cell's edge mark, a placeholder, a numeral.
+            ("|  | 财政专项资金 | 158,300.00 |", None),
+            ("|产出指标", None),
+            ("| 产出指标", None),
+            ("—      —", None),
+            ("一      产出指标", None),
+        ];
+        for (line, want) in cases {
+            assert_eq!(margin_mark_len(line), *want, "{line:?}");
+        }
+        assert!(without_margin_marks("部门名称  某局\n        基本支出  3.00\n").is_none());
+        let (text, w) =
+            without_margin_marks("部门名称  某局\n｜      基本支出  3.00\n_\n").unwrap();
+        assert_eq!(text, "部门名称  某局\n        基本支出  3.00\n \n");
+        assert_eq!(w.loc, Some(Loc::Line { line: 2 }));
     }
 }

@@ -8,7 +8,9 @@
 //! - one character off; two for labels of eight characters or more (`服务对象瞒意度措标`);
 //! - for four- and five-character framework names (`数量指标`, `质量指标`), only in the
 //!   `指标` suffix: their two-character stems are what tells them apart, and a level-3
-//!   name one stem character away (`效率指标`) is ordinary text;
+//!   name one stem character away (`效率指标`) is ordinary text — unless every char off
+//!   is a glyph OCR confuses with the name's by shape (`数最指标`, `时郊措标`: [`CONFUSED`];
+//!   then two off from four characters);
 //! - the closest label must be unique: `X量指标` is as close to 数量指标 as to 质量指标 and
 //!   is no name.
 //!
@@ -28,24 +30,65 @@ fn ideographs(b: &[u8]) -> bool {
         && b.chunks_exact(3).all(|c| matches!(c[0], 0xE4..=0xE9))
 }
 
-/// How many chars `a` and `b` (ideographs, same length) differ in, and whether all of
-/// them are in the last two (the `指标` of a framework name).
-fn distance(a: &[u8], b: &[u8]) -> (usize, bool) {
+/// Pairs of glyphs OCR engines confuse by shape, each with a character of the form's
+/// labels (指/措: the same right side under a different radical; 量/最, 质/贡: the same
+/// frame, one stroke group off). A misreading to one of these says more than any other
+/// character off: it is what a scan of the label gives, seldom another word.
+const CONFUSED: &[(char, char)] = &[
+    ('指', '措'),
+    ('标', '栎'),
+    ('量', '最'),
+    ('质', '贡'),
+    ('效', '郊'),
+    ('态', '杰'),
+    ('满', '瞒'),
+    ('意', '竟'),
+    ('象', '橡'),
+    ('务', '条'),
+    ('度', '废'),
+    ('济', '挤'),
+    ('出', '山'),
+    ('支', '攴'),
+    ('金', '全'),
+    ('额', '頟'),
+    ('资', '贸'),
+    ('投', '设'),
+];
+
+/// Whether OCR confuses the ideograph of `label` (3 bytes) with `read`'s.
+fn confused(label: &[u8], read: &[u8]) -> bool {
+    let (Ok(l), Ok(r)) = (std::str::from_utf8(label), std::str::from_utf8(read)) else {
+        return false;
+    };
+    let (Some(l), Some(r)) = (l.chars().next(), r.chars().next()) else {
+        return false;
+    };
+    CONFUSED.iter().any(|&(a, b)| a == l && b == r)
+}
+
+/// How many chars `a` and `b` (ideographs, same length) differ in, whether all of them
+/// are in the last two (the `指标` of a framework name), and whether each is a glyph
+/// OCR confuses with `b`'s (see [`CONFUSED`]).
+fn distance(a: &[u8], b: &[u8]) -> (usize, bool, bool) {
     let chars = a.len() / 3;
     let mut off = 0;
     let mut only_suffix = true;
+    let mut all_confused = true;
     for (k, (x, y)) in a.chunks_exact(3).zip(b.chunks_exact(3)).enumerate() {
         if x != y {
             off += 1;
             if k + 2 < chars {
                 only_suffix = false;
             }
+            if all_confused && !confused(y, x) {
+                all_confused = false;
+            }
             if off > 2 {
                 break; // farther than any rule allows
             }
         }
     }
-    (off, only_suffix)
+    (off, only_suffix, all_confused)
 }
 
 /// The one label of `labels` that `text` (already normalised: no white space) spells
@@ -66,13 +109,19 @@ pub(crate) fn misread_of<'l>(text: &str, labels: &[&'l str], short_stems: bool) 
         if label.len() != text.len() {
             continue;
         }
-        let (off, only_suffix) = distance(text.as_bytes(), label.as_bytes());
+        let (off, only_suffix, all_confused) = distance(text.as_bytes(), label.as_bytes());
         if off == 0 {
             return None;
         }
         let chars = label.len() / 3;
-        let allowed = if chars >= 8 { 2 } else { 1 };
-        if off > allowed || short_stems && chars <= 5 && !only_suffix {
+        // Glyphs OCR confuses by shape (`数最指标`, `时郊措标`): two off from four chars, in
+        // the stem too (`效率指标` is off by a glyph no scan gives for 益, and stays).
+        let allowed = if chars >= 8 || (all_confused && chars >= 4) {
+            2
+        } else {
+            1
+        };
+        if off > allowed || short_stems && chars <= 5 && !only_suffix && !all_confused {
             continue;
         }
         match best {
@@ -97,9 +146,14 @@ pub(crate) fn may_be_misread_name(text: &str) -> bool {
     let b = text.as_bytes();
     (12..=42).contains(&b.len()) && b.len().is_multiple_of(3) && {
         let n = b.len();
-        // 指 E6 8C 87, 标 E6 A0 87.
-        b.get(n - 6..n - 3) == Some(&[0xE6, 0x8C, 0x87][..])
-            || b.get(n - 3..) == Some(&[0xE6, 0xA0, 0x87][..])
+        // 指 E6 8C 87 or its misreading 措 E6 8E AA; 标 E6 A0 87 or 栎 E6 A0 8E.
+        matches!(
+            b.get(n - 6..n - 3),
+            Some([0xE6, 0x8C, 0x87] | [0xE6, 0x8E, 0xAA])
+        ) || matches!(
+            b.get(n - 3..),
+            Some([0xE6, 0xA0, 0x87] | [0xE6, 0xA0, 0x8E])
+        )
     }
 }
 
@@ -165,7 +219,7 @@ pub(crate) fn respell_cells(grid: &mut Grid<'_>) -> Vec<Warning> {
             let t: &str = &cell.text;
             // A table rule read as the only text of an empty cell: the cell is empty
             // (`—` alone is the form's placeholder and stays).
-            if matches!(t, "|" | "｜" | "_" | "＿") {
+            if crate::grid::is_lone_rule_mark(t) {
                 cell.text = Cow::Borrowed("");
                 continue;
             }
@@ -203,37 +257,70 @@ pub(crate) fn respell_cells(grid: &mut Grid<'_>) -> Vec<Warning> {
 }
 
 /// A cell with a stray mark of the scan's table rules at its edge (`|产出指标`,
-/// `3,218.46_`, `数量指标—`), without it. One mark only, not a run (`填报人：____` is a
-/// blank to fill in), never the whole cell (`—` is a placeholder), and a leading `—`
-/// only before an ideograph (before a digit it may be a minus sign).
+/// `3,218.46_`, `数量指标—`, `丨≥90%`), without it. One mark only, not a run (`填报人：____`
+/// is a blank to fill in), never the whole cell (`—` is a placeholder). A leading `—` only
+/// before an ideograph or an amount with its decimals (`—15,663.52`: no budget amount is
+/// negative; before other numbers it may be a minus sign); `丨` never beside a digit (it
+/// is OCR's reading of a `1` there, which the number reader repairs: `丨00%`).
 fn without_rule_mark(t: &str) -> Option<&str> {
-    // By bytes first: every mark starts with 7C, 5F, EF or E2 and ends with 7C, 5F, 9C,
-    // BF or 94, and most cells neither start nor end so.
+    // By bytes first: every mark starts with 7C, 5F, EF, E2 or is 丨 (E4 B8 A8) and ends
+    // with 7C, 5F, 9C, BF, 94 or A8, and most cells neither start nor end so.
+    const GUN: &[u8] = "丨".as_bytes();
     let b = t.as_bytes();
-    let starts = matches!(b.first(), Some(0x7C | 0x5F | 0xEF | 0xE2));
-    let ends = matches!(b.last(), Some(0x7C | 0x5F | 0x9C | 0xBF | 0x94));
+    let starts = matches!(b.first(), Some(0x7C | 0x5F | 0xEF | 0xE2)) || b.starts_with(GUN);
+    let ends = matches!(b.last(), Some(0x7C | 0x5F | 0x9C | 0xBF | 0x94)) || b.ends_with(GUN);
     if !starts && !ends {
         return None;
     }
-    let is_mark = |c: char| matches!(c, '|' | '｜' | '_' | '＿' | '—');
+    let is_mark = |c: char| matches!(c, '|' | '｜' | '_' | '＿' | '—' | '丨');
     let mut chars = t.chars();
     let first = chars.next()?;
     let last = chars.next_back()?;
     let inner = |c: Option<char>| c.is_some_and(|c| !is_mark(c) && !c.is_whitespace());
+    // A digit, a number's own mark or OCR's 0 (`丨,000.00` is 1,000.00, `丨.5` is 1.5,
+    // `丨O0%` is 100%).
+    let digit = |c: Option<char>| {
+        c.is_some_and(|c| {
+            c.is_ascii_digit()
+                || ('０'..='９').contains(&c)
+                || matches!(c, ',' | '.' | '，' | '．' | 'O' | 'o' | '〇' | 'l' | 'I')
+        })
+    };
     if is_mark(first) && inner(t[first.len_utf8()..].chars().next()) {
         let rest = &t[first.len_utf8()..];
-        let before_ideograph = rest
-            .chars()
-            .next()
-            .is_some_and(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c));
-        if first != '—' || before_ideograph {
+        let next = rest.chars().next();
+        let before_ideograph = next.is_some_and(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c));
+        let keep = match first {
+            '—' => !before_ideograph && !is_decimal_amount(rest),
+            // Unless read as a 1 it would break the amount's thousands groups
+            // (`丨450,385.73`).
+            '丨' => digit(next) && !(is_decimal_amount(rest) && rest.find(',') == Some(3)),
+            _ => false,
+        };
+        if !keep {
             return Some(rest);
         }
     }
-    if is_mark(last) && inner(t[..t.len() - last.len_utf8()].chars().next_back()) {
-        return Some(&t[..t.len() - last.len_utf8()]);
+    let body = &t[..t.len() - last.len_utf8()];
+    let prev = body.chars().next_back();
+    // A 丨 after an amount's two decimals is no third one (`957.51丨`).
+    let digit_gun = last == '丨' && digit(prev) && !is_decimal_amount(body);
+    if is_mark(last) && inner(prev) && !digit_gun {
+        return Some(body);
     }
     None
+}
+
+/// Whether `s` is an amount written with its decimals (`15,663.52`, `0.00`): digits,
+/// thousands commas, a point and two decimals.
+fn is_decimal_amount(s: &str) -> bool {
+    let b = s.as_bytes();
+    let n = b.len();
+    n >= 4
+        && b[n - 3] == b'.'
+        && b[n - 2..].iter().all(u8::is_ascii_digit)
+        && b[0].is_ascii_digit()
+        && b[..n - 3].iter().all(|&c| c.is_ascii_digit() || c == b',')
 }
 
 /// The spelling of a misread budget word or amount header, if `t` is one.
@@ -300,12 +387,21 @@ mod tests {
         assert_eq!(m("质量指栎"), Some("质量指标"));
         assert_eq!(m("生杰效益指标"), Some("生态效益指标"));
         assert_eq!(m("服务对象瞒意度措标"), Some("服务对象满意度指标"));
-        // Short stems are not guessed, exact names are the caller's.
-        assert_eq!(m("数最指标"), None);
+        // Short stems are guessed only through glyphs OCR confuses by shape (量/最,
+        // 效/郊, 质/贡); exact names are the caller's.
+        assert_eq!(m("数最指标"), Some("数量指标"));
+        assert_eq!(m("时郊措标"), Some("时效指标"));
+        assert_eq!(m("贡量指标"), Some("质量指标"));
+        assert_eq!(m("数量措栎"), Some("数量指标"));
+        assert_eq!(m("满竟度指标"), None); // level 1: not in NAMES here
         assert_eq!(m("效率指标"), None);
+        assert_eq!(m("数据指标"), None);
+        assert_eq!(m("质最措标"), Some("质量指标"));
+        assert_eq!(m("贡最措标"), None); // three off
         assert_eq!(m("数量指标"), None);
-        // Two misreads in a six-char name: too far.
-        assert_eq!(m("社会郊益措标"), None);
+        // Two misreads in a six-char name: too far, unless both are glyphs OCR confuses.
+        assert_eq!(m("社会郊益描标"), None);
+        assert_eq!(m("社会郊益措标"), Some("社会效益指标"));
         // Ties: as close to two names.
         assert_eq!(m("社济效益指标"), None);
         assert_eq!(m("数量指标完成"), None);
@@ -361,11 +457,49 @@ mod tests {
         assert_eq!(without_rule_mark("产出指标"), None);
     }
 
+    /// Marks a table rule leaves at a cell's edge, and the look-alikes that are the
+    /// cell's own text (a minus sign, a range's dash, OCR's `丨` for a `1`).
+    #[test]
+    fn rule_marks_table() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("丨产出指标", Some("产出指标")),
+            ("服务对象满意度指标丨", Some("服务对象满意度指标")),
+            ("丨≥90%", Some("≥90%")),
+            ("≥90%丨", Some("≥90%")),
+            ("—15,663.52", Some("15,663.52")),
+            ("—0.00", Some("0.00")),
+            ("—229,255.28", Some("229,255.28")),
+            ("丨450,385.73", Some("450,385.73")),
+            ("957.51丨", Some("957.51")),
+            ("485,738.17丨", Some("485,738.17")),
+            // A 1 read as 丨 beside a digit: the number reader's (`丨00%` is 100%).
+            ("丨80,000.00", None),
+            ("丨0.00", None),
+            ("100丨", None),
+            ("丨,000.00", None),
+            ("丨.5万亩", None),
+            ("丨O0%", None),
+            ("丨〇0%", None),
+            ("3.5丨", None),
+            // A dash before a number that is no amount with decimals: a minus sign.
+            ("—5", None),
+            ("—3.5", None),
+            ("—5.00%", None),
+            ("80%—90%", None),
+            ("丨", None),
+            ("丨丨", None),
+        ];
+        for (t, want) in cases {
+            assert_eq!(without_rule_mark(t), *want, "{t}");
+        }
+    }
+
     #[test]
     fn may_be_name_bytes() {
         assert!(may_be_misread_name("数量措标"));
         assert!(may_be_misread_name("数量指栎"));
-        assert!(!may_be_misread_name("数量措栎"));
+        assert!(may_be_misread_name("数量措栎"));
+        assert!(!may_be_misread_name("数量描述"));
         assert!(!may_be_misread_name("指标"));
     }
 }

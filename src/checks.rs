@@ -408,7 +408,20 @@ pub fn run(d: &Declaration) -> Vec<Check> {
     // (where the table has amounts: some list tasks by name and content only).
     if !d.tasks.is_empty() && !d.tasks_without_amounts {
         let mut tasks_sum = Some(Sum::Known(Decimal::ZERO));
-        for t in &d.tasks {
+        // An `其中` row under a task is part of that task's amount: not added again.
+        let parts = d.tasks.iter().scan(false, |after_task, t| {
+            let part = is_of_which(t.name.as_deref()) && *after_task;
+            *after_task |= !part;
+            Some(part)
+        });
+        let summed: Vec<_> = d
+            .tasks
+            .iter()
+            .zip(parts)
+            .filter(|(_, part)| !part)
+            .map(|(t, _)| t)
+            .collect();
+        for t in summed {
             tasks_sum = match (tasks_sum, t.amount.as_ref().and_then(|a| a.yuan)) {
                 (Some(Sum::Known(s)), Some(y)) => Some(match s.checked_add(y) {
                     Some(t) => Sum::Known(t),

@@ -1182,16 +1182,20 @@ fn wrapped_cell_cols(prev: &Row<'_>, row: &Row<'_>) -> Option<Vec<usize>> {
     {
         return None;
     }
-    let cols: Vec<usize> = row
-        .cells
+    let cols = filled_columns(row);
+    cols.iter()
+        .all(|&i| prev.cells.get(i).is_some_and(|c| !c.text.is_empty()))
+        .then_some(cols)
+}
+
+/// The columns of `row` holding text.
+fn filled_columns(row: &Row<'_>) -> Vec<usize> {
+    row.cells
         .iter()
         .enumerate()
         .filter(|(_, c)| !c.text.is_empty())
         .map(|(i, _)| i)
-        .collect();
-    cols.iter()
-        .all(|&i| prev.cells.get(i).is_some_and(|c| !c.text.is_empty()))
-        .then_some(cols)
+        .collect()
 }
 
 /// The columns of `row`'s cells when they are the rests of several cells of `prev`
@@ -1217,13 +1221,7 @@ fn rests_of_cut_row(prev: &Row<'_>, row: &Row<'_>) -> Option<Vec<usize>> {
     if !is_bare_amount(&amount.text) || row.cells.get(at).is_some_and(|r| !r.text.is_empty()) {
         return None;
     }
-    let cols: Vec<usize> = row
-        .cells
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| !c.text.is_empty())
-        .map(|(i, _)| i)
-        .collect();
+    let cols = filled_columns(row);
     cols.iter()
         .all(|&i| {
             row.cells

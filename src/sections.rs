@@ -308,6 +308,11 @@ const TASKS: &[&str] = &[
     "年度重点任务",
     "年度主要工作任务",
     "部门年度重点工作任务",
+    // The same label without 任务 (名称 | 工作内容 | 资金 | 完成时限 beside it).
+    "年度重点工作",
+    "重点工作",
+    "年度主要工作",
+    "年度重点工作安排",
     // Templates that list the year's key projects (项目名称 | 资金总额 | …) as its tasks.
     "部门重点项目",
     "年度重点项目",
@@ -1154,9 +1159,16 @@ impl<'g> Reader<'g> {
             .first()
             .filter(|b| b.label.is_none())
             .is_some_and(|b| title_row(b).is_some());
-        let score = core.iter().filter(|l| found.contains(l)).count() + usize::from(title_evidence);
-        if score < 2 {
-            let at_row_starts = core.iter().filter(|l| found.contains(l)).count();
+        let at_row_starts = core.iter().filter(|l| found.contains(l)).count();
+        let score = at_row_starts + usize::from(title_evidence);
+        // Text set one cell per line whose labels stand inside paragraphs of other
+        // cells' lines (two or more of them) is no table in reading order: its columns
+        // are interleaved (`pdftotext` without `-layout`), whatever labels start rows.
+        let interleaved = || {
+            self.grid.layout == crate::grid::Layout::CellPerLine
+                && labels_anywhere(self.grid, &core) >= at_row_starts + 2
+        };
+        if score < 2 || interleaved() {
             let anywhere = labels_anywhere(self.grid, &core);
             let reason = if anywhere >= 3 && anywhere > at_row_starts {
                 // The labels are all there but the table is not: text taken out of a PDF

@@ -414,14 +414,7 @@ pub fn run(d: &Declaration) -> Vec<Check> {
             *after_task |= !part;
             Some(part)
         });
-        let summed: Vec<_> = d
-            .tasks
-            .iter()
-            .zip(parts)
-            .filter(|(_, part)| !part)
-            .map(|(t, _)| t)
-            .collect();
-        for t in summed {
+        for (t, _) in d.tasks.iter().zip(parts).filter(|(_, part)| !part) {
             tasks_sum = match (tasks_sum, t.amount.as_ref().and_then(|a| a.yuan)) {
                 (Some(Sum::Known(s)), Some(y)) => Some(match s.checked_add(y) {
                     Some(t) => Sum::Known(t),

@@ -1164,12 +1164,14 @@ impl<'g> Reader<'g> {
         // Text set one cell per line whose labels stand inside paragraphs of other
         // cells' lines (two or more of them) is no table in reading order: its columns
         // are interleaved (`pdftotext` without `-layout`), whatever labels start rows.
-        let interleaved = || {
-            self.grid.layout == crate::grid::Layout::CellPerLine
-                && labels_anywhere(self.grid, &core) >= at_row_starts + 2
+        // (Counted only where it may decide: other texts are not walked again.)
+        let anywhere = if score < 2 || self.grid.layout == Layout::CellPerLine {
+            labels_anywhere(self.grid, &core)
+        } else {
+            0
         };
-        if score < 2 || interleaved() {
-            let anywhere = labels_anywhere(self.grid, &core);
+        let interleaved = self.grid.layout == Layout::CellPerLine && anywhere >= at_row_starts + 2;
+        if score < 2 || interleaved {
             let reason = if anywhere >= 3 && anywhere > at_row_starts {
                 // The labels are all there but the table is not: text taken out of a PDF
                 // in reading order (`pdftotext` without `-layout`, a viewer's plain copy)
@@ -1281,31 +1283,26 @@ impl<'g> Reader<'g> {
         // A cell at or right of the least such column found so far cannot lower it, so
         // it is not tested (most forms have their labels in column 0: after the first
         // label, no other cell is looked at).
-        let least_label_col = || {
-            let mut least: Option<usize> = None;
-            for c in self.grid.rows.iter().flat_map(|r| r.non_empty()) {
-                let Some(col) = c.col else { continue };
-                if least.is_some_and(|l| col >= l) {
-                    continue;
+        // A borderless PDF's label column too: labels glued to their neighbour are
+        // looked for there (see `glued_label`).
+        let stream = self.grid.layout == Layout::PdfStream;
+        let least_label_col = (self.has_cols || stream)
+            .then(|| {
+                let mut least: Option<usize> = None;
+                for c in self.grid.rows.iter().flat_map(|r| r.non_empty()) {
+                    let Some(col) = c.col else { continue };
+                    if least.is_some_and(|l| col >= l) {
+                        continue;
+                    }
+                    if label_of(&c.text).is_some() {
+                        least = Some(col);
+                    }
                 }
-                if label_of(&c.text).is_some() {
-                    least = Some(col);
-                }
-            }
-            least
-        };
-        let label_col = if self.has_cols {
-            least_label_col()
-        } else {
-            None
-        };
-        // A borderless PDF's label column, where labels glued to their neighbour are
-        // looked for (see `glued_label`).
-        let stream_label_col = if self.grid.layout == Layout::PdfStream {
-            least_label_col()
-        } else {
-            None
-        };
+                least
+            })
+            .flatten();
+        let label_col = least_label_col.filter(|_| self.has_cols);
+        let stream_label_col = least_label_col.filter(|_| stream);
         let mut blocks: Vec<Block<'g>> = vec![Block {
             label: None,
             label_cell: None,
@@ -2684,32 +2681,21 @@ fn sections_from_heads(entries: &mut Vec<BudgetEntry>) {
         .count();
     let end = start + width;
     // Names with no amount head columns only over a full row of items with amounts
-    // (else they may be items whose amount cells are empty).
-    let next: Vec<&BudgetEntry> = match entries.get(end) {
-        Some(f) if f.loc != entries[start].loc => entries[end..]
-            .iter()
-            .take_while(|e| e.loc == f.loc)
-            .collect(),
-        _ => return,
-    };
-    if width < 2 || next.len() != width || next.iter().any(|e| e.raw.is_none()) {
+    // (else they may be items whose amount cells are empty), and no row below holds
+    // more items than there are names.
+    let mut rows = entries[end..].chunk_by(|a, b| a.loc == b.loc);
+    let full_first = rows.next().is_some_and(|next| {
+        next[0].loc != entries[start].loc
+            && next.len() == width
+            && next.iter().all(|e| e.raw.is_some())
+    });
+    if width < 2 || !full_first || rows.any(|row| row.len() > width) {
         return;
     }
     let heads: Vec<String> = entries[start..end]
         .iter()
         .map(|e| e.name.clone().unwrap_or_default())
         .collect();
-    let mut i = end;
-    while i < entries.len() {
-        let row = entries[i..]
-            .iter()
-            .take_while(|e| e.loc == entries[i].loc)
-            .count();
-        if row > width {
-            return;
-        }
-        i += row;
-    }
     for row in entries[end..].chunk_by_mut(|a, b| a.loc == b.loc) {
         for (e, h) in row.iter_mut().zip(&heads) {
             e.section = Some(h.clone());
@@ -3901,11 +3887,18 @@ impl IndicatorColumns {
         }
         let n = norm(text);
         // A note on what to write is no part of the name: 指标值（包含数字及文字描述）.
-        let n = match n.find('(') {
-            Some(i) if i > 0 && n.ends_with(')') && seen & 0b100 != 0 => {
-                Cow::Owned(n[..i].to_string())
+        // (Only headers with 值 are searched: most cells here are level names.)
+        let note_at = (seen & 0b100 != 0 && n.ends_with(')'))
+            .then(|| n.find('('))
+            .flatten()
+            .filter(|&i| i > 0);
+        let n = match (n, note_at) {
+            (Cow::Borrowed(b), Some(i)) => Cow::Borrowed(&b[..i]),
+            (Cow::Owned(mut o), Some(i)) => {
+                o.truncate(i);
+                Cow::Owned(o)
             }
-            _ => n,
+            (n, None) => n,
         };
         // The word tests need 期 (bit 1) or 值 (bit 2), and most cells that get here
         // are level names (产出指标) with neither: they are only compared whole.

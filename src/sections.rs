@@ -1353,12 +1353,16 @@ impl<'g> Reader<'g> {
             } else if current != Some(Label::Tasks) && opens_task_table(&cells) {
                 // Likewise a full task header row (名称 | 主要实施内容 | 拟投入的资金 | …).
                 Some(Label::Tasks)
-            } else if matches!(current, None | Some(Label::Department))
+            } else if (matches!(current, None | Some(Label::Department))
+                || (current == Some(Label::Footer)
+                    && !blocks.iter().any(|b| b.label == Some(Label::Budget))))
                 && !(self.has_cols && in_label_col)
                 && opens_budget_table(&cells)
             {
                 // And the budget's header row, its 预算整体情况 cell's text set lower
-                // down (a merged cell's text centred in it, as copied from a PDF).
+                // down (a merged cell's text centred in it, as copied from a PDF); also
+                // under a contact row (联系人 | 联系电话) that some templates put right
+                // below 部门名称, when no budget was read yet.
                 Some(Label::Budget)
             } else {
                 None

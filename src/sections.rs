@@ -877,6 +877,7 @@ fn framework_name(text: &str) -> Option<&'static str> {
         .find(|(s, _)| *s == stem)
         .map(|(_, name)| *name)
         .or_else(|| framework_misread(n))
+        .or_else(|| without_list_number(n).and_then(framework_name))
 }
 
 /// A framework name with a character misread by OCR (`数量措标`, `生杰效益指标`), by the
@@ -900,12 +901,47 @@ fn respell_misread_level(name: &mut String, loc: &Loc, warnings: &mut Vec<Warnin
     if all_framework_names().any(|fw| fw == name) {
         return;
     }
+    // Templates that number their level names (`一、产出指标`, `（一）数量指标`): the
+    // number is the table's outline, not the name.
+    if let Some(rest) = without_list_number(name).filter(|r| framework_name(r).is_some()) {
+        *name = rest.to_string();
+        if all_framework_names().any(|fw| fw == name) {
+            return;
+        }
+    }
     let n = norm(name);
     let Some(fw) = framework_misread(strip_note(&n)) else {
         return;
     };
     warnings.push(crate::ocr_labels::warning("level name", name, fw, loc));
     *name = fw.to_string();
+}
+
+/// The text after a list number that opens it: `一、` `二.` `（一）` `(1)` `1.` `1、` `1）`
+/// (a decimal like `1.5` is no list number). None when there is none or nothing after.
+fn without_list_number<'a>(text: &'a str) -> Option<&'a str> {
+    const CN: &str = "一二三四五六七八九十";
+    let t = text.trim_start();
+    let digits = |s: &'a str| -> Option<(&'a str, &'a str)> {
+        let end = s
+            .char_indices()
+            .find(|&(_, c)| !(c.is_ascii_digit() || CN.contains(c)))
+            .map_or(s.len(), |(i, _)| i);
+        (end > 0).then(|| s.split_at(end))
+    };
+    let rest = if let Some(inner) = t.strip_prefix(['(', '（']) {
+        let (_, after) = digits(inner)?;
+        after.strip_prefix([')', '）'])?
+    } else {
+        let (_, after) = digits(t)?;
+        let after = after.strip_prefix(['、', '.', '．', ')', '）'])?;
+        if after.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        after
+    };
+    let rest = rest.trim_start();
+    (!rest.is_empty()).then_some(rest)
 }
 
 /// (stem without `指标`, name) of every framework name, in `all_framework_names` order:
@@ -933,6 +969,8 @@ pub(crate) fn framework_name_strict(text: &str) -> Option<&'static str> {
     all_framework_names()
         .find(|name| *name == n)
         .or_else(|| framework_misread(n))
+        // An outline's number before the name (`一、产出指标`, `（一）数量指标`).
+        .or_else(|| without_list_number(n).and_then(framework_name_strict))
 }
 
 /// Whether the normal form of a cell, its note taken off, may end in `标` or in `指` and

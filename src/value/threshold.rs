@@ -1000,6 +1000,9 @@ pub(super) fn may_hold_number(s: &str) -> bool {
 
 /// Every comparison in `text`, in order.
 pub(crate) fn parse(text: &str) -> Vec<Threshold> {
+    if let Some(rest) = after_lone_zero(text) {
+        return parse(&format!("0{rest}"));
+    }
     // Every comparison is read at a number: a text with nothing that may start one has none.
     // (Most texts have an ASCII digit, found by a byte scan.)
     if !text.bytes().any(|b| b.is_ascii_digit()) && !text.chars().any(|c| may_start(norm_char(c))) {
@@ -1224,6 +1227,22 @@ impl Pending {
         let metric = sc.metric(self.metric_start, end);
         vec![threshold(metric, op, self.q.value, self.q.unit.as_ref())]
     }
+}
+
+/// A cell opening with a lone zero numeral and nothing but a unit or a short word after
+/// it (`零起`, `〇次`, `零投诉`): what follows the zero, to be read as `0起` is. The
+/// numeral grammar reads 零 only before other digits (`一百零五`), so a zero alone was no
+/// number at all.
+fn after_lone_zero(text: &str) -> Option<&str> {
+    let t = text.trim();
+    let rest = t.strip_prefix(['零', '〇'])?;
+    let word = rest.trim_end_matches(CLOSING);
+    let n = word.chars().count();
+    let short_word = (1..=4).contains(&n)
+        && word
+            .chars()
+            .all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c) && !may_start(c) && c != '点');
+    (short_word || (n > 0 && super::unit::parse_unit(word).is_some())).then_some(rest)
 }
 
 /// The cell-only rule: a cell that is just a value (`100%`, `800项`), or one clause

@@ -138,8 +138,12 @@ const SUFFIX_OPS: &[(&str, Op, Strength)] = &[
     ("及以下", Op::Le, Strength::Word),
     ("或以下", Op::Le, Strength::Word),
     ("以下", Op::Le, Strength::Word),
+    ("及以内", Op::Le, Strength::Word),
+    ("或以内", Op::Le, Strength::Word),
     ("以内", Op::Le, Strength::Word),
     ("之内", Op::Le, Strength::Word),
+    ("及其以上", Op::Ge, Strength::Word),
+    ("及其以下", Op::Le, Strength::Word),
     ("左右", Op::Eq, Strength::Weak),
 ];
 

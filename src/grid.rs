@@ -310,6 +310,27 @@ fn pipe_count_upto(line: &str, limit: usize) -> usize {
         .count()
 }
 
+/// A markdown (ATX) heading's text without its marks: `## 标题 ##` → `标题`; other lines
+/// as they are (`#` must be followed by a space, as CommonMark has it: `#1` is text).
+fn without_heading_marks(line: &str) -> &str {
+    let hashes = line.bytes().take_while(|&b| b == b'#').count();
+    if !(1..=6).contains(&hashes) {
+        return line;
+    }
+    match line.get(hashes..) {
+        Some(rest) if rest.starts_with([' ', '\t']) => {
+            let rest = rest.trim();
+            let closed = rest.trim_end_matches('#');
+            if closed.len() < rest.len() && (closed.is_empty() || closed.ends_with([' ', '\t'])) {
+                closed.trim_end()
+            } else {
+                rest
+            }
+        }
+        _ => line,
+    }
+}
+
 fn is_markdown_rule(line: &str) -> bool {
     let t = line.trim();
     t.contains('-')
@@ -889,8 +910,9 @@ fn text_grid<'t>(text: &'t str) -> Grid<'t> {
                 }
                 let t = without_outer_marks(raw.trim());
                 if pipe_count_upto(t, 1) == 0 {
-                    // A line outside the table (title, notes): cells by space runs.
-                    split_spaced(t)
+                    // A line outside the table (title, notes): cells by space runs; a
+                    // markdown heading's marks (`# 2024年度…申报表`) are no text of it.
+                    split_spaced(without_heading_marks(t))
                         .into_iter()
                         .enumerate()
                         .map(|(c, s)| cell(Some(c), clean_owned(s)))

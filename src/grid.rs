@@ -789,7 +789,8 @@ impl<'a> LineCounter<'a> {
 }
 
 /// A page-number line copied along with the table (`第 1 页 共 3 页`, `- 2 -`,
-/// `Page 1 of 3`): page furniture, not a cell. A bare number or `1/3` alone is not
+/// `Page 1 of 3`), or the mark a table carried over to the next page opens with (`续表`,
+/// `（续表）`, `续上表`, `表2（续）`): page furniture, not a cell. A bare number or `1/3` alone is not
 /// taken, as a one-cell-per-line text has value rows like that (the PDF reader, which
 /// sees where a line stands on its page, adds them: `pdf::is_page_number`).
 pub(crate) fn is_page_number(text: &str) -> bool {
@@ -800,13 +801,15 @@ pub(crate) fn is_page_number(text: &str) -> bool {
               | 共\s*[0-9]+\s*页([，,、\s]*第\s*[0-9]+\s*页)?
               | [-—–－]\s*[0-9]+\s*[-—–－]
               | page\s*[0-9]+(\s*of\s*[0-9]+)?
+              | [（(]?\s*续\s*上?\s*表\s*[0-9一二三四五六七八九十]*\s*[）)]?[:：]?
+              | 附?表\s*[0-9一二三四五六七八九十]*\s*[（(]\s*续(表)?\s*[）)]
             )$",
         )
         .ok()
     });
-    // Cheap reject: every form holds 页, a dash or a P.
+    // Cheap reject: every form holds 页, 续, a dash or a P.
     text.len() <= 40
-        && (text.contains('页') || text.contains(['-', '—', '–', '－', 'P', 'p']))
+        && (text.contains(['页', '续']) || text.contains(['-', '—', '–', '－', 'P', 'p']))
         && RE.as_ref().is_some_and(|re| re.is_match(text))
 }
 
@@ -1470,8 +1473,8 @@ fn join_broken_rows(rows: Vec<Row<'_>>) -> Vec<Row<'_>> {
 
 /// The last of the lines without a tab that go on with the last cell of `rows[end]`, a
 /// row ending in text (`end` when there are none). A line that is a section label is a
-/// title, one with a `：` a note (`单位：万元`, `注：…`), a level name of the indicator
-/// framework a row of its own (space-aligned, its empty cells lost); after a row that was
+/// title, one with a `：` a note (`单位：万元`, `注：…`), a page number or `续表` page
+/// furniture, a level name of the indicator framework a row of its own (space-aligned, its empty cells lost); after a row that was
 /// whole the lines must also be followed by a row of the table.
 fn last_cell_lines_end(rows: &[Row<'_>], end: usize, after_whole: bool) -> usize {
     let mut last = end;
@@ -1480,6 +1483,7 @@ fn last_cell_lines_end(rows: &[Row<'_>], end: usize, after_whole: bool) -> usize
             r.cells.len() == 1
                 && follows(&rows[last], r)
                 && !r.cells[0].text.contains(['：', ':'])
+                && !is_page_number(r.cells[0].text.trim())
                 && !crate::sections::is_label(&r.cells[0].text)
                 && !crate::sections::is_framework_name(&r.cells[0].text)
         })

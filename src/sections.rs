@@ -2311,6 +2311,12 @@ impl<'g> Reader<'g> {
         let mut stream: Vec<&Cell> = Vec::new();
         for (row, loc) in block.rows_without(Label::Indicators) {
             if let Some(m) = IndicatorColumns::from_header(&row) {
+                // A second header row naming target columns only, under a 指标值 cell
+                // merged over them (`中期指标值 | 年度指标值`): those are the targets.
+                if let Some(first) = map.as_mut().filter(|_| m.names_no_level()) {
+                    first.take_targets(&m);
+                    continue;
+                }
                 added = AddedColumn::of_header(&row, &m.other, &m.cols, m.complete());
                 if map.is_none() {
                     map = Some(m);
@@ -4052,6 +4058,27 @@ impl IndicatorColumns {
     /// Whether the header names the level-3 column and a target column.
     fn complete(&self) -> bool {
         self.cols[2].is_some() && self.target_count() > 0
+    }
+
+    /// Whether the header names none of the level columns (a second header row
+    /// under merged target headers).
+    fn names_no_level(&self) -> bool {
+        self.cols[..3].iter().all(Option::is_none)
+    }
+
+    /// The target columns (and sign and unit columns) a second header row names
+    /// replace what the row above said of them: `指标值` merged over `中期指标值 |
+    /// 年度指标值` is neither of them.
+    fn take_targets(&mut self, sub: &IndicatorColumns) {
+        for slot in 3..IND_SLOTS {
+            let Some(k) = sub.cols.get(slot).copied().flatten() else {
+                continue;
+            };
+            if let Some(c) = self.cols.get_mut(slot) {
+                *c = Some(k);
+            }
+            self.other.retain(|(o, _)| *o != k);
+        }
     }
 
     fn target_count(&self) -> usize {

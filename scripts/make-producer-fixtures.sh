@@ -66,6 +66,10 @@ make producer-fpdf-stream fpdf-stream
 # on the span (with 1 mm padding too).
 make producer-fpdf-stream-numbered-targets fpdf-stream
 make producer-fpdf-stream-padded-first-row-labels fpdf-stream-pad
+# fpdf2 borderless with 1 mm padding, synth-38 cut after its 10th indicator row (5 pages):
+# pages 2 and 3 each open with a task whose content's first line is the same words at the
+# same place; the line reads on into its cell's next line, so it is no running header.
+make producer-fpdf-stream-padded-same-first-line fpdf-stream-pad
 # The same form with its task header and one task: the department's name and the
 # overall goal, flush left in their merged cells, run across the budget rows' first
 # value column gap.

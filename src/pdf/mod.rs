@@ -548,7 +548,8 @@ fn text_cols(r: &TRow) -> Vec<usize> {
 /// The previous page must be filled to the bottom margin (`full`), the new row's text
 /// must sit only in columns the previous row also fills, and not every one of those
 /// texts may already end a sentence (a fresh row after a complete one), unless the new
-/// row goes on with the next number of a numbered list.
+/// row goes on with the next number of a numbered list or holds only the last column
+/// the previous row fills.
 fn continues(prev: &TRow, next: &TRow, full: bool) -> bool {
     let (a, b) = (text_cols(prev), text_cols(next));
     if !full || a.is_empty() || b.is_empty() || !b.iter().all(|c| a.contains(c)) {
@@ -559,6 +560,12 @@ fn continues(prev: &TRow, next: &TRow, full: bool) -> bool {
     // the table's first.
     if b.len() >= 2 && crate::sections::is_indicator_header(&texts(prev)) {
         return false;
+    }
+    // The next page's row holds only the last column the row above fills: the tail of
+    // that cell (its neighbours ended on the previous page). A row of its own has its
+    // name, or any other cell, beside it.
+    if a.len() >= 2 && b.len() == 1 && b.first() == a.iter().max() {
+        return true;
     }
     let finished = |t: &str| {
         let mut back = t.chars().rev();

@@ -563,8 +563,13 @@ fn continues(prev: &TRow, next: &TRow, full: bool) -> bool {
     }
     // The next page's row holds only the last column the row above fills: the tail of
     // that cell (its neighbours ended on the previous page). A row of its own has its
-    // name, or any other cell, beside it.
-    if a.len() >= 2 && b.len() == 1 && b.first() == a.iter().max() {
+    // name, or any other cell, beside it; a framework name in full (a level label a
+    // form puts in the wrong column) is a whole cell.
+    if a.len() >= 2
+        && b.len() == 1
+        && b.first() == a.iter().max()
+        && !next.cells.iter().any(|c| is_framework_name(&c.text))
+    {
         return true;
     }
     let finished = |t: &str| {
@@ -1088,6 +1093,29 @@ mod tests {
         assert!(continues(&prev, &next, true));
         prev.last_line_room = vec![Some(2.5), Some(5.0)];
         assert!(!continues(&prev, &next, true));
+    }
+
+    /// A borderless row's longest cell (a task's outcome) runs onto the next page after
+    /// its other cells ended: the next page's first row holds only that column, and
+    /// carries it on although its text above ended a sentence (synth-12, LibreOffice
+    /// without borders). A framework name alone there is a misplaced label's cell.
+    #[test]
+    fn last_column_alone_at_page_top_carries_on() {
+        let prev = row(&[
+            "",
+            "市容环境整治",
+            "围绕国家急需领域开展研究。",
+            "42594.50",
+            "提升整体能力。",
+        ]);
+        let tail = row(&["", "", "", "", "年度任务按期完成。"]);
+        assert!(continues(&prev, &tail, true));
+        // Not a page that was not filled, nor a row with another cell beside it.
+        assert!(!continues(&prev, &tail, false));
+        let fresh = row(&["", "", "实施重点区域综合整治。", "", "年度任务按期完成。"]);
+        assert!(!continues(&prev, &fresh, true));
+        let label = row(&["", "", "", "", "生态效益指标"]);
+        assert!(!continues(&prev, &label, true));
     }
 
     /// A page's last row of one line in every cell (a level-3 name filling its line

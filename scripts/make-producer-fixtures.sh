@@ -66,6 +66,14 @@ make producer-fpdf-stream fpdf-stream
 # on the span (with 1 mm padding too).
 make producer-fpdf-stream-numbered-targets fpdf-stream
 make producer-fpdf-stream-padded-first-row-labels fpdf-stream-pad
+# fpdf2 borderless with 1 mm padding, synth-38 cut after its 10th indicator row (5 pages):
+# pages 2 and 3 each open with a task whose content's first line is the same words at the
+# same place; the line reads on into its cell's next line, so it is no running header.
+make producer-fpdf-stream-padded-same-first-line fpdf-stream-pad
+# LibreOffice without borders re-distilled by ghostscript, synth-12 without its last
+# indicator row (5 pages): a task's outcome, its longest cell, runs two lines onto page 3
+# after its other cells ended on page 2, and its text there is only that column's.
+make producer-gs-stream-cell-tail-at-page-top gs-stream
 # The same form with its task header and one task: the department's name and the
 # overall goal, flush left in their merged cells, run across the budget rows' first
 # value column gap.

@@ -58,7 +58,7 @@ these need `pip install pikepdf matplotlib`):
   gb1-label-only  fpdf-otf-no-tu with /CIDSystemInfo Adobe-GB1-5: the label is wrong (the
                 CFF's ROS is Adobe-Identity-0), so nothing is decodable
 
-Needs LibreOffice, ghostscript, poppler-utils, qpdf, mupdf-tools, a CJK font and
+Needs LibreOffice (Writer, and Calc for xlsx: Debian's libreoffice-calc), ghostscript, poppler-utils, qpdf, mupdf-tools, a CJK font and
 `pip install fpdf2 openpyxl python-docx`. A producer that fails is reported on stderr
 and skipped. An existing output newer than its text is kept.
 """
@@ -107,10 +107,17 @@ def soffice(src, out_pdf, filt="pdf", infilter=None):
     with tempfile.TemporaryDirectory() as tmp:
         profile = "file://" + os.path.join(tmp, "profile")
         inf = [f"--infilter={infilter}"] if infilter else []
-        run(["soffice", f"-env:UserInstallation={profile}", "--headless", *inf,
-             "--convert-to", filt, "--outdir", tmp, src])
+        cmd = ["soffice", f"-env:UserInstallation={profile}", "--headless", *inf,
+               "--convert-to", filt, "--outdir", tmp, src]
+        r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         stem = os.path.splitext(os.path.basename(src))[0]
-        shutil.move(os.path.join(tmp, stem + ".pdf"), out_pdf)
+        made = os.path.join(tmp, stem + ".pdf")
+        if r.returncode != 0 or not os.path.exists(made):
+            # soffice exits 0 when it cannot load a file (e.g. a .xlsx without
+            # libreoffice-calc installed): say what it printed.
+            said = (r.stdout + r.stderr).decode(errors="replace").strip()[-400:]
+            raise RuntimeError(f"soffice made no PDF of {os.path.basename(src)}: {said}")
+        shutil.move(made, out_pdf)
 
 
 def cells_of(rp, segment):

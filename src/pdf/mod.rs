@@ -309,21 +309,44 @@ fn drop_furniture(page: &PageGeom, used: &mut [bool], running: &[(String, f64)])
         .filter(|(i, _)| !used.get(*i).copied().unwrap_or(true))
         .collect();
     let refs: Vec<&Glyph> = free.iter().map(|(_, g)| *g).collect();
-    for line in text::lines(&refs) {
-        let Some(b) = text::bbox_of(&line) else {
+    let lines = text::lines(&refs);
+    let is_running = |line: &[&Glyph]| {
+        text::bbox_of(line).is_some_and(|b| {
+            let t = text::line_text(line);
+            running
+                .iter()
+                .any(|(rt, y)| *rt == t && (b.y0 - y).abs() <= 4.0)
+        })
+    };
+    for (k, line) in lines.iter().enumerate() {
+        let Some(b) = text::bbox_of(line) else {
             continue;
         };
-        let t = text::line_text(&line);
+        let t = text::line_text(line);
         let compact: String = t.chars().filter(|c| !c.is_whitespace()).collect();
         let numbered = is_page_number(&t) || is_page_number(&compact);
-        let repeated = running
-            .iter()
-            .any(|(rt, y)| *rt == t && (b.y0 - y).abs() <= 4.0);
+        let repeated = is_running(line) && {
+            // The line toward the body: below a header, above a footer.
+            let top = b.y0 > page.height * (1.0 - MARGIN);
+            let other = if top {
+                lines.get(k + 1)
+            } else {
+                k.checked_sub(1).and_then(|j| lines.get(j))
+            };
+            !other.is_some_and(|o| {
+                let (upper, lower) = if top {
+                    (line.as_slice(), o.as_slice())
+                } else {
+                    (o.as_slice(), line.as_slice())
+                };
+                !is_running(o) && wraps_into(upper, lower, b.x0)
+            })
+        };
         if in_margin(page, &b) && (numbered || repeated) {
             for g in line {
                 if let Some(i) = free
                     .iter()
-                    .find(|(_, fg)| std::ptr::eq(*fg, g))
+                    .find(|(_, fg)| std::ptr::eq(*fg, *g))
                     .map(|(i, _)| *i)
                 {
                     if let Some(u) = used.get_mut(i) {
@@ -333,6 +356,52 @@ fn drop_furniture(page: &PageGeom, used: &mut [bool], running: &[(String, f64)])
             }
         }
     }
+}
+
+/// A paragraph's line wrapped into the next: `upper`'s text starting at `x0` goes on in
+/// `lower` a line pitch below, flush with it at the same size, and reaches at least as
+/// far right. Two cells of a borderless table may open with the same words at the top
+/// of two pages (a continued cell's first line); a running header or footer is a block
+/// of its own, whose lines repeat together.
+fn wraps_into(upper: &[&Glyph], lower: &[&Glyph], x0: f64) -> bool {
+    let size = |l: &[&Glyph]| {
+        let mut s: Vec<f64> = l
+            .iter()
+            .filter(|g| !g.ch.is_whitespace())
+            .map(|g| g.size)
+            .collect();
+        s.sort_by(f64::total_cmp);
+        s.get(s.len() / 2).copied()
+    };
+    let (Some(su), Some(sl)) = (size(upper), size(lower)) else {
+        return false;
+    };
+    if (su - sl).abs() > 0.05 * su {
+        return false;
+    }
+    // The run of each line that starts at x0 (its cell's text: neighbouring cells stand
+    // at least half an em apart).
+    let run = |l: &[&Glyph]| -> Option<(f64, f64, f64, f64)> {
+        let start = l
+            .iter()
+            .position(|g| !g.ch.is_whitespace() && (g.bbox.x0 - x0).abs() <= 0.25 * su)?;
+        let first = l.get(start)?;
+        let (mut x1, mut y0, mut y1) = (first.bbox.x1, first.bbox.y0, first.bbox.y1);
+        for g in l.iter().skip(start + 1) {
+            if g.bbox.x0 - x1 > 0.5 * su {
+                break;
+            }
+            x1 = x1.max(g.bbox.x1);
+            y0 = y0.min(g.bbox.y0);
+            y1 = y1.max(g.bbox.y1);
+        }
+        Some((first.bbox.x0, x1, y0, y1))
+    };
+    let (Some(u), Some(l)) = (run(upper), run(lower)) else {
+        return false;
+    };
+    let gap = u.2 - l.3;
+    (-0.1 * su..=0.8 * su).contains(&gap) && u.1 >= l.1 - 0.5 * su
 }
 
 /// Word's page header (页眉): small text in the top margin over a lone rule across the
@@ -479,7 +548,8 @@ fn text_cols(r: &TRow) -> Vec<usize> {
 /// The previous page must be filled to the bottom margin (`full`), the new row's text
 /// must sit only in columns the previous row also fills, and not every one of those
 /// texts may already end a sentence (a fresh row after a complete one), unless the new
-/// row goes on with the next number of a numbered list.
+/// row goes on with the next number of a numbered list or holds only the last column
+/// the previous row fills.
 fn continues(prev: &TRow, next: &TRow, full: bool) -> bool {
     let (a, b) = (text_cols(prev), text_cols(next));
     if !full || a.is_empty() || b.is_empty() || !b.iter().all(|c| a.contains(c)) {
@@ -490,6 +560,17 @@ fn continues(prev: &TRow, next: &TRow, full: bool) -> bool {
     // the table's first.
     if b.len() >= 2 && crate::sections::is_indicator_header(&texts(prev)) {
         return false;
+    }
+    // The next page's row holds only the last column the row above fills: the tail of
+    // that cell (its neighbours ended on the previous page). A row of its own has its
+    // name, or any other cell, beside it; a framework name in full (a level label a
+    // form puts in the wrong column) is a whole cell.
+    if a.len() >= 2
+        && b.len() == 1
+        && b.first() == a.iter().max()
+        && !next.cells.iter().any(|c| is_framework_name(&c.text))
+    {
+        return true;
     }
     let finished = |t: &str| {
         let mut back = t.chars().rev();
@@ -1012,6 +1093,29 @@ mod tests {
         assert!(continues(&prev, &next, true));
         prev.last_line_room = vec![Some(2.5), Some(5.0)];
         assert!(!continues(&prev, &next, true));
+    }
+
+    /// A borderless row's longest cell (a task's outcome) runs onto the next page after
+    /// its other cells ended: the next page's first row holds only that column, and
+    /// carries it on although its text above ended a sentence (synth-12, LibreOffice
+    /// without borders). A framework name alone there is a misplaced label's cell.
+    #[test]
+    fn last_column_alone_at_page_top_carries_on() {
+        let prev = row(&[
+            "",
+            "市容环境整治",
+            "围绕国家急需领域开展研究。",
+            "42594.50",
+            "提升整体能力。",
+        ]);
+        let tail = row(&["", "", "", "", "年度任务按期完成。"]);
+        assert!(continues(&prev, &tail, true));
+        // Not a page that was not filled, nor a row with another cell beside it.
+        assert!(!continues(&prev, &tail, false));
+        let fresh = row(&["", "", "实施重点区域综合整治。", "", "年度任务按期完成。"]);
+        assert!(!continues(&prev, &fresh, true));
+        let label = row(&["", "", "", "", "生态效益指标"]);
+        assert!(!continues(&prev, &label, true));
     }
 
     /// A page's last row of one line in every cell (a level-3 name filling its line

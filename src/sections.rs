@@ -1799,8 +1799,7 @@ impl<'g> Reader<'g> {
             // Held names exist only before any header (they are taken at the next row).
             if let Some((names, names_loc)) = names_above.take() {
                 if let Some(label_col) = matrix_row(names, row) {
-                    groups = names
-                        .iter()
+                    groups = matrix_names(names, label_col)
                         .filter_map(|n| {
                             let col = n.col?;
                             Some(ColumnGroup {
@@ -1947,12 +1946,15 @@ impl<'g> Reader<'g> {
                     && row.len() >= 2
                     && rows
                         .get(i + 1)
-                        .is_some_and(|(next, _)| matrix_row_by_shape(row.len(), next));
+                        .is_some_and(|(next, _)| matrix_row_by_shape(row.len(), next).is_some());
+                let matrix_names = matrix.and_then(|n| {
+                    matrix_row_by_shape(n.len(), row).map(|skip| n.iter().skip(skip))
+                });
                 if heads_matrix {
                     matrix = Some(row);
-                } else if let Some(names) = matrix.filter(|n| matrix_row_by_shape(n.len(), row)) {
+                } else if let Some(names) = matrix_names {
                     let label = row.first().map(|c| c.text.to_string());
-                    for (name, amount) in names.iter().zip(&row[1..]) {
+                    for (name, amount) in names.zip(row.iter().skip(1)) {
                         out.push(BudgetEntry {
                             section: Some(name.text.to_string()),
                             name: label.clone(),
@@ -3161,26 +3163,62 @@ const DASHES: &[&str] = &["-", "—", "–", "－", "——", "/", "／", "无",
 /// Whether `names` head the columns of a matrix whose first row is `row`: a row label
 /// left of every name, then amounts, each under a name (`| 合计 | 财政拨款 | 其他资金` over
 /// `基本支出 | 1,200.00 | 1,150.00 | 50.00`). The label's column is returned.
+/// The label column may have a heading of its own among the names (`项目 | 合计 | 财政拨款
+/// | 其他资金`): a name in the label's column heads the labels, not an amount column
+/// (see [`matrix_names`]).
 fn matrix_row(names: &[&Cell], row: &[&Cell]) -> Option<usize> {
-    let first_name = names.iter().filter_map(|n| n.col).min()?;
     let (labels, amounts): (Vec<&&Cell>, Vec<&&Cell>) =
         row.iter().partition(|c| !is_amount_like(&c.text));
     let [label] = labels.as_slice() else {
         return None;
     };
-    let label_col = label.col.filter(|&k| k < first_name)?;
+    let label_col = label.col?;
+    let heads_labels = names.iter().filter(|n| n.col == Some(label_col)).count();
+    let first_name = names
+        .iter()
+        .filter_map(|n| n.col)
+        .filter(|&k| k > label_col)
+        .min()?;
+    if names.iter().any(|n| n.col.is_none_or(|k| k < label_col)) || heads_labels > 1 {
+        return None;
+    }
     let under_names = amounts.len() >= 2
+        && first_name > label_col
         && amounts
             .iter()
-            .all(|a| a.col.is_some() && names.iter().any(|n| n.col == a.col));
+            .all(|a| a.col.is_some() && matrix_names(names, label_col).any(|n| n.col == a.col));
     under_names.then_some(label_col)
 }
 
+/// The names of a matrix whose row labels stand in `label_col` that head amount columns:
+/// those right of the labels (a name over the labels heads them).
+fn matrix_names<'a, 'c, 't>(
+    names: &'a [&'c Cell<'t>],
+    label_col: usize,
+) -> impl Iterator<Item = &'a &'c Cell<'t>> + 'a {
+    names
+        .iter()
+        .filter(move |n| n.col.is_some_and(|k| k > label_col))
+}
+
 /// [`matrix_row`] where cells carry no columns: a label, then one amount per column name.
-fn matrix_row_by_shape(names: usize, row: &[&Cell]) -> bool {
-    row.len() == names + 1
-        && row.first().is_some_and(|c| !is_amount_like(&c.text))
-        && row[1..].iter().all(|c| is_amount_like(&c.text))
+/// Gives how many of the names head the labels rather than amounts: none, or the first
+/// where the names are one more than the amounts and at least three (`项目 | 合计 |
+/// 财政拨款 | 其他资金` over `基本支出 | 1,200.00 | 1,150.00 | 50.00`).
+fn matrix_row_by_shape(names: usize, row: &[&Cell]) -> Option<usize> {
+    let shaped = row.first().is_some_and(|c| !is_amount_like(&c.text))
+        && row.len() >= 3
+        && row.iter().skip(1).all(|c| is_amount_like(&c.text));
+    if !shaped {
+        return None;
+    }
+    if row.len() == names + 1 {
+        Some(0)
+    } else if row.len() == names && names >= 3 {
+        Some(1)
+    } else {
+        None
+    }
 }
 
 /// [`names_over_amounts`] where cells carry no columns (space-aligned text): a row of

@@ -126,6 +126,7 @@ fn separators_spanned(
         }
     }
     events.extend(in_cell_gap_crossings(lines, &multi, p));
+    events.extend(interleaved_gaps(lines, p));
     events.sort_by(|a, b| a.0.total_cmp(&b.0));
     let good = |support: i64, cross: i64| {
         (support >= 2 && cross * p.cross_ratio <= support)
@@ -304,6 +305,58 @@ fn separators_spanned(
     }
     all.sort_by(f64::total_cmp);
     all
+}
+
+/// Column gaps a text alone on its line shows beside the lines it is set between
+/// (separator events, support only). A one-line cell vertically centred beside a cell of
+/// two or more lines (a label beside its wrapped value, a value beside its wrapped label)
+/// gets a line of its own, half a line off the lines beside it: no line then holds both,
+/// and the gap between them, maybe the only one the label column shows, went unseen (the
+/// label was read into its value's cell). A line overlapping such a line by height, but
+/// more than a quarter em off its baseline (so not one line set in two runs), with no
+/// text above or below the other's, counts the gap to the nearest text on each side.
+fn interleaved_gaps(lines: &[Line], p: &Params) -> Vec<(f64, i64, i64, i64)> {
+    let mut out = Vec::new();
+    if p.tight {
+        return out;
+    }
+    for l in lines.iter().filter(|l| l.chunks.len() == 1) {
+        let Some(c) = l.chunks.first() else {
+            continue;
+        };
+        for m in lines {
+            let overlap = l.bbox.y1.min(m.bbox.y1) - l.bbox.y0.max(m.bbox.y0);
+            let off = ((l.bbox.y0 + l.bbox.y1) - (m.bbox.y0 + m.bbox.y1)).abs() / 2.0;
+            if overlap <= 0.0 || off < 0.25 * p.em {
+                continue;
+            }
+            if m.chunks
+                .iter()
+                .any(|d| d.bbox.x0 < c.bbox.x1 && c.bbox.x0 < d.bbox.x1)
+            {
+                continue;
+            }
+            let left = m
+                .chunks
+                .iter()
+                .map(|d| d.bbox.x1)
+                .filter(|x1| *x1 <= c.bbox.x0)
+                .fold(f64::NEG_INFINITY, f64::max);
+            let right = m
+                .chunks
+                .iter()
+                .map(|d| d.bbox.x0)
+                .filter(|x0| *x0 >= c.bbox.x1)
+                .fold(f64::INFINITY, f64::min);
+            for (a, b) in [(left, c.bbox.x0), (c.bbox.x1, right)] {
+                if a.is_finite() && b.is_finite() && b - a >= p.min_col_gap {
+                    out.push((a, 1, 0, 0));
+                    out.push((b, -1, 0, 0));
+                }
+            }
+        }
+    }
+    out
 }
 
 /// The gaps of `multi`'s lines that [`in_cell_gap`] finds, as text crossing them
@@ -2777,6 +2830,10 @@ pub(crate) fn page_items(
     let (budget, tasks) = above.split_at(tasks_at.unwrap_or(above.len()));
     let budget_seps = match tasks_at {
         Some(_) => starts_in_gap(budget_separators(budget, &p, inherited), budget, &p),
+        // A table's first page without a task header (a project form): the same
+        // (its label column's gap may be narrow beside the wide gaps of value cells
+        // centred on merged columns, whose middle lies right of where the goal starts).
+        None if inherited.is_empty() => starts_in_gap(seps.clone(), budget, &p),
         None => seps.clone(),
     };
     let ind_above = indicators.on.then_some((indicators.level3_x, false));

@@ -3174,16 +3174,11 @@ fn matrix_row(names: &[&Cell], row: &[&Cell]) -> Option<usize> {
     };
     let label_col = label.col?;
     let heads_labels = names.iter().filter(|n| n.col == Some(label_col)).count();
-    let first_name = names
-        .iter()
-        .filter_map(|n| n.col)
-        .filter(|&k| k > label_col)
-        .min()?;
+    // (Amounts under names right of the label imply such names: no test of their own.)
     if names.iter().any(|n| n.col.is_none_or(|k| k < label_col)) || heads_labels > 1 {
         return None;
     }
     let under_names = amounts.len() >= 2
-        && first_name > label_col
         && amounts
             .iter()
             .all(|a| a.col.is_some() && matrix_names(names, label_col).any(|n| n.col == a.col));

@@ -310,39 +310,42 @@ fn drop_furniture(page: &PageGeom, used: &mut [bool], running: &[(String, f64)])
         .collect();
     let refs: Vec<&Glyph> = free.iter().map(|(_, g)| *g).collect();
     let lines = text::lines(&refs);
-    let is_running = |line: &[&Glyph]| {
-        text::bbox_of(line).is_some_and(|b| {
+    // Each line's box and text, and whether it repeats a running line: a line is
+    // tested beside its neighbours, so this is worked out once per line.
+    let info: Vec<Option<(Rect, String, bool)>> = lines
+        .iter()
+        .map(|line| {
+            let b = text::bbox_of(line)?;
             let t = text::line_text(line);
-            running
+            let running = running
                 .iter()
-                .any(|(rt, y)| *rt == t && (b.y0 - y).abs() <= 4.0)
+                .any(|(rt, y)| *rt == t && (b.y0 - y).abs() <= 4.0);
+            Some((b, t, running))
         })
-    };
+        .collect();
+    let is_running = |k: usize| matches!(info.get(k), Some(Some((_, _, true))));
     for (k, line) in lines.iter().enumerate() {
-        let Some(b) = text::bbox_of(line) else {
+        let Some(Some((b, t, running))) = info.get(k) else {
             continue;
         };
-        let t = text::line_text(line);
         let compact: String = t.chars().filter(|c| !c.is_whitespace()).collect();
-        let numbered = is_page_number(&t) || is_page_number(&compact);
-        let repeated = is_running(line) && {
+        let numbered = is_page_number(t) || is_page_number(&compact);
+        let repeated = *running && {
             // The line toward the body: below a header, above a footer.
             let top = b.y0 > page.height * (1.0 - MARGIN);
-            let other = if top {
-                lines.get(k + 1)
-            } else {
-                k.checked_sub(1).and_then(|j| lines.get(j))
-            };
-            !other.is_some_and(|o| {
-                let (upper, lower) = if top {
-                    (line.as_slice(), o.as_slice())
-                } else {
-                    (o.as_slice(), line.as_slice())
-                };
-                !is_running(o) && wraps_into(upper, lower, b.x0)
-            })
+            let other = if top { Some(k + 1) } else { k.checked_sub(1) };
+            !other
+                .and_then(|j| Some((j, lines.get(j)?)))
+                .is_some_and(|(j, o)| {
+                    let (upper, lower) = if top {
+                        (line.as_slice(), o.as_slice())
+                    } else {
+                        (o.as_slice(), line.as_slice())
+                    };
+                    !is_running(j) && wraps_into(upper, lower, b.x0)
+                })
         };
-        if in_margin(page, &b) && (numbered || repeated) {
+        if in_margin(page, b) && (numbered || repeated) {
             for g in line {
                 if let Some(i) = free
                     .iter()

@@ -980,9 +980,12 @@ pub(crate) fn framework_name_strict(text: &str) -> Option<&'static str> {
 /// without normalising. Ends `norm` or `strip_note` may change (white space, colons,
 /// closing brackets, chars outside the common ideographs) are left to the full test.
 fn may_end_in_a_name(b: &[u8]) -> bool {
-    const ZHI: &[u8] = "指".as_bytes();
-    const BIAO: &[u8] = "标".as_bytes();
-    let kept = |end: usize| kept_char_before(b, end).filter(|&i| b.get(i..end) != Some(BIAO));
+    // 指 and 标 or the glyphs OCR reads for them (措, 栎: `ocr_labels`), as
+    // `framework_misread` takes both misread at once (`数量措栎`).
+    let is = |s: &[u8], a: &str, b: &str| s == a.as_bytes() || s == b.as_bytes();
+    let kept = |end: usize| {
+        kept_char_before(b, end).filter(|&i| !b.get(i..end).is_some_and(|c| is(c, "标", "栎")))
+    };
     let Some(start) = kept(b.len()) else {
         return !b.is_empty();
     };
@@ -990,7 +993,7 @@ fn may_end_in_a_name(b: &[u8]) -> bool {
         return false;
     }
     match kept(start) {
-        Some(s) => b.get(s..start) == Some(ZHI),
+        Some(s) => b.get(s..start).is_some_and(|c| is(c, "指", "措")),
         None => true,
     }
 }

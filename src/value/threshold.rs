@@ -1007,6 +1007,49 @@ pub(crate) fn parse(text: &str) -> Vec<Threshold> {
     if let Some(rest) = after_lone_zero(text) {
         return parse(&format!("0{rest}"));
     }
+    if let Some(ts) = value_with_note(text) {
+        return ts;
+    }
+    scan(text, true)
+}
+
+/// A value with a bracketed note after it (`100%（≥95%）`, `100%（以实际为准）`,
+/// `1200人次（2024年）`, `90%（以上）`): the value before the note is the cell's value, as if the note
+/// were not there, and the note adds its own comparisons (a tolerance, a floor). Read so
+/// only where the note gets in the way: when the whole cell reads as no threshold, or the
+/// note's comparisons would stand for the cell's (`100%（≥95%）` is not just `≥95%`).
+/// A note that only restates the value (`≥3个（含3个）`) leaves the cell as it reads.
+fn value_with_note(text: &str) -> Option<Vec<Threshold>> {
+    let t = text.trim_end_matches(CLOSING);
+    let body = t.strip_suffix(['）', ')'])?;
+    let open = body.rfind(['（', '('])?;
+    let (head, inner) = (body.get(..open)?, body.get(open..)?);
+    let inner = inner.get(inner.chars().next()?.len_utf8()..)?;
+    // One note, closing the cell: no bracket inside it, a value before it.
+    if inner.contains(['（', '(', '）', ')']) || head.trim().is_empty() {
+        return None;
+    }
+    let value = scan(head, true);
+    if value.is_empty() || value.iter().any(|t| t.op != Op::Eq) {
+        return None;
+    }
+    // A note of words only may be the value's own suffix (`90%（以上）` is `90%以上`).
+    if !may_hold_number(inner) {
+        let joined = scan(&format!("{head}{inner}"), true);
+        if !joined.is_empty() {
+            return Some(joined);
+        }
+    }
+    let note = scan(inner, false);
+    if note.is_empty() && !scan(text, true).is_empty() {
+        return None;
+    }
+    Some(value.into_iter().chain(note).collect())
+}
+
+/// The comparisons of `text`; with `cell_rule`, a cell that is nothing but a value
+/// (`100%`, `资金到位率100%`) is one `=` threshold too.
+fn scan(text: &str, cell_rule: bool) -> Vec<Threshold> {
     // Every comparison is read at a number: a text with nothing that may start one has none.
     // (Most texts have an ASCII digit, found by a byte scan.)
     if !text.bytes().any(|b| b.is_ascii_digit()) && !text.chars().any(|c| may_start(norm_char(c))) {
@@ -1130,7 +1173,7 @@ pub(crate) fn parse(text: &str) -> Vec<Threshold> {
         let alone = p.alone(&sc, s.len());
         sc.out.extend(alone);
     }
-    if sc.out.is_empty() && bare.len() == 1 {
+    if cell_rule && sc.out.is_empty() && bare.len() == 1 {
         if let Some((q, floor, op_start, end)) = bare.pop() {
             if let Some(t) = cell_value(&sc, &q, floor, op_start, end) {
                 sc.out.push(t);
@@ -1241,12 +1284,23 @@ fn after_lone_zero(text: &str) -> Option<&str> {
     let t = text.trim();
     let rest = t.strip_prefix(['零', '〇'])?;
     let word = rest.trim_end_matches(CLOSING);
+    if is_figurative_zero(word) {
+        return None;
+    }
     let n = word.chars().count();
     let short_word = (1..=4).contains(&n)
         && word
             .chars()
             .all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c) && !may_start(c) && c != '点');
     (short_word || (n > 0 && super::unit::parse_unit(word).is_some())).then_some(rest)
+}
+
+/// Words a zero stands before as a figure of speech, not a count: a stance or a manner
+/// (`零容忍` zero tolerance, `零距离` close at hand, `零门槛` open to all, `零接触`
+/// contactless). Such a target is qualitative: it names nothing that could be counted
+/// to zero, and gives no threshold (`零投诉`, `零事故` do: none of them, = 0).
+fn is_figurative_zero(word: &str) -> bool {
+    ["容忍", "距离", "门槛", "接触"].contains(&word.trim())
 }
 
 /// The cell-only rule: a cell that is just a value (`100%`, `800项`), or one clause
@@ -1294,7 +1348,7 @@ fn word_after_value(
     let nothing_before =
         sc.s.get(floor..op_start)
             .is_some_and(|m| m.trim().is_empty());
-    if !short_word || !nothing_before {
+    if !short_word || !nothing_before || (q.value.is_zero() && is_figurative_zero(word)) {
         return None;
     }
     match &q.unit {

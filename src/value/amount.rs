@@ -66,8 +66,14 @@ pub(crate) fn parse(raw: &str, default_unit: Option<&str>) -> Option<(Amount, bo
 /// this of many cells it does not keep).
 pub(crate) fn is_amount(raw: &str) -> bool {
     // Most cells asked are names (基本支出, 财政拨款): with nothing that can start a number
-    // they are no amount, known without folding and parsing them.
-    super::threshold::may_hold_number(raw) && read(raw.trim()).is_some()
+    // they are no amount, known without folding and parsing them. A cell OCR read with
+    // letters only for its digits (`lOO.OO`) opens with one of them.
+    let opens_as_digit = raw
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(super::ocr::digitish);
+    (opens_as_digit || super::threshold::may_hold_number(raw)) && read(raw.trim()).is_some()
 }
 
 /// The quantity of an amount cell (trimmed), whether it is negative, and whether it read

@@ -39,7 +39,7 @@ fn letter_digit(c: char) -> Option<char> {
     one_or_zero(c).or_else(|| other_digit(c))
 }
 
-fn digitish(c: char) -> bool {
+pub(super) fn digitish(c: char) -> bool {
     c.is_ascii_digit() || letter_digit(c).is_some()
 }
 

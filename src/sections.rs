@@ -1546,14 +1546,26 @@ impl<'g> Reader<'g> {
             None
         };
         for (i, (row, loc)) in block.rows.iter().zip(&block.row_locs).enumerate() {
-            if Some(i) == title {
+            let cells = if Some(i) == title {
+                title_cells(row)
+            } else {
+                None
+            };
+            if let Some((k, head, notes)) =
+                cells.and_then(|k| Some((k, row.get(..k)?, row.get(k..)?)))
+            {
+                let text = if k == 1 {
+                    head.first().map(|c| c.text.to_string()).unwrap_or_default()
+                } else {
+                    joined_title(head)
+                };
                 self.out.title = Some(Text {
-                    text: row[0].text.to_string(),
+                    text,
                     loc: loc.clone(),
                 });
                 // Notes set beside the title stay other fields.
-                if row.len() > 1 {
-                    self.pairs(None, &row[1..]);
+                if !notes.is_empty() {
+                    self.pairs(None, notes);
                 }
             } else {
                 self.pairs(None, row);
@@ -3075,10 +3087,60 @@ fn right_above(a: &Loc, b: &Loc) -> bool {
 /// among the first few rows. Attachment marks (附件3), table numbers and a 填报单位 line
 /// often stand above the title; they stay other fields.
 fn title_row(block: &Block) -> Option<usize> {
-    block.rows.iter().take(4).position(|row| {
-        row.first().is_some_and(|c| looks_like_title(&c.text))
-            && row.iter().skip(1).all(|c| is_title_note(&c.text))
+    block
+        .rows
+        .iter()
+        .take(4)
+        .position(|row| title_cells(row).is_some())
+}
+
+/// How many of a row's first cells make up the title: one title-like cell, or a title
+/// that its letter spacing or a gap after the year cut into cells (`2  0  2  3  年度…`,
+/// `2023→年度…`, `部  门  整  体  …`): short fragments before a last part, joined, read
+/// as a title. The cells after it are notes set beside the title.
+fn title_cells(row: &[&Cell]) -> Option<usize> {
+    let first = row.first()?;
+    if looks_like_title(&first.text) && row.iter().skip(1).all(|c| is_title_note(&c.text)) {
+        return Some(1);
+    }
+    (2..=row.len()).rev().find(|&k| {
+        let (Some(head), Some(notes)) = (row.get(..k), row.get(k..)) else {
+            return false;
+        };
+        notes.iter().all(|c| is_title_note(&c.text))
+            && head.iter().take(k - 1).all(|c| is_title_fragment(&c.text))
+            && looks_like_title(&joined_title(head))
     })
+}
+
+/// A piece of a title the line's spacing set apart: a year or part of one (`2 0 2 3`,
+/// `2023年度`, `２０`), or one or two characters of letter-spaced text.
+fn is_title_fragment(text: &str) -> bool {
+    let t = text.trim();
+    let n = t.chars().filter(|c| !c.is_whitespace()).count();
+    n > 0
+        && (n <= 2
+            || (n <= 6
+                && t.chars()
+                    .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+                && t.chars().all(|c| {
+                    c.is_ascii_digit()
+                        || ('０'..='９').contains(&c)
+                        || c.is_whitespace()
+                        || c == '年'
+                        || c == '度'
+                })))
+        && !t.contains(['：', ':'])
+}
+
+/// The title cells of a row as one text, set as a letter-spaced line reads.
+fn joined_title(cells: &[&Cell]) -> String {
+    let joined = cells
+        .iter()
+        .map(|c| c.text.trim())
+        .collect::<Vec<_>>()
+        .join(" ");
+    crate::grid::unspace_cjk(&joined).into_owned()
 }
 
 /// A cell printed on the title's line beside it: the unit note (`单位：元`,

@@ -352,14 +352,19 @@ const FOOTER: &[&str] = &[
     "填报单位(盖章)",
 ];
 
-/// 部门名称-like labels name the department itself; 填报单位/主管部门 may name another body.
+/// 部门名称-like labels name the department itself; 主管部门 (a project form's
+/// department) and 预算部门 name it as the body responsible for the budget; 填报单位 or
+/// 申报单位 names whoever filled the form in, which may be a unit under the department
+/// (a project's 实施单位), so it gives way to either.
 fn department_rank(label: &str) -> u8 {
     let n = norm(label);
     let n = strip_note(&n);
     if n.ends_with("名称") {
-        2
-    } else {
+        3
+    } else if n.starts_with("填报") || n.starts_with("申报") {
         1
+    } else {
+        2
     }
 }
 
@@ -1136,6 +1141,9 @@ struct Reader<'g> {
     out: Sections,
     /// How sure the department label is (部门名称 over 填报单位), and its text.
     department_rank: u8,
+    /// How many other fields were read before the department: where it goes among them
+    /// if a better-ranked label's department displaces it.
+    department_other_at: usize,
     department_label: Option<String>,
 }
 
@@ -1154,6 +1162,7 @@ impl<'g> Reader<'g> {
             rows_meaningful,
             out: Sections::default(),
             department_rank: 0,
+            department_other_at: 0,
             department_label: None,
         }
     }
@@ -1728,7 +1737,13 @@ impl<'g> Reader<'g> {
                     (self.out.department.take(), self.department_label.take())
                 {
                     self.push_other(&old_label, Some(old.text), &old.loc);
+                    // It goes back to its place among the other fields, in reading order.
+                    if let Some(f) = self.out.other_fields.pop() {
+                        let at = self.department_other_at.min(self.out.other_fields.len());
+                        self.out.other_fields.insert(at, f);
+                    }
                 }
+                self.department_other_at = self.out.other_fields.len();
                 self.department_rank = rank;
                 self.department_label = lc.and(label);
                 self.out.department = Some(v);
@@ -2949,7 +2964,7 @@ fn second_declaration(blocks: &[Block]) -> Option<(usize, bool)> {
     };
     let named = |b: &Block| {
         b.label == Some(Label::Department)
-            && b.label_cell.is_some_and(|c| department_rank(&c.text) >= 2)
+            && b.label_cell.is_some_and(|c| department_rank(&c.text) >= 3)
     };
     let first = blocks.iter().position(named)?;
     let first_name = department_value(&blocks[first])?;

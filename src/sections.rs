@@ -1244,7 +1244,7 @@ impl<'g> Reader<'g> {
                 Some(Label::Budget) => self.budget(block),
                 Some(Label::OverallGoal) => {
                     let t = (self.has_cols || self.rows_meaningful)
-                        .then(|| headed_goal(block))
+                        .then(|| headed_goal(block).or_else(|| stacked_goal(block)))
                         .flatten()
                         .or_else(|| self.joined_text(block));
                     if self.out.overall_goal.is_none() {
@@ -1437,6 +1437,24 @@ impl<'g> Reader<'g> {
                 {
                     if let Some(b) = blocks.last_mut() {
                         b.rows.push(cells[1..].to_vec());
+                        b.row_locs.push(row.loc.clone());
+                    }
+                }
+                // 中期目标 | … then 年度目标 | … one under the other: where the goal's
+                // label column is not told apart (space-aligned rows), the second goal kind
+                // reads as a goal label of its own; it is the next row of the goal.
+                Some(Label::OverallGoal)
+                    if current == Some(Label::OverallGoal)
+                        && inline.is_none()
+                        && is_goal_heading(&first.text)
+                        && blocks
+                            .last()
+                            .and_then(|b| b.rows.first())
+                            .and_then(|r| r.first())
+                            .is_some_and(|c| is_goal_heading(&c.text)) =>
+                {
+                    if let Some(b) = blocks.last_mut() {
+                        b.rows.push(cells);
                         b.row_locs.push(row.loc.clone());
                     }
                 }
@@ -2926,6 +2944,62 @@ fn headed_goal(block: &Block) -> Option<Text> {
         text: parts.join("\n"),
         loc,
     })
+}
+
+/// A goal block whose goal kinds stand one under the other, each heading the row of its
+/// text (`总体目标 | 中期目标 | …` then ` | 年度目标 | …`), as project forms set the
+/// 中期目标 and 年度目标 rows: read as [`headed_goal`] gives them, `中期目标：…` then
+/// `年度目标：…`. A row without a heading goes on the text above (a wrapped goal).
+fn stacked_goal(block: &Block) -> Option<Text> {
+    let heading = is_goal_heading;
+    let mut parts: Vec<(String, String)> = Vec::new();
+    let mut loc = None;
+    for row in block.rows.iter().filter(|r| !r.is_empty()) {
+        let (first, rest) = row.split_first()?;
+        let text = |cells: &[&Cell]| {
+            let mut text = String::new();
+            for c in cells.iter().filter(|c| !c.text.trim().is_empty()) {
+                if !text.is_empty() {
+                    text.push_str(wrap_separator(&text, &c.text));
+                }
+                text.push_str(c.text.trim());
+            }
+            text
+        };
+        if heading(first.text.trim()) && !rest.is_empty() {
+            if loc.is_none() {
+                loc = rest.first().map(|c| c.loc.clone());
+            }
+            parts.push((first.text.trim().to_string(), text(rest)));
+        } else {
+            let (_, t) = parts.last_mut()?;
+            let more = text(row);
+            if !t.is_empty() && !more.is_empty() {
+                let sep = wrap_separator(t, &more);
+                t.push_str(sep);
+            }
+            t.push_str(&more);
+        }
+    }
+    if parts.len() < 2 || parts.iter().any(|(_, t)| t.is_empty()) {
+        return None;
+    }
+    let text = parts
+        .iter()
+        .map(|(h, t)| format!("{h}：{t}"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    Some(Text { text, loc: loc? })
+}
+
+/// A goal kind heading its text's row (`中期目标`, `年度目标（2025年）`, `长期目标`).
+fn is_goal_heading(text: &str) -> bool {
+    let t = text.trim();
+    let bare = match t.find(['（', '(']) {
+        Some(i) if t.ends_with(['）', ')']) => t.get(..i).unwrap_or(t),
+        _ => t,
+    };
+    bare.chars().count() <= 6 && has(bare, "目标") && !t.contains(['。', '；', '，'])
 }
 
 /// Two department names that are the same up to one character (an OCR misreading).

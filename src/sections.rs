@@ -331,6 +331,12 @@ const INDICATORS: &[&str] = &[
     "绩效指标体系",
 ];
 const FOOTER: &[&str] = &[
+    // A labelled description the 整体支出 template sets between its sections: an other
+    // field, which must not run on the text above it (the goal) in space-aligned rows.
+    "部门职能概述",
+    "部门职能",
+    "职能概述",
+    "部门职责",
     "填报人",
     "填表人",
     "联系人",
@@ -3662,8 +3668,14 @@ impl TaskColumns {
         }
         const CHARS: [char; 10] = ['称', '务', '目', '容', '金', '入', '效', '算', '述', '期'];
         let seen = chars_seen(text, &CHARS);
+        // A total heading the amount columns' parts (合计 | 财政拨款 | 其他资金) is the
+        // task's amount; the parts after it are added columns.
         if seen == 0 {
-            return None;
+            let n = norm(text);
+            let bare = strip_note(&n);
+            return ["合计", "总计", "总额", "小计"]
+                .contains(&bare)
+                .then_some(2);
         }
         let n = norm(text);
         if n.chars().count() > 24 || n.chars().any(|c| c.is_ascii_digit()) {

@@ -1082,6 +1082,25 @@ fn parent_of(level2: &str) -> Option<&'static str> {
     LEVEL2.iter().find(|(l2, _)| *l2 == level2).map(|(_, p)| *p)
 }
 
+/// A level-1 name and a level-2 name the framework places under it, set in one cell
+/// with a mark between (`产出指标-数量指标`, `效益指标／社会效益指标`, `产出指标—成本指标`),
+/// as templates with one 指标类别 column write them: the two names as written.
+fn combined_levels(text: &str) -> Option<(&str, &str)> {
+    if text.len() > MAX_LABEL_BYTES {
+        return None;
+    }
+    let t = text.trim();
+    let i = t.find(['-', '—', '－', '/', '／', '>', '＞', '|', '｜'])?;
+    let (a, rest) = t.split_at(i);
+    let b = rest
+        .trim_start_matches(['-', '—', '－', '/', '／', '>', '＞', '|', '｜'])
+        .trim();
+    let a = a.trim();
+    let l1 = framework_name(a).filter(|n| is_level1(n))?;
+    let l2 = framework_name(b)?;
+    (parent_of(l2) == Some(l1)).then_some((a, b))
+}
+
 /// 成本指标 is a level-2 name under 产出指标 in older templates and a level-1 name (with
 /// 经济/社会/生态环境成本指标 under it) in newer ones.
 fn is_ambiguous(name: &str) -> bool {
@@ -4300,6 +4319,14 @@ impl IndicatorColumns {
             if slot.is_none() {
                 if let Some((_, header)) = self.other.iter().find(|(k, _)| Some(*k) == c.col) {
                     p.other_columns.push((header.clone(), c.text.to_string()));
+                    continue;
+                }
+            }
+            // One cell naming both levels (`产出指标-数量指标`, `效益指标/社会效益指标`).
+            if matches!(slot, Some(0) | Some(1)) {
+                if let Some((l1, l2)) = combined_levels(&c.text) {
+                    p.level1 = Some(l1.to_string());
+                    p.level2 = Some(l2.to_string());
                     continue;
                 }
             }

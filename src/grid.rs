@@ -481,6 +481,8 @@ fn has_double_space(line: &str) -> bool {
 fn tab_cells(line: &str) -> impl Iterator<Item = &str> {
     let b = line.as_bytes();
     let mut start = 0;
+    // Where the piece before the next run of spaces starts.
+    let mut piece = 0;
     let mut i = 0;
     std::iter::from_fn(move || {
         if start > b.len() {
@@ -496,11 +498,31 @@ fn tab_cells(line: &str) -> impl Iterator<Item = &str> {
                     while b.get(i) == Some(&b' ') {
                         i += 1;
                     }
+                    // A word letter-spaced in its cell (`合  计`, `部  门  名  称`): a
+                    // run between two lone ideographs is no lost tab.
+                    if lone_ideograph(line.get(piece..at))
+                        && lone_ideograph(line.get(i..).map(|r| {
+                            let end = r
+                                .find('\t')
+                                .into_iter()
+                                .chain(r.find("  "))
+                                .min()
+                                .unwrap_or(r.len());
+                            r.get(..end).unwrap_or(r)
+                        }))
+                    {
+                        piece = i;
+                        continue;
+                    }
+                    piece = i;
                 }
                 _ => {
                     i += 1;
                     continue;
                 }
+            }
+            if b.get(at) == Some(&b'\t') {
+                piece = i;
             }
             let from = start;
             start = i;
@@ -511,6 +533,14 @@ fn tab_cells(line: &str) -> impl Iterator<Item = &str> {
         start = b.len() + 1;
         Some(line.get(from..).unwrap_or(""))
     })
+}
+
+/// Whether a piece of a line is one CJK ideograph (no spaces around it).
+fn lone_ideograph(piece: Option<&str>) -> bool {
+    let mut cs = piece.unwrap_or("").chars();
+    cs.next()
+        .is_some_and(|c| matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF))
+        && cs.next().is_none()
 }
 
 /// Whether a line holds a tab (memchr crate: std's char search is a byte loop here).

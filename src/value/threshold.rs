@@ -683,6 +683,11 @@ fn clean_metric(raw: &str) -> Option<String> {
         }
         m = m[..p].trim();
     }
+    // A bracket the metric opens and never closes is the note's, not the metric's
+    // (`≥3项（国家级≥1项）`: 国家级).
+    if m.starts_with(['（', '(']) && !m.contains(['）', ')']) {
+        m = m.trim_start_matches(['（', '(']).trim_start();
+    }
     // Most metrics start with a char no lead word starts with: a first-byte test skips
     // the eight string compares.
     const LEADS: [&str; 8] = ["并且", "以及", "且", "其中", "-", "•", "·", "*"];

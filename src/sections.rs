@@ -661,6 +661,12 @@ fn label_of_plain(text: &str) -> Option<Label> {
         Some(r) => LABEL_SETS.get(r).map(|&(label, _)| label),
         None if base.ends_with("意见") && base.chars().count() <= 12 => Some(Label::Footer),
         None if budget_label_shape(base) => Some(Label::Budget),
+        // A self-evaluation's budget block (预算执行情况（万元） | 年初预算数 | 全年预算数 |
+        // 全年执行数 …): the bare words may name an indicator, so only with the currency
+        // note an amount block carries.
+        None if matches!(base, "预算执行情况" | "资金执行情况") && base.len() < n.len() => {
+            unit_in(&n).map(|_| Label::Budget)
+        }
         None => None,
     }
 }

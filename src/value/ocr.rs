@@ -103,10 +103,17 @@ pub(crate) fn repair_target(text: &str) -> Option<String> {
     // Book-title marks read for comparison signs: `》90%`, `《5个工作日`, when no title
     // they could close or open stands in the text.
     for i in 0..f.len() {
-        let next_digit = f[i + 1..]
-            .iter()
-            .find(|c| **c != ' ')
-            .is_some_and(|c| c.is_ascii_digit());
+        // A digit next, or a 1/0 look-alike opening a number that has a real digit
+        // (`》l50个`, `》O.5%`: two misreadings in one target).
+        let next = f[i + 1..].iter().position(|c| *c != ' ').map(|k| i + 1 + k);
+        let next_digit = next.is_some_and(|j| {
+            f[j].is_ascii_digit()
+                || (one_or_zero(f[j]).is_some()
+                    && f[j..]
+                        .iter()
+                        .take_while(|c| digitish(**c) || matches!(c, '.' | ','))
+                        .any(char::is_ascii_digit))
+        });
         match f[i] {
             '》' if next_digit && !f[..i].contains(&'《') => set(&mut f, &mut out, i, '≥'),
             '《' if next_digit && !f[i + 1..].contains(&'》') => set(&mut f, &mut out, i, '≤'),
@@ -238,7 +245,7 @@ const STEP: [u8; 256] = {
         x += 1;
     }
     let looked_at = [
-        b'l', b'I', b'O', b'o', b'S', b'B', b'Z', b'b', b',', 0xC2, 0xE3, 0xE4,
+        b'l', b'I', b'O', b'o', b'S', b'B', b'Z', b'b', b',', 0xC2, 0xE3, 0xE4, 0xEF,
     ];
     let mut k = 0;
     while k < looked_at.len() {
@@ -277,6 +284,16 @@ pub(crate) fn screen(text: &str) -> Screen {
             },
             // `丨` (E4 B8 A8).
             0xE4 => b.get(i + 1) == Some(&0xB8) && b.get(i + 2) == Some(&0xA8),
+            // Full-width `ｌ` `Ｉ` `Ｏ` `ｏ` (EF BD 8C, EF BC A9, EF BC AF, EF BD 8F): read
+            // as their ASCII forms are, so looked at as they are.
+            0xEF => match (b.get(i + 1), b.get(i + 2)) {
+                (Some(0xBD), Some(0x8C)) | (Some(0xBC), Some(0xA9)) => true,
+                (Some(0xBC), Some(0xAF)) | (Some(0xBD), Some(0x8F)) => {
+                    has_o = true;
+                    true
+                }
+                _ => false,
+            },
             // The table letters.
             _ => {
                 has_o |= matches!(x, b'O' | b'o');
@@ -287,7 +304,7 @@ pub(crate) fn screen(text: &str) -> Screen {
             return hit;
         }
         i += match x {
-            0xE3 | 0xE4 => 3,
+            0xE3 | 0xE4 | 0xEF => 3,
             0xC2 => 2,
             _ => 1,
         };
@@ -460,6 +477,12 @@ mod tests {
             },
             // `丨` (E4 B8 A8).
             0xE4 => b.get(i + 1) == Some(&0xB8) && b.get(i + 2) == Some(&0xA8),
+            // Full-width `ｌ` `Ｉ` `Ｏ` `ｏ` (EF BD 8C, EF BC A9, EF BC AF, EF BD 8F): read
+            // as their ASCII forms are, so looked at as they are.
+            0xEF => matches!(
+                (b.get(i + 1), b.get(i + 2)),
+                (Some(0xBD), Some(0x8C | 0x8F)) | (Some(0xBC), Some(0xA9 | 0xAF))
+            ),
             _ => false,
         })
     }
@@ -472,7 +495,8 @@ mod tests {
             parts in proptest::collection::vec(proptest::sample::select(vec![
                 "0", "1", "9", "l", "I", "O", "o", "S", "B", "Z", "b", "x", ",", ".", " ",
                 "。", "、", "·", "〇", "《", "》", "丨", "个", "率", "≥", "％", "万", "一",
-                "\u{3001}", "\u{3000}", "é", "😀", "中", "丫", "丩", "㐀",
+                "\u{3001}", "\u{3000}", "é", "😀", "中", "丫", "丩", "㐀", "ｌ", "Ｏ", "ｏ",
+                "Ｉ", "，",
             ]), 0..12)
         ) {
             let text: String = parts.concat();

@@ -92,6 +92,22 @@ fn distance(a: &[u8], b: &[u8]) -> (usize, bool, bool) {
     (off, only_suffix, all_confused)
 }
 
+/// The one three-character label of `labels` (`指标值`, `目标值`) that `text` spells with
+/// one glyph OCR confuses with the label's by shape (`指栎值`, `措标值`: [`CONFUSED`]).
+/// Too short for [`misread_of`], where one character would be a third of the label:
+/// only such a confusion counts, never any other character off.
+pub(crate) fn confused_misread_of<'l>(text: &str, labels: &[&'l str]) -> Option<&'l str> {
+    if text.len() != 9 || !ideographs(text.as_bytes()) {
+        return None;
+    }
+    let mut found = labels.iter().filter(|l| l.len() == text.len()).filter(|l| {
+        let (off, _, all_confused) = distance(text.as_bytes(), l.as_bytes());
+        off == 1 && all_confused
+    });
+    let first = found.next()?;
+    found.next().is_none().then_some(*first)
+}
+
 /// The one label of `labels` that `text` (already normalised: no white space) spells
 /// with OCR's misread characters, by the rule above; `None` for an exact label (the
 /// callers' own lookup finds those) or anything else. `short_stems` asks for the
@@ -380,6 +396,21 @@ mod tests {
         "经济效益指标",
         "服务对象满意度指标",
     ];
+
+    /// Three-character headers only through a confusion of [`CONFUSED`], one char off.
+    #[test]
+    fn three_character_headers() {
+        let labels = ["指标值", "目标值"];
+        let r = |t: &str| confused_misread_of(t, &labels);
+        assert_eq!(r("指栎值"), Some("指标值"));
+        assert_eq!(r("措标值"), Some("指标值"));
+        assert_eq!(r("目栎值"), Some("目标值"));
+        assert_eq!(r("指标值"), None); // exact: the callers' own lookup
+        assert_eq!(r("拍标值"), None); // not a shape OCR confuses
+        assert_eq!(r("措栎值"), None); // two off
+        assert_eq!(r("指标"), None);
+        assert_eq!(r("a标值"), None);
+    }
 
     #[test]
     fn misread_names() {

@@ -4004,7 +4004,10 @@ const SLOT_UNIT: usize = 6;
 /// as the header word it spells (`ocr_labels`' rule); the header row still needs two
 /// columns named.
 fn header_misread(n: &str) -> Option<&'static str> {
+    // A three-character target header (`指栎值`) only through a glyph OCR confuses by
+    // shape: the whole target column hangs on it.
     header_misread_of(n, true)
+        .or_else(|| crate::ocr_labels::confused_misread_of(n, &["指标值", "目标值"]))
 }
 
 /// [`header_misread`]; `near_first` puts the first-chars test before the comparison

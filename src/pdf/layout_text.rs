@@ -837,6 +837,10 @@ fn dedrift(lines: &[Line], seps: &[f64], in_indicators: bool) -> Vec<Line> {
                     None
                 }
             };
+            // A number one space before another (see `score`).
+            let numbers_meet = |j: usize| {
+                j >= 1 && text_at(j - 1).ends_with(is_digit) && text_at(j).starts_with(is_digit)
+            };
             let score = |j: usize| {
                 // The first list number (`1.`) opens its cell's text: never the end of
                 // a cell's line. (Later ones may end a letter-spaced line: `个。 4.`.)
@@ -855,6 +859,19 @@ fn dedrift(lines: &[Line], seps: &[f64], in_indicators: bool) -> Vec<Line> {
                     && !crate::value::starts_with_unit(text_at(j))
                 {
                     return -1.0;
+                }
+                // A number one space before another (`=14175 9 亿元`, `≥245 4. 合作`):
+                // pdftotext never sets a space inside a run of digits (letter spacing
+                // spreads ideographs, not digits), so the two are two cells' text, the
+                // right one a number wrapped from the line above or a list number.
+                // The boundary nearest the separator, within a drift.
+                if numbers_meet(j) {
+                    let off = chunks
+                        .get(j)
+                        .map_or(f64::INFINITY, |c| (c.bbox.x0 - sep).abs());
+                    if off <= MAX_DRIFT {
+                        return -1.0 + off / 100.0;
+                    }
                 }
                 let spaced_end = j >= 3 && !lone(j) && (j - 3..j).all(lone);
                 // A letter-spaced stretch starts where its cell starts, too; its first
@@ -939,7 +956,12 @@ fn dedrift(lines: &[Line], seps: &[f64], in_indicators: bool) -> Vec<Line> {
                 && 0.5 * (x0 + x1) > sep
                 && first.text.chars().count() <= 10
                 && !first.text.chars().any(is_digit);
+            // A run set one space after a number and opening with digits (`=14175` /
+            // `9 亿元。`, letter spacing taken out leaving the two a run apart) that
+            // crosses the separator starts the next cell: it moves whole.
+            let after_number = crossing && numbers_meet(k) && sep - x0 <= MAX_DRIFT;
             let whole = word_over
+                || after_number
                 || (is_first_list_number(&first.text)
                     && first.bbox.x0 < sep
                     && sep < first.bbox.x1);
@@ -4095,5 +4117,23 @@ mod tests {
     #[test]
     fn plain_prose_is_not_layout_text() {
         assert!(grid_from_layout_text("一段文字。\n另一段文字。\n").is_none());
+    }
+
+    #[test]
+    fn number_set_one_space_after_a_number_starts_the_next_cell() {
+        // `业 人 数 =14175 9 亿元。`: the period target's letter-spaced line ends in a
+        // number and the annual target's line opens with the last digit of the number
+        // wrapped from the line above (`297` / `9 亿元。`). Letter spacing never parts
+        // digits: the space between the two numbers is where the cells were joined.
+        let t = include_str!("../../fixtures/layout/number-wrapped-after-a-number.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        assert_eq!(
+            last_two_cells(&rows, "提升公共服务"),
+            Some(vec![
+                "1.空气质量优良天数比例不超过87%。2.新增就业人数=14175人。",
+                "全市技术合同成交额不低于2979亿元。"
+            ])
+        );
     }
 }

@@ -841,6 +841,26 @@ fn dedrift(lines: &[Line], seps: &[f64], in_indicators: bool) -> Vec<Line> {
             let numbers_meet = |j: usize| {
                 j >= 1 && text_at(j - 1).ends_with(is_digit) && text_at(j).starts_with(is_digit)
             };
+            // Two words of ideographs one space apart (`…研究多元 培训人次=12`): CJK
+            // text sets no space between words, and letter spacing parts single
+            // characters or pairs, never words of four or more; so the space is where
+            // two cells were joined. Also a first list number after such a word: a list
+            // opens its cell.
+            let long_wide = |t: &str, first: bool| {
+                let n = t.chars().count();
+                let edge = if first {
+                    t.chars().next()
+                } else {
+                    t.chars().next_back()
+                };
+                n >= 4 && edge.is_some_and(|c| is_wide(c) && (!first || !is_punct(c)))
+            };
+            let words_meet = |j: usize| {
+                j >= 1
+                    && long_wide(text_at(j - 1), false)
+                    && !text_at(j - 1).ends_with(['。', '；'])
+                    && (long_wide(text_at(j), true) || is_first_list_number(text_at(j)))
+            };
             let score = |j: usize| {
                 // The first list number (`1.`) opens its cell's text: never the end of
                 // a cell's line. (Later ones may end a letter-spaced line: `个。 4.`.)
@@ -971,6 +991,21 @@ fn dedrift(lines: &[Line], seps: &[f64], in_indicators: bool) -> Vec<Line> {
                 (k + 1..end)
                     .filter(|j| score(*j) <= MAX_DRIFT)
                     .min_by(|a, b| score(*a).total_cmp(&score(*b)))
+                    .or_else(|| {
+                        // In the indicator table, where no boundary fits the column's
+                        // width, two words of ideographs one space apart (see
+                        // `words_meet`), nearest the separator within a drift.
+                        let off = |j: &usize| {
+                            chunks
+                                .get(*j)
+                                .map_or(f64::INFINITY, |c| (c.bbox.x0 - sep).abs())
+                        };
+                        (k + 1..end)
+                            .filter(|j| {
+                                in_indicators && words_meet(*j) && off(j) <= 2.0 * MAX_DRIFT
+                            })
+                            .min_by(|a, b| off(a).total_cmp(&off(b)))
+                    })
             };
             let Some(cut) = cut else {
                 k = end;
@@ -4133,6 +4168,25 @@ mod tests {
             Some(vec![
                 "1.空气质量优良天数比例不超过87%。2.新增就业人数=14175人。",
                 "全市技术合同成交额不低于2979亿元。"
+            ])
+        );
+    }
+
+    #[test]
+    fn level3_name_one_space_before_its_target_is_cut_there() {
+        // `聚焦科学发现，构建基础研究多元 培训人次=12 万`: a wide level-3 name's first
+        // line, its target set one space after it, far wider than the column's one-line
+        // names. CJK text sets no space between two words of ideographs (letter
+        // spacing parts single characters or pairs): the cells were joined there.
+        let t =
+            include_str!("../../fixtures/layout/level3-name-one-space-before-target.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        assert_eq!(
+            last_two_cells(&rows, "聚焦科学发现"),
+            Some(vec![
+                "聚焦科学发现，构建基础研究多元支持体系",
+                "培训人次=12万人次。"
             ])
         );
     }

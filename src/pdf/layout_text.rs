@@ -855,10 +855,18 @@ fn dedrift(lines: &[Line], seps: &[f64], in_indicators: bool) -> Vec<Line> {
                 };
                 n >= 4 && edge.is_some_and(|c| is_wide(c) && (!first || !is_punct(c)))
             };
+            // A value's unit (`229 亿`) ends a word the same way: the next ideograph
+            // would follow it with no space.
+            let unit_end = |j: usize| {
+                j >= 2
+                    && text_at(j - 2).ends_with(is_digit)
+                    && crate::value::is_unit(text_at(j - 1))
+            };
             let words_meet = |j: usize| {
                 j >= 1
-                    && long_wide(text_at(j - 1), false)
-                    && !text_at(j - 1).ends_with(['。', '；'])
+                    && ((long_wide(text_at(j - 1), false)
+                        && !text_at(j - 1).ends_with(['。', '；']))
+                        || unit_end(j))
                     && (long_wide(text_at(j), true) || is_first_list_number(text_at(j)))
             };
             let score = |j: usize| {
@@ -4189,5 +4197,20 @@ mod tests {
                 "培训人次=12万人次。"
             ])
         );
+    }
+
+    #[test]
+    fn unit_one_space_before_the_next_target_ends_its_cell() {
+        // `培训人次≥20 万 培训人次≥20 万`: two targets set one space apart, the same
+        // width, neither letter-spaced. The next ideograph would follow a value's unit
+        // with no space: the cells were joined after `万`.
+        let t = include_str!("../../fixtures/layout/unit-one-space-before-next-target.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = rows
+            .iter()
+            .find(|r| r.iter().any(|c| c.starts_with("培训人次≥20")));
+        let targets: Option<Vec<&str>> = row.map(|r| r.iter().rev().take(2).copied().collect());
+        assert_eq!(targets, Some(vec!["培训人次≥20万人次。"; 2]));
     }
 }

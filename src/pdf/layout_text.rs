@@ -862,12 +862,20 @@ fn dedrift(lines: &[Line], seps: &[f64], in_indicators: bool) -> Vec<Line> {
                     && text_at(j - 2).ends_with(is_digit)
                     && crate::value::is_unit(text_at(j - 1))
             };
+            // So does a number before a word that is no unit (`=11 合作银行…`):
+            // pdftotext sets a space between digits and the ideographs after them, but
+            // inside a value those open with its unit.
+            let number_end = |j: usize| {
+                text_at(j - 1).ends_with(is_digit) && !crate::value::starts_with_unit(text_at(j))
+            };
             let words_meet = |j: usize| {
+                let left = || {
+                    (long_wide(text_at(j - 1), false) && !text_at(j - 1).ends_with(['。', '；']))
+                        || unit_end(j)
+                        || number_end(j)
+                };
                 j >= 1
-                    && ((long_wide(text_at(j - 1), false)
-                        && !text_at(j - 1).ends_with(['。', '；']))
-                        || unit_end(j))
-                    && (long_wide(text_at(j), true) || is_first_list_number(text_at(j)))
+                    && (is_first_list_number(text_at(j)) || (long_wide(text_at(j), true) && left()))
             };
             let score = |j: usize| {
                 // The first list number (`1.`) opens its cell's text: never the end of
@@ -4212,5 +4220,48 @@ mod tests {
             .find(|r| r.iter().any(|c| c.starts_with("培训人次≥20")));
         let targets: Option<Vec<&str>> = row.map(|r| r.iter().rev().take(2).copied().collect());
         assert_eq!(targets, Some(vec!["培训人次≥20万人次。"; 2]));
+    }
+
+    /// The last two cells (the two targets) of the first row with a cell starting `t`.
+    fn targets_of_row_starting<'a>(rows: &[Vec<&'a str>], t: &str) -> Option<Vec<&'a str>> {
+        rows.iter()
+            .find(|r| r.iter().any(|c| c.starts_with(t)))
+            .map(|r| r.iter().rev().take(2).rev().copied().collect())
+    }
+
+    #[test]
+    fn first_list_number_one_space_after_a_cell_starts_the_next() {
+        // `2. 合 1. 道路养护里程≥70 公里。2. 合作`: the period target's line ends with a
+        // lone character, the annual target's opens with `1.` one space after it. A list
+        // opens its cell: the cut goes before `1.`.
+        let t = include_str!(
+            "../../fixtures/layout/first-list-number-one-space-after-a-cell.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        assert_eq!(
+            targets_of_row_starting(&rows, "1.道路养护里程≥70"),
+            Some(
+                vec![
+                    "1.道路养护里程≥70公里。2.合作银行发放贷款金额≥144亿元。";
+                    2
+                ]
+            )
+        );
+    }
+
+    #[test]
+    fn number_one_space_before_a_word_that_is_no_unit_ends_its_cell() {
+        // `开展项目数量≥1 开展项目数量≥11`: inside a value the ideographs after a number
+        // open with its unit; a word that is no unit one space after it starts the next
+        // target.
+        let t =
+            include_str!("../../fixtures/layout/number-one-space-before-next-target.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        assert_eq!(
+            targets_of_row_starting(&rows, "开展项目数量≥1"),
+            Some(vec!["开展项目数量≥1177项。"; 2])
+        );
     }
 }

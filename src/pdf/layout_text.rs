@@ -2677,6 +2677,8 @@ fn zone_table(
     let (mut rows, xs) = unlifted_rows(&dr, &p, &seps, &ends, &own);
     if !indicators {
         join_spanning_cell_tails(&mut rows);
+    } else {
+        join_names_inside_rows(&mut rows);
     }
     place_level_names(&mut rows);
     // Line numbers: blank lines count one line each on the page.
@@ -2836,6 +2838,70 @@ fn target_gap_separator(lines: &[Line], seps: &[f64]) -> Option<f64> {
         .filter(|s| (*s - best).abs() <= 1.0)
         .fold(best, f64::min);
     Some(left - 0.5)
+}
+
+/// A level-3 name read as a row of its own inside a taller row's span: a one-line name
+/// centred level with the middle line of its three-line target, a level-1 label on the
+/// line between (`1. 新增就业人数…` / `效益指标` / `推进关键核心技术攻关 万人次。…`),
+/// looks like a row-span label beside the target, but a level-3 name belongs to one row.
+/// A row whose text stands only right of the label columns, inside the span of a taller
+/// row with those cells empty and a target of its own, is that row's.
+fn join_names_inside_rows(rows: &mut Vec<TRow>) {
+    let mut i = 0;
+    while let Some(inner) = rows.get(i) {
+        let filled: Vec<usize> = inner
+            .cells
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !c.text.is_empty())
+            .map(|(ci, _)| ci)
+            .collect();
+        let height = |r: &TRow| r.bbox.y1 - r.bbox.y0;
+        // Names only (no framework name: those are the row-span labels), right of
+        // the table's first column, none in the last (the target's).
+        let names = !filled.is_empty()
+            && filled.iter().all(|c| {
+                *c >= 1
+                    && *c + 1 < inner.cells.len()
+                    && inner
+                        .cells
+                        .get(*c)
+                        .is_some_and(|x| !crate::sections::is_framework_name(&x.text))
+            });
+        let right = filled.iter().copied().max().unwrap_or(0);
+        let host = names
+            .then(|| {
+                rows.iter().enumerate().position(|(j, r)| {
+                    j != i
+                        && r.cells.len() == inner.cells.len()
+                        && r.bbox.y0 <= inner.bbox.y0
+                        && r.bbox.y1 >= inner.bbox.y1
+                        && height(r) > height(inner) + 0.5
+                        && filled
+                            .iter()
+                            .all(|c| r.cells.get(*c).is_some_and(|x| x.text.is_empty()))
+                        && r.cells
+                            .iter()
+                            .enumerate()
+                            .any(|(ci, x)| ci > right && !x.text.is_empty())
+                })
+            })
+            .flatten();
+        let Some(j) = host else {
+            i += 1;
+            continue;
+        };
+        let moved = rows.remove(i);
+        let j = if j > i { j - 1 } else { j };
+        if let Some(r) = rows.get_mut(j) {
+            for c in filled {
+                if let (Some(to), Some(from)) = (r.cells.get_mut(c), moved.cells.get(c)) {
+                    to.text = from.text.clone();
+                    to.bbox = from.bbox;
+                }
+            }
+        }
+    }
 }
 
 /// How many leading columns of an indicator zone may hold row-span labels: those up to
@@ -4292,6 +4358,25 @@ mod tests {
         assert_eq!(
             targets_of_row_starting(&rows, "合作银行发放贷款金额≥229"),
             Some(vec!["合作银行发放贷款金额≥229亿元。"; 2])
+        );
+    }
+
+    #[test]
+    fn level3_name_centred_beside_a_three_line_target_stays_in_its_row() {
+        // `成本指标 1. 道路养护里程≥40 公里。2. …` / `改善城乡人居环境 额＞2849 亿元。…` /
+        // `培训人次≥5 万人次。`: the one-line name, level with the target's middle line,
+        // was read as a label beside the target and left as a row of its own.
+        let t = include_str!(
+            "../../fixtures/layout/level3-name-centred-beside-a-three-line-target.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = rows
+            .iter()
+            .find(|r| r.iter().any(|c| c.starts_with("1.道路养护里程≥40")));
+        assert!(
+            row.is_some_and(|r| r.contains(&"改善城乡人居环境")),
+            "{row:?}"
         );
     }
 }

@@ -338,8 +338,10 @@ const HELD_OUT: [(&str, &str, &str); 6] = [
 /// eleventh round: cells joined one space apart are cut where a word of ideographs, a
 /// unit or a number meets the next target's word (synth 17, 28 and 39 landscape,
 /// whole), and a joined run is cut at the next separator it crosses where the first
-/// fits no cut (synth 15 landscape, whole).
-const SWEPT: [(&str, &str, &str); 38] = [
+/// fits no cut (synth 15 landscape, whole); a one-line level-3 name centred beside a
+/// three-line target, read as a row of its own inside the target's row, goes back to it
+/// (synth 6 landscape, whole).
+const SWEPT: [(&str, &str, &str); 39] = [
     (
         "synth-8 landscape",
         include_str!("../fixtures/layout/synth-8.txt"),
@@ -530,6 +532,11 @@ const SWEPT: [(&str, &str, &str); 38] = [
         include_str!("../fixtures/layout/synth-39.txt"),
         include_str!("../fixtures/layout/synth-39-landscape.layout.txt"),
     ),
+    (
+        "synth-6 landscape",
+        include_str!("../fixtures/layout/synth-6.txt"),
+        include_str!("../fixtures/layout/synth-6-landscape.layout.txt"),
+    ),
 ];
 
 /// Every case: (name, tab text, layout text).
@@ -679,6 +686,7 @@ fn fields_floor() {
             "synth-17 landscape" => (&ALL_FIELDS, 16),
             "synth-28 landscape" => (&ALL_FIELDS, 21),
             "synth-39 landscape" => (&ALL_FIELDS, 17),
+            "synth-6 landscape" => (&ALL_FIELDS, 20),
             _ => (&[], 0),
         };
         for f in base.iter().chain(extra) {

@@ -334,8 +334,14 @@ const HELD_OUT: [(&str, &str, &str); 6] = [
 /// 72 and 101 stream, whole), also where the next row's level-3 name's last line stands
 /// between the two (synth 98 stream, whole); a wrapped cell from a blank line to its
 /// row's end is that row's, no row-span label (synth 60 stream, whole: the first row's
-/// level-3 name, beside the level-1 label, was read apart from its target).
-const SWEPT: [(&str, &str, &str); 34] = [
+/// level-3 name, beside the level-1 label, was read apart from its target). The
+/// eleventh round: cells joined one space apart are cut where a word of ideographs, a
+/// unit or a number meets the next target's word (synth 17, 28 and 39 landscape,
+/// whole), and a joined run is cut at the next separator it crosses where the first
+/// fits no cut (synth 15 landscape, whole); a one-line level-3 name centred beside a
+/// three-line target, read as a row of its own inside the target's row, goes back to it
+/// (synth 6 landscape, whole).
+const SWEPT: [(&str, &str, &str); 39] = [
     (
         "synth-8 landscape",
         include_str!("../fixtures/layout/synth-8.txt"),
@@ -506,6 +512,31 @@ const SWEPT: [(&str, &str, &str); 34] = [
         include_str!("../fixtures/layout/synth-60.txt"),
         include_str!("../fixtures/layout/synth-60-stream.layout.txt"),
     ),
+    (
+        "synth-15 landscape",
+        include_str!("../fixtures/layout/synth-15.txt"),
+        include_str!("../fixtures/layout/synth-15-landscape.layout.txt"),
+    ),
+    (
+        "synth-17 landscape",
+        include_str!("../fixtures/layout/synth-17.txt"),
+        include_str!("../fixtures/layout/synth-17-landscape.layout.txt"),
+    ),
+    (
+        "synth-28 landscape",
+        include_str!("../fixtures/layout/synth-28.txt"),
+        include_str!("../fixtures/layout/synth-28-landscape.layout.txt"),
+    ),
+    (
+        "synth-39 landscape",
+        include_str!("../fixtures/layout/synth-39.txt"),
+        include_str!("../fixtures/layout/synth-39-landscape.layout.txt"),
+    ),
+    (
+        "synth-6 landscape",
+        include_str!("../fixtures/layout/synth-6.txt"),
+        include_str!("../fixtures/layout/synth-6-landscape.layout.txt"),
+    ),
 ];
 
 /// Every case: (name, tab text, layout text).
@@ -651,6 +682,11 @@ fn fields_floor() {
             "synth-101 stream" => (&ALL_FIELDS, 17),
             "synth-98 stream" => (&ALL_FIELDS, 21),
             "synth-60 stream" => (&ALL_FIELDS, 22),
+            "synth-15 landscape" => (&ALL_FIELDS, 16),
+            "synth-17 landscape" => (&ALL_FIELDS, 16),
+            "synth-28 landscape" => (&ALL_FIELDS, 21),
+            "synth-39 landscape" => (&ALL_FIELDS, 17),
+            "synth-6 landscape" => (&ALL_FIELDS, 20),
             _ => (&[], 0),
         };
         for f in base.iter().chain(extra) {

@@ -713,244 +713,332 @@ fn dedrift(lines: &[Line], seps: &[f64], in_indicators: bool) -> Vec<Line> {
                     .then(|| seps.get(i).copied())
                     .flatten()
             });
-            let Some(sep) = seps
+            // Where no boundary fits at the first separator the run crosses (a column
+            // edge some short lines show inside a wide column: one-line targets
+            // centred in it), the next one it crosses is tried.
+            let mut crossed: Vec<f64> = seps
                 .iter()
                 .copied()
-                .find(|s| x0 < *s && *s < x1)
-                .or(own_edge)
-            else {
-                k = end;
-                continue;
-            };
-            // Word boundaries inside the run, nearest the separator first. A letter-spaced
-            // stretch (a justified line) ends where its cell ends: the word after it is
-            // taken from further away, as letter spacing taken out moved it left.
-            // A lone character keeps the punctuation text_line joined to it (`关，`);
-            // `1.` is not lone.
-            let lone = |j: usize| {
-                chunks
-                    .get(j)
-                    .is_some_and(|c| c.text.chars().filter(|ch| !is_punct(*ch)).count() == 1)
-            };
-            // Letter spacing taken out leaves no gap: never a cell boundary by itself.
-            let touching =
-                |j: usize| match (j.checked_sub(1).and_then(|i| chunks.get(i)), chunks.get(j)) {
+                .filter(|s| x0 < *s && *s < x1)
+                .collect();
+            if crossed.is_empty() {
+                crossed.extend(own_edge);
+            }
+            let mut found: Option<(f64, usize)> = None;
+            for sep in crossed {
+                // Word boundaries inside the run, nearest the separator first. A letter-spaced
+                // stretch (a justified line) ends where its cell ends: the word after it is
+                // taken from further away, as letter spacing taken out moved it left.
+                // A lone character keeps the punctuation text_line joined to it (`关，`);
+                // `1.` is not lone.
+                let lone = |j: usize| {
+                    chunks
+                        .get(j)
+                        .is_some_and(|c| c.text.chars().filter(|ch| !is_punct(*ch)).count() == 1)
+                };
+                // Letter spacing taken out leaves no gap: never a cell boundary by itself.
+                let touching = |j: usize| match (
+                    j.checked_sub(1).and_then(|i| chunks.get(i)),
+                    chunks.get(j),
+                ) {
                     (Some(a), Some(b)) => b.bbox.x0 - a.bbox.x1 < 0.5,
                     _ => false,
                 };
-            // The width the left cell's lines have at this separator, when the zone
-            // shows one (see `cut_widths`).
-            let want = seps
-                .iter()
-                .position(|s| *s == sep)
-                .and_then(|i| widths.get(i).copied().flatten());
-            let ink = |a: usize, b: usize| -> f64 {
-                chunks
-                    .get(a..b)
-                    .map_or(0.0, |cs| cs.iter().map(|c| ink_width(&c.text)).sum())
-            };
-            // Two letter-spaced lines of neighbouring cells touch once the spacing is
-            // taken out. A line is letter-spaced because the next character did not
-            // fit: its ink falls short of the column's width, by more than the
-            // estimate's error (digits and symbols are guessed to a half-em), and
-            // one character more would not. The cut is the last such boundary.
-            // Digits and symbols are guessed to a half-em and print a little wider, so a
-            // line holding them may fall short of its column by less: such a boundary
-            // is taken too, after the sure ones. A number keeps the unit after it
-            // (`233 亿`) and is followed by nothing else but punctuation: a cut leaving
-            // a unit at the right part's start, or a word after a number at the left
-            // part's end, splits a value.
-            let is_number = |j: usize| {
-                chunks
-                    .get(j)
-                    .is_some_and(|c| c.text.chars().all(|ch| ch.is_ascii_digit()))
-            };
-            let text_at = |j: usize| chunks.get(j).map_or("", |c| c.text.as_str());
-            let splits_value = |j: usize| {
-                let unit_cut =
-                    j >= 1 && is_number(j - 1) && crate::value::starts_with_unit(text_at(j));
-                let word_after = j >= 2
-                    && is_number(j - 2)
-                    && !crate::value::starts_with_unit(text_at(j - 1))
-                    && !text_at(j - 1).starts_with(is_punct);
-                unit_cut || word_after
-            };
-            // Whether the run crosses the separator (else it is cut at its own
-            // column's edge, being far wider than the column's lines).
-            let crossing = x0 < sep && sep < x1;
-            // The first word of the cell's next line (the first line below starting
-            // in the column left of the separator), with the punctuation no line may
-            // start with: where the line, measured exactly, would have held it, it
-            // did not end there (a line cut short before a word and its comma ends
-            // short; one cut short before any other word does not).
-            let own_next = seps.iter().position(|s| *s == sep).and_then(|i| {
-                let start = i.checked_sub(1).and_then(|p| seps.get(p)).copied();
-                // Where the column's own lines start (a drifted word is not sure to
-                // be its cell's).
-                let at = start.map_or(Some(line.bbox.x0), |_| {
-                    i.checked_sub(1)
-                        .and_then(|p| starts.get(p).copied().flatten())
-                })?;
-                let inside = |c: &&Chunk| start.is_none_or(|st| c.bbox.x1 > st) && c.bbox.x0 < sep;
-                let c = below.iter().find_map(|nl| nl.chunks.iter().find(inside))?;
-                if (c.bbox.x0 - at).abs() > 0.5 {
-                    return None;
-                }
-                let mut cs = c.text.chars();
-                let first = cs.next().filter(|ch| is_wide(*ch))?;
-                let w = ink_width(first.encode_utf8(&mut [0; 4]))
-                    + 2.0 * cs.take_while(|ch| no_line_start(*ch)).count() as f64;
-                Some(w)
-            });
-            let spaced_fill = |j: usize| -> Option<f64> {
-                let w = want?;
-                // Two lone characters: a short letter-spaced stretch (`项。 2. 支`).
-                let spaced = (k..j).filter(|i| lone(*i)).count() >= 2;
-                let left = ink(k, j);
-                let next = ink(j, j + 1);
-                // Measured as the boundaries below are: a line holding digits may fall
-                // short of its column by less, so the next word would have fit on it
-                // if it stays within the smaller slack.
-                let digits = chunks
-                    .get(k..j)
-                    .is_some_and(|cs| cs.iter().any(|c| c.text.chars().any(is_digit)));
-                let fit = if digits { 0.5 } else { FILL_SLACK };
-                // Ideographs and full-width punctuation print exactly as wide as
-                // measured.
-                let exact = chunks
-                    .get(k..j)
-                    .is_some_and(|cs| cs.iter().all(|c| c.text.chars().all(is_wide)));
-                let held = exact && own_next.is_some_and(|o| left + o <= w);
-                if !spaced || left + next <= w - fit || held {
-                    return None;
-                }
-                // A justified cell spreads a line as wide as the column's full lines
-                // too where the column is wider by a fraction of a character (where
-                // the run crosses the separator: the column's width is then no guess
-                // from a run far wider than its lines).
-                let penalty = if splits_value(j) { 1.0 } else { 0.0 };
-                if left <= w - FILL_SLACK {
-                    Some(penalty)
-                } else if left <= w - 0.5 || (exact && crossing && left <= w) {
-                    Some(0.25 + penalty)
-                } else {
-                    None
-                }
-            };
-            let score = |j: usize| {
-                // The first list number (`1.`) opens its cell's text: never the end of
-                // a cell's line. (Later ones may end a letter-spaced line: `个。 4.`.)
-                if is_first_list_number(text_at(j - 1)) {
-                    return f64::INFINITY;
-                }
-                // A sum of money (`147,837.67`, `１４７，８３７．`) left of the separator
-                // is a cell of its own: words after it that are no unit start the next
-                // cell, however far pdftotext drew them from their column (a task's
-                // outcome set one space after a wide amount in a narrow column).
-                let money_before = chunks
-                    .get(j - 1)
-                    .is_some_and(|c| c.bbox.x1 < sep && is_money(&c.text));
-                if money_before
-                    && text_at(j).starts_with(is_wide)
-                    && !crate::value::starts_with_unit(text_at(j))
-                {
-                    return -1.0;
-                }
-                let spaced_end = j >= 3 && !lone(j) && (j - 3..j).all(lone);
-                // A letter-spaced stretch starts where its cell starts, too; its first
-                // words may be a list number (`元 。 2. 合 作`: three lone of four).
-                let spaced_start =
-                    j >= 1 && !lone(j - 1) && (j..j + 4).filter(|i| lone(*i)).count() >= 3;
-                // A letter-spaced stretch never starts or ends inside a value.
-                let bonus = if (spaced_end || spaced_start) && !splits_value(j) {
-                    4.0
-                } else {
-                    0.0
+                // The width the left cell's lines have at this separator, when the zone
+                // shows one (see `cut_widths`).
+                let want = seps
+                    .iter()
+                    .position(|s| *s == sep)
+                    .and_then(|i| widths.get(i).copied().flatten());
+                let ink = |a: usize, b: usize| -> f64 {
+                    chunks
+                        .get(a..b)
+                        .map_or(0.0, |cs| cs.iter().map(|c| ink_width(&c.text)).sum())
                 };
-                // A unit after a number (`860 亿`) at the end of a line that is not
-                // letter-spaced is lone, but the space after it is a word gap where
-                // a cell may end, not letter spacing.
-                let after_value = j >= 2
-                    && is_number(j - 2)
-                    && text_at(j - 1).starts_with(['亿', '万', '元', '%', '％'])
-                    && (k..j).filter(|i| lone(*i)).count() < 2;
-                if bonus == 0.0 && touching(j) && !after_value {
-                    // Letter spacing taken out just before a word that starts where
-                    // the next cell's lines start on other lines is still a boundary.
-                    // Near this separator it is a surer one than a letter-spaced fill
-                    // (`spaced_fill`): the width guessed for digits may leave one more
-                    // character of room. (Further right it is the next separator's.)
-                    let lined_up = chunks.get(j).filter(|c| {
-                        c.text.chars().count() >= 4
-                            && aligned.iter().any(|x| (x - c.bbox.x0).abs() < 0.25)
-                    });
-                    if let Some(c) = lined_up {
-                        return if (c.bbox.x0 - sep).abs() <= MAX_DRIFT {
-                            -0.5
+                // Two letter-spaced lines of neighbouring cells touch once the spacing is
+                // taken out. A line is letter-spaced because the next character did not
+                // fit: its ink falls short of the column's width, by more than the
+                // estimate's error (digits and symbols are guessed to a half-em), and
+                // one character more would not. The cut is the last such boundary.
+                // Digits and symbols are guessed to a half-em and print a little wider, so a
+                // line holding them may fall short of its column by less: such a boundary
+                // is taken too, after the sure ones. A number keeps the unit after it
+                // (`233 亿`) and is followed by nothing else but punctuation: a cut leaving
+                // a unit at the right part's start, or a word after a number at the left
+                // part's end, splits a value.
+                let is_number = |j: usize| {
+                    chunks
+                        .get(j)
+                        .is_some_and(|c| c.text.chars().all(|ch| ch.is_ascii_digit()))
+                };
+                let text_at = |j: usize| chunks.get(j).map_or("", |c| c.text.as_str());
+                let splits_value = |j: usize| {
+                    let unit_cut =
+                        j >= 1 && is_number(j - 1) && crate::value::starts_with_unit(text_at(j));
+                    let word_after = j >= 2
+                        && is_number(j - 2)
+                        && !crate::value::starts_with_unit(text_at(j - 1))
+                        && !text_at(j - 1).starts_with(is_punct);
+                    unit_cut || word_after
+                };
+                // Whether the run crosses the separator (else it is cut at its own
+                // column's edge, being far wider than the column's lines).
+                let crossing = x0 < sep && sep < x1;
+                // The first word of the cell's next line (the first line below starting
+                // in the column left of the separator), with the punctuation no line may
+                // start with: where the line, measured exactly, would have held it, it
+                // did not end there (a line cut short before a word and its comma ends
+                // short; one cut short before any other word does not).
+                let own_next = seps.iter().position(|s| *s == sep).and_then(|i| {
+                    let start = i.checked_sub(1).and_then(|p| seps.get(p)).copied();
+                    // Where the column's own lines start (a drifted word is not sure to
+                    // be its cell's).
+                    let at = start.map_or(Some(line.bbox.x0), |_| {
+                        i.checked_sub(1)
+                            .and_then(|p| starts.get(p).copied().flatten())
+                    })?;
+                    let inside =
+                        |c: &&Chunk| start.is_none_or(|st| c.bbox.x1 > st) && c.bbox.x0 < sep;
+                    let c = below.iter().find_map(|nl| nl.chunks.iter().find(inside))?;
+                    if (c.bbox.x0 - at).abs() > 0.5 {
+                        return None;
+                    }
+                    let mut cs = c.text.chars();
+                    let first = cs.next().filter(|ch| is_wide(*ch))?;
+                    let w = ink_width(first.encode_utf8(&mut [0; 4]))
+                        + 2.0 * cs.take_while(|ch| no_line_start(*ch)).count() as f64;
+                    Some(w)
+                });
+                let spaced_fill = |j: usize| -> Option<f64> {
+                    let w = want?;
+                    // Two lone characters: a short letter-spaced stretch (`项。 2. 支`).
+                    let spaced = (k..j).filter(|i| lone(*i)).count() >= 2;
+                    let left = ink(k, j);
+                    let next = ink(j, j + 1);
+                    // Measured as the boundaries below are: a line holding digits may fall
+                    // short of its column by less, so the next word would have fit on it
+                    // if it stays within the smaller slack.
+                    let digits = chunks
+                        .get(k..j)
+                        .is_some_and(|cs| cs.iter().any(|c| c.text.chars().any(is_digit)));
+                    let fit = if digits { 0.5 } else { FILL_SLACK };
+                    // Ideographs and full-width punctuation print exactly as wide as
+                    // measured.
+                    let exact = chunks
+                        .get(k..j)
+                        .is_some_and(|cs| cs.iter().all(|c| c.text.chars().all(is_wide)));
+                    let held = exact && own_next.is_some_and(|o| left + o <= w);
+                    if !spaced || left + next <= w - fit || held {
+                        return None;
+                    }
+                    // A justified cell spreads a line as wide as the column's full lines
+                    // too where the column is wider by a fraction of a character (where
+                    // the run crosses the separator: the column's width is then no guess
+                    // from a run far wider than its lines).
+                    let penalty = if splits_value(j) { 1.0 } else { 0.0 };
+                    if left <= w - FILL_SLACK {
+                        Some(penalty)
+                    } else if left <= w - 0.5 || (exact && crossing && left <= w) {
+                        Some(0.25 + penalty)
+                    } else {
+                        None
+                    }
+                };
+                // A number one space before another (see `score`).
+                let numbers_meet = |j: usize| {
+                    j >= 1 && text_at(j - 1).ends_with(is_digit) && text_at(j).starts_with(is_digit)
+                };
+                // Two words of ideographs one space apart (`…研究多元 培训人次=12`): CJK
+                // text sets no space between words, and letter spacing parts single
+                // characters or pairs, never words of four or more; so the space is where
+                // two cells were joined. Also a first list number after such a word: a list
+                // opens its cell.
+                let long_wide = |t: &str, first: bool| {
+                    let n = t.chars().count();
+                    let edge = if first {
+                        t.chars().next()
+                    } else {
+                        t.chars().next_back()
+                    };
+                    n >= 4 && edge.is_some_and(|c| is_wide(c) && (!first || !is_punct(c)))
+                };
+                // A value's unit (`229 亿`) ends a word the same way: the next ideograph
+                // would follow it with no space.
+                let unit_end = |j: usize| {
+                    j >= 2
+                        && text_at(j - 2).ends_with(is_digit)
+                        && crate::value::is_unit(text_at(j - 1))
+                };
+                // So does a number before a word that is no unit (`=11 合作银行…`):
+                // pdftotext sets a space between digits and the ideographs after them, but
+                // inside a value those open with its unit.
+                let number_end = |j: usize| {
+                    text_at(j - 1).ends_with(is_digit)
+                        && !crate::value::starts_with_unit(text_at(j))
+                };
+                let words_meet = |j: usize| {
+                    let left = || {
+                        (long_wide(text_at(j - 1), false)
+                            && !text_at(j - 1).ends_with(['。', '；']))
+                            || unit_end(j)
+                            || number_end(j)
+                    };
+                    j >= 1
+                        && (is_first_list_number(text_at(j))
+                            || (long_wide(text_at(j), true) && left()))
+                };
+                let score = |j: usize| {
+                    // The first list number (`1.`) opens its cell's text: never the end of
+                    // a cell's line. (Later ones may end a letter-spaced line: `个。 4.`.)
+                    if is_first_list_number(text_at(j - 1)) {
+                        return f64::INFINITY;
+                    }
+                    // A sum of money (`147,837.67`, `１４７，８３７．`) left of the separator
+                    // is a cell of its own: words after it that are no unit start the next
+                    // cell, however far pdftotext drew them from their column (a task's
+                    // outcome set one space after a wide amount in a narrow column).
+                    let money_before = chunks
+                        .get(j - 1)
+                        .is_some_and(|c| c.bbox.x1 < sep && is_money(&c.text));
+                    if money_before
+                        && text_at(j).starts_with(is_wide)
+                        && !crate::value::starts_with_unit(text_at(j))
+                    {
+                        return -1.0;
+                    }
+                    // A number one space before another (`=14175 9 亿元`, `≥245 4. 合作`):
+                    // pdftotext never sets a space inside a run of digits (letter spacing
+                    // spreads ideographs, not digits), so the two are two cells' text, the
+                    // right one a number wrapped from the line above or a list number.
+                    // The boundary nearest the separator, within a drift.
+                    if numbers_meet(j) {
+                        let off = chunks
+                            .get(j)
+                            .map_or(f64::INFINITY, |c| (c.bbox.x0 - sep).abs());
+                        if off <= MAX_DRIFT {
+                            return -1.0 + off / 100.0;
+                        }
+                    }
+                    let spaced_end = j >= 3 && !lone(j) && (j - 3..j).all(lone);
+                    // A letter-spaced stretch starts where its cell starts, too; its first
+                    // words may be a list number (`元 。 2. 合 作`: three lone of four).
+                    let spaced_start =
+                        j >= 1 && !lone(j - 1) && (j..j + 4).filter(|i| lone(*i)).count() >= 3;
+                    // A letter-spaced stretch never starts or ends inside a value.
+                    let bonus = if (spaced_end || spaced_start) && !splits_value(j) {
+                        4.0
+                    } else {
+                        0.0
+                    };
+                    // A unit after a number (`860 亿`) at the end of a line that is not
+                    // letter-spaced is lone, but the space after it is a word gap where
+                    // a cell may end, not letter spacing.
+                    let after_value = j >= 2
+                        && is_number(j - 2)
+                        && text_at(j - 1).starts_with(['亿', '万', '元', '%', '％'])
+                        && (k..j).filter(|i| lone(*i)).count() < 2;
+                    if bonus == 0.0 && touching(j) && !after_value {
+                        // Letter spacing taken out just before a word that starts where
+                        // the next cell's lines start on other lines is still a boundary.
+                        // Near this separator it is a surer one than a letter-spaced fill
+                        // (`spaced_fill`): the width guessed for digits may leave one more
+                        // character of room. (Further right it is the next separator's.)
+                        let lined_up = chunks.get(j).filter(|c| {
+                            c.text.chars().count() >= 4
+                                && aligned.iter().any(|x| (x - c.bbox.x0).abs() < 0.25)
+                        });
+                        if let Some(c) = lined_up {
+                            return if (c.bbox.x0 - sep).abs() <= MAX_DRIFT {
+                                -0.5
+                            } else {
+                                0.0
+                            };
+                        }
+                        // A left part set without letter spacing and exactly as wide as
+                        // the column's full lines is a whole line of its cell: the space
+                        // after it (taken for letter spacing before a lone character) is
+                        // where the next cell was joined.
+                        let full = want.is_some_and(|w| (ink(k, j) - w).abs() <= 0.5)
+                            && (k..j).all(|i| !lone(i));
+                        if full {
+                            return 0.0;
+                        }
+                        return spaced_fill(j).unwrap_or(f64::INFINITY);
+                    }
+                    if let Some(w) = want {
+                        // The left part as wide as the column's full lines.
+                        let left: f64 = chunks
+                            .get(k..j)
+                            .map_or(0.0, |cs| cs.iter().map(|c| ink_width(&c.text)).sum());
+                        let off = (left - w).abs();
+                        return if off <= WIDTH_SLACK {
+                            off - 0.5 * bonus
                         } else {
-                            0.0
+                            f64::INFINITY
                         };
                     }
-                    // A left part set without letter spacing and exactly as wide as
-                    // the column's full lines is a whole line of its cell: the space
-                    // after it (taken for letter spacing before a lone character) is
-                    // where the next cell was joined.
-                    let full = want.is_some_and(|w| (ink(k, j) - w).abs() <= 0.5)
-                        && (k..j).all(|i| !lone(i));
-                    if full {
-                        return 0.0;
-                    }
-                    return spaced_fill(j).unwrap_or(f64::INFINITY);
+                    chunks
+                        .get(j)
+                        .map_or(f64::INFINITY, |c| (c.bbox.x0 - sep).abs() - bonus)
+                };
+                // pdftotext moves a drifted cell a few columns at most: a boundary further
+                // from the separator is not where the run was joined.
+                // A run opening with `1.` that the separator cuts through the number itself
+                // is a list set a column left of its own column: it moves whole.
+                // Outside the indicator table, a short label (a word with no digits and no
+                // word gap) that a separator cuts with most of it right of the separator is
+                // its column's wrapped label centred wider than the column (`拟用于对下转移支`
+                // over `付资金`): it moves whole, as it cannot be cut.
+                let next_sep = seps
+                    .iter()
+                    .copied()
+                    .find(|s| *s > sep)
+                    .unwrap_or(f64::INFINITY);
+                let word_over = !in_indicators
+                    && end == k + 1
+                    && x0 < sep
+                    && sep < x1
+                    && x1 < next_sep
+                    && 0.5 * (x0 + x1) > sep
+                    && first.text.chars().count() <= 10
+                    && !first.text.chars().any(is_digit);
+                // A run set one space after a number and opening with digits (`=14175` /
+                // `9 亿元。`, letter spacing taken out leaving the two a run apart) that
+                // crosses the separator starts the next cell: it moves whole.
+                let after_number = crossing && numbers_meet(k) && sep - x0 <= MAX_DRIFT;
+                let whole = word_over
+                    || after_number
+                    || (is_first_list_number(&first.text)
+                        && first.bbox.x0 < sep
+                        && sep < first.bbox.x1);
+                let cut = if whole {
+                    Some(k)
+                } else {
+                    (k + 1..end)
+                        .filter(|j| score(*j) <= MAX_DRIFT)
+                        .min_by(|a, b| score(*a).total_cmp(&score(*b)))
+                        .or_else(|| {
+                            // In the indicator table, where no boundary fits the column's
+                            // width, two words of ideographs one space apart (see
+                            // `words_meet`), nearest the separator within a drift.
+                            let off = |j: &usize| {
+                                chunks
+                                    .get(*j)
+                                    .map_or(f64::INFINITY, |c| (c.bbox.x0 - sep).abs())
+                            };
+                            (k + 1..end)
+                                .filter(|j| {
+                                    in_indicators && words_meet(*j) && off(j) <= 2.0 * MAX_DRIFT
+                                })
+                                .min_by(|a, b| off(a).total_cmp(&off(b)))
+                        })
+                };
+                if let Some(cut) = cut {
+                    found = Some((sep, cut));
+                    break;
                 }
-                if let Some(w) = want {
-                    // The left part as wide as the column's full lines.
-                    let left: f64 = chunks
-                        .get(k..j)
-                        .map_or(0.0, |cs| cs.iter().map(|c| ink_width(&c.text)).sum());
-                    let off = (left - w).abs();
-                    return if off <= WIDTH_SLACK {
-                        off - 0.5 * bonus
-                    } else {
-                        f64::INFINITY
-                    };
-                }
-                chunks
-                    .get(j)
-                    .map_or(f64::INFINITY, |c| (c.bbox.x0 - sep).abs() - bonus)
-            };
-            // pdftotext moves a drifted cell a few columns at most: a boundary further
-            // from the separator is not where the run was joined.
-            // A run opening with `1.` that the separator cuts through the number itself
-            // is a list set a column left of its own column: it moves whole.
-            // Outside the indicator table, a short label (a word with no digits and no
-            // word gap) that a separator cuts with most of it right of the separator is
-            // its column's wrapped label centred wider than the column (`拟用于对下转移支`
-            // over `付资金`): it moves whole, as it cannot be cut.
-            let next_sep = seps
-                .iter()
-                .copied()
-                .find(|s| *s > sep)
-                .unwrap_or(f64::INFINITY);
-            let word_over = !in_indicators
-                && end == k + 1
-                && x0 < sep
-                && sep < x1
-                && x1 < next_sep
-                && 0.5 * (x0 + x1) > sep
-                && first.text.chars().count() <= 10
-                && !first.text.chars().any(is_digit);
-            let whole = word_over
-                || (is_first_list_number(&first.text)
-                    && first.bbox.x0 < sep
-                    && sep < first.bbox.x1);
-            let cut = if whole {
-                Some(k)
-            } else {
-                (k + 1..end)
-                    .filter(|j| score(*j) <= MAX_DRIFT)
-                    .min_by(|a, b| score(*a).total_cmp(&score(*b)))
-            };
-            let Some(cut) = cut else {
+            }
+            let Some((sep, cut)) = found else {
                 k = end;
                 continue;
             };
@@ -2589,6 +2677,8 @@ fn zone_table(
     let (mut rows, xs) = unlifted_rows(&dr, &p, &seps, &ends, &own);
     if !indicators {
         join_spanning_cell_tails(&mut rows);
+    } else {
+        join_names_inside_rows(&mut rows);
     }
     place_level_names(&mut rows);
     // Line numbers: blank lines count one line each on the page.
@@ -2748,6 +2838,70 @@ fn target_gap_separator(lines: &[Line], seps: &[f64]) -> Option<f64> {
         .filter(|s| (*s - best).abs() <= 1.0)
         .fold(best, f64::min);
     Some(left - 0.5)
+}
+
+/// A level-3 name read as a row of its own inside a taller row's span: a one-line name
+/// centred level with the middle line of its three-line target, a level-1 label on the
+/// line between (`1. 新增就业人数…` / `效益指标` / `推进关键核心技术攻关 万人次。…`),
+/// looks like a row-span label beside the target, but a level-3 name belongs to one row.
+/// A row whose text stands only right of the label columns, inside the span of a taller
+/// row with those cells empty and a target of its own, is that row's.
+fn join_names_inside_rows(rows: &mut Vec<TRow>) {
+    let mut i = 0;
+    while let Some(inner) = rows.get(i) {
+        let filled: Vec<usize> = inner
+            .cells
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !c.text.is_empty())
+            .map(|(ci, _)| ci)
+            .collect();
+        let height = |r: &TRow| r.bbox.y1 - r.bbox.y0;
+        // Names only (no framework name: those are the row-span labels), right of
+        // the table's first column, none in the last (the target's).
+        let names = !filled.is_empty()
+            && filled.iter().all(|c| {
+                *c >= 1
+                    && *c + 1 < inner.cells.len()
+                    && inner
+                        .cells
+                        .get(*c)
+                        .is_some_and(|x| !crate::sections::is_framework_name(&x.text))
+            });
+        let right = filled.iter().copied().max().unwrap_or(0);
+        let host = names
+            .then(|| {
+                rows.iter().enumerate().position(|(j, r)| {
+                    j != i
+                        && r.cells.len() == inner.cells.len()
+                        && r.bbox.y0 <= inner.bbox.y0
+                        && r.bbox.y1 >= inner.bbox.y1
+                        && height(r) > height(inner) + 0.5
+                        && filled
+                            .iter()
+                            .all(|c| r.cells.get(*c).is_some_and(|x| x.text.is_empty()))
+                        && r.cells
+                            .iter()
+                            .enumerate()
+                            .any(|(ci, x)| ci > right && !x.text.is_empty())
+                })
+            })
+            .flatten();
+        let Some(j) = host else {
+            i += 1;
+            continue;
+        };
+        let moved = rows.remove(i);
+        let j = if j > i { j - 1 } else { j };
+        if let Some(r) = rows.get_mut(j) {
+            for c in filled {
+                if let (Some(to), Some(from)) = (r.cells.get_mut(c), moved.cells.get(c)) {
+                    to.text = from.text.clone();
+                    to.bbox = from.bbox;
+                }
+            }
+        }
+    }
 }
 
 /// How many leading columns of an indicator zone may hold row-span labels: those up to
@@ -4095,5 +4249,134 @@ mod tests {
     #[test]
     fn plain_prose_is_not_layout_text() {
         assert!(grid_from_layout_text("一段文字。\n另一段文字。\n").is_none());
+    }
+
+    #[test]
+    fn number_set_one_space_after_a_number_starts_the_next_cell() {
+        // `业 人 数 =14175 9 亿元。`: the period target's letter-spaced line ends in a
+        // number and the annual target's line opens with the last digit of the number
+        // wrapped from the line above (`297` / `9 亿元。`). Letter spacing never parts
+        // digits: the space between the two numbers is where the cells were joined.
+        let t = include_str!("../../fixtures/layout/number-wrapped-after-a-number.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        assert_eq!(
+            last_two_cells(&rows, "提升公共服务"),
+            Some(vec![
+                "1.空气质量优良天数比例不超过87%。2.新增就业人数=14175人。",
+                "全市技术合同成交额不低于2979亿元。"
+            ])
+        );
+    }
+
+    #[test]
+    fn level3_name_one_space_before_its_target_is_cut_there() {
+        // `聚焦科学发现，构建基础研究多元 培训人次=12 万`: a wide level-3 name's first
+        // line, its target set one space after it, far wider than the column's one-line
+        // names. CJK text sets no space between two words of ideographs (letter
+        // spacing parts single characters or pairs): the cells were joined there.
+        let t =
+            include_str!("../../fixtures/layout/level3-name-one-space-before-target.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        assert_eq!(
+            last_two_cells(&rows, "聚焦科学发现"),
+            Some(vec![
+                "聚焦科学发现，构建基础研究多元支持体系",
+                "培训人次=12万人次。"
+            ])
+        );
+    }
+
+    #[test]
+    fn unit_one_space_before_the_next_target_ends_its_cell() {
+        // `培训人次≥20 万 培训人次≥20 万`: two targets set one space apart, the same
+        // width, neither letter-spaced. The next ideograph would follow a value's unit
+        // with no space: the cells were joined after `万`.
+        let t = include_str!("../../fixtures/layout/unit-one-space-before-next-target.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = rows
+            .iter()
+            .find(|r| r.iter().any(|c| c.starts_with("培训人次≥20")));
+        let targets: Option<Vec<&str>> = row.map(|r| r.iter().rev().take(2).copied().collect());
+        assert_eq!(targets, Some(vec!["培训人次≥20万人次。"; 2]));
+    }
+
+    /// The last two cells (the two targets) of the first row with a cell starting `t`.
+    fn targets_of_row_starting<'a>(rows: &[Vec<&'a str>], t: &str) -> Option<Vec<&'a str>> {
+        rows.iter()
+            .find(|r| r.iter().any(|c| c.starts_with(t)))
+            .map(|r| r.iter().rev().take(2).rev().copied().collect())
+    }
+
+    #[test]
+    fn first_list_number_one_space_after_a_cell_starts_the_next() {
+        // `2. 合 1. 道路养护里程≥70 公里。2. 合作`: the period target's line ends with a
+        // lone character, the annual target's opens with `1.` one space after it. A list
+        // opens its cell: the cut goes before `1.`.
+        let t = include_str!(
+            "../../fixtures/layout/first-list-number-one-space-after-a-cell.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        assert_eq!(
+            targets_of_row_starting(&rows, "1.道路养护里程≥70"),
+            Some(vec![
+                    "1.道路养护里程≥70公里。2.合作银行发放贷款金额≥144亿元。";
+                    2
+                ])
+        );
+    }
+
+    #[test]
+    fn number_one_space_before_a_word_that_is_no_unit_ends_its_cell() {
+        // `开展项目数量≥1 开展项目数量≥11`: inside a value the ideographs after a number
+        // open with its unit; a word that is no unit one space after it starts the next
+        // target.
+        let t =
+            include_str!("../../fixtures/layout/number-one-space-before-next-target.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        assert_eq!(
+            targets_of_row_starting(&rows, "开展项目数量≥1"),
+            Some(vec!["开展项目数量≥1177项。"; 2])
+        );
+    }
+
+    #[test]
+    fn run_is_cut_at_the_next_separator_where_the_first_fits_no_cut() {
+        // `合作银行发放贷款金额≥ 229 亿 合作银行发放贷款金额≥229 亿`: one-line targets
+        // centred in the period column show a column edge a few characters into it; the
+        // joined line crosses that edge with no boundary near it, and is cut at the
+        // next edge it crosses, between the two targets.
+        let t = include_str!(
+            "../../fixtures/layout/run-cut-at-the-next-separator-it-crosses.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        assert_eq!(
+            targets_of_row_starting(&rows, "合作银行发放贷款金额≥229"),
+            Some(vec!["合作银行发放贷款金额≥229亿元。"; 2])
+        );
+    }
+
+    #[test]
+    fn level3_name_centred_beside_a_three_line_target_stays_in_its_row() {
+        // `成本指标 1. 道路养护里程≥40 公里。2. …` / `改善城乡人居环境 额＞2849 亿元。…` /
+        // `培训人次≥5 万人次。`: the one-line name, level with the target's middle line,
+        // was read as a label beside the target and left as a row of its own.
+        let t = include_str!(
+            "../../fixtures/layout/level3-name-centred-beside-a-three-line-target.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = rows
+            .iter()
+            .find(|r| r.iter().any(|c| c.starts_with("1.道路养护里程≥40")));
+        assert!(
+            row.is_some_and(|r| r.contains(&"改善城乡人居环境")),
+            "{row:?}"
+        );
     }
 }

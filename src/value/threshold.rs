@@ -1123,12 +1123,19 @@ fn scan(text: &str, cell_rule: bool) -> Vec<Threshold> {
         if may_start(c) {
             match sc.token(i) {
                 Some(Tok::Threshold { t, end }) => {
-                    let t = match pending.take() {
-                        Some(p) => p.merge(&sc, t, i),
-                        None => vec![t],
-                    };
-                    sc.last = (!t.is_empty()).then(|| sc.out.len() + t.len() - 1);
-                    sc.out.extend(t);
+                    // Pushed as is when no value waits for it (nearly always): no
+                    // one-element vector per threshold.
+                    match pending.take() {
+                        Some(p) => {
+                            let t = p.merge(&sc, t, i);
+                            sc.last = (!t.is_empty()).then(|| sc.out.len() + t.len() - 1);
+                            sc.out.extend(t);
+                        }
+                        None => {
+                            sc.last = Some(sc.out.len());
+                            sc.out.push(t);
+                        }
+                    }
                     sc.floor = end;
                     clause_start = true;
                     i = end;

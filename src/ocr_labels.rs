@@ -234,6 +234,10 @@ pub(crate) fn respell_cells(grid: &mut Grid<'_>) -> Vec<Warning> {
             // Cells come trimmed from the grid (`clean_cell`, the PDF readers); this runs
             // on every cell of every form, so they are not trimmed again.
             let t: &str = &cell.text;
+            // Empty cells (two in five of a tab text's) have nothing to respell.
+            if t.is_empty() {
+                continue;
+            }
             // A table rule read as the only text of an empty cell: the cell is empty
             // (`—` alone is the form's placeholder and stays).
             if crate::grid::is_lone_rule_mark(t) {
@@ -282,10 +286,13 @@ pub(crate) fn respell_cells(grid: &mut Grid<'_>) -> Vec<Warning> {
 fn without_rule_mark(t: &str) -> Option<&str> {
     // By bytes first: every mark starts with 7C, 5F, EF, E2 or is 丨 (E4 B8 A8) and ends
     // with 7C, 5F, 9C, BF, 94 or A8, and most cells neither start nor end so.
-    const GUN: &[u8] = "丨".as_bytes();
+    // (丨 is E4 B8 A8.)
     let b = t.as_bytes();
-    let starts = matches!(b.first(), Some(0x7C | 0x5F | 0xEF | 0xE2)) || b.starts_with(GUN);
-    let ends = matches!(b.last(), Some(0x7C | 0x5F | 0x9C | 0xBF | 0x94)) || b.ends_with(GUN);
+    let starts = matches!(b, [0x7C | 0x5F | 0xEF | 0xE2, ..] | [0xE4, 0xB8, 0xA8, ..]);
+    let ends = matches!(
+        b,
+        [.., 0x7C | 0x5F | 0x9C | 0xBF | 0x94] | [.., 0xE4, 0xB8, 0xA8]
+    );
     if !starts && !ends {
         return None;
     }
@@ -340,11 +347,37 @@ fn is_decimal_amount(s: &str) -> bool {
         && b[..n - 3].iter().all(|&c| c.is_ascii_digit() || c == b',')
 }
 
+/// Whether the last char of `stem` is 出, 金, 分 or 款 or the one before it 支, 资, 划 or
+/// 拨: every budget word ends in 支出, 资金, 划分 or 拨款, and one misread char leaves one
+/// of the two. Read from the bytes, without decoding chars (most cells asked are
+/// level-3 and task names): the last char found by stepping back over continuation
+/// bytes, and a 3-byte char's encoding matched just before it is that char there.
+fn budget_word_ending(stem: &str) -> bool {
+    let b = stem.as_bytes();
+    // Where the last char starts: back over its continuation bytes.
+    let mut k = b.len();
+    while k > 0 {
+        k -= 1;
+        if b[k] & 0xC0 != 0x80 {
+            break;
+        }
+    }
+    // 出 金 分 款 as the last char; 支 资 划 拨 just before it.
+    matches!(
+        b.get(k..),
+        Some([0xE5, 0x87, 0xBA] | [0xE9, 0x87, 0x91] | [0xE5, 0x88, 0x86] | [0xE6, 0xAC, 0xBE])
+    ) || matches!(
+        k.checked_sub(3).and_then(|j| b.get(j..k)),
+        Some([0xE6, 0x94, 0xAF] | [0xE8, 0xB5, 0x84] | [0xE5, 0x88, 0x92] | [0xE6, 0x8B, 0xA8])
+    )
+}
+
 /// The spelling of a misread budget word or amount header, if `t` is one.
 fn respelled(t: &str) -> Option<String> {
     // A trailing currency note: `（万元）`, `(元)`.
     // (The closing bracket is tested first: most cells have none, and are not searched.)
-    let note_at = if t.ends_with(['）', ')']) {
+    // By bytes (`）` is EF BC 89): three bytes of a char at the end are that char.
+    let note_at = if matches!(t.as_bytes(), [.., 0xEF, 0xBC, 0x89] | [.., b')']) {
         t.rfind(['（', '('])
     } else {
         None
@@ -356,13 +389,12 @@ fn respelled(t: &str) -> Option<String> {
     if note.is_empty() {
         // Every budget word ends in 支出, 资金, 划分 or 拨款, and one misread char leaves
         // one of the two: most cells (level-3 names, task names) end otherwise.
-        let mut end = stem.chars().rev();
-        let (last, before) = (end.next(), end.next());
-        let ending = matches!(last, Some('出' | '金' | '分' | '款'))
-            || matches!(before, Some('支' | '资' | '划' | '拨'));
+        if !budget_word_ending(stem) {
+            return None;
+        }
         // A budget word as written (most cells that get here, on clean forms) is no
         // misreading of another: known without comparing it with each word.
-        if !ending || BUDGET_WORDS.contains(&stem) {
+        if BUDGET_WORDS.contains(&stem) {
             return None;
         }
         return misread_of(stem, BUDGET_WORDS, false).map(str::to_string);
@@ -437,6 +469,18 @@ mod tests {
         // Ties: as close to two names.
         assert_eq!(m("社济效益指标"), None);
         assert_eq!(m("数量指标完成"), None);
+    }
+
+    proptest::proptest! {
+        /// The byte test is the char test it replaced.
+        #[test]
+        fn budget_word_ending_is_the_char_test(s in "[a支出资金划分拨款预算一éД𠀀]{0,6}") {
+            let mut end = s.chars().rev();
+            let (last, before) = (end.next(), end.next());
+            let want = matches!(last, Some('出' | '金' | '分' | '款'))
+                || matches!(before, Some('支' | '资' | '划' | '拨'));
+            proptest::prop_assert_eq!(budget_word_ending(&s), want);
+        }
     }
 
     #[test]

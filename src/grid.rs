@@ -178,12 +178,14 @@ fn is_cell_padding(c: char) -> bool {
 fn trim_cell(s: &str) -> &str {
     let b = s.as_bytes();
     let solid_ascii = |x: u8| (0x21..0x7f).contains(&x);
-    let start_done = b
-        .first()
-        .is_some_and(|&x| solid_ascii(x) || (0xE4..=0xE9).contains(&x));
+    let start_done = match b {
+        [x, ..] if solid_ascii(*x) => true,
+        [lead, x, y, ..] => solid_3(*lead, *x, *y),
+        _ => false,
+    };
     let end_done = match b {
         [.., x] if solid_ascii(*x) => true,
-        [.., lead, _, _] => (0xE4..=0xE9).contains(lead),
+        [.., lead, x, y] => solid_3(*lead, *x, *y),
         _ => false,
     };
     if start_done && end_done {
@@ -191,6 +193,33 @@ fn trim_cell(s: &str) -> &str {
     } else {
         s.trim_matches(is_cell_padding)
     }
+}
+
+/// Whether the three bytes `lead x y`, where a char starts with `lead`, are a char that
+/// is no padding (see `is_cell_padding`), from the bytes alone: a common ideograph (lead
+/// E4..E9); CJK punctuation (lead E3) but U+3000 (E3 80 80); a full-width form (lead
+/// EF) but U+FEFF (EF BB BF). Cells end most often in such chars, `。` and `）` among
+/// them. (In a valid str a lead byte from E3 to EF starts a char of three bytes.)
+fn solid_3(lead: u8, x: u8, y: u8) -> bool {
+    match lead {
+        0xE4..=0xE9 => true,
+        0xE3 => (x, y) != (0x80, 0x80),
+        0xEF => (x, y) != (0xBB, 0xBF),
+        _ => false,
+    }
+}
+
+/// Whether a line is blank (white space only), as `line.trim().is_empty()`; a line that
+/// starts with an ASCII non-space, an ideograph or CJK punctuation (nearly every line)
+/// is settled by its first bytes.
+fn is_blank(line: &str) -> bool {
+    let b = line.as_bytes();
+    let solid = match b {
+        [x, ..] if (0x21..0x7f).contains(x) => true,
+        [lead @ (0xE3..=0xE9), x, y, ..] => *lead != 0xE3 || (*x, *y) != (0x80, 0x80),
+        _ => false,
+    };
+    !solid && line.trim().is_empty()
 }
 
 /// `clean_cell` of a cell built as a String (space-split cells), kept without a copy
@@ -597,26 +626,26 @@ pub fn lines(text: &str) -> Vec<&str> {
 }
 
 fn detect(lines: &[&str]) -> Layout {
-    let content: Vec<&str> = lines
-        .iter()
-        .copied()
-        .filter(|l| !l.trim().is_empty())
-        .collect();
+    let content: Vec<&str> = lines.iter().copied().filter(|l| !is_blank(l)).collect();
     if content.is_empty() {
         return Layout::CellPerLine;
     }
-    let tabs = content.iter().filter(|l| has_tab(l)).count();
-    let pipes = content
-        .iter()
-        .filter(|l| pipe_count_upto(l, 2) >= 2)
-        .count();
     // A handful of separator lines make a table; titles and notes stay single cells.
     let enough = |n: usize| n * 4 >= content.len();
+    let piped = |l: &&&str| pipe_count_upto(l, 2) >= 2;
+    let (tab_lines, other): (Vec<&str>, Vec<&str>) =
+        content.iter().copied().partition(|l| has_tab(l));
+    let tabs = tab_lines.len();
+    // Pipe rows among the lines without a tab first: when there are none, the pipe rows
+    // are at most the tab lines, and a tab text (most inputs) is settled without a
+    // pipe search of its tab lines (their ideographs' 9C bytes stop that search often).
+    let pipes_without_tabs = other.iter().filter(piped).count();
+    let pipes = || pipes_without_tabs + tab_lines.iter().filter(piped).count();
     // Space runs are counted only when neither tabs nor pipes decided.
     let spaced = || content.iter().filter(|l| has_space_run(l)).count();
-    if enough(tabs) && tabs >= pipes {
+    if enough(tabs) && (pipes_without_tabs == 0 || tabs >= pipes()) {
         Layout::Tabs
-    } else if enough(pipes) {
+    } else if enough(pipes()) {
         Layout::Pipes
     } else {
         let spaced = spaced();
@@ -895,10 +924,11 @@ fn text_grid<'t>(text: &'t str) -> Grid<'t> {
     let mut rows: Vec<Row> = Vec::new();
     let mut warnings = Vec::new();
     let mut block: Vec<Cell> = Vec::new();
+    let mut tab_row_width = 1;
     for (i, raw) in lines.iter().enumerate() {
         let line_no = i + 1;
         let loc = Loc::Line { line: line_no };
-        if raw.trim().is_empty() {
+        if is_blank(raw) {
             if layout == Layout::CellPerLine && !block.is_empty() {
                 let loc = block[0].loc.clone();
                 rows.push(Row {
@@ -928,13 +958,15 @@ fn text_grid<'t>(text: &'t str) -> Grid<'t> {
                 .collect(),
             Layout::Tabs => {
                 // Sized up front: collect cannot know the split's length and grew the row.
-                let tabs = memchr::memchr_iter(b'\t', raw.as_bytes()).count();
-                let mut cells = Vec::with_capacity(tabs + 1);
+                // The widest tab row so far, not a count of this line's tabs (a second
+                // pass over every line): a table's rows have the same tabs, nearly all.
+                let mut cells = Vec::with_capacity(tab_row_width);
                 cells.extend(
                     split_byte(raw, b'\t')
                         .enumerate()
                         .map(|(c, s)| cell(Some(c), clean_cell(s))),
                 );
+                tab_row_width = tab_row_width.max(cells.len());
                 cells
             }
             Layout::Pipes => {
@@ -1790,8 +1822,21 @@ mod tests {
 
     proptest! {
         #[test]
-        fn trim_cell_is_trim_matches(s in "[ \t\u{b}\u{c}\u{1a}\u{0}\u{7f}\r\n\u{85}\u{a0}\u{3000}\u{feff}\u{200b}\u{2028}一耀。a1\u{4000}\u{9fff}]{0,12}") {
+        fn trim_cell_is_trim_matches(s in "[ \t\u{b}\u{c}\u{1a}\u{0}\u{7f}\r\n\u{85}\u{a0}\u{3000}\u{feff}\u{200b}\u{2028}一耀。a1\u{4000}\u{9fff}、）：\u{3001}\u{303f}\u{fe10}\u{ff01}\u{fffd}\u{ffff}\u{e000}]{0,12}") {
             prop_assert_eq!(trim_cell(&s), s.trim_matches(is_cell_padding));
+        }
+
+        #[test]
+        fn is_blank_is_trim_empty(s in "[ \t\u{b}\u{c}\r\u{85}\u{a0}\u{3000}\u{2028}\u{feff}一。）a]{0,6}") {
+            prop_assert_eq!(is_blank(&s), s.trim().is_empty());
+        }
+
+        /// The layout decided with the pipe search of tab lines skipped where it cannot
+        /// matter is the one decided by counting every line.
+        #[test]
+        fn detect_is_detect_by_counts(lines in proptest::collection::vec("[\t|｜一务 ]{0,8}", 0..12)) {
+            let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+            prop_assert_eq!(detect(&lines), detect_by_counts(&lines));
         }
 
         #[test]
@@ -1850,6 +1895,32 @@ mod tests {
 
     fn pipe_count(line: &str) -> usize {
         pipe_count_upto(line, usize::MAX)
+    }
+
+    /// `detect` as it was, counting the pipe rows among all lines.
+    fn detect_by_counts(lines: &[&str]) -> Layout {
+        let content: Vec<&str> = lines
+            .iter()
+            .copied()
+            .filter(|l| !l.trim().is_empty())
+            .collect();
+        if content.is_empty() {
+            return Layout::CellPerLine;
+        }
+        let tabs = content.iter().filter(|l| has_tab(l)).count();
+        let pipes = content
+            .iter()
+            .filter(|l| pipe_count_upto(l, 2) >= 2)
+            .count();
+        let enough = |n: usize| n * 4 >= content.len();
+        if enough(tabs) && tabs >= pipes {
+            Layout::Tabs
+        } else if enough(pipes) {
+            Layout::Pipes
+        } else {
+            // The rest of `detect` does not depend on the pipe count.
+            detect(lines)
+        }
     }
 
     #[test]

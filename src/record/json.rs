@@ -357,9 +357,18 @@ fn write_indicator(out: &mut Vec<u8>, i: &Indicator) {
     key!(out, false, "level3");
     write_opt_str(out, i.level3.as_deref());
     key!(out, false, "period_target");
+    let period_at = out.len();
     write_target(out, &i.period_target);
+    let period_end = out.len();
     key!(out, false, "annual_target");
-    write_target(out, &i.annual_target);
+    // An annual target that repeats the period target (a third of the generated
+    // archive's indicators) is the same JSON: copied, not written again.
+    let (a, p) = (&i.annual_target, &i.period_target);
+    if a.text == p.text && a.thresholds == p.thresholds {
+        out.extend_from_within(period_at..period_end);
+    } else {
+        write_target(out, a);
+    }
     write_other_columns(out, &i.other_columns);
     write_loc_fields(out, &i.loc);
     out.push(b'}');

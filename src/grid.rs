@@ -287,6 +287,17 @@ fn may_hold_inline_space(b: &[u8]) -> bool {
     pairs != 0 || b.last() == Some(&b' ')
 }
 
+/// Whether some part of `line` may hold an inline space by [`may_hold_inline_space`]:
+/// false means no cell cut from it does. A space, C2 (NBSP's first byte) or the pair
+/// 80 80 anywhere; three memchr-crate searches over the line, where four in five lines
+/// of a tab text have none, instead of one pair test per cell.
+fn may_hold_inline_space_line(line: &str) -> bool {
+    static PAIR: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(&[0x80, 0x80]));
+    let b = line.as_bytes();
+    memchr::memchr2(b' ', 0xC2, b).is_some() || PAIR.find(b).is_some()
+}
+
 /// Remove the spaces between CJK characters when the text is letter-spaced: more of its
 /// CJK neighbours stand apart than together. Chinese never separates words by spaces, so
 /// such spaces are OCR or alignment artefacts; a cell that is mostly set solid
@@ -961,11 +972,21 @@ fn text_grid<'t>(text: &'t str) -> Grid<'t> {
                 // The widest tab row so far, not a count of this line's tabs (a second
                 // pass over every line): a table's rows have the same tabs, nearly all.
                 let mut cells = Vec::with_capacity(tab_row_width);
-                cells.extend(
-                    split_byte(raw, b'\t')
-                        .enumerate()
-                        .map(|(c, s)| cell(Some(c), clean_cell(s))),
-                );
+                // A line with no inline space has none in any cell: its cells are only
+                // trimmed (`unspace_cjk` would leave each as it is), without a test per cell.
+                if may_hold_inline_space_line(raw) {
+                    cells.extend(
+                        split_byte(raw, b'\t')
+                            .enumerate()
+                            .map(|(c, s)| cell(Some(c), clean_cell(s))),
+                    );
+                } else {
+                    cells.extend(
+                        split_byte(raw, b'\t')
+                            .enumerate()
+                            .map(|(c, s)| cell(Some(c), Cow::Borrowed(trim_cell(s)))),
+                    );
+                }
                 tab_row_width = tab_row_width.max(cells.len());
                 cells
             }
@@ -1843,6 +1864,19 @@ mod tests {
         fn inline_space_precheck_misses_no_space(s in "[ \u{3000}\u{a0}、。一耀\u{5000}Āa\u{2000}]{0,30}") {
             if !may_hold_inline_space(s.as_bytes()) {
                 prop_assert_eq!(space_runs(&s).count(), 0);
+            }
+        }
+    }
+
+    proptest! {
+        /// No cell of a line the line test clears may hold an inline space.
+        #[test]
+        fn inline_space_line_test_covers_its_cells(line in "[ \t\u{3000}\u{a0}\u{4000}、。一耀a]{0,24}") {
+            if !may_hold_inline_space_line(&line) {
+                for cell in line.split('\t') {
+                    prop_assert!(!may_hold_inline_space(cell.as_bytes()));
+                    prop_assert_eq!(clean_cell(cell), trim_cell(cell));
+                }
             }
         }
     }

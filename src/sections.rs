@@ -4197,14 +4197,16 @@ impl IndicatorColumns {
         })
     }
 
-    /// A row whose cells lost their columns (space-aligned text), under a header with
-    /// added columns: level names by the framework, the other cells in the header's
-    /// column order (level3, targets, added columns). Empty cells drop out of such rows,
-    /// so fewer cells fill the first columns; more than the header has, or a header
-    /// without added columns, is left to [`row_by_shape`] (which glues extra cells
-    /// onto the target).
+    /// A row whose cells lost their columns (space-aligned text, a borderless PDF), under
+    /// a header with added columns or a target split over 指标性质 / 指标值 / 计量单位:
+    /// level names by the framework, the other cells in the header's column order
+    /// (level3, targets, comparison and unit, added columns). Empty cells drop out of
+    /// such rows, so fewer cells fill the first columns; more than the header has, or a
+    /// header with neither, is left to [`row_by_shape`] (which glues extra cells onto
+    /// the target).
     fn row_by_order(&self, row: &[&Cell]) -> Option<Parsed> {
-        if self.other.is_empty() {
+        let split_target = self.cols[SLOT_OP].is_some() || self.cols[SLOT_UNIT].is_some();
+        if self.other.is_empty() && !split_target {
             return None;
         }
         let level_cols = self.cols[1].or(self.cols[0]);
@@ -4232,10 +4234,18 @@ impl IndicatorColumns {
             return None;
         }
         let mut slots = slots.into_iter();
-        for c in content {
+        let last = content.len().saturating_sub(1);
+        for (i, c) in content.into_iter().enumerate() {
             let Some(mut slot) = slots.next() else { break };
-            while matches!(slot, HeaderCol::Slot(SLOT_OP | SLOT_UNIT)) && !fits_op_or_unit(&c.text)
-            {
+            // A row's last cell under the comparison column is its target (`持续改善`,
+            // its 指标性质 cell empty): a comparison comes before a value.
+            while match slot {
+                HeaderCol::Slot(SLOT_OP) => {
+                    !fits_op_or_unit(&c.text) || (i == last && !is_comparison(&c.text))
+                }
+                HeaderCol::Slot(SLOT_UNIT) => !fits_op_or_unit(&c.text),
+                _ => false,
+            } {
                 match slots.next() {
                     Some(next) => slot = next,
                     None => return None,

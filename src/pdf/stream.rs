@@ -1387,31 +1387,49 @@ fn lift_span_labels(rows: &mut [TRow], page_top: bool) {
                     .get(r)
                     .zip(rows.get(r).and_then(|row| row.cells.get(c)))
                     .is_some_and(|(row, cell)| row.bbox.y1 - cell.bbox.y1 > cell.bbox.height());
-            if up == r || (down == r && !at_end) || !short || own_left {
+            if up == r || !short || own_left {
                 continue;
             }
             if centred_in_own_row(rows, r, c, up, down) {
                 continue;
             }
             // A label in the last row of its span (the table or the page part ends
-            // below it: a header row over one tall row) has no span row below; it heads
-            // the rows above only where it centres on them with its own row clearly
-            // (a quarter of its height) worse: a cell centred in its own row stays, and
-            // so does one on its row's first line (a row split by the page end is printed
-            // top-aligned, its cells' first lines level).
+            // below it: a header row over one tall row; or the next label's rows follow:
+            // 总体目标 centred over a heading row and the tall row under it) has no span
+            // row below; it heads the rows above only where it centres on them with its
+            // own row clearly (a quarter of its height) worse: a cell centred in its own
+            // row stays, and so does one on its row's first line (a row split by the page
+            // end, or any row of a producer that sets cells top-aligned, has its cells'
+            // first lines level). At the end the row is the page part's last, cut where
+            // its first line may stand anywhere: a cell there well below the row's top
+            // is centred lower. Inside the table a centred cell's top is level with its
+            // tall row's first line only by chance: a top-aligned cell's is, exactly.
+            // Inside the table its span starts at the row above that centres it best.
             if down == r {
                 let (Some(row), Some(cell)) =
                     (rows.get(r), rows.get(r).and_then(|row| row.cells.get(c)))
                 else {
                     continue;
                 };
-                if row.bbox.y1 - cell.bbox.y1 < 0.5 * cell.bbox.height() {
+                let first_line = if at_end {
+                    row.bbox.y1 - cell.bbox.y1 < 0.5 * cell.bbox.height()
+                } else {
+                    others_extent(row, c).is_none_or(|o| {
+                        (o.y1 - cell.bbox.y1).abs() <= TOP_LEVEL_SHARE * cell.bbox.height()
+                    })
+                };
+                if first_line {
                     continue;
                 }
                 let off_from = |a: usize| match (rows.get(a), rows.get(r)) {
                     (Some(x), Some(y)) => (cell.bbox.cy() - (x.bbox.y1 + y.bbox.y0) / 2.0).abs(),
                     _ => f64::INFINITY,
                 };
+                if !at_end {
+                    if let Some(a) = (up..r).min_by(|p, q| off_from(*p).total_cmp(&off_from(*q))) {
+                        up = a;
+                    }
+                }
                 if off_from(up) + 0.25 * cell.bbox.height() >= off_from(r) {
                     continue;
                 }
@@ -1432,13 +1450,38 @@ fn lift_span_labels(rows: &mut [TRow], page_top: bool) {
                     continue;
                 }
             }
-            let (Some(top), Some(bottom)) = (
-                rows.get(up).map(|x| x.bbox.y1),
-                rows.get(down).map(|x| x.bbox.y0),
-            ) else {
+            let Some(cell) = rows.get(r).and_then(|row| row.cells.get(c)).cloned() else {
                 continue;
             };
-            let Some(cell) = rows.get(r).and_then(|row| row.cells.get(c)).cloned() else {
+            // The span's last row: the one below the label that centres it best from
+            // `up`. The empty rows below may head the next label's rows (a heading row
+            // over the tall row beside which that label is centred).
+            let span_off = |e: usize| match (rows.get(up), rows.get(e)) {
+                (Some(x), Some(y)) => (cell.bbox.cy() - (x.bbox.y1 + y.bbox.y0) / 2.0).abs(),
+                _ => f64::INFINITY,
+            };
+            // Only a label taller than its own row's text (by half of it, reaching
+            // above and below it) certainly spans rows: one no taller than its row's
+            // text is as well centred on the rows either side of its own.
+            let overflows = rows
+                .get(r)
+                .and_then(|row| others_extent(row, c))
+                .is_some_and(|o| {
+                    cell.bbox.y1 > o.y1
+                        && cell.bbox.y0 < o.y0
+                        && cell.bbox.height() > 1.5 * o.height()
+                });
+            let end = if overflows {
+                (r + 1..=down)
+                    .min_by(|p, q| span_off(*p).total_cmp(&span_off(*q)))
+                    .unwrap_or(down)
+            } else {
+                down
+            };
+            let (Some(top), Some(bottom)) = (
+                rows.get(up).map(|x| x.bbox.y1),
+                rows.get(end).map(|x| x.bbox.y0),
+            ) else {
                 continue;
             };
             if (cell.bbox.cy() - (top + bottom) / 2.0).abs() > 0.15 * (top - bottom) {
@@ -1457,6 +1500,20 @@ fn lift_span_labels(rows: &mut [TRow], page_top: bool) {
             move_label(rows, r, up, c, cell);
         }
     }
+}
+
+/// A cell's top within this share of its height of the other cells' tops is level with
+/// them (a top-aligned row sets its cells' first lines on one baseline).
+const TOP_LEVEL_SHARE: f64 = 0.05;
+
+/// The extent of the text of `row`'s cells other than the one in column `c`.
+fn others_extent(row: &TRow, c: usize) -> Option<Rect> {
+    row.cells
+        .iter()
+        .enumerate()
+        .filter(|(k, x)| *k != c && !x.text.is_empty())
+        .map(|(_, x)| x.bbox)
+        .reduce(|a, b| a.union(&b))
 }
 
 /// Whether `row` holds a section's label alone (其他需完成的任务, merged over the

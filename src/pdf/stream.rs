@@ -1164,12 +1164,14 @@ fn x_extent(lines: &[Line]) -> (f64, f64) {
 /// on that span and not on its own column, goes to column `k` (returned: which moved).
 /// `level3`: the level-3 column and its header's centre, where known (a centred column's
 /// text centres there; the middle between separators may lie an em off it).
+/// `continued`: the lines are the table's part at the top of a page it goes on to.
 fn spanning_cells(
     bl: &mut [Block],
     seps: &[f64],
     lines: &[Line],
     em: f64,
     level3: Option<(usize, f64)>,
+    continued: bool,
 ) -> Vec<bool> {
     let mut moved = vec![false; bl.len()];
     let (left, right) = x_extent(lines);
@@ -1207,9 +1209,25 @@ fn spanning_cells(
                 .enumerate()
                 .all(|(j, o)| j == i || o.col < k || o.bbox.y0 >= bbox.y1 || o.bbox.y1 <= bbox.y0)
         };
+        // On a page the table goes on to, the block on its first line may be the rest
+        // of a wrapped level-3 name cut by the page break, set flush left: off its
+        // column's centre, but further off the centre of the columns from the first to
+        // the table's edge. A span takes it only where it centres it better than its
+        // own column (or the level-3 header) does.
+        let rest_at_top = continued && b.parts.first().is_some_and(|(l, _)| *l == 0);
+        let own_off = if rest_at_top {
+            header
+                .map_or(f64::INFINITY, |x| (cx - x).abs())
+                .min((cx - own).abs())
+        } else {
+            f64::INFINITY
+        };
         let start = (0..col)
             // The text's right edge may fall short of the table's: an em of slack.
-            .filter(|k| (cx - (edge(*k) + right) / 2.0).abs() <= 1.5 * em)
+            .filter(|k| {
+                let off = (cx - (edge(*k) + right) / 2.0).abs();
+                off <= 1.5 * em && off < own_off
+            })
             .find(|k| alone_from(*k));
         if let (Some(k), Some(b)) = (start, bl.get_mut(i)) {
             b.col = k;
@@ -2387,7 +2405,7 @@ fn rows_in_columns(
     // A cell merged over the columns to the table's right edge is a row of its own,
     // though it may sit alone between rows like a row-span label.
     let spanning = if indicators {
-        spanning_cells(&mut bl, &seps, lines, p.em, level3)
+        spanning_cells(&mut bl, &seps, lines, p.em, level3, !from_header)
     } else {
         vec![false; bl.len()]
     };
@@ -3565,7 +3583,7 @@ mod tests {
             block(3, "按时完成年度建设任务", 341.0, 414.0, 636.0, 3),
             block(4, "新增就业人数=6386人。", 435.0, 528.0, 636.0, 3),
         ];
-        let moved = spanning_cells(&mut bl, &seps, &lines, 10.5, None);
+        let moved = spanning_cells(&mut bl, &seps, &lines, 10.5, None, false);
         assert_eq!(moved, vec![false, true, false, false]);
         assert_eq!(
             bl.iter().map(|b| b.col).collect::<Vec<_>>(),
@@ -3606,10 +3624,10 @@ mod tests {
             block(2, "严格控制项目成本", 325.1, 398.6, 700.0, 1),
             block(3, "高新技术企业认定数≥2562家。", 410.0, 538.0, 700.0, 1),
         ];
-        let moved = spanning_cells(&mut bl, &seps, &lines, 10.5, Some((2, 361.9)));
+        let moved = spanning_cells(&mut bl, &seps, &lines, 10.5, Some((2, 361.9)), false);
         assert_eq!(moved, vec![false, false, false]);
         // Without the header's centre it passes for a level name over the span.
-        let moved = spanning_cells(&mut bl, &seps, &lines, 10.5, None);
+        let moved = spanning_cells(&mut bl, &seps, &lines, 10.5, None, false);
         assert_eq!(moved, vec![true, false, false]);
     }
 
@@ -3627,7 +3645,7 @@ mod tests {
             block(3, "带动社会投资", 270.0, 390.0, 600.0, 3),
             block(4, "培训人次≥10万人次。", 410.0, 500.0, 600.0, 3),
         ];
-        let moved = spanning_cells(&mut bl, &seps, &lines, 10.5, None);
+        let moved = spanning_cells(&mut bl, &seps, &lines, 10.5, None, false);
         assert_eq!(moved, vec![true, false, false, false]);
         assert_eq!(
             bl.iter().map(|b| b.col).collect::<Vec<_>>(),
@@ -3687,7 +3705,7 @@ mod tests {
         ];
         let lines = [line(138.3, 538.2, top), line(138.3, 538.2, top - 300.0)];
         let seps = [127.5, 207.8, 319.3, 414.5];
-        let moved = spanning_cells(&mut bl, &seps, &lines, 10.5, Some((3, 373.0)));
+        let moved = spanning_cells(&mut bl, &seps, &lines, 10.5, Some((3, 373.0)), false);
         assert_eq!((moved[0], bl[0].col), (false, 3));
         // A level-2 name centred over the columns from the level-2 column on still moves
         // there.
@@ -3695,7 +3713,7 @@ mod tests {
             block(3, "成本指标", 350.9, 392.9, top, 0),
             block(3, "改善城乡人居环", 336.2, 409.7, top - 28.0, 2),
         ];
-        let moved = spanning_cells(&mut bl, &seps, &lines, 10.5, Some((3, 373.0)));
+        let moved = spanning_cells(&mut bl, &seps, &lines, 10.5, Some((3, 373.0)), false);
         assert_eq!((moved[0], bl[0].col), (true, 2));
     }
 

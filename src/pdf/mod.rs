@@ -342,7 +342,7 @@ fn drop_furniture(page: &PageGeom, used: &mut [bool], running: &[(String, f64)])
                     } else {
                         (o.as_slice(), line.as_slice())
                     };
-                    !is_running(j) && wraps_into(upper, lower, b.x0)
+                    !is_running(j) && set_flush(upper, lower, b.x0)
                 })
         };
         if in_margin(page, b) && (numbered || repeated) {
@@ -361,12 +361,14 @@ fn drop_furniture(page: &PageGeom, used: &mut [bool], running: &[(String, f64)])
     }
 }
 
-/// A paragraph's line wrapped into the next: `upper`'s text starting at `x0` goes on in
-/// `lower` a line pitch below, flush with it at the same size, and reaches at least as
-/// far right. Two cells of a borderless table may open with the same words at the top
-/// of two pages (a continued cell's first line); a running header or footer is a block
-/// of its own, whose lines repeat together.
-fn wraps_into(upper: &[&Glyph], lower: &[&Glyph], x0: f64) -> bool {
+/// Text of one column: `upper`'s text starting at `x0` is followed in `lower`, less than
+/// a line's height below, flush with it at the same size. Two cells of a borderless
+/// table may open with the same words at the top of two pages (a continued cell's first
+/// line, wrapped into the next), or end with the same words there (a cell's last line
+/// cut off by the page break, `理。`, the next row's cell right under it); a running
+/// header or footer is a block of its own, whose lines repeat together, set apart from
+/// the body.
+fn set_flush(upper: &[&Glyph], lower: &[&Glyph], x0: f64) -> bool {
     let size = |l: &[&Glyph]| {
         let mut s: Vec<f64> = l
             .iter()
@@ -404,7 +406,7 @@ fn wraps_into(upper: &[&Glyph], lower: &[&Glyph], x0: f64) -> bool {
         return false;
     };
     let gap = u.2 - l.3;
-    (-0.1 * su..=0.8 * su).contains(&gap) && u.1 >= l.1 - 0.5 * su
+    (-0.1 * su..=su).contains(&gap)
 }
 
 /// Word's page header (页眉): small text in the top margin over a lone rule across the

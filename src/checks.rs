@@ -50,6 +50,8 @@ fn sum<'a>(items: impl Iterator<Item = &'a BudgetItem>) -> Option<Sum> {
                 Some(t) => total = t,
                 None => return Some(Sum::Unknown("the sum overflows".into())),
             },
+            // An empty or `—` cell is none: nothing to add.
+            None if it.nil && !is_total(it.name.as_deref()) => {}
             None => {
                 return Some(Sum::Unknown(format!(
                     "the amount of {} is missing or unreadable",
@@ -494,6 +496,7 @@ mod tests {
                 unit: Some("元".into()),
                 yuan: Some(yuan),
             }),
+            nil: false,
             loc: crate::record::Loc::Line { line: 1 },
         };
         let items = [

@@ -2390,6 +2390,7 @@ impl<'g> Reader<'g> {
         let mut map: Option<IndicatorColumns> = None;
         let mut added: Vec<AddedColumn> = Vec::new();
         let mut stream: Vec<&Cell> = Vec::new();
+        let mut stream_header: Vec<&Cell> = Vec::new();
         for (row, loc) in block.rows_without(Label::Indicators) {
             if let Some(m) = IndicatorColumns::from_header(&row) {
                 // A second header row naming target columns only, under a 指标值 cell
@@ -2437,14 +2438,26 @@ impl<'g> Reader<'g> {
                     };
                     st.emit(parsed, loc.clone(), &mut self.out.warnings);
                 }
-                _ => stream.extend(
-                    row.into_iter()
-                        .filter(|c| !IndicatorColumns::is_header_cell(&c.text)),
-                ),
+                _ => {
+                    for c in row {
+                        if !IndicatorColumns::is_header_cell(&c.text) {
+                            stream.push(c);
+                        } else if stream.is_empty() {
+                            stream_header.push(c);
+                        }
+                    }
+                }
             }
         }
         if !stream.is_empty() {
-            let targets = map.as_ref().map(|m| m.target_count()).unwrap_or(2);
+            // One cell a line: the header's cells (before the first row's) say how many
+            // target columns each row has (`指标值` alone: one).
+            let targets = map
+                .as_ref()
+                .or(IndicatorColumns::from_header(&stream_header).as_ref())
+                .map(|m| m.target_count())
+                .filter(|&n| n > 0)
+                .unwrap_or(2);
             for (parsed, loc) in stream_rows(&stream, targets) {
                 st.emit(parsed, loc, &mut self.out.warnings);
             }

@@ -2142,7 +2142,15 @@ impl<'g> Reader<'g> {
         block_unit: Option<&str>,
         out: &mut Vec<BudgetEntry>,
     ) {
-        let mut k = 0;
+        // A row of one item under a header of an expenditure and an income column
+        // (`上年结转 12,000,000.00` under 部门预算支出 | 收入来源, its place lost with
+        // the empty cells before it): the side its name is a word of.
+        let mut k = match row {
+            [name, amount] if is_amount_like(&amount.text) && !is_amount_like(&name.text) => {
+                lone_item_group(groups, &name.text).unwrap_or(0)
+            }
+            _ => 0,
+        };
         let mut pending: Option<&Cell> = None;
         for c in row {
             if is_amount_like(&c.text) {
@@ -3609,6 +3617,47 @@ fn pairs_straddle_groups(row: &[&Cell], groups: &[ColumnGroup]) -> bool {
         prev_ends_in_name = !is_amount_like(&last.text);
     }
     false
+}
+
+/// The group of a lone budget item read by shape: where the header has one expenditure
+/// (…支出) and one income (收入…, …来源) column, an expenditure name (…支出, …经费) goes
+/// under the first and a funding name (…收入, …拨款, …资金, …结转, …结余) under the
+/// second. `None` where the header or the name does not say (`其中…` lines belong to the
+/// item above, whichever side).
+fn lone_item_group(groups: &[(Option<String>, Option<String>)], name: &str) -> Option<usize> {
+    let side = |s: &str| {
+        let s = norm(s);
+        if has(&s, "收入") || has(&s, "来源") {
+            Some(true)
+        } else if has(&s, "支出") {
+            Some(false)
+        } else {
+            None
+        }
+    };
+    let sides: Vec<Option<bool>> = groups
+        .iter()
+        .map(|(sec, _)| sec.as_deref().and_then(side))
+        .collect();
+    let (exp, inc) = match sides.as_slice() {
+        [Some(false), Some(true)] => (0, 1),
+        [Some(true), Some(false)] => (1, 0),
+        _ => return None,
+    };
+    let n = norm(name);
+    if n.starts_with("其中") || is_total_name(&n) {
+        return None;
+    }
+    if n.ends_with("支出") || n.ends_with("经费") {
+        Some(exp)
+    } else if ["收入", "拨款", "资金", "结转", "结余"]
+        .iter()
+        .any(|w| n.ends_with(w))
+    {
+        Some(inc)
+    } else {
+        None
+    }
 }
 
 fn group_at(

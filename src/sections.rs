@@ -2118,6 +2118,13 @@ impl<'g> Reader<'g> {
                     } else {
                         (Some(c), None)
                     };
+                    // An item whose empty neighbour cell was lost (上年结转 under
+                    // 收入来源 alone on its row) goes to the side its name names.
+                    if let Some(g) = name.and_then(|n| lone_item_group(&groups, &n.text)) {
+                        if k % groups.len().max(1) != g {
+                            k += 1;
+                        }
+                    }
                     let (section, unit) = group_at(&groups, k, block_unit);
                     out.push(BudgetEntry {
                         section,

@@ -40,7 +40,10 @@ enum Sum {
     Unknown(String),
 }
 
-fn sum<'a>(items: impl Iterator<Item = &'a BudgetItem>) -> Option<Sum> {
+/// With `nil_is_zero`, an item left blank or holding only the placeholder `—` adds
+/// nothing (under a 合计 that states the whole, such a cell is none); else its missing
+/// amount makes the sum unknown.
+fn sum<'a>(items: impl Iterator<Item = &'a BudgetItem>, nil_is_zero: bool) -> Option<Sum> {
     let mut total = Decimal::ZERO;
     let mut any = false;
     for it in items {
@@ -50,6 +53,7 @@ fn sum<'a>(items: impl Iterator<Item = &'a BudgetItem>) -> Option<Sum> {
                 Some(t) => total = t,
                 None => return Some(Sum::Unknown("the sum overflows".into())),
             },
+            None if nil_is_zero && it.nil && !is_total(it.name.as_deref()) => {}
             None => {
                 return Some(Sum::Unknown(format!(
                     "the amount of {} is missing or unreadable",
@@ -64,9 +68,9 @@ fn sum<'a>(items: impl Iterator<Item = &'a BudgetItem>) -> Option<Sum> {
 /// A side's total: its 合计 row when it has one, else the sum of its items.
 fn side_total(items: &[&BudgetItem]) -> Option<Sum> {
     if let Some(t) = items.iter().find(|i| is_total(i.name.as_deref())) {
-        return sum(std::iter::once(*t));
+        return sum(std::iter::once(*t), false);
     }
-    sum(items.iter().copied())
+    sum(items.iter().copied(), false)
 }
 
 /// A yuan amount in a check's message, as the decimal's `Display` writes it; whole
@@ -371,8 +375,8 @@ pub fn run(d: &Declaration) -> Vec<Check> {
                 .unwrap_or_default()
         });
         for (t, rest) in groups {
-            let expected = sum(std::iter::once(t));
-            let mut got = sum(rest.into_iter());
+            let expected = sum(std::iter::once(t), false);
+            let mut got = sum(rest.into_iter(), true);
             // Where the column does not add up, a longer 其中 breakdown may be why: the
             // reading that adds up is taken.
             let known = |x: &Option<Sum>| match x {
@@ -385,7 +389,7 @@ pub fn run(d: &Declaration) -> Vec<Check> {
                     .copied()
                     .filter(|i| i.section.as_deref() == s && !is_total(i.name.as_deref()))
                     .collect();
-                let alt = sum(without_breakdowns(&col).into_iter());
+                let alt = sum(without_breakdowns(&col).into_iter(), true);
                 if known(&alt) == known(&expected) {
                     got = alt;
                 }
@@ -462,7 +466,7 @@ pub fn run(d: &Declaration) -> Vec<Check> {
         match special {
             Some(s) => checks.extend(check(
                 "tasks_equal_special_funds",
-                sum(std::iter::once(*s)),
+                sum(std::iter::once(*s), false),
                 tasks_sum,
                 &format!("task amounts = {}", s.name.as_deref().unwrap_or("专项资金")),
                 false,
@@ -494,6 +498,7 @@ mod tests {
                 unit: Some("元".into()),
                 yuan: Some(yuan),
             }),
+            nil: false,
             loc: crate::record::Loc::Line { line: 1 },
         };
         let items = [

@@ -1368,6 +1368,9 @@ fn rest_joins(prev: &Row<'_>, at: usize, text: &str) -> bool {
     };
     // A label or level name cut in two (`服务对象` / `满意度指标`) is one; a label
     // alone is a row of its own (labels are also read by shape: `…意见`).
+    if whole_money_name(&above.text) && whole_money_name(text) {
+        return false;
+    }
     let whole = format!("{}{}", above.text, text);
     if crate::sections::is_framework_name(&whole)
         || (crate::sections::is_label(&whole) && !crate::sections::is_label(text))
@@ -1404,6 +1407,18 @@ fn rest_joins(prev: &Row<'_>, at: usize, text: &str) -> bool {
                 .is_some_and(|c| "、.．）)".contains(c))
     };
     !own_row && !ends_sentence && !item
+}
+
+/// A budget item's whole name, short and ending as the form's money words end
+/// (`事业收入`, `其他资金`, `上年结转`, `财政拨款`): two such, one under the other, are
+/// two items (`其他资金` / `事业收入` with its amount left blank), not one name wrapped.
+fn whole_money_name(t: &str) -> bool {
+    let n = t.chars().count();
+    (4..=12).contains(&n)
+        && t.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        && ["收入", "支出", "资金", "拨款", "结转", "结余", "经费"]
+            .iter()
+            .any(|w| t.ends_with(w))
 }
 
 /// A space-aligned text's lines that finish a cell of the row above (OCR's wrapped

@@ -16,6 +16,17 @@ fn amount(
     loc: &crate::record::Loc,
     warnings: &mut Vec<Warning>,
 ) -> Option<Amount> {
+    if let Some(raw) = raw.filter(|r| is_nil_placeholder(r)) {
+        warnings.push(Warning::new(
+            "missing_amount",
+            format!(
+                "{}: the amount cell holds only the placeholder {raw:?}",
+                what()
+            ),
+            Some(loc.clone()),
+        ));
+        return None;
+    }
     let Some(raw) = raw else {
         let what = what();
         warnings.push(Warning::new(
@@ -52,6 +63,16 @@ fn amount(
         _ => {}
     }
     a
+}
+
+/// A cell holding only the form's mark for "none" in place of an amount: a dash or slash
+/// (`—`, `——`, `-`, `－`, `/`) or `无`.
+pub(crate) fn is_nil_placeholder(raw: &str) -> bool {
+    let t = raw.trim();
+    t == "无"
+        || (!t.is_empty()
+            && t.chars()
+                .all(|c| matches!(c, '—' | '-' | '－' | '–' | '―' | '/' | '／')))
 }
 
 fn other_columns(cols: Vec<(String, String)>) -> Vec<OtherColumn> {
@@ -119,6 +140,7 @@ pub fn declaration(s: Sections, source: Source, mut warnings: Vec<Warning>) -> D
                         e.name.as_deref().unwrap_or("?")
                     )
                 };
+                let nil = e.raw.as_deref().is_none_or(is_nil_placeholder);
                 let amount = amount(
                     e.raw.as_deref(),
                     e.unit.as_deref(),
@@ -128,6 +150,7 @@ pub fn declaration(s: Sections, source: Source, mut warnings: Vec<Warning>) -> D
                 );
                 BudgetItem {
                     amount,
+                    nil,
                     section: e.section,
                     name: e.name,
                     loc: e.loc,

@@ -107,6 +107,10 @@ pub struct BudgetItem {
     pub section: Option<String>,
     pub name: Option<String>,
     pub amount: Option<Amount>,
+    /// The amount cell was left empty or holds only the form's placeholder for none
+    /// (`—`, `-`, `/`, `无`): no amount, and nothing to add in a sum (not in the record).
+    #[serde(skip)]
+    pub nil: bool,
     #[serde(flatten)]
     pub loc: Loc,
 }

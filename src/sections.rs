@@ -2118,6 +2118,13 @@ impl<'g> Reader<'g> {
                     } else {
                         (Some(c), None)
                     };
+                    // An item whose empty neighbour cell was lost (上年结转 under
+                    // 收入来源 alone on its row) goes to the side its name names.
+                    if let Some(g) = name.and_then(|n| lone_item_group(&groups, &n.text)) {
+                        if k % groups.len().max(1) != g {
+                            k += 1;
+                        }
+                    }
                     let (section, unit) = group_at(&groups, k, block_unit);
                     out.push(BudgetEntry {
                         section,
@@ -2142,7 +2149,15 @@ impl<'g> Reader<'g> {
         block_unit: Option<&str>,
         out: &mut Vec<BudgetEntry>,
     ) {
-        let mut k = 0;
+        // A row of one item under a header of an expenditure and an income column
+        // (`上年结转 12,000,000.00` under 部门预算支出 | 收入来源, its place lost with
+        // the empty cells before it): the side its name is a word of.
+        let mut k = match row {
+            [name, amount] if is_amount_like(&amount.text) && !is_amount_like(&name.text) => {
+                lone_item_group(groups, &name.text).unwrap_or(0)
+            }
+            _ => 0,
+        };
         let mut pending: Option<&Cell> = None;
         for c in row {
             if is_amount_like(&c.text) {
@@ -2390,6 +2405,7 @@ impl<'g> Reader<'g> {
         let mut map: Option<IndicatorColumns> = None;
         let mut added: Vec<AddedColumn> = Vec::new();
         let mut stream: Vec<&Cell> = Vec::new();
+        let mut stream_header: Vec<&Cell> = Vec::new();
         for (row, loc) in block.rows_without(Label::Indicators) {
             if let Some(m) = IndicatorColumns::from_header(&row) {
                 // A second header row naming target columns only, under a 指标值 cell
@@ -2437,14 +2453,26 @@ impl<'g> Reader<'g> {
                     };
                     st.emit(parsed, loc.clone(), &mut self.out.warnings);
                 }
-                _ => stream.extend(
-                    row.into_iter()
-                        .filter(|c| !IndicatorColumns::is_header_cell(&c.text)),
-                ),
+                _ => {
+                    for c in row {
+                        if !IndicatorColumns::is_header_cell(&c.text) {
+                            stream.push(c);
+                        } else if stream.is_empty() {
+                            stream_header.push(c);
+                        }
+                    }
+                }
             }
         }
         if !stream.is_empty() {
-            let targets = map.as_ref().map(|m| m.target_count()).unwrap_or(2);
+            // One cell a line: the header's cells (before the first row's) say how many
+            // target columns each row has (`指标值` alone: one).
+            let targets = map
+                .as_ref()
+                .or(IndicatorColumns::from_header(&stream_header).as_ref())
+                .map(|m| m.target_count())
+                .filter(|&n| n > 0)
+                .unwrap_or(2);
             for (parsed, loc) in stream_rows(&stream, targets) {
                 st.emit(parsed, loc, &mut self.out.warnings);
             }
@@ -3596,6 +3624,47 @@ fn pairs_straddle_groups(row: &[&Cell], groups: &[ColumnGroup]) -> bool {
         prev_ends_in_name = !is_amount_like(&last.text);
     }
     false
+}
+
+/// The group of a lone budget item read by shape: where the header has one expenditure
+/// (…支出) and one income (收入…, …来源) column, an expenditure name (…支出, …经费) goes
+/// under the first and a funding name (…收入, …拨款, …资金, …结转, …结余) under the
+/// second. `None` where the header or the name does not say (`其中…` lines belong to the
+/// item above, whichever side).
+fn lone_item_group(groups: &[(Option<String>, Option<String>)], name: &str) -> Option<usize> {
+    let side = |s: &str| {
+        let s = norm(s);
+        if has(&s, "收入") || has(&s, "来源") {
+            Some(true)
+        } else if has(&s, "支出") {
+            Some(false)
+        } else {
+            None
+        }
+    };
+    let sides: Vec<Option<bool>> = groups
+        .iter()
+        .map(|(sec, _)| sec.as_deref().and_then(side))
+        .collect();
+    let (exp, inc) = match sides.as_slice() {
+        [Some(false), Some(true)] => (0, 1),
+        [Some(true), Some(false)] => (1, 0),
+        _ => return None,
+    };
+    let n = norm(name);
+    if n.starts_with("其中") || is_total_name(&n) {
+        return None;
+    }
+    if n.ends_with("支出") || n.ends_with("经费") {
+        Some(exp)
+    } else if ["收入", "拨款", "资金", "结转", "结余"]
+        .iter()
+        .any(|w| n.ends_with(w))
+    {
+        Some(inc)
+    } else {
+        None
+    }
 }
 
 fn group_at(

@@ -34,6 +34,31 @@ pub struct Decoded {
     pub warnings: Vec<Warning>,
 }
 
+/// `text` in simplified characters, when it holds traditional ones (a form from a Big5
+/// archive, or typed in traditional characters): the form's labels (部門名稱, 績效指標,
+/// 預算金額) are only known in simplified spelling. `None` when nothing changes.
+/// The whole text is converted, so values and names come out simplified too; the
+/// warning says so (the bytes and their sha256 stay the input's).
+pub fn fold_traditional(text: &str) -> Option<(String, Warning)> {
+    let folded = fast2s::convert(text);
+    let changed = folded
+        .chars()
+        .zip(text.chars())
+        .filter(|(a, b)| a != b)
+        .count();
+    (changed > 0).then(|| {
+        let w = Warning::new(
+            "traditional_folded",
+            format!(
+                "the text is in traditional characters: read in simplified characters \
+                 ({changed} characters converted), and its text fields are written so"
+            ),
+            None,
+        );
+        (folded, w)
+    })
+}
+
 /// Bytes looked at when choosing an encoding; the whole input is decoded once chosen.
 const SAMPLE: usize = 64 * 1024;
 /// Bytes chardetng looks at when it is needed.

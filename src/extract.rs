@@ -105,6 +105,7 @@ fn run(bytes: &[u8], opts: &Options, source: &mut Source) -> Result<Declaration>
                 },
             )?;
             source.pages = g.pages;
+            text = String::new();
             g
         }
         Format::Text => {
@@ -116,32 +117,62 @@ fn run(bytes: &[u8], opts: &Options, source: &mut Source) -> Result<Declaration>
             warnings.extend(decoded.warnings);
             // A space-aligned text's table border OCR read as a mark at a line's margin
             // (`｜        质量指标  …`) is padding: it shifts the line's columns.
-            text = match grid::without_margin_marks(&decoded.text) {
+            let cleaned = match grid::without_margin_marks(&decoded.text) {
                 Some((cleaned, w)) => {
                     warnings.push(w);
                     cleaned
                 }
                 None => decoded.text,
             };
-            // Text from `pdftotext -layout` or a column-keeping OCR engine: cells wrapped
-            // over several lines need the layout reader, not one row per line.
-            match pdf::layout_text::grid_from_layout_text(&text) {
-                Some(g) => g,
-                None => {
-                    if grid::html::looks_like_html(&text) {
-                        grid::html::check(&text)?;
-                    }
-                    grid::from_text(&text)
+            // Big5 is the traditional-character encoding: its forms' labels are read in
+            // simplified spelling.
+            text = match (decoded.encoding == "Big5")
+                .then(|| decode::fold_traditional(&cleaned))
+                .flatten()
+            {
+                Some((folded, w)) => {
+                    warnings.push(w);
+                    folded
                 }
-            }
+                None => cleaned,
+            };
+            text_grid(&text)?
         }
     };
     let mut grid = grid;
+    let before_grid = warnings.len();
     warnings.extend(grid.warnings.iter().cloned());
     // Budget words and amount headers with a character misread by OCR take their own
     // spelling before the form is read by them (a no-op on clean text).
     warnings.extend(crate::ocr_labels::respell_cells(&mut grid));
-    let form = sections::read(&grid)?;
+    // A form typed in traditional characters in a Unicode text has no label the form
+    // logic knows: read it again in simplified characters. Only then, so that simplified
+    // text (nearly every file) pays nothing for it.
+    let folded: String;
+    let read = match sections::read(&grid) {
+        Err(Error::NotADeclaration { reason })
+            if format == Format::Text
+                && !warnings.iter().any(|w| w.code == "traditional_folded") =>
+        {
+            match decode::fold_traditional(&text) {
+                Some((f, w)) => {
+                    folded = f;
+                    let mut g = text_grid(&folded)?;
+                    // The first reading's grid warnings were of a text not read.
+                    warnings.truncate(before_grid);
+                    warnings.push(w);
+                    warnings.extend(g.warnings.iter().cloned());
+                    warnings.extend(crate::ocr_labels::respell_cells(&mut g));
+                    let form = sections::read(&g)?;
+                    grid = g;
+                    Ok(form)
+                }
+                None => Err(Error::NotADeclaration { reason }),
+            }
+        }
+        other => other,
+    };
+    let form = read?;
     let mut decl = normalise::declaration(form, source.clone(), warnings);
     decl.checks = checks::run(&decl);
     // A borderless PDF table's rows and columns were guessed: say where the result looks
@@ -152,4 +183,18 @@ fn run(bytes: &[u8], opts: &Options, source: &mut Source) -> Result<Declaration>
         decl.warnings.extend(doubts);
     }
     Ok(decl)
+}
+
+/// The grid of a decoded text: the layout reader for text from `pdftotext -layout` or a
+/// column-keeping OCR engine (cells wrapped over several lines), else one row per line.
+fn text_grid(text: &str) -> Result<Grid<'_>> {
+    match pdf::layout_text::grid_from_layout_text(text) {
+        Some(g) => Ok(g),
+        None => {
+            if grid::html::looks_like_html(text) {
+                grid::html::check(text)?;
+            }
+            Ok(grid::from_text(text))
+        }
+    }
 }

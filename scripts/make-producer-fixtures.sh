@@ -42,6 +42,11 @@ make producer-lo-stream-wrapped-target-header lo-stream
 # starts flush with it and runs on across the columns to its right.
 make producer-chromium-stream-narrow-cell-gaps chromium-stream
 make producer-chromium-stream-label-above-merged-paragraph chromium-stream
+# A wrapped period target ending in a list number (`…亿元。2.`) just left of the annual
+# target's first line (`855项。`): two ASCII characters 3 pt apart with no space glyph
+# between them, where Chromium draws every word space as a glyph (synth 9's first
+# indicator rows; two pages).
+make producer-chromium-stream-ascii-cell-gap chromium-stream
 
 # One-page renditions of a short form (the seed's title, budget and a few indicator
 # rows; the same text for every producer): re-distilled LibreOffice Writer PDFs,

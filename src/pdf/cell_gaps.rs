@@ -27,17 +27,20 @@ enum Kind {
     Wide,
     /// One ASCII character next to a non-ASCII one: autospacing may widen these.
     Mixed,
+    /// ASCII on both sides (`2.` | `855`): word spacing unless the document draws its
+    /// word spaces as glyphs.
+    Ascii,
 }
 
 /// The kind of pair two neighbouring glyphs form; `None` for pairs a narrow gap never
-/// splits (ASCII on both sides: word spacing; a space on either side).
+/// splits (a space on either side).
 fn kind(a: char, b: char) -> Option<Kind> {
     if a.is_whitespace() || b.is_whitespace() {
         return None;
     }
     match (a.is_ascii(), b.is_ascii()) {
         (false, false) => Some(Kind::Wide),
-        (true, true) => None,
+        (true, true) => Some(Kind::Ascii),
         _ => Some(Kind::Mixed),
     }
 }
@@ -72,6 +75,7 @@ fn tight_beside(line: &[&Glyph], i: usize) -> bool {
 pub(crate) struct NarrowEdges {
     wide: bool,
     mixed: bool,
+    ascii: bool,
 }
 
 /// Per kind of pair: (tight pairs, pairs spaced between tight and edge-wide). For
@@ -80,6 +84,10 @@ pub(crate) struct NarrowEdges {
 struct Counts {
     wide: (usize, usize),
     mixed: (usize, usize),
+    ascii: (usize, usize),
+    /// Space glyphs drawn after an ASCII character, touching it and the next glyph: the
+    /// document's word spaces are glyphs, not gaps.
+    spaces: usize,
 }
 
 impl Counts {
@@ -88,6 +96,19 @@ impl Counts {
             let (Some(a), Some(b)) = (line.get(i), line.get(i + 1)) else {
                 continue;
             };
+            if let Some(c) = line.get(i + 2) {
+                let touching = |l: &Glyph, r: &Glyph| {
+                    (r.bbox.x0 - l.bbox.x1).abs() <= TIGHT * l.size.max(r.size).max(1.0)
+                };
+                if a.ch.is_ascii_graphic()
+                    && b.ch == ' '
+                    && !c.ch.is_whitespace()
+                    && touching(a, b)
+                    && touching(b, c)
+                {
+                    self.spaces += 1;
+                }
+            }
             let (Some(g), Some(k)) = (gap_em(line, i), kind(a.ch, b.ch)) else {
                 continue;
             };
@@ -97,9 +118,10 @@ impl Counts {
             let count = match k {
                 Kind::Wide => &mut self.wide,
                 Kind::Mixed => &mut self.mixed,
+                Kind::Ascii => &mut self.ascii,
             };
             let ideo = is_ideograph(a.ch) || is_ideograph(b.ch);
-            if g.abs() <= TIGHT && (k == Kind::Wide || ideo) {
+            if g.abs() <= TIGHT && (k != Kind::Mixed || ideo) {
                 count.0 += 1;
             } else if g > BLUR && g < EDGE {
                 count.1 += 1;
@@ -119,9 +141,13 @@ impl NarrowEdges {
             }
         }
         let on = |(tight, blurred): (usize, usize)| tight >= 2 && blurred == 0;
+        let wide = on(counts.wide);
         NarrowEdges {
-            wide: on(counts.wide),
+            wide,
             mixed: on(counts.mixed),
+            // Only where neighbouring cells are set narrow-gapped at all, and word spaces
+            // are drawn as glyphs: then a gap with no space in it is no word space.
+            ascii: wide && counts.spaces >= 2 && on(counts.ascii),
         }
     }
 
@@ -139,6 +165,7 @@ impl NarrowEdges {
         let on = match k {
             Kind::Wide => self.wide,
             Kind::Mixed => self.mixed,
+            Kind::Ascii => self.ascii,
         };
         on && g >= EDGE && tight_beside(line, i)
     }
@@ -211,5 +238,22 @@ mod tests {
     fn ascii_pairs_are_not_split() {
         let page = vec![line_of(&[("ISO", 0.0), ("9001", 18.0), ("认证", 38.0)])];
         assert!(splits(&page, 0).is_empty());
+    }
+
+    /// Chromium draws its word spaces as glyphs: on such a page with narrow cell gaps, a
+    /// gap between two ASCII characters with no space in it is a cell edge (a wrapped
+    /// `2.` of one cell, `855项` of the next, 3 pt apart); with spaces left as gaps it
+    /// is word spacing.
+    #[test]
+    fn ascii_pairs_split_where_spaces_are_glyphs() {
+        let mut page = vec![
+            line_of(&[("推进寄", 0.0), ("248,000", 34.5)]),
+            line_of(&[("不少于60万", 0.0)]),
+            line_of(&[("额不低于861亿元。2.", 0.0), ("855项。", 98.0)]),
+        ];
+        assert!(splits(&page, 2).is_empty());
+        page.push(line_of(&[("ISO 9001 v 2.0", 0.0)]));
+        assert_eq!(splits(&page, 2), vec![11]);
+        assert!(splits(&page, 3).is_empty());
     }
 }

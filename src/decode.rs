@@ -40,23 +40,32 @@ pub struct Decoded {
 /// The whole text is converted, so values and names come out simplified too; the
 /// warning says so (the bytes and their sha256 stay the input's).
 pub fn fold_traditional(text: &str) -> Option<(String, Warning)> {
+    let (folded, changed) = to_simplified(text);
+    (changed > 0).then(|| (folded, traditional_warning(changed)))
+}
+
+/// `text` in simplified characters, and how many characters changed (the table maps
+/// one character to one).
+pub fn to_simplified(text: &str) -> (String, usize) {
     let folded = fast2s::convert(text);
     let changed = folded
         .chars()
         .zip(text.chars())
         .filter(|(a, b)| a != b)
         .count();
-    (changed > 0).then(|| {
-        let w = Warning::new(
-            "traditional_folded",
-            format!(
-                "the text is in traditional characters: read in simplified characters \
-                 ({changed} characters converted), and its text fields are written so"
-            ),
-            None,
-        );
-        (folded, w)
-    })
+    (folded, changed)
+}
+
+/// The warning of a form read in simplified characters, `changed` of them converted.
+pub fn traditional_warning(changed: usize) -> Warning {
+    Warning::new(
+        "traditional_folded",
+        format!(
+            "the text is in traditional characters: read in simplified characters \
+             ({changed} characters converted), and its text fields are written so"
+        ),
+        None,
+    )
 }
 
 /// Bytes looked at when choosing an encoding; the whole input is decoded once chosen.

@@ -170,6 +170,24 @@ fn run(bytes: &[u8], opts: &Options, source: &mut Source) -> Result<Declaration>
                 None => Err(Error::NotADeclaration { reason }),
             }
         }
+        // A PDF's cells are the text: converted in place.
+        Err(Error::NotADeclaration { reason }) if format == Format::Pdf => {
+            let mut changed = 0;
+            for cell in grid.rows.iter_mut().flat_map(|r| r.cells.iter_mut()) {
+                let (f, n) = decode::to_simplified(&cell.text);
+                if n > 0 {
+                    changed += n;
+                    cell.text = std::borrow::Cow::Owned(f);
+                }
+            }
+            if changed == 0 {
+                Err(Error::NotADeclaration { reason })
+            } else {
+                warnings.push(decode::traditional_warning(changed));
+                warnings.extend(crate::ocr_labels::respell_cells(&mut grid));
+                sections::read(&grid)
+            }
+        }
         other => other,
     };
     let form = read?;

@@ -145,9 +145,9 @@ fn run(bytes: &[u8], opts: &Options, source: &mut Source) -> Result<Declaration>
     // Budget words and amount headers with a character misread by OCR take their own
     // spelling before the form is read by them (a no-op on clean text).
     warnings.extend(crate::ocr_labels::respell_cells(&mut grid));
-    // A form typed in traditional characters in a Unicode text has no label the form
+    // A form in traditional characters (a Unicode text, a PDF) has no label the form
     // logic knows: read it again in simplified characters. Only then, so that simplified
-    // text (nearly every file) pays nothing for it.
+    // files (nearly all) pay nothing for it. (Big5 text was converted when decoded.)
     let folded: String;
     let read = match sections::read(&grid) {
         Err(Error::NotADeclaration { reason })

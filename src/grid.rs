@@ -177,7 +177,6 @@ fn is_cell_padding(c: char) -> bool {
 /// its bytes; only other ends are decoded and tested.
 fn trim_cell(s: &str) -> &str {
     let b = s.as_bytes();
-    let solid_ascii = |x: u8| (0x21..0x7f).contains(&x);
     let start_done = match b {
         [x, ..] if solid_ascii(*x) => true,
         [lead, x, y, ..] => solid_3(*lead, *x, *y),
@@ -193,6 +192,11 @@ fn trim_cell(s: &str) -> &str {
     } else {
         s.trim_matches(is_cell_padding)
     }
+}
+
+/// An ASCII non-space, non-control byte.
+fn solid_ascii(x: u8) -> bool {
+    (0x21..0x7f).contains(&x)
 }
 
 /// Whether the three bytes `lead x y`, where a char starts with `lead`, are a char that
@@ -213,10 +217,9 @@ fn solid_3(lead: u8, x: u8, y: u8) -> bool {
 /// starts with an ASCII non-space, an ideograph or CJK punctuation (nearly every line)
 /// is settled by its first bytes.
 fn is_blank(line: &str) -> bool {
-    let b = line.as_bytes();
-    let solid = match b {
-        [x, ..] if (0x21..0x7f).contains(x) => true,
-        [lead @ (0xE3..=0xE9), x, y, ..] => *lead != 0xE3 || (*x, *y) != (0x80, 0x80),
+    let solid = match line.as_bytes() {
+        [x, ..] if solid_ascii(*x) => true,
+        [lead, x, y, ..] => solid_3(*lead, *x, *y),
         _ => false,
     };
     !solid && line.trim().is_empty()
@@ -974,19 +977,15 @@ fn text_grid<'t>(text: &'t str) -> Grid<'t> {
                 let mut cells = Vec::with_capacity(tab_row_width);
                 // A line with no inline space has none in any cell: its cells are only
                 // trimmed (`unspace_cjk` would leave each as it is), without a test per cell.
-                if may_hold_inline_space_line(raw) {
-                    cells.extend(
-                        split_byte(raw, b'\t')
-                            .enumerate()
-                            .map(|(c, s)| cell(Some(c), clean_cell(s))),
-                    );
-                } else {
-                    cells.extend(
-                        split_byte(raw, b'\t')
-                            .enumerate()
-                            .map(|(c, s)| cell(Some(c), Cow::Borrowed(trim_cell(s)))),
-                    );
-                }
+                let inline = may_hold_inline_space_line(raw);
+                cells.extend(split_byte(raw, b'\t').enumerate().map(|(c, s)| {
+                    let text = if inline {
+                        clean_cell(s)
+                    } else {
+                        Cow::Borrowed(trim_cell(s))
+                    };
+                    cell(Some(c), text)
+                }));
                 tab_row_width = tab_row_width.max(cells.len());
                 cells
             }
@@ -1416,10 +1415,16 @@ fn whole_money_name(t: &str) -> bool {
     let n = t.chars().count();
     (4..=12).contains(&n)
         && t.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
-        && ["收入", "支出", "资金", "拨款", "结转", "结余", "经费"]
+        && SPENDING_ENDS
             .iter()
+            .chain(FUNDING_ENDS)
             .any(|w| t.ends_with(w))
 }
+
+/// How a budget item's name ends on the expenditure side (`基本支出`, `公用经费`) and on the
+/// income side (`财政拨款`, `其他资金`, `上年结转`).
+pub(crate) const SPENDING_ENDS: &[&str] = &["支出", "经费"];
+pub(crate) const FUNDING_ENDS: &[&str] = &["收入", "拨款", "资金", "结转", "结余"];
 
 /// A space-aligned text's lines that finish a cell of the row above (OCR's wrapped
 /// cells, see [`join_wrapped_cells`]): one cell, indented to where a cell of the line

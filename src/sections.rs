@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::error::{Error, Result};
-use crate::grid::{Cell, Grid, Layout};
+use crate::grid::{Cell, Grid, Layout, FUNDING_ENDS, SPENDING_ENDS};
 use crate::record::{Loc, OtherField, Warning};
 use crate::value;
 
@@ -1096,11 +1096,10 @@ fn combined_levels(text: &str) -> Option<(&str, &str)> {
         return None;
     }
     let t = text.trim();
-    let i = t.find(['-', '—', '－', '/', '／', '>', '＞', '|', '｜'])?;
+    const SEPARATORS: [char; 9] = ['-', '—', '－', '/', '／', '>', '＞', '|', '｜'];
+    let i = t.find(SEPARATORS)?;
     let (a, rest) = t.split_at(i);
-    let b = rest
-        .trim_start_matches(['-', '—', '－', '/', '／', '>', '＞', '|', '｜'])
-        .trim();
+    let b = rest.trim_start_matches(SEPARATORS).trim();
     let a = a.trim();
     let l1 = framework_name(a).filter(|n| is_level1(n))?;
     let l2 = framework_name(b)?;
@@ -3655,12 +3654,9 @@ fn lone_item_group(groups: &[(Option<String>, Option<String>)], name: &str) -> O
     if n.starts_with("其中") || is_total_name(&n) {
         return None;
     }
-    if n.ends_with("支出") || n.ends_with("经费") {
+    if SPENDING_ENDS.iter().any(|w| n.ends_with(w)) {
         Some(exp)
-    } else if ["收入", "拨款", "资金", "结转", "结余"]
-        .iter()
-        .any(|w| n.ends_with(w))
-    {
+    } else if FUNDING_ENDS.iter().any(|w| n.ends_with(w)) {
         Some(inc)
     } else {
         None

@@ -1046,8 +1046,13 @@ fn value_with_note(text: &str) -> Option<Vec<Threshold>> {
         }
     }
     let note = scan(inner, false);
-    if note.is_empty() && !scan(text, true).is_empty() {
-        return None;
+    if note.is_empty() {
+        // The whole cell's reading, when it has one, stands (read here once, not again
+        // by the caller).
+        let whole = scan(text, true);
+        if !whole.is_empty() {
+            return Some(whole);
+        }
     }
     Some(value.into_iter().chain(note).collect())
 }

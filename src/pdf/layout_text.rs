@@ -1014,9 +1014,12 @@ fn dedrift(lines: &[Line], seps: &[f64], in_indicators: bool) -> Vec<Line> {
                 let cut = if whole {
                     Some(k)
                 } else {
+                    // Each cut scored once (a score may sum a run's ink).
                     (k + 1..end)
-                        .filter(|j| score(*j) <= MAX_DRIFT)
-                        .min_by(|a, b| score(*a).total_cmp(&score(*b)))
+                        .map(|j| (j, score(j)))
+                        .filter(|(_, s)| *s <= MAX_DRIFT)
+                        .min_by(|a, b| a.1.total_cmp(&b.1))
+                        .map(|(j, _)| j)
                         .or_else(|| {
                             // In the indicator table, where no boundary fits the column's
                             // width, two words of ideographs one space apart (see
@@ -2856,7 +2859,6 @@ fn join_names_inside_rows(rows: &mut Vec<TRow>) {
             .filter(|(_, c)| !c.text.is_empty())
             .map(|(ci, _)| ci)
             .collect();
-        let height = |r: &TRow| r.bbox.y1 - r.bbox.y0;
         // Names only (no framework name: those are the row-span labels), right of
         // the table's first column, none in the last (the target's).
         let names = !filled.is_empty()
@@ -2876,7 +2878,7 @@ fn join_names_inside_rows(rows: &mut Vec<TRow>) {
                         && r.cells.len() == inner.cells.len()
                         && r.bbox.y0 <= inner.bbox.y0
                         && r.bbox.y1 >= inner.bbox.y1
-                        && height(r) > height(inner) + 0.5
+                        && r.bbox.height() > inner.bbox.height() + 0.5
                         && filled
                             .iter()
                             .all(|c| r.cells.get(*c).is_some_and(|x| x.text.is_empty()))

@@ -1439,10 +1439,7 @@ fn lift_span_labels(rows: &mut [TRow], page_top: bool) {
                 if first_line {
                     continue;
                 }
-                let off_from = |a: usize| match (rows.get(a), rows.get(r)) {
-                    (Some(x), Some(y)) => (cell.bbox.cy() - (x.bbox.y1 + y.bbox.y0) / 2.0).abs(),
-                    _ => f64::INFINITY,
-                };
+                let off_from = |a: usize| off_middle(rows, cell.bbox.cy(), a, r);
                 if !at_end {
                     if let Some(a) = (up..r).min_by(|p, q| off_from(*p).total_cmp(&off_from(*q))) {
                         up = a;
@@ -1456,10 +1453,7 @@ fn lift_span_labels(rows: &mut [TRow], page_top: bool) {
                 let Some(cell) = rows.get(r).and_then(|row| row.cells.get(c)) else {
                     continue;
                 };
-                let off_from = |a: usize| match (rows.get(a), rows.get(down)) {
-                    (Some(x), Some(y)) => (cell.bbox.cy() - (x.bbox.y1 + y.bbox.y0) / 2.0).abs(),
-                    _ => f64::INFINITY,
-                };
+                let off_from = |a: usize| off_middle(rows, cell.bbox.cy(), a, down);
                 // By a quarter of the cell's height: clearly, not by rounding.
                 if off_from(1) + 0.25 * cell.bbox.height() < off_from(0) {
                     up = 1;
@@ -1474,10 +1468,7 @@ fn lift_span_labels(rows: &mut [TRow], page_top: bool) {
             // The span's last row: the one below the label that centres it best from
             // `up`. The empty rows below may head the next label's rows (a heading row
             // over the tall row beside which that label is centred).
-            let span_off = |e: usize| match (rows.get(up), rows.get(e)) {
-                (Some(x), Some(y)) => (cell.bbox.cy() - (x.bbox.y1 + y.bbox.y0) / 2.0).abs(),
-                _ => f64::INFINITY,
-            };
+            let span_off = |e: usize| off_middle(rows, cell.bbox.cy(), up, e);
             // Only a label taller than its own row's text (by half of it, reaching
             // above and below it) certainly spans rows: one no taller than its row's
             // text is as well centred on the rows either side of its own.
@@ -1525,6 +1516,15 @@ fn lift_span_labels(rows: &mut [TRow], page_top: bool) {
 const TOP_LEVEL_SHARE: f64 = 0.05;
 
 /// The extent of the text of `row`'s cells other than the one in column `c`.
+/// How far `cy` lies from the middle of the rows `a` to `b` (the top of `a`, the bottom
+/// of `b`); infinite when either row is missing.
+fn off_middle(rows: &[TRow], cy: f64, a: usize, b: usize) -> f64 {
+    match (rows.get(a), rows.get(b)) {
+        (Some(x), Some(y)) => (cy - (x.bbox.y1 + y.bbox.y0) / 2.0).abs(),
+        _ => f64::INFINITY,
+    }
+}
+
 fn others_extent(row: &TRow, c: usize) -> Option<Rect> {
     row.cells
         .iter()
@@ -1556,14 +1556,7 @@ fn centred_in_own_row(rows: &[TRow], r: usize, c: usize, up: usize, down: usize)
     else {
         return false;
     };
-    let Some(own) = row
-        .cells
-        .iter()
-        .enumerate()
-        .filter(|(k, x)| *k != c && !x.text.is_empty())
-        .map(|(_, x)| x.bbox)
-        .reduce(|a, b| a.union(&b))
-    else {
+    let Some(own) = others_extent(row, c) else {
         return false;
     };
     let cy = cell.bbox.cy();
@@ -1574,9 +1567,7 @@ fn centred_in_own_row(rows: &[TRow], r: usize, c: usize, up: usize, down: usize)
             if (a, b) == (r, r) {
                 continue;
             }
-            if let (Some(x), Some(y)) = (rows.get(a), rows.get(b)) {
-                best_span = best_span.min((cy - (x.bbox.y1 + y.bbox.y0) / 2.0).abs());
-            }
+            best_span = best_span.min(off_middle(rows, cy, a, b));
         }
     }
     own_off + 0.25 * cell.bbox.height() < best_span

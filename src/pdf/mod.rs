@@ -361,6 +361,17 @@ fn drop_furniture(page: &PageGeom, used: &mut [bool], running: &[(String, f64)])
     }
 }
 
+/// The median size of the inked glyphs (whitespace carries no size worth counting), the
+/// body text's size wherever most of the text is body.
+fn median_ink_size<'a>(glyphs: impl Iterator<Item = &'a Glyph>) -> Option<f64> {
+    let mut s: Vec<f64> = glyphs
+        .filter(|g| !g.ch.is_whitespace())
+        .map(|g| g.size)
+        .collect();
+    s.sort_by(f64::total_cmp);
+    s.get(s.len() / 2).copied()
+}
+
 /// Text of one column: `upper`'s text starting at `x0` is followed in `lower`, less than
 /// a line's height below, flush with it at the same size. Two cells of a borderless
 /// table may open with the same words at the top of two pages (a continued cell's first
@@ -369,16 +380,10 @@ fn drop_furniture(page: &PageGeom, used: &mut [bool], running: &[(String, f64)])
 /// header or footer is a block of its own, whose lines repeat together, set apart from
 /// the body.
 fn set_flush(upper: &[&Glyph], lower: &[&Glyph], x0: f64) -> bool {
-    let size = |l: &[&Glyph]| {
-        let mut s: Vec<f64> = l
-            .iter()
-            .filter(|g| !g.ch.is_whitespace())
-            .map(|g| g.size)
-            .collect();
-        s.sort_by(f64::total_cmp);
-        s.get(s.len() / 2).copied()
-    };
-    let (Some(su), Some(sl)) = (size(upper), size(lower)) else {
+    let (Some(su), Some(sl)) = (
+        median_ink_size(upper.iter().copied()),
+        median_ink_size(lower.iter().copied()),
+    ) else {
         return false;
     };
     if (su - sl).abs() > 0.05 * su {
@@ -432,14 +437,7 @@ fn drop_header_over_rule(page: &PageGeom, used: &mut [bool]) {
     else {
         return;
     };
-    let mut sizes: Vec<f64> = page
-        .glyphs
-        .iter()
-        .filter(|g| !g.ch.is_whitespace())
-        .map(|g| g.size)
-        .collect();
-    sizes.sort_by(f64::total_cmp);
-    let Some(&usual) = sizes.get(sizes.len() / 2) else {
+    let Some(usual) = median_ink_size(page.glyphs.iter()) else {
         return;
     };
     let above: Vec<usize> = (0..page.glyphs.len())

@@ -79,6 +79,11 @@ make producer-fpdf-stream-padded-same-first-line fpdf-stream-pad
 # indicator row (5 pages): a task's outcome, its longest cell, runs two lines onto page 3
 # after its other cells ended on page 2, and its text there is only that column's.
 make producer-gs-stream-cell-tail-at-page-top gs-stream
+# synth-2 whole (4 pages): a wrapped level-3 name's last line (攻关) at page 4's top,
+# between its target's two tail lines; one name's short last line ends where another
+# row's centred name starts (367.49999 and 367.5 pt), and that rounding-thin segment,
+# a column gap on its own, put a column edge inside the level-3 column.
+make producer-gs-stream-name-tail-between-target-lines gs-stream
 # The same form with its task header and one task: the department's name and the
 # overall goal, flush left in their merged cells, run across the budget rows' first
 # value column gap.

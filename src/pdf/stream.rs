@@ -138,8 +138,12 @@ fn separators_spanned(
     let mut i = 0;
     while i < events.len() {
         let x = events[i].0;
-        // Apply every event at this x before judging the segment that follows.
-        while i < events.len() && events[i].0 == x {
+        // Apply every event at this x before judging the segment that follows. Edges
+        // at one x computed through different glyph matrices differ by rounding noise
+        // (367.49999 and 367.5): a segment that thin is no gap, and judged on its own it
+        // held a chunk's end and a neighbouring gap's start but not the chunk starting
+        // there, a lone good segment that made a separator.
+        while i < events.len() && events[i].0 - x <= SAME_X {
             support += events[i].1;
             cross += events[i].2;
             spaced += events[i].3;
@@ -550,6 +554,9 @@ impl Block {
 /// The widest gap between the lines of one wrapped cell (ems): single spacing leaves
 /// about 0.55–0.65 em between glyph boxes in the renditions seen, 1.15 spacing a little more.
 const MAX_LINE_GAP_EMS: f64 = 0.8;
+
+/// Event positions this close (points) are one position: rounding noise of glyph boxes.
+const SAME_X: f64 = 0.01;
 
 /// Below this (ems) two lines are no wrapped lines of one cell set apart.
 const MIN_LINE_GAP_EMS: f64 = 0.3;

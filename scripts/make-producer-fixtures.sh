@@ -24,6 +24,11 @@ make() {
 # and tasks 1-3) runs over a whole page: on that page no rule crosses the span's column,
 # and Calc draws the label on every page, clipped away off its own (3 pages).
 make producer-xlsx-span-across-pages xlsx XLSX_ROW_SCALE=2.0
+# synth-4 whole (3 pages): a level-2 label's merged cell (成本指标) starts two rows above
+# page 2's end and runs on to page 3; Calc centres the label on the whole cell, so it is
+# drawn on page 3 only (page 2's copy clipped away), and it belongs to the cell's first
+# row, not the page's last.
+make producer-xlsx-span-over-page-end-rows xlsx
 
 # The HTML table printed by headless Chromium (Skia): the seed's title, department and
 # tasks 1-4 plus three more, over four pages. Its ToUnicode names shared glyphs by their

@@ -336,6 +336,8 @@ impl Lattice {
             .unwrap_or(0.0);
         let nc = self.ncols();
         let mut rows = Vec::new();
+        // The grid row each emitted row comes from (rows without text are dropped).
+        let mut emitted: Vec<usize> = Vec::new();
         for r in 0..self.nrows() {
             let mut cells = Vec::with_capacity(nc);
             let mut last_line_room = Vec::with_capacity(nc);
@@ -386,15 +388,20 @@ impl Lattice {
             } else {
                 Vec::new()
             };
+            // A merged cell open at the bottom may start rows above the last: how many
+            // emitted rows up its first one is (the row its text belongs to).
             let open_below = if r + 1 == self.nrows() {
                 (0..nc)
-                    .filter(|&c| {
-                        open(&self.open_bottom, c) && self.owner_of(r * nc + c) == r * nc + c
+                    .filter(|&c| open(&self.open_bottom, c))
+                    .map(|c| {
+                        let start = self.owner_of(r * nc + c) / nc.max(1);
+                        (c, emitted.iter().filter(|&&e| e >= start).count())
                     })
                     .collect()
             } else {
                 Vec::new()
             };
+            emitted.push(r);
             rows.push(TRow {
                 cells,
                 bbox,

@@ -58,7 +58,9 @@ pub(crate) struct TRow {
     /// or bottom edge (last row, cells that start in it): a merged cell running on
     /// across the page break.
     pub open_above: Vec<usize>,
-    pub open_below: Vec<usize>,
+    /// With each column, how many rows above this one its cell starts (a merged cell
+    /// over the page's last rows).
+    pub open_below: Vec<(usize, usize)>,
 }
 
 /// What a page holds, in reading order.
@@ -845,9 +847,7 @@ pub(crate) fn stitch(pages: Vec<PageItems>) -> Vec<Row<'static>> {
                                     join_row(last, &first);
                                 }
                             } else if let Some(first) = it.peek_mut() {
-                                if let Some(last) = rows.last_mut() {
-                                    lift_to_span_start(last, &plast, first);
-                                }
+                                lift_to_span_start(&mut rows, &plast, first, page);
                                 if prev_full {
                                     rejoin_split_names(&mut rows, first, page);
                                 }
@@ -914,20 +914,40 @@ const EDGE_TOLERANCE: f64 = 12.0;
 
 /// A merged cell running on across a page break (no rule closes it at the page end nor
 /// at the next page's top) whose text was drawn on the next page only (a spreadsheet
-/// centres it on the whole cell): the text goes back to the row the cell starts in, the
-/// previous page's last, where the text form has it.
-fn lift_to_span_start(last: &mut Row, plast: &TRow, first: &mut TRow) {
+/// centres it on the whole cell): the text goes back to the row the cell starts in, on
+/// the previous page (its last row or one above, where the cell spans several), where
+/// the text form has it.
+fn lift_to_span_start(rows: &mut [Row], plast: &TRow, first: &mut TRow, page: u32) {
+    let n = rows.len();
     for c in first.cells.iter_mut().filter(|c| !c.text.is_empty()) {
         let Some(k) = c.col else {
             continue;
         };
-        if !first.open_above.contains(&k) || !plast.open_below.contains(&k) {
+        if !first.open_above.contains(&k) {
             continue;
         }
-        if let Some(lc) = last
-            .cells
-            .iter_mut()
-            .find(|lc| lc.col == Some(k) && lc.text.is_empty())
+        let Some(&(_, up)) = plast.open_below.iter().find(|(col, _)| *col == k) else {
+            continue;
+        };
+        // The start row is on the previous page, and every row from it down to the last
+        // is there too (the cell spans them all).
+        let Some(from) = n.checked_sub(up + 1) else {
+            continue;
+        };
+        let on_prev_page = |r: &Row| matches!(r.loc, Loc::Page { page: p, .. } if p + 1 == page);
+        if !rows.get(from..).is_some_and(|rs| rs.iter().all(on_prev_page)) {
+            continue;
+        }
+        let spanned_empty = rows.get(from..).is_some_and(|rs| {
+            rs.iter()
+                .all(|r| r.cells.iter().all(|lc| lc.col != Some(k) || lc.text.is_empty()))
+        });
+        if !spanned_empty {
+            continue;
+        }
+        if let Some(lc) = rows
+            .get_mut(from)
+            .and_then(|r| r.cells.iter_mut().find(|lc| lc.col == Some(k)))
         {
             lc.text = std::mem::take(&mut c.text).into();
         }
@@ -1281,7 +1301,7 @@ mod tests {
     #[test]
     fn a_span_label_drawn_on_the_next_page_goes_to_the_row_it_starts_in() {
         let mut last = row(&["效益指标", "", "监管到位", "≥5项。"]);
-        last.open_below = vec![0, 1];
+        last.open_below = vec![(0, 0), (1, 0)];
         let mut first = row(&["", "可持续影响指标", "带动投资", "≥3亿元。"]);
         first.open_above = vec![0, 1];
         let pages = |last: TRow, first: TRow| {
@@ -1300,7 +1320,7 @@ mod tests {
         );
         assert_eq!(t[2], vec!["", "", "带动投资", "≥3亿元。"]);
         // A rule closes the cell at the page end: the label is the next row's own.
-        last.open_below = vec![0];
+        last.open_below = vec![(0, 0)];
         let t = texts(&pages(last, first));
         assert_eq!(t[1], vec!["效益指标", "", "监管到位", "≥5项。"]);
         assert_eq!(t[2], vec!["", "可持续影响指标", "带动投资", "≥3亿元。"]);

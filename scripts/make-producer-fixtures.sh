@@ -52,6 +52,11 @@ make producer-chromium-stream-label-above-merged-paragraph chromium-stream
 # between them, where Chromium draws every word space as a glyph (synth 9's first
 # indicator rows; two pages).
 make producer-chromium-stream-ascii-cell-gap chromium-stream
+# synth-5's title, goal, tasks and first indicator rows (two pages): the third task's
+# content runs alone down page 2's top, and where a comma or 、 did not fit at a line's
+# end Chromium carried the character before it down too (…以源头创新和应用为导 / 向，…):
+# that line ends a character short of the column and ended the cell there.
+make producer-chromium-stream-char-carried-with-comma chromium-stream
 
 # One-page renditions of a short form (the seed's title, budget and a few indicator
 # rows; the same text for every producer): re-distilled LibreOffice Writer PDFs,

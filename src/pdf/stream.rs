@@ -795,12 +795,28 @@ impl FillEdges {
             .chars()
             .take_while(|c| c.is_ascii_graphic())
             .count();
-        let room = self.tolerance + next.bbox.width() * word as f64 / n as f64;
+        // A line may not start with closing punctuation: where it did not fit, the
+        // character before it came down with it, a character's room left above.
+        let carried = usize::from(closing_follows_first(&next.text));
+        let room = self.tolerance + next.bbox.width() * (word + carried) as f64 / n as f64;
         self.edges
             .iter()
             .skip(b.col)
             .any(|e| e.is_finite() && x1 >= e - room)
     }
+}
+
+/// Whether `text`'s second character is punctuation no line may start with (，。、 and
+/// closing brackets and quotes) after a first that may: a producer breaking lines by
+/// those rules (Chromium, LibreOffice) moves that first character down with it when the
+/// punctuation does not fit, so the line above ends a character short of its room.
+/// (Not a list item's number, `一、`, which may open a fresh cell.)
+fn closing_follows_first(text: &str) -> bool {
+    let closing = |c: char| "，。、；：！？）》」』】〉”’,.;:!?)".contains(c);
+    let item = |a: char, b: char| b == '、' && "一二三四五六七八九十".contains(a);
+    let mut cs = text.trim_start().chars();
+    matches!((cs.next(), cs.next()),
+        (Some(a), Some(b)) if !closing(a) && !a.is_ascii() && closing(b) && !item(a, b))
 }
 
 /// Whether `next`, a bare number (an amount: digits and separators only), follows
@@ -3938,5 +3954,16 @@ mod tests {
         for (got, want) in texts.iter().zip(want) {
             assert_eq!(got.get(..3), Some(&want.map(String::from)[..]), "{texts:?}");
         }
+    }
+
+    #[test]
+    fn a_character_carried_down_with_closing_punctuation() {
+        assert!(closing_follows_first("向，支持专业服务机构"));
+        assert!(closing_follows_first("导、市场服务的作用"));
+        assert!(closing_follows_first("子”。一是加强"));
+        assert!(!closing_follows_first("一、加强系统部署"));
+        assert!(!closing_follows_first("支持专业服务机构"));
+        assert!(!closing_follows_first("12，"));
+        assert!(!closing_follows_first("，。"));
     }
 }

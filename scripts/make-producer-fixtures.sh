@@ -57,6 +57,11 @@ make producer-chromium-stream-ascii-cell-gap chromium-stream
 # end Chromium carried the character before it down too (…以源头创新和应用为导 / 向，…):
 # that line ends a character short of the column and ended the cell there.
 make producer-chromium-stream-char-carried-with-comma chromium-stream
+# synth-12 whole (4 pages): the task header's 拟投入的资金（万元） overruns its column by
+# the blank half of its closing bracket (Chromium trims it at a line's end), and with the
+# budget labels above it crossed the task amount column's right edge on page 1 (amounts
+# read into the outcomes, the tasks after them shifted a column).
+make producer-chromium-stream-trimmed-closing-bracket chromium-stream
 
 # One-page renditions of a short form (the seed's title, budget and a few indicator
 # rows; the same text for every producer): re-distilled LibreOffice Writer PDFs,

@@ -122,7 +122,7 @@ fn separators_spanned(
         }
         for (_, c) in l.chunks.iter().enumerate().filter(|(i, _)| !spans(l, *i)) {
             events.push((c.bbox.x0, 0, 1, 0));
-            events.push((c.bbox.x1, 0, -1, 0));
+            events.push((ink_x1(c), 0, -1, 0));
         }
     }
     events.extend(in_cell_gap_crossings(lines, &multi, p));
@@ -309,6 +309,20 @@ fn separators_spanned(
     }
     all.sort_by(f64::total_cmp);
     all
+}
+
+/// Where a chunk's ink ends: a full-width closing bracket's glyph (）」』】〕〉》) is
+/// drawn in the left half of its box, and a browser trims the blank half at a line's
+/// end (Chromium sets 拟投入的资金（万元） half an em wider than its column), so that
+/// half crosses no column edge.
+fn ink_x1(c: &Chunk) -> f64 {
+    let n = c.text.chars().count();
+    match c.text.chars().next_back() {
+        Some(last) if n > 0 && "）」』】〕〉》".contains(last) => {
+            c.bbox.x1 - 0.5 * c.bbox.width() / n as f64
+        }
+        _ => c.bbox.x1,
+    }
 }
 
 /// Column gaps a text alone on its line shows beside the lines it is set between

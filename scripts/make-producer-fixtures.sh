@@ -62,6 +62,11 @@ make producer-chromium-stream-char-carried-with-comma chromium-stream
 # budget labels above it crossed the task amount column's right edge on page 1 (amounts
 # read into the outcomes, the tasks after them shifted a column).
 make producer-chromium-stream-trimmed-closing-bracket chromium-stream
+# synth-13 whole (7 pages): Chromium keeps two lines of a cell together at a page end
+# (widows), so page 4 ends a line early, 20.3 pt above the lowest page bottom; taken
+# for a page that did not reach its margin, the last task's content tail on page 5
+# (域综合整治，完善项目全过程管理。) became a task of its own.
+make producer-chromium-stream-widow-lines-page-end chromium-stream
 
 # One-page renditions of a short form (the seed's title, budget and a few indicator
 # rows; the same text for every producer): re-distilled LibreOffice Writer PDFs,

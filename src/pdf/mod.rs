@@ -228,15 +228,19 @@ pub fn read_pdf(bytes: &[u8], opts: &PdfOptions) -> Result<Grid<'static>> {
             },
         ));
     }
-    // Pages whose content reaches the lowest bottom seen (within a line) are full.
+    // Pages whose content reaches the lowest bottom seen (within a line) are full. A
+    // browser keeps two lines of a paragraph together at a page end (widows), so its
+    // page may end a line and the part of another early: within two lines then.
     let lowest = page_items
         .iter()
         .map(|(b, _)| *b)
         .fold(f64::INFINITY, f64::min);
+    let size = median_ink_size(pages.iter().flat_map(|p| &p.glyphs)).unwrap_or(0.0);
+    let slack = FULL_PAGE_SLACK.max(FULL_PAGE_SLACK_EMS * size);
     let page_items = page_items
         .into_iter()
         .map(|(b, mut p)| {
-            p.full = b <= lowest + 20.0;
+            p.full = b <= lowest + slack;
             p
         })
         .collect();
@@ -908,6 +912,12 @@ fn in_columns_of(prev: &TRow, next: &TRow) -> Option<TRow> {
         open_below: Vec::new(),
     })
 }
+
+/// A page whose content ends this close (points) above the lowest content bottom of
+/// the document reaches its bottom margin, or within [`FULL_PAGE_SLACK_EMS`] of its
+/// text size, if more (two line pitches of about 1.4 em).
+const FULL_PAGE_SLACK: f64 = 20.0;
+const FULL_PAGE_SLACK_EMS: f64 = 2.8;
 
 /// Column edges of one table on two pages agree within this (points).
 const EDGE_TOLERANCE: f64 = 12.0;

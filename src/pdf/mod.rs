@@ -945,12 +945,18 @@ fn lift_to_span_start(rows: &mut [Row], plast: &TRow, first: &mut TRow, page: u3
             continue;
         };
         let on_prev_page = |r: &Row| matches!(r.loc, Loc::Page { page: p, .. } if p + 1 == page);
-        if !rows.get(from..).is_some_and(|rs| rs.iter().all(on_prev_page)) {
+        if !rows
+            .get(from..)
+            .is_some_and(|rs| rs.iter().all(on_prev_page))
+        {
             continue;
         }
         let spanned_empty = rows.get(from..).is_some_and(|rs| {
-            rs.iter()
-                .all(|r| r.cells.iter().all(|lc| lc.col != Some(k) || lc.text.is_empty()))
+            rs.iter().all(|r| {
+                r.cells
+                    .iter()
+                    .all(|lc| lc.col != Some(k) || lc.text.is_empty())
+            })
         });
         if !spanned_empty {
             continue;

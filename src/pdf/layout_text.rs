@@ -1064,6 +1064,27 @@ fn dedrift(lines: &[Line], seps: &[f64], in_indicators: bool) -> Vec<Line> {
                 .and_then(|i| starts.get(i).copied().flatten())
                 .filter(|x| *x - sep <= MAX_DRIFT)
                 .map_or(sep + 0.5, |x| x.max(sep + 0.5));
+            // Outside the indicator table, a sum of money cut from the prose before it
+            // (`…科研院所合 ４９，９９９．`: a task's amount one space after its content's
+            // line, the row's first line pushed along by a wide name) is a cell of its
+            // own that no separator parts: where one further on falls inside it with
+            // most of it beyond, the amount is that column's (its line, wider than the
+            // column's centred ones as its decimals wrapped, crossed the edge).
+            let after_prose = cut >= 1
+                && chunks
+                    .get(cut - 1)
+                    .and_then(|c| c.text.chars().next_back())
+                    .is_some_and(|c| is_wide(c) && !is_digit(c));
+            let to = match chunks.get(cut) {
+                Some(c) if !in_indicators && after_prose && is_money(&c.text) => {
+                    let w = c.bbox.x1 - c.bbox.x0;
+                    seps.iter()
+                        .copied()
+                        .find(|s| to < *s && *s - to < 0.5 * w)
+                        .map_or(to, |s| s + 0.5)
+                }
+                _ => to,
+            };
             let shift = chunks.get(cut).map_or(0.0, |c| (to - c.bbox.x0).max(0.0));
             // The rest of its run moves with it. Later runs stand at their own page
             // columns (pdftotext set them after a wide gap): one moves only as far as
@@ -2517,6 +2538,40 @@ fn join_spanning_cell_tails(rows: &mut Vec<TRow>) {
     }
 }
 
+/// A task's amount wrapped in its narrow column (`１４７，８３７．` / `６７`: full-width
+/// digits print wide) whose first line pdftotext pushed along one space after the
+/// content's first line: the two lines land in neighbouring columns, the sum without
+/// its decimals left of them. Where a row's cell is a sum cut short after its decimal
+/// mark (or one decimal) and the next column's cell holds just the rest of its two
+/// decimals, the two are one amount, in the decimals' column (where the amount's
+/// centred lines stand).
+fn join_wrapped_amounts(rows: &mut [TRow]) {
+    let dec = |t: &str| t.rfind(['.', '．']).map(|i| t[i..].chars().skip(1).count());
+    for r in rows.iter_mut() {
+        for i in 1..r.cells.len() {
+            let (Some(a), Some(b)) = (r.cells.get(i - 1), r.cells.get(i)) else {
+                continue;
+            };
+            let (left, right) = (a.text.trim(), b.text.trim());
+            let joined = format!("{left}{right}");
+            let rest =
+                right.chars().count() <= 3 && right.chars().filter(|c| is_digit(*c)).count() >= 1;
+            let cut_short = is_money(left) && dec(left).is_some_and(|n| n < 2);
+            if !(rest && cut_short && is_amount(&joined) && dec(&joined) == Some(2)) {
+                continue;
+            }
+            let bbox = a.bbox.union(&b.bbox);
+            if let Some(c) = r.cells.get_mut(i) {
+                c.text = joined;
+                c.bbox = bbox;
+            }
+            if let Some(c) = r.cells.get_mut(i - 1) {
+                c.text.clear();
+            }
+        }
+    }
+}
+
 /// Printed width (half-ems) of a text's first word: a CJK character alone (CJK text
 /// breaks anywhere), else the characters up to a space or a CJK character.
 /// Punctuation that never starts a line goes with it: CJK line breaking moves the
@@ -2680,6 +2735,7 @@ fn zone_table(
     let (mut rows, xs) = unlifted_rows(&dr, &p, &seps, &ends, &own);
     if !indicators {
         join_spanning_cell_tails(&mut rows);
+        join_wrapped_amounts(&mut rows);
     } else {
         join_names_inside_rows(&mut rows);
     }
@@ -4360,6 +4416,54 @@ mod tests {
         assert_eq!(
             targets_of_row_starting(&rows, "合作银行发放贷款金额≥229"),
             Some(vec!["合作银行发放贷款金额≥229亿元。"; 2])
+        );
+    }
+
+    /// The cells of the first row with a cell starting `t`.
+    fn row_starting<'a>(rows: &[Vec<&'a str>], t: &str) -> Option<Vec<&'a str>> {
+        rows.iter()
+            .find(|r| r.iter().any(|c| c.starts_with(t)))
+            .map(|r| r.iter().filter(|c| !c.is_empty()).copied().collect())
+    }
+
+    #[test]
+    fn amount_one_space_after_a_content_line_is_its_own_cell() {
+        // `创新环境计划 加强与高校、科研院所合 ４９，９９９． 一是加强…`: the task name
+        // pushed its row's first line along, the amount's first line (its decimals
+        // wrapped: full-width digits print wide) one space after the content's, across
+        // the edge of the amount column's centred lines (`４０` under it). Cut from the
+        // content, the sum moves whole into the column holding most of it.
+        let t = include_str!("../../fixtures/layout/amount-one-space-after-content.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = row_starting(&rows, "创新环境计划");
+        assert_eq!(
+            row.as_ref().and_then(|r| r.get(2)),
+            Some(&"４９，９９９．４０"),
+            "{row:?}"
+        );
+        assert!(
+            row.as_ref()
+                .and_then(|r| r.get(1))
+                .is_some_and(|c| c.starts_with("加强与高校、科研院所合作，实施")),
+            "{row:?}"
+        );
+    }
+
+    #[test]
+    fn amount_wrapped_across_two_columns_is_one_amount() {
+        // `推进㙟头片区建设，以 １４７，８３７． 牵住…` / `源头创新… ６７`: the amount's
+        // first line pushed left of its column's centred lines lands in a column of its
+        // own; a sum cut short after its decimal mark beside the rest of its decimals
+        // is one amount.
+        let t = include_str!("../../fixtures/layout/amount-wrapped-across-two-columns.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = row_starting(&rows, "企业创新计划");
+        assert_eq!(
+            row.as_ref().and_then(|r| r.get(2)),
+            Some(&"１４７，８３７．６７"),
+            "{row:?}"
         );
     }
 

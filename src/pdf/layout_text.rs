@@ -448,6 +448,10 @@ fn run_line(line: &Line) -> Line {
 /// How far from a separator a drifted run's cut may be (columns).
 const MAX_DRIFT: f64 = 5.0;
 
+/// More characters than a task's name or a label holds: a cell this long is prose
+/// (a task's content or outcome).
+const PROSE_CHARS: usize = 16;
+
 /// Full-width punctuation, which text_line joins to a letter-spaced character before it.
 fn is_punct(c: char) -> bool {
     "，、；：。）".contains(c)
@@ -3124,7 +3128,25 @@ pub(crate) fn read(text: &str) -> Grid<'static> {
             }
         }
         let mut cuts = zone_starts(&lines);
-        if pi > 0 {
+        // Outside the indicator table, a page's first lines are the rest of a row cut
+        // by the page break only where the page before ends in a row with a prose cell
+        // stopping mid-sentence: where all its cells are done, they are a new row's
+        // (its name, centred lower, starts its first full line).
+        let closed_before = !in_indicators
+            && page_items
+                .last()
+                .and_then(|p: &PageItems| p.items.last())
+                .is_some_and(|it| match it {
+                    Item::Table { rows, .. } => rows.last().is_some_and(|r| {
+                        !r.cells.iter().any(|c| {
+                            open_text(&c.text)
+                                && !is_amount(&c.text)
+                                && c.text.chars().count() > PROSE_CHARS
+                        })
+                    }),
+                    Item::Line(_) => false,
+                });
+        if pi > 0 && !closed_before {
             if let Some(c) = continuation_end(&lines) {
                 if !cuts.contains(&c) {
                     cuts.push(c);
@@ -4465,6 +4487,28 @@ mod tests {
             Some(&"１４７，８３７．６７"),
             "{row:?}"
         );
+    }
+
+    #[test]
+    fn page_top_lines_after_a_finished_row_start_a_new_row() {
+        // The page before ends in a task row whose content and outcome end their
+        // sentences; the new page opens with content and outcome lines before the next
+        // row's name (`市容环境整治`, centred lower). They are that row's first lines,
+        // not the rest of a row cut by the page break.
+        let t =
+            include_str!("../../fixtures/layout/page-top-new-row-after-a-finished-row.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = row_starting(&rows, "市容环境整治");
+        assert!(
+            row.as_ref()
+                .and_then(|r| r.get(1))
+                .is_some_and(|c| c.starts_with("积极对接国家、省战略布局，构建多元投入机制")),
+            "{row:?}"
+        );
+        assert!(!rows
+            .iter()
+            .any(|r| r.first().is_some_and(|c| c.starts_with("积极对接"))));
     }
 
     #[test]

@@ -1466,7 +1466,11 @@ fn zone_starts(lines: &[Line]) -> Vec<usize> {
             continue;
         }
         let mut start = i;
-        if texts.len() == 1 {
+        // A header row's cells are short; a section's label with a long run of prose
+        // beside it is the label printed at a page's top beside the first row under it
+        // (a row-span label cut by the page break), read as a label alone.
+        let header = texts.len() > 1 && short(i);
+        if !header {
             if adjacent(i) {
                 continue;
             }
@@ -1516,7 +1520,7 @@ fn zone_starts(lines: &[Line]) -> Vec<usize> {
         if out.last().is_some_and(|l| *l < start) {
             out.push(start);
         }
-        if texts.len() > 1 {
+        if header {
             // A header row glued to the first row below it (no blank line, as in a
             // borderless table) is a zone of its own: no column shows that row boundary.
             // A header cell's wrapped tail below the row is no wider than the header
@@ -4509,6 +4513,26 @@ mod tests {
         assert!(!rows
             .iter()
             .any(|r| r.first().is_some_and(|c| c.starts_with("积极对接"))));
+    }
+
+    #[test]
+    fn task_label_at_a_page_top_beside_a_row_is_no_header() {
+        // `年度重点工作         构建多元投入机制，培养一批青年骨` / `  任务  干人才，…`:
+        // the task table's row-span label printed again at a page's top, beside the
+        // first row's content (its name centred lower). A header row's cells are
+        // short: this line is the label and a row, not a header row cut off as a zone
+        // of its own (which split the row's first two lines from the rest).
+        let t =
+            include_str!("../../fixtures/layout/task-label-at-page-top-beside-a-row.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = row_starting(&rows, "企业创新计划");
+        assert!(
+            row.as_ref()
+                .and_then(|r| r.iter().find(|c| c.starts_with("构建多元投入机制")))
+                .is_some_and(|c| c.contains("骨干人才，按季度拨付专项资金，围绕国家急需")),
+            "{row:?}"
+        );
     }
 
     #[test]

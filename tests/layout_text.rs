@@ -340,8 +340,11 @@ const HELD_OUT: [(&str, &str, &str); 6] = [
 /// whole), and a joined run is cut at the next separator it crosses where the first
 /// fits no cut (synth 15 landscape, whole); a one-line level-3 name centred beside a
 /// three-line target, read as a row of its own inside the target's row, goes back to it
-/// (synth 6 landscape, whole).
-const SWEPT: [(&str, &str, &str); 39] = [
+/// (synth 6 landscape, whole). Session 19: a task's amount wrapped in its narrow column
+/// and pushed one space after the content's first line is one cell in the amount column
+/// (synth 29, 37 and 55 stream, whole); a page's first lines after a finished task row
+/// start a new row (synth 22 landscape, whole).
+const SWEPT: [(&str, &str, &str); 43] = [
     (
         "synth-8 landscape",
         include_str!("../fixtures/layout/synth-8.txt"),
@@ -537,6 +540,26 @@ const SWEPT: [(&str, &str, &str); 39] = [
         include_str!("../fixtures/layout/synth-6.txt"),
         include_str!("../fixtures/layout/synth-6-landscape.layout.txt"),
     ),
+    (
+        "synth-29 stream",
+        include_str!("../fixtures/layout/synth-29.txt"),
+        include_str!("../fixtures/layout/synth-29-stream.layout.txt"),
+    ),
+    (
+        "synth-37 stream",
+        include_str!("../fixtures/layout/synth-37.txt"),
+        include_str!("../fixtures/layout/synth-37-stream.layout.txt"),
+    ),
+    (
+        "synth-55 stream",
+        include_str!("../fixtures/layout/synth-55.txt"),
+        include_str!("../fixtures/layout/synth-55-stream.layout.txt"),
+    ),
+    (
+        "synth-22 landscape",
+        include_str!("../fixtures/layout/synth-22.txt"),
+        include_str!("../fixtures/layout/synth-22-landscape.layout.txt"),
+    ),
 ];
 
 /// Every case: (name, tab text, layout text).
@@ -687,6 +710,10 @@ fn fields_floor() {
             "synth-28 landscape" => (&ALL_FIELDS, 21),
             "synth-39 landscape" => (&ALL_FIELDS, 17),
             "synth-6 landscape" => (&ALL_FIELDS, 20),
+            "synth-29 stream" => (&ALL_FIELDS, 21),
+            "synth-37 stream" => (&ALL_FIELDS, 20),
+            "synth-55 stream" => (&ALL_FIELDS, 15),
+            "synth-22 landscape" => (&ALL_FIELDS, 14),
             _ => (&[], 0),
         };
         for f in base.iter().chain(extra) {

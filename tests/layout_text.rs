@@ -343,8 +343,10 @@ const HELD_OUT: [(&str, &str, &str); 6] = [
 /// (synth 6 landscape, whole). Session 19: a task's amount wrapped in its narrow column
 /// and pushed one space after the content's first line is one cell in the amount column
 /// (synth 29, 37 and 55 stream, whole); a page's first lines after a finished task row
-/// start a new row (synth 22 landscape, whole).
-const SWEPT: [(&str, &str, &str); 43] = [
+/// start a new row (synth 22 landscape, whole); a column edge through the first
+/// character of a task name opening its line moves before it (synth 55 lattice, whole:
+/// the name's centred tail stood right of the edge).
+const SWEPT: [(&str, &str, &str); 44] = [
     (
         "synth-8 landscape",
         include_str!("../fixtures/layout/synth-8.txt"),
@@ -560,6 +562,11 @@ const SWEPT: [(&str, &str, &str); 43] = [
         include_str!("../fixtures/layout/synth-22.txt"),
         include_str!("../fixtures/layout/synth-22-landscape.layout.txt"),
     ),
+    (
+        "synth-55 lattice",
+        include_str!("../fixtures/layout/synth-55.txt"),
+        include_str!("../fixtures/layout/synth-55-lattice.layout.txt"),
+    ),
 ];
 
 /// Every case: (name, tab text, layout text).
@@ -714,6 +721,7 @@ fn fields_floor() {
             "synth-37 stream" => (&ALL_FIELDS, 20),
             "synth-55 stream" => (&ALL_FIELDS, 15),
             "synth-22 landscape" => (&ALL_FIELDS, 14),
+            "synth-55 lattice" => (&ALL_FIELDS, 15),
             _ => (&[], 0),
         };
         for f in base.iter().chain(extra) {

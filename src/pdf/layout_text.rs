@@ -2717,6 +2717,40 @@ fn zone_table(
         seps.extend(more);
         seps.sort_by(f64::total_cmp);
     }
+    // Outside the indicator table, a separator through the first character of a word
+    // opening its line, where just before the word no other word stands, is that word's column's left
+    // edge drawn a little late (gaps measured on runs: a first line pushed along
+    // behind a task's name is one run): it moves to just before the word, so the
+    // name's wrapped lines stay in one column.
+    if !indicators {
+        let words = || lines.iter().flat_map(|l| &l.chunks);
+        for i in 0..seps.len() {
+            let Some(s) = seps.get(i).copied() else {
+                continue;
+            };
+            let crossing: Vec<(usize, &Chunk)> = lines
+                .iter()
+                .flat_map(|l| l.chunks.iter().enumerate())
+                .filter(|(_, c)| c.bbox.x0 < s && s < c.bbox.x1)
+                .collect();
+            // Only words that open their lines (a name, not a cell set one space after
+            // another).
+            if crossing.iter().any(|(k, _)| *k > 0) {
+                continue;
+            }
+            let Some(x0) = crossing.iter().map(|(_, c)| c.bbox.x0).reduce(f64::min) else {
+                continue;
+            };
+            let to = x0 - 0.5;
+            let before = i.checked_sub(1).and_then(|k| seps.get(k)).copied();
+            let clear = !words().any(|c| c.bbox.x0 < to && to < c.bbox.x1);
+            if s - x0 <= 1.5 && clear && before.is_none_or(|b| b < to - 1.0) {
+                if let Some(v) = seps.get_mut(i) {
+                    *v = to;
+                }
+            }
+        }
+    }
     let original = lines;
     let mut lines = dedrift(original, &seps, indicators);
     let more = realigned_separators(&lines, &seps);
@@ -4531,6 +4565,25 @@ mod tests {
             row.as_ref()
                 .and_then(|r| r.iter().find(|c| c.starts_with("构建多元投入机制")))
                 .is_some_and(|c| c.contains("骨干人才，按季度拨付专项资金，围绕国家急需")),
+            "{row:?}"
+        );
+    }
+
+    #[test]
+    fn task_name_wrapped_beside_a_pushed_line_stays_in_one_column() {
+        // `基础教育提质 完善项目全过程管理，落实 …` / `工程    《实施办法》…`: the
+        // name's first line opens its line one character left of the edge the zone's
+        // gaps give its column (measured on runs, the pushed first line is one run);
+        // its centred tail `工程` stands right of that edge. The edge moves to just
+        // before the word: the name is one cell.
+        let t =
+            include_str!("../../fixtures/layout/task-name-wrapped-beside-a-pushed-line.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = row_starting(&rows, "基础教育提质");
+        assert_eq!(
+            row.as_ref().and_then(|r| r.first()),
+            Some(&"基础教育提质工程"),
             "{row:?}"
         );
     }

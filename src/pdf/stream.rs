@@ -2948,9 +2948,17 @@ pub(crate) fn page_items(
             // A level name merged over the columns to the table's right edge is printed
             // centred on them, across their gaps: on a page with few indicator rows it
             // alone would erase one (see `spanning_cells`). It is a line's last chunk,
-            // right of its level-1 name.
-            label_column_gap(
-                separators_spanned(below, &p, &[], &merged_level_name),
+            // right of its level-1 name. That exemption lets a level-2 label that fills
+            // its column, beside its level-1 name on the page's one line showing their
+            // gap, widen the gap to the header's: the separator, mid-way, fell right of
+            // where the label starts and glued it to the level-1 name (服务对象满意度指标
+            // after 满意度指标): it moves left of text starting in the gap.
+            starts_in_gap(
+                label_column_gap(
+                    separators_spanned(below, &p, &[], &merged_level_name),
+                    below,
+                    &p,
+                ),
                 below,
                 &p,
             ),

@@ -192,7 +192,17 @@ fn separators_spanned(
             strict = wide(run, 1);
         }
         let mut stretches = strict;
-        if stretches.is_empty() {
+        // A sliver crossed all along (narrower than half a column gap, text of other
+        // lines across every part of it) shows no gap: the gaps supporting it only
+        // overlap there (a wrapped level-3 name's short last line, and a name centred in
+        // the same column, each beside the next column's text half a line off), so it is
+        // no column edge (a column split inside the level-3 names cut their rows).
+        let sliver = run
+            .first()
+            .zip(run.last())
+            .is_some_and(|(a, b)| b.1 - a.0 < 0.5 * p.min_col_gap)
+            && run.iter().all(|sg| sg.3 > 0);
+        if stretches.is_empty() && !sliver {
             if let (Some(a), Some(b)) = (run.first(), run.last()) {
                 stretches.push((a.0, b.1));
             }

@@ -2118,6 +2118,10 @@ struct SpanLabel {
     vertical: bool,
 }
 
+/// A label column of the indicator table: its blocks (indexes), their labels top to
+/// bottom, and where [`span_starts`] puts their spans.
+type PlacedColumn = (Vec<usize>, Vec<SpanLabel>, Option<(Vec<usize>, f64)>);
+
 /// The first band of each label's span, labels of one column top to bottom, `bands` top
 /// to bottom. Labels are printed vertically centred on their spans, which follow one
 /// another: the spans are the split of the bands that centres the labels best. The
@@ -2133,6 +2137,7 @@ fn span_starts(
     em: f64,
     from_top: bool,
     skippable: &[bool],
+    allowed: &[bool],
 ) -> Option<(Vec<usize>, f64)> {
     let (n, k) = (bands.len(), labels.len());
     if n == 0 || k == 0 {
@@ -2144,6 +2149,9 @@ fn span_starts(
             return f64::INFINITY;
         };
         if l.fixed.is_some_and(|f| f != s || f != e) || a.1 < l.cy - tol || b.0 > l.cy + tol {
+            return f64::INFINITY;
+        }
+        if !allowed.is_empty() && !allowed.get(s).copied().unwrap_or(false) {
             return f64::INFINITY;
         }
         let centred = (l.cy - (a.1 + b.0) / 2.0).abs();
@@ -2607,8 +2615,24 @@ fn rows_in_columns(
                     })
             })
             .collect();
-        let mut placed = Vec::with_capacity(k);
-        for c in 0..k {
+        // Row spans nest: a label's span starts where a span of the column right of it
+        // does (or at the page's first band, going on from the page before; or at a
+        // level name's own row). Columns are taken right to left so each knows the
+        // starts of the one right of it. Applied on a page the table goes on to (no
+        // header row): its first label may start below the first band, and one set at
+        // the top of its span's part there (the span going on over the page end) also
+        // centred on a run starting inside a span of the next column (a level-1 label
+        // put two level-2 rows early).
+        let level2_rows: Vec<bool> = (0..bands.len())
+            .map(|r| {
+                level2_row
+                    .iter()
+                    .zip(&printed)
+                    .any(|(l, at)| *l && *at == r)
+            })
+            .collect();
+        let mut placed: Vec<PlacedColumn> = Vec::with_capacity(k);
+        for c in (0..k).rev() {
             // The column's labels and its cells that are rows of their own, top first.
             let mut idx: Vec<usize> = (0..bl.len())
                 .filter(|i| bl.get(*i).is_some_and(|b| b.col == c))
@@ -2639,9 +2663,27 @@ fn rows_in_columns(
                             .any(|(l, at)| *l && *at == r)
                 })
                 .collect();
-            let split = span_starts(&bands, &items, p.em, from_header, &skippable);
+            let allowed: Vec<bool> = match placed.last() {
+                Some((_, right, Some((starts, _)))) if !from_header && !right.is_empty() => {
+                    let mut v = level2_rows.clone();
+                    for st in starts.iter().copied().chain([0]) {
+                        if let Some(slot) = v.get_mut(st) {
+                            *slot = true;
+                        }
+                    }
+                    v
+                }
+                _ => Vec::new(),
+            };
+            let split = span_starts(&bands, &items, p.em, from_header, &skippable, &allowed)
+                .or_else(|| {
+                    (!allowed.is_empty())
+                        .then(|| span_starts(&bands, &items, p.em, from_header, &skippable, &[]))
+                        .flatten()
+                });
             placed.push((idx, items, split));
         }
+        placed.reverse();
         let cols: Vec<(&[SpanLabel], Option<f64>)> = placed
             .iter()
             .map(|(_, items, split)| (items.as_slice(), split.as_ref().map(|s| s.1)))
@@ -3610,7 +3652,7 @@ mod tests {
             vertical: false,
         };
         let labels = [label];
-        let starts = |from_top| span_starts(&bands, &labels, 10.5, from_top, &[]).map(|s| s.0);
+        let starts = |from_top| span_starts(&bands, &labels, 10.5, from_top, &[], &[]).map(|s| s.0);
         assert_eq!(starts(true), Some(vec![0]));
         assert_eq!(starts(false), Some(vec![2]));
     }

@@ -4020,18 +4020,20 @@ impl Parsed {
         self.level3.is_some() || self.period.is_some() || self.annual.is_some()
     }
 
-    /// A target split over 指标性质 / 指标值 / 计量单位 columns reads as one text.
-    fn join_split_target(&mut self) {
+    /// A target split over 指标性质 / 指标值 / 计量单位 columns reads as one text. The
+    /// comparison column's cell when it holds no comparison (`定性`, `正向`) is
+    /// returned: it is the row's, under its own header.
+    fn join_split_target(&mut self) -> Option<String> {
         if self.op.is_none() && self.unit.is_none() {
-            return;
+            return None;
         }
         // 定性 (qualitative), 正向/反向 (direction) and placeholders are not comparisons:
         // glued on they would read as a metric (`定性持续改善`).
-        let op = self
-            .op
-            .take()
-            .filter(|o| is_comparison(o))
-            .unwrap_or_default();
+        let (op, word) = match self.op.take() {
+            Some(o) if is_comparison(&o) => (o, None),
+            Some(o) if !o.trim().is_empty() => (String::new(), Some(o)),
+            _ => (String::new(), None),
+        };
         let unit = self.unit.take().unwrap_or_default();
         for t in [&mut self.period, &mut self.annual] {
             if let Some(v) = t.as_mut() {
@@ -4043,6 +4045,7 @@ impl Parsed {
                 }
             }
         }
+        word
     }
 }
 
@@ -4123,6 +4126,9 @@ fn header_misread_of(n: &str, near_first: bool) -> Option<&'static str> {
 
 struct IndicatorColumns {
     cols: [Option<usize>; IND_SLOTS],
+    /// The comparison column's header as written (指标性质, 指标方向): a cell under it
+    /// that is no comparison (`定性`, `正向`) is kept under this label.
+    op_label: Option<String>,
     /// Headed columns the template adds (分值, 评分标准, 指标解释, 备注).
     other: Vec<(usize, String)>,
     /// One column holds each level-3 name with its target (`三级指标及指标值`:
@@ -4151,9 +4157,15 @@ impl IndicatorColumns {
                 .iter()
                 .enumerate()
                 .any(|(i, c)| c.col.or(Some(i)) == cols[4] && names_level3_and_target(&c.text));
+        let op_label = row
+            .iter()
+            .enumerate()
+            .find(|(i, c)| cols[SLOT_OP].is_some() && c.col.or(Some(*i)) == cols[SLOT_OP])
+            .map(|(_, c)| c.text.trim().to_string());
         Some(IndicatorColumns {
             other: Self::with_more_targets(other_columns(row, &cols), row, &cols),
             cols,
+            op_label,
             combined,
         })
     }
@@ -4221,7 +4233,8 @@ impl IndicatorColumns {
             return None;
         }
         // 标 too: a header whose 指 OCR misread (`二级措标`) is looked up as misread.
-        let seen = chars_seen(text, &['指', '期', '值', '符', '位', '标']);
+        // 级 for headers that name the levels alone (`一级 | 二级 | 三级`).
+        let seen = chars_seen(text, &['指', '期', '值', '符', '位', '标', '级']);
         if seen == 0 {
             return None;
         }
@@ -4244,9 +4257,9 @@ impl IndicatorColumns {
         // are level names (产出指标) with neither: they are only compared whole.
         let words = seen & 0b110 != 0;
         Some(match &*n {
-            "一级指标" | "一级指标名称" | "指标类别" | "指标类型" => 0,
-            "二级指标" | "二级指标名称" => 1,
-            "三级指标" | "三级指标名称" | "指标名称" | "指标内容" => 2,
+            "一级指标" | "一级指标名称" | "一级" | "指标类别" | "指标类型" => 0,
+            "二级指标" | "二级指标名称" | "二级" => 1,
+            "三级指标" | "三级指标名称" | "三级" | "指标名称" | "指标内容" => 2,
             _ if words && (has(&n, "周期") || has(&n, "中期") || has(&n, "长期")) => 3,
             // Templates name the target column 指标值, 目标值 or 预期值 (年度目标值,
             // 年度指标值（2024年）).
@@ -4327,8 +4340,24 @@ impl IndicatorColumns {
                 HeaderCol::Added(h) => p.other_columns.push((h.to_string(), c.text.to_string())),
             }
         }
-        p.join_split_target();
+        self.join_split_target(&mut p);
         Some(p)
+    }
+
+    /// [`Parsed::join_split_target`], the comparison column's other words (`定性`,
+    /// `正向`) kept as an added column in its place among them.
+    fn join_split_target(&self, p: &mut Parsed) {
+        let Some(word) = p.join_split_target() else {
+            return;
+        };
+        let label = self.op_label.clone().unwrap_or_default();
+        let at = self
+            .other
+            .iter()
+            .filter(|(k, _)| self.cols[SLOT_OP].is_some_and(|o| *k < o))
+            .count()
+            .min(p.other_columns.len());
+        p.other_columns.insert(at, (label, word));
     }
 
     /// One level column (指标类型 | 指标名称 | 指标值): it holds level-2 names as well as
@@ -4372,6 +4401,9 @@ impl IndicatorColumns {
     /// replace what the row above said of them: `指标值` merged over `中期指标值 |
     /// 年度指标值` is neither of them.
     fn take_targets(&mut self, sub: &IndicatorColumns) {
+        if sub.cols[SLOT_OP].is_some() {
+            self.op_label = sub.op_label.clone();
+        }
         for slot in 3..IND_SLOTS {
             let Some(k) = sub.cols.get(slot).copied().flatten() else {
                 continue;
@@ -4392,7 +4424,7 @@ impl IndicatorColumns {
     fn row(&self, row: &[&Cell], warnings: &mut Vec<Warning>) -> Parsed {
         let mut p = self.row_cells(row, warnings);
         self.name_from_target(&mut p);
-        p.join_split_target();
+        self.join_split_target(&mut p);
         p
     }
 
@@ -4868,7 +4900,7 @@ mod tests {
 
     fn indicator_slot_by_search(text: &str) -> Option<usize> {
         if text.len() > MAX_LABEL_BYTES
-            || !has_any_char(text, &['指', '期', '值', '符', '位', '标'])
+            || !has_any_char(text, &['指', '期', '值', '符', '位', '标', '级'])
         {
             return None;
         }
@@ -4878,9 +4910,9 @@ mod tests {
             _ => n.to_string(),
         };
         Some(match &*n {
-            "一级指标" | "一级指标名称" | "指标类别" | "指标类型" => 0,
-            "二级指标" | "二级指标名称" => 1,
-            "三级指标" | "三级指标名称" | "指标名称" | "指标内容" => 2,
+            "一级指标" | "一级指标名称" | "一级" | "指标类别" | "指标类型" => 0,
+            "二级指标" | "二级指标名称" | "二级" => 1,
+            "三级指标" | "三级指标名称" | "三级" | "指标名称" | "指标内容" => 2,
             _ if n.contains("周期") || n.contains("中期") || n.contains("长期") => 3,
             _ if n.contains("年度") && (n.contains("指标值") || n.contains("目标值")) => 4,
             _ if n.ends_with("指标值") || n.ends_with("目标值") || n.ends_with("预期值") => {
@@ -4923,6 +4955,10 @@ mod tests {
             "三 级 指 标",
             "一级指标名称",
             "三级指标名称",
+            "一级",
+            "二级",
+            "三级",
+            "级",
             "指标类别",
             "指标类型",
             "指标名称",

@@ -927,6 +927,14 @@ fn respell_misread_level(name: &mut String, loc: &Loc, warnings: &mut Vec<Warnin
         }
     }
     let n = norm(name);
+    // Spaces OCR or letter-spacing put inside the name (`产 出指标`, `数 量 指 标`) are
+    // no part of it: nothing is misread, so no warning.
+    if name.chars().any(char::is_whitespace) {
+        if let Some(fw) = all_framework_names().find(|fw| *fw == n) {
+            *name = fw.to_string();
+            return;
+        }
+    }
     let Some(fw) = framework_misread(strip_note(&n)) else {
         return;
     };

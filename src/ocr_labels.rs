@@ -403,6 +403,16 @@ fn respelled(t: &str) -> Option<String> {
         .chars()
         .filter(|c| !matches!(c, '（' | '）' | '(' | ')' | ' '))
         .collect();
+    // `方元` is no unit: OCR's 方 for 万 (the two differ by one stroke), in the one
+    // place a currency unit is expected. The header's own word is respelled too if it
+    // is one character off.
+    if inner == "方元" {
+        let word = match misread_of(stem, AMOUNT_HEADERS, false) {
+            Some(w) if !NEAR_AMOUNT_HEADERS.contains(&stem) => w,
+            _ => stem,
+        };
+        return Some(format!("{word}{}", note.replacen('方', "万", 1)));
+    }
     if !matches!(inner.as_str(), "万元" | "元" | "亿元") {
         return None;
     }
@@ -495,6 +505,16 @@ mod tests {
             Some("预算金额（万元）")
         );
         assert_eq!(respelled("预算金额（万元）"), None);
+        assert_eq!(
+            respelled("预算金额（方元）").as_deref(),
+            Some("预算金额（万元）")
+        );
+        assert_eq!(respelled("金额(方元)").as_deref(), Some("金额(万元)"));
+        assert_eq!(
+            respelled("预算全额（方元）").as_deref(),
+            Some("预算金额（万元）")
+        );
+        assert_eq!(respelled("土方量（方）"), None);
         // Without the note a four-character word is not guessed; nor with another note.
         assert_eq!(respelled("预算全额"), None);
         assert_eq!(respelled("预算全额（个）"), None);

@@ -1605,12 +1605,20 @@ impl<'g> Reader<'g> {
 
     /// Text before the first label: the title, unit notes, 填报单位 lines.
     fn preamble_or_other(&mut self, block: &Block<'g>) {
-        let title = if self.out.title.is_none() {
-            title_row(block)
-        } else {
-            None
+        let (head_from, title) = match self.out.title {
+            None => title_rows(block).map_or((None, None), |(a, b)| (Some(a), Some(b))),
+            Some(_) => (None, None),
         };
+        // The lines a title broke over before its last one (`2025年度` / `部门整体预算` /
+        // `绩效目标申报表`): read with it, not as fields.
+        let mut head_text = String::new();
+        let mut head_loc = None;
         for (i, (row, loc)) in block.rows.iter().zip(&block.row_locs).enumerate() {
+            if head_from.is_some_and(|a| a <= i) && title.is_some_and(|b| i < b) {
+                head_text.extend(row.first().map(|c| c.text.trim()));
+                head_loc.get_or_insert_with(|| loc.clone());
+                continue;
+            }
             let cells = if Some(i) == title {
                 title_cells(row)
             } else {
@@ -1624,9 +1632,14 @@ impl<'g> Reader<'g> {
                 } else {
                     joined_title(head)
                 };
+                let text = if head_text.is_empty() {
+                    text
+                } else {
+                    std::mem::take(&mut head_text) + text.trim()
+                };
                 self.out.title = Some(Text {
                     text,
-                    loc: loc.clone(),
+                    loc: head_loc.take().unwrap_or_else(|| loc.clone()),
                 });
                 // Notes set beside the title stay other fields.
                 if !notes.is_empty() {
@@ -3247,6 +3260,66 @@ fn title_row(block: &Block) -> Option<usize> {
         .iter()
         .take(4)
         .position(|row| title_cells(row).is_some())
+}
+
+/// The rows the title stands on, first and last. A line that names the form (ends in
+/// 表: 申报表, 目标表) is the title wherever it stands in the text before the table
+/// (a cover letter may come first, its subject naming the 绩效目标 too); else the first
+/// title-like line of the first four. Lines right above it that are the title's start
+/// (a year, `部门整体支出`) are read with it.
+fn title_rows(block: &Block) -> Option<(usize, usize)> {
+    let names_form = |row: &[&Cell]| {
+        title_cells(row).is_some_and(|k| {
+            let text = row.get(..k).map(|h| joined_title(h)).unwrap_or_default();
+            // (`附件：…申报表` in a cover letter names the form, it is not its title.)
+            let n = norm(&text);
+            n.ends_with('表') && !n.contains(':')
+        })
+    };
+    let last = block
+        .rows
+        .iter()
+        .position(|r| names_form(r))
+        .or_else(|| title_row(block))?;
+    let mut first = last;
+    while let Some(prev) = first.checked_sub(1) {
+        match block.rows.get(prev).map(|r| r.as_slice()) {
+            Some([one]) if is_title_head(&one.text) => first = prev,
+            _ => break,
+        }
+    }
+    Some((first, last))
+}
+
+/// A line that can be the start of a title broken over lines: a year alone
+/// (`2025年度`), or words of the form's name (`部门整体支出`, `某县2024年度`) with no
+/// clause mark, no date, no label.
+fn is_title_head(text: &str) -> bool {
+    let n = norm(text);
+    let chars = n.chars().count();
+    if chars == 0 || chars > 24 || label_of(text).is_some() {
+        return false;
+    }
+    if n.contains(['，', '。', '；', ':', '、', ',', '月', '日', '(']) {
+        return false;
+    }
+    let year_only = n
+        .trim_end_matches(['年', '度'])
+        .chars()
+        .all(|c| c.is_ascii_digit());
+    year_only && n.ends_with('年')
+        || year_only && n.ends_with("年度")
+        || [
+            "年度",
+            "部门整体",
+            "整体支出",
+            "项目支出",
+            "支出绩效",
+            "预算绩效",
+            "绩效目标",
+        ]
+        .iter()
+        .any(|w| n.contains(w))
 }
 
 /// How many of a row's first cells make up the title: one title-like cell, or a title

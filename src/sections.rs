@@ -1307,7 +1307,10 @@ impl<'g> Reader<'g> {
             (Label::Indicators, "绩效指标"),
         ]
         .iter()
-        .filter(|(l, _)| !found.contains(l))
+        // (部门名称 may also stand inside a block of fields: 基本信息 | 部门名称 | 某局.)
+        .filter(|(l, _)| {
+            !found.contains(l) && !(*l == Label::Department && self.out.department.is_some())
+        })
         .map(|(_, n)| *n)
         .collect();
         // Without a 部门名称 cell, a title that opens with the department's name
@@ -1655,11 +1658,20 @@ impl<'g> Reader<'g> {
     fn pairs(&mut self, block_label: Option<&str>, cells: &[&Cell]) {
         let mut i = 0;
         // An odd cell count under a block label: the first value belongs to that label.
+        // With no block label, a first cell before label | value pairs is a block's
+        // heading (`基本信息 | 部门名称 | 某局`): a label of its own, with no value.
         if cells.len() % 2 == 1 {
             if let Some(first) = cells.first() {
                 if inline_field(&first.text).is_none() {
-                    let label = block_label.unwrap_or("");
-                    self.push_other(label, Some(first.text.to_string()), &first.loc);
+                    let heading = block_label.is_none()
+                        && cells.len() >= 3
+                        && cells.get(1).is_some_and(|c| label_of(&c.text).is_some());
+                    if heading {
+                        self.push_other(&first.text, None, &first.loc);
+                    } else {
+                        let label = block_label.unwrap_or("");
+                        self.push_other(label, Some(first.text.to_string()), &first.loc);
+                    }
                     i = 1;
                 }
             }
@@ -1673,6 +1685,23 @@ impl<'g> Reader<'g> {
                 continue;
             }
             match cells.get(i + 1) {
+                // 部门名称 inside a block of fields (基本信息 | 部门名称 | 某局) names the
+                // department as it does at a row's start.
+                Some(v)
+                    if self.out.department.is_none()
+                        && label_of(&l.text) == Some(Label::Department)
+                        && inline_field(&v.text).is_none() =>
+                {
+                    self.department_rank = department_rank(&l.text);
+                    self.department_label = Some(l.text.to_string());
+                    self.department_other_at = self.out.other_fields.len();
+                    let name = without_seal_note(&v.text).unwrap_or(&v.text).to_string();
+                    self.out.department = Some(Text {
+                        text: name,
+                        loc: v.loc.clone(),
+                    });
+                    i += 2;
+                }
                 Some(v) if inline_field(&v.text).is_none() => {
                     self.push_other(&l.text, Some(v.text.to_string()), &l.loc);
                     i += 2;

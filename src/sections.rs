@@ -1979,11 +1979,13 @@ impl<'g> Reader<'g> {
                 continue;
             }
             // In a matrix every amount's name is its row's label.
-            let row_label = matrix_label.and_then(|lc| {
-                row.iter()
-                    .find(|c| c.col.is_some_and(|k| k <= lc) && !is_amount_like(&c.text))
-                    .copied()
-            });
+            let row_label = matrix_label
+                .and_then(|lc| {
+                    row.iter()
+                        .find(|c| c.col.is_some_and(|k| k <= lc) && !is_amount_like(&c.text))
+                        .copied()
+                })
+                .or_else(|| shared_row_name(row, &groups));
             for g in &groups {
                 let in_range: Vec<&Cell> = row
                     .iter()
@@ -3706,6 +3708,26 @@ fn under_section_names(groups: Vec<ColumnGroup>, above: &[ColumnGroup]) -> Vec<C
             g
         })
         .collect()
+}
+
+/// The name of a row whose amounts stand under several headers of their own and whose
+/// one name stands left of them all (`资金总额 | 36,000.00 | 12,500.00` under `中期资金总额
+/// | 年度资金总额`, each header merged over its amount column only): every amount's name.
+/// `None` where a group's columns hold a name of their own.
+fn shared_row_name<'a, 'g>(row: &[&'a Cell<'g>], groups: &[ColumnGroup]) -> Option<&'a Cell<'g>> {
+    let first = groups.iter().map(|g| g.start).min()?;
+    if groups.len() < 2 || groups.iter().any(|g| g.amount_col.is_some()) {
+        return None;
+    }
+    let mut left = row.iter().filter(|c| c.col.is_some_and(|k| k < first));
+    let name = *left.next()?;
+    if left.next().is_some() || is_amount_like(&name.text) {
+        return None;
+    }
+    let named_group = row
+        .iter()
+        .any(|c| c.col.is_some_and(|k| k >= first) && !is_amount_like(&c.text));
+    (!named_group).then_some(name)
 }
 
 /// Whether a row's `name amount` pairs straddle the section-only groups' column ranges:

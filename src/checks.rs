@@ -246,6 +246,38 @@ fn heading_groups<'a>(
     Some(groups)
 }
 
+/// A column that lists several totals, each closing its items (基本支出 / 项目支出 /
+/// 支出合计 / 财政拨款 / 其他资金 / 收入合计, a year's column): each total with the items
+/// since the one before. `None` unless the column ends with a total and holds two or more.
+fn closing_groups<'a>(
+    in_s: &[&'a BudgetItem],
+) -> Option<Vec<(&'a BudgetItem, Vec<&'a BudgetItem>)>> {
+    let closes_with_total = in_s.last().is_some_and(|i| is_total(i.name.as_deref()));
+    let totals = in_s.iter().filter(|i| is_total(i.name.as_deref())).count();
+    if !closes_with_total || totals < 2 {
+        return None;
+    }
+    let mut groups = Vec::new();
+    let mut rest = Vec::new();
+    for &it in in_s {
+        if is_total(it.name.as_deref()) {
+            groups.push((it, std::mem::take(&mut rest)));
+        } else {
+            rest.push(it);
+        }
+    }
+    Some(groups)
+}
+
+/// A column of last year's amounts (上年预算数) beside this year's: not the budget the
+/// form declares.
+fn is_last_year(section: Option<&str>) -> bool {
+    section.is_some_and(|s| {
+        let s = norm(s);
+        has(&s, "上年") || has(&s, "上一年") || has(&s, "去年")
+    })
+}
+
 /// Each item's side: its column's (部门预算支出, 收入来源 …); in a column that names
 /// neither, the side its heading total names (`一、收入预算合计` heads income items).
 fn sides_of(items: &[&BudgetItem]) -> Vec<Side> {
@@ -322,11 +354,29 @@ pub fn run(d: &Declaration) -> Vec<Check> {
     };
     // Forms that name no 支出/收入 columns (项目资金: 年度资金总额, 其中…) still state a
     // total, which bounds the tasks.
+    // (Not last year's where the form sets it beside this year's; an expenditure total
+    // before an income one.)
+    let other_totals: Vec<&BudgetItem> = of(Side::Other)
+        .into_iter()
+        .filter(|i| is_total(i.name.as_deref()))
+        .collect();
+    let this_year: Vec<&BudgetItem> = match other_totals
+        .iter()
+        .any(|i| !is_last_year(i.section.as_deref()))
+    {
+        true => other_totals
+            .iter()
+            .copied()
+            .filter(|i| !is_last_year(i.section.as_deref()))
+            .collect(),
+        false => other_totals,
+    };
     let expenditure_value = match &expenditure {
         Some(Sum::Known(v)) => Some(*v),
-        _ => of(Side::Other)
+        _ => this_year
             .iter()
-            .find(|i| is_total(i.name.as_deref()))
+            .find(|i| side_of(i.name.as_deref()) == Side::Expenditure)
+            .or_else(|| this_year.first())
             .and_then(|i| i.amount.as_ref().and_then(|a| a.yuan)),
     };
     checks.extend(check(
@@ -359,7 +409,27 @@ pub fn run(d: &Declaration) -> Vec<Check> {
             .collect();
         // Each total with the items it sums: one per heading total where the column
         // lists several, else the column's total with every other item.
-        let headed = heading_groups(&in_s);
+        let heading = heading_groups(&in_s);
+        // A column naming no side whose totals close its expenditure and its income
+        // (支出合计, 收入合计: a year's column) balances within itself. (Heading totals
+        // give their items a side: those are in the whole form's check above.)
+        if side_of(s) == Side::Other && heading.is_none() {
+            let total_of = |side: Side| {
+                in_s.iter()
+                    .find(|i| is_total(i.name.as_deref()) && side_of(i.name.as_deref()) == side)
+                    .map(|t| sum(std::iter::once(*t), false))
+            };
+            if let (Some(exp), Some(inc)) = (total_of(Side::Expenditure), total_of(Side::Income)) {
+                checks.extend(check(
+                    "income_equals_expenditure",
+                    inc,
+                    exp,
+                    &format!("{}: expenditure = income", s.unwrap_or("budget")),
+                    false,
+                ));
+            }
+        }
+        let headed = heading.or_else(|| closing_groups(&in_s));
         let single = headed.is_none();
         let groups = headed.unwrap_or_else(|| {
             in_s.iter()

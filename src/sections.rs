@@ -3595,7 +3595,17 @@ fn is_amount_like(text: &str) -> bool {
     if t.len() > MAX_LABEL_BYTES {
         return false;
     }
-    DASHES.contains(&t) || value::is_amount(t)
+    DASHES.contains(&t) || value::is_amount(t) || undecoded_amount(t)
+}
+
+/// An amount with a byte the decoder could not read beside it (`�5,600.00`, U+FFFD for
+/// a stray byte): it stands where an amount stands, but what the byte was cannot be
+/// told, so it is read as an amount cell that cannot be read (null, with a warning).
+fn undecoded_amount(t: &str) -> bool {
+    t.contains('\u{FFFD}') && {
+        let rest = t.replace('\u{FFFD}', "");
+        !rest.trim().is_empty() && value::is_amount(rest.trim())
+    }
 }
 
 fn header_groups(row: &[&Cell], block_unit: Option<&str>) -> Vec<(Option<String>, Option<String>)> {

@@ -1428,6 +1428,23 @@ impl<'g> Reader<'g> {
                 },
             };
             let current = blocks.last().and_then(|b| b.label);
+            // A label a narrow column or OCR broke over two lines (`年度重点工作` /
+            // `任务`): the line holding only its rest, under it, is no row.
+            if label.is_none() && cells.len() == 1 {
+                let rest_of_label = blocks.last().is_some_and(|b| {
+                    b.rows.len() == 1
+                        && b.inline.is_none()
+                        && b.label_cell.is_some_and(|lc| {
+                            lc.col == first.col
+                                && b.label.is_some()
+                                && label_of(&format!("{}{}", lc.text.trim(), first.text.trim()))
+                                    == b.label
+                        })
+                });
+                if rest_of_label {
+                    continue;
+                }
+            }
             let in_label_col = match (label_col, first.col) {
                 (Some(lc), Some(c)) => c <= lc,
                 _ => true,

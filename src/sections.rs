@@ -2509,7 +2509,7 @@ impl<'g> Reader<'g> {
                         }
                         p
                     };
-                    let parsed = if added.is_empty() {
+                    let mut parsed = if added.is_empty() {
                         map.as_ref()
                             .and_then(|m| m.row_by_order(&row))
                             .unwrap_or_else(|| by_shape(&row))
@@ -2519,6 +2519,9 @@ impl<'g> Reader<'g> {
                         parsed.other_columns = other;
                         parsed
                     };
+                    if map.as_ref().is_some_and(|m| !m.combined) {
+                        name_glued_to_target(&mut parsed, loc, &mut self.out.warnings);
+                    }
                     st.emit(parsed, loc.clone(), &mut self.out.warnings);
                 }
                 _ => {
@@ -4206,6 +4209,34 @@ impl Parsed {
         }
         word
     }
+}
+
+/// A row read by shape whose level-3 name ran into its target with no gap between the
+/// cells (`群众文化活动参与率≥60%`): the name is the target's metric, which the text opens
+/// with; the target keeps the text as written. With a `column_shift` warning.
+fn name_glued_to_target(p: &mut Parsed, loc: &Loc, warnings: &mut Vec<Warning>) {
+    if p.level3.is_some() || p.level2.is_none() {
+        return;
+    }
+    let Some(target) = p.annual.as_deref().or(p.period.as_deref()) else {
+        return;
+    };
+    let Some(metric) = value::parse_thresholds(target)
+        .into_iter()
+        .next()
+        .and_then(|t| t.metric)
+        .filter(|m| m.chars().count() >= 2 && target.starts_with(m.as_str()))
+    else {
+        return;
+    };
+    warnings.push(Warning::new(
+        "column_shift",
+        format!(
+            "indicator cell {target:?} holds the level-3 name and the target run together; the name is read as {metric:?}"
+        ),
+        Some(loc.clone()),
+    ));
+    p.level3 = Some(metric);
 }
 
 /// Whether a cell can stand in a 指标性质 or 计量单位 column: a short word without a

@@ -1309,7 +1309,8 @@ impl<'g> Reader<'g> {
         .iter()
         // (部门名称 may also stand inside a block of fields: 基本信息 | 部门名称 | 某局.)
         .filter(|(l, _)| {
-            !found.contains(l) && !(*l == Label::Department && self.out.department.is_some())
+            let named_in_block = *l == Label::Department && self.out.department.is_some();
+            !found.contains(l) && !named_in_block
         })
         .map(|(_, n)| *n)
         .collect();
@@ -3358,8 +3359,7 @@ fn is_title_head(text: &str) -> bool {
         .trim_end_matches(['年', '度'])
         .chars()
         .all(|c| c.is_ascii_digit());
-    year_only && n.ends_with('年')
-        || year_only && n.ends_with("年度")
+    year_only && (n.ends_with('年') || n.ends_with("年度"))
         || [
             "年度",
             "部门整体",

@@ -1884,6 +1884,13 @@ impl<'g> Reader<'g> {
             self.budget_by_shape(block, block_unit.as_deref(), &mut entries);
         }
         split_inline_amounts(&mut entries);
+        for (cell, loc) in split_glued_amounts(&mut entries) {
+            self.warn(
+                "column_shift",
+                format!("budget cell {cell:?} holds an item's name and its amount run together; read as both"),
+                Some(loc),
+            );
+        }
         sections_from_heads(&mut entries);
         columns_under_totals(&mut entries);
         // A score or a rate set among the amounts (项目资金 | 年度资金总额 | … | 执行率分值 |
@@ -2887,6 +2894,48 @@ fn split_inline_amounts(entries: &mut [BudgetEntry]) {
         e.name = Some(label);
         e.raw = Some(amount);
     }
+}
+
+/// Budget cells whose name ran into their amount with no gap between the cells, as OCR
+/// of a space-aligned table leaves them (`基本支出862.35`, its amount cell empty): the
+/// amount is the digits the name ends with. Each such cell, for a `column_shift` warning.
+fn split_glued_amounts(entries: &mut [BudgetEntry]) -> Vec<(String, Loc)> {
+    let mut split = Vec::new();
+    for e in entries.iter_mut().filter(|e| e.raw.is_none()) {
+        let Some(name) = e.name.as_deref() else {
+            continue;
+        };
+        let is_num = |c: char| {
+            c.is_ascii_digit() || ('０'..='９').contains(&c) || matches!(c, ',' | '.' | '，' | '．')
+        };
+        let body = name.trim_end();
+        let Some(at) = body
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| is_num(*c))
+            .last()
+            .map(|(i, _)| i)
+        else {
+            continue;
+        };
+        let (label, amount) = body.split_at(at);
+        let label_ends_in_word = label
+            .chars()
+            .next_back()
+            .is_some_and(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c));
+        if !label_ends_in_word
+            || label.chars().count() < 2
+            || !amount.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
+            || !is_amount_like(amount)
+        {
+            continue;
+        }
+        split.push((name.to_string(), e.loc.clone()));
+        let (label, amount) = (label.to_string(), amount.to_string());
+        e.name = Some(label);
+        e.raw = Some(amount);
+    }
+    split
 }
 
 /// Section names alone in a row over rows of items, none of them with an amount

@@ -723,8 +723,10 @@ fn list_number(t: &str) -> Option<(u32, &str)> {
 const ROOM_TOLERANCE_EMS: f64 = 0.25;
 
 /// Width in ems of what a line break cannot split at the start of `t`: a full-width
-/// character or a run of ASCII letters and digits (after any opening brackets, which may
-/// not end a line), with the closing punctuation that may not begin a line.
+/// character, a run of full-width digits (numbers break after their `，` or `．`, not
+/// inside a run of digits: `３８，１３` / `６．７８`) or a run of ASCII letters and digits
+/// (after any opening brackets, which may not end a line), with the closing punctuation
+/// that may not begin a line.
 fn leading_chunk_ems(t: &str) -> f64 {
     let mut chars = t.chars().peekable();
     let mut ems = 0.0;
@@ -742,15 +744,25 @@ fn leading_chunk_ems(t: &str) -> f64 {
                 ems += ASCII_EMS;
             }
         }
+        Some(c) if is_fullwidth_digit(c) => {
+            ems += 1.0;
+            while chars.next_if(|n| is_fullwidth_digit(*n)).is_some() {
+                ems += 1.0;
+            }
+        }
         Some(_) => ems += 1.0,
     }
     while chars
-        .next_if(|n| "。，、；：？！）》」』”’%".contains(*n))
+        .next_if(|n| "。，、；：？！）》」』”’%．％".contains(*n))
         .is_some()
     {
         ems += 1.0;
     }
     ems
+}
+
+fn is_fullwidth_digit(c: char) -> bool {
+    ('０'..='９').contains(&c)
 }
 
 /// An ASCII character is at most this wide (ems), a CJK one is one em.
@@ -1022,6 +1034,33 @@ fn join_row(last: &mut Row, next: &TRow) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn leading_chunk_widths() {
+        // What a line break cannot split at a text's start, in ems.
+        for (t, ems) in [
+            ("", 0.0),
+            ("项", 1.0),
+            ("项目", 1.0),
+            ("、市场", 1.0),
+            ("。", 1.0),
+            ("（一）", 3.0),
+            ("《办法》", 2.0),
+            ("作用，支持", 1.0),
+            ("abc 项目", 1.8),
+            ("12.5%以上", 3.0),
+            ("95%", 1.8),
+            // Full-width digits run together; a number breaks after its `，` or `．`.
+            ("６．７８", 2.0),
+            ("１２３，４５６．７８", 4.0),
+            ("９５％", 3.0),
+            ("６", 1.0),
+            ("６项", 1.0),
+        ] {
+            let got = leading_chunk_ems(t);
+            assert!((got - ems).abs() < 1e-9, "{t:?}: {got} ems, want {ems}");
+        }
+    }
 
     fn cell(t: &str, col: usize) -> TCell {
         TCell {

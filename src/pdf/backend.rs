@@ -134,9 +134,13 @@ impl Backend for LopdfBackend {
             ops: 0,
             forms: Vec::new(),
             marked: Vec::new(),
+            text_objects: 0,
+            ocr_words: Vec::new(),
         };
         let gs = State::new(to_page);
         interp.run(&content, resources, gs)?;
+        let words = std::mem::take(&mut interp.ocr_words);
+        super::ocr_layer::normalise_sizes(&mut out.glyphs, &words);
         Ok(out)
     }
 }
@@ -151,6 +155,8 @@ struct State {
     hscale: f64,
     leading: f64,
     rise: f64,
+    /// Text render mode (`Tr`): 3 draws nothing (an OCR layer), 7 only clips.
+    render_mode: i64,
     fill_visible: bool,
     stroke_visible: bool,
     /// Bounding box (page space) of the clipping path: what lies outside is not seen
@@ -170,6 +176,7 @@ impl State {
             hscale: 1.0,
             leading: 0.0,
             rise: 0.0,
+            render_mode: 0,
             fill_visible: true,
             stroke_visible: true,
             clip: None,
@@ -236,6 +243,10 @@ struct Interp<'a, 'o> {
     forms: Vec<ObjectId>,
     /// Open marked-content sequences: whether each is a pagination artifact.
     marked: Vec<bool>,
+    /// `BT` operators run so far: an OCR layer's text lines.
+    text_objects: usize,
+    /// The words of an invisible text layer, see [`super::ocr_layer`].
+    ocr_words: Vec<super::ocr_layer::Word>,
 }
 
 /// Whether a `BDC` opens a pagination artifact (`/Artifact <</Type /Pagination …>>`):
@@ -423,6 +434,7 @@ impl<'a> Interp<'a, '_> {
                 "n" => path.clear(),
                 // Text.
                 "BT" => {
+                    self.text_objects += 1;
                     tm = Matrix::IDENTITY;
                     tlm = Matrix::IDENTITY;
                 }
@@ -439,6 +451,7 @@ impl<'a> Interp<'a, '_> {
                 "Tz" => gs.hscale = arg(0) / 100.0,
                 "TL" => gs.leading = arg(0),
                 "Ts" => gs.rise = arg(0),
+                "Tr" => gs.render_mode = arg(0) as i64,
                 "Td" | "TD" if n.len() >= 2 => {
                     if op.operator == "TD" {
                         gs.leading = -arg(1);
@@ -576,6 +589,7 @@ impl<'a> Interp<'a, '_> {
             return;
         };
         let size = gs.size;
+        let first = self.out.glyphs.len();
         let tsm = Matrix([size * gs.hscale, 0.0, 0.0, size, 0.0, gs.rise]);
         let mut rest = bytes;
         let mut text = String::new();
@@ -622,6 +636,7 @@ impl<'a> Interp<'a, '_> {
                             size: trm.y_scale(),
                             upright,
                             upward,
+                            ocr: false,
                         });
                     }
                 }
@@ -648,6 +663,13 @@ impl<'a> Interp<'a, '_> {
             } else {
                 Matrix::translate((w0 * size + spacing) * gs.hscale, 0.0).then(tm)
             };
+        }
+        if matches!(gs.render_mode, 3 | 7) && !font.vertical {
+            if let Some(word) = self.out.glyphs.get_mut(first..) {
+                if let Some(w) = super::ocr_layer::place_word(word, first, self.text_objects) {
+                    self.ocr_words.push(w);
+                }
+            }
         }
     }
 

@@ -145,6 +145,9 @@ pub struct Glyph {
     /// The text runs up the page (turned a quarter turn counter-clockwise, Excel's
     /// 向上旋转文字): its characters read bottom to top.
     pub upward: bool,
+    /// Drawn invisibly (text render mode 3 or 7): an OCR engine's text layer over a
+    /// scan's image, its word spaces the engine's segmentation, not the form's.
+    pub ocr: bool,
 }
 
 /// A horizontal ruling line: `y`, from `x0` to `x1`.

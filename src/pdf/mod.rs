@@ -14,6 +14,7 @@ mod font;
 pub mod geometry;
 mod lattice;
 pub mod layout_text;
+mod ocr_layer;
 pub mod stream;
 mod text;
 mod util;

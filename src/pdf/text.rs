@@ -1,7 +1,7 @@
 //! Glyphs → text: lines by baseline, left to right, wrapped lines joined without spaces
 //! between CJK characters.
 
-use super::geometry::{push_joined, Glyph, Rect};
+use super::geometry::{is_cjk, push_joined, Glyph, Rect};
 
 /// Glyphs grouped into lines, top line first, each sorted left to right.
 pub fn lines<'g>(glyphs: &[&'g Glyph]) -> Vec<Vec<&'g Glyph>> {
@@ -57,7 +57,10 @@ pub fn line_text(line: &[&Glyph]) -> String {
             let latin_gap = p.ch.is_ascii()
                 && g.ch.is_ascii()
                 && gap > (0.25 * g.size).max(usual + 0.15 * g.size);
-            if (pending_space || latin_gap) && !s.ends_with(' ') {
+            // An OCR layer's space beside CJK text is the engine's word segmentation
+            // (`部门 整体`), never the form's.
+            let ocr_split = p.ocr && g.ocr && (is_cjk(p.ch) || is_cjk(g.ch));
+            if ((pending_space && !ocr_split) || latin_gap) && !s.ends_with(' ') {
                 s.push(' ');
             }
         }
@@ -97,8 +100,6 @@ pub fn bbox_of(glyphs: &[&Glyph]) -> Option<Rect> {
 pub(crate) mod tests {
     use super::*;
 
-    use crate::pdf::geometry::is_cjk;
-
     pub fn glyph(ch: char, x: f64, baseline: f64, size: f64) -> Glyph {
         let w = if is_cjk(ch) { size } else { size * 0.5 };
         Glyph {
@@ -108,6 +109,7 @@ pub(crate) mod tests {
             size,
             upright: true,
             upward: false,
+            ocr: false,
         }
     }
 
@@ -140,6 +142,7 @@ pub(crate) mod tests {
             size: 10.0,
             upright: false,
             upward: true,
+            ocr: false,
         };
         let gs = [turned('部', 100.0), turned('门', 110.0)];
         let refs: Vec<&Glyph> = gs.iter().collect();

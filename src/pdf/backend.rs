@@ -134,13 +134,12 @@ impl Backend for LopdfBackend {
             ops: 0,
             forms: Vec::new(),
             marked: Vec::new(),
-            text_objects: 0,
             ocr_words: Vec::new(),
         };
         let gs = State::new(to_page);
         interp.run(&content, resources, gs)?;
         let words = std::mem::take(&mut interp.ocr_words);
-        super::ocr_layer::normalise_sizes(&mut out.glyphs, &words);
+        super::ocr_layer::normalise(&mut out.glyphs, &words, (width / 2.0, height / 2.0));
         Ok(out)
     }
 }
@@ -243,8 +242,6 @@ struct Interp<'a, 'o> {
     forms: Vec<ObjectId>,
     /// Open marked-content sequences: whether each is a pagination artifact.
     marked: Vec<bool>,
-    /// `BT` operators run so far: an OCR layer's text lines.
-    text_objects: usize,
     /// The words of an invisible text layer, see [`super::ocr_layer`].
     ocr_words: Vec<super::ocr_layer::Word>,
 }
@@ -434,7 +431,6 @@ impl<'a> Interp<'a, '_> {
                 "n" => path.clear(),
                 // Text.
                 "BT" => {
-                    self.text_objects += 1;
                     tm = Matrix::IDENTITY;
                     tlm = Matrix::IDENTITY;
                 }
@@ -666,7 +662,11 @@ impl<'a> Interp<'a, '_> {
         }
         if matches!(gs.render_mode, 3 | 7) && !font.vertical {
             if let Some(word) = self.out.glyphs.get_mut(first..) {
-                if let Some(w) = super::ocr_layer::place_word(word, first, self.text_objects) {
+                // The word's baseline direction in page space (a scan's skew).
+                let [a, b, c, d, ..] = gs.ctm.0;
+                let [ta, tb, ..] = tm.0;
+                let angle = (ta * b + tb * d).atan2(ta * a + tb * c);
+                if let Some(w) = super::ocr_layer::place_word(word, first, angle) {
                     self.ocr_words.push(w);
                 }
             }

@@ -1,39 +1,35 @@
 //! An OCR engine's invisible text layer over a scan (text render mode 3: Tesseract's
-//! `GlyphLessFont`, ocrmypdf, ABBYY, Adobe's "searchable image").
+//! `GlyphLessFont`, as ocrmypdf writes it).
 //!
 //! Such a layer places words, not glyphs: each word is one string stretched over the
-//! word's box in the image (`Tz` or its own `Tm`), and its font size is the engine's
-//! guess at the line's height. Tesseract ends every word with a space inside the same
-//! stretched string, so the word's characters fill only `n / (n + 1)` of its box and a
-//! phrase set solid on the page (`部门名称`) comes out as words with gaps between them;
-//! and the size it gives lines of one page varies twofold (9 pt beside 18 pt for text
-//! of one size), so the vertical extent of a line says nothing of where the next row
-//! starts. Here each word's characters are spread over its box again (the trailing
-//! space taking no room), and every glyph gets the height the page's CJK words show:
-//! an ideograph is square, so a word of `n` ideographs is `n` ems wide.
+//! word's box in the image (`Tz` or its own `Tm`). Tesseract ends every word with a
+//! space inside the same stretched string, so the word's characters fill only
+//! `n / (n + 1)` of its box, and a phrase set solid on the page (`部门名称`) comes out
+//! as words with wide gaps between them; its lines follow the scan's skew; and it reads
+//! pieces of the image's table rules as words of marks (`|`, `，`) standing in the gaps
+//! between columns. Here each word's characters are spread over its box again (the
+//! trailing space taking no room), a skewed word is turned back, and a word of rule
+//! marks alone becomes spaces. The engine's font size (its guess at the line's height,
+//! 9 pt beside 18 pt for text of one size on one page) is kept: sizing glyphs by the
+//! em the words' boxes show (ink boxes, narrower than the pitch) split sentences at
+//! the engine's word gaps and lost more budget amounts than it gained rows.
+//! The spaces between words beside CJK text are dropped in [`super::text::line_text`].
 
 use super::geometry::Glyph;
 
-/// One word of an invisible layer: its glyphs (`start..end` in the page's glyphs),
-/// its text object (`BT`, a line in Tesseract's output), and the em its box shows.
+/// One word of an invisible layer: its glyphs (`start..end` in the page's glyphs).
 #[derive(Debug, Clone)]
 pub(crate) struct Word {
     start: usize,
     end: usize,
-    line: usize,
-    /// Box width over its character count, for a word of ideographs only.
-    em: Option<f64>,
-    chars: usize,
-}
-
-fn ideograph(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF)
+    /// The angle of its baseline (radians, counter-clockwise): a scan's skew.
+    angle: f64,
 }
 
 /// Mark the glyphs of one invisibly drawn string (`word`, starting at glyph `first` of
-/// the page, in text object `line`) as the OCR layer's, spread its characters over
-/// the string's whole advance when it ends in a space, and measure its em.
-pub(crate) fn place_word(word: &mut [Glyph], first: usize, line: usize) -> Option<Word> {
+/// the page, its baseline at `angle`) as the OCR layer's, and spread its characters
+/// over the string's whole advance when it ends in a space.
+pub(crate) fn place_word(word: &mut [Glyph], first: usize, angle: f64) -> Option<Word> {
     for g in word.iter_mut() {
         g.ocr = true;
     }
@@ -52,10 +48,6 @@ pub(crate) fn place_word(word: &mut [Glyph], first: usize, line: usize) -> Optio
         return None;
     }
     let n = last_ink + 1 - first_ink;
-    let ideographs = word
-        .iter()
-        .enumerate()
-        .all(|(i, g)| !ink(i) || ideograph(g.ch));
     let x0 = word.get(first_ink)?.bbox.x0;
     let x1 = word.iter().map(|g| g.bbox.x1).fold(f64::MIN, f64::max);
     if !(x1 > x0) {
@@ -74,60 +66,86 @@ pub(crate) fn place_word(word: &mut [Glyph], first: usize, line: usize) -> Optio
             }
         }
     }
-    let em = ideographs.then(|| (x1 - x0) / n as f64);
     Some(Word {
         start: first,
         end: first + word.len(),
-        line,
-        em,
-        chars: n,
+        angle,
     })
 }
 
-fn median(mut v: Vec<f64>) -> Option<f64> {
-    v.sort_by(f64::total_cmp);
-    v.get(v.len() / 2).copied()
-}
-
-/// Give the layer's glyphs the size their words' boxes show: the median em of the
-/// line's words of two or more ideographs where it has three such, else the page's
-/// (words of one ideograph only where the page has no longer ones: a lone character's
-/// box is its ink, narrower than an em for `门`, `目`).
-pub(crate) fn normalise_sizes(glyphs: &mut [Glyph], words: &[Word]) {
-    let ems = |min: usize, line: Option<usize>| -> Vec<f64> {
-        words
-            .iter()
-            .filter(|w| w.chars >= min && line.is_none_or(|l| w.line == l))
-            .filter_map(|w| w.em)
-            .collect()
-    };
-    let page = ems(2, None);
-    let page = if page.is_empty() { ems(1, None) } else { page };
-    let Some(page_em) = median(page) else {
-        return;
-    };
-    let mut line_em: Option<(usize, f64)> = None;
+/// Turn back the skew of the layer's words and blank its words of rule marks.
+///
+/// A word drawn at a slight angle (the layer follows the scan's skew: Tesseract's line
+/// matrices turn half a degree with the image) is turned back about the page's centre
+/// `c`, so a line's words share one baseline and a column's words one left edge down
+/// the page.
+pub(crate) fn normalise(glyphs: &mut [Glyph], words: &[Word], c: (f64, f64)) {
     for w in words {
-        let em = match line_em {
-            Some((l, em)) if l == w.line => em,
-            _ => {
-                let own = ems(2, Some(w.line));
-                let em = if own.len() >= 3 {
-                    median(own).unwrap_or(page_em)
-                } else {
-                    page_em
-                };
-                line_em = Some((w.line, em));
-                em
-            }
-        };
-        if !(2.0..=72.0).contains(&em) {
+        let t = w.angle;
+        if t == 0.0 || t.abs() > MAX_SKEW {
             continue;
         }
+        let (sin, cos) = t.sin_cos();
         for g in glyphs.get_mut(w.start..w.end).into_iter().flatten() {
-            g.size = em;
-            g.bbox.y0 = g.baseline - 0.12 * em;
-            g.bbox.y1 = g.baseline + 0.88 * em;
+            let (dx, dy) = (g.bbox.x0 - c.0, g.baseline - c.1);
+            let x = c.0 + dx * cos + dy * sin;
+            let y = c.1 - dx * sin + dy * cos;
+            let shift = x - g.bbox.x0;
+            g.bbox.x0 += shift;
+            g.bbox.x1 += shift;
+            g.bbox.y0 += y - g.baseline;
+            g.bbox.y1 += y - g.baseline;
+            g.baseline = y;
         }
     }
+    for w in words {
+        if stray_mark(glyphs, w) {
+            for g in glyphs.get_mut(w.start..w.end).into_iter().flatten() {
+                g.ch = ' ';
+            }
+        }
+    }
+}
+
+/// Whether `w` is a piece of the scan's table rules the engine read as a mark: a word
+/// of strokes only (`|`, `丨`, `_`, `]`: no form writes them as a word), or of strokes
+/// and punctuation (`，`, `。`) with no text of its line ending within an em before it
+/// (punctuation follows its sentence; nothing in a form starts a cell with it). Such a
+/// mark stands in the gap between two columns, or at a cell's edge.
+fn stray_mark(glyphs: &[Glyph], w: &Word) -> bool {
+    let Some(word) = glyphs.get(w.start..w.end) else {
+        return false;
+    };
+    let Some(first) = word.iter().find(|g| !g.ch.is_whitespace()) else {
+        return false;
+    };
+    if word.iter().all(|g| g.ch.is_whitespace() || stroke(g.ch)) {
+        return true;
+    }
+    if !word
+        .iter()
+        .all(|g| g.ch.is_whitespace() || stroke(g.ch) || punctuation(g.ch))
+    {
+        return false;
+    }
+    let em = first.size;
+    !glyphs.iter().any(|g| {
+        !g.ch.is_whitespace()
+            && !stroke(g.ch)
+            && !punctuation(g.ch)
+            && (g.baseline - first.baseline).abs() < 0.4 * em
+            && g.bbox.x1 > first.bbox.x0 - em
+            && g.bbox.x0 < first.bbox.x0
+    })
+}
+
+/// The largest skew turned back (3°): more is a turned page or slanted text.
+const MAX_SKEW: f64 = 0.052;
+
+fn stroke(c: char) -> bool {
+    "|｜丨_＿[]【】".contains(c)
+}
+
+fn punctuation(c: char) -> bool {
+    "，,。.、；;：:'‘’\"“”".contains(c)
 }

@@ -149,3 +149,103 @@ fn stroke(c: char) -> bool {
 fn punctuation(c: char) -> bool {
     "，,。.、；;：:'‘’\"“”".contains(c)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pdf::geometry::Rect;
+    use crate::pdf::text::{assemble, tests::glyph};
+
+    /// Tesseract's word: `n` characters and a space, each `w` wide from `x`.
+    fn tess_word(s: &str, x: f64, baseline: f64, w: f64) -> Vec<Glyph> {
+        s.chars()
+            .chain([' '])
+            .enumerate()
+            .map(|(i, c)| {
+                let mut g = glyph(c, 0.0, baseline, 18.0);
+                g.bbox = Rect::new(
+                    x + w * i as f64,
+                    g.bbox.y0,
+                    x + w * (i + 1) as f64,
+                    g.bbox.y1,
+                );
+                g
+            })
+            .collect()
+    }
+
+    fn layer(words: &[(&str, f64, f64)], w: f64) -> (Vec<Glyph>, Vec<Word>) {
+        let mut glyphs = Vec::new();
+        let mut out = Vec::new();
+        for (s, x, y) in words {
+            let first = glyphs.len();
+            glyphs.extend(tess_word(s, *x, *y, w));
+            let word = glyphs.get_mut(first..).unwrap_or_default();
+            out.extend(place_word(word, first, 0.0));
+        }
+        (glyphs, out)
+    }
+
+    #[test]
+    fn a_words_characters_fill_its_box_and_its_space_takes_no_room() {
+        // 部门 stretched over 0..27: each glyph 9 wide, the characters only to 18.
+        let (g, _) = layer(&[("部门", 0.0, 100.0)], 9.0);
+        let xs: Vec<(f64, f64)> = g.iter().map(|g| (g.bbox.x0, g.bbox.x1)).collect();
+        assert_eq!(xs, vec![(0.0, 13.5), (13.5, 27.0), (27.0, 27.0)]);
+        assert!(g.iter().all(|g| g.ocr));
+    }
+
+    #[test]
+    fn word_spaces_beside_cjk_are_dropped_between_latin_words_kept() {
+        let (g, _) = layer(
+            &[
+                ("部门", 0.0, 100.0),
+                ("整体", 30.0, 100.0),
+                ("ISO", 60.0, 100.0),
+                ("9001", 90.0, 100.0),
+                ("认证", 130.0, 100.0),
+            ],
+            6.0,
+        );
+        let refs: Vec<&Glyph> = g.iter().collect();
+        assert_eq!(assemble(&refs), "部门整体ISO 9001认证");
+    }
+
+    #[test]
+    fn a_skewed_line_is_turned_back_onto_one_baseline() {
+        // Half a degree: the line's second word sits 1.7 pt higher 200 pt along.
+        let t = 0.5_f64.to_radians();
+        let mut glyphs = Vec::new();
+        let mut words = Vec::new();
+        for (s, x) in [("部门", 100.0), ("名称", 300.0)] {
+            let first = glyphs.len();
+            glyphs.extend(tess_word(s, x, 400.0 + (x - 100.0) * t.tan(), 9.0));
+            let word = glyphs.get_mut(first..).unwrap_or_default();
+            words.extend(place_word(word, first, t));
+        }
+        normalise(&mut glyphs, &words, (300.0, 420.0));
+        let (a, b) = (glyphs[0].baseline, glyphs[3].baseline);
+        assert!((a - b).abs() < 0.05, "{a} {b}");
+    }
+
+    #[test]
+    fn words_of_rule_marks_are_blanked_punctuation_after_text_kept() {
+        let (mut g, w) = layer(
+            &[
+                ("支出", 0.0, 100.0),
+                ("|", 60.0, 100.0),
+                ("，", 90.0, 100.0),
+                ("金额", 130.0, 100.0),
+                ("，", 148.0, 100.0),
+            ],
+            6.0,
+        );
+        normalise(&mut g, &w, (0.0, 0.0));
+        let kept: String = g
+            .iter()
+            .filter(|g| !g.ch.is_whitespace())
+            .map(|g| g.ch)
+            .collect();
+        assert_eq!(kept, "支出金额，");
+    }
+}

@@ -633,6 +633,7 @@ impl<'a> Interp<'a, '_> {
                             upright,
                             upward,
                             ocr: false,
+                            word_x: None,
                         });
                     }
                 }

@@ -148,6 +148,9 @@ pub struct Glyph {
     /// Drawn invisibly (text render mode 3 or 7): an OCR engine's text layer over a
     /// scan's image, its word spaces the engine's segmentation, not the form's.
     pub ocr: bool,
+    /// An OCR layer's glyph: where its word starts. The engine's word boxes may
+    /// overlap (`激发` over `市`), and a line reads word by word, in that order.
+    pub word_x: Option<f64>,
 }
 
 /// A horizontal ruling line: `y`, from `x0` to `x1`.

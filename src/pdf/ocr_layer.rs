@@ -99,6 +99,10 @@ pub(crate) fn normalise(glyphs: &mut [Glyph], words: &[Word], c: (f64, f64)) {
         }
     }
     for w in words {
+        let x = glyphs.get(w.start).map(|g| g.bbox.x0);
+        for g in glyphs.get_mut(w.start..w.end).into_iter().flatten() {
+            g.word_x = x;
+        }
         if stray_mark(glyphs, w) {
             for g in glyphs.get_mut(w.start..w.end).into_iter().flatten() {
                 g.ch = ' ';
@@ -209,6 +213,22 @@ mod tests {
         );
         let refs: Vec<&Glyph> = g.iter().collect();
         assert_eq!(assemble(&refs), "部门整体ISO 9001认证");
+    }
+
+    #[test]
+    fn a_line_reads_word_by_word_where_the_engines_boxes_overlap() {
+        // 激发's box runs over 市, the next word: still 激发市场, not 激市发场.
+        let (mut g, w) = layer(
+            &[
+                ("激发", 0.0, 100.0),
+                ("市", 14.0, 100.0),
+                ("场", 24.0, 100.0),
+            ],
+            9.0,
+        );
+        normalise(&mut g, &w, (0.0, 0.0));
+        let refs: Vec<&Glyph> = g.iter().collect();
+        assert_eq!(assemble(&refs), "激发市场");
     }
 
     #[test]

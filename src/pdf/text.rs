@@ -24,7 +24,10 @@ pub fn lines<'g>(glyphs: &[&'g Glyph]) -> Vec<Vec<&'g Glyph>> {
         }
     }
     for line in &mut out {
-        line.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
+        line.sort_by(|a, b| {
+            let x = |g: &Glyph| g.word_x.unwrap_or(g.bbox.x0);
+            x(a).total_cmp(&x(b)).then(a.bbox.x0.total_cmp(&b.bbox.x0))
+        });
     }
     out
 }
@@ -110,6 +113,7 @@ pub(crate) mod tests {
             upright: true,
             upward: false,
             ocr: false,
+            word_x: None,
         }
     }
 
@@ -143,6 +147,7 @@ pub(crate) mod tests {
             upright: false,
             upward: true,
             ocr: false,
+            word_x: None,
         };
         let gs = [turned('部', 100.0), turned('门', 110.0)];
         let refs: Vec<&Glyph> = gs.iter().collect();

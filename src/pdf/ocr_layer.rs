@@ -50,7 +50,7 @@ pub(crate) fn place_word(word: &mut [Glyph], first: usize, angle: f64) -> Option
     let n = last_ink + 1 - first_ink;
     let x0 = word.get(first_ink)?.bbox.x0;
     let x1 = word.iter().map(|g| g.bbox.x1).fold(f64::MIN, f64::max);
-    if !(x1 > x0) {
+    if x1.is_nan() || x1 <= x0 {
         return None;
     }
     if last_ink + 1 < word.len() {

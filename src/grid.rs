@@ -1342,18 +1342,15 @@ fn rests_of_cut_row(prev: &Row<'_>, row: &Row<'_>) -> Option<Vec<usize>> {
 /// at their first.
 fn starts_with_digit(t: &str) -> bool {
     t.as_bytes().first().is_some_and(u8::is_ascii_digit)
-        || t.starts_with(|c: char| ('０'..='９').contains(&c))
+        || t.starts_with(crate::value::is_fullwidth_digit)
 }
 
 /// Whether `t` is an amount and nothing else (`4,860.00`, `１，８００．００`): digits
 /// with thousands and decimal marks.
 fn is_bare_amount(t: &str) -> bool {
     starts_with_digit(t)
-        && t.chars().all(|c| {
-            c.is_ascii_digit()
-                || ('０'..='９').contains(&c)
-                || matches!(c, ',' | '.' | ' ' | '，' | '．')
-        })
+        && t.chars()
+            .all(|c| crate::value::is_digit_any(c) || matches!(c, ',' | '.' | ' ' | '，' | '．'))
 }
 
 /// Whether `text`, alone on its line, finishes cell `at` of the row above, `prev` (see

@@ -305,8 +305,7 @@ fn without_rule_mark(t: &str) -> Option<&str> {
     // `丨O0%` is 100%).
     let digit = |c: Option<char>| {
         c.is_some_and(|c| {
-            c.is_ascii_digit()
-                || ('０'..='９').contains(&c)
+            crate::value::is_digit_any(c)
                 || matches!(c, ',' | '.' | '，' | '．' | 'O' | 'o' | '〇' | 'l' | 'I')
         })
     };

@@ -2905,9 +2905,7 @@ fn split_glued_amounts(entries: &mut [BudgetEntry]) -> Vec<(String, Loc)> {
         let Some(name) = e.name.as_deref() else {
             continue;
         };
-        let is_num = |c: char| {
-            c.is_ascii_digit() || ('０'..='９').contains(&c) || matches!(c, ',' | '.' | '，' | '．')
-        };
+        let is_num = |c: char| value::is_digit_any(c) || matches!(c, ',' | '.' | '，' | '．');
         let body = name.trim_end();
         let Some(at) = body
             .char_indices()
@@ -2925,7 +2923,7 @@ fn split_glued_amounts(entries: &mut [BudgetEntry]) -> Vec<(String, Loc)> {
             .is_some_and(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c));
         if !label_ends_in_word
             || label.chars().count() < 2
-            || !amount.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
+            || !amount.starts_with(value::is_digit_any)
             || !is_amount_like(amount)
         {
             continue;
@@ -3449,14 +3447,9 @@ fn is_title_fragment(text: &str) -> bool {
     n > 0
         && (n <= 2
             || (n <= 6
-                && t.chars()
-                    .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+                && t.chars().any(value::is_digit_any)
                 && t.chars().all(|c| {
-                    c.is_ascii_digit()
-                        || ('０'..='９').contains(&c)
-                        || c.is_whitespace()
-                        || c == '年'
-                        || c == '度'
+                    value::is_digit_any(c) || c.is_whitespace() || c == '年' || c == '度'
                 })))
         && !t.contains(['：', ':'])
 }
@@ -4293,11 +4286,7 @@ fn name_glued_to_target(p: &mut Parsed, loc: &Loc, warnings: &mut Vec<Warning>) 
 /// the value's cell (`≥ 18000 人`), and those columns are then skipped.
 fn fits_op_or_unit(text: &str) -> bool {
     let t = text.trim();
-    !t.is_empty()
-        && t.chars().count() <= 6
-        && !t
-            .chars()
-            .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+    !t.is_empty() && t.chars().count() <= 6 && !t.chars().any(value::is_digit_any)
 }
 
 /// Columns of an indicator table: level1, level2, level3, period target, annual target,
@@ -4755,8 +4744,7 @@ fn shifted(warnings: &mut Vec<Warning>, c: &Cell, from: &str, to: &str) {
 
 /// Does a text read like a target value rather than an indicator name?
 fn looks_like_target(text: &str) -> bool {
-    text.chars()
-        .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+    text.chars().any(value::is_digit_any)
         || text.contains(['%', '％', '≥', '≤', '>', '<', '＞', '＜', '≧', '≦'])
         || !value::parse_thresholds(text).is_empty()
 }

@@ -22,6 +22,7 @@ use super::stream::{lift_and_prune, unlifted_rows, Chunk, Line, Params};
 use super::{Item, PageItems, TCell, TRow};
 use crate::grid::{Cell, Grid, Layout, Row};
 use crate::record::Loc;
+use crate::value::is_digit_any as is_digit;
 
 /// y distance of one text line, and the extra distance of each blank line.
 const LINE: f64 = 1.0;
@@ -2315,11 +2316,6 @@ fn by_column<T: Clone>(
             v
         })
         .collect()
-}
-
-/// An ASCII or full-width digit (amounts come in both).
-fn is_digit(c: char) -> bool {
-    c.is_ascii_digit() || ('０'..='９').contains(&c)
 }
 
 /// Whether a cell's text is a bare number (an amount).

@@ -745,9 +745,12 @@ fn leading_chunk_ems(t: &str) -> f64 {
                 ems += ASCII_EMS;
             }
         }
-        Some(c) if is_fullwidth_digit(c) => {
+        Some(c) if crate::value::is_fullwidth_digit(c) => {
             ems += 1.0;
-            while chars.next_if(|n| is_fullwidth_digit(*n)).is_some() {
+            while chars
+                .next_if(|n| crate::value::is_fullwidth_digit(*n))
+                .is_some()
+            {
                 ems += 1.0;
             }
         }
@@ -760,10 +763,6 @@ fn leading_chunk_ems(t: &str) -> f64 {
         ems += 1.0;
     }
     ems
-}
-
-fn is_fullwidth_digit(c: char) -> bool {
-    ('０'..='９').contains(&c)
 }
 
 /// An ASCII character is at most this wide (ems), a CJK one is one em.

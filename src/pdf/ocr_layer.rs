@@ -178,16 +178,21 @@ mod tests {
             .collect()
     }
 
-    fn layer(words: &[(&str, f64, f64)], w: f64) -> (Vec<Glyph>, Vec<Word>) {
+    /// Tesseract's words `(text, x, baseline)`, each drawn at `angle`.
+    fn layer_at(words: &[(&str, f64, f64)], w: f64, angle: f64) -> (Vec<Glyph>, Vec<Word>) {
         let mut glyphs = Vec::new();
         let mut out = Vec::new();
         for (s, x, y) in words {
             let first = glyphs.len();
             glyphs.extend(tess_word(s, *x, *y, w));
             let word = glyphs.get_mut(first..).unwrap_or_default();
-            out.extend(place_word(word, first, 0.0));
+            out.extend(place_word(word, first, angle));
         }
         (glyphs, out)
+    }
+
+    fn layer(words: &[(&str, f64, f64)], w: f64) -> (Vec<Glyph>, Vec<Word>) {
+        layer_at(words, w, 0.0)
     }
 
     #[test]
@@ -235,14 +240,12 @@ mod tests {
     fn a_skewed_line_is_turned_back_onto_one_baseline() {
         // Half a degree: the line's second word sits 1.7 pt higher 200 pt along.
         let t = 0.5_f64.to_radians();
-        let mut glyphs = Vec::new();
-        let mut words = Vec::new();
-        for (s, x) in [("部门", 100.0), ("名称", 300.0)] {
-            let first = glyphs.len();
-            glyphs.extend(tess_word(s, x, 400.0 + (x - 100.0) * t.tan(), 9.0));
-            let word = glyphs.get_mut(first..).unwrap_or_default();
-            words.extend(place_word(word, first, t));
-        }
+        let at = |x: f64| 400.0 + (x - 100.0) * t.tan();
+        let (mut glyphs, words) = layer_at(
+            &[("部门", 100.0, at(100.0)), ("名称", 300.0, at(300.0))],
+            9.0,
+            t,
+        );
         normalise(&mut glyphs, &words, (300.0, 420.0));
         let (a, b) = (glyphs[0].baseline, glyphs[3].baseline);
         assert!((a - b).abs() < 0.05, "{a} {b}");

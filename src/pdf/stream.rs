@@ -851,7 +851,7 @@ fn closing_follows_first(text: &str) -> bool {
 /// amount column, whose header or row above may fill its line exactly.
 fn amount_after_words(text: &str, next: &str) -> bool {
     let next = next.trim();
-    let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let digit = crate::value::is_digit_any;
     // (Ending in a digit: `2.` opens a list item.)
     let bare = next.chars().last().is_some_and(digit)
         && next.chars().all(|c| digit(c) || ",.，．".contains(c));

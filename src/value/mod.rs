@@ -148,6 +148,16 @@ pub fn parse_amount_noted(raw: &str, default_unit: Option<&str>) -> Option<(Amou
     amount::parse(raw, default_unit)
 }
 
+/// A full-width digit (`０`–`９`): OCR and Chinese word processors write amounts in them.
+pub(crate) fn is_fullwidth_digit(c: char) -> bool {
+    ('０'..='９').contains(&c)
+}
+
+/// An ASCII or full-width digit (amounts come in both).
+pub(crate) fn is_digit_any(c: char) -> bool {
+    c.is_ascii_digit() || is_fullwidth_digit(c)
+}
+
 /// Whether `parse_amount(raw, None)` reads `raw`, without building the amount.
 pub(crate) fn is_amount(raw: &str) -> bool {
     amount::is_amount(raw)

@@ -118,7 +118,10 @@ fn every_relative_link_in_the_docs_resolves() {
         }
     }
     assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
-    assert!(checked >= 10, "only {checked} links found: is the link parser broken?");
+    assert!(
+        checked >= 10,
+        "only {checked} links found: is the link parser broken?"
+    );
 }
 
 #[test]

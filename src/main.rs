@@ -105,8 +105,18 @@ fn main() {
         Command::Extract(args) => declx::batch::run(&args),
         Command::Value(args) => declx::value::cli::run(&args),
         Command::Schema => {
-            println!("{}", declx::schema::DECLARATION_SCHEMA);
-            0
+            use std::io::Write;
+            let mut out = std::io::stdout().lock();
+            match writeln!(out, "{}", declx::schema::DECLARATION_SCHEMA).and_then(|()| out.flush())
+            {
+                Ok(()) => 0,
+                // `declx schema | head` closing the pipe is a normal way to stop.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
+                Err(e) => {
+                    eprintln!("declx schema: {e}");
+                    1
+                }
+            }
         }
     };
     std::process::exit(code);

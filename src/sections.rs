@@ -1088,7 +1088,7 @@ pub(crate) fn all_framework_names() -> impl Iterator<Item = &'static str> {
         .chain(LEVEL2.iter().map(|(l2, _)| *l2))
 }
 
-fn is_level1(name: &str) -> bool {
+pub(crate) fn is_level1(name: &str) -> bool {
     LEVEL1.contains(&name)
 }
 

@@ -345,8 +345,10 @@ const HELD_OUT: [(&str, &str, &str); 6] = [
 /// (synth 29, 37 and 55 stream, whole); a page's first lines after a finished task row
 /// start a new row (synth 22 landscape, whole); a column edge through the first
 /// character of a task name opening its line moves before it (synth 55 lattice, whole:
-/// the name's centred tail stood right of the edge).
-const SWEPT: [(&str, &str, &str); 44] = [
+/// the name's centred tail stood right of the edge). Session 20: the level-1/level-2
+/// edge of a continuation page pdftotext packed left, where no line holds names of both
+/// levels, is put between them (synth 51 landscape, whole).
+const SWEPT: [(&str, &str, &str); 45] = [
     (
         "synth-8 landscape",
         include_str!("../fixtures/layout/synth-8.txt"),
@@ -567,6 +569,11 @@ const SWEPT: [(&str, &str, &str); 44] = [
         include_str!("../fixtures/layout/synth-55.txt"),
         include_str!("../fixtures/layout/synth-55-lattice.layout.txt"),
     ),
+    (
+        "synth-51 landscape",
+        include_str!("../fixtures/layout/synth-51.txt"),
+        include_str!("../fixtures/layout/synth-51-landscape.layout.txt"),
+    ),
 ];
 
 /// Every case: (name, tab text, layout text).
@@ -722,6 +729,7 @@ fn fields_floor() {
             "synth-55 stream" => (&ALL_FIELDS, 15),
             "synth-22 landscape" => (&ALL_FIELDS, 14),
             "synth-55 lattice" => (&ALL_FIELDS, 15),
+            "synth-51 landscape" => (&ALL_FIELDS, 17),
             _ => (&[], 0),
         };
         for f in base.iter().chain(extra) {

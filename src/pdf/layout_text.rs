@@ -17,6 +17,8 @@
 //! row ends at a blank line while a cell whose lines alternate with a neighbour's stays
 //! whole.
 
+use std::borrow::Cow;
+
 use super::geometry::{is_cjk, Rect};
 use super::stream::{lift_and_prune, unlifted_rows, Chunk, Line, Params};
 use super::{Item, PageItems, TCell, TRow};
@@ -1813,6 +1815,142 @@ fn place_level_names(rows: &mut [TRow]) {
     }
 }
 
+/// The lines a zone's column edges are found on, with their raw texts. In the indicator
+/// table a level name alone with other names on its line (a lone level-2 name over an
+/// empty row) that starts inside the columns where level-3 names and targets start is
+/// left out: pdftotext places a line's words by the text before them on that line, so
+/// such a name stands where the page's layout put it, not where its column's other
+/// lines start (on a page laid out afresh, a lone `生态效益指标` lands across the
+/// level-3/target edge), and would cross that column's edge. Names left of it on the
+/// same line (`绩效指标`, a level-1 name) still count. Such names go back to their
+/// column once rows are formed ([`place_level_names`]).
+fn separator_lines<'a>(
+    lines: &[Line],
+    raws: &[&'a str],
+    m: Measure,
+    indicators: bool,
+) -> (Vec<Line>, Vec<Cow<'a, str>>) {
+    let all = || {
+        (
+            lines.to_vec(),
+            raws.iter().map(|r| Cow::Borrowed(*r)).collect(),
+        )
+    };
+    if !indicators {
+        return all();
+    }
+    let is_name =
+        |t: &str| crate::sections::is_framework_name(t) || crate::sections::is_indicators_label(t);
+    let runs: Vec<Line> = lines.iter().map(run_line).collect();
+    // Where the level-3 names and targets start: the leftmost run that is no name (nor
+    // a header cell).
+    let header = |l: &Line| {
+        let texts: Vec<&str> = l.chunks.iter().map(|c| c.text.as_str()).collect();
+        crate::sections::is_indicator_header(&texts)
+    };
+    let Some(content) = runs
+        .iter()
+        .filter(|l| !header(l))
+        .flat_map(|l| &l.chunks)
+        .filter(|c| !is_name(&c.text))
+        .map(|c| c.bbox.x0)
+        .reduce(f64::min)
+    else {
+        return all();
+    };
+    let mut out_lines = Vec::with_capacity(lines.len());
+    let mut out_raws = Vec::with_capacity(lines.len());
+    for (l, raw) in lines.iter().zip(raws) {
+        let names_only =
+            !l.chunks.is_empty() && run_line(l).chunks.iter().all(|c| is_name(&c.text));
+        let astray: Vec<bool> = l
+            .chunks
+            .iter()
+            .map(|c| names_only && c.bbox.x0 > content + 1.5)
+            .collect();
+        if !astray.contains(&true) {
+            out_lines.push(l.clone());
+            out_raws.push(Cow::Borrowed(*raw));
+            continue;
+        }
+        // Words and chunks one to one (no word joined to the one before), else the
+        // whole line is left out.
+        if astray.iter().all(|a| *a) || words(raw, m).len() != l.chunks.len() {
+            continue;
+        }
+        let chunks: Vec<Chunk> = l
+            .chunks
+            .iter()
+            .zip(&astray)
+            .filter(|(_, a)| !**a)
+            .map(|(c, _)| c.clone())
+            .collect();
+        let Some(bbox) = chunks.iter().map(|c| c.bbox).reduce(|a, b| a.union(&b)) else {
+            continue;
+        };
+        // The left-out words blanked, as wide as they were, so the others keep their
+        // columns.
+        let mut blanked = String::with_capacity(raw.len());
+        let mut k = 0usize;
+        let mut in_word = false;
+        for ch in raw.chars() {
+            if is_space(ch) {
+                if in_word {
+                    k += 1;
+                }
+                in_word = false;
+                blanked.push(ch);
+                continue;
+            }
+            in_word = true;
+            if astray.get(k).copied().unwrap_or(false) {
+                for _ in 0..(m.width(ch) as usize) {
+                    blanked.push(' ');
+                }
+            } else {
+                blanked.push(ch);
+            }
+        }
+        out_lines.push(Line { chunks, bbox });
+        out_raws.push(Cow::Owned(blanked));
+    }
+    (out_lines, out_raws)
+}
+
+/// In the indicator table, the edge between the level-1 and level-2 columns where no
+/// separator shows it: a page pdftotext lays out afresh (a continuation page) packs its
+/// columns left and sets level names mostly on lines of their own, so no line holds both
+/// and no gap between them has the support of a column edge; the two columns then read
+/// as one, and a row's level-1 name and level-3 name come out side by side (the level-3
+/// name taken for the level-2 one). Where every level-1 name of the zone (standard
+/// framework) ends left of where every level-2 name starts, with no separator between,
+/// the edge goes in the middle of that gap, unless a word of the zone crosses it.
+fn level_names_separator(lines: &[Line], seps: &[f64]) -> Option<f64> {
+    let runs: Vec<Line> = lines.iter().map(run_line).collect();
+    let chunks = || runs.iter().flat_map(|l| &l.chunks);
+    let name = |t: &str| crate::sections::framework_name_strict(t);
+    let level1 = |t: &str| name(t).is_some_and(|n| !crate::sections::may_be_level2(n));
+    // 成本指标 is either (level 1 or 2 by template): it tells neither column.
+    let level2 = |t: &str| name(t).is_some_and(|n| !crate::sections::is_level1(n));
+    let l1_end = chunks()
+        .filter(|c| level1(&c.text))
+        .map(|c| c.bbox.x1)
+        .reduce(f64::max)?;
+    let l2_start = chunks()
+        .filter(|c| level2(&c.text))
+        .map(|c| c.bbox.x0)
+        .reduce(f64::min)?;
+    if l2_start - l1_end < 1.0 || seps.iter().any(|s| l1_end <= *s && *s <= l2_start) {
+        return None;
+    }
+    let at = (l1_end + l2_start) / 2.0;
+    let crossed = lines
+        .iter()
+        .flat_map(|l| &l.chunks)
+        .any(|c| c.bbox.x0 < at && at < c.bbox.x1);
+    (!crossed).then_some(at)
+}
+
 /// One zone of a page as a table.
 /// Lines a row ends at though the next row follows without a blank line. A cell's
 /// lines fill its column until its text ends, so where the first word of a column's
@@ -2621,6 +2759,11 @@ fn zone_table(
         line_room: false,
         wrap_fill: false,
     };
+    // Column edges are found on `separator_lines`; rows are formed on every line.
+    let (all_lines, all_raws) = (lines, raws);
+    let (sep_lines, sep_raws) = separator_lines(lines, raws, m, indicators);
+    let sep_raws: Vec<&str> = sep_raws.iter().map(|r| r.as_ref()).collect();
+    let (lines, raws) = (sep_lines.as_slice(), sep_raws.as_slice());
     let mut wide = wide_gap_separators(lines, raws, m);
     let runs: Vec<Line> = lines.iter().map(run_line).collect();
     let first = super::stream::separators(&runs, &p, &wide);
@@ -2685,6 +2828,13 @@ fn zone_table(
                 .flatten()
         });
         if let Some(s) = split {
+            seps.push(s);
+            seps.sort_by(f64::total_cmp);
+        }
+    }
+    let (lines, raws) = (all_lines, all_raws);
+    if indicators {
+        if let Some(s) = level_names_separator(lines, &seps) {
             seps.push(s);
             seps.sort_by(f64::total_cmp);
         }
@@ -3359,6 +3509,27 @@ mod tests {
                 "1.合作银行发放贷款金额≥297亿元。2.合作银行"
             ])
         );
+    }
+
+    #[test]
+    fn lone_level_names_astray_on_a_continuation_page_make_no_edge() {
+        // The page after the header is laid out afresh: its level-3 names start at
+        // column 17, its targets at 31, and the lone level-2 names over empty rows
+        // (生态效益指标, 可持续影响指标) stand at 24, across the level-3/target edge.
+        // Found with them, that edge was lost and each level-3 name read glued to its
+        // target.
+        let t = include_str!(
+            "../../fixtures/layout/level2-names-astray-on-a-continuation-page.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = |name: &str| rows.iter().find(|r| r.iter().any(|c| c.contains(name)));
+        assert!(row("经济效益指标")
+            .is_some_and(|r| r.contains(&"推进关键核心技术攻关")
+                && r.contains(&"空气质量优良天数比例≤92%。")));
+        assert!(row("成本指标")
+            .is_some_and(|r| r.contains(&"激发市场交易活力，推动科技成果转移转化")
+                && r.contains(&"空气质量优良天数比例=92%。")));
     }
 
     #[test]
@@ -4291,12 +4462,28 @@ mod tests {
                 .cloned()
                 .unwrap_or_default()
         };
+        // The level-2 cell: the one before the level-3 name (the page's level-1
+        // column, holding only `满意度指标`, is a column of its own or none).
+        fn level2<'a>(r: &[&'a str], name: &str) -> Option<&'a str> {
+            r.iter()
+                .position(|c| *c == name)
+                .and_then(|i| i.checked_sub(1))
+                .and_then(|i| r.get(i).copied())
+        }
         let head = row("严格控制项目成本", "重点主攻方向数量＞9项");
-        assert_eq!(head.first().copied(), Some("可持续影响指标"), "{rows:?}");
+        assert_eq!(
+            level2(&head, "严格控制项目成本"),
+            Some("可持续影响指标"),
+            "{rows:?}"
+        );
         let above = row("保障困难群众基本生活", "道路养护里程不低于690");
-        assert_eq!(above.first().copied(), Some(""), "{rows:?}");
+        assert_eq!(level2(&above, "保障困难群众基本生活"), Some(""), "{rows:?}");
         let below = row("培育壮大科技创新型企业", "1.培训人次≥43万人次");
-        assert_eq!(below.first().copied(), Some(""), "{rows:?}");
+        assert_eq!(
+            level2(&below, "培育壮大科技创新型企业"),
+            Some(""),
+            "{rows:?}"
+        );
     }
 
     #[test]

@@ -2358,7 +2358,7 @@ impl<'g> Reader<'g> {
                 if added.is_empty() {
                     match map.as_ref().and_then(|m| m.row_by_order(&row, &unit, loc)) {
                         Some(t) => tasks.push(t),
-                        None => tasks.extend(tasks_from_cells(&row, unit)),
+                        None => tasks.extend(tasks_from_cells(&row, unit, None)),
                     }
                 } else {
                     tasks_by_shape(&mut tasks, row, unit, &added);
@@ -2378,23 +2378,40 @@ impl<'g> Reader<'g> {
                     .take_while(|c| TaskColumns::slot(&c.text).is_some())
                     .count();
                 if run >= 2 || (run == 1 && i == 0 && loose.len() > 1) {
+                    // A second header row splitting the amount column (总额 | 财政拨款 |
+                    // 其他资金) follows the first: funding words ending the run and going
+                    // on past it.
+                    let (head_end, end) =
+                        loose_amount_parts(&loose, i, run).unwrap_or((i + run, i + run));
                     if map.is_none() {
-                        let header: Vec<&Cell> = loose[i..i + run].to_vec();
-                        map = TaskColumns::from_header(&header);
+                        let header = loose.get(i..head_end).unwrap_or_default();
+                        map = TaskColumns::from_header(header);
+                        let parts = loose.get(head_end..end).unwrap_or_default();
+                        if let Some(m) = map.as_mut().filter(|_| parts.len() >= 2) {
+                            split_amount_in_order(m, parts);
+                        }
                     }
-                    i += run;
+                    i = end;
                 } else {
                     kept.push(loose[i]);
                     i += 1;
                 }
             }
-            let loose = kept;
             let unit = map
                 .as_ref()
                 .and_then(|m| m.unit.clone())
                 .or(block_unit)
                 .or_else(|| self.out.budget_unit.clone());
-            tasks.extend(tasks_from_cells(&loose, unit));
+            // A total row (金额合计 and its amounts) is no task.
+            let mut loose = kept;
+            while let Some((at, len)) = loose_total_row(&loose) {
+                let row: Vec<&Cell> = loose.drain(at..at + len).collect();
+                if let Some((name, nums)) = row.split_first() {
+                    let loc = name.loc.clone();
+                    self.task_total(name, nums, map.as_ref(), unit.clone(), &loc);
+                }
+            }
+            tasks.extend(tasks_from_cells(&loose, unit, map.as_ref()));
         }
         if tasks.is_empty() {
             self.warn(
@@ -2754,22 +2771,10 @@ fn split_amount_in_order(m: &mut TaskColumns, row: &[&Cell]) -> bool {
     let Some(amount_col) = m.cols[2] else {
         return false;
     };
-    let funding = |t: &str| {
-        let n = norm(t);
-        is_total_name(&n)
-            || ["拨款", "资金", "经费", "收入"]
-                .iter()
-                .any(|w| n.ends_with(w))
-            || n.starts_with("其中")
-    };
     if row.len() < 2
-        || row.iter().any(|c| {
-            c.col.is_some()
-                || x_extent(&c.loc).is_some()
-                || is_amount_like(&c.text)
-                || c.text.chars().count() > 12
-                || !funding(&c.text)
-        })
+        || row
+            .iter()
+            .any(|c| c.col.is_some() || x_extent(&c.loc).is_some() || !is_funding_header(&c.text))
     {
         return false;
     }
@@ -2799,6 +2804,63 @@ fn split_amount_in_order(m: &mut TaskColumns, row: &[&Cell]) -> bool {
     true
 }
 
+/// A funding word heading a part of a split amount column: a total, …拨款, …资金, …经费,
+/// …收入, 其中…; short, no amount.
+fn is_funding_header(text: &str) -> bool {
+    let n = norm(text);
+    (is_total_name(&n)
+        || ["拨款", "资金", "经费", "收入"]
+            .iter()
+            .any(|w| n.ends_with(w))
+        || n.starts_with("其中"))
+        && !is_amount_like(text)
+        && text.chars().count() <= 12
+}
+
+/// A task header copied one cell a line (a PDF viewer's copy): a second header row
+/// splitting the amount column (预算金额 over 总额 | 财政拨款 | 其他资金) follows the
+/// first row's cells. The funding words (`is_funding_header`) that end the run of header
+/// cells `loose[i..i + run]` after its amount header and go on past it are that row:
+/// `(end of the first row, end of the second)`. An amount header that is a total itself
+/// (资金总额 | 财政拨款 | 其他资金) heads a one-row header, its parts added columns
+/// as they stand: the whole is the first row.
+fn loose_amount_parts(loose: &[&Cell], i: usize, run: usize) -> Option<(usize, usize)> {
+    let head = loose.get(i..i + run)?;
+    let amount_at = head
+        .iter()
+        .position(|c| TaskColumns::slot(&c.text) == Some(2))?;
+    let funding = |c: &&&Cell| is_funding_header(&c.text);
+    let in_run = head
+        .get(amount_at + 1..)?
+        .iter()
+        .rev()
+        .take_while(funding)
+        .count();
+    let past = loose.get(i + run..)?.iter().take_while(funding).count();
+    if past == 0 || in_run + past < 2 {
+        return None;
+    }
+    let end = i + run + past;
+    if head.get(amount_at).is_some_and(|c| is_total_name(&c.text)) {
+        return Some((end, end));
+    }
+    Some((i + run - in_run, end))
+}
+
+/// A loose cell run's task total row (金额合计 and its amounts, see `total_row`): where
+/// it starts and how many cells it holds.
+fn loose_total_row(cells: &[&Cell]) -> Option<(usize, usize)> {
+    cells.iter().enumerate().find_map(|(at, c)| {
+        let nums = cells
+            .get(at + 1..)?
+            .iter()
+            .take_while(|c| is_amount_like(&c.text))
+            .count();
+        (nums > 0 && c.text.chars().count() <= 8 && is_total_name(&c.text))
+            .then_some((at, nums + 1))
+    })
+}
+
 /// A PDF cell's horizontal extent (other inputs have no place on a page).
 fn x_extent(loc: &Loc) -> Option<(f64, f64)> {
     match loc {
@@ -2823,7 +2885,7 @@ fn tasks_by_shape<'g>(
     } else {
         (kept, other)
     };
-    let mut read = tasks_from_cells(&row, unit);
+    let mut read = tasks_from_cells(&row, unit, None);
     match (read.first_mut(), tasks.last_mut()) {
         (Some(first), _) => first.other_columns = other,
         (None, Some(last)) => extend_columns(&mut last.other_columns, other),
@@ -4104,6 +4166,40 @@ impl TaskColumns {
     }
 }
 
+impl TaskColumns {
+    /// The parts of a split amount column in order (总额 | 财政拨款 | 其他资金: the
+    /// added columns right after the amount column that are its parts), and whether
+    /// the amount column holds their total.
+    fn amount_parts(&self) -> (bool, Vec<&str>) {
+        let order = header_order(&self.cols, 0, &self.other, None);
+        let is_part = |h: &str| {
+            is_funding_header(h)
+                || self
+                    .amount_header
+                    .as_deref()
+                    .is_some_and(|a| h.strip_prefix(a).is_some_and(|r| r.starts_with('/')))
+        };
+        let first = match order.iter().position(|s| *s == HeaderCol::Slot(2)) {
+            Some(at) => at + 1,
+            None if self.amount_split => order
+                .iter()
+                .position(|s| matches!(s, HeaderCol::Added(h) if is_part(h)))
+                .unwrap_or(order.len()),
+            None => order.len(),
+        };
+        let parts = order
+            .get(first..)
+            .unwrap_or_default()
+            .iter()
+            .map_while(|s| match s {
+                HeaderCol::Added(h) if is_part(h) => Some(*h),
+                _ => None,
+            })
+            .collect();
+        (self.cols[2].is_some(), parts)
+    }
+}
+
 /// A short label-like text (a task name) rather than running prose.
 fn is_short_name(text: &str) -> bool {
     text.chars().count() <= 30 && !text.contains(['。', '；', ';'])
@@ -4111,13 +4207,32 @@ fn is_short_name(text: &str) -> bool {
 
 /// Tasks from cells in reading order, columns unknown: each task is anchored on its
 /// amount, `name content AMOUNT outcome`, and missing cells are told apart by shape.
-fn tasks_from_cells(cells: &[&Cell], unit: Option<String>) -> Vec<TaskRow> {
-    let amounts: Vec<usize> = cells
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| is_amount_like(&c.text))
-        .map(|(i, _)| i)
-        .collect();
+/// Under a header whose amount column is split (`map`: 总额 | 财政拨款 | 其他资金), a
+/// run of amounts up to the parts' count is one task's: its total, then its parts in
+/// order (a copy that drops empty cells loses trailing parts).
+fn tasks_from_cells(
+    cells: &[&Cell],
+    unit: Option<String>,
+    map: Option<&TaskColumns>,
+) -> Vec<TaskRow> {
+    let (has_total, parts) = map.map(TaskColumns::amount_parts).unwrap_or_default();
+    let per_task = if parts.is_empty() {
+        1
+    } else {
+        usize::from(has_total) + parts.len()
+    };
+    // Each anchor: where its run of amounts starts and how many it holds.
+    let mut anchors: Vec<(usize, usize)> = Vec::new();
+    for (i, c) in cells.iter().enumerate() {
+        if !is_amount_like(&c.text) {
+            continue;
+        }
+        match anchors.last_mut() {
+            Some((at, n)) if *at + *n == i && *n < per_task => *n += 1,
+            _ => anchors.push((i, 1)),
+        }
+    }
+    let amounts: Vec<usize> = anchors.iter().map(|(at, _)| *at).collect();
     let mut tasks: Vec<TaskRow> = Vec::new();
     if amounts.is_empty() {
         // No amounts at all: name + content + outcome per run of cells.
@@ -4171,16 +4286,26 @@ fn tasks_from_cells(cells: &[&Cell], unit: Option<String>) -> Vec<TaskRow> {
         let loc = name
             .map(|c| c.loc.clone())
             .unwrap_or_else(|| cells[a].loc.clone());
+        let run = anchors.get(k).map_or(1, |(_, n)| *n);
+        let run_cells = cells.get(a..a + run).unwrap_or_default();
+        let (amount, rest) = match run_cells.split_first() {
+            Some((first, rest)) if has_total || parts.is_empty() => (Some(first), rest),
+            _ => (None, run_cells),
+        };
         tasks.push(TaskRow {
             name: name.map(|c| c.text.to_string()),
             content,
-            amount_raw: Some(cells[a].text.to_string()),
+            amount_raw: amount.map(|c| c.text.to_string()),
             expected_outcome: None,
             unit: unit.clone(),
-            other_columns: Vec::new(),
+            other_columns: parts
+                .iter()
+                .zip(rest)
+                .map(|(h, c)| (h.to_string(), c.text.to_string()))
+                .collect(),
             loc,
         });
-        prev_end = a + 1;
+        prev_end = a + run;
     }
     let tail: Vec<&str> = cells
         .get(prev_end..)

@@ -1087,14 +1087,28 @@ const MAX_ROW_CELLS: usize = 16;
 
 /// A table copied cell by cell (a PDF viewer's copy: each cell its own line) with no
 /// blank line between rows reads as one paragraph of every cell. Such a block is no
-/// row: each of its lines is a row of one cell, and the form reads them in order.
+/// row: each of its lines is a row of one cell, and the form reads them in order. A
+/// block is such a paragraph when it is longer than any row, or when it is the whole
+/// text and a section label (年度绩效指标, 部门名称) stands after its first line: a row
+/// opens with its label, so a short form (or a cover letter over one) copied this way
+/// is no row either. (Where blank lines part the text, its blocks are rows or
+/// paragraphs of a reading-order copy, which the form reader tells apart.)
 fn split_long_blocks(rows: Vec<Row<'_>>) -> Vec<Row<'_>> {
-    if rows.iter().all(|r| r.cells.len() <= MAX_ROW_CELLS) {
+    let whole = rows.len() == 1;
+    let paragraph = |r: &Row<'_>| {
+        r.cells.len() > MAX_ROW_CELLS
+            || (whole
+                && r.cells
+                    .iter()
+                    .skip(1)
+                    .any(|c| crate::sections::is_label(&c.text)))
+    };
+    if !rows.iter().any(paragraph) {
         return rows;
     }
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
-        if row.cells.len() <= MAX_ROW_CELLS {
+        if !paragraph(&row) {
             out.push(row);
             continue;
         }

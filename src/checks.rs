@@ -494,6 +494,9 @@ pub fn run(d: &Declaration) -> Vec<Check> {
                     Some(t) => Sum::Known(t),
                     None => Sum::Unknown("the sum of the task amounts overflows".into()),
                 }),
+                // A task whose amount cell holds only the placeholder for none
+                // (`—`, `无`) adds nothing, as such a budget item does not.
+                (Some(Sum::Known(s)), None) if t.nil => Some(Sum::Known(s)),
                 (Some(Sum::Known(_)), None) => Some(Sum::Unknown(format!(
                     "the amount of task {} is missing or unreadable",
                     t.name.as_deref().unwrap_or("(unnamed)")

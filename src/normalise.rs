@@ -194,6 +194,7 @@ pub fn declaration(s: Sections, source: Source, mut warnings: Vec<Warning>) -> D
                 )
             };
             Task {
+                nil: t.amount_raw.as_deref().is_some_and(is_nil_placeholder),
                 name: t.name,
                 content: t.content,
                 expected_outcome: t.expected_outcome,

@@ -121,6 +121,10 @@ pub struct Task {
     pub content: Option<String>,
     pub expected_outcome: Option<String>,
     pub amount: Option<Amount>,
+    /// The amount cell holds only the form's placeholder for none (`—`, `-`, `/`,
+    /// `无`): no amount, and nothing to add in the tasks' sum (not in the record).
+    #[serde(skip)]
+    pub nil: bool,
     /// Cells of columns the template adds to the task table, by header (an additive
     /// field of contract 1: absent where the table has none).
     #[serde(skip_serializing_if = "Vec::is_empty")]

@@ -131,15 +131,25 @@ pub(crate) fn decode_probed(
         Some(enc) => (enc, strip_bom_for(enc, bytes), canonical_name(enc), None),
         None => detect_full(bytes, utf16),
     };
+    // Mojibake (GBK read as Windows-1252 and saved as UTF-8) is valid UTF-8 whose
+    // characters are implausible, so detection may have taken it for a legacy encoding.
+    if forced.is_none() && enc != UTF_8 {
+        if let Ok(s) = simdutf8::basic::from_utf8(body) {
+            if let Some(fixed) = unmojibake(s) {
+                let (text, warning) = fixed?;
+                return Ok(finish(text, "UTF-8", vec![warning]));
+            }
+        }
+    }
     let out = match ready {
         // Detection already validated or decoded the whole input.
-        Some(Ready::Utf8(s)) => return Ok(finish(s.to_string(), name, Vec::new())),
+        Some(Ready::Utf8(s)) => return finish_utf8(s, name, forced.is_some()),
         Some(Ready::Decoded(out)) => out,
         None => {
             // Fast path: valid UTF-8 needs no decoder.
             if enc == UTF_8 {
                 if let Ok(s) = simdutf8::basic::from_utf8(body) {
-                    return Ok(finish(s.to_string(), name, Vec::new()));
+                    return finish_utf8(s, name, forced.is_some());
                 }
             }
             decode_tracking(enc, body, true)
@@ -229,10 +239,139 @@ fn decode_mixed(body: &[u8], legacy: &'static Encoding) -> Option<(Tracked, usiz
     (utf8_lines > 0 && legacy_lines > 0 && wide >= 3).then_some((out, utf8_lines, legacy_lines))
 }
 
+/// A valid UTF-8 text, unless it is mojibake (see `unmojibake`): turned back where that
+/// is exact, an encoding error where bytes were lost.
+fn finish_utf8(s: &str, name: &str, forced: bool) -> Result<Decoded> {
+    if !forced {
+        match unmojibake(s) {
+            Some(Ok((text, warning))) => return Ok(finish(text, name, vec![warning])),
+            Some(Err(e)) => return Err(e),
+            None => {}
+        }
+    }
+    Ok(finish(s.to_string(), name, Vec::new()))
+}
+
+/// The byte Windows-1252 writes as `c` where that is no Latin-1 code point (0x80–0x9F).
+fn cp1252_byte(c: char) -> Option<u8> {
+    const SPECIALS: [(char, u8); 27] = [
+        ('€', 0x80),
+        ('‚', 0x82),
+        ('ƒ', 0x83),
+        ('„', 0x84),
+        ('…', 0x85),
+        ('†', 0x86),
+        ('‡', 0x87),
+        ('ˆ', 0x88),
+        ('‰', 0x89),
+        ('Š', 0x8A),
+        ('‹', 0x8B),
+        ('Œ', 0x8C),
+        ('Ž', 0x8E),
+        ('‘', 0x91),
+        ('’', 0x92),
+        ('“', 0x93),
+        ('”', 0x94),
+        ('•', 0x95),
+        ('–', 0x96),
+        ('—', 0x97),
+        ('˜', 0x98),
+        ('™', 0x99),
+        ('š', 0x9A),
+        ('›', 0x9B),
+        ('œ', 0x9C),
+        ('ž', 0x9E),
+        ('Ÿ', 0x9F),
+    ];
+    SPECIALS.iter().find(|(k, _)| *k == c).map(|(_, b)| *b)
+}
+
+/// Fewest high characters (Latin-1 or Windows-1252 letters) a text must hold to be
+/// taken for mojibake: a few accented words are a Latin text's.
+const MOJIBAKE_MIN_HIGH: usize = 16;
+
+/// A GBK file read as Windows-1252 or Latin-1 and saved as UTF-8 (`²¿ÃÅÃû³Æ` for
+/// 部门名称), as an archive holds it: every character of the text is ASCII, a Latin-1
+/// one or a Windows-1252 one, so each gives back its byte, and those bytes read as GBK
+/// are ideographs a form holds (not a Latin text's accented words, which read as GBK
+/// errors and rare characters). `None` for any other text. Where the round trip is
+/// lossless the GBK text is returned with a `mojibake_repaired` warning; where a byte
+/// was lost on the way (U+FFFD for a byte Windows-1252 does not define, or a byte that
+/// cannot stand in GBK) what it was cannot be told, and the text is an encoding error,
+/// never a guess.
+fn unmojibake(text: &str) -> Option<Result<(String, Warning)>> {
+    // Cheap reject: mojibake of Chinese text is mostly two-byte UTF-8 (C2/C3 leads).
+    let b = text.as_bytes();
+    if memchr::memchr2_iter(0xC2, 0xC3, b)
+        .take(MOJIBAKE_MIN_HIGH)
+        .count()
+        < MOJIBAKE_MIN_HIGH
+    {
+        return None;
+    }
+    let mut bytes: Vec<u8> = Vec::with_capacity(b.len());
+    let (mut high, mut lost) = (0usize, 0usize);
+    for c in text.chars() {
+        let byte = match c {
+            '\u{0}'..='\u{7F}' => c as u8,
+            '\u{80}'..='\u{FF}' => {
+                high += 1;
+                c as u8
+            }
+            '\u{FFFD}' => {
+                lost += 1;
+                b'?'
+            }
+            _ => {
+                high += 1;
+                cp1252_byte(c)?
+            }
+        };
+        bytes.push(byte);
+    }
+    if high < MOJIBAKE_MIN_HIGH {
+        return None;
+    }
+    let out = decode_tracking(GB18030, &bytes, true);
+    let (rare, _) = gbk_rare(&bytes);
+    let bad = legacy_bad(&out.text) * 4 + rare;
+    let wide = out.text.chars().filter(|c| !c.is_ascii()).count();
+    let ideographs = out
+        .text
+        .chars()
+        .filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
+        .count();
+    // Mostly ideographs, hardly a rare or implausible character: a Latin text read as
+    // GBK is errors and rare characters.
+    if ideographs * 2 < wide || bad * 10 > wide || out.replaced * 10 > wide {
+        return None;
+    }
+    if lost > 0 || out.replaced > 0 {
+        return Some(Err(Error::Encoding {
+            message: format!(
+                "the text is GBK read as Windows-1252 (or Latin-1) and saved as UTF-8 (mojibake), and {} byte(s) were lost in that conversion: it cannot be turned back exactly",
+                lost + out.replaced
+            ),
+            position: Position::default(),
+        }));
+    }
+    Some(Ok((
+        out.text,
+        Warning::new(
+            "mojibake_repaired",
+            "the text was GBK read as Windows-1252 (or Latin-1) and saved as UTF-8 (mojibake); turned back to GBK exactly (every character gave back its byte)",
+            None,
+        ),
+    )))
+}
+
 fn finish(mut text: String, name: &str, warnings: Vec<Warning>) -> Decoded {
     // A BOM is never content (a forced encoding may leave one in).
     if text.starts_with('\u{FEFF}') {
         text.drain(..'\u{FEFF}'.len_utf8());
+    }
+    if text.contains(is_invisible) {
+        text.retain(|c| !is_invisible(c));
     }
     if let Cow::Owned(unified) = unify_radicals(&text) {
         text = unified;
@@ -242,6 +381,23 @@ fn finish(mut text: String, name: &str, warnings: Vec<Warning>) -> Decoded {
         encoding: name.to_string(),
         warnings,
     }
+}
+
+/// Characters that copy and paste leave in a text and that show nothing: NUL, the soft
+/// hyphen (U+00AD), zero-width spaces and joiners, direction marks and isolates, word
+/// joiners, and a BOM (U+FEFF) in the middle of a text pasted from several files. They
+/// part no cell and belong to no word: `1,\u{AD}206.40` is 1,206.40, `某市\u{200B}统计局`
+/// is 某市统计局.
+pub(crate) fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\0' | '\u{AD}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+    )
 }
 
 /// The input without the BOM of the forced encoding, if it has one.

@@ -117,3 +117,77 @@ fn mostly_garbage_is_an_encoding_error_with_a_position() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn invisible_debris_is_no_content() {
+    // Copy and paste leaves zero-width spaces, soft hyphens, a BOM mid-text and NULs:
+    // they show nothing, so the text reads as without them (`1,2\u{AD}06` is 1,206).
+    let s = seed();
+    let dirty: String = s
+        .split('\n')
+        .enumerate()
+        .map(|(i, l)| match i % 4 {
+            0 => l.replacen("部门", "部\u{200B}门", 1),
+            1 => l.replacen(',', ",\u{AD}", 1),
+            2 => format!("\u{FEFF}{l}\u{0}"),
+            _ => l.replacen('万', "\u{200D}万\u{2060}", 1),
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert_ne!(dirty, s);
+    let d = decode(dirty.as_bytes(), None).expect("text");
+    assert_eq!(d.text, s);
+    assert!(d.warnings.is_empty());
+}
+
+/// A GBK text read as Windows-1252 and saved as UTF-8, as an archive holds it.
+fn mojibake(s: &str) -> String {
+    encoding_rs::WINDOWS_1252
+        .decode_without_bom_handling(&gbk(s))
+        .0
+        .into_owned()
+}
+
+#[test]
+fn mojibake_of_gbk_is_turned_back_when_lossless() {
+    let s = seed();
+    let m = mojibake(&s);
+    assert!(m.starts_with("²¿ÃÅ") || m.contains("²¿ÃÅ"), "{}", &m[..40]);
+    let d = decode(m.as_bytes(), None).expect("mojibake is read back");
+    assert_eq!(d.text, s);
+    assert_eq!(d.encoding, "UTF-8");
+    assert_eq!(
+        d.warnings.iter().map(|w| w.code).collect::<Vec<_>>(),
+        vec!["mojibake_repaired"]
+    );
+    // Latin-1 read (the C1 controls kept) is the same text.
+    let latin1: String = gbk(&s).iter().map(|&b| char::from(b)).collect();
+    assert_eq!(decode(latin1.as_bytes(), None).expect("text").text, s);
+}
+
+#[test]
+fn mojibake_that_lost_a_byte_is_an_encoding_error() {
+    // 垚 is 88 90 in GBK; Windows-1252 defines no 0x90, and a converter that replaces
+    // such bytes leaves U+FFFD: what the byte was cannot be told.
+    let s = format!("{}填表人：李垚\n", seed());
+    let m = mojibake(&s).replace('\u{90}', "\u{FFFD}");
+    assert!(m.contains('\u{FFFD}'));
+    match decode(m.as_bytes(), None) {
+        Err(declx::error::Error::Encoding { message, .. }) => {
+            assert!(message.contains("mojibake"), "{message}")
+        }
+        other => panic!(
+            "expected an encoding error, got {:?}",
+            other.map(|d| d.warnings)
+        ),
+    }
+}
+
+#[test]
+fn latin_text_is_not_mojibake() {
+    let s = "Société générale: élève, café, crème brûlée, à côté, déjà vu, façade, naïve, Noël, Zürich, Ångström.\n".repeat(3);
+    // (Detection may still take such a text for GBK, as before: it is no form either
+    // way; what matters here is that no byte round trip is claimed.)
+    let d = decode(s.as_bytes(), None).expect("text");
+    assert!(d.warnings.iter().all(|w| w.code != "mojibake_repaired"));
+}

@@ -494,6 +494,38 @@ struct Range {
     needs_close: bool,
 }
 
+/// An interval starting at `start`: an opening bracket right before it, two quantities
+/// parted by a comma, and a closing bracket, at least one of the brackets square
+/// (`[85,100]`, `(0,5天]`; a pair in round brackets alone is no interval). Read apart
+/// from the number at `start`, which takes `85,100` for one number with a thousands
+/// separator. Both quantities, where the opening bracket stands and where the interval
+/// ends.
+fn interval_around(s: &str, start: usize) -> Option<(Qty, Qty, usize, usize)> {
+    const OPEN_SQUARE: &[char] = &['[', '［', '【'];
+    const CLOSE: &[char] = &[']', '］', '】', ')', '）'];
+    let before = super::norm::trim_spaces_end(s.get(..start)?);
+    let opener = before.chars().next_back()?;
+    let square_open = OPEN_SQUARE.contains(&opener);
+    if !square_open && !matches!(opener, '(' | '（') {
+        return None;
+    }
+    let open = before.len() - opener.len_utf8();
+    let rest = s.get(start..)?;
+    let close = rest.find(CLOSE).filter(|&c| c <= 48)?;
+    let closer = rest.get(close..)?.chars().next()?;
+    if !square_open && !matches!(closer, ']' | '］' | '】') {
+        return None;
+    }
+    let inner = rest.get(..close)?;
+    let (a, b) = inner.split_once([',', '，'])?;
+    let whole = |t: &str| {
+        let t = t.trim_matches(' ');
+        quantity(t).filter(|q| q.len == t.len())
+    };
+    let (q1, q2) = (whole(a)?, whole(b)?);
+    Some((q1, q2, open, start + close + closer.len_utf8()))
+}
+
 /// A second quantity after a range separator, at `at` (just after the first quantity).
 fn range_after(s: &str, at: usize) -> Option<Range> {
     let (t, gap) = skip_spaces(&s[at..]);
@@ -737,6 +769,27 @@ impl Scan<'_> {
         let q = quantity(&s[i..])?;
         let qend = i + q.len;
         let skip = |end, date| Some(Tok::Skip { end, date });
+        // Interval notation: [85,100], [90%,100%], (0,5天].
+        if let Some((q1, q2, open, end)) = interval_around(s, i) {
+            let u1 = q1.unit.as_ref();
+            let u2 = q2.unit.as_ref();
+            let mag1 = u1.or(u2).map_or(Decimal::ONE, |u| u.mag);
+            let mag2 = u2.or(u1).map_or(Decimal::ONE, |u| u.mag);
+            let ordered = matches!(
+                (q1.value.checked_mul(mag1), q2.value.checked_mul(mag2)),
+                (Some(a), Some(b)) if a <= b
+            );
+            if ordered {
+                let t = between(
+                    self.metric_or_last(self.floor, open),
+                    (q1.value, mag1),
+                    (q2.value, mag2),
+                    u2.or(u1),
+                );
+                return Some(Tok::Threshold { t, end });
+            }
+        }
+
         if is_code(s, i, &q) {
             return skip(qend, false);
         }

@@ -281,6 +281,10 @@ const BUDGET: &[&str] = &[
     "年度部门支出预算",
     "部门支出预算",
     "年度整体支出预算",
+    // 政策绩效目标表 (a policy's declaration, a relative of the form).
+    "政策资金",
+    "政策资金情况",
+    "年度政策资金",
     // Self-evaluation tables (绩效自评表), filed with the declarations they report on
     // (not the bare 预算执行情况, which may name an indicator).
     "年度预算执行情况",
@@ -298,6 +302,9 @@ const OVERALL_GOAL: &[&str] = &[
     "绩效目标",
     "年度目标",
     "项目总体目标",
+    "政策总体目标",
+    "政策绩效目标",
+    "政策年度目标",
 ];
 const TASKS: &[&str] = &[
     "年度重点工作任务",
@@ -4617,8 +4624,12 @@ impl IndicatorColumns {
             // Templates name the target column 指标值, 目标值 or 预期值 (年度目标值,
             // 年度指标值（2024年）).
             _ if words && has(&n, "年度") && (has(&n, "指标值") || has(&n, "目标值")) => 4,
+            // 数值 where the target is split over 符号 | 数值 | 单位.
             _ if words
-                && (n.ends_with("指标值") || n.ends_with("目标值") || n.ends_with("预期值")) =>
+                && (n.ends_with("指标值")
+                    || n.ends_with("目标值")
+                    || n.ends_with("预期值")
+                    || n.ends_with("数值")) =>
             {
                 4
             }

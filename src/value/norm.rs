@@ -56,6 +56,11 @@ fn first_change(s: &str) -> Option<usize> {
                 .get(from..)?
                 .iter()
                 .position(|b| MAY_CHANGE[usize::from(*b)])?;
+        // 、 and 。 (E3 80 81/82), the commonest hits, fold to themselves.
+        if let Some([0xE3, 0x80, 0x81 | 0x82]) = bytes.get(i..i + 3) {
+            from = i + 3;
+            continue;
+        }
         // Table hits are lead bytes (or ASCII), so `i` is a char boundary.
         let c = s.get(i..).and_then(first)?;
         if norm_char(c) != c {

@@ -289,11 +289,67 @@ const PREFIX_LAST_BYTES: [bool; 256] = {
     t
 };
 
+/// The ideographs U+4000..=U+9FFF that end a word of [`PREFIX_OPS`], one bit each (index
+/// code point / 64 − 0x100), worked out at compile time from the words' UTF-8 bytes: the
+/// text before most numbers ends in an ideograph, which this rejects without decoding it
+/// (a last-byte test alone passes about a third of them).
+const PREFIX_LAST_IDEOGRAPHS: [u64; 384] = {
+    let mut bits = [0u64; 384];
+    let mut k = 0;
+    while k < PREFIX_OPS.len() {
+        let w = PREFIX_OPS[k].0.as_bytes();
+        let n = w.len();
+        if n >= 3 && w[n - 3] >= 0xE4 && w[n - 3] <= 0xE9 {
+            let word = (((w[n - 3] & 0x0F) as usize) << 6) | ((w[n - 2] & 0x3F) as usize);
+            bits[word - 0x100] |= 1 << (w[n - 1] & 0x3F);
+        }
+        k += 1;
+    }
+    bits
+};
+
+/// Whether `b` (the bytes before a number) may end in a word of [`PREFIX_OPS`], from its
+/// last bytes alone: the last byte must end some word, and a last ideograph must be one
+/// that ends a word.
+fn may_end_prefix(b: &[u8]) -> bool {
+    let Some(&last) = b.last() else {
+        return false;
+    };
+    if !PREFIX_LAST_BYTES[usize::from(last)] {
+        return false;
+    }
+    match b.len().checked_sub(3).and_then(|k| b.get(k..)) {
+        // In valid UTF-8 a lead byte E4..=E9 three bytes from the end starts the last char.
+        Some(&[b0 @ 0xE4..=0xE9, b1, _]) => {
+            let word = (usize::from(b0 & 0x0F) << 6) | usize::from(b1 & 0x3F);
+            word.checked_sub(0x100)
+                .and_then(|w| PREFIX_LAST_IDEOGRAPHS.get(w))
+                .is_some_and(|w| w & (1 << (last & 0x3F)) != 0)
+        }
+        _ => true,
+    }
+}
+
 /// One prefix comparison ending at `end` (spaces before `end` skipped): (op, strength, start).
 fn prefix_op_at(s: &str, end: usize) -> Option<(Option<Op>, Strength, usize)> {
     let before = trim_spaces_end(&s[..end]);
-    let last_byte = before.as_bytes().last()?;
-    if !PREFIX_LAST_BYTES[usize::from(*last_byte)] {
+    // The comparison signs, the commonest prefixes, answered from their bytes: no other
+    // word ends in them, none bars a char before it, and the longer one goes first.
+    let b = before.as_bytes();
+    let sign = match b {
+        [.., 0xE2, 0x89, 0xA5] => Some((Op::Ge, 3)),
+        [.., 0xE2, 0x89, 0xA4] => Some((Op::Le, 3)),
+        [.., b'>', b'='] | [.., b'=', b'>'] => Some((Op::Ge, 2)),
+        [.., b'<', b'='] | [.., b'=', b'<'] => Some((Op::Le, 2)),
+        [.., b'='] => Some((Op::Eq, 1)),
+        [.., b'>'] => Some((Op::Gt, 1)),
+        [.., b'<'] => Some((Op::Lt, 1)),
+        _ => None,
+    };
+    if let Some((op, len)) = sign {
+        return Some((Some(op), Strength::Symbol, b.len() - len));
+    }
+    if !may_end_prefix(b) {
         return None;
     }
     let mut rev = before.chars().rev();
@@ -702,8 +758,41 @@ fn names(c: char) -> bool {
         || (c.is_alphanumeric() && !c.is_ascii_digit())
 }
 
+/// Whether `m` is a metric as it stands: an ideograph of U+4E00..=U+9FFF first, none of
+/// the lead words' first chars (并, 以, 且, 其), then only ideographs of U+4000..=U+9FFF
+/// and ASCII letters and digits. Such a text has no space, colon, bracket or bullet for
+/// [`clean_metric`] to cut and its first char names something, so it is its own metric;
+/// most metrics are such, and this answers in one walk over the bytes.
+fn plain_metric(m: &str) -> bool {
+    let b = m.as_bytes();
+    match first(m) {
+        Some(c)
+            if ('\u{4E00}'..='\u{9FFF}').contains(&c)
+                && !matches!(c, '并' | '以' | '且' | '其') => {}
+        _ => return false,
+    }
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        match x {
+            // A valid str has two continuation bytes after a three-byte lead.
+            0xE4..=0xE9 => i += 3,
+            _ if x.is_ascii_alphanumeric() => i += 1,
+            _ => return false,
+        }
+    }
+    true
+}
+
 /// Trim a metric: spaces, a label colon, leading conjunctions and bullets.
 fn clean_metric(raw: &str) -> Option<String> {
+    if plain_metric(raw) {
+        return Some(raw.to_string());
+    }
+    clean_metric_full(raw)
+}
+
+/// [`clean_metric`] without its shortcut for a plain metric.
+fn clean_metric_full(raw: &str) -> Option<String> {
     let mut m = raw.trim();
     // `指标：完成率` → `完成率`; `满意度：` → `满意度`.
     if let Some(p) = last_colon(m) {
@@ -1060,6 +1149,22 @@ pub(super) fn may_hold_number(s: &str) -> bool {
     false
 }
 
+/// ASCII bytes the scanner only steps over: no letter (a plain run), digit (a number or
+/// list number), space, `(` (a list number), or clause break (`break_len`).
+const INERT_ASCII: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0u8;
+    while b < 0x80 {
+        t[b as usize] = !b.is_ascii_alphanumeric()
+            && !matches!(
+                b,
+                b' ' | b'(' | b';' | b'!' | b'?' | b'\n' | b'\r' | b',' | b'.'
+            );
+        b += 1;
+    }
+    t
+};
+
 /// Every comparison in `text`, in order.
 pub(crate) fn parse(text: &str) -> Vec<Threshold> {
     if let Some(rest) = after_lone_zero(text) {
@@ -1135,20 +1240,31 @@ fn scan(text: &str, cell_rule: bool) -> Vec<Threshold> {
     // A value before its metric: `90%≤满意度≤100%`, `60≤得分`.
     let mut pending: Option<Pending> = None;
     let mut i = 0usize;
-    while i < s.len() {
-        let rest = &s[i..];
-        let plain = plain_run(rest);
-        if plain > 0 {
+    while let Some(&b0) = s.as_bytes().get(i) {
+        // ASCII that is no letter, digit, space, bracket or clause break (`=`, `%`, `>`):
+        // nothing starts at it and it ends a clause start, as the tests below would say.
+        if INERT_ASCII[usize::from(b0)] {
             clause_start = false;
-            i += plain;
-            continue;
-        }
-        let Some(c) = first(rest) else { break };
-        if c == ' ' {
             i += 1;
             continue;
         }
-        if clause_start {
+        let rest = &s[i..];
+        // Only a letter or a lead byte of U+4000..=U+9FFF may start a plain run.
+        if b0.is_ascii_alphabetic() || (0xE4..=0xE9).contains(&b0) {
+            let plain = plain_run(rest);
+            if plain > 0 {
+                clause_start = false;
+                i += plain;
+                continue;
+            }
+        }
+        if b0 == b' ' {
+            i += 1;
+            continue;
+        }
+        let Some(c) = first(rest) else { break };
+        // `list_marker`'s own first test (`rest` starts with no space here), without the call.
+        if clause_start && (c == '(' || c.is_ascii_digit() || super::number::cn_start(c)) {
             if let Some(len) = list_marker(rest) {
                 i += len;
                 sc.floor = i;
@@ -1156,7 +1272,8 @@ fn scan(text: &str, cell_rule: bool) -> Vec<Threshold> {
                 continue;
             }
         }
-        if let Some(len) = break_len(rest) {
+        // A digit breaks no clause.
+        if let Some(len) = (!b0.is_ascii_digit()).then(|| break_len(rest)).flatten() {
             if let Some(p) = pending.take() {
                 let alone = p.alone(&sc, i);
                 sc.out.extend(alone);
@@ -1479,6 +1596,62 @@ mod tests {
                 let want = best.map(|(w2, op, st)| (op, st, s.len() - w2.len()));
                 assert_eq!(prefix_op_at(&s, s.len()), want, "{s}");
             }
+        }
+    }
+
+    /// A text whose last bytes `may_end_prefix` rejects ends in no prefix word: checked
+    /// for every char of the Basic Multilingual Plane after a plain and a numeral char.
+    #[test]
+    fn may_end_prefix_keeps_every_word_end() {
+        for c in (0..=0xFFFF).filter_map(char::from_u32) {
+            let ends_word = PREFIX_OPS.iter().any(|(w, ..)| w.ends_with(c));
+            for s in [format!("{c}"), format!("指标{c}"), format!("a三{c}")] {
+                if ends_word {
+                    assert!(may_end_prefix(s.as_bytes()), "{s:?}");
+                }
+                if !may_end_prefix(s.as_bytes()) {
+                    assert_eq!(prefix_op_at(&s, s.len()), None, "{s:?}");
+                }
+            }
+        }
+    }
+
+    /// A metric `plain_metric` takes as it stands is what the full cleaning gives.
+    #[test]
+    fn plain_metric_is_its_own_cleaning() {
+        let chars = [
+            "完成", "率", "并", "以", "且", "其", "中", "及", "a", "Z", "9", "㐀", "䷀", "：", ":",
+            "（", "(", "）", " ", "\u{3000}", "-", "•", "·", "*", "𠀀", "，",
+        ];
+        let mut n = 0;
+        for a in chars {
+            for b in chars {
+                for c in chars {
+                    let s = format!("{a}{b}{c}");
+                    if plain_metric(&s) {
+                        n += 1;
+                        assert_eq!(clean_metric_full(&s).as_deref(), Some(s.as_str()), "{s:?}");
+                    }
+                }
+            }
+        }
+        assert!(n > 100);
+    }
+
+    /// The scanner's inert ASCII bytes start nothing: no plain run, space, list number,
+    /// clause break or quantity.
+    #[test]
+    fn inert_ascii_starts_nothing() {
+        for b in 0u8..0x80 {
+            let c = char::from(b);
+            let s = format!("{c}x");
+            let inert = plain_run(&s) == 0
+                && c != ' '
+                && c != '('
+                && list_marker(&s).is_none()
+                && break_len(&s).is_none()
+                && !may_start(c);
+            assert_eq!(INERT_ASCII[usize::from(b)], inert, "{c:?}");
         }
     }
 

@@ -35,6 +35,11 @@ make producer-xlsx-span-over-page-end-rows xlsx
 # radicals (部⻔), and the page between two breaks draws the row-span label's column
 # (年度重点工作任务) as two side rules with no rule across it, top or bottom.
 make producer-chromium-task-rows-over-pages chromium
+# synth-13 without two of its tasks (five pages): page 2 holds the end of one task row
+# and the start of the next, each cut by a page end, so its only horizontal rule is the
+# one between them (Chromium draws no rule where a page cuts a row); the column rules
+# run on past it up and down.
+make producer-chromium-task-row-between-page-ends chromium
 
 # A held-out form (tests/heldout/hubei-education-dept-2024) written by LibreOffice without
 # borders: its target header 年度指标值 wraps, and the borderless table splits it into

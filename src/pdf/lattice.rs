@@ -120,6 +120,20 @@ struct RuleSet {
     v: Vec<VRule>,
 }
 
+/// A page between two breaks that holds the end of one row and the start of the next,
+/// each cut by a page end, as Chromium draws them: no rule at the table's top or bottom,
+/// only the one between the two rows, crossed by column rules that run on past it both
+/// up and down. That one rule and the columns' ends make a two-row grid.
+fn between_cut_rows(g: &RuleSet) -> bool {
+    let [h] = g.h.as_slice() else {
+        return false;
+    };
+    g.v.iter()
+        .filter(|v| v.y0 < h.y - OPEN_EDGE && v.y1 > h.y + OPEN_EDGE)
+        .count()
+        >= 2
+}
+
 /// Group rules into tables (connected by intersections).
 fn tables(h: Vec<HRule>, v: Vec<VRule>) -> Vec<RuleSet> {
     let n = h.len() + v.len();
@@ -156,7 +170,7 @@ fn tables(h: Vec<HRule>, v: Vec<VRule>) -> Vec<RuleSet> {
     }
     let (mut full, lone): (Vec<RuleSet>, Vec<RuleSet>) = groups
         .into_values()
-        .partition(|g| g.h.len() >= 2 && g.v.len() >= 2);
+        .partition(|g| g.v.len() >= 2 && (g.h.len() >= 2 || between_cut_rows(g)));
     // A spreadsheet (LibreOffice Calc) or a browser (Chromium) continuing a row-span
     // cell on a new page draws that column's side rules but no horizontal rule across
     // it: a lone vertical rule beside a table, running exactly from its top edge to its
@@ -615,6 +629,49 @@ mod tests {
         assert_eq!(
             cell_texts(rows),
             vec![vec!["任务", "a1", "b1"], vec!["", "a2", "b2"]]
+        );
+        assert!(used.iter().all(|u| *u));
+    }
+
+    #[test]
+    fn one_rule_between_two_rows_cut_by_page_ends() {
+        // Chromium: the end of one row and the start of the next, each running over a
+        // page end, with only the rule between them; the columns' rules run on past it.
+        let mut p = PageGeom {
+            number: 1,
+            width: 300.0,
+            height: 300.0,
+            ..Default::default()
+        };
+        p.hrules = vec![
+            h(150.0, 0.0, 100.0),
+            h(150.0, 100.0, 200.0),
+            h(150.0, 200.0, 300.0),
+        ];
+        p.vrules = vec![
+            v(0.0, 0.0, 300.0),
+            v(100.0, 0.0, 150.0),
+            v(100.0, 150.0, 300.0),
+            v(200.0, 0.0, 300.0),
+            v(300.0, 0.0, 300.0),
+        ];
+        put_words(
+            &mut p,
+            &[
+                ("上行末", 110.0, 250.0),
+                ("任务", 10.0, 100.0),
+                ("内容", 110.0, 100.0),
+                ("12.5", 210.0, 100.0),
+            ],
+        );
+        let mut used = vec![false; p.glyphs.len()];
+        let items = tables_on_page(&p, &mut used);
+        let Some(Item::Table { rows, .. }) = items.first() else {
+            panic!("no table")
+        };
+        assert_eq!(
+            cell_texts(rows),
+            vec![vec!["", "上行末", ""], vec!["任务", "内容", "12.5"]]
         );
         assert!(used.iter().all(|u| *u));
     }

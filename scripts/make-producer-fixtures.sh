@@ -67,6 +67,11 @@ make producer-chromium-stream-char-carried-with-comma chromium-stream
 # budget labels above it crossed the task amount column's right edge on page 1 (amounts
 # read into the outcomes, the tasks after them shifted a column).
 make producer-chromium-stream-trimmed-closing-bracket chromium-stream
+# synth-16 without its third task (3 pages): the task header 拟投入的资金（万元） sets its
+# amount column, and its closing bracket's trimmed blank half overlaps the next
+# column's 期望…: the two headers' boxes touch (no gap at all) while the inks stand 4 pt
+# apart, and the header read as one cell erased the amount column's edge on page 1.
+make producer-chromium-stream-trimmed-bracket-narrow-gap chromium-stream
 # synth-13 whole (7 pages): Chromium keeps two lines of a cell together at a page end
 # (widows), so page 4 ends a line early, 20.3 pt above the lowest page bottom; taken
 # for a page that did not reach its margin, the last task's content tail on page 5

@@ -55,7 +55,25 @@ fn gap_em(line: &[&Glyph], i: usize) -> Option<f64> {
     if a.ch.is_whitespace() || b.ch.is_whitespace() {
         return None;
     }
-    Some((b.bbox.x0 - a.bbox.x1) / a.size.max(b.size).max(1.0))
+    let size = a.size.max(b.size).max(1.0);
+    Some((b.bbox.x0 - ink_end(a, b, size)) / size)
+}
+
+/// Where glyph `a` ends before `b`: a full-width closing bracket is inked in the left
+/// half of its box, and a browser trims the blank half at a line's end (Chromium sets
+/// the task header 拟投入的资金（万元） wider than its column), so where the next cell's
+/// text (an ideograph, a letter or digit) starts inside the bracket's box, the cells'
+/// gap is from the bracket's ink. Inside a line the next character starts at the box's
+/// end; two punctuation marks may share a box's blank half (text-spacing-trim).
+fn ink_end(a: &Glyph, b: &Glyph, size: f64) -> f64 {
+    let trimmed = "）」』】〕〉》".contains(a.ch)
+        && (is_ideograph(b.ch) || b.ch.is_ascii_alphanumeric())
+        && b.bbox.x0 < a.bbox.x1 - TIGHT * size;
+    if trimmed {
+        a.bbox.x0 + 0.5 * a.bbox.width()
+    } else {
+        a.bbox.x1
+    }
 }
 
 /// Whether the pairs beside pair `i` (glyphs `i - 1, i` and `i + 1, i + 2`) are set
@@ -207,6 +225,21 @@ mod tests {
         assert_eq!(splits(&page, 0), vec![2]);
         assert!(splits(&page, 1).is_empty());
         assert_eq!(splits(&page, 2), vec![4]);
+    }
+
+    /// A closing bracket whose blank half was trimmed at its line's end, with the next
+    /// cell's text starting inside that half (its ink 4 pt from 期): a cell edge; the
+    /// same bracket inside a line, the next character at its box's end, is none.
+    #[test]
+    fn trimmed_closing_bracket_ends_its_cell() {
+        let page = vec![
+            line_of(&[("推进寄", 0.0), ("248,000", 34.5)]),
+            line_of(&[("不少于60万", 0.0)]),
+            line_of(&[("资金（万元）", 0.0), ("期望", 59.0)]),
+            line_of(&[("资金（万元）期望", 0.0)]),
+        ];
+        assert_eq!(splits(&page, 2), vec![5]);
+        assert!(splits(&page, 3).is_empty());
     }
 
     /// LibreOffice autospaces CJK next to ASCII (0.15–0.45 em): no mixed pair is an

@@ -2938,7 +2938,13 @@ pub(crate) fn page_items(
         };
         separators_spanned(&body, &p, inherited, &spans)
     } else {
-        separators_spanned(&body, &p, inherited, &merged_value)
+        // The indicator table may start below the rows above on this page: its level
+        // names merged over the columns to its right cross the page's gaps as well (a
+        // task table restarted after a page break, its amount on one line with the
+        // outcome's, showed the amount's gap on that line alone, which 数量指标 over the
+        // indicator header's columns outweighed: the amount glued into the outcome).
+        let spans = |l: &Line, i: usize| merged_value(l, i) || merged_level_name(l, i);
+        separators_spanned(&body, &p, inherited, &spans)
     };
     let row_gap = usual_line_gap(&body, &seps, &p) + p.row_gap_extra;
     let cut = indicator_table_start(&body);

@@ -247,12 +247,19 @@ fn separators_spanned(
     // text over all pages (an HTML table printed by a browser) narrows by the difference
     // of its names' lengths (two and a half ems for 服务对象满意度指标 after 经济效益指标):
     // up to three ems where that text, crossing the carried-over edge, shows it.
-    let starts_between = |a: f64, b: f64| {
-        let (lo, hi) = if a < b { (a, b) } else { (b, a) };
-        lines
-            .iter()
-            .flat_map(|l| &l.chunks)
-            .any(|c| lo < c.bbox.x0 && c.bbox.x0 < hi)
+    // (Text alone on its line that starts between them and runs across the own edge
+    // `o` does not count: `o` cuts through it, set mid-way in a stretch such lines do
+    // not cross, as lines with one chunk never do. A wrapped level-3 name whose lines
+    // are set half a line off its targets', on a continued page, shows the level-2
+    // column's gap as far as the targets' start: `o` fell inside the names.)
+    let starts_between = |o: f64, s: f64| {
+        let (lo, hi) = if o < s { (o, s) } else { (s, o) };
+        lines.iter().any(|l| {
+            l.chunks.iter().any(|c| {
+                let cut = l.chunks.len() == 1 && c.bbox.x0 < o && o < c.bbox.x1;
+                lo < c.bbox.x0 && c.bbox.x0 < hi && !cut
+            })
+        })
     };
     // Text across the carried-over edge `s` that ends in the gap left of the own edge
     // `o`, in a column whose left edge the page before shows too: a name longer than any

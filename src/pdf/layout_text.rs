@@ -1250,6 +1250,13 @@ fn join_cut_rows(pages: &mut [PageItems]) {
         };
         let n = filled(prev).len();
         let cont = filled(next);
+        // The indicator table's header row at a page's foot carries on only into the
+        // rest of a header cell cut there, alone on its row: a row with text in several
+        // columns is the table's first (as in the stitcher).
+        let prev_texts: Vec<&str> = filled(prev).iter().map(|c| c.text.as_str()).collect();
+        if cont.len() >= 2 && crate::sections::is_indicator_header(&prev_texts) {
+            continue;
+        }
         // A row cut with every cell mid-sentence at the foot of a full page goes on in
         // all of its cells.
         // So does one whose continuation opens a cell with what never starts one: a
@@ -4344,6 +4351,27 @@ mod tests {
         assert_eq!(
             row.and_then(|r| r.last()).copied(),
             Some("1.开展项目数量≤327项。2.全市技术合同成交额=2873亿元。3.高新技术企业认定数≤4881家。")
+        );
+    }
+
+    #[test]
+    fn header_alone_at_a_page_foot_takes_no_row_of_the_next_page() {
+        // The indicator header is the page's last line; the next page opens with the
+        // table's first row, set in its own columns. It is no rest of a header cell cut
+        // by the break: joined to it, every header cell took a cell of the row.
+        let t = include_str!("../../fixtures/layout/header-alone-at-a-page-foot.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        assert!(
+            rows.iter()
+                .any(|r| r.as_slice() == ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值"]),
+            "{rows:?}"
+        );
+        assert!(
+            rows.iter().any(|r| r.contains(&"数量指标")
+                && r.contains(&"保障困难群众基本生活")
+                && r.last().is_some_and(|t| t.starts_with("1.合作银行"))),
+            "{rows:?}"
         );
     }
 

@@ -83,6 +83,28 @@ fn unit_after(f: &[char], at: usize) -> bool {
     unit_at(&rest).is_some()
 }
 
+/// Whether the comma between the number starting at `start` and the one ending at `end`
+/// parts the ends of an interval (`[1,5天]`, `(0,5天]`): an opening bracket right before,
+/// a closing one within a few chars after, one of them square.
+fn interval(f: &[char], start: usize, end: usize) -> bool {
+    let Some(open) = start.checked_sub(1).and_then(|k| f.get(k)) else {
+        return false;
+    };
+    if !matches!(open, '[' | '［' | '【' | '(' | '（') {
+        return false;
+    }
+    let close = f
+        .iter()
+        .skip(end)
+        .take(8)
+        .find(|c| matches!(c, ']' | '］' | '】' | ')' | '）' | '[' | '(' | '（' | '［'));
+    match close {
+        Some(']' | '］' | '】') => true,
+        Some(')' | '）') => matches!(open, '[' | '［' | '【'),
+        _ => false,
+    }
+}
+
 /// A target text with its OCR misreadings in numbers repaired; `None` when there is
 /// nothing to repair (nearly always: the first test is a byte scan).
 pub(crate) fn repair_target(text: &str) -> Option<String> {
@@ -193,7 +215,7 @@ pub(crate) fn repair_target(text: &str) -> Option<String> {
         let end = i + 1 + after;
         let fix = match c {
             '。' | '·' => whole_before && unit_after(&f, end),
-            ',' => whole_before && after <= 2 && unit_after(&f, end),
+            ',' => whole_before && after <= 2 && unit_after(&f, end) && !interval(&f, s, end),
             _ => {
                 whole_before
                     && after == 3

@@ -534,7 +534,12 @@ fn code_after(after: &str, q: &Qty) -> bool {
             return true; // 5G, 3A级
         }
         let mut it = after.chars();
-        if matches!(it.next(), Some(':' | '/')) && it.next().is_some_and(|c| c.is_ascii_digit()) {
+        // A rate's denominator (`200/10万`) is its unit, read as such: no code.
+        let rate = q.unit.as_ref().is_some_and(|u| u.text.starts_with('/'));
+        if !rate
+            && matches!(it.next(), Some(':' | '/'))
+            && it.next().is_some_and(|c| c.is_ascii_digit())
+        {
             return true; // 9:00, 2023/12, 1:1
         }
     }
@@ -578,8 +583,19 @@ fn interval_around(s: &str, start: usize) -> Option<(Qty, Qty, usize, usize)> {
         let t = t.trim_matches(' ');
         quantity(t).filter(|q| q.len == t.len())
     };
-    let (q1, q2) = (whole(a)?, whole(b)?);
-    Some((q1, q2, open, start + close + closer.len_utf8()))
+    let (q1, mut q2) = (whole(a)?, whole(b)?);
+    let mut end = start + close + closer.len_utf8();
+    // A unit written after the brackets stands for both ends (`(0,5]天`, `[90,100)%`).
+    if q1.unit.is_none() && q2.unit.is_none() {
+        let (t, gap) = skip_spaces(s.get(end..)?);
+        if gap <= 1 {
+            if let Some((u, len)) = super::unit::unit_at(t) {
+                q2.unit = Some(u);
+                end += gap + len;
+            }
+        }
+    }
+    Some((q1, q2, open, end))
 }
 
 /// A second quantity after a range separator, at `at` (just after the first quantity).

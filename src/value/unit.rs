@@ -361,11 +361,31 @@ fn compound_tail(s: &str) -> usize {
             break;
         };
         let after = &rest[sep.len_utf8()..];
-        let b = match prefix_at(after) {
-            Some((p, _)) => base_at(&after[p.len()..]).map(|b| p.len() + b.len()),
-            None => None,
-        }
-        .or_else(|| base_at(after).map(str::len));
+        // A rate per so many (`/10万`, `人/10万人`, `张/千人`): a count of one to four
+        // digits before the denominator's magnitude, which is then needed, and a base
+        // that may be left out. The count and magnitude are the unit's, not the value's.
+        let digits = if sep == '/' {
+            after.bytes().take_while(u8::is_ascii_digit).count()
+        } else {
+            0
+        };
+        let b = if digits > 0 {
+            let d = &after[digits..];
+            match prefix_at(d) {
+                Some((p, _)) if digits <= 4 => {
+                    Some(digits + p.len() + base_at(&d[p.len()..]).map_or(0, str::len))
+                }
+                _ => None,
+            }
+        } else {
+            match prefix_at(after) {
+                Some((p, _)) => base_at(&after[p.len()..])
+                    .map(|b| p.len() + b.len())
+                    .or_else(|| (sep == '/').then_some(p.len())),
+                None => None,
+            }
+            .or_else(|| base_at(after).map(str::len))
+        };
         match b {
             Some(b) => len += sep.len_utf8() + b,
             None => break,
@@ -421,6 +441,21 @@ pub(crate) fn unit_at(s: &str) -> Option<(Unit, usize)> {
             },
             '成'.len_utf8(),
         ));
+    }
+    // A rate with no unit before its denominator (`200/10万`, `3/万`).
+    if s.starts_with('/') {
+        let tail = compound_tail(s);
+        return (tail > 0).then(|| {
+            let text: Cow<'static, str> = Cow::Owned(s[..tail].to_string());
+            (
+                Unit {
+                    text: text.clone(),
+                    mag: Decimal::ONE,
+                    base: Some(text),
+                },
+                tail,
+            )
+        });
     }
     let plain = base_at(s).map(|b| (b.len(), b));
     // A prefix and its base, maybe split by an OCR space (`5 亿 元`).

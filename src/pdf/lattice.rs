@@ -535,6 +535,34 @@ mod tests {
             .collect()
     }
 
+    /// The cell texts of the first table on a 300 × 300 page with these rules and
+    /// 10-point words; every glyph must land in a cell.
+    fn square_page_table(
+        hrules: Vec<HRule>,
+        vrules: Vec<VRule>,
+        words: &[(&str, f64, f64)],
+    ) -> Vec<Vec<String>> {
+        let mut p = PageGeom {
+            number: 1,
+            width: 300.0,
+            height: 300.0,
+            hrules,
+            vrules,
+            ..Default::default()
+        };
+        put_words(&mut p, words);
+        let mut used = vec![false; p.glyphs.len()];
+        let items = tables_on_page(&p, &mut used);
+        let Some(Item::Table { rows, .. }) = items.first() else {
+            panic!("no table")
+        };
+        assert!(used.iter().all(|u| *u), "a glyph outside every cell");
+        cell_texts(rows)
+            .into_iter()
+            .map(|r| r.into_iter().map(str::to_string).collect())
+            .collect()
+    }
+
     #[test]
     fn spans_from_partial_rules() {
         let p = page();
@@ -558,21 +586,16 @@ mod tests {
 
     #[test]
     fn vertical_rules_close_a_missing_bottom_border() {
-        let mut p = PageGeom {
-            number: 1,
-            width: 300.0,
-            height: 300.0,
-            ..Default::default()
-        };
         // Two rows; the bottom rule was not drawn, the verticals run on to y = 0.
-        p.hrules = vec![h(300.0, 0.0, 200.0), h(200.0, 0.0, 200.0)];
-        p.vrules = vec![
+        let hrules = vec![h(300.0, 0.0, 200.0), h(200.0, 0.0, 200.0)];
+        let vrules = vec![
             v(0.0, 0.0, 300.0),
             v(100.0, 0.0, 300.0),
             v(200.0, 0.0, 300.0),
         ];
-        put_words(
-            &mut p,
+        let texts = square_page_table(
+            hrules,
+            vrules,
             &[
                 ("名称", 10.0, 250.0),
                 ("值", 110.0, 250.0),
@@ -580,39 +603,27 @@ mod tests {
                 ("续", 110.0, 50.0),
             ],
         );
-        let mut used = vec![false; p.glyphs.len()];
-        let items = tables_on_page(&p, &mut used);
-        let Some(Item::Table { rows, .. }) = items.first() else {
-            panic!("no table")
-        };
-        let texts = cell_texts(rows);
         assert_eq!(texts, vec![vec!["名称", "值"], vec!["末行", "续"]]);
-        assert!(used.iter().all(|u| *u));
     }
 
     #[test]
     fn a_lone_side_rule_as_tall_as_the_table_is_its_outer_column() {
         // Calc continuing a row span on a new page: the span's column has its side rules
         // but no horizontal rule crosses it.
-        let mut p = PageGeom {
-            number: 1,
-            width: 300.0,
-            height: 300.0,
-            ..Default::default()
-        };
-        p.hrules = vec![
+        let hrules = vec![
             h(300.0, 100.0, 300.0),
             h(150.0, 100.0, 300.0),
             h(0.0, 100.0, 300.0),
         ];
-        p.vrules = vec![
+        let vrules = vec![
             v(0.0, 0.0, 300.0),
             v(100.0, 0.0, 300.0),
             v(200.0, 0.0, 300.0),
             v(300.0, 0.0, 300.0),
         ];
-        put_words(
-            &mut p,
+        let texts = square_page_table(
+            hrules,
+            vrules,
             &[
                 ("任务", 10.0, 140.0),
                 ("a1", 110.0, 250.0),
@@ -621,42 +632,28 @@ mod tests {
                 ("b2", 210.0, 50.0),
             ],
         );
-        let mut used = vec![false; p.glyphs.len()];
-        let items = tables_on_page(&p, &mut used);
-        let Some(Item::Table { rows, .. }) = items.first() else {
-            panic!("no table")
-        };
-        assert_eq!(
-            cell_texts(rows),
-            vec![vec!["任务", "a1", "b1"], vec!["", "a2", "b2"]]
-        );
-        assert!(used.iter().all(|u| *u));
+        assert_eq!(texts, vec![vec!["任务", "a1", "b1"], vec!["", "a2", "b2"]]);
     }
 
     #[test]
     fn one_rule_between_two_rows_cut_by_page_ends() {
         // Chromium: the end of one row and the start of the next, each running over a
         // page end, with only the rule between them; the columns' rules run on past it.
-        let mut p = PageGeom {
-            number: 1,
-            width: 300.0,
-            height: 300.0,
-            ..Default::default()
-        };
-        p.hrules = vec![
+        let hrules = vec![
             h(150.0, 0.0, 100.0),
             h(150.0, 100.0, 200.0),
             h(150.0, 200.0, 300.0),
         ];
-        p.vrules = vec![
+        let vrules = vec![
             v(0.0, 0.0, 300.0),
             v(100.0, 0.0, 150.0),
             v(100.0, 150.0, 300.0),
             v(200.0, 0.0, 300.0),
             v(300.0, 0.0, 300.0),
         ];
-        put_words(
-            &mut p,
+        let texts = square_page_table(
+            hrules,
+            vrules,
             &[
                 ("上行末", 110.0, 250.0),
                 ("任务", 10.0, 100.0),
@@ -664,16 +661,10 @@ mod tests {
                 ("12.5", 210.0, 100.0),
             ],
         );
-        let mut used = vec![false; p.glyphs.len()];
-        let items = tables_on_page(&p, &mut used);
-        let Some(Item::Table { rows, .. }) = items.first() else {
-            panic!("no table")
-        };
         assert_eq!(
-            cell_texts(rows),
+            texts,
             vec![vec!["", "上行末", ""], vec!["任务", "内容", "12.5"]]
         );
-        assert!(used.iter().all(|u| *u));
     }
 
     #[test]

@@ -1250,11 +1250,7 @@ fn join_cut_rows(pages: &mut [PageItems]) {
         };
         let n = filled(prev).len();
         let cont = filled(next);
-        // The indicator table's header row at a page's foot carries on only into the
-        // rest of a header cell cut there, alone on its row: a row with text in several
-        // columns is the table's first (as in the stitcher).
-        let prev_texts: Vec<&str> = filled(prev).iter().map(|c| c.text.as_str()).collect();
-        if cont.len() >= 2 && crate::sections::is_indicator_header(&prev_texts) {
+        if super::header_meets_first_row(prev, cont.len()) {
             continue;
         }
         // A row cut with every cell mid-sentence at the foot of a full page goes on in

@@ -565,10 +565,7 @@ fn continues(prev: &TRow, next: &TRow, full: bool) -> bool {
     if !full || a.is_empty() || b.is_empty() || !b.iter().all(|c| a.contains(c)) {
         return false;
     }
-    // The indicator table's header row at a page end carries on only into the rest of a
-    // header cell cut there, alone on its row: a row with text in several columns is
-    // the table's first.
-    if b.len() >= 2 && crate::sections::is_indicator_header(&texts(prev)) {
+    if header_meets_first_row(prev, b.len()) {
         return false;
     }
     // The next page's row holds only the last column the row above fills: the tail of
@@ -770,6 +767,14 @@ const ASCII_EMS: f64 = 0.6;
 
 /// Glyph bottoms on one text line differ by less than this (points).
 const SAME_LINE_TOLERANCE: f64 = 4.0;
+
+/// The indicator table's header row at a page end carries on only into the rest of a
+/// header cell cut there, alone on its row: a next row with text in `next_filled` ≥ 2
+/// columns is the table's first, never the header's continuation (both page stitchers,
+/// geometry and layout text, ask this).
+pub(crate) fn header_meets_first_row(prev: &TRow, next_filled: usize) -> bool {
+    next_filled >= 2 && crate::sections::is_indicator_header(&texts(prev))
+}
 
 fn texts(r: &TRow) -> Vec<&str> {
     r.cells

@@ -266,6 +266,68 @@ fn a_panic_becomes_an_internal_record() {
     assert!(stderr.contains(&victim));
 }
 
+/// A walked directory holding a named pipe: opening it would block a worker until the
+/// timeout (nobody writes to it), so the walk records it as an `io` error without opening.
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_in_a_walked_directory_is_an_io_record_at_once() {
+    let c = corpus(20);
+    let fifo = c.root.join("region-0").join("pipe.txt");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: mkfifo unavailable");
+        return;
+    }
+    let t0 = Instant::now();
+    let out = run(declx()
+        .args(["extract", "-q", "--timeout-per-file", "60"])
+        .arg(&c.root));
+    assert!(
+        t0.elapsed() < Duration::from_secs(30),
+        "the pipe was not opened"
+    );
+    let recs = records(&out);
+    assert_eq!(recs.len(), 21, "every walked entry is one record");
+    let pipe: Vec<&Value> = recs
+        .iter()
+        .filter(|r| path_of(r) == fifo.to_string_lossy())
+        .collect();
+    assert_eq!(pipe.len(), 1);
+    assert_eq!(kind_of(pipe[0]).as_deref(), Some("io"));
+    let msg = pipe[0]["error"]["message"].as_str().unwrap_or_default();
+    assert!(msg.contains("named pipe"), "{msg}");
+}
+
+/// `--max-file-size` refuses a larger file before reading it; smaller files are read.
+#[test]
+fn a_file_over_max_file_size_is_an_io_record() {
+    let c = corpus(10);
+    let big = c.root.join("big.txt");
+    std::fs::write(&big, vec![b'x'; 5000]).expect("write");
+    let out = run(declx()
+        .args(["extract", "-q", "--max-file-size", "4K"])
+        .arg(&c.root));
+    let recs = records(&out);
+    assert_eq!(recs.len(), 11);
+    for r in &recs {
+        let bytes = std::fs::metadata(path_of(r)).expect("stat").len();
+        if bytes > 4096 {
+            assert_eq!(kind_of(r).as_deref(), Some("io"), "{}", path_of(r));
+            let msg = r["error"]["message"].as_str().unwrap_or_default();
+            assert!(msg.contains("--max-file-size"), "{msg}");
+        } else {
+            assert_ne!(kind_of(r).as_deref(), Some("io"), "{}", path_of(r));
+        }
+    }
+    assert!(recs.iter().any(|r| path_of(r) == big.to_string_lossy()));
+    // A bad size is a usage error, not a run.
+    let bad = run(declx()
+        .args(["extract", "--max-file-size", "1T"])
+        .arg(&c.root));
+    assert!(!bad.status.success());
+    assert!(bad.stdout.is_empty());
+}
+
 fn json_files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     let mut out = BTreeMap::new();
     let mut stack = vec![dir.to_path_buf()];

@@ -28,7 +28,9 @@ pub struct Input {
     pub shown: String,
     /// Where its `-o DIR` output goes, relative to DIR.
     pub out_rel: PathBuf,
-    /// The directory walk failed here: the input becomes an `io` error record.
+    /// The directory walk failed here, or found something that is not a regular file
+    /// (a named pipe would block the worker, a device never ends): the input becomes an
+    /// `io` error record without being opened.
     pub walk_error: Option<String>,
 }
 
@@ -178,6 +180,8 @@ struct Frame {
 struct Entry {
     name: OsString,
     is_dir: bool,
+    /// Not a regular file (after following a link): what it is.
+    special: Option<&'static str>,
     /// Another matching file in the same directory has the same stem.
     stem_clash: bool,
 }
@@ -316,7 +320,9 @@ impl Inputs {
                 shown: path.to_string_lossy().into_owned(),
                 path,
                 out_rel,
-                walk_error: None,
+                walk_error: entry.special.map(|what| {
+                    format!("not a regular file ({what}): a directory walk reads regular files only; name it directly to read it")
+                }),
             });
         }
     }
@@ -496,13 +502,14 @@ fn list_dir(dir: &Path, globs: &[Glob], rel: &Path) -> io::Result<Vec<Entry>> {
         let e = e?;
         let ft = e.file_type()?;
         let name = e.file_name();
-        let is_dir = if ft.is_symlink() {
+        let (is_dir, special) = if ft.is_symlink() {
             match fs::metadata(e.path()) {
                 Ok(m) if m.is_dir() => continue,
-                _ => false, // a link to a file, or a broken link (an io error record)
+                Ok(m) => (false, special_kind(&m.file_type())),
+                Err(_) => (false, None), // a broken link: an io error record when read
             }
         } else {
-            ft.is_dir()
+            (ft.is_dir(), special_kind(&ft))
         };
         if !is_dir {
             let r = rel.join(&name);
@@ -513,6 +520,7 @@ fn list_dir(dir: &Path, globs: &[Glob], rel: &Path) -> io::Result<Vec<Entry>> {
         entries.push(Entry {
             name,
             is_dir,
+            special,
             stem_clash: false,
         });
     }
@@ -527,19 +535,61 @@ fn list_dir(dir: &Path, globs: &[Glob], rel: &Path) -> io::Result<Vec<Entry>> {
     Ok(entries)
 }
 
+/// What a directory entry is when it is neither a directory nor a regular file.
+#[cfg(unix)]
+fn special_kind(ft: &fs::FileType) -> Option<&'static str> {
+    use std::os::unix::fs::FileTypeExt;
+    if ft.is_fifo() {
+        Some("a named pipe")
+    } else if ft.is_socket() {
+        Some("a socket")
+    } else if ft.is_char_device() || ft.is_block_device() {
+        Some("a device")
+    } else {
+        None
+    }
+}
+
+#[cfg(not(unix))]
+fn special_kind(_: &fs::FileType) -> Option<&'static str> {
+    None
+}
+
 fn stem_of(name: &OsStr) -> OsString {
     Path::new(name).file_stem().unwrap_or(name).to_os_string()
 }
 
-/// Read an input's bytes (stdin for `-`).
-pub fn read_bytes(input: &Input) -> io::Result<Vec<u8>> {
+/// Read an input's bytes (stdin for `-`), at most `max` of them: a larger input is an
+/// error, found from the file's size before any byte is read where the size is known.
+pub fn read_bytes(input: &Input, max: u64) -> io::Result<Vec<u8>> {
+    let too_large = |size: Option<u64>| {
+        let size = size.map(|n| format!("{n} bytes, ")).unwrap_or_default();
+        io::Error::other(format!(
+            "too large: {size}more than --max-file-size ({max} bytes)"
+        ))
+    };
+    let mut buf = Vec::new();
     if input.is_stdin() {
-        let mut buf = Vec::new();
-        io::stdin().lock().read_to_end(&mut buf)?;
-        Ok(buf)
+        io::stdin()
+            .lock()
+            .take(max.saturating_add(1))
+            .read_to_end(&mut buf)?;
     } else {
-        fs::read(&input.path)
+        let file = fs::File::open(&input.path)?;
+        let meta = file.metadata()?;
+        if meta.is_file() {
+            if meta.len() > max {
+                return Err(too_large(Some(meta.len())));
+            }
+            // The size is a hint: the file may grow or shrink while it is read.
+            buf.reserve_exact(usize::try_from(meta.len()).unwrap_or(0));
+        }
+        file.take(max.saturating_add(1)).read_to_end(&mut buf)?;
     }
+    if buf.len() as u64 > max {
+        return Err(too_large(None));
+    }
+    Ok(buf)
 }
 
 #[cfg(test)]

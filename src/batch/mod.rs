@@ -110,6 +110,13 @@ pub struct ExtractArgs {
     #[arg(long, value_name = "K/N")]
     pub shard: Option<Shard>,
 
+    /// Refuse inputs larger than SIZE (bytes; suffix K, M or G for KiB, MiB, GiB).
+    ///
+    /// A larger file becomes an `io` error record without being read, so a stray disk
+    /// image or video in an archive cannot exhaust memory. Example: --max-file-size 1G
+    #[arg(long, value_name = "SIZE", default_value = "256M", value_parser = parse_size)]
+    pub max_file_size: u64,
+
     /// Give up on an input after SECONDS and emit a `timeout` error record (0: never).
     ///
     /// The stuck worker is abandoned and replaced. Example: --timeout-per-file 30
@@ -163,6 +170,53 @@ pub fn run(args: &ExtractArgs) -> i32 {
             2
         }
     }
+}
+
+/// `--max-file-size`: bytes, or a number with K, M or G (binary: KiB, MiB, GiB; a
+/// trailing `B` or `iB` is allowed), e.g. `4096`, `512K`, `256M`, `1.5G`.
+fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let lower = t.to_ascii_lowercase();
+    let body = lower
+        .strip_suffix("ib")
+        .or_else(|| lower.strip_suffix('b'))
+        .unwrap_or(&lower);
+    let (num, shift) = match body.as_bytes().last() {
+        Some(b'k') => (&body[..body.len() - 1], 10),
+        Some(b'm') => (&body[..body.len() - 1], 20),
+        Some(b'g') => (&body[..body.len() - 1], 30),
+        _ => (body, 0),
+    };
+    let bad = || format!("bad size {s:?} (bytes, or a number with K, M or G)");
+    let num = num.trim();
+    if num.is_empty() || !num.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        return Err(bad());
+    }
+    // Whole bytes: a fraction only makes sense with a unit (`1.5G`).
+    let (int, frac) = num.split_once('.').unwrap_or((num, ""));
+    if frac.contains('.') || (shift == 0 && !frac.is_empty()) {
+        return Err(bad());
+    }
+    let int: u64 = if int.is_empty() {
+        0
+    } else {
+        int.parse().map_err(|_| bad())?
+    };
+    let whole = int
+        .checked_shl(shift)
+        .filter(|v| v >> shift == int)
+        .ok_or_else(bad)?;
+    let mut part = 0u64;
+    let mut scale = 1u64;
+    for d in frac.bytes().take(9) {
+        part = part * 10 + u64::from(d - b'0');
+        scale *= 10;
+    }
+    let size = whole.checked_add((part << shift) / scale).ok_or_else(bad)?;
+    if size == 0 {
+        return Err(format!("bad size {s:?}: must be more than 0"));
+    }
+    Ok(size)
 }
 
 pub fn is_error(r: &Record) -> bool {
@@ -237,6 +291,7 @@ impl Run {
                 pretty: args.pretty,
                 out_dir: args.output_dir.clone(),
                 resume: args.resume,
+                max_file_size: args.max_file_size,
                 hook: TestHook::from_env(),
             }),
             jobs,
@@ -668,6 +723,45 @@ mod tests {
 
         fn flush(&mut self) -> io::Result<()> {
             Ok(())
+        }
+    }
+
+    #[test]
+    fn sizes() {
+        let ok = [
+            ("1", 1),
+            ("4096", 4096),
+            ("512K", 512 << 10),
+            ("512k", 512 << 10),
+            ("512KB", 512 << 10),
+            ("512KiB", 512 << 10),
+            ("256M", 256 << 20),
+            ("256MiB", 256 << 20),
+            ("256mb", 256 << 20),
+            (" 1G ", 1 << 30),
+            ("1.5G", 3 << 29),
+            ("0.5M", 1 << 19),
+            (".5K", 512),
+        ];
+        for (s, want) in ok {
+            assert_eq!(parse_size(s), Ok(want), "{s}");
+        }
+        for s in [
+            "",
+            "K",
+            "0",
+            "0K",
+            "-1",
+            "1.5",
+            "1..5G",
+            "1T",
+            "abc",
+            "1 000",
+            "1e6",
+            "99999999999999999999",
+            "17179869184G",
+        ] {
+            assert!(parse_size(s).is_err(), "{s:?} should be refused");
         }
     }
 

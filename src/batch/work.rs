@@ -23,6 +23,8 @@ pub struct Settings {
     pub pretty: bool,
     pub out_dir: Option<PathBuf>,
     pub resume: bool,
+    /// Inputs larger than this many bytes are `io` error records, never read whole.
+    pub max_file_size: u64,
     pub hook: Option<TestHook>,
 }
 
@@ -143,7 +145,7 @@ fn process_inner(input: &Input, idx: usize, slot: &Slot, cfg: &Settings) -> Outc
             cfg,
         );
     }
-    let bytes = match read_bytes(input) {
+    let bytes = match read_bytes(input, cfg.max_file_size) {
         Ok(b) => Arc::new(b),
         Err(e) => {
             return deliver(

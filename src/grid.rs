@@ -732,10 +732,46 @@ fn quoted_tab_rows(text: &str) -> Option<Vec<Row<'static>>> {
 /// Comma-separated rows. Where the quoting does not hold together (a stray `"`), the
 /// commas alone split the cells, as a spreadsheet would show the file.
 fn csv_rows(text: &str) -> Vec<Row<'static>> {
-    delimited_rows(text, b',', true)
-        .or_else(|| delimited_rows(text, b',', false))
+    let text = without_formula_marks(text);
+    delimited_rows(&text, b',', true)
+        .or_else(|| delimited_rows(&text, b',', false))
         .map(|(rows, _)| rows)
         .unwrap_or_default()
+}
+
+/// A CSV field written as a spreadsheet formula, `="320.00"` (Excel's way to keep a
+/// number or a code as text), as the plain quoted field `"320.00"`: the csv reader takes
+/// a quote only at a field's start, so `="16,583.94"` would be cut at its comma. Only
+/// `="` opening a field (at a line's start or after a comma) is rewritten.
+fn without_formula_marks(text: &str) -> Cow<'_, str> {
+    let b = text.as_bytes();
+    let opens_field = |i: usize| i == 0 || matches!(b.get(i - 1), Some(b',' | b'\n' | b'\r'));
+    let marks: Vec<usize> = memchr::memmem::find_iter(b, b"=\"")
+        .filter(|&i| opens_field(i))
+        .collect();
+    if marks.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for i in marks {
+        // `=` is ASCII, so `i` and `i + 1` are char boundaries.
+        out.push_str(text.get(from..i).unwrap_or(""));
+        from = i + 1;
+    }
+    out.push_str(text.get(from..).unwrap_or(""));
+    Cow::Owned(out)
+}
+
+/// The text of a cell a spreadsheet wrote as a formula yielding a string (`="320.00"`,
+/// which a fully quoted field `"=""320.00"""` reads as): the string; other cells as
+/// they are.
+fn formula_text(t: &str) -> &str {
+    let t = t.trim();
+    t.strip_prefix("=\"")
+        .and_then(|r| r.strip_suffix('"'))
+        .filter(|inner| !inner.contains('"'))
+        .unwrap_or(t)
 }
 
 /// Rows of a delimited text read by the csv crate, and whether any cell spans lines.
@@ -812,7 +848,7 @@ fn delimited_rows(text: &str, delimiter: u8, quoting: bool) -> Option<(Vec<Row<'
                 .iter()
                 .enumerate()
                 .map(|(c, t)| Cell {
-                    text: Cow::Owned(clean_cell(t).into_owned()),
+                    text: Cow::Owned(clean_cell(formula_text(t)).into_owned()),
                     col: Some(c),
                     loc: loc.clone(),
                 })

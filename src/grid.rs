@@ -374,6 +374,36 @@ fn without_heading_marks(line: &str) -> &str {
     }
 }
 
+/// A markdown cell without its emphasis marks (`**项目**`, `__合计__`, `*备注*`,
+/// `**部门名称**：某局`): they are no part of the text a label or an amount is read
+/// from. Marks are dropped only in pairs; a lone `*` (a footnote mark) stays.
+fn without_emphasis(s: &str) -> Cow<'_, str> {
+    let t = s.trim();
+    let mut out = Cow::Borrowed(t);
+    for mark in ["**", "__"] {
+        if out.matches(mark).count() % 2 == 0 && out.contains(mark) {
+            out = Cow::Owned(out.replace(mark, ""));
+        }
+    }
+    // Italic over the whole cell.
+    if let Some(inner) = out
+        .strip_prefix('*')
+        .and_then(|r| r.strip_suffix('*'))
+        .filter(|r| !r.is_empty() && !r.contains('*'))
+    {
+        out = Cow::Owned(inner.to_string());
+    }
+    out
+}
+
+/// A markdown cell cleaned as [`clean_cell`] does, after its emphasis marks went.
+fn clean_markdown_cell(s: &str) -> Cow<'_, str> {
+    match without_emphasis(s) {
+        Cow::Borrowed(b) => clean_cell(b),
+        Cow::Owned(o) => Cow::Owned(clean_cell(&o).into_owned()),
+    }
+}
+
 fn is_markdown_rule(line: &str) -> bool {
     let t = line.trim();
     t.contains('-')
@@ -1036,7 +1066,9 @@ fn text_grid<'t>(text: &'t str) -> Grid<'t> {
                     split_spaced(without_heading_marks(t))
                         .into_iter()
                         .enumerate()
-                        .map(|(c, s)| cell(Some(c), clean_owned(s)))
+                        .map(|(c, s)| {
+                            cell(Some(c), Cow::Owned(clean_markdown_cell(&s).into_owned()))
+                        })
                         .collect()
                 } else {
                     let mut parts: Vec<&str> = t.split(is_pipe).collect();
@@ -1064,7 +1096,7 @@ fn text_grid<'t>(text: &'t str) -> Grid<'t> {
                     parts
                         .into_iter()
                         .enumerate()
-                        .map(|(c, s)| cell(Some(c), clean_cell(s)))
+                        .map(|(c, s)| cell(Some(c), clean_markdown_cell(s)))
                         .collect()
                 }
             }

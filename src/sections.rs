@@ -332,6 +332,11 @@ const OTHER_TASKS: &[&str] = &[
 ];
 const INDICATORS: &[&str] = &[
     "绩效指标",
+    // Multi-year templates: the period's indicators (their targets are `period`).
+    "中期绩效指标",
+    "实施期绩效指标",
+    "中期目标绩效指标",
+    "实施期目标绩效指标",
     "年度绩效指标",
     "部门整体绩效指标",
     "部门绩效指标",
@@ -1496,10 +1501,17 @@ impl<'g> Reader<'g> {
             }
             match label {
                 // A page break repeats the section's label cell: drop it, keep the row.
+                // (Not a multi-year form's second indicator table: 年度绩效指标 under
+                // 实施期绩效指标 has targets of another kind.)
                 Some(l)
                     if Some(l) == current
                         && inline.is_none()
-                        && matches!(l, Label::Tasks | Label::Indicators | Label::Budget) =>
+                        && matches!(l, Label::Tasks | Label::Indicators | Label::Budget)
+                        && !(l == Label::Indicators
+                            && blocks.last().is_some_and(|b| {
+                                b.label_cell.is_some_and(|c| names_period(&c.text))
+                                    != names_period(&first.text)
+                            })) =>
                 {
                     if let Some(b) = blocks.last_mut() {
                         b.rows.push(cells[1..].to_vec());
@@ -2580,6 +2592,17 @@ impl<'g> Reader<'g> {
                 st.emit(parsed, loc, &mut self.out.warnings);
             }
         }
+        // A multi-year template's indicator table for the whole period (中期绩效指标,
+        // 实施期绩效指标) with one target column (指标值): its targets are the period's.
+        let period_table = block.label_cell.is_some_and(|c| names_period(&c.text))
+            && map.as_ref().is_none_or(|m| m.cols[3].is_none());
+        if period_table {
+            for r in &mut st.out {
+                if r.period.is_none() {
+                    r.period = r.annual.take();
+                }
+            }
+        }
         if st.out.is_empty() {
             self.warn(
                 "empty_section",
@@ -2592,6 +2615,13 @@ impl<'g> Reader<'g> {
             None => self.out.indicators = Some(st.out),
         }
     }
+}
+
+/// An indicator section label naming the whole implementation period
+/// (`中期绩效指标`, `实施期绩效指标（2024-2026年）`), not the year.
+fn names_period(label: &str) -> bool {
+    let n = norm(label);
+    !has(&n, "年度") && (has(&n, "中期") || has(&n, "实施期") || has(&n, "周期"))
 }
 
 /// A task table's header row: it starts with the name column and names at least three
@@ -4620,7 +4650,15 @@ impl IndicatorColumns {
             "一级指标" | "一级指标名称" | "一级" | "指标类别" | "指标类型" => 0,
             "二级指标" | "二级指标名称" | "二级" => 1,
             "三级指标" | "三级指标名称" | "三级" | "指标名称" | "指标内容" => 2,
-            _ if words && (has(&n, "周期") || has(&n, "中期") || has(&n, "长期")) => 3,
+            // Multi-year templates name the period target 中期目标 or 实施期目标
+            // (实施期指标值 had read as the annual target, as 指标值 ends it).
+            _ if words
+                && (has(&n, "周期") || has(&n, "中期") || has(&n, "长期") || has(&n, "实施期")) =>
+            {
+                3
+            }
+            // Beside 中期目标: the year's target without 值.
+            "年度目标" | "本年度目标" | "当年目标" => 4,
             // Templates name the target column 指标值, 目标值 or 预期值 (年度目标值,
             // 年度指标值（2024年）).
             _ if words && has(&n, "年度") && (has(&n, "指标值") || has(&n, "目标值")) => 4,

@@ -1462,6 +1462,19 @@ impl<'g> Reader<'g> {
                 (Some(lc), Some(c)) => c <= lc,
                 _ => true,
             };
+            // 资金来源 in the label column labels the budget in templates that state the
+            // income alone (资金来源 | 财政拨款 | 450.00 …). Elsewhere it heads the income
+            // column of a budget already open (资金来源 | 支出结构), so only outside one.
+            let label = match label {
+                None if current != Some(Label::Budget)
+                    && in_label_col
+                    && !blocks.iter().any(|b| b.label == Some(Label::Budget))
+                    && is_funds_label(&first.text) =>
+                {
+                    Some(Label::Budget)
+                }
+                l => l,
+            };
             // Templates without the 绩效指标 label column open the indicator table with
             // its header row (一级指标 | 二级指标 | …), or, where the header was lost, with a
             // level-1 row (产出指标 | 数量指标 | …).
@@ -2614,6 +2627,15 @@ impl<'g> Reader<'g> {
             Some(i) => i.extend(st.out),
             None => self.out.indicators = Some(st.out),
         }
+    }
+}
+
+/// `资金来源` (with a note: `资金来源（万元）`), which labels the budget block where no
+/// budget label came before it.
+fn is_funds_label(text: &str) -> bool {
+    text.len() <= MAX_LABEL_BYTES && {
+        let n = norm(text);
+        matches!(strip_note(&n), "资金来源" | "资金来源情况")
     }
 }
 

@@ -323,6 +323,19 @@ const TASKS: &[&str] = &[
     // Templates that list the year's key projects (项目名称 | 资金总额 | …) as its tasks.
     "部门重点项目",
     "年度重点项目",
+    // 部门职责—工作活动 templates (部门职责 | 活动名称 | 活动内容 | 预算金额): each activity
+    // is a task.
+    "部门职责—工作活动",
+    "部门职责——工作活动",
+    "部门职责-工作活动",
+    "部门职责－工作活动",
+    "职责—活动",
+    "职责-活动",
+    "工作活动",
+    "年度工作活动",
+    "主要工作活动",
+    "重点工作活动",
+    "年度重点工作活动",
 ];
 const OTHER_TASKS: &[&str] = &[
     "其他需完成的任务",
@@ -1479,7 +1492,14 @@ impl<'g> Reader<'g> {
             // its header row (一级指标 | 二级指标 | …), or, where the header was lost, with a
             // level-1 row (产出指标 | 数量指标 | …).
             let opens = if label.is_some() {
-                None
+                // A 部门职责—工作活动 table without its label column: its header row opens
+                // with the duty column, whose 部门职责 is a footer label elsewhere.
+                (label == Some(Label::Footer)
+                    && inline.is_none()
+                    && current != Some(Label::Tasks)
+                    && is_duty_header(&first.text)
+                    && opens_task_table(cells.get(1..).unwrap_or(&[])))
+                .then_some(Label::Tasks)
             } else if current != Some(Label::Indicators)
                 && (IndicatorColumns::header_cols(&cells).is_some() || opens_level1_row(&cells))
             {
@@ -2690,13 +2710,23 @@ fn other_columns(row: &[&Cell], known: &[Option<usize>]) -> Vec<(usize, String)>
         .filter_map(|(i, c)| {
             let k = c.col.unwrap_or(i);
             let text = c.text.trim();
-            // A row-number column (序号) stands before the named ones.
-            let kept = (k > *first || is_row_number_header(text))
+            // A row-number column (序号) stands before the named ones, and so does the
+            // duty an activity serves (部门职责 | 活动名称 | …).
+            let kept = (k > *first || is_row_number_header(text) || is_duty_header(text))
                 && !known.contains(&Some(k))
                 && is_added_header(text);
             kept.then(|| (k, text.to_string()))
         })
         .collect()
+}
+
+/// The duty column of a 部门职责—工作活动 table (`部门职责`, `职责`, `部门主要职责`).
+fn is_duty_header(text: &str) -> bool {
+    text.len() <= MAX_LABEL_BYTES && {
+        let n = norm(text);
+        let n = strip_note(&n);
+        n.ends_with("职责") && n.chars().count() <= 6
+    }
 }
 
 /// A row number: one to three digits, nothing else (`1`, `12`).
@@ -4081,7 +4111,9 @@ impl TaskColumns {
         if text.len() > MAX_LABEL_BYTES {
             return None;
         }
-        const CHARS: [char; 10] = ['称', '务', '目', '容', '金', '入', '效', '算', '述', '期'];
+        const CHARS: [char; 11] = [
+            '称', '务', '目', '容', '金', '入', '效', '算', '述', '期', '活',
+        ];
         let seen = chars_seen(text, &CHARS);
         // A total heading the amount columns' parts (合计 | 财政拨款 | 其他资金) is the
         // task's amount; the parts after it are added columns.
@@ -4116,6 +4148,14 @@ impl TaskColumns {
         } else if has_by(8, "描述") || has_by(8, "概述") {
             // (After the outcome words: 期望达到的目标（概述）.)
             Some(1)
+        } else if seen & (1 << 10) != 0
+            && strip_note(&n).ends_with("活动")
+            && n.chars().count() <= 6
+        {
+            // 部门职责—工作活动 templates name the task 主要活动 / 工作活动 (活动内容 and
+            // 活动预算 were taken above); a short header only, not a line of text that
+            // ends in the word (`组织开展宣传培训活动`).
+            Some(0)
         } else {
             None
         }

@@ -2332,14 +2332,32 @@ impl<'g> Reader<'g> {
         let mut loose: Vec<&Cell> = Vec::new();
         // Whether the row before was the header: a second header row may follow it.
         let mut after_header = false;
+        // An amount header alone on its row above the header row (see `lone_amount_header`).
+        let mut lone_amount: Option<&Cell> = None;
         for (row, loc) in block.rows_without(Label::Tasks) {
-            if let Some(m) = TaskColumns::from_header(&row) {
+            if let Some(mut m) = TaskColumns::from_header(&row) {
+                if let Some(c) = lone_amount.take() {
+                    m.take_lone_amount_header(c, self.has_cols);
+                }
                 added = AddedColumn::of_header(&row, &m.other, &m.cols, m.complete());
                 // The first header names the columns; a repeat after a page break is dropped.
                 if map.is_none() {
                     map = Some(m);
                 }
                 after_header = true;
+                continue;
+            }
+            // (Only where a line is a row: one cell a line, every row is one cell.)
+            if let Some(c) = lone_amount_header(&row).filter(|_| self.rows_meaningful) {
+                // A header cell two lines tall copied as two rows (`名称 | 主要实施内容 |
+                // | 期望…` and, alone on its own row, `预算金额（万元）`): its header's
+                // amount column, not a task.
+                // After tasks, it is a header repeated by a page break.
+                match map.as_mut() {
+                    Some(m) if tasks.is_empty() => m.take_lone_amount_header(c, self.has_cols),
+                    Some(_) => {}
+                    None => lone_amount = Some(c),
+                }
                 continue;
             }
             if std::mem::take(&mut after_header)
@@ -2656,6 +2674,17 @@ fn is_funds_label(text: &str) -> bool {
     text.len() <= MAX_LABEL_BYTES && {
         let n = norm(text);
         matches!(strip_note(&n), "资金来源" | "资金来源情况")
+    }
+}
+
+/// A row holding nothing but a task amount header (`金额`, `预算金额（万元）`,
+/// `拟投入的资金（万元）`): a tall header cell whose text a copy set on a row of its own.
+fn lone_amount_header<'a, 'g>(row: &[&'a Cell<'g>]) -> Option<&'a Cell<'g>> {
+    match row {
+        [one] if TaskColumns::slot(&one.text) == Some(2) && !is_amount_like(&one.text) => {
+            Some(*one)
+        }
+        _ => None,
     }
 }
 
@@ -4163,6 +4192,22 @@ impl TaskColumns {
 
     fn complete(&self) -> bool {
         self.cols[0].is_some() && (self.cols[2].is_some() || self.amount_split)
+    }
+
+    /// An amount header standing alone on a row next to the header row: the amount
+    /// column where the header has none (its column, where cells keep theirs), and the
+    /// unit it states where the header stated none.
+    fn take_lone_amount_header(&mut self, c: &Cell, has_cols: bool) {
+        if self.cols[2].is_none() && !self.amount_split && has_cols {
+            if let Some(k) = c.col.filter(|k| !self.cols.contains(&Some(*k))) {
+                self.cols[2] = Some(k);
+                self.other.retain(|(o, _)| *o != k);
+                self.amount_header = Some(c.text.trim().to_string());
+            }
+        }
+        if self.unit.is_none() {
+            self.unit = unit_in(&c.text);
+        }
     }
 
     /// A row whose cells lost their columns (space-aligned text), under a header with

@@ -133,10 +133,163 @@ pub fn looks_like_html(text: &str) -> bool {
     tag(b"<html") || tag(b"<table") || tag(b"<!doctype html")
 }
 
-/// The rows of every table in the document, spans filled with empty cells. `loc` is the
-/// source line of each row's `<tr>`.
+/// The rows of every table in the document, spans filled with empty cells, and between
+/// them the text outside the tables (a title in `<p>` or `<h1>`, `填报单位：…` above the
+/// table, `单位负责人：…` under it), a row a line, in document order. `loc` is the source
+/// line of each row's `<tr>` (of an outside line, where its text is found).
 pub fn rows(text: &str) -> Vec<Row<'static>> {
     let doc = Html::parse_document(text);
+    let table = table_rows(&doc, text);
+    let mut table = table.into_iter().peekable();
+    let mut out = Vec::new();
+    let mut outside = Outside::new(text);
+    for node in doc.tree.root().descendants() {
+        match node.value() {
+            Node::Element(e) if e.name().eq_ignore_ascii_case("tr") => {
+                outside.flush(&mut out);
+                if table.peek().is_some_and(|(id, _)| *id == node.id()) {
+                    out.extend(table.next().map(|(_, row)| row));
+                }
+            }
+            Node::Element(e)
+                if e.name().eq_ignore_ascii_case("br")
+                    && !node.ancestors().any(|a| skipped(a.value())) =>
+            {
+                outside.buf.push('\n');
+            }
+            Node::Text(t) => {
+                let mut owner = None;
+                for a in node.ancestors() {
+                    if skipped(a.value()) {
+                        owner = None;
+                        break;
+                    }
+                    if owner.is_none() && is_block(a.value()) {
+                        owner = Some(a.id());
+                    }
+                }
+                let Some(owner) = owner else { continue };
+                if outside.owner != Some(owner) {
+                    outside.flush(&mut out);
+                    outside.owner = Some(owner);
+                }
+                // Source line breaks inside a paragraph are white space, not lines.
+                outside.buf.extend(t.chars().map(|c| match c {
+                    '\n' | '\r' | '\t' => ' ',
+                    '\u{a0}' => ' ',
+                    c => c,
+                }));
+            }
+            _ => {}
+        }
+    }
+    outside.flush(&mut out);
+    out.extend(table.map(|(_, row)| row));
+    out
+}
+
+/// Elements whose text is no row outside a table: the table's own (read by its rows),
+/// and the head's and scripts'.
+fn skipped(n: &Node) -> bool {
+    matches!(n, Node::Element(e) if ["table", "head", "script", "style", "template", "title"]
+        .iter()
+        .any(|t| e.name().eq_ignore_ascii_case(t)))
+}
+
+/// Elements that set their text on lines of its own (text nodes are gathered up to the
+/// nearest one).
+fn is_block(n: &Node) -> bool {
+    match n {
+        Node::Element(e) => [
+            "p",
+            "div",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "li",
+            "center",
+            "body",
+            "html",
+            "caption",
+            "blockquote",
+            "pre",
+            "section",
+            "article",
+            "header",
+            "footer",
+        ]
+        .iter()
+        .any(|t| e.name().eq_ignore_ascii_case(t)),
+        Node::Document => true,
+        _ => false,
+    }
+}
+
+/// Text outside the tables gathered for one block element, and where the search for
+/// each line's place in the source got to.
+struct Outside<'t> {
+    source: &'t str,
+    buf: String,
+    owner: Option<ego_tree::NodeId>,
+    at: usize,
+    line: usize,
+}
+
+impl<'t> Outside<'t> {
+    fn new(source: &'t str) -> Self {
+        Outside {
+            source,
+            buf: String::new(),
+            owner: None,
+            at: 0,
+            line: 1,
+        }
+    }
+
+    /// The gathered text as rows: a row a line, cells parted by runs of spaces (as
+    /// `填报单位：某局　　单位：万元` sets two fields on one line).
+    fn flush(&mut self, out: &mut Vec<Row<'static>>) {
+        let buf = std::mem::take(&mut self.buf);
+        for line in buf.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            let cells = super::split_spaced(line);
+            let Some(first) = cells.first() else { continue };
+            // The line the text stands on, searched for from the last one found (an
+            // entity-escaped text is not found and keeps that line).
+            if let Some(p) = self
+                .source
+                .get(self.at..)
+                .and_then(|s| s.find(first.as_str()))
+            {
+                let to = self.at + p;
+                self.line += self
+                    .source
+                    .get(self.at..to)
+                    .map_or(0, |s| s.bytes().filter(|&b| b == b'\n').count());
+                self.at = to;
+            }
+            let loc = Loc::Line { line: self.line };
+            let cells: Vec<Cell<'static>> = cells
+                .into_iter()
+                .enumerate()
+                .map(|(c, t)| Cell {
+                    text: Cow::Owned(clean_cell(&t).into_owned()),
+                    col: Some(c),
+                    loc: loc.clone(),
+                })
+                .filter(|c| !c.text.is_empty())
+                .collect();
+            if !cells.is_empty() {
+                out.push(Row { cells, loc });
+            }
+        }
+    }
+}
+
+/// The rows of every table, with the id of each row's `<tr>` node.
+fn table_rows(doc: &Html, text: &str) -> Vec<(ego_tree::NodeId, Row<'static>)> {
     let Ok(tr) = Selector::parse("tr") else {
         return Vec::new();
     };
@@ -193,7 +346,7 @@ pub fn rows(text: &str) -> Vec<Row<'static>> {
         if cells.iter().all(|c| c.text.is_empty()) {
             continue;
         }
-        out.push(Row { cells, loc });
+        out.push((row.id(), Row { cells, loc }));
     }
     out
 }

@@ -120,3 +120,67 @@ fn html_nested_beyond_reason_is_unsupported_not_a_stall() {
     let page = "<!DOCTYPE html><html><body><table><tr><td>通知</td><td>2023</td></tr></table></body></html>";
     assert_eq!(kind(&extract_str("page.html", page)), "not_a_declaration");
 }
+
+#[test]
+fn an_indicator_table_alone_is_not_a_declaration() {
+    // With its 绩效指标 label column, without it, and as markdown: one section of the form,
+    // no title, no department, so no declaration (the contract's not_a_declaration).
+    let labelled = "绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\n\
+        \t产出指标\t数量指标\t调查项目数\t≥12项\n\
+        \t效益指标\t社会效益指标\t数据公开率\t100%\n";
+    let bare = "一级指标\t二级指标\t三级指标\t年度指标值\n产出指标\t数量指标\t调查项目数\t≥12项\n";
+    let md = "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 |\n|---|---|---|---|\n\
+        | 产出指标 | 数量指标 | 调查项目数 | ≥12项 |\n";
+    for (name, text) in [("l.txt", labelled), ("b.txt", bare), ("m.md", md)] {
+        assert_eq!(
+            kind(&extract_str(name, text)),
+            "not_a_declaration",
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn two_declarations_in_one_file_give_the_first_with_a_warning() {
+    let second = include_str!("heldout/shenzhen-nanshan-health-2024.txt");
+    let first = extract_str("one.txt", SEED);
+    let v = extract_str("two.txt", &format!("{SEED}\n{second}"));
+    assert!(v.get("error").is_none(), "{v}");
+    assert_eq!(v["department"], "广州市科学技术局");
+    for field in ["tasks", "indicators"] {
+        assert_eq!(
+            without_locations(&v[field]),
+            without_locations(&first[field]),
+            "{field}"
+        );
+    }
+    assert_eq!(v["budget"]["items"], first["budget"]["items"]);
+    let warned = warning_messages(&v, "multiple_declarations");
+    assert!(
+        warned.len() == 1 && warned[0].contains("深圳市南山区卫生健康局"),
+        "{warned:?}"
+    );
+}
+
+#[test]
+fn a_file_cut_inside_a_character_keeps_u_fffd_and_warns() {
+    // Cut one byte into a three-byte ideograph on the goal's line: that character is
+    // U+FFFD in the record (never dropped silently) and a decode_error names its line.
+    let at = SEED.find("面向经济主战场").map(|i| i + 1).unwrap_or(0);
+    assert!(at > 0);
+    let v = extract_bytes("cut.txt", &SEED.as_bytes()[..at]);
+    assert!(v.get("error").is_none(), "{v}");
+    let goal = v["overall_goal"].as_str().unwrap_or_default();
+    assert!(goal.ends_with('\u{FFFD}'), "{goal:?}");
+    let warned: Vec<&Value> = v["warnings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|w| w["code"] == "decode_error")
+        .collect();
+    let line = SEED[..at - 1].lines().count();
+    assert!(
+        warned.len() == 1 && warned[0]["line"] == line,
+        "{warned:?} (line {line})"
+    );
+}

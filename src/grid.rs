@@ -404,6 +404,25 @@ fn clean_markdown_cell(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// A line set as a markdown table row: opening and closing with a pipe, three or more
+/// pipes in all.
+fn is_pipe_row(line: &str) -> bool {
+    let t = line.trim();
+    t.starts_with(is_pipe) && t.ends_with(is_pipe) && pipe_count_upto(t, 3) >= 3
+}
+
+/// A pipe row's cells, without the empty pieces its outer pipes leave.
+fn pipe_parts(t: &str) -> Vec<&str> {
+    let mut parts: Vec<&str> = t.split(is_pipe).collect();
+    if t.starts_with(is_pipe) {
+        parts.remove(0);
+    }
+    if t.ends_with(is_pipe) && !parts.is_empty() {
+        parts.pop();
+    }
+    parts
+}
+
 fn is_markdown_rule(line: &str) -> bool {
     let t = line.trim();
     t.contains('-')
@@ -1024,6 +1043,19 @@ fn text_grid<'t>(text: &'t str) -> Grid<'t> {
             loc: loc.clone(),
         };
         let cells: Vec<Cell> = match layout {
+            // A markdown table in a tab text (two files pasted together: a tab export
+            // and a markdown one): its rule lines are no rows, its rows are split on
+            // their pipes, as in a markdown text.
+            Layout::Tabs if !has_tab(raw) && is_pipe_row(raw) => {
+                if is_markdown_rule(raw) {
+                    continue;
+                }
+                pipe_parts(without_outer_marks(raw.trim()))
+                    .into_iter()
+                    .enumerate()
+                    .map(|(c, s)| cell(Some(c), clean_markdown_cell(s)))
+                    .collect()
+            }
             // A row without tabs in a tab-separated text, split on runs of spaces: its
             // leading empty cells are lost, so its columns are left to `realign`.
             Layout::Tabs if !has_tab(raw) => split_spaced(raw)
@@ -1071,13 +1103,7 @@ fn text_grid<'t>(text: &'t str) -> Grid<'t> {
                         })
                         .collect()
                 } else {
-                    let mut parts: Vec<&str> = t.split(is_pipe).collect();
-                    if t.starts_with(is_pipe) {
-                        parts.remove(0);
-                    }
-                    if t.ends_with(is_pipe) && !parts.is_empty() {
-                        parts.pop();
-                    }
+                    let mut parts = pipe_parts(t);
                     // A row opening with two pipes and nothing between (`||  | 成本指标 |`)
                     // one cell wider than the row above: the table's border read twice
                     // by OCR, not an empty first cell.

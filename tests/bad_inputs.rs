@@ -163,6 +163,33 @@ fn two_declarations_in_one_file_give_the_first_with_a_warning() {
 }
 
 #[test]
+fn a_markdown_declaration_pasted_after_a_tab_one_is_a_second_declaration() {
+    // Two exports pasted into one file in different layouts: the markdown rows in the
+    // tab text are split on their pipes (they had been whole lines in other_fields, and
+    // the second declaration went unnoticed).
+    let second = include_str!("heldout/chengdu-education-2022.txt");
+    let first = extract_str("one.txt", SEED);
+    let v = extract_str(
+        "two.txt",
+        &format!(
+            "{SEED}
+{second}"
+        ),
+    );
+    assert_eq!(v["department"], "广州市科学技术局");
+    assert_eq!(
+        without_locations(&v["tasks"]),
+        without_locations(&first["tasks"])
+    );
+    assert_eq!(v["other_fields"], first["other_fields"]);
+    let warned = warning_messages(&v, "multiple_declarations");
+    assert!(
+        warned.len() == 1 && warned[0].contains("成都市教育局"),
+        "{warned:?}"
+    );
+}
+
+#[test]
 fn a_file_cut_inside_a_character_keeps_u_fffd_and_warns() {
     // Cut one byte into a three-byte ideograph on the goal's line: that character is
     // U+FFFD in the record (never dropped silently) and a decode_error names its line.

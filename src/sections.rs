@@ -4644,7 +4644,19 @@ impl IndicatorColumns {
     /// asking whether a row is the header need (the added columns are not looked for).
     fn header_cols(row: &[&Cell]) -> Option<[Option<usize>; IND_SLOTS]> {
         let mut cols = [None; IND_SLOTS];
-        (Self::classify(row, &mut cols) >= 2).then_some(cols)
+        if Self::classify(row, &mut cols) < 2 {
+            return None;
+        }
+        // Goal kinds alone (`中长期目标 | 年度目标`, a goal laid out as a table) head no
+        // indicator table: without a level column, a target header must say 值 or 指标.
+        let levels = cols.get(..3).is_some_and(|l| l.iter().any(Option::is_some));
+        let indicator_words = || {
+            row.iter().any(|c| {
+                matches!(Self::slot(&c.text), Some(3 | 4))
+                    && (c.text.contains('值') || c.text.contains("指标"))
+            })
+        };
+        (levels || indicator_words()).then_some(cols)
     }
 
     fn from_header(row: &[&Cell]) -> Option<IndicatorColumns> {

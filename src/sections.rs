@@ -2681,7 +2681,15 @@ fn is_funds_label(text: &str) -> bool {
 /// `拟投入的资金（万元）`): a tall header cell whose text a copy set on a row of its own.
 fn lone_amount_header<'a, 'g>(row: &[&'a Cell<'g>]) -> Option<&'a Cell<'g>> {
     match row {
-        [one] if TaskColumns::slot(&one.text) == Some(2) && !is_amount_like(&one.text) => {
+        // (A lone 合计 is a total row that lost its amounts, not a header.)
+        [one]
+            if TaskColumns::slot(&one.text) == Some(2)
+                && !is_amount_like(&one.text)
+                && !matches!(
+                    strip_note(&norm(&one.text)),
+                    "合计" | "小计" | "总计" | "合计数"
+                ) =>
+        {
             Some(*one)
         }
         _ => None,
@@ -5625,6 +5633,27 @@ mod tests {
             "无冒号的文本",
         ] {
             assert_eq!(find_colon(t), t.find(['：', ':']), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn lone_amount_headers() {
+        let cell = |t: &'static str| Cell {
+            text: Cow::Borrowed(t),
+            col: Some(3),
+            loc: Loc::Line { line: 1 },
+        };
+        for (text, want) in [
+            ("预算金额（万元）", true),
+            ("金额", true),
+            ("资金总额（万元）", true),
+            ("拟投入的资金（万元）", true),
+            ("合计", false),
+            ("1,200.00", false),
+            ("经济普查", false),
+        ] {
+            let c = cell(text);
+            assert_eq!(lone_amount_header(&[&c]).is_some(), want, "{text}");
         }
     }
 

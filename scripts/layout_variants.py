@@ -126,6 +126,8 @@ def tab(rows):
 
 def md(rows, bold=False):
     def cell(c):
+        # A markdown row is one line: line breaks in a cell are written <br>.
+        c = c.replace("\n", "<br>")
         return f"**{c}**" if bold and c else c
 
     out = []

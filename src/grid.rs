@@ -396,8 +396,30 @@ fn without_emphasis(s: &str) -> Cow<'_, str> {
     out
 }
 
-/// A markdown cell cleaned as [`clean_cell`] does, after its emphasis marks went.
+/// A markdown cell's line breaks, which a markdown row (one line) writes as `<br>`
+/// (`<br/>`, `<br />`, any case), as the line breaks of a cell.
+fn with_line_breaks(s: &str) -> Cow<'_, str> {
+    if !s.contains('<') {
+        return Cow::Borrowed(s);
+    }
+    static BR: LazyLock<Option<regex::Regex>> =
+        LazyLock::new(|| regex::Regex::new(r"(?i)\s*<br\s*/?>\s*").ok());
+    match BR.as_ref() {
+        Some(re) => re.replace_all(s, "\n"),
+        None => Cow::Borrowed(s),
+    }
+}
+
+/// A markdown cell cleaned as [`clean_cell`] does, after its `<br>`s became line breaks
+/// and its emphasis marks went.
 fn clean_markdown_cell(s: &str) -> Cow<'_, str> {
+    match with_line_breaks(s) {
+        Cow::Borrowed(b) => without_emphasis_cleaned(b),
+        Cow::Owned(o) => Cow::Owned(without_emphasis_cleaned(&o).into_owned()),
+    }
+}
+
+fn without_emphasis_cleaned(s: &str) -> Cow<'_, str> {
     match without_emphasis(s) {
         Cow::Borrowed(b) => clean_cell(b),
         Cow::Owned(o) => Cow::Owned(clean_cell(&o).into_owned()),

@@ -127,6 +127,10 @@ make producer-fpdf-stream-merged-values fpdf-stream
 make producer-fpdf-stream-targets-filling-lines fpdf-stream
 make producer-fpdf-stream-line-ending-in-a-digit fpdf-stream
 make producer-fpdf-stream-level2-labels-a-line-apart fpdf-stream
+# synth-17 whole (2 pages), fpdf2 without padding: a level-2 name alone in the target
+# column (生态效益指标) under a row whose level-3 name runs over both rows, so that name
+# is centred on the two, beside the second line of its row's two-line target.
+make producer-fpdf-stream-name-merged-over-level2-row fpdf-stream
 
 # Tables drawn operator by operator as Word/Excel "Save as PDF", WPS and Chinese PDF
 # printers write them (scripts/word-like-pdfs.py; the short form above, one page, STSong-Light

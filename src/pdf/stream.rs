@@ -912,6 +912,7 @@ fn split_off_centre(bl: Vec<Block>, em: f64, rows_from: Option<usize>) -> Vec<Bl
                 || o.bbox.y0 < part.bbox.y0 - tol
                 || o.bbox.y1 > part.bbox.y1 + tol
                 || (o.bbox.cy() - part.bbox.cy()).abs() <= tol
+                || merged_over_level2_row(o, part, all, em)
         })
     };
     let mut out = Vec::with_capacity(bl.len());
@@ -952,6 +953,35 @@ fn split_off_centre(bl: Vec<Block>, em: f64, rows_from: Option<usize>) -> Vec<Bl
         out.push(rest);
     }
     out
+}
+
+/// Whether `o`, a name left of `part`, is a cell merged over `part`'s row and the row
+/// right below or above it that holds only a level-2 name (a level name row of the form
+/// set in a value column: the name cell left of it spans both rows, so its text is
+/// centred on the two, off `part`'s centre). Such a name tells nothing of `part` gluing
+/// two rows.
+fn merged_over_level2_row(o: &Block, part: &Block, all: &[Block], em: f64) -> bool {
+    let tol = 0.3 * em;
+    if o.col >= part.col {
+        return false;
+    }
+    all.iter().any(|n| {
+        let below = n.bbox.y1 <= part.bbox.y0 + tol && part.bbox.y0 - n.bbox.y1 < em;
+        let above = n.bbox.y0 >= part.bbox.y1 - tol && n.bbox.y0 - part.bbox.y1 < em;
+        let alone = !all.iter().any(|x| {
+            !std::ptr::eq(x, n)
+                && !std::ptr::eq(x, o)
+                && x.col >= o.col
+                && x.bbox.y0 < n.bbox.y1 - tol
+                && x.bbox.y1 > n.bbox.y0 + tol
+        });
+        let (y0, y1) = (part.bbox.y0.min(n.bbox.y0), part.bbox.y1.max(n.bbox.y1));
+        n.col > o.col
+            && (below || above)
+            && alone
+            && (o.bbox.cy() - (y0 + y1) / 2.0).abs() <= tol
+            && crate::sections::is_level2_name(&n.text(false))
+    })
 }
 
 /// The first and last line of a block.

@@ -114,6 +114,11 @@ make producer-gs-stream-cell-tail-at-page-top gs-stream
 # row's centred name starts (367.49999 and 367.5 pt), and that rounding-thin segment,
 # a column gap on its own, put a column edge inside the level-3 column.
 make producer-gs-stream-name-tail-between-target-lines gs-stream
+# synth-7 whole (3 pages): the last level-1 and level-2 labels (满意度指标, 服务对象满意度
+# 指标) span the table's last three rows, on its last page; centred on the three, they
+# also stand level with the top of the middle row, and the reading centred on the span
+# must win.
+make producer-gs-stream-last-label-centred-or-at-top gs-stream
 # The same form with its task header and one task: the department's name and the
 # overall goal, flush left in their merged cells, run across the budget rows' first
 # value column gap.

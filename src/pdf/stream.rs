@@ -2193,7 +2193,10 @@ fn span_starts(
         }
         let centred = (l.cy - (a.1 + b.0) / 2.0).abs();
         if i + 1 == k {
-            centred.min((l.top - a.1).abs())
+            // Standing at the top of a span cut by the page end is the exception: where
+            // a span the label is centred on fits as well (the label both centred on the
+            // last rows and level with the top of a shorter run of them), centred wins.
+            centred.min((l.top - a.1).abs() + TOP_OF_CUT_SPAN_EMS * em)
         } else {
             centred
         }
@@ -2251,6 +2254,10 @@ fn span_starts(
     }
     Some((out, total))
 }
+
+/// What standing at the top of its span costs the last label of a page (ems) over being
+/// centred on it: a tie goes to the centred span.
+const TOP_OF_CUT_SPAN_EMS: f64 = 0.2;
 
 /// How far (ems) a label printed in its span's first row may lie off that row's centre.
 const FIRST_ROW_TOLERANCE_EMS: f64 = 0.25;

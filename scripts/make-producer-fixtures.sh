@@ -119,6 +119,11 @@ make producer-gs-stream-name-tail-between-target-lines gs-stream
 # also stand level with the top of the middle row, and the reading centred on the span
 # must win.
 make producer-gs-stream-last-label-centred-or-at-top gs-stream
+# synth-19 whole (8 pages): page 7 goes on with the indicator table, and its level-2
+# label 服务对象满意度指标, longer than any on page 6 and centred in its column, starts
+# left of page 6's level-1/level-2 edge and runs across it: the page's own edge left of
+# that label is the same edge (not an empty column beside it).
+make producer-gs-stream-longer-level2-label-centred-over-edge gs-stream
 # The same form with its task header and one task: the department's name and the
 # overall goal, flush left in their merged cells, run across the budget rows' first
 # value column gap.

@@ -309,6 +309,24 @@ fn separators_spanned(
             }
             continue;
         }
+        // Text starting between an own edge `o` left of `s` and `s`, running across `s`:
+        // a name longer than any on the page before, centred in the column right of `s`
+        // (LibreOffice centres row-span labels), so that column reaches left to `o` here.
+        // It is the same edge, and `o` stands: `s` would cut the name from its column.
+        let widened_by = |o: f64| {
+            let starting: Vec<&Chunk> = lines
+                .iter()
+                .flat_map(|l| &l.chunks)
+                .filter(|c| o < c.bbox.x0 && c.bbox.x0 < *s)
+                .collect();
+            !starting.is_empty() && starting.iter().all(|c| c.bbox.x1 > *s)
+        };
+        if own
+            .iter()
+            .any(|o| *o < *s && *s - o < 2.0 * p.em && widened_by(*o))
+        {
+            continue;
+        }
         let same_edge = all.iter().position(|o| {
             own.contains(o)
                 && ((o - s).abs() < 2.0 * p.em

@@ -114,6 +114,16 @@ make producer-gs-stream-cell-tail-at-page-top gs-stream
 # row's centred name starts (367.49999 and 367.5 pt), and that rounding-thin segment,
 # a column gap on its own, put a column edge inside the level-3 column.
 make producer-gs-stream-name-tail-between-target-lines gs-stream
+# synth-7 whole (3 pages): the last level-1 and level-2 labels (满意度指标, 服务对象满意度
+# 指标) span the table's last three rows, on its last page; centred on the three, they
+# also stand level with the top of the middle row, and the reading centred on the span
+# must win.
+make producer-gs-stream-last-label-centred-or-at-top gs-stream
+# synth-19 whole (8 pages): page 7 goes on with the indicator table, and its level-2
+# label 服务对象满意度指标, longer than any on page 6 and centred in its column, starts
+# left of page 6's level-1/level-2 edge and runs across it: the page's own edge left of
+# that label is the same edge (not an empty column beside it).
+make producer-gs-stream-longer-level2-label-centred-over-edge gs-stream
 # The same form with its task header and one task: the department's name and the
 # overall goal, flush left in their merged cells, run across the budget rows' first
 # value column gap.
@@ -127,6 +137,10 @@ make producer-fpdf-stream-merged-values fpdf-stream
 make producer-fpdf-stream-targets-filling-lines fpdf-stream
 make producer-fpdf-stream-line-ending-in-a-digit fpdf-stream
 make producer-fpdf-stream-level2-labels-a-line-apart fpdf-stream
+# synth-17 whole (2 pages), fpdf2 without padding: a level-2 name alone in the target
+# column (生态效益指标) under a row whose level-3 name runs over both rows, so that name
+# is centred on the two, beside the second line of its row's two-line target.
+make producer-fpdf-stream-name-merged-over-level2-row fpdf-stream
 
 # Tables drawn operator by operator as Word/Excel "Save as PDF", WPS and Chinese PDF
 # printers write them (scripts/word-like-pdfs.py; the short form above, one page, STSong-Light

@@ -731,6 +731,18 @@ fn leading_chunk_ems(t: &str) -> f64 {
     while chars.next_if(|c| "（《「『“‘〔【".contains(*c)).is_some() {
         ems += 1.0;
     }
+    // A comparison sign is not parted from the number it bounds (`≥1890项。` comes down
+    // whole when it does not fit): it counts with that number.
+    let digit = |c: &char| c.is_ascii_digit() || crate::value::is_fullwidth_digit(*c);
+    let mut ahead = chars.clone();
+    let mut sign = 0.0;
+    while let Some(c) = ahead.next_if(|c| "≥≤≧≦＞＜＝<>=".contains(*c)) {
+        sign += if c.is_ascii() { ASCII_EMS } else { 1.0 };
+    }
+    if sign > 0.0 && ahead.peek().is_some_and(digit) {
+        ems += sign;
+        chars = ahead;
+    }
     match chars.next() {
         None => return 0.0,
         Some(c) if c.is_ascii_alphanumeric() => {
@@ -1061,6 +1073,11 @@ mod tests {
             ("９５％", 3.0),
             ("６", 1.0),
             ("６项", 1.0),
+            // A sign goes with its number; alone it is a character of its own.
+            ("≥1890项。", 1.0 + 4.0 * 0.6),
+            ("＞20%。", 1.0 + 3.0 * 0.6 + 1.0),
+            (">=5", 3.0 * 0.6),
+            ("≥项", 1.0),
         ] {
             let got = leading_chunk_ems(t);
             assert!((got - ems).abs() < 1e-9, "{t:?}: {got} ems, want {ems}");
@@ -1175,6 +1192,20 @@ mod tests {
         prev.last_line_room = vec![Some(1.5), Some(5.0)];
         assert!(continues(&prev, &next, true));
         prev.last_line_room = vec![Some(2.5), Some(5.0)];
+        assert!(!continues(&prev, &next, true));
+    }
+
+    /// A target cut by the page end right before its sign: `≥1890` does not part from
+    /// its sign, so three ems of room on the last line did not hold what came down
+    /// (synth-21, LibreOffice's HTML table: `开展项目数量` / `≥1890项。`).
+    #[test]
+    fn sign_comes_down_with_its_number() {
+        let mut prev = row(&["", "激发市场交易活", "开展项目数量"]);
+        prev.last_line_room = vec![None, Some(0.1), Some(3.0)];
+        let next = row(&["", "力，推动科技成果转移转化", "≥1890项。"]);
+        assert!(continues(&prev, &next, true));
+        // A whole first word fitted in the room left: a fresh row.
+        prev.last_line_room = vec![None, Some(0.1), Some(4.0)];
         assert!(!continues(&prev, &next, true));
     }
 

@@ -309,6 +309,24 @@ fn separators_spanned(
             }
             continue;
         }
+        // Text starting between an own edge `o` left of `s` and `s`, running across `s`:
+        // a name longer than any on the page before, centred in the column right of `s`
+        // (LibreOffice centres row-span labels), so that column reaches left to `o` here.
+        // It is the same edge, and `o` stands: `s` would cut the name from its column.
+        let widened_by = |o: f64| {
+            let starting: Vec<&Chunk> = lines
+                .iter()
+                .flat_map(|l| &l.chunks)
+                .filter(|c| o < c.bbox.x0 && c.bbox.x0 < *s)
+                .collect();
+            !starting.is_empty() && starting.iter().all(|c| c.bbox.x1 > *s)
+        };
+        if own
+            .iter()
+            .any(|o| *o < *s && *s - o < 2.0 * p.em && widened_by(*o))
+        {
+            continue;
+        }
         let same_edge = all.iter().position(|o| {
             own.contains(o)
                 && ((o - s).abs() < 2.0 * p.em
@@ -912,6 +930,7 @@ fn split_off_centre(bl: Vec<Block>, em: f64, rows_from: Option<usize>) -> Vec<Bl
                 || o.bbox.y0 < part.bbox.y0 - tol
                 || o.bbox.y1 > part.bbox.y1 + tol
                 || (o.bbox.cy() - part.bbox.cy()).abs() <= tol
+                || merged_over_level2_row(o, part, all, em)
         })
     };
     let mut out = Vec::with_capacity(bl.len());
@@ -952,6 +971,35 @@ fn split_off_centre(bl: Vec<Block>, em: f64, rows_from: Option<usize>) -> Vec<Bl
         out.push(rest);
     }
     out
+}
+
+/// Whether `o`, a name left of `part`, is a cell merged over `part`'s row and the row
+/// right below or above it that holds only a level-2 name (a level name row of the form
+/// set in a value column: the name cell left of it spans both rows, so its text is
+/// centred on the two, off `part`'s centre). Such a name tells nothing of `part` gluing
+/// two rows.
+fn merged_over_level2_row(o: &Block, part: &Block, all: &[Block], em: f64) -> bool {
+    let tol = 0.3 * em;
+    if o.col >= part.col {
+        return false;
+    }
+    all.iter().any(|n| {
+        let below = n.bbox.y1 <= part.bbox.y0 + tol && part.bbox.y0 - n.bbox.y1 < em;
+        let above = n.bbox.y0 >= part.bbox.y1 - tol && n.bbox.y0 - part.bbox.y1 < em;
+        let alone = !all.iter().any(|x| {
+            !std::ptr::eq(x, n)
+                && !std::ptr::eq(x, o)
+                && x.col >= o.col
+                && x.bbox.y0 < n.bbox.y1 - tol
+                && x.bbox.y1 > n.bbox.y0 + tol
+        });
+        let (y0, y1) = (part.bbox.y0.min(n.bbox.y0), part.bbox.y1.max(n.bbox.y1));
+        n.col > o.col
+            && (below || above)
+            && alone
+            && (o.bbox.cy() - (y0 + y1) / 2.0).abs() <= tol
+            && crate::sections::is_level2_name(&n.text(false))
+    })
 }
 
 /// The first and last line of a block.
@@ -2163,7 +2211,10 @@ fn span_starts(
         }
         let centred = (l.cy - (a.1 + b.0) / 2.0).abs();
         if i + 1 == k {
-            centred.min((l.top - a.1).abs())
+            // Standing at the top of a span cut by the page end is the exception: where
+            // a span the label is centred on fits as well (the label both centred on the
+            // last rows and level with the top of a shorter run of them), centred wins.
+            centred.min((l.top - a.1).abs() + TOP_OF_CUT_SPAN_EMS * em)
         } else {
             centred
         }
@@ -2221,6 +2272,10 @@ fn span_starts(
     }
     Some((out, total))
 }
+
+/// What standing at the top of its span costs the last label of a page (ems) over being
+/// centred on it: a tie goes to the centred span.
+const TOP_OF_CUT_SPAN_EMS: f64 = 0.2;
 
 /// How far (ems) a label printed in its span's first row may lie off that row's centre.
 const FIRST_ROW_TOLERANCE_EMS: f64 = 0.25;

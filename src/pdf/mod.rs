@@ -568,6 +568,17 @@ fn continues(prev: &TRow, next: &TRow, full: bool) -> bool {
     if header_meets_first_row(prev, b.len()) {
         return false;
     }
+    // A next-page row of framework names in full (a level-2 name over empty cells, its
+    // row printed alone at the page top) is a row of its own: the rest of a cell cut by
+    // the page end is no whole level name (a cut name's rest, `指标`, is none).
+    if next
+        .cells
+        .iter()
+        .filter(|c| !c.text.is_empty())
+        .all(|c| is_framework_name(&c.text))
+    {
+        return false;
+    }
     // The next page's row holds only the last column the row above fills: the tail of
     // that cell (its neighbours ended on the previous page). A row of its own has its
     // name, or any other cell, beside it; a framework name in full (a level label a
@@ -1303,6 +1314,22 @@ mod tests {
             &row(&["", "", "指标"]),
             true
         ));
+    }
+
+    /// A level-3 name cut by the page end (its target beside it finished) above a
+    /// level-2 name alone at the next page's top, read into the level-3 column where it
+    /// is printed centred over its merged cells (synth-821 borderless): a row of its
+    /// own, not the name's rest.
+    #[test]
+    fn level2_name_alone_at_page_top_is_a_row_of_its_own() {
+        let prev = row(&[
+            "",
+            "带动社会投资",
+            "1. 开展项目数量不超过32项。2. 资金支付进度=88%。",
+        ]);
+        assert!(!continues(&prev, &row(&["", "可持续影响指标", ""]), true));
+        // Any other rest carries on.
+        assert!(continues(&prev, &row(&["", "项目", ""]), true));
     }
 
     #[test]

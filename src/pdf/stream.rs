@@ -114,7 +114,14 @@ fn separators_spanned(
     let short = |c: &Chunk| c.bbox.width() <= 2.5 * p.em;
     for l in &multi {
         for w in l.chunks.windows(2) {
-            if w[1].bbox.x0 - w[0].bbox.x1 >= p.min_col_gap && !in_cell_gap(lines, l, w, p) {
+            if w[1].bbox.x0 - w[0].bbox.x1 < p.min_col_gap || in_cell_gap(lines, l, w, p) {
+                continue;
+            }
+            if justified_gap(lines, w, inherited, p) {
+                // One text across the gap: it crosses whatever other lines show there.
+                events.push((w[0].bbox.x1, 0, 1, 0));
+                events.push((w[1].bbox.x0, 0, -1, 0));
+            } else {
                 let spaced = i64::from(short(&w[0]) && short(&w[1]));
                 events.push((w[0].bbox.x1, 1, 0, spaced));
                 events.push((w[1].bbox.x0, -1, 0, -spaced));
@@ -346,6 +353,42 @@ fn separators_spanned(
     all
 }
 
+/// Whether the gap between the chunks `w`, on a page a table goes on to from the page
+/// before (`inherited`, its column edges), is only a justified line's spacing inside
+/// one carried-over column: one piece is short (a character or two the justification
+/// set apart), the gap narrower than an em, no carried edge inside it, and the pieces
+/// together fill that column to its right edge (the next carried edge, or for the last
+/// column as far right as any text of it on the page), as a wrapped line, stretched
+/// to its cell's width, does. The cell's earlier lines, which would show the line as
+/// wrapped, are on the page before (`次＞33 万人` opening a page, `交额≥487 亿`).
+fn justified_gap(lines: &[Line], w: &[Chunk], inherited: &[f64], p: &Params) -> bool {
+    let ([a, b], false) = (w, inherited.is_empty()) else {
+        return false;
+    };
+    let short = |c: &Chunk| c.bbox.width() <= 2.5 * p.em;
+    if !(short(a) || short(b)) || b.bbox.x0 - a.bbox.x1 >= p.em {
+        return false;
+    }
+    if inherited.iter().any(|s| a.bbox.x0 < *s && *s < b.bbox.x1) {
+        return false;
+    }
+    let left = inherited
+        .iter()
+        .copied()
+        .filter(|s| *s <= a.bbox.x0)
+        .fold(f64::NEG_INFINITY, f64::max);
+    let right = inherited.iter().copied().find(|s| *s >= b.bbox.x1);
+    let edge = right.unwrap_or_else(|| {
+        lines
+            .iter()
+            .flat_map(|l| &l.chunks)
+            .filter(|c| c.bbox.x0 >= left)
+            .map(|c| c.bbox.x1)
+            .fold(f64::NEG_INFINITY, f64::max)
+    });
+    edge - b.bbox.x1 <= 0.5 * p.em
+}
+
 /// Where a chunk's ink ends: a full-width closing bracket's glyph (）」』】〕〉》) is
 /// drawn in the left half of its box, and a browser trims the blank half at a line's
 /// end (Chromium sets 拟投入的资金（万元） half an em wider than its column), so that
@@ -446,6 +489,9 @@ fn in_cell_gap(lines: &[Line], l: &Line, w: &[Chunk], p: &Params) -> bool {
     if p.tight || (short(left) && short(right)) {
         return false;
     }
+    if bare_number_at_end(lines, l, w) {
+        return true;
+    }
     lines
         .iter()
         .filter(|n| n.bbox.y1 <= l.bbox.y0 && l.bbox.y0 - n.bbox.y1 <= MAX_LINE_GAP_EMS * p.em)
@@ -455,6 +501,19 @@ fn in_cell_gap(lines: &[Line], l: &Line, w: &[Chunk], p: &Params) -> bool {
                 && c.bbox.x1 >= right.bbox.x0
                 && ends_within(c, right, p)
         })
+}
+
+/// Whether the gap between the chunks `w` of line `l` follows a bare list number (`1.`)
+/// on the last line, its item's first words beside it: the cell goes on over the page
+/// end, and its next line, which would show the gap as the number's (see
+/// [`in_cell_gap`]), is on the next page. (A column of list numbers shows its gap on
+/// the lines above too, more than the last line's text crosses.)
+fn bare_number_at_end(lines: &[Line], l: &Line, w: &[Chunk]) -> bool {
+    let [left, _] = w else {
+        return false;
+    };
+    let bare = opens_list_item(&left.text) && left.text.trim().chars().count() <= 3;
+    bare && !lines.iter().any(|n| n.bbox.y1 <= l.bbox.y0)
 }
 
 /// Whether `next`, taken for the wrapped line below a line with a wide in-cell gap,
@@ -3701,6 +3760,92 @@ mod tests {
         let p = page_params();
         let carried = [129.0, 225.75, 338.25, 460.2];
         assert_eq!(separators(&lines, &p, &carried), carried.to_vec());
+    }
+
+    /// The rest of a target opening a continued page, one line justified with a gap
+    /// beside a short piece (`次＞33` `万人`, reaching the cell's right edge as its full
+    /// line above does): no new column, though only one piece is short.
+    #[test]
+    fn justified_gap_beside_a_short_piece_on_a_continued_page_adds_no_column() {
+        let lines = [
+            chunk_line(vec![chunk("盖街镇数量＞7", 465.5, 538.2, 755.6)]),
+            chunk_line(vec![chunk("1个。3. 培训人", 465.5, 538.1, 738.3)]),
+            chunk_line(vec![
+                chunk("次＞33", 465.5, 506.5, 720.9),
+                chunk("万人", 512.9, 538.1, 720.9),
+            ]),
+            chunk_line(vec![chunk("次。", 465.5, 486.5, 703.6)]),
+        ];
+        let p = page_params();
+        let carried = [130.9, 226.35, 343.37, 461.94];
+        assert_eq!(separators(&lines, &p, &carried), carried.to_vec());
+        // On a table's first page the gap is one: nothing says the line is wrapped.
+        assert_eq!(separators(&lines, &p, &[]).len(), 1);
+    }
+
+    /// Such a justified line in a middle column, below which the next line shows that
+    /// column's gap on both sides (`元。` `元。`): the justified line crosses its own gap
+    /// there, so the two lines do not add up to a column edge inside the carried column.
+    #[test]
+    fn justified_gap_crosses_the_gap_a_line_below_shows() {
+        let lines = [
+            chunk_line(vec![
+                chunk("交额≥487", 377.2, 439.5, 755.6),
+                chunk("亿", 446.0, 456.5, 755.6),
+                chunk("交额≥487", 463.3, 522.3, 755.6),
+                chunk("亿", 527.7, 538.2, 755.6),
+            ]),
+            chunk_line(vec![chunk("环境", 325.9, 346.9, 747.0)]),
+            chunk_line(vec![
+                chunk("元。", 377.2, 398.2, 738.3),
+                chunk("元。", 463.3, 484.3, 738.3),
+            ]),
+            chunk_line(vec![chunk("可持续影响指标", 333.1, 406.6, 716.1)]),
+        ];
+        let p = page_params();
+        let carried = [126.05, 205.3, 287.2, 372.55, 459.9];
+        assert_eq!(separators(&lines, &p, &carried), carried.to_vec());
+    }
+
+    /// A bare list number on the page's last line, its item's first words beside it
+    /// (`1.` `新增就业人数`, the cell going on over the page end): one cell, though no
+    /// wrapped line below shows the gap as the number's. The same line above another
+    /// line of the cell is read so already (see `in_cell_gap`).
+    #[test]
+    fn bare_list_number_on_the_last_line_is_no_column() {
+        let last = chunk_line(vec![
+            chunk("质量指标", 220.5, 262.5, 70.3),
+            chunk("按时完成年度", 292.3, 355.3, 70.3),
+            chunk("1. 新增就业人数", 366.2, 448.2, 70.3),
+            chunk("1.", 455.0, 463.3, 70.3),
+            chunk("新增就业人数", 468.7, 538.2, 70.3),
+        ]);
+        let above = chunk_line(vec![
+            chunk("一级指标", 141.1, 183.1, 119.4),
+            chunk("二级指标", 220.5, 262.5, 119.4),
+            chunk("三级指标", 302.8, 344.8, 119.4),
+            chunk("实施周期指标值", 370.5, 444.0, 119.4),
+            chunk("年度指标值", 470.4, 522.9, 119.4),
+        ]);
+        let p = page_params();
+        let lines = [above.clone(), last.clone()];
+        assert!(!separators(&lines, &p, &[])
+            .iter()
+            .any(|s| 463.3 < *s && *s < 468.7));
+        // A column of list numbers shows its gap on the lines above too.
+        let mut lines: Vec<Line> = (0..4)
+            .map(|i| {
+                let y = 150.0 + 20.0 * f64::from(i);
+                chunk_line(vec![
+                    chunk(&format!("{}.", 5 - i), 455.0, 463.3, y),
+                    chunk("开展项目数量", 468.7, 538.2, y),
+                ])
+            })
+            .collect();
+        lines.push(last);
+        assert!(separators(&lines, &p, &[])
+            .iter()
+            .any(|s| 463.3 < *s && *s < 468.7));
     }
 
     /// The table's own label (绩效指标) spans every row from the header down, over

@@ -1710,9 +1710,20 @@ fn aligned_separators(lines: &[Line], raws: &[&str], m: Measure) -> Vec<f64> {
 /// Where the continuation of a row cut by the page break ends when the next row follows
 /// without a blank line (borderless tables): the page opens with lines of one run (the
 /// cut row's remaining cell), then a line where three or more cells start at once.
-fn continuation_end(lines: &[Line]) -> Option<usize> {
+fn continuation_end(lines: &[Line], in_indicators: bool) -> Option<usize> {
+    // Outside the indicator table, two cells may go on (see `two_cell_continuation_end`);
+    // a target's list items (`。4.`) end sentences inside a cell, so not in it.
+    let two_cells = |lines: &[Line]| {
+        if in_indicators {
+            None
+        } else {
+            two_cell_continuation_end(lines)
+        }
+    };
     let runs = |i: usize| lines.get(i).map_or(0, |l| run_line(l).chunks.len());
-    let full = (1..lines.len()).find(|i| runs(*i) >= 3)?;
+    let Some(full) = (1..lines.len()).find(|i| runs(*i) >= 3) else {
+        return two_cells(lines);
+    };
     let glued = (1..=full).all(|i| {
         lines
             .get(i - 1)
@@ -1720,7 +1731,7 @@ fn continuation_end(lines: &[Line]) -> Option<usize> {
             .is_some_and(|(a, b)| a.bbox.cy() - b.bbox.cy() <= 1.5 * LINE)
     });
     if !(full >= 2 && glued && (0..full).all(|i| runs(i) == 1)) {
-        return None;
+        return two_cells(lines);
     }
     // The cut cell may end earlier, where a line ends a sentence with room for the next
     // line's first character (see `sentence_ends`): the next row's first lines follow
@@ -1755,6 +1766,90 @@ fn continuation_end(lines: &[Line]) -> Option<usize> {
             && width.is_some_and(|w| ink_width(&t) + first_word_width(&next) <= w - 0.5)
     });
     Some(early.map_or(full, |i| i + 1))
+}
+
+/// Where the continuation of a cut row ends when two of its cells go on at the page's
+/// top (a task's content and outcome): pdftotext sets their lines side by side or,
+/// where the two are set half a line apart, alternately, each a run at one of two
+/// columns. Each cell ends at its first line ending a sentence with room for one more
+/// character (justified text fills its column, so a short line ends a paragraph, see
+/// `sentence_ends`); after the later of the two ends, the next row's first lines follow
+/// in the same columns, before its name and amount (centred lower, in other columns).
+/// A run in a third column before then (the cut row's own name) leaves it undecided.
+fn two_cell_continuation_end(lines: &[Line]) -> Option<usize> {
+    let glued = |a: &Line, b: &Line| a.bbox.cy() - b.bbox.cy() <= 1.5 * LINE;
+    let runs: Vec<Line> = lines.iter().map(run_line).collect();
+    let near = |a: f64, b: f64| (a - b).abs() <= 1.0;
+    // The two columns, from the leading lines whose runs all start at one of them.
+    let mut cols: Vec<f64> = Vec::new();
+    let mut lead = 0;
+    for (i, l) in runs.iter().enumerate() {
+        if i > 0 && !runs.get(i - 1).is_some_and(|a| glued(a, l)) {
+            break;
+        }
+        let mut fits = true;
+        for c in &l.chunks {
+            if cols.iter().any(|x| near(*x, c.bbox.x0)) {
+                continue;
+            }
+            if cols.len() < 2 {
+                cols.push(c.bbox.x0);
+            } else {
+                fits = false;
+            }
+        }
+        if !fits {
+            break;
+        }
+        lead = i + 1;
+    }
+    let [x1, x2] = cols[..] else {
+        return None;
+    };
+    // Two columns, the second well right of the first (not a wrapped line's indent).
+    if (x1 - x2).abs() < 4.0 {
+        return None;
+    }
+    // Each column's first line and where its cell ends.
+    let mut ends: Vec<(usize, Option<usize>)> = Vec::new();
+    for x in [x1, x2] {
+        let cells: Vec<(usize, &Chunk)> = runs
+            .iter()
+            .take(lead)
+            .enumerate()
+            .flat_map(|(i, l)| l.chunks.iter().map(move |c| (i, c)))
+            .filter(|(_, c)| near(c.bbox.x0, x))
+            .collect();
+        let width = cells
+            .iter()
+            .map(|(_, c)| ink_width(&c.text))
+            .reduce(f64::max)?;
+        let first = cells.first().map(|(i, _)| *i)?;
+        // A cell's first line shows no column width to be short of.
+        let last = cells.iter().skip(1).find_map(|(i, c)| {
+            let t = c.text.as_str();
+            (t.ends_with(['。', '！', '？']) && ink_width(t) + 2.0 <= width + 0.5).then_some(*i)
+        });
+        ends.push((first, last));
+    }
+    // A column opening only after the page's first column has ended holds the next
+    // row's first lines (the cut row went on in one cell); the others go on in the cut
+    // row, and each must end.
+    let opening = ends.iter().map(|(f, _)| *f).min()?;
+    let first_end = ends
+        .iter()
+        .filter(|(f, _)| *f == opening)
+        .map(|(_, e)| *e)
+        .try_fold(0, |m, e| e.map(|e| m.max(e + 1)))?;
+    let mut end = 0;
+    for (first, last) in ends {
+        if first >= first_end {
+            continue;
+        }
+        end = end.max(last? + 1);
+    }
+    // The next row's first lines follow in the same columns.
+    (end < lead).then_some(end)
 }
 
 /// Level names with nothing beside them back in their column. pdftotext sets a line
@@ -3334,7 +3429,7 @@ pub(crate) fn read(text: &str) -> Grid<'static> {
                     Item::Line(_) => false,
                 });
         if pi > 0 && !closed_before {
-            if let Some(c) = continuation_end(&lines) {
+            if let Some(c) = continuation_end(&lines, in_indicators) {
                 if !cuts.contains(&c) {
                     cuts.push(c);
                     cuts.sort_unstable();
@@ -4115,6 +4210,88 @@ mod tests {
         assert!(
             row("73,888.25")
                 .is_some_and(|r| r.iter().any(|c| c.starts_with("开展专项督查和绩效评价，"))),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn page_top_continuation_of_two_interleaved_cells_ends_where_both_end() {
+        // The cut row's content and outcome go on at the page's top, their lines set
+        // alternately; both end a sentence with room (`才。`, `增强群众获得感。`) and the
+        // next row's content follows at once, its name and amount centred lower.
+        let t = include_str!(
+            "../../fixtures/layout/page-top-continuation-of-two-interleaved-cells.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = |key: &str| rows.iter().find(|r| r.iter().any(|c| c.contains(key)));
+        assert!(
+            row("82144.33").is_some_and(|r| r.contains(&"智慧城市平台运维")
+                && r.iter()
+                    .any(|c| c.starts_with("积极对接国家、省战略布局，培养"))),
+            "{rows:?}"
+        );
+        assert!(
+            row("141,559.37").is_some_and(|r| r
+                .iter()
+                .any(|c| c.ends_with("推进信息化平台建设，培养一批青年骨干人才。"))
+                && r.iter()
+                    .any(|c| c.ends_with("感。三是优化服务环境，增强群众获得感。"))),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn page_top_continuation_of_two_cells_side_by_side_ends_where_both_end() {
+        // The cut row's content and outcome go on side by side at the page's top; the
+        // outcome ends a sentence one character short of its column (`署，提升整体能
+        // 力。`), the content two lines later, and the next row's outcome and content
+        // follow at once, its name and amount centred lower.
+        let t = include_str!(
+            "../../fixtures/layout/page-top-continuation-of-two-cells-side-by-side.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = |key: &str| rows.iter().find(|r| r.iter().any(|c| c.contains(key)));
+        assert!(
+            row("9,798.75").is_some_and(|r| r.contains(&"市容环境整治")
+                && r.iter()
+                    .any(|c| c.starts_with("积极对接国家、省战略布局，加强"))
+                && r.iter()
+                    .any(|c| c.starts_with("服务对象满意度明显提升。二是"))),
+            "{rows:?}"
+        );
+        assert!(
+            row("136,092.42").is_some_and(|r| r
+                .iter()
+                .any(|c| c.ends_with("支持专业服务机构为企业提供服务，推进信息化平台建设。"))
+                && r.iter()
+                    .any(|c| c.ends_with("一是加强系统部署，提升整体能力。"))),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn page_top_continuation_of_one_cell_ends_before_the_next_rows_two_columns() {
+        // Only the cut row's content goes on at the page's top and ends a sentence with
+        // room (`导、市场服务的作用。`); the next row's content follows in that column and
+        // its outcome opens a second column a line later, its name and amount lower.
+        let t = include_str!(
+            "../../fixtures/layout/page-top-continuation-of-one-cell-before-a-two-column-row.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = |key: &str| rows.iter().find(|r| r.iter().any(|c| c.contains(key)));
+        assert!(
+            row("129,733.21").is_some_and(|r| r.contains(&"市容环境整治")
+                && r.iter()
+                    .any(|c| c.starts_with("组织开展宣传培训活动，积极"))),
+            "{rows:?}"
+        );
+        assert!(
+            row("6,072.96").is_some_and(|r| r
+                .iter()
+                .any(|c| c.ends_with("战略布局，发挥政府引导、市场服务的作用。"))),
             "{rows:?}"
         );
     }

@@ -1511,6 +1511,9 @@ fn rest_joins(prev: &Row<'_>, at: usize, text: &str) -> bool {
         || crate::sections::is_framework_name(bare)
         || crate::ocr_labels::may_be_misread_name(bare)
         || is_page_number(text)
+        // A total row that lost its amounts (`合计` alone) closes the table above; it is
+        // never the end of a task's name.
+        || crate::sections::is_total_name(bare)
         || (at == 0 && text.contains(['：', ':']))
         || text.contains(|c: char| {
             c.is_ascii_digit() || c.is_numeric() || "≥≤<>＜＞=＝%％".contains(c)
@@ -2214,6 +2217,10 @@ mod tests {
             "\t\t\t\t持续提升",
             "补充\t\t\t\t",
             "其他",
+            // A total row that lost its amounts.
+            "\t\t\t合计\t",
+            "\t\t\t小计\t",
+            "\t\t\t金额合计\t",
         ] {
             let text = format!("{head}\t产出指标\t数量指标\t培训人次\t≥100人次。\n{rest}\n");
             assert_eq!(texts(&text).len(), 3, "{rest:?}");

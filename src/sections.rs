@@ -2380,6 +2380,20 @@ impl<'g> Reader<'g> {
                 self.task_total(name, nums, map.as_ref(), unit, loc);
                 continue;
             }
+            // A total row that lost its amounts (`合计` alone) is no task either.
+            // (Only where cells keep their columns: one cell a line puts every cell
+            // alone on its row, headers and totals with amounts below included.)
+            if let [only] = row.as_slice() {
+                if self.has_cols && only.text.chars().count() <= 8 && is_total_name(&only.text) {
+                    // Kept as a field without a value: every row is in the record.
+                    self.out.other_fields.push(OtherField {
+                        label: only.text.trim().to_string(),
+                        value: None,
+                        loc: only.loc.clone(),
+                    });
+                    continue;
+                }
+            }
             if let Some(tm) = map.as_ref().filter(|m| self.has_cols && m.complete()) {
                 let m = tm.cols;
                 let get = |k: Option<usize>| {

@@ -2385,12 +2385,7 @@ impl<'g> Reader<'g> {
             // alone on its row, headers and totals with amounts below included.)
             if let [only] = row.as_slice() {
                 if self.has_cols && only.text.chars().count() <= 8 && is_total_name(&only.text) {
-                    // Kept as a field without a value: every row is in the record.
-                    self.out.other_fields.push(OtherField {
-                        label: only.text.trim().to_string(),
-                        value: None,
-                        loc: only.loc.clone(),
-                    });
+                    self.task_total(only, &[], map.as_ref(), unit, loc);
                     continue;
                 }
             }
@@ -2540,6 +2535,14 @@ impl<'g> Reader<'g> {
                 nums.get(1..).unwrap_or_default().to_vec(),
             ),
         };
+        if nums.is_empty() {
+            // A total row that lost its amounts: kept as a field without a value.
+            self.out.other_fields.push(OtherField {
+                label: label.to_string(),
+                value: None,
+                loc: name.loc.clone(),
+            });
+        }
         if let Some(a) = amount {
             self.out.other_fields.push(OtherField {
                 label: label.to_string(),

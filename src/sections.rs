@@ -3378,11 +3378,19 @@ fn stacked_goal(block: &Block) -> Option<Text> {
 /// A goal kind heading its text's row (`中期目标`, `年度目标（2025年）`, `长期目标`).
 fn is_goal_heading(text: &str) -> bool {
     let t = text.trim();
-    let bare = match t.find(['（', '(']) {
+    // The heading before its note is at most six chars, so its bracket is among the first
+    // seven: only they are searched, and chars are counted only up to seven. Asked of
+    // the goal's first cell too, which is mostly the whole goal text (a paragraph: 6,600
+    // instructions a file for the search and count over all of it).
+    let head = t
+        .char_indices()
+        .nth(7)
+        .map_or(t, |(i, _)| t.get(..i).unwrap_or(t));
+    let bare = match head.find(['（', '(']) {
         Some(i) if t.ends_with(['）', ')']) => t.get(..i).unwrap_or(t),
         _ => t,
     };
-    bare.chars().count() <= 6 && has(bare, "目标") && !t.contains(['。', '；', '，'])
+    bare.chars().nth(6).is_none() && has(bare, "目标") && !t.contains(['。', '；', '，'])
 }
 
 /// Two department names that are the same up to one character (an OCR misreading).
@@ -5900,6 +5908,52 @@ mod tests {
         }
     }
     use proptest::prelude::*;
+
+    /// `is_goal_heading` as first written: the whole text searched and counted.
+    fn is_goal_heading_whole(text: &str) -> bool {
+        let t = text.trim();
+        let bare = match t.find(['（', '(']) {
+            Some(i) if t.ends_with(['）', ')']) => t.get(..i).unwrap_or(t),
+            _ => t,
+        };
+        bare.chars().count() <= 6 && has(bare, "目标") && !t.contains(['。', '；', '，'])
+    }
+
+    #[test]
+    fn goal_headings() {
+        for t in [
+            "中期目标",
+            "年度目标（2025年）",
+            " 长期目标 ",
+            "年度目标(2025年度绩效)",
+            "实施期总目标",
+        ] {
+            assert!(is_goal_heading(t), "{t:?}");
+            assert!(is_goal_heading_whole(t), "{t:?}");
+        }
+        for t in [
+            "年度目标（2025年）。",
+            "完成年度工作目标，提升服务水平",
+            "部门年度总体目标（2025）",
+            "目标（",
+        ] {
+            assert_eq!(is_goal_heading(t), is_goal_heading_whole(t), "{t:?}");
+        }
+        assert!(!is_goal_heading("部门年度总体目标（2025）"));
+    }
+
+    proptest! {
+        #[test]
+        fn goal_heading_by_its_head_is_the_whole_test(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "目标", "年度", "中期", "长期", "目", "标", "（", "）", "(", ")", "2025年",
+                "。", "；", "，", " ", "\u{3000}", "a", "一", "完成", "😀",
+            ]), 0..14)
+        ) {
+            let text: String = parts.concat();
+            prop_assert_eq!(is_goal_heading(&text), is_goal_heading_whole(&text), "{:?}", text);
+        }
+    }
 
     /// The definition `needs_norm` speeds up.
     fn needs_norm_by_chars(s: &str) -> bool {

@@ -2735,6 +2735,88 @@ fn sentence_ends(lines: &[Line], seps: &[f64]) -> Vec<usize> {
             out.push(i);
         }
     }
+    out.extend(interleaved_sentence_ends(lines, &texts, &widths));
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Row ends where a cell ends a sentence with room to spare and its column's next text
+/// stands two lines below, a line of other columns only between (pdftotext sets the
+/// lines of two cells side by side half a line apart, one page line each): the row
+/// ends after that middle line where each of its texts goes on a line of its column
+/// just above that did not end with room (the old row's cells' last lines), and right
+/// after the sentence's line where none of them has a line just above (the next row's
+/// first lines). Mixed cases are left alone.
+fn interleaved_sentence_ends(
+    lines: &[Line],
+    texts: &[Vec<String>],
+    widths: &[Option<f64>],
+) -> Vec<usize> {
+    let glued = |i: usize| {
+        lines
+            .get(i)
+            .zip(lines.get(i + 1))
+            .is_some_and(|(a, b)| a.bbox.cy() - b.bbox.cy() <= 1.5 * LINE)
+    };
+    let text = |k: usize, c: usize| {
+        texts
+            .get(k)
+            .and_then(|r| r.get(c))
+            .map(String::as_str)
+            .filter(|t| !t.is_empty())
+    };
+    let plain = |x: &str| x.chars().all(|ch| is_wide(ch) || is_punct(ch));
+    // Whether `x` ended its cell before `y`: a sentence's end with room for `y`'s first
+    // word in the column `c`.
+    let room = |x: &str, y: &str, c: usize| {
+        x.ends_with(['。', '！', '？'])
+            && plain(x)
+            && widths
+                .get(c)
+                .copied()
+                .flatten()
+                .is_some_and(|w| ink_width(x) + first_word_width(y) <= w - 0.5)
+    };
+    let ncols = widths.len();
+    let mut out = Vec::new();
+    for i in 0..lines.len() {
+        if !(glued(i) && glued(i + 1)) {
+            continue;
+        }
+        for c in 0..ncols {
+            let (Some(x), None, Some(y)) = (text(i, c), text(i + 1, c), text(i + 2, c)) else {
+                continue;
+            };
+            let digits = y.chars().take_while(|ch| ch.is_ascii_digit()).count();
+            let listed = digits > 0 && y.chars().nth(digits).is_some_and(|ch| ".．、".contains(ch));
+            if listed || !room(x, y, c) {
+                continue;
+            }
+            // The middle line's texts: each goes on an open line of its column just
+            // above, or none does.
+            let others: Vec<usize> = (0..ncols).filter(|d| text(i + 1, *d).is_some()).collect();
+            if others.is_empty() {
+                continue;
+            }
+            let goes_on = |d: usize| {
+                let above = text(i, d)
+                    .or_else(|| (i > 0 && glued(i - 1)).then(|| text(i - 1, d)).flatten());
+                match (above, text(i + 1, d)) {
+                    (Some(a), Some(b)) => !room(a, b, d),
+                    _ => false,
+                }
+            };
+            let fresh = |d: usize| {
+                text(i, d).is_none() && (i == 0 || !glued(i - 1) || text(i - 1, d).is_none())
+            };
+            if others.iter().all(|d| goes_on(*d)) {
+                out.push(i + 1);
+            } else if others.iter().all(|d| fresh(*d)) {
+                out.push(i);
+            }
+        }
+    }
     out
 }
 
@@ -4237,6 +4319,34 @@ mod tests {
                 .any(|c| c.ends_with("推进信息化平台建设，培养一批青年骨干人才。"))
                 && r.iter()
                     .any(|c| c.ends_with("感。三是优化服务环境，增强群众获得感。"))),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn interleaved_cells_end_their_row_after_a_sentence_with_room() {
+        // 外贸稳增长专项's content ends `评价。` with room to spare; the next line holds
+        // only its outcome's last line (`制，提高资金使用效率。`, going on from the line
+        // above) and the next row's content opens below: pdftotext set the two cells'
+        // lines alternately, so no two adjacent lines show the content's end.
+        let t = include_str!(
+            "../../fixtures/layout/interleaved-cells-row-end-after-a-sentence.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = |key: &str| rows.iter().find(|r| r.iter().any(|c| c.contains(key)));
+        assert!(
+            row("20,773.63").is_some_and(|r| r.contains(&"外贸稳增长专项")
+                && r.iter().any(|c| c.ends_with("开展专项督查和绩效评价。"))
+                && r.iter()
+                    .any(|c| c.ends_with("二是创新体制机制，提高资金使用效率。"))),
+            "{rows:?}"
+        );
+        assert!(
+            row("133727.76").is_some_and(|r| r.contains(&"公共卫生服务项目")
+                && r.iter()
+                    .any(|c| c.starts_with("实施重点区域综合整治，培养"))
+                && r.iter().any(|c| c.starts_with("服务对象满意度明显提升。"))),
             "{rows:?}"
         );
     }

@@ -2111,24 +2111,48 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
     let mixed = by_column(lines, seps, false, |any, t| {
         *any |= t.chars().any(|ch| !is_wide(ch) && !is_punct(ch))
     });
-    // A column's full width: the widest ink three lines or more reach (within one).
+    // A column's full width: the widest ink three lines or more reach (within one),
+    // measured on lines of CJK text only where three or more show one a character
+    // narrower at most: digits and
+    // Latin letters are guessed to a half-em each, so full lines holding them (`1.合作
+    // 银行发放贷款`, 16 columns where the column holds 7 ideographs, 14) make the
+    // column look a character wider than it is, and every plain full line above a
+    // wrapped one then seemed to end its cell.
+    let is_mixed = |k: usize, c: usize| {
+        mixed
+            .get(k)
+            .and_then(|r| r.get(c))
+            .copied()
+            .unwrap_or(false)
+    };
     let widths: Vec<Option<f64>> = (0..ncols)
         .map(|c| {
-            let mut hist: std::collections::BTreeMap<i64, usize> =
-                std::collections::BTreeMap::new();
-            for row in &cells {
-                if let Some(Some((w, _))) =
-                    row.get(c).filter(|x| x.is_some_and(|x| x.0.is_finite()))
-                {
-                    *hist.entry(w.round() as i64).or_insert(0) += 1;
+            let width = |plain_only: bool| {
+                let mut hist: std::collections::BTreeMap<i64, usize> =
+                    std::collections::BTreeMap::new();
+                for (k, row) in cells.iter().enumerate() {
+                    if plain_only && is_mixed(k, c) {
+                        continue;
+                    }
+                    if let Some(Some((w, _))) =
+                        row.get(c).filter(|x| x.is_some_and(|x| x.0.is_finite()))
+                    {
+                        *hist.entry(w.round() as i64).or_insert(0) += 1;
+                    }
                 }
-            }
-            let count = |v: i64| hist.get(&v).copied().unwrap_or(0);
-            hist.keys()
-                .copied()
-                .filter(|v| count(v - 1) + count(*v) + count(v + 1) >= 3)
-                .max()
-                .map(|v| v as f64)
+                let count = |v: i64| hist.get(&v).copied().unwrap_or(0);
+                hist.keys()
+                    .copied()
+                    .filter(|v| count(v - 1) + count(*v) + count(v + 1) >= 3)
+                    .max()
+                    .map(|v| v as f64)
+            };
+            // Only a character less at most: plain lines that never fill the column
+            // (a list's short tails, `人。`) say nothing of its width.
+            let all = width(false);
+            width(true)
+                .filter(|p| all.is_some_and(|a| *p < a && *p >= a - 2.5))
+                .or(all)
         })
         .collect();
     let glued = |i: usize| {
@@ -4319,6 +4343,30 @@ mod tests {
                 .any(|c| c.ends_with("推进信息化平台建设，培养一批青年骨干人才。"))
                 && r.iter()
                     .any(|c| c.ends_with("感。三是优化服务环境，增强群众获得感。"))),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn full_plain_target_line_above_its_level3_name_goes_on() {
+        // Synth 21's bordered rendition, page 5: `高新技术企业认 高新技术企业认`, both
+        // targets' first lines fill their columns (seven ideographs), the level-3 name
+        // centred a line lower. Lines opening a
+        // list (`1. 合作银行发放`, digits guessed a half-em each) are wider in ink, and
+        // taken for the columns' width they left room after the plain line: the
+        // targets' first lines became a row of their own.
+        let t = include_str!(
+            "../../fixtures/layout/targets-first-line-above-the-level3-name.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = |key: &str| rows.iter().find(|r| r.iter().any(|c| c.contains(key)));
+        assert!(
+            row("推进关键核心技术攻关").is_some_and(|r| r
+                .iter()
+                .filter(|c| **c == "高新技术企业认定数不低于1843家。")
+                .count()
+                == 2),
             "{rows:?}"
         );
     }

@@ -2765,6 +2765,91 @@ fn sentence_ends(lines: &[Line], seps: &[f64]) -> Vec<usize> {
     out
 }
 
+/// Row ends outside the indicator table where every cell on a line ends a sentence
+/// (full lines too: no room needs to show) and the next line opens a column that was
+/// empty on the two lines above (the next row's name, or its outcome beside the next
+/// content, set top-aligned with it). Cells of a row going on past the line would have
+/// shown in that column above, and a name or amount centred lower on a row stays
+/// unopened there as long as any cell above it goes on: so a column with text on the
+/// line before that ends no sentence there (a cell interleaved with the line) leaves
+/// the row open.
+fn opening_row_ends(lines: &[Line], seps: &[f64]) -> Vec<usize> {
+    let texts = by_column(lines, seps, String::new(), |all, t| all.push_str(t));
+    let ncols = seps.len() + 1;
+    let glued = |i: usize| {
+        lines
+            .get(i)
+            .zip(lines.get(i + 1))
+            .is_some_and(|(a, b)| a.bbox.cy() - b.bbox.cy() <= 1.5 * LINE)
+    };
+    let text = |k: usize, c: usize| {
+        texts
+            .get(k)
+            .and_then(|r| r.get(c))
+            .map(String::as_str)
+            .filter(|t| !t.is_empty())
+    };
+    let closed = |t: &str| t.ends_with(['。', '！', '？']);
+    let mut out = Vec::new();
+    for i in 1..lines.len() {
+        if !(glued(i - 1) && glued(i)) {
+            continue;
+        }
+        let on: Vec<&str> = (0..ncols).filter_map(|c| text(i, c)).collect();
+        if on.is_empty() || !on.iter().all(|t| closed(t)) {
+            continue;
+        }
+        // A cell interleaved with the line (text on the line before only) must have
+        // ended a sentence there too.
+        let open_above =
+            (0..ncols).any(|c| text(i, c).is_none() && text(i - 1, c).is_some_and(|t| !closed(t)));
+        if open_above {
+            continue;
+        }
+        // A closing cell that started only after another column's cell ended right
+        // above it is the next row's first lines (its outcome set a line or two
+        // above its content), not the end of the row above; nor is one going on from
+        // the page's top.
+        let late = (0..ncols).any(|c| {
+            if text(i, c).is_none() {
+                return false;
+            }
+            let mut start = i;
+            while start > 0
+                && (text(start - 1, c).is_some()
+                    || start > 1 && text(start - 2, c).is_some() && glued(start - 2))
+            {
+                start -= if text(start - 1, c).is_some() { 1 } else { 2 };
+            }
+            // A cell going on from the zone's first line (a page's top) may be the rest
+            // of a row the page break cut, and the column opening below that row's
+            // other cell going on: `continuation_end` decides there.
+            // Nor one alone all along its lines (an outcome set lines above its
+            // content): a row's cells stand side by side.
+            let alone = (0..ncols).all(|d| d == c || (start..=i).all(|k| text(k, d).is_none()));
+            start == 0
+                || alone
+                || (0..ncols).any(|d| {
+                    d != c
+                        && (start.saturating_sub(2)..start).any(|k| text(k, d).is_some())
+                        && (start..=i).all(|k| text(k, d).is_none())
+                })
+        });
+        if late {
+            continue;
+        }
+        let opens = (0..ncols).any(|c| {
+            text(i + 1, c).is_some_and(|t| !crate::sections::is_label(t))
+                && text(i, c).is_none()
+                && text(i - 1, c).is_none()
+        });
+        if opens {
+            out.push(i);
+        }
+    }
+    out
+}
+
 /// Row ends where a cell ends a sentence with room to spare and its column's next text
 /// stands two lines below, a line of other columns only between (pdftotext sets the
 /// lines of two cells side by side half a line apart, one page line each): the row
@@ -3119,6 +3204,7 @@ fn zone_table(
         let mut ends = amount_ends(&lines, &seps);
         ends.extend(spanning_starts(&lines, &seps));
         ends.extend(sentence_ends(&lines, &seps));
+        ends.extend(opening_row_ends(&lines, &seps));
         ends.extend(centred_row_ends(&lines, &seps));
         ends.sort_unstable();
         ends.dedup();
@@ -4367,6 +4453,33 @@ mod tests {
                 .filter(|c| **c == "高新技术企业认定数不低于1843家。")
                 .count()
                 == 2),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn row_ends_where_its_cells_closed_and_a_column_opens() {
+        // Synth 18's borderless rendition: 食品安全抽检's content ends `实施重点区域综合
+        // 整治。` and its outcome `对象满意度明显提升。` a line lower, each one character
+        // short of its column or filling it (no room shows for sure); the next line
+        // opens the next row's name, content, amount and outcome at once (the name
+        // column empty on the two lines above).
+        let t = include_str!(
+            "../../fixtures/layout/row-ends-where-all-cells-closed-and-a-column-opens.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = |key: &str| rows.iter().find(|r| r.iter().any(|c| c.contains(key)));
+        assert!(
+            row("42396.93").is_some_and(|r| r.contains(&"食品安全抽检")
+                && r.iter().any(|c| c.ends_with("实施重点区域综合整治。"))
+                && r.iter().any(|c| c.ends_with("服务对象满意度明显提升。"))),
+            "{rows:?}"
+        );
+        assert!(
+            row("30,749.33").is_some_and(|r| r.contains(&"全民健身设施建设")
+                && r.iter().any(|c| c.starts_with("开展专项督查和绩效评价，"))
+                && r.iter().any(|c| c.starts_with("服务对象满意度明显提升。"))),
             "{rows:?}"
         );
     }

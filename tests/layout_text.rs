@@ -347,8 +347,10 @@ const HELD_OUT: [(&str, &str, &str); 6] = [
 /// character of a task name opening its line moves before it (synth 55 lattice, whole:
 /// the name's centred tail stood right of the edge). Session 20: the level-1/level-2
 /// edge of a continuation page pdftotext packed left, where no line holds names of both
-/// levels, is put between them (synth 51 landscape, whole).
-const SWEPT: [(&str, &str, &str); 45] = [
+/// levels, is put between them (synth 51 landscape, whole). Session 23: a borderless
+/// row ends after a cell's sentence with room where the cells' lines alternate (synth
+/// 74 stream, whole: two task rows were glued).
+const SWEPT: [(&str, &str, &str); 46] = [
     (
         "synth-8 landscape",
         include_str!("../fixtures/layout/synth-8.txt"),
@@ -443,6 +445,11 @@ const SWEPT: [(&str, &str, &str); 45] = [
         "synth-58 stream",
         include_str!("../fixtures/layout/synth-58.txt"),
         include_str!("../fixtures/layout/synth-58-stream.layout.txt"),
+    ),
+    (
+        "synth-74 stream",
+        include_str!("../fixtures/layout/synth-74.txt"),
+        include_str!("../fixtures/layout/synth-74-stream.layout.txt"),
     ),
     (
         "synth-2 landscape",
@@ -704,6 +711,7 @@ fn fields_floor() {
             "synth-51 stream" => (&BUT_WARNINGS, 17),
             "synth-75 stream" => (&BUT_WARNINGS, 18),
             "synth-58 stream" => (&ALL_FIELDS, 17),
+            "synth-74 stream" => (&ALL_FIELDS, 15),
             "synth-2 landscape" => (&ALL_FIELDS, 19),
             "synth-53 lattice" => (&ALL_FIELDS, 26),
             "synth-58 landscape" => (&ALL_FIELDS, 17),

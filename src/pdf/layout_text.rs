@@ -2111,24 +2111,48 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
     let mixed = by_column(lines, seps, false, |any, t| {
         *any |= t.chars().any(|ch| !is_wide(ch) && !is_punct(ch))
     });
-    // A column's full width: the widest ink three lines or more reach (within one).
+    // A column's full width: the widest ink three lines or more reach (within one),
+    // measured on lines of CJK text only where three or more show one a character
+    // narrower at most: digits and
+    // Latin letters are guessed to a half-em each, so full lines holding them (`1.合作
+    // 银行发放贷款`, 16 columns where the column holds 7 ideographs, 14) make the
+    // column look a character wider than it is, and every plain full line above a
+    // wrapped one then seemed to end its cell.
+    let is_mixed = |k: usize, c: usize| {
+        mixed
+            .get(k)
+            .and_then(|r| r.get(c))
+            .copied()
+            .unwrap_or(false)
+    };
     let widths: Vec<Option<f64>> = (0..ncols)
         .map(|c| {
-            let mut hist: std::collections::BTreeMap<i64, usize> =
-                std::collections::BTreeMap::new();
-            for row in &cells {
-                if let Some(Some((w, _))) =
-                    row.get(c).filter(|x| x.is_some_and(|x| x.0.is_finite()))
-                {
-                    *hist.entry(w.round() as i64).or_insert(0) += 1;
+            let width = |plain_only: bool| {
+                let mut hist: std::collections::BTreeMap<i64, usize> =
+                    std::collections::BTreeMap::new();
+                for (k, row) in cells.iter().enumerate() {
+                    if plain_only && is_mixed(k, c) {
+                        continue;
+                    }
+                    if let Some(Some((w, _))) =
+                        row.get(c).filter(|x| x.is_some_and(|x| x.0.is_finite()))
+                    {
+                        *hist.entry(w.round() as i64).or_insert(0) += 1;
+                    }
                 }
-            }
-            let count = |v: i64| hist.get(&v).copied().unwrap_or(0);
-            hist.keys()
-                .copied()
-                .filter(|v| count(v - 1) + count(*v) + count(v + 1) >= 3)
-                .max()
-                .map(|v| v as f64)
+                let count = |v: i64| hist.get(&v).copied().unwrap_or(0);
+                hist.keys()
+                    .copied()
+                    .filter(|v| count(v - 1) + count(*v) + count(v + 1) >= 3)
+                    .max()
+                    .map(|v| v as f64)
+            };
+            // Only a character less at most: plain lines that never fill the column
+            // (a list's short tails, `人。`) say nothing of its width.
+            let all = width(false);
+            width(true)
+                .filter(|p| all.is_some_and(|a| *p < a && *p >= a - 2.5))
+                .or(all)
         })
         .collect();
     let glued = |i: usize| {
@@ -2735,6 +2759,173 @@ fn sentence_ends(lines: &[Line], seps: &[f64]) -> Vec<usize> {
             out.push(i);
         }
     }
+    out.extend(interleaved_sentence_ends(lines, &texts, &widths));
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Row ends outside the indicator table where every cell on a line ends a sentence
+/// (full lines too: no room needs to show) and the next line opens a column that was
+/// empty on the two lines above (the next row's name, or its outcome beside the next
+/// content, set top-aligned with it). Cells of a row going on past the line would have
+/// shown in that column above, and a name or amount centred lower on a row stays
+/// unopened there as long as any cell above it goes on: so a column with text on the
+/// line before that ends no sentence there (a cell interleaved with the line) leaves
+/// the row open.
+fn opening_row_ends(lines: &[Line], seps: &[f64]) -> Vec<usize> {
+    let texts = by_column(lines, seps, String::new(), |all, t| all.push_str(t));
+    let ncols = seps.len() + 1;
+    let glued = |i: usize| {
+        lines
+            .get(i)
+            .zip(lines.get(i + 1))
+            .is_some_and(|(a, b)| a.bbox.cy() - b.bbox.cy() <= 1.5 * LINE)
+    };
+    let text = |k: usize, c: usize| {
+        texts
+            .get(k)
+            .and_then(|r| r.get(c))
+            .map(String::as_str)
+            .filter(|t| !t.is_empty())
+    };
+    let closed = |t: &str| t.ends_with(['。', '！', '？']);
+    let mut out = Vec::new();
+    for i in 1..lines.len() {
+        if !(glued(i - 1) && glued(i)) {
+            continue;
+        }
+        let on: Vec<&str> = (0..ncols).filter_map(|c| text(i, c)).collect();
+        if on.is_empty() || !on.iter().all(|t| closed(t)) {
+            continue;
+        }
+        // A cell interleaved with the line (text on the line before only) must have
+        // ended a sentence there too.
+        let open_above =
+            (0..ncols).any(|c| text(i, c).is_none() && text(i - 1, c).is_some_and(|t| !closed(t)));
+        if open_above {
+            continue;
+        }
+        // A closing cell that started only after another column's cell ended right
+        // above it is the next row's first lines (its outcome set a line or two
+        // above its content), not the end of the row above; nor is one going on from
+        // the page's top.
+        let late = (0..ncols).any(|c| {
+            if text(i, c).is_none() {
+                return false;
+            }
+            let mut start = i;
+            while start > 0
+                && (text(start - 1, c).is_some()
+                    || start > 1 && text(start - 2, c).is_some() && glued(start - 2))
+            {
+                start -= if text(start - 1, c).is_some() { 1 } else { 2 };
+            }
+            // A cell going on from the zone's first line (a page's top) may be the rest
+            // of a row the page break cut, and the column opening below that row's
+            // other cell going on: `continuation_end` decides there.
+            // Nor one alone all along its lines (an outcome set lines above its
+            // content): a row's cells stand side by side.
+            let alone = (0..ncols).all(|d| d == c || (start..=i).all(|k| text(k, d).is_none()));
+            start == 0
+                || alone
+                || (0..ncols).any(|d| {
+                    d != c
+                        && (start.saturating_sub(2)..start).any(|k| text(k, d).is_some())
+                        && (start..=i).all(|k| text(k, d).is_none())
+                })
+        });
+        if late {
+            continue;
+        }
+        let opens = (0..ncols).any(|c| {
+            text(i + 1, c).is_some_and(|t| !crate::sections::is_label(t))
+                && text(i, c).is_none()
+                && text(i - 1, c).is_none()
+        });
+        if opens {
+            out.push(i);
+        }
+    }
+    out
+}
+
+/// Row ends where a cell ends a sentence with room to spare and its column's next text
+/// stands two lines below, a line of other columns only between (pdftotext sets the
+/// lines of two cells side by side half a line apart, one page line each): the row
+/// ends after that middle line where each of its texts goes on a line of its column
+/// just above that did not end with room (the old row's cells' last lines), and right
+/// after the sentence's line where none of them has a line just above (the next row's
+/// first lines). Mixed cases are left alone.
+fn interleaved_sentence_ends(
+    lines: &[Line],
+    texts: &[Vec<String>],
+    widths: &[Option<f64>],
+) -> Vec<usize> {
+    let glued = |i: usize| {
+        lines
+            .get(i)
+            .zip(lines.get(i + 1))
+            .is_some_and(|(a, b)| a.bbox.cy() - b.bbox.cy() <= 1.5 * LINE)
+    };
+    let text = |k: usize, c: usize| {
+        texts
+            .get(k)
+            .and_then(|r| r.get(c))
+            .map(String::as_str)
+            .filter(|t| !t.is_empty())
+    };
+    let plain = |x: &str| x.chars().all(|ch| is_wide(ch) || is_punct(ch));
+    // Whether `x` ended its cell before `y`: a sentence's end with room for `y`'s first
+    // word in the column `c`.
+    let room = |x: &str, y: &str, c: usize| {
+        x.ends_with(['。', '！', '？'])
+            && plain(x)
+            && widths
+                .get(c)
+                .copied()
+                .flatten()
+                .is_some_and(|w| ink_width(x) + first_word_width(y) <= w - 0.5)
+    };
+    let ncols = widths.len();
+    let mut out = Vec::new();
+    for i in 0..lines.len() {
+        if !(glued(i) && glued(i + 1)) {
+            continue;
+        }
+        for c in 0..ncols {
+            let (Some(x), None, Some(y)) = (text(i, c), text(i + 1, c), text(i + 2, c)) else {
+                continue;
+            };
+            let digits = y.chars().take_while(|ch| ch.is_ascii_digit()).count();
+            let listed = digits > 0 && y.chars().nth(digits).is_some_and(|ch| ".．、".contains(ch));
+            if listed || !room(x, y, c) {
+                continue;
+            }
+            // The middle line's texts: each goes on an open line of its column just
+            // above, or none does.
+            let others: Vec<usize> = (0..ncols).filter(|d| text(i + 1, *d).is_some()).collect();
+            if others.is_empty() {
+                continue;
+            }
+            let goes_on = |d: usize| {
+                let above = text(i, d)
+                    .or_else(|| (i > 0 && glued(i - 1)).then(|| text(i - 1, d)).flatten());
+                match (above, text(i + 1, d)) {
+                    (Some(a), Some(b)) => !room(a, b, d),
+                    _ => false,
+                }
+            };
+            let fresh = |d: usize| {
+                text(i, d).is_none() && (i == 0 || !glued(i - 1) || text(i - 1, d).is_none())
+            };
+            if others.iter().all(|d| goes_on(*d)) {
+                out.push(i + 1);
+            } else if others.iter().all(|d| fresh(*d)) {
+                out.push(i);
+            }
+        }
+    }
     out
 }
 
@@ -3013,6 +3204,7 @@ fn zone_table(
         let mut ends = amount_ends(&lines, &seps);
         ends.extend(spanning_starts(&lines, &seps));
         ends.extend(sentence_ends(&lines, &seps));
+        ends.extend(opening_row_ends(&lines, &seps));
         ends.extend(centred_row_ends(&lines, &seps));
         ends.sort_unstable();
         ends.dedup();
@@ -4237,6 +4429,85 @@ mod tests {
                 .any(|c| c.ends_with("推进信息化平台建设，培养一批青年骨干人才。"))
                 && r.iter()
                     .any(|c| c.ends_with("感。三是优化服务环境，增强群众获得感。"))),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn full_plain_target_line_above_its_level3_name_goes_on() {
+        // Synth 21's bordered rendition, page 5: `高新技术企业认 高新技术企业认`, both
+        // targets' first lines fill their columns (seven ideographs), the level-3 name
+        // centred a line lower. Lines opening a
+        // list (`1. 合作银行发放`, digits guessed a half-em each) are wider in ink, and
+        // taken for the columns' width they left room after the plain line: the
+        // targets' first lines became a row of their own.
+        let t = include_str!(
+            "../../fixtures/layout/targets-first-line-above-the-level3-name.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = |key: &str| rows.iter().find(|r| r.iter().any(|c| c.contains(key)));
+        assert!(
+            row("推进关键核心技术攻关").is_some_and(|r| r
+                .iter()
+                .filter(|c| **c == "高新技术企业认定数不低于1843家。")
+                .count()
+                == 2),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn row_ends_where_its_cells_closed_and_a_column_opens() {
+        // Synth 18's borderless rendition: 食品安全抽检's content ends `实施重点区域综合
+        // 整治。` and its outcome `对象满意度明显提升。` a line lower, each one character
+        // short of its column or filling it (no room shows for sure); the next line
+        // opens the next row's name, content, amount and outcome at once (the name
+        // column empty on the two lines above).
+        let t = include_str!(
+            "../../fixtures/layout/row-ends-where-all-cells-closed-and-a-column-opens.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = |key: &str| rows.iter().find(|r| r.iter().any(|c| c.contains(key)));
+        assert!(
+            row("42396.93").is_some_and(|r| r.contains(&"食品安全抽检")
+                && r.iter().any(|c| c.ends_with("实施重点区域综合整治。"))
+                && r.iter().any(|c| c.ends_with("服务对象满意度明显提升。"))),
+            "{rows:?}"
+        );
+        assert!(
+            row("30,749.33").is_some_and(|r| r.contains(&"全民健身设施建设")
+                && r.iter().any(|c| c.starts_with("开展专项督查和绩效评价，"))
+                && r.iter().any(|c| c.starts_with("服务对象满意度明显提升。"))),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn interleaved_cells_end_their_row_after_a_sentence_with_room() {
+        // 外贸稳增长专项's content ends `评价。` with room to spare; the next line holds
+        // only its outcome's last line (`制，提高资金使用效率。`, going on from the line
+        // above) and the next row's content opens below: pdftotext set the two cells'
+        // lines alternately, so no two adjacent lines show the content's end.
+        let t = include_str!(
+            "../../fixtures/layout/interleaved-cells-row-end-after-a-sentence.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = |key: &str| rows.iter().find(|r| r.iter().any(|c| c.contains(key)));
+        assert!(
+            row("20,773.63").is_some_and(|r| r.contains(&"外贸稳增长专项")
+                && r.iter().any(|c| c.ends_with("开展专项督查和绩效评价。"))
+                && r.iter()
+                    .any(|c| c.ends_with("二是创新体制机制，提高资金使用效率。"))),
+            "{rows:?}"
+        );
+        assert!(
+            row("133727.76").is_some_and(|r| r.contains(&"公共卫生服务项目")
+                && r.iter()
+                    .any(|c| c.starts_with("实施重点区域综合整治，培养"))
+                && r.iter().any(|c| c.starts_with("服务对象满意度明显提升。"))),
             "{rows:?}"
         );
     }

@@ -1452,7 +1452,13 @@ fn spanning_cells(
         } else {
             f64::INFINITY
         };
+        // The table's left edge is where its first column's text starts: on a page
+        // the table goes on to, its first columns may hold nothing (the level-1 and
+        // section labels printed on the page before), and the page's leftmost text
+        // (a level-2 label) is no edge of a span from the first column.
+        let first_col_text = bl.iter().any(|o| o.col == 0);
         let start = (0..col)
+            .filter(|k| *k > 0 || first_col_text)
             // The text's right edge may fall short of the table's: an em of slack.
             .filter(|k| {
                 let off = (cx - (edge(*k) + right) / 2.0).abs();

@@ -207,6 +207,21 @@ wmake producer-word-no-borders-tight-contact-row no-borders,tight
 # its characters, a line apart down each span, bridged the padding between the rows
 # beside them (rows glued; a label over four lines was no label).
 wmake producer-word-no-borders-vertical-labels no-borders,vertical
+# The same on the seed (6 pages): page 1 holds the overall goal paragraph, the task
+# header and one task; the paragraph's lines across the page crossed the task columns'
+# gaps and outnumbered the task lines showing them, so the task rows read as one cell.
+wmake producer-word-no-borders-vertical-task-header-with-goal no-borders,vertical
+# Word's default borderless table (rows a line apart) with the label column one
+# character per line: a label centred on its span sits half a line off the rows beside
+# it, so its characters are lines of their own; those were left out when deciding how
+# rows are set, which made the band a tall label leaves empty beside a shorter
+# top-aligned cell look like padding (the short form); and a tall label beside shorter
+# cells counted against their being top-aligned. Then the short form with a contact row
+# and a date row under 部门名称 (as tests/heldout/chengdu-education-2022 has them): rows
+# whose label is their tallest cell stand as tall as it, so 部门名称, 联系人 and 填报日期
+# run on a line apart as one column of characters.
+wmake producer-word-no-borders-tight-vertical-labels no-borders,tight,vertical
+wmake producer-word-no-borders-tight-vertical-stacked-labels no-borders,tight,vertical
 # Still misread, and flagged (misread_stream_tables_are_flagged): the same with the
 # characters spread evenly down each span (分散对齐).
 python3 "$ROOT/scripts/word-like-pdfs.py" "$FIX/sweep/producer-word-shading.txt" \

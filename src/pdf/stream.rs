@@ -721,9 +721,22 @@ const LATTICE_TOLERANCE: f64 = 0.1;
 fn rows_set_as_lines(lines: &[Line], seps: &[f64], row_gap: f64, p: &Params) -> bool {
     // A label written one character per line (竖排) runs a line apart down its span,
     // across the padding between the rows beside it: its characters tell nothing of
-    // how the rows are set, and would hide the clear bands between them.
-    let lines = without_vertical_text(lines, p.em);
-    let lines = lines.as_slice();
+    // how the rows are set, and would hide the clear bands between them. (A band
+    // holding one of its characters whole is no padding between rows, though: rows set
+    // a line apart, where a top-aligned cell beside a tall label leaves lines empty.)
+    let kept = without_vertical_text(lines, p.em);
+    let vertical: Vec<Rect> = lines
+        .iter()
+        .flat_map(|l| &l.chunks)
+        .filter(|c| {
+            !kept
+                .iter()
+                .flat_map(|l| &l.chunks)
+                .any(|k| k.bbox == c.bbox)
+        })
+        .map(|c| c.bbox)
+        .collect();
+    let lines = kept.as_slice();
     let spacing = row_gap - p.row_gap_extra;
     let ncols = seps.len() + 1;
     let mut last: Vec<Option<Rect>> = vec![None; ncols];
@@ -742,7 +755,9 @@ fn rows_set_as_lines(lines: &[Line], seps: &[f64], row_gap: f64, p: &Params) -> 
                     off += 1;
                 } else if g > row_gap {
                     on += 1;
-                    banded += usize::from(opens_clear_band(lines, li, row_gap));
+                    banded += usize::from(
+                        opens_clear_band(lines, li, row_gap) && !holds_whole(lines, li, &vertical),
+                    );
                 }
             }
             if let Some(l) = last.get_mut(col) {
@@ -780,6 +795,16 @@ fn without_vertical_text(lines: &[Line], em: f64) -> Vec<Line> {
             Some(Line { chunks, bbox })
         })
         .collect()
+}
+
+/// Whether one of `boxes` lies wholly in the band between line `li` and the line above.
+fn holds_whole(lines: &[Line], li: usize, boxes: &[Rect]) -> bool {
+    match (li.checked_sub(1).and_then(|i| lines.get(i)), lines.get(li)) {
+        (Some(above), Some(line)) => boxes
+            .iter()
+            .any(|b| b.y1 <= above.bbox.y0 && b.y0 >= line.bbox.y1),
+        _ => false,
+    }
 }
 
 /// Whether line `li` opens a band of the page clear of text for more than `row_gap`
@@ -1076,11 +1101,12 @@ fn line_range(b: &Block) -> (usize, usize) {
 /// two lines or more; a block with no shorter one starting beside it tells neither.
 fn top_aligned(bl: &[Block]) -> bool {
     let (mut level, mut inside) = (0usize, 0usize);
-    for b in bl.iter().filter(|b| b.lines >= 2) {
+    // (A label written one character per line is centred on its span either way, and
+    // so says nothing, beside other cells or as one.)
+    for b in bl.iter().filter(|b| b.lines >= 2 && !one_char_per_line(b)) {
         let (first, last) = line_range(b);
         // (Cells as tall as it start level with it either way: the indicator table's two
-        // target columns often hold the same text. A label written one character per
-        // line is centred on its span either way.)
+        // target columns often hold the same text.)
         let starts = bl
             .iter()
             .filter(|o| o.col != b.col && o.lines < b.lines && !one_char_per_line(o))
@@ -1155,6 +1181,10 @@ fn split_at_row_starts(bl: Vec<Block>, rows_from: Option<usize>) -> Vec<Block> {
             continue;
         }
         let (first, last) = line_range(&b);
+        if one_char_per_line(&b) {
+            out.extend(vertical_labels(b, &starts));
+            continue;
+        }
         let own = if row_column.get(b.col).copied().unwrap_or(false) {
             starts.clone()
         } else {
@@ -1180,6 +1210,45 @@ fn split_at_row_starts(bl: Vec<Block>, rows_from: Option<usize>) -> Vec<Block> {
         out.extend(pieces.into_iter().filter_map(|p| part_block(col, p)));
     }
     out
+}
+
+/// A label written one character per line (竖排) in a table of top-aligned rows: rows
+/// whose label is their tallest cell are as tall as it and their labels stand at their
+/// tops, so labels of rows in turn run on a line apart, as one column of characters
+/// (部门名称 over 联系人). Such a run is cut at the lines where rows start beside it,
+/// where every piece then reads as one of the form's labels and the whole does not (a
+/// label centred on its span may have its characters level with the rows beside it).
+fn vertical_labels(b: Block, starts: &[usize]) -> Vec<Block> {
+    let (first, last) = line_range(&b);
+    let cuts: Vec<usize> = starts
+        .iter()
+        .copied()
+        .filter(|s| first < *s && *s <= last && b.parts.iter().any(|(l, _)| l == s))
+        .collect();
+    if cuts.is_empty() || crate::sections::is_label(&b.text(false)) {
+        return vec![b];
+    }
+    let col = b.col;
+    let mut pieces: Vec<Vec<(usize, Chunk)>> = vec![Vec::new(); cuts.len() + 1];
+    for (li, c) in b.parts.iter().cloned() {
+        let k = cuts.iter().filter(|s| **s <= li).count();
+        if let Some(p) = pieces.get_mut(k) {
+            p.push((li, c));
+        }
+    }
+    let pieces: Vec<Block> = pieces
+        .into_iter()
+        .filter_map(|p| part_block(col, p))
+        .collect();
+    if pieces.len() >= 2
+        && pieces
+            .iter()
+            .all(|p| crate::sections::is_label(&p.text(false)))
+    {
+        pieces
+    } else {
+        vec![b]
+    }
 }
 
 /// How many of the pieces `a` and `z` of a split block have a block `beside` them lying
@@ -1383,7 +1452,13 @@ fn spanning_cells(
         } else {
             f64::INFINITY
         };
+        // The table's left edge is where its first column's text starts: on a page
+        // the table goes on to, its first columns may hold nothing (the level-1 and
+        // section labels printed on the page before), and the page's leftmost text
+        // (a level-2 label) is no edge of a span from the first column.
+        let first_col_text = bl.iter().any(|o| o.col == 0);
         let start = (0..col)
+            .filter(|k| *k > 0 || first_col_text)
             // The text's right edge may fall short of the table's: an em of slack.
             .filter(|k| {
                 let off = (cx - (edge(*k) + right) / 2.0).abs();
@@ -3084,27 +3159,10 @@ pub(crate) fn page_items(
     // task rows keep the page's (the section label's column needs the rows above).
     // The section's label left of the header (年度重点工作任务, centred on the task rows)
     // may wrap onto lines above it, alone there: those lines of its cell (each a wrapped
-    // line's distance above a line of it) go with the task rows.
-    let first_col = |c: &Chunk| seps.first().is_some_and(|s| c.bbox.x1 <= *s);
-    let wraps_onto = |upper: &Line, lower: &Line| {
-        upper.chunks.iter().all(first_col)
-            && lower
-                .chunks
-                .iter()
-                .any(|c| first_col(c) && upper.bbox.y0 - c.bbox.y1 <= row_gap)
-    };
+    // line's distance above a line of it) go with the task rows (see `task_rows_top`).
     let line_gap = row_gap - p.row_gap_extra;
-    let tasks_at = table_start(above, is_task_table_header).map(|mut i| {
-        while i > 0
-            && above
-                .get(i - 1)
-                .zip(above.get(i))
-                .is_some_and(|(u, l)| wraps_onto(u, l) || header_line_above(u, l, line_gap))
-        {
-            i -= 1;
-        }
-        i
-    });
+    let tasks_at = table_start(above, is_task_table_header)
+        .map(|i| task_rows_top(above, i, &seps, row_gap, line_gap));
     // On a page going on from a stream table the rows above a task header are the rest
     // of the task rows before it (a new table after a page break of the form, the
     // section's label centred over both): they share its columns.
@@ -3119,9 +3177,13 @@ pub(crate) fn page_items(
         None => seps.clone(),
     };
     let ind_above = indicators.on.then_some((indicators.level3_x, false));
+    let task_seps = match tasks_at {
+        Some(_) => own_task_columns(seps.clone(), tasks, &p),
+        None => seps.clone(),
+    };
     let parts = [
         (budget, budget_seps, ind_above),
-        (tasks, seps, ind_above),
+        (tasks, task_seps, ind_above),
         (
             below,
             // A level name merged over the columns to the table's right edge is printed
@@ -3179,6 +3241,82 @@ fn is_task_table_header(texts: &[&str]) -> bool {
         .windows(4)
         .any(|w| matches!(w, [a, b, c, d] if a.trim() == c.trim() && b.trim() == d.trim()));
     !repeats_pair && crate::sections::is_task_header(texts)
+}
+
+/// The task rows' columns where the page's put two cells of their header row in one
+/// column: lines above the task table crossing its column gaps (an overall goal
+/// paragraph across the page, when the task header and a single task share its page)
+/// outnumbered the few task lines showing them. The task rows then take the columns
+/// their own lines show, keeping the page's separators left of the header's first cell
+/// (the section label's column, which a label written one character per line, 竖排,
+/// shows on the task lines themselves).
+fn own_task_columns(seps: Vec<f64>, tasks: &[Line], p: &Params) -> Vec<f64> {
+    let Some(header) = tasks.iter().find(|l| {
+        let texts: Vec<&str> = l.chunks.iter().map(|c| c.text.as_str()).collect();
+        is_task_table_header(&texts)
+    }) else {
+        return seps;
+    };
+    let cols: Vec<usize> = header
+        .chunks
+        .iter()
+        .map(|c| col_of(&seps, c.bbox.x0))
+        .collect();
+    if cols.windows(2).all(|w| w[0] != w[1]) {
+        return seps;
+    }
+    // The header's first cell: its first chunk of more than one character (a label
+    // written one character per line puts one on the header's line).
+    let first = header
+        .chunks
+        .iter()
+        .find(|c| c.text.chars().filter(|ch| !ch.is_whitespace()).count() > 1)
+        .map_or(f64::INFINITY, |c| c.bbox.x0);
+    let left: Vec<f64> = seps.iter().copied().filter(|s| *s < first).collect();
+    let own = separators(tasks, p, &left);
+    let own_cols: Vec<usize> = header
+        .chunks
+        .iter()
+        .map(|c| col_of(&own, c.bbox.x0))
+        .collect();
+    if own_cols.windows(2).all(|w| w[0] != w[1]) {
+        own
+    } else {
+        seps
+    }
+}
+
+/// The first line of the task rows whose header row is line `i` of `above`: the header
+/// itself, or a line above it holding only the start of the section label's cell (see
+/// `page_items`) or a taller header cell (see [`header_line_above`]). Not a line of one
+/// character: a label written one character per line (竖排) stays inside its span, and
+/// a character above the header row is the label of the section above (总体绩效目标
+/// taller than the overall goal beside it, its last characters alone on their lines).
+fn task_rows_top(above: &[Line], mut i: usize, seps: &[f64], row_gap: f64, line_gap: f64) -> usize {
+    let first_col = |c: &Chunk| seps.first().is_some_and(|s| c.bbox.x1 <= *s);
+    let one_char = |l: &Line| {
+        l.chunks
+            .iter()
+            .flat_map(|c| c.text.chars())
+            .filter(|ch| !ch.is_whitespace())
+            .count()
+            == 1
+    };
+    let wraps_onto = |upper: &Line, lower: &Line| {
+        upper.chunks.iter().all(first_col)
+            && lower
+                .chunks
+                .iter()
+                .any(|c| first_col(c) && upper.bbox.y0 - c.bbox.y1 <= row_gap)
+    };
+    while i > 0
+        && above.get(i - 1).zip(above.get(i)).is_some_and(|(u, l)| {
+            !one_char(u) && (wraps_onto(u, l) || header_line_above(u, l, line_gap))
+        })
+    {
+        i -= 1;
+    }
+    i
 }
 
 /// Whether `upper`, the line above `lower` in a header row, belongs to that row: a
@@ -3592,6 +3730,43 @@ mod tests {
             })
             .collect();
         part_block(col, parts).expect("parts")
+    }
+
+    /// The task rows start at their header row, not at the lines of one character above
+    /// it: a section label written one character per line (总体绩效目标) taller than the
+    /// overall goal beside it runs on below the goal's last line, down to the header.
+    /// A section label wrapped onto lines above the header (年度重点 / 工作任务, centred on
+    /// the task rows) still goes with them.
+    #[test]
+    fn task_rows_start_below_a_vertical_label_above_their_header() {
+        let header = chunk_line(vec![
+            chunk("名称", 25.0, 50.0, 52.0),
+            chunk("主要实施内容", 60.0, 120.0, 52.0),
+            chunk("拟投入的资金（万元）", 130.0, 190.0, 52.0),
+            chunk("期望达到的目标（概述）", 200.0, 280.0, 52.0),
+        ]);
+        let seps = [20.0, 55.0, 125.0, 195.0];
+        let vertical = vec![
+            chunk_line(vec![
+                chunk("总", 5.0, 15.0, 100.0),
+                chunk("坚持教育优先发展", 25.0, 300.0, 100.0),
+            ]),
+            chunk_line(vec![
+                chunk("体", 5.0, 15.0, 88.0),
+                chunk("办好人民满意的教育。", 25.0, 200.0, 88.0),
+            ]),
+            chunk_line(vec![chunk("绩", 5.0, 15.0, 76.0)]),
+            chunk_line(vec![chunk("效", 5.0, 15.0, 64.0)]),
+            header.clone(),
+        ];
+        assert_eq!(task_rows_top(&vertical, 4, &seps, 3.0, 2.0), 4);
+        let wrapped = vec![
+            chunk_line(vec![chunk("坚持教育优先发展", 25.0, 300.0, 95.0)]),
+            chunk_line(vec![chunk("年度重点", 2.0, 18.0, 76.0)]),
+            chunk_line(vec![chunk("工作任务", 2.0, 18.0, 64.0)]),
+            header,
+        ];
+        assert_eq!(task_rows_top(&wrapped, 3, &seps, 3.0, 2.0), 1);
     }
 
     /// Word's default borderless table: a task row's cells all start on its first line

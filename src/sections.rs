@@ -1507,6 +1507,13 @@ impl<'g> Reader<'g> {
             } else if current != Some(Label::Tasks) && opens_task_table(&cells) {
                 // Likewise a full task header row (名称 | 主要实施内容 | 拟投入的资金 | …).
                 Some(Label::Tasks)
+            } else if current != Some(Label::Budget)
+                && !blocks.iter().any(|b| b.label == Some(Label::Budget))
+                && section_triples(&cells).is_some()
+            {
+                // And a budget without its label whose section names stand down its
+                // left (部门预算支出（元） | 人员经费 | 86,420,300.00 | 收入来源（元） | …).
+                Some(Label::Budget)
             } else if (matches!(current, None | Some(Label::Department))
                 || (current == Some(Label::Footer)
                     && !blocks.iter().any(|b| b.label == Some(Label::Budget))))
@@ -2038,6 +2045,27 @@ impl<'g> Reader<'g> {
                 matrix_label = None;
                 continue;
             }
+            // Section names down the left of their name and amount columns: they head
+            // the groups, and the rest of their row is its first data row.
+            let heads: Vec<&Cell> = match section_triples(row) {
+                Some(triples) => {
+                    groups = triples
+                        .iter()
+                        .filter_map(|[s, n, a]| {
+                            Some(ColumnGroup {
+                                section: Some(s.text.to_string()),
+                                start: n.col?,
+                                end: a.col? + 1,
+                                amount_col: a.col,
+                                unit: unit_in(&s.text).or_else(|| block_unit.map(str::to_string)),
+                            })
+                        })
+                        .collect();
+                    matrix_label = None;
+                    triples.iter().map(|[s, _, _]| *s).collect()
+                }
+                None => Vec::new(),
+            };
             if groups.is_empty() {
                 if row.len() > 1 && !row.iter().any(|c| is_amount_like(&c.text)) {
                     names_above = Some((row, loc));
@@ -2099,6 +2127,7 @@ impl<'g> Reader<'g> {
             for c in row.iter().filter(|c| {
                 c.col.is_some_and(|k| k >= last || k < first)
                     && !row_label.is_some_and(|l| std::ptr::eq(**c, l))
+                    && !heads.iter().any(|h| std::ptr::eq(**c, *h))
             }) {
                 self.out.other_fields.push(OtherField {
                     label: "预算整体情况".into(),
@@ -3911,6 +3940,32 @@ fn is_section_header(text: &str) -> bool {
         && ["支出", "收入", "来源", "级次", "构成", "资金"]
             .iter()
             .any(|w| has(&n, w))
+}
+
+/// A budget row whose column groups are headed from its left (部门预算支出（元） | 人员经费 |
+/// 86,420,300.00 | 收入来源（元） | 财政拨款收入 | 98,600,000.00): each section name merged
+/// down the rows beside its name and amount columns, in the 2019 templates that have no
+/// 预算整体情况 label or header row. Each group as (section, name, amount) cells, three
+/// adjacent columns; `None` for any other row. A section name here must name a side
+/// (支出/收入/来源) and be no item of one (项目支出 has an amount of its own beside it).
+fn section_triples<'a, 'g>(row: &[&'a Cell<'g>]) -> Option<Vec<[&'a Cell<'g>; 3]>> {
+    if row.len() < 6 || !row.len().is_multiple_of(3) {
+        return None;
+    }
+    let triples: Vec<[&'a Cell<'g>; 3]> = row.chunks_exact(3).map(|t| [t[0], t[1], t[2]]).collect();
+    let ok = triples.iter().all(|[s, n, a]| {
+        let adjacent = match (s.col, n.col, a.col) {
+            (Some(sc), Some(nc), Some(ac)) => sc + 1 == nc && nc + 1 == ac,
+            _ => false,
+        };
+        adjacent
+            && is_section_header(&s.text)
+            && !is_amount_like(&s.text)
+            && !is_total_name(&s.text)
+            && !is_amount_like(&n.text)
+            && value::is_amount(a.text.trim())
+    });
+    ok.then_some(triples)
 }
 
 /// A header row of the budget block, as column groups; `None` for a data row.

@@ -5130,7 +5130,10 @@ fn assign_content(p: &mut Parsed, content: Vec<String>, targets: usize) {
         (0, _) => {}
         (1, t) => {
             let only = it.next();
-            if only.as_deref().is_some_and(looks_like_target) {
+            // A placeholder alone (`社会成本指标 | 无`, its empty level-3 cell lost
+            // with the columns) is no level-3 name: it is what the target cell says.
+            let placeholder = only.as_deref().is_some_and(|o| DASHES.contains(&o.trim()));
+            if placeholder || only.as_deref().is_some_and(looks_like_target) {
                 // Under a single target column that column is the annual one.
                 if t == 1 {
                     p.annual = only;

@@ -1428,10 +1428,31 @@ impl<'g> Reader<'g> {
             row_locs: Vec::new(),
             titled: false,
         }];
-        for row in &self.grid.rows {
+        let cell_per_line = self.grid.layout == Layout::CellPerLine;
+        let mut value_taken = false;
+        for (ri, row) in self.grid.rows.iter().enumerate() {
+            if std::mem::take(&mut value_taken) {
+                continue;
+            }
             // Sized up front: collecting a filter starts small and grows on most rows.
             let mut cells: Vec<&Cell> = Vec::with_capacity(row.cells.len());
             cells.extend(row.non_empty());
+            // One cell a line: a field's label alone on its line (项目名称, 实施单位)
+            // takes the next line as its value, as its row would in a table.
+            if cell_per_line && cells.len() == 1 && cells.iter().all(|c| is_field_label(&c.text)) {
+                let next: Vec<&Cell> = self
+                    .grid
+                    .rows
+                    .get(ri + 1)
+                    .map(|r| r.non_empty().collect())
+                    .unwrap_or_default();
+                if let [v] = next.as_slice() {
+                    if label_of(&v.text).is_none() && !is_field_label(&v.text) {
+                        cells.push(v);
+                        value_taken = true;
+                    }
+                }
+            }
             let Some(first) = cells.first() else { continue };
             // A misread label is looked for only where a row starts, as sections do.
             let known = label_of(&first.text).or_else(|| label_misread(&first.text));
@@ -3940,6 +3961,33 @@ fn is_section_header(text: &str) -> bool {
         && ["支出", "收入", "来源", "级次", "构成", "资金"]
             .iter()
             .any(|w| has(&n, w))
+}
+
+/// Labels of a form's own fields that are no section (project and unit forms, signature
+/// rows): where cells lost their rows, the line after one is its value.
+fn is_field_label(text: &str) -> bool {
+    const FIELDS: &[&str] = &[
+        "项目名称",
+        "项目编码",
+        "项目代码",
+        "实施单位",
+        "项目属性",
+        "项目类型",
+        "项目类别",
+        "项目期",
+        "项目实施期",
+        "实施期限",
+        "项目负责人",
+        "单位负责人",
+        "财务负责人",
+        "联系人",
+        "联系电话",
+        "填报人",
+        "填报日期",
+        "预算年度",
+    ];
+    let t = text.trim();
+    t.len() <= MAX_LABEL_BYTES && FIELDS.contains(&t) && label_of(t).is_none()
 }
 
 /// A budget row whose column groups are headed from its left (部门预算支出（元） | 人员经费 |

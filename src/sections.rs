@@ -2636,6 +2636,7 @@ impl<'g> Reader<'g> {
         let mut added: Vec<AddedColumn> = Vec::new();
         let mut stream: Vec<&Cell> = Vec::new();
         let mut stream_header: Vec<&Cell> = Vec::new();
+        let mut stream_added: Vec<String> = Vec::new();
         for (row, loc) in block.rows_without(Label::Indicators) {
             if let Some(m) = IndicatorColumns::from_header(&row) {
                 // A second header row naming target columns only, under a 指标值 cell
@@ -2688,10 +2689,18 @@ impl<'g> Reader<'g> {
                 }
                 _ => {
                     for c in row {
-                        if !IndicatorColumns::is_header_cell(&c.text) {
+                        if IndicatorColumns::is_header_cell(&c.text) {
+                            if stream.is_empty() {
+                                stream_header.push(c);
+                            }
+                        } else if stream.is_empty()
+                            && !stream_header.is_empty()
+                            && is_stream_added_header(&c.text)
+                        {
+                            // A column the template adds, still in the header's lines.
+                            stream_added.push(c.text.to_string());
+                        } else {
                             stream.push(c);
-                        } else if stream.is_empty() {
-                            stream_header.push(c);
                         }
                     }
                 }
@@ -2706,7 +2715,7 @@ impl<'g> Reader<'g> {
                 .map(|m| m.target_count())
                 .filter(|&n| n > 0)
                 .unwrap_or(2);
-            for (parsed, loc) in stream_rows(&stream, targets) {
+            for (parsed, loc) in stream_rows(&stream, targets, &stream_added) {
                 st.emit(parsed, loc, &mut self.out.warnings);
             }
         }
@@ -2874,6 +2883,29 @@ fn is_added_header(text: &str) -> bool {
         && framework_name_strict(text).is_none()
         && IndicatorColumns::slot(text).is_none()
         && TaskColumns::slot(text).is_none()
+}
+
+/// One cell a line, a header cell of a column the indicator table adds after its targets
+/// (权重（分）, 分值, 评分标准, 指标解释, 备注 …): known words only, since nothing else
+/// tells it from a row's first cell.
+fn is_stream_added_header(text: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "权重",
+        "分值",
+        "评分",
+        "扣分",
+        "标准",
+        "解释",
+        "说明",
+        "备注",
+        "计算方法",
+        "数据来源",
+    ];
+    let t = text.trim();
+    t.chars().count() <= 12
+        && !t.chars().any(|c| c.is_ascii_digit())
+        && framework_name_strict(t).is_none()
+        && WORDS.iter().any(|w| t.contains(w))
 }
 
 /// A column a template adds (see [`other_columns`]) where cells carry only the column
@@ -5274,18 +5306,26 @@ fn next_is_cost_level2(cells: &[&Cell], c: &Cell) -> bool {
 
 /// Cells with no row structure at all: a framework name starts a new indicator, and
 /// each indicator holds one level-3 name and its targets.
-fn stream_rows(cells: &[&Cell], targets: usize) -> Vec<(Parsed, Loc)> {
+/// The header's added columns (权重（分）, 评分标准), if any, follow the targets: each row
+/// then holds as many cells more, kept as its other columns.
+fn stream_rows(cells: &[&Cell], targets: usize, added: &[String]) -> Vec<(Parsed, Loc)> {
     let mut out = Vec::new();
     let mut cur = Parsed::default();
     let mut content: Vec<String> = Vec::new();
     let mut loc: Option<Loc> = None;
     let mut had_framework = false;
+    let row_cells = 1 + targets + added.len();
     let flush = |cur: &mut Parsed,
                  content: &mut Vec<String>,
                  loc: &mut Option<Loc>,
                  out: &mut Vec<(Parsed, Loc)>| {
         let mut p = std::mem::take(cur);
-        assign_content(&mut p, std::mem::take(content), targets);
+        let mut content = std::mem::take(content);
+        if !added.is_empty() && content.len() == row_cells {
+            let extra = content.split_off(1 + targets);
+            p.other_columns = added.iter().cloned().zip(extra).collect();
+        }
+        assign_content(&mut p, content, targets);
         if let Some(l) = loc.take() {
             out.push((p, l));
         }
@@ -5304,7 +5344,7 @@ fn stream_rows(cells: &[&Cell], targets: usize) -> Vec<(Parsed, Loc)> {
             loc.get_or_insert_with(|| c.loc.clone());
             continue;
         }
-        if content.len() == 1 + targets {
+        if content.len() == row_cells {
             flush(&mut cur, &mut content, &mut loc, &mut out);
         }
         loc.get_or_insert_with(|| c.loc.clone());

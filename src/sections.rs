@@ -1475,6 +1475,25 @@ impl<'g> Reader<'g> {
                 },
             };
             let current = blocks.last().and_then(|b| b.label);
+            // One cell a line: a task header's amount cell that reads as a budget label
+            // (预算资金（万元） under 任务名称 / 主要内容) is the header's, not a new budget,
+            // while the task block holds nothing but header cells.
+            let label = match label {
+                Some(Label::Budget)
+                    if cell_per_line
+                        && inline.is_none()
+                        && current == Some(Label::Tasks)
+                        && TaskColumns::slot(&first.text).is_some()
+                        && blocks.last().is_some_and(|b| {
+                            let cells: Vec<&Cell> = b.rows.iter().flatten().copied().collect();
+                            !cells.is_empty()
+                                && cells.iter().all(|c| TaskColumns::slot(&c.text).is_some())
+                        }) =>
+                {
+                    None
+                }
+                l => l,
+            };
             // A label a narrow column or OCR broke over two lines (`年度重点工作` /
             // `任务`): the line holding only its rest, under it, is no row.
             if label.is_none() && cells.len() == 1 {
@@ -2284,6 +2303,32 @@ impl<'g> Reader<'g> {
                     k = 0;
                     i += 2;
                 } else {
+                    // Item names over as many amounts (a unit form's 资金总额 / 财政拨款 /
+                    // 其他资金, then their amounts), with no header: paired in order.
+                    if groups.is_empty() {
+                        let names = cells[i..]
+                            .iter()
+                            .take_while(|c| !is_amount_like(&c.text) && !is_unit_header(&c.text))
+                            .count();
+                        let amounts = cells[i + names..]
+                            .iter()
+                            .take_while(|c| is_amount_like(&c.text))
+                            .count();
+                        if names >= 2 && amounts == names {
+                            for j in 0..names {
+                                let (n, a) = (cells[i + j], cells[i + names + j]);
+                                out.push(BudgetEntry {
+                                    section: None,
+                                    name: Some(n.text.to_string()),
+                                    raw: Some(a.text.to_string()),
+                                    unit: unit_in(&n.text).or(block_unit.map(str::to_string)),
+                                    loc: a.loc.clone(),
+                                });
+                            }
+                            i += 2 * names;
+                            continue;
+                        }
+                    }
                     if fresh {
                         k = 0;
                     }

@@ -1428,10 +1428,31 @@ impl<'g> Reader<'g> {
             row_locs: Vec::new(),
             titled: false,
         }];
-        for row in &self.grid.rows {
+        let cell_per_line = self.grid.layout == Layout::CellPerLine;
+        let mut value_taken = false;
+        for (ri, row) in self.grid.rows.iter().enumerate() {
+            if std::mem::take(&mut value_taken) {
+                continue;
+            }
             // Sized up front: collecting a filter starts small and grows on most rows.
             let mut cells: Vec<&Cell> = Vec::with_capacity(row.cells.len());
             cells.extend(row.non_empty());
+            // One cell a line: a field's label alone on its line (项目名称, 实施单位)
+            // takes the next line as its value, as its row would in a table.
+            if cell_per_line && cells.len() == 1 && cells.iter().all(|c| is_field_label(&c.text)) {
+                let next: Vec<&Cell> = self
+                    .grid
+                    .rows
+                    .get(ri + 1)
+                    .map(|r| r.non_empty().collect())
+                    .unwrap_or_default();
+                if let [v] = next.as_slice() {
+                    if label_of(&v.text).is_none() && !is_field_label(&v.text) {
+                        cells.push(v);
+                        value_taken = true;
+                    }
+                }
+            }
             let Some(first) = cells.first() else { continue };
             // A misread label is looked for only where a row starts, as sections do.
             let known = label_of(&first.text).or_else(|| label_misread(&first.text));
@@ -1454,6 +1475,25 @@ impl<'g> Reader<'g> {
                 },
             };
             let current = blocks.last().and_then(|b| b.label);
+            // One cell a line: a task header's amount cell that reads as a budget label
+            // (预算资金（万元） under 任务名称 / 主要内容) is the header's, not a new budget,
+            // while the task block holds nothing but header cells.
+            let label = match label {
+                Some(Label::Budget)
+                    if cell_per_line
+                        && inline.is_none()
+                        && current == Some(Label::Tasks)
+                        && TaskColumns::slot(&first.text).is_some()
+                        && blocks.last().is_some_and(|b| {
+                            let cells: Vec<&Cell> = b.rows.iter().flatten().copied().collect();
+                            !cells.is_empty()
+                                && cells.iter().all(|c| TaskColumns::slot(&c.text).is_some())
+                        }) =>
+                {
+                    None
+                }
+                l => l,
+            };
             // A label a narrow column or OCR broke over two lines (`年度重点工作` /
             // `任务`): the line holding only its rest, under it, is no row.
             if label.is_none() && cells.len() == 1 {
@@ -1507,6 +1547,13 @@ impl<'g> Reader<'g> {
             } else if current != Some(Label::Tasks) && opens_task_table(&cells) {
                 // Likewise a full task header row (名称 | 主要实施内容 | 拟投入的资金 | …).
                 Some(Label::Tasks)
+            } else if current != Some(Label::Budget)
+                && !blocks.iter().any(|b| b.label == Some(Label::Budget))
+                && section_triples(&cells).is_some()
+            {
+                // And a budget without its label whose section names stand down its
+                // left (部门预算支出（元） | 人员经费 | 86,420,300.00 | 收入来源（元） | …).
+                Some(Label::Budget)
             } else if (matches!(current, None | Some(Label::Department))
                 || (current == Some(Label::Footer)
                     && !blocks.iter().any(|b| b.label == Some(Label::Budget))))
@@ -2038,6 +2085,27 @@ impl<'g> Reader<'g> {
                 matrix_label = None;
                 continue;
             }
+            // Section names down the left of their name and amount columns: they head
+            // the groups, and the rest of their row is its first data row.
+            let heads: Vec<&Cell> = match section_triples(row) {
+                Some(triples) => {
+                    groups = triples
+                        .iter()
+                        .filter_map(|[s, n, a]| {
+                            Some(ColumnGroup {
+                                section: Some(s.text.to_string()),
+                                start: n.col?,
+                                end: a.col? + 1,
+                                amount_col: a.col,
+                                unit: unit_in(&s.text).or_else(|| block_unit.map(str::to_string)),
+                            })
+                        })
+                        .collect();
+                    matrix_label = None;
+                    triples.iter().map(|[s, _, _]| *s).collect()
+                }
+                None => Vec::new(),
+            };
             if groups.is_empty() {
                 if row.len() > 1 && !row.iter().any(|c| is_amount_like(&c.text)) {
                     names_above = Some((row, loc));
@@ -2099,6 +2167,7 @@ impl<'g> Reader<'g> {
             for c in row.iter().filter(|c| {
                 c.col.is_some_and(|k| k >= last || k < first)
                     && !row_label.is_some_and(|l| std::ptr::eq(**c, l))
+                    && !heads.iter().any(|h| std::ptr::eq(**c, *h))
             }) {
                 self.out.other_fields.push(OtherField {
                     label: "预算整体情况".into(),
@@ -2234,6 +2303,32 @@ impl<'g> Reader<'g> {
                     k = 0;
                     i += 2;
                 } else {
+                    // Item names over as many amounts (a unit form's 资金总额 / 财政拨款 /
+                    // 其他资金, then their amounts), with no header: paired in order.
+                    if groups.is_empty() {
+                        let names = cells[i..]
+                            .iter()
+                            .take_while(|c| !is_amount_like(&c.text) && !is_unit_header(&c.text))
+                            .count();
+                        let amounts = cells[i + names..]
+                            .iter()
+                            .take_while(|c| is_amount_like(&c.text))
+                            .count();
+                        if names >= 2 && amounts == names {
+                            for j in 0..names {
+                                let (n, a) = (cells[i + j], cells[i + names + j]);
+                                out.push(BudgetEntry {
+                                    section: None,
+                                    name: Some(n.text.to_string()),
+                                    raw: Some(a.text.to_string()),
+                                    unit: unit_in(&n.text).or(block_unit.map(str::to_string)),
+                                    loc: a.loc.clone(),
+                                });
+                            }
+                            i += 2 * names;
+                            continue;
+                        }
+                    }
                     if fresh {
                         k = 0;
                     }
@@ -2586,6 +2681,7 @@ impl<'g> Reader<'g> {
         let mut added: Vec<AddedColumn> = Vec::new();
         let mut stream: Vec<&Cell> = Vec::new();
         let mut stream_header: Vec<&Cell> = Vec::new();
+        let mut stream_added: Vec<String> = Vec::new();
         for (row, loc) in block.rows_without(Label::Indicators) {
             if let Some(m) = IndicatorColumns::from_header(&row) {
                 // A second header row naming target columns only, under a 指标值 cell
@@ -2638,10 +2734,18 @@ impl<'g> Reader<'g> {
                 }
                 _ => {
                     for c in row {
-                        if !IndicatorColumns::is_header_cell(&c.text) {
+                        if IndicatorColumns::is_header_cell(&c.text) {
+                            if stream.is_empty() {
+                                stream_header.push(c);
+                            }
+                        } else if stream.is_empty()
+                            && !stream_header.is_empty()
+                            && is_stream_added_header(&c.text)
+                        {
+                            // A column the template adds, still in the header's lines.
+                            stream_added.push(c.text.to_string());
+                        } else {
                             stream.push(c);
-                        } else if stream.is_empty() {
-                            stream_header.push(c);
                         }
                     }
                 }
@@ -2656,7 +2760,7 @@ impl<'g> Reader<'g> {
                 .map(|m| m.target_count())
                 .filter(|&n| n > 0)
                 .unwrap_or(2);
-            for (parsed, loc) in stream_rows(&stream, targets) {
+            for (parsed, loc) in stream_rows(&stream, targets, &stream_added) {
                 st.emit(parsed, loc, &mut self.out.warnings);
             }
         }
@@ -2824,6 +2928,29 @@ fn is_added_header(text: &str) -> bool {
         && framework_name_strict(text).is_none()
         && IndicatorColumns::slot(text).is_none()
         && TaskColumns::slot(text).is_none()
+}
+
+/// One cell a line, a header cell of a column the indicator table adds after its targets
+/// (权重（分）, 分值, 评分标准, 指标解释, 备注 …): known words only, since nothing else
+/// tells it from a row's first cell.
+fn is_stream_added_header(text: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "权重",
+        "分值",
+        "评分",
+        "扣分",
+        "标准",
+        "解释",
+        "说明",
+        "备注",
+        "计算方法",
+        "数据来源",
+    ];
+    let t = text.trim();
+    t.chars().count() <= 12
+        && !t.chars().any(|c| c.is_ascii_digit())
+        && framework_name_strict(t).is_none()
+        && WORDS.iter().any(|w| t.contains(w))
 }
 
 /// A column a template adds (see [`other_columns`]) where cells carry only the column
@@ -3919,6 +4046,59 @@ fn is_section_header(text: &str) -> bool {
         && ["支出", "收入", "来源", "级次", "构成", "资金"]
             .iter()
             .any(|w| has(&n, w))
+}
+
+/// Labels of a form's own fields that are no section (project and unit forms, signature
+/// rows): where cells lost their rows, the line after one is its value.
+fn is_field_label(text: &str) -> bool {
+    const FIELDS: &[&str] = &[
+        "项目名称",
+        "项目编码",
+        "项目代码",
+        "实施单位",
+        "项目属性",
+        "项目类型",
+        "项目类别",
+        "项目期",
+        "项目实施期",
+        "实施期限",
+        "项目负责人",
+        "单位负责人",
+        "财务负责人",
+        "联系人",
+        "联系电话",
+        "填报人",
+        "填报日期",
+        "预算年度",
+    ];
+    let t = text.trim();
+    t.len() <= MAX_LABEL_BYTES && FIELDS.contains(&t) && label_of(t).is_none()
+}
+
+/// A budget row whose column groups are headed from its left (部门预算支出（元） | 人员经费 |
+/// 86,420,300.00 | 收入来源（元） | 财政拨款收入 | 98,600,000.00): each section name merged
+/// down the rows beside its name and amount columns, in the 2019 templates that have no
+/// 预算整体情况 label or header row. Each group as (section, name, amount) cells, three
+/// adjacent columns; `None` for any other row. A section name here must name a side
+/// (支出/收入/来源) and be no item of one (项目支出 has an amount of its own beside it).
+fn section_triples<'a, 'g>(row: &[&'a Cell<'g>]) -> Option<Vec<[&'a Cell<'g>; 3]>> {
+    if row.len() < 6 || !row.len().is_multiple_of(3) {
+        return None;
+    }
+    let triples: Vec<[&'a Cell<'g>; 3]> = row.chunks_exact(3).map(|t| [t[0], t[1], t[2]]).collect();
+    let ok = triples.iter().all(|[s, n, a]| {
+        let adjacent = match (s.col, n.col, a.col) {
+            (Some(sc), Some(nc), Some(ac)) => sc + 1 == nc && nc + 1 == ac,
+            _ => false,
+        };
+        adjacent
+            && is_section_header(&s.text)
+            && !is_amount_like(&s.text)
+            && !is_total_name(&s.text)
+            && !is_amount_like(&n.text)
+            && value::is_amount(a.text.trim())
+    });
+    ok.then_some(triples)
 }
 
 /// A header row of the budget block, as column groups; `None` for a data row.
@@ -5083,7 +5263,10 @@ fn assign_content(p: &mut Parsed, content: Vec<String>, targets: usize) {
         (0, _) => {}
         (1, t) => {
             let only = it.next();
-            if only.as_deref().is_some_and(looks_like_target) {
+            // A placeholder alone (`社会成本指标 | 无`, its empty level-3 cell lost
+            // with the columns) is no level-3 name: it is what the target cell says.
+            let placeholder = only.as_deref().is_some_and(|o| DASHES.contains(&o.trim()));
+            if placeholder || only.as_deref().is_some_and(looks_like_target) {
                 // Under a single target column that column is the annual one.
                 if t == 1 {
                     p.annual = only;
@@ -5176,18 +5359,26 @@ fn next_is_cost_level2(cells: &[&Cell], c: &Cell) -> bool {
 
 /// Cells with no row structure at all: a framework name starts a new indicator, and
 /// each indicator holds one level-3 name and its targets.
-fn stream_rows(cells: &[&Cell], targets: usize) -> Vec<(Parsed, Loc)> {
+/// The header's added columns (权重（分）, 评分标准), if any, follow the targets: each row
+/// then holds as many cells more, kept as its other columns.
+fn stream_rows(cells: &[&Cell], targets: usize, added: &[String]) -> Vec<(Parsed, Loc)> {
     let mut out = Vec::new();
     let mut cur = Parsed::default();
     let mut content: Vec<String> = Vec::new();
     let mut loc: Option<Loc> = None;
     let mut had_framework = false;
+    let row_cells = 1 + targets + added.len();
     let flush = |cur: &mut Parsed,
                  content: &mut Vec<String>,
                  loc: &mut Option<Loc>,
                  out: &mut Vec<(Parsed, Loc)>| {
         let mut p = std::mem::take(cur);
-        assign_content(&mut p, std::mem::take(content), targets);
+        let mut content = std::mem::take(content);
+        if !added.is_empty() && content.len() == row_cells {
+            let extra = content.split_off(1 + targets);
+            p.other_columns = added.iter().cloned().zip(extra).collect();
+        }
+        assign_content(&mut p, content, targets);
         if let Some(l) = loc.take() {
             out.push((p, l));
         }
@@ -5206,7 +5397,7 @@ fn stream_rows(cells: &[&Cell], targets: usize) -> Vec<(Parsed, Loc)> {
             loc.get_or_insert_with(|| c.loc.clone());
             continue;
         }
-        if content.len() == 1 + targets {
+        if content.len() == row_cells {
             flush(&mut cur, &mut content, &mut loc, &mut out);
         }
         loc.get_or_insert_with(|| c.loc.clone());

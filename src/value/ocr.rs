@@ -443,7 +443,10 @@ pub(crate) fn repair_amount(raw: &str) -> Option<String> {
     // A last group of one or two digits after thousands groups (`2,650,00`) cannot be
     // a thousands group: its mark, whatever it is, is the decimal point.
     let two_decimals = decimal && last == 2;
-    if !(real || letters && two_decimals) {
+    // A cell holding only a zero's shape (`O`, `o`, `〇`) is the zero a budget writes
+    // for a source it does not use (其他资金 | O): no other amount looks like one letter.
+    let lone_zero = num.len() == 1 && rest.is_empty() && one_or_zero(num[0]) == Some('0');
+    if !(real || letters && two_decimals || lone_zero) {
         return None; // `lO`, `I类`
     }
     // S, B, Z and b only in a number shaped as an amount (`S00.00`, `1,B00`): `B2B` or

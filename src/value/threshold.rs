@@ -980,6 +980,9 @@ impl Scan<'_> {
                 if self.metric(self.floor, at).is_none() {
                     verb_metric = Some(verb);
                 }
+            } else if let Some((op, at)) = comparison_of_before(s, i, self.floor) {
+                // 不超过预算的110%: the comparison governs the share of what it names.
+                prefix = Some((Some(op), Strength::Word, at));
             }
         }
         let neg = neg_at.is_some() && prefix.is_some();
@@ -1051,6 +1054,57 @@ fn adverb_before(s: &str, end: usize, floor: usize) -> Option<(Op, usize, (usize
         for (w, op) in ADVERB_OPS {
             if s[at..].starts_with(w) && at + w.len() < stop {
                 return Some((*op, at, (at + w.len(), stop)));
+            }
+        }
+    }
+    None
+}
+
+/// Comparisons that may govern a share of something named between them and the number
+/// (`不超过预算的110%`, `不低于上年的95%`, `达到全省平均水平的90%`).
+const COMPARISON_OF: &[(&str, Op)] = &[
+    ("不超过", Op::Le),
+    ("不高于", Op::Le),
+    ("不多于", Op::Le),
+    ("不大于", Op::Le),
+    ("不低于", Op::Ge),
+    ("不少于", Op::Ge),
+    ("不小于", Op::Ge),
+    ("达到", Op::Ge),
+    ("超过", Op::Gt),
+    ("高于", Op::Gt),
+    ("低于", Op::Lt),
+    ("少于", Op::Lt),
+];
+
+/// A comparison word before a number, parted from it by what the number is a share of,
+/// ending in `的` right before the number (up to eight ideographs, not before `floor`):
+/// (op, comparison start). The words between are no metric of their own.
+fn comparison_of_before(s: &str, end: usize, floor: usize) -> Option<(Op, usize)> {
+    let before = s.get(floor..end)?.trim_end_matches(' ');
+    if !before.ends_with('的') {
+        return None;
+    }
+    let stop = floor + before.len();
+    let mut at = stop;
+    for (n, c) in before.chars().rev().enumerate() {
+        if n > 11 || !('\u{4E00}'..='\u{9FFF}').contains(&c) {
+            return None;
+        }
+        at -= c.len_utf8();
+        // Up to eight ideographs between the comparison and the number, 的 included.
+        let gap = before[at - floor..].chars().count();
+        for (w, op) in COMPARISON_OF {
+            let w_len = w.chars().count();
+            if s[at..].starts_with(w) && gap > w_len && gap - w_len <= 8 {
+                // `不超过` is also read as `超过` one char on: the longer word wins.
+                let longer = COMPARISON_OF.iter().any(|(l, _)| {
+                    l.len() > w.len() && l.ends_with(w) && s[..at + w.len()].ends_with(l)
+                });
+                if longer {
+                    continue;
+                }
+                return Some((*op, at));
             }
         }
     }

@@ -1445,6 +1445,23 @@ fn spanning_cells(
         // the table's edge. A span takes it only where it centres it better than its
         // own column (or the level-3 header) does.
         let rest_at_top = continued && b.parts.first().is_some_and(|(l, _)| *l == 0);
+        // Such a rest set flush left where another wrapped cell of its column starts
+        // its lines (a long name justified: its last line flush left too) is that
+        // column's text, however near a span's centre it falls (转移转化 over a
+        // 质量指标 merged across the columns right of it: synth-942).
+        let flush_in_own = rest_at_top
+            && !crate::sections::is_level2_name(&b.text(false))
+            && bl.iter().enumerate().any(|(j, o)| {
+                j != i
+                    && o.col == col
+                    && o.lines >= 2
+                    && o.parts
+                        .first()
+                        .is_some_and(|(_, c)| (c.bbox.x0 - bbox.x0).abs() <= 0.2 * em)
+            });
+        if flush_in_own {
+            continue;
+        }
         let own_off = if rest_at_top {
             header
                 .map_or(f64::INFINITY, |x| (cx - x).abs())

@@ -2888,6 +2888,32 @@ fn rows_in_columns(
                 }
                 _ => Vec::new(),
             };
+            // The framework bounds the first label's span too: a level-1 name's span
+            // cannot start above a level-2 label of the column right of it that the
+            // framework puts under another level-1 name (效益指标 at the top of its own
+            // span, also near the centre of the whole continued page, whose first rows
+            // still held 产出指标's 质量指标 and 时效指标: synth-573).
+            let mut allowed = allowed;
+            if let (Some((r_idx, _, Some((r_starts, _)))), Some(first)) =
+                (placed.last(), idx.first().and_then(|i| bl.get(*i)))
+            {
+                let name = first.text(false);
+                for (j, st) in r_starts.iter().enumerate() {
+                    let Some(l2) = r_idx.get(j).and_then(|i| bl.get(*i)) else {
+                        continue;
+                    };
+                    if l2.bbox.cy() > first.bbox.cy()
+                        && crate::sections::under_other_level1_in_level2_column(
+                            name.trim(),
+                            l2.text(false).trim(),
+                        )
+                    {
+                        for slot in allowed.iter_mut().take(st + 1) {
+                            *slot = false;
+                        }
+                    }
+                }
+            }
             let split = span_starts(&bands, &items, p.em, from_header, &skippable, &allowed)
                 .or_else(|| {
                     (!allowed.is_empty())

@@ -1485,9 +1485,9 @@ impl<'g> Reader<'g> {
                         && current == Some(Label::Tasks)
                         && TaskColumns::slot(&first.text).is_some()
                         && blocks.last().is_some_and(|b| {
-                            let cells: Vec<&Cell> = b.rows.iter().flatten().copied().collect();
-                            !cells.is_empty()
-                                && cells.iter().all(|c| TaskColumns::slot(&c.text).is_some())
+                            let mut cells = b.rows.iter().flatten().peekable();
+                            cells.peek().is_some()
+                                && cells.all(|c| TaskColumns::slot(&c.text).is_some())
                         }) =>
                 {
                     None

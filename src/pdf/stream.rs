@@ -724,18 +724,7 @@ fn rows_set_as_lines(lines: &[Line], seps: &[f64], row_gap: f64, p: &Params) -> 
     // how the rows are set, and would hide the clear bands between them. (A band
     // holding one of its characters whole is no padding between rows, though: rows set
     // a line apart, where a top-aligned cell beside a tall label leaves lines empty.)
-    let kept = without_vertical_text(lines, p.em);
-    let vertical: Vec<Rect> = lines
-        .iter()
-        .flat_map(|l| &l.chunks)
-        .filter(|c| {
-            !kept
-                .iter()
-                .flat_map(|l| &l.chunks)
-                .any(|k| k.bbox == c.bbox)
-        })
-        .map(|c| c.bbox)
-        .collect();
+    let (kept, vertical) = without_vertical_text(lines, p.em);
     let lines = kept.as_slice();
     let spacing = row_gap - p.row_gap_extra;
     let ncols = seps.len() + 1;
@@ -769,9 +758,10 @@ fn rows_set_as_lines(lines: &[Line], seps: &[f64], row_gap: f64, p: &Params) -> 
     !padded && close >= 3 && off == 0 && (on > 0 || !one_top_aligned_row(lines, seps, p))
 }
 
-/// `lines` without the characters of text written one character per line: a chunk of
-/// one character with another such chunk at the same place on the line above or below.
-fn without_vertical_text(lines: &[Line], em: f64) -> Vec<Line> {
+/// `lines` without the characters of text written one character per line (a chunk of
+/// one character with another such chunk at the same place on the line above or below),
+/// and the boxes of those characters.
+fn without_vertical_text(lines: &[Line], em: f64) -> (Vec<Line>, Vec<Rect>) {
     let single = |c: &Chunk| c.text.chars().filter(|ch| !ch.is_whitespace()).count() == 1;
     let stacked = |li: usize, c: &Chunk| {
         [li.checked_sub(1), li.checked_add(1)]
@@ -781,20 +771,24 @@ fn without_vertical_text(lines: &[Line], em: f64) -> Vec<Line> {
             .flat_map(|l| &l.chunks)
             .any(|o| single(o) && (o.bbox.cx() - c.bbox.cx()).abs() <= 0.25 * em)
     };
-    lines
+    let mut dropped = Vec::new();
+    let kept = lines
         .iter()
         .enumerate()
         .filter_map(|(li, l)| {
-            let chunks: Vec<Chunk> = l
-                .chunks
-                .iter()
-                .filter(|c| !(single(c) && stacked(li, c)))
-                .cloned()
-                .collect();
+            let mut chunks = Vec::with_capacity(l.chunks.len());
+            for c in &l.chunks {
+                if single(c) && stacked(li, c) {
+                    dropped.push(c.bbox);
+                } else {
+                    chunks.push(c.clone());
+                }
+            }
             let bbox = chunks.iter().map(|c| c.bbox).reduce(|a, b| a.union(&b))?;
             Some(Line { chunks, bbox })
         })
-        .collect()
+        .collect();
+    (kept, dropped)
 }
 
 /// Whether one of `boxes` lies wholly in the band between line `li` and the line above.

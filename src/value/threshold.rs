@@ -1092,8 +1092,9 @@ fn comparison_of_before(s: &str, end: usize, floor: usize) -> Option<(Op, usize)
             return None;
         }
         at -= c.len_utf8();
-        // Up to eight ideographs between the comparison and the number, 的 included.
-        let gap = before[at - floor..].chars().count();
+        // Up to eight ideographs between the comparison and the number, 的 included:
+        // the `n + 1` walked back so far.
+        let gap = n + 1;
         for (w, op) in COMPARISON_OF {
             let w_len = w.chars().count();
             if s[at..].starts_with(w) && gap > w_len && gap - w_len <= 8 {

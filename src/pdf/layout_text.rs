@@ -2593,9 +2593,7 @@ fn is_amount(t: &str) -> bool {
 /// them (a wrapped label's tail under the labels is no new row then: words must stand
 /// under an amount). Outside the indicator table, where widths say little (label/value
 /// pairs).
-fn amount_ends(lines: &[Line], seps: &[f64]) -> Vec<usize> {
-    // Per line, per column: the text of its runs joined.
-    let texts = by_column(lines, seps, String::new(), |all, t| all.push_str(t));
+fn amount_ends(lines: &[Line], texts: &[Vec<String>]) -> Vec<usize> {
     let mut out = Vec::new();
     for (i, pair) in lines.windows(2).enumerate() {
         if pair[0].bbox.cy() - pair[1].bbox.cy() > 1.5 * LINE {
@@ -2683,8 +2681,7 @@ fn spanning_starts(lines: &[Line], seps: &[f64]) -> Vec<usize> {
 /// labels wrapped to two or three lines straddle it. Where two such middle lines stand
 /// three lines apart, the row boundary is right between them: the line after the
 /// first is its row's, the line before the second the next row's.
-fn centred_row_ends(lines: &[Line], seps: &[f64]) -> Vec<usize> {
-    let texts = by_column(lines, seps, String::new(), |all, t| all.push_str(t));
+fn centred_row_ends(lines: &[Line], texts: &[Vec<String>]) -> Vec<usize> {
     let middle = |i: usize| {
         texts.get(i).is_some_and(|r| {
             r.iter().filter(|t| is_amount(t)).count() >= 2
@@ -2708,15 +2705,14 @@ fn centred_row_ends(lines: &[Line], seps: &[f64]) -> Vec<usize> {
 /// (right below) would have fit after it, so that line starts another cell (task
 /// contents and outcomes of borderless rows glued without a blank line). A cell's text
 /// flows on after a full stop; only a list item (`2.`) starts on a line of its own.
-fn sentence_ends(lines: &[Line], seps: &[f64]) -> Vec<usize> {
-    let texts = by_column(lines, seps, String::new(), |all, t| all.push_str(t));
+fn sentence_ends(lines: &[Line], seps: &[f64], texts: &[Vec<String>]) -> Vec<usize> {
     let ncols = seps.len() + 1;
     // A column's full width: the widest ink three lines or more reach (within one).
     let widths: Vec<Option<f64>> = (0..ncols)
         .map(|c| {
             let mut hist: std::collections::BTreeMap<i64, usize> =
                 std::collections::BTreeMap::new();
-            for row in &texts {
+            for row in texts {
                 if let Some(t) = row.get(c).filter(|t| !t.is_empty()) {
                     *hist.entry(ink_width(t).round() as i64).or_insert(0) += 1;
                 }
@@ -2759,7 +2755,7 @@ fn sentence_ends(lines: &[Line], seps: &[f64]) -> Vec<usize> {
             out.push(i);
         }
     }
-    out.extend(interleaved_sentence_ends(lines, &texts, &widths));
+    out.extend(interleaved_sentence_ends(lines, texts, &widths));
     out.sort_unstable();
     out.dedup();
     out
@@ -2773,8 +2769,7 @@ fn sentence_ends(lines: &[Line], seps: &[f64]) -> Vec<usize> {
 /// unopened there as long as any cell above it goes on: so a column with text on the
 /// line before that ends no sentence there (a cell interleaved with the line) leaves
 /// the row open.
-fn opening_row_ends(lines: &[Line], seps: &[f64]) -> Vec<usize> {
-    let texts = by_column(lines, seps, String::new(), |all, t| all.push_str(t));
+fn opening_row_ends(lines: &[Line], seps: &[f64], texts: &[Vec<String>]) -> Vec<usize> {
     let ncols = seps.len() + 1;
     let glued = |i: usize| {
         lines
@@ -3201,11 +3196,13 @@ fn zone_table(
     let (ends, own) = if indicators {
         row_ends(&lines, &seps)
     } else {
-        let mut ends = amount_ends(&lines, &seps);
+        // Per line, per column: the text of its runs joined (what the row-end tests read).
+        let texts = by_column(&lines, &seps, String::new(), |all, t| all.push_str(t));
+        let mut ends = amount_ends(&lines, &texts);
         ends.extend(spanning_starts(&lines, &seps));
-        ends.extend(sentence_ends(&lines, &seps));
-        ends.extend(opening_row_ends(&lines, &seps));
-        ends.extend(centred_row_ends(&lines, &seps));
+        ends.extend(sentence_ends(&lines, &seps, &texts));
+        ends.extend(opening_row_ends(&lines, &seps, &texts));
+        ends.extend(centred_row_ends(&lines, &texts));
         ends.sort_unstable();
         ends.dedup();
         (ends, Vec::new())

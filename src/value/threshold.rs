@@ -1295,16 +1295,24 @@ fn scan(text: &str, cell_rule: bool) -> Vec<Threshold> {
         return Vec::new();
     }
     let n = Norm::new(text);
-    let s: &str = &n.text;
-    let mut sc = Scan {
+    let sc = Scan {
         orig: text,
         n: &n,
-        s,
+        s: &n.text,
         floor: 0,
         date_end: None,
         last: None,
         out: Vec::new(),
     };
+    if let Some(out) = simple(&sc) {
+        return out;
+    }
+    scan_all(sc, cell_rule)
+}
+
+/// [`scan`]'s general reading, for any text.
+fn scan_all(mut sc: Scan, cell_rule: bool) -> Vec<Threshold> {
+    let s = sc.s;
     let mut bare: Vec<(Qty, usize, usize, usize)> = Vec::new(); // (q, floor, op_start, end)
     let mut breaks = 0usize;
     let mut clause_start = true;
@@ -1439,6 +1447,75 @@ fn scan(text: &str, cell_rule: bool) -> Vec<Threshold> {
         }
     }
     sc.out
+}
+
+/// The commonest shape of a target, read without the general scanner: clauses
+/// `[N. ]metric[signs]number[unit]` parted by `。` (`1. 项目完成率≥95%。2. 培训人次达到3万人次。`).
+/// `None` at anything else, and the caller scans. On these texts the scanner's loop only
+/// steps over the metric (a plain run) and the signs, and of its tests at the number only
+/// the ones called here can fire (an interval needs a bracket before the number, a range
+/// or suffix a word after it, `-` or `±` a sign this shape has not); the scanner's own
+/// functions decide the rest, so both read the same (tests compare them).
+fn simple(sc: &Scan) -> Option<Vec<Threshold>> {
+    let s = sc.s;
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let mut floor = i;
+        // A list number `1. ` as `list_marker` reads one at a clause start.
+        let d = b[i..].iter().take_while(|x| x.is_ascii_digit()).count();
+        if d > 0 {
+            if d > 2 || b.get(i + d) != Some(&b'.') || b.get(i + d + 1) != Some(&b' ') {
+                return None;
+            }
+            floor = i + d + 1;
+            i = floor + 1;
+        }
+        let run = plain_run(s.get(i..)?);
+        if run == 0 {
+            return None;
+        }
+        let mut j = i + run;
+        // Signs the scanner steps over: `≥`, `≤` and inert ASCII `>`, `<`, `=`.
+        loop {
+            match b.get(j..)? {
+                [0xE2, 0x89, 0xA4 | 0xA5, ..] => j += 3,
+                [b'>' | b'<' | b'=', ..] => j += 1,
+                _ => break,
+            }
+        }
+        if !b.get(j)?.is_ascii_digit() {
+            return None;
+        }
+        let q = quantity(s.get(j..)?)?;
+        let qend = j + q.len;
+        let next = match s.get(qend..)? {
+            "" => qend,
+            rest if rest.starts_with('。') => qend + '。'.len_utf8(),
+            _ => return None,
+        };
+        if !matches!(q.kind, Kind::Arabic(_)) || is_code(s, j, &q) || is_year(&q) {
+            return None;
+        }
+        if unit_base(&q).is_some_and(|u| DATE_UNITS.contains(&u) || CLASS_UNITS.contains(&u)) {
+            return None;
+        }
+        if s.get(..j)?.trim_end_matches(' ').ends_with("正负") {
+            return None;
+        }
+        let (Some(op), _, op_start) = prefix_ops(s, j)? else {
+            return None;
+        };
+        out.push(threshold(
+            sc.metric(floor, op_start),
+            op,
+            q.value,
+            q.unit.as_ref(),
+        ));
+        i = next;
+    }
+    (!out.is_empty()).then_some(out)
 }
 
 /// A comparison symbol right after a value that stands before its metric.
@@ -1803,6 +1880,83 @@ mod tests {
         #[test]
         fn last_colon_matches_rfind(m in "[:：＝蚚ｚＺ指标a ]{0,12}|\\PC{0,16}") {
             proptest::prop_assert_eq!(last_colon(&m), m.rfind([':', '：']));
+        }
+    }
+
+    /// Both readings of `text`: `simple`'s (if it takes the text) and the general one's.
+    fn both(text: &str) -> (Option<Vec<Threshold>>, Vec<Threshold>, Vec<Threshold>) {
+        let n = Norm::new(text);
+        let sc = || Scan {
+            orig: text,
+            n: &n,
+            s: &n.text,
+            floor: 0,
+            date_end: None,
+            last: None,
+            out: Vec::new(),
+        };
+        (simple(&sc()), scan_all(sc(), true), scan_all(sc(), false))
+    }
+
+    /// What `simple` relies on: no range, pair or suffix word starts with the `。` it
+    /// ends a clause at.
+    #[test]
+    fn simple_clause_end_starts_no_word() {
+        for w in RANGE_SEPS.iter().chain(PAIR_SEPS).chain(RANGE_ENDS) {
+            assert!(!w.starts_with('。'));
+        }
+        for (w, ..) in SUFFIX_OPS {
+            assert!(!w.starts_with('。'));
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// Wherever `simple` reads a text, the general scanner reads the same thresholds,
+        /// over clauses built from parts that sit at each of its edges (list numbers that
+        /// are none, prefix words in the metric, ordinals, letters, years, dates, classes,
+        /// codes, full-width signs and units, words after the unit).
+        #[test]
+        fn simple_reads_as_the_scanner(clauses in proptest::collection::vec((
+            proptest::sample::select(vec!["", "1. ", "12. ", "123. ", "1.", "1、", " "]),
+            proptest::sample::select(vec![
+                "项目完成率", "资金支付进度达到", "满意度不低于", "第", "GDP增长率", "正负",
+                "培训人次", "达", "超", "在", "至少开展", "每人每月", "覆盖率大于", "年度",
+                "一流", "并且完成", "其中", "PM", "覆盖", "不超过", "大于", "约",
+            ]),
+            proptest::sample::select(vec![
+                "", "≥", "≤", ">", "<", "=", ">=", "=>", "<=", "＞", "＜", "＝", "≧", "≥≥", "=<", "> =",
+            ]),
+            proptest::sample::select(vec![
+                "95", "0", "007", "2025", "1,234", "12.5", "3.2.1", "100000000000", "5O", "1900",
+            ]),
+            proptest::sample::select(vec![
+                "%", "％", "万人次", "项", "月", "级", "年", "亿元", "", "个工作日", "km", "天",
+                "人", "家",
+            ]),
+            proptest::sample::select(vec!["。", "", "；", "以上。", "-90%。", "。 ", "内。"]),
+        ), 1..4)) {
+            let text: String = clauses
+                .iter()
+                .map(|(a, b, c, d, e, f)| format!("{a}{b}{c}{d}{e}{f}"))
+                .collect();
+            let (fast, all, all_bare) = both(&text);
+            if let Some(fast) = fast {
+                proptest::prop_assert_eq!(&fast, &all, "{}", text);
+                proptest::prop_assert_eq!(&fast, &all_bare, "{}", text);
+            }
+        }
+    }
+
+    #[test]
+    fn simple_takes_the_common_shapes() {
+        for text in [
+            "项目完成率≥95%。",
+            "1. 高新技术企业认定数=3676家。2. 新增就业人数＞28472人。3. 培训人次不低于48万人次。",
+            "资金支付进度达到87%",
+        ] {
+            let (fast, all, _) = both(text);
+            assert_eq!(fast.as_ref(), Some(&all), "{text}");
         }
     }
 

@@ -1166,18 +1166,31 @@ impl<'g> Block<'g> {
     }
     /// Non-empty rows with the section's own label cells (repeated after page breaks)
     /// taken out.
-    fn rows_without(&self, label: Label) -> impl Iterator<Item = (Vec<&'g Cell<'g>>, &Loc)> + '_ {
+    /// A row with no such cell (nearly all) is lent as it is, not copied.
+    fn rows_without(
+        &self,
+        label: Label,
+    ) -> impl Iterator<Item = (Cow<'_, [&'g Cell<'g>]>, &Loc)> + '_ {
         self.rows
             .iter()
             .zip(&self.row_locs)
             .map(move |(row, loc)| {
-                let mut kept: Vec<&'g Cell> = Vec::with_capacity(row.len());
-                kept.extend(
-                    row.iter()
-                        .copied()
-                        .filter(|c| label_of(&c.text) != Some(label)),
-                );
-                let row = kept;
+                let labelled = |c: &&Cell| label_of(&c.text) == Some(label);
+                let row: Cow<'_, [&'g Cell<'g>]> = match row.iter().position(labelled) {
+                    None => Cow::Borrowed(row.as_slice()),
+                    Some(k) => {
+                        let mut kept: Vec<&'g Cell> = Vec::with_capacity(row.len());
+                        kept.extend(row.get(..k).unwrap_or(&[]).iter().copied());
+                        kept.extend(
+                            row.get(k + 1..)
+                                .unwrap_or(&[])
+                                .iter()
+                                .copied()
+                                .filter(|c| !labelled(c)),
+                        );
+                        Cow::Owned(kept)
+                    }
+                };
                 (row, loc)
             })
             .filter(|(row, _)| !row.is_empty())
@@ -2478,7 +2491,7 @@ impl<'g> Reader<'g> {
             // A total row that lost its amounts (`合计` alone) is no task either.
             // (Only where cells keep their columns: one cell a line puts every cell
             // alone on its row, headers and totals with amounts below included.)
-            if let [only] = row.as_slice() {
+            if let [only] = &row[..] {
                 if self.has_cols && only.text.chars().count() <= 8 && is_total_name(&only.text) {
                     self.task_total(only, &[], map.as_ref(), unit, loc);
                     continue;
@@ -2535,10 +2548,10 @@ impl<'g> Reader<'g> {
                         None => tasks.extend(tasks_from_cells(&row, unit, None)),
                     }
                 } else {
-                    tasks_by_shape(&mut tasks, row, unit, &added);
+                    tasks_by_shape(&mut tasks, row.into_owned(), unit, &added);
                 }
             } else {
-                loose.extend(row);
+                loose.extend(row.iter().copied());
             }
         }
         if !loose.is_empty() {
@@ -2722,7 +2735,7 @@ impl<'g> Reader<'g> {
                             .and_then(|m| m.row_by_order(&row))
                             .unwrap_or_else(|| by_shape(&row))
                     } else {
-                        let (row, other) = AddedColumn::take(row, &added);
+                        let (row, other) = AddedColumn::take(row.into_owned(), &added);
                         let mut parsed = by_shape(&row);
                         parsed.other_columns = other;
                         parsed
@@ -2733,7 +2746,7 @@ impl<'g> Reader<'g> {
                     st.emit(parsed, loc.clone(), &mut self.out.warnings);
                 }
                 _ => {
-                    for c in row {
+                    for &c in row.iter() {
                         if IndicatorColumns::is_header_cell(&c.text) {
                             if stream.is_empty() {
                                 stream_header.push(c);

@@ -4053,6 +4053,18 @@ fn is_section_header(text: &str) -> bool {
             .any(|w| has(&n, w))
 }
 
+/// Whether a normalised indicator header cell names the period target (中期目标,
+/// 实施期指标值, 中长期指标值, 实施周期, a bare 中期 under a merged 指标值). A period word
+/// alone is a header only where no target says it: `长期`, `长期有效` are targets of
+/// 可持续影响指标 rows (one cell a line had dropped them as header cells).
+fn names_period_target(n: &str) -> bool {
+    (has(n, "周期") || has(n, "中期") || has(n, "长期") || has(n, "实施期"))
+        && (has(n, "目标")
+            || has(n, "指标")
+            || has(n, "值")
+            || matches!(n, "中期" | "中长期" | "实施期" | "实施周期" | "周期"))
+}
+
 /// Labels of a form's own fields that are no section (project and unit forms, signature
 /// rows): where cells lost their rows, the line after one is its value.
 fn is_field_label(text: &str) -> bool {
@@ -4996,11 +5008,7 @@ impl IndicatorColumns {
             "三级指标" | "三级指标名称" | "三级" | "指标名称" | "指标内容" => 2,
             // Multi-year templates name the period target 中期目标 or 实施期目标
             // (实施期指标值 had read as the annual target, as 指标值 ends it).
-            _ if words
-                && (has(&n, "周期") || has(&n, "中期") || has(&n, "长期") || has(&n, "实施期")) =>
-            {
-                3
-            }
+            _ if words && names_period_target(&n) => 3,
             // Beside 中期目标: the year's target without 值.
             "年度目标" | "本年度目标" | "当年目标" => 4,
             // Templates name the target column 指标值, 目标值 or 预期值 (年度目标值,
@@ -5669,7 +5677,7 @@ mod tests {
             "一级指标" | "一级指标名称" | "一级" | "指标类别" | "指标类型" => 0,
             "二级指标" | "二级指标名称" | "二级" => 1,
             "三级指标" | "三级指标名称" | "三级" | "指标名称" | "指标内容" => 2,
-            _ if n.contains("周期") || n.contains("中期") || n.contains("长期") => 3,
+            _ if names_period_target(&n) => 3,
             _ if n.contains("年度") && (n.contains("指标值") || n.contains("目标值")) => 4,
             _ if n.ends_with("指标值") || n.ends_with("目标值") || n.ends_with("预期值") => {
                 4

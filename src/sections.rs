@@ -4795,6 +4795,19 @@ fn fits_op_or_unit(text: &str) -> bool {
     !t.is_empty() && t.chars().count() <= 6 && !t.chars().any(value::is_digit_any)
 }
 
+/// A cell that may stand under the unit column (计量单位) of a row that lost its
+/// columns: a unit, or a short word that is no kind or direction of a target
+/// (`定性指标` in a 指标值说明 column after an empty unit cell had been glued onto the
+/// target as its unit).
+fn fits_unit(text: &str) -> bool {
+    let t = text.trim();
+    fits_op_or_unit(t)
+        && (value::is_unit(t)
+            || t.chars().count() <= 3
+                && !has(t, "指标")
+                && !matches!(t, "定性" | "定量" | "正向" | "反向"))
+}
+
 /// Columns of an indicator table: level1, level2, level3, period target, annual target,
 /// and, in templates that split the target, its comparison (指标性质: ≥, ≤, =) and its
 /// unit (计量单位).
@@ -5075,7 +5088,7 @@ impl IndicatorColumns {
                 HeaderCol::Slot(SLOT_OP) => {
                     !fits_op_or_unit(&c.text) || (i == last && !is_comparison(&c.text))
                 }
-                HeaderCol::Slot(SLOT_UNIT) => !fits_op_or_unit(&c.text),
+                HeaderCol::Slot(SLOT_UNIT) => !fits_unit(&c.text),
                 _ => false,
             } {
                 match slots.next() {

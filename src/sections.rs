@@ -2759,13 +2759,28 @@ impl<'g> Reader<'g> {
         if !stream.is_empty() {
             // One cell a line: the header's cells (before the first row's) say how many
             // target columns each row has (`指标值` alone: one).
-            let targets = map
-                .as_ref()
-                .or(IndicatorColumns::from_header(&stream_header).as_ref())
+            let built;
+            let header = match map.as_ref() {
+                Some(m) => Some(m),
+                None => {
+                    built = IndicatorColumns::from_header(&stream_header);
+                    built.as_ref()
+                }
+            };
+            let targets = header
                 .map(|m| m.target_count())
                 .filter(|&n| n > 0)
                 .unwrap_or(2);
-            for (parsed, loc) in stream_rows(&stream, targets, &stream_added) {
+            // A target split over 指标性质 | 指标值 | 计量单位 columns: each row's cells
+            // are placed by their shapes, since the copy dropped the empty ones.
+            let split = header.filter(|m| {
+                targets == 1 && (m.cols[SLOT_OP].is_some() || m.cols[SLOT_UNIT].is_some())
+            });
+            let rows = match split {
+                Some(m) => stream_rows_split(&stream, m, &stream_added),
+                None => stream_rows(&stream, targets, &stream_added),
+            };
+            for (parsed, loc) in rows {
                 st.emit(parsed, loc, &mut self.out.warnings);
             }
         }
@@ -5438,6 +5453,138 @@ fn stream_rows(cells: &[&Cell], targets: usize, added: &[String]) -> Vec<(Parsed
     }
     if loc.is_some() {
         flush(&mut cur, &mut content, &mut loc, &mut out);
+    }
+    out
+}
+
+/// A column of an indicator row after its level-3 name, one cell a line with the
+/// target split over columns (see [`stream_rows_split`]).
+#[derive(Clone, Copy, PartialEq)]
+enum SplitSlot {
+    Op,
+    Target,
+    Unit,
+    Added(usize),
+}
+
+/// One cell a line, indicator rows whose target is split over 指标性质 | 指标值 | 计量单位
+/// (and maybe added columns after them: 指标值说明, 分值). A copy that drops empty cells
+/// leaves rows of different lengths, so each cell is placed by its shape: a comparison
+/// or a kind (`≥`, `定性`) under the comparison column, a unit under the unit column,
+/// else the column is skipped; an added column's cell is taken unless the cell opens
+/// the next row (a name followed by a target: a number or a comparison). Before, such
+/// rows were cut every two cells (`≥12000` a target, `人` a row of its own).
+fn stream_rows_split(
+    cells: &[&Cell],
+    header: &IndicatorColumns,
+    added: &[String],
+) -> Vec<(Parsed, Loc)> {
+    let mut order: Vec<(usize, SplitSlot)> = [
+        (header.cols[SLOT_OP], SplitSlot::Op),
+        (header.cols[4].or(header.cols[3]), SplitSlot::Target),
+        (header.cols[SLOT_UNIT], SplitSlot::Unit),
+    ]
+    .into_iter()
+    .filter_map(|(c, s)| c.map(|c| (c, s)))
+    .collect();
+    order.sort_by_key(|(c, _)| *c);
+    let slots: Vec<SplitSlot> = order
+        .into_iter()
+        .map(|(_, s)| s)
+        .chain((0..added.len()).map(SplitSlot::Added))
+        .collect();
+    let period = header.cols[4].is_none();
+    let mut out = Vec::new();
+    let mut cur = Parsed::default();
+    let mut loc: Option<Loc> = None;
+    // The next slot to fill; `None` until the row has its level-3 name.
+    let mut pos: Option<usize> = None;
+    let mut had_framework = false;
+    let flush = |cur: &mut Parsed, loc: &mut Option<Loc>, out: &mut Vec<(Parsed, Loc)>| {
+        let mut p = std::mem::take(cur);
+        if period {
+            p.period = p.annual.take();
+        }
+        header.join_split_target(&mut p);
+        if let Some(l) = loc.take() {
+            out.push((p, l));
+        }
+    };
+    let opens_row = |j: usize| {
+        let Some(c) = cells.get(j) else {
+            return false;
+        };
+        let next = cells.get(j + 1).map(|n| n.text.trim());
+        !c.text.chars().any(value::is_digit_any)
+            && next.is_some_and(|n| {
+                framework_name_strict(n).is_none()
+                    && (n.chars().any(value::is_digit_any) || is_comparison(n))
+            })
+    };
+    for (j, c) in cells.iter().enumerate() {
+        let text = c.text.to_string();
+        if let Some(name) = framework_name_strict(&c.text) {
+            if pos.is_some() || had_framework && cur.level2.is_some() {
+                flush(&mut cur, &mut loc, &mut out);
+                pos = None;
+            }
+            if is_level1(name) && (!is_ambiguous(name) || next_is_cost_level2(cells, c)) {
+                cur.level1 = Some(text);
+            } else {
+                cur.level2 = Some(text);
+            }
+            had_framework = true;
+            loc.get_or_insert_with(|| c.loc.clone());
+            continue;
+        }
+        let mut placed = false;
+        if let Some(mut k) = pos {
+            while let Some(slot) = slots.get(k) {
+                let fits = match slot {
+                    SplitSlot::Op => {
+                        is_comparison(&c.text)
+                            || matches!(c.text.trim(), "定性" | "定量" | "正向" | "反向")
+                    }
+                    SplitSlot::Target => true,
+                    SplitSlot::Unit => cur.annual.is_some() && fits_unit(&c.text),
+                    SplitSlot::Added(_) => cur.annual.is_some() && !opens_row(j),
+                };
+                k += 1;
+                if !fits {
+                    continue;
+                }
+                match slot {
+                    SplitSlot::Op => cur.op = Some(text.clone()),
+                    SplitSlot::Target => cur.annual = Some(text.clone()),
+                    SplitSlot::Unit => cur.unit = Some(text.clone()),
+                    SplitSlot::Added(i) => {
+                        let h = added.get(*i).cloned().unwrap_or_default();
+                        cur.other_columns.push((h, text.clone()));
+                    }
+                }
+                placed = true;
+                break;
+            }
+            pos = Some(k);
+        }
+        if !placed {
+            if pos.is_some() {
+                flush(&mut cur, &mut loc, &mut out);
+            }
+            loc.get_or_insert_with(|| c.loc.clone());
+            if DASHES.contains(&c.text.trim()) {
+                // A placeholder alone (`社会成本指标 | 无`): the target, as in
+                // `assign_content`.
+                cur.annual = Some(text);
+                pos = Some(slots.len());
+            } else {
+                cur.level3 = Some(text);
+                pos = Some(0);
+            }
+        }
+    }
+    if loc.is_some() {
+        flush(&mut cur, &mut loc, &mut out);
     }
     out
 }

@@ -1311,9 +1311,11 @@ impl<'g> Reader<'g> {
                 Some(Label::Department) => self.department(block),
                 Some(Label::Budget) => self.budget(block),
                 Some(Label::OverallGoal) => {
+                    let cell_per_line = self.grid.layout == Layout::CellPerLine;
                     let t = (self.has_cols || self.rows_meaningful)
                         .then(|| headed_goal(block).or_else(|| stacked_goal(block)))
                         .flatten()
+                        .or_else(|| cell_per_line.then(|| streamed_goal(block)).flatten())
                         .or_else(|| self.joined_text(block));
                     if self.out.overall_goal.is_none() {
                         self.out.overall_goal = t;
@@ -1493,6 +1495,24 @@ impl<'g> Reader<'g> {
                             let mut cells = b.rows.iter().flatten().peekable();
                             cells.peek().is_some()
                                 && cells.all(|c| TaskColumns::slot(&c.text).is_some())
+                        }) =>
+                {
+                    None
+                }
+                l => l,
+            };
+            // One cell a line: a goal table's headings (中期目标 | 年度目标) come one
+            // after the other; a heading that is itself a goal label (年度目标) is the
+            // table's while the goal block holds nothing but headings.
+            let label = match label {
+                Some(Label::OverallGoal)
+                    if cell_per_line
+                        && inline.is_none()
+                        && current == Some(Label::OverallGoal)
+                        && is_goal_heading(&first.text)
+                        && blocks.last().is_some_and(|b| {
+                            let mut cells = b.rows.iter().flatten().peekable();
+                            cells.peek().is_some() && cells.all(|c| is_goal_heading(&c.text))
                         }) =>
                 {
                     None
@@ -3520,6 +3540,31 @@ fn stacked_goal(block: &Block) -> Option<Text> {
         .collect::<Vec<_>>()
         .join("\n");
     Some(Text { text, loc: loc? })
+}
+
+/// One cell a line, a goal table (中期目标 | 年度目标 over their texts) copied heading
+/// after heading, then text after text: as many texts as headings pair in order, read
+/// as [`headed_goal`] gives them. (Before, the first heading was the goal and the
+/// second, a goal label itself, took both texts.)
+fn streamed_goal(block: &Block) -> Option<Text> {
+    let cells: Vec<&Cell> = block.rows.iter().flatten().copied().collect();
+    let k = cells
+        .iter()
+        .take_while(|c| is_goal_heading(&c.text))
+        .count();
+    if k < 2 || cells.len() != 2 * k {
+        return None;
+    }
+    let (heads, texts) = cells.split_at(k);
+    let parts: Vec<String> = heads
+        .iter()
+        .zip(texts)
+        .map(|(h, t)| format!("{}：{}", h.text.trim(), t.text.trim()))
+        .collect();
+    Some(Text {
+        text: parts.join("\n"),
+        loc: texts.first()?.loc.clone(),
+    })
 }
 
 /// A goal kind heading its text's row (`中期目标`, `年度目标（2025年）`, `长期目标`).

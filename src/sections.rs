@@ -2339,6 +2339,12 @@ impl<'g> Reader<'g> {
                             .iter()
                             .take_while(|c| is_amount_like(&c.text))
                             .count();
+                        if let Some(used) =
+                            stream_matrix(&cells[i..], names, amounts, block_unit, out)
+                        {
+                            i += used;
+                            continue;
+                        }
                         if names >= 2 && amounts == names {
                             for j in 0..names {
                                 let (n, a) = (cells[i + j], cells[i + names + j]);
@@ -2571,17 +2577,30 @@ impl<'g> Reader<'g> {
             // after a page break).
             let mut kept: Vec<&Cell> = Vec::new();
             let mut i = 0;
+            // The header's texts: a run after it is a repeat only if it says them again
+            // (a task named 专项资金审计 and its content holding 资金 read as header words).
+            let mut header_texts: Vec<String> = Vec::new();
             while i < loose.len() {
                 let run = loose[i..]
                     .iter()
                     .take_while(|c| TaskColumns::slot(&c.text).is_some())
                     .count();
-                if run >= 2 || (run == 1 && i == 0 && loose.len() > 1) {
+                let repeat = header_texts.is_empty()
+                    || loose[i..i + run]
+                        .iter()
+                        .all(|c| header_texts.iter().any(|h| *h == norm(&c.text)));
+                if repeat && (run >= 2 || (run == 1 && i == 0 && loose.len() > 1)) {
                     // A second header row splitting the amount column (总额 | 财政拨款 |
                     // 其他资金) follows the first: funding words ending the run and going
                     // on past it.
                     let (head_end, end) =
                         loose_amount_parts(&loose, i, run).unwrap_or((i + run, i + run));
+                    if header_texts.is_empty() {
+                        header_texts = loose[i..end]
+                            .iter()
+                            .map(|c| norm(&c.text).into_owned())
+                            .collect();
+                    }
                     if map.is_none() {
                         let header = loose.get(i..head_end).unwrap_or_default();
                         map = TaskColumns::from_header(header);
@@ -3935,6 +3954,61 @@ fn unit_in(text: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// One cell a line, a budget matrix: column names (中期资金总额 | 年度资金总额, or 项目 |
+/// 合计 | 财政拨款 | …, the first heading the label column), then rows of a label and one
+/// amount per column (资金总额 1,260.00 420.00). `names` non-amount cells open `cells`
+/// (the headings and the first row's label) and `amounts` amounts follow. Read only
+/// when two rows or more have that shape; each amount under its column's name, the
+/// row label its name. Returns the cells used. (Before, the headings were items
+/// without amounts and every amount took the name before it.)
+fn stream_matrix(
+    cells: &[&Cell],
+    names: usize,
+    amounts: usize,
+    block_unit: Option<&str>,
+    out: &mut Vec<BudgetEntry>,
+) -> Option<usize> {
+    let heads = names.checked_sub(1)?;
+    // The first heading may head the label column (项目).
+    let skip = match heads.checked_sub(amounts)? {
+        0 => 0,
+        1 => 1,
+        _ => return None,
+    };
+    if amounts < 2 {
+        return None;
+    }
+    let width = 1 + amounts;
+    let mut rows = 0;
+    let mut at = heads;
+    while let Some(row) = cells.get(at..at + width) {
+        let shaped = !is_amount_like(&row[0].text)
+            && !is_unit_header(&row[0].text)
+            && row[1..].iter().all(|c| is_amount_like(&c.text));
+        if !shaped {
+            break;
+        }
+        rows += 1;
+        at += width;
+    }
+    if rows < 2 {
+        return None;
+    }
+    let columns = &cells[skip..heads];
+    for row in cells[heads..at].chunks_exact(width) {
+        for (col, a) in columns.iter().zip(&row[1..]) {
+            out.push(BudgetEntry {
+                section: Some(col.text.to_string()),
+                name: Some(row[0].text.to_string()),
+                raw: Some(a.text.to_string()),
+                unit: unit_in(&col.text).or(block_unit.map(str::to_string)),
+                loc: a.loc.clone(),
+            });
+        }
+    }
+    Some(at)
 }
 
 /// The unit of a row of item names over their amounts: the block's, else a name's own

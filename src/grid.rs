@@ -1188,6 +1188,7 @@ fn text_grid<'t>(text: &'t str) -> Grid<'t> {
     }
     if layout == Layout::Spaced {
         rows = join_spaced_rests(rows, &lines);
+        rows = place_spaced_amounts(rows, &lines);
     }
     Grid {
         rows,
@@ -1597,6 +1598,81 @@ fn join_spaced_rests<'t>(rows: Vec<Row<'t>>, lines: &[&str]) -> Vec<Row<'t>> {
             rest_joins(prev, at, &cell.text).then_some(at)
         });
         join_or_push(&mut out, row, at.map(|at| vec![(at, 0)]), &mut joined);
+    }
+    out
+}
+
+/// A space-aligned line of amounts under a line of more item names (资金总额 …
+/// 国有资本经营预算 财政专户管理资金 单位资金 over four amounts, the blank cells shown only
+/// by wider gaps): each amount is set right after the name it stands under,
+/// and the two lines become one row of `name amount` pairs, names without an amount
+/// standing alone. Only where every amount falls under a name of its own. (Before, the
+/// amounts were paired in order: 单位资金's amount went to 政府性基金预算's neighbour.)
+fn place_spaced_amounts<'t>(rows: Vec<Row<'t>>, lines: &[&str]) -> Vec<Row<'t>> {
+    let line_of = |r: &Row<'_>| r.loc.line().and_then(|l| lines.get(l.wrapping_sub(1)));
+    let mut out: Vec<Row<'t>> = Vec::with_capacity(rows.len());
+    for row in rows {
+        let placed = out.last().and_then(|prev| {
+            let (n, m) = (prev.cells.len(), row.cells.len());
+            if m == 0
+                || n <= m + 1
+                || row.loc.line()? != prev.loc.line()? + 1
+                || !row
+                    .cells
+                    .iter()
+                    .all(|c| crate::value::is_amount(c.text.trim()))
+                || prev
+                    .cells
+                    .iter()
+                    .any(|c| crate::value::is_amount(c.text.trim()))
+            {
+                return None;
+            }
+            let names = cell_starts(line_of(prev)?)?;
+            let amounts = cell_starts(line_of(&row)?)?;
+            if names.len() != n || amounts.len() != m {
+                return None;
+            }
+            // The name each amount stands under: the nearest by the middle of their
+            // text (a layout may set either flush left, flush right or centred).
+            let mid = |start: usize, c: &Cell<'_>| 2 * start + display_width(c.text.trim());
+            let name_mids: Vec<usize> = names
+                .iter()
+                .zip(&prev.cells)
+                .map(|(s, c)| mid(*s, c))
+                .collect();
+            let mut under = Vec::with_capacity(m);
+            for (a, c) in amounts.iter().zip(&row.cells) {
+                let at = mid(*a, c);
+                let mut by_distance: Vec<(usize, usize)> = name_mids
+                    .iter()
+                    .enumerate()
+                    .map(|(j, x)| (x.abs_diff(at), j))
+                    .collect();
+                by_distance.sort_unstable();
+                let (d, j) = *by_distance.first()?;
+                let tie = by_distance.get(1).is_some_and(|(d2, _)| *d2 == d);
+                if tie || j == 0 || under.last().is_some_and(|l| *l >= j) {
+                    return None;
+                }
+                under.push(j);
+            }
+            Some(under)
+        });
+        match (placed, out.last_mut()) {
+            (Some(under), Some(prev)) => {
+                let mut amounts = row.cells.into_iter();
+                let mut cells = Vec::with_capacity(prev.cells.len() + under.len());
+                for (j, c) in std::mem::take(&mut prev.cells).into_iter().enumerate() {
+                    cells.push(c);
+                    if under.contains(&j) {
+                        cells.extend(amounts.next());
+                    }
+                }
+                prev.cells = cells;
+            }
+            _ => out.push(row),
+        }
     }
     out
 }

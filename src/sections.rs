@@ -4748,6 +4748,9 @@ fn tasks_from_cells(
         }
     }
     let amounts: Vec<usize> = anchors.iter().map(|(at, _)| *at).collect();
+    // A header with no outcome column (任务名称 | 主要内容 | 金额): what follows an amount
+    // is the next task's, a task whose amount cell was blank included.
+    let has_outcome = map.is_none_or(|m| m.cols[3].is_some() || !m.complete());
     let mut tasks: Vec<TaskRow> = Vec::new();
     if amounts.is_empty() {
         // No amounts at all: name + content + outcome per run of cells.
@@ -4774,7 +4777,7 @@ fn tasks_from_cells(
         let mut seg: Vec<&Cell> = seg.to_vec();
         // The cell right after the previous amount is that task's outcome when three
         // cells stand between two amounts, or when the first of two is not a name.
-        if k > 0 {
+        if k > 0 && has_outcome {
             let take_outcome = seg.len() >= 3 || (seg.len() == 2 && !is_short_name(&seg[0].text));
             if take_outcome && !seg.is_empty() {
                 let o = seg.remove(0);
@@ -4821,6 +4824,24 @@ fn tasks_from_cells(
             loc,
         });
         prev_end = a + run;
+    }
+    if !has_outcome {
+        // Tasks after the last amount, their amount cells blank: a name and its content.
+        let tail = cells.get(prev_end..).unwrap_or(&[]);
+        for pair in tail.chunks(2) {
+            tasks.push(TaskRow {
+                name: pair.first().map(|c| c.text.to_string()),
+                content: pair.get(1).map(|c| c.text.to_string()),
+                amount_raw: None,
+                expected_outcome: None,
+                unit: unit.clone(),
+                other_columns: Vec::new(),
+                loc: pair
+                    .first()
+                    .map_or_else(|| cells[prev_end].loc.clone(), |c| c.loc.clone()),
+            });
+        }
+        return tasks;
     }
     let tail: Vec<&str> = cells
         .get(prev_end..)
@@ -5535,6 +5556,13 @@ fn stream_rows(cells: &[&Cell], targets: usize, added: &[String]) -> Vec<(Parsed
     let mut loc: Option<Loc> = None;
     let mut had_framework = false;
     let row_cells = 1 + targets + added.len();
+    // Level names written without 指标 (`产出 | 数量 | …`): where the table opens with
+    // a bare level-1 name, a bare name where a row starts is a level name too.
+    let bare = |t: &str| framework_name_strict(&format!("{}指标", t.trim()));
+    let bare_names = cells
+        .first()
+        .and_then(|c| bare(&c.text))
+        .is_some_and(|n| is_level1(n));
     let flush = |cur: &mut Parsed,
                  content: &mut Vec<String>,
                  loc: &mut Option<Loc>,
@@ -5551,7 +5579,13 @@ fn stream_rows(cells: &[&Cell], targets: usize, added: &[String]) -> Vec<(Parsed
         }
     };
     for c in cells {
-        if let Some(name) = framework_name_strict(&c.text) {
+        let at_row_start = content.is_empty() || content.len() == row_cells;
+        let name = framework_name_strict(&c.text).or_else(|| {
+            (bare_names && at_row_start)
+                .then(|| bare(&c.text))
+                .flatten()
+        });
+        if let Some(name) = name {
             if !content.is_empty() || had_framework && cur.level2.is_some() {
                 flush(&mut cur, &mut content, &mut loc, &mut out);
             }

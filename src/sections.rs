@@ -5562,7 +5562,7 @@ fn stream_rows(cells: &[&Cell], targets: usize, added: &[String]) -> Vec<(Parsed
     let bare_names = cells
         .first()
         .and_then(|c| bare(&c.text))
-        .is_some_and(|n| is_level1(n));
+        .is_some_and(is_level1);
     let flush = |cur: &mut Parsed,
                  content: &mut Vec<String>,
                  loc: &mut Option<Loc>,

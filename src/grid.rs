@@ -456,10 +456,22 @@ fn is_markdown_rule(line: &str) -> bool {
 /// copy-paste give some rows of a space-aligned text tabs instead, and a row is read by
 /// the separators it has.
 fn split_spaced(line: &str) -> Vec<String> {
-    let mut cells = Vec::new();
+    spaced_pieces(line).into_iter().map(|(_, t)| t).collect()
+}
+
+/// The cells of a space-aligned line with the display column each starts at (see
+/// [`split_spaced`]).
+fn spaced_pieces(line: &str) -> Vec<(usize, String)> {
+    // Each cell with its display column and the width of the run of spaces before it.
+    let mut parts: Vec<(usize, usize, String)> = Vec::new();
     let mut cur = String::new();
     let mut spaces = 0usize;
+    let mut gap = 0usize;
+    let mut col = 0usize;
+    let mut start = 0usize;
     for c in line.chars() {
+        let w = char_width(c);
+        col += if c == '\t' { 2 } else { w };
         if c == ' ' || c == '\u{a0}' {
             spaces += 1;
             continue;
@@ -471,17 +483,45 @@ fn split_spaced(line: &str) -> Vec<String> {
         if spaces > 0 {
             if spaces >= 2 {
                 if !cur.is_empty() {
-                    cells.push(std::mem::take(&mut cur));
+                    parts.push((start, gap, std::mem::take(&mut cur)));
                 }
+                gap = spaces;
             } else if !cur.is_empty() {
                 cur.push(' ');
             }
             spaces = 0;
         }
+        if cur.is_empty() {
+            start = col - w;
+        }
         cur.push(c);
     }
     if !cur.is_empty() {
-        cells.push(cur);
+        parts.push((start, gap, cur));
+    }
+    // A word letter-spaced in its cell (`合  计`, `部  门  名  称`): lone ideographs two
+    // or three spaces apart, each another character, part no cells, as in a tab line
+    // (`tab_cells`); columns stand further apart, and `无    无` stays two cells.
+    let mut cells: Vec<(usize, String)> = Vec::with_capacity(parts.len());
+    let mut letters = false;
+    for (start, gap, text) in parts {
+        let lone = lone_ideograph(Some(&text));
+        match cells.last_mut() {
+            Some((_, prev))
+                if lone
+                    && (2..=3).contains(&gap)
+                    && (letters || lone_ideograph(Some(prev)))
+                    && !prev.ends_with(text.as_str()) =>
+            {
+                prev.push_str(&" ".repeat(gap));
+                prev.push_str(&text);
+                letters = true;
+            }
+            _ => {
+                cells.push((start, text));
+                letters = false;
+            }
+        }
     }
     cells
 }
@@ -1697,25 +1737,7 @@ fn cell_starts(line: &str) -> Option<Vec<usize>> {
     if has_tab(line) {
         return None;
     }
-    let mut starts = Vec::new();
-    let mut col = 0;
-    let mut spaces = 0usize;
-    let mut in_cell = false;
-    for c in line.chars() {
-        match c {
-            ' ' | '\u{a0}' => spaces += 1,
-            '\u{3000}' => spaces += 2,
-            _ => {
-                if !in_cell || spaces >= 2 {
-                    starts.push(col);
-                }
-                in_cell = true;
-                spaces = 0;
-            }
-        }
-        col += char_width(c);
-    }
-    Some(starts)
+    Some(spaced_pieces(line).into_iter().map(|(s, _)| s).collect())
 }
 
 /// Longest run of lines one unquoted cell's line breaks may spread a row over.

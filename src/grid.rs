@@ -546,14 +546,37 @@ fn is_word_spaced(line: &str) -> bool {
 /// a space inside one cell parts: OCR-spaced numbers (`83, 179. 29`), a comparison sign
 /// before its number (`≥ 800`), a unit after its number (`800 项`), ASCII words.
 fn split_words(line: &str) -> Vec<String> {
+    // A page number copied with the table (`第 1 页，共 2 页`) is one piece of page
+    // furniture, not five cells.
+    if is_page_number(line.trim()) {
+        return vec![line.trim().to_string()];
+    }
     let mut cells: Vec<String> = Vec::new();
     // Whether the last cell is a letter-spaced word (`部 门 名 称`): single ideographs
     // one space apart are one word, set solid.
     let mut letters = false;
-    for w in line
+    let words: Vec<&str> = line
         .split([' ', '\u{a0}', '\u{3000}', '\t'])
         .filter(|w| !w.is_empty())
-    {
+        .collect();
+    // An amount with spaces between its thousands (`6 842 315.20`): groups of three
+    // digits after one to three, the last with its decimals, are one number.
+    let mut spaced_number_end = 0;
+    for (i, w) in words.iter().enumerate() {
+        if i < spaced_number_end {
+            if let Some(prev) = cells.last_mut() {
+                prev.push(' ');
+                prev.push_str(w);
+            }
+            continue;
+        }
+        let groups = thousands_spaced(&words[i..]);
+        if groups > 1 {
+            spaced_number_end = i + groups;
+            cells.push(w.to_string());
+            letters = false;
+            continue;
+        }
         let single = {
             let mut cs = w.chars();
             cs.next().is_some_and(is_solid) && cs.next().is_none()
@@ -571,6 +594,29 @@ fn split_words(line: &str) -> Vec<String> {
         letters = single;
     }
     cells
+}
+
+/// How many words open `words` as one amount written with spaces between its
+/// thousands (`6`, `842`, `315.20`): a first group of one to three digits, groups of
+/// exactly three, the last with one or two decimals; 0 where they do not.
+fn thousands_spaced(words: &[&str]) -> usize {
+    let digits = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+    match words.first() {
+        Some(first) if digits(first) && first.len() <= 3 => {}
+        _ => return 0,
+    }
+    for (k, w) in words.iter().enumerate().skip(1) {
+        match w.split_once('.') {
+            None if w.len() == 3 && digits(w) => continue,
+            Some((int, dec))
+                if int.len() == 3 && digits(int) && (1..=2).contains(&dec.len()) && digits(dec) =>
+            {
+                return k + 1;
+            }
+            _ => return 0,
+        }
+    }
+    0
 }
 
 /// Whether `next` goes on the cell `prev` (see [`split_words`]).

@@ -4950,6 +4950,33 @@ fn fits_op_or_unit(text: &str) -> bool {
     !t.is_empty() && t.chars().count() <= 6 && !t.chars().any(value::is_digit_any)
 }
 
+/// A target that is a comparison, a number and a unit parted by single spaces
+/// (`≥ 52000 人`, `100 %`), closed up as the split columns' parts are joined; `None` for
+/// any other text.
+fn closed_split_target(t: &str) -> Option<String> {
+    let parts: Vec<&str> = t.split(' ').collect();
+    if parts.len() < 2 || parts.len() > 3 || parts.iter().any(|p| p.is_empty()) {
+        return None;
+    }
+    // (A sign set solid with its number counts with it: `≥12000 人`.)
+    let is_number = |p: &str| {
+        let p = p.trim_start_matches(['≥', '≤', '>', '<', '=', '＞', '＜', '＝']);
+        p.chars().any(|c| c.is_ascii_digit())
+            && p.chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '.' | ','))
+    };
+    let (op, rest) = match parts.split_first() {
+        Some((o, rest)) if is_comparison(o) => (*o, rest),
+        _ => ("", parts.as_slice()),
+    };
+    let ok = match rest {
+        [n] => !op.is_empty() && is_number(n),
+        [n, u] => is_number(n) && value::is_unit(u),
+        _ => false,
+    };
+    ok.then(|| [op, &rest.concat()].concat())
+}
+
 /// A cell that may stand under the unit column (计量单位) of a row that lost its
 /// columns: a unit, or a short word that is no kind or direction of a target
 /// (`定性指标` in a 指标值说明 column after an empty unit cell had been glued onto the
@@ -5260,6 +5287,16 @@ impl IndicatorColumns {
                 HeaderCol::Slot(SLOT_UNIT) => p.unit = text,
                 HeaderCol::Slot(_) => {}
                 HeaderCol::Added(h) => p.other_columns.push((h.to_string(), c.text.to_string())),
+            }
+        }
+        // Cells a single space parted were one cell to the word-spaced reader, which
+        // keeps a sign and a unit with their number (`≥ 52000 人`): under split target
+        // columns they are the parts the tab text joins (`≥52000人`).
+        if split_target && p.op.is_none() && p.unit.is_none() {
+            for t in [&mut p.period, &mut p.annual].into_iter().flatten() {
+                if let Some(closed) = closed_split_target(t) {
+                    *t = closed;
+                }
             }
         }
         self.join_split_target(&mut p);

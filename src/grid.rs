@@ -1695,6 +1695,11 @@ fn join_spaced_rests<'t>(rows: Vec<Row<'t>>, lines: &[&str]) -> Vec<Row<'t>> {
 /// standing alone. Only where every amount falls under a name of its own. (Before, the
 /// amounts were paired in order: 单位资金's amount went to 政府性基金预算's neighbour.)
 fn place_spaced_amounts<'t>(rows: Vec<Row<'t>>, lines: &[&str]) -> Vec<Row<'t>> {
+    // An amount of money: a bare number or one in yuan (`5000户` is a target's rest).
+    let money = |t: &str| {
+        crate::value::parse_amount(t.trim(), None)
+            .is_some_and(|a| a.unit.as_deref().is_none_or(|u| u.ends_with('元')))
+    };
     let line_of = |r: &Row<'_>| r.loc.line().and_then(|l| lines.get(l.wrapping_sub(1)));
     let mut out: Vec<Row<'t>> = Vec::with_capacity(rows.len());
     for row in rows {
@@ -1703,10 +1708,7 @@ fn place_spaced_amounts<'t>(rows: Vec<Row<'t>>, lines: &[&str]) -> Vec<Row<'t>> 
             if m == 0
                 || n <= m + 1
                 || row.loc.line()? != prev.loc.line()? + 1
-                || !row
-                    .cells
-                    .iter()
-                    .all(|c| crate::value::is_amount(c.text.trim()))
+                || !row.cells.iter().all(|c| money(&c.text))
                 || prev
                     .cells
                     .iter()

@@ -5737,7 +5737,15 @@ fn stream_rows_split(
                     }
                     SplitSlot::Target => true,
                     SplitSlot::Unit => cur.annual.is_some() && fits_unit(&c.text),
-                    SplitSlot::Added(_) => cur.annual.is_some() && !opens_row(j),
+                    // A score column (权重, 分值) holds a number: a name is the next row's.
+                    SplitSlot::Added(i) => {
+                        let score = added.get(*i).is_some_and(|h| {
+                            ["权重", "分值", "分数"].iter().any(|w| h.contains(w))
+                        });
+                        cur.annual.is_some()
+                            && !opens_row(j)
+                            && (!score || c.text.chars().any(value::is_digit_any))
+                    }
                 };
                 k += 1;
                 if !fits {

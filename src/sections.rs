@@ -4192,11 +4192,17 @@ fn is_section_header(text: &str) -> bool {
 /// alone is a header only where no target says it: `长期`, `长期有效` are targets of
 /// 可持续影响指标 rows (one cell a line had dropped them as header cells).
 fn names_period_target(n: &str) -> bool {
-    (has(n, "周期") || has(n, "中期") || has(n, "长期") || has(n, "实施期"))
+    const WORDS: [&str; 6] = ["中期", "中长期", "长期", "实施期", "实施周期", "周期"];
+    let period = has(n, "周期") || has(n, "中期") || has(n, "长期") || has(n, "实施期");
+    // A period word with its years in brackets (`中期（2024-2026年）`) heads a column
+    // too; `长期` alone or `长期有效` is a target.
+    let bare = strip_note(n);
+    period
         && (has(n, "目标")
             || has(n, "指标")
             || has(n, "值")
-            || matches!(n, "中期" | "中长期" | "实施期" | "实施周期" | "周期"))
+            || (n != "长期" && WORDS.contains(&n))
+            || (bare.len() < n.len() && WORDS.contains(&bare)))
 }
 
 /// Labels of a form's own fields that are no section (project and unit forms, signature

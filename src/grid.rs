@@ -650,9 +650,21 @@ fn word_continues(prev: &str, next: &str) -> bool {
         || list_number
         // `800 项`, `95 %`: a short unit after a bare number.
         || (ends_digit && numeric(prev) && !starts_digit && crate::value::is_unit(next))
-        // ASCII words (`ISO 9001`) are one cell; numbers next to each other are two.
+        // ASCII words (`ISO 9001`) are one cell; numbers next to each other are two,
+        // and so are a number's unit and the number after it (`≥20 TB 20`, a score).
         || (prev.ends_with(|c: char| c.is_ascii_alphabetic())
-            && next.starts_with(|c: char| c.is_ascii_alphanumeric()))
+            && next.starts_with(|c: char| c.is_ascii_alphanumeric())
+            && !(starts_digit && unit_after_number(prev)))
+}
+
+/// Whether a cell ends in a number and its unit (`≥20 TB`, `5 GB`).
+fn unit_after_number(cell: &str) -> bool {
+    match cell.rsplit_once(' ') {
+        Some((before, unit)) => {
+            before.ends_with(|c: char| c.is_ascii_digit()) && crate::value::is_unit(unit)
+        }
+        None => false,
+    }
 }
 
 // memchr's searchers, built once: std's `contains` sets up a Two-Way searcher per call

@@ -456,10 +456,22 @@ fn is_markdown_rule(line: &str) -> bool {
 /// copy-paste give some rows of a space-aligned text tabs instead, and a row is read by
 /// the separators it has.
 fn split_spaced(line: &str) -> Vec<String> {
-    let mut cells = Vec::new();
+    spaced_pieces(line).into_iter().map(|(_, t)| t).collect()
+}
+
+/// The cells of a space-aligned line with the display column each starts at (see
+/// [`split_spaced`]).
+fn spaced_pieces(line: &str) -> Vec<(usize, String)> {
+    // Each cell with its display column and the width of the run of spaces before it.
+    let mut parts: Vec<(usize, usize, String)> = Vec::new();
     let mut cur = String::new();
     let mut spaces = 0usize;
+    let mut gap = 0usize;
+    let mut col = 0usize;
+    let mut start = 0usize;
     for c in line.chars() {
+        let w = char_width(c);
+        col += if c == '\t' { 2 } else { w };
         if c == ' ' || c == '\u{a0}' {
             spaces += 1;
             continue;
@@ -471,17 +483,45 @@ fn split_spaced(line: &str) -> Vec<String> {
         if spaces > 0 {
             if spaces >= 2 {
                 if !cur.is_empty() {
-                    cells.push(std::mem::take(&mut cur));
+                    parts.push((start, gap, std::mem::take(&mut cur)));
                 }
+                gap = spaces;
             } else if !cur.is_empty() {
                 cur.push(' ');
             }
             spaces = 0;
         }
+        if cur.is_empty() {
+            start = col - w;
+        }
         cur.push(c);
     }
     if !cur.is_empty() {
-        cells.push(cur);
+        parts.push((start, gap, cur));
+    }
+    // A word letter-spaced in its cell (`合  计`, `部  门  名  称`): lone ideographs two
+    // or three spaces apart, each another character, part no cells, as in a tab line
+    // (`tab_cells`); columns stand further apart, and `无    无` stays two cells.
+    let mut cells: Vec<(usize, String)> = Vec::with_capacity(parts.len());
+    let mut letters = false;
+    for (start, gap, text) in parts {
+        let lone = lone_ideograph(Some(&text));
+        match cells.last_mut() {
+            Some((_, prev))
+                if lone
+                    && (2..=3).contains(&gap)
+                    && (letters || lone_ideograph(Some(prev)))
+                    && !prev.ends_with(text.as_str()) =>
+            {
+                prev.push_str(&" ".repeat(gap));
+                prev.push_str(&text);
+                letters = true;
+            }
+            _ => {
+                cells.push((start, text));
+                letters = false;
+            }
+        }
     }
     cells
 }
@@ -506,14 +546,37 @@ fn is_word_spaced(line: &str) -> bool {
 /// a space inside one cell parts: OCR-spaced numbers (`83, 179. 29`), a comparison sign
 /// before its number (`≥ 800`), a unit after its number (`800 项`), ASCII words.
 fn split_words(line: &str) -> Vec<String> {
+    // A page number copied with the table (`第 1 页，共 2 页`) is one piece of page
+    // furniture, not five cells.
+    if is_page_number(line.trim()) {
+        return vec![line.trim().to_string()];
+    }
     let mut cells: Vec<String> = Vec::new();
     // Whether the last cell is a letter-spaced word (`部 门 名 称`): single ideographs
     // one space apart are one word, set solid.
     let mut letters = false;
-    for w in line
+    let words: Vec<&str> = line
         .split([' ', '\u{a0}', '\u{3000}', '\t'])
         .filter(|w| !w.is_empty())
-    {
+        .collect();
+    // An amount with spaces between its thousands (`6 842 315.20`): groups of three
+    // digits after one to three, the last with its decimals, are one number.
+    let mut spaced_number_end = 0;
+    for (i, w) in words.iter().enumerate() {
+        if i < spaced_number_end {
+            if let Some(prev) = cells.last_mut() {
+                prev.push(' ');
+                prev.push_str(w);
+            }
+            continue;
+        }
+        let groups = thousands_spaced(&words[i..]);
+        if groups > 1 {
+            spaced_number_end = i + groups;
+            cells.push(w.to_string());
+            letters = false;
+            continue;
+        }
         let single = {
             let mut cs = w.chars();
             cs.next().is_some_and(is_solid) && cs.next().is_none()
@@ -531,6 +594,29 @@ fn split_words(line: &str) -> Vec<String> {
         letters = single;
     }
     cells
+}
+
+/// How many words open `words` as one amount written with spaces between its
+/// thousands (`6`, `842`, `315.20`): a first group of one to three digits, groups of
+/// exactly three, the last with one or two decimals; 0 where they do not.
+fn thousands_spaced(words: &[&str]) -> usize {
+    let digits = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+    match words.first() {
+        Some(first) if digits(first) && first.len() <= 3 => {}
+        _ => return 0,
+    }
+    for (k, w) in words.iter().enumerate().skip(1) {
+        match w.split_once('.') {
+            None if w.len() == 3 && digits(w) => continue,
+            Some((int, dec))
+                if int.len() == 3 && digits(int) && (1..=2).contains(&dec.len()) && digits(dec) =>
+            {
+                return k + 1;
+            }
+            _ => return 0,
+        }
+    }
+    0
 }
 
 /// Whether `next` goes on the cell `prev` (see [`split_words`]).
@@ -564,9 +650,21 @@ fn word_continues(prev: &str, next: &str) -> bool {
         || list_number
         // `800 项`, `95 %`: a short unit after a bare number.
         || (ends_digit && numeric(prev) && !starts_digit && crate::value::is_unit(next))
-        // ASCII words (`ISO 9001`) are one cell; numbers next to each other are two.
+        // ASCII words (`ISO 9001`) are one cell; numbers next to each other are two,
+        // and so are a number's unit and the number after it (`≥20 TB 20`, a score).
         || (prev.ends_with(|c: char| c.is_ascii_alphabetic())
-            && next.starts_with(|c: char| c.is_ascii_alphanumeric()))
+            && next.starts_with(|c: char| c.is_ascii_alphanumeric())
+            && !(starts_digit && unit_after_number(prev)))
+}
+
+/// Whether a cell ends in a number and its unit (`≥20 TB`, `5 GB`).
+fn unit_after_number(cell: &str) -> bool {
+    match cell.rsplit_once(' ') {
+        Some((before, unit)) => {
+            before.ends_with(|c: char| c.is_ascii_digit()) && crate::value::is_unit(unit)
+        }
+        None => false,
+    }
 }
 
 // memchr's searchers, built once: std's `contains` sets up a Two-Way searcher per call
@@ -1188,6 +1286,7 @@ fn text_grid<'t>(text: &'t str) -> Grid<'t> {
     }
     if layout == Layout::Spaced {
         rows = join_spaced_rests(rows, &lines);
+        rows = place_spaced_amounts(rows, &lines);
     }
     Grid {
         rows,
@@ -1601,6 +1700,83 @@ fn join_spaced_rests<'t>(rows: Vec<Row<'t>>, lines: &[&str]) -> Vec<Row<'t>> {
     out
 }
 
+/// A space-aligned line of amounts under a line of more item names (资金总额 …
+/// 国有资本经营预算 财政专户管理资金 单位资金 over four amounts, the blank cells shown only
+/// by wider gaps): each amount is set right after the name it stands under,
+/// and the two lines become one row of `name amount` pairs, names without an amount
+/// standing alone. Only where every amount falls under a name of its own. (Before, the
+/// amounts were paired in order: 单位资金's amount went to 政府性基金预算's neighbour.)
+fn place_spaced_amounts<'t>(rows: Vec<Row<'t>>, lines: &[&str]) -> Vec<Row<'t>> {
+    // An amount of money: a bare number or one in yuan (`5000户` is a target's rest).
+    let money = |t: &str| {
+        crate::value::parse_amount(t.trim(), None)
+            .is_some_and(|a| a.unit.as_deref().is_none_or(|u| u.ends_with('元')))
+    };
+    let line_of = |r: &Row<'_>| r.loc.line().and_then(|l| lines.get(l.wrapping_sub(1)));
+    let mut out: Vec<Row<'t>> = Vec::with_capacity(rows.len());
+    for row in rows {
+        let placed = out.last().and_then(|prev| {
+            let (n, m) = (prev.cells.len(), row.cells.len());
+            if m == 0
+                || n <= m + 1
+                || row.loc.line()? != prev.loc.line()? + 1
+                || !row.cells.iter().all(|c| money(&c.text))
+                || prev
+                    .cells
+                    .iter()
+                    .any(|c| crate::value::is_amount(c.text.trim()))
+            {
+                return None;
+            }
+            let names = cell_starts(line_of(prev)?)?;
+            let amounts = cell_starts(line_of(&row)?)?;
+            if names.len() != n || amounts.len() != m {
+                return None;
+            }
+            // The name each amount stands under: the nearest by the middle of their
+            // text (a layout may set either flush left, flush right or centred).
+            let mid = |start: usize, c: &Cell<'_>| 2 * start + display_width(c.text.trim());
+            let name_mids: Vec<usize> = names
+                .iter()
+                .zip(&prev.cells)
+                .map(|(s, c)| mid(*s, c))
+                .collect();
+            let mut under = Vec::with_capacity(m);
+            for (a, c) in amounts.iter().zip(&row.cells) {
+                let at = mid(*a, c);
+                let mut by_distance: Vec<(usize, usize)> = name_mids
+                    .iter()
+                    .enumerate()
+                    .map(|(j, x)| (x.abs_diff(at), j))
+                    .collect();
+                by_distance.sort_unstable();
+                let (d, j) = *by_distance.first()?;
+                let tie = by_distance.get(1).is_some_and(|(d2, _)| *d2 == d);
+                if tie || j == 0 || under.last().is_some_and(|l| *l >= j) {
+                    return None;
+                }
+                under.push(j);
+            }
+            Some(under)
+        });
+        match (placed, out.last_mut()) {
+            (Some(under), Some(prev)) => {
+                let mut amounts = row.cells.into_iter();
+                let mut cells = Vec::with_capacity(prev.cells.len() + under.len());
+                for (j, c) in std::mem::take(&mut prev.cells).into_iter().enumerate() {
+                    cells.push(c);
+                    if under.contains(&j) {
+                        cells.extend(amounts.next());
+                    }
+                }
+                prev.cells = cells;
+            }
+            _ => out.push(row),
+        }
+    }
+    out
+}
+
 /// Display columns of a text in a space-aligned layout: CJK characters and full-width
 /// forms two, others one.
 fn display_width(s: &str) -> usize {
@@ -1621,25 +1797,7 @@ fn cell_starts(line: &str) -> Option<Vec<usize>> {
     if has_tab(line) {
         return None;
     }
-    let mut starts = Vec::new();
-    let mut col = 0;
-    let mut spaces = 0usize;
-    let mut in_cell = false;
-    for c in line.chars() {
-        match c {
-            ' ' | '\u{a0}' => spaces += 1,
-            '\u{3000}' => spaces += 2,
-            _ => {
-                if !in_cell || spaces >= 2 {
-                    starts.push(col);
-                }
-                in_cell = true;
-                spaces = 0;
-            }
-        }
-        col += char_width(c);
-    }
-    Some(starts)
+    Some(spaced_pieces(line).into_iter().map(|(s, _)| s).collect())
 }
 
 /// Longest run of lines one unquoted cell's line breaks may spread a row over.

@@ -335,15 +335,18 @@ fn without_rule_mark(t: &str) -> Option<&str> {
 }
 
 /// Whether `s` is an amount written with its decimals (`15,663.52`, `0.00`): digits,
-/// thousands commas, a point and two decimals.
+/// thousands commas, a point and two decimals. OCR's letters for 0 and 1 count as digits
+/// (`6OO.OO`, which the amount reader repairs: a `—` before it is a rule's mark too).
 fn is_decimal_amount(s: &str) -> bool {
     let b = s.as_bytes();
     let n = b.len();
+    let digit = |c: &u8| c.is_ascii_digit() || matches!(c, b'O' | b'o' | b'l' | b'I');
     n >= 4
         && b[n - 3] == b'.'
-        && b[n - 2..].iter().all(u8::is_ascii_digit)
-        && b[0].is_ascii_digit()
-        && b[..n - 3].iter().all(|&c| c.is_ascii_digit() || c == b',')
+        && b[n - 2..].iter().all(digit)
+        && digit(&b[0])
+        && b[..n - 3].iter().all(|c| digit(c) || *c == b',')
+        && b.iter().any(u8::is_ascii_digit)
 }
 
 /// Whether the last char of `stem` is 出, 金, 分 or 款 or the one before it 支, 资, 划 or

@@ -305,6 +305,11 @@ const OVERALL_GOAL: &[&str] = &[
     "政策总体目标",
     "政策绩效目标",
     "政策年度目标",
+    // 单位整体支出 forms that state the unit's duties for the year (江苏 and others).
+    "年度履职目标",
+    "履职目标",
+    "单位履职目标",
+    "部门履职目标",
 ];
 const TASKS: &[&str] = &[
     "年度重点工作任务",
@@ -1319,9 +1324,11 @@ impl<'g> Reader<'g> {
                 Some(Label::Department) => self.department(block),
                 Some(Label::Budget) => self.budget(block),
                 Some(Label::OverallGoal) => {
+                    let cell_per_line = self.grid.layout == Layout::CellPerLine;
                     let t = (self.has_cols || self.rows_meaningful)
                         .then(|| headed_goal(block).or_else(|| stacked_goal(block)))
                         .flatten()
+                        .or_else(|| cell_per_line.then(|| streamed_goal(block)).flatten())
                         .or_else(|| self.joined_text(block));
                     if self.out.overall_goal.is_none() {
                         self.out.overall_goal = t;
@@ -1501,6 +1508,24 @@ impl<'g> Reader<'g> {
                             let mut cells = b.rows.iter().flatten().peekable();
                             cells.peek().is_some()
                                 && cells.all(|c| TaskColumns::slot(&c.text).is_some())
+                        }) =>
+                {
+                    None
+                }
+                l => l,
+            };
+            // One cell a line: a goal table's headings (中期目标 | 年度目标) come one
+            // after the other; a heading that is itself a goal label (年度目标) is the
+            // table's while the goal block holds nothing but headings.
+            let label = match label {
+                Some(Label::OverallGoal)
+                    if cell_per_line
+                        && inline.is_none()
+                        && current == Some(Label::OverallGoal)
+                        && is_goal_heading(&first.text)
+                        && blocks.last().is_some_and(|b| {
+                            let mut cells = b.rows.iter().flatten().peekable();
+                            cells.peek().is_some() && cells.all(|c| is_goal_heading(&c.text))
                         }) =>
                 {
                     None
@@ -2327,6 +2352,12 @@ impl<'g> Reader<'g> {
                             .iter()
                             .take_while(|c| is_amount_like(&c.text))
                             .count();
+                        if let Some(used) =
+                            stream_matrix(&cells[i..], names, amounts, block_unit, out)
+                        {
+                            i += used;
+                            continue;
+                        }
                         if names >= 2 && amounts == names {
                             for j in 0..names {
                                 let (n, a) = (cells[i + j], cells[i + names + j]);
@@ -2559,17 +2590,30 @@ impl<'g> Reader<'g> {
             // after a page break).
             let mut kept: Vec<&Cell> = Vec::new();
             let mut i = 0;
+            // The header's texts: a run after it is a repeat only if it says them again
+            // (a task named 专项资金审计 and its content holding 资金 read as header words).
+            let mut header_texts: Vec<String> = Vec::new();
             while i < loose.len() {
                 let run = loose[i..]
                     .iter()
                     .take_while(|c| TaskColumns::slot(&c.text).is_some())
                     .count();
-                if run >= 2 || (run == 1 && i == 0 && loose.len() > 1) {
+                let repeat = header_texts.is_empty()
+                    || loose[i..i + run]
+                        .iter()
+                        .all(|c| header_texts.iter().any(|h| *h == norm(&c.text)));
+                if repeat && (run >= 2 || (run == 1 && i == 0 && loose.len() > 1)) {
                     // A second header row splitting the amount column (总额 | 财政拨款 |
                     // 其他资金) follows the first: funding words ending the run and going
                     // on past it.
                     let (head_end, end) =
                         loose_amount_parts(&loose, i, run).unwrap_or((i + run, i + run));
+                    if header_texts.is_empty() {
+                        header_texts = loose[i..end]
+                            .iter()
+                            .map(|c| norm(&c.text).into_owned())
+                            .collect();
+                    }
                     if map.is_none() {
                         let header = loose.get(i..head_end).unwrap_or_default();
                         map = TaskColumns::from_header(header);
@@ -2767,13 +2811,28 @@ impl<'g> Reader<'g> {
         if !stream.is_empty() {
             // One cell a line: the header's cells (before the first row's) say how many
             // target columns each row has (`指标值` alone: one).
-            let targets = map
-                .as_ref()
-                .or(IndicatorColumns::from_header(&stream_header).as_ref())
+            let built;
+            let header = match map.as_ref() {
+                Some(m) => Some(m),
+                None => {
+                    built = IndicatorColumns::from_header(&stream_header);
+                    built.as_ref()
+                }
+            };
+            let targets = header
                 .map(|m| m.target_count())
                 .filter(|&n| n > 0)
                 .unwrap_or(2);
-            for (parsed, loc) in stream_rows(&stream, targets, &stream_added) {
+            // A target split over 指标性质 | 指标值 | 计量单位 columns: each row's cells
+            // are placed by their shapes, since the copy dropped the empty ones.
+            let split = header.filter(|m| {
+                targets == 1 && (m.cols[SLOT_OP].is_some() || m.cols[SLOT_UNIT].is_some())
+            });
+            let rows = match split {
+                Some(m) => stream_rows_split(&stream, m, &stream_added),
+                None => stream_rows(&stream, targets, &stream_added),
+            };
+            for (parsed, loc) in rows {
                 st.emit(parsed, loc, &mut self.out.warnings);
             }
         }
@@ -3515,6 +3574,31 @@ fn stacked_goal(block: &Block) -> Option<Text> {
     Some(Text { text, loc: loc? })
 }
 
+/// One cell a line, a goal table (中期目标 | 年度目标 over their texts) copied heading
+/// after heading, then text after text: as many texts as headings pair in order, read
+/// as [`headed_goal`] gives them. (Before, the first heading was the goal and the
+/// second, a goal label itself, took both texts.)
+fn streamed_goal(block: &Block) -> Option<Text> {
+    let cells: Vec<&Cell> = block.rows.iter().flatten().copied().collect();
+    let k = cells
+        .iter()
+        .take_while(|c| is_goal_heading(&c.text))
+        .count();
+    if k < 2 || cells.len() != 2 * k {
+        return None;
+    }
+    let (heads, texts) = cells.split_at(k);
+    let parts: Vec<String> = heads
+        .iter()
+        .zip(texts)
+        .map(|(h, t)| format!("{}：{}", h.text.trim(), t.text.trim()))
+        .collect();
+    Some(Text {
+        text: parts.join("\n"),
+        loc: texts.first()?.loc.clone(),
+    })
+}
+
 /// A goal kind heading its text's row (`中期目标`, `年度目标（2025年）`, `长期目标`).
 fn is_goal_heading(text: &str) -> bool {
     let t = text.trim();
@@ -3885,6 +3969,61 @@ fn unit_in(text: &str) -> Option<String> {
     None
 }
 
+/// One cell a line, a budget matrix: column names (中期资金总额 | 年度资金总额, or 项目 |
+/// 合计 | 财政拨款 | …, the first heading the label column), then rows of a label and one
+/// amount per column (资金总额 1,260.00 420.00). `names` non-amount cells open `cells`
+/// (the headings and the first row's label) and `amounts` amounts follow. Read only
+/// when two rows or more have that shape; each amount under its column's name, the
+/// row label its name. Returns the cells used. (Before, the headings were items
+/// without amounts and every amount took the name before it.)
+fn stream_matrix(
+    cells: &[&Cell],
+    names: usize,
+    amounts: usize,
+    block_unit: Option<&str>,
+    out: &mut Vec<BudgetEntry>,
+) -> Option<usize> {
+    let heads = names.checked_sub(1)?;
+    // The first heading may head the label column (项目).
+    let skip = match heads.checked_sub(amounts)? {
+        0 => 0,
+        1 => 1,
+        _ => return None,
+    };
+    if amounts < 2 {
+        return None;
+    }
+    let width = 1 + amounts;
+    let mut rows = 0;
+    let mut at = heads;
+    while let Some(row) = cells.get(at..at + width) {
+        let shaped = !is_amount_like(&row[0].text)
+            && !is_unit_header(&row[0].text)
+            && row[1..].iter().all(|c| is_amount_like(&c.text));
+        if !shaped {
+            break;
+        }
+        rows += 1;
+        at += width;
+    }
+    if rows < 2 {
+        return None;
+    }
+    let columns = &cells[skip..heads];
+    for row in cells[heads..at].chunks_exact(width) {
+        for (col, a) in columns.iter().zip(&row[1..]) {
+            out.push(BudgetEntry {
+                section: Some(col.text.to_string()),
+                name: Some(row[0].text.to_string()),
+                raw: Some(a.text.to_string()),
+                unit: unit_in(&col.text).or(block_unit.map(str::to_string)),
+                loc: a.loc.clone(),
+            });
+        }
+    }
+    Some(at)
+}
+
 /// The unit of a row of item names over their amounts: the block's, else a name's own
 /// note (`预算总额（万元） | 基本支出 | 项目支出` gives every amount in 万元).
 fn names_unit(names: &[&Cell], block_unit: Option<&str>) -> Option<String> {
@@ -4061,6 +4200,24 @@ fn is_section_header(text: &str) -> bool {
             .any(|w| has(&n, w))
 }
 
+/// Whether a normalised indicator header cell names the period target (中期目标,
+/// 实施期指标值, 中长期指标值, 实施周期, a bare 中期 under a merged 指标值). A period word
+/// alone is a header only where no target says it: `长期`, `长期有效` are targets of
+/// 可持续影响指标 rows (one cell a line had dropped them as header cells).
+fn names_period_target(n: &str) -> bool {
+    const WORDS: [&str; 6] = ["中期", "中长期", "长期", "实施期", "实施周期", "周期"];
+    let period = has(n, "周期") || has(n, "中期") || has(n, "长期") || has(n, "实施期");
+    // A period word with its years in brackets (`中期（2024-2026年）`) heads a column
+    // too; `长期` alone or `长期有效` is a target.
+    let bare = strip_note(n);
+    period
+        && (has(n, "目标")
+            || has(n, "指标")
+            || has(n, "值")
+            || (n != "长期" && WORDS.contains(&n))
+            || (bare.len() < n.len() && WORDS.contains(&bare)))
+}
+
 /// Labels of a form's own fields that are no section (project and unit forms, signature
 /// rows): where cells lost their rows, the line after one is its value.
 fn is_field_label(text: &str) -> bool {
@@ -4075,6 +4232,13 @@ fn is_field_label(text: &str) -> bool {
         "项目期",
         "项目实施期",
         "实施期限",
+        "项目期限",
+        "项目周期",
+        "实施周期",
+        "单位职能",
+        "部门职能",
+        "单位职能概述",
+        "部门职能概述",
         "项目负责人",
         "单位负责人",
         "财务负责人",
@@ -4603,6 +4767,9 @@ fn tasks_from_cells(
         }
     }
     let amounts: Vec<usize> = anchors.iter().map(|(at, _)| *at).collect();
+    // A header with no outcome column (任务名称 | 主要内容 | 金额): what follows an amount
+    // is the next task's, a task whose amount cell was blank included.
+    let has_outcome = map.is_none_or(|m| m.cols[3].is_some() || !m.complete());
     let mut tasks: Vec<TaskRow> = Vec::new();
     if amounts.is_empty() {
         // No amounts at all: name + content + outcome per run of cells.
@@ -4629,7 +4796,7 @@ fn tasks_from_cells(
         let mut seg: Vec<&Cell> = seg.to_vec();
         // The cell right after the previous amount is that task's outcome when three
         // cells stand between two amounts, or when the first of two is not a name.
-        if k > 0 {
+        if k > 0 && has_outcome {
             let take_outcome = seg.len() >= 3 || (seg.len() == 2 && !is_short_name(&seg[0].text));
             if take_outcome && !seg.is_empty() {
                 let o = seg.remove(0);
@@ -4676,6 +4843,24 @@ fn tasks_from_cells(
             loc,
         });
         prev_end = a + run;
+    }
+    if !has_outcome {
+        // Tasks after the last amount, their amount cells blank: a name and its content.
+        let tail = cells.get(prev_end..).unwrap_or(&[]);
+        for pair in tail.chunks(2) {
+            tasks.push(TaskRow {
+                name: pair.first().map(|c| c.text.to_string()),
+                content: pair.get(1).map(|c| c.text.to_string()),
+                amount_raw: None,
+                expected_outcome: None,
+                unit: unit.clone(),
+                other_columns: Vec::new(),
+                loc: pair
+                    .first()
+                    .map_or_else(|| cells[prev_end].loc.clone(), |c| c.loc.clone()),
+            });
+        }
+        return tasks;
     }
     let tail: Vec<&str> = cells
         .get(prev_end..)
@@ -4782,6 +4967,46 @@ fn name_glued_to_target(p: &mut Parsed, loc: &Loc, warnings: &mut Vec<Warning>) 
 fn fits_op_or_unit(text: &str) -> bool {
     let t = text.trim();
     !t.is_empty() && t.chars().count() <= 6 && !t.chars().any(value::is_digit_any)
+}
+
+/// A target that is a comparison, a number and a unit parted by single spaces
+/// (`≥ 52000 人`, `100 %`), closed up as the split columns' parts are joined; `None` for
+/// any other text.
+fn closed_split_target(t: &str) -> Option<String> {
+    let parts: Vec<&str> = t.split(' ').collect();
+    if parts.len() < 2 || parts.len() > 3 || parts.iter().any(|p| p.is_empty()) {
+        return None;
+    }
+    // (A sign set solid with its number counts with it: `≥12000 人`.)
+    let is_number = |p: &str| {
+        let p = p.trim_start_matches(['≥', '≤', '>', '<', '=', '＞', '＜', '＝']);
+        p.chars().any(|c| c.is_ascii_digit())
+            && p.chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '.' | ','))
+    };
+    let (op, rest) = match parts.split_first() {
+        Some((o, rest)) if is_comparison(o) => (*o, rest),
+        _ => ("", parts.as_slice()),
+    };
+    let ok = match rest {
+        [n] => !op.is_empty() && is_number(n),
+        [n, u] => is_number(n) && value::is_unit(u),
+        _ => false,
+    };
+    ok.then(|| [op, &rest.concat()].concat())
+}
+
+/// A cell that may stand under the unit column (计量单位) of a row that lost its
+/// columns: a unit, or a short word that is no kind or direction of a target
+/// (`定性指标` in a 指标值说明 column after an empty unit cell had been glued onto the
+/// target as its unit).
+fn fits_unit(text: &str) -> bool {
+    let t = text.trim();
+    fits_op_or_unit(t)
+        && (value::is_unit(t)
+            || t.chars().count() <= 3
+                && !has(t, "指标")
+                && !matches!(t, "定性" | "定量" | "正向" | "反向"))
 }
 
 /// Columns of an indicator table: level1, level2, level3, period target, annual target,
@@ -4997,11 +5222,7 @@ impl IndicatorColumns {
             "三级指标" | "三级指标名称" | "三级" | "指标名称" | "指标内容" => 2,
             // Multi-year templates name the period target 中期目标 or 实施期目标
             // (实施期指标值 had read as the annual target, as 指标值 ends it).
-            _ if words
-                && (has(&n, "周期") || has(&n, "中期") || has(&n, "长期") || has(&n, "实施期")) =>
-            {
-                3
-            }
+            _ if words && names_period_target(&n) => 3,
             // Beside 中期目标: the year's target without 值.
             "年度目标" | "本年度目标" | "当年目标" => 4,
             // Templates name the target column 指标值, 目标值 or 预期值 (年度目标值,
@@ -5068,7 +5289,7 @@ impl IndicatorColumns {
                 HeaderCol::Slot(SLOT_OP) => {
                     !fits_op_or_unit(&c.text) || (i == last && !is_comparison(&c.text))
                 }
-                HeaderCol::Slot(SLOT_UNIT) => !fits_op_or_unit(&c.text),
+                HeaderCol::Slot(SLOT_UNIT) => !fits_unit(&c.text),
                 _ => false,
             } {
                 match slots.next() {
@@ -5085,6 +5306,16 @@ impl IndicatorColumns {
                 HeaderCol::Slot(SLOT_UNIT) => p.unit = text,
                 HeaderCol::Slot(_) => {}
                 HeaderCol::Added(h) => p.other_columns.push((h.to_string(), c.text.to_string())),
+            }
+        }
+        // Cells a single space parted were one cell to the word-spaced reader, which
+        // keeps a sign and a unit with their number (`≥ 52000 人`): under split target
+        // columns they are the parts the tab text joins (`≥52000人`).
+        if split_target && p.op.is_none() && p.unit.is_none() {
+            for t in [&mut p.period, &mut p.annual].into_iter().flatten() {
+                if let Some(closed) = closed_split_target(t) {
+                    *t = closed;
+                }
             }
         }
         self.join_split_target(&mut p);
@@ -5381,6 +5612,13 @@ fn stream_rows(cells: &[&Cell], targets: usize, added: &[String]) -> Vec<(Parsed
     let mut loc: Option<Loc> = None;
     let mut had_framework = false;
     let row_cells = 1 + targets + added.len();
+    // Level names written without 指标 (`产出 | 数量 | …`): where the table opens with
+    // a bare level-1 name, a bare name where a row starts is a level name too.
+    let bare = |t: &str| framework_name_strict(&format!("{}指标", t.trim()));
+    let bare_names = cells
+        .first()
+        .and_then(|c| bare(&c.text))
+        .is_some_and(is_level1);
     let flush = |cur: &mut Parsed,
                  content: &mut Vec<String>,
                  loc: &mut Option<Loc>,
@@ -5397,7 +5635,13 @@ fn stream_rows(cells: &[&Cell], targets: usize, added: &[String]) -> Vec<(Parsed
         }
     };
     for c in cells {
-        if let Some(name) = framework_name_strict(&c.text) {
+        let at_row_start = content.is_empty() || content.len() == row_cells;
+        let name = framework_name_strict(&c.text).or_else(|| {
+            (bare_names && at_row_start)
+                .then(|| bare(&c.text))
+                .flatten()
+        });
+        if let Some(name) = name {
             if !content.is_empty() || had_framework && cur.level2.is_some() {
                 flush(&mut cur, &mut content, &mut loc, &mut out);
             }
@@ -5418,6 +5662,146 @@ fn stream_rows(cells: &[&Cell], targets: usize, added: &[String]) -> Vec<(Parsed
     }
     if loc.is_some() {
         flush(&mut cur, &mut content, &mut loc, &mut out);
+    }
+    out
+}
+
+/// A column of an indicator row after its level-3 name, one cell a line with the
+/// target split over columns (see [`stream_rows_split`]).
+#[derive(Clone, Copy, PartialEq)]
+enum SplitSlot {
+    Op,
+    Target,
+    Unit,
+    Added(usize),
+}
+
+/// One cell a line, indicator rows whose target is split over 指标性质 | 指标值 | 计量单位
+/// (and maybe added columns after them: 指标值说明, 分值). A copy that drops empty cells
+/// leaves rows of different lengths, so each cell is placed by its shape: a comparison
+/// or a kind (`≥`, `定性`) under the comparison column, a unit under the unit column,
+/// else the column is skipped; an added column's cell is taken unless the cell opens
+/// the next row (a name followed by a target: a number or a comparison). Before, such
+/// rows were cut every two cells (`≥12000` a target, `人` a row of its own).
+fn stream_rows_split(
+    cells: &[&Cell],
+    header: &IndicatorColumns,
+    added: &[String],
+) -> Vec<(Parsed, Loc)> {
+    let mut order: Vec<(usize, SplitSlot)> = [
+        (header.cols[SLOT_OP], SplitSlot::Op),
+        (header.cols[4].or(header.cols[3]), SplitSlot::Target),
+        (header.cols[SLOT_UNIT], SplitSlot::Unit),
+    ]
+    .into_iter()
+    .filter_map(|(c, s)| c.map(|c| (c, s)))
+    .collect();
+    order.sort_by_key(|(c, _)| *c);
+    let slots: Vec<SplitSlot> = order
+        .into_iter()
+        .map(|(_, s)| s)
+        .chain((0..added.len()).map(SplitSlot::Added))
+        .collect();
+    let period = header.cols[4].is_none();
+    let mut out = Vec::new();
+    let mut cur = Parsed::default();
+    let mut loc: Option<Loc> = None;
+    // The next slot to fill; `None` until the row has its level-3 name.
+    let mut pos: Option<usize> = None;
+    let mut had_framework = false;
+    let flush = |cur: &mut Parsed, loc: &mut Option<Loc>, out: &mut Vec<(Parsed, Loc)>| {
+        let mut p = std::mem::take(cur);
+        if period {
+            p.period = p.annual.take();
+        }
+        header.join_split_target(&mut p);
+        if let Some(l) = loc.take() {
+            out.push((p, l));
+        }
+    };
+    let opens_row = |j: usize| {
+        let Some(c) = cells.get(j) else {
+            return false;
+        };
+        let next = cells.get(j + 1).map(|n| n.text.trim());
+        !c.text.chars().any(value::is_digit_any)
+            && next.is_some_and(|n| {
+                framework_name_strict(n).is_none()
+                    && (n.chars().any(value::is_digit_any) || is_comparison(n))
+            })
+    };
+    for (j, c) in cells.iter().enumerate() {
+        let text = c.text.to_string();
+        if let Some(name) = framework_name_strict(&c.text) {
+            if pos.is_some() || had_framework && cur.level2.is_some() {
+                flush(&mut cur, &mut loc, &mut out);
+                pos = None;
+            }
+            if is_level1(name) && (!is_ambiguous(name) || next_is_cost_level2(cells, c)) {
+                cur.level1 = Some(text);
+            } else {
+                cur.level2 = Some(text);
+            }
+            had_framework = true;
+            loc.get_or_insert_with(|| c.loc.clone());
+            continue;
+        }
+        let mut placed = false;
+        if let Some(mut k) = pos {
+            while let Some(slot) = slots.get(k) {
+                let fits = match slot {
+                    SplitSlot::Op => {
+                        is_comparison(&c.text)
+                            || matches!(c.text.trim(), "定性" | "定量" | "正向" | "反向")
+                    }
+                    SplitSlot::Target => true,
+                    SplitSlot::Unit => cur.annual.is_some() && fits_unit(&c.text),
+                    // A score column (权重, 分值) holds a number: a name is the next row's.
+                    SplitSlot::Added(i) => {
+                        let score = added.get(*i).is_some_and(|h| {
+                            ["权重", "分值", "分数"].iter().any(|w| h.contains(w))
+                        });
+                        cur.annual.is_some()
+                            && !opens_row(j)
+                            && (!score || c.text.chars().any(value::is_digit_any))
+                    }
+                };
+                k += 1;
+                if !fits {
+                    continue;
+                }
+                match slot {
+                    SplitSlot::Op => cur.op = Some(text.clone()),
+                    SplitSlot::Target => cur.annual = Some(text.clone()),
+                    SplitSlot::Unit => cur.unit = Some(text.clone()),
+                    SplitSlot::Added(i) => {
+                        let h = added.get(*i).cloned().unwrap_or_default();
+                        cur.other_columns.push((h, text.clone()));
+                    }
+                }
+                placed = true;
+                break;
+            }
+            pos = Some(k);
+        }
+        if !placed {
+            if pos.is_some() {
+                flush(&mut cur, &mut loc, &mut out);
+            }
+            loc.get_or_insert_with(|| c.loc.clone());
+            if DASHES.contains(&c.text.trim()) {
+                // A placeholder alone (`社会成本指标 | 无`): the target, as in
+                // `assign_content`.
+                cur.annual = Some(text);
+                pos = Some(slots.len());
+            } else {
+                cur.level3 = Some(text);
+                pos = Some(0);
+            }
+        }
+    }
+    if loc.is_some() {
+        flush(&mut cur, &mut loc, &mut out);
     }
     out
 }
@@ -5670,7 +6054,7 @@ mod tests {
             "一级指标" | "一级指标名称" | "一级" | "指标类别" | "指标类型" => 0,
             "二级指标" | "二级指标名称" | "二级" => 1,
             "三级指标" | "三级指标名称" | "三级" | "指标名称" | "指标内容" => 2,
-            _ if n.contains("周期") || n.contains("中期") || n.contains("长期") => 3,
+            _ if names_period_target(&n) => 3,
             _ if n.contains("年度") && (n.contains("指标值") || n.contains("目标值")) => 4,
             _ if n.ends_with("指标值") || n.ends_with("目标值") || n.ends_with("预期值") => {
                 4

@@ -10,6 +10,9 @@ use super::Amount;
 /// Currency marks around an amount that say nothing about its value.
 const LEADS: &[&str] = &["人民币", "RMB", "¥", "$"];
 
+/// Words opening a bracketed note on an amount's parts (其中 of which, 含 including).
+const NOTE_LEADS: &[&str] = &["其中", "含", "包含", "包括"];
+
 /// The amount of a cell, and whether OCR misreadings in it were repaired.
 pub(crate) fn parse(raw: &str, default_unit: Option<&str>) -> Option<(Amount, bool)> {
     let raw = raw.trim();
@@ -130,6 +133,19 @@ fn read_as_written(raw: &str) -> Option<(Qty, bool)> {
     let (neg, s) = match s.strip_prefix('-') {
         Some(r) if r.starts_with(|c: char| c.is_ascii_digit()) => (true, r),
         _ => (false, s.strip_prefix('+').unwrap_or(s)),
+    };
+    // A note in brackets after the amount naming its parts (`2,000.00（其中：上级补助
+    // 500.00）`, `120（含结转20）`): the cell's amount is the one before it.
+    let s = match s.strip_suffix(')').and_then(|r| r.split_once('(')) {
+        Some((num, note))
+            if NOTE_LEADS.iter().any(|w| note.trim_start().starts_with(w))
+                && num
+                    .trim_end()
+                    .ends_with(|c: char| c.is_ascii_digit() || c == '元') =>
+        {
+            num.trim_end()
+        }
+        _ => s,
     };
     // A unit in brackets after the number: `100.00（万元）`.
     let bracketed;

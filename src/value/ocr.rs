@@ -218,17 +218,26 @@ pub(crate) fn repair_target(text: &str) -> Option<String> {
             ',' => whole_before && after <= 2 && unit_after(&f, end) && !interval(&f, s, end),
             _ => {
                 whole_before
-                    && after == 3
-                    && i - s <= 3
+                    && (after == 3 && i - s <= 3 || point_by_enumeration_comma(&f, end, after))
                     && comparison_before(&f, s)
                     && f.get(end) != Some(&'、')
             }
         };
         if fix {
-            set(&mut f, &mut out, i, if c == '、' { ',' } else { '.' });
+            // `、` before three digits is a thousands mark, before one or two and a unit
+            // the point (`≥99、5%`).
+            let mark = if c == '、' && after == 3 { ',' } else { '.' };
+            set(&mut f, &mut out, i, if c == '、' { mark } else { '.' });
         }
     }
     changed.then(|| out.into_iter().collect())
+}
+
+/// Whether a `、` followed by `after` digits ending at `end` can only be OCR's point:
+/// one or two digits and then a unit (`≥99、5%`, `≥3、5万人`); a list goes on with
+/// another number (`≥1、2、3级` stays, as the caller's `、` test after `end` says).
+fn point_by_enumeration_comma(f: &[char], end: usize, after: usize) -> bool {
+    after <= 2 && unit_after(f, end)
 }
 
 /// The span of `text` that `part` of its repaired form (`fixed`, from

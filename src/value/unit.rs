@@ -141,6 +141,12 @@ const UNITS: &[&str] = &[
     "盒",
     "尾",
     "羽",
+    // bodies (殡葬), aircraft, tents, vaccine doses
+    "具",
+    "架",
+    "顶",
+    "剂",
+    "针",
     "条次",
     "类",
     "级",

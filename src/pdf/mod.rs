@@ -349,7 +349,8 @@ fn drop_furniture(page: &PageGeom, used: &mut [bool], running: &[(String, f64)])
                     } else {
                         (o.as_slice(), line.as_slice())
                     };
-                    !is_running(j) && set_flush(upper, lower, b.x0)
+                    !is_running(j)
+                        && (set_flush(upper, lower, b.x0) || interleaved(upper, lower))
                 })
         };
         if in_margin(page, b) && (numbered || repeated) {
@@ -419,6 +420,22 @@ fn set_flush(upper: &[&Glyph], lower: &[&Glyph], x0: f64) -> bool {
     };
     let gap = u.2 - l.3;
     (-0.1 * su..=su).contains(&gap)
+}
+
+/// Two lines whose boxes overlap in height by more than a tenth of their text size: a
+/// one-line cell set vertically centred beside a wrapped one, half a line off its
+/// lines (a borderless table's row at a page top, `改善城乡人居环` / `境` beside its
+/// one-line target). A running header is set apart from the body below it, never
+/// level with it.
+fn interleaved(upper: &[&Glyph], lower: &[&Glyph]) -> bool {
+    let (Some(u), Some(l), Some(size)) = (
+        text::bbox_of(upper),
+        text::bbox_of(lower),
+        median_ink_size(upper.iter().copied()),
+    ) else {
+        return false;
+    };
+    l.y1 - u.y0 > 0.1 * size
 }
 
 /// Word's page header (页眉): small text in the top margin over a lone rule across the

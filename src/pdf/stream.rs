@@ -113,11 +113,11 @@ fn separators_spanned(
     // CJK text spreads its characters) may show it, a column edge need not.
     let short = |c: &Chunk| c.bbox.width() <= 2.5 * p.em;
     for l in &multi {
-        for w in l.chunks.windows(2) {
+        for (k, w) in l.chunks.windows(2).enumerate() {
             if w[1].bbox.x0 - w[0].bbox.x1 < p.min_col_gap || in_cell_gap(lines, l, w, p) {
                 continue;
             }
-            if justified_gap(lines, w, inherited, p) {
+            if justified_gap(lines, l.chunks.get(k..).unwrap_or_default(), inherited, p) {
                 // One text across the gap: it crosses whatever other lines show there.
                 events.push((w[0].bbox.x1, 0, 1, 0));
                 events.push((w[1].bbox.x0, 0, -1, 0));
@@ -353,23 +353,36 @@ fn separators_spanned(
     all
 }
 
-/// Whether the gap between the chunks `w`, on a page a table goes on to from the page
-/// before (`inherited`, its column edges), is only a justified line's spacing inside
-/// one carried-over column: one piece is short (a character or two the justification
-/// set apart), the gap narrower than an em, no carried edge inside it, and the pieces
-/// together fill that column to its right edge (the next carried edge, or for the last
-/// column as far right as any text of it on the page), as a wrapped line, stretched
-/// to its cell's width, does. The cell's earlier lines, which would show the line as
-/// wrapped, are on the page before (`次＞33 万人` opening a page, `交额≥487 亿`).
+/// Whether the gap between the first two chunks of `w` (a line's chunks from the gap's
+/// left piece on), on a page a table goes on to from the page before (`inherited`, its
+/// column edges), is only a justified line's spacing inside one carried-over column:
+/// one piece is short (a character or two the justification set apart), the gap
+/// narrower than an em, no carried edge inside it, and the pieces together fill that
+/// column to its right edge (the next carried edge, or for the last column as far right
+/// as any text of it on the page), as a wrapped line, stretched to its cell's width,
+/// does. The right piece may be followed by more pieces set apart the same way (`不低于`
+/// `332` `亿`): the line runs on through them. The cell's earlier lines, which would
+/// show the line as wrapped, are on the page before (`次＞33 万人` opening a page,
+/// `交额≥487 亿`).
 fn justified_gap(lines: &[Line], w: &[Chunk], inherited: &[f64], p: &Params) -> bool {
-    let ([a, b], false) = (w, inherited.is_empty()) else {
+    let ([a, b, rest @ ..], false) = (w, inherited.is_empty()) else {
         return false;
     };
     let short = |c: &Chunk| c.bbox.width() <= 2.5 * p.em;
     if !(short(a) || short(b)) || b.bbox.x0 - a.bbox.x1 >= p.em {
         return false;
     }
-    if inherited.iter().any(|s| a.bbox.x0 < *s && *s < b.bbox.x1) {
+    // The line's end: pieces right of `b`, each less than an em after the one before,
+    // in the same carried-over column.
+    let mut end = b.bbox.x1;
+    for c in rest {
+        let other_column = inherited.iter().any(|s| end < *s && *s < c.bbox.x1);
+        if c.bbox.x0 - end >= p.em || other_column {
+            break;
+        }
+        end = c.bbox.x1;
+    }
+    if inherited.iter().any(|s| a.bbox.x0 < *s && *s < end) {
         return false;
     }
     let left = inherited
@@ -377,7 +390,7 @@ fn justified_gap(lines: &[Line], w: &[Chunk], inherited: &[f64], p: &Params) -> 
         .copied()
         .filter(|s| *s <= a.bbox.x0)
         .fold(f64::NEG_INFINITY, f64::max);
-    let right = inherited.iter().copied().find(|s| *s >= b.bbox.x1);
+    let right = inherited.iter().copied().find(|s| *s >= end);
     let edge = right.unwrap_or_else(|| {
         lines
             .iter()
@@ -386,7 +399,7 @@ fn justified_gap(lines: &[Line], w: &[Chunk], inherited: &[f64], p: &Params) -> 
             .map(|c| c.bbox.x1)
             .fold(f64::NEG_INFINITY, f64::max)
     });
-    edge - b.bbox.x1 <= 0.5 * p.em
+    edge - end <= 0.5 * p.em
 }
 
 /// Where a chunk's ink ends: a full-width closing bracket's glyph (）」』】〕〉》) is
@@ -3993,6 +4006,27 @@ mod tests {
         assert_eq!(separators(&lines, &p, &carried), carried.to_vec());
         // On a table's first page the gap is one: nothing says the line is wrapped.
         assert_eq!(separators(&lines, &p, &[]).len(), 1);
+    }
+
+    /// A justified line of three pieces (`不低于` `332` `亿`, the rest of a target opening
+    /// a continued page): the gap left of the short middle piece is no column edge
+    /// either, the line running on through the last piece to the column's edge.
+    #[test]
+    fn justified_line_of_three_pieces_on_a_continued_page_adds_no_column() {
+        let lines = [
+            chunk_line(vec![chunk("5家。2. 合作银", 377.2, 454.2, 755.6)]),
+            chunk_line(vec![chunk("行发放贷款金额", 377.2, 454.3, 738.3)]),
+            chunk_line(vec![chunk("亿元。", 461.1, 492.6, 729.6)]),
+            chunk_line(vec![
+                chunk("不低于", 377.2, 415.4, 720.9),
+                chunk("332", 420.8, 438.3, 720.9),
+                chunk("亿", 443.8, 454.3, 720.9),
+            ]),
+            chunk_line(vec![chunk("元。", 377.2, 398.2, 703.6)]),
+        ];
+        let p = page_params();
+        let carried = [126.1, 205.55, 285.95, 373.73, 457.73];
+        assert_eq!(separators(&lines, &p, &carried), carried.to_vec());
     }
 
     /// Such a justified line in a middle column, below which the next line shows that

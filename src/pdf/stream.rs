@@ -1316,9 +1316,12 @@ fn blocks(
     let mut done = Vec::new();
     // Left of the level-3 column too, each level-2 label is one cell: two labels of
     // one-row spans set a line apart (fpdf2 without cell padding, rows as far apart as
-    // wrapped lines) are two labels, not one wrapped cell (质量指标 over 时效指标).
+    // wrapped lines) are two labels, not one wrapped cell (质量指标 over 时效指标). So is
+    // a level-1 name: the last one of the table, its span's top in a table whose rows
+    // are a line apart, has the row after the table right under it (满意度指标 over the
+    // contact row's 陈静, beside a 竖排 联系人 that starts no row).
     let level_name = |_col: usize, c: &Chunk| {
-        level_names_from.is_some() && crate::sections::is_level2_name(&c.text)
+        level_names_from.is_some() && crate::sections::is_framework_name(&c.text)
     };
     for (li, line) in lines.iter().enumerate() {
         for c in &line.chunks {
@@ -1360,7 +1363,11 @@ fn blocks(
                             .parts
                             .last()
                             .is_some_and(|(l, _)| row_ends.iter().any(|e| *l <= *e && *e < li))
-                        && filled.is_none_or(|f| f.goes_on(b, li, c)) =>
+                        && filled.is_none_or(|f| f.goes_on(b, li, c))
+                        // (A label written one character per line, 竖排, takes no line of
+                        // several: a cell merged across the row below it, its text starting
+                        // in the label column, 其他需完成的任务（可选填）.)
+                        && !(one_char_per_line(b) && c.text.chars().filter(|ch| !ch.is_whitespace()).count() > 1) =>
                 {
                     if b.parts.last().map(|(l, _)| *l) != Some(li) {
                         b.lines += 1;

@@ -241,7 +241,7 @@ pub fn read_pdf(bytes: &[u8], opts: &PdfOptions) -> Result<Grid<'static>> {
     let page_items = page_items
         .into_iter()
         .map(|(b, mut p)| {
-            p.full = b <= lowest + slack;
+            p.full = b <= lowest + slack && !last_row_above_label(&p.items, LABEL_BELOW_EMS * size);
             p
         })
         .collect();
@@ -975,6 +975,34 @@ fn in_columns_of(prev: &TRow, next: &TRow) -> Option<TRow> {
 /// text size, if more (two line pitches of about 1.4 em).
 const FULL_PAGE_SLACK: f64 = 20.0;
 const FULL_PAGE_SLACK_EMS: f64 = 2.8;
+
+/// How far (ems) a row-span label of an earlier row must run on below the page's last
+/// row for that row to have ended before the page did: a line and a half.
+const LABEL_BELOW_EMS: f64 = 2.1;
+
+/// Whether the page's last table row ends its text more than `gap` above a cell of an
+/// earlier row (a row-span label, 绩效指标 written one character per line from the
+/// indicator header down): the page had room below that row, so the page break cut no
+/// row, though the page is full.
+fn last_row_above_label(items: &[Item], gap: f64) -> bool {
+    let Some(Item::Table { rows, .. }) = items.last() else {
+        return false;
+    };
+    let Some((last, earlier)) = rows.split_last() else {
+        return false;
+    };
+    let bottom = last
+        .cells
+        .iter()
+        .filter(|c| !c.text.is_empty())
+        .filter_map(|c| c.text_y0)
+        .fold(f64::INFINITY, f64::min);
+    bottom.is_finite()
+        && earlier
+            .iter()
+            .flat_map(|r| &r.cells)
+            .any(|c| !c.text.is_empty() && c.bbox.y0 < bottom - gap)
+}
 
 /// Column edges of one table on two pages agree within this (points).
 const EDGE_TOLERANCE: f64 = 12.0;

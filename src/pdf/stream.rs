@@ -834,11 +834,19 @@ fn opens_clear_band(lines: &[Line], li: usize, row_gap: f64) -> bool {
 /// Rows set as far apart as wrapped lines (see [`rows_set_as_lines`]) centre their
 /// shorter cells, which shows as gaps of the line spacing plus half pitches; where no
 /// such gap is seen and every cell starts at the top, nothing shows rows of lines, and
-/// reading them so would cut the row after its first line.
+/// reading them so would cut the row after its first line. A header row (of the task or
+/// the indicator table) is a row of its own, though: below it a table part at a page's
+/// foot may hold a single row of one-line cells (rows a line apart, the header glued
+/// into it: `三级指标新增公办幼儿园学位`).
 fn one_top_aligned_row(lines: &[Line], seps: &[f64], p: &Params) -> bool {
-    let Some(top) = lines.first().map(|l| l.bbox.y1) else {
+    let Some(first) = lines.first() else {
         return false;
     };
+    let texts: Vec<&str> = first.chunks.iter().map(|c| c.text.as_str()).collect();
+    if crate::sections::is_indicator_header(&texts) || is_task_table_header(&texts) {
+        return false;
+    }
+    let top = first.bbox.y1;
     let ncols = seps.len() + 1;
     let mut first_top: Vec<Option<f64>> = vec![None; ncols];
     for c in lines.iter().flat_map(|l| &l.chunks) {
@@ -1027,7 +1035,9 @@ fn split_off_centre(bl: Vec<Block>, em: f64, rows_from: Option<usize>) -> Vec<Bl
     let mut out = Vec::with_capacity(bl.len());
     for b in &bl {
         let mut rest = b.clone();
-        while rest.lines >= 2 && !centred(&rest, &bl) {
+        // (A label written one character per line, 竖排, is centred on its span, not on
+        // the rows beside it: it stays whole.)
+        while rest.lines >= 2 && !one_char_per_line(&rest) && !centred(&rest, &bl) {
             let lines: Vec<usize> = {
                 let mut v: Vec<usize> = rest.parts.iter().map(|(l, _)| *l).collect();
                 v.dedup();

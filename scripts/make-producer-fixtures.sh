@@ -230,8 +230,9 @@ wmake producer-word-no-borders-tight-vertical-stacked-labels no-borders,tight,ve
 # into pieces, the next page's first row taken for the rest of a row cut there).
 wmake producer-word-no-borders-tight-vertical-contact-row no-borders,tight,vertical
 wmake producer-word-no-borders-tight-vertical-header-at-page-foot no-borders,tight,vertical
-# Still misread, and flagged (misread_stream_tables_are_flagged): the same with the
-# characters spread evenly down each span (分散对齐).
-python3 "$ROOT/scripts/word-like-pdfs.py" "$FIX/sweep/producer-word-shading.txt" \
-    "$FIX/producer-word-no-borders-vertical-spread.pdf" --features no-borders,vertical,vertical-spread \
-    --tools "$TOOLS"
+# The same with the characters spread evenly down each span (分散对齐), further apart
+# than lines: each character was a cell of its own row.
+wmake producer-word-no-borders-vertical-spread no-borders,vertical,vertical-spread
+# Still misread, and flagged (misread_stream_tables_are_flagged): the seed spread so in
+# Word's default table (rows a line apart).
+wmake producer-word-no-borders-tight-vertical-spread no-borders,tight,vertical,vertical-spread

@@ -1539,6 +1539,95 @@ fn left_aligned_rest(bl: &[Block], i: usize, em: f64) -> bool {
         && !crate::sections::is_level2_name(&b.text(false))
 }
 
+/// Labels written one character per line and spread evenly down their spans (分散对齐):
+/// their characters stand further apart than lines, so each is a block of its own. A
+/// run of three or more one-character blocks down one column, centred on one x, each the
+/// same distance below the one before and no other block of the column between them,
+/// is one label where the run reads as one of the form's labels (预算整体情况,
+/// 绩效指标); a column of one-character values (是 / 否) never reads so.
+fn spread_labels(bl: Vec<Block>, em: f64) -> Vec<Block> {
+    let single = |b: &Block| {
+        let mut chars = b.parts.iter().flat_map(|(_, c)| c.text.chars());
+        b.lines == 1
+            && chars
+                .by_ref()
+                .filter(|ch| !ch.is_whitespace())
+                .count()
+                == 1
+    };
+    let ncols = bl.iter().map(|b| b.col + 1).max().unwrap_or(0);
+    let mut runs: Vec<Vec<usize>> = Vec::new();
+    for col in 0..ncols {
+        let mut idx: Vec<usize> = (0..bl.len())
+            .filter(|i| bl.get(*i).is_some_and(|b| b.col == col))
+            .collect();
+        idx.sort_by(|a, b| {
+            let top = |i: &usize| bl.get(*i).map_or(0.0, |x| x.bbox.y1);
+            top(b).total_cmp(&top(a))
+        });
+        let mut k = 0;
+        while k < idx.len() {
+            let mut run: Vec<usize> = Vec::new();
+            let mut step: Option<f64> = None;
+            for i in idx.iter().skip(k).copied() {
+                let Some(b) = bl.get(i).filter(|b| single(b)) else {
+                    break;
+                };
+                if let Some(a) = run.last().and_then(|j| bl.get(*j)) {
+                    let s = a.bbox.y1 - b.bbox.y1;
+                    let same_x = (a.bbox.cx() - b.bbox.cx()).abs() <= 0.25 * em;
+                    if !same_x || step.is_some_and(|t| (s - t).abs() > 0.1 * em) {
+                        break;
+                    }
+                    step = Some(s);
+                }
+                run.push(i);
+            }
+            let text: String = run
+                .iter()
+                .filter_map(|i| bl.get(*i))
+                .map(|b| b.text(false))
+                .collect();
+            if run.len() >= 3 && crate::sections::is_label(&text) {
+                k += run.len();
+                runs.push(run);
+            } else {
+                k += 1;
+            }
+        }
+    }
+    if runs.is_empty() {
+        return bl;
+    }
+    let mut taken = vec![false; bl.len()];
+    let mut out: Vec<Block> = Vec::with_capacity(bl.len());
+    for run in &runs {
+        let mut merged: Option<Block> = None;
+        for i in run {
+            let Some(b) = bl.get(*i) else { continue };
+            if let Some(t) = taken.get_mut(*i) {
+                *t = true;
+            }
+            match merged.as_mut() {
+                Some(m) => {
+                    m.parts.extend(b.parts.iter().cloned());
+                    m.bbox = m.bbox.union(&b.bbox);
+                    m.lines += 1;
+                }
+                None => merged = Some(b.clone()),
+            }
+        }
+        out.extend(merged);
+    }
+    out.extend(
+        bl.into_iter()
+            .zip(taken)
+            .filter(|(_, t)| !t)
+            .map(|(b, _)| b),
+    );
+    out
+}
+
 /// Whether every line of `b` holds one character (a label written top to bottom, 竖排).
 fn one_char_per_line(b: &Block) -> bool {
     let mut per_line: Vec<(usize, usize)> = Vec::new();
@@ -2671,12 +2760,18 @@ fn rows_in_columns(
         .wrap_fill
         .then(|| FillEdges::of(lines, &seps, row_gap, p, false))
         .flatten();
-    let mut bl = blocks(lines, &seps, row_gap, row_ends, label_cols, filled.as_ref());
+    let mut bl = spread_labels(
+        blocks(lines, &seps, row_gap, row_ends, label_cols, filled.as_ref()),
+        p.em,
+    );
     // Top-aligned cells: the edges again, without merged cells' lines, and the blocks
     // from them.
     if filled.is_some() && top_aligned(&bl) {
         filled = FillEdges::of(lines, &seps, row_gap, p, true);
-        bl = blocks(lines, &seps, row_gap, row_ends, label_cols, filled.as_ref());
+        bl = spread_labels(
+            blocks(lines, &seps, row_gap, row_ends, label_cols, filled.as_ref()),
+            p.em,
+        );
     }
     if filled.is_some() {
         bl = if top_aligned(&bl) {

@@ -190,7 +190,7 @@ pub fn read_pdf(bytes: &[u8], opts: &PdfOptions) -> Result<Grid<'static>> {
     }
     let running = running_lines(&pages);
     let mut any_lattice = false;
-    let mut page_items: Vec<(f64, PageItems)> = Vec::new();
+    let mut page_items: Vec<(f64, bool, PageItems)> = Vec::new();
     let mut seps: Vec<f64> = Vec::new();
     let mut indicators = stream::IndicatorTable::default();
     // Learnt from every page, but only once a page without ruled tables needs it: a
@@ -222,6 +222,7 @@ pub fn read_pdf(bytes: &[u8], opts: &PdfOptions) -> Result<Grid<'static>> {
             .fold(f64::INFINITY, f64::min);
         page_items.push((
             bottom,
+            lattice,
             PageItems {
                 number: page.number,
                 full: false,
@@ -234,14 +235,17 @@ pub fn read_pdf(bytes: &[u8], opts: &PdfOptions) -> Result<Grid<'static>> {
     // page may end a line and the part of another early: within two lines then.
     let lowest = page_items
         .iter()
-        .map(|(b, _)| *b)
+        .map(|(b, _, _)| *b)
         .fold(f64::INFINITY, f64::min);
     let size = median_ink_size(pages.iter().flat_map(|p| &p.glyphs)).unwrap_or(0.0);
     let slack = FULL_PAGE_SLACK.max(FULL_PAGE_SLACK_EMS * size);
     let page_items = page_items
         .into_iter()
-        .map(|(b, mut p)| {
-            p.full = b <= lowest + slack && !last_row_above_label(&p.items, LABEL_BELOW_EMS * size);
+        .map(|(b, lattice, mut p)| {
+            // (Borderless pages only: a bordered row-span cell's box is its rules', down
+            // to the table's edge whatever its text.)
+            p.full = b <= lowest + slack
+                && (lattice || !last_row_above_label(&p.items, LABEL_BELOW_EMS * size));
             p
         })
         .collect();
@@ -349,8 +353,7 @@ fn drop_furniture(page: &PageGeom, used: &mut [bool], running: &[(String, f64)])
                     } else {
                         (o.as_slice(), line.as_slice())
                     };
-                    !is_running(j)
-                        && (set_flush(upper, lower, b.x0) || interleaved(upper, lower))
+                    !is_running(j) && (set_flush(upper, lower, b.x0) || interleaved(upper, lower))
                 })
         };
         if in_margin(page, b) && (numbered || repeated) {

@@ -1374,10 +1374,7 @@ fn blocks(
                             .last()
                             .is_some_and(|(l, _)| row_ends.iter().any(|e| *l <= *e && *e < li))
                         && filled.is_none_or(|f| f.goes_on(b, li, c))
-                        // (A label written one character per line, 竖排, takes no line of
-                        // several: a cell merged across the row below it, its text starting
-                        // in the label column, 其他需完成的任务（可选填）.)
-                        && !(one_char_per_line(b) && c.text.chars().filter(|ch| !ch.is_whitespace()).count() > 1) =>
+                        && !vertical_meets_wide(b, c) =>
                 {
                     if b.parts.last().map(|(l, _)| *l) != Some(li) {
                         b.lines += 1;
@@ -1547,13 +1544,8 @@ fn left_aligned_rest(bl: &[Block], i: usize, em: f64) -> bool {
 /// 绩效指标); a column of one-character values (是 / 否) never reads so.
 fn spread_labels(bl: Vec<Block>, em: f64) -> Vec<Block> {
     let single = |b: &Block| {
-        let mut chars = b.parts.iter().flat_map(|(_, c)| c.text.chars());
-        b.lines == 1
-            && chars
-                .by_ref()
-                .filter(|ch| !ch.is_whitespace())
-                .count()
-                == 1
+        let chars = b.parts.iter().flat_map(|(_, c)| c.text.chars());
+        b.lines == 1 && chars.filter(|ch| !ch.is_whitespace()).count() == 1
     };
     let ncols = bl.iter().map(|b| b.col + 1).max().unwrap_or(0);
     let mut runs: Vec<Vec<usize>> = Vec::new();
@@ -1626,6 +1618,13 @@ fn spread_labels(bl: Vec<Block>, em: f64) -> Vec<Block> {
             .map(|(b, _)| b),
     );
     out
+}
+
+/// Whether `c` would go on a label written one character per line (竖排) as a line of
+/// several characters: it never does (a cell merged across the row below the label, its
+/// text starting in the label column, 其他需完成的任务（可选填）).
+fn vertical_meets_wide(b: &Block, c: &Chunk) -> bool {
+    one_char_per_line(b) && c.text.chars().filter(|ch| !ch.is_whitespace()).count() > 1
 }
 
 /// Whether every line of `b` holds one character (a label written top to bottom, 竖排).

@@ -222,8 +222,17 @@ wmake producer-word-no-borders-vertical-task-header-with-goal no-borders,vertica
 # run on a line apart as one column of characters.
 wmake producer-word-no-borders-tight-vertical-labels no-borders,tight,vertical
 wmake producer-word-no-borders-tight-vertical-stacked-labels no-borders,tight,vertical
-# Still misread, and flagged (misread_stream_tables_are_flagged): the same with the
-# characters spread evenly down each span (分散对齐).
-python3 "$ROOT/scripts/word-like-pdfs.py" "$FIX/sweep/producer-word-shading.txt" \
-    "$FIX/producer-word-no-borders-vertical-spread.pdf" --features no-borders,vertical,vertical-spread \
-    --tools "$TOOLS"
+# The same on hubei: the contact row (联系人 written down, starting no row) right under
+# the last level-1 label (满意度指标 / 陈静), and the section label merged across the
+# row under the last task's 竖排 label (其他需完成的任务（可选填） went on in it). And on
+# chengdu: the indicator header and a single row at page 1's foot, beside 绩效指标
+# written down past them to the page's end (header glued into the row, the label cut
+# into pieces, the next page's first row taken for the rest of a row cut there).
+wmake producer-word-no-borders-tight-vertical-contact-row no-borders,tight,vertical
+wmake producer-word-no-borders-tight-vertical-header-at-page-foot no-borders,tight,vertical
+# The same with the characters spread evenly down each span (分散对齐), further apart
+# than lines: each character was a cell of its own row.
+wmake producer-word-no-borders-vertical-spread no-borders,vertical,vertical-spread
+# Still misread, and flagged (misread_stream_tables_are_flagged): the seed spread so in
+# Word's default table (rows a line apart).
+wmake producer-word-no-borders-tight-vertical-spread no-borders,tight,vertical,vertical-spread

@@ -190,7 +190,7 @@ pub fn read_pdf(bytes: &[u8], opts: &PdfOptions) -> Result<Grid<'static>> {
     }
     let running = running_lines(&pages);
     let mut any_lattice = false;
-    let mut page_items: Vec<(f64, PageItems)> = Vec::new();
+    let mut page_items: Vec<(f64, bool, PageItems)> = Vec::new();
     let mut seps: Vec<f64> = Vec::new();
     let mut indicators = stream::IndicatorTable::default();
     // Learnt from every page, but only once a page without ruled tables needs it: a
@@ -222,6 +222,7 @@ pub fn read_pdf(bytes: &[u8], opts: &PdfOptions) -> Result<Grid<'static>> {
             .fold(f64::INFINITY, f64::min);
         page_items.push((
             bottom,
+            lattice,
             PageItems {
                 number: page.number,
                 full: false,
@@ -234,14 +235,17 @@ pub fn read_pdf(bytes: &[u8], opts: &PdfOptions) -> Result<Grid<'static>> {
     // page may end a line and the part of another early: within two lines then.
     let lowest = page_items
         .iter()
-        .map(|(b, _)| *b)
+        .map(|(b, _, _)| *b)
         .fold(f64::INFINITY, f64::min);
     let size = median_ink_size(pages.iter().flat_map(|p| &p.glyphs)).unwrap_or(0.0);
     let slack = FULL_PAGE_SLACK.max(FULL_PAGE_SLACK_EMS * size);
     let page_items = page_items
         .into_iter()
-        .map(|(b, mut p)| {
-            p.full = b <= lowest + slack;
+        .map(|(b, lattice, mut p)| {
+            // (Borderless pages only: a bordered row-span cell's box is its rules', down
+            // to the table's edge whatever its text.)
+            p.full = b <= lowest + slack
+                && (lattice || !last_row_above_label(&p.items, LABEL_BELOW_EMS * size));
             p
         })
         .collect();
@@ -349,7 +353,7 @@ fn drop_furniture(page: &PageGeom, used: &mut [bool], running: &[(String, f64)])
                     } else {
                         (o.as_slice(), line.as_slice())
                     };
-                    !is_running(j) && set_flush(upper, lower, b.x0)
+                    !is_running(j) && (set_flush(upper, lower, b.x0) || interleaved(upper, lower))
                 })
         };
         if in_margin(page, b) && (numbered || repeated) {
@@ -419,6 +423,22 @@ fn set_flush(upper: &[&Glyph], lower: &[&Glyph], x0: f64) -> bool {
     };
     let gap = u.2 - l.3;
     (-0.1 * su..=su).contains(&gap)
+}
+
+/// Two lines whose boxes overlap in height by more than a tenth of their text size: a
+/// one-line cell set vertically centred beside a wrapped one, half a line off its
+/// lines (a borderless table's row at a page top, `改善城乡人居环` / `境` beside its
+/// one-line target). A running header is set apart from the body below it, never
+/// level with it.
+fn interleaved(upper: &[&Glyph], lower: &[&Glyph]) -> bool {
+    let (Some(u), Some(l), Some(size)) = (
+        text::bbox_of(upper),
+        text::bbox_of(lower),
+        median_ink_size(upper.iter().copied()),
+    ) else {
+        return false;
+    };
+    l.y1 - u.y0 > 0.1 * size
 }
 
 /// Word's page header (页眉): small text in the top margin over a lone rule across the
@@ -958,6 +978,34 @@ fn in_columns_of(prev: &TRow, next: &TRow) -> Option<TRow> {
 /// text size, if more (two line pitches of about 1.4 em).
 const FULL_PAGE_SLACK: f64 = 20.0;
 const FULL_PAGE_SLACK_EMS: f64 = 2.8;
+
+/// How far (ems) a row-span label of an earlier row must run on below the page's last
+/// row for that row to have ended before the page did: a line and a half.
+const LABEL_BELOW_EMS: f64 = 2.1;
+
+/// Whether the page's last table row ends its text more than `gap` above a cell of an
+/// earlier row (a row-span label, 绩效指标 written one character per line from the
+/// indicator header down): the page had room below that row, so the page break cut no
+/// row, though the page is full.
+fn last_row_above_label(items: &[Item], gap: f64) -> bool {
+    let Some(Item::Table { rows, .. }) = items.last() else {
+        return false;
+    };
+    let Some((last, earlier)) = rows.split_last() else {
+        return false;
+    };
+    let bottom = last
+        .cells
+        .iter()
+        .filter(|c| !c.text.is_empty())
+        .filter_map(|c| c.text_y0)
+        .fold(f64::INFINITY, f64::min);
+    bottom.is_finite()
+        && earlier
+            .iter()
+            .flat_map(|r| &r.cells)
+            .any(|c| !c.text.is_empty() && c.bbox.y0 < bottom - gap)
+}
 
 /// Column edges of one table on two pages agree within this (points).
 const EDGE_TOLERANCE: f64 = 12.0;

@@ -113,11 +113,11 @@ fn separators_spanned(
     // CJK text spreads its characters) may show it, a column edge need not.
     let short = |c: &Chunk| c.bbox.width() <= 2.5 * p.em;
     for l in &multi {
-        for w in l.chunks.windows(2) {
+        for (k, w) in l.chunks.windows(2).enumerate() {
             if w[1].bbox.x0 - w[0].bbox.x1 < p.min_col_gap || in_cell_gap(lines, l, w, p) {
                 continue;
             }
-            if justified_gap(lines, w, inherited, p) {
+            if justified_gap(lines, l.chunks.get(k..).unwrap_or_default(), inherited, p) {
                 // One text across the gap: it crosses whatever other lines show there.
                 events.push((w[0].bbox.x1, 0, 1, 0));
                 events.push((w[1].bbox.x0, 0, -1, 0));
@@ -353,23 +353,36 @@ fn separators_spanned(
     all
 }
 
-/// Whether the gap between the chunks `w`, on a page a table goes on to from the page
-/// before (`inherited`, its column edges), is only a justified line's spacing inside
-/// one carried-over column: one piece is short (a character or two the justification
-/// set apart), the gap narrower than an em, no carried edge inside it, and the pieces
-/// together fill that column to its right edge (the next carried edge, or for the last
-/// column as far right as any text of it on the page), as a wrapped line, stretched
-/// to its cell's width, does. The cell's earlier lines, which would show the line as
-/// wrapped, are on the page before (`次＞33 万人` opening a page, `交额≥487 亿`).
+/// Whether the gap between the first two chunks of `w` (a line's chunks from the gap's
+/// left piece on), on a page a table goes on to from the page before (`inherited`, its
+/// column edges), is only a justified line's spacing inside one carried-over column:
+/// one piece is short (a character or two the justification set apart), the gap
+/// narrower than an em, no carried edge inside it, and the pieces together fill that
+/// column to its right edge (the next carried edge, or for the last column as far right
+/// as any text of it on the page), as a wrapped line, stretched to its cell's width,
+/// does. The right piece may be followed by more pieces set apart the same way (`不低于`
+/// `332` `亿`): the line runs on through them. The cell's earlier lines, which would
+/// show the line as wrapped, are on the page before (`次＞33 万人` opening a page,
+/// `交额≥487 亿`).
 fn justified_gap(lines: &[Line], w: &[Chunk], inherited: &[f64], p: &Params) -> bool {
-    let ([a, b], false) = (w, inherited.is_empty()) else {
+    let ([a, b, rest @ ..], false) = (w, inherited.is_empty()) else {
         return false;
     };
     let short = |c: &Chunk| c.bbox.width() <= 2.5 * p.em;
     if !(short(a) || short(b)) || b.bbox.x0 - a.bbox.x1 >= p.em {
         return false;
     }
-    if inherited.iter().any(|s| a.bbox.x0 < *s && *s < b.bbox.x1) {
+    // The line's end: pieces right of `b`, each less than an em after the one before,
+    // in the same carried-over column.
+    let mut end = b.bbox.x1;
+    for c in rest {
+        let other_column = inherited.iter().any(|s| end < *s && *s < c.bbox.x1);
+        if c.bbox.x0 - end >= p.em || other_column {
+            break;
+        }
+        end = c.bbox.x1;
+    }
+    if inherited.iter().any(|s| a.bbox.x0 < *s && *s < end) {
         return false;
     }
     let left = inherited
@@ -377,7 +390,7 @@ fn justified_gap(lines: &[Line], w: &[Chunk], inherited: &[f64], p: &Params) -> 
         .copied()
         .filter(|s| *s <= a.bbox.x0)
         .fold(f64::NEG_INFINITY, f64::max);
-    let right = inherited.iter().copied().find(|s| *s >= b.bbox.x1);
+    let right = inherited.iter().copied().find(|s| *s >= end);
     let edge = right.unwrap_or_else(|| {
         lines
             .iter()
@@ -386,7 +399,7 @@ fn justified_gap(lines: &[Line], w: &[Chunk], inherited: &[f64], p: &Params) -> 
             .map(|c| c.bbox.x1)
             .fold(f64::NEG_INFINITY, f64::max)
     });
-    edge - b.bbox.x1 <= 0.5 * p.em
+    edge - end <= 0.5 * p.em
 }
 
 /// Where a chunk's ink ends: a full-width closing bracket's glyph (）」』】〕〉》) is
@@ -821,11 +834,19 @@ fn opens_clear_band(lines: &[Line], li: usize, row_gap: f64) -> bool {
 /// Rows set as far apart as wrapped lines (see [`rows_set_as_lines`]) centre their
 /// shorter cells, which shows as gaps of the line spacing plus half pitches; where no
 /// such gap is seen and every cell starts at the top, nothing shows rows of lines, and
-/// reading them so would cut the row after its first line.
+/// reading them so would cut the row after its first line. A header row (of the task or
+/// the indicator table) is a row of its own, though: below it a table part at a page's
+/// foot may hold a single row of one-line cells (rows a line apart, the header glued
+/// into it: `三级指标新增公办幼儿园学位`).
 fn one_top_aligned_row(lines: &[Line], seps: &[f64], p: &Params) -> bool {
-    let Some(top) = lines.first().map(|l| l.bbox.y1) else {
+    let Some(first) = lines.first() else {
         return false;
     };
+    let texts: Vec<&str> = first.chunks.iter().map(|c| c.text.as_str()).collect();
+    if crate::sections::is_indicator_header(&texts) || is_task_table_header(&texts) {
+        return false;
+    }
+    let top = first.bbox.y1;
     let ncols = seps.len() + 1;
     let mut first_top: Vec<Option<f64>> = vec![None; ncols];
     for c in lines.iter().flat_map(|l| &l.chunks) {
@@ -1014,7 +1035,9 @@ fn split_off_centre(bl: Vec<Block>, em: f64, rows_from: Option<usize>) -> Vec<Bl
     let mut out = Vec::with_capacity(bl.len());
     for b in &bl {
         let mut rest = b.clone();
-        while rest.lines >= 2 && !centred(&rest, &bl) {
+        // (A label written one character per line, 竖排, is centred on its span, not on
+        // the rows beside it: it stays whole.)
+        while rest.lines >= 2 && !one_char_per_line(&rest) && !centred(&rest, &bl) {
             let lines: Vec<usize> = {
                 let mut v: Vec<usize> = rest.parts.iter().map(|(l, _)| *l).collect();
                 v.dedup();
@@ -1303,9 +1326,12 @@ fn blocks(
     let mut done = Vec::new();
     // Left of the level-3 column too, each level-2 label is one cell: two labels of
     // one-row spans set a line apart (fpdf2 without cell padding, rows as far apart as
-    // wrapped lines) are two labels, not one wrapped cell (质量指标 over 时效指标).
+    // wrapped lines) are two labels, not one wrapped cell (质量指标 over 时效指标). So is
+    // a level-1 name: the last one of the table, its span's top in a table whose rows
+    // are a line apart, has the row after the table right under it (满意度指标 over the
+    // contact row's 陈静, beside a 竖排 联系人 that starts no row).
     let level_name = |_col: usize, c: &Chunk| {
-        level_names_from.is_some() && crate::sections::is_level2_name(&c.text)
+        level_names_from.is_some() && crate::sections::is_framework_name(&c.text)
     };
     for (li, line) in lines.iter().enumerate() {
         for c in &line.chunks {
@@ -1347,7 +1373,8 @@ fn blocks(
                             .parts
                             .last()
                             .is_some_and(|(l, _)| row_ends.iter().any(|e| *l <= *e && *e < li))
-                        && filled.is_none_or(|f| f.goes_on(b, li, c)) =>
+                        && filled.is_none_or(|f| f.goes_on(b, li, c))
+                        && !vertical_meets_wide(b, c) =>
                 {
                     if b.parts.last().map(|(l, _)| *l) != Some(li) {
                         b.lines += 1;
@@ -1507,6 +1534,97 @@ fn left_aligned_rest(bl: &[Block], i: usize, em: f64) -> bool {
         && (b.bbox.x0 - lo).abs() <= EDGE_SNAP_EMS * em
         && b.bbox.cx() < (lo + hi) / 2.0 - 0.5 * em
         && !crate::sections::is_level2_name(&b.text(false))
+}
+
+/// Labels written one character per line and spread evenly down their spans (分散对齐):
+/// their characters stand further apart than lines, so each is a block of its own. A
+/// run of three or more one-character blocks down one column, centred on one x, each the
+/// same distance below the one before and no other block of the column between them,
+/// is one label where the run reads as one of the form's labels (预算整体情况,
+/// 绩效指标); a column of one-character values (是 / 否) never reads so.
+fn spread_labels(bl: Vec<Block>, em: f64) -> Vec<Block> {
+    let single = |b: &Block| {
+        let chars = b.parts.iter().flat_map(|(_, c)| c.text.chars());
+        b.lines == 1 && chars.filter(|ch| !ch.is_whitespace()).count() == 1
+    };
+    let ncols = bl.iter().map(|b| b.col + 1).max().unwrap_or(0);
+    let mut runs: Vec<Vec<usize>> = Vec::new();
+    for col in 0..ncols {
+        let mut idx: Vec<usize> = (0..bl.len())
+            .filter(|i| bl.get(*i).is_some_and(|b| b.col == col))
+            .collect();
+        idx.sort_by(|a, b| {
+            let top = |i: &usize| bl.get(*i).map_or(0.0, |x| x.bbox.y1);
+            top(b).total_cmp(&top(a))
+        });
+        let mut k = 0;
+        while k < idx.len() {
+            let mut run: Vec<usize> = Vec::new();
+            let mut step: Option<f64> = None;
+            for i in idx.iter().skip(k).copied() {
+                let Some(b) = bl.get(i).filter(|b| single(b)) else {
+                    break;
+                };
+                if let Some(a) = run.last().and_then(|j| bl.get(*j)) {
+                    let s = a.bbox.y1 - b.bbox.y1;
+                    let same_x = (a.bbox.cx() - b.bbox.cx()).abs() <= 0.25 * em;
+                    if !same_x || step.is_some_and(|t| (s - t).abs() > 0.1 * em) {
+                        break;
+                    }
+                    step = Some(s);
+                }
+                run.push(i);
+            }
+            let text: String = run
+                .iter()
+                .filter_map(|i| bl.get(*i))
+                .map(|b| b.text(false))
+                .collect();
+            if run.len() >= 3 && crate::sections::is_label(&text) {
+                k += run.len();
+                runs.push(run);
+            } else {
+                k += 1;
+            }
+        }
+    }
+    if runs.is_empty() {
+        return bl;
+    }
+    let mut taken = vec![false; bl.len()];
+    let mut out: Vec<Block> = Vec::with_capacity(bl.len());
+    for run in &runs {
+        let mut merged: Option<Block> = None;
+        for i in run {
+            let Some(b) = bl.get(*i) else { continue };
+            if let Some(t) = taken.get_mut(*i) {
+                *t = true;
+            }
+            match merged.as_mut() {
+                Some(m) => {
+                    m.parts.extend(b.parts.iter().cloned());
+                    m.bbox = m.bbox.union(&b.bbox);
+                    m.lines += 1;
+                }
+                None => merged = Some(b.clone()),
+            }
+        }
+        out.extend(merged);
+    }
+    out.extend(
+        bl.into_iter()
+            .zip(taken)
+            .filter(|(_, t)| !t)
+            .map(|(b, _)| b),
+    );
+    out
+}
+
+/// Whether `c` would go on a label written one character per line (竖排) as a line of
+/// several characters: it never does (a cell merged across the row below the label, its
+/// text starting in the label column, 其他需完成的任务（可选填）).
+fn vertical_meets_wide(b: &Block, c: &Chunk) -> bool {
+    one_char_per_line(b) && c.text.chars().filter(|ch| !ch.is_whitespace()).count() > 1
 }
 
 /// Whether every line of `b` holds one character (a label written top to bottom, 竖排).
@@ -2641,12 +2759,18 @@ fn rows_in_columns(
         .wrap_fill
         .then(|| FillEdges::of(lines, &seps, row_gap, p, false))
         .flatten();
-    let mut bl = blocks(lines, &seps, row_gap, row_ends, label_cols, filled.as_ref());
+    let mut bl = spread_labels(
+        blocks(lines, &seps, row_gap, row_ends, label_cols, filled.as_ref()),
+        p.em,
+    );
     // Top-aligned cells: the edges again, without merged cells' lines, and the blocks
     // from them.
     if filled.is_some() && top_aligned(&bl) {
         filled = FillEdges::of(lines, &seps, row_gap, p, true);
-        bl = blocks(lines, &seps, row_gap, row_ends, label_cols, filled.as_ref());
+        bl = spread_labels(
+            blocks(lines, &seps, row_gap, row_ends, label_cols, filled.as_ref()),
+            p.em,
+        );
     }
     if filled.is_some() {
         bl = if top_aligned(&bl) {
@@ -3993,6 +4117,27 @@ mod tests {
         assert_eq!(separators(&lines, &p, &carried), carried.to_vec());
         // On a table's first page the gap is one: nothing says the line is wrapped.
         assert_eq!(separators(&lines, &p, &[]).len(), 1);
+    }
+
+    /// A justified line of three pieces (`不低于` `332` `亿`, the rest of a target opening
+    /// a continued page): the gap left of the short middle piece is no column edge
+    /// either, the line running on through the last piece to the column's edge.
+    #[test]
+    fn justified_line_of_three_pieces_on_a_continued_page_adds_no_column() {
+        let lines = [
+            chunk_line(vec![chunk("5家。2. 合作银", 377.2, 454.2, 755.6)]),
+            chunk_line(vec![chunk("行发放贷款金额", 377.2, 454.3, 738.3)]),
+            chunk_line(vec![chunk("亿元。", 461.1, 492.6, 729.6)]),
+            chunk_line(vec![
+                chunk("不低于", 377.2, 415.4, 720.9),
+                chunk("332", 420.8, 438.3, 720.9),
+                chunk("亿", 443.8, 454.3, 720.9),
+            ]),
+            chunk_line(vec![chunk("元。", 377.2, 398.2, 703.6)]),
+        ];
+        let p = page_params();
+        let carried = [126.1, 205.55, 285.95, 373.73, 457.73];
+        assert_eq!(separators(&lines, &p, &carried), carried.to_vec());
     }
 
     /// Such a justified line in a middle column, below which the next line shows that

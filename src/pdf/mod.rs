@@ -866,11 +866,15 @@ pub(crate) fn stitch(pages: Vec<PageItems>) -> Vec<Row<'static>> {
                     // The next page's part of a table may have other column edges (its
                     // rows use fewer columns): a row cut by the break still continues
                     // in the cells it shares with the last row, read in that row's columns.
+                    // The row joined to the previous page's last one stays this page's
+                    // last row when no other follows it: a cell cut by two page breaks
+                    // (a whole page of one task's content) goes on to a third page.
+                    let mut joined: Option<TRow> = None;
                     if let Some((_, _, plast)) = other {
                         let first = it.peek().and_then(|f| in_columns_of(&plast, f));
                         if let Some(first) = first.filter(|f| continues(&plast, f, prev_full)) {
                             if let Some(last) = rows.last_mut() {
-                                it.next();
+                                joined = it.next();
                                 join_row(last, &first);
                             }
                         }
@@ -889,6 +893,7 @@ pub(crate) fn stitch(pages: Vec<PageItems>) -> Vec<Row<'static>> {
                             if continues(&plast, first, prev_full) {
                                 if let (Some(first), Some(last)) = (it.next(), rows.last_mut()) {
                                     join_row(last, &first);
+                                    joined = Some(first);
                                 }
                             } else if let Some(first) = it.peek_mut() {
                                 lift_to_span_start(&mut rows, &plast, first, page);
@@ -904,7 +909,7 @@ pub(crate) fn stitch(pages: Vec<PageItems>) -> Vec<Row<'static>> {
                         }
                         let _ = pxs;
                     }
-                    let mut last: Option<TRow> = None;
+                    let mut last: Option<TRow> = joined;
                     for r in it {
                         last = Some(r.clone());
                         rows.push(to_row(page, r));
@@ -1140,6 +1145,53 @@ mod tests {
         rows.iter()
             .map(|r| r.cells.iter().map(|c| c.text.to_string()).collect())
             .collect()
+    }
+
+    /// A task's content filling a whole page between the pages its row starts and ends
+    /// on: the middle page's one row joins the row above, and the third page's rest
+    /// joins that row too (the joined row stayed the open table's last row).
+    #[test]
+    fn cell_cut_by_two_page_breaks_is_one_cell() {
+        let page = |number: u32, full: bool, rows: Vec<TRow>| PageItems {
+            number,
+            full,
+            items: vec![table(rows)],
+        };
+        let got = stitch(vec![
+            page(
+                1,
+                true,
+                vec![
+                    row(&["名称", "主要实施内容", "金额"]),
+                    row(&["高标准农田建设", "培养一批青年", "1,000"]),
+                ],
+            ),
+            page(
+                2,
+                true,
+                vec![row(&["", "骨干人才，加强与高校、科研院所合", ""])],
+            ),
+            page(
+                3,
+                false,
+                vec![
+                    row(&["", "作，构建多元投入机制。", ""]),
+                    row(&["法律援助服务", "组织开展宣传培训活动。", "2,000"]),
+                ],
+            ),
+        ]);
+        assert_eq!(
+            texts(&got),
+            vec![
+                vec!["名称", "主要实施内容", "金额"],
+                vec![
+                    "高标准农田建设",
+                    "培养一批青年骨干人才，加强与高校、科研院所合作，构建多元投入机制。",
+                    "1,000"
+                ],
+                vec!["法律援助服务", "组织开展宣传培训活动。", "2,000"],
+            ]
+        );
     }
 
     /// The rest of a left-aligned target cut by the page end is short: it starts where

@@ -566,7 +566,7 @@ fn continues(prev: &TRow, next: &TRow, full: bool) -> bool {
         return false;
     }
     if header_meets_first_row(prev, b.len()) {
-        return false;
+        return header_rest(prev, next);
     }
     // A next-page row of framework names in full (a level-2 name over empty cells, its
     // row printed alone at the page top) is a row of its own: the rest of a cell cut by
@@ -797,6 +797,31 @@ const SAME_LINE_TOLERANCE: f64 = 4.0;
 /// geometry and layout text, ask this).
 pub(crate) fn header_meets_first_row(prev: &TRow, next_filled: usize) -> bool {
     next_filled >= 2 && crate::sections::is_indicator_header(&texts(prev))
+}
+
+/// Whether `next` holds the rest of the indicator header row `prev`, cut by the page
+/// end in several cells at once (`一级指` / `标` and `实施周期` / `指标值`, Writer printing an
+/// HTML table with narrow columns): every text of `next` is short, has no digit, sits
+/// under a header cell and makes with it a header cell's name, and at least one of those
+/// header cells names no column alone. A table's first row is level names and targets.
+fn header_rest(prev: &TRow, next: &TRow) -> bool {
+    let mut cut = false;
+    let all_rest = next.cells.iter().filter(|c| !c.text.is_empty()).all(|c| {
+        let Some(above) = prev
+            .cells
+            .iter()
+            .find(|p| p.col == c.col && !p.text.is_empty())
+        else {
+            return false;
+        };
+        let mut joined = above.text.clone();
+        geometry::push_joined(&mut joined, &c.text);
+        let short =
+            c.text.trim().chars().count() <= 6 && !c.text.contains(|ch: char| ch.is_numeric());
+        cut |= !crate::sections::is_indicator_header_cell(&above.text);
+        short && crate::sections::is_indicator_header_cell(&joined)
+    });
+    all_rest && cut
 }
 
 fn texts(r: &TRow) -> Vec<&str> {
@@ -1145,6 +1170,41 @@ mod tests {
         rows.iter()
             .map(|r| r.cells.iter().map(|c| c.text.to_string()).collect())
             .collect()
+    }
+
+    /// An indicator header cut by the page end in two cells at once goes on at the next
+    /// page's top; the table's first row there (level names, or a level-3 name and its
+    /// targets with the level names centred lower) does not.
+    #[test]
+    fn indicator_header_cut_in_several_cells() {
+        let header = row(&["一级指", "二级指标", "三级指标", "实施周期", "年度指标值"]);
+        let rest = row(&["标", "", "", "指标值", ""]);
+        assert!(continues(&header, &rest, true));
+        assert!(!continues(&header, &rest, false));
+        for first in [
+            row(&[
+                "产出指标",
+                "数量指标",
+                "培育壮大科技创新型企业",
+                "资金支付进度≥95%。",
+                "",
+            ]),
+            row(&["", "", "培育壮大", "资金支付", "资金支付"]),
+            row(&["标", "", "", "指标值", "≥95%"]),
+        ] {
+            assert!(!continues(&header, &first, true), "{:?}", texts_of(&first));
+        }
+        // Two rests under header cells that each name a column alone: a row of its own.
+        let whole = row(&["一级指标", "二级指标", "三级指标", "实施周期", "年度指标值"]);
+        assert!(!continues(
+            &whole,
+            &row(&["", "", "", "指标值", "指标值"]),
+            true
+        ));
+    }
+
+    fn texts_of(r: &TRow) -> Vec<&str> {
+        r.cells.iter().map(|c| c.text.as_str()).collect()
     }
 
     /// A task's content filling a whole page between the pages its row starts and ends

@@ -817,6 +817,11 @@ pub(crate) fn is_indicator_header(texts: &[&str]) -> bool {
     texts.len() > 1 && header_kind(texts).1
 }
 
+/// Whether a cell's text names a column of the indicator header (一级指标, 实施周期指标值…).
+pub(crate) fn is_indicator_header_cell(text: &str) -> bool {
+    IndicatorColumns::slot(text).is_some()
+}
+
 /// Which target column an indicator header cell names: `Some(true)` the period
 /// (实施周期) target, `Some(false)` the annual one, `None` neither.
 pub(crate) fn target_header(text: &str) -> Option<bool> {

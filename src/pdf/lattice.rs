@@ -297,6 +297,28 @@ impl Lattice {
         Some(r * self.ncols() + c)
     }
 
+    /// Grid position of a glyph whose middle lies just outside the table, across its
+    /// top or bottom edge in a column no rule closes there: the text of a merged cell
+    /// running on across the page break, centred on the whole span and cut by the page's
+    /// clip (LibreOffice Calc prints a row-span label over two pages that way, half on
+    /// each). Left out, it became a row of its own below the table's last row, which then
+    /// stopped the next page's rest of the span from going back to where it starts.
+    fn locate_across_open_edge(&self, b: &Rect) -> Option<usize> {
+        let t = self.bounds();
+        let c = self
+            .xs
+            .windows(2)
+            .position(|w| w[0] <= b.cx() && b.cx() < w[1])?;
+        let x = b.cx();
+        if b.y0 < t.y0 && t.y0 < b.y1 && self.open_bottom.get(c).copied().unwrap_or(false) {
+            return self.locate(x, t.y0 + 1e-6);
+        }
+        if b.y0 < t.y1 && t.y1 < b.y1 && self.open_top.get(c).copied().unwrap_or(false) {
+            return self.locate(x, t.y1 - 1e-6);
+        }
+        None
+    }
+
     fn cell_rect(&self, i: usize) -> Rect {
         let nc = self.ncols().max(1);
         let (r, c) = (i / nc, i % nc);
@@ -317,7 +339,10 @@ impl Lattice {
             if used.get(gi).copied().unwrap_or(true) {
                 continue;
             }
-            if let Some(pos) = self.locate(g.bbox.cx(), g.bbox.cy()) {
+            let pos = self
+                .locate(g.bbox.cx(), g.bbox.cy())
+                .or_else(|| self.locate_across_open_edge(&g.bbox));
+            if let Some(pos) = pos {
                 if let Some(slot) = per.get_mut(self.owner_of(pos)) {
                     slot.push(g);
                     if let Some(u) = used.get_mut(gi) {

@@ -586,7 +586,7 @@ fn continues(prev: &TRow, next: &TRow, full: bool) -> bool {
         return false;
     }
     if header_meets_first_row(prev, b.len()) {
-        return false;
+        return header_rest(prev, next);
     }
     // A next-page row of framework names in full (a level-2 name over empty cells, its
     // row printed alone at the page top) is a row of its own: the rest of a cell cut by
@@ -819,6 +819,31 @@ pub(crate) fn header_meets_first_row(prev: &TRow, next_filled: usize) -> bool {
     next_filled >= 2 && crate::sections::is_indicator_header(&texts(prev))
 }
 
+/// Whether `next` holds the rest of the indicator header row `prev`, cut by the page
+/// end in several cells at once (`一级指` / `标` and `实施周期` / `指标值`, Writer printing an
+/// HTML table with narrow columns): every text of `next` is short, has no digit, sits
+/// under a header cell and makes with it a header cell's name, and at least one of those
+/// header cells names no column alone. A table's first row is level names and targets.
+fn header_rest(prev: &TRow, next: &TRow) -> bool {
+    let mut cut = false;
+    let all_rest = next.cells.iter().filter(|c| !c.text.is_empty()).all(|c| {
+        let Some(above) = prev
+            .cells
+            .iter()
+            .find(|p| p.col == c.col && !p.text.is_empty())
+        else {
+            return false;
+        };
+        let mut joined = above.text.clone();
+        geometry::push_joined(&mut joined, &c.text);
+        let short =
+            c.text.trim().chars().count() <= 6 && !c.text.contains(|ch: char| ch.is_numeric());
+        cut |= !crate::sections::is_indicator_header_cell(&above.text);
+        short && crate::sections::is_indicator_header_cell(&joined)
+    });
+    all_rest && cut
+}
+
 fn texts(r: &TRow) -> Vec<&str> {
     r.cells
         .iter()
@@ -886,11 +911,15 @@ pub(crate) fn stitch(pages: Vec<PageItems>) -> Vec<Row<'static>> {
                     // The next page's part of a table may have other column edges (its
                     // rows use fewer columns): a row cut by the break still continues
                     // in the cells it shares with the last row, read in that row's columns.
+                    // The row joined to the previous page's last one stays this page's
+                    // last row when no other follows it: a cell cut by two page breaks
+                    // (a whole page of one task's content) goes on to a third page.
+                    let mut joined: Option<TRow> = None;
                     if let Some((_, _, plast)) = other {
                         let first = it.peek().and_then(|f| in_columns_of(&plast, f));
                         if let Some(first) = first.filter(|f| continues(&plast, f, prev_full)) {
                             if let Some(last) = rows.last_mut() {
-                                it.next();
+                                joined = it.next();
                                 join_row(last, &first);
                             }
                         }
@@ -909,6 +938,7 @@ pub(crate) fn stitch(pages: Vec<PageItems>) -> Vec<Row<'static>> {
                             if continues(&plast, first, prev_full) {
                                 if let (Some(first), Some(last)) = (it.next(), rows.last_mut()) {
                                     join_row(last, &first);
+                                    joined = Some(first);
                                 }
                             } else if let Some(first) = it.peek_mut() {
                                 lift_to_span_start(&mut rows, &plast, first, page);
@@ -924,7 +954,7 @@ pub(crate) fn stitch(pages: Vec<PageItems>) -> Vec<Row<'static>> {
                         }
                         let _ = pxs;
                     }
-                    let mut last: Option<TRow> = None;
+                    let mut last: Option<TRow> = joined;
                     for r in it {
                         last = Some(r.clone());
                         rows.push(to_row(page, r));
@@ -1188,6 +1218,88 @@ mod tests {
         rows.iter()
             .map(|r| r.cells.iter().map(|c| c.text.to_string()).collect())
             .collect()
+    }
+
+    /// An indicator header cut by the page end in two cells at once goes on at the next
+    /// page's top; the table's first row there (level names, or a level-3 name and its
+    /// targets with the level names centred lower) does not.
+    #[test]
+    fn indicator_header_cut_in_several_cells() {
+        let header = row(&["一级指", "二级指标", "三级指标", "实施周期", "年度指标值"]);
+        let rest = row(&["标", "", "", "指标值", ""]);
+        assert!(continues(&header, &rest, true));
+        assert!(!continues(&header, &rest, false));
+        for first in [
+            row(&[
+                "产出指标",
+                "数量指标",
+                "培育壮大科技创新型企业",
+                "资金支付进度≥95%。",
+                "",
+            ]),
+            row(&["", "", "培育壮大", "资金支付", "资金支付"]),
+            row(&["标", "", "", "指标值", "≥95%"]),
+        ] {
+            assert!(!continues(&header, &first, true), "{:?}", texts_of(&first));
+        }
+        // Two rests under header cells that each name a column alone: a row of its own.
+        let whole = row(&["一级指标", "二级指标", "三级指标", "实施周期", "年度指标值"]);
+        assert!(!continues(
+            &whole,
+            &row(&["", "", "", "指标值", "指标值"]),
+            true
+        ));
+    }
+
+    fn texts_of(r: &TRow) -> Vec<&str> {
+        r.cells.iter().map(|c| c.text.as_str()).collect()
+    }
+
+    /// A task's content filling a whole page between the pages its row starts and ends
+    /// on: the middle page's one row joins the row above, and the third page's rest
+    /// joins that row too (the joined row stayed the open table's last row).
+    #[test]
+    fn cell_cut_by_two_page_breaks_is_one_cell() {
+        let page = |number: u32, full: bool, rows: Vec<TRow>| PageItems {
+            number,
+            full,
+            items: vec![table(rows)],
+        };
+        let got = stitch(vec![
+            page(
+                1,
+                true,
+                vec![
+                    row(&["名称", "主要实施内容", "金额"]),
+                    row(&["高标准农田建设", "培养一批青年", "1,000"]),
+                ],
+            ),
+            page(
+                2,
+                true,
+                vec![row(&["", "骨干人才，加强与高校、科研院所合", ""])],
+            ),
+            page(
+                3,
+                false,
+                vec![
+                    row(&["", "作，构建多元投入机制。", ""]),
+                    row(&["法律援助服务", "组织开展宣传培训活动。", "2,000"]),
+                ],
+            ),
+        ]);
+        assert_eq!(
+            texts(&got),
+            vec![
+                vec!["名称", "主要实施内容", "金额"],
+                vec![
+                    "高标准农田建设",
+                    "培养一批青年骨干人才，加强与高校、科研院所合作，构建多元投入机制。",
+                    "1,000"
+                ],
+                vec!["法律援助服务", "组织开展宣传培训活动。", "2,000"],
+            ]
+        );
     }
 
     /// The rest of a left-aligned target cut by the page end is short: it starts where

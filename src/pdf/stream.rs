@@ -225,7 +225,7 @@ fn separators_spanned(
                 .iter()
                 .copied()
                 .filter(|s| a <= *s && *s <= b)
-                .flat_map(|s| match lone_column(lines, s, p, spans) {
+                .flat_map(|s| match lone_column(lines, s, inherited, p, spans) {
                     Some((m1, m2)) => vec![m1, m2],
                     None => vec![s],
                 })
@@ -308,7 +308,7 @@ fn separators_spanned(
         // line shows the gap left of it): that band is the column, its two clear sides
         // the edges (not a nearby own edge taken for the same edge, which would leave
         // the text in the column left of it).
-        if let Some((m1, m2)) = lone_column(lines, *s, p, spans) {
+        if let Some((m1, m2)) = lone_column(lines, *s, inherited, p, spans) {
             for m in [m1, m2] {
                 if !all.iter().any(|o| (o - m).abs() < p.em) {
                     all.push(m);
@@ -544,9 +544,15 @@ fn ends_within(next: &Chunk, right: &Chunk, p: &Params) -> bool {
 /// its line (text beside it on a line would show the column's gaps itself), and their
 /// extent `lo..hi` must have a clear gap of at least `min_col_gap` on each side up to
 /// the nearest other text, crossed by no text; gives those gaps' middles.
+/// A band whose left edge is another carried-over separator `t` is no new column: its
+/// text starts in the carried column `t..s` and only runs past `s` (a level name longer
+/// than any of its column on the page before, alone on a continued page: 可持续影响指标
+/// overrunning the level-2 column's mid-gap edge by a point or two became a column of
+/// its own and put every column after it one to the right).
 fn lone_column(
     lines: &[Line],
     s: f64,
+    inherited: &[f64],
     p: &Params,
     spans: &dyn Fn(&Line, usize) -> bool,
 ) -> Option<(f64, f64)> {
@@ -556,7 +562,11 @@ fn lone_column(
         return None;
     }
     let crossing: Vec<Rect> = crossing.into_iter().map(|(_, b)| b).collect();
-    clear_band_edges(|| chunks().map(|(_, b)| b), &crossing, p.min_col_gap)
+    let (m1, m2) = clear_band_edges(|| chunks().map(|(_, b)| b), &crossing, p.min_col_gap)?;
+    let in_carried_column = inherited.iter().any(|t| {
+        *t < s && (m1 - t).abs() < p.em && crossing.iter().all(|b| *t < b.x0 && b.x0 < *t + p.em)
+    });
+    (!in_carried_column).then_some((m1, m2))
 }
 
 /// The edges of the band the `crossing` boxes fill: the middles of the clear gaps on

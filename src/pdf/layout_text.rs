@@ -731,8 +731,26 @@ fn dedrift(lines: &[Line], seps: &[f64], in_indicators: bool) -> Vec<Line> {
             if crossed.is_empty() {
                 crossed.extend(own_edge);
             }
-            let mut found: Option<(f64, usize)> = None;
-            for sep in crossed {
+            // In the indicator table, a run that repeats itself is two cells of the same
+            // text (see `repeated_half`), parted at the first separator it crosses whose
+            // column holds the first half (a column of a list number's width does not).
+            let repeat = in_indicators
+                .then(|| chunks.get(k..end).and_then(repeated_half))
+                .flatten()
+                .and_then(|j| {
+                    let half = chunks.get(k + j - 1)?.bbox.x1 - x0;
+                    let sep = crossed.iter().copied().find(|s| {
+                        let before = seps
+                            .iter()
+                            .copied()
+                            .rfind(|b| b < s)
+                            .unwrap_or(f64::NEG_INFINITY);
+                        *s - before >= half - 1.0
+                    })?;
+                    Some((sep, k + j))
+                });
+            let mut found: Option<(f64, usize)> = repeat;
+            for sep in crossed.into_iter().filter(|_| repeat.is_none()) {
                 // Word boundaries inside the run, nearest the separator first. A letter-spaced
                 // stretch (a justified line) ends where its cell ends: the word after it is
                 // taken from further away, as letter spacing taken out moved it left.
@@ -780,8 +798,10 @@ fn dedrift(lines: &[Line], seps: &[f64], in_indicators: bool) -> Vec<Line> {
                 };
                 let text_at = |j: usize| chunks.get(j).map_or("", |c| c.text.as_str());
                 let splits_value = |j: usize| {
-                    let unit_cut =
-                        j >= 1 && is_number(j - 1) && crate::value::starts_with_unit(text_at(j));
+                    // (A number ends a word that may open with its metric: `成交额＞760`.)
+                    let unit_cut = j >= 1
+                        && text_at(j - 1).ends_with(|c: char| c.is_ascii_digit())
+                        && crate::value::starts_with_unit(text_at(j));
                     let word_after = j >= 2
                         && is_number(j - 2)
                         && !crate::value::starts_with_unit(text_at(j - 1))
@@ -940,9 +960,12 @@ fn dedrift(lines: &[Line], seps: &[f64], in_indicators: bool) -> Vec<Line> {
                     // A unit after a number (`860 亿`) at the end of a line that is not
                     // letter-spaced is lone, but the space after it is a word gap where
                     // a cell may end, not letter spacing.
+                    // (The number may end a word holding its metric, `定数≥5986 家。`, and
+                    // the unit be any counter.)
                     let after_value = j >= 2
-                        && is_number(j - 2)
-                        && text_at(j - 1).starts_with(['亿', '万', '元', '%', '％'])
+                        && text_at(j - 2).ends_with(|c: char| c.is_ascii_digit())
+                        && lone(j - 1)
+                        && crate::value::starts_with_unit(text_at(j - 1))
                         && (k..j).filter(|i| lone(*i)).count() < 2;
                     if bonus == 0.0 && touching(j) && !after_value {
                         // Letter spacing taken out just before a word that starts where
@@ -1018,15 +1041,47 @@ fn dedrift(lines: &[Line], seps: &[f64], in_indicators: bool) -> Vec<Line> {
                     || (is_first_list_number(&first.text)
                         && first.bbox.x0 < sep
                         && sep < first.bbox.x1);
+                // In the indicator table a cut leaves its left part no wider than the
+                // column's full lines (see `cut_widths`): a line never holds more than
+                // its cell's width. Digits and symbols are guessed to a half-em (they
+                // print a little wider), so a part holding them gets two half-ems more
+                // room; ideographs and full-width punctuation are measured exactly.
+                let room = seps
+                    .iter()
+                    .position(|s| *s == sep)
+                    .and_then(|i| widths.get(i).copied().flatten());
+                let fits = |j: usize| {
+                    let plain = chunks
+                        .get(k..j)
+                        .is_some_and(|cs| cs.iter().all(|c| c.text.chars().all(is_wide)));
+                    let slack = if plain { 0.5 } else { 2.0 };
+                    !in_indicators || room.is_none_or(|w| ink(k, j) <= w + slack)
+                };
+                let scored = |j: usize| Some(score(j)).filter(|s| *s <= MAX_DRIFT);
                 let cut = if whole {
                     Some(k)
                 } else {
                     // Each cut scored once (a score may sum a run's ink).
-                    (k + 1..end)
-                        .map(|j| (j, score(j)))
-                        .filter(|(_, s)| *s <= MAX_DRIFT)
-                        .min_by(|a, b| a.1.total_cmp(&b.1))
-                        .map(|(j, _)| j)
+                    let best = |fitting: bool| {
+                        (k + 1..end)
+                            .filter(|j| !fitting || fits(*j))
+                            .filter_map(|j| scored(j).map(|s| (j, s)))
+                            .min_by(|a, b| a.1.total_cmp(&b.1))
+                            .map(|(j, _)| j)
+                    };
+                    best(true)
+                        .or_else(|| {
+                            // Where the cuts scored all leave the left part too wide, the
+                            // run still holds two cells: a cut that fits, after a
+                            // sentence's end (a target's last line ends one; letter
+                            // spacing taken out hid the boundary), nearest the width.
+                            let over = best(false)?;
+                            let near = |j: &usize| (ink(k, *j) - room.unwrap_or(0.0)).abs();
+                            (k + 1..end)
+                                .filter(|j| fits(*j) && text_at(*j - 1).ends_with(['。', '；']))
+                                .min_by(|a, b| near(a).total_cmp(&near(b)))
+                                .or(Some(over))
+                        })
                         .or_else(|| {
                             // In the indicator table, where no boundary fits the column's
                             // width, two words of ideographs one space apart (see
@@ -1123,6 +1178,31 @@ fn dedrift(lines: &[Line], seps: &[f64], in_indicators: bool) -> Vec<Line> {
         out.push(Line { chunks, bbox });
     }
     out
+}
+
+/// Where a run of words is one sequence of characters twice over, at a word boundary:
+/// the index of the second half's first word. Period and annual targets are often the
+/// same text, and two such cells in columns of one width wrap alike, so a line joining
+/// them repeats itself; letter spacing may part the halves' words differently, so the
+/// characters are compared. A half holds three characters at least.
+fn repeated_half(chunks: &[Chunk]) -> Option<usize> {
+    let all: String = chunks.iter().map(|c| c.text.as_str()).collect();
+    let n = all.chars().count();
+    if n % 2 != 0 || n < 6 {
+        return None;
+    }
+    let half: String = all.chars().take(n / 2).collect();
+    if !all.ends_with(half.as_str()) || !all.starts_with(half.as_str()) {
+        return None;
+    }
+    let mut len = 0;
+    for (j, c) in chunks.iter().enumerate() {
+        if len == half.len() {
+            return (j > 0).then_some(j);
+        }
+        len += c.text.len();
+    }
+    None
 }
 
 /// Whether a cell's text stops mid-sentence.
@@ -2357,12 +2437,9 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
             // A target cell holding one sentence (no list number opening it) is done
             // once the sentence ends: several targets in one cell are numbered.
             let single_done = c + 1 == ncols && closed_at(k, c) && !listed(j, c) && {
-                let top = out
-                    .iter()
-                    .copied()
-                    .filter(|e| *e < k)
-                    .max()
-                    .map_or(0, |e| e + 1);
+                // (The row's lines counted from a blank line too: a list above one is
+                // another row's.)
+                let top = cell_top(&out, k);
                 (top..=k)
                     .find(|t| at(*t).is_some())
                     .is_some_and(|t| !listed(t, c))
@@ -5257,5 +5334,78 @@ mod tests {
             row.is_some_and(|r| r.contains(&"改善城乡人居环境")),
             "{row:?}"
         );
+    }
+    #[test]
+    fn targets_repeated_on_a_joined_line_part_in_the_middle() {
+        // `≤1386 项。2. 空 ≤1386 项。2. 空`: the period and annual targets are the same
+        // text in columns of one width, so each joined line is one word sequence twice;
+        // no width or word boundary tells the cut, the repetition does.
+        let t = include_str!("../../fixtures/layout/targets-repeated-on-a-joined-line.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let both = "1.开展项目数量≤1386项。2.空气质量优良天数比例≥78%。3.资金支付进度＞98%。4.培训人次≥21万人次。";
+        assert_eq!(
+            targets_of_row_starting(&rows, "培育壮大科技"),
+            Some(vec![both, both])
+        );
+    }
+
+    #[test]
+    fn cut_leaves_no_part_wider_than_its_column() {
+        // `现 ， 构 建 基 础 到 80%。2. 培训 到 …`: the level-3 name's letter-spaced line
+        // is as wide as the column's full lines (six ideographs); `到` after it would
+        // make it wider than any line of the column, so it is the target's.
+        let t = include_str!(
+            "../../fixtures/layout/level3-name-letter-spaced-before-a-target.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let both = "1.项目完成率达到80%。2.培训人次≥21万人次。";
+        assert!(rows.iter().any(|r| r.ends_with(&[
+            "聚焦科学发现，构建基础研究多元支持体系",
+            both,
+            both
+        ])));
+    }
+
+    #[test]
+    fn value_and_its_unit_end_a_cell_before_a_letter_spaced_line() {
+        // `定数≥5986 家。 公 里 。 3. 重 点 主`: the period target's last line ends in a
+        // value and its unit, the annual target's letter-spaced line follows. The space
+        // after the unit is a word gap, not letter spacing: the cells part there (`家。`
+        // went to the annual target).
+        let t = include_str!(
+            "../../fixtures/layout/value-unit-ends-a-cell-before-a-spaced-line.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        assert!(rows.iter().any(|r| r.ends_with(&[
+            "按时完成年度建设任务",
+            "高新技术企业认定数≥5986家。",
+            "1.全市技术合同成交额不低于2036亿元。2.道路养护里程不超过397公里。3.重点主攻方向数量达到44项。4.覆盖街镇数量≥37个。"
+        ])));
+    }
+
+    #[test]
+    fn one_sentence_target_is_done_though_a_list_stood_above_a_blank_line() {
+        // `道路养护里程≥513 公里。` in both targets, the next row's annual target
+        // (`空气质量优良天数比例=92` / `%。`) set a line below: a one-sentence target is
+        // done at its full stop. The numbered target two rows up, above a blank line,
+        // is another row's and no list this cell goes on with.
+        let t = include_str!(
+            "../../fixtures/layout/one-sentence-target-under-a-list-across-a-blank-line.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        assert!(rows.iter().any(|r| r.ends_with(&[
+            "带动社会投资",
+            "道路养护里程≥513公里。",
+            "道路养护里程≥513公里。"
+        ])));
+        assert!(rows.iter().any(|r| r.ends_with(&[
+            "加强项目全过程监管",
+            "重点主攻方向数量=8项。",
+            "空气质量优良天数比例=92%。"
+        ])));
     }
 }

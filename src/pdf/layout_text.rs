@@ -3694,6 +3694,13 @@ pub(crate) fn read(text: &str) -> Grid<'static> {
                     }),
                     Item::Line(_) => false,
                 });
+        // Nor may the stitcher join them to that row (it would, where the new page's
+        // columns line up with the old ones).
+        if closed_before {
+            if let Some(p) = page_items.last_mut() {
+                p.full = false;
+            }
+        }
         if pi > 0 && !closed_before {
             if let Some(c) = continuation_end(&lines, in_indicators) {
                 if !cuts.contains(&c) {
@@ -5407,5 +5414,22 @@ mod tests {
             "重点主攻方向数量=8项。",
             "空气质量优良天数比例=92%。"
         ])));
+    }
+
+    #[test]
+    fn page_top_row_after_a_closed_row_is_not_stitched_to_it() {
+        // The page before ends in a task row whose content and outcome end their
+        // sentences; the new page opens with the next row's content, its name
+        // (`法律援助服务`) centred lower beside the task label's two lines, in columns
+        // pdftotext set further right. The page's lines are that row's, and the
+        // stitcher must not join the row to the finished one above either.
+        let t = include_str!(
+            "../../fixtures/layout/page-top-row-after-a-closed-row-with-other-columns.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        assert!(rows.iter().any(|r| r.first() == Some(&"重点研发计划")));
+        assert!(rows.iter().any(|r| r.iter().any(|c| *c == "法律援助服务")
+            && r.iter().any(|c| c.starts_with("落实《实施办法》"))));
     }
 }

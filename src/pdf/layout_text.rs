@@ -1610,11 +1610,13 @@ fn zone_starts(lines: &[Line]) -> Vec<usize> {
             // A header row glued to the first row below it (no blank line, as in a
             // borderless table) is a zone of its own: no column shows that row boundary.
             // A header cell's wrapped tail below the row is no wider than the header
-            // text over it (on the row or on a line above it), if any: a glued first
-            // row's lines fill their column, wider than its header.
+            // text over it (on the row, on a line above it, or on a header line below
+            // it taken already: `名称 主要实施内容` under a row holding only the outer
+            // columns' first lines), if any: a glued first row's lines fill their
+            // column, wider than its header.
             let tail = |j: usize| {
                 let over = |c: &Chunk| {
-                    runs.get(start..=i)
+                    runs.get(start..j.max(i + 1))
                         .into_iter()
                         .flatten()
                         .flat_map(|l| &l.chunks)
@@ -5431,5 +5433,20 @@ mod tests {
         assert!(rows.iter().any(|r| r.first() == Some(&"重点研发计划")));
         assert!(rows.iter().any(|r| r.iter().any(|c| *c == "法律援助服务")
             && r.iter().any(|c| c.starts_with("落实《实施办法》"))));
+    }
+
+    #[test]
+    fn task_header_tails_end_above_a_glued_first_row() {
+        // `年度重点工作 … 拟投入的资金 期望达到的目标（概` / `名称 主要实施内容` /
+        // `任务 （万元） 述）`, the first task row's content glued below without a blank
+        // line. Its lines are short enough for header tails but wider than
+        // `主要实施内容` over them: the header ends at `任务`.
+        let t =
+            include_str!("../../fixtures/layout/task-header-tails-over-the-first-row.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        assert!(rows.iter().any(|r| r.first() == Some(&"公共卫生服务项目")
+            && r.get(1)
+                .is_some_and(|c| c.starts_with("加强与高校、科研院所合作"))));
     }
 }

@@ -2848,7 +2848,12 @@ fn sentence_ends(lines: &[Line], seps: &[f64], texts: &[Vec<String>]) -> Vec<usi
 /// unopened there as long as any cell above it goes on: so a column with text on the
 /// line before that ends no sentence there (a cell interleaved with the line) leaves
 /// the row open.
-fn opening_row_ends(lines: &[Line], seps: &[f64], texts: &[Vec<String>]) -> Vec<usize> {
+fn opening_row_ends(
+    lines: &[Line],
+    seps: &[f64],
+    texts: &[Vec<String>],
+    cut_in_one_cell: Option<f64>,
+) -> Vec<usize> {
     let ncols = seps.len() + 1;
     let glued = |i: usize| {
         lines
@@ -2901,6 +2906,24 @@ fn opening_row_ends(lines: &[Line], seps: &[f64], texts: &[Vec<String>]) -> Vec<
             // Nor one alone all along its lines (an outcome set lines above its
             // content): a row's cells stand side by side.
             let alone = (0..ncols).all(|d| d == c || (start..=i).all(|k| text(k, d).is_none()));
+            // Where the page before left the cut row open in one prose cell only (its
+            // other cells finished there), that cell's rest is all the row has left:
+            // a column opening below it is the next row's. The rest runs on from the
+            // page's top (no blank line inside: after one, the lines are a new row's
+            // already) as wide as the open cell's lines: a finished cell may go on
+            // too where a sentence ended at the page's foot.
+            let width = (0..=i)
+                .filter_map(|k| lines.get(k))
+                .flat_map(|l| &l.chunks)
+                .filter(|ch| seps.iter().filter(|s| ch.bbox.x0 >= **s).count() == c)
+                .map(|ch| ch.bbox.x1 - ch.bbox.x0)
+                .reduce(f64::max);
+            let rest_of_open = cut_in_one_cell
+                .zip(width)
+                .is_some_and(|(w, v)| (w - v).abs() <= 2.0);
+            if start == 0 && rest_of_open && (0..i).all(glued) {
+                return false;
+            }
             start == 0
                 || alone
                 || (0..ncols).any(|d| {
@@ -3110,6 +3133,7 @@ fn zone_table(
     page_foot: bool,
     indicators: bool,
     two_targets: bool,
+    cut_in_one_cell: Option<f64>,
 ) -> Option<Item> {
     let p = Params {
         em: LINE,
@@ -3280,7 +3304,12 @@ fn zone_table(
         let mut ends = amount_ends(&lines, &texts);
         ends.extend(spanning_starts(&lines, &seps));
         ends.extend(sentence_ends(&lines, &seps, &texts));
-        ends.extend(opening_row_ends(&lines, &seps, &texts));
+        ends.extend(opening_row_ends(
+            &lines,
+            &seps,
+            &texts,
+            cut_in_one_cell.filter(|_| page_top),
+        ));
         ends.extend(centred_row_ends(&lines, &texts));
         ends.sort_unstable();
         ends.dedup();
@@ -3696,6 +3725,27 @@ pub(crate) fn read(text: &str) -> Grid<'static> {
                     }),
                     Item::Line(_) => false,
                 });
+        // The width of that row's one prose cell left open, where its other prose
+        // cells finished (see `opening_row_ends`).
+        let cut_in_one_cell = page_items
+            .last()
+            .and_then(|p: &PageItems| p.items.last())
+            .filter(|_| !in_indicators)
+            .and_then(|it| match it {
+                Item::Table { rows, .. } => rows.last().and_then(|r| {
+                    let prose: Vec<&TCell> = r
+                        .cells
+                        .iter()
+                        .filter(|c| !is_amount(&c.text) && c.text.chars().count() > PROSE_CHARS)
+                        .collect();
+                    let open: Vec<&&TCell> = prose.iter().filter(|c| open_text(&c.text)).collect();
+                    match open.as_slice() {
+                        [c] if prose.len() >= 2 => Some(c.bbox.x1 - c.bbox.x0),
+                        _ => None,
+                    }
+                }),
+                Item::Line(_) => None,
+            });
         // Nor may the stitcher join them to that row (it would, where the new page's
         // columns line up with the old ones).
         if closed_before {
@@ -3744,6 +3794,7 @@ pub(crate) fn read(text: &str) -> Grid<'static> {
                     k + 1 == cuts.len() && pi + 1 < pages.len(),
                     in_indicators,
                     two_targets,
+                    cut_in_one_cell,
                 ));
             }
         }
@@ -5448,5 +5499,24 @@ mod tests {
         assert!(rows.iter().any(|r| r.first() == Some(&"公共卫生服务项目")
             && r.get(1)
                 .is_some_and(|c| c.starts_with("加强与高校、科研院所合作"))));
+    }
+    #[test]
+    fn page_top_rest_of_the_one_open_cell_ends_before_the_next_row() {
+        // The page before leaves a task row open in its content only (the outcome
+        // finished there). The page opens with the content's rest in one column, its
+        // last line ending a sentence as it fills the line (no room to prove the end),
+        // and the next row's content and outcome follow at once: the outcome column
+        // opening there is the next row's, not the cut row's going on.
+        let t = include_str!(
+            "../../fixtures/layout/page-top-rest-of-one-open-cell-before-the-next-row.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        assert!(rows.iter().any(|r| r.first() == Some(&"市容环境整治")
+            && r.get(1)
+                .is_some_and(|c| c.ends_with("按季度拨付专项资金。"))));
+        assert!(rows.iter().any(|r| r.first() == Some(&"智慧城市平台运维")
+            && r.get(1)
+                .is_some_and(|c| c.starts_with("开展专项督查和绩效评价"))));
     }
 }

@@ -1338,9 +1338,14 @@ fn join_cut_rows(pages: &mut [PageItems]) {
         // So does one whose continuation opens a cell with what never starts one: a
         // unit after the number the cell ended with (`≥7` / `项。2.`), or closing
         // punctuation (a page need not be full: interleaved lines vary its length).
+        // So does a number cut in two (`≥8` / `6%。`): digits going on after digits,
+        // unless they open a list item (`2.`).
         let split_value = filled(prev).iter().zip(&cont).any(|(p, c)| {
             let t = c.text.trim_start();
-            (p.text.trim_end().ends_with(is_digit) && crate::value::starts_with_unit(t))
+            let digits = t.trim_start_matches(|ch: char| ch.is_ascii_digit());
+            let number_goes_on = digits.len() < t.len() && !digits.starts_with(['.', '．', '、']);
+            (p.text.trim_end().ends_with(is_digit)
+                && (crate::value::starts_with_unit(t) || (number_goes_on && !is_amount(&p.text))))
                 || t.starts_with(no_line_start)
         });
         let whole = cont.len() == n
@@ -5520,5 +5525,20 @@ mod tests {
         assert!(rows.iter().any(|r| r.first() == Some(&"智慧城市平台运维")
             && r.get(1)
                 .is_some_and(|c| c.starts_with("开展专项督查和绩效评价"))));
+    }
+    #[test]
+    fn number_cut_by_the_page_break_goes_on() {
+        // `资金支付进度≥8` in both targets at a page's foot, `6%。` at the next page's
+        // top beside the level-3 name's rest (`加强项目全过` / `程监管`): digits going
+        // on after digits are one number cut in two, so the row goes on though the
+        // page before is not the longest.
+        let t = include_str!("../../fixtures/layout/number-cut-by-the-page-break.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        assert!(rows.iter().any(|r| r.ends_with(&[
+            "加强项目全过程监管",
+            "资金支付进度≥86%。",
+            "资金支付进度≥86%。"
+        ])));
     }
 }

@@ -349,8 +349,10 @@ const HELD_OUT: [(&str, &str, &str); 6] = [
 /// edge of a continuation page pdftotext packed left, where no line holds names of both
 /// levels, is put between them (synth 51 landscape, whole). Session 23: a borderless
 /// row ends after a cell's sentence with room where the cells' lines alternate (synth
-/// 74 stream, whole: two task rows were glued).
-const SWEPT: [(&str, &str, &str); 46] = [
+/// 74 stream, whole: two task rows were glued). Session 24: a joined run that repeats
+/// itself parts in the middle (synth 9 and 69 lattice, whole), a cut leaves no part
+/// wider than its column (synth 38 stream, whole).
+const SWEPT: [(&str, &str, &str); 49] = [
     (
         "synth-8 landscape",
         include_str!("../fixtures/layout/synth-8.txt"),
@@ -581,6 +583,21 @@ const SWEPT: [(&str, &str, &str); 46] = [
         include_str!("../fixtures/layout/synth-51.txt"),
         include_str!("../fixtures/layout/synth-51-landscape.layout.txt"),
     ),
+    (
+        "synth-9 lattice",
+        include_str!("../fixtures/layout/synth-9.txt"),
+        include_str!("../fixtures/layout/synth-9-lattice.layout.txt"),
+    ),
+    (
+        "synth-38 stream",
+        include_str!("../fixtures/layout/synth-38.txt"),
+        include_str!("../fixtures/layout/synth-38-stream.layout.txt"),
+    ),
+    (
+        "synth-69 lattice",
+        include_str!("../fixtures/layout/synth-69.txt"),
+        include_str!("../fixtures/layout/synth-69-lattice.layout.txt"),
+    ),
 ];
 
 /// Every case: (name, tab text, layout text).
@@ -738,6 +755,9 @@ fn fields_floor() {
             "synth-22 landscape" => (&ALL_FIELDS, 14),
             "synth-55 lattice" => (&ALL_FIELDS, 15),
             "synth-51 landscape" => (&ALL_FIELDS, 17),
+            "synth-9 lattice" => (&ALL_FIELDS, 17),
+            "synth-38 stream" => (&ALL_FIELDS, 18),
+            "synth-69 lattice" => (&ALL_FIELDS, 17),
             _ => (&[], 0),
         };
         for f in base.iter().chain(extra) {

@@ -731,8 +731,26 @@ fn dedrift(lines: &[Line], seps: &[f64], in_indicators: bool) -> Vec<Line> {
             if crossed.is_empty() {
                 crossed.extend(own_edge);
             }
-            let mut found: Option<(f64, usize)> = None;
-            for sep in crossed {
+            // In the indicator table, a run that repeats itself is two cells of the same
+            // text (see `repeated_half`), parted at the first separator it crosses whose
+            // column holds the first half (a column of a list number's width does not).
+            let repeat = in_indicators
+                .then(|| chunks.get(k..end).and_then(repeated_half))
+                .flatten()
+                .and_then(|j| {
+                    let half = chunks.get(k + j - 1)?.bbox.x1 - x0;
+                    let sep = crossed.iter().copied().find(|s| {
+                        let before = seps
+                            .iter()
+                            .copied()
+                            .rfind(|b| b < s)
+                            .unwrap_or(f64::NEG_INFINITY);
+                        *s - before >= half - 1.0
+                    })?;
+                    Some((sep, k + j))
+                });
+            let mut found: Option<(f64, usize)> = repeat;
+            for sep in crossed.into_iter().filter(|_| repeat.is_none()) {
                 // Word boundaries inside the run, nearest the separator first. A letter-spaced
                 // stretch (a justified line) ends where its cell ends: the word after it is
                 // taken from further away, as letter spacing taken out moved it left.
@@ -780,8 +798,10 @@ fn dedrift(lines: &[Line], seps: &[f64], in_indicators: bool) -> Vec<Line> {
                 };
                 let text_at = |j: usize| chunks.get(j).map_or("", |c| c.text.as_str());
                 let splits_value = |j: usize| {
-                    let unit_cut =
-                        j >= 1 && is_number(j - 1) && crate::value::starts_with_unit(text_at(j));
+                    // (A number ends a word that may open with its metric: `成交额＞760`.)
+                    let unit_cut = j >= 1
+                        && text_at(j - 1).ends_with(|c: char| c.is_ascii_digit())
+                        && crate::value::starts_with_unit(text_at(j));
                     let word_after = j >= 2
                         && is_number(j - 2)
                         && !crate::value::starts_with_unit(text_at(j - 1))
@@ -940,9 +960,12 @@ fn dedrift(lines: &[Line], seps: &[f64], in_indicators: bool) -> Vec<Line> {
                     // A unit after a number (`860 亿`) at the end of a line that is not
                     // letter-spaced is lone, but the space after it is a word gap where
                     // a cell may end, not letter spacing.
+                    // (The number may end a word holding its metric, `定数≥5986 家。`, and
+                    // the unit be any counter.)
                     let after_value = j >= 2
-                        && is_number(j - 2)
-                        && text_at(j - 1).starts_with(['亿', '万', '元', '%', '％'])
+                        && text_at(j - 2).ends_with(|c: char| c.is_ascii_digit())
+                        && lone(j - 1)
+                        && crate::value::starts_with_unit(text_at(j - 1))
                         && (k..j).filter(|i| lone(*i)).count() < 2;
                     if bonus == 0.0 && touching(j) && !after_value {
                         // Letter spacing taken out just before a word that starts where
@@ -1018,15 +1041,47 @@ fn dedrift(lines: &[Line], seps: &[f64], in_indicators: bool) -> Vec<Line> {
                     || (is_first_list_number(&first.text)
                         && first.bbox.x0 < sep
                         && sep < first.bbox.x1);
+                // In the indicator table a cut leaves its left part no wider than the
+                // column's full lines (see `cut_widths`): a line never holds more than
+                // its cell's width. Digits and symbols are guessed to a half-em (they
+                // print a little wider), so a part holding them gets two half-ems more
+                // room; ideographs and full-width punctuation are measured exactly.
+                let room = seps
+                    .iter()
+                    .position(|s| *s == sep)
+                    .and_then(|i| widths.get(i).copied().flatten());
+                let fits = |j: usize| {
+                    let plain = chunks
+                        .get(k..j)
+                        .is_some_and(|cs| cs.iter().all(|c| c.text.chars().all(is_wide)));
+                    let slack = if plain { 0.5 } else { 2.0 };
+                    !in_indicators || room.is_none_or(|w| ink(k, j) <= w + slack)
+                };
+                let scored = |j: usize| Some(score(j)).filter(|s| *s <= MAX_DRIFT);
                 let cut = if whole {
                     Some(k)
                 } else {
                     // Each cut scored once (a score may sum a run's ink).
-                    (k + 1..end)
-                        .map(|j| (j, score(j)))
-                        .filter(|(_, s)| *s <= MAX_DRIFT)
-                        .min_by(|a, b| a.1.total_cmp(&b.1))
-                        .map(|(j, _)| j)
+                    let best = |fitting: bool| {
+                        (k + 1..end)
+                            .filter(|j| !fitting || fits(*j))
+                            .filter_map(|j| scored(j).map(|s| (j, s)))
+                            .min_by(|a, b| a.1.total_cmp(&b.1))
+                            .map(|(j, _)| j)
+                    };
+                    best(true)
+                        .or_else(|| {
+                            // Where the cuts scored all leave the left part too wide, the
+                            // run still holds two cells: a cut that fits, after a
+                            // sentence's end (a target's last line ends one; letter
+                            // spacing taken out hid the boundary), nearest the width.
+                            let over = best(false)?;
+                            let near = |j: &usize| (ink(k, *j) - room.unwrap_or(0.0)).abs();
+                            (k + 1..end)
+                                .filter(|j| fits(*j) && text_at(*j - 1).ends_with(['。', '；']))
+                                .min_by(|a, b| near(a).total_cmp(&near(b)))
+                                .or(Some(over))
+                        })
                         .or_else(|| {
                             // In the indicator table, where no boundary fits the column's
                             // width, two words of ideographs one space apart (see
@@ -1123,6 +1178,31 @@ fn dedrift(lines: &[Line], seps: &[f64], in_indicators: bool) -> Vec<Line> {
         out.push(Line { chunks, bbox });
     }
     out
+}
+
+/// Where a run of words is one sequence of characters twice over, at a word boundary:
+/// the index of the second half's first word. Period and annual targets are often the
+/// same text, and two such cells in columns of one width wrap alike, so a line joining
+/// them repeats itself; letter spacing may part the halves' words differently, so the
+/// characters are compared. A half holds three characters at least.
+fn repeated_half(chunks: &[Chunk]) -> Option<usize> {
+    let all: String = chunks.iter().map(|c| c.text.as_str()).collect();
+    let n = all.chars().count();
+    if !n.is_multiple_of(2) || n < 6 {
+        return None;
+    }
+    let half: String = all.chars().take(n / 2).collect();
+    if !all.ends_with(half.as_str()) || !all.starts_with(half.as_str()) {
+        return None;
+    }
+    let mut len = 0;
+    for (j, c) in chunks.iter().enumerate() {
+        if len == half.len() {
+            return (j > 0).then_some(j);
+        }
+        len += c.text.len();
+    }
+    None
 }
 
 /// Whether a cell's text stops mid-sentence.
@@ -1258,9 +1338,14 @@ fn join_cut_rows(pages: &mut [PageItems]) {
         // So does one whose continuation opens a cell with what never starts one: a
         // unit after the number the cell ended with (`≥7` / `项。2.`), or closing
         // punctuation (a page need not be full: interleaved lines vary its length).
+        // So does a number cut in two (`≥8` / `6%。`): digits going on after digits,
+        // unless they open a list item (`2.`).
         let split_value = filled(prev).iter().zip(&cont).any(|(p, c)| {
             let t = c.text.trim_start();
-            (p.text.trim_end().ends_with(is_digit) && crate::value::starts_with_unit(t))
+            let digits = t.trim_start_matches(|ch: char| ch.is_ascii_digit());
+            let number_goes_on = digits.len() < t.len() && !digits.starts_with(['.', '．', '、']);
+            (p.text.trim_end().ends_with(is_digit)
+                && (crate::value::starts_with_unit(t) || (number_goes_on && !is_amount(&p.text))))
                 || t.starts_with(no_line_start)
         });
         let whole = cont.len() == n
@@ -1530,11 +1615,13 @@ fn zone_starts(lines: &[Line]) -> Vec<usize> {
             // A header row glued to the first row below it (no blank line, as in a
             // borderless table) is a zone of its own: no column shows that row boundary.
             // A header cell's wrapped tail below the row is no wider than the header
-            // text over it (on the row or on a line above it), if any: a glued first
-            // row's lines fill their column, wider than its header.
+            // text over it (on the row, on a line above it, or on a header line below
+            // it taken already: `名称 主要实施内容` under a row holding only the outer
+            // columns' first lines), if any: a glued first row's lines fill their
+            // column, wider than its header.
             let tail = |j: usize| {
                 let over = |c: &Chunk| {
-                    runs.get(start..=i)
+                    runs.get(start..j.max(i + 1))
                         .into_iter()
                         .flatten()
                         .flat_map(|l| &l.chunks)
@@ -2357,12 +2444,9 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
             // A target cell holding one sentence (no list number opening it) is done
             // once the sentence ends: several targets in one cell are numbered.
             let single_done = c + 1 == ncols && closed_at(k, c) && !listed(j, c) && {
-                let top = out
-                    .iter()
-                    .copied()
-                    .filter(|e| *e < k)
-                    .max()
-                    .map_or(0, |e| e + 1);
+                // (The row's lines counted from a blank line too: a list above one is
+                // another row's.)
+                let top = cell_top(&out, k);
                 (top..=k)
                     .find(|t| at(*t).is_some())
                     .is_some_and(|t| !listed(t, c))
@@ -2769,7 +2853,12 @@ fn sentence_ends(lines: &[Line], seps: &[f64], texts: &[Vec<String>]) -> Vec<usi
 /// unopened there as long as any cell above it goes on: so a column with text on the
 /// line before that ends no sentence there (a cell interleaved with the line) leaves
 /// the row open.
-fn opening_row_ends(lines: &[Line], seps: &[f64], texts: &[Vec<String>]) -> Vec<usize> {
+fn opening_row_ends(
+    lines: &[Line],
+    seps: &[f64],
+    texts: &[Vec<String>],
+    cut_in_one_cell: Option<f64>,
+) -> Vec<usize> {
     let ncols = seps.len() + 1;
     let glued = |i: usize| {
         lines
@@ -2822,6 +2911,24 @@ fn opening_row_ends(lines: &[Line], seps: &[f64], texts: &[Vec<String>]) -> Vec<
             // Nor one alone all along its lines (an outcome set lines above its
             // content): a row's cells stand side by side.
             let alone = (0..ncols).all(|d| d == c || (start..=i).all(|k| text(k, d).is_none()));
+            // Where the page before left the cut row open in one prose cell only (its
+            // other cells finished there), that cell's rest is all the row has left:
+            // a column opening below it is the next row's. The rest runs on from the
+            // page's top (no blank line inside: after one, the lines are a new row's
+            // already) as wide as the open cell's lines: a finished cell may go on
+            // too where a sentence ended at the page's foot.
+            let width = (0..=i)
+                .filter_map(|k| lines.get(k))
+                .flat_map(|l| &l.chunks)
+                .filter(|ch| seps.iter().filter(|s| ch.bbox.x0 >= **s).count() == c)
+                .map(|ch| ch.bbox.x1 - ch.bbox.x0)
+                .reduce(f64::max);
+            let rest_of_open = cut_in_one_cell
+                .zip(width)
+                .is_some_and(|(w, v)| (w - v).abs() <= 2.0);
+            if start == 0 && rest_of_open && (0..i).all(glued) {
+                return false;
+            }
             start == 0
                 || alone
                 || (0..ncols).any(|d| {
@@ -3031,6 +3138,7 @@ fn zone_table(
     page_foot: bool,
     indicators: bool,
     two_targets: bool,
+    cut_in_one_cell: Option<f64>,
 ) -> Option<Item> {
     let p = Params {
         em: LINE,
@@ -3201,7 +3309,12 @@ fn zone_table(
         let mut ends = amount_ends(&lines, &texts);
         ends.extend(spanning_starts(&lines, &seps));
         ends.extend(sentence_ends(&lines, &seps, &texts));
-        ends.extend(opening_row_ends(&lines, &seps, &texts));
+        ends.extend(opening_row_ends(
+            &lines,
+            &seps,
+            &texts,
+            cut_in_one_cell.filter(|_| page_top),
+        ));
         ends.extend(centred_row_ends(&lines, &texts));
         ends.sort_unstable();
         ends.dedup();
@@ -3617,6 +3730,34 @@ pub(crate) fn read(text: &str) -> Grid<'static> {
                     }),
                     Item::Line(_) => false,
                 });
+        // The width of that row's one prose cell left open, where its other prose
+        // cells finished (see `opening_row_ends`).
+        let cut_in_one_cell = page_items
+            .last()
+            .and_then(|p: &PageItems| p.items.last())
+            .filter(|_| !in_indicators)
+            .and_then(|it| match it {
+                Item::Table { rows, .. } => rows.last().and_then(|r| {
+                    let prose: Vec<&TCell> = r
+                        .cells
+                        .iter()
+                        .filter(|c| !is_amount(&c.text) && c.text.chars().count() > PROSE_CHARS)
+                        .collect();
+                    let open: Vec<&&TCell> = prose.iter().filter(|c| open_text(&c.text)).collect();
+                    match open.as_slice() {
+                        [c] if prose.len() >= 2 => Some(c.bbox.x1 - c.bbox.x0),
+                        _ => None,
+                    }
+                }),
+                Item::Line(_) => None,
+            });
+        // Nor may the stitcher join them to that row (it would, where the new page's
+        // columns line up with the old ones).
+        if closed_before {
+            if let Some(p) = page_items.last_mut() {
+                p.full = false;
+            }
+        }
         if pi > 0 && !closed_before {
             if let Some(c) = continuation_end(&lines, in_indicators) {
                 if !cuts.contains(&c) {
@@ -3658,6 +3799,7 @@ pub(crate) fn read(text: &str) -> Grid<'static> {
                     k + 1 == cuts.len() && pi + 1 < pages.len(),
                     in_indicators,
                     two_targets,
+                    cut_in_one_cell,
                 ));
             }
         }
@@ -5257,5 +5399,146 @@ mod tests {
             row.is_some_and(|r| r.contains(&"改善城乡人居环境")),
             "{row:?}"
         );
+    }
+    #[test]
+    fn targets_repeated_on_a_joined_line_part_in_the_middle() {
+        // `≤1386 项。2. 空 ≤1386 项。2. 空`: the period and annual targets are the same
+        // text in columns of one width, so each joined line is one word sequence twice;
+        // no width or word boundary tells the cut, the repetition does.
+        let t = include_str!("../../fixtures/layout/targets-repeated-on-a-joined-line.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let both = "1.开展项目数量≤1386项。2.空气质量优良天数比例≥78%。3.资金支付进度＞98%。4.培训人次≥21万人次。";
+        assert_eq!(
+            targets_of_row_starting(&rows, "培育壮大科技"),
+            Some(vec![both, both])
+        );
+    }
+
+    #[test]
+    fn cut_leaves_no_part_wider_than_its_column() {
+        // `现 ， 构 建 基 础 到 80%。2. 培训 到 …`: the level-3 name's letter-spaced line
+        // is as wide as the column's full lines (six ideographs); `到` after it would
+        // make it wider than any line of the column, so it is the target's.
+        let t = include_str!(
+            "../../fixtures/layout/level3-name-letter-spaced-before-a-target.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let both = "1.项目完成率达到80%。2.培训人次≥21万人次。";
+        assert!(rows.iter().any(|r| r.ends_with(&[
+            "聚焦科学发现，构建基础研究多元支持体系",
+            both,
+            both
+        ])));
+    }
+
+    #[test]
+    fn value_and_its_unit_end_a_cell_before_a_letter_spaced_line() {
+        // `定数≥5986 家。 公 里 。 3. 重 点 主`: the period target's last line ends in a
+        // value and its unit, the annual target's letter-spaced line follows. The space
+        // after the unit is a word gap, not letter spacing: the cells part there (`家。`
+        // went to the annual target).
+        let t = include_str!(
+            "../../fixtures/layout/value-unit-ends-a-cell-before-a-spaced-line.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        assert!(rows.iter().any(|r| r.ends_with(&[
+            "按时完成年度建设任务",
+            "高新技术企业认定数≥5986家。",
+            "1.全市技术合同成交额不低于2036亿元。2.道路养护里程不超过397公里。3.重点主攻方向数量达到44项。4.覆盖街镇数量≥37个。"
+        ])));
+    }
+
+    #[test]
+    fn one_sentence_target_is_done_though_a_list_stood_above_a_blank_line() {
+        // `道路养护里程≥513 公里。` in both targets, the next row's annual target
+        // (`空气质量优良天数比例=92` / `%。`) set a line below: a one-sentence target is
+        // done at its full stop. The numbered target two rows up, above a blank line,
+        // is another row's and no list this cell goes on with.
+        let t = include_str!(
+            "../../fixtures/layout/one-sentence-target-under-a-list-across-a-blank-line.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        assert!(rows.iter().any(|r| r.ends_with(&[
+            "带动社会投资",
+            "道路养护里程≥513公里。",
+            "道路养护里程≥513公里。"
+        ])));
+        assert!(rows.iter().any(|r| r.ends_with(&[
+            "加强项目全过程监管",
+            "重点主攻方向数量=8项。",
+            "空气质量优良天数比例=92%。"
+        ])));
+    }
+
+    #[test]
+    fn page_top_row_after_a_closed_row_is_not_stitched_to_it() {
+        // The page before ends in a task row whose content and outcome end their
+        // sentences; the new page opens with the next row's content, its name
+        // (`法律援助服务`) centred lower beside the task label's two lines, in columns
+        // pdftotext set further right. The page's lines are that row's, and the
+        // stitcher must not join the row to the finished one above either.
+        let t = include_str!(
+            "../../fixtures/layout/page-top-row-after-a-closed-row-with-other-columns.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        assert!(rows.iter().any(|r| r.first() == Some(&"重点研发计划")));
+        assert!(rows
+            .iter()
+            .any(|r| r.contains(&"法律援助服务")
+                && r.iter().any(|c| c.starts_with("落实《实施办法》"))));
+    }
+
+    #[test]
+    fn task_header_tails_end_above_a_glued_first_row() {
+        // `年度重点工作 … 拟投入的资金 期望达到的目标（概` / `名称 主要实施内容` /
+        // `任务 （万元） 述）`, the first task row's content glued below without a blank
+        // line. Its lines are short enough for header tails but wider than
+        // `主要实施内容` over them: the header ends at `任务`.
+        let t =
+            include_str!("../../fixtures/layout/task-header-tails-over-the-first-row.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        assert!(rows.iter().any(|r| r.first() == Some(&"公共卫生服务项目")
+            && r.get(1)
+                .is_some_and(|c| c.starts_with("加强与高校、科研院所合作"))));
+    }
+    #[test]
+    fn page_top_rest_of_the_one_open_cell_ends_before_the_next_row() {
+        // The page before leaves a task row open in its content only (the outcome
+        // finished there). The page opens with the content's rest in one column, its
+        // last line ending a sentence as it fills the line (no room to prove the end),
+        // and the next row's content and outcome follow at once: the outcome column
+        // opening there is the next row's, not the cut row's going on.
+        let t = include_str!(
+            "../../fixtures/layout/page-top-rest-of-one-open-cell-before-the-next-row.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        assert!(rows.iter().any(|r| r.first() == Some(&"市容环境整治")
+            && r.get(1)
+                .is_some_and(|c| c.ends_with("按季度拨付专项资金。"))));
+        assert!(rows.iter().any(|r| r.first() == Some(&"智慧城市平台运维")
+            && r.get(1)
+                .is_some_and(|c| c.starts_with("开展专项督查和绩效评价"))));
+    }
+    #[test]
+    fn number_cut_by_the_page_break_goes_on() {
+        // `资金支付进度≥8` in both targets at a page's foot, `6%。` at the next page's
+        // top beside the level-3 name's rest (`加强项目全过` / `程监管`): digits going
+        // on after digits are one number cut in two, so the row goes on though the
+        // page before is not the longest.
+        let t = include_str!("../../fixtures/layout/number-cut-by-the-page-break.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        assert!(rows.iter().any(|r| r.ends_with(&[
+            "加强项目全过程监管",
+            "资金支付进度≥86%。",
+            "资金支付进度≥86%。"
+        ])));
     }
 }

@@ -556,7 +556,12 @@ fn lone_column(
     p: &Params,
     spans: &dyn Fn(&Line, usize) -> bool,
 ) -> Option<(f64, f64)> {
-    let chunks = || kept_boxes(lines.iter(), spans);
+    // Text alone on its line and centred on the table's width is a cell merged over all
+    // its columns (a section label, 其他需完成的任务（可选填）): it tells nothing of the
+    // column edges it crosses, and kept it hid the band of a lone amount.
+    let (left, right) = x_extent(lines);
+    let merged = |n: usize, b: &Rect| n == 1 && (b.cx() - (left + right) / 2.0).abs() < 0.5 * p.em;
+    let chunks = || kept_boxes(lines.iter(), spans).filter(|(n, b)| !merged(*n, b));
     let crossing: Vec<(usize, Rect)> = chunks().filter(|(_, b)| b.x0 < s && s < b.x1).collect();
     if crossing.is_empty() || crossing.iter().any(|(n, _)| *n != 1) {
         return None;

@@ -134,6 +134,26 @@ fn between_cut_rows(g: &RuleSet) -> bool {
         >= 2
 }
 
+/// A row whose rule on one side a page break took (Chromium draws no top rule over the
+/// first row of a page the table goes on to, nor a bottom rule under a page's last row
+/// cut by the break): one rule, and three column rules or more ending at it and running
+/// on to one side only. That rule and the columns' far ends make a one-row grid.
+fn row_missing_one_rule(g: &RuleSet) -> bool {
+    let [h] = g.h.as_slice() else {
+        return false;
+    };
+    let ends_at = |y: f64| (y - h.y).abs() <= SNAP;
+    let up =
+        g.v.iter()
+            .filter(|v| ends_at(v.y0) && v.y1 > h.y + OPEN_EDGE)
+            .count();
+    let down =
+        g.v.iter()
+            .filter(|v| ends_at(v.y1) && v.y0 < h.y - OPEN_EDGE)
+            .count();
+    up.max(down) >= 3 && up.min(down) == 0
+}
+
 /// Group rules into tables (connected by intersections).
 fn tables(h: Vec<HRule>, v: Vec<VRule>) -> Vec<RuleSet> {
     let n = h.len() + v.len();
@@ -168,9 +188,9 @@ fn tables(h: Vec<HRule>, v: Vec<VRule>) -> Vec<RuleSet> {
             .v
             .push(*vr);
     }
-    let (mut full, lone): (Vec<RuleSet>, Vec<RuleSet>) = groups
-        .into_values()
-        .partition(|g| g.v.len() >= 2 && (g.h.len() >= 2 || between_cut_rows(g)));
+    let (mut full, lone): (Vec<RuleSet>, Vec<RuleSet>) = groups.into_values().partition(|g| {
+        g.v.len() >= 2 && (g.h.len() >= 2 || between_cut_rows(g) || row_missing_one_rule(g))
+    });
     // A spreadsheet (LibreOffice Calc) or a browser (Chromium) continuing a row-span
     // cell on a new page draws that column's side rules but no horizontal rule across
     // it: a lone vertical rule beside a table, running exactly from its top edge to its
@@ -607,6 +627,39 @@ mod tests {
             ]
         );
         assert!(used.iter().all(|u| *u));
+    }
+
+    /// A page's one row, its top rule not drawn (Chromium, a table going on at the page
+    /// top): the bottom rule and the column rules running up from it make its cells;
+    /// two column rules alone (a frame's sides over an underline) do not.
+    #[test]
+    fn one_row_without_its_top_rule() {
+        let texts = square_page_table(
+            vec![h(200.0, 0.0, 300.0)],
+            vec![
+                v(0.0, 200.0, 260.0),
+                v(100.0, 200.0, 260.0),
+                v(200.0, 200.0, 260.0),
+                v(300.0, 200.0, 260.0),
+            ],
+            &[
+                ("名称", 10.0, 230.0),
+                ("目标", 110.0, 230.0),
+                ("值", 210.0, 230.0),
+            ],
+        );
+        assert_eq!(texts, vec![vec!["名称", "目标", "值"]]);
+        let mut p = PageGeom {
+            number: 1,
+            width: 300.0,
+            height: 300.0,
+            hrules: vec![h(200.0, 0.0, 300.0)],
+            vrules: vec![v(0.0, 200.0, 260.0), v(300.0, 200.0, 260.0)],
+            ..Default::default()
+        };
+        put_words(&mut p, &[("名称", 10.0, 230.0)]);
+        let mut used = vec![false; p.glyphs.len()];
+        assert!(tables_on_page(&p, &mut used).is_empty());
     }
 
     #[test]

@@ -842,7 +842,20 @@ fn clean_metric_full(raw: &str) -> Option<String> {
     m.chars().any(names).then(|| m.to_string())
 }
 
-impl Scan<'_> {
+impl<'a> Scan<'a> {
+    /// A scan of `orig` from its start, `n` its normalised text.
+    fn new(orig: &'a str, n: &'a Norm<'a>) -> Self {
+        Scan {
+            orig,
+            n,
+            s: &n.text,
+            floor: 0,
+            date_end: None,
+            last: None,
+            out: Vec::new(),
+        }
+    }
+
     fn metric(&self, from: usize, to: usize) -> Option<String> {
         if to <= from {
             return None;
@@ -1295,15 +1308,7 @@ fn scan(text: &str, cell_rule: bool) -> Vec<Threshold> {
         return Vec::new();
     }
     let n = Norm::new(text);
-    let sc = Scan {
-        orig: text,
-        n: &n,
-        s: &n.text,
-        floor: 0,
-        date_end: None,
-        last: None,
-        out: Vec::new(),
-    };
+    let sc = Scan::new(text, &n);
     if let Some(out) = simple(&sc) {
         return out;
     }
@@ -1886,15 +1891,7 @@ mod tests {
     /// Both readings of `text`: `simple`'s (if it takes the text) and the general one's.
     fn both(text: &str) -> (Option<Vec<Threshold>>, Vec<Threshold>, Vec<Threshold>) {
         let n = Norm::new(text);
-        let sc = || Scan {
-            orig: text,
-            n: &n,
-            s: &n.text,
-            floor: 0,
-            date_end: None,
-            last: None,
-            out: Vec::new(),
-        };
+        let sc = || Scan::new(text, &n);
         (simple(&sc()), scan_all(sc(), true), scan_all(sc(), false))
     }
 

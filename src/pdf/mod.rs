@@ -628,6 +628,19 @@ fn continues(prev: &TRow, next: &TRow, full: bool) -> bool {
             .find(|n| n.col == c.col)
             .map_or("", |n| n.text.as_str())
     };
+    // A cell that opens with what never opens one goes on from the cell above it: a
+    // unit after the number that cell ends with (`…数量≥41` / `项。`), or closing
+    // punctuation. Whatever the other cells' last lines had room for (a list item's
+    // next number did not fit beside `…498项。`, as the room measure guessed it would).
+    let opens_mid_text = prev.cells.iter().filter(|c| carried_at(c)).any(|c| {
+        let t = next_text(c).trim_start();
+        (c.text.trim_end().ends_with(|ch: char| ch.is_ascii_digit())
+            && crate::value::starts_with_whole_unit(t))
+            || t.starts_with(|ch: char| "，。、；：！？）》」』】”’％".contains(ch))
+    });
+    if opens_mid_text {
+        return true;
+    }
     // A numbered list cut after a complete item goes on with the next number, whether
     // or not that item filled its last line (items may be paragraphs of their own).
     if prev
@@ -1249,6 +1262,23 @@ mod tests {
             &row(&["", "", "", "指标值", "指标值"]),
             true
         ));
+    }
+
+    /// A row cut by the page end inside a number: the next page's cell opens with the
+    /// unit (`项。`), so the row goes on there, though another cell's last line seemed to
+    /// have room for what its next-page cell starts with.
+    #[test]
+    fn a_unit_opening_a_cell_continues_the_cut_number() {
+        let mut prev = row(&[
+            "开展项目",
+            "1. 开展项目数量不低于498项。2. 重点主攻方向数量≥41",
+            "1. 开展项目数量不低于498项。",
+        ]);
+        prev.last_line_room = vec![Some(0.0), Some(0.0), Some(3.0)];
+        let next = row(&["", "项。", "2. 重点主攻方向数量≥41项。"]);
+        assert!(continues(&prev, &next, true));
+        let fresh = row(&["", "项目完成率", "2. 重点主攻方向数量≥41项。"]);
+        assert!(!continues(&prev, &fresh, true));
     }
 
     fn texts_of(r: &TRow) -> Vec<&str> {

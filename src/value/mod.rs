@@ -220,6 +220,15 @@ pub(crate) fn starts_with_unit(text: &str) -> bool {
     unit::unit_at(text).is_some()
 }
 
+/// Whether `text` opens with a whole unit word: one no letter, digit or ideograph goes on
+/// from (`项。`, `万人次`; not `项目完成率`, whose 项 is no unit).
+pub(crate) fn starts_with_whole_unit(text: &str) -> bool {
+    unit::unit_at(text).is_some_and(|(_, n)| {
+        text.get(n..)
+            .is_some_and(|rest| rest.chars().next().is_none_or(|c| !c.is_alphanumeric()))
+    })
+}
+
 /// Whether a whole text is a unit (`项`, `万元`, `%`, `人次`), as a word-spaced line sets
 /// one apart from its number.
 pub(crate) fn is_unit(text: &str) -> bool {

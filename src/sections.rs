@@ -1174,6 +1174,11 @@ impl<'g> Block<'g> {
     fn cells(&self) -> impl Iterator<Item = &'g Cell<'g>> + '_ {
         self.rows.iter().flatten().copied()
     }
+    /// Whether the block holds cells and every one of them is such a text.
+    fn holds_only(&self, is: impl Fn(&str) -> bool) -> bool {
+        let mut cells = self.cells().peekable();
+        cells.peek().is_some() && cells.all(|c| is(&c.text))
+    }
     /// Non-empty rows with the section's own label cells (repeated after page breaks)
     /// taken out.
     /// A row with no such cell (nearly all) is lent as it is, not copied.
@@ -1500,39 +1505,22 @@ impl<'g> Reader<'g> {
                 },
             };
             let current = blocks.last().and_then(|b| b.label);
-            // One cell a line: a task header's amount cell that reads as a budget label
-            // (预算资金（万元） under 任务名称 / 主要内容) is the header's, not a new budget,
-            // while the task block holds nothing but header cells.
-            let label = match label {
-                Some(Label::Budget)
-                    if cell_per_line
-                        && inline.is_none()
-                        && current == Some(Label::Tasks)
-                        && TaskColumns::slot(&first.text).is_some()
-                        && blocks.last().is_some_and(|b| {
-                            let mut cells = b.rows.iter().flatten().peekable();
-                            cells.peek().is_some()
-                                && cells.all(|c| TaskColumns::slot(&c.text).is_some())
-                        }) =>
-                {
-                    None
-                }
-                l => l,
+            // One cell a line: a header cell of the open block's own table that reads as
+            // a label is the table's, while the block holds nothing but its header cells:
+            // a task header's amount cell (预算资金（万元） under 任务名称 / 主要内容) is no
+            // new budget, and of a goal table's headings, one after the other (中期目标 |
+            // 年度目标), one that is itself a goal label (年度目标) no new goal.
+            let task_head = |t: &str| TaskColumns::slot(t).is_some();
+            let own_header = |open: Label, is_head: &dyn Fn(&str) -> bool| {
+                cell_per_line
+                    && inline.is_none()
+                    && current == Some(open)
+                    && is_head(&first.text)
+                    && blocks.last().is_some_and(|b| b.holds_only(is_head))
             };
-            // One cell a line: a goal table's headings (中期目标 | 年度目标) come one
-            // after the other; a heading that is itself a goal label (年度目标) is the
-            // table's while the goal block holds nothing but headings.
             let label = match label {
-                Some(Label::OverallGoal)
-                    if cell_per_line
-                        && inline.is_none()
-                        && current == Some(Label::OverallGoal)
-                        && is_goal_heading(&first.text)
-                        && blocks.last().is_some_and(|b| {
-                            let mut cells = b.rows.iter().flatten().peekable();
-                            cells.peek().is_some() && cells.all(|c| is_goal_heading(&c.text))
-                        }) =>
-                {
+                Some(Label::Budget) if own_header(Label::Tasks, &task_head) => None,
+                Some(Label::OverallGoal) if own_header(Label::OverallGoal, &is_goal_heading) => {
                     None
                 }
                 l => l,
@@ -5008,10 +4996,12 @@ fn closed_split_target(t: &str) -> Option<String> {
 fn fits_unit(text: &str) -> bool {
     let t = text.trim();
     fits_op_or_unit(t)
-        && (value::is_unit(t)
-            || t.chars().count() <= 3
-                && !has(t, "指标")
-                && !matches!(t, "定性" | "定量" | "正向" | "反向"))
+        && (value::is_unit(t) || t.chars().count() <= 3 && !has(t, "指标") && !is_target_kind(t))
+}
+
+/// A target's kind or direction written in its own cell (指标性质: 定性, 正向…).
+fn is_target_kind(t: &str) -> bool {
+    matches!(t, "定性" | "定量" | "正向" | "反向")
 }
 
 /// Columns of an indicator table: level1, level2, level3, period target, annual target,
@@ -5755,10 +5745,7 @@ fn stream_rows_split(
         if let Some(mut k) = pos {
             while let Some(slot) = slots.get(k) {
                 let fits = match slot {
-                    SplitSlot::Op => {
-                        is_comparison(&c.text)
-                            || matches!(c.text.trim(), "定性" | "定量" | "正向" | "反向")
-                    }
+                    SplitSlot::Op => is_comparison(&c.text) || is_target_kind(c.text.trim()),
                     SplitSlot::Target => true,
                     SplitSlot::Unit => cur.annual.is_some() && fits_unit(&c.text),
                     // A score column (权重, 分值) holds a number: a name is the next row's.

@@ -28,6 +28,28 @@ use crate::value::is_digit_any as is_digit;
 
 /// y distance of one text line, and the extra distance of each blank line.
 const LINE: f64 = 1.0;
+
+/// Whether `b` is the line right under `a`: a line pitch apart, no blank line between.
+fn next_line(a: &Line, b: &Line) -> bool {
+    a.bbox.cy() - b.bbox.cy() <= 1.5 * LINE
+}
+
+/// Whether `lines[i + 1]` is the line right under `lines[i]`.
+fn glued_below(lines: &[Line], i: usize) -> bool {
+    lines
+        .get(i)
+        .zip(lines.get(i + 1))
+        .is_some_and(|(a, b)| next_line(a, b))
+}
+
+/// The text of column `c` on line `k` (of `by_column`'s table), if any.
+fn cell_text(texts: &[Vec<String>], k: usize, c: usize) -> Option<&str> {
+    texts
+        .get(k)
+        .and_then(|r| r.get(c))
+        .map(String::as_str)
+        .filter(|t| !t.is_empty())
+}
 const BLANK: f64 = 3.0;
 
 /// Wide (two-column) characters: CJK and full-width forms.
@@ -1537,12 +1559,7 @@ fn join_cut_rows(pages: &mut [PageItems]) {
 /// cannot serve both.
 fn zone_starts(lines: &[Line]) -> Vec<usize> {
     let runs: Vec<Line> = lines.iter().map(run_line).collect();
-    let adjacent = |i: usize| {
-        i.checked_sub(1)
-            .and_then(|j| lines.get(j))
-            .zip(lines.get(i))
-            .is_some_and(|(a, b)| a.bbox.cy() - b.bbox.cy() <= 1.5 * LINE)
-    };
+    let adjacent = |i: usize| i.checked_sub(1).is_some_and(|j| glued_below(lines, j));
     // Header cells wrap to a few characters a line; wrapped content runs longer.
     let short = |i: usize| {
         runs.get(i)
@@ -1750,7 +1767,7 @@ fn edge_separators(runs: &[Line], words: &[Line]) -> Vec<f64> {
 /// on a page of their own): elsewhere a line between two others is as often a label or
 /// a drifted cell's.
 fn interleaved_separators(lines: &[Line]) -> Vec<f64> {
-    let glued = |a: &Line, b: &Line| a.bbox.cy() - b.bbox.cy() <= 1.5 * LINE;
+    let glued = next_line;
     let mut out: Vec<f64> = Vec::new();
     for w in lines.windows(3) {
         let [above, line, below] = w else {
@@ -1811,12 +1828,7 @@ fn continuation_end(lines: &[Line], in_indicators: bool) -> Option<usize> {
     let Some(full) = (1..lines.len()).find(|i| runs(*i) >= 3) else {
         return two_cells(lines);
     };
-    let glued = (1..=full).all(|i| {
-        lines
-            .get(i - 1)
-            .zip(lines.get(i))
-            .is_some_and(|(a, b)| a.bbox.cy() - b.bbox.cy() <= 1.5 * LINE)
-    });
+    let glued = (0..full).all(|i| glued_below(lines, i));
     if !(full >= 2 && glued && (0..full).all(|i| runs(i) == 1)) {
         return two_cells(lines);
     }
@@ -1864,7 +1876,7 @@ fn continuation_end(lines: &[Line], in_indicators: bool) -> Option<usize> {
 /// in the same columns, before its name and amount (centred lower, in other columns).
 /// A run in a third column before then (the cut row's own name) leaves it undecided.
 fn two_cell_continuation_end(lines: &[Line]) -> Option<usize> {
-    let glued = |a: &Line, b: &Line| a.bbox.cy() - b.bbox.cy() <= 1.5 * LINE;
+    let glued = next_line;
     let runs: Vec<Line> = lines.iter().map(run_line).collect();
     let near = |a: f64, b: f64| (a - b).abs() <= 1.0;
     // The two columns, from the leading lines whose runs all start at one of them.
@@ -2242,12 +2254,7 @@ fn row_ends(lines: &[Line], seps: &[f64]) -> (Vec<usize>, Vec<usize>) {
                 .or(all)
         })
         .collect();
-    let glued = |i: usize| {
-        lines
-            .get(i)
-            .zip(lines.get(i + 1))
-            .is_some_and(|(a, b)| a.bbox.cy() - b.bbox.cy() <= 1.5 * LINE)
-    };
+    let glued = |i: usize| glued_below(lines, i);
     // A column's widest line (letter-spaced lines left out).
     let widest: Vec<Option<f64>> = (0..ncols)
         .map(|c| {
@@ -2680,7 +2687,7 @@ fn is_amount(t: &str) -> bool {
 fn amount_ends(lines: &[Line], texts: &[Vec<String>]) -> Vec<usize> {
     let mut out = Vec::new();
     for (i, pair) in lines.windows(2).enumerate() {
-        if pair[0].bbox.cy() - pair[1].bbox.cy() > 1.5 * LINE {
+        if !next_line(&pair[0], &pair[1]) {
             continue;
         }
         let (Some(a), Some(b)) = (texts.get(i), texts.get(i + 1)) else {
@@ -2739,7 +2746,7 @@ fn spanning_starts(lines: &[Line], seps: &[f64]) -> Vec<usize> {
             let glued = lines
                 .get(j)
                 .zip(lines.get(k))
-                .is_some_and(|(a, b)| a.bbox.cy() - b.bbox.cy() <= 1.5 * LINE);
+                .is_some_and(|(a, b)| next_line(a, b));
             if !glued {
                 break None;
             }
@@ -2772,12 +2779,7 @@ fn centred_row_ends(lines: &[Line], texts: &[Vec<String>]) -> Vec<usize> {
                 || r.iter().filter(|t| t.contains("金额")).count() >= 2
         })
     };
-    let glued = |i: usize| {
-        lines
-            .get(i)
-            .zip(lines.get(i + 1))
-            .is_some_and(|(a, b)| a.bbox.cy() - b.bbox.cy() <= 1.5 * LINE)
-    };
+    let glued = |i: usize| glued_below(lines, i);
     (0..lines.len())
         .filter(|p| middle(*p) && middle(p + 3) && (*p..p + 3).all(glued))
         .map(|p| p + 1)
@@ -2811,7 +2813,7 @@ fn sentence_ends(lines: &[Line], seps: &[f64], texts: &[Vec<String>]) -> Vec<usi
         .collect();
     let mut out = Vec::new();
     for (i, pair) in lines.windows(2).enumerate() {
-        if pair[0].bbox.cy() - pair[1].bbox.cy() > 1.5 * LINE {
+        if !next_line(&pair[0], &pair[1]) {
             continue;
         }
         let (Some(a), Some(b)) = (texts.get(i), texts.get(i + 1)) else {
@@ -2860,19 +2862,8 @@ fn opening_row_ends(
     cut_in_one_cell: Option<f64>,
 ) -> Vec<usize> {
     let ncols = seps.len() + 1;
-    let glued = |i: usize| {
-        lines
-            .get(i)
-            .zip(lines.get(i + 1))
-            .is_some_and(|(a, b)| a.bbox.cy() - b.bbox.cy() <= 1.5 * LINE)
-    };
-    let text = |k: usize, c: usize| {
-        texts
-            .get(k)
-            .and_then(|r| r.get(c))
-            .map(String::as_str)
-            .filter(|t| !t.is_empty())
-    };
+    let glued = |i: usize| glued_below(lines, i);
+    let text = |k: usize, c: usize| cell_text(texts, k, c);
     let closed = |t: &str| t.ends_with(['。', '！', '？']);
     let mut out = Vec::new();
     for i in 1..lines.len() {
@@ -2964,19 +2955,8 @@ fn interleaved_sentence_ends(
     texts: &[Vec<String>],
     widths: &[Option<f64>],
 ) -> Vec<usize> {
-    let glued = |i: usize| {
-        lines
-            .get(i)
-            .zip(lines.get(i + 1))
-            .is_some_and(|(a, b)| a.bbox.cy() - b.bbox.cy() <= 1.5 * LINE)
-    };
-    let text = |k: usize, c: usize| {
-        texts
-            .get(k)
-            .and_then(|r| r.get(c))
-            .map(String::as_str)
-            .filter(|t| !t.is_empty())
-    };
+    let glued = |i: usize| glued_below(lines, i);
+    let text = |k: usize, c: usize| cell_text(texts, k, c);
     let plain = |x: &str| x.chars().all(|ch| is_wide(ch) || is_punct(ch));
     // Whether `x` ended its cell before `y`: a sentence's end with room for `y`'s first
     // word in the column `c`.

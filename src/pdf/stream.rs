@@ -19,6 +19,14 @@ pub struct Chunk {
     pub bbox: Rect,
 }
 
+impl Chunk {
+    /// How many characters of its text are ink (spaces left out): one for a character
+    /// of text written one per line (竖排).
+    fn ink_chars(&self) -> usize {
+        self.text.chars().filter(|ch| !ch.is_whitespace()).count()
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Line {
     pub chunks: Vec<Chunk>,
@@ -790,7 +798,7 @@ fn rows_set_as_lines(lines: &[Line], seps: &[f64], row_gap: f64, p: &Params) -> 
 /// one character with another such chunk at the same place on the line above or below),
 /// and the boxes of those characters.
 fn without_vertical_text(lines: &[Line], em: f64) -> (Vec<Line>, Vec<Rect>) {
-    let single = |c: &Chunk| c.text.chars().filter(|ch| !ch.is_whitespace()).count() == 1;
+    let single = |c: &Chunk| c.ink_chars() == 1;
     let stacked = |li: usize, c: &Chunk| {
         [li.checked_sub(1), li.checked_add(1)]
             .into_iter()
@@ -1558,10 +1566,8 @@ fn left_aligned_rest(bl: &[Block], i: usize, em: f64) -> bool {
 /// is one label where the run reads as one of the form's labels (预算整体情况,
 /// 绩效指标); a column of one-character values (是 / 否) never reads so.
 fn spread_labels(bl: Vec<Block>, em: f64) -> Vec<Block> {
-    let single = |b: &Block| {
-        let chars = b.parts.iter().flat_map(|(_, c)| c.text.chars());
-        b.lines == 1 && chars.filter(|ch| !ch.is_whitespace()).count() == 1
-    };
+    let single =
+        |b: &Block| b.lines == 1 && b.parts.iter().map(|(_, c)| c.ink_chars()).sum::<usize>() == 1;
     let ncols = bl.iter().map(|b| b.col + 1).max().unwrap_or(0);
     let mut runs: Vec<Vec<usize>> = Vec::new();
     for col in 0..ncols {
@@ -1639,14 +1645,14 @@ fn spread_labels(bl: Vec<Block>, em: f64) -> Vec<Block> {
 /// several characters: it never does (a cell merged across the row below the label, its
 /// text starting in the label column, 其他需完成的任务（可选填）).
 fn vertical_meets_wide(b: &Block, c: &Chunk) -> bool {
-    one_char_per_line(b) && c.text.chars().filter(|ch| !ch.is_whitespace()).count() > 1
+    one_char_per_line(b) && c.ink_chars() > 1
 }
 
 /// Whether every line of `b` holds one character (a label written top to bottom, 竖排).
 fn one_char_per_line(b: &Block) -> bool {
     let mut per_line: Vec<(usize, usize)> = Vec::new();
     for (li, c) in &b.parts {
-        let n = c.text.chars().filter(|ch| !ch.is_whitespace()).count();
+        let n = c.ink_chars();
         match per_line.last_mut() {
             Some((l, k)) if l == li => *k += n,
             _ => per_line.push((*li, n)),
@@ -3446,7 +3452,7 @@ fn own_task_columns(seps: Vec<f64>, tasks: &[Line], p: &Params) -> Vec<f64> {
     let first = header
         .chunks
         .iter()
-        .find(|c| c.text.chars().filter(|ch| !ch.is_whitespace()).count() > 1)
+        .find(|c| c.ink_chars() > 1)
         .map_or(f64::INFINITY, |c| c.bbox.x0);
     let left: Vec<f64> = seps.iter().copied().filter(|s| *s < first).collect();
     let own = separators(tasks, p, &left);

@@ -227,7 +227,7 @@ pub(crate) fn repair_target(text: &str) -> Option<String> {
             // `、` before three digits is a thousands mark, before one or two and a unit
             // the point (`≥99、5%`).
             let mark = if c == '、' && after == 3 { ',' } else { '.' };
-            set(&mut f, &mut out, i, if c == '、' { mark } else { '.' });
+            set(&mut f, &mut out, i, mark);
         }
     }
     changed.then(|| out.into_iter().collect())

@@ -642,12 +642,21 @@ fn continues(prev: &TRow, next: &TRow, full: bool) -> bool {
         return true;
     }
     // A numbered list cut after a complete item goes on with the next number, whether
-    // or not that item filled its last line (items may be paragraphs of their own).
-    if prev
+    // or not that item filled its last line (items may be paragraphs of their own). A
+    // name beside it (no punctuation at all) was cut too, wrapped over the break
+    // (`保障困难群众基本` / `生活`): a fresh row's list starts at 1.
+    let lists_go_on = prev
         .cells
         .iter()
         .filter(|c| carried_at(c))
-        .all(|c| continues_list(&c.text, next_text(c)))
+        .map(|c| continues_list(&c.text, next_text(c)));
+    if lists_go_on.clone().any(|on| on)
+        && prev
+            .cells
+            .iter()
+            .filter(|c| carried_at(c))
+            .zip(lists_go_on)
+            .all(|(c, on)| on || !c.text.contains(|ch| "，,、：:；;。．.！!？?".contains(ch)))
     {
         return true;
     }
@@ -1551,6 +1560,39 @@ mod tests {
         let single = row(&["", "认定数≥5413家。"]);
         assert!(!continues(&single, &next, true));
         assert!(!continues(&prev, &next, false));
+    }
+
+    /// The next list number goes on a cut row though a name beside it, cut mid-word,
+    /// ended higher on the page (`保障困难群众基本` / `生活`); a finished text beside it
+    /// that does not go on with a list leaves the question to the other tests.
+    #[test]
+    fn next_list_number_beside_a_cut_name_continues() {
+        let mut prev = row(&[
+            "保障困难群众基本",
+            "1. 覆盖街镇数量≥79个。2. 覆盖街镇数量＞82个。",
+        ]);
+        prev.last_line_room = vec![Some(0.9), Some(0.0)];
+        // The name's one line ends above the targets' second.
+        prev.cells[0].text_y0 = Some(40.0);
+        prev.cells[1].text_y0 = Some(28.0);
+        let next = row(&["生活", "3. 开展项目数量达到1474项。"]);
+        assert!(continues(&prev, &next, true));
+        let mut beside = row(&[
+            "",
+            "1. 覆盖街镇数量≥79个。2. 覆盖街镇数量＞82个。",
+            "≥80%。",
+        ]);
+        beside.last_line_room = vec![None, Some(0.0), Some(6.0)];
+        let next = row(&["", "3. 开展项目数量达到1474项。", "≥90%。"]);
+        assert!(!continues(&beside, &next, true));
+        // A cut sentence beside the list is no name: the rule says nothing of it.
+        let mut cut = row(&["甲，乙", "1. 覆盖街镇数量≥79个。2. 覆盖街镇数量＞82个。"]);
+        cut.last_line_room = vec![Some(0.0), Some(6.0)];
+        assert!(!continues(
+            &cut,
+            &row(&["丙", "3. 开展项目数量达到1474项。"]),
+            true
+        ));
     }
 
     #[test]

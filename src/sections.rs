@@ -1173,6 +1173,14 @@ struct Block<'g> {
     titled: bool,
 }
 
+/// A block's first row (or its location), with room for the `room` rows a block opened
+/// there may take: grown from one, each block's rows were reallocated several times.
+fn first_row<T>(first: T, room: usize) -> Vec<T> {
+    let mut v = Vec::with_capacity(room);
+    v.push(first);
+    v
+}
+
 impl<'g> Block<'g> {
     fn cells(&self) -> impl Iterator<Item = &'g Cell<'g>> + '_ {
         self.rows.iter().flatten().copied()
@@ -1487,6 +1495,10 @@ impl<'g> Reader<'g> {
                 }
             }
             let Some(first) = cells.first() else { continue };
+            // A block opened here holds at most the rows left; a form's sections hold
+            // a few dozen (the cap keeps a long PDF's blocks from each taking room for
+            // all of its rows).
+            let room = (self.grid.rows.len() - ri).min(64);
             // A misread label is looked for only where a row starts, as sections do.
             let known = label_of(&first.text).or_else(|| label_misread(&first.text));
             let (label, inline) = match known {
@@ -1607,8 +1619,8 @@ impl<'g> Reader<'g> {
                     label: Some(opened),
                     label_cell: None,
                     inline: None,
-                    rows: vec![cells],
-                    row_locs: vec![row.loc.clone()],
+                    rows: first_row(cells, room),
+                    row_locs: first_row(row.loc.clone(), room),
                     titled: true,
                 });
                 continue;
@@ -1656,8 +1668,8 @@ impl<'g> Reader<'g> {
                         label: Some(l),
                         label_cell: Some(first),
                         inline,
-                        rows: vec![cells[1..].to_vec()],
-                        row_locs: vec![row.loc.clone()],
+                        rows: first_row(cells[1..].to_vec(), room),
+                        row_locs: first_row(row.loc.clone(), room),
                         titled,
                     });
                 }
@@ -1701,8 +1713,8 @@ impl<'g> Reader<'g> {
                             label: Some(Label::Footer),
                             label_cell: lc,
                             inline,
-                            rows: vec![cells[1..].to_vec()],
-                            row_locs: vec![row.loc.clone()],
+                            rows: first_row(cells[1..].to_vec(), room),
+                            row_locs: first_row(row.loc.clone(), room),
                             titled: false,
                         });
                     } else if let Some(b) = blocks.last_mut() {
@@ -2030,11 +2042,13 @@ impl<'g> Reader<'g> {
         // 10) is no money: kept as an other field.
         // So is a column of them in a budget matrix (a self-evaluation's 年初预算数 |
         // 全年执行数 | 分值 | 执行率 | 得分): each cell is kept as `row/column`.
-        let (scores, mut entries): (Vec<BudgetEntry>, Vec<BudgetEntry>) =
-            entries.into_iter().partition(|e| {
+        // (Taken out in place: partitioning into two new vectors grew both.)
+        let scores: Vec<BudgetEntry> = entries
+            .extract_if(.., |e| {
                 e.name.as_deref().is_some_and(names_score_or_rate)
                     || e.section.as_deref().is_some_and(names_score_or_rate)
-            });
+            })
+            .collect();
         for e in scores {
             let label = match (e.name, e.section) {
                 (Some(n), Some(s)) if names_score_or_rate(&s) => format!("{n}/{s}"),
@@ -2730,6 +2744,8 @@ impl<'g> Reader<'g> {
 
     fn indicators(&mut self, block: &Block<'g>) {
         let mut st = IndicatorState::default();
+        // A row of the block gives at most one indicator row.
+        st.out.reserve(block.rows.len());
         let mut map: Option<IndicatorColumns> = None;
         let mut added: Vec<AddedColumn> = Vec::new();
         let mut stream: Vec<&Cell> = Vec::new();

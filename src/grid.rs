@@ -809,21 +809,28 @@ pub fn lines(text: &str) -> Vec<&str> {
 }
 
 fn detect(lines: &[&str]) -> Layout {
-    let content: Vec<&str> = lines.iter().copied().filter(|l| !is_blank(l)).collect();
+    // Sized up front: collecting a filter starts small and grows.
+    let mut content: Vec<&str> = Vec::with_capacity(lines.len());
+    content.extend(lines.iter().copied().filter(|l| !is_blank(l)));
     if content.is_empty() {
         return Layout::CellPerLine;
     }
     // A handful of separator lines make a table; titles and notes stay single cells.
     let enough = |n: usize| n * 4 >= content.len();
     let piped = |l: &&&str| pipe_count_upto(l, 2) >= 2;
-    let (tab_lines, other): (Vec<&str>, Vec<&str>) =
-        content.iter().copied().partition(|l| has_tab(l));
-    let tabs = tab_lines.len();
     // Pipe rows among the lines without a tab first: when there are none, the pipe rows
     // are at most the tab lines, and a tab text (most inputs) is settled without a
     // pipe search of its tab lines (their ideographs' 9C bytes stop that search often).
-    let pipes_without_tabs = other.iter().filter(piped).count();
-    let pipes = || pipes_without_tabs + tab_lines.iter().filter(piped).count();
+    // Counted in one pass, without collecting either kind of line.
+    let (mut tabs, mut pipes_without_tabs) = (0, 0);
+    for l in &content {
+        if has_tab(l) {
+            tabs += 1;
+        } else if piped(&l) {
+            pipes_without_tabs += 1;
+        }
+    }
+    let pipes = || pipes_without_tabs + content.iter().filter(|l| has_tab(l) && piped(l)).count();
     // Space runs are counted only when neither tabs nor pipes decided.
     let spaced = || content.iter().filter(|l| has_space_run(l)).count();
     if enough(tabs) && (pipes_without_tabs == 0 || tabs >= pipes()) {
@@ -1140,7 +1147,8 @@ fn text_grid<'t>(text: &'t str) -> Grid<'t> {
             };
         }
     }
-    let mut rows: Vec<Row> = Vec::new();
+    // At most a row a line: sized up front, not grown from empty.
+    let mut rows: Vec<Row> = Vec::with_capacity(lines.len());
     let mut warnings = Vec::new();
     let mut block: Vec<Cell> = Vec::new();
     let mut tab_row_width = 1;

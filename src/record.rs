@@ -1,6 +1,8 @@
 //! The output contract (`declaration/1`) as Rust types. Serialising these is the only
 //! way declx writes records, so the JSON Schema in `schema/` and these types move together.
 
+use std::sync::Arc;
+
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 
@@ -104,7 +106,8 @@ pub struct Budget {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct BudgetItem {
-    pub section: Option<String>,
+    /// Shared with the other items of its section (see [`Indicator::level1`]).
+    pub section: Option<Arc<str>>,
     pub name: Option<String>,
     pub amount: Option<Amount>,
     /// The amount cell was left empty or holds only the form's placeholder for none
@@ -149,8 +152,10 @@ pub struct Target {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Indicator {
-    pub level1: Option<String>,
-    pub level2: Option<String>,
+    /// Shared with the other rows of the same merged level-1/level-2 cell: one name
+    /// read once, not a copy per row.
+    pub level1: Option<Arc<str>>,
+    pub level2: Option<Arc<str>>,
     pub level3: Option<String>,
     pub period_target: Target,
     pub annual_target: Target,

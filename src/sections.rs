@@ -6,6 +6,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use crate::error::{Error, Result};
 use crate::grid::{Cell, Grid, Layout, FUNDING_ENDS, SPENDING_ENDS};
@@ -20,7 +21,8 @@ pub struct Text {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct BudgetEntry {
-    pub section: Option<String>,
+    /// A column group's or a head row's section name, shared by its items.
+    pub section: Option<Arc<str>>,
     pub name: Option<String>,
     /// The amount cell as written; `None` when the cell is empty.
     pub raw: Option<String>,
@@ -52,8 +54,9 @@ pub struct TaskTotal {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct IndicatorRow {
-    pub level1: Option<String>,
-    pub level2: Option<String>,
+    /// The level names of a merged cell, shared by every row under it.
+    pub level1: Option<Arc<str>>,
+    pub level2: Option<Arc<str>>,
     pub level3: Option<String>,
     pub period: Option<String>,
     pub annual: Option<String>,
@@ -1170,6 +1173,14 @@ struct Block<'g> {
     titled: bool,
 }
 
+/// A block's first row (or its location), with room for the `room` rows a block opened
+/// there may take: grown from one, each block's rows were reallocated several times.
+fn first_row<T>(first: T, room: usize) -> Vec<T> {
+    let mut v = Vec::with_capacity(room);
+    v.push(first);
+    v
+}
+
 impl<'g> Block<'g> {
     fn cells(&self) -> impl Iterator<Item = &'g Cell<'g>> + '_ {
         self.rows.iter().flatten().copied()
@@ -1484,6 +1495,10 @@ impl<'g> Reader<'g> {
                 }
             }
             let Some(first) = cells.first() else { continue };
+            // A block opened here holds at most the rows left; a form's sections hold
+            // a few dozen (the cap keeps a long PDF's blocks from each taking room for
+            // all of its rows).
+            let room = (self.grid.rows.len() - ri).min(64);
             // A misread label is looked for only where a row starts, as sections do.
             let known = label_of(&first.text).or_else(|| label_misread(&first.text));
             let (label, inline) = match known {
@@ -1604,8 +1619,8 @@ impl<'g> Reader<'g> {
                     label: Some(opened),
                     label_cell: None,
                     inline: None,
-                    rows: vec![cells],
-                    row_locs: vec![row.loc.clone()],
+                    rows: first_row(cells, room),
+                    row_locs: first_row(row.loc.clone(), room),
                     titled: true,
                 });
                 continue;
@@ -1653,8 +1668,8 @@ impl<'g> Reader<'g> {
                         label: Some(l),
                         label_cell: Some(first),
                         inline,
-                        rows: vec![cells[1..].to_vec()],
-                        row_locs: vec![row.loc.clone()],
+                        rows: first_row(cells[1..].to_vec(), room),
+                        row_locs: first_row(row.loc.clone(), room),
                         titled,
                     });
                 }
@@ -1698,8 +1713,8 @@ impl<'g> Reader<'g> {
                             label: Some(Label::Footer),
                             label_cell: lc,
                             inline,
-                            rows: vec![cells[1..].to_vec()],
-                            row_locs: vec![row.loc.clone()],
+                            rows: first_row(cells[1..].to_vec(), room),
+                            row_locs: first_row(row.loc.clone(), room),
                             titled: false,
                         });
                     } else if let Some(b) = blocks.last_mut() {
@@ -2027,11 +2042,13 @@ impl<'g> Reader<'g> {
         // 10) is no money: kept as an other field.
         // So is a column of them in a budget matrix (a self-evaluation's 年初预算数 |
         // 全年执行数 | 分值 | 执行率 | 得分): each cell is kept as `row/column`.
-        let (scores, mut entries): (Vec<BudgetEntry>, Vec<BudgetEntry>) =
-            entries.into_iter().partition(|e| {
+        // (Taken out in place: partitioning into two new vectors grew both.)
+        let scores: Vec<BudgetEntry> = entries
+            .extract_if(.., |e| {
                 e.name.as_deref().is_some_and(names_score_or_rate)
                     || e.section.as_deref().is_some_and(names_score_or_rate)
-            });
+            })
+            .collect();
         for e in scores {
             let label = match (e.name, e.section) {
                 (Some(n), Some(s)) if names_score_or_rate(&s) => format!("{n}/{s}"),
@@ -2086,7 +2103,7 @@ impl<'g> Reader<'g> {
                         .filter_map(|n| {
                             let col = n.col?;
                             Some(ColumnGroup {
-                                section: Some(n.text.to_string()),
+                                section: Some(n.text.as_ref().into()),
                                 start: col,
                                 end: col + 1,
                                 amount_col: Some(col),
@@ -2124,7 +2141,7 @@ impl<'g> Reader<'g> {
                         .iter()
                         .filter_map(|[s, n, a]| {
                             Some(ColumnGroup {
-                                section: Some(s.text.to_string()),
+                                section: Some(s.text.as_ref().into()),
                                 start: n.col?,
                                 end: a.col? + 1,
                                 amount_col: a.col,
@@ -2147,7 +2164,7 @@ impl<'g> Reader<'g> {
                 continue;
             }
             if pairs_straddle_groups(row, &groups) {
-                let by_order: Vec<(Option<String>, Option<String>)> = groups
+                let by_order: Vec<(Option<Arc<str>>, Option<String>)> = groups
                     .iter()
                     .map(|g| (g.section.clone(), g.unit.clone()))
                     .collect();
@@ -2218,7 +2235,7 @@ impl<'g> Reader<'g> {
         block_unit: Option<&str>,
         out: &mut Vec<BudgetEntry>,
     ) {
-        let mut groups: Vec<(Option<String>, Option<String>)> = Vec::new();
+        let mut groups: Vec<(Option<Arc<str>>, Option<String>)> = Vec::new();
         if self.rows_meaningful {
             // Column names of a budget matrix, once a row under them shows it is one.
             let mut matrix: Option<&Vec<&Cell>> = None;
@@ -2263,7 +2280,7 @@ impl<'g> Reader<'g> {
                     let label = row.first().map(|c| c.text.to_string());
                     for (name, amount) in names.zip(row.iter().skip(1)) {
                         out.push(BudgetEntry {
-                            section: Some(name.text.to_string()),
+                            section: Some(name.text.as_ref().into()),
                             name: label.clone(),
                             raw: Some(amount.text.to_string()),
                             unit: unit_in(&name.text).or_else(|| block_unit.map(str::to_string)),
@@ -2278,7 +2295,7 @@ impl<'g> Reader<'g> {
                         if names.len() == groups.len() {
                             for ((section, _), name) in groups.iter_mut().zip(names.iter()) {
                                 if section.as_deref().is_none_or(|s| !is_section_header(s)) {
-                                    *section = Some(name.text.to_string());
+                                    *section = Some(name.text.as_ref().into());
                                 }
                             }
                         }
@@ -2330,7 +2347,7 @@ impl<'g> Reader<'g> {
                         .and_then(|n| unit_in(&n.text))
                         .or_else(|| unit_in(&c.text))
                         .or(block_unit.map(str::to_string));
-                    groups.push((Some(c.text.to_string()), unit));
+                    groups.push((Some(c.text.as_ref().into()), unit));
                     k = 0;
                     i += 2;
                 } else {
@@ -2405,7 +2422,7 @@ impl<'g> Reader<'g> {
         &mut self,
         row: &[&Cell],
         loc: &Loc,
-        groups: &[(Option<String>, Option<String>)],
+        groups: &[(Option<Arc<str>>, Option<String>)],
         block_unit: Option<&str>,
         out: &mut Vec<BudgetEntry>,
     ) {
@@ -2727,6 +2744,8 @@ impl<'g> Reader<'g> {
 
     fn indicators(&mut self, block: &Block<'g>) {
         let mut st = IndicatorState::default();
+        // A row of the block gives at most one indicator row.
+        st.out.reserve(block.rows.len());
         let mut map: Option<IndicatorColumns> = None;
         let mut added: Vec<AddedColumn> = Vec::new();
         let mut stream: Vec<&Cell> = Vec::new();
@@ -3365,9 +3384,9 @@ fn sections_from_heads(entries: &mut Vec<BudgetEntry>) {
     if width < 2 || !full_first || rows.any(|row| row.len() > width) {
         return;
     }
-    let heads: Vec<String> = entries[start..end]
+    let heads: Vec<Arc<str>> = entries[start..end]
         .iter()
-        .map(|e| e.name.clone().unwrap_or_default())
+        .map(|e| e.name.as_deref().unwrap_or_default().into())
         .collect();
     for row in entries[end..].chunk_by_mut(|a, b| a.loc == b.loc) {
         for (e, h) in row.iter_mut().zip(&heads) {
@@ -3404,11 +3423,11 @@ fn columns_under_totals(entries: &mut [BudgetEntry]) {
     {
         return;
     }
-    let sections: Vec<String> = entries[..width]
+    let sections: Vec<Arc<str>> = entries[..width]
         .iter()
         .map(|e| {
             let n = e.name.as_deref().unwrap_or_default().trim();
-            n.trim_end_matches(['：', ':']).to_string()
+            n.trim_end_matches(['：', ':']).into()
         })
         .collect();
     for row in entries.chunks_mut(width) {
@@ -4006,7 +4025,7 @@ fn stream_matrix(
     for row in cells[heads..at].chunks_exact(width) {
         for (col, a) in columns.iter().zip(&row[1..]) {
             out.push(BudgetEntry {
-                section: Some(col.text.to_string()),
+                section: Some(col.text.as_ref().into()),
                 name: Some(row[0].text.to_string()),
                 raw: Some(a.text.to_string()),
                 unit: unit_in(&col.text).or(block_unit.map(str::to_string)),
@@ -4155,7 +4174,10 @@ fn undecoded_amount(t: &str) -> bool {
     }
 }
 
-fn header_groups(row: &[&Cell], block_unit: Option<&str>) -> Vec<(Option<String>, Option<String>)> {
+fn header_groups(
+    row: &[&Cell],
+    block_unit: Option<&str>,
+) -> Vec<(Option<Arc<str>>, Option<String>)> {
     let mut groups = Vec::new();
     let mut pending: Option<&Cell> = None;
     for c in row {
@@ -4163,7 +4185,7 @@ fn header_groups(row: &[&Cell], block_unit: Option<&str>) -> Vec<(Option<String>
             let unit = unit_in(&c.text)
                 .or_else(|| pending.and_then(|p| unit_in(&p.text)))
                 .or(block_unit.map(str::to_string));
-            groups.push((pending.take().map(|p| p.text.to_string()), unit));
+            groups.push((pending.take().map(|p| p.text.as_ref().into()), unit));
         } else {
             pending = Some(c);
         }
@@ -4173,7 +4195,7 @@ fn header_groups(row: &[&Cell], block_unit: Option<&str>) -> Vec<(Option<String>
 
 /// One column group of the budget block: a section header over name and amount columns.
 struct ColumnGroup {
-    section: Option<String>,
+    section: Option<Arc<str>>,
     start: usize,
     end: usize,
     amount_col: Option<usize>,
@@ -4287,7 +4309,7 @@ fn column_groups(row: &[&Cell], block_unit: Option<&str>) -> Option<Vec<ColumnGr
                     .or_else(|| pending.and_then(|p| unit_in(&p.text)))
                     .or_else(|| block_unit.map(str::to_string));
                 groups.push(ColumnGroup {
-                    section: pending.map(|p| p.text.to_string()),
+                    section: pending.map(|p| p.text.as_ref().into()),
                     start,
                     end: col + 1,
                     amount_col: Some(col),
@@ -4307,7 +4329,7 @@ fn column_groups(row: &[&Cell], block_unit: Option<&str>) -> Option<Vec<ColumnGr
             let start = c.col.unwrap_or(0);
             let end = row.get(i + 1).and_then(|n| n.col).unwrap_or(usize::MAX);
             groups.push(ColumnGroup {
-                section: Some(c.text.to_string()),
+                section: Some(c.text.as_ref().into()),
                 start,
                 end,
                 amount_col: None,
@@ -4397,7 +4419,7 @@ fn pairs_straddle_groups(row: &[&Cell], groups: &[ColumnGroup]) -> bool {
 /// under the first and a funding name (…收入, …拨款, …资金, …结转, …结余) under the
 /// second. `None` where the header or the name does not say (`其中…` lines belong to the
 /// item above, whichever side).
-fn lone_item_group(groups: &[(Option<String>, Option<String>)], name: &str) -> Option<usize> {
+fn lone_item_group(groups: &[(Option<Arc<str>>, Option<String>)], name: &str) -> Option<usize> {
     let side = |s: &str| {
         let s = norm(s);
         if has(&s, "收入") || has(&s, "来源") {
@@ -4431,10 +4453,10 @@ fn lone_item_group(groups: &[(Option<String>, Option<String>)], name: &str) -> O
 }
 
 fn group_at(
-    groups: &[(Option<String>, Option<String>)],
+    groups: &[(Option<Arc<str>>, Option<String>)],
     k: usize,
     block_unit: Option<&str>,
-) -> (Option<String>, Option<String>) {
+) -> (Option<Arc<str>>, Option<String>) {
     if groups.is_empty() {
         return (None, block_unit.map(str::to_string));
     }
@@ -5802,8 +5824,8 @@ fn stream_rows_split(
 /// standard framework.
 #[derive(Default)]
 struct IndicatorState {
-    level1: Option<String>,
-    level2: Option<String>,
+    level1: Option<Arc<str>>,
+    level2: Option<Arc<str>>,
     /// `framework_name` of `level1` and of `level2`, set with them: every row asks.
     level1_fw: Option<&'static str>,
     level2_fw: Option<&'static str>,
@@ -5872,18 +5894,18 @@ impl IndicatorState {
                         format!("{l1} stands alone on a later row of its merged cell; not read as an indicator row"),
                         Some(loc),
                     ));
-                    self.level1 = Some(l1);
+                    self.level1 = Some(l1.into());
                     self.level1_fw = l1_name;
                     return;
                 }
             }
-            self.level1 = Some(l1);
+            self.level1 = Some(l1.into());
             self.level1_fw = l1_name;
         }
         if let Some(mut l2) = p.level2.take() {
             respell_misread_level(&mut l2, &loc, warnings);
             self.level2_fw = framework_name(&l2);
-            self.level2 = Some(l2);
+            self.level2 = Some(l2.into());
         }
         // The framework says which level-1 name a level-2 name belongs under.
         let l2_name = self.level2_fw;
@@ -5899,7 +5921,7 @@ impl IndicatorState {
                     None => format!("{l2} has no level-1 cell; level1 set to {parent} by the standard framework"),
                 };
                 warnings.push(Warning::new("merged_label_moved", msg, Some(loc.clone())));
-                self.level1 = Some(parent.to_string());
+                self.level1 = Some(parent.into());
                 self.level1_fw = framework_name(parent);
             }
         }
@@ -6784,6 +6806,30 @@ mod tests {
             cols(&ind[0].other_columns),
             "分值=10;评分标准=完成得满分，按比例扣分"
         );
+    }
+
+    /// Rows under one merged level cell share its names (one copy each, not one per row).
+    #[test]
+    fn rows_under_a_merged_level_cell_share_its_names() {
+        let mut rows = FORM_HEAD.to_vec();
+        rows.extend([
+            "绩效指标\t一级指标\t二级指标\t三级指标\t指标值",
+            "\t产出指标\t数量指标\t建设面积\t≥1.2万亩",
+            "\t\t\t新建农田\t≥3处",
+        ]);
+        let s = read(&stream_grid(&rows)).unwrap();
+        let ind = s.indicators.unwrap();
+        assert_eq!(ind.len(), 2);
+        for (a, b) in [
+            (&ind[0].level1, &ind[1].level1),
+            (&ind[0].level2, &ind[1].level2),
+        ] {
+            let (Some(a), Some(b)) = (a, b) else {
+                panic!("level names missing: {ind:?}");
+            };
+            assert!(Arc::ptr_eq(a, b), "{a} / {b}");
+        }
+        assert_eq!(ind[1].level1.as_deref(), Some("产出指标"));
     }
 
     /// A borderless header misread (a wrapped header's last line in a column of its own)

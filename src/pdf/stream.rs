@@ -1097,6 +1097,99 @@ fn split_off_centre(bl: Vec<Block>, em: f64, rows_from: Option<usize>) -> Vec<Bl
     out
 }
 
+/// The text `b` holds on line `li`.
+fn line_text(b: &Block, li: usize) -> String {
+    let mut out = String::new();
+    for (_, c) in b.parts.iter().filter(|(l, _)| *l == li) {
+        join_same_line(&mut out, &c.text, false);
+    }
+    out
+}
+
+/// Whether `t` opens a numbered list's item (`2.`, `3、`, `1）`): a list going on in its
+/// cell, or (item 1) a fresh cell's list, which [`starts_a_list`] already parts.
+fn opens_with_item(t: &str) -> bool {
+    let t = t.trim_start();
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    (1..=2).contains(&digits)
+        && t.chars()
+            .nth(digits)
+            .is_some_and(|c| ".．、）)".contains(c))
+}
+
+/// Rows set a line apart with their cells centred (fpdf2 without padding): two one-line
+/// rows whose level-3 name and target each fill their line exactly read as one row of
+/// two-line cells, and nothing in the geometry parts them (the level-2 label beside
+/// them is centred on the pair either way). What does is the target: its line ending a
+/// sentence exactly where the level-3 name beside it wraps, and the next line opening a
+/// fresh sentence, not the list's next item. Every row cell of the indicator table
+/// (columns from the level-3 column `level3` on) spanning that line break is cut there.
+fn split_at_sentence_rows(bl: Vec<Block>, level3: usize) -> Vec<Block> {
+    let lines_of = |b: &Block| {
+        let mut v: Vec<usize> = b.parts.iter().map(|(l, _)| *l).collect();
+        v.dedup();
+        v
+    };
+    let on = |b: &Block, li: usize| b.parts.iter().any(|(l, _)| *l == li);
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    for name in bl.iter().filter(|b| b.col == level3 && b.lines >= 2) {
+        for w in lines_of(name).windows(2) {
+            let (a, z) = match w {
+                [a, z] => (*a, *z),
+                _ => continue,
+            };
+            // (A name wrapping after a comma or an enumeration mark goes on.)
+            if line_text(name, a)
+                .trim_end()
+                .ends_with(['，', ',', '、', '：', ':', '（', '('])
+            {
+                continue;
+            }
+            let targets: Vec<&Block> = bl
+                .iter()
+                .filter(|t| t.col > level3 && (on(t, a) || on(t, z)))
+                .collect();
+            let parts = !targets.is_empty()
+                && targets.iter().all(|t| {
+                    on(t, a)
+                        && on(t, z)
+                        && line_text(t, a)
+                            .trim_end()
+                            .ends_with(['。', '；', ';', '！', '？'])
+                        && !opens_with_item(&line_text(t, z))
+                });
+            if parts {
+                cuts.push((a, z));
+            }
+        }
+    }
+    if cuts.is_empty() {
+        return bl;
+    }
+    let mut out = Vec::with_capacity(bl.len() + cuts.len());
+    for b in bl {
+        let own: Vec<usize> = cuts
+            .iter()
+            .filter(|(a, z)| b.col >= level3 && on(&b, *a) && on(&b, *z))
+            .map(|(_, z)| *z)
+            .collect();
+        if own.is_empty() {
+            out.push(b);
+            continue;
+        }
+        let col = b.col;
+        let mut pieces: Vec<Vec<(usize, Chunk)>> = vec![Vec::new(); own.len() + 1];
+        for (li, c) in b.parts {
+            let k = own.iter().filter(|z| **z <= li).count();
+            if let Some(p) = pieces.get_mut(k) {
+                p.push((li, c));
+            }
+        }
+        out.extend(pieces.into_iter().filter_map(|p| part_block(col, p)));
+    }
+    out
+}
+
 /// Whether `o`, a name left of `part`, is a cell merged over `part`'s row and the row
 /// right below or above it that holds only a level-2 name (a level name row of the form
 /// set in a value column: the name cell left of it spans both rows, so its text is
@@ -2797,7 +2890,11 @@ fn rows_in_columns(
         bl = if top_aligned(&bl) {
             split_at_row_starts(bl, label_cols)
         } else {
-            split_off_centre(bl, p.em, label_cols)
+            let bl = split_off_centre(bl, p.em, label_cols);
+            match label_cols {
+                Some(k) => split_at_sentence_rows(bl, k),
+                None => bl,
+            }
         };
     }
     // A cell merged over the columns to the table's right edge is a row of its own,
@@ -4614,6 +4711,97 @@ mod tests {
                 "改善城乡人居环境",
                 "合作银行发放贷款金额≥77亿元。",
             ],
+        ];
+        assert_eq!(texts.len(), want.len(), "{texts:?}");
+        for (got, want) in texts.iter().zip(want) {
+            assert_eq!(got.get(..3), Some(&want.map(String::from)[..]), "{texts:?}");
+        }
+    }
+
+    /// fpdf2 without padding (synth-33): two one-line rows whose level-3 names and
+    /// targets each fill their lines exactly, the level-2 label centred on the pair,
+    /// part where the first target ends its sentence at its line's end.
+    #[test]
+    fn one_line_rows_filling_their_lines_part_where_a_target_ends_a_sentence() {
+        let p = Params {
+            em: 9.0,
+            min_col_gap: 3.6,
+            row_gap_extra: 1.8,
+            wrap_fill: true,
+            ..page_params()
+        };
+        // (top from the page's top, x0, x1, text) as pdftotext -bbox gives them.
+        let words: &[(f64, f64, f64, &str)] = &[
+            (43.64, 336.64, 426.64, "提升公共服务供给能力"),
+            (43.64, 436.62, 559.31, "高新技术企业认定数≥493家。"),
+            (50.72, 193.56, 229.56, "数量指标"),
+            (57.81, 336.64, 426.64, "按时完成年度建设任务"),
+            (57.81, 436.62, 541.31, "道路养护里程≥665公里。"),
+            (71.98, 436.62, 560.82, "全市技术合同成交额不超过260"),
+            (79.07, 336.64, 399.64, "提高群众满意度"),
+            (86.16, 436.62, 469.02, "9亿元。"),
+            (100.33, 436.62, 444.72, "1."),
+            (114.50, 193.56, 229.56, "质量指标"),
+            (114.50, 336.64, 426.64, "保障困难群众基本生活"),
+            (114.50, 436.62, 562.91, "合作银行发放贷款金额≥83亿元"),
+            (128.68, 436.62, 453.72, "。2."),
+            (128.68, 456.40, 552.10, "开展项目数量≤967项。"),
+            (142.90, 436.62, 562.60, "全市技术合同成交额=2810亿元"),
+            (149.90, 336.64, 426.64, "推进关键核心技术攻关"),
+            (157.00, 436.62, 445.62, "。"),
+        ];
+        let mut lines: Vec<Line> = Vec::new();
+        for (top, x0, x1, text) in words {
+            let c = Chunk {
+                text: text.to_string(),
+                bbox: Rect::new(*x0, 842.0 - top - 9.0, *x1, 842.0 - top),
+            };
+            match lines.last_mut() {
+                Some(l) if (l.bbox.y1 - c.bbox.y1).abs() < 0.01 => {
+                    l.bbox = l.bbox.union(&c.bbox);
+                    l.chunks.push(c);
+                }
+                _ => lines.push(chunk_line(vec![c])),
+            }
+        }
+        let seps = vec![283.0, 431.6];
+        let row_gap = usual_line_gap(&lines, &seps, &p) + p.row_gap_extra;
+        let (rows, _) = rows_in_columns(
+            &lines,
+            &p,
+            seps,
+            row_gap,
+            Some((Some((1, 336.64)), false)),
+            &[],
+            &[],
+        );
+        let texts: Vec<Vec<String>> = rows
+            .iter()
+            .map(|r| {
+                r.cells
+                    .iter()
+                    .map(|c| c.text.chars().filter(|ch| !ch.is_whitespace()).collect())
+                    .collect()
+            })
+            .collect();
+        let want = [
+            [
+                "数量指标",
+                "提升公共服务供给能力",
+                "高新技术企业认定数≥493家。",
+            ],
+            ["", "按时完成年度建设任务", "道路养护里程≥665公里。"],
+            [
+                "质量指标",
+                "提高群众满意度",
+                "全市技术合同成交额不超过2609亿元。",
+            ],
+            [
+                "",
+                "保障困难群众基本生活",
+                "1.合作银行发放贷款金额≥83亿元。2.开展项目数量≤967项。",
+            ],
+            ["", "推进关键核心技术攻关", "全市技术合同成交额=2810亿元。"],
         ];
         assert_eq!(texts.len(), want.len(), "{texts:?}");
         for (got, want) in texts.iter().zip(want) {

@@ -2596,12 +2596,24 @@ fn span_starts(
             centred
         }
     };
+    // The last span runs to the last band, or stops above skippable bands ending the
+    // page: level name rows of their own (生态效益指标 merged over the value columns,
+    // below 社会效益指标's own row), which no other level-2 label spans.
+    let tail = (0..n)
+        .rev()
+        .take_while(|e| skippable.get(*e).copied().unwrap_or(false))
+        .count();
+    let last_from = (n - 1).saturating_sub(tail);
     // best[i][s]: the least cost of labels i.. with label i's span starting at band s.
     let mut best = vec![vec![f64::INFINITY; n]; k];
     let mut next = vec![vec![0usize; n]; k];
     for i in (0..k).rev() {
         for s in 0..n {
-            let ends = if i + 1 == k { n - 1..n } else { s..n - 1 };
+            let ends = if i + 1 == k {
+                last_from.max(s)..n
+            } else {
+                s..n - 1
+            };
             for e in ends {
                 // The next span starts right below, or below skippable bands there.
                 let mut starts = vec![e + 1];
@@ -4343,6 +4355,33 @@ mod tests {
         let starts = |from_top| span_starts(&bands, &labels, 10.5, from_top, &[], &[]).map(|s| s.0);
         assert_eq!(starts(true), Some(vec![0]));
         assert_eq!(starts(false), Some(vec![2]));
+    }
+
+    /// A continued page whose last level-2 labels are level name rows of their own (a
+    /// row in the level-2 column, and one more merged over the value columns below it,
+    /// skippable): the last label's span ends above that row, so the labels above keep
+    /// the spans they are centred on (synth-317: 时效指标 on four rows).
+    #[test]
+    fn last_label_span_ends_above_a_trailing_level_name_row() {
+        // Six bands top to bottom, 30 apart, 10 high; the last is a level name row.
+        let bands: Vec<(f64, f64)> = (0..6)
+            .map(|i| (700.0 - 30.0 * i as f64, 710.0 - 30.0 * i as f64))
+            .collect();
+        let label = |cy: f64, fixed: Option<usize>| SpanLabel {
+            cy,
+            top: cy + 5.0,
+            fixed,
+            vertical: false,
+        };
+        // Centred on band 0, on bands 1..3, and a level name row of its own at band 4.
+        let labels = [
+            label(705.0, None),
+            label(645.0, None),
+            label(585.0, Some(4)),
+        ];
+        let skippable = [false, false, false, false, false, true];
+        let split = span_starts(&bands, &labels, 10.5, false, &skippable, &[]);
+        assert_eq!(split.map(|s| s.0), Some(vec![0, 1, 4]));
     }
 
     /// A level-2 name over empty cells whose merged span (from the level-2 column to the

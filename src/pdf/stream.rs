@@ -795,8 +795,9 @@ fn rows_set_as_lines(lines: &[Line], seps: &[f64], row_gap: f64, p: &Params) -> 
 }
 
 /// `lines` without the characters of text written one character per line (a chunk of
-/// one character with another such chunk at the same place on the line above or below),
-/// and the boxes of those characters.
+/// one character with another such chunk at the same place on the line above or below,
+/// or in an evenly spaced run of them, see [`spread_characters`]), and the boxes of
+/// those characters.
 fn without_vertical_text(lines: &[Line], em: f64) -> (Vec<Line>, Vec<Rect>) {
     let single = |c: &Chunk| c.ink_chars() == 1;
     let stacked = |li: usize, c: &Chunk| {
@@ -807,6 +808,7 @@ fn without_vertical_text(lines: &[Line], em: f64) -> (Vec<Line>, Vec<Rect>) {
             .flat_map(|l| &l.chunks)
             .any(|o| single(o) && (o.bbox.cx() - c.bbox.cx()).abs() <= 0.25 * em)
     };
+    let spread = spread_characters(lines, em);
     let mut dropped = Vec::new();
     let kept = lines
         .iter()
@@ -814,7 +816,7 @@ fn without_vertical_text(lines: &[Line], em: f64) -> (Vec<Line>, Vec<Rect>) {
         .filter_map(|(li, l)| {
             let mut chunks = Vec::with_capacity(l.chunks.len());
             for c in &l.chunks {
-                if single(c) && stacked(li, c) {
+                if single(c) && (stacked(li, c) || spread.contains(&(li, c.bbox.x0.to_bits()))) {
                     dropped.push(c.bbox);
                 } else {
                     chunks.push(c.clone());
@@ -825,6 +827,68 @@ fn without_vertical_text(lines: &[Line], em: f64) -> (Vec<Line>, Vec<Rect>) {
         })
         .collect();
     (kept, dropped)
+}
+
+/// The one-character chunks of a label spread evenly down its span (分散对齐), as (line,
+/// x0 bits): three or more at one x, evenly spaced (within 0.1 em), no other text at
+/// that x between them. Their spacing need not be the line pitch, so they need not
+/// stand on successive lines.
+fn spread_characters(lines: &[Line], em: f64) -> Vec<(usize, u64)> {
+    let mut singles: Vec<(usize, &Chunk)> = lines
+        .iter()
+        .enumerate()
+        .flat_map(|(li, l)| l.chunks.iter().map(move |c| (li, c)))
+        .filter(|(_, c)| c.ink_chars() == 1)
+        .collect();
+    singles.sort_by(|a, b| b.1.bbox.y1.total_cmp(&a.1.bbox.y1));
+    let mut out = Vec::new();
+    let mut used = vec![false; singles.len()];
+    for i in 0..singles.len() {
+        if used.get(i).copied().unwrap_or(true) {
+            continue;
+        }
+        let Some((_, first)) = singles.get(i) else {
+            continue;
+        };
+        let mut run = vec![i];
+        let mut step: Option<f64> = None;
+        for (j, (_, c)) in singles.iter().enumerate().skip(i + 1) {
+            let Some((_, last)) = run.last().and_then(|k| singles.get(*k)) else {
+                break;
+            };
+            if (c.bbox.cx() - first.bbox.cx()).abs() > 0.25 * em {
+                continue;
+            }
+            let s = last.bbox.y1 - c.bbox.y1;
+            if step.is_some_and(|t| (s - t).abs() > 0.1 * em) {
+                break;
+            }
+            // Other text at that x between them ends the run.
+            let between = lines.iter().flat_map(|l| &l.chunks).any(|o| {
+                o.ink_chars() > 1
+                    && o.bbox.x0 < last.bbox.cx()
+                    && o.bbox.x1 > last.bbox.cx()
+                    && o.bbox.y1 < last.bbox.y0 + 0.1 * em
+                    && o.bbox.y0 > c.bbox.y1 - 0.1 * em
+            });
+            if between {
+                break;
+            }
+            step = Some(s);
+            run.push(j);
+        }
+        if run.len() >= 3 {
+            for k in run {
+                if let Some(u) = used.get_mut(k) {
+                    *u = true;
+                }
+                if let Some((li, c)) = singles.get(k) {
+                    out.push((*li, c.bbox.x0.to_bits()));
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Whether one of `boxes` lies wholly in the band between line `li` and the line above.
@@ -1652,17 +1716,24 @@ fn left_aligned_rest(bl: &[Block], i: usize, em: f64) -> bool {
         && !crate::sections::is_level2_name(&b.text(false))
 }
 
+/// A run of one-character blocks (indexes) read as one spread label, with the 竖排
+/// block whose first character ends it (its index and that character's block).
+type SpreadRun = (Vec<usize>, Option<(usize, Block)>);
+
 /// Labels written one character per line and spread evenly down their spans (分散对齐):
 /// their characters stand further apart than lines, so each is a block of its own. A
 /// run of three or more one-character blocks down one column, centred on one x, each the
 /// same distance below the one before and no other block of the column between them,
 /// is one label where the run reads as one of the form's labels (预算整体情况,
-/// 绩效指标); a column of one-character values (是 / 否) never reads so.
+/// 绩效指标); a column of one-character values (是 / 否) never reads so. The run's last
+/// character may have joined a 竖排 label set a line below it (况 over 总体绩效目标,
+/// where rows are a line apart and the spread is not the line pitch): it is taken back
+/// where the run then reads as a label.
 fn spread_labels(bl: Vec<Block>, em: f64) -> Vec<Block> {
     let single =
         |b: &Block| b.lines == 1 && b.parts.iter().map(|(_, c)| c.ink_chars()).sum::<usize>() == 1;
     let ncols = bl.iter().map(|b| b.col + 1).max().unwrap_or(0);
-    let mut runs: Vec<Vec<usize>> = Vec::new();
+    let mut runs: Vec<SpreadRun> = Vec::new();
     for col in 0..ncols {
         let mut idx: Vec<usize> = (0..bl.len())
             .filter(|i| bl.get(*i).is_some_and(|b| b.col == col))
@@ -1675,17 +1746,37 @@ fn spread_labels(bl: Vec<Block>, em: f64) -> Vec<Block> {
         while k < idx.len() {
             let mut run: Vec<usize> = Vec::new();
             let mut step: Option<f64> = None;
+            // A 竖排 block right below the run whose first character lies at the run's
+            // step: the next label, written a line apart, joined the run's last
+            // character to its own (况 of 预算整体情况 a line above 总 of 总体绩效目标).
+            let mut tail: Option<(usize, Block)> = None;
             for i in idx.iter().skip(k).copied() {
-                let Some(b) = bl.get(i).filter(|b| single(b)) else {
+                let Some(b) = bl.get(i) else {
+                    break;
+                };
+                let head = if single(b) {
+                    b.clone()
+                } else if one_char_per_line(b) && run.len() >= 2 {
+                    let (first, _) = line_range(b);
+                    let parts = b.parts.iter().filter(|(l, _)| *l == first).cloned();
+                    match part_block(b.col, parts.collect()) {
+                        Some(h) => h,
+                        None => break,
+                    }
+                } else {
                     break;
                 };
                 if let Some(a) = run.last().and_then(|j| bl.get(*j)) {
-                    let s = a.bbox.y1 - b.bbox.y1;
-                    let same_x = (a.bbox.cx() - b.bbox.cx()).abs() <= 0.25 * em;
+                    let s = a.bbox.y1 - head.bbox.y1;
+                    let same_x = (a.bbox.cx() - head.bbox.cx()).abs() <= 0.25 * em;
                     if !same_x || step.is_some_and(|t| (s - t).abs() > 0.1 * em) {
                         break;
                     }
                     step = Some(s);
+                }
+                if !single(b) {
+                    tail = Some((i, head));
+                    break;
                 }
                 run.push(i);
             }
@@ -1694,9 +1785,16 @@ fn spread_labels(bl: Vec<Block>, em: f64) -> Vec<Block> {
                 .filter_map(|i| bl.get(*i))
                 .map(|b| b.text(false))
                 .collect();
-            if run.len() >= 3 && crate::sections::is_label(&text) {
+            let with_tail = tail
+                .as_ref()
+                .map(|(_, h)| format!("{text}{}", h.text(false)))
+                .filter(|t| crate::sections::is_label(t));
+            if let (Some(_), Some((i, h))) = (with_tail, tail) {
                 k += run.len();
-                runs.push(run);
+                runs.push((run, Some((i, h))));
+            } else if run.len() >= 3 && crate::sections::is_label(&text) {
+                k += run.len();
+                runs.push((run, None));
             } else {
                 k += 1;
             }
@@ -1707,11 +1805,14 @@ fn spread_labels(bl: Vec<Block>, em: f64) -> Vec<Block> {
     }
     let mut taken = vec![false; bl.len()];
     let mut out: Vec<Block> = Vec::with_capacity(bl.len());
-    for run in &runs {
+    for (run, tail) in &runs {
         let mut merged: Option<Block> = None;
-        for i in run {
-            let Some(b) = bl.get(*i) else { continue };
-            if let Some(t) = taken.get_mut(*i) {
+        let heads = run
+            .iter()
+            .filter_map(|i| bl.get(*i).map(|b| (*i, b.clone())))
+            .chain(tail.iter().cloned());
+        for (i, b) in heads {
+            if let Some(t) = taken.get_mut(i) {
                 *t = true;
             }
             match merged.as_mut() {
@@ -1720,10 +1821,18 @@ fn spread_labels(bl: Vec<Block>, em: f64) -> Vec<Block> {
                     m.bbox = m.bbox.union(&b.bbox);
                     m.lines += 1;
                 }
-                None => merged = Some(b.clone()),
+                None => merged = Some(b),
             }
         }
         out.extend(merged);
+        // The rest of the block whose first character went to the run.
+        if let Some((i, _)) = tail {
+            if let Some(b) = bl.get(*i) {
+                let (first, _) = line_range(b);
+                let rest = b.parts.iter().filter(|(l, _)| *l != first).cloned();
+                out.extend(part_block(b.col, rest.collect()));
+            }
+        }
     }
     out.extend(
         bl.into_iter()

@@ -358,14 +358,15 @@ fn sweep_fixtures_give_their_text_record() {
     }
 }
 
-/// A borderless table misread (Word-like, no borders and no top or bottom cell margin, its
-/// label column written one character per line, 竖排, spread evenly down each span) says
-/// so with `pdf_table_uncertain` warnings naming the page; borderless fixtures read right
-/// give none.
+/// A borderless table misread (an OCR'd scan's text layer, its table read without rules:
+/// rows glued where the engine's line heights run them together) says so with
+/// `pdf_table_uncertain` warnings naming the page; borderless fixtures read right give
+/// none. (The Word-like rendition with spread 竖排 labels and no cell margin this used
+/// reads its budget, goal and indicators right now, and warns no more.)
 #[test]
 fn misread_stream_tables_are_flagged() {
     let opts = declx::Options::default();
-    let name = "producer-word-no-borders-tight-vertical-spread.pdf";
+    let name = "ocr-tesseract-seed.pdf";
     let got = serde_json::to_value(declx::extract_bytes(name, &fixture(name), &opts)).unwrap();
     let flagged: Vec<&serde_json::Value> = got["warnings"]
         .as_array()

@@ -795,8 +795,9 @@ fn rows_set_as_lines(lines: &[Line], seps: &[f64], row_gap: f64, p: &Params) -> 
 }
 
 /// `lines` without the characters of text written one character per line (a chunk of
-/// one character with another such chunk at the same place on the line above or below),
-/// and the boxes of those characters.
+/// one character with another such chunk at the same place on the line above or below,
+/// or in an evenly spaced run of them, see [`spread_characters`]), and the boxes of
+/// those characters.
 fn without_vertical_text(lines: &[Line], em: f64) -> (Vec<Line>, Vec<Rect>) {
     let single = |c: &Chunk| c.ink_chars() == 1;
     let stacked = |li: usize, c: &Chunk| {
@@ -807,6 +808,7 @@ fn without_vertical_text(lines: &[Line], em: f64) -> (Vec<Line>, Vec<Rect>) {
             .flat_map(|l| &l.chunks)
             .any(|o| single(o) && (o.bbox.cx() - c.bbox.cx()).abs() <= 0.25 * em)
     };
+    let spread = spread_characters(lines, em);
     let mut dropped = Vec::new();
     let kept = lines
         .iter()
@@ -814,7 +816,7 @@ fn without_vertical_text(lines: &[Line], em: f64) -> (Vec<Line>, Vec<Rect>) {
         .filter_map(|(li, l)| {
             let mut chunks = Vec::with_capacity(l.chunks.len());
             for c in &l.chunks {
-                if single(c) && stacked(li, c) {
+                if single(c) && (stacked(li, c) || spread.contains(&(li, c.bbox.x0.to_bits()))) {
                     dropped.push(c.bbox);
                 } else {
                     chunks.push(c.clone());
@@ -825,6 +827,68 @@ fn without_vertical_text(lines: &[Line], em: f64) -> (Vec<Line>, Vec<Rect>) {
         })
         .collect();
     (kept, dropped)
+}
+
+/// The one-character chunks of a label spread evenly down its span (分散对齐), as (line,
+/// x0 bits): three or more at one x, evenly spaced (within 0.1 em), no other text at
+/// that x between them. Their spacing need not be the line pitch, so they need not
+/// stand on successive lines.
+fn spread_characters(lines: &[Line], em: f64) -> Vec<(usize, u64)> {
+    let mut singles: Vec<(usize, &Chunk)> = lines
+        .iter()
+        .enumerate()
+        .flat_map(|(li, l)| l.chunks.iter().map(move |c| (li, c)))
+        .filter(|(_, c)| c.ink_chars() == 1)
+        .collect();
+    singles.sort_by(|a, b| b.1.bbox.y1.total_cmp(&a.1.bbox.y1));
+    let mut out = Vec::new();
+    let mut used = vec![false; singles.len()];
+    for i in 0..singles.len() {
+        if used.get(i).copied().unwrap_or(true) {
+            continue;
+        }
+        let Some((_, first)) = singles.get(i) else {
+            continue;
+        };
+        let mut run = vec![i];
+        let mut step: Option<f64> = None;
+        for (j, (_, c)) in singles.iter().enumerate().skip(i + 1) {
+            let Some((_, last)) = run.last().and_then(|k| singles.get(*k)) else {
+                break;
+            };
+            if (c.bbox.cx() - first.bbox.cx()).abs() > 0.25 * em {
+                continue;
+            }
+            let s = last.bbox.y1 - c.bbox.y1;
+            if step.is_some_and(|t| (s - t).abs() > 0.1 * em) {
+                break;
+            }
+            // Other text at that x between them ends the run.
+            let between = lines.iter().flat_map(|l| &l.chunks).any(|o| {
+                o.ink_chars() > 1
+                    && o.bbox.x0 < last.bbox.cx()
+                    && o.bbox.x1 > last.bbox.cx()
+                    && o.bbox.y1 < last.bbox.y0 + 0.1 * em
+                    && o.bbox.y0 > c.bbox.y1 - 0.1 * em
+            });
+            if between {
+                break;
+            }
+            step = Some(s);
+            run.push(j);
+        }
+        if run.len() >= 3 {
+            for k in run {
+                if let Some(u) = used.get_mut(k) {
+                    *u = true;
+                }
+                if let Some((li, c)) = singles.get(k) {
+                    out.push((*li, c.bbox.x0.to_bits()));
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Whether one of `boxes` lies wholly in the band between line `li` and the line above.
@@ -1093,6 +1157,99 @@ fn split_off_centre(bl: Vec<Block>, em: f64, rows_from: Option<usize>) -> Vec<Bl
             }
         }
         out.push(rest);
+    }
+    out
+}
+
+/// The text `b` holds on line `li`.
+fn line_text(b: &Block, li: usize) -> String {
+    let mut out = String::new();
+    for (_, c) in b.parts.iter().filter(|(l, _)| *l == li) {
+        join_same_line(&mut out, &c.text, false);
+    }
+    out
+}
+
+/// Whether `t` opens a numbered list's item (`2.`, `3、`, `1）`): a list going on in its
+/// cell, or (item 1) a fresh cell's list, which [`starts_a_list`] already parts.
+fn opens_with_item(t: &str) -> bool {
+    let t = t.trim_start();
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    (1..=2).contains(&digits)
+        && t.chars()
+            .nth(digits)
+            .is_some_and(|c| ".．、）)".contains(c))
+}
+
+/// Rows set a line apart with their cells centred (fpdf2 without padding): two one-line
+/// rows whose level-3 name and target each fill their line exactly read as one row of
+/// two-line cells, and nothing in the geometry parts them (the level-2 label beside
+/// them is centred on the pair either way). What does is the target: its line ending a
+/// sentence exactly where the level-3 name beside it wraps, and the next line opening a
+/// fresh sentence, not the list's next item. Every row cell of the indicator table
+/// (columns from the level-3 column `level3` on) spanning that line break is cut there.
+fn split_at_sentence_rows(bl: Vec<Block>, level3: usize) -> Vec<Block> {
+    let lines_of = |b: &Block| {
+        let mut v: Vec<usize> = b.parts.iter().map(|(l, _)| *l).collect();
+        v.dedup();
+        v
+    };
+    let on = |b: &Block, li: usize| b.parts.iter().any(|(l, _)| *l == li);
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    for name in bl.iter().filter(|b| b.col == level3 && b.lines >= 2) {
+        for w in lines_of(name).windows(2) {
+            let (a, z) = match w {
+                [a, z] => (*a, *z),
+                _ => continue,
+            };
+            // (A name wrapping after a comma or an enumeration mark goes on.)
+            if line_text(name, a)
+                .trim_end()
+                .ends_with(['，', ',', '、', '：', ':', '（', '('])
+            {
+                continue;
+            }
+            let targets: Vec<&Block> = bl
+                .iter()
+                .filter(|t| t.col > level3 && (on(t, a) || on(t, z)))
+                .collect();
+            let parts = !targets.is_empty()
+                && targets.iter().all(|t| {
+                    on(t, a)
+                        && on(t, z)
+                        && line_text(t, a)
+                            .trim_end()
+                            .ends_with(['。', '；', ';', '！', '？'])
+                        && !opens_with_item(&line_text(t, z))
+                });
+            if parts {
+                cuts.push((a, z));
+            }
+        }
+    }
+    if cuts.is_empty() {
+        return bl;
+    }
+    let mut out = Vec::with_capacity(bl.len() + cuts.len());
+    for b in bl {
+        let own: Vec<usize> = cuts
+            .iter()
+            .filter(|(a, z)| b.col >= level3 && on(&b, *a) && on(&b, *z))
+            .map(|(_, z)| *z)
+            .collect();
+        if own.is_empty() {
+            out.push(b);
+            continue;
+        }
+        let col = b.col;
+        let mut pieces: Vec<Vec<(usize, Chunk)>> = vec![Vec::new(); own.len() + 1];
+        for (li, c) in b.parts {
+            let k = own.iter().filter(|z| **z <= li).count();
+            if let Some(p) = pieces.get_mut(k) {
+                p.push((li, c));
+            }
+        }
+        out.extend(pieces.into_iter().filter_map(|p| part_block(col, p)));
     }
     out
 }
@@ -1559,17 +1716,24 @@ fn left_aligned_rest(bl: &[Block], i: usize, em: f64) -> bool {
         && !crate::sections::is_level2_name(&b.text(false))
 }
 
+/// A run of one-character blocks (indexes) read as one spread label, with the 竖排
+/// block whose first character ends it (its index and that character's block).
+type SpreadRun = (Vec<usize>, Option<(usize, Block)>);
+
 /// Labels written one character per line and spread evenly down their spans (分散对齐):
 /// their characters stand further apart than lines, so each is a block of its own. A
 /// run of three or more one-character blocks down one column, centred on one x, each the
 /// same distance below the one before and no other block of the column between them,
 /// is one label where the run reads as one of the form's labels (预算整体情况,
-/// 绩效指标); a column of one-character values (是 / 否) never reads so.
+/// 绩效指标); a column of one-character values (是 / 否) never reads so. The run's last
+/// character may have joined a 竖排 label set a line below it (况 over 总体绩效目标,
+/// where rows are a line apart and the spread is not the line pitch): it is taken back
+/// where the run then reads as a label.
 fn spread_labels(bl: Vec<Block>, em: f64) -> Vec<Block> {
     let single =
         |b: &Block| b.lines == 1 && b.parts.iter().map(|(_, c)| c.ink_chars()).sum::<usize>() == 1;
     let ncols = bl.iter().map(|b| b.col + 1).max().unwrap_or(0);
-    let mut runs: Vec<Vec<usize>> = Vec::new();
+    let mut runs: Vec<SpreadRun> = Vec::new();
     for col in 0..ncols {
         let mut idx: Vec<usize> = (0..bl.len())
             .filter(|i| bl.get(*i).is_some_and(|b| b.col == col))
@@ -1582,17 +1746,37 @@ fn spread_labels(bl: Vec<Block>, em: f64) -> Vec<Block> {
         while k < idx.len() {
             let mut run: Vec<usize> = Vec::new();
             let mut step: Option<f64> = None;
+            // A 竖排 block right below the run whose first character lies at the run's
+            // step: the next label, written a line apart, joined the run's last
+            // character to its own (况 of 预算整体情况 a line above 总 of 总体绩效目标).
+            let mut tail: Option<(usize, Block)> = None;
             for i in idx.iter().skip(k).copied() {
-                let Some(b) = bl.get(i).filter(|b| single(b)) else {
+                let Some(b) = bl.get(i) else {
+                    break;
+                };
+                let head = if single(b) {
+                    b.clone()
+                } else if one_char_per_line(b) && run.len() >= 2 {
+                    let (first, _) = line_range(b);
+                    let parts = b.parts.iter().filter(|(l, _)| *l == first).cloned();
+                    match part_block(b.col, parts.collect()) {
+                        Some(h) => h,
+                        None => break,
+                    }
+                } else {
                     break;
                 };
                 if let Some(a) = run.last().and_then(|j| bl.get(*j)) {
-                    let s = a.bbox.y1 - b.bbox.y1;
-                    let same_x = (a.bbox.cx() - b.bbox.cx()).abs() <= 0.25 * em;
+                    let s = a.bbox.y1 - head.bbox.y1;
+                    let same_x = (a.bbox.cx() - head.bbox.cx()).abs() <= 0.25 * em;
                     if !same_x || step.is_some_and(|t| (s - t).abs() > 0.1 * em) {
                         break;
                     }
                     step = Some(s);
+                }
+                if !single(b) {
+                    tail = Some((i, head));
+                    break;
                 }
                 run.push(i);
             }
@@ -1601,9 +1785,16 @@ fn spread_labels(bl: Vec<Block>, em: f64) -> Vec<Block> {
                 .filter_map(|i| bl.get(*i))
                 .map(|b| b.text(false))
                 .collect();
-            if run.len() >= 3 && crate::sections::is_label(&text) {
+            let with_tail = tail
+                .as_ref()
+                .map(|(_, h)| format!("{text}{}", h.text(false)))
+                .filter(|t| crate::sections::is_label(t));
+            if let (Some(_), Some((i, h))) = (with_tail, tail) {
                 k += run.len();
-                runs.push(run);
+                runs.push((run, Some((i, h))));
+            } else if run.len() >= 3 && crate::sections::is_label(&text) {
+                k += run.len();
+                runs.push((run, None));
             } else {
                 k += 1;
             }
@@ -1614,11 +1805,14 @@ fn spread_labels(bl: Vec<Block>, em: f64) -> Vec<Block> {
     }
     let mut taken = vec![false; bl.len()];
     let mut out: Vec<Block> = Vec::with_capacity(bl.len());
-    for run in &runs {
+    for (run, tail) in &runs {
         let mut merged: Option<Block> = None;
-        for i in run {
-            let Some(b) = bl.get(*i) else { continue };
-            if let Some(t) = taken.get_mut(*i) {
+        let heads = run
+            .iter()
+            .filter_map(|i| bl.get(*i).map(|b| (*i, b.clone())))
+            .chain(tail.iter().cloned());
+        for (i, b) in heads {
+            if let Some(t) = taken.get_mut(i) {
                 *t = true;
             }
             match merged.as_mut() {
@@ -1627,10 +1821,18 @@ fn spread_labels(bl: Vec<Block>, em: f64) -> Vec<Block> {
                     m.bbox = m.bbox.union(&b.bbox);
                     m.lines += 1;
                 }
-                None => merged = Some(b.clone()),
+                None => merged = Some(b),
             }
         }
         out.extend(merged);
+        // The rest of the block whose first character went to the run.
+        if let Some((i, _)) = tail {
+            if let Some(b) = bl.get(*i) {
+                let (first, _) = line_range(b);
+                let rest = b.parts.iter().filter(|(l, _)| *l != first).cloned();
+                out.extend(part_block(b.col, rest.collect()));
+            }
+        }
     }
     out.extend(
         bl.into_iter()
@@ -2503,12 +2705,24 @@ fn span_starts(
             centred
         }
     };
+    // The last span runs to the last band, or stops above skippable bands ending the
+    // page: level name rows of their own (生态效益指标 merged over the value columns,
+    // below 社会效益指标's own row), which no other level-2 label spans.
+    let tail = (0..n)
+        .rev()
+        .take_while(|e| skippable.get(*e).copied().unwrap_or(false))
+        .count();
+    let last_from = (n - 1).saturating_sub(tail);
     // best[i][s]: the least cost of labels i.. with label i's span starting at band s.
     let mut best = vec![vec![f64::INFINITY; n]; k];
     let mut next = vec![vec![0usize; n]; k];
     for i in (0..k).rev() {
         for s in 0..n {
-            let ends = if i + 1 == k { n - 1..n } else { s..n - 1 };
+            let ends = if i + 1 == k {
+                last_from.max(s)..n
+            } else {
+                s..n - 1
+            };
             for e in ends {
                 // The next span starts right below, or below skippable bands there.
                 let mut starts = vec![e + 1];
@@ -2797,7 +3011,11 @@ fn rows_in_columns(
         bl = if top_aligned(&bl) {
             split_at_row_starts(bl, label_cols)
         } else {
-            split_off_centre(bl, p.em, label_cols)
+            let bl = split_off_centre(bl, p.em, label_cols);
+            match label_cols {
+                Some(k) => split_at_sentence_rows(bl, k),
+                None => bl,
+            }
         };
     }
     // A cell merged over the columns to the table's right edge is a row of its own,
@@ -4248,6 +4466,33 @@ mod tests {
         assert_eq!(starts(false), Some(vec![2]));
     }
 
+    /// A continued page whose last level-2 labels are level name rows of their own (a
+    /// row in the level-2 column, and one more merged over the value columns below it,
+    /// skippable): the last label's span ends above that row, so the labels above keep
+    /// the spans they are centred on (synth-317: 时效指标 on four rows).
+    #[test]
+    fn last_label_span_ends_above_a_trailing_level_name_row() {
+        // Six bands top to bottom, 30 apart, 10 high; the last is a level name row.
+        let bands: Vec<(f64, f64)> = (0..6)
+            .map(|i| (700.0 - 30.0 * i as f64, 710.0 - 30.0 * i as f64))
+            .collect();
+        let label = |cy: f64, fixed: Option<usize>| SpanLabel {
+            cy,
+            top: cy + 5.0,
+            fixed,
+            vertical: false,
+        };
+        // Centred on band 0, on bands 1..3, and a level name row of its own at band 4.
+        let labels = [
+            label(705.0, None),
+            label(645.0, None),
+            label(585.0, Some(4)),
+        ];
+        let skippable = [false, false, false, false, false, true];
+        let split = span_starts(&bands, &labels, 10.5, false, &skippable, &[]);
+        assert_eq!(split.map(|s| s.0), Some(vec![0, 1, 4]));
+    }
+
     /// A level-2 name over empty cells whose merged span (from the level-2 column to the
     /// right edge) is centred where its own column is too stays no level-3 name: it goes
     /// to the level-2 column.
@@ -4614,6 +4859,97 @@ mod tests {
                 "改善城乡人居环境",
                 "合作银行发放贷款金额≥77亿元。",
             ],
+        ];
+        assert_eq!(texts.len(), want.len(), "{texts:?}");
+        for (got, want) in texts.iter().zip(want) {
+            assert_eq!(got.get(..3), Some(&want.map(String::from)[..]), "{texts:?}");
+        }
+    }
+
+    /// fpdf2 without padding (synth-33): two one-line rows whose level-3 names and
+    /// targets each fill their lines exactly, the level-2 label centred on the pair,
+    /// part where the first target ends its sentence at its line's end.
+    #[test]
+    fn one_line_rows_filling_their_lines_part_where_a_target_ends_a_sentence() {
+        let p = Params {
+            em: 9.0,
+            min_col_gap: 3.6,
+            row_gap_extra: 1.8,
+            wrap_fill: true,
+            ..page_params()
+        };
+        // (top from the page's top, x0, x1, text) as pdftotext -bbox gives them.
+        let words: &[(f64, f64, f64, &str)] = &[
+            (43.64, 336.64, 426.64, "提升公共服务供给能力"),
+            (43.64, 436.62, 559.31, "高新技术企业认定数≥493家。"),
+            (50.72, 193.56, 229.56, "数量指标"),
+            (57.81, 336.64, 426.64, "按时完成年度建设任务"),
+            (57.81, 436.62, 541.31, "道路养护里程≥665公里。"),
+            (71.98, 436.62, 560.82, "全市技术合同成交额不超过260"),
+            (79.07, 336.64, 399.64, "提高群众满意度"),
+            (86.16, 436.62, 469.02, "9亿元。"),
+            (100.33, 436.62, 444.72, "1."),
+            (114.50, 193.56, 229.56, "质量指标"),
+            (114.50, 336.64, 426.64, "保障困难群众基本生活"),
+            (114.50, 436.62, 562.91, "合作银行发放贷款金额≥83亿元"),
+            (128.68, 436.62, 453.72, "。2."),
+            (128.68, 456.40, 552.10, "开展项目数量≤967项。"),
+            (142.90, 436.62, 562.60, "全市技术合同成交额=2810亿元"),
+            (149.90, 336.64, 426.64, "推进关键核心技术攻关"),
+            (157.00, 436.62, 445.62, "。"),
+        ];
+        let mut lines: Vec<Line> = Vec::new();
+        for (top, x0, x1, text) in words {
+            let c = Chunk {
+                text: text.to_string(),
+                bbox: Rect::new(*x0, 842.0 - top - 9.0, *x1, 842.0 - top),
+            };
+            match lines.last_mut() {
+                Some(l) if (l.bbox.y1 - c.bbox.y1).abs() < 0.01 => {
+                    l.bbox = l.bbox.union(&c.bbox);
+                    l.chunks.push(c);
+                }
+                _ => lines.push(chunk_line(vec![c])),
+            }
+        }
+        let seps = vec![283.0, 431.6];
+        let row_gap = usual_line_gap(&lines, &seps, &p) + p.row_gap_extra;
+        let (rows, _) = rows_in_columns(
+            &lines,
+            &p,
+            seps,
+            row_gap,
+            Some((Some((1, 336.64)), false)),
+            &[],
+            &[],
+        );
+        let texts: Vec<Vec<String>> = rows
+            .iter()
+            .map(|r| {
+                r.cells
+                    .iter()
+                    .map(|c| c.text.chars().filter(|ch| !ch.is_whitespace()).collect())
+                    .collect()
+            })
+            .collect();
+        let want = [
+            [
+                "数量指标",
+                "提升公共服务供给能力",
+                "高新技术企业认定数≥493家。",
+            ],
+            ["", "按时完成年度建设任务", "道路养护里程≥665公里。"],
+            [
+                "质量指标",
+                "提高群众满意度",
+                "全市技术合同成交额不超过2609亿元。",
+            ],
+            [
+                "",
+                "保障困难群众基本生活",
+                "1.合作银行发放贷款金额≥83亿元。2.开展项目数量≤967项。",
+            ],
+            ["", "推进关键核心技术攻关", "全市技术合同成交额=2810亿元。"],
         ];
         assert_eq!(texts.len(), want.len(), "{texts:?}");
         for (got, want) in texts.iter().zip(want) {

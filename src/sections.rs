@@ -241,6 +241,12 @@ const DEPARTMENT: &[&str] = &[
     "主管部门名称",
     // 项目支出绩效目标申报表 (the project-level relative of the form).
     "主管部门及代码",
+    // A transfer payment's 区域绩效目标表 names the local department that declares it
+    // (its 中央主管部门, the ministry above, is no department of the form's).
+    "地方主管部门",
+    "省级主管部门",
+    "市级主管部门",
+    "县级主管部门",
     "填报单位",
     "申报单位",
     "部门",
@@ -5589,11 +5595,32 @@ fn leading_stem_names(p: &mut Parsed, extra: &[String]) -> usize {
 }
 
 fn next_is_cost_level2(cells: &[&Cell], c: &Cell) -> bool {
-    let pos = cells.iter().position(|x| std::ptr::eq(*x, c));
-    pos.and_then(|i| cells.get(i + 1))
-        .and_then(|n| framework_name_strict(&n.text))
-        .and_then(parent_of)
-        == Some("成本指标")
+    let Some(i) = cells.iter().position(|x| std::ptr::eq(*x, c)) else {
+        return false;
+    };
+    let Some(next) = cells.get(i + 1) else {
+        return false;
+    };
+    if framework_name_strict(&next.text).and_then(parent_of) == Some("成本指标") {
+        return true;
+    }
+    // Written without 指标 (`成本指标 | 经济成本 | 平台升级费用 | ≤450万元`): only with a
+    // level-3 name and a target after it before the next level name, since an older
+    // template's level-3 name under 成本指标 may be `社会成本` itself (`成本指标 | 社会成本 |
+    // 无`).
+    is_cost_stem(&next.text)
+        && cells
+            .get(i + 2..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|x| framework_name_strict(&x.text).is_none())
+            .count()
+            >= 2
+}
+
+/// A level-2 name of 成本指标, with or without its `指标` (`经济成本`, `社会成本指标`).
+pub(crate) fn is_cost_stem(text: &str) -> bool {
+    framework_name(text).and_then(parent_of) == Some("成本指标")
 }
 
 /// Cells with no row structure at all: a framework name starts a new indicator, and
@@ -5629,18 +5656,31 @@ fn stream_rows(cells: &[&Cell], targets: usize, added: &[String]) -> Vec<(Parsed
             out.push((p, l));
         }
     };
+    // Under 成本指标 read as level 1, a cost level-2 name written without 指标
+    // (`社会成本`) where a row starts is a level-2 name too (not right after a level-2
+    // name, where it is the level-3 name).
+    let mut cost_level1 = false;
     for c in cells {
         let at_row_start = content.is_empty() || content.len() == row_cells;
-        let name = framework_name_strict(&c.text).or_else(|| {
-            (bare_names && at_row_start)
-                .then(|| bare(&c.text))
-                .flatten()
-        });
+        let name = framework_name_strict(&c.text)
+            .or_else(|| {
+                (bare_names && at_row_start)
+                    .then(|| bare(&c.text))
+                    .flatten()
+            })
+            .or_else(|| {
+                let row_start =
+                    content.len() == row_cells || (content.is_empty() && cur.level2.is_none());
+                (cost_level1 && row_start && is_cost_stem(&c.text))
+                    .then(|| framework_name(&c.text))
+                    .flatten()
+            });
         if let Some(name) = name {
             if !content.is_empty() || had_framework && cur.level2.is_some() {
                 flush(&mut cur, &mut content, &mut loc, &mut out);
             }
             if is_level1(name) && (!is_ambiguous(name) || next_is_cost_level2(cells, c)) {
+                cost_level1 = is_ambiguous(name);
                 cur.level1 = Some(c.text.to_string());
             } else {
                 cur.level2 = Some(c.text.to_string());
@@ -5901,6 +5941,33 @@ impl IndicatorState {
                 warnings.push(Warning::new("merged_label_moved", msg, Some(loc.clone())));
                 self.level1 = Some(parent.to_string());
                 self.level1_fw = framework_name(parent);
+            }
+        }
+        // Rows above the table's first level names are theirs: a merged cell's label
+        // centred lower down its span (PDF copies, OCR) leaves its first rows blank.
+        // Only whole rows, a level-3 name naming no level and a target: not the pieces
+        // of a header or of names a misread layout left there.
+        let whole = |r: &IndicatorRow| {
+            r.level1.is_none()
+                && r.level2.is_none()
+                && r.level3.as_deref().is_some_and(|t| !has(t, "指标"))
+                && (r.period.is_some() || r.annual.is_some())
+        };
+        if (self.level1.is_some() || self.level2.is_some())
+            && !self.out.is_empty()
+            && self.out.iter().all(whole)
+        {
+            warnings.push(Warning::new(
+                "merged_label_moved",
+                format!(
+                    "the first {} indicator row(s) stand above the table's first level names; read under them",
+                    self.out.len()
+                ),
+                Some(loc.clone()),
+            ));
+            for r in &mut self.out {
+                r.level1.clone_from(&self.level1);
+                r.level2.clone_from(&self.level2);
             }
         }
         self.out.push(IndicatorRow {

@@ -713,16 +713,22 @@ fn label_of_plain(text: &str) -> Option<Label> {
 /// `预算`/`资金` after owner words (`项目预算`) may head a task table's amount column:
 /// only the list's spellings of those (`部门预算`, `年度预算`) count.
 fn budget_label_shape(base: &str) -> bool {
-    const OWNERS: [&str; 6] = ["部门", "单位", "项目", "年度", "本年", "整体"];
-    const CORES: [&str; 6] = [
+    // (`(单位)` after 部门: `年度部门（单位）整体支出预算`, the MoF template's label.)
+    const OWNERS: [&str; 7] = ["部门", "单位", "(单位)", "项目", "年度", "本年", "整体"];
+    const CORES: [&str; 7] = [
         "预算资金",
         "预算申请",
         "预算安排",
         "资金安排",
+        "支出预算",
         "预算",
         "资金",
     ];
-    if base.len() > 3 * 12 || !matches!(base.chars().next_back(), Some('金' | '请' | '排' | '况'))
+    if base.len() > 3 * 16
+        || !matches!(
+            base.chars().next_back(),
+            Some('金' | '请' | '排' | '况' | '算')
+        )
     {
         return false;
     }
@@ -730,14 +736,36 @@ fn budget_label_shape(base: &str) -> bool {
     while let Some(r) = OWNERS.iter().find_map(|o| rest.strip_prefix(o)) {
         rest = r;
     }
+    let owned = rest.len() < base.len();
     let Some((core, r)) = CORES.iter().find_map(|c| Some((*c, rest.strip_prefix(c)?))) else {
         return false;
     };
     match r {
+        // A bare 支出预算 may head a column of the budget (收入预算 | 支出预算).
+        "" if core == "支出预算" => owned,
         "" => core.len() > 6,
         "情况" => true,
         _ => false,
     }
+}
+
+/// `收入预算（万元）` / `支出预算（万元）` in the label column: a budget stated as two
+/// blocks one under the other, each over its own names and amounts. The side it names
+/// (收入 or 支出), for the block's items' section. A bare `收入预算` heads a column
+/// inside a budget (收入预算 | 支出预算 over 项目 | 金额), so only with the currency
+/// note, or in a table whose cells keep their columns.
+fn side_budget_label(text: &str, has_cols: bool) -> Option<&'static str> {
+    if text.len() > MAX_LABEL_BYTES {
+        return None;
+    }
+    let n = norm(text);
+    let base = strip_note(&n);
+    let side = match base {
+        "收入预算" => "收入",
+        "支出预算" => "支出",
+        _ => return None,
+    };
+    (has_cols || unit_in(&n).is_some()).then_some(side)
 }
 
 /// The label sets in the order `label_of` tries them: a text in two sets gets the first.
@@ -1565,6 +1593,27 @@ impl<'g> Reader<'g> {
                 }
                 l => l,
             };
+            // 收入预算（万元） then 支出预算（万元） down the label column: each a budget block
+            // of its own (a page-break repeat of one label would merge them), whose label
+            // gives its items their section (see `budget`).
+            if label.is_none()
+                && in_label_col
+                && side_budget_label(&first.text, self.has_cols).is_some()
+                && !blocks
+                    .last()
+                    .and_then(|b| b.label_cell)
+                    .is_some_and(|c| same_name(&c.text, &first.text))
+            {
+                blocks.push(Block {
+                    label: Some(Label::Budget),
+                    label_cell: Some(first),
+                    inline: None,
+                    rows: vec![cells[1..].to_vec()],
+                    row_locs: vec![row.loc.clone()],
+                    titled: cells.len() == 1,
+                });
+                continue;
+            }
             // Templates without the 绩效指标 label column open the indicator table with
             // its header row (一级指标 | 二级指标 | …), or, where the header was lost, with a
             // level-1 row (产出指标 | 数量指标 | …).
@@ -2018,6 +2067,16 @@ impl<'g> Reader<'g> {
             self.budget_by_columns(block, block_unit.as_deref(), &mut entries);
         } else {
             self.budget_by_shape(block, block_unit.as_deref(), &mut entries);
+        }
+        // A block labelled 收入预算（万元） or 支出预算（万元）: its label is the section its
+        // items stand under, and says on which side of the form they count.
+        if let Some(lc) = block
+            .label_cell
+            .filter(|c| side_budget_label(&c.text, true).is_some())
+        {
+            for e in entries.iter_mut().filter(|e| e.section.is_none()) {
+                e.section = Some(lc.text.trim().to_string());
+            }
         }
         split_inline_amounts(&mut entries);
         for (cell, loc) in split_glued_amounts(&mut entries) {

@@ -1554,7 +1554,21 @@ impl<'g> Reader<'g> {
             };
             let label = match label {
                 Some(Label::Budget) if own_header(Label::Tasks, &task_head) => None,
-                Some(Label::OverallGoal) if own_header(Label::OverallGoal, &is_goal_heading) => {
+                // (And a duty/task goal table's headings, 部门职能 | 年度主要任务, which are
+                // labels of their own elsewhere: the first of them right under the goal
+                // label when the next line is a heading too.)
+                Some(Label::OverallGoal | Label::Tasks | Label::Footer)
+                    if own_header(Label::OverallGoal, &is_goal_table_heading)
+                        || (cell_per_line
+                            && current == Some(Label::OverallGoal)
+                            && is_duty_or_task_heading(&first.text)
+                            && blocks.last().is_some_and(|b| b.cells().next().is_none())
+                            && self.grid.rows.get(ri + 1).is_some_and(|r| {
+                                let mut next = r.non_empty();
+                                next.next().is_some_and(|c| is_goal_table_heading(&c.text))
+                                    && next.next().is_none()
+                            })) =>
+                {
                     None
                 }
                 l => l,
@@ -3525,7 +3539,7 @@ fn headed_goal(block: &Block) -> Option<Text> {
         };
         bare.chars().count() <= 10 && !t.contains(['。', '；', '，'])
     };
-    let is_heading = |t: &str| short(t) && has(t, "目标");
+    let is_heading = |t: &str| short(t) && (has(t, "目标") || is_duty_or_task_heading(t));
     // A self-evaluation sets what was done beside the goal (预期目标 | 实际完成情况).
     let is_outcome = |t: &str| short(t) && (has(t, "完成情况") || has(t, "实际完成"));
     if head.len() < 2
@@ -3640,7 +3654,7 @@ fn streamed_goal(block: &Block) -> Option<Text> {
     let cells: Vec<&Cell> = block.rows.iter().flatten().copied().collect();
     let k = cells
         .iter()
-        .take_while(|c| is_goal_heading(&c.text))
+        .take_while(|c| is_goal_table_heading(&c.text))
         .count();
     if k < 2 || cells.len() != 2 * k {
         return None;
@@ -3673,6 +3687,19 @@ fn is_goal_heading(text: &str) -> bool {
         _ => t,
     };
     bare.chars().nth(6).is_none() && has(bare, "目标") && !t.contains(['。', '；', '，'])
+}
+
+/// A heading of a goal table's column: a goal kind ([`is_goal_heading`]), or the
+/// department's duties and the year's tasks that some 整体绩效目标 tables set side by
+/// side (`部门职能 | 年度主要任务`).
+fn is_goal_table_heading(text: &str) -> bool {
+    is_goal_heading(text) || is_duty_or_task_heading(text)
+}
+
+/// `部门职能`, `主要职能`, `年度主要任务`, `重点任务`: a short name ending in 职能 or 任务.
+fn is_duty_or_task_heading(text: &str) -> bool {
+    let t = text.trim();
+    t.chars().nth(6).is_none() && (t.ends_with("职能") || t.ends_with("任务"))
 }
 
 /// Two department names that are the same up to one character (an OCR misreading).

@@ -1707,7 +1707,7 @@ impl<'g> Reader<'g> {
                         && is_goal_heading(&first.text)
                         && blocks
                             .last()
-                            .and_then(|b| b.rows.first())
+                            .and_then(|b| b.rows.iter().find(|r| !r.is_empty()))
                             .and_then(|r| r.first())
                             .is_some_and(|c| is_goal_heading(&c.text)) =>
                 {
@@ -3656,6 +3656,9 @@ fn streamed_goal(block: &Block) -> Option<Text> {
         .iter()
         .take_while(|c| is_goal_table_heading(&c.text))
         .count();
+    if k == 1 {
+        return streamed_goal_rows(&cells);
+    }
     if k < 2 || cells.len() != 2 * k {
         return None;
     }
@@ -3669,6 +3672,38 @@ fn streamed_goal(block: &Block) -> Option<Text> {
         text: parts.join("\n"),
         loc: texts.first()?.loc.clone(),
     })
+}
+
+/// One cell a line, goal kinds set one under the other, each heading its text
+/// (`中期目标（…）` / text / `年度目标（…）` / text, as [`stacked_goal`] reads the rows):
+/// `中期目标（…）：…` then `年度目标（…）：…`. A text over several lines goes on.
+fn streamed_goal_rows(cells: &[&Cell]) -> Option<Text> {
+    let mut parts: Vec<(&str, String)> = Vec::new();
+    let mut loc = None;
+    for c in cells {
+        let t = c.text.trim();
+        if is_goal_heading(t) && parts.last().is_none_or(|(_, text)| !text.is_empty()) {
+            parts.push((t, String::new()));
+            continue;
+        }
+        let (_, text) = parts.last_mut()?;
+        if text.is_empty() {
+            loc.get_or_insert_with(|| c.loc.clone());
+        } else {
+            let sep = wrap_separator(text, t);
+            text.push_str(sep);
+        }
+        text.push_str(t);
+    }
+    if parts.len() < 2 || parts.iter().any(|(_, t)| t.is_empty()) {
+        return None;
+    }
+    let text = parts
+        .iter()
+        .map(|(h, t)| format!("{h}：{t}"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    Some(Text { text, loc: loc? })
 }
 
 /// A goal kind heading its text's row (`中期目标`, `年度目标（2025年）`, `长期目标`).
@@ -4332,6 +4367,12 @@ fn is_field_label(text: &str) -> bool {
         "填报人",
         "填报日期",
         "预算年度",
+        // A transfer payment's 区域绩效目标表 (its 地方主管部门 is the department).
+        "转移支付名称",
+        "专项名称",
+        "专项资金名称",
+        "中央主管部门",
+        "资金使用单位",
     ];
     let t = text.trim();
     t.len() <= MAX_LABEL_BYTES && FIELDS.contains(&t) && label_of(t).is_none()

@@ -3427,6 +3427,27 @@ fn sections_from_heads(entries: &mut Vec<BudgetEntry>) {
     let Some(start) = entries.iter().position(is_head) else {
         return;
     };
+    // One cell a line (no two entries share a line): section heads one after the other
+    // (按收入性质分 / 按支出性质分, 资金来源 / 支出结构), then name–amount pairs, as the
+    // rows held them side by side: the pairs take the heads in turn.
+    if entries.windows(2).all(|w| w[0].loc != w[1].loc) {
+        let k = entries[start..]
+            .iter()
+            .take_while(|e| is_head(e) && e.name.as_deref().is_some_and(is_section_header))
+            .count();
+        let items = &entries[start + k..];
+        if k >= 2 && items.len() >= k && items.iter().all(|e| e.raw.is_some()) {
+            let heads: Vec<String> = entries[start..start + k]
+                .iter()
+                .map(|e| e.name.clone().unwrap_or_default())
+                .collect();
+            for (e, h) in entries[start + k..].iter_mut().zip(heads.iter().cycle()) {
+                e.section = Some(h.clone());
+            }
+            entries.drain(start..start + k);
+            return;
+        }
+    }
     let width = entries[start..]
         .iter()
         .take_while(|e| e.loc == entries[start].loc && is_head(e))
@@ -4898,12 +4919,19 @@ fn tasks_from_cells(
     let has_outcome = map.is_none_or(|m| m.cols[3].is_some() || !m.complete());
     let mut tasks: Vec<TaskRow> = Vec::new();
     if amounts.is_empty() {
-        // No amounts at all: name + content + outcome per run of cells.
+        // No amounts at all: name + content + outcome per run of cells; name + content
+        // under a header of those two alone (任务名称 | 主要内容).
+        let width = match map {
+            Some(m) if m.cols[2].is_none() && m.cols[3].is_none() && !m.amount_split => 2,
+            _ => 3,
+        };
         let mut it = cells.iter();
         while let Some(first) = it.next() {
             let name = Some(first.text.to_string());
             let content = it.next().map(|c| c.text.to_string());
-            let outcome = it.next().map(|c| c.text.to_string());
+            let outcome = (width == 3)
+                .then(|| it.next().map(|c| c.text.to_string()))
+                .flatten();
             tasks.push(TaskRow {
                 name,
                 content,

@@ -3419,7 +3419,14 @@ fn split_glued_amounts(entries: &mut [BudgetEntry]) -> Vec<(String, Loc)> {
 /// row's from the first (the longer list is set first: income's five lines beside
 /// expenditure's two). A wrong placement shows in the checks.
 fn sections_from_heads(entries: &mut Vec<BudgetEntry>) {
-    if entries.iter().any(|e| e.section.is_some()) {
+    // The lower row of a two-row header (收入预算 | 支出预算 over 项目 | 金额 | 项目 | 金额)
+    // names no section: one cell a line, the heads above it do.
+    let item_heading =
+        |s: &str| matches!(strip_note(&norm(s)), "项目" | "名称" | "项目名称" | "科目");
+    if entries
+        .iter()
+        .any(|e| e.section.as_deref().is_some_and(|s| !item_heading(s)))
+    {
         return;
     }
     let is_head =
@@ -3427,6 +3434,7 @@ fn sections_from_heads(entries: &mut Vec<BudgetEntry>) {
     let Some(start) = entries.iter().position(is_head) else {
         return;
     };
+    let headed = entries.iter().any(|e| e.section.is_some());
     // One cell a line (no two entries share a line): section heads one after the other
     // (按收入性质分 / 按支出性质分, 资金来源 / 支出结构), then name–amount pairs, as the
     // rows held them side by side: the pairs take the heads in turn.
@@ -3441,12 +3449,35 @@ fn sections_from_heads(entries: &mut Vec<BudgetEntry>) {
                 .iter()
                 .map(|e| e.name.clone().unwrap_or_default())
                 .collect();
-            for (e, h) in entries[start + k..].iter_mut().zip(heads.iter().cycle()) {
-                e.section = Some(h.clone());
+            // A row whose cell under one head was blank lost it in the copy: an item
+            // whose name states its side (基本支出, 人员经费; 财政拨款, 事业收入) takes
+            // the head of that side, and the turn goes on from there.
+            let side = |t: &str| {
+                let n = norm(t);
+                if has(&n, "支出") || has(&n, "经费") {
+                    Some(false)
+                } else if has(&n, "收入") || has(&n, "拨款") || has(&n, "来源") {
+                    Some(true)
+                } else {
+                    None
+                }
+            };
+            let head_sides: Vec<Option<bool>> = heads.iter().map(|h| side(h)).collect();
+            let mut turn = 0;
+            for e in entries[start + k..].iter_mut() {
+                let own = e.name.as_deref().and_then(side);
+                if let Some(i) = own.and_then(|o| head_sides.iter().position(|h| *h == Some(o))) {
+                    turn = i;
+                }
+                e.section = heads.get(turn % k).cloned();
+                turn = (turn + 1) % k;
             }
             entries.drain(start..start + k);
             return;
         }
+    }
+    if headed {
+        return;
     }
     let width = entries[start..]
         .iter()

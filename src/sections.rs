@@ -2825,7 +2825,9 @@ impl<'g> Reader<'g> {
                 }
                 continue;
             }
-            let targets = map.as_ref().map(|m| m.target_count()).unwrap_or(2);
+            let targets = map
+                .as_ref()
+                .map_or_else(|| headless_targets(block), |m| m.target_count());
             match (&map, self.has_cols) {
                 (Some(m), true) => {
                     let parsed = m.row(&row, &mut self.out.warnings);
@@ -2990,6 +2992,27 @@ fn opens_budget_table(cells: &[&Cell]) -> bool {
 
 /// A row that can only be an indicator row: a level-1 name (产出指标, 效益指标, 满意度指标)
 /// followed by a level-2 name and more cells.
+/// How many target columns an indicator table without its header row holds: two
+/// (中期 and 年度) where a row holds a level-3 name and two targets, else one, the
+/// annual target (a lone target had been read as the period's).
+fn headless_targets(block: &Block) -> usize {
+    let most = block
+        .rows
+        .iter()
+        .map(|r| {
+            r.iter()
+                .filter(|c| framework_name_strict(&c.text).is_none())
+                .count()
+        })
+        .max()
+        .unwrap_or(0);
+    if most >= 3 {
+        2
+    } else {
+        1
+    }
+}
+
 fn opens_level1_row(cells: &[&Cell]) -> bool {
     match cells {
         [first, second, _, ..] => {

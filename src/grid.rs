@@ -1949,6 +1949,7 @@ fn last_cell_lines_end(rows: &[Row<'_>], end: usize, after_whole: bool) -> usize
                 && follows(&rows[last], r)
                 && !r.cells[0].text.contains(['：', ':'])
                 && !is_page_number(r.cells[0].text.trim())
+                && !is_title_line(r.cells[0].text.trim())
                 && !crate::sections::is_label(&r.cells[0].text)
                 && !crate::sections::is_framework_name(&r.cells[0].text)
         })
@@ -1963,6 +1964,18 @@ fn last_cell_lines_end(rows: &[Row<'_>], end: usize, after_whole: bool) -> usize
         return end;
     }
     last
+}
+
+/// The form's title (`…绩效目标申报表`, `…目标表（2024年度）`), which a page break repeats
+/// at the next page's top: never the rest of the cell above it.
+fn is_title_line(t: &str) -> bool {
+    let bare = match t.find(['（', '(']) {
+        Some(i) if t.ends_with(['）', ')']) => t.get(..i).unwrap_or(t),
+        _ => t,
+    };
+    bare.chars().nth(40).is_none()
+        && !bare.contains(['，', '。', '；', ','])
+        && (bare.ends_with("申报表") || bare.ends_with("目标表"))
 }
 
 /// Whether `b` is on the line right after `a`.

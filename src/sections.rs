@@ -1552,8 +1552,11 @@ impl<'g> Reader<'g> {
                     && is_head(&first.text)
                     && blocks.last().is_some_and(|b| b.holds_only(is_head))
             };
+            let indicator_head = |t: &str| is_indicator_header_cell(t) || is_stream_added_header(t);
             let label = match label {
                 Some(Label::Budget) if own_header(Label::Tasks, &task_head) => None,
+                // An indicator header's added column (备注, a footer label elsewhere).
+                Some(Label::Footer) if own_header(Label::Indicators, &indicator_head) => None,
                 // (And a duty/task goal table's headings, 部门职能 | 年度主要任务, which are
                 // labels of their own elsewhere: the first of them right under the goal
                 // label when the next line is a heading too.)

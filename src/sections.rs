@@ -5886,6 +5886,15 @@ fn stream_rows(cells: &[&Cell], targets: usize, added: &[String]) -> Vec<(Parsed
                 (cost_level1 && row_start && is_cost_stem(&c.text))
                     .then(|| framework_name(&c.text))
                     .flatten()
+            })
+            .or_else(|| {
+                // Right after a level-1 name, a level-2 name of its own without 指标
+                // (满意度指标 | 服务对象满意度).
+                let l1 = cur.level1.as_deref().and_then(framework_name)?;
+                (content.is_empty() && cur.level2.is_none())
+                    .then(|| framework_name(&c.text))
+                    .flatten()
+                    .filter(|n| parent_of(n) == Some(l1))
             });
         if let Some(name) = name {
             if !content.is_empty() || had_framework && cur.level2.is_some() {

@@ -2669,9 +2669,24 @@ impl<'g> Reader<'g> {
             // (a task named 专项资金审计 and its content holding 资金 read as header words).
             let mut header_texts: Vec<String> = Vec::new();
             while i < loose.len() {
+                // A header names each column once: a cell naming one already named
+                // (`预算执行审计` after 拟投入的资金) is a task's, unless it is a funding
+                // word of a second header row (总额 | 财政拨款 | 其他资金).
+                let mut named = [false; 4];
                 let run = loose[i..]
                     .iter()
-                    .take_while(|c| TaskColumns::slot(&c.text).is_some())
+                    .take_while(|c| match TaskColumns::slot(&c.text) {
+                        Some(s) if named.get(s).copied().unwrap_or(false) => {
+                            is_funding_header(&c.text)
+                        }
+                        Some(s) => {
+                            if let Some(n) = named.get_mut(s) {
+                                *n = true;
+                            }
+                            true
+                        }
+                        None => false,
+                    })
                     .count();
                 let repeat = header_texts.is_empty()
                     || loose[i..i + run]

@@ -1644,7 +1644,21 @@ impl<'g> Reader<'g> {
                     && opens_task_table(cells.get(1..).unwrap_or(&[])))
                 .then_some(Label::Tasks)
             } else if current != Some(Label::Indicators)
-                && (IndicatorColumns::header_cols(&cells).is_some() || opens_level1_row(&cells))
+                && (IndicatorColumns::header_cols(&cells).is_some()
+                    || opens_level1_row(&cells)
+                    || (cell_per_line && current == Some(Label::Tasks) && {
+                        // One cell a line, that row's first two cells on two lines
+                        // (after the tasks, where the table's label and header were
+                        // left out).
+                        let next: Vec<&Cell> = self
+                            .grid
+                            .rows
+                            .get(ri + 1)
+                            .map(|r| r.non_empty().collect())
+                            .unwrap_or_default();
+                        matches!((cells.as_slice(), next.as_slice()), ([a], [b])
+                            if opens_level1_row(&[a, b, b]))
+                    }))
             {
                 Some(Label::Indicators)
             } else if current != Some(Label::Tasks) && opens_task_table(&cells) {
@@ -2914,7 +2928,7 @@ impl<'g> Reader<'g> {
             let targets = header
                 .map(|m| m.target_count())
                 .filter(|&n| n > 0)
-                .unwrap_or(2);
+                .unwrap_or_else(|| headless_stream_targets(&stream));
             // A target split over 指标性质 | 指标值 | 计量单位 columns: each row's cells
             // are placed by their shapes, since the copy dropped the empty ones.
             let split = header.filter(|m| {
@@ -3028,6 +3042,23 @@ fn headless_targets(block: &Block) -> usize {
         2
     } else {
         1
+    }
+}
+
+/// [`headless_targets`] one cell a line: the runs of cells between level names hold
+/// whole rows, a level-3 name and one target (runs of even length) or two (of a length
+/// divisible by three). Two where both or neither fit, as before.
+fn headless_stream_targets(stream: &[&Cell]) -> usize {
+    let runs: Vec<usize> = stream
+        .split(|c| framework_name_strict(&c.text).is_some())
+        .map(<[&Cell]>::len)
+        .filter(|&n| n > 0)
+        .collect();
+    let fits = |w: usize| !runs.is_empty() && runs.iter().all(|r| r % w == 0);
+    if fits(2) && !fits(3) {
+        1
+    } else {
+        2
     }
 }
 

@@ -1161,11 +1161,25 @@ pub(crate) fn is_page_number(text: &str) -> bool {
         && RE.as_ref().is_some_and(|re| re.is_match(text))
 }
 
-/// Rows that are nothing but a page number.
+/// Rows that are nothing but a page number, or the title again (a page break repeats
+/// it at the next page's top; as a row inside a table it had become a target's rest).
 fn drop_page_numbers(rows: &mut Vec<Row<'_>>) {
+    let mut titles: Vec<String> = Vec::new();
     rows.retain(|r| {
         let mut cells = r.non_empty();
-        !matches!((cells.next(), cells.next()), (Some(c), None) if is_page_number(&c.text))
+        match (cells.next(), cells.next()) {
+            (Some(c), None) if is_page_number(&c.text) => false,
+            (Some(c), None) if is_title_line(c.text.trim()) => {
+                let t = c.text.trim();
+                if titles.iter().any(|s| s == t) {
+                    false
+                } else {
+                    titles.push(t.to_string());
+                    true
+                }
+            }
+            _ => true,
+        }
     });
 }
 

@@ -5519,7 +5519,12 @@ impl IndicatorColumns {
         let mut p = Parsed::default();
         let mut content = Vec::new();
         for c in row {
-            match framework_name_strict(&c.text) {
+            let name = framework_name_strict(&c.text).or_else(|| {
+                (content.is_empty() && p.level2.is_none())
+                    .then(|| level2_stem_under(p.level1.as_deref(), &c.text))
+                    .flatten()
+            });
+            match name {
                 Some(name)
                     if is_level1(name) && (!is_ambiguous(name) || next_is_cost_level2(row, c)) =>
                 {
@@ -5876,6 +5881,14 @@ fn next_is_cost_level2(cells: &[&Cell], c: &Cell) -> bool {
             >= 2
 }
 
+/// Right after a level-1 name, a level-2 name of its own written without 指标
+/// (满意度指标 | 服务对象满意度): that name. (Elsewhere such a stem may be a level-3
+/// name, see `framework_name_strict`.)
+fn level2_stem_under(level1: Option<&str>, text: &str) -> Option<&'static str> {
+    let l1 = framework_name(level1?)?;
+    framework_name(text).filter(|n| parent_of(n) == Some(l1))
+}
+
 /// A level-2 name of 成本指标, with or without its `指标` (`经济成本`, `社会成本指标`).
 pub(crate) fn is_cost_stem(text: &str) -> bool {
     framework_name(text).and_then(parent_of) == Some("成本指标")
@@ -5934,13 +5947,9 @@ fn stream_rows(cells: &[&Cell], targets: usize, added: &[String]) -> Vec<(Parsed
                     .flatten()
             })
             .or_else(|| {
-                // Right after a level-1 name, a level-2 name of its own without 指标
-                // (满意度指标 | 服务对象满意度).
-                let l1 = cur.level1.as_deref().and_then(framework_name)?;
                 (content.is_empty() && cur.level2.is_none())
-                    .then(|| framework_name(&c.text))
+                    .then(|| level2_stem_under(cur.level1.as_deref(), &c.text))
                     .flatten()
-                    .filter(|n| parent_of(n) == Some(l1))
             });
         if let Some(name) = name {
             if !content.is_empty() || had_framework && cur.level2.is_some() {

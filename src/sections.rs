@@ -2938,7 +2938,12 @@ impl<'g> Reader<'g> {
                 Some(m) => stream_rows_split(&stream, m, &stream_added),
                 None => stream_rows(&stream, targets, &stream_added),
             };
-            for (parsed, loc) in rows {
+            // Targets come in the header's order (年度指标值 | 中期指标值: annual first).
+            let annual_first = header.is_some_and(|m| m.annual_first());
+            for (mut parsed, loc) in rows {
+                if annual_first {
+                    parsed = parsed.targets_swapped();
+                }
                 st.emit(parsed, loc, &mut self.out.warnings);
             }
         }

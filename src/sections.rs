@@ -2737,8 +2737,30 @@ impl<'g> Reader<'g> {
                 .and_then(|m| m.unit.clone())
                 .or(block_unit)
                 .or_else(|| self.out.budget_unit.clone());
-            // A total row (金额合计 and its amounts) is no task.
             let mut loose = kept;
+            // A row-number column (序号) before the names: its header cell and each
+            // task's number (1, 2, 3 … in turn, before a name, not an amount) are no
+            // task cells; each number goes to its task as an added column. (They had
+            // been tasks of their own, a number read as an amount.)
+            let mut numbers: Option<(String, Vec<String>)> = None;
+            if let Some(h) = loose.iter().position(|c| is_row_number_header(&c.text)) {
+                let header = loose.remove(h).text.trim().to_string();
+                let mut got = Vec::new();
+                let mut k = 0;
+                while k < loose.len() {
+                    let next = (got.len() + 1).to_string();
+                    if loose[k].text.trim() == next
+                        && loose.get(k + 1).is_some_and(|c| !is_amount_like(&c.text))
+                    {
+                        loose.remove(k);
+                        got.push(next);
+                    } else {
+                        k += 1;
+                    }
+                }
+                numbers = Some((header, got));
+            }
+            // A total row (金额合计 and its amounts) is no task.
             while let Some((at, len)) = loose_total_row(&loose) {
                 let row: Vec<&Cell> = loose.drain(at..at + len).collect();
                 if let Some((name, nums)) = row.split_first() {
@@ -2746,7 +2768,13 @@ impl<'g> Reader<'g> {
                     self.task_total(name, nums, map.as_ref(), unit.clone(), &loc);
                 }
             }
+            let from = tasks.len();
             tasks.extend(tasks_from_cells(&loose, unit, map.as_ref()));
+            if let Some((header, numbers)) = numbers {
+                for (t, n) in tasks.iter_mut().skip(from).zip(numbers) {
+                    t.other_columns.insert(0, (header.clone(), n));
+                }
+            }
         }
         if tasks.is_empty() {
             self.warn(

@@ -1597,6 +1597,33 @@ impl<'g> Reader<'g> {
                 (Some(lc), Some(c)) => c <= lc,
                 _ => true,
             };
+            // One cell a line, a short section label misread by OCR (`绩效指栎`: too
+            // short for `label_misread` alone) is that label where the line under it is
+            // a header cell of its table (一级指标 under 绩效指标).
+            let label = match label {
+                None if cell_per_line && cells.len() == 1 => {
+                    let next = self
+                        .grid
+                        .rows
+                        .get(ri + 1)
+                        .and_then(|r| r.non_empty().next())
+                        .map(|c| &*c.text)
+                        .unwrap_or("");
+                    let near = |set: &[&str]| {
+                        let t = norm(&first.text);
+                        set.iter()
+                            .any(|l| l.chars().count() >= 4 && same_name(l, &t))
+                    };
+                    if IndicatorColumns::is_header_cell(next) && near(INDICATORS) {
+                        Some(Label::Indicators)
+                    } else if TaskColumns::slot(next) == Some(0) && near(TASKS) {
+                        Some(Label::Tasks)
+                    } else {
+                        None
+                    }
+                }
+                l => l,
+            };
             // 资金来源 in the label column labels the budget in templates that state the
             // income alone (资金来源 | 财政拨款 | 450.00 …). Elsewhere it heads the income
             // column of a budget already open (资金来源 | 支出结构), so only outside one.

@@ -5901,9 +5901,15 @@ fn leading_stem_names(p: &mut Parsed, extra: &[String]) -> usize {
             break;
         };
         let next = extra.get(i + 1).and_then(|t| framework_name(t));
+        // (Also before a full level-2 name of its own already read: `产出 | 数量指标 | …`.)
+        let level2_under = p
+            .level2
+            .as_deref()
+            .and_then(framework_name_strict)
+            .and_then(parent_of);
         let level1 = is_level1(name)
             && p.level1.is_none()
-            && p.level2.is_none()
+            && (p.level2.is_none() || level2_under == Some(name))
             && (!is_ambiguous(name) || next.and_then(parent_of) == Some(name));
         if level1 {
             p.level1 = Some(text.clone());

@@ -2709,6 +2709,7 @@ impl<'g> Reader<'g> {
             // The header's texts: a run after it is a repeat only if it says them again
             // (a task named 专项资金审计 and its content holding 资金 read as header words).
             let mut header_texts: Vec<String> = Vec::new();
+            let mut added_after_amount: Vec<String> = Vec::new();
             while i < loose.len() {
                 // A header names each column once: a cell naming one already named
                 // (`预算执行审计` after 拟投入的资金) is a task's, unless it is a funding
@@ -2737,8 +2738,28 @@ impl<'g> Reader<'g> {
                     // A second header row splitting the amount column (总额 | 财政拨款 |
                     // 其他资金) follows the first: funding words ending the run and going
                     // on past it.
-                    let (head_end, end) =
+                    let (head_end, mut end) =
                         loose_amount_parts(&loose, i, run).unwrap_or((i + run, i + run));
+                    // Columns the template adds after the amount (完成时限 | 责任科室),
+                    // then the outcome's header: the header goes on over them.
+                    let mut outcome_head = None;
+                    if map.is_none() && head_end == end {
+                        while let Some(c) = loose.get(end).filter(|c| is_task_added_header(&c.text))
+                        {
+                            added_after_amount.push(c.text.trim().to_string());
+                            end += 1;
+                        }
+                        outcome_head = loose
+                            .get(end)
+                            .filter(|c| {
+                                !added_after_amount.is_empty()
+                                    && TaskColumns::slot(&c.text) == Some(3)
+                            })
+                            .copied();
+                        if outcome_head.is_some() {
+                            end += 1;
+                        }
+                    }
                     if header_texts.is_empty() {
                         header_texts = loose[i..end]
                             .iter()
@@ -2746,8 +2767,9 @@ impl<'g> Reader<'g> {
                             .collect();
                     }
                     if map.is_none() {
-                        let header = loose.get(i..head_end).unwrap_or_default();
-                        map = TaskColumns::from_header(header);
+                        let mut header = loose.get(i..head_end).unwrap_or_default().to_vec();
+                        header.extend(outcome_head);
+                        map = TaskColumns::from_header(&header);
                         let parts = loose.get(head_end..end).unwrap_or_default();
                         if let Some(m) = map.as_mut().filter(|_| parts.len() >= 2) {
                             split_amount_in_order(m, parts);
@@ -2795,8 +2817,41 @@ impl<'g> Reader<'g> {
                     self.task_total(name, nums, map.as_ref(), unit.clone(), &loc);
                 }
             }
+            // The added columns' cells follow each task's amount: taken out, and given
+            // to the task of that amount.
+            let mut added_cells: Vec<Vec<(String, String)>> = Vec::new();
+            if !added_after_amount.is_empty() {
+                let mut k = 0;
+                while k < loose.len() {
+                    if is_amount_like(&loose[k].text) {
+                        let take = loose
+                            .get(k + 1..)
+                            .unwrap_or_default()
+                            .iter()
+                            .take(added_after_amount.len())
+                            .take_while(|c| !is_amount_like(&c.text))
+                            .count();
+                        let cells: Vec<&Cell> = loose.drain(k + 1..k + 1 + take).collect();
+                        added_cells.push(
+                            added_after_amount
+                                .iter()
+                                .cloned()
+                                .zip(cells.iter().map(|c| c.text.to_string()))
+                                .collect(),
+                        );
+                    }
+                    k += 1;
+                }
+            }
             let from = tasks.len();
             tasks.extend(tasks_from_cells(&loose, unit, map.as_ref()));
+            let with_amount = tasks
+                .iter_mut()
+                .skip(from)
+                .filter(|t| t.amount_raw.is_some());
+            for (t, cols) in with_amount.zip(added_cells) {
+                t.other_columns.extend(cols);
+            }
             if let Some((header, numbers)) = numbers {
                 for (t, n) in tasks.iter_mut().skip(from).zip(numbers) {
                     t.other_columns.insert(0, (header.clone(), n));
@@ -3167,6 +3222,20 @@ fn is_duty_header(text: &str) -> bool {
 fn is_row_number(text: &str) -> bool {
     let t = text.trim();
     (1..=3).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// One cell a line, a task column a template adds after the amount (`完成时限`,
+/// `责任科室`, `备注`): known endings only, asked only right after the header's cells.
+fn is_task_added_header(text: &str) -> bool {
+    let t = text.trim();
+    t.chars().count() <= 8
+        && !t
+            .chars()
+            .any(|c| c.is_ascii_digit() || "，。；：:".contains(c))
+        && TaskColumns::slot(t).is_none()
+        && ["时限", "时间", "期限", "科室", "单位", "部门", "备注"]
+            .iter()
+            .any(|w| t.ends_with(w))
 }
 
 /// A header over row numbers (`序号`, `编号`), which templates put first.

@@ -900,9 +900,69 @@ fn quoted_tab_rows(text: &str) -> Option<Vec<Row<'static>>> {
     if !memchr::memchr_iter(b'"', b).any(opens_cell) {
         return None;
     }
-    delimited_rows(text, b'\t', true)
+    delimited_rows(&with_stray_quotes_escaped(text), b'\t', true)
         .filter(|(_, multi_line)| *multi_line)
         .map(|(rows, _)| rows)
+}
+
+/// `text` with each tab cell that opens with a quote mark its quoting does not close
+/// (`"老兵驿站"建设数量`, the closing mark followed by more of the cell on its line)
+/// written as Excel quotes a cell, so the csv reader keeps its marks: Excel and WPS
+/// quote only cells holding line breaks, so such a cell's marks are its text. (A closing
+/// mark followed by spaces is a quoted cell whose tab was lost, see `delimited_rows`.)
+fn with_stray_quotes_escaped(text: &str) -> Cow<'_, str> {
+    let b = text.as_bytes();
+    let ends_cell = |c: &u8| matches!(c, b'\t' | b'\n' | b'\r');
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'"' {
+            // The closing mark: the next lone `"` (`""` is a quote inside).
+            let mut j = i + 1;
+            let close = loop {
+                match memchr::memchr(b'"', b.get(j..).unwrap_or(&[])) {
+                    Some(k) if b.get(j + k + 1) == Some(&b'"') => j += k + 2,
+                    Some(k) => break Some(j + k),
+                    None => break None,
+                }
+            };
+            match close {
+                Some(q)
+                    if !b[i..q].contains(&b'\n')
+                        && !matches!(b.get(q + 1), None | Some(b' '))
+                        && !b.get(q + 1).is_some_and(ends_cell) =>
+                {
+                    let end = b[i..].iter().position(ends_cell).map_or(b.len(), |p| i + p);
+                    let o = out.get_or_insert_with(|| String::with_capacity(text.len() + 16));
+                    // Quote marks and cell ends are ASCII: char boundaries.
+                    o.push_str(text.get(copied..i).unwrap_or(""));
+                    o.push('"');
+                    o.push_str(&text.get(i..end).unwrap_or("").replace('"', "\"\""));
+                    o.push('"');
+                    copied = end;
+                    i = end;
+                }
+                Some(q) => i = q + 1,
+                None => break,
+            }
+        }
+        // On to the next cell's start.
+        match b
+            .get(i..)
+            .and_then(|r| r.iter().position(|c| matches!(c, b'\t' | b'\n')))
+        {
+            Some(p) => i += p + 1,
+            None => break,
+        }
+    }
+    match out {
+        Some(mut o) => {
+            o.push_str(text.get(copied..).unwrap_or(""));
+            Cow::Owned(o)
+        }
+        None => Cow::Borrowed(text),
+    }
 }
 
 /// Comma-separated rows. Where the quoting does not hold together (a stray `"`), the
@@ -1013,7 +1073,7 @@ fn delimited_rows(text: &str, delimiter: u8, quoting: bool) -> Option<(Vec<Row<'
                         first.insert_str(0, quoted);
                     }
                     parts.into_iter().map(|t| Cell {
-                        text: Cow::Owned(clean_cell(&t).into_owned()),
+                        text: Cow::Owned(clean_cell(&cell_line_ends(&t)).into_owned()),
                         col: None,
                         loc: loc.clone(),
                     })
@@ -1024,7 +1084,7 @@ fn delimited_rows(text: &str, delimiter: u8, quoting: bool) -> Option<(Vec<Row<'
                 .iter()
                 .enumerate()
                 .map(|(c, t)| Cell {
-                    text: Cow::Owned(clean_cell(formula_text(t)).into_owned()),
+                    text: Cow::Owned(clean_cell(&cell_line_ends(formula_text(t))).into_owned()),
                     col: Some(c),
                     loc: loc.clone(),
                 })
@@ -1036,6 +1096,16 @@ fn delimited_rows(text: &str, delimiter: u8, quoting: bool) -> Option<(Vec<Row<'
         rows.push(Row { cells, loc });
     }
     Some((rows, multi_line))
+}
+
+/// A quoted cell's line breaks as `\n`: a copy saved with CRLF (or CR) ends keeps them
+/// inside the quotes, where line splitting does not reach.
+fn cell_line_ends(t: &str) -> Cow<'_, str> {
+    if t.contains('\r') {
+        Cow::Owned(t.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        Cow::Borrowed(t)
+    }
 }
 
 /// 1-based line numbers of byte offsets met in increasing order, with LF, CRLF and lone
@@ -1098,11 +1168,25 @@ pub(crate) fn is_page_number(text: &str) -> bool {
         && RE.as_ref().is_some_and(|re| re.is_match(text))
 }
 
-/// Rows that are nothing but a page number.
+/// Rows that are nothing but a page number, or the title again (a page break repeats
+/// it at the next page's top; as a row inside a table it had become a target's rest).
 fn drop_page_numbers(rows: &mut Vec<Row<'_>>) {
+    let mut titles: Vec<String> = Vec::new();
     rows.retain(|r| {
         let mut cells = r.non_empty();
-        !matches!((cells.next(), cells.next()), (Some(c), None) if is_page_number(&c.text))
+        match (cells.next(), cells.next()) {
+            (Some(c), None) if is_page_number(&c.text) => false,
+            (Some(c), None) if is_title_line(c.text.trim()) => {
+                let t = c.text.trim();
+                if titles.iter().any(|s| s == t) {
+                    false
+                } else {
+                    titles.push(t.to_string());
+                    true
+                }
+            }
+            _ => true,
+        }
     });
 }
 
@@ -1887,6 +1971,7 @@ fn last_cell_lines_end(rows: &[Row<'_>], end: usize, after_whole: bool) -> usize
                 && follows(&rows[last], r)
                 && !r.cells[0].text.contains(['：', ':'])
                 && !is_page_number(r.cells[0].text.trim())
+                && !is_title_line(r.cells[0].text.trim())
                 && !crate::sections::is_label(&r.cells[0].text)
                 && !crate::sections::is_framework_name(&r.cells[0].text)
         })
@@ -1901,6 +1986,18 @@ fn last_cell_lines_end(rows: &[Row<'_>], end: usize, after_whole: bool) -> usize
         return end;
     }
     last
+}
+
+/// The form's title (`…绩效目标申报表`, `…目标表（2024年度）`), which a page break repeats
+/// at the next page's top: never the rest of the cell above it.
+fn is_title_line(t: &str) -> bool {
+    let bare = match t.find(['（', '(']) {
+        Some(i) if t.ends_with(['）', ')']) => t.get(..i).unwrap_or(t),
+        _ => t,
+    };
+    bare.chars().nth(40).is_none()
+        && !bare.contains(['，', '。', '；', ','])
+        && (bare.ends_with("申报表") || bare.ends_with("目标表"))
 }
 
 /// Whether `b` is on the line right after `a`.
@@ -2477,6 +2574,24 @@ mod tests {
         // An unbalanced quote falls back to plain splitting.
         let g = from_text("a\t\"x\tb\nc\td\n");
         assert_eq!(g.rows.len(), 2);
+    }
+
+    /// An Excel/WPS copy saved with CRLF ends: the line break inside a quoted cell is
+    /// the cell's, with no `\r` left in its text; a cell that opens with a quote mark
+    /// its quoting does not close (`"老兵驿站"建设数量`: Excel quotes only cells holding
+    /// line breaks) keeps its marks.
+    #[test]
+    fn quoted_cells_of_a_crlf_copy_and_stray_quotes() {
+        let g = from_text(
+            "a\t\"1.x\r\n2.y\"\tb\r\n\"老兵驿站\"建设数量\t\u{2265}10个\r\n\"\"\"q\"\"r\"\tt\r\n",
+        );
+        assert_eq!(g.rows.len(), 3);
+        assert_eq!(g.rows[0].cells[1].text, "1.x\n2.y");
+        assert_eq!(g.rows[1].cells[0].text, "\"老兵驿站\"建设数量");
+        assert_eq!(g.rows[1].cells[1].text, "\u{2265}10个");
+        assert_eq!(g.rows[1].loc, Loc::Line { line: 3 });
+        // A cell Excel quoted for its own quote marks reads as before.
+        assert_eq!(g.rows[2].cells[0].text, "\"q\"r");
     }
 
     #[test]

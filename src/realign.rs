@@ -27,8 +27,8 @@ use std::borrow::Cow;
 
 use crate::grid::{Cell, Row};
 use crate::sections::{
-    framework_name_strict, has, indicator_level_cols, is_framework_name, may_be_level2, row_label,
-    RowLabel, MAX_LABEL_BYTES,
+    framework_name_strict, has, indicator_level_cols, is_cost_stem, is_framework_name,
+    may_be_level2, row_label, RowLabel, MAX_LABEL_BYTES,
 };
 
 /// A header row's width: all its cells, and up to its last non-empty one.
@@ -137,13 +137,20 @@ pub(crate) fn rows(rows: &mut [Row<'_>], padded: bool) {
             // template: `成本指标 | 经济成本指标 | …` is level 1).
             // The first cell's name looked up once, not once per test.
             let name = framework_name_strict(first);
+            // (Also a cost level-2 name without 指标, `成本指标 | 经济成本 | 名称 | 目标`,
+            // with a level-3 name and a target after it: see `next_is_cost_level2`.)
+            let mut rest = row
+                .cells
+                .iter()
+                .skip(first_at + 1)
+                .filter(|c| !c.text.is_empty());
             let level1_pair = name.is_some()
-                && row
-                    .cells
-                    .iter()
-                    .skip(first_at + 1)
-                    .find(|c| !c.text.is_empty())
-                    .is_some_and(|c| is_framework_name(&c.text));
+                && rest.next().is_some_and(|c| {
+                    is_framework_name(&c.text)
+                        || (name == Some("成本指标")
+                            && is_cost_stem(&c.text)
+                            && rest.clone().count() >= 2)
+                });
             if level1_pair {
                 (l1, w, false)
             } else if name.is_some_and(may_be_level2) {

@@ -244,6 +244,12 @@ const DEPARTMENT: &[&str] = &[
     "主管部门名称",
     // 项目支出绩效目标申报表 (the project-level relative of the form).
     "主管部门及代码",
+    // A transfer payment's 区域绩效目标表 names the local department that declares it
+    // (its 中央主管部门, the ministry above, is no department of the form's).
+    "地方主管部门",
+    "省级主管部门",
+    "市级主管部门",
+    "县级主管部门",
     "填报单位",
     "申报单位",
     "部门",
@@ -710,16 +716,22 @@ fn label_of_plain(text: &str) -> Option<Label> {
 /// `预算`/`资金` after owner words (`项目预算`) may head a task table's amount column:
 /// only the list's spellings of those (`部门预算`, `年度预算`) count.
 fn budget_label_shape(base: &str) -> bool {
-    const OWNERS: [&str; 6] = ["部门", "单位", "项目", "年度", "本年", "整体"];
-    const CORES: [&str; 6] = [
+    // (`(单位)` after 部门: `年度部门（单位）整体支出预算`, the MoF template's label.)
+    const OWNERS: [&str; 7] = ["部门", "单位", "(单位)", "项目", "年度", "本年", "整体"];
+    const CORES: [&str; 7] = [
         "预算资金",
         "预算申请",
         "预算安排",
         "资金安排",
+        "支出预算",
         "预算",
         "资金",
     ];
-    if base.len() > 3 * 12 || !matches!(base.chars().next_back(), Some('金' | '请' | '排' | '况'))
+    if base.len() > 3 * 16
+        || !matches!(
+            base.chars().next_back(),
+            Some('金' | '请' | '排' | '况' | '算')
+        )
     {
         return false;
     }
@@ -727,14 +739,36 @@ fn budget_label_shape(base: &str) -> bool {
     while let Some(r) = OWNERS.iter().find_map(|o| rest.strip_prefix(o)) {
         rest = r;
     }
+    let owned = rest.len() < base.len();
     let Some((core, r)) = CORES.iter().find_map(|c| Some((*c, rest.strip_prefix(c)?))) else {
         return false;
     };
     match r {
+        // A bare 支出预算 may head a column of the budget (收入预算 | 支出预算).
+        "" if core == "支出预算" => owned,
         "" => core.len() > 6,
         "情况" => true,
         _ => false,
     }
+}
+
+/// `收入预算（万元）` / `支出预算（万元）` in the label column: a budget stated as two
+/// blocks one under the other, each over its own names and amounts. The side it names
+/// (收入 or 支出), for the block's items' section. A bare `收入预算` heads a column
+/// inside a budget (收入预算 | 支出预算 over 项目 | 金额), so only with the currency
+/// note, or in a table whose cells keep their columns.
+fn side_budget_label(text: &str, has_cols: bool) -> Option<&'static str> {
+    if text.len() > MAX_LABEL_BYTES {
+        return None;
+    }
+    let n = norm(text);
+    let base = strip_note(&n);
+    let side = match base {
+        "收入预算" => "收入",
+        "支出预算" => "支出",
+        _ => return None,
+    };
+    (has_cols || unit_in(&n).is_some()).then_some(side)
 }
 
 /// The label sets in the order `label_of` tries them: a text in two sets gets the first.
@@ -1533,9 +1567,26 @@ impl<'g> Reader<'g> {
                     && is_head(&first.text)
                     && blocks.last().is_some_and(|b| b.holds_only(is_head))
             };
+            let indicator_head = |t: &str| is_indicator_header_cell(t) || is_stream_added_header(t);
             let label = match label {
                 Some(Label::Budget) if own_header(Label::Tasks, &task_head) => None,
-                Some(Label::OverallGoal) if own_header(Label::OverallGoal, &is_goal_heading) => {
+                // An indicator header's added column (备注, a footer label elsewhere).
+                Some(Label::Footer) if own_header(Label::Indicators, &indicator_head) => None,
+                // (And a duty/task goal table's headings, 部门职能 | 年度主要任务, which are
+                // labels of their own elsewhere: the first of them right under the goal
+                // label when the next line is a heading too.)
+                Some(Label::OverallGoal | Label::Tasks | Label::Footer)
+                    if own_header(Label::OverallGoal, &is_goal_table_heading)
+                        || (cell_per_line
+                            && current == Some(Label::OverallGoal)
+                            && is_duty_or_task_heading(&first.text)
+                            && blocks.last().is_some_and(|b| b.cells().next().is_none())
+                            && self.grid.rows.get(ri + 1).is_some_and(|r| {
+                                let mut next = r.non_empty();
+                                next.next().is_some_and(|c| is_goal_table_heading(&c.text))
+                                    && next.next().is_none()
+                            })) =>
+                {
                     None
                 }
                 l => l,
@@ -1561,6 +1612,33 @@ impl<'g> Reader<'g> {
                 (Some(lc), Some(c)) => c <= lc,
                 _ => true,
             };
+            // One cell a line, a short section label misread by OCR (`绩效指栎`: too
+            // short for `label_misread` alone) is that label where the line under it is
+            // a header cell of its table (一级指标 under 绩效指标).
+            let label = match label {
+                None if cell_per_line && cells.len() == 1 => {
+                    let next = self
+                        .grid
+                        .rows
+                        .get(ri + 1)
+                        .and_then(|r| r.non_empty().next())
+                        .map(|c| &*c.text)
+                        .unwrap_or("");
+                    let near = |set: &[&str]| {
+                        let t = norm(&first.text);
+                        set.iter()
+                            .any(|l| l.chars().count() >= 4 && same_name(l, &t))
+                    };
+                    if IndicatorColumns::is_header_cell(next) && near(INDICATORS) {
+                        Some(Label::Indicators)
+                    } else if TaskColumns::slot(next) == Some(0) && near(TASKS) {
+                        Some(Label::Tasks)
+                    } else {
+                        None
+                    }
+                }
+                l => l,
+            };
             // 资金来源 in the label column labels the budget in templates that state the
             // income alone (资金来源 | 财政拨款 | 450.00 …). Elsewhere it heads the income
             // column of a budget already open (资金来源 | 支出结构), so only outside one.
@@ -1574,6 +1652,27 @@ impl<'g> Reader<'g> {
                 }
                 l => l,
             };
+            // 收入预算（万元） then 支出预算（万元） down the label column: each a budget block
+            // of its own (a page-break repeat of one label would merge them), whose label
+            // gives its items their section (see `budget`).
+            if label.is_none()
+                && in_label_col
+                && side_budget_label(&first.text, self.has_cols).is_some()
+                && !blocks
+                    .last()
+                    .and_then(|b| b.label_cell)
+                    .is_some_and(|c| same_name(&c.text, &first.text))
+            {
+                blocks.push(Block {
+                    label: Some(Label::Budget),
+                    label_cell: Some(first),
+                    inline: None,
+                    rows: vec![cells[1..].to_vec()],
+                    row_locs: vec![row.loc.clone()],
+                    titled: cells.len() == 1,
+                });
+                continue;
+            }
             // Templates without the 绩效指标 label column open the indicator table with
             // its header row (一级指标 | 二级指标 | …), or, where the header was lost, with a
             // level-1 row (产出指标 | 数量指标 | …).
@@ -1587,7 +1686,21 @@ impl<'g> Reader<'g> {
                     && opens_task_table(cells.get(1..).unwrap_or(&[])))
                 .then_some(Label::Tasks)
             } else if current != Some(Label::Indicators)
-                && (IndicatorColumns::header_cols(&cells).is_some() || opens_level1_row(&cells))
+                && (IndicatorColumns::header_cols(&cells).is_some()
+                    || opens_level1_row(&cells)
+                    || (cell_per_line && current == Some(Label::Tasks) && {
+                        // One cell a line, that row's first two cells on two lines
+                        // (after the tasks, where the table's label and header were
+                        // left out).
+                        let next: Vec<&Cell> = self
+                            .grid
+                            .rows
+                            .get(ri + 1)
+                            .map(|r| r.non_empty().collect())
+                            .unwrap_or_default();
+                        matches!((cells.as_slice(), next.as_slice()), ([a], [b])
+                            if opens_level1_row(&[a, b, b]))
+                    }))
             {
                 Some(Label::Indicators)
             } else if current != Some(Label::Tasks) && opens_task_table(&cells) {
@@ -1653,7 +1766,7 @@ impl<'g> Reader<'g> {
                         && is_goal_heading(&first.text)
                         && blocks
                             .last()
-                            .and_then(|b| b.rows.first())
+                            .and_then(|b| b.rows.iter().find(|r| !r.is_empty()))
                             .and_then(|r| r.first())
                             .is_some_and(|c| is_goal_heading(&c.text)) =>
                 {
@@ -2027,6 +2140,16 @@ impl<'g> Reader<'g> {
             self.budget_by_columns(block, block_unit.as_deref(), &mut entries);
         } else {
             self.budget_by_shape(block, block_unit.as_deref(), &mut entries);
+        }
+        // A block labelled 收入预算（万元） or 支出预算（万元）: its label is the section its
+        // items stand under, and says on which side of the form they count.
+        if let Some(lc) = block
+            .label_cell
+            .filter(|c| side_budget_label(&c.text, true).is_some())
+        {
+            for e in entries.iter_mut().filter(|e| e.section.is_none()) {
+                e.section = Some(Arc::from(lc.text.trim()));
+            }
         }
         split_inline_amounts(&mut entries);
         for (cell, loc) in split_glued_amounts(&mut entries) {
@@ -2603,10 +2726,26 @@ impl<'g> Reader<'g> {
             // The header's texts: a run after it is a repeat only if it says them again
             // (a task named 专项资金审计 and its content holding 资金 read as header words).
             let mut header_texts: Vec<String> = Vec::new();
+            let mut added_after_amount: Vec<String> = Vec::new();
             while i < loose.len() {
+                // A header names each column once: a cell naming one already named
+                // (`预算执行审计` after 拟投入的资金) is a task's, unless it is a funding
+                // word of a second header row (总额 | 财政拨款 | 其他资金).
+                let mut named = [false; 4];
                 let run = loose[i..]
                     .iter()
-                    .take_while(|c| TaskColumns::slot(&c.text).is_some())
+                    .take_while(|c| match TaskColumns::slot(&c.text) {
+                        Some(s) if named.get(s).copied().unwrap_or(false) => {
+                            is_funding_header(&c.text)
+                        }
+                        Some(s) => {
+                            if let Some(n) = named.get_mut(s) {
+                                *n = true;
+                            }
+                            true
+                        }
+                        None => false,
+                    })
                     .count();
                 let repeat = header_texts.is_empty()
                     || loose[i..i + run]
@@ -2616,8 +2755,28 @@ impl<'g> Reader<'g> {
                     // A second header row splitting the amount column (总额 | 财政拨款 |
                     // 其他资金) follows the first: funding words ending the run and going
                     // on past it.
-                    let (head_end, end) =
+                    let (head_end, mut end) =
                         loose_amount_parts(&loose, i, run).unwrap_or((i + run, i + run));
+                    // Columns the template adds after the amount (完成时限 | 责任科室),
+                    // then the outcome's header: the header goes on over them.
+                    let mut outcome_head = None;
+                    if map.is_none() && head_end == end {
+                        while let Some(c) = loose.get(end).filter(|c| is_task_added_header(&c.text))
+                        {
+                            added_after_amount.push(c.text.trim().to_string());
+                            end += 1;
+                        }
+                        outcome_head = loose
+                            .get(end)
+                            .filter(|c| {
+                                !added_after_amount.is_empty()
+                                    && TaskColumns::slot(&c.text) == Some(3)
+                            })
+                            .copied();
+                        if outcome_head.is_some() {
+                            end += 1;
+                        }
+                    }
                     if header_texts.is_empty() {
                         header_texts = loose[i..end]
                             .iter()
@@ -2625,8 +2784,9 @@ impl<'g> Reader<'g> {
                             .collect();
                     }
                     if map.is_none() {
-                        let header = loose.get(i..head_end).unwrap_or_default();
-                        map = TaskColumns::from_header(header);
+                        let mut header = loose.get(i..head_end).unwrap_or_default().to_vec();
+                        header.extend(outcome_head);
+                        map = TaskColumns::from_header(&header);
                         let parts = loose.get(head_end..end).unwrap_or_default();
                         if let Some(m) = map.as_mut().filter(|_| parts.len() >= 2) {
                             split_amount_in_order(m, parts);
@@ -2643,8 +2803,30 @@ impl<'g> Reader<'g> {
                 .and_then(|m| m.unit.clone())
                 .or(block_unit)
                 .or_else(|| self.out.budget_unit.clone());
-            // A total row (金额合计 and its amounts) is no task.
             let mut loose = kept;
+            // A row-number column (序号) before the names: its header cell and each
+            // task's number (1, 2, 3 … in turn, before a name, not an amount) are no
+            // task cells; each number goes to its task as an added column. (They had
+            // been tasks of their own, a number read as an amount.)
+            let mut numbers: Option<(String, Vec<String>)> = None;
+            if let Some(h) = loose.iter().position(|c| is_row_number_header(&c.text)) {
+                let header = loose.remove(h).text.trim().to_string();
+                let mut got = Vec::new();
+                let mut k = 0;
+                while k < loose.len() {
+                    let next = (got.len() + 1).to_string();
+                    if loose[k].text.trim() == next
+                        && loose.get(k + 1).is_some_and(|c| !is_amount_like(&c.text))
+                    {
+                        loose.remove(k);
+                        got.push(next);
+                    } else {
+                        k += 1;
+                    }
+                }
+                numbers = Some((header, got));
+            }
+            // A total row (金额合计 and its amounts) is no task.
             while let Some((at, len)) = loose_total_row(&loose) {
                 let row: Vec<&Cell> = loose.drain(at..at + len).collect();
                 if let Some((name, nums)) = row.split_first() {
@@ -2652,7 +2834,46 @@ impl<'g> Reader<'g> {
                     self.task_total(name, nums, map.as_ref(), unit.clone(), &loc);
                 }
             }
+            // The added columns' cells follow each task's amount: taken out, and given
+            // to the task of that amount.
+            let mut added_cells: Vec<Vec<(String, String)>> = Vec::new();
+            if !added_after_amount.is_empty() {
+                let mut k = 0;
+                while k < loose.len() {
+                    if is_amount_like(&loose[k].text) {
+                        let take = loose
+                            .get(k + 1..)
+                            .unwrap_or_default()
+                            .iter()
+                            .take(added_after_amount.len())
+                            .take_while(|c| !is_amount_like(&c.text))
+                            .count();
+                        let cells: Vec<&Cell> = loose.drain(k + 1..k + 1 + take).collect();
+                        added_cells.push(
+                            added_after_amount
+                                .iter()
+                                .cloned()
+                                .zip(cells.iter().map(|c| c.text.to_string()))
+                                .collect(),
+                        );
+                    }
+                    k += 1;
+                }
+            }
+            let from = tasks.len();
             tasks.extend(tasks_from_cells(&loose, unit, map.as_ref()));
+            let with_amount = tasks
+                .iter_mut()
+                .skip(from)
+                .filter(|t| t.amount_raw.is_some());
+            for (t, cols) in with_amount.zip(added_cells) {
+                t.other_columns.extend(cols);
+            }
+            if let Some((header, numbers)) = numbers {
+                for (t, n) in tasks.iter_mut().skip(from).zip(numbers) {
+                    t.other_columns.insert(0, (header.clone(), n));
+                }
+            }
         }
         if tasks.is_empty() {
             self.warn(
@@ -2765,7 +2986,9 @@ impl<'g> Reader<'g> {
                 }
                 continue;
             }
-            let targets = map.as_ref().map(|m| m.target_count()).unwrap_or(2);
+            let targets = map
+                .as_ref()
+                .map_or_else(|| headless_targets(block), |m| m.target_count());
             match (&map, self.has_cols) {
                 (Some(m), true) => {
                     let parsed = m.row(&row, &mut self.out.warnings);
@@ -2834,7 +3057,7 @@ impl<'g> Reader<'g> {
             let targets = header
                 .map(|m| m.target_count())
                 .filter(|&n| n > 0)
-                .unwrap_or(2);
+                .unwrap_or_else(|| headless_stream_targets(&stream));
             // A target split over 指标性质 | 指标值 | 计量单位 columns: each row's cells
             // are placed by their shapes, since the copy dropped the empty ones.
             let split = header.filter(|m| {
@@ -2844,7 +3067,12 @@ impl<'g> Reader<'g> {
                 Some(m) => stream_rows_split(&stream, m, &stream_added),
                 None => stream_rows(&stream, targets, &stream_added),
             };
-            for (parsed, loc) in rows {
+            // Targets come in the header's order (年度指标值 | 中期指标值: annual first).
+            let annual_first = header.is_some_and(|m| m.annual_first());
+            for (mut parsed, loc) in rows {
+                if annual_first {
+                    parsed = parsed.targets_swapped();
+                }
                 st.emit(parsed, loc, &mut self.out.warnings);
             }
         }
@@ -2930,6 +3158,44 @@ fn opens_budget_table(cells: &[&Cell]) -> bool {
 
 /// A row that can only be an indicator row: a level-1 name (产出指标, 效益指标, 满意度指标)
 /// followed by a level-2 name and more cells.
+/// How many target columns an indicator table without its header row holds: two
+/// (中期 and 年度) where a row holds a level-3 name and two targets, else one, the
+/// annual target (a lone target had been read as the period's).
+fn headless_targets(block: &Block) -> usize {
+    let most = block
+        .rows
+        .iter()
+        .map(|r| {
+            r.iter()
+                .filter(|c| framework_name_strict(&c.text).is_none())
+                .count()
+        })
+        .max()
+        .unwrap_or(0);
+    if most >= 3 {
+        2
+    } else {
+        1
+    }
+}
+
+/// [`headless_targets`] one cell a line: the runs of cells between level names hold
+/// whole rows, a level-3 name and one target (runs of even length) or two (of a length
+/// divisible by three). Two where both or neither fit, as before.
+fn headless_stream_targets(stream: &[&Cell]) -> usize {
+    let runs: Vec<usize> = stream
+        .split(|c| framework_name_strict(&c.text).is_some())
+        .map(<[&Cell]>::len)
+        .filter(|&n| n > 0)
+        .collect();
+    let fits = |w: usize| !runs.is_empty() && runs.iter().all(|r| r % w == 0);
+    if fits(2) && !fits(3) {
+        1
+    } else {
+        2
+    }
+}
+
 fn opens_level1_row(cells: &[&Cell]) -> bool {
     match cells {
         [first, second, _, ..] => {
@@ -2975,6 +3241,20 @@ fn is_duty_header(text: &str) -> bool {
 fn is_row_number(text: &str) -> bool {
     let t = text.trim();
     (1..=3).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// One cell a line, a task column a template adds after the amount (`完成时限`,
+/// `责任科室`, `备注`): known endings only, asked only right after the header's cells.
+fn is_task_added_header(text: &str) -> bool {
+    let t = text.trim();
+    t.chars().count() <= 8
+        && !t
+            .chars()
+            .any(|c| c.is_ascii_digit() || "，。；：:".contains(c))
+        && TaskColumns::slot(t).is_none()
+        && ["时限", "时间", "期限", "科室", "单位", "部门", "备注"]
+            .iter()
+            .any(|w| t.ends_with(w))
 }
 
 /// A header over row numbers (`序号`, `编号`), which templates put first.
@@ -3359,7 +3639,14 @@ fn split_glued_amounts(entries: &mut [BudgetEntry]) -> Vec<(String, Loc)> {
 /// row's from the first (the longer list is set first: income's five lines beside
 /// expenditure's two). A wrong placement shows in the checks.
 fn sections_from_heads(entries: &mut Vec<BudgetEntry>) {
-    if entries.iter().any(|e| e.section.is_some()) {
+    // The lower row of a two-row header (收入预算 | 支出预算 over 项目 | 金额 | 项目 | 金额)
+    // names no section: one cell a line, the heads above it do.
+    let item_heading =
+        |s: &str| matches!(strip_note(&norm(s)), "项目" | "名称" | "项目名称" | "科目");
+    if entries
+        .iter()
+        .any(|e| e.section.as_deref().is_some_and(|s| !item_heading(s)))
+    {
         return;
     }
     let is_head =
@@ -3367,6 +3654,51 @@ fn sections_from_heads(entries: &mut Vec<BudgetEntry>) {
     let Some(start) = entries.iter().position(is_head) else {
         return;
     };
+    let headed = entries.iter().any(|e| e.section.is_some());
+    // One cell a line (no two entries share a line): section heads one after the other
+    // (按收入性质分 / 按支出性质分, 资金来源 / 支出结构), then name–amount pairs, as the
+    // rows held them side by side: the pairs take the heads in turn.
+    if entries.windows(2).all(|w| w[0].loc != w[1].loc) {
+        let k = entries[start..]
+            .iter()
+            .take_while(|e| is_head(e) && e.name.as_deref().is_some_and(is_section_header))
+            .count();
+        let items = &entries[start + k..];
+        if k >= 2 && items.len() >= k && items.iter().all(|e| e.raw.is_some()) {
+            let heads: Vec<Arc<str>> = entries[start..start + k]
+                .iter()
+                .map(|e| Arc::from(e.name.as_deref().unwrap_or_default()))
+                .collect();
+            // A row whose cell under one head was blank lost it in the copy: an item
+            // whose name states its side (基本支出, 人员经费; 财政拨款, 事业收入) takes
+            // the head of that side, and the turn goes on from there.
+            let side = |t: &str| {
+                let n = norm(t);
+                if has(&n, "支出") || has(&n, "经费") {
+                    Some(false)
+                } else if has(&n, "收入") || has(&n, "拨款") || has(&n, "来源") {
+                    Some(true)
+                } else {
+                    None
+                }
+            };
+            let head_sides: Vec<Option<bool>> = heads.iter().map(|h| side(h)).collect();
+            let mut turn = 0;
+            for e in entries[start + k..].iter_mut() {
+                let own = e.name.as_deref().and_then(side);
+                if let Some(i) = own.and_then(|o| head_sides.iter().position(|h| *h == Some(o))) {
+                    turn = i;
+                }
+                e.section = heads.get(turn % k).cloned();
+                turn = (turn + 1) % k;
+            }
+            entries.drain(start..start + k);
+            return;
+        }
+    }
+    if headed {
+        return;
+    }
     let width = entries[start..]
         .iter()
         .take_while(|e| e.loc == entries[start].loc && is_head(e))
@@ -3479,7 +3811,7 @@ fn headed_goal(block: &Block) -> Option<Text> {
         };
         bare.chars().count() <= 10 && !t.contains(['。', '；', '，'])
     };
-    let is_heading = |t: &str| short(t) && has(t, "目标");
+    let is_heading = |t: &str| short(t) && (has(t, "目标") || is_duty_or_task_heading(t));
     // A self-evaluation sets what was done beside the goal (预期目标 | 实际完成情况).
     let is_outcome = |t: &str| short(t) && (has(t, "完成情况") || has(t, "实际完成"));
     if head.len() < 2
@@ -3594,8 +3926,11 @@ fn streamed_goal(block: &Block) -> Option<Text> {
     let cells: Vec<&Cell> = block.rows.iter().flatten().copied().collect();
     let k = cells
         .iter()
-        .take_while(|c| is_goal_heading(&c.text))
+        .take_while(|c| is_goal_table_heading(&c.text))
         .count();
+    if k == 1 {
+        return streamed_goal_rows(&cells);
+    }
     if k < 2 || cells.len() != 2 * k {
         return None;
     }
@@ -3609,6 +3944,38 @@ fn streamed_goal(block: &Block) -> Option<Text> {
         text: parts.join("\n"),
         loc: texts.first()?.loc.clone(),
     })
+}
+
+/// One cell a line, goal kinds set one under the other, each heading its text
+/// (`中期目标（…）` / text / `年度目标（…）` / text, as [`stacked_goal`] reads the rows):
+/// `中期目标（…）：…` then `年度目标（…）：…`. A text over several lines goes on.
+fn streamed_goal_rows(cells: &[&Cell]) -> Option<Text> {
+    let mut parts: Vec<(&str, String)> = Vec::new();
+    let mut loc = None;
+    for c in cells {
+        let t = c.text.trim();
+        if is_goal_heading(t) && parts.last().is_none_or(|(_, text)| !text.is_empty()) {
+            parts.push((t, String::new()));
+            continue;
+        }
+        let (_, text) = parts.last_mut()?;
+        if text.is_empty() {
+            loc.get_or_insert_with(|| c.loc.clone());
+        } else {
+            let sep = wrap_separator(text, t);
+            text.push_str(sep);
+        }
+        text.push_str(t);
+    }
+    if parts.len() < 2 || parts.iter().any(|(_, t)| t.is_empty()) {
+        return None;
+    }
+    let text = parts
+        .iter()
+        .map(|(h, t)| format!("{h}：{t}"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    Some(Text { text, loc: loc? })
 }
 
 /// A goal kind heading its text's row (`中期目标`, `年度目标（2025年）`, `长期目标`).
@@ -3627,6 +3994,19 @@ fn is_goal_heading(text: &str) -> bool {
         _ => t,
     };
     bare.chars().nth(6).is_none() && has(bare, "目标") && !t.contains(['。', '；', '，'])
+}
+
+/// A heading of a goal table's column: a goal kind ([`is_goal_heading`]), or the
+/// department's duties and the year's tasks that some 整体绩效目标 tables set side by
+/// side (`部门职能 | 年度主要任务`).
+fn is_goal_table_heading(text: &str) -> bool {
+    is_goal_heading(text) || is_duty_or_task_heading(text)
+}
+
+/// `部门职能`, `主要职能`, `年度主要任务`, `重点任务`: a short name ending in 职能 or 任务.
+fn is_duty_or_task_heading(text: &str) -> bool {
+    let t = text.trim();
+    t.chars().nth(6).is_none() && (t.ends_with("职能") || t.ends_with("任务"))
 }
 
 /// Two department names that are the same up to one character (an OCR misreading).
@@ -4262,6 +4642,12 @@ fn is_field_label(text: &str) -> bool {
         "填报人",
         "填报日期",
         "预算年度",
+        // A transfer payment's 区域绩效目标表 (its 地方主管部门 is the department).
+        "转移支付名称",
+        "专项名称",
+        "专项资金名称",
+        "中央主管部门",
+        "资金使用单位",
     ];
     let t = text.trim();
     t.len() <= MAX_LABEL_BYTES && FIELDS.contains(&t) && label_of(t).is_none()
@@ -4787,12 +5173,19 @@ fn tasks_from_cells(
     let has_outcome = map.is_none_or(|m| m.cols[3].is_some() || !m.complete());
     let mut tasks: Vec<TaskRow> = Vec::new();
     if amounts.is_empty() {
-        // No amounts at all: name + content + outcome per run of cells.
+        // No amounts at all: name + content + outcome per run of cells; name + content
+        // under a header of those two alone (任务名称 | 主要内容).
+        let width = match map {
+            Some(m) if m.cols[2].is_none() && m.cols[3].is_none() && !m.amount_split => 2,
+            _ => 3,
+        };
         let mut it = cells.iter();
         while let Some(first) = it.next() {
             let name = Some(first.text.to_string());
             let content = it.next().map(|c| c.text.to_string());
-            let outcome = it.next().map(|c| c.text.to_string());
+            let outcome = (width == 3)
+                .then(|| it.next().map(|c| c.text.to_string()))
+                .flatten();
             tasks.push(TaskRow {
                 name,
                 content,
@@ -5277,7 +5670,12 @@ impl IndicatorColumns {
         let mut p = Parsed::default();
         let mut content = Vec::new();
         for c in row {
-            match framework_name_strict(&c.text) {
+            let name = framework_name_strict(&c.text).or_else(|| {
+                (content.is_empty() && p.level2.is_none())
+                    .then(|| level2_stem_under(p.level1.as_deref(), &c.text))
+                    .flatten()
+            });
+            match name {
                 Some(name)
                     if is_level1(name) && (!is_ambiguous(name) || next_is_cost_level2(row, c)) =>
                 {
@@ -5594,9 +5992,15 @@ fn leading_stem_names(p: &mut Parsed, extra: &[String]) -> usize {
             break;
         };
         let next = extra.get(i + 1).and_then(|t| framework_name(t));
+        // (Also before a full level-2 name of its own already read: `产出 | 数量指标 | …`.)
+        let level2_under = p
+            .level2
+            .as_deref()
+            .and_then(framework_name_strict)
+            .and_then(parent_of);
         let level1 = is_level1(name)
             && p.level1.is_none()
-            && p.level2.is_none()
+            && (p.level2.is_none() || level2_under == Some(name))
             && (!is_ambiguous(name) || next.and_then(parent_of) == Some(name));
         if level1 {
             p.level1 = Some(text.clone());
@@ -5611,11 +6015,40 @@ fn leading_stem_names(p: &mut Parsed, extra: &[String]) -> usize {
 }
 
 fn next_is_cost_level2(cells: &[&Cell], c: &Cell) -> bool {
-    let pos = cells.iter().position(|x| std::ptr::eq(*x, c));
-    pos.and_then(|i| cells.get(i + 1))
-        .and_then(|n| framework_name_strict(&n.text))
-        .and_then(parent_of)
-        == Some("成本指标")
+    let Some(i) = cells.iter().position(|x| std::ptr::eq(*x, c)) else {
+        return false;
+    };
+    let Some(next) = cells.get(i + 1) else {
+        return false;
+    };
+    if framework_name_strict(&next.text).and_then(parent_of) == Some("成本指标") {
+        return true;
+    }
+    // Written without 指标 (`成本指标 | 经济成本 | 平台升级费用 | ≤450万元`): only with a
+    // level-3 name and a target after it before the next level name, since an older
+    // template's level-3 name under 成本指标 may be `社会成本` itself (`成本指标 | 社会成本 |
+    // 无`).
+    is_cost_stem(&next.text)
+        && cells
+            .get(i + 2..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|x| framework_name_strict(&x.text).is_none())
+            .count()
+            >= 2
+}
+
+/// Right after a level-1 name, a level-2 name of its own written without 指标
+/// (满意度指标 | 服务对象满意度): that name. (Elsewhere such a stem may be a level-3
+/// name, see `framework_name_strict`.)
+fn level2_stem_under(level1: Option<&str>, text: &str) -> Option<&'static str> {
+    let l1 = framework_name(level1?)?;
+    framework_name(text).filter(|n| parent_of(n) == Some(l1))
+}
+
+/// A level-2 name of 成本指标, with or without its `指标` (`经济成本`, `社会成本指标`).
+pub(crate) fn is_cost_stem(text: &str) -> bool {
+    framework_name(text).and_then(parent_of) == Some("成本指标")
 }
 
 /// Cells with no row structure at all: a framework name starts a new indicator, and
@@ -5651,18 +6084,36 @@ fn stream_rows(cells: &[&Cell], targets: usize, added: &[String]) -> Vec<(Parsed
             out.push((p, l));
         }
     };
+    // Under 成本指标 read as level 1, a cost level-2 name written without 指标
+    // (`社会成本`) where a row starts is a level-2 name too (not right after a level-2
+    // name, where it is the level-3 name).
+    let mut cost_level1 = false;
     for c in cells {
         let at_row_start = content.is_empty() || content.len() == row_cells;
-        let name = framework_name_strict(&c.text).or_else(|| {
-            (bare_names && at_row_start)
-                .then(|| bare(&c.text))
-                .flatten()
-        });
+        let name = framework_name_strict(&c.text)
+            .or_else(|| {
+                (bare_names && at_row_start)
+                    .then(|| bare(&c.text))
+                    .flatten()
+            })
+            .or_else(|| {
+                let row_start =
+                    content.len() == row_cells || (content.is_empty() && cur.level2.is_none());
+                (cost_level1 && row_start && is_cost_stem(&c.text))
+                    .then(|| framework_name(&c.text))
+                    .flatten()
+            })
+            .or_else(|| {
+                (content.is_empty() && cur.level2.is_none())
+                    .then(|| level2_stem_under(cur.level1.as_deref(), &c.text))
+                    .flatten()
+            });
         if let Some(name) = name {
             if !content.is_empty() || had_framework && cur.level2.is_some() {
                 flush(&mut cur, &mut content, &mut loc, &mut out);
             }
             if is_level1(name) && (!is_ambiguous(name) || next_is_cost_level2(cells, c)) {
+                cost_level1 = is_ambiguous(name);
                 cur.level1 = Some(c.text.to_string());
             } else {
                 cur.level2 = Some(c.text.to_string());
@@ -5923,6 +6374,33 @@ impl IndicatorState {
                 warnings.push(Warning::new("merged_label_moved", msg, Some(loc.clone())));
                 self.level1 = Some(parent.into());
                 self.level1_fw = framework_name(parent);
+            }
+        }
+        // Rows above the table's first level names are theirs: a merged cell's label
+        // centred lower down its span (PDF copies, OCR) leaves its first rows blank.
+        // Only whole rows, a level-3 name naming no level and a target: not the pieces
+        // of a header or of names a misread layout left there.
+        let whole = |r: &IndicatorRow| {
+            r.level1.is_none()
+                && r.level2.is_none()
+                && r.level3.as_deref().is_some_and(|t| !has(t, "指标"))
+                && (r.period.is_some() || r.annual.is_some())
+        };
+        if (self.level1.is_some() || self.level2.is_some())
+            && !self.out.is_empty()
+            && self.out.iter().all(whole)
+        {
+            warnings.push(Warning::new(
+                "merged_label_moved",
+                format!(
+                    "the first {} indicator row(s) stand above the table's first level names; read under them",
+                    self.out.len()
+                ),
+                Some(loc.clone()),
+            ));
+            for r in &mut self.out {
+                r.level1.clone_from(&self.level1);
+                r.level2.clone_from(&self.level2);
             }
         }
         self.out.push(IndicatorRow {

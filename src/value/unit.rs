@@ -328,7 +328,15 @@ const BUCKETS: usize = 256;
 /// longest unit first: a unit is read at every number, so one bucket is all it scans.
 static BY_FIRST: LazyLock<Vec<Vec<(char, &'static str)>>> = LazyLock::new(|| {
     let mut m: Vec<Vec<(char, &'static str)>> = vec![Vec::new(); BUCKETS];
-    for u in UNITS {
+    // `个` before a count of occasions (`3-5个批次`, `6个场次`) is part of that unit, as
+    // in `个工作日`: spelled out once here (a few dozen bytes, leaked for the process's
+    // life) rather than listed twice.
+    let counted: Vec<&'static str> = UNITS
+        .iter()
+        .filter(|u| u.chars().count() == 2 && u.ends_with('次'))
+        .map(|u| &*Box::leak(format!("个{u}").into_boxed_str()))
+        .collect();
+    for u in UNITS.iter().copied().chain(counted) {
         if let Some(c) = u.chars().next() {
             if let Some(b) = m.get_mut(c as usize % BUCKETS) {
                 if !b.contains(&(c, u)) {

@@ -351,8 +351,11 @@ const HELD_OUT: [(&str, &str, &str); 6] = [
 /// row ends after a cell's sentence with room where the cells' lines alternate (synth
 /// 74 stream, whole: two task rows were glued). Session 24: a joined run that repeats
 /// itself parts in the middle (synth 9 and 69 lattice, whole), a cut leaves no part
-/// wider than its column (synth 38 stream, whole).
-const SWEPT: [(&str, &str, &str); 49] = [
+/// wider than its column (synth 38 stream, whole). Session 25: a first list number
+/// inside a joined run opens the next cell, no cut leaves a unit opening a cell, and
+/// letter-spaced stretches set no column width (synth 26 lattice and stream, 56
+/// landscape, whole).
+const SWEPT: [(&str, &str, &str); 52] = [
     (
         "synth-8 landscape",
         include_str!("../fixtures/layout/synth-8.txt"),
@@ -598,6 +601,21 @@ const SWEPT: [(&str, &str, &str); 49] = [
         include_str!("../fixtures/layout/synth-69.txt"),
         include_str!("../fixtures/layout/synth-69-lattice.layout.txt"),
     ),
+    (
+        "synth-26 lattice",
+        include_str!("../fixtures/layout/synth-26.txt"),
+        include_str!("../fixtures/layout/synth-26-lattice.layout.txt"),
+    ),
+    (
+        "synth-26 stream",
+        include_str!("../fixtures/layout/synth-26.txt"),
+        include_str!("../fixtures/layout/synth-26-stream.layout.txt"),
+    ),
+    (
+        "synth-56 landscape",
+        include_str!("../fixtures/layout/synth-56.txt"),
+        include_str!("../fixtures/layout/synth-56-landscape.layout.txt"),
+    ),
 ];
 
 /// Every case: (name, tab text, layout text).
@@ -758,6 +776,9 @@ fn fields_floor() {
             "synth-9 lattice" => (&ALL_FIELDS, 17),
             "synth-38 stream" => (&ALL_FIELDS, 18),
             "synth-69 lattice" => (&ALL_FIELDS, 17),
+            "synth-26 lattice" => (&ALL_FIELDS, 17),
+            "synth-26 stream" => (&ALL_FIELDS, 17),
+            "synth-56 landscape" => (&ALL_FIELDS, 17),
             _ => (&[], 0),
         };
         for f in base.iter().chain(extra) {

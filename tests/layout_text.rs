@@ -710,20 +710,20 @@ fn fields_floor() {
             "synth-11 lattice" => (&ALL_FIELDS, 20),
             "synth-11 landscape" => (&BUT_INDICATORS, 17),
             "synth-11 stream" => (&ALL_FIELDS, 20),
-            "synth-19 lattice" => (&BUT_INDICATORS, 18),
-            // 产出指标 now centres on its first row too, which pdftotext glued to the
-            // header (no blank line between): that row is read with the header, so a
-            // `merged_label_moved` warning names 质量指标's repaired level-1 name.
-            "synth-19 landscape" => (&BUT_INDICATORS[..5], 16),
+            // Whole since session 25's cut and level-column rules (stream: all but the
+            // task rows).
+            "synth-19 lattice" => (&ALL_FIELDS, 22),
+            "synth-19 landscape" => (&ALL_FIELDS, 22),
             "synth-19 stream" => (
                 &[
                     "budget",
                     "overall_goal",
+                    "indicators",
                     "other_fields",
                     "checks",
                     "warnings",
                 ],
-                21,
+                22,
             ),
             "synth-8 landscape" => (&ALL_FIELDS, 21),
             "synth-97 lattice" => (&ALL_FIELDS, 17),

@@ -2187,7 +2187,18 @@ fn level_names_separator(lines: &[Line], seps: &[f64]) -> Option<f64> {
     let name = |t: &str| crate::sections::framework_name_strict(t);
     let level1 = |t: &str| name(t).is_some_and(|n| !crate::sections::may_be_level2(n));
     // 成本指标 is either (level 1 or 2 by template): it tells neither column.
-    let level2 = |t: &str| name(t).is_some_and(|n| !crate::sections::is_level1(n));
+    // A level-2 name wrapped in its column shows its first line only (`服务对象满意度` /
+    // `指标` around a lone level-1 name on the line between): a head of four characters
+    // or more that only level-2 names open with tells the column too.
+    let level2 = |t: &str| {
+        let head_of = |level1: bool| {
+            crate::sections::all_framework_names().any(|n| {
+                crate::sections::is_level1(n) == level1 && n.len() > t.len() && n.starts_with(t)
+            })
+        };
+        name(t).is_some_and(|n| !crate::sections::is_level1(n))
+            || (t.chars().count() >= 4 && head_of(false) && !head_of(true))
+    };
     let l1_end = chunks()
         .filter(|c| level1(&c.text))
         .map(|c| c.bbox.x1)
@@ -5628,6 +5639,26 @@ mod tests {
             "提升公共服务供给能力",
             "1.资金支付进度不超过91%。2.高新技术企业认定数不超过1496家。3.全市技术合同成交额≥388亿元。4.道路养护里程≥862公里。",
             "开展项目数量不超过1395项。"
+        ])));
+    }
+
+    #[test]
+    fn level2_name_wrapped_beside_a_lone_level1_name() {
+        // A continuation page: `满意度指标` alone on its line, between the two lines of
+        // `服务对象满意度` / `指标`. No line holds both names, so no gap parted their
+        // columns, and the full level-2 name, which places the edge between them, is on
+        // no line: both went into one cell (`服务对象满意度满意度指标指标`).
+        let t = include_str!(
+            "../../fixtures/layout/level2-name-wrapped-beside-a-lone-level1-name.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        assert!(rows.iter().any(|r| r.ends_with(&[
+            "满意度指标",
+            "服务对象满意度指标",
+            "按时完成年度建设任务",
+            "培训人次≤22万人次。",
+            "培训人次≤22万人次。"
         ])));
     }
 }

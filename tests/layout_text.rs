@@ -354,8 +354,9 @@ const HELD_OUT: [(&str, &str, &str); 6] = [
 /// wider than its column (synth 38 stream, whole). Session 25: a first list number
 /// inside a joined run opens the next cell, no cut leaves a unit opening a cell, and
 /// letter-spaced stretches set no column width (synth 26 lattice and stream, 56
-/// landscape, whole).
-const SWEPT: [(&str, &str, &str); 52] = [
+/// landscape, whole); a page-top cell opening the next number of a cut cell's list
+/// goes on in it (synth 32 and 68 lattice, whole).
+const SWEPT: [(&str, &str, &str); 54] = [
     (
         "synth-8 landscape",
         include_str!("../fixtures/layout/synth-8.txt"),
@@ -616,6 +617,16 @@ const SWEPT: [(&str, &str, &str); 52] = [
         include_str!("../fixtures/layout/synth-56.txt"),
         include_str!("../fixtures/layout/synth-56-landscape.layout.txt"),
     ),
+    (
+        "synth-32 lattice",
+        include_str!("../fixtures/layout/synth-32.txt"),
+        include_str!("../fixtures/layout/synth-32-lattice.layout.txt"),
+    ),
+    (
+        "synth-68 lattice",
+        include_str!("../fixtures/layout/synth-68.txt"),
+        include_str!("../fixtures/layout/synth-68-lattice.layout.txt"),
+    ),
 ];
 
 /// Every case: (name, tab text, layout text).
@@ -779,6 +790,8 @@ fn fields_floor() {
             "synth-26 lattice" => (&ALL_FIELDS, 17),
             "synth-26 stream" => (&ALL_FIELDS, 17),
             "synth-56 landscape" => (&ALL_FIELDS, 17),
+            "synth-32 lattice" => (&ALL_FIELDS, 16),
+            "synth-68 lattice" => (&ALL_FIELDS, 15),
             _ => (&[], 0),
         };
         for f in base.iter().chain(extra) {

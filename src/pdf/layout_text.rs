@@ -1429,9 +1429,26 @@ fn join_cut_rows(pages: &mut [PageItems]) {
                 && (crate::value::starts_with_unit(t) || (number_goes_on && !is_amount(&p.text))))
                 || t.starts_with(no_line_start)
         });
+        // A continuation cell opening the next number of a cut cell's list (`1. …。` /
+        // `2. …`) goes on in it, though the cell ended a sentence at the page's foot:
+        // another row's cell would open at `1.` or with no number.
+        let goes_on_at = |t: &str, c: &str| {
+            let c = c.trim_start();
+            list_numbers(t).last().is_some_and(|m| {
+                c.starts_with(|ch: char| ch.is_ascii_digit())
+                    && list_numbers(c).first() == Some(&(m + 1))
+            })
+        };
+        let opens_next = |t: &str| cont.iter().any(|c| goes_on_at(t, &c.text));
+        let list_cut = filled(prev)
+            .iter()
+            .zip(&cont)
+            .any(|(p, c)| goes_on_at(&p.text, &c.text));
         let whole = cont.len() == n
-            && (prev_full || split_value)
-            && filled(prev).iter().all(|c| open_text(&c.text));
+            && (prev_full || split_value || list_cut)
+            && filled(prev)
+                .iter()
+                .all(|c| open_text(&c.text) || opens_next(&c.text));
         if cont.is_empty() || (cont.len() >= n && !whole) {
             continue;
         }
@@ -1478,7 +1495,7 @@ fn join_cut_rows(pages: &mut [PageItems]) {
         let words_only = cont
             .iter()
             .all(|c| !c.text.starts_with(|ch: char| ch.is_ascii_digit()));
-        let can_go_on = |t: &str| open_text(t) && !(words_only && is_amount(t));
+        let can_go_on = |t: &str| (open_text(t) || opens_next(t)) && !(words_only && is_amount(t));
         let open_widths: Vec<f64> = filled(prev)
             .iter()
             .map(|c| {
@@ -1609,6 +1626,30 @@ fn join_cut_rows(pages: &mut [PageItems]) {
             p.full = false;
         }
     }
+}
+
+/// The list numbers opening a text's items (`1.`, `2、`), in order: at its start or
+/// after a sentence end, one or two digits before `.`, `．` or `、`.
+fn list_numbers(t: &str) -> Vec<u32> {
+    let cs: Vec<char> = t.chars().collect();
+    let mut out = Vec::new();
+    for p in 0..cs.len() {
+        let after_stop = p == 0 || cs.get(p - 1).is_some_and(|c| "。；;".contains(*c));
+        if !after_stop {
+            continue;
+        }
+        let ds: String = cs
+            .iter()
+            .skip(p)
+            .take_while(|c| c.is_ascii_digit())
+            .collect();
+        let opens = (1..=2).contains(&ds.len())
+            && cs.get(p + ds.len()).is_some_and(|c| ".．、".contains(*c));
+        if let (true, Ok(n)) = (opens, ds.parse::<u32>()) {
+            out.push(n);
+        }
+    }
+    out
 }
 
 /// Where a page's zones start (line indexes, the first is 0). A zone starts at a header
@@ -5659,6 +5700,20 @@ mod tests {
             "按时完成年度建设任务",
             "培训人次≤22万人次。",
             "培训人次≤22万人次。"
+        ])));
+    }
+
+    #[test]
+    fn list_goes_on_across_a_page_break() {
+        // The page ends with `…2. 项目完成率＞85%。` (a sentence's end) and the next opens
+        // with `3. 项目完成率≤96%。`: the cut target's list goes on there. It was read as
+        // the rest of the level-3 name, the only cell left open.
+        let t = include_str!("../../fixtures/layout/list-goes-on-across-a-page-break.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        assert!(rows.iter().any(|r| r.ends_with(&[
+            "严格控制项目成本",
+            "1.高新技术企业认定数=851家。2.项目完成率＞85%。3.项目完成率≤96%。"
         ])));
     }
 }

@@ -979,7 +979,15 @@ fn dedrift(lines: &[Line], seps: &[f64], in_indicators: bool) -> Vec<Line> {
                     // before it is where two cells were joined (`≥ 1063 亿 1. 重点…`,
                     // letter-spaced, where the width guessed for digits leaves the cut
                     // before `1063` as near the column's width).
-                    if in_indicators && is_first_list_number(text_at(j)) {
+                    // Where the zone shows no column width (the cut's fit unchecked),
+                    // only within a drift of the separator, as for two numbers meeting.
+                    let near_sep = chunks
+                        .get(j)
+                        .is_some_and(|c| (c.bbox.x0 - sep).abs() <= MAX_DRIFT);
+                    if in_indicators
+                        && is_first_list_number(text_at(j))
+                        && (want.is_some() || near_sep)
+                    {
                         return -1.0;
                     }
                     // No cell opens with a unit word (`亿`, `万人次。`): a cut between a
@@ -5715,5 +5723,28 @@ mod tests {
             "严格控制项目成本",
             "1.高新技术企业认定数=851家。2.项目完成率＞85%。3.项目完成率≤96%。"
         ])));
+    }
+
+    #[test]
+    fn first_list_number_far_from_an_unmeasured_separator_is_no_cut() {
+        // A level-3 name joined one space before its target, whose text holds a `1.`
+        // further on (the next cell's list). The zone shows no column width, so
+        // nothing checks that a cut at `1.` fits the name's column: the cut goes near
+        // the separator instead.
+        let Some(line) = text_line(
+            "严格控制项目成本 覆盖街镇数量≥5 个。 1. 项目完成率≥90%。",
+            0.0,
+            Measure::Chars,
+        ) else {
+            panic!("no line");
+        };
+        let out = dedrift(&[line], &[8.5], true);
+        let at = |t: &str| {
+            out.first()
+                .and_then(|l| l.chunks.iter().find(|c| c.text == t))
+                .map(|c| c.bbox.x0)
+        };
+        assert!(at("严格控制项目成本").is_some_and(|x| x < 8.5));
+        assert!(at("覆盖街镇数量≥5").is_some_and(|x| x > 8.5), "{out:?}");
     }
 }

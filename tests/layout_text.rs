@@ -351,8 +351,12 @@ const HELD_OUT: [(&str, &str, &str); 6] = [
 /// row ends after a cell's sentence with room where the cells' lines alternate (synth
 /// 74 stream, whole: two task rows were glued). Session 24: a joined run that repeats
 /// itself parts in the middle (synth 9 and 69 lattice, whole), a cut leaves no part
-/// wider than its column (synth 38 stream, whole).
-const SWEPT: [(&str, &str, &str); 49] = [
+/// wider than its column (synth 38 stream, whole). Session 25: a first list number
+/// inside a joined run opens the next cell, no cut leaves a unit opening a cell, and
+/// letter-spaced stretches set no column width (synth 26 lattice and stream, 56
+/// landscape, whole); a page-top cell opening the next number of a cut cell's list
+/// goes on in it (synth 32 and 68 lattice, whole).
+const SWEPT: [(&str, &str, &str); 54] = [
     (
         "synth-8 landscape",
         include_str!("../fixtures/layout/synth-8.txt"),
@@ -598,6 +602,31 @@ const SWEPT: [(&str, &str, &str); 49] = [
         include_str!("../fixtures/layout/synth-69.txt"),
         include_str!("../fixtures/layout/synth-69-lattice.layout.txt"),
     ),
+    (
+        "synth-26 lattice",
+        include_str!("../fixtures/layout/synth-26.txt"),
+        include_str!("../fixtures/layout/synth-26-lattice.layout.txt"),
+    ),
+    (
+        "synth-26 stream",
+        include_str!("../fixtures/layout/synth-26.txt"),
+        include_str!("../fixtures/layout/synth-26-stream.layout.txt"),
+    ),
+    (
+        "synth-56 landscape",
+        include_str!("../fixtures/layout/synth-56.txt"),
+        include_str!("../fixtures/layout/synth-56-landscape.layout.txt"),
+    ),
+    (
+        "synth-32 lattice",
+        include_str!("../fixtures/layout/synth-32.txt"),
+        include_str!("../fixtures/layout/synth-32-lattice.layout.txt"),
+    ),
+    (
+        "synth-68 lattice",
+        include_str!("../fixtures/layout/synth-68.txt"),
+        include_str!("../fixtures/layout/synth-68-lattice.layout.txt"),
+    ),
 ];
 
 /// Every case: (name, tab text, layout text).
@@ -692,20 +721,20 @@ fn fields_floor() {
             "synth-11 lattice" => (&ALL_FIELDS, 20),
             "synth-11 landscape" => (&BUT_INDICATORS, 17),
             "synth-11 stream" => (&ALL_FIELDS, 20),
-            "synth-19 lattice" => (&BUT_INDICATORS, 18),
-            // 产出指标 now centres on its first row too, which pdftotext glued to the
-            // header (no blank line between): that row is read with the header, so a
-            // `merged_label_moved` warning names 质量指标's repaired level-1 name.
-            "synth-19 landscape" => (&BUT_INDICATORS[..5], 16),
+            // Whole since session 25's cut and level-column rules (stream: all but the
+            // task rows).
+            "synth-19 lattice" => (&ALL_FIELDS, 22),
+            "synth-19 landscape" => (&ALL_FIELDS, 22),
             "synth-19 stream" => (
                 &[
                     "budget",
                     "overall_goal",
+                    "indicators",
                     "other_fields",
                     "checks",
                     "warnings",
                 ],
-                21,
+                22,
             ),
             "synth-8 landscape" => (&ALL_FIELDS, 21),
             "synth-97 lattice" => (&ALL_FIELDS, 17),
@@ -758,6 +787,11 @@ fn fields_floor() {
             "synth-9 lattice" => (&ALL_FIELDS, 17),
             "synth-38 stream" => (&ALL_FIELDS, 18),
             "synth-69 lattice" => (&ALL_FIELDS, 17),
+            "synth-26 lattice" => (&ALL_FIELDS, 17),
+            "synth-26 stream" => (&ALL_FIELDS, 17),
+            "synth-56 landscape" => (&ALL_FIELDS, 17),
+            "synth-32 lattice" => (&ALL_FIELDS, 16),
+            "synth-68 lattice" => (&ALL_FIELDS, 15),
             _ => (&[], 0),
         };
         for f in base.iter().chain(extra) {

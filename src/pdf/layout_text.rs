@@ -488,6 +488,9 @@ const FILL_SLACK: f64 = 1.5;
 /// How far a cut's left part may be from the column's line width (half-ems).
 const WIDTH_SLACK: f64 = 4.0;
 
+/// What a cut between a number and its unit costs in a cut's score (half-ems).
+const UNIT_CUT_PENALTY: f64 = 2.5;
+
 /// Printed width of a word in half-ems: CJK and full-width forms (and the symbols CJK
 /// fonts draw full width) two, others one. Character counts (pdftotext's columns) set
 /// a CJK line shorter than a line with digits of the same printed width.
@@ -503,6 +506,19 @@ fn ink_width(t: &str) -> f64 {
         .sum()
 }
 
+/// Whether chunk `n` goes on a letter-spaced stretch from chunk `c` just before it
+/// (touching once the spacing is taken out): two lone ideographs, or a lone ideograph
+/// before the comparison sign that opens its value (`额 =183 亿`). A number and the
+/// unit after it are not: a wrapped number's last digit touches its unit too (`2 家。`).
+fn spread_on(c: &Chunk, n: &Chunk) -> bool {
+    let lone = |c: &Chunk| {
+        let mut t = c.text.chars().filter(|ch| !is_punct(*ch));
+        t.next().is_some_and(is_wide) && t.next().is_none()
+    };
+    let comparison = ['=', '＝', '≥', '≤', '＞', '＜', '>', '<'];
+    n.bbox.x0 - c.bbox.x1 < 0.5 && lone(c) && (lone(n) || n.text.starts_with(comparison))
+}
+
 /// For each separator, the printed width of the full lines of the column left of it, if
 /// the zone shows one: justified text fills its cell, so each run starting in the
 /// column is that wide or, where it runs on into the next cell, one of its word
@@ -516,7 +532,9 @@ fn cut_widths(lines: &[Line], seps: &[f64]) -> Vec<Option<f64>> {
             .and_then(|p| seps.get(p))
             .copied()
             .unwrap_or(f64::NEG_INFINITY);
+        // Widths with and without the line ends inside letter-spaced stretches.
         let mut hist: std::collections::BTreeMap<i64, usize> = std::collections::BTreeMap::new();
+        let mut all: std::collections::BTreeMap<i64, usize> = std::collections::BTreeMap::new();
         for line in lines {
             // Word chunks grouped into runs: (first chunk, end) of each.
             let mut runs: Vec<(usize, usize)> = Vec::new();
@@ -534,30 +552,44 @@ fn cut_widths(lines: &[Line], seps: &[f64]) -> Vec<Option<f64>> {
                     continue;
                 }
                 let mut seen: Vec<i64> = Vec::new();
+                let mut seen_all: Vec<i64> = Vec::new();
                 let mut w = 0.0;
-                for c in line.chunks.get(start..end).unwrap_or(&[]) {
+                let cs = line.chunks.get(start..end).unwrap_or(&[]);
+                for (ci, c) in cs.iter().enumerate() {
                     w += ink_width(&c.text);
                     // A part ending beyond the drift distance past the separator holds
                     // the next cell's text: never one line of this column.
                     if c.bbox.x1 > s + MAX_DRIFT {
                         break;
                     }
-                    seen.push(w.round() as i64);
+                    seen_all.push(w.round() as i64);
+                    if !cs.get(ci + 1).is_some_and(|n| spread_on(c, n)) {
+                        seen.push(w.round() as i64);
+                    }
                 }
-                seen.dedup();
-                for v in seen {
-                    *hist.entry(v).or_insert(0) += 1;
+                for (h, mut v) in [(&mut hist, seen), (&mut all, seen_all)] {
+                    v.dedup();
+                    for x in v {
+                        *h.entry(x).or_insert(0) += 1;
+                    }
                 }
             }
         }
         // Exact widths count double: a neighbour's width is another word boundary.
-        let count = |u: i64| hist.get(&u).copied().unwrap_or(0);
-        let near = |v: i64| 2 * count(v) + count(v - 1) + count(v + 1);
-        let best = hist
-            .keys()
-            .copied()
-            .max_by_key(|v| (near(*v), *v))
-            .filter(|v| count(*v) >= 3);
+        let best_of = |h: &std::collections::BTreeMap<i64, usize>| {
+            let count = |u: i64| h.get(&u).copied().unwrap_or(0);
+            let near = |v: i64| 2 * count(v) + count(v - 1) + count(v + 1);
+            h.keys()
+                .copied()
+                .max_by_key(|v| (near(*v), *v))
+                .filter(|v| count(*v) >= 3)
+        };
+        // Inside a letter-spaced stretch no line ends: a spread line ends where its
+        // cell does. Counting every such prefix let a wide column's few spread lines
+        // outvote its full width (a landscape target column read 18 half-ems wide, and
+        // its spread lines were cut there). Where only they show a width (two spread
+        // cells joined, their boundary one of those prefixes), they still count.
+        let best = best_of(&hist).or_else(|| best_of(&all));
         out.push(best.map(|v| v as f64));
     }
     out
@@ -941,6 +973,41 @@ fn dedrift(lines: &[Line], seps: &[f64], in_indicators: bool) -> Vec<Line> {
                     // a cell's line. (Later ones may end a letter-spaced line: `个。 4.`.)
                     if is_first_list_number(text_at(j - 1)) {
                         return f64::INFINITY;
+                    }
+                    // In the indicator table a first list number (`1.`) inside a run opens
+                    // the right cell's text: a target's list starts its cell, so the space
+                    // before it is where two cells were joined (`≥ 1063 亿 1. 重点…`,
+                    // letter-spaced, where the width guessed for digits leaves the cut
+                    // before `1063` as near the column's width).
+                    // Where the zone shows no column width (the cut's fit unchecked),
+                    // only within a drift of the separator, as for two numbers meeting.
+                    let near_sep = chunks
+                        .get(j)
+                        .is_some_and(|c| (c.bbox.x0 - sep).abs() <= MAX_DRIFT);
+                    if in_indicators
+                        && is_first_list_number(text_at(j))
+                        && (want.is_some() || near_sep)
+                    {
+                        return -1.0;
+                    }
+                    // No cell opens with a unit word (`亿`, `万人次。`): a cut between a
+                    // number and its unit splits a value, so it is scored as if the left
+                    // part were 2.5 half-ems further from the column's width (`≥1579 亿
+                    // 全市…` was cut before `亿`, the left part exactly as wide as the
+                    // column's lines with digits). A whole unit only: `成交额` opens with
+                    // 成, a unit of its own (tenths), but goes on as a word.
+                    let unit_cut = j >= 1
+                        && text_at(j - 1).ends_with(|c: char| c.is_ascii_digit())
+                        && crate::value::starts_with_whole_unit(text_at(j));
+                    if in_indicators && unit_cut {
+                        if let Some(w) = want {
+                            let off = (ink(k, j) - w).abs();
+                            return if off <= WIDTH_SLACK {
+                                off + UNIT_CUT_PENALTY
+                            } else {
+                                f64::INFINITY
+                            };
+                        }
                     }
                     // A sum of money (`147,837.67`, `１４７，８３７．`) left of the separator
                     // is a cell of its own: words after it that are no unit start the next
@@ -1370,9 +1437,26 @@ fn join_cut_rows(pages: &mut [PageItems]) {
                 && (crate::value::starts_with_unit(t) || (number_goes_on && !is_amount(&p.text))))
                 || t.starts_with(no_line_start)
         });
+        // A continuation cell opening the next number of a cut cell's list (`1. …。` /
+        // `2. …`) goes on in it, though the cell ended a sentence at the page's foot:
+        // another row's cell would open at `1.` or with no number.
+        let goes_on_at = |t: &str, c: &str| {
+            let c = c.trim_start();
+            list_numbers(t).last().is_some_and(|m| {
+                c.starts_with(|ch: char| ch.is_ascii_digit())
+                    && list_numbers(c).first() == Some(&(m + 1))
+            })
+        };
+        let opens_next = |t: &str| cont.iter().any(|c| goes_on_at(t, &c.text));
+        let list_cut = filled(prev)
+            .iter()
+            .zip(&cont)
+            .any(|(p, c)| goes_on_at(&p.text, &c.text));
         let whole = cont.len() == n
-            && (prev_full || split_value)
-            && filled(prev).iter().all(|c| open_text(&c.text));
+            && (prev_full || split_value || list_cut)
+            && filled(prev)
+                .iter()
+                .all(|c| open_text(&c.text) || opens_next(&c.text));
         if cont.is_empty() || (cont.len() >= n && !whole) {
             continue;
         }
@@ -1419,7 +1503,7 @@ fn join_cut_rows(pages: &mut [PageItems]) {
         let words_only = cont
             .iter()
             .all(|c| !c.text.starts_with(|ch: char| ch.is_ascii_digit()));
-        let can_go_on = |t: &str| open_text(t) && !(words_only && is_amount(t));
+        let can_go_on = |t: &str| (open_text(t) || opens_next(t)) && !(words_only && is_amount(t));
         let open_widths: Vec<f64> = filled(prev)
             .iter()
             .map(|c| {
@@ -1550,6 +1634,30 @@ fn join_cut_rows(pages: &mut [PageItems]) {
             p.full = false;
         }
     }
+}
+
+/// The list numbers opening a text's items (`1.`, `2、`), in order: at its start or
+/// after a sentence end, one or two digits before `.`, `．` or `、`.
+fn list_numbers(t: &str) -> Vec<u32> {
+    let cs: Vec<char> = t.chars().collect();
+    let mut out = Vec::new();
+    for p in 0..cs.len() {
+        let after_stop = p == 0 || cs.get(p - 1).is_some_and(|c| "。；;".contains(*c));
+        if !after_stop {
+            continue;
+        }
+        let ds: String = cs
+            .iter()
+            .skip(p)
+            .take_while(|c| c.is_ascii_digit())
+            .collect();
+        let opens = (1..=2).contains(&ds.len())
+            && cs.get(p + ds.len()).is_some_and(|c| ".．、".contains(*c));
+        if let (true, Ok(n)) = (opens, ds.parse::<u32>()) {
+            out.push(n);
+        }
+    }
+    out
 }
 
 /// Where a page's zones start (line indexes, the first is 0). A zone starts at a header
@@ -2128,7 +2236,18 @@ fn level_names_separator(lines: &[Line], seps: &[f64]) -> Option<f64> {
     let name = |t: &str| crate::sections::framework_name_strict(t);
     let level1 = |t: &str| name(t).is_some_and(|n| !crate::sections::may_be_level2(n));
     // 成本指标 is either (level 1 or 2 by template): it tells neither column.
-    let level2 = |t: &str| name(t).is_some_and(|n| !crate::sections::is_level1(n));
+    // A level-2 name wrapped in its column shows its first line only (`服务对象满意度` /
+    // `指标` around a lone level-1 name on the line between): a head of four characters
+    // or more that only level-2 names open with tells the column too.
+    let level2 = |t: &str| {
+        let head_of = |level1: bool| {
+            crate::sections::all_framework_names().any(|n| {
+                crate::sections::is_level1(n) == level1 && n.len() > t.len() && n.starts_with(t)
+            })
+        };
+        name(t).is_some_and(|n| !crate::sections::is_level1(n))
+            || (t.chars().count() >= 4 && head_of(false) && !head_of(true))
+    };
     let l1_end = chunks()
         .filter(|c| level1(&c.text))
         .map(|c| c.bbox.x1)
@@ -5520,5 +5639,112 @@ mod tests {
             "资金支付进度≥86%。",
             "资金支付进度≥86%。"
         ])));
+    }
+
+    #[test]
+    fn first_list_number_opens_the_next_cell_on_a_spaced_line() {
+        // `1. 培训人次≥2 万人次。2. 全 1. 项 目 完 成 率 ≥ 85% 。 2.`: the period target's
+        // line joined one space before the annual target's letter-spaced one. The `1.`
+        // opens the annual target; the cut nearest the column's width (digits guessed)
+        // was before it by one word, and `全` went with the annual target.
+        let t = include_str!(
+            "../../fixtures/layout/first-list-number-opens-the-next-cell-on-a-spaced-line.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        assert!(rows.iter().any(|r| r.ends_with(&[
+            "保障困难群众基本生活",
+            "",
+            "1.培训人次≥2万人次。2.全市技术合同成交额＞2062亿元。3.资金支付进度达到98%。",
+            "1.项目完成率≥85%。2.全市技术合同成交额不超过2630亿元。3.全市技术合同成交额达到1149亿元。"
+        ])));
+    }
+
+    #[test]
+    fn unit_stays_with_its_number_where_targets_join() {
+        // `全市技术合同成交额≥1579 亿 全市技术合同成交额≥1579`: the left part up to `1579`
+        // is as wide as the column's lines with digits, but no cell opens with `亿`.
+        let t = include_str!(
+            "../../fixtures/layout/unit-stays-with-its-number-where-targets-join.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        assert!(rows.iter().any(|r| r.ends_with(&[
+            "按时完成年度建设任务",
+            "全市技术合同成交额≥1579亿元。",
+            "全市技术合同成交额≥1579亿元。"
+        ])));
+    }
+
+    #[test]
+    fn spread_lines_set_no_column_width() {
+        // The period column's spread lines (`成 交 额 ≥ 388 亿`) counted a line end after
+        // every character, and outvoted its full width: `里程≥862 公里。` was then read
+        // as two cells' text and `公里。` moved to the annual target.
+        let t = include_str!("../../fixtures/layout/spread-lines-set-no-column-width.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        assert!(rows.iter().any(|r| r.ends_with(&[
+            "提升公共服务供给能力",
+            "1.资金支付进度不超过91%。2.高新技术企业认定数不超过1496家。3.全市技术合同成交额≥388亿元。4.道路养护里程≥862公里。",
+            "开展项目数量不超过1395项。"
+        ])));
+    }
+
+    #[test]
+    fn level2_name_wrapped_beside_a_lone_level1_name() {
+        // A continuation page: `满意度指标` alone on its line, between the two lines of
+        // `服务对象满意度` / `指标`. No line holds both names, so no gap parted their
+        // columns, and the full level-2 name, which places the edge between them, is on
+        // no line: both went into one cell (`服务对象满意度满意度指标指标`).
+        let t = include_str!(
+            "../../fixtures/layout/level2-name-wrapped-beside-a-lone-level1-name.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        assert!(rows.iter().any(|r| r.ends_with(&[
+            "满意度指标",
+            "服务对象满意度指标",
+            "按时完成年度建设任务",
+            "培训人次≤22万人次。",
+            "培训人次≤22万人次。"
+        ])));
+    }
+
+    #[test]
+    fn list_goes_on_across_a_page_break() {
+        // The page ends with `…2. 项目完成率＞85%。` (a sentence's end) and the next opens
+        // with `3. 项目完成率≤96%。`: the cut target's list goes on there. It was read as
+        // the rest of the level-3 name, the only cell left open.
+        let t = include_str!("../../fixtures/layout/list-goes-on-across-a-page-break.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        assert!(rows.iter().any(|r| r.ends_with(&[
+            "严格控制项目成本",
+            "1.高新技术企业认定数=851家。2.项目完成率＞85%。3.项目完成率≤96%。"
+        ])));
+    }
+
+    #[test]
+    fn first_list_number_far_from_an_unmeasured_separator_is_no_cut() {
+        // A level-3 name joined one space before its target, whose text holds a `1.`
+        // further on (the next cell's list). The zone shows no column width, so
+        // nothing checks that a cut at `1.` fits the name's column: the cut goes near
+        // the separator instead.
+        let Some(line) = text_line(
+            "严格控制项目成本 覆盖街镇数量≥5 个。 1. 项目完成率≥90%。",
+            0.0,
+            Measure::Chars,
+        ) else {
+            panic!("no line");
+        };
+        let out = dedrift(&[line], &[8.5], true);
+        let at = |t: &str| {
+            out.first()
+                .and_then(|l| l.chunks.iter().find(|c| c.text == t))
+                .map(|c| c.bbox.x0)
+        };
+        assert!(at("严格控制项目成本").is_some_and(|x| x < 8.5));
+        assert!(at("覆盖街镇数量≥5").is_some_and(|x| x > 8.5), "{out:?}");
     }
 }

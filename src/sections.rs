@@ -3907,15 +3907,7 @@ fn stacked_goal(block: &Block) -> Option<Text> {
             t.push_str(&more);
         }
     }
-    if parts.len() < 2 || parts.iter().any(|(_, t)| t.is_empty()) {
-        return None;
-    }
-    let text = parts
-        .iter()
-        .map(|(h, t)| format!("{h}：{t}"))
-        .collect::<Vec<_>>()
-        .join("\n");
-    Some(Text { text, loc: loc? })
+    headed_parts(&parts, loc)
 }
 
 /// One cell a line, a goal table (中期目标 | 年度目标 over their texts) copied heading
@@ -3967,6 +3959,12 @@ fn streamed_goal_rows(cells: &[&Cell]) -> Option<Text> {
         }
         text.push_str(t);
     }
+    headed_parts(&parts, loc)
+}
+
+/// Goal texts under their kinds, two or more and none empty, as [`headed_goal`] writes
+/// them (`中期目标：…` then `年度目标：…`).
+fn headed_parts<H: std::fmt::Display>(parts: &[(H, String)], loc: Option<Loc>) -> Option<Text> {
     if parts.len() < 2 || parts.iter().any(|(_, t)| t.is_empty()) {
         return None;
     }

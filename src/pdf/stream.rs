@@ -4751,6 +4751,57 @@ mod tests {
         assert_eq!(rows[1].cells[1].text, "智慧城市平台运维");
     }
 
+    /// Words as pdftotext -bbox gives them, (top from the page's top, x0, x1, text), one
+    /// 9 pt line each, read into rows by the given column separators, with the level-3
+    /// column's left edge at `level3_x`: each row's cell texts without spaces.
+    fn rows_of_words(
+        words: &[(f64, f64, f64, &str)],
+        p: &Params,
+        seps: Vec<f64>,
+        level3_x: f64,
+    ) -> Vec<Vec<String>> {
+        let mut lines: Vec<Line> = Vec::new();
+        for (top, x0, x1, text) in words {
+            let c = Chunk {
+                text: text.to_string(),
+                bbox: Rect::new(*x0, 842.0 - top - 9.0, *x1, 842.0 - top),
+            };
+            match lines.last_mut() {
+                Some(l) if (l.bbox.y1 - c.bbox.y1).abs() < 0.01 => {
+                    l.bbox = l.bbox.union(&c.bbox);
+                    l.chunks.push(c);
+                }
+                _ => lines.push(chunk_line(vec![c])),
+            }
+        }
+        let row_gap = usual_line_gap(&lines, &seps, p) + p.row_gap_extra;
+        let (rows, _) = rows_in_columns(
+            &lines,
+            p,
+            seps,
+            row_gap,
+            Some((Some((1, level3_x)), false)),
+            &[],
+            &[],
+        );
+        rows.iter()
+            .map(|r| {
+                r.cells
+                    .iter()
+                    .map(|c| c.text.chars().filter(|ch| !ch.is_whitespace()).collect())
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// Each row's first three cells are `want`'s, and there are as many rows.
+    fn assert_first_three(texts: &[Vec<String>], want: &[[&str; 3]]) {
+        assert_eq!(texts.len(), want.len(), "{texts:?}");
+        for (got, want) in texts.iter().zip(want) {
+            assert_eq!(got.get(..3), Some(&want.map(String::from)[..]), "{texts:?}");
+        }
+    }
+
     /// An fpdf2 indicator table without cell padding (synth-1, 9 pt, page 4): rows set
     /// exactly a line apart, each cell centred on its row. A list number ends a short
     /// line where the text after its space did not fit (`1.`), a finished target fills
@@ -4807,40 +4858,7 @@ mod tests {
             (740.46, 387.81, 442.10, "额≥77亿元。"),
             (740.46, 477.78, 495.78, "人。"),
         ];
-        let mut lines: Vec<Line> = Vec::new();
-        for (top, x0, x1, text) in words {
-            let c = Chunk {
-                text: text.to_string(),
-                bbox: Rect::new(*x0, 842.0 - top - 9.0, *x1, 842.0 - top),
-            };
-            match lines.last_mut() {
-                Some(l) if (l.bbox.y1 - c.bbox.y1).abs() < 0.01 => {
-                    l.bbox = l.bbox.union(&c.bbox);
-                    l.chunks.push(c);
-                }
-                _ => lines.push(chunk_line(vec![c])),
-            }
-        }
-        let seps = vec![260.0, 382.0, 473.0];
-        let row_gap = usual_line_gap(&lines, &seps, &p) + p.row_gap_extra;
-        let (rows, _) = rows_in_columns(
-            &lines,
-            &p,
-            seps,
-            row_gap,
-            Some((Some((1, 339.59)), false)),
-            &[],
-            &[],
-        );
-        let texts: Vec<Vec<String>> = rows
-            .iter()
-            .map(|r| {
-                r.cells
-                    .iter()
-                    .map(|c| c.text.chars().filter(|ch| !ch.is_whitespace()).collect())
-                    .collect()
-            })
-            .collect();
+        let texts = rows_of_words(words, &p, vec![260.0, 382.0, 473.0], 339.59);
         let want = [
             [
                 "质量指标",
@@ -4860,10 +4878,7 @@ mod tests {
                 "合作银行发放贷款金额≥77亿元。",
             ],
         ];
-        assert_eq!(texts.len(), want.len(), "{texts:?}");
-        for (got, want) in texts.iter().zip(want) {
-            assert_eq!(got.get(..3), Some(&want.map(String::from)[..]), "{texts:?}");
-        }
+        assert_first_three(&texts, &want);
     }
 
     /// fpdf2 without padding (synth-33): two one-line rows whose level-3 names and
@@ -4898,40 +4913,7 @@ mod tests {
             (149.90, 336.64, 426.64, "推进关键核心技术攻关"),
             (157.00, 436.62, 445.62, "。"),
         ];
-        let mut lines: Vec<Line> = Vec::new();
-        for (top, x0, x1, text) in words {
-            let c = Chunk {
-                text: text.to_string(),
-                bbox: Rect::new(*x0, 842.0 - top - 9.0, *x1, 842.0 - top),
-            };
-            match lines.last_mut() {
-                Some(l) if (l.bbox.y1 - c.bbox.y1).abs() < 0.01 => {
-                    l.bbox = l.bbox.union(&c.bbox);
-                    l.chunks.push(c);
-                }
-                _ => lines.push(chunk_line(vec![c])),
-            }
-        }
-        let seps = vec![283.0, 431.6];
-        let row_gap = usual_line_gap(&lines, &seps, &p) + p.row_gap_extra;
-        let (rows, _) = rows_in_columns(
-            &lines,
-            &p,
-            seps,
-            row_gap,
-            Some((Some((1, 336.64)), false)),
-            &[],
-            &[],
-        );
-        let texts: Vec<Vec<String>> = rows
-            .iter()
-            .map(|r| {
-                r.cells
-                    .iter()
-                    .map(|c| c.text.chars().filter(|ch| !ch.is_whitespace()).collect())
-                    .collect()
-            })
-            .collect();
+        let texts = rows_of_words(words, &p, vec![283.0, 431.6], 336.64);
         let want = [
             [
                 "数量指标",
@@ -4951,10 +4933,7 @@ mod tests {
             ],
             ["", "推进关键核心技术攻关", "全市技术合同成交额=2810亿元。"],
         ];
-        assert_eq!(texts.len(), want.len(), "{texts:?}");
-        for (got, want) in texts.iter().zip(want) {
-            assert_eq!(got.get(..3), Some(&want.map(String::from)[..]), "{texts:?}");
-        }
+        assert_first_three(&texts, &want);
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! archive (see `docs/batch.md`). Run: `cargo bench --bench batch`.
 //!
 //! Env: DECLX_BENCH_FILES (default 20000), DECLX_BENCH_SMALL (default 1000),
-//! DECLX_BENCH_REPEAT (default 3), DECLX_BENCH_DIR (default: a temp dir).
+//! DECLX_BENCH_REPEAT (default 3), DECLX_BENCH_DIR (default: a temp dir),
+//! DECLX_BENCH_BIN (default: the binary cargo built; `scripts/pgo-build.sh` makes another).
 //!
 //! Reports MB/s and files/s at --jobs 1 and 2 (best of the repeats, wall clock), the
 //! speedup, and peak RSS (the binary's own VmHWM, from --summary) at the small and large
@@ -29,7 +30,10 @@ struct Run {
 
 fn run(dir: &Path, jobs: u32, extra: &[&str], summary: &Path) -> Run {
     let t0 = Instant::now();
-    let status = Command::new(env!("CARGO_BIN_EXE_declx"))
+    let bin = std::env::var_os("DECLX_BENCH_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_declx")));
+    let status = Command::new(bin)
         .args([
             "extract",
             "-q",

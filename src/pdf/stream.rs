@@ -3482,6 +3482,70 @@ pub(crate) struct IndicatorTable {
     level3_x: Option<f64>,
 }
 
+/// Labels turned a quarter turn to run up the page (read bottom to top) come one
+/// character a line, top first, and the 竖排 rules would join them backwards
+/// (`称名门部`). Each run of such characters down one column, a character's advance
+/// apart, gets its characters' places in reverse, so that top to bottom reads them in
+/// order; the run keeps its extent. `None` when the page has no turned characters.
+fn turned_back(glyphs: &[&Glyph]) -> Option<Vec<Glyph>> {
+    if !glyphs.iter().any(|g| g.upward && !g.ch.is_whitespace()) {
+        return None;
+    }
+    let mut out: Vec<Glyph> = glyphs.iter().map(|g| (*g).clone()).collect();
+    let mut turned: Vec<usize> = (0..out.len())
+        .filter(|&i| out[i].upward && !out[i].ch.is_whitespace())
+        .collect();
+    // Down each column (by the glyphs' horizontal middle), top first.
+    let mid = |g: &Glyph| (g.bbox.x0 + g.bbox.x1) / 2.0;
+    turned.sort_by(|&a, &b| {
+        mid(&out[a])
+            .total_cmp(&mid(&out[b]))
+            .then(out[b].baseline.total_cmp(&out[a].baseline))
+    });
+    let mut columns: Vec<Vec<usize>> = Vec::new();
+    for i in turned {
+        let g = &out[i];
+        match columns.last_mut() {
+            Some(c)
+                if c.last()
+                    .is_some_and(|&j| (mid(&out[j]) - mid(g)).abs() <= 0.5 * g.size.max(1.0)) =>
+            {
+                c.push(i)
+            }
+            _ => columns.push(vec![i]),
+        }
+    }
+    for mut col in columns {
+        col.sort_by(|&a, &b| out[b].baseline.total_cmp(&out[a].baseline));
+        // Runs: characters a character's advance apart (a wider gap parts two cells).
+        let mut runs: Vec<Vec<usize>> = Vec::new();
+        for i in col {
+            let g = &out[i];
+            match runs.last_mut() {
+                Some(r)
+                    if r.last().is_some_and(|&j| {
+                        out[j].baseline - g.baseline <= 1.3 * g.size.max(1.0)
+                    }) =>
+                {
+                    r.push(i)
+                }
+                _ => runs.push(vec![i]),
+            }
+        }
+        for run in runs.into_iter().filter(|r| r.len() >= 2) {
+            let places: Vec<(Rect, f64)> = run
+                .iter()
+                .map(|&i| (out[i].bbox, out[i].baseline))
+                .collect();
+            for (&i, (bbox, baseline)) in run.iter().rev().zip(places) {
+                out[i].bbox = bbox;
+                out[i].baseline = baseline;
+            }
+        }
+    }
+    Some(out)
+}
+
 /// A page without ruled tables: titles (large single lines) as lines, the rest as
 /// stream tables. `indicators` is updated when the page holds the indicator table;
 /// `narrow` tells which narrow gaps are cell edges in this document.
@@ -3491,6 +3555,15 @@ pub(crate) fn page_items(
     indicators: &mut IndicatorTable,
     narrow: NarrowEdges,
 ) -> Vec<Item> {
+    let turned = turned_back(glyphs);
+    let refs: Vec<&Glyph>;
+    let glyphs = match &turned {
+        Some(gs) => {
+            refs = gs.iter().collect();
+            &refs[..]
+        }
+        None => glyphs,
+    };
     let lines = pdf_lines(glyphs, narrow);
     if lines.is_empty() {
         return Vec::new();
@@ -4879,6 +4952,47 @@ mod tests {
             ],
         ];
         assert_first_three(&texts, &want);
+    }
+
+    /// A 竖排 label turned a quarter turn (read bottom to top) comes top first; its
+    /// characters trade places so that top to bottom reads it, and a second label a
+    /// wider gap below in the same column keeps its own extent.
+    #[test]
+    fn turned_label_characters_trade_places_within_their_run() {
+        use crate::pdf::text::tests::glyph;
+        let turned = |ch: char, top: f64| Glyph {
+            upward: true,
+            ..glyph(ch, 60.0, top, 9.0)
+        };
+        // 部门名称 bottom to top, then 联系人 bottom to top, 20 pt further down.
+        let gs: Vec<Glyph> = "称名门部"
+            .chars()
+            .enumerate()
+            .map(|(i, c)| turned(c, 700.0 - 9.0 * i as f64))
+            .chain(
+                "人系联"
+                    .chars()
+                    .enumerate()
+                    .map(|(i, c)| turned(c, 640.0 - 9.0 * i as f64)),
+            )
+            .chain([glyph('甲', 100.0, 700.0, 9.0)])
+            .collect();
+        let refs: Vec<&Glyph> = gs.iter().collect();
+        let Some(out) = turned_back(&refs) else {
+            panic!("turned glyphs not seen");
+        };
+        let mut down: Vec<&Glyph> = out.iter().filter(|g| g.upward).collect();
+        down.sort_by(|a, b| b.baseline.total_cmp(&a.baseline));
+        let read: String = down.iter().map(|g| g.ch).collect();
+        assert_eq!(read, "部门名称联系人");
+        // Each label keeps its run's extent; the upright glyph is untouched.
+        assert!(out
+            .iter()
+            .filter(|g| "部门名称".contains(g.ch))
+            .all(|g| g.baseline > 670.0));
+        assert_eq!(out.last(), gs.last());
+        let upright: Vec<Glyph> = vec![glyph('甲', 100.0, 700.0, 9.0)];
+        assert!(turned_back(&upright.iter().collect::<Vec<_>>()).is_none());
     }
 
     /// fpdf2 without padding (synth-33): two one-line rows whose level-3 names and

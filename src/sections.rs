@@ -1284,6 +1284,15 @@ struct Reader<'g> {
 }
 
 impl<'g> Reader<'g> {
+    /// The non-empty cells of row `ri` (none past the grid's end).
+    fn cells_of_row(&self, ri: usize) -> Vec<&'g Cell<'g>> {
+        let grid: &'g Grid<'g> = self.grid;
+        grid.rows
+            .get(ri)
+            .map(|r| r.non_empty().collect())
+            .unwrap_or_default()
+    }
+
     fn new(grid: &'g Grid) -> Self {
         let has_cols = grid.layout.has_columns();
         let multi = grid
@@ -1515,12 +1524,7 @@ impl<'g> Reader<'g> {
             // One cell a line: a field's label alone on its line (项目名称, 实施单位)
             // takes the next line as its value, as its row would in a table.
             if cell_per_line && cells.len() == 1 && cells.iter().all(|c| is_field_label(&c.text)) {
-                let next: Vec<&Cell> = self
-                    .grid
-                    .rows
-                    .get(ri + 1)
-                    .map(|r| r.non_empty().collect())
-                    .unwrap_or_default();
+                let next: Vec<&Cell> = self.cells_of_row(ri + 1);
                 if let [v] = next.as_slice() {
                     if label_of(&v.text).is_none() && !is_field_label(&v.text) {
                         cells.push(v);
@@ -1692,12 +1696,7 @@ impl<'g> Reader<'g> {
                         // One cell a line, that row's first two cells on two lines
                         // (after the tasks, where the table's label and header were
                         // left out).
-                        let next: Vec<&Cell> = self
-                            .grid
-                            .rows
-                            .get(ri + 1)
-                            .map(|r| r.non_empty().collect())
-                            .unwrap_or_default();
+                        let next: Vec<&Cell> = self.cells_of_row(ri + 1);
                         matches!((cells.as_slice(), next.as_slice()), ([a], [b])
                             if opens_level1_row(&[a, b, b]))
                     }))

@@ -1241,15 +1241,7 @@ fn split_at_sentence_rows(bl: Vec<Block>, level3: usize) -> Vec<Block> {
             out.push(b);
             continue;
         }
-        let col = b.col;
-        let mut pieces: Vec<Vec<(usize, Chunk)>> = vec![Vec::new(); own.len() + 1];
-        for (li, c) in b.parts {
-            let k = own.iter().filter(|z| **z <= li).count();
-            if let Some(p) = pieces.get_mut(k) {
-                p.push((li, c));
-            }
-        }
-        out.extend(pieces.into_iter().filter_map(|p| part_block(col, p)));
+        out.extend(cut_block(b, &own));
     }
     out
 }
@@ -1396,15 +1388,7 @@ fn split_at_row_starts(bl: Vec<Block>, rows_from: Option<usize>) -> Vec<Block> {
             out.push(b);
             continue;
         }
-        let col = b.col;
-        let mut pieces: Vec<Vec<(usize, Chunk)>> = vec![Vec::new(); cuts.len() + 1];
-        for (li, c) in b.parts {
-            let k = cuts.iter().filter(|s| **s <= li).count();
-            if let Some(p) = pieces.get_mut(k) {
-                p.push((li, c));
-            }
-        }
-        out.extend(pieces.into_iter().filter_map(|p| part_block(col, p)));
+        out.extend(cut_block(b, &cuts));
     }
     out
 }
@@ -2574,6 +2558,19 @@ fn split_tall_blocks(bl: Vec<Block>, labels: &[bool]) -> Vec<Block> {
         out.push(rest);
     }
     out
+}
+
+/// `b` cut before each of the line indexes `cuts` (ascending): the pieces that hold text.
+fn cut_block(b: Block, cuts: &[usize]) -> impl Iterator<Item = Block> {
+    let col = b.col;
+    let mut pieces: Vec<Vec<(usize, Chunk)>> = vec![Vec::new(); cuts.len() + 1];
+    for (li, c) in b.parts {
+        let k = cuts.iter().filter(|s| **s <= li).count();
+        if let Some(p) = pieces.get_mut(k) {
+            p.push((li, c));
+        }
+    }
+    pieces.into_iter().filter_map(move |p| part_block(col, p))
 }
 
 fn part_block(col: usize, parts: Vec<(usize, Chunk)>) -> Option<Block> {

@@ -1440,13 +1440,7 @@ fn join_cut_rows(pages: &mut [PageItems]) {
         // A continuation cell opening the next number of a cut cell's list (`1. …。` /
         // `2. …`) goes on in it, though the cell ended a sentence at the page's foot:
         // another row's cell would open at `1.` or with no number.
-        let goes_on_at = |t: &str, c: &str| {
-            let c = c.trim_start();
-            list_numbers(t).last().is_some_and(|m| {
-                c.starts_with(|ch: char| ch.is_ascii_digit())
-                    && list_numbers(c).first() == Some(&(m + 1))
-            })
-        };
+        let goes_on_at = |t: &str, c: &str| super::continues_list(t, c.trim_start());
         let opens_next = |t: &str| cont.iter().any(|c| goes_on_at(t, &c.text));
         let list_cut = filled(prev)
             .iter()
@@ -1634,30 +1628,6 @@ fn join_cut_rows(pages: &mut [PageItems]) {
             p.full = false;
         }
     }
-}
-
-/// The list numbers opening a text's items (`1.`, `2、`), in order: at its start or
-/// after a sentence end, one or two digits before `.`, `．` or `、`.
-fn list_numbers(t: &str) -> Vec<u32> {
-    let cs: Vec<char> = t.chars().collect();
-    let mut out = Vec::new();
-    for p in 0..cs.len() {
-        let after_stop = p == 0 || cs.get(p - 1).is_some_and(|c| "。；;".contains(*c));
-        if !after_stop {
-            continue;
-        }
-        let ds: String = cs
-            .iter()
-            .skip(p)
-            .take_while(|c| c.is_ascii_digit())
-            .collect();
-        let opens = (1..=2).contains(&ds.len())
-            && cs.get(p + ds.len()).is_some_and(|c| ".．、".contains(*c));
-        if let (true, Ok(n)) = (opens, ds.parse::<u32>()) {
-            out.push(n);
-        }
-    }
-    out
 }
 
 /// Where a page's zones start (line indexes, the first is 0). A zone starts at a header

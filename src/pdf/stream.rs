@@ -4821,6 +4821,17 @@ mod tests {
         assert_eq!(rows[1].cells[1].text, "智慧城市平台运维");
     }
 
+    /// fpdf2's 9 pt cells without padding, rows a line apart.
+    fn fpdf2_params() -> Params {
+        Params {
+            em: 9.0,
+            min_col_gap: 3.6,
+            row_gap_extra: 1.8,
+            wrap_fill: true,
+            ..page_params()
+        }
+    }
+
     /// Words as pdftotext -bbox gives them, (top from the page's top, x0, x1, text), one
     /// 9 pt line each, read into rows by the given column separators, with the level-3
     /// column's left edge at `level3_x`: each row's cell texts without spaces.
@@ -4880,13 +4891,7 @@ mod tests {
     /// level-3 names beside them centre on each row's part.
     #[test]
     fn fpdf2_rows_a_line_apart_part_where_their_cells_do() {
-        let p = Params {
-            em: 9.0,
-            min_col_gap: 3.6,
-            row_gap_extra: 1.8,
-            wrap_fill: true,
-            ..page_params()
-        };
+        let p = fpdf2_params();
         // (top from the page's top, x0, x1, text) as pdfplumber gives them.
         let words: &[(f64, f64, f64, &str)] = &[
             (542.04, 303.59, 375.59, "提升公共服务供给"),
@@ -4997,13 +5002,7 @@ mod tests {
     /// part where the first target ends its sentence at its line's end.
     #[test]
     fn one_line_rows_filling_their_lines_part_where_a_target_ends_a_sentence() {
-        let p = Params {
-            em: 9.0,
-            min_col_gap: 3.6,
-            row_gap_extra: 1.8,
-            wrap_fill: true,
-            ..page_params()
-        };
+        let p = fpdf2_params();
         // (top from the page's top, x0, x1, text) as pdftotext -bbox gives them.
         let words: &[(f64, f64, f64, &str)] = &[
             (43.64, 336.64, 426.64, "提升公共服务供给能力"),

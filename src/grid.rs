@@ -1152,8 +1152,8 @@ pub(crate) fn is_page_number(text: &str) -> bool {
     static RE: LazyLock<Option<regex::Regex>> = LazyLock::new(|| {
         regex::Regex::new(
             r"(?ix)^(
-                第\s*[0-9一二三四五六七八九十]+\s*页([，,、\s]*共\s*[0-9]+\s*页)?
-              | 共\s*[0-9]+\s*页([，,、\s]*第\s*[0-9]+\s*页)?
+                第\s*[0-9一二三四五六七八九十]+\s*页([，,、/／\s]*共\s*[0-9]+\s*页)?
+              | 共\s*[0-9]+\s*页([，,、/／\s]*第\s*[0-9]+\s*页)?
               | [-—–－]\s*[0-9]+\s*[-—–－]
               | page\s*[0-9]+(\s*of\s*[0-9]+)?
               | [（(]?\s*续\s*上?\s*表\s*[0-9一二三四五六七八九十]*\s*[）)]?[:：]?
@@ -1170,12 +1170,33 @@ pub(crate) fn is_page_number(text: &str) -> bool {
 
 /// Rows that are nothing but a page number, or the title again (a page break repeats
 /// it at the next page's top; as a row inside a table it had become a target's rest).
+/// A page number a space run cut in two (`第 1 页  共 2 页`) is still one; a page
+/// number ending a footer row (`填报人：… 联系电话：… - 1 -`) leaves the row.
 fn drop_page_numbers(rows: &mut Vec<Row<'_>>) {
     let mut titles: Vec<String> = Vec::new();
+    for r in rows.iter_mut() {
+        let filled: Vec<usize> = (0..r.cells.len())
+            .filter(|&i| !r.cells[i].text.is_empty())
+            .collect();
+        if let [.., before, last] = filled[..] {
+            // Only the page's own numbering: a 续表 mark ends no footer.
+            let t = r.cells[last].text.trim();
+            if is_page_number(t)
+                && !t.contains('续')
+                && !is_page_number(r.cells[before].text.trim())
+            {
+                r.cells[last].text = Cow::Borrowed("");
+            }
+        }
+    }
     rows.retain(|r| {
         let mut cells = r.non_empty();
         match (cells.next(), cells.next()) {
             (Some(c), None) if is_page_number(&c.text) => false,
+            (Some(_), Some(_)) => {
+                let joined: Vec<&str> = r.non_empty().map(|c| c.text.trim()).collect();
+                !is_page_number(&joined.join(" "))
+            }
             (Some(c), None) if is_title_line(c.text.trim()) => {
                 let t = c.text.trim();
                 if titles.iter().any(|s| s == t) {

@@ -307,6 +307,9 @@ const OVERALL_GOAL: &[&str] = &[
     "年度总体目标",
     "总体目标",
     "年度绩效目标",
+    // Multi-year forms set the long-term goal as a row of its own above the year's.
+    "中长期目标",
+    "中长期绩效目标",
     "部门绩效目标",
     "绩效目标",
     "年度目标",
@@ -1382,7 +1385,15 @@ impl<'g> Reader<'g> {
             };
             return Err(Error::NotADeclaration { reason });
         }
+        // The goal kind (中长期目标, 年度目标) the overall goal was read under, while the
+        // blocks right after it may be the next kind of the same goal.
+        let mut goal_kind: Option<String> = None;
         for block in &blocks {
+            let kind = block
+                .label_cell
+                .as_ref()
+                .map(|c| c.text.trim())
+                .filter(|t| is_goal_kind_label(t));
             match block.label {
                 None => self.preamble_or_other(block),
                 Some(Label::Department) => self.department(block),
@@ -1394,10 +1405,26 @@ impl<'g> Reader<'g> {
                         .flatten()
                         .or_else(|| cell_per_line.then(|| streamed_goal(block)).flatten())
                         .or_else(|| self.joined_text(block));
-                    if self.out.overall_goal.is_none() {
-                        self.out.overall_goal = t;
-                    } else if let Some(t) = t {
-                        self.other_field(block, t.text);
+                    let pair = goal_kind.as_deref().zip(kind).filter(|(a, b)| a != b);
+                    match (&mut self.out.overall_goal, t, pair) {
+                        (None, t, _) => {
+                            self.out.overall_goal = t;
+                            goal_kind = kind.map(str::to_string);
+                            continue;
+                        }
+                        // 中长期目标 | … then 年度目标 | …, rows of their own with no
+                        // parent label: one goal, each part under its kind, as a goal
+                        // table's kinds are read.
+                        (Some(g), Some(t), Some((first, next))) => {
+                            if !g.text.starts_with(first) {
+                                g.text = format!("{first}：{}", g.text);
+                            }
+                            g.text = format!("{}\n{next}：{}", g.text, t.text);
+                            goal_kind = Some(next.to_string());
+                            continue;
+                        }
+                        (Some(_), Some(t), None) => self.other_field(block, t.text),
+                        (Some(_), None, _) => {}
                     }
                 }
                 Some(Label::OtherTasks) => {
@@ -1407,6 +1434,7 @@ impl<'g> Reader<'g> {
                 Some(Label::Indicators) => self.indicators(block),
                 Some(Label::Footer) => self.other_fields(block),
             }
+            goal_kind = None;
         }
         let missing: Vec<&str> = [
             (Label::Department, "部门名称"),
@@ -1759,15 +1787,26 @@ impl<'g> Reader<'g> {
                 // 中期目标 | … then 年度目标 | … one under the other: where the goal's
                 // label column is not told apart (space-aligned rows), the second goal kind
                 // reads as a goal label of its own; it is the next row of the goal.
+                // So is a goal kind right under the goal's own label (总体目标, alone in
+                // its row or line): the table of kinds it heads.
                 Some(Label::OverallGoal)
                     if current == Some(Label::OverallGoal)
                         && inline.is_none()
-                        && is_goal_heading(&first.text)
-                        && blocks
-                            .last()
-                            .and_then(|b| b.rows.iter().find(|r| !r.is_empty()))
-                            .and_then(|r| r.first())
-                            .is_some_and(|c| is_goal_heading(&c.text)) =>
+                        && (is_goal_heading(&first.text) || is_goal_kind_label(&first.text))
+                        && blocks.last().is_some_and(|b| {
+                            match b
+                                .rows
+                                .iter()
+                                .find(|r| !r.is_empty())
+                                .and_then(|r| r.first())
+                            {
+                                Some(c) => is_goal_heading(&c.text) || is_goal_kind_label(&c.text),
+                                None => b
+                                    .label_cell
+                                    .as_ref()
+                                    .is_some_and(|c| !is_goal_kind_label(&c.text)),
+                            }
+                        }) =>
                 {
                     if let Some(b) = blocks.last_mut() {
                         b.rows.push(cells);
@@ -3973,6 +4012,17 @@ fn headed_parts<H: std::fmt::Display>(parts: &[(H, String)], loc: Option<Loc>) -
         .collect::<Vec<_>>()
         .join("\n");
     Some(Text { text, loc: loc? })
+}
+
+/// A label that names one kind of goal of a multi-year form (`中长期目标`,
+/// `年度绩效目标`, `中期目标（2024-2026年）`), not the goal as a whole (`总体目标`).
+fn is_goal_kind_label(text: &str) -> bool {
+    let n = norm(text);
+    let bare = strip_note(&n).replace("绩效", "");
+    matches!(
+        bare.as_str(),
+        "中长期目标" | "中期目标" | "长期目标" | "年度目标" | "实施期目标"
+    )
 }
 
 /// A goal kind heading its text's row (`中期目标`, `年度目标（2025年）`, `长期目标`).

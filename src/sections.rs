@@ -6332,6 +6332,7 @@ struct IndicatorState {
 
 impl IndicatorState {
     fn emit(&mut self, mut p: Parsed, loc: Loc, warnings: &mut Vec<Warning>) {
+        unglue_level2(&mut p, &loc, warnings);
         // A row of nothing but target text under a target cut mid-sentence continues
         // that cell: a cell wrapped over several text lines (OCR, text copied from a
         // table). After a complete target it stays a row of its own, since a label
@@ -6460,6 +6461,73 @@ impl IndicatorState {
             loc,
         });
     }
+}
+
+/// A level-2 name of the framework glued to the level-3 name after it, as a copy that
+/// lost the cell break between them gives it (`质量指标农产品质量安全监测合格率`,
+/// `时效指标 灾害性天气预警发布及时率`): the name and the rest. Full names only, and a
+/// rest that reads as a name (not a note, a score or a target).
+fn glued_level2(text: &str) -> Option<(&'static str, &str)> {
+    let t = text.trim();
+    let name = LEVEL2
+        .iter()
+        .map(|(l2, _)| *l2)
+        .filter(|l2| t.starts_with(l2))
+        .max_by_key(|l2| l2.len())?;
+    let rest = t
+        .get(name.len()..)?
+        .trim_start_matches([' ', '\u{3000}', '\u{a0}', '\t']);
+    let named = rest
+        .chars()
+        .take(2)
+        .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    (rest.chars().nth(1).is_some()
+        && named
+        && framework_name(rest).is_none()
+        && !looks_like_target(rest))
+    .then_some((name, rest))
+}
+
+/// Part a level-2 name from the level-3 name a lost cell break glued it to: in the
+/// level-2 cell with the target moved one column left into the level-3 one (a tab-
+/// separated copy), or alone in either level cell.
+fn unglue_level2(p: &mut Parsed, loc: &Loc, warnings: &mut Vec<Warning>) {
+    let glued = |t: &Option<String>| {
+        t.as_deref()
+            .and_then(glued_level2)
+            .map(|(name, rest)| (name, rest.to_string()))
+    };
+    let (name, rest) = if let Some((name, rest)) = glued(&p.level2) {
+        let target_left = p.level3.as_deref().is_some_and(looks_like_target);
+        match (&p.level3, target_left) {
+            (None, _) => {}
+            (Some(_), true) if p.annual.is_none() => {
+                // The cells after it stand one column left: move them back.
+                if p.period.is_some() {
+                    p.annual = p.period.take();
+                    p.period = p.level3.take();
+                } else {
+                    p.annual = p.level3.take();
+                }
+            }
+            _ => return,
+        }
+        (name, rest)
+    } else if p.level2.is_none() {
+        match glued(&p.level3) {
+            Some(found) => found,
+            None => return,
+        }
+    } else {
+        return;
+    };
+    warnings.push(Warning::new(
+        "column_shift",
+        format!("{name}{rest} reads as the level-2 name {name} and the level-3 name {rest} (the cell break between them was lost)"),
+        Some(loc.clone()),
+    ));
+    p.level2 = Some(name.to_string());
+    p.level3 = Some(rest);
 }
 
 /// Whether a 指标性质 cell states a comparison (`≥`, `大于等于`, `＝`), as opposed to a

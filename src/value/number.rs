@@ -97,12 +97,16 @@ fn arabic_grammar(i: &str) -> IResult<&str, Arabic> {
     let (mut rest, first) = digit1(i)?;
     let mut int = String::from(first);
     let mut runs = vec![first.len()];
+    // The last piece an OCR space parted (`1 2 00`: `2`), which the one-lone-digit rule
+    // asks about, not the run it joined.
+    let mut piece = first.len();
     let mut plain = true;
     loop {
         if let Ok((r, g)) = comma_group(rest) {
             if grouping_ok(&runs) {
                 int.push_str(g);
                 runs.push(3);
+                piece = 3;
                 rest = r;
                 plain = false;
                 continue;
@@ -113,7 +117,7 @@ fn arabic_grammar(i: &str) -> IResult<&str, Arabic> {
             let last = runs.last().copied().unwrap_or(0);
             if g.len() == 3 && grouping_ok(&runs) {
                 runs.push(3);
-            } else if last == 1 || g.len() == 1 {
+            } else if last == 1 || piece == 1 || g.len() == 1 {
                 if let Some(l) = runs.last_mut() {
                     *l += g.len();
                 }
@@ -121,6 +125,7 @@ fn arabic_grammar(i: &str) -> IResult<&str, Arabic> {
                 break;
             }
             int.push_str(g);
+            piece = g.len();
             rest = r;
             plain = false;
             continue;

@@ -4360,6 +4360,17 @@ fn looks_like_title(text: &str) -> bool {
 }
 
 /// A cell that heads an amount column: `预算金额（万元）`, `金额`, `（万元）`.
+/// A column header naming amounts, with its unit or without (`金额（大写）`, the
+/// spelled-out twin of a `金额（小写，元）` column).
+fn is_amount_column_header(text: &str) -> bool {
+    if is_unit_header(text) {
+        return true;
+    }
+    let n = norm(text);
+    let base = strip_note(&n);
+    base.ends_with("金额") || base.contains("大写") || base.contains("小写")
+}
+
 fn is_unit_header(text: &str) -> bool {
     if text.len() > MAX_LABEL_BYTES {
         return false;
@@ -4732,6 +4743,16 @@ fn column_groups(row: &[&Cell], block_unit: Option<&str>) -> Option<Vec<ColumnGr
         return None;
     }
     let mut groups = Vec::new();
+    // Two amount columns side by side under one row label (`资金来源 | 金额（小写，元） |
+    // 金额（大写）`) head a matrix: each amount stands under its own column's name, as
+    // the names row of a matrix without units gives it (`matrix_row`).
+    if row.windows(2).any(|p| {
+        matches!((p[0].col, p[1].col), (Some(a), Some(b)) if b == a + 1)
+            && p.iter().all(|c| is_amount_column_header(&c.text))
+            && p.iter().any(|c| is_unit_header(&c.text))
+    }) {
+        return None;
+    }
     if row.iter().any(|c| is_unit_header(&c.text)) {
         let mut start = 0usize;
         let mut pending: Option<&Cell> = None;

@@ -214,6 +214,11 @@ fn value_unit_from_header_cases() {
         ("单位：亿元", Some("亿元")),
         ("金额（ 万 元 ）", Some("万元")),
         ("预算金额（千元）", Some("千元")),
+        // The unit after another word of the note.
+        ("金额（小写，元）", Some("元")),
+        ("金额（小写、单位：万元）", Some("万元")),
+        ("金额（大写）", None),
+        ("数量（项，个）", None),
         ("数量（项）", None),
         ("期望达到的目标（概述）", None),
         ("预算金额", None),

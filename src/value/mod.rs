@@ -129,10 +129,12 @@ pub fn unit_from_header(header: &str) -> Option<String> {
         None => s.split_once("单位")?.1,
     };
     let inner: String = inner.chars().filter(|c| *c != ' ').collect();
-    let inner = inner.strip_prefix("单位").unwrap_or(&inner);
-    let inner = inner.trim_start_matches(':');
-    let u = unit::parse_unit(inner)?;
-    u.is_yuan().then(|| u.text.into_owned())
+    // A note may list the unit after another word (`（小写，元）`, `（大写、单位：万元）`).
+    inner.rsplit([',', '、', ';']).find_map(|part| {
+        let part = part.strip_prefix("单位").unwrap_or(part);
+        let u = unit::parse_unit(part.trim_start_matches(':'))?;
+        u.is_yuan().then(|| u.text.into_owned())
+    })
 }
 
 /// Read a cell that should hold one amount. `default_unit` is the column header's unit,

@@ -162,6 +162,9 @@ const UNITS: &[&str] = &[
     "户次",
     "场次",
     "台次",
+    // 计量器具 and equipment are counted by the piece of a set
+    "台件",
+    "台套",
     "架次",
     "车次",
     "班次",

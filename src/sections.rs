@@ -3010,6 +3010,8 @@ impl<'g> Reader<'g> {
         let mut stream: Vec<&Cell> = Vec::new();
         let mut stream_header: Vec<&Cell> = Vec::new();
         let mut stream_added: Vec<String> = Vec::new();
+        // How many of them stand before the target columns (上年实际完成值 | 本年指标值).
+        let mut added_first = 0;
         for (row, loc) in block.rows_without(Label::Indicators) {
             if let Some(m) = IndicatorColumns::from_header(&row) {
                 // A second header row naming target columns only, under a 指标值 cell
@@ -3073,6 +3075,11 @@ impl<'g> Reader<'g> {
                             && is_stream_added_header(&c.text)
                         {
                             // A column the template adds, still in the header's lines.
+                            let targets_seen = IndicatorColumns::from_header(&stream_header)
+                                .is_some_and(|m| m.target_count() > 0);
+                            if !targets_seen && stream_added.len() == added_first {
+                                added_first += 1;
+                            }
                             stream_added.push(c.text.to_string());
                         } else {
                             stream.push(c);
@@ -3103,7 +3110,7 @@ impl<'g> Reader<'g> {
             });
             let rows = match split {
                 Some(m) => stream_rows_split(&stream, m, &stream_added),
-                None => stream_rows(&stream, targets, &stream_added),
+                None => stream_rows(&stream, targets, &stream_added, added_first),
             };
             // Targets come in the header's order (年度指标值 | 中期指标值: annual first).
             let annual_first = header.is_some_and(|m| m.annual_first());
@@ -3347,6 +3354,10 @@ fn is_stream_added_header(text: &str) -> bool {
         "备注",
         "计算方法",
         "数据来源",
+        // Last year's figure beside this year's target (上年实际完成值, 基期值).
+        "上年",
+        "基期",
+        "现状值",
     ];
     let t = text.trim();
     t.chars().count() <= 12
@@ -6121,9 +6132,15 @@ pub(crate) fn is_cost_stem(text: &str) -> bool {
 
 /// Cells with no row structure at all: a framework name starts a new indicator, and
 /// each indicator holds one level-3 name and its targets.
-/// The header's added columns (权重（分）, 评分标准), if any, follow the targets: each row
-/// then holds as many cells more, kept as its other columns.
-fn stream_rows(cells: &[&Cell], targets: usize, added: &[String]) -> Vec<(Parsed, Loc)> {
+/// The header's added columns (权重（分）, 评分标准), if any, follow the targets (but the
+/// first `added_first`, which stand between the level-3 name and the targets: 上年实际
+/// 完成值): each row then holds as many cells more, kept as its other columns.
+fn stream_rows(
+    cells: &[&Cell],
+    targets: usize,
+    added: &[String],
+    added_first: usize,
+) -> Vec<(Parsed, Loc)> {
     let mut out = Vec::new();
     let mut cur = Parsed::default();
     let mut content: Vec<String> = Vec::new();
@@ -6144,8 +6161,16 @@ fn stream_rows(cells: &[&Cell], targets: usize, added: &[String]) -> Vec<(Parsed
         let mut p = std::mem::take(cur);
         let mut content = std::mem::take(content);
         if !added.is_empty() && content.len() == row_cells {
-            let extra = content.split_off(1 + targets);
-            p.other_columns = added.iter().cloned().zip(extra).collect();
+            // The name, the added cells before the targets, the targets, the rest.
+            let mut rest = content.split_off(1);
+            let after = rest.split_off((added_first + targets).min(rest.len()));
+            let targets_part = rest.split_off(added_first.min(rest.len()));
+            content.extend(targets_part);
+            p.other_columns = added
+                .iter()
+                .cloned()
+                .zip(rest.into_iter().chain(after))
+                .collect();
         }
         assign_content(&mut p, content, targets);
         if let Some(l) = loc.take() {

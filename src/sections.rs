@@ -2500,6 +2500,30 @@ impl<'g> Reader<'g> {
             while i < cells.len() {
                 let c = cells[i];
                 let next = cells.get(i + 1);
+                // Two amount columns side by side (金额（小写，元） | 金额（大写）) head a
+                // matrix, as in rows with columns (`column_groups`).
+                if groups.is_empty() {
+                    let names = cells[i..]
+                        .iter()
+                        .take_while(|c| !is_amount_like(&c.text))
+                        .count();
+                    let twin = cells[i..i + names].windows(2).any(|p| {
+                        p.iter().all(|c| is_amount_column_header(&c.text))
+                            && p.iter().any(|c| is_unit_header(&c.text))
+                    });
+                    if twin {
+                        let amounts = cells[i + names..]
+                            .iter()
+                            .take_while(|c| is_amount_like(&c.text))
+                            .count();
+                        if let Some(used) =
+                            stream_matrix(&cells[i..], names, amounts, block_unit, out)
+                        {
+                            i += used;
+                            continue;
+                        }
+                    }
+                }
                 if is_unit_header(&c.text) {
                     if !fresh {
                         groups.clear();

@@ -6577,7 +6577,9 @@ fn unglue_level2(p: &mut Parsed, loc: &Loc, warnings: &mut Vec<Warning>) {
             .map(|(name, rest)| (name, rest.to_string()))
     };
     let (name, rest) = if let Some((name, rest)) = glued(&p.level2) {
-        let target_left = p.level3.as_deref().is_some_and(looks_like_target);
+        // The level-3 cell is then the target, a number or a word (`逐步完善`) when it is
+        // the row's last cell.
+        let target_left = p.level3.as_deref().is_some_and(looks_like_target) || p.period.is_none();
         match (&p.level3, target_left) {
             (None, _) => {}
             (Some(_), true) if p.annual.is_none() => {

@@ -156,6 +156,12 @@ pub(crate) fn repair_target(text: &str) -> Option<String> {
                 b += 1;
             } else if matches!(f[b], ',' | '.') && f.get(b + 1).is_some_and(|c| digitish(*c)) {
                 b += 2;
+            } else if f[b] == ' '
+                && f.get(b + 1).is_some_and(|c| digitish(*c))
+                && comparison_before(&f, a)
+            {
+                // An OCR-spaced number after a comparison (`≥ l 2 00批次`) is one run.
+                b += 2;
             } else {
                 break;
             }
@@ -353,10 +359,13 @@ fn letter_beside_digit(b: &[u8], i: usize) -> bool {
         k.and_then(|k| b.get(k))
             .is_some_and(|c| matches!(c, b'.' | b','))
     };
+    // (A digit a space away too: OCR spaces every glyph, `≥ l 2 00批次`, `≥ 9 O%`.)
     digit(i.checked_sub(1))
         || digit(Some(i + 1))
         || mark(i.checked_sub(1)) && digit(i.checked_sub(2))
         || mark(Some(i + 1)) && digit(Some(i + 2))
+        || b.get(i + 1) == Some(&b' ') && digit(Some(i + 2))
+        || i.checked_sub(1).and_then(|k| b.get(k)) == Some(&b' ') && digit(i.checked_sub(2))
 }
 
 /// Whether `text` holds something [`repair_target`] may change: a table letter or `,`
@@ -499,6 +508,9 @@ mod tests {
                     || digit(Some(i + 1))
                     || mark(i.checked_sub(1)) && digit(i.checked_sub(2))
                     || mark(Some(i + 1)) && digit(Some(i + 2))
+                    || b.get(i + 1) == Some(&b' ') && digit(Some(i + 2))
+                    || i.checked_sub(1).and_then(|k| b.get(k)) == Some(&b' ')
+                        && digit(i.checked_sub(2))
             }
             b',' => digit(i.checked_sub(1)),
             // `·` (C2 B7) after a digit.

@@ -647,6 +647,8 @@ fn word_continues(prev: &str, next: &str) -> bool {
     // `83, 179. 29`: a number cut after its separator.
     (prev.ends_with([',', '.', '，', '．']) && numeric(prev) && starts_digit)
         || is_op(prev)
+        // `不低于 90%`: a comparison word before its number, as a sign is.
+        || (starts_digit && COMPARISON_WORDS.iter().any(|w| prev.ends_with(w)))
         || list_number
         // `800 项`, `95 %`: a short unit after a bare number.
         || (ends_digit && numeric(prev) && !starts_digit && crate::value::is_unit(next))
@@ -656,6 +658,27 @@ fn word_continues(prev: &str, next: &str) -> bool {
             && next.starts_with(|c: char| c.is_ascii_alphanumeric())
             && !(starts_digit && unit_after_number(prev)))
 }
+
+/// Comparison words a target opens with (see [`word_continues`]).
+const COMPARISON_WORDS: &[&str] = &[
+    "不低于",
+    "不少于",
+    "不高于",
+    "不超过",
+    "不多于",
+    "不大于",
+    "不小于",
+    "大于等于",
+    "小于等于",
+    "至少",
+    "达到",
+    "高于",
+    "低于",
+    "大于",
+    "小于",
+    "超过",
+    "控制在",
+];
 
 /// Whether a cell ends in a number and its unit (`≥20 TB`, `5 GB`).
 fn unit_after_number(cell: &str) -> bool {
@@ -2151,6 +2174,15 @@ mod tests {
                 &["绩效指标", "一级指标", "二级指标"],
             ),
             ("　部门名称　某局 ", &["部门名称", "某局"]),
+            // A comparison word before its number, as a sign is.
+            (
+                "满意度指标 市场主体满意度 不低于 90%",
+                &["满意度指标", "市场主体满意度", "不低于 90%"],
+            ),
+            (
+                "成本 单位成本 不超过 0.2万元",
+                &["成本", "单位成本", "不超过 0.2万元"],
+            ),
         ];
         for (line, want) in cases {
             assert_eq!(split_words(line), *want, "{line}");

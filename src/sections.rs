@@ -1354,7 +1354,7 @@ impl<'g> Reader<'g> {
                 loc,
             );
         }
-        let found: Vec<Label> = blocks.iter().filter_map(|b| b.label).collect();
+        let mut found: Vec<Label> = blocks.iter().filter_map(|b| b.label).collect();
         let core = [
             Label::Department,
             Label::Budget,
@@ -1444,6 +1444,9 @@ impl<'g> Reader<'g> {
                 Some(Label::Footer) => self.other_fields(block),
             }
             goal_kind = None;
+        }
+        if self.budget_from_fund_fields() {
+            found.push(Label::Budget);
         }
         let missing: Vec<&str> = [
             (Label::Department, "部门名称"),
@@ -2036,6 +2039,32 @@ impl<'g> Reader<'g> {
                 }
             }
         }
+    }
+
+    /// Funds stated as lines of their own instead of a budget table, as project forms
+    /// state them (`项目资金总额：（大写）叁仟…万元整　（小写）3,450.00万元`,
+    /// `其中：财政拨款（小写）3,200.00万元　其他资金（小写）250.00万元`): with no budget
+    /// block, such fields are the budget, each amount one item. Whether any were read.
+    fn budget_from_fund_fields(&mut self) -> bool {
+        if self.out.budget.is_some() {
+            return false;
+        }
+        let mut entries = Vec::new();
+        self.out.other_fields.retain(|f| match fund_items(f) {
+            Some(items) => {
+                entries.extend(items);
+                false
+            }
+            None => true,
+        });
+        if entries.is_empty() {
+            return false;
+        }
+        if self.out.budget_unit.is_none() {
+            self.out.budget_unit = entries.iter().find_map(|e| e.unit.clone());
+        }
+        self.out.budget = Some(entries);
+        true
     }
 
     fn push_other(&mut self, label: &str, value: Option<String>, loc: &Loc) {
@@ -3181,6 +3210,58 @@ impl<'g> Reader<'g> {
 
 /// `资金来源` (with a note: `资金来源（万元）`), which labels the budget block where no
 /// budget label came before it.
+/// The amounts of a funds field (see `Reader::budget_from_fund_fields`), or `None` when
+/// its label names no funds or its value holds anything but amounts: each part (cut at
+/// line breaks and ideographic spaces) is an amount with an optional name before it, or
+/// the 大写 twin of one, which says the same sum in words and is not read again. A
+/// label of parts joined by `/` is a table cell's, not a line's.
+fn fund_items(f: &OtherField) -> Option<Vec<BudgetEntry>> {
+    const FUND_ENDS: [&str; 6] = ["资金", "资金总额", "拨款", "投资", "投资总额", "预算总额"];
+    let label = norm(&f.label);
+    let base = strip_note(&label);
+    let among = base == "其中";
+    // (`金额合计/预算金额（万元）/财政拨款`: a part of a task table's total row, read there.)
+    if f.label.contains('/') || !among && !FUND_ENDS.iter().any(|e| base.ends_with(e)) {
+        return None;
+    }
+    let mut items = Vec::new();
+    for part in f.value.as_deref()?.split(['\n', '　']) {
+        let part = part.trim();
+        if part.is_empty() || part.contains("大写") {
+            continue;
+        }
+        let at = part.find(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))?;
+        let (name, raw) = part.split_at(at);
+        let name = name
+            .replace("（小写）", "")
+            .replace("(小写)", "")
+            .trim()
+            .trim_end_matches(['：', ':'])
+            .trim()
+            .to_string();
+        if !is_amount_like(raw) || name.contains(['，', '。', '；']) {
+            return None;
+        }
+        let name = match (name.is_empty(), among && items.is_empty()) {
+            (true, _) => f.label.trim().to_string(),
+            (false, true) => format!("{}：{name}", f.label.trim()),
+            (false, false) => name,
+        };
+        let unit = ["亿元", "万元", "千元", "元"]
+            .into_iter()
+            .find(|u| raw.trim_end().ends_with(u))
+            .map(str::to_string);
+        items.push(BudgetEntry {
+            section: None,
+            name: Some(name),
+            raw: Some(raw.trim().to_string()),
+            unit,
+            loc: f.loc.clone(),
+        });
+    }
+    (!items.is_empty()).then_some(items)
+}
+
 fn is_funds_label(text: &str) -> bool {
     text.len() <= MAX_LABEL_BYTES && {
         let n = norm(text);

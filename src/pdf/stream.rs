@@ -709,15 +709,19 @@ const MIN_LINE_GAP_EMS: f64 = 0.3;
 /// between successive lines of a column), at most [`MAX_LINE_GAP_EMS`].
 fn usual_line_gap(lines: &[Line], seps: &[f64], p: &Params) -> f64 {
     let ncols = seps.len() + 1;
-    let mut last: Vec<Option<Rect>> = vec![None; ncols];
+    let mut last: Vec<Option<(Rect, bool)>> = vec![None; ncols];
     let mut gaps = Vec::new();
     for line in lines {
         let mut seen = vec![false; ncols];
         for c in &line.chunks {
             let col = col_of(seps, c.bbox.x0).min(ncols - 1);
-            if let (Some(Some(prev)), Some(false)) = (last.get(col), seen.get(col)) {
+            let single = c.ink_chars() == 1;
+            if let (Some(Some((prev, prev_single))), Some(false)) = (last.get(col), seen.get(col)) {
                 let g = prev.y0 - c.bbox.y1;
-                if g > -0.2 * p.em && g < 2.0 * p.em {
+                // Two characters of a label written one a line (竖排) tell nothing of the
+                // cells' line spacing: turned a quarter turn, they touch (an advance apart)
+                // and would make every gap between wrapped lines a row's end.
+                if g > -0.2 * p.em && g < 2.0 * p.em && !(single && *prev_single) {
                     gaps.push(g);
                 }
             }
@@ -725,7 +729,7 @@ fn usual_line_gap(lines: &[Line], seps: &[f64], p: &Params) -> f64 {
                 *s = true;
             }
             if let Some(l) = last.get_mut(col) {
-                *l = Some(c.bbox);
+                *l = Some((c.bbox, single));
             }
         }
     }
@@ -4954,6 +4958,35 @@ mod tests {
             ],
         ];
         assert_first_three(&texts, &want);
+    }
+
+    /// A 竖排 label turned a quarter turn beside rows of wrapped lines: its characters
+    /// touch (an advance apart), and those zero gaps would make the usual line gap nil,
+    /// every wrapped line a row. The cells' own wrapped lines give the spacing.
+    #[test]
+    fn turned_label_characters_give_no_line_gap() {
+        let p = page_params();
+        let mut lines: Vec<Line> = Vec::new();
+        // Three rows of two wrapped lines 14 pt apart (gap 3.5), rows 6 pt further.
+        for top in [100.0, 66.0, 32.0] {
+            for y0 in [top, top - 14.0] {
+                lines.push(chunk_line(vec![
+                    chunk("高等教育内涵式", 25.0, 100.0, y0),
+                    chunk("支持一流学科建设", 110.0, 200.0, y0),
+                ]));
+            }
+        }
+        for (i, ch) in "年度重点工作任务".chars().enumerate() {
+            lines.push(chunk_line(vec![chunk(
+                &ch.to_string(),
+                5.0,
+                15.0,
+                90.5 - 10.5 * i as f64,
+            )]));
+        }
+        lines.sort_by(|a, b| b.bbox.y1.total_cmp(&a.bbox.y1));
+        let gap = usual_line_gap(&lines, &[20.0, 105.0], &p);
+        assert!((gap - 3.5).abs() < 0.01, "{gap}");
     }
 
     /// A 竖排 label turned a quarter turn (read bottom to top) comes top first; its

@@ -1987,6 +1987,12 @@ fn lift_span_labels(rows: &mut [TRow], page_top: bool) {
             if centred_in_own_row(rows, r, c, up, down) {
                 continue;
             }
+            // A label alone on its lines is no row of its own: its rows are above it (a
+            // label turned a quarter turn, taller than the top-aligned one-line cell of
+            // the row it is centred in, lies wholly below that line: 其他需完成的任务).
+            let alone = rows
+                .get(r)
+                .is_some_and(|row| others_extent(row, c).is_none());
             // A label in the last row of its span (the table or the page part ends
             // below it: a header row over one tall row; or the next label's rows follow:
             // 总体目标 centred over a heading row and the tall row under it) has no span
@@ -2005,7 +2011,9 @@ fn lift_span_labels(rows: &mut [TRow], page_top: bool) {
                 else {
                     continue;
                 };
-                let first_line = if at_end {
+                let first_line = if alone {
+                    false
+                } else if at_end {
                     row.bbox.y1 - cell.bbox.y1 < 0.5 * cell.bbox.height()
                 } else {
                     others_extent(row, c).is_none_or(|o| {
@@ -2015,7 +2023,10 @@ fn lift_span_labels(rows: &mut [TRow], page_top: bool) {
                 if first_line {
                     continue;
                 }
-                let off_from = |a: usize| off_middle(rows, cell.bbox.cy(), a, r);
+                let off_from = |a: usize| match a == r && alone {
+                    true => f64::INFINITY,
+                    false => off_middle(rows, cell.bbox.cy(), a, r),
+                };
                 if !at_end {
                     if let Some(a) = (up..r).min_by(|p, q| off_from(*p).total_cmp(&off_from(*q))) {
                         up = a;
@@ -2029,7 +2040,10 @@ fn lift_span_labels(rows: &mut [TRow], page_top: bool) {
                 let Some(cell) = rows.get(r).and_then(|row| row.cells.get(c)) else {
                     continue;
                 };
-                let off_from = |a: usize| off_middle(rows, cell.bbox.cy(), a, down);
+                let off_from = |a: usize| match a == down && alone {
+                    true => f64::INFINITY,
+                    false => off_middle(rows, cell.bbox.cy(), a, down),
+                };
                 // By a quarter of the cell's height: clearly, not by rounding.
                 if off_from(1) + 0.25 * cell.bbox.height() < off_from(0) {
                     up = 1;
@@ -4823,6 +4837,48 @@ mod tests {
         lift_span_labels(&mut rows, true);
         assert_eq!(rows[0].cells[1].text, "");
         assert_eq!(rows[1].cells[1].text, "智慧城市平台运维");
+    }
+
+    /// A section label turned a quarter turn beside a one-line cell (其他需完成的任务 in a
+    /// borderless Word table), centred on its row: taller than the cell's text, it
+    /// stands wholly below it, alone on its lines. It is no row of its own: it heads
+    /// the row above, at a page's top too.
+    #[test]
+    fn label_alone_below_its_rows_text_heads_them() {
+        let empty = ("", 0.0, 0.0, 0.0, 0.0);
+        for page_top in [true, false] {
+            let mut rows = vec![
+                trow(
+                    &[
+                        empty,
+                        (
+                            "做好教育系统安全稳定、校园疫情防控及教育督导等日常工作。",
+                            75.0,
+                            763.5,
+                            327.0,
+                            772.7,
+                        ),
+                    ],
+                    Rect::new(75.0, 763.5, 327.0, 772.7),
+                ),
+                trow(
+                    &[
+                        ("其他需完成的任务（可选填）", 60.4, 638.4, 69.6, 755.4),
+                        empty,
+                    ],
+                    Rect::new(60.4, 638.4, 69.6, 755.4),
+                ),
+            ];
+            lift_span_labels(&mut rows, page_top);
+            assert_eq!(
+                rows[0].cells[0].text, "其他需完成的任务（可选填）",
+                "{page_top}"
+            );
+            assert!(
+                rows[1].cells.iter().all(|c| c.text.is_empty()),
+                "{page_top}"
+            );
+        }
     }
 
     /// fpdf2's 9 pt cells without padding, rows a line apart.

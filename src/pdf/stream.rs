@@ -49,6 +49,7 @@ impl Line {
                 .collect(),
             bbox: self.bbox,
             last_line_room: Vec::new(),
+            col_measure: Vec::new(),
             open_above: Vec::new(),
             open_below: Vec::new(),
         }
@@ -3363,6 +3364,7 @@ fn rows_in_columns(
         let (y0, y1) = bands.get(r).copied().unwrap_or((0.0, 0.0));
         let mut cells = Vec::with_capacity(ncols);
         let mut room = Vec::with_capacity(ncols);
+        let mut measure = Vec::with_capacity(ncols);
         for (c, mut bs) in cols.into_iter().enumerate() {
             bs.sort_by(|a, b| b.bbox.y1.total_cmp(&a.bbox.y1));
             // In the indicator table: the room its last line leaves (a text cut by the
@@ -3383,6 +3385,11 @@ fn rows_in_columns(
                 })
             };
             room.push(last_room);
+            measure.push(
+                indicators
+                    .then(|| col_width.get(c).map(|w| w / p.em))
+                    .flatten(),
+            );
             let mut t = String::new();
             for b in &bs {
                 super::geometry::push_joined(&mut t, &b.text(p.tight));
@@ -3428,6 +3435,7 @@ fn rows_in_columns(
             cells,
             bbox,
             last_line_room: room,
+            col_measure: measure,
             open_above: Vec::new(),
             open_below: Vec::new(),
         });
@@ -4784,6 +4792,7 @@ mod tests {
                 .collect(),
             bbox,
             last_line_room: Vec::new(),
+            col_measure: Vec::new(),
             open_above: Vec::new(),
             open_below: Vec::new(),
         }

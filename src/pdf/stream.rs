@@ -1489,8 +1489,18 @@ fn blocks(
     row_ends: &[usize],
     level_names_from: Option<usize>,
     filled: Option<&FillEdges>,
+    spread: &[(usize, u64)],
 ) -> Vec<Block> {
     let ncols = seps.len() + 1;
+    // A character of a label spread down its span (分散对齐, see [`spread_characters`])
+    // never goes on as a line of several characters below it (其他需完成的任务（可选填）
+    // under the last character of 年度重点工作任务, rows set a line apart).
+    let spread_meets_wide = |b: &Block, c: &Chunk| {
+        c.ink_chars() > 1
+            && b.parts
+                .last()
+                .is_some_and(|(l, p)| spread.contains(&(*l, p.bbox.x0.to_bits())))
+    };
     let mut open: Vec<Option<Block>> = vec![None; ncols];
     let mut done = Vec::new();
     // Left of the level-3 column too, each level-2 label is one cell: two labels of
@@ -1543,7 +1553,8 @@ fn blocks(
                             .last()
                             .is_some_and(|(l, _)| row_ends.iter().any(|e| *l <= *e && *e < li))
                         && filled.is_none_or(|f| f.goes_on(b, li, c))
-                        && !vertical_meets_wide(b, c) =>
+                        && !vertical_meets_wide(b, c)
+                        && !spread_meets_wide(b, c) =>
                 {
                     if b.parts.last().map(|(l, _)| *l) != Some(li) {
                         b.lines += 1;
@@ -3010,8 +3021,17 @@ fn rows_in_columns(
         .wrap_fill
         .then(|| FillEdges::of(lines, &seps, row_gap, p, false))
         .flatten();
+    let spread = spread_characters(lines, p.em);
     let mut bl = spread_labels(
-        blocks(lines, &seps, row_gap, row_ends, label_cols, filled.as_ref()),
+        blocks(
+            lines,
+            &seps,
+            row_gap,
+            row_ends,
+            label_cols,
+            filled.as_ref(),
+            &spread,
+        ),
         p.em,
     );
     // Top-aligned cells: the edges again, without merged cells' lines, and the blocks
@@ -3019,7 +3039,15 @@ fn rows_in_columns(
     if filled.is_some() && top_aligned(&bl) {
         filled = FillEdges::of(lines, &seps, row_gap, p, true);
         bl = spread_labels(
-            blocks(lines, &seps, row_gap, row_ends, label_cols, filled.as_ref()),
+            blocks(
+                lines,
+                &seps,
+                row_gap,
+                row_ends,
+                label_cols,
+                filled.as_ref(),
+                &spread,
+            ),
             p.em,
         );
     }
@@ -4620,7 +4648,7 @@ mod tests {
             chunk_line(vec![chunk("拟用于对下转移支", 372.1, 456.1, 540.0)]),
             chunk_line(vec![chunk("付资金", 398.3, 429.8, 523.0)]),
         ];
-        let bl = blocks(&lines, &[388.6], 8.0, &[], None, None);
+        let bl = blocks(&lines, &[388.6], 8.0, &[], None, None, &[]);
         let got: Vec<(usize, String)> = bl.iter().map(|b| (b.col, b.text(false))).collect();
         assert_eq!(got, vec![(0, "拟用于对下转移支付资金".to_string())]);
         // A line of its own column's block, or not centred under it, stays in its column.
@@ -4628,7 +4656,7 @@ mod tests {
             chunk_line(vec![chunk("拟用于对下转移支", 372.1, 456.1, 540.0)]),
             chunk_line(vec![chunk("付资金", 420.3, 451.8, 523.0)]),
         ];
-        assert_eq!(blocks(&lines, &[388.6], 8.0, &[], None, None).len(), 2);
+        assert_eq!(blocks(&lines, &[388.6], 8.0, &[], None, None, &[]).len(), 2);
     }
 
     /// The rest of a level-3 name cut by the page end (术攻关 of 推进关键核心技术攻关),
@@ -5023,6 +5051,50 @@ mod tests {
             ],
         ];
         assert_first_three(&texts, &want);
+    }
+
+    /// A label spread down its span (分散对齐, 18 pt a character) in rows a line apart:
+    /// the next section's label merged across the row below (其他需完成的任务（可选填）)
+    /// starts in the label column right under its last character, closer than a row
+    /// gap. It is no line of that character's cell.
+    #[test]
+    fn spread_label_character_takes_no_wide_line_below() {
+        let mut lines: Vec<Line> = "工作任务"
+            .chars()
+            .enumerate()
+            .map(|(i, ch)| {
+                chunk_line(vec![chunk(
+                    &ch.to_string(),
+                    5.0,
+                    14.0,
+                    154.0 - 18.0 * i as f64,
+                )])
+            })
+            .collect();
+        lines.push(chunk_line(vec![chunk(
+            "其他需完成的任务（可选填）",
+            4.0,
+            120.0,
+            88.0,
+        )]));
+        let spread = spread_characters(&lines, 10.5);
+        assert_eq!(spread.len(), 4);
+        let texts = |bl: Vec<Block>| {
+            let mut t: Vec<String> = bl.iter().map(|b| b.text(false)).collect();
+            t.sort();
+            t
+        };
+        let glued = texts(blocks(&lines, &[20.0], 4.0, &[], None, None, &[]));
+        assert!(
+            glued.contains(&"务其他需完成的任务（可选填）".to_string()),
+            "{glued:?}"
+        );
+        let parted = texts(blocks(&lines, &[20.0], 4.0, &[], None, None, &spread));
+        assert!(
+            parted.contains(&"其他需完成的任务（可选填）".to_string()),
+            "{parted:?}"
+        );
+        assert!(parted.contains(&"务".to_string()), "{parted:?}");
     }
 
     /// A 竖排 label turned a quarter turn beside rows of wrapped lines: its characters

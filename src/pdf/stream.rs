@@ -3531,6 +3531,8 @@ fn median(mut v: Vec<f64>) -> f64 {
 pub(crate) struct IndicatorTable {
     on: bool,
     level3_x: Option<f64>,
+    /// The usual gap between wrapped lines on the page the table started on.
+    line_gap: Option<f64>,
 }
 
 /// Labels turned a quarter turn to run up the page (read bottom to top) come one
@@ -3666,7 +3668,15 @@ pub(crate) fn page_items(
         let spans = |l: &Line, i: usize| merged_value(l, i) || merged_level_name(l, i);
         separators_spanned(&body, &p, inherited, &spans)
     };
-    let row_gap = usual_line_gap(&body, &seps, &p) + p.row_gap_extra;
+    // One font sets every page's wrapped lines alike: a page going on with the
+    // indicator table whose rows are all one line shows no line gap of its own (its
+    // row gaps read as one, capped, and glue the rows), the page before did.
+    let line_gap = usual_line_gap(&body, &seps, &p);
+    let line_gap = match indicators.line_gap.filter(|_| indicators.on) {
+        Some(before) => line_gap.min(before),
+        None => line_gap,
+    };
+    let row_gap = line_gap + p.row_gap_extra;
     let cut = indicator_table_start(&body);
     let (above, below) = body.split_at(cut.unwrap_or(body.len()));
     let seps = if indicators.on {
@@ -3748,6 +3758,7 @@ pub(crate) fn page_items(
         *indicators = IndicatorTable {
             on: true,
             level3_x: level3,
+            line_gap: Some(line_gap),
         };
     }
     items

@@ -465,6 +465,7 @@ impl Lattice {
                 cells,
                 bbox,
                 last_line_room,
+                col_measure: Vec::new(),
                 open_above,
                 open_below,
             });

@@ -55,6 +55,11 @@ pub(crate) struct TRow {
     /// carried over a page break must have been wrapped there: its next characters did
     /// not fit in that room.
     pub last_line_room: Vec<Option<f64>>,
+    /// Per cell (same order), where known (a stream indicator table): the widest line
+    /// its column shows on the page, in ems. A column is as wide on every page, so the
+    /// room a cut cell's last line had is measured against the wider page's lines (a
+    /// page holding one row of the table shows little of the column's width).
+    pub col_measure: Vec<Option<f64>>,
     /// Columns (lattice) whose cell no rule closes at the table's top edge (first row)
     /// or bottom edge (last row, cells that start in it): a merged cell running on
     /// across the page break.
@@ -535,6 +540,7 @@ pub(crate) fn free_lines(glyphs: &[&Glyph]) -> Vec<Item> {
                 cells,
                 bbox,
                 last_line_room: Vec::new(),
+                col_measure: Vec::new(),
                 open_above: Vec::new(),
                 open_below: Vec::new(),
             }));
@@ -671,14 +677,22 @@ fn continues(prev: &TRow, next: &TRow, full: bool) -> bool {
         return false;
     }
     // A text whose last line had room for what the next page's cell starts with was
-    // not cut by the page end.
+    // not cut by the page end. Where the next page shows the column wider than this
+    // one's lines did, the line had that much more room.
+    let measure = |row: &TRow, col: Option<usize>| {
+        let i = row.cells.iter().position(|n| n.col == col)?;
+        row.col_measure.get(i).copied().flatten()
+    };
     let short_line = prev
         .cells
         .iter()
         .zip(&prev.last_line_room)
         .filter(|(c, _)| carried_at(c))
         .any(|(c, room)| {
-            room.is_some_and(|r| r > leading_chunk_ems(next_text(c)) + ROOM_TOLERANCE_EMS)
+            let wider = measure(prev, c.col)
+                .zip(measure(next, c.col))
+                .map_or(0.0, |(here, there)| (there - here).max(0.0));
+            room.is_some_and(|r| r + wider > leading_chunk_ems(next_text(c)) + ROOM_TOLERANCE_EMS)
         });
     if short_line {
         return false;
@@ -1020,6 +1034,7 @@ fn in_columns_of(prev: &TRow, next: &TRow) -> Option<TRow> {
         cells,
         bbox: next.bbox,
         last_line_room: Vec::new(),
+        col_measure: Vec::new(),
         open_above: Vec::new(),
         open_below: Vec::new(),
     })
@@ -1208,6 +1223,7 @@ mod tests {
             cells: ts.iter().enumerate().map(|(i, t)| cell(t, i)).collect(),
             bbox: Rect::new(0.0, 0.0, 1.0, 1.0),
             last_line_room: Vec::new(),
+            col_measure: Vec::new(),
             open_above: Vec::new(),
             open_below: Vec::new(),
         }
@@ -1364,6 +1380,7 @@ mod tests {
             ],
             bbox: Rect::new(310.0, 100.0, 538.0, 140.0),
             last_line_room: Vec::new(),
+            col_measure: Vec::new(),
             open_above: Vec::new(),
             open_below: Vec::new(),
         };
@@ -1371,6 +1388,7 @@ mod tests {
             cells: vec![at("", 4, 0.0, 0.0), at("不低于24项。", 5, 425.0, 480.0)],
             bbox: Rect::new(425.0, 700.0, 480.0, 710.0),
             last_line_room: Vec::new(),
+            col_measure: Vec::new(),
             open_above: Vec::new(),
             open_below: Vec::new(),
         };
@@ -1403,6 +1421,24 @@ mod tests {
         assert!(continues(&prev, &next, true));
         prev.last_line_room = vec![Some(2.5), Some(5.0)];
         assert!(!continues(&prev, &next, true));
+    }
+
+    /// A page holding one row of a borderless indicator table shows its target column
+    /// only as wide as the header (实施周期指标值): `不少于3万个` seemed to leave 1.5 em,
+    /// too little for `≥5万人次`. The next page's lines show the column wider: the
+    /// line had that room, and the row was complete (chengdu, Word-like, no margins).
+    #[test]
+    fn next_pages_wider_column_gives_the_last_line_room() {
+        let mut prev = row(&["", "新增公办幼儿园学位", "不少于3万个", "不少于6000个"]);
+        prev.last_line_room = vec![None, Some(0.0), Some(1.5), Some(0.0)];
+        let mut next = row(&["", "培训中小学教师人次", "≥5万人次", "≥1.2万人次"]);
+        assert!(continues(&prev, &next, true));
+        prev.col_measure = vec![Some(4.0), Some(9.0), Some(7.0), Some(5.8)];
+        next.col_measure = vec![Some(4.0), Some(9.0), Some(8.9), Some(8.3)];
+        assert!(!continues(&prev, &next, true));
+        // A next page no wider leaves the room as it was.
+        next.col_measure = prev.col_measure.clone();
+        assert!(continues(&prev, &next, true));
     }
 
     /// A target cut by the page end right before its sign: `≥1890` does not part from

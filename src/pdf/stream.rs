@@ -49,6 +49,7 @@ impl Line {
                 .collect(),
             bbox: self.bbox,
             last_line_room: Vec::new(),
+            col_measure: Vec::new(),
             open_above: Vec::new(),
             open_below: Vec::new(),
         }
@@ -709,15 +710,19 @@ const MIN_LINE_GAP_EMS: f64 = 0.3;
 /// between successive lines of a column), at most [`MAX_LINE_GAP_EMS`].
 fn usual_line_gap(lines: &[Line], seps: &[f64], p: &Params) -> f64 {
     let ncols = seps.len() + 1;
-    let mut last: Vec<Option<Rect>> = vec![None; ncols];
+    let mut last: Vec<Option<(Rect, bool)>> = vec![None; ncols];
     let mut gaps = Vec::new();
     for line in lines {
         let mut seen = vec![false; ncols];
         for c in &line.chunks {
             let col = col_of(seps, c.bbox.x0).min(ncols - 1);
-            if let (Some(Some(prev)), Some(false)) = (last.get(col), seen.get(col)) {
+            let single = c.ink_chars() == 1;
+            if let (Some(Some((prev, prev_single))), Some(false)) = (last.get(col), seen.get(col)) {
                 let g = prev.y0 - c.bbox.y1;
-                if g > -0.2 * p.em && g < 2.0 * p.em {
+                // Two characters of a label written one a line (竖排) tell nothing of the
+                // cells' line spacing: turned a quarter turn, they touch (an advance apart)
+                // and would make every gap between wrapped lines a row's end.
+                if g > -0.2 * p.em && g < 2.0 * p.em && !(single && *prev_single) {
                     gaps.push(g);
                 }
             }
@@ -725,7 +730,7 @@ fn usual_line_gap(lines: &[Line], seps: &[f64], p: &Params) -> f64 {
                 *s = true;
             }
             if let Some(l) = last.get_mut(col) {
-                *l = Some(c.bbox);
+                *l = Some((c.bbox, single));
             }
         }
     }
@@ -1484,8 +1489,18 @@ fn blocks(
     row_ends: &[usize],
     level_names_from: Option<usize>,
     filled: Option<&FillEdges>,
+    spread: &[(usize, u64)],
 ) -> Vec<Block> {
     let ncols = seps.len() + 1;
+    // A character of a label spread down its span (分散对齐, see [`spread_characters`])
+    // never goes on as a line of several characters below it (其他需完成的任务（可选填）
+    // under the last character of 年度重点工作任务, rows set a line apart).
+    let spread_meets_wide = |b: &Block, c: &Chunk| {
+        c.ink_chars() > 1
+            && b.parts
+                .last()
+                .is_some_and(|(l, p)| spread.contains(&(*l, p.bbox.x0.to_bits())))
+    };
     let mut open: Vec<Option<Block>> = vec![None; ncols];
     let mut done = Vec::new();
     // Left of the level-3 column too, each level-2 label is one cell: two labels of
@@ -1538,7 +1553,8 @@ fn blocks(
                             .last()
                             .is_some_and(|(l, _)| row_ends.iter().any(|e| *l <= *e && *e < li))
                         && filled.is_none_or(|f| f.goes_on(b, li, c))
-                        && !vertical_meets_wide(b, c) =>
+                        && !vertical_meets_wide(b, c)
+                        && !spread_meets_wide(b, c) =>
                 {
                     if b.parts.last().map(|(l, _)| *l) != Some(li) {
                         b.lines += 1;
@@ -1983,6 +1999,12 @@ fn lift_span_labels(rows: &mut [TRow], page_top: bool) {
             if centred_in_own_row(rows, r, c, up, down) {
                 continue;
             }
+            // A label alone on its lines is no row of its own: its rows are above it (a
+            // label turned a quarter turn, taller than the top-aligned one-line cell of
+            // the row it is centred in, lies wholly below that line: 其他需完成的任务).
+            let alone = rows
+                .get(r)
+                .is_some_and(|row| others_extent(row, c).is_none());
             // A label in the last row of its span (the table or the page part ends
             // below it: a header row over one tall row; or the next label's rows follow:
             // 总体目标 centred over a heading row and the tall row under it) has no span
@@ -2001,7 +2023,9 @@ fn lift_span_labels(rows: &mut [TRow], page_top: bool) {
                 else {
                     continue;
                 };
-                let first_line = if at_end {
+                let first_line = if alone {
+                    false
+                } else if at_end {
                     row.bbox.y1 - cell.bbox.y1 < 0.5 * cell.bbox.height()
                 } else {
                     others_extent(row, c).is_none_or(|o| {
@@ -2011,7 +2035,10 @@ fn lift_span_labels(rows: &mut [TRow], page_top: bool) {
                 if first_line {
                     continue;
                 }
-                let off_from = |a: usize| off_middle(rows, cell.bbox.cy(), a, r);
+                let off_from = |a: usize| match a == r && alone {
+                    true => f64::INFINITY,
+                    false => off_middle(rows, cell.bbox.cy(), a, r),
+                };
                 if !at_end {
                     if let Some(a) = (up..r).min_by(|p, q| off_from(*p).total_cmp(&off_from(*q))) {
                         up = a;
@@ -2025,7 +2052,10 @@ fn lift_span_labels(rows: &mut [TRow], page_top: bool) {
                 let Some(cell) = rows.get(r).and_then(|row| row.cells.get(c)) else {
                     continue;
                 };
-                let off_from = |a: usize| off_middle(rows, cell.bbox.cy(), a, down);
+                let off_from = |a: usize| match a == down && alone {
+                    true => f64::INFINITY,
+                    false => off_middle(rows, cell.bbox.cy(), a, down),
+                };
                 // By a quarter of the cell's height: clearly, not by rounding.
                 if off_from(1) + 0.25 * cell.bbox.height() < off_from(0) {
                     up = 1;
@@ -2991,8 +3021,17 @@ fn rows_in_columns(
         .wrap_fill
         .then(|| FillEdges::of(lines, &seps, row_gap, p, false))
         .flatten();
+    let spread = spread_characters(lines, p.em);
     let mut bl = spread_labels(
-        blocks(lines, &seps, row_gap, row_ends, label_cols, filled.as_ref()),
+        blocks(
+            lines,
+            &seps,
+            row_gap,
+            row_ends,
+            label_cols,
+            filled.as_ref(),
+            &spread,
+        ),
         p.em,
     );
     // Top-aligned cells: the edges again, without merged cells' lines, and the blocks
@@ -3000,7 +3039,15 @@ fn rows_in_columns(
     if filled.is_some() && top_aligned(&bl) {
         filled = FillEdges::of(lines, &seps, row_gap, p, true);
         bl = spread_labels(
-            blocks(lines, &seps, row_gap, row_ends, label_cols, filled.as_ref()),
+            blocks(
+                lines,
+                &seps,
+                row_gap,
+                row_ends,
+                label_cols,
+                filled.as_ref(),
+                &spread,
+            ),
             p.em,
         );
     }
@@ -3345,6 +3392,7 @@ fn rows_in_columns(
         let (y0, y1) = bands.get(r).copied().unwrap_or((0.0, 0.0));
         let mut cells = Vec::with_capacity(ncols);
         let mut room = Vec::with_capacity(ncols);
+        let mut measure = Vec::with_capacity(ncols);
         for (c, mut bs) in cols.into_iter().enumerate() {
             bs.sort_by(|a, b| b.bbox.y1.total_cmp(&a.bbox.y1));
             // In the indicator table: the room its last line leaves (a text cut by the
@@ -3365,6 +3413,11 @@ fn rows_in_columns(
                 })
             };
             room.push(last_room);
+            measure.push(
+                indicators
+                    .then(|| col_width.get(c).map(|w| w / p.em))
+                    .flatten(),
+            );
             let mut t = String::new();
             for b in &bs {
                 super::geometry::push_joined(&mut t, &b.text(p.tight));
@@ -3410,6 +3463,7 @@ fn rows_in_columns(
             cells,
             bbox,
             last_line_room: room,
+            col_measure: measure,
             open_above: Vec::new(),
             open_below: Vec::new(),
         });
@@ -3477,6 +3531,8 @@ fn median(mut v: Vec<f64>) -> f64 {
 pub(crate) struct IndicatorTable {
     on: bool,
     level3_x: Option<f64>,
+    /// The usual gap between wrapped lines on the page the table started on.
+    line_gap: Option<f64>,
 }
 
 /// Labels turned a quarter turn to run up the page (read bottom to top) come one
@@ -3612,7 +3668,15 @@ pub(crate) fn page_items(
         let spans = |l: &Line, i: usize| merged_value(l, i) || merged_level_name(l, i);
         separators_spanned(&body, &p, inherited, &spans)
     };
-    let row_gap = usual_line_gap(&body, &seps, &p) + p.row_gap_extra;
+    // One font sets every page's wrapped lines alike: a page going on with the
+    // indicator table whose rows are all one line shows no line gap of its own (its
+    // row gaps read as one, capped, and glue the rows), the page before did.
+    let line_gap = usual_line_gap(&body, &seps, &p);
+    let line_gap = match indicators.line_gap.filter(|_| indicators.on) {
+        Some(before) => line_gap.min(before),
+        None => line_gap,
+    };
+    let row_gap = line_gap + p.row_gap_extra;
     let cut = indicator_table_start(&body);
     let (above, below) = body.split_at(cut.unwrap_or(body.len()));
     let seps = if indicators.on {
@@ -3694,6 +3758,7 @@ pub(crate) fn page_items(
         *indicators = IndicatorTable {
             on: true,
             level3_x: level3,
+            line_gap: Some(line_gap),
         };
     }
     items
@@ -4594,7 +4659,7 @@ mod tests {
             chunk_line(vec![chunk("拟用于对下转移支", 372.1, 456.1, 540.0)]),
             chunk_line(vec![chunk("付资金", 398.3, 429.8, 523.0)]),
         ];
-        let bl = blocks(&lines, &[388.6], 8.0, &[], None, None);
+        let bl = blocks(&lines, &[388.6], 8.0, &[], None, None, &[]);
         let got: Vec<(usize, String)> = bl.iter().map(|b| (b.col, b.text(false))).collect();
         assert_eq!(got, vec![(0, "拟用于对下转移支付资金".to_string())]);
         // A line of its own column's block, or not centred under it, stays in its column.
@@ -4602,7 +4667,7 @@ mod tests {
             chunk_line(vec![chunk("拟用于对下转移支", 372.1, 456.1, 540.0)]),
             chunk_line(vec![chunk("付资金", 420.3, 451.8, 523.0)]),
         ];
-        assert_eq!(blocks(&lines, &[388.6], 8.0, &[], None, None).len(), 2);
+        assert_eq!(blocks(&lines, &[388.6], 8.0, &[], None, None, &[]).len(), 2);
     }
 
     /// The rest of a level-3 name cut by the page end (术攻关 of 推进关键核心技术攻关),
@@ -4766,6 +4831,7 @@ mod tests {
                 .collect(),
             bbox,
             last_line_room: Vec::new(),
+            col_measure: Vec::new(),
             open_above: Vec::new(),
             open_below: Vec::new(),
         }
@@ -4819,6 +4885,48 @@ mod tests {
         lift_span_labels(&mut rows, true);
         assert_eq!(rows[0].cells[1].text, "");
         assert_eq!(rows[1].cells[1].text, "智慧城市平台运维");
+    }
+
+    /// A section label turned a quarter turn beside a one-line cell (其他需完成的任务 in a
+    /// borderless Word table), centred on its row: taller than the cell's text, it
+    /// stands wholly below it, alone on its lines. It is no row of its own: it heads
+    /// the row above, at a page's top too.
+    #[test]
+    fn label_alone_below_its_rows_text_heads_them() {
+        let empty = ("", 0.0, 0.0, 0.0, 0.0);
+        for page_top in [true, false] {
+            let mut rows = vec![
+                trow(
+                    &[
+                        empty,
+                        (
+                            "做好教育系统安全稳定、校园疫情防控及教育督导等日常工作。",
+                            75.0,
+                            763.5,
+                            327.0,
+                            772.7,
+                        ),
+                    ],
+                    Rect::new(75.0, 763.5, 327.0, 772.7),
+                ),
+                trow(
+                    &[
+                        ("其他需完成的任务（可选填）", 60.4, 638.4, 69.6, 755.4),
+                        empty,
+                    ],
+                    Rect::new(60.4, 638.4, 69.6, 755.4),
+                ),
+            ];
+            lift_span_labels(&mut rows, page_top);
+            assert_eq!(
+                rows[0].cells[0].text, "其他需完成的任务（可选填）",
+                "{page_top}"
+            );
+            assert!(
+                rows[1].cells.iter().all(|c| c.text.is_empty()),
+                "{page_top}"
+            );
+        }
     }
 
     /// fpdf2's 9 pt cells without padding, rows a line apart.
@@ -4954,6 +5062,79 @@ mod tests {
             ],
         ];
         assert_first_three(&texts, &want);
+    }
+
+    /// A label spread down its span (分散对齐, 18 pt a character) in rows a line apart:
+    /// the next section's label merged across the row below (其他需完成的任务（可选填）)
+    /// starts in the label column right under its last character, closer than a row
+    /// gap. It is no line of that character's cell.
+    #[test]
+    fn spread_label_character_takes_no_wide_line_below() {
+        let mut lines: Vec<Line> = "工作任务"
+            .chars()
+            .enumerate()
+            .map(|(i, ch)| {
+                chunk_line(vec![chunk(
+                    &ch.to_string(),
+                    5.0,
+                    14.0,
+                    154.0 - 18.0 * i as f64,
+                )])
+            })
+            .collect();
+        lines.push(chunk_line(vec![chunk(
+            "其他需完成的任务（可选填）",
+            4.0,
+            120.0,
+            88.0,
+        )]));
+        let spread = spread_characters(&lines, 10.5);
+        assert_eq!(spread.len(), 4);
+        let texts = |bl: Vec<Block>| {
+            let mut t: Vec<String> = bl.iter().map(|b| b.text(false)).collect();
+            t.sort();
+            t
+        };
+        let glued = texts(blocks(&lines, &[20.0], 4.0, &[], None, None, &[]));
+        assert!(
+            glued.contains(&"务其他需完成的任务（可选填）".to_string()),
+            "{glued:?}"
+        );
+        let parted = texts(blocks(&lines, &[20.0], 4.0, &[], None, None, &spread));
+        assert!(
+            parted.contains(&"其他需完成的任务（可选填）".to_string()),
+            "{parted:?}"
+        );
+        assert!(parted.contains(&"务".to_string()), "{parted:?}");
+    }
+
+    /// A 竖排 label turned a quarter turn beside rows of wrapped lines: its characters
+    /// touch (an advance apart), and those zero gaps would make the usual line gap nil,
+    /// every wrapped line a row. The cells' own wrapped lines give the spacing.
+    #[test]
+    fn turned_label_characters_give_no_line_gap() {
+        let p = page_params();
+        let mut lines: Vec<Line> = Vec::new();
+        // Three rows of two wrapped lines 14 pt apart (gap 3.5), rows 6 pt further.
+        for top in [100.0, 66.0, 32.0] {
+            for y0 in [top, top - 14.0] {
+                lines.push(chunk_line(vec![
+                    chunk("高等教育内涵式", 25.0, 100.0, y0),
+                    chunk("支持一流学科建设", 110.0, 200.0, y0),
+                ]));
+            }
+        }
+        for (i, ch) in "年度重点工作任务".chars().enumerate() {
+            lines.push(chunk_line(vec![chunk(
+                &ch.to_string(),
+                5.0,
+                15.0,
+                90.5 - 10.5 * i as f64,
+            )]));
+        }
+        lines.sort_by(|a, b| b.bbox.y1.total_cmp(&a.bbox.y1));
+        let gap = usual_line_gap(&lines, &[20.0, 105.0], &p);
+        assert!((gap - 3.5).abs() < 0.01, "{gap}");
     }
 
     /// A 竖排 label turned a quarter turn (read bottom to top) comes top first; its

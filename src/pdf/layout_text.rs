@@ -5828,4 +5828,34 @@ mod tests {
             "{rows:?}"
         );
     }
+
+    #[test]
+    fn page_top_labels_centre_together_leaving_rows_to_the_page_before() {
+        // `社会效益指标` is printed at its first row's top at the page's foot (its span
+        // goes on over the break). On the next page `生态效益指标` centres on its rows
+        // from `严格控制项目成本` (the page before's) about as well as from `按时完成…`,
+        // but from there `可持续影响指标` below it keeps its own rows too: the two
+        // together centre clearly better, so the row goes on under `社会效益指标`.
+        let t = include_str!("../../fixtures/layout/page-top-labels-centred-together.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let level2 = |name: &str, target: &str| {
+            rows.iter()
+                .find(|r| r.contains(&name) && r.iter().any(|c| c.starts_with(target)))
+                .and_then(|r| {
+                    let i = r.iter().position(|c| *c == name)?;
+                    r.get(i.checked_sub(1)?).copied()
+                })
+        };
+        assert_eq!(
+            level2("严格控制项目成本", "高新技术企业认定数不超过4807"),
+            Some(""),
+            "{rows:?}"
+        );
+        assert_eq!(
+            level2("按时完成年度建设任务", "高新技术企业认定数≥5986"),
+            Some("生态效益指标"),
+            "{rows:?}"
+        );
+    }
 }

@@ -5858,4 +5858,35 @@ mod tests {
             "{rows:?}"
         );
     }
+
+    #[test]
+    fn label_centred_on_no_rows_to_rounding_takes_the_rows_centring_it_best() {
+        // On the page after the break `社会效益指标` centres on no rows from the page's
+        // top to rounding, nor from any row below; it stood on its own row then, two
+        // rows of its span (`提高群众满意度`, `推进关键核心技术攻关`) left under the page
+        // before's `经济效益指标`. Its span from `提高群众满意度` centres it better.
+        let t = include_str!(
+            "../../fixtures/layout/label-off-its-rows-centre-takes-the-best-rows.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let level2 = |name: &str, target: &str| {
+            rows.iter()
+                .find(|r| r.contains(&name) && r.iter().any(|c| c.starts_with(target)))
+                .and_then(|r| {
+                    let i = r.iter().position(|c| *c == name)?;
+                    r.get(i.checked_sub(1)?).copied()
+                })
+        };
+        assert_eq!(
+            level2("提高群众满意度", "道路养护里程不超过428"),
+            Some("社会效益指标"),
+            "{rows:?}"
+        );
+        assert_eq!(
+            level2("聚焦科学发现，构建基础研究多元支持体系", "空气质量优良"),
+            Some(""),
+            "{rows:?}"
+        );
+    }
 }

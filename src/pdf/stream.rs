@@ -2320,6 +2320,15 @@ fn lift_centred_labels(
                 {
                     up = a;
                     end = best_end(a);
+                } else if let Some(a) = (up + 1..r)
+                    .filter(|a| off(*a, best_end(*a)) < off(r, best_end(r)))
+                    .min_by(|p, q| off(*p, best_end(*p)).total_cmp(&off(*q, best_end(*q))))
+                {
+                    // Where none does to rounding, the rows centring it best, if they
+                    // centre it better than its own row's span does (the label would
+                    // stay there, its rows above left to the label before).
+                    up = a;
+                    end = best_end(a);
                 }
             } else if free == 0 && page_top && level_name {
                 // Rows above this page's first level name may be the page before's

@@ -1569,7 +1569,12 @@ fn join_cut_rows(pages: &mut [PageItems]) {
         let words_only = cont
             .iter()
             .all(|c| !c.text.starts_with(|ch: char| ch.is_ascii_digit()));
-        let can_go_on = |t: &str| (open_text(t) || opens_next(t)) && !(words_only && is_amount(t));
+        // Nor does a whole level name (`满意度指标`): it is no wrapped cell's first part.
+        let can_go_on = |t: &str| {
+            (open_text(t) || opens_next(t))
+                && !(words_only && is_amount(t))
+                && !crate::sections::is_framework_name(t)
+        };
         let open_widths: Vec<f64> = filled(prev)
             .iter()
             .map(|c| {

@@ -1683,14 +1683,40 @@ fn join_cut_rows(pages: &mut [PageItems]) {
             });
             all_open && targets.windows(2).all(|w| w[0] < w[1])
         };
+        // A page (or zone) holding only one cell's last line, where the cut row has one
+        // cell that can go on: that cell's (its width says nothing: a last line is
+        // often short, and pdftotext packs a lone line left).
+        let open_cells: Vec<usize> = prev_cells
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| can_go_on(&c.text))
+            .map(|(i, _)| i)
+            .collect();
+        let by_only_open = match (open_cells.as_slice(), cont.as_slice()) {
+            ([i], [c])
+                if rows.len() == 1
+                    && prev_cells
+                        .get(*i)
+                        .is_some_and(|p| c.bbox.x1 - c.bbox.x0 <= p.bbox.x1 - p.bbox.x0 + 1.0) =>
+            {
+                Some(vec![*i])
+            }
+            _ => None,
+        };
         // The first match whose cells can take it: a reference row of another shape, or
         // a right-hand cell that ends its sentence, leaves the next way to try.
-        let Some(targets) = [in_order, by_reference, by_right, by_place, by_bottom]
-            .into_iter()
-            .flatten()
-            .find(|t| fits(t))
-            .or_else(|| match_widths(&open_widths, &widths(&cont)).filter(|t| fits(t)))
-        else {
+        let Some(targets) = [
+            in_order,
+            by_reference,
+            by_right,
+            by_place,
+            by_bottom,
+            by_only_open,
+        ]
+        .into_iter()
+        .flatten()
+        .find(|t| fits(t))
+        .or_else(|| match_widths(&open_widths, &widths(&cont)).filter(|t| fits(t))) else {
             continue;
         };
         let texts: Vec<String> = cont.iter().map(|c| c.text.clone()).collect();

@@ -355,8 +355,12 @@ const HELD_OUT: [(&str, &str, &str); 6] = [
 /// inside a joined run opens the next cell, no cut leaves a unit opening a cell, and
 /// letter-spaced stretches set no column width (synth 26 lattice and stream, 56
 /// landscape, whole); a page-top cell opening the next number of a cut cell's list
-/// goes on in it (synth 32 and 68 lattice, whole).
-const SWEPT: [(&str, &str, &str); 54] = [
+/// goes on in it (synth 32 and 68 lattice, whole). Session 26: a whole level name at a
+/// page's foot takes no continuation (synth 54 stream, whole: `经济效益指标`, set at its
+/// span's top beside a cut target, took the target's rest); a last page holding only
+/// one cell's last line goes on in the cut row's one open cell (synth 24 landscape,
+/// whole: `提升公共服务供给能` / `力`).
+const SWEPT: [(&str, &str, &str); 56] = [
     (
         "synth-8 landscape",
         include_str!("../fixtures/layout/synth-8.txt"),
@@ -627,6 +631,16 @@ const SWEPT: [(&str, &str, &str); 54] = [
         include_str!("../fixtures/layout/synth-68.txt"),
         include_str!("../fixtures/layout/synth-68-lattice.layout.txt"),
     ),
+    (
+        "synth-54 stream",
+        include_str!("../fixtures/layout/synth-54.txt"),
+        include_str!("../fixtures/layout/synth-54-stream.layout.txt"),
+    ),
+    (
+        "synth-24 landscape",
+        include_str!("../fixtures/layout/synth-24.txt"),
+        include_str!("../fixtures/layout/synth-24-landscape.layout.txt"),
+    ),
 ];
 
 /// Every case: (name, tab text, layout text).
@@ -792,6 +806,8 @@ fn fields_floor() {
             "synth-56 landscape" => (&ALL_FIELDS, 17),
             "synth-32 lattice" => (&ALL_FIELDS, 16),
             "synth-68 lattice" => (&ALL_FIELDS, 15),
+            "synth-54 stream" => (&ALL_FIELDS, 17),
+            "synth-24 landscape" => (&ALL_FIELDS, 17),
             _ => (&[], 0),
         };
         for f in base.iter().chain(extra) {

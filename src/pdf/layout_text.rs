@@ -491,6 +491,9 @@ const WIDTH_SLACK: f64 = 4.0;
 /// What a cut between a number and its unit costs in a cut's score (half-ems).
 const UNIT_CUT_PENALTY: f64 = 2.5;
 
+/// Signs opening a value's number (`≥44`): a line ending with one goes on in digits.
+const COMPARISON: [char; 8] = ['=', '＝', '≥', '≤', '＞', '＜', '>', '<'];
+
 /// Printed width of a word in half-ems: CJK and full-width forms (and the symbols CJK
 /// fonts draw full width) two, others one. Character counts (pdftotext's columns) set
 /// a CJK line shorter than a line with digits of the same printed width.
@@ -515,8 +518,7 @@ fn spread_on(c: &Chunk, n: &Chunk) -> bool {
         let mut t = c.text.chars().filter(|ch| !is_punct(*ch));
         t.next().is_some_and(is_wide) && t.next().is_none()
     };
-    let comparison = ['=', '＝', '≥', '≤', '＞', '＜', '>', '<'];
-    n.bbox.x0 - c.bbox.x1 < 0.5 && lone(c) && (lone(n) || n.text.starts_with(comparison))
+    n.bbox.x0 - c.bbox.x1 < 0.5 && lone(c) && (lone(n) || n.text.starts_with(COMPARISON))
 }
 
 /// For each separator, the printed width of the full lines of the column left of it, if
@@ -929,6 +931,58 @@ fn dedrift(lines: &[Line], seps: &[f64], in_indicators: bool) -> Vec<Line> {
                 let numbers_meet = |j: usize| {
                     j >= 1 && text_at(j - 1).ends_with(is_digit) && text_at(j).starts_with(is_digit)
                 };
+                // The right column's cell as its line above left it (the nearest of the
+                // two lines right above holding text there, as moved): a number ending
+                // it there may still lack its unit, which then opens this line's part of
+                // that cell (`≥44` / `项。3.`).
+                let open_above = seps.iter().position(|s| *s == sep).and_then(|i| {
+                    let next = seps.get(i + 1).copied().unwrap_or(f64::INFINITY);
+                    let mut y = line.bbox.cy();
+                    out.iter().rev().take(2).find_map(|prev: &Line| {
+                        if (prev.bbox.cy() - y - LINE).abs() >= 0.01 {
+                            y = f64::NEG_INFINITY;
+                            return None;
+                        }
+                        y = prev.bbox.cy();
+                        prev.chunks
+                            .iter()
+                            .rfind(|c| c.bbox.x0 > sep && c.bbox.x0 < next)
+                            .map(|c| c.text.ends_with(is_digit))
+                    })
+                }) == Some(true);
+                // The left column's next line (the first line below holding text there):
+                // opening with a unit word, it ends the value this line's part of that
+                // cell ends with (`…不超过 4807` / `家。`).
+                let unit_below = seps.iter().position(|s| *s == sep).is_some_and(|i| {
+                    let start = i
+                        .checked_sub(1)
+                        .and_then(|p| seps.get(p))
+                        .copied()
+                        .unwrap_or(f64::NEG_INFINITY);
+                    below
+                        .iter()
+                        .find_map(|nl| {
+                            nl.chunks
+                                .iter()
+                                .find(|c| c.bbox.x0 > start && c.bbox.x0 < sep)
+                        })
+                        .is_some_and(|c| crate::value::starts_with_whole_unit(&c.text))
+                });
+                // So a cut right after a number is the boundary there, unless a unit
+                // follows it (the left cell's too: `≥296 亿` / `元。`).
+                let number_then_unit_below = |j: usize| {
+                    unit_below
+                        && j >= 1
+                        && text_at(j - 1).ends_with(is_digit)
+                        && !crate::value::starts_with_unit(text_at(j))
+                };
+                // The number ending the left part opens its value on this line, after
+                // a comparison sign (`≥ 536`, `≥536`): it is whole there.
+                let compared = |j: usize| {
+                    j >= 1
+                        && (text_at(j - 1).starts_with(COMPARISON)
+                            || (j >= 2 && text_at(j - 2).ends_with(COMPARISON)))
+                };
                 // Two words of ideographs one space apart (`…研究多元 培训人次=12`): CJK
                 // text sets no space between words, and letter spacing parts single
                 // characters or pairs, never words of four or more; so the space is where
@@ -990,16 +1044,34 @@ fn dedrift(lines: &[Line], seps: &[f64], in_indicators: bool) -> Vec<Line> {
                     {
                         return -1.0;
                     }
+                    // Where the left cell's next line opens with a unit, the cut right
+                    // after this line's last number in it (the nearest the column's
+                    // width, or the separator, of such cuts; two numbers meeting are
+                    // surer still: `=14175 9 亿元。`).
+                    if in_indicators && number_then_unit_below(j) {
+                        let off = match want {
+                            Some(w) => (ink(k, j) - w).abs(),
+                            None => chunks
+                                .get(j)
+                                .map_or(f64::INFINITY, |c| (c.bbox.x0 - sep).abs()),
+                        };
+                        if off <= WIDTH_SLACK.max(MAX_DRIFT) {
+                            return -0.9 + off / 100.0;
+                        }
+                    }
                     // No cell opens with a unit word (`亿`, `万人次。`): a cut between a
                     // number and its unit splits a value, so it is scored as if the left
                     // part were 2.5 half-ems further from the column's width (`≥1579 亿
                     // 全市…` was cut before `亿`, the left part exactly as wide as the
                     // column's lines with digits). A whole unit only: `成交额` opens with
-                    // 成, a unit of its own (tenths), but goes on as a word.
+                    // 成, a unit of its own (tenths), but goes on as a word. Unless the
+                    // right cell's line above ended in a number and the left part's
+                    // number opened its value here (`≥ 536 项。3.` under `≥44`): the
+                    // unit is the right cell's.
                     let unit_cut = j >= 1
                         && text_at(j - 1).ends_with(|c: char| c.is_ascii_digit())
                         && crate::value::starts_with_whole_unit(text_at(j));
-                    if in_indicators && unit_cut {
+                    if in_indicators && unit_cut && !(open_above && compared(j)) {
                         if let Some(w) = want {
                             let off = (ink(k, j) - w).abs();
                             return if off <= WIDTH_SLACK {
@@ -1497,7 +1569,12 @@ fn join_cut_rows(pages: &mut [PageItems]) {
         let words_only = cont
             .iter()
             .all(|c| !c.text.starts_with(|ch: char| ch.is_ascii_digit()));
-        let can_go_on = |t: &str| (open_text(t) || opens_next(t)) && !(words_only && is_amount(t));
+        // Nor does a whole level name (`满意度指标`): it is no wrapped cell's first part.
+        let can_go_on = |t: &str| {
+            (open_text(t) || opens_next(t))
+                && !(words_only && is_amount(t))
+                && !crate::sections::is_framework_name(t)
+        };
         let open_widths: Vec<f64> = filled(prev)
             .iter()
             .map(|c| {
@@ -1606,14 +1683,40 @@ fn join_cut_rows(pages: &mut [PageItems]) {
             });
             all_open && targets.windows(2).all(|w| w[0] < w[1])
         };
+        // A page (or zone) holding only one cell's last line, where the cut row has one
+        // cell that can go on: that cell's (its width says nothing: a last line is
+        // often short, and pdftotext packs a lone line left).
+        let open_cells: Vec<usize> = prev_cells
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| can_go_on(&c.text))
+            .map(|(i, _)| i)
+            .collect();
+        let by_only_open = match (open_cells.as_slice(), cont.as_slice()) {
+            ([i], [c])
+                if rows.len() == 1
+                    && prev_cells
+                        .get(*i)
+                        .is_some_and(|p| c.bbox.x1 - c.bbox.x0 <= p.bbox.x1 - p.bbox.x0 + 1.0) =>
+            {
+                Some(vec![*i])
+            }
+            _ => None,
+        };
         // The first match whose cells can take it: a reference row of another shape, or
         // a right-hand cell that ends its sentence, leaves the next way to try.
-        let Some(targets) = [in_order, by_reference, by_right, by_place, by_bottom]
-            .into_iter()
-            .flatten()
-            .find(|t| fits(t))
-            .or_else(|| match_widths(&open_widths, &widths(&cont)).filter(|t| fits(t)))
-        else {
+        let Some(targets) = [
+            in_order,
+            by_reference,
+            by_right,
+            by_place,
+            by_bottom,
+            by_only_open,
+        ]
+        .into_iter()
+        .flatten()
+        .find(|t| fits(t))
+        .or_else(|| match_widths(&open_widths, &widths(&cont)).filter(|t| fits(t))) else {
             continue;
         };
         let texts: Vec<String> = cont.iter().map(|c| c.text.clone()).collect();
@@ -5716,5 +5819,105 @@ mod tests {
         };
         assert!(at("严格控制项目成本").is_some_and(|x| x < 8.5));
         assert!(at("覆盖街镇数量≥5").is_some_and(|x| x > 8.5), "{out:?}");
+    }
+
+    #[test]
+    fn number_ending_its_line_above_a_unit_ends_the_cut() {
+        // `进 度 不 超 过 85 付进度不超过 85`, letter-spaced: the period target's next
+        // line opens with `%`, so its part of the line ends after a number (`85`), not
+        // where the digits' guessed widths put the column's width (before it). (Synth
+        // 21's bordered rendition.)
+        let t = include_str!(
+            "../../fixtures/layout/targets-first-line-above-the-level3-name.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let want =
+            "1.合作银行发放贷款金额＞360亿元。2.资金支付进度不超过85%。3.开展项目数量=1792项。";
+        assert_eq!(
+            targets_of_row_starting(&rows, "激发市场交易"),
+            Some(vec![want, want]),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn unit_opens_a_cell_under_its_number() {
+        // `养 护 里 程 ≥ 536 项。3. 培训人次` under `≤92%。2. 道路 攻方向数量≥44`: no
+        // cell opens with a unit word as a rule, but the annual target's line above
+        // ended in a number, and `536` opened its value after `≥`, so `项。` is the
+        // annual target's.
+        let t = include_str!("../../fixtures/layout/unit-opens-a-cell-under-a-number.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        assert_eq!(
+            targets_of_row_starting(&rows, "保障困难群众"),
+            Some(vec![
+                "1.资金支付进度≤92%。2.道路养护里程≥536公里。3.覆盖街镇数量≥174个。",
+                "1.项目完成率≥87%。2.重点主攻方向数量≥44项。3.培训人次≤36万人次。4.全市技术合同成交额=2093亿元。"
+            ]),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn page_top_labels_centre_together_leaving_rows_to_the_page_before() {
+        // `社会效益指标` is printed at its first row's top at the page's foot (its span
+        // goes on over the break). On the next page `生态效益指标` centres on its rows
+        // from `严格控制项目成本` (the page before's) about as well as from `按时完成…`,
+        // but from there `可持续影响指标` below it keeps its own rows too: the two
+        // together centre clearly better, so the row goes on under `社会效益指标`.
+        let t = include_str!("../../fixtures/layout/page-top-labels-centred-together.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let level2 = |name: &str, target: &str| {
+            rows.iter()
+                .find(|r| r.contains(&name) && r.iter().any(|c| c.starts_with(target)))
+                .and_then(|r| {
+                    let i = r.iter().position(|c| *c == name)?;
+                    r.get(i.checked_sub(1)?).copied()
+                })
+        };
+        assert_eq!(
+            level2("严格控制项目成本", "高新技术企业认定数不超过4807"),
+            Some(""),
+            "{rows:?}"
+        );
+        assert_eq!(
+            level2("按时完成年度建设任务", "高新技术企业认定数≥5986"),
+            Some("生态效益指标"),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn label_centred_on_no_rows_to_rounding_takes_the_rows_centring_it_best() {
+        // On the page after the break `社会效益指标` centres on no rows from the page's
+        // top to rounding, nor from any row below; it stood on its own row then, two
+        // rows of its span (`提高群众满意度`, `推进关键核心技术攻关`) left under the page
+        // before's `经济效益指标`. Its span from `提高群众满意度` centres it better.
+        let t = include_str!(
+            "../../fixtures/layout/label-off-its-rows-centre-takes-the-best-rows.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let level2 = |name: &str, target: &str| {
+            rows.iter()
+                .find(|r| r.contains(&name) && r.iter().any(|c| c.starts_with(target)))
+                .and_then(|r| {
+                    let i = r.iter().position(|c| *c == name)?;
+                    r.get(i.checked_sub(1)?).copied()
+                })
+        };
+        assert_eq!(
+            level2("提高群众满意度", "道路养护里程不超过428"),
+            Some("社会效益指标"),
+            "{rows:?}"
+        );
+        assert_eq!(
+            level2("聚焦科学发现，构建基础研究多元支持体系", "空气质量优良"),
+            Some(""),
+            "{rows:?}"
+        );
     }
 }

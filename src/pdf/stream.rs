@@ -2332,6 +2332,13 @@ fn lift_centred_labels(
             // page before's level name as well: where rows starting lower centre it
             // clearly better (by more than pdftotext's rounding, half a printed line),
             // they are its span.
+            // Where the next label's span is chosen with this one's (see
+            // [`joint_span_end`]), the two labels' distances together tell: a row above
+            // that centres this label a little worse may leave the next one's span
+            // (and this one's best end) a row off.
+            let joint = |a: usize| {
+                joint_span_end(rows, c, r, a, down, &off, page_y, centre_y).map(|(_, d)| d)
+            };
             let clearly = |a: usize| off(a, best_end(a)) + 0.5 < off(up, end);
             let level_name = crate::sections::is_framework_name(&cell.text);
             if free == 0
@@ -2340,6 +2347,27 @@ fn lift_centred_labels(
                 if let Some(a) = (up + 1..r)
                     .filter(|a| off(*a, best_end(*a)) <= 0.5)
                     .min_by(|p, q| off(*p, best_end(*p)).total_cmp(&off(*q, best_end(*q))))
+                {
+                    up = a;
+                    end = best_end(a);
+                } else if let Some(a) = (up + 1..r)
+                    .filter(|a| off(*a, best_end(*a)) < off(r, best_end(r)))
+                    .min_by(|p, q| off(*p, best_end(*p)).total_cmp(&off(*q, best_end(*q))))
+                {
+                    // Where none does to rounding, the rows centring it best, if they
+                    // centre it better than its own row's span does (the label would
+                    // stay there, its rows above left to the label before).
+                    up = a;
+                    end = best_end(a);
+                }
+            } else if free == 0 && page_top && level_name {
+                // Rows above this page's first level name may be the page before's
+                // label's (its span going on over the break) where the two labels
+                // of this page centre clearly better together without them.
+                let jd = |a: usize| joint(a).unwrap_or(f64::INFINITY);
+                if let Some(a) = (up + 1..=r)
+                    .filter(|a| jd(*a) + 0.5 < jd(up))
+                    .min_by(|p, q| jd(*p).total_cmp(&jd(*q)))
                 {
                     up = a;
                     end = best_end(a);
@@ -2353,7 +2381,7 @@ fn lift_centred_labels(
             // spans chosen together) heads those rows, though its own row centres it
             // about as well.
             let joined = next_from.take() == Some(up) && up < r;
-            if let Some(e) = joint_span_end(rows, c, r, up, down, &off, page_y, centre_y) {
+            if let Some((e, _)) = joint_span_end(rows, c, r, up, down, &off, page_y, centre_y) {
                 end = e;
                 next_from = Some(e + 1);
             }
@@ -2415,7 +2443,9 @@ fn lift_centred_labels(
 /// in that column: where the sum of the two labels' distances from their spans' centres
 /// is least (rows under another level-1 name, by the standard framework, never go to
 /// the next label). `None` where no label follows right below (or it heads no rows of its own:
-/// a level name alone over an empty row), so the label's own best end stands.
+/// a level name alone over an empty row), so the label's own best end stands. With the
+/// end, the distances it leaves (both labels', or this one's where the next label is
+/// set at its span's top).
 #[allow(clippy::too_many_arguments)]
 fn joint_span_end(
     rows: &[TRow],
@@ -2426,7 +2456,7 @@ fn joint_span_end(
     off: &dyn Fn(usize, usize) -> f64,
     page_y: &dyn Fn(f64) -> f64,
     centre_y: &dyn Fn(f64) -> f64,
-) -> Option<usize> {
+) -> Option<(usize, f64)> {
     let text_at = |k: usize, col: usize| {
         rows.get(k)
             .and_then(|row| row.cells.get(col))
@@ -2462,7 +2492,8 @@ fn joint_span_end(
         });
         let best = (r..=down).map(|e| off(up, e)).fold(f64::INFINITY, f64::min);
         let to_end = (n + 1..rows.len()).all(|k| text_at(k, c).is_none());
-        return (level_with_row && to_end && off(up, down) <= best + 0.5).then_some(down);
+        return (level_with_row && to_end && off(up, down) <= best + 0.5)
+            .then(|| (down, off(up, down)));
     }
     let foreign = |k: usize, l: &str| {
         text_at(k, c + 1).is_some_and(|x| crate::sections::under_other_level1(l, &x.text))
@@ -2497,7 +2528,6 @@ fn joint_span_end(
         .filter(|&e| (e + 1..n).all(|k| !foreign(k, &next.text)))
         .filter_map(|e| best2(e + 1).map(|o| (e, off(up, e) + o)))
         .min_by(|a, b| a.1.total_cmp(&b.1))
-        .map(|(e, _)| e)
 }
 
 /// A block whose lines stay inside their column and then run across the next separator

@@ -484,7 +484,20 @@ fn detect_full(bytes: &[u8], utf16: crate::input::Utf16Probe) -> Detected<'_> {
     if utf8_cost == Some(0) {
         return utf8(bytes);
     }
-    let (enc, cost, decoded, first_four) = guess_legacy(head);
+    // The sample is the whole input here, and its GBK decoding the one scored below.
+    let whole = bytes.len() < SAMPLE;
+    let gbk_text = decode_tracking(GBK, head, whole);
+    if whole && utf8_cost.is_none() {
+        if let Some(four) = clean_gbk_form(bytes, &gbk_text) {
+            let (enc, name) = if four {
+                (GB18030, "GB18030")
+            } else {
+                (GBK, "GBK")
+            };
+            return (enc, bytes, name, Some(Ready::Decoded(gbk_text)));
+        }
+    }
+    let (enc, cost, decoded, first_four) = guess_legacy(head, gbk_text);
     if utf8_cost.is_some_and(|u| u <= cost) {
         return utf8(bytes);
     }
@@ -568,8 +581,11 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
 /// (~4 MB/s) and a whole GBK declaration is almost never a tie, so it mostly is not run.
 /// Also returns the sample's decoding in the chosen encoding, and what GBK's scoring saw
 /// of four-byte sequences (see `gbk_rare`).
-fn guess_legacy(bytes: &[u8]) -> (&'static Encoding, usize, Option<Tracked>, FirstFour) {
-    let (gbk, gbk_text, ff) = legacy_cost(GBK, bytes);
+fn guess_legacy(
+    bytes: &[u8],
+    gbk_text: Tracked,
+) -> (&'static Encoding, usize, Option<Tracked>, FirstFour) {
+    let (gbk, ff) = legacy_score(GBK, bytes, &gbk_text);
     // Big5's cost is at least its rare count, so when that alone is more than three times
     // GBK's (nearly every GBK and GB18030 file), GBK wins below (`gbk == 0 && big5 > 0`
     // or the clear margin) without decoding the sample as Big5.
@@ -577,6 +593,46 @@ fn guess_legacy(bytes: &[u8]) -> (&'static Encoding, usize, Option<Tracked>, Fir
         return (GBK, gbk, Some(gbk_text), ff);
     }
     against_big5(bytes, gbk, gbk_text, ff)
+}
+
+/// A whole input (not UTF-8) that decodes as GBK/GB18030 with no error and holds the
+/// form's own labels (绩效, 指标) in simplified spelling is GBK: Big5 or another legacy
+/// text almost never decodes clean as GBK, and never into these words, so the scoring
+/// of `guess_legacy` (`gbk_rare`, the implausible-character walk, Big5's rare count,
+/// about a third of a GBK file's decoding) would only confirm it. Returns whether the
+/// text holds GB18030 four-byte sequences (`has_gb18030_four_byte`), or `None` when the
+/// input must be scored.
+fn clean_gbk_form(bytes: &[u8], gbk: &Tracked) -> Option<bool> {
+    let text = &gbk.text;
+    if gbk.replaced > 0 || !text.contains("绩效") || !text.contains("指标") {
+        return None;
+    }
+    Some(four_byte_in_clean(bytes, text))
+}
+
+/// `has_gb18030_four_byte(bytes)` for input that decoded as GBK/GB18030 to `text` with
+/// no error, from the lengths: the decoder read each byte below 0x80 as one ASCII char,
+/// a lone 0x80 as €, and every other char from two bytes or four (one char each), so
+/// `bytes.len() - (ASCII chars + 2 × other chars)` is twice the four-byte sequences.
+/// Where the walk's pairs are the decoder's (no lone 0x80: no € in the text) a
+/// four-byte sequence is where the walk meets a lead and a digit, so the answers agree.
+/// A byte count over the text, which vectorises, instead of the walk's branch per pair.
+fn four_byte_in_clean(bytes: &[u8], text: &str) -> bool {
+    if text.contains('€') {
+        return has_gb18030_four_byte(bytes);
+    }
+    // Per byte of the text: 1 for ASCII, 2 for a char's lead byte, 0 for a continuation
+    // byte; summed in u8 over runs short enough not to overflow.
+    let weight: usize = text
+        .as_bytes()
+        .chunks(127)
+        .map(|run| {
+            usize::from(run.iter().fold(0u8, |acc, &x| {
+                acc.wrapping_add(u8::from(x < 0x80) + (u8::from(x >= 0xC0) << 1))
+            }))
+        })
+        .sum();
+    bytes.len() > weight
 }
 
 /// `guess_legacy` once the sample is decoded as Big5 too.
@@ -1384,7 +1440,7 @@ mod tests {
             ),
         ) {
             let bytes = chars.concat();
-            let (enc, cost, _, _) = guess_legacy(&bytes);
+            let (enc, cost, _, _) = guess_legacy(&bytes, decode_tracking(GBK, &bytes, true));
             let (gbk, gbk_text, ff) = legacy_cost(GBK, &bytes);
             let (want_enc, want_cost, _, _) = against_big5(&bytes, gbk, gbk_text, ff);
             prop_assert_eq!((enc, cost), (want_enc, want_cost));
@@ -1426,6 +1482,62 @@ mod tests {
         ) {
             let bytes = parts.concat();
             prop_assert_eq!(gbk_rare(&bytes), gbk_rare_by_pairs(&bytes));
+        }
+
+        /// Counted from a clean decoding's lengths, the four-byte answer is the walk's:
+        /// ASCII (digits too), two-byte pairs of every trail range, four-byte sequences
+        /// (BMP and supplementary), lone 0x80 bytes (€) and 0x80 as a trail.
+        #[test]
+        fn four_byte_in_clean_is_the_walk(
+            chars in proptest::collection::vec(
+                prop_oneof![
+                    4 => (0x20u8..=0x7E).prop_map(|a| vec![a]),
+                    4 => (0x81u8..=0xFE, prop_oneof![0x40u8..=0x7E, 0x80u8..=0xFE])
+                        .prop_map(|(a, b)| vec![a, b]),
+                    1 => (0x81u8..=0x84, 0x30u8..=0x39, 0x81u8..=0xFE, 0x30u8..=0x39)
+                        .prop_map(|(a, b, c, d)| vec![a, b, c, d]),
+                    1 => (0x90u8..=0xE3, 0x30u8..=0x39, 0x81u8..=0xFE, 0x30u8..=0x39)
+                        .prop_map(|(a, b, c, d)| vec![a, b, c, d]),
+                    1 => Just(vec![0x80u8]),
+                    1 => (0x81u8..=0xFE).prop_map(|a| vec![a, 0x80]),
+                ],
+                0..40,
+            ),
+        ) {
+            let bytes = chars.concat();
+            let out = decode_tracking(GBK, &bytes, true);
+            prop_assume!(out.replaced == 0);
+            prop_assert_eq!(four_byte_in_clean(&bytes, &out.text), has_gb18030_four_byte(&bytes));
+        }
+
+        /// A clean GBK form is read as the scoring reads it: GBK, or GB18030 where it
+        /// has four-byte sequences.
+        #[test]
+        fn clean_gbk_form_keeps_the_guess(
+            chars in proptest::collection::vec(
+                prop_oneof![
+                    (0x20u8..=0x7E).prop_map(|a| vec![a]),
+                    (0xB0u8..=0xF7, 0xA1u8..=0xFE).prop_map(|(a, b)| vec![a, b]),
+                    (0x81u8..=0x84, 0x30u8..=0x39, 0x81u8..=0xFE, 0x30u8..=0x39)
+                        .prop_map(|(a, b, c, d)| vec![a, b, c, d]),
+                ],
+                0..40,
+            ),
+        ) {
+            let form = GBK.encode("部门整体预算绩效目标申报表\n绩效指标\t产出指标\n").0.into_owned();
+            let bytes = [form, chars.concat()].concat();
+            let out = decode_tracking(GBK, &bytes, true);
+            prop_assume!(out.replaced == 0);
+            let four = clean_gbk_form(&bytes, &out);
+            prop_assert_eq!(four, Some(has_gb18030_four_byte(&bytes)));
+            let (enc, _, _, ff) = guess_legacy(&bytes, out);
+            let want = if enc == GBK && four_byte_after_scan(&bytes, bytes.len(), ff) {
+                GB18030
+            } else {
+                enc
+            };
+            let got = if four == Some(true) { GB18030 } else { GBK };
+            prop_assert_eq!(got, want);
         }
 
         /// The answer from `gbk_rare`'s walk is the four-byte walk's, over the whole

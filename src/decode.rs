@@ -14,6 +14,7 @@
 //! text that is mostly garbage is an [`Error::Encoding`].
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{
@@ -463,11 +464,18 @@ fn detect_full(bytes: &[u8], utf16: crate::input::Utf16Probe) -> Detected<'_> {
     // Every UTF-8 input is validated here; simdutf8 does it several times faster than
     // std on CJK text.
     let valid = simdutf8::basic::from_utf8(bytes).ok();
+    let utf8 = |bytes| (UTF_8, bytes, "UTF-8", valid.map(Ready::Utf8));
     let utf8_cost = if let Some(all) = valid {
         // Valid UTF-8 is almost always UTF-8, but a few GBK characters happen to form valid
         // UTF-8 too (一 is D2 BB, Cyrillic һ): let legacy encodings compete when the UTF-8
         // reading has implausible characters.
         // Greek/Cyrillic letters count too: two GBK bytes often read as one of them.
+        // Not when the text holds the form's labels: GBK that happens to be valid UTF-8
+        // is a few characters, never these words (and the test is two searches where
+        // `utf8_cost` tests every byte).
+        if holds_form_labels(all) {
+            return utf8(bytes);
+        }
         // The sample's text: its whole characters (a character cut by the sample end is
         // left out, as a non-final decode would).
         let mut end = head.len();
@@ -480,7 +488,6 @@ fn detect_full(bytes: &[u8], utf16: crate::input::Utf16Probe) -> Detected<'_> {
     } else {
         None
     };
-    let utf8 = |bytes| (UTF_8, bytes, "UTF-8", valid.map(Ready::Utf8));
     if utf8_cost == Some(0) {
         return utf8(bytes);
     }
@@ -603,22 +610,33 @@ fn guess_legacy(
 /// text holds GB18030 four-byte sequences (`has_gb18030_four_byte`), or `None` when the
 /// input must be scored.
 fn clean_gbk_form(bytes: &[u8], gbk: &Tracked) -> Option<bool> {
-    let text = &gbk.text;
-    if gbk.replaced > 0 || !text.contains("绩效") || !text.contains("指标") {
+    if gbk.replaced > 0 || !holds_form_labels(&gbk.text) {
         return None;
     }
-    Some(four_byte_in_clean(bytes, text))
+    Some(four_byte_in_clean(bytes, &gbk.text))
+}
+
+/// Whether `text` holds 绩效 and 指标, words of every performance-target form's title
+/// and labels (绩效目标, 绩效指标, 产出指标): a text decoded in the wrong encoding never
+/// spells them.
+fn holds_form_labels(text: &str) -> bool {
+    // memchr's searchers, built once: `str::contains` stops at every E7 or 88 byte, which
+    // most ideographs have.
+    static WORDS: LazyLock<[memchr::memmem::Finder<'static>; 2]> =
+        LazyLock::new(|| ["绩效", "指标"].map(|w| memchr::memmem::Finder::new(w.as_bytes())));
+    WORDS.iter().all(|f| f.find(text.as_bytes()).is_some())
 }
 
 /// `has_gb18030_four_byte(bytes)` for input that decoded as GBK/GB18030 to `text` with
 /// no error, from the lengths: the decoder read each byte below 0x80 as one ASCII char,
 /// a lone 0x80 as €, and every other char from two bytes or four (one char each), so
 /// `bytes.len() - (ASCII chars + 2 × other chars)` is twice the four-byte sequences.
-/// Where the walk's pairs are the decoder's (no lone 0x80: no € in the text) a
+/// Where the walk's pairs are the decoder's (no lone 0x80: no 0x80 at all here) a
 /// four-byte sequence is where the walk meets a lead and a digit, so the answers agree.
 /// A byte count over the text, which vectorises, instead of the walk's branch per pair.
 fn four_byte_in_clean(bytes: &[u8], text: &str) -> bool {
-    if text.contains('€') {
+    // No 0x80 byte, so none alone (a search that seldom stops: 0x80 is a rare trail).
+    if memchr::memchr(0x80, bytes).is_some() {
         return has_gb18030_four_byte(bytes);
     }
     // Per byte of the text: 1 for ASCII, 2 for a char's lead byte, 0 for a continuation
@@ -1508,6 +1526,50 @@ mod tests {
             let out = decode_tracking(GBK, &bytes, true);
             prop_assume!(out.replaced == 0);
             prop_assert_eq!(four_byte_in_clean(&bytes, &out.text), has_gb18030_four_byte(&bytes));
+        }
+
+        /// Valid UTF-8 holding the form's labels is UTF-8, and it is what the scoring
+        /// made of a form too: ideographs with a few implausible, Greek or Cyrillic
+        /// characters, controls, or GBK bytes that happen to be valid UTF-8 (D2 BB, 一
+        /// in GBK). (Text that is mostly such characters around the labels could score
+        /// lower as GBK, garbage; it is UTF-8 now, as it is.)
+        #[test]
+        fn utf8_form_keeps_the_guess(
+            parts in proptest::collection::vec(
+                prop_oneof![
+                    Just("部门名称\t".to_string()),
+                    "[a-z0-9 ]{0,8}",
+                    "[一-龥]{4,12}",
+                ],
+                0..12,
+            ),
+            odd in proptest::collection::vec(
+                prop_oneof![
+                    Just("Αβ"),
+                    Just("Жж"),
+                    Just("アイ"),
+                    Just("한국"),
+                    Just("\u{1}\u{7f}"),
+                    Just("\u{4bb}\u{4bb}"),
+                ],
+                0..3,
+            ),
+        ) {
+            let mut parts = parts;
+            for (k, o) in odd.into_iter().enumerate() {
+                let at = (k * 5).min(parts.len());
+                parts.insert(at, o.to_string());
+            }
+            let text = ["部门整体预算绩效目标申报表\n", &parts.concat(), "\n绩效指标"].concat();
+            let bytes = text.as_bytes();
+            let (enc, _, _) = detect(bytes);
+            prop_assert_eq!(enc, UTF_8);
+            // The scoring the labels spare: UTF-8 wins it.
+            let u = utf8_cost(&text);
+            if u > 0 {
+                let (_, cost, _, _) = guess_legacy(bytes, decode_tracking(GBK, bytes, true));
+                prop_assert!(u <= cost, "{} > {} for {:?}", u, cost, text);
+            }
         }
 
         /// A clean GBK form is read as the scoring reads it: GBK, or GB18030 where it

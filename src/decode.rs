@@ -628,9 +628,10 @@ fn holds_form_labels(text: &str) -> bool {
 }
 
 /// `has_gb18030_four_byte(bytes)` for input that decoded as GBK/GB18030 to `text` with
-/// no error, from the lengths: the decoder read each byte below 0x80 as one ASCII char,
-/// a lone 0x80 as €, and every other char from two bytes or four (one char each), so
-/// `bytes.len() - (ASCII chars + 2 × other chars)` is twice the four-byte sequences.
+/// no error, from the lengths: the decoder made each ASCII char of one byte, a lone
+/// 0x80 a €, and every other char of two bytes or four (a pair's trail may be below
+/// 0x80, but no pair reads as ASCII), so `bytes.len() - (ASCII chars + 2 × other
+/// chars)` is twice the four-byte sequences.
 /// Where the walk's pairs are the decoder's (no lone 0x80: no 0x80 at all here) a
 /// four-byte sequence is where the walk meets a lead and a digit, so the answers agree.
 /// A byte count over the text, which vectorises, instead of the walk's branch per pair.

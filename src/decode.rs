@@ -14,6 +14,7 @@
 //! text that is mostly garbage is an [`Error::Encoding`].
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{
@@ -463,11 +464,18 @@ fn detect_full(bytes: &[u8], utf16: crate::input::Utf16Probe) -> Detected<'_> {
     // Every UTF-8 input is validated here; simdutf8 does it several times faster than
     // std on CJK text.
     let valid = simdutf8::basic::from_utf8(bytes).ok();
+    let utf8 = |bytes| (UTF_8, bytes, "UTF-8", valid.map(Ready::Utf8));
     let utf8_cost = if let Some(all) = valid {
         // Valid UTF-8 is almost always UTF-8, but a few GBK characters happen to form valid
         // UTF-8 too (一 is D2 BB, Cyrillic һ): let legacy encodings compete when the UTF-8
         // reading has implausible characters.
         // Greek/Cyrillic letters count too: two GBK bytes often read as one of them.
+        // Not when the text holds the form's labels: GBK that happens to be valid UTF-8
+        // is a few characters, never these words (and the test is two searches where
+        // `utf8_cost` tests every byte).
+        if holds_form_labels(all) {
+            return utf8(bytes);
+        }
         // The sample's text: its whole characters (a character cut by the sample end is
         // left out, as a non-final decode would).
         let mut end = head.len();
@@ -480,11 +488,23 @@ fn detect_full(bytes: &[u8], utf16: crate::input::Utf16Probe) -> Detected<'_> {
     } else {
         None
     };
-    let utf8 = |bytes| (UTF_8, bytes, "UTF-8", valid.map(Ready::Utf8));
     if utf8_cost == Some(0) {
         return utf8(bytes);
     }
-    let (enc, cost, decoded, first_four) = guess_legacy(head);
+    // The sample is the whole input here, and its GBK decoding the one scored below.
+    let whole = bytes.len() < SAMPLE;
+    let gbk_text = decode_tracking(GBK, head, whole);
+    if whole && utf8_cost.is_none() {
+        if let Some(four) = clean_gbk_form(bytes, &gbk_text) {
+            let (enc, name) = if four {
+                (GB18030, "GB18030")
+            } else {
+                (GBK, "GBK")
+            };
+            return (enc, bytes, name, Some(Ready::Decoded(gbk_text)));
+        }
+    }
+    let (enc, cost, decoded, first_four) = guess_legacy(head, gbk_text);
     if utf8_cost.is_some_and(|u| u <= cost) {
         return utf8(bytes);
     }
@@ -568,8 +588,11 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
 /// (~4 MB/s) and a whole GBK declaration is almost never a tie, so it mostly is not run.
 /// Also returns the sample's decoding in the chosen encoding, and what GBK's scoring saw
 /// of four-byte sequences (see `gbk_rare`).
-fn guess_legacy(bytes: &[u8]) -> (&'static Encoding, usize, Option<Tracked>, FirstFour) {
-    let (gbk, gbk_text, ff) = legacy_cost(GBK, bytes);
+fn guess_legacy(
+    bytes: &[u8],
+    gbk_text: Tracked,
+) -> (&'static Encoding, usize, Option<Tracked>, FirstFour) {
+    let (gbk, ff) = legacy_score(GBK, bytes, &gbk_text);
     // Big5's cost is at least its rare count, so when that alone is more than three times
     // GBK's (nearly every GBK and GB18030 file), GBK wins below (`gbk == 0 && big5 > 0`
     // or the clear margin) without decoding the sample as Big5.
@@ -577,6 +600,58 @@ fn guess_legacy(bytes: &[u8]) -> (&'static Encoding, usize, Option<Tracked>, Fir
         return (GBK, gbk, Some(gbk_text), ff);
     }
     against_big5(bytes, gbk, gbk_text, ff)
+}
+
+/// A whole input (not UTF-8) that decodes as GBK/GB18030 with no error and holds the
+/// form's own labels (绩效, 指标) in simplified spelling is GBK: Big5 or another legacy
+/// text almost never decodes clean as GBK, and never into these words, so the scoring
+/// of `guess_legacy` (`gbk_rare`, the implausible-character walk, Big5's rare count,
+/// about a third of a GBK file's decoding) would only confirm it. Returns whether the
+/// text holds GB18030 four-byte sequences (`has_gb18030_four_byte`), or `None` when the
+/// input must be scored.
+fn clean_gbk_form(bytes: &[u8], gbk: &Tracked) -> Option<bool> {
+    if gbk.replaced > 0 || !holds_form_labels(&gbk.text) {
+        return None;
+    }
+    Some(four_byte_in_clean(bytes, &gbk.text))
+}
+
+/// Whether `text` holds 绩效 and 指标, words of every performance-target form's title
+/// and labels (绩效目标, 绩效指标, 产出指标): a text decoded in the wrong encoding never
+/// spells them.
+fn holds_form_labels(text: &str) -> bool {
+    // memchr's searchers, built once: `str::contains` stops at every E7 or 88 byte, which
+    // most ideographs have.
+    static WORDS: LazyLock<[memchr::memmem::Finder<'static>; 2]> =
+        LazyLock::new(|| ["绩效", "指标"].map(|w| memchr::memmem::Finder::new(w.as_bytes())));
+    WORDS.iter().all(|f| f.find(text.as_bytes()).is_some())
+}
+
+/// `has_gb18030_four_byte(bytes)` for input that decoded as GBK/GB18030 to `text` with
+/// no error, from the lengths: the decoder made each ASCII char of one byte, a lone
+/// 0x80 a €, and every other char of two bytes or four (a pair's trail may be below
+/// 0x80, but no pair reads as ASCII), so `bytes.len() - (ASCII chars + 2 × other
+/// chars)` is twice the four-byte sequences.
+/// Where the walk's pairs are the decoder's (no lone 0x80: no 0x80 at all here) a
+/// four-byte sequence is where the walk meets a lead and a digit, so the answers agree.
+/// A byte count over the text, which vectorises, instead of the walk's branch per pair.
+fn four_byte_in_clean(bytes: &[u8], text: &str) -> bool {
+    // No 0x80 byte, so none alone (a search that seldom stops: 0x80 is a rare trail).
+    if memchr::memchr(0x80, bytes).is_some() {
+        return has_gb18030_four_byte(bytes);
+    }
+    // Per byte of the text: 1 for ASCII, 2 for a char's lead byte, 0 for a continuation
+    // byte; summed in u8 over runs short enough not to overflow.
+    let weight: usize = text
+        .as_bytes()
+        .chunks(127)
+        .map(|run| {
+            usize::from(run.iter().fold(0u8, |acc, &x| {
+                acc.wrapping_add(u8::from(x < 0x80) + (u8::from(x >= 0xC0) << 1))
+            }))
+        })
+        .sum();
+    bytes.len() > weight
 }
 
 /// `guess_legacy` once the sample is decoded as Big5 too.
@@ -1384,7 +1459,7 @@ mod tests {
             ),
         ) {
             let bytes = chars.concat();
-            let (enc, cost, _, _) = guess_legacy(&bytes);
+            let (enc, cost, _, _) = guess_legacy(&bytes, decode_tracking(GBK, &bytes, true));
             let (gbk, gbk_text, ff) = legacy_cost(GBK, &bytes);
             let (want_enc, want_cost, _, _) = against_big5(&bytes, gbk, gbk_text, ff);
             prop_assert_eq!((enc, cost), (want_enc, want_cost));
@@ -1426,6 +1501,106 @@ mod tests {
         ) {
             let bytes = parts.concat();
             prop_assert_eq!(gbk_rare(&bytes), gbk_rare_by_pairs(&bytes));
+        }
+
+        /// Counted from a clean decoding's lengths, the four-byte answer is the walk's:
+        /// ASCII (digits too), two-byte pairs of every trail range, four-byte sequences
+        /// (BMP and supplementary), lone 0x80 bytes (€) and 0x80 as a trail.
+        #[test]
+        fn four_byte_in_clean_is_the_walk(
+            chars in proptest::collection::vec(
+                prop_oneof![
+                    4 => (0x20u8..=0x7E).prop_map(|a| vec![a]),
+                    4 => (0x81u8..=0xFE, prop_oneof![0x40u8..=0x7E, 0x80u8..=0xFE])
+                        .prop_map(|(a, b)| vec![a, b]),
+                    1 => (0x81u8..=0x84, 0x30u8..=0x39, 0x81u8..=0xFE, 0x30u8..=0x39)
+                        .prop_map(|(a, b, c, d)| vec![a, b, c, d]),
+                    1 => (0x90u8..=0xE3, 0x30u8..=0x39, 0x81u8..=0xFE, 0x30u8..=0x39)
+                        .prop_map(|(a, b, c, d)| vec![a, b, c, d]),
+                    1 => Just(vec![0x80u8]),
+                    1 => (0x81u8..=0xFE).prop_map(|a| vec![a, 0x80]),
+                ],
+                0..40,
+            ),
+        ) {
+            let bytes = chars.concat();
+            let out = decode_tracking(GBK, &bytes, true);
+            prop_assume!(out.replaced == 0);
+            prop_assert_eq!(four_byte_in_clean(&bytes, &out.text), has_gb18030_four_byte(&bytes));
+        }
+
+        /// Valid UTF-8 holding the form's labels is UTF-8, and it is what the scoring
+        /// made of a form too: ideographs with a few implausible, Greek or Cyrillic
+        /// characters, controls, or GBK bytes that happen to be valid UTF-8 (D2 BB, 一
+        /// in GBK). (Text that is mostly such characters around the labels could score
+        /// lower as GBK, garbage; it is UTF-8 now, as it is.)
+        #[test]
+        fn utf8_form_keeps_the_guess(
+            parts in proptest::collection::vec(
+                prop_oneof![
+                    Just("部门名称\t".to_string()),
+                    "[a-z0-9 ]{0,8}",
+                    "[一-龥]{4,12}",
+                ],
+                0..12,
+            ),
+            odd in proptest::collection::vec(
+                prop_oneof![
+                    Just("Αβ"),
+                    Just("Жж"),
+                    Just("アイ"),
+                    Just("한국"),
+                    Just("\u{1}\u{7f}"),
+                    Just("\u{4bb}\u{4bb}"),
+                ],
+                0..3,
+            ),
+        ) {
+            let mut parts = parts;
+            for (k, o) in odd.into_iter().enumerate() {
+                let at = (k * 5).min(parts.len());
+                parts.insert(at, o.to_string());
+            }
+            let text = ["部门整体预算绩效目标申报表\n", &parts.concat(), "\n绩效指标"].concat();
+            let bytes = text.as_bytes();
+            let (enc, _, _) = detect(bytes);
+            prop_assert_eq!(enc, UTF_8);
+            // The scoring the labels spare: UTF-8 wins it.
+            let u = utf8_cost(&text);
+            if u > 0 {
+                let (_, cost, _, _) = guess_legacy(bytes, decode_tracking(GBK, bytes, true));
+                prop_assert!(u <= cost, "{} > {} for {:?}", u, cost, text);
+            }
+        }
+
+        /// A clean GBK form is read as the scoring reads it: GBK, or GB18030 where it
+        /// has four-byte sequences.
+        #[test]
+        fn clean_gbk_form_keeps_the_guess(
+            chars in proptest::collection::vec(
+                prop_oneof![
+                    (0x20u8..=0x7E).prop_map(|a| vec![a]),
+                    (0xB0u8..=0xF7, 0xA1u8..=0xFE).prop_map(|(a, b)| vec![a, b]),
+                    (0x81u8..=0x84, 0x30u8..=0x39, 0x81u8..=0xFE, 0x30u8..=0x39)
+                        .prop_map(|(a, b, c, d)| vec![a, b, c, d]),
+                ],
+                0..40,
+            ),
+        ) {
+            let form = GBK.encode("部门整体预算绩效目标申报表\n绩效指标\t产出指标\n").0.into_owned();
+            let bytes = [form, chars.concat()].concat();
+            let out = decode_tracking(GBK, &bytes, true);
+            prop_assume!(out.replaced == 0);
+            let four = clean_gbk_form(&bytes, &out);
+            prop_assert_eq!(four, Some(has_gb18030_four_byte(&bytes)));
+            let (enc, _, _, ff) = guess_legacy(&bytes, out);
+            let want = if enc == GBK && four_byte_after_scan(&bytes, bytes.len(), ff) {
+                GB18030
+            } else {
+                enc
+            };
+            let got = if four == Some(true) { GB18030 } else { GBK };
+            prop_assert_eq!(got, want);
         }
 
         /// The answer from `gbk_rare`'s walk is the four-byte walk's, over the whole

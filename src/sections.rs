@@ -7410,6 +7410,17 @@ mod tests {
         all_framework_names()
             .find(|name| *name == n)
             .or_else(|| framework_misread(n))
+            .or_else(|| without_list_number(n).and_then(framework_name_strict_in_full))
+    }
+
+    #[test]
+    fn framework_name_strict_after_a_list_number() {
+        // Found once by the property below: its reference lacked the outline-number rule.
+        assert_eq!(framework_name_strict("1）数量指标"), Some("数量指标"));
+        assert_eq!(
+            framework_name_strict("1）数量指标"),
+            framework_name_strict_in_full("1）数量指标")
+        );
     }
 
     #[test]

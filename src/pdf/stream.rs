@@ -3052,34 +3052,18 @@ fn rows_in_columns(
         .then(|| FillEdges::of(lines, &seps, row_gap, p, false))
         .flatten();
     let spread = spread_characters(lines, p.em);
-    let mut bl = spread_labels(
-        blocks(
-            lines,
-            &seps,
-            row_gap,
-            row_ends,
-            label_cols,
-            filled.as_ref(),
-            &spread,
-        ),
-        p.em,
-    );
+    let blocks_by = |filled: Option<&FillEdges>| {
+        spread_labels(
+            blocks(lines, &seps, row_gap, row_ends, label_cols, filled, &spread),
+            p.em,
+        )
+    };
+    let mut bl = blocks_by(filled.as_ref());
     // Top-aligned cells: the edges again, without merged cells' lines, and the blocks
     // from them.
     if filled.is_some() && top_aligned(&bl) {
         filled = FillEdges::of(lines, &seps, row_gap, p, true);
-        bl = spread_labels(
-            blocks(
-                lines,
-                &seps,
-                row_gap,
-                row_ends,
-                label_cols,
-                filled.as_ref(),
-                &spread,
-            ),
-            p.em,
-        );
+        bl = blocks_by(filled.as_ref());
     }
     if filled.is_some() {
         bl = if top_aligned(&bl) {

@@ -699,7 +699,18 @@ fn has_space_run(line: &str) -> bool {
     static IDEOGRAPHIC_SPACE: LazyLock<memchr::memmem::Finder<'static>> =
         LazyLock::new(|| memchr::memmem::Finder::new("\u{3000}"));
     let t = line.trim().as_bytes();
-    TWO_SPACES.find(t).is_some() || IDEOGRAPHIC_SPACE.find(t).is_some()
+    TWO_SPACES.find(t).is_some() || IDEOGRAPHIC_SPACE.find(t).is_some() || has_nbsp_run(t)
+}
+
+/// Whether a line holds two spaces in a row of which one is a no-break space (U+00A0):
+/// a table copied from a web page keeps its cells apart with `&nbsp;` runs, which the
+/// space-aligned reader takes as spaces.
+fn has_nbsp_run(t: &[u8]) -> bool {
+    memchr::memmem::find_iter(t, "\u{a0}").any(|i| {
+        let after = t.get(i + 2..).unwrap_or_default();
+        let before = t.get(..i).unwrap_or_default();
+        after.starts_with(b" ") || after.starts_with("\u{a0}".as_bytes()) || before.ends_with(b" ")
+    })
 }
 
 /// Whether a line holds two ASCII spaces in a row.
@@ -2580,6 +2591,15 @@ mod tests {
             Layout::Pipes
         );
         assert_eq!(from_text("a    b\nc    d\n").layout, Layout::Spaced);
+        // A web page's copy parts cells with no-break spaces (`&nbsp;`).
+        assert_eq!(
+            from_text("a\u{a0}\u{a0}b\nc \u{a0}d\n").layout,
+            Layout::Spaced
+        );
+        assert_eq!(
+            from_text("a\u{a0}b\nc\u{a0}d\n").layout,
+            Layout::CellPerLine
+        );
         assert_eq!(from_text("a\nb\n\nc\n").layout, Layout::CellPerLine);
     }
 

@@ -1821,6 +1821,13 @@ impl<'g> Reader<'g> {
                         }) =>
                 {
                     if let Some(b) = blocks.last_mut() {
+                        // The goal's own label again under its section heading (`三、总体
+                        // 绩效目标`, then `总体绩效目标 | …`) is no goal kind: the heading
+                        // titles the labelled row, whose value is the goal.
+                        let repeated = !is_goal_kind_label(&first.text)
+                            && label_of(&first.text) == Some(Label::OverallGoal)
+                            && b.cells().next().is_none();
+                        let cells = if repeated { cells[1..].to_vec() } else { cells };
                         b.rows.push(cells);
                         b.row_locs.push(row.loc.clone());
                     }

@@ -5358,8 +5358,20 @@ fn tasks_from_cells(
     };
     // Each anchor: where its run of amounts starts and how many it holds.
     let mut anchors: Vec<(usize, usize)> = Vec::new();
+    let placeholder = |c: &Cell| DASHES.contains(&c.text.trim());
+    let real_amount = |c: &&Cell| is_amount_like(&c.text) && !placeholder(c);
     for (i, c) in cells.iter().enumerate() {
         if !is_amount_like(&c.text) {
+            continue;
+        }
+        // A placeholder (`/`, `—`, `无`) beside an amount is the empty content or
+        // outcome of that amount's task, not an amount of its own (one amount a task).
+        let beside_amount = i
+            .checked_sub(1)
+            .and_then(|j| cells.get(j))
+            .is_some_and(real_amount)
+            || cells.get(i + 1).is_some_and(real_amount);
+        if per_task == 1 && placeholder(c) && beside_amount {
             continue;
         }
         match anchors.last_mut() {

@@ -1800,10 +1800,18 @@ fn whole_money_name(t: &str) -> bool {
 /// How a budget item's name ends on the expenditure side (`基本支出`, `公用经费`) and on the
 /// income side (`财政拨款`, `其他资金`, `上年结转`, and the sources of the 2022+ templates
 /// that split the income by its budget: `一般公共预算`, `政府性基金`, `国有资本经营预算`,
-/// `财政专户`).
+/// `财政专户`; an institution's `用事业基金弥补收支差额`, income that covers its deficit).
 pub(crate) const SPENDING_ENDS: &[&str] = &["支出", "经费"];
 pub(crate) const FUNDING_ENDS: &[&str] = &[
-    "收入", "拨款", "资金", "结转", "结余", "预算", "基金", "专户",
+    "收入",
+    "拨款",
+    "资金",
+    "结转",
+    "结余",
+    "预算",
+    "基金",
+    "专户",
+    "收支差额",
 ];
 
 /// A space-aligned text's lines that finish a cell of the row above (OCR's wrapped

@@ -699,7 +699,18 @@ fn has_space_run(line: &str) -> bool {
     static IDEOGRAPHIC_SPACE: LazyLock<memchr::memmem::Finder<'static>> =
         LazyLock::new(|| memchr::memmem::Finder::new("\u{3000}"));
     let t = line.trim().as_bytes();
-    TWO_SPACES.find(t).is_some() || IDEOGRAPHIC_SPACE.find(t).is_some()
+    TWO_SPACES.find(t).is_some() || IDEOGRAPHIC_SPACE.find(t).is_some() || has_nbsp_run(t)
+}
+
+/// Whether a line holds two spaces in a row of which one is a no-break space (U+00A0):
+/// a table copied from a web page keeps its cells apart with `&nbsp;` runs, which the
+/// space-aligned reader takes as spaces.
+fn has_nbsp_run(t: &[u8]) -> bool {
+    memchr::memmem::find_iter(t, "\u{a0}").any(|i| {
+        let after = t.get(i + 2..).unwrap_or_default();
+        let before = t.get(..i).unwrap_or_default();
+        after.starts_with(b" ") || after.starts_with("\u{a0}".as_bytes()) || before.ends_with(b" ")
+    })
 }
 
 /// Whether a line holds two ASCII spaces in a row.
@@ -1789,10 +1800,18 @@ fn whole_money_name(t: &str) -> bool {
 /// How a budget item's name ends on the expenditure side (`基本支出`, `公用经费`) and on the
 /// income side (`财政拨款`, `其他资金`, `上年结转`, and the sources of the 2022+ templates
 /// that split the income by its budget: `一般公共预算`, `政府性基金`, `国有资本经营预算`,
-/// `财政专户`).
+/// `财政专户`; an institution's `用事业基金弥补收支差额`, income that covers its deficit).
 pub(crate) const SPENDING_ENDS: &[&str] = &["支出", "经费"];
 pub(crate) const FUNDING_ENDS: &[&str] = &[
-    "收入", "拨款", "资金", "结转", "结余", "预算", "基金", "专户",
+    "收入",
+    "拨款",
+    "资金",
+    "结转",
+    "结余",
+    "预算",
+    "基金",
+    "专户",
+    "收支差额",
 ];
 
 /// A space-aligned text's lines that finish a cell of the row above (OCR's wrapped
@@ -2580,6 +2599,15 @@ mod tests {
             Layout::Pipes
         );
         assert_eq!(from_text("a    b\nc    d\n").layout, Layout::Spaced);
+        // A web page's copy parts cells with no-break spaces (`&nbsp;`).
+        assert_eq!(
+            from_text("a\u{a0}\u{a0}b\nc \u{a0}d\n").layout,
+            Layout::Spaced
+        );
+        assert_eq!(
+            from_text("a\u{a0}b\nc\u{a0}d\n").layout,
+            Layout::CellPerLine
+        );
         assert_eq!(from_text("a\nb\n\nc\n").layout, Layout::CellPerLine);
     }
 

@@ -1821,6 +1821,13 @@ impl<'g> Reader<'g> {
                         }) =>
                 {
                     if let Some(b) = blocks.last_mut() {
+                        // The goal's own label again under its section heading (`三、总体
+                        // 绩效目标`, then `总体绩效目标 | …`) is no goal kind: the heading
+                        // titles the labelled row, whose value is the goal.
+                        let repeated = !is_goal_kind_label(&first.text)
+                            && label_of(&first.text) == Some(Label::OverallGoal)
+                            && b.cells().next().is_none();
+                        let cells = if repeated { cells[1..].to_vec() } else { cells };
                         b.rows.push(cells);
                         b.row_locs.push(row.loc.clone());
                     }
@@ -5351,8 +5358,20 @@ fn tasks_from_cells(
     };
     // Each anchor: where its run of amounts starts and how many it holds.
     let mut anchors: Vec<(usize, usize)> = Vec::new();
+    let placeholder = |c: &Cell| DASHES.contains(&c.text.trim());
+    let real_amount = |c: &&Cell| is_amount_like(&c.text) && !placeholder(c);
     for (i, c) in cells.iter().enumerate() {
         if !is_amount_like(&c.text) {
+            continue;
+        }
+        // A placeholder (`/`, `—`, `无`) beside an amount is the empty content or
+        // outcome of that amount's task, not an amount of its own (one amount a task).
+        let beside_amount = i
+            .checked_sub(1)
+            .and_then(|j| cells.get(j))
+            .is_some_and(real_amount)
+            || cells.get(i + 1).is_some_and(real_amount);
+        if per_task == 1 && placeholder(c) && beside_amount {
             continue;
         }
         match anchors.last_mut() {

@@ -420,6 +420,12 @@ fn compound_tail(s: &str) -> usize {
     len
 }
 
+/// One-character units that are times or measures, not things counted per occasion.
+const NOT_COUNTED: &[&str] = &[
+    "天", "日", "周", "月", "年", "岁", "秒", "时", "旬", "分", "元", "圆", "亩", "吨", "米", "斤",
+    "克", "升", "度", "方", "瓦", "伏", "次",
+];
+
 /// Prefixed units common in forms, spelled out so that reading them does not allocate.
 const COMMON_PREFIXED: &[&str] = &[
     "万元",
@@ -510,10 +516,21 @@ pub(crate) fn unit_at(s: &str) -> Option<(Unit, usize)> {
             ));
         }
     };
+    // A counted thing per occasion (`剂次` vaccine doses given, `个次`): one classifier
+    // and 次, as 人次 and 场次 are; a time or measure word before 次 is no such count.
+    let per_time = base.chars().count() == 1
+        && !base.is_ascii()
+        && !NOT_COUNTED.contains(&base)
+        && s[len..].starts_with('次');
+    let (base, len) = if per_time {
+        (Cow::Owned([base, "次"].concat()), len + '次'.len_utf8())
+    } else {
+        (Cow::Borrowed(base), len)
+    };
     let tail = compound_tail(&s[len..]);
     let base = match &s[len..len + tail] {
-        "" => Cow::Borrowed(base),
-        tail => Cow::Owned([base, tail].concat()),
+        "" => base,
+        tail => Cow::Owned([&base, tail].concat()),
     };
     let text = match prefix {
         "" => base.clone(),
@@ -580,6 +597,15 @@ mod tests {
         assert_eq!(
             u("万人次。"),
             Some(("万人次".into(), "10000".into(), Some("人次".into()), 9))
+        );
+        // A classifier and 次 is a count per occasion, with its magnitude.
+        assert_eq!(
+            u("万剂次"),
+            Some(("万剂次".into(), "10000".into(), Some("剂次".into()), 9))
+        );
+        assert_eq!(
+            u("天次"),
+            Some(("天".into(), "1".into(), Some("天".into()), 3))
         );
         assert_eq!(
             u("千瓦时"),

@@ -255,6 +255,13 @@ pub fn read_pdf(bytes: &[u8], opts: &PdfOptions) -> Result<Grid<'static>> {
         })
         .collect();
     let mut rows = stitch(page_items);
+    // A page-number or 续表 line copied into the table as a row of its own (a table
+    // pasted from a paged document) is dropped, as the text reader drops it.
+    rows.retain(|r| {
+        let mut cells = r.non_empty();
+        !matches!((cells.next(), cells.next()),
+            (Some(c), None) if crate::grid::is_page_number(c.text.trim()))
+    });
     if any_lattice {
         // A bordered table drawn from an export that lacks row-span cells (rows shifted
         // left) is put back like its text (`crate::realign`).

@@ -4012,16 +4012,28 @@ fn headed_goal(block: &Block) -> Option<Text> {
                 .collect(),
         )
     };
-    let columns: Vec<(&str, Vec<&Cell>)> = head
+    let by_column: Option<Vec<(&str, Vec<&Cell>)>> = head
         .iter()
         .enumerate()
         .map(|(i, h)| Some((h.text.trim(), column(i, h)?)))
-        .collect::<Option<_>>()?;
-    // Every cell below stands under a heading.
-    let placed: usize = columns.iter().map(|(_, c)| c.len()).sum();
-    if placed != body.iter().map(|r| r.len()).sum::<usize>() {
-        return None;
-    }
+        .collect();
+    // Every cell below stands under a heading. A heading spanning two columns may sit
+    // over the other one (a borderless PDF sets 年度目标 where its span's middle falls):
+    // then, when every row below holds one cell per heading, by place.
+    let total: usize = body.iter().map(|r| r.len()).sum();
+    let placed = |cols: &Vec<(&str, Vec<&Cell>)>| cols.iter().map(|(_, c)| c.len()).sum::<usize>();
+    let columns = match by_column {
+        Some(cols) if placed(&cols) == total => cols,
+        _ if !by_place && body.iter().all(|r| r.len() == head.len()) => head
+            .iter()
+            .enumerate()
+            .map(|(i, h)| {
+                let cells = body.iter().filter_map(|r| r.get(i).copied()).collect();
+                (h.text.trim(), cells)
+            })
+            .collect(),
+        _ => return None,
+    };
     let mut parts = Vec::new();
     for (h, cells) in &columns {
         let mut text = String::new();
@@ -6727,6 +6739,26 @@ fn is_comparison(op: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn goal_heading_over_the_next_column_still_heads_its_text() {
+        // 年度目标 spans columns 3-4 and stands in 4, its text in 3 (a borderless PDF).
+        let text = "部门名称\t某县文化馆\n\
+            总体目标\t实施期目标\t\t\t年度目标\n\
+            \t建成中心120个。\t\t建成中心40个。\t\n\
+            绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\n\
+            \t产出指标\t数量指标\t建成中心数量\t≥40个\n";
+        let v = serde_json::to_value(crate::extract_bytes(
+            "t.txt",
+            text.as_bytes(),
+            &crate::Options::default(),
+        ))
+        .unwrap_or_default();
+        assert_eq!(
+            v["overall_goal"],
+            "实施期目标：建成中心120个。\n年度目标：建成中心40个。"
+        );
+    }
 
     #[test]
     fn opinion_found_as_contains_finds_it() {

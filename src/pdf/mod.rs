@@ -255,6 +255,13 @@ pub fn read_pdf(bytes: &[u8], opts: &PdfOptions) -> Result<Grid<'static>> {
         })
         .collect();
     let mut rows = stitch(page_items);
+    // A page-number or 续表 line copied into the table as a row of its own (a table
+    // pasted from a paged document) is dropped, as the text reader drops it.
+    rows.retain(|r| {
+        let mut cells = r.non_empty();
+        !matches!((cells.next(), cells.next()),
+            (Some(c), None) if crate::grid::is_page_number(c.text.trim()))
+    });
     if any_lattice {
         // A bordered table drawn from an export that lacks row-span cells (rows shifted
         // left) is put back like its text (`crate::realign`).
@@ -519,7 +526,9 @@ pub(crate) fn page_layout(
     (items, lattice)
 }
 
-/// Lines of text outside tables; a wide gap (2 em) splits a line into cells.
+/// Lines of text outside tables; a wide gap (2 em) splits a line into cells, and so does
+/// a typed space of an em or more (`整　（小写）`): a text line parts its cells at U+3000
+/// or two spaces, which a PDF draws as such a space.
 pub(crate) fn free_lines(glyphs: &[&Glyph]) -> Vec<Item> {
     let mut out = Vec::new();
     for line in text::lines(glyphs) {
@@ -527,7 +536,10 @@ pub(crate) fn free_lines(glyphs: &[&Glyph]) -> Vec<Item> {
         let mut cur: Vec<&Glyph> = Vec::new();
         for g in line {
             if let Some(last) = cur.iter().rev().find(|p| !p.ch.is_whitespace()) {
-                if !g.ch.is_whitespace() && g.bbox.x0 - last.bbox.x1 > 2.0 * g.size.max(1.0) {
+                let gap = g.bbox.x0 - last.bbox.x1;
+                let em = g.size.max(1.0);
+                let typed = cur.last().is_some_and(|p| p.ch.is_whitespace());
+                if !g.ch.is_whitespace() && (gap > 2.0 * em || (typed && gap > 0.9 * em)) {
                     push_cell(&mut cells, &cur);
                     cur.clear();
                 }
@@ -1177,6 +1189,36 @@ fn join_row(last: &mut Row, next: &TRow) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn typed_em_space_parts_a_free_line() {
+        use text::tests::{glyph, word};
+        // `整　（小写）`: the text parts cells at U+3000, the PDF draws an em-wide space.
+        let mut gs = word("资金总额整", 50.0, 700.0, 10.0);
+        let mut sp = glyph(' ', 100.0, 700.0, 10.0);
+        sp.bbox.x1 = 110.0;
+        gs.push(sp);
+        gs.extend(word("（小写）3万元", 110.0, 700.0, 10.0));
+        // A narrow typed space (`1. 构建`) stays inside its cell.
+        gs.extend(word("1.", 50.0, 680.0, 10.0));
+        gs.push(glyph(' ', 60.0, 680.0, 10.0));
+        gs.extend(word("构建", 63.0, 680.0, 10.0));
+        let refs: Vec<&Glyph> = gs.iter().collect();
+        let cells: Vec<Vec<String>> = free_lines(&refs)
+            .iter()
+            .map(|it| match it {
+                Item::Line(r) => r.cells.iter().map(|c| c.text.clone()).collect(),
+                _ => Vec::new(),
+            })
+            .collect();
+        assert_eq!(
+            cells,
+            vec![
+                vec!["资金总额整".to_string(), "（小写）3万元".to_string()],
+                vec!["1. 构建".to_string()],
+            ]
+        );
+    }
 
     #[test]
     fn leading_chunk_widths() {

@@ -2530,6 +2530,13 @@ impl<'g> Reader<'g> {
             // Every cell alone: a section name is followed by a unit header, an item
             // name by its amount.
             let cells: Vec<&Cell> = block.cells().collect();
+            // How many amount cells follow from `at` on.
+            let amounts_from = |at: usize| {
+                cells[at..]
+                    .iter()
+                    .take_while(|c| is_amount_like(&c.text))
+                    .count()
+            };
             let mut i = 0;
             let mut k = 0usize;
             let mut fresh = true;
@@ -2548,10 +2555,7 @@ impl<'g> Reader<'g> {
                             && p.iter().any(|c| is_unit_header(&c.text))
                     });
                     if twin {
-                        let amounts = cells[i + names..]
-                            .iter()
-                            .take_while(|c| is_amount_like(&c.text))
-                            .count();
+                        let amounts = amounts_from(i + names);
                         if let Some(used) =
                             stream_matrix(&cells[i..], names, amounts, block_unit, out)
                         {
@@ -2588,10 +2592,7 @@ impl<'g> Reader<'g> {
                             .iter()
                             .take_while(|c| !is_amount_like(&c.text) && !is_unit_header(&c.text))
                             .count();
-                        let amounts = cells[i + names..]
-                            .iter()
-                            .take_while(|c| is_amount_like(&c.text))
-                            .count();
+                        let amounts = amounts_from(i + names);
                         if let Some(used) =
                             stream_matrix(&cells[i..], names, amounts, block_unit, out)
                         {

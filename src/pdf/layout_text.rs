@@ -4054,6 +4054,17 @@ mod tests {
     }
 
     /// Each row's cell texts.
+    /// The cell before `name` (its level-2 column) in the row holding `name` and a cell
+    /// starting with `target`.
+    fn level2_beside<'a>(rows: &[Vec<&'a str>], name: &str, target: &str) -> Option<&'a str> {
+        rows.iter()
+            .find(|r| r.contains(&name) && r.iter().any(|c| c.starts_with(target)))
+            .and_then(|r| {
+                let i = r.iter().position(|c| *c == name)?;
+                r.get(i.checked_sub(1)?).copied()
+            })
+    }
+
     fn cell_texts<'a>(g: &'a Grid<'_>) -> Vec<Vec<&'a str>> {
         g.rows
             .iter()
@@ -5870,14 +5881,7 @@ mod tests {
         let t = include_str!("../../fixtures/layout/page-top-labels-centred-together.layout.txt");
         let g = read(t);
         let rows = cell_texts(&g);
-        let level2 = |name: &str, target: &str| {
-            rows.iter()
-                .find(|r| r.contains(&name) && r.iter().any(|c| c.starts_with(target)))
-                .and_then(|r| {
-                    let i = r.iter().position(|c| *c == name)?;
-                    r.get(i.checked_sub(1)?).copied()
-                })
-        };
+        let level2 = |name: &str, target: &str| level2_beside(&rows, name, target);
         assert_eq!(
             level2("严格控制项目成本", "高新技术企业认定数不超过4807"),
             Some(""),
@@ -5901,14 +5905,7 @@ mod tests {
         );
         let g = read(t);
         let rows = cell_texts(&g);
-        let level2 = |name: &str, target: &str| {
-            rows.iter()
-                .find(|r| r.contains(&name) && r.iter().any(|c| c.starts_with(target)))
-                .and_then(|r| {
-                    let i = r.iter().position(|c| *c == name)?;
-                    r.get(i.checked_sub(1)?).copied()
-                })
-        };
+        let level2 = |name: &str, target: &str| level2_beside(&rows, name, target);
         assert_eq!(
             level2("提高群众满意度", "道路养护里程不超过428"),
             Some("社会效益指标"),

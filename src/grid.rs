@@ -1213,10 +1213,12 @@ fn drop_page_numbers(rows: &mut Vec<Row<'_>>) {
             .filter(|&i| !r.cells[i].text.is_empty())
             .collect();
         if let [.., before, last] = filled[..] {
-            // Only the page's own numbering: a 续表 mark ends no footer.
+            // Only the page's own numbering: a 续表 mark ends no footer, and a bare
+            // `共20页` may be a target (a brochure's pages), not a footer's count.
             let t = r.cells[last].text.trim();
             if is_page_number(t)
                 && !t.contains('续')
+                && !t.starts_with('共')
                 && !is_page_number(r.cells[before].text.trim())
             {
                 r.cells[last].text = Cow::Borrowed("");

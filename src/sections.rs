@@ -3238,7 +3238,7 @@ fn fund_items(f: &OtherField) -> Option<Vec<BudgetEntry>> {
         if part.is_empty() || part.contains("大写") {
             continue;
         }
-        let at = part.find(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))?;
+        let at = part.find(value::is_digit_any)?;
         let (name, raw) = part.split_at(at);
         let name = name
             .replace("（小写）", "")
@@ -3255,7 +3255,7 @@ fn fund_items(f: &OtherField) -> Option<Vec<BudgetEntry>> {
             (false, true) => format!("{}：{name}", f.label.trim()),
             (false, false) => name,
         };
-        let unit = ["亿元", "万元", "千元", "元"]
+        let unit = MONEY_UNITS
             .into_iter()
             .find(|u| raw.trim_end().ends_with(u))
             .map(str::to_string);
@@ -4547,13 +4547,16 @@ fn is_unit_header(text: &str) -> bool {
         )
 }
 
+/// The currency units a budget is stated in, longest first (`万元` before `元`).
+const MONEY_UNITS: [&str; 4] = ["亿元", "万元", "千元", "元"];
+
 /// The currency unit a header or label states: `预算金额（万元）` → `万元`.
 fn unit_in(text: &str) -> Option<String> {
     if let Some(u) = value::unit_from_header(text) {
         return Some(u);
     }
     let n = norm(text);
-    for u in ["亿元", "万元", "千元", "元"] {
+    for u in MONEY_UNITS {
         // `n` is `u` or ends with `单位:u`.
         if n.strip_suffix(u)
             .is_some_and(|r| r.is_empty() || r.ends_with("单位:"))

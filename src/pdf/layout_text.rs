@@ -825,12 +825,10 @@ fn dedrift(lines: &[Line], seps: &[f64], in_indicators: bool) -> Vec<Line> {
                     (Some(a), Some(b)) => b.bbox.x0 - a.bbox.x1 < 0.5,
                     _ => false,
                 };
+                let sep_i = seps.iter().position(|s| *s == sep);
                 // The width the left cell's lines have at this separator, when the zone
                 // shows one (see `cut_widths`).
-                let want = seps
-                    .iter()
-                    .position(|s| *s == sep)
-                    .and_then(|i| widths.get(i).copied().flatten());
+                let want = sep_i.and_then(|i| widths.get(i).copied().flatten());
                 let ink = |a: usize, b: usize| -> f64 {
                     chunks
                         .get(a..b)
@@ -872,7 +870,7 @@ fn dedrift(lines: &[Line], seps: &[f64], in_indicators: bool) -> Vec<Line> {
                 // start with: where the line, measured exactly, would have held it, it
                 // did not end there (a line cut short before a word and its comma ends
                 // short; one cut short before any other word does not).
-                let own_next = seps.iter().position(|s| *s == sep).and_then(|i| {
+                let own_next = sep_i.and_then(|i| {
                     let start = i.checked_sub(1).and_then(|p| seps.get(p)).copied();
                     // Where the column's own lines start (a drifted word is not sure to
                     // be its cell's).
@@ -934,40 +932,43 @@ fn dedrift(lines: &[Line], seps: &[f64], in_indicators: bool) -> Vec<Line> {
                 // The right column's cell as its line above left it (the nearest of the
                 // two lines right above holding text there, as moved): a number ending
                 // it there may still lack its unit, which then opens this line's part of
-                // that cell (`≥44` / `项。3.`).
-                let open_above = seps.iter().position(|s| *s == sep).and_then(|i| {
-                    let next = seps.get(i + 1).copied().unwrap_or(f64::INFINITY);
-                    let mut y = line.bbox.cy();
-                    out.iter().rev().take(2).find_map(|prev: &Line| {
-                        if (prev.bbox.cy() - y - LINE).abs() >= 0.01 {
-                            y = f64::NEG_INFINITY;
-                            return None;
-                        }
-                        y = prev.bbox.cy();
-                        prev.chunks
-                            .iter()
-                            .rfind(|c| c.bbox.x0 > sep && c.bbox.x0 < next)
-                            .map(|c| c.text.ends_with(is_digit))
-                    })
-                }) == Some(true);
+                // that cell (`≥44` / `项。3.`). (Both looks, here and below, serve the
+                // indicator table's cuts only.)
+                let open_above = in_indicators
+                    && sep_i.and_then(|i| {
+                        let next = seps.get(i + 1).copied().unwrap_or(f64::INFINITY);
+                        let mut y = line.bbox.cy();
+                        out.iter().rev().take(2).find_map(|prev: &Line| {
+                            if (prev.bbox.cy() - y - LINE).abs() >= 0.01 {
+                                y = f64::NEG_INFINITY;
+                                return None;
+                            }
+                            y = prev.bbox.cy();
+                            prev.chunks
+                                .iter()
+                                .rfind(|c| c.bbox.x0 > sep && c.bbox.x0 < next)
+                                .map(|c| c.text.ends_with(is_digit))
+                        })
+                    }) == Some(true);
                 // The left column's next line (the first line below holding text there):
                 // opening with a unit word, it ends the value this line's part of that
                 // cell ends with (`…不超过 4807` / `家。`).
-                let unit_below = seps.iter().position(|s| *s == sep).is_some_and(|i| {
-                    let start = i
-                        .checked_sub(1)
-                        .and_then(|p| seps.get(p))
-                        .copied()
-                        .unwrap_or(f64::NEG_INFINITY);
-                    below
-                        .iter()
-                        .find_map(|nl| {
-                            nl.chunks
-                                .iter()
-                                .find(|c| c.bbox.x0 > start && c.bbox.x0 < sep)
-                        })
-                        .is_some_and(|c| crate::value::starts_with_whole_unit(&c.text))
-                });
+                let unit_below = in_indicators
+                    && sep_i.is_some_and(|i| {
+                        let start = i
+                            .checked_sub(1)
+                            .and_then(|p| seps.get(p))
+                            .copied()
+                            .unwrap_or(f64::NEG_INFINITY);
+                        below
+                            .iter()
+                            .find_map(|nl| {
+                                nl.chunks
+                                    .iter()
+                                    .find(|c| c.bbox.x0 > start && c.bbox.x0 < sep)
+                            })
+                            .is_some_and(|c| crate::value::starts_with_whole_unit(&c.text))
+                    });
                 // So a cut right after a number is the boundary there, unless a unit
                 // follows it (the left cell's too: `≥296 亿` / `元。`).
                 let number_then_unit_below = |j: usize| {
@@ -4053,7 +4054,6 @@ mod tests {
         assert_eq!(l.chunks[1].bbox.x0, 5.0);
     }
 
-    /// Each row's cell texts.
     /// The cell before `name` (its level-2 column) in the row holding `name` and a cell
     /// starting with `target`.
     fn level2_beside<'a>(rows: &[Vec<&'a str>], name: &str, target: &str) -> Option<&'a str> {
@@ -4065,6 +4065,7 @@ mod tests {
             })
     }
 
+    /// Each row's cell texts.
     fn cell_texts<'a>(g: &'a Grid<'_>) -> Vec<Vec<&'a str>> {
         g.rows
             .iter()

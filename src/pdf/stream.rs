@@ -2350,10 +2350,14 @@ fn lift_centred_labels(
                 {
                     up = a;
                     end = best_end(a);
-                } else if let Some(a) = (up + 1..r)
-                    .filter(|a| off(*a, best_end(*a)) < off(r, best_end(r)))
-                    .min_by(|p, q| off(*p, best_end(*p)).total_cmp(&off(*q, best_end(*q))))
-                {
+                } else if let Some(a) = {
+                    let own = off(r, best_end(r));
+                    (up + 1..r)
+                        .map(|a| (a, off(a, best_end(a))))
+                        .filter(|(_, d)| *d < own)
+                        .min_by(|p, q| p.1.total_cmp(&q.1))
+                        .map(|(a, _)| a)
+                } {
                     // Where none does to rounding, the rows centring it best, if they
                     // centre it better than its own row's span does (the label would
                     // stay there, its rows above left to the label before).
@@ -2365,9 +2369,11 @@ fn lift_centred_labels(
                 // label's (its span going on over the break) where the two labels
                 // of this page centre clearly better together without them.
                 let jd = |a: usize| joint(a).unwrap_or(f64::INFINITY);
-                if let Some(a) = (up + 1..=r)
-                    .filter(|a| jd(*a) + 0.5 < jd(up))
-                    .min_by(|p, q| jd(*p).total_cmp(&jd(*q)))
+                let at_up = jd(up);
+                if let Some((a, _)) = (up + 1..=r)
+                    .map(|a| (a, jd(a)))
+                    .filter(|(_, d)| d + 0.5 < at_up)
+                    .min_by(|p, q| p.1.total_cmp(&q.1))
                 {
                     up = a;
                     end = best_end(a);

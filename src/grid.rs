@@ -1198,8 +1198,63 @@ pub(crate) fn is_page_number(text: &str) -> bool {
     });
     // Cheap reject: every form holds 页, 续, a dash or a P.
     text.len() <= 40
-        && (text.contains(['页', '续']) || text.contains(['-', '—', '–', '－', 'P', 'p']))
+        && may_be_page_number(text.as_bytes())
         && RE.as_ref().is_some_and(|re| re.is_match(text))
+}
+
+/// Whether UTF-8 `b` holds 页, 续, `-`, `—`, `–`, `－`, `P` or `p`: the chars every page
+/// number has. Tested on bytes (a char test decoded each char of every short cell); a
+/// multi-byte char's lead byte never occurs inside another char, so a match is a char.
+fn may_be_page_number(b: &[u8]) -> bool {
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'-' | b'P' | b'p' => return true,
+            // 页 E9 A1 B5, 续 E7 BB AD, — E2 80 94, – E2 80 93, － EF BC 8D
+            // Any other three-byte char (most ideographs) is stepped over whole.
+            0xE0..=0xEF => {
+                if let Some(&[x, y]) = b.get(i + 1..i + 3) {
+                    if matches!(
+                        (b[i], x, y),
+                        (0xE9, 0xA1, 0xB5)
+                            | (0xE7, 0xBB, 0xAD)
+                            | (0xE2, 0x80, 0x94)
+                            | (0xE2, 0x80, 0x93)
+                            | (0xEF, 0xBC, 0x8D)
+                    ) {
+                        return true;
+                    }
+                }
+                i += 3;
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    false
+}
+
+/// Whether a row's filled cells, trimmed and joined by a space, are a page number. The
+/// joined text is built only when it passes `is_page_number`'s cheap tests (at most 40
+/// bytes, one of its chars in some cell): most rows are neither, and a join per row cost
+/// two allocations.
+fn joined_is_page_number(r: &Row<'_>) -> bool {
+    let mut len = 0;
+    for (k, c) in r.non_empty().enumerate() {
+        len += c.text.trim().len() + usize::from(k > 0);
+        if len > 40 {
+            return false;
+        }
+    }
+    if !r
+        .non_empty()
+        .any(|c| may_be_page_number(c.text.trim().as_bytes()))
+    {
+        return false;
+    }
+    let joined: Vec<&str> = r.non_empty().map(|c| c.text.trim()).collect();
+    is_page_number(&joined.join(" "))
 }
 
 /// Rows that are nothing but a page number, or the title again (a page break repeats
@@ -1209,10 +1264,11 @@ pub(crate) fn is_page_number(text: &str) -> bool {
 fn drop_page_numbers(rows: &mut Vec<Row<'_>>) {
     let mut titles: Vec<String> = Vec::new();
     for r in rows.iter_mut() {
-        let filled: Vec<usize> = (0..r.cells.len())
-            .filter(|&i| !r.cells[i].text.is_empty())
-            .collect();
-        if let [.., before, last] = filled[..] {
+        // The last two filled cells, found from the end without collecting the indices.
+        let mut filled = (0..r.cells.len())
+            .rev()
+            .filter(|&i| !r.cells[i].text.is_empty());
+        if let (Some(last), Some(before)) = (filled.next(), filled.next()) {
             // Only the page's own numbering: a 续表 mark ends no footer, and a bare
             // `共20页` may be a target (a brochure's pages), not a footer's count.
             let t = r.cells[last].text.trim();
@@ -1229,10 +1285,7 @@ fn drop_page_numbers(rows: &mut Vec<Row<'_>>) {
         let mut cells = r.non_empty();
         match (cells.next(), cells.next()) {
             (Some(c), None) if is_page_number(&c.text) => false,
-            (Some(_), Some(_)) => {
-                let joined: Vec<&str> = r.non_empty().map(|c| c.text.trim()).collect();
-                !is_page_number(&joined.join(" "))
-            }
+            (Some(_), Some(_)) => !joined_is_page_number(r),
             (Some(c), None) if is_title_line(c.text.trim()) => {
                 let t = c.text.trim();
                 if titles.iter().any(|s| s == t) {
@@ -2330,9 +2383,36 @@ mod tests {
         }
         assert_eq!(clean_cell("  部 门 名 称\u{3000} "), "部门名称");
     }
+    /// The byte test for a page number's chars answers as the char test for every char
+    /// alone and between others.
+    #[test]
+    fn page_number_chars_by_bytes() {
+        let by_chars =
+            |t: &str| t.contains(['页', '续']) || t.contains(['-', '—', '–', '－', 'P', 'p']);
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            for t in [c.to_string(), format!("第{c}页"), format!("一{c}二")] {
+                assert_eq!(may_be_page_number(t.as_bytes()), by_chars(&t), "{t:?}");
+            }
+        }
+    }
+
     use proptest::prelude::*;
 
     proptest! {
+        /// A row's joined-cells page-number test answers as joining the cells first.
+        #[test]
+        fn joined_page_number_is_join(cells in proptest::collection::vec("[ 第共页续0-9一—\\-Pa表（）]{0,12}", 0..5)) {
+            let row = Row {
+                cells: cells
+                    .iter()
+                    .map(|t| Cell { text: Cow::Borrowed(t.as_str()), col: None, loc: Loc::Line { line: 1 } })
+                    .collect(),
+                loc: Loc::Line { line: 1 },
+            };
+            let joined: Vec<&str> = row.non_empty().map(|c| c.text.trim()).collect();
+            prop_assert_eq!(joined_is_page_number(&row), is_page_number(&joined.join(" ")));
+        }
+
         #[test]
         fn trim_cell_is_trim_matches(s in "[ \t\u{b}\u{c}\u{1a}\u{0}\u{7f}\r\n\u{85}\u{a0}\u{3000}\u{feff}\u{200b}\u{2028}一耀。a1\u{4000}\u{9fff}、）：\u{3001}\u{303f}\u{fe10}\u{ff01}\u{fffd}\u{ffff}\u{e000}]{0,12}") {
             prop_assert_eq!(trim_cell(&s), s.trim_matches(is_cell_padding));

@@ -194,6 +194,29 @@ fn trim_cell(s: &str) -> &str {
     }
 }
 
+/// `s.trim()`, with an end that is an ASCII non-space, a common ideograph, CJK
+/// punctuation or a full-width form settled from its bytes (as [`trim_cell`]: none of
+/// them is white space); std's trim decodes both end chars and looks non-ASCII ones up
+/// in the White_Space table, about 90 instructions on a CJK cell, which most cells are.
+pub(crate) fn trim(s: &str) -> &str {
+    let b = s.as_bytes();
+    let start_done = match b {
+        [x, ..] if solid_ascii(*x) => true,
+        [lead, x, y, ..] => solid_3(*lead, *x, *y),
+        _ => false,
+    };
+    let end_done = match b {
+        [.., x] if solid_ascii(*x) => true,
+        [.., lead, x, y] => solid_3(*lead, *x, *y),
+        _ => false,
+    };
+    if start_done && end_done {
+        s
+    } else {
+        s.trim()
+    }
+}
+
 /// An ASCII non-space, non-control byte.
 fn solid_ascii(x: u8) -> bool {
     (0x21..0x7f).contains(&x)
@@ -1242,14 +1265,14 @@ fn may_be_page_number(b: &[u8]) -> bool {
 fn joined_is_page_number(r: &Row<'_>) -> bool {
     let mut len = 0;
     for (k, c) in r.non_empty().enumerate() {
-        len += c.text.trim().len() + usize::from(k > 0);
+        len += trim(&c.text).len() + usize::from(k > 0);
         if len > 40 {
             return false;
         }
     }
     if !r
         .non_empty()
-        .any(|c| may_be_page_number(c.text.trim().as_bytes()))
+        .any(|c| may_be_page_number(trim(&c.text).as_bytes()))
     {
         return false;
     }
@@ -1271,11 +1294,11 @@ fn drop_page_numbers(rows: &mut Vec<Row<'_>>) {
         if let (Some(last), Some(before)) = (filled.next(), filled.next()) {
             // Only the page's own numbering: a 续表 mark ends no footer, and a bare
             // `共20页` may be a target (a brochure's pages), not a footer's count.
-            let t = r.cells[last].text.trim();
+            let t = trim(&r.cells[last].text);
             if is_page_number(t)
                 && !t.contains('续')
                 && !t.starts_with('共')
-                && !is_page_number(r.cells[before].text.trim())
+                && !is_page_number(trim(&r.cells[before].text))
             {
                 r.cells[last].text = Cow::Borrowed("");
             }
@@ -1372,7 +1395,7 @@ fn text_grid<'t>(text: &'t str) -> Grid<'t> {
                 if is_markdown_rule(raw) {
                     continue;
                 }
-                pipe_parts(without_outer_marks(raw.trim()))
+                pipe_parts(without_outer_marks(trim(raw)))
                     .into_iter()
                     .enumerate()
                     .map(|(c, s)| cell(Some(c), clean_markdown_cell(s)))
@@ -1413,7 +1436,7 @@ fn text_grid<'t>(text: &'t str) -> Grid<'t> {
                 if is_markdown_rule(raw) {
                     continue;
                 }
-                let t = without_outer_marks(raw.trim());
+                let t = without_outer_marks(trim(raw));
                 if pipe_count_upto(t, 1) == 0 {
                     // A line outside the table (title, notes): cells by space runs; a
                     // markdown heading's marks (`# 2024年度…申报表`) are no text of it.
@@ -1555,7 +1578,7 @@ fn join_grid_rows<'t>(rows: Vec<Row<'t>>, lines: &[&str]) -> Vec<Row<'t>> {
     let mut group = Vec::with_capacity(lines.len());
     let mut g = 0usize;
     for l in lines {
-        let t = l.trim();
+        let t = trim(l);
         let in_table = !t.is_empty() && !is_markdown_rule(l) && pipe_count_upto(t, 1) > 0;
         if !in_table {
             g += 1;
@@ -2416,6 +2439,11 @@ mod tests {
         #[test]
         fn trim_cell_is_trim_matches(s in "[ \t\u{b}\u{c}\u{1a}\u{0}\u{7f}\r\n\u{85}\u{a0}\u{3000}\u{feff}\u{200b}\u{2028}一耀。a1\u{4000}\u{9fff}、）：\u{3001}\u{303f}\u{fe10}\u{ff01}\u{fffd}\u{ffff}\u{e000}]{0,12}") {
             prop_assert_eq!(trim_cell(&s), s.trim_matches(is_cell_padding));
+        }
+
+        #[test]
+        fn trim_is_std_trim(s in "[ \t\u{b}\u{c}\u{1a}\u{0}\u{7f}\r\n\u{85}\u{a0}\u{1680}\u{2000}\u{200a}\u{202f}\u{205f}\u{3000}\u{feff}\u{200b}\u{2028}\u{2029}一耀。a1\u{4000}\u{9fff}、）：\u{3001}\u{303f}\u{fe10}\u{ff01}\u{fffd}\u{ffff}\u{e000}\u{10000}é]{0,12}") {
+            prop_assert_eq!(trim(&s), s.trim());
         }
 
         #[test]

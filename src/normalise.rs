@@ -68,7 +68,7 @@ fn amount(
 /// A cell holding only the form's mark for "none" in place of an amount: a dash or slash
 /// (`—`, `——`, `-`, `－`, `/`) or `无`.
 pub(crate) fn is_nil_placeholder(raw: &str) -> bool {
-    let t = raw.trim();
+    let t = crate::grid::trim(raw);
     t == "无"
         || (!t.is_empty()
             && t.chars()

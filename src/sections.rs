@@ -4743,7 +4743,7 @@ fn names_over_amounts<'c>(
 }
 
 fn is_amount_like(text: &str) -> bool {
-    let t = text.trim();
+    let t = crate::grid::trim(text);
     if t.len() > MAX_LABEL_BYTES {
         return false;
     }
@@ -6663,7 +6663,7 @@ impl IndicatorState {
 /// `时效指标 灾害性天气预警发布及时率`): the name and the rest. Full names only, and a
 /// rest that reads as a name (not a note, a score or a target).
 fn glued_level2(text: &str) -> Option<(&'static str, &str)> {
-    let t = text.trim();
+    let t = crate::grid::trim(text);
     let name = LEVEL2
         .iter()
         .map(|(l2, _)| *l2)

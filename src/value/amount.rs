@@ -15,7 +15,7 @@ const NOTE_LEADS: &[&str] = &["其中", "含", "包含", "包括"];
 
 /// The amount of a cell, and whether OCR misreadings in it were repaired.
 pub(crate) fn parse(raw: &str, default_unit: Option<&str>) -> Option<(Amount, bool)> {
-    let raw = raw.trim();
+    let raw = crate::grid::trim(raw);
     let (q, neg, as_written) = read(raw)?;
     // `45O,385.73` and `83179。29` read as written (O as zero inside numbers, 。 as the
     // point of an amount) but are repairs too; most cells hold neither an O nor a 。
@@ -106,7 +106,7 @@ fn point_read_as_full_stop(raw: &str) -> bool {
 
 fn read_as_written(raw: &str) -> Option<(Qty, bool)> {
     let folded = fold(raw);
-    let mut s = folded.trim();
+    let mut s = crate::grid::trim(&folded);
     // (Most cells start with a digit: no lead to strip.)
     if !s.starts_with(|c: char| c.is_ascii_digit()) {
         for lead in LEADS {

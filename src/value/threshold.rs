@@ -809,7 +809,7 @@ fn clean_metric(raw: &str) -> Option<String> {
 
 /// [`clean_metric`] without its shortcut for a plain metric.
 fn clean_metric_full(raw: &str) -> Option<String> {
-    let mut m = raw.trim();
+    let mut m = crate::grid::trim(raw);
     // `指标：完成率` → `完成率`; `满意度：` → `满意度`.
     if let Some(p) = last_colon(m) {
         // The text after the colon, sliced (the colon is `:` or `：`).

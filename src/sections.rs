@@ -4163,11 +4163,19 @@ fn headed_parts<H: std::fmt::Display>(parts: &[(H, String)], loc: Option<Loc>) -
 /// `年度绩效目标`, `中期目标（2024-2026年）`), not the goal as a whole (`总体目标`).
 fn is_goal_kind_label(text: &str) -> bool {
     let n = norm(text);
-    let bare = strip_note(&n).replace("绩效", "");
-    matches!(
-        bare.as_str(),
-        "中长期目标" | "中期目标" | "长期目标" | "年度目标" | "实施期目标"
-    )
+    let bare = strip_note(&n);
+    let kind = |b: &str| {
+        matches!(
+            b,
+            "中长期目标" | "中期目标" | "长期目标" | "年度目标" | "实施期目标"
+        )
+    };
+    // A copy without 绩效 only where there is one: most cells asked have none.
+    if has(bare, "绩效") {
+        kind(&bare.replace("绩效", ""))
+    } else {
+        kind(bare)
+    }
 }
 
 /// A goal kind heading its text's row (`中期目标`, `年度目标（2025年）`, `长期目标`).
@@ -4513,7 +4521,7 @@ fn is_amount_column_header(text: &str) -> bool {
     }
     let n = norm(text);
     let base = strip_note(&n);
-    base.ends_with("金额") || base.contains("大写") || base.contains("小写")
+    base.ends_with("金额") || has(base, "大写") || has(base, "小写")
 }
 
 fn is_unit_header(text: &str) -> bool {
@@ -4754,7 +4762,7 @@ fn is_amount_like(text: &str) -> bool {
 /// a stray byte): it stands where an amount stands, but what the byte was cannot be
 /// told, so it is read as an amount cell that cannot be read (null, with a warning).
 fn undecoded_amount(t: &str) -> bool {
-    t.contains('\u{FFFD}') && {
+    has(t, "\u{FFFD}") && {
         let rest = t.replace('\u{FFFD}', "");
         !rest.trim().is_empty() && value::is_amount(rest.trim())
     }
@@ -6743,6 +6751,21 @@ fn is_comparison(op: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn goal_kind_labels() {
+        for t in [
+            "年度目标",
+            "年度绩效目标",
+            "中长期绩效目标（2024-2026年）",
+            "实施期目标",
+        ] {
+            assert!(is_goal_kind_label(t), "{t}");
+        }
+        for t in ["绩效", "年度", "总体绩效目标", "部门职能", "年度目标值"] {
+            assert!(!is_goal_kind_label(t), "{t}");
+        }
+    }
 
     #[test]
     fn goal_heading_over_the_next_column_still_heads_its_text() {

@@ -3701,7 +3701,7 @@ fn tasks_by_shape<'g>(
 
 /// A column of a header row, as `row_by_order` fills it: a known slot, or a column the
 /// template adds, by its header.
-#[derive(Debug, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 enum HeaderCol<'a> {
     Slot(usize),
     Added(&'a str),
@@ -5927,10 +5927,15 @@ impl IndicatorColumns {
         for (i, c) in content.into_iter().enumerate() {
             let Some(mut slot) = slots.next() else { break };
             // A row's last cell under the comparison column is its target (`持续改善`,
-            // its 指标性质 cell empty): a comparison comes before a value.
+            // its 指标性质 cell empty): a comparison comes before a value. Only while a
+            // target column is still to come: a 指标方向 column after the targets holds
+            // a direction word (`正向`), never the target.
             while match slot {
                 HeaderCol::Slot(SLOT_OP) => {
-                    !fits_op_or_unit(&c.text) || (i == last && !is_comparison(&c.text))
+                    !fits_op_or_unit(&c.text)
+                        || (i == last
+                            && !is_comparison(&c.text)
+                            && slots.clone().any(|s| matches!(s, HeaderCol::Slot(3 | 4))))
                 }
                 HeaderCol::Slot(SLOT_UNIT) => !fits_unit(&c.text),
                 _ => false,

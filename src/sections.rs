@@ -2835,26 +2835,37 @@ impl<'g> Reader<'g> {
             // (a task named 专项资金审计 and its content holding 资金 read as header words).
             let mut header_texts: Vec<String> = Vec::new();
             let mut added_after_amount: Vec<String> = Vec::new();
+            let mut header_cells = 0;
             while i < loose.len() {
                 // A header names each column once: a cell naming one already named
                 // (`预算执行审计` after 拟投入的资金) is a task's, unless it is a funding
                 // word of a second header row (总额 | 财政拨款 | 其他资金).
                 let mut named = [false; 4];
-                let run = loose[i..]
-                    .iter()
-                    .take_while(|c| match TaskColumns::slot(&c.text) {
+                // Columns a template adds between named ones (名称 | 开始时间 | 结束时间 |
+                // 主要实施内容, 主要内容 | 起止时间 | 预算金额) are header cells too, where a
+                // named header follows them.
+                let (mut run, mut seen) = (0, 0);
+                for c in &loose[i..] {
+                    match TaskColumns::slot(&c.text) {
                         Some(s) if named.get(s).copied().unwrap_or(false) => {
-                            is_funding_header(&c.text)
+                            if !is_funding_header(&c.text) {
+                                break;
+                            }
                         }
                         Some(s) => {
                             if let Some(n) = named.get_mut(s) {
                                 *n = true;
                             }
-                            true
                         }
-                        None => false,
-                    })
-                    .count();
+                        None if run > 0 && is_task_added_header(&c.text) => {
+                            seen += 1;
+                            continue;
+                        }
+                        None => break,
+                    }
+                    run += seen + 1;
+                    seen = 0;
+                }
                 let repeat = header_texts.is_empty()
                     || loose[i..i + run]
                         .iter()
@@ -2894,6 +2905,7 @@ impl<'g> Reader<'g> {
                     if map.is_none() {
                         let mut header = loose.get(i..head_end).unwrap_or_default().to_vec();
                         header.extend(outcome_head);
+                        header_cells = header.len();
                         map = TaskColumns::from_header(&header);
                         let parts = loose.get(head_end..end).unwrap_or_default();
                         if let Some(m) = map.as_mut().filter(|_| parts.len() >= 2) {
@@ -2967,6 +2979,29 @@ impl<'g> Reader<'g> {
                     }
                     k += 1;
                 }
+            }
+            // Under a header with added columns among the named ones, cells read by shape
+            // would take a period (2019-01) for a name or glue it to the content: where
+            // every row is full (the cells a whole number of header rows, each with its
+            // amount under the amount header), rows are cut at the header's width and read
+            // in its column order.
+            let by_rows = map
+                .as_ref()
+                .filter(|m| !m.other.is_empty() && added_after_amount.is_empty())
+                .filter(|_| numbers.is_none() && header_cells >= 2)
+                .filter(|_| !loose.is_empty() && loose.len().is_multiple_of(header_cells))
+                .and_then(|m| {
+                    loose
+                        .chunks(header_cells)
+                        .map(|row| {
+                            let loc = row.first().map(|c| c.loc.clone())?;
+                            m.row_by_order(row, &unit, &loc)
+                        })
+                        .collect::<Option<Vec<TaskRow>>>()
+                });
+            if let Some(rows) = by_rows {
+                tasks.extend(rows);
+                loose.clear();
             }
             let from = tasks.len();
             tasks.extend(tasks_from_cells(&loose, unit, map.as_ref()));

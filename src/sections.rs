@@ -3115,6 +3115,8 @@ impl<'g> Reader<'g> {
         let mut stream: Vec<&Cell> = Vec::new();
         let mut stream_header: Vec<&Cell> = Vec::new();
         let mut stream_added: Vec<String> = Vec::new();
+        // How many header cells stood before each added one: its place among them.
+        let mut stream_added_at: Vec<usize> = Vec::new();
         // How many of them stand before the target columns (上年实际完成值 | 本年指标值).
         let mut added_first = 0;
         for (row, loc) in block.rows_without(Label::Indicators) {
@@ -3186,6 +3188,7 @@ impl<'g> Reader<'g> {
                                 added_first += 1;
                             }
                             stream_added.push(c.text.to_string());
+                            stream_added_at.push(stream_header.len());
                         } else {
                             stream.push(c);
                         }
@@ -3213,8 +3216,11 @@ impl<'g> Reader<'g> {
             let split = header.filter(|m| {
                 targets == 1 && (m.cols[SLOT_OP].is_some() || m.cols[SLOT_UNIT].is_some())
             });
+            // The added columns' places are known where the stream's own header lines
+            // built the header (their positions count those lines).
+            let added_at = map.is_none().then_some(stream_added_at.as_slice());
             let rows = match split {
-                Some(m) => stream_rows_split(&stream, m, &stream_added),
+                Some(m) => stream_rows_split(&stream, m, &stream_added, added_at),
                 None => stream_rows(&stream, targets, &stream_added, added_first),
             };
             // Targets come in the header's order (年度指标值 | 中期指标值: annual first).
@@ -6437,20 +6443,37 @@ fn stream_rows_split(
     cells: &[&Cell],
     header: &IndicatorColumns,
     added: &[String],
+    added_at: Option<&[usize]>,
 ) -> Vec<(Parsed, Loc)> {
-    let mut order: Vec<(usize, SplitSlot)> = [
+    // Sorted by column; an added column whose place is known (`added_at`: the header
+    // cells before it) stands before the header cell of that index (指标值 | 分值 |
+    // 指标方向 | 指标解释), else after them all.
+    let mut order: Vec<((usize, usize), SplitSlot)> = [
         (header.cols[SLOT_OP], SplitSlot::Op),
         (header.cols[4].or(header.cols[3]), SplitSlot::Target),
         (header.cols[SLOT_UNIT], SplitSlot::Unit),
     ]
     .into_iter()
-    .filter_map(|(c, s)| c.map(|c| (c, s)))
+    .filter_map(|(c, s)| c.map(|c| ((c, 1), s)))
+    .chain((0..added.len()).map(|i| {
+        let at = added_at
+            .and_then(|a| a.get(i))
+            .copied()
+            .unwrap_or(usize::MAX);
+        ((at, 0), SplitSlot::Added(i))
+    }))
     .collect();
-    order.sort_by_key(|(c, _)| *c);
-    let slots: Vec<SplitSlot> = order
-        .into_iter()
-        .map(|(_, s)| s)
-        .chain((0..added.len()).map(SplitSlot::Added))
+    order.sort_by_key(|(k, _)| *k);
+    let slots: Vec<SplitSlot> = order.into_iter().map(|(_, s)| s).collect();
+    // Added columns before the comparison column: a direction word (`正向`) under it
+    // is kept after their cells, in its place.
+    let before_op: Vec<&str> = slots
+        .iter()
+        .take_while(|s| **s != SplitSlot::Op)
+        .filter_map(|s| match s {
+            SplitSlot::Added(i) => added.get(*i).map(String::as_str),
+            _ => None,
+        })
         .collect();
     let period = header.cols[4].is_none();
     let mut out = Vec::new();
@@ -6464,7 +6487,17 @@ fn stream_rows_split(
         if period {
             p.period = p.annual.take();
         }
-        header.join_split_target(&mut p);
+        if before_op.is_empty() {
+            header.join_split_target(&mut p);
+        } else if let Some(word) = p.join_split_target() {
+            let at = p
+                .other_columns
+                .iter()
+                .take_while(|(h, _)| before_op.contains(&h.as_str()))
+                .count();
+            let label = header.op_label.clone().unwrap_or_default();
+            p.other_columns.insert(at, (label, word));
+        }
         if let Some(l) = loc.take() {
             out.push((p, l));
         }

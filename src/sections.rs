@@ -6596,9 +6596,52 @@ struct IndicatorState {
     level1_fw: Option<&'static str>,
     level2_fw: Option<&'static str>,
     out: Vec<IndicatorRow>,
+    /// The row of the current level-2 label and how many rows above it are its, where
+    /// that is one or more (a label centred in its merged cell; see `emit`).
+    centred: Option<(usize, usize)>,
 }
 
 impl IndicatorState {
+    /// A level-2 label centred in its merged cell stands on a middle row: where the
+    /// table's first label had rows above it (`above`), labels are centred, and each
+    /// has about as many rows below it as above (an even span puts the label on the
+    /// upper middle row). So of the rows after the last label, those beyond its mirror
+    /// are the new label's (the rows above it), with a `merged_label_moved` warning.
+    /// How many rows above the new label are its is kept: its successor mirrors it.
+    fn centred_rows_moved(&mut self, above: usize, loc: &Loc, warnings: &mut Vec<Warning>) {
+        let b = self.out.len();
+        let Some((a, k)) = self.centred.take() else {
+            self.centred = (above > 0).then_some((b, above));
+            return;
+        };
+        let from = a + 1 + k;
+        let carried = self.out.get(a).map(|r| r.level2.clone());
+        let moved = self
+            .out
+            .get(from..)
+            .unwrap_or_default()
+            .iter()
+            .filter(|r| Some(r.level2.clone()) == carried)
+            .count();
+        if from >= b || moved != b - from {
+            return;
+        }
+        warnings.push(Warning::new(
+            "merged_label_moved",
+            format!(
+                "{} indicator row(s) above {} (centred in its merged cell) read under it",
+                moved,
+                self.level2.as_deref().unwrap_or_default()
+            ),
+            Some(loc.clone()),
+        ));
+        for r in self.out.get_mut(from..).unwrap_or_default() {
+            r.level1.clone_from(&self.level1);
+            r.level2.clone_from(&self.level2);
+        }
+        self.centred = Some((b, moved));
+    }
+
     fn emit(&mut self, mut p: Parsed, loc: Loc, warnings: &mut Vec<Warning>) {
         unglue_level2(&mut p, &loc, warnings);
         // A row of nothing but target text under a target cut mid-sentence continues
@@ -6669,6 +6712,7 @@ impl IndicatorState {
             self.level1 = Some(l1.into());
             self.level1_fw = l1_name;
         }
+        let new_level2 = p.level2.is_some();
         if let Some(mut l2) = p.level2.take() {
             respell_misread_level(&mut l2, &loc, warnings);
             self.level2_fw = framework_name(&l2);
@@ -6702,10 +6746,12 @@ impl IndicatorState {
                 && r.level3.as_deref().is_some_and(|t| !has(t, "指标"))
                 && (r.period.is_some() || r.annual.is_some())
         };
+        let mut above = 0;
         if (self.level1.is_some() || self.level2.is_some())
             && !self.out.is_empty()
             && self.out.iter().all(whole)
         {
+            above = self.out.len();
             warnings.push(Warning::new(
                 "merged_label_moved",
                 format!(
@@ -6718,6 +6764,9 @@ impl IndicatorState {
                 r.level1.clone_from(&self.level1);
                 r.level2.clone_from(&self.level2);
             }
+        }
+        if new_level2 {
+            self.centred_rows_moved(above, &loc, warnings);
         }
         self.out.push(IndicatorRow {
             level1: self.level1.clone(),

@@ -1649,7 +1649,8 @@ fn wrapped_cell_cols(prev: &Row<'_>, row: &Row<'_>) -> Option<Vec<usize>> {
         return rests_of_cut_row(prev, row);
     }
     if !more {
-        return rest_joins(prev, at, &cell.text).then(|| vec![at]);
+        let rest = rest_joins(prev, at, &cell.text) && !wider_than_above(prev, at, &cell.text);
+        return rest.then(|| vec![at]);
     }
     // A rest line leaves some of the label row's cells without a rest, but for a label
     // and its value: a whole row below a row (most lines that get here) fills as many.
@@ -1786,6 +1787,24 @@ fn rest_joins(prev: &Row<'_>, at: usize, text: &str) -> bool {
     !own_row && !ends_sentence && !item
 }
 
+/// Whether a lone cell is wider than the cell above it in its column, by more than an
+/// ideograph (a break at a word's end), where the row above has text right of that
+/// cell: a name's text wraps where its box is full, so its first line is the widest,
+/// and such a line is a cell of its own, as a level-3 name whose target was left empty
+/// (`接收进馆档案 | ≥3000卷` / `档案数字化扫描页数`). (A row's last cell, a value or free
+/// text, is left to wrap as copies give it.)
+fn wider_than_above(prev: &Row<'_>, at: usize, text: &str) -> bool {
+    let beside = prev
+        .cells
+        .get(at + 1..)
+        .is_some_and(|rest| rest.iter().any(|c| !c.text.is_empty()));
+    beside
+        && prev
+            .cells
+            .get(at)
+            .is_some_and(|above| display_width(text) > display_width(&above.text) + 2)
+}
+
 /// A budget item's whole name, short and ending as the form's money words end
 /// (`事业收入`, `其他资金`, `上年结转`, `财政拨款`): two such, one under the other, are
 /// two items (`其他资金` / `事业收入` with its amount left blank), not one name wrapped.
@@ -1850,7 +1869,13 @@ fn join_spaced_rests<'t>(rows: Vec<Row<'t>>, lines: &[&str]) -> Vec<Row<'t>> {
                 return None;
             }
             let at = starts.iter().position(|s| s.abs_diff(indent) <= 1)?;
-            rest_joins(prev, at, &cell.text).then_some(at)
+            // (Only a line that ends before the next cell above starts: one running
+            // on past it is no cell of that column at all.)
+            let in_column = starts
+                .get(at + 1)
+                .is_some_and(|next| indent + display_width(&cell.text) < *next);
+            let own = in_column && wider_than_above(prev, at, &cell.text);
+            (rest_joins(prev, at, &cell.text) && !own).then_some(at)
         });
         join_or_push(&mut out, row, at.map(|at| vec![(at, 0)]), &mut joined);
     }

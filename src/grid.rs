@@ -70,6 +70,39 @@ pub struct Grid<'t> {
     /// Page count (PDF only).
     pub pages: Option<u32>,
     pub warnings: Vec<Warning>,
+    /// A space-aligned text's lines (empty in other layouts): where its cells start
+    /// (display columns, see [`Grid::display_starts`]).
+    pub spaced_lines: Vec<&'t str>,
+}
+
+impl Grid<'_> {
+    /// Where each of `cells` starts on its line (display columns, CJK two wide), in a
+    /// space-aligned text: a cell is found among its line's pieces in order, as its text
+    /// or the start of it (a wrapped rest may have been joined on). `None` in other
+    /// layouts, or where a cell is not found.
+    pub(crate) fn display_starts(&self, cells: &[&Cell<'_>]) -> Option<Vec<usize>> {
+        if self.spaced_lines.is_empty() {
+            return None;
+        }
+        let mut out = Vec::with_capacity(cells.len());
+        // The line being read, its pieces, and the next piece to look at.
+        let (mut line_no, mut pieces, mut next) = (0, Vec::new(), 0);
+        for c in cells {
+            let line = c.loc.line()?;
+            if line != line_no {
+                let raw = self.spaced_lines.get(line.checked_sub(1)?)?;
+                (line_no, pieces, next) = (line, spaced_pieces(raw), 0);
+            }
+            let found = pieces.iter().enumerate().skip(next).find(|(_, (_, t))| {
+                let t = clean_cell(t);
+                !t.is_empty() && c.text.starts_with(&*t)
+            });
+            let (i, (start, _)) = found?;
+            out.push(*start);
+            next = i + 1;
+        }
+        Some(out)
+    }
 }
 
 /// Trim a cell: ASCII and ideographic spaces, NBSP, zero-width characters; and close up
@@ -1266,6 +1299,7 @@ fn text_grid<'t>(text: &'t str) -> Grid<'t> {
             layout: Layout::Html,
             pages: None,
             warnings: Vec::new(),
+            spaced_lines: Vec::new(),
         };
     }
     let lines = lines(text);
@@ -1276,6 +1310,7 @@ fn text_grid<'t>(text: &'t str) -> Grid<'t> {
             layout,
             pages: None,
             warnings: Vec::new(),
+            spaced_lines: Vec::new(),
         };
     }
     if layout == Layout::Tabs {
@@ -1285,6 +1320,7 @@ fn text_grid<'t>(text: &'t str) -> Grid<'t> {
                 layout,
                 pages: None,
                 warnings: Vec::new(),
+                spaced_lines: Vec::new(),
             };
         }
     }
@@ -1442,6 +1478,11 @@ fn text_grid<'t>(text: &'t str) -> Grid<'t> {
         layout,
         pages: None,
         warnings,
+        spaced_lines: if layout == Layout::Spaced {
+            lines
+        } else {
+            Vec::new()
+        },
     }
 }
 

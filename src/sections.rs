@@ -3120,7 +3120,8 @@ impl<'g> Reader<'g> {
         // How many of them stand before the target columns (上年实际完成值 | 本年指标值).
         let mut added_first = 0;
         for (row, loc) in block.rows_without(Label::Indicators) {
-            if let Some(m) = IndicatorColumns::from_header(&row) {
+            if let Some(mut m) = IndicatorColumns::from_header(&row) {
+                m.starts = self.grid.display_starts(&row);
                 // A second header row naming target columns only, under a 指标值 cell
                 // merged over them (`中期指标值 | 年度指标值`): those are the targets.
                 if let Some(first) = map.as_mut().filter(|_| m.names_no_level()) {
@@ -3158,7 +3159,7 @@ impl<'g> Reader<'g> {
                     };
                     let mut parsed = if added.is_empty() {
                         map.as_ref()
-                            .and_then(|m| m.row_by_order(&row))
+                            .and_then(|m| m.row_by_order(&row, self.grid.display_starts(&row)))
                             .unwrap_or_else(|| by_shape(&row))
                     } else {
                         let (row, other) = AddedColumn::take(row.into_owned(), &added);
@@ -5571,6 +5572,19 @@ struct Parsed {
 }
 
 impl Parsed {
+    /// Sets the cell under a header column.
+    fn put(&mut self, slot: HeaderCol, text: String) {
+        match slot {
+            HeaderCol::Slot(2) => self.level3 = Some(text),
+            HeaderCol::Slot(3) => self.period = Some(text),
+            HeaderCol::Slot(4) => self.annual = Some(text),
+            HeaderCol::Slot(SLOT_OP) => self.op = Some(text),
+            HeaderCol::Slot(SLOT_UNIT) => self.unit = Some(text),
+            HeaderCol::Slot(_) => {}
+            HeaderCol::Added(h) => self.other_columns.push((h.to_string(), text)),
+        }
+    }
+
     /// The targets of a row read in order, when the annual column comes first.
     fn targets_swapped(mut self) -> Parsed {
         std::mem::swap(&mut self.period, &mut self.annual);
@@ -5761,6 +5775,8 @@ struct IndicatorColumns {
     /// One column holds each level-3 name with its target (`三级指标及指标值`:
     /// `抚恤补助发放人数≥1200人`), and there is no level-3 column of its own.
     combined: bool,
+    /// Where each header cell starts (display columns), in a space-aligned text.
+    starts: Option<Vec<usize>>,
 }
 
 impl IndicatorColumns {
@@ -5806,6 +5822,7 @@ impl IndicatorColumns {
             cols,
             op_label,
             combined,
+            starts: None,
         })
     }
 
@@ -5929,7 +5946,7 @@ impl IndicatorColumns {
     /// such rows, so fewer cells fill the first columns; more than the header has, or a
     /// header with neither, is left to [`row_by_shape`] (which glues extra cells onto
     /// the target).
-    fn row_by_order(&self, row: &[&Cell]) -> Option<Parsed> {
+    fn row_by_order(&self, row: &[&Cell], starts: Option<Vec<usize>>) -> Option<Parsed> {
         let split_target = self.cols[SLOT_OP].is_some() || self.cols[SLOT_UNIT].is_some();
         if self.other.is_empty() && !split_target {
             return None;
@@ -5938,7 +5955,9 @@ impl IndicatorColumns {
         let slots = header_order(&self.cols, 2, &self.other, level_cols);
         let mut p = Parsed::default();
         let mut content = Vec::new();
-        for c in row {
+        // Where each content cell starts (display columns), when the text says.
+        let mut content_starts = Vec::new();
+        for (j, c) in row.iter().enumerate() {
             let name = framework_name_strict(&c.text).or_else(|| {
                 (content.is_empty() && p.level2.is_none())
                     .then(|| level2_stem_under(p.level1.as_deref(), &c.text))
@@ -5957,11 +5976,27 @@ impl IndicatorColumns {
                     }
                     p.level2 = Some(c.text.to_string())
                 }
-                _ => content.push(c),
+                _ => {
+                    content.push(*c);
+                    content_starts.push(starts.as_ref().and_then(|s| s.get(j).copied()));
+                }
             }
         }
         if content.len() > slots.len() {
             return None;
+        }
+        // Fewer cells than columns (empty cells dropped out): in a space-aligned text
+        // each cell goes under the header cell it starts under, where that places every
+        // cell under a column of its own, left to right (`乱堆乱放点 | | 持续改善 | 20`
+        // under 三级指标 | 指标方向 | 指标值 | 分值).
+        if content.len() < slots.len() {
+            if let Some(placed) = self.placed_by_start(&content, &content_starts) {
+                for (c, slot) in content.iter().zip(placed) {
+                    p.put(slot, c.text.to_string());
+                }
+                self.join_split_target(&mut p);
+                return Some(p);
+            }
         }
         let mut slots = slots.into_iter();
         let last = content.len().saturating_sub(1);
@@ -5986,16 +6021,7 @@ impl IndicatorColumns {
                     None => return None,
                 }
             }
-            let text = Some(c.text.to_string());
-            match slot {
-                HeaderCol::Slot(2) => p.level3 = text,
-                HeaderCol::Slot(3) => p.period = text,
-                HeaderCol::Slot(4) => p.annual = text,
-                HeaderCol::Slot(SLOT_OP) => p.op = text,
-                HeaderCol::Slot(SLOT_UNIT) => p.unit = text,
-                HeaderCol::Slot(_) => {}
-                HeaderCol::Added(h) => p.other_columns.push((h.to_string(), c.text.to_string())),
-            }
+            p.put(slot, c.text.to_string());
         }
         // Cells a single space parted were one cell to the word-spaced reader, which
         // keeps a sign and a unit with their number (`≥ 52000 人`): under split target
@@ -6009,6 +6035,46 @@ impl IndicatorColumns {
         }
         self.join_split_target(&mut p);
         Some(p)
+    }
+
+    /// The header column each content cell starts under (see `row_by_order`), by the
+    /// display columns of the header's cells and the row's: the last header cell
+    /// starting at or before the cell (one off allowed). `None` unless every cell has a
+    /// start and lands under a content column of its own, left to right.
+    fn placed_by_start<'h>(
+        &'h self,
+        content: &[&Cell],
+        starts: &[Option<usize>],
+    ) -> Option<Vec<HeaderCol<'h>>> {
+        let header = self.starts.as_ref()?;
+        let level_cols = self.cols[1].or(self.cols[0]);
+        let mut by_col: Vec<(usize, HeaderCol<'h>)> = self
+            .cols
+            .iter()
+            .enumerate()
+            .skip(2)
+            .filter_map(|(slot, k)| Some(((*k)?, HeaderCol::Slot(slot))))
+            .chain(
+                self.other
+                    .iter()
+                    .map(|(k, h)| (*k, HeaderCol::Added(h.as_str()))),
+            )
+            .filter(|(k, _)| level_cols.is_none_or(|l| *k > l))
+            .collect();
+        by_col.sort_by_key(|(k, _)| *k);
+        let mut out = Vec::with_capacity(content.len());
+        let mut last: Option<usize> = None;
+        for (c, s) in content.iter().zip(starts) {
+            let s = (*s)?;
+            let k = header.iter().rposition(|h| *h <= s + 1)?;
+            let (_, slot) = by_col.iter().find(|(col, _)| *col == k)?;
+            if last.is_some_and(|l| k <= l) || c.text.is_empty() {
+                return None;
+            }
+            last = Some(k);
+            out.push(*slot);
+        }
+        Some(out)
     }
 
     /// [`Parsed::join_split_target`], the comparison column's other words (`定性`,
@@ -7709,6 +7775,7 @@ mod tests {
             layout: crate::grid::Layout::PdfStream,
             pages: Some(1),
             warnings: Vec::new(),
+            spaced_lines: Vec::new(),
         }
     }
 

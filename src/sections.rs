@@ -2984,26 +2984,30 @@ impl<'g> Reader<'g> {
             // would take a period (2019-01) for a name or glue it to the content: where
             // every row is full (the cells a whole number of header rows, each with its
             // amount under the amount header), rows are cut at the header's width and read
-            // in its column order.
+            // in its column order; else where only cells after a row's amount are missing
+            // (see `rows_at_amounts`).
             let by_rows = map
                 .as_ref()
                 .filter(|m| !m.other.is_empty() && added_after_amount.is_empty())
-                .filter(|_| numbers.is_none() && header_cells >= 2)
-                .filter(|_| !loose.is_empty() && loose.len().is_multiple_of(header_cells))
+                .filter(|_| header_cells >= 2 && !loose.is_empty())
                 .and_then(|m| {
-                    loose
-                        .chunks(header_cells)
+                    let rows: Vec<&[&Cell]> = if loose.len().is_multiple_of(header_cells) {
+                        loose.chunks(header_cells).collect()
+                    } else {
+                        rows_at_amounts(&loose, m, header_cells)?
+                    };
+                    rows.into_iter()
                         .map(|row| {
                             let loc = row.first().map(|c| c.loc.clone())?;
                             m.row_by_order(row, &unit, &loc)
                         })
                         .collect::<Option<Vec<TaskRow>>>()
                 });
+            let from = tasks.len();
             if let Some(rows) = by_rows {
                 tasks.extend(rows);
                 loose.clear();
             }
-            let from = tasks.len();
             tasks.extend(tasks_from_cells(&loose, unit, map.as_ref()));
             let with_amount = tasks
                 .iter_mut()
@@ -3450,6 +3454,48 @@ fn is_duty_header(text: &str) -> bool {
 fn is_row_number(text: &str) -> bool {
     let t = text.trim();
     (1..=3).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// One cell a line under a task header `width` columns wide with its amount column
+/// `a` columns in: the rows, each starting `a` cells before its amount, where only cells
+/// after an amount are missing (an empty 预期目标 dropped out). Each next row's amount
+/// is looked for as far on as a full row puts it, then nearer; `None` unless each row
+/// holds no other amount before its own and the first starts with the cells.
+fn rows_at_amounts<'c, 'x>(
+    cells: &'c [&'x Cell<'x>],
+    m: &TaskColumns,
+    width: usize,
+) -> Option<Vec<&'c [&'x Cell<'x>]>> {
+    let a = header_order(&m.cols, 0, &m.other, None)
+        .iter()
+        .position(|s| *s == HeaderCol::Slot(2))?;
+    let amount = |i: usize| cells.get(i).is_some_and(|c| is_amount_like(&c.text));
+    let opens = |j: usize| amount(j + a) && (j..j + a).all(|i| !amount(i));
+    if !opens(0) {
+        return None;
+    }
+    let mut starts = vec![0];
+    let mut at = a;
+    while at + 1 < cells.len() {
+        let next = (at + 1..=(at + width - a).min(cells.len() - 1))
+            .rev()
+            .find(|&j| opens(j));
+        match next {
+            Some(j) => {
+                starts.push(j);
+                at = j + a;
+            }
+            // The last row: the rest are its cells after the amount.
+            None if cells.len() - at <= width - a => break,
+            None => return None,
+        }
+    }
+    let mut rows = Vec::with_capacity(starts.len());
+    for (k, &s) in starts.iter().enumerate() {
+        let e = starts.get(k + 1).copied().unwrap_or(cells.len());
+        rows.push(cells.get(s..e)?);
+    }
+    Some(rows)
 }
 
 /// One cell a line, a task column a template adds after the amount (`完成时限`,

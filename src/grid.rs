@@ -70,6 +70,39 @@ pub struct Grid<'t> {
     /// Page count (PDF only).
     pub pages: Option<u32>,
     pub warnings: Vec<Warning>,
+    /// A space-aligned text's lines (empty in other layouts): where its cells start
+    /// (display columns, see [`Grid::display_starts`]).
+    pub spaced_lines: Vec<&'t str>,
+}
+
+impl Grid<'_> {
+    /// Where each of `cells` starts on its line (display columns, CJK two wide), in a
+    /// space-aligned text: a cell is found among its line's pieces in order, as its text
+    /// or the start of it (a wrapped rest may have been joined on). `None` in other
+    /// layouts, or where a cell is not found.
+    pub(crate) fn display_starts(&self, cells: &[&Cell<'_>]) -> Option<Vec<usize>> {
+        if self.spaced_lines.is_empty() {
+            return None;
+        }
+        let mut out = Vec::with_capacity(cells.len());
+        // The line being read, its pieces, and the next piece to look at.
+        let (mut line_no, mut pieces, mut next) = (0, Vec::new(), 0);
+        for c in cells {
+            let line = c.loc.line()?;
+            if line != line_no {
+                let raw = self.spaced_lines.get(line.checked_sub(1)?)?;
+                (line_no, pieces, next) = (line, spaced_pieces(raw), 0);
+            }
+            let found = pieces.iter().enumerate().skip(next).find(|(_, (_, t))| {
+                let t = clean_cell(t);
+                !t.is_empty() && c.text.starts_with(&*t)
+            });
+            let (i, (start, _)) = found?;
+            out.push(*start);
+            next = i + 1;
+        }
+        Some(out)
+    }
 }
 
 /// Trim a cell: ASCII and ideographic spaces, NBSP, zero-width characters; and close up
@@ -1342,6 +1375,7 @@ fn text_grid<'t>(text: &'t str) -> Grid<'t> {
             layout: Layout::Html,
             pages: None,
             warnings: Vec::new(),
+            spaced_lines: Vec::new(),
         };
     }
     let lines = lines(text);
@@ -1352,6 +1386,7 @@ fn text_grid<'t>(text: &'t str) -> Grid<'t> {
             layout,
             pages: None,
             warnings: Vec::new(),
+            spaced_lines: Vec::new(),
         };
     }
     if layout == Layout::Tabs {
@@ -1361,6 +1396,7 @@ fn text_grid<'t>(text: &'t str) -> Grid<'t> {
                 layout,
                 pages: None,
                 warnings: Vec::new(),
+                spaced_lines: Vec::new(),
             };
         }
     }
@@ -1518,6 +1554,11 @@ fn text_grid<'t>(text: &'t str) -> Grid<'t> {
         layout,
         pages: None,
         warnings,
+        spaced_lines: if layout == Layout::Spaced {
+            lines
+        } else {
+            Vec::new()
+        },
     }
 }
 
@@ -1725,7 +1766,8 @@ fn wrapped_cell_cols(prev: &Row<'_>, row: &Row<'_>) -> Option<Vec<usize>> {
         return rests_of_cut_row(prev, row);
     }
     if !more {
-        return rest_joins(prev, at, &cell.text).then(|| vec![at]);
+        let rest = rest_joins(prev, at, &cell.text) && !wider_than_above(prev, at, &cell.text);
+        return rest.then(|| vec![at]);
     }
     // A rest line leaves some of the label row's cells without a rest, but for a label
     // and its value: a whole row below a row (most lines that get here) fills as many.
@@ -1862,6 +1904,24 @@ fn rest_joins(prev: &Row<'_>, at: usize, text: &str) -> bool {
     !own_row && !ends_sentence && !item
 }
 
+/// Whether a lone cell is wider than the cell above it in its column, by more than an
+/// ideograph (a break at a word's end), where the row above has text right of that
+/// cell: a name's text wraps where its box is full, so its first line is the widest,
+/// and such a line is a cell of its own, as a level-3 name whose target was left empty
+/// (`接收进馆档案 | ≥3000卷` / `档案数字化扫描页数`). (A row's last cell, a value or free
+/// text, is left to wrap as copies give it.)
+fn wider_than_above(prev: &Row<'_>, at: usize, text: &str) -> bool {
+    let beside = prev
+        .cells
+        .get(at + 1..)
+        .is_some_and(|rest| rest.iter().any(|c| !c.text.is_empty()));
+    beside
+        && prev
+            .cells
+            .get(at)
+            .is_some_and(|above| display_width(text) > display_width(&above.text) + 2)
+}
+
 /// A budget item's whole name, short and ending as the form's money words end
 /// (`事业收入`, `其他资金`, `上年结转`, `财政拨款`): two such, one under the other, are
 /// two items (`其他资金` / `事业收入` with its amount left blank), not one name wrapped.
@@ -1926,7 +1986,13 @@ fn join_spaced_rests<'t>(rows: Vec<Row<'t>>, lines: &[&str]) -> Vec<Row<'t>> {
                 return None;
             }
             let at = starts.iter().position(|s| s.abs_diff(indent) <= 1)?;
-            rest_joins(prev, at, &cell.text).then_some(at)
+            // (Only a line that ends before the next cell above starts: one running
+            // on past it is no cell of that column at all.)
+            let in_column = starts
+                .get(at + 1)
+                .is_some_and(|next| indent + display_width(&cell.text) < *next);
+            let own = in_column && wider_than_above(prev, at, &cell.text);
+            (rest_joins(prev, at, &cell.text) && !own).then_some(at)
         });
         join_or_push(&mut out, row, at.map(|at| vec![(at, 0)]), &mut joined);
     }

@@ -2835,26 +2835,37 @@ impl<'g> Reader<'g> {
             // (a task named 专项资金审计 and its content holding 资金 read as header words).
             let mut header_texts: Vec<String> = Vec::new();
             let mut added_after_amount: Vec<String> = Vec::new();
+            let mut header_cells = 0;
             while i < loose.len() {
                 // A header names each column once: a cell naming one already named
                 // (`预算执行审计` after 拟投入的资金) is a task's, unless it is a funding
                 // word of a second header row (总额 | 财政拨款 | 其他资金).
                 let mut named = [false; 4];
-                let run = loose[i..]
-                    .iter()
-                    .take_while(|c| match TaskColumns::slot(&c.text) {
+                // Columns a template adds between named ones (名称 | 开始时间 | 结束时间 |
+                // 主要实施内容, 主要内容 | 起止时间 | 预算金额) are header cells too, where a
+                // named header follows them.
+                let (mut run, mut seen) = (0, 0);
+                for c in &loose[i..] {
+                    match TaskColumns::slot(&c.text) {
                         Some(s) if named.get(s).copied().unwrap_or(false) => {
-                            is_funding_header(&c.text)
+                            if !is_funding_header(&c.text) {
+                                break;
+                            }
                         }
                         Some(s) => {
                             if let Some(n) = named.get_mut(s) {
                                 *n = true;
                             }
-                            true
                         }
-                        None => false,
-                    })
-                    .count();
+                        None if run > 0 && is_task_added_header(&c.text) => {
+                            seen += 1;
+                            continue;
+                        }
+                        None => break,
+                    }
+                    run += seen + 1;
+                    seen = 0;
+                }
                 let repeat = header_texts.is_empty()
                     || loose[i..i + run]
                         .iter()
@@ -2894,6 +2905,7 @@ impl<'g> Reader<'g> {
                     if map.is_none() {
                         let mut header = loose.get(i..head_end).unwrap_or_default().to_vec();
                         header.extend(outcome_head);
+                        header_cells = header.len();
                         map = TaskColumns::from_header(&header);
                         let parts = loose.get(head_end..end).unwrap_or_default();
                         if let Some(m) = map.as_mut().filter(|_| parts.len() >= 2) {
@@ -2968,7 +2980,34 @@ impl<'g> Reader<'g> {
                     k += 1;
                 }
             }
+            // Under a header with added columns among the named ones, cells read by shape
+            // would take a period (2019-01) for a name or glue it to the content: where
+            // every row is full (the cells a whole number of header rows, each with its
+            // amount under the amount header), rows are cut at the header's width and read
+            // in its column order; else where only cells after a row's amount are missing
+            // (see `rows_at_amounts`).
+            let by_rows = map
+                .as_ref()
+                .filter(|m| !m.other.is_empty() && added_after_amount.is_empty())
+                .filter(|_| header_cells >= 2 && !loose.is_empty())
+                .and_then(|m| {
+                    let rows: Vec<&[&Cell]> = if loose.len().is_multiple_of(header_cells) {
+                        loose.chunks(header_cells).collect()
+                    } else {
+                        rows_at_amounts(&loose, m, header_cells)?
+                    };
+                    rows.into_iter()
+                        .map(|row| {
+                            let loc = row.first().map(|c| c.loc.clone())?;
+                            m.row_by_order(row, &unit, &loc)
+                        })
+                        .collect::<Option<Vec<TaskRow>>>()
+                });
             let from = tasks.len();
+            if let Some(rows) = by_rows {
+                tasks.extend(rows);
+                loose.clear();
+            }
             tasks.extend(tasks_from_cells(&loose, unit, map.as_ref()));
             let with_amount = tasks
                 .iter_mut()
@@ -3080,10 +3119,13 @@ impl<'g> Reader<'g> {
         let mut stream: Vec<&Cell> = Vec::new();
         let mut stream_header: Vec<&Cell> = Vec::new();
         let mut stream_added: Vec<String> = Vec::new();
+        // How many header cells stood before each added one: its place among them.
+        let mut stream_added_at: Vec<usize> = Vec::new();
         // How many of them stand before the target columns (上年实际完成值 | 本年指标值).
         let mut added_first = 0;
         for (row, loc) in block.rows_without(Label::Indicators) {
-            if let Some(m) = IndicatorColumns::from_header(&row) {
+            if let Some(mut m) = IndicatorColumns::from_header(&row) {
+                m.starts = self.grid.display_starts(&row);
                 // A second header row naming target columns only, under a 指标值 cell
                 // merged over them (`中期指标值 | 年度指标值`): those are the targets.
                 if let Some(first) = map.as_mut().filter(|_| m.names_no_level()) {
@@ -3121,7 +3163,7 @@ impl<'g> Reader<'g> {
                     };
                     let mut parsed = if added.is_empty() {
                         map.as_ref()
-                            .and_then(|m| m.row_by_order(&row))
+                            .and_then(|m| m.row_by_order(&row, self.grid.display_starts(&row)))
                             .unwrap_or_else(|| by_shape(&row))
                     } else {
                         let (row, other) = AddedColumn::take(row.into_owned(), &added);
@@ -3151,6 +3193,7 @@ impl<'g> Reader<'g> {
                                 added_first += 1;
                             }
                             stream_added.push(c.text.to_string());
+                            stream_added_at.push(stream_header.len());
                         } else {
                             stream.push(c);
                         }
@@ -3178,8 +3221,11 @@ impl<'g> Reader<'g> {
             let split = header.filter(|m| {
                 targets == 1 && (m.cols[SLOT_OP].is_some() || m.cols[SLOT_UNIT].is_some())
             });
+            // The added columns' places are known where the stream's own header lines
+            // built the header (their positions count those lines).
+            let added_at = map.is_none().then_some(stream_added_at.as_slice());
             let rows = match split {
-                Some(m) => stream_rows_split(&stream, m, &stream_added),
+                Some(m) => stream_rows_split(&stream, m, &stream_added, added_at),
                 None => stream_rows(&stream, targets, &stream_added, added_first),
             };
             // Targets come in the header's order (年度指标值 | 中期指标值: annual first).
@@ -3408,6 +3454,48 @@ fn is_duty_header(text: &str) -> bool {
 fn is_row_number(text: &str) -> bool {
     let t = text.trim();
     (1..=3).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// One cell a line under a task header `width` columns wide with its amount column
+/// `a` columns in: the rows, each starting `a` cells before its amount, where only cells
+/// after an amount are missing (an empty 预期目标 dropped out). Each next row's amount
+/// is looked for as far on as a full row puts it, then nearer; `None` unless each row
+/// holds no other amount before its own and the first starts with the cells.
+fn rows_at_amounts<'c, 'x>(
+    cells: &'c [&'x Cell<'x>],
+    m: &TaskColumns,
+    width: usize,
+) -> Option<Vec<&'c [&'x Cell<'x>]>> {
+    let a = header_order(&m.cols, 0, &m.other, None)
+        .iter()
+        .position(|s| *s == HeaderCol::Slot(2))?;
+    let amount = |i: usize| cells.get(i).is_some_and(|c| is_amount_like(&c.text));
+    let opens = |j: usize| amount(j + a) && (j..j + a).all(|i| !amount(i));
+    if !opens(0) {
+        return None;
+    }
+    let mut starts = vec![0];
+    let mut at = a;
+    while at + 1 < cells.len() {
+        let next = (at + 1..=(at + width - a).min(cells.len() - 1))
+            .rev()
+            .find(|&j| opens(j));
+        match next {
+            Some(j) => {
+                starts.push(j);
+                at = j + a;
+            }
+            // The last row: the rest are its cells after the amount.
+            None if cells.len() - at <= width - a => break,
+            None => return None,
+        }
+    }
+    let mut rows = Vec::with_capacity(starts.len());
+    for (k, &s) in starts.iter().enumerate() {
+        let e = starts.get(k + 1).copied().unwrap_or(cells.len());
+        rows.push(cells.get(s..e)?);
+    }
+    Some(rows)
 }
 
 /// One cell a line, a task column a template adds after the amount (`完成时限`,
@@ -3701,7 +3789,7 @@ fn tasks_by_shape<'g>(
 
 /// A column of a header row, as `row_by_order` fills it: a known slot, or a column the
 /// template adds, by its header.
-#[derive(Debug, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 enum HeaderCol<'a> {
     Slot(usize),
     Added(&'a str),
@@ -5538,6 +5626,19 @@ struct Parsed {
 }
 
 impl Parsed {
+    /// Sets the cell under a header column.
+    fn put(&mut self, slot: HeaderCol, text: String) {
+        match slot {
+            HeaderCol::Slot(2) => self.level3 = Some(text),
+            HeaderCol::Slot(3) => self.period = Some(text),
+            HeaderCol::Slot(4) => self.annual = Some(text),
+            HeaderCol::Slot(SLOT_OP) => self.op = Some(text),
+            HeaderCol::Slot(SLOT_UNIT) => self.unit = Some(text),
+            HeaderCol::Slot(_) => {}
+            HeaderCol::Added(h) => self.other_columns.push((h.to_string(), text)),
+        }
+    }
+
     /// The targets of a row read in order, when the annual column comes first.
     fn targets_swapped(mut self) -> Parsed {
         std::mem::swap(&mut self.period, &mut self.annual);
@@ -5728,6 +5829,8 @@ struct IndicatorColumns {
     /// One column holds each level-3 name with its target (`三级指标及指标值`:
     /// `抚恤补助发放人数≥1200人`), and there is no level-3 column of its own.
     combined: bool,
+    /// Where each header cell starts (display columns), in a space-aligned text.
+    starts: Option<Vec<usize>>,
 }
 
 impl IndicatorColumns {
@@ -5773,6 +5876,7 @@ impl IndicatorColumns {
             cols,
             op_label,
             combined,
+            starts: None,
         })
     }
 
@@ -5896,7 +6000,7 @@ impl IndicatorColumns {
     /// such rows, so fewer cells fill the first columns; more than the header has, or a
     /// header with neither, is left to [`row_by_shape`] (which glues extra cells onto
     /// the target).
-    fn row_by_order(&self, row: &[&Cell]) -> Option<Parsed> {
+    fn row_by_order(&self, row: &[&Cell], starts: Option<Vec<usize>>) -> Option<Parsed> {
         let split_target = self.cols[SLOT_OP].is_some() || self.cols[SLOT_UNIT].is_some();
         if self.other.is_empty() && !split_target {
             return None;
@@ -5905,7 +6009,9 @@ impl IndicatorColumns {
         let slots = header_order(&self.cols, 2, &self.other, level_cols);
         let mut p = Parsed::default();
         let mut content = Vec::new();
-        for c in row {
+        // Where each content cell starts (display columns), when the text says.
+        let mut content_starts = Vec::new();
+        for (j, c) in row.iter().enumerate() {
             let name = framework_name_strict(&c.text).or_else(|| {
                 (content.is_empty() && p.level2.is_none())
                     .then(|| level2_stem_under(p.level1.as_deref(), &c.text))
@@ -5924,21 +6030,42 @@ impl IndicatorColumns {
                     }
                     p.level2 = Some(c.text.to_string())
                 }
-                _ => content.push(c),
+                _ => {
+                    content.push(*c);
+                    content_starts.push(starts.as_ref().and_then(|s| s.get(j).copied()));
+                }
             }
         }
         if content.len() > slots.len() {
             return None;
+        }
+        // Fewer cells than columns (empty cells dropped out): in a space-aligned text
+        // each cell goes under the header cell it starts under, where that places every
+        // cell under a column of its own, left to right (`乱堆乱放点 | | 持续改善 | 20`
+        // under 三级指标 | 指标方向 | 指标值 | 分值).
+        if content.len() < slots.len() {
+            if let Some(placed) = self.placed_by_start(&content, &content_starts) {
+                for (c, slot) in content.iter().zip(placed) {
+                    p.put(slot, c.text.to_string());
+                }
+                self.join_split_target(&mut p);
+                return Some(p);
+            }
         }
         let mut slots = slots.into_iter();
         let last = content.len().saturating_sub(1);
         for (i, c) in content.into_iter().enumerate() {
             let Some(mut slot) = slots.next() else { break };
             // A row's last cell under the comparison column is its target (`持续改善`,
-            // its 指标性质 cell empty): a comparison comes before a value.
+            // its 指标性质 cell empty): a comparison comes before a value. Only while a
+            // target column is still to come: a 指标方向 column after the targets holds
+            // a direction word (`正向`), never the target.
             while match slot {
                 HeaderCol::Slot(SLOT_OP) => {
-                    !fits_op_or_unit(&c.text) || (i == last && !is_comparison(&c.text))
+                    !fits_op_or_unit(&c.text)
+                        || (i == last
+                            && !is_comparison(&c.text)
+                            && slots.clone().any(|s| matches!(s, HeaderCol::Slot(3 | 4))))
                 }
                 HeaderCol::Slot(SLOT_UNIT) => !fits_unit(&c.text),
                 _ => false,
@@ -5948,16 +6075,7 @@ impl IndicatorColumns {
                     None => return None,
                 }
             }
-            let text = Some(c.text.to_string());
-            match slot {
-                HeaderCol::Slot(2) => p.level3 = text,
-                HeaderCol::Slot(3) => p.period = text,
-                HeaderCol::Slot(4) => p.annual = text,
-                HeaderCol::Slot(SLOT_OP) => p.op = text,
-                HeaderCol::Slot(SLOT_UNIT) => p.unit = text,
-                HeaderCol::Slot(_) => {}
-                HeaderCol::Added(h) => p.other_columns.push((h.to_string(), c.text.to_string())),
-            }
+            p.put(slot, c.text.to_string());
         }
         // Cells a single space parted were one cell to the word-spaced reader, which
         // keeps a sign and a unit with their number (`≥ 52000 人`): under split target
@@ -5971,6 +6089,46 @@ impl IndicatorColumns {
         }
         self.join_split_target(&mut p);
         Some(p)
+    }
+
+    /// The header column each content cell starts under (see `row_by_order`), by the
+    /// display columns of the header's cells and the row's: the last header cell
+    /// starting at or before the cell (one off allowed). `None` unless every cell has a
+    /// start and lands under a content column of its own, left to right.
+    fn placed_by_start<'h>(
+        &'h self,
+        content: &[&Cell],
+        starts: &[Option<usize>],
+    ) -> Option<Vec<HeaderCol<'h>>> {
+        let header = self.starts.as_ref()?;
+        let level_cols = self.cols[1].or(self.cols[0]);
+        let mut by_col: Vec<(usize, HeaderCol<'h>)> = self
+            .cols
+            .iter()
+            .enumerate()
+            .skip(2)
+            .filter_map(|(slot, k)| Some(((*k)?, HeaderCol::Slot(slot))))
+            .chain(
+                self.other
+                    .iter()
+                    .map(|(k, h)| (*k, HeaderCol::Added(h.as_str()))),
+            )
+            .filter(|(k, _)| level_cols.is_none_or(|l| *k > l))
+            .collect();
+        by_col.sort_by_key(|(k, _)| *k);
+        let mut out = Vec::with_capacity(content.len());
+        let mut last: Option<usize> = None;
+        for (c, s) in content.iter().zip(starts) {
+            let s = (*s)?;
+            let k = header.iter().rposition(|h| *h <= s + 1)?;
+            let (_, slot) = by_col.iter().find(|(col, _)| *col == k)?;
+            if last.is_some_and(|l| k <= l) || c.text.is_empty() {
+                return None;
+            }
+            last = Some(k);
+            out.push(*slot);
+        }
+        Some(out)
     }
 
     /// [`Parsed::join_split_target`], the comparison column's other words (`定性`,
@@ -6405,20 +6563,37 @@ fn stream_rows_split(
     cells: &[&Cell],
     header: &IndicatorColumns,
     added: &[String],
+    added_at: Option<&[usize]>,
 ) -> Vec<(Parsed, Loc)> {
-    let mut order: Vec<(usize, SplitSlot)> = [
+    // Sorted by column; an added column whose place is known (`added_at`: the header
+    // cells before it) stands before the header cell of that index (指标值 | 分值 |
+    // 指标方向 | 指标解释), else after them all.
+    let mut order: Vec<((usize, usize), SplitSlot)> = [
         (header.cols[SLOT_OP], SplitSlot::Op),
         (header.cols[4].or(header.cols[3]), SplitSlot::Target),
         (header.cols[SLOT_UNIT], SplitSlot::Unit),
     ]
     .into_iter()
-    .filter_map(|(c, s)| c.map(|c| (c, s)))
+    .filter_map(|(c, s)| c.map(|c| ((c, 1), s)))
+    .chain((0..added.len()).map(|i| {
+        let at = added_at
+            .and_then(|a| a.get(i))
+            .copied()
+            .unwrap_or(usize::MAX);
+        ((at, 0), SplitSlot::Added(i))
+    }))
     .collect();
-    order.sort_by_key(|(c, _)| *c);
-    let slots: Vec<SplitSlot> = order
-        .into_iter()
-        .map(|(_, s)| s)
-        .chain((0..added.len()).map(SplitSlot::Added))
+    order.sort_by_key(|(k, _)| *k);
+    let slots: Vec<SplitSlot> = order.into_iter().map(|(_, s)| s).collect();
+    // Added columns before the comparison column: a direction word (`正向`) under it
+    // is kept after their cells, in its place.
+    let before_op: Vec<&str> = slots
+        .iter()
+        .take_while(|s| **s != SplitSlot::Op)
+        .filter_map(|s| match s {
+            SplitSlot::Added(i) => added.get(*i).map(String::as_str),
+            _ => None,
+        })
         .collect();
     let period = header.cols[4].is_none();
     let mut out = Vec::new();
@@ -6432,7 +6607,17 @@ fn stream_rows_split(
         if period {
             p.period = p.annual.take();
         }
-        header.join_split_target(&mut p);
+        if before_op.is_empty() {
+            header.join_split_target(&mut p);
+        } else if let Some(word) = p.join_split_target() {
+            let at = p
+                .other_columns
+                .iter()
+                .take_while(|(h, _)| before_op.contains(&h.as_str()))
+                .count();
+            let label = header.op_label.clone().unwrap_or_default();
+            p.other_columns.insert(at, (label, word));
+        }
         if let Some(l) = loc.take() {
             out.push((p, l));
         }
@@ -6531,9 +6716,52 @@ struct IndicatorState {
     level1_fw: Option<&'static str>,
     level2_fw: Option<&'static str>,
     out: Vec<IndicatorRow>,
+    /// The row of the current level-2 label and how many rows above it are its, where
+    /// that is one or more (a label centred in its merged cell; see `emit`).
+    centred: Option<(usize, usize)>,
 }
 
 impl IndicatorState {
+    /// A level-2 label centred in its merged cell stands on a middle row: where the
+    /// table's first label had rows above it (`above`), labels are centred, and each
+    /// has about as many rows below it as above (an even span puts the label on the
+    /// upper middle row). So of the rows after the last label, those beyond its mirror
+    /// are the new label's (the rows above it), with a `merged_label_moved` warning.
+    /// How many rows above the new label are its is kept: its successor mirrors it.
+    fn centred_rows_moved(&mut self, above: usize, loc: &Loc, warnings: &mut Vec<Warning>) {
+        let b = self.out.len();
+        let Some((a, k)) = self.centred.take() else {
+            self.centred = (above > 0).then_some((b, above));
+            return;
+        };
+        let from = a + 1 + k;
+        let carried = self.out.get(a).map(|r| r.level2.clone());
+        let moved = self
+            .out
+            .get(from..)
+            .unwrap_or_default()
+            .iter()
+            .filter(|r| Some(r.level2.clone()) == carried)
+            .count();
+        if from >= b || moved != b - from {
+            return;
+        }
+        warnings.push(Warning::new(
+            "merged_label_moved",
+            format!(
+                "{} indicator row(s) above {} (centred in its merged cell) read under it",
+                moved,
+                self.level2.as_deref().unwrap_or_default()
+            ),
+            Some(loc.clone()),
+        ));
+        for r in self.out.get_mut(from..).unwrap_or_default() {
+            r.level1.clone_from(&self.level1);
+            r.level2.clone_from(&self.level2);
+        }
+        self.centred = Some((b, moved));
+    }
+
     fn emit(&mut self, mut p: Parsed, loc: Loc, warnings: &mut Vec<Warning>) {
         unglue_level2(&mut p, &loc, warnings);
         // A row of nothing but target text under a target cut mid-sentence continues
@@ -6604,6 +6832,7 @@ impl IndicatorState {
             self.level1 = Some(l1.into());
             self.level1_fw = l1_name;
         }
+        let new_level2 = p.level2.is_some();
         if let Some(mut l2) = p.level2.take() {
             respell_misread_level(&mut l2, &loc, warnings);
             self.level2_fw = framework_name(&l2);
@@ -6637,10 +6866,12 @@ impl IndicatorState {
                 && r.level3.as_deref().is_some_and(|t| !has(t, "指标"))
                 && (r.period.is_some() || r.annual.is_some())
         };
+        let mut above = 0;
         if (self.level1.is_some() || self.level2.is_some())
             && !self.out.is_empty()
             && self.out.iter().all(whole)
         {
+            above = self.out.len();
             warnings.push(Warning::new(
                 "merged_label_moved",
                 format!(
@@ -6653,6 +6884,9 @@ impl IndicatorState {
                 r.level1.clone_from(&self.level1);
                 r.level2.clone_from(&self.level2);
             }
+        }
+        if new_level2 {
+            self.centred_rows_moved(above, &loc, warnings);
         }
         self.out.push(IndicatorRow {
             level1: self.level1.clone(),
@@ -7610,6 +7844,7 @@ mod tests {
             layout: crate::grid::Layout::PdfStream,
             pages: Some(1),
             warnings: Vec::new(),
+            spaced_lines: Vec::new(),
         }
     }
 

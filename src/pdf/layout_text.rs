@@ -4030,6 +4030,7 @@ pub(crate) fn read(text: &str) -> Grid<'static> {
         layout: Layout::PdfStream,
         pages: None,
         warnings: Vec::new(),
+        spaced_lines: Vec::new(),
     }
 }
 

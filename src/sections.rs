@@ -6719,6 +6719,9 @@ struct IndicatorState {
     /// The row of the current level-2 label and how many rows above it are its, where
     /// that is one or more (a label centred in its merged cell; see `emit`).
     centred: Option<(usize, usize)>,
+    /// A level-1 label stood on a row below the first centred level-2 label: the
+    /// level-1 cell is centred too, which a first label merely one row low is not.
+    centred_level1: bool,
 }
 
 impl IndicatorState {
@@ -6734,6 +6737,11 @@ impl IndicatorState {
             self.centred = (above > 0).then_some((b, above));
             return;
         };
+        // Without the level-1 label centred below it, the first label may just have
+        // slipped a row (its rows below are then all its own): nothing is moved.
+        if !self.centred_level1 {
+            return;
+        }
         let from = a + 1 + k;
         let carried = self.out.get(a).map(|r| r.level2.clone());
         let moved = self
@@ -6798,6 +6806,9 @@ impl IndicatorState {
             }
         }
         let only_level1 = p.level1.is_some() && p.level2.is_none() && !p.has_content();
+        if p.level1.is_some() && self.centred.is_some() {
+            self.centred_level1 = true;
+        }
         // The row's level names move into the state (each row copies them once, below).
         if let Some(mut l1) = p.level1.take() {
             respell_misread_level(&mut l1, &loc, warnings);

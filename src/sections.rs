@@ -199,7 +199,7 @@ fn norm_label_char(c: char) -> char {
     match c {
         '（' => '(',
         '）' => ')',
-        '：' => ':',
+        '：' | '∶' => ':',
         '【' | '〔' | '［' => '[',
         '】' | '〕' | '］' => ']',
         _ => c,
@@ -317,6 +317,10 @@ const OVERALL_GOAL: &[&str] = &[
     "政策总体目标",
     "政策绩效目标",
     "政策年度目标",
+    // A transfer payment's 区域绩效目标表 states its goal under the table's own name.
+    "区域绩效目标",
+    "年度区域绩效目标",
+    "区域年度绩效目标",
     // 单位整体支出 forms that state the unit's duties for the year (江苏 and others).
     "年度履职目标",
     "履职目标",
@@ -491,7 +495,32 @@ pub fn is_label(text: &str) -> bool {
 }
 
 fn label_of(text: &str) -> Option<Label> {
-    label_of_plain(text).or_else(|| label_of_plain(strip_enumerator(text)?))
+    label_of_plain(text)
+        .or_else(|| label_of_plain(strip_enumerator(text)?))
+        .or_else(|| label_of_plain(without_gloss(text)?))
+}
+
+/// A label with its translation in a minority script beside it, as bilingual forms of
+/// 新疆, 西藏 and 内蒙古 set them (`部门名称 / སྡེ་ཚན་གྱི་མིང་།`, `ئورگان نامى 部门名称`): the
+/// Chinese label without the gloss and the separator. `None` when the text has no such
+/// script (a first test on bytes: Arabic's lead bytes D8..DB, Tibetan's and Mongolian's
+/// E0/E1 lead no other char a form uses) or holds nothing else.
+fn without_gloss(text: &str) -> Option<&str> {
+    if text.len() > 4 * MAX_LABEL_BYTES
+        || !text.bytes().any(|b| matches!(b, 0xD8..=0xDB | 0xE0 | 0xE1))
+    {
+        return None;
+    }
+    let gloss = |c: char| {
+        matches!(c as u32,
+            0x0600..=0x06FF | 0x0750..=0x077F | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF // Arabic (Uyghur)
+            | 0x0F00..=0x0FFF // Tibetan
+            | 0x1800..=0x18AF) // Mongolian
+    };
+    let edge =
+        |c: char| gloss(c) || c.is_whitespace() || "/／|｜、-—–·•".contains(c) || c == '\u{200C}';
+    let t = text.trim_matches(edge);
+    (!t.is_empty() && t.len() < text.len() && !t.chars().any(gloss)).then_some(t)
 }
 
 /// A long section label with one character misread by OCR (`年度重点工作仼务`,
@@ -910,7 +939,7 @@ fn header_kind(texts: &[&str]) -> (bool, bool) {
 fn split_inline(text: &str) -> Option<(&str, &str)> {
     let i = find_colon(text)?;
     let (l, r) = text.split_at(i);
-    let r = r.trim_start_matches(['：', ':']).trim();
+    let r = r.trim_start_matches(COLONS).trim();
     let l = l.trim();
     if l.is_empty() || l.chars().count() > 16 {
         return None;
@@ -918,16 +947,29 @@ fn split_inline(text: &str) -> Option<(&str, &str)> {
     Some((l, r))
 }
 
-/// `text.find(['：', ':'])`, asked of the first cell of every row: a memchr2 for `:`
-/// and for 9A, the last byte of `：` (EF BC 9A), which is that char exactly when EF BC
-/// stand before it. std's char-set search decodes every char.
+/// The colons a label ends with: `：`, `:`, and the ratio sign `∶` (U+2236) that OCR
+/// reads a colon as (`填报单位∶某市人民防空办公室`).
+const COLONS: [char; 3] = ['：', ':', '∶'];
+
+/// `text.find(['：', ':'])`, asked of the first cell of every row: a memchr3 for `:`,
+/// for 9A, the last byte of `：` (EF BC 9A), which is that char exactly when EF BC
+/// stand before it, and for B6, the last byte of `∶` (E2 88 B6). std's char-set search
+/// decodes every char. A `∶` between digits is a ratio (`1∶500`), no colon.
 fn find_colon(text: &str) -> Option<usize> {
     let b = text.as_bytes();
-    memchr::memchr2_iter(b':', 0x9A, b).find_map(|i| match b.get(i) {
+    memchr::memchr3_iter(b':', 0x9A, 0xB6, b).find_map(|i| match b.get(i) {
         Some(b':') => Some(i),
-        _ => i
+        Some(0x9A) => i
             .checked_sub(2)
             .filter(|&s| b.get(s..i) == Some(&[0xEF, 0xBC][..])),
+        _ => i
+            .checked_sub(2)
+            .filter(|&s| b.get(s..i) == Some(&[0xE2, 0x88][..]))
+            .filter(|&s| {
+                !s.checked_sub(1)
+                    .and_then(|p| b.get(p))
+                    .is_some_and(u8::is_ascii_digit)
+            }),
     })
 }
 
@@ -2095,7 +2137,7 @@ impl<'g> Reader<'g> {
         }
         // `填报人： | 李四`: the colon only introduced the next cell.
         let label = match value {
-            Some(_) => label.trim_end_matches(['：', ':']).trim_end(),
+            Some(_) => label.trim_end_matches(COLONS).trim_end(),
             None => label,
         };
         self.out.other_fields.push(OtherField {
@@ -5170,7 +5212,12 @@ impl TaskColumns {
             Some(0)
         } else if has_by(3, "内容") {
             Some(1)
-        } else if has_by(4, "资金") || has_by(4, "金额") || has_by(5, "投入") || has_by(7, "预算")
+        } else if (has_by(4, "资金") || has_by(4, "金额") || has_by(5, "投入") || has_by(7, "预算"))
+            // 资金来源 / 资金性质 / 预算类型 name where the money comes from, a column of
+            // words (一般公共预算, 政府性基金预算) a template adds before the amount.
+            && !["来源", "性质", "渠道", "类型", "类别", "科目"]
+                .iter()
+                .any(|w| strip_note(&n).ends_with(w))
         {
             // 年度预算（万元）, 预算数 head the amount column too.
             Some(2)
@@ -7070,6 +7117,14 @@ mod tests {
             "无冒号的文本",
         ] {
             assert_eq!(find_colon(t), t.find(['：', ':']), "{t:?}");
+        }
+        // OCR's ratio sign for a colon ends a label; between digits it is a ratio.
+        for (t, at) in [
+            ("填报单位∶某市人防办", Some(12)),
+            ("比例尺1∶500", None),
+            ("a∶b：c", Some(1)),
+        ] {
+            assert_eq!(find_colon(t), at, "{t:?}");
         }
     }
 

@@ -1984,7 +1984,20 @@ fn join_broken_rows(rows: Vec<Row<'_>>) -> Vec<Row<'_>> {
             width = None;
         }
         let w = width.unwrap_or_else(|| block_width(&rows[i..]));
-        let end = broken_row_end(&rows, i, w);
+        let mut end = broken_row_end(&rows, i, w);
+        // The row before may be narrower than the table (a merged cell: 资金情况's four
+        // amounts under a six-column table): the lines may make up the width of the rows
+        // after them instead, when the row right after them has that width.
+        let wider = block_width(&rows[i..]);
+        if end == i && wider > w {
+            let e = broken_row_end(&rows, i, wider);
+            if rows
+                .get(e + 1)
+                .is_some_and(|r| r.cells.len() == wider && follows(&rows[e], r))
+            {
+                end = e;
+            }
+        }
         let n = rows[i].cells.len();
         if end > i {
             spans.push((i, end));
@@ -2040,6 +2053,7 @@ fn last_cell_lines_end(rows: &[Row<'_>], end: usize, after_whole: bool) -> usize
                 && !crate::sections::is_label(&r.cells[0].text)
                 && !crate::sections::is_framework_name(&r.cells[0].text)
         })
+        && !label_cut_at(rows, last + 1)
     {
         last += 1;
     }
@@ -2082,10 +2096,34 @@ fn block_width(rows: &[Row<'_>]) -> usize {
     w
 }
 
+/// A label cell broken inside by Word's copy (`预算整体` / `情况 → 部门预算支出 → …`,
+/// `总体绩效` / `目标 → …`): `rows[i]`, a line without a tab, and the tab row after it
+/// are one row when the two pieces make a label that neither is alone.
+fn label_cut_at(rows: &[Row<'_>], i: usize) -> bool {
+    let (Some(first), Some(next)) = (rows.get(i), rows.get(i + 1)) else {
+        return false;
+    };
+    let ([piece], Some(rest)) = (first.cells.as_slice(), next.cells.first()) else {
+        return false;
+    };
+    let (piece, rest) = (piece.text.trim(), rest.text.trim());
+    next.cells.len() >= 2
+        && next.cells.iter().all(|c| c.col.is_some())
+        && follows(first, next)
+        && !piece.is_empty()
+        && !rest.is_empty()
+        && !crate::sections::is_label(piece)
+        && !crate::sections::is_label(rest)
+        && crate::sections::is_label(&format!("{piece}{rest}"))
+}
+
 /// The last row of a row broken over lines that starts at `rows[i]`, given the cell count
 /// of the row before it (`i` itself when the row is whole).
 fn broken_row_end(rows: &[Row<'_>], i: usize, width: usize) -> usize {
     let first = &rows[i];
+    if label_cut_at(rows, i) {
+        return i + 1;
+    }
     let broke_in_text = |r: &Row<'_>| r.cells.last().is_some_and(|c| !c.text.is_empty());
     // Only a tab row breaks this way; a space-aligned one is left to `realign`.
     let tabbed = first.cells.iter().all(|c| c.col.is_some());

@@ -1786,6 +1786,34 @@ fn rest_joins(prev: &Row<'_>, at: usize, text: &str) -> bool {
     !own_row && !ends_sentence && !item
 }
 
+/// Whether `text`, alone on its line under cell `at` of the row above, is the next line
+/// of a task's content (`（1）受理申请；` / `（2）组织专家鉴定会。`), though it starts an item
+/// or the line above ends a sentence (`rest_joins` keeps such lines as rows): the cell
+/// above is a text beside its row's amount (a task's content, with the amount right after
+/// it), and the line is text, no amount, label or level name. A task row always has its
+/// name in the first cell, so a line under the content column is no row of its own.
+fn content_rest(prev: &Row<'_>, at: usize, text: &str) -> bool {
+    let (Some(above), Some(next)) = (prev.cells.get(at), prev.cells.get(at + 1)) else {
+        return false;
+    };
+    let t = text.trim();
+    at >= 1
+        && prev
+            .cells
+            .first()
+            .is_some_and(|c| !c.text.trim().is_empty())
+        && is_bare_amount(next.text.trim())
+        && above.text.chars().count() >= 6
+        && !whole_money_name(above.text.trim())
+        && t.chars().count() >= 4
+        && !starts_with_digit(t)
+        && !crate::value::is_amount(t)
+        && !crate::sections::is_label(t)
+        && !crate::sections::is_framework_name(t)
+        && !crate::sections::is_total_name(t)
+        && !is_page_number(t)
+}
+
 /// A budget item's whole name, short and ending as the form's money words end
 /// (`事业收入`, `其他资金`, `上年结转`, `财政拨款`): two such, one under the other, are
 /// two items (`其他资金` / `事业收入` with its amount left blank), not one name wrapped.
@@ -1842,7 +1870,7 @@ fn join_spaced_rests<'t>(rows: Vec<Row<'t>>, lines: &[&str]) -> Vec<Row<'t>> {
                 let is_label = crate::sections::is_label;
                 let margin = line_of(prev)?.starts_with(|c: char| !c.is_whitespace());
                 let cut = !is_label(&first.text) && !is_label(&cell.text) && is_label(&whole);
-                return (margin && cut).then_some(0);
+                return (margin && cut).then_some((0, false));
             }
             let indent = display_width(raw.get(..raw.len() - raw.trim_start().len())?);
             let starts = cell_starts(line_of(prev)?)?;
@@ -1850,9 +1878,22 @@ fn join_spaced_rests<'t>(rows: Vec<Row<'t>>, lines: &[&str]) -> Vec<Row<'t>> {
                 return None;
             }
             let at = starts.iter().position(|s| s.abs_diff(indent) <= 1)?;
-            rest_joins(prev, at, &cell.text).then_some(at)
+            if rest_joins(prev, at, &cell.text) {
+                return Some((at, false));
+            }
+            content_rest(prev, at, &cell.text).then_some((at, true))
         });
-        join_or_push(&mut out, row, at.map(|at| vec![(at, 0)]), &mut joined);
+        // A task content's next numbered item (`（1）…；` / `（2）…`) keeps its line
+        // break, as a goal's items do; other lines close up, as a task's wrapped cells
+        // do (a layout may wrap right after a `。`).
+        if let (Some((at, true)), Some(prev)) = (at, out.last_mut()) {
+            if let (Some(into), Some(piece)) = (prev.cells.get_mut(at), row.cells.first()) {
+                if crate::sections::starts_list_item(&piece.text) {
+                    into.text.to_mut().push('\n');
+                }
+            }
+        }
+        join_or_push(&mut out, row, at.map(|(at, _)| vec![(at, 0)]), &mut joined);
     }
     out
 }

@@ -405,6 +405,11 @@ const FOOTER: &[&str] = &[
     "填报时间",
     "备注",
     "说明",
+    // A mid-year adjustment's form (年初预算数 | 本次调整数 | 调整后预算数) says why,
+    // under its amounts: a labelled field, no budget item.
+    "调整原因",
+    "调整理由",
+    "调整说明",
     "填表说明",
     "填报说明",
     // A self-evaluation's total score under its indicator table.
@@ -639,12 +644,10 @@ static MISREAD_LABELS: std::sync::LazyLock<Vec<Vec<(&'static str, Label)>>> =
 /// Task and target cells continued on a later row are likewise joined without a
 /// separator (`append`); there a new item starts only with a new task or indicator row.
 /// PDF cells carry no line numbers: their rows keep a line break, as before.
-fn wrap_separator(before: &str, after: &str) -> &'static str {
+pub(crate) fn wrap_separator(before: &str, after: &str) -> &'static str {
     let last = before.trim_end().chars().next_back();
     let next = after.trim_start().chars().next();
-    let starts_item = strip_enumerator(after).is_some()
-        || next.is_some_and(|c| ('\u{2460}'..='\u{2473}').contains(&c));
-    if starts_item || last.is_some_and(|c| "。；;！!？?：:".contains(c)) {
+    if starts_list_item(after) || last.is_some_and(|c| "。；;！!？?：:".contains(c)) {
         "\n"
     } else if last.is_some_and(|c| c.is_ascii_alphabetic())
         && next.is_some_and(|c| c.is_ascii_alphabetic())
@@ -653,6 +656,16 @@ fn wrap_separator(before: &str, after: &str) -> &'static str {
     } else {
         ""
     }
+}
+
+/// Whether a line starts a numbered item (`1.`, `（2）`, `二、`, `③`).
+pub(crate) fn starts_list_item(text: &str) -> bool {
+    strip_enumerator(text).is_some()
+        || text
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(|c| ('\u{2460}'..='\u{2473}').contains(&c))
 }
 
 /// A section title's number taken off: `一、`, `二.`, `(三)`, `（四）`, `3、`, `4.`, `5．`
@@ -1645,7 +1658,9 @@ impl<'g> Reader<'g> {
             // a task header's amount cell (预算资金（万元） under 任务名称 / 主要内容) is no
             // new budget, and of a goal table's headings, one after the other (中期目标 |
             // 年度目标), one that is itself a goal label (年度目标) no new goal.
-            let task_head = |t: &str| TaskColumns::slot(t).is_some();
+            // (A column added before the amount, 资金来源, is the header's too.)
+            let task_head =
+                |t: &str| TaskColumns::slot(t).is_some() || is_task_added_before_header(t);
             let own_header = |open: Label, is_head: &dyn Fn(&str) -> bool| {
                 cell_per_line
                     && inline.is_none()
@@ -2877,26 +2892,42 @@ impl<'g> Reader<'g> {
             // (a task named 专项资金审计 and its content holding 资金 read as header words).
             let mut header_texts: Vec<String> = Vec::new();
             let mut added_after_amount: Vec<String> = Vec::new();
+            // Columns the template adds before the amount (资金来源, 对应项目): their
+            // header cells, at their places in the header run.
+            let mut added_before_amount: Vec<(usize, String)> = Vec::new();
             while i < loose.len() {
                 // A header names each column once: a cell naming one already named
                 // (`预算执行审计` after 拟投入的资金) is a task's, unless it is a funding
                 // word of a second header row (总额 | 财政拨款 | 其他资金).
                 let mut named = [false; 4];
-                let run = loose[i..]
-                    .iter()
-                    .take_while(|c| match TaskColumns::slot(&c.text) {
+                let mut before = Vec::new();
+                let mut run = 0;
+                while let Some(c) = loose.get(i + run) {
+                    match TaskColumns::slot(&c.text) {
                         Some(s) if named.get(s).copied().unwrap_or(false) => {
-                            is_funding_header(&c.text)
+                            if !is_funding_header(&c.text) {
+                                break;
+                            }
                         }
                         Some(s) => {
                             if let Some(n) = named.get_mut(s) {
                                 *n = true;
                             }
-                            true
                         }
-                        None => false,
-                    })
-                    .count();
+                        // A header cell between the names and the amount's header.
+                        None if named[0]
+                            && !named[2]
+                            && is_task_added_before_header(&c.text)
+                            && loose
+                                .get(i + run + 1)
+                                .is_some_and(|n| TaskColumns::slot(&n.text) == Some(2)) =>
+                        {
+                            before.push((i + run, c.text.trim().to_string()));
+                        }
+                        None => break,
+                    }
+                    run += 1;
+                }
                 let repeat = header_texts.is_empty()
                     || loose[i..i + run]
                         .iter()
@@ -2934,8 +2965,12 @@ impl<'g> Reader<'g> {
                             .collect();
                     }
                     if map.is_none() {
-                        let mut header = loose.get(i..head_end).unwrap_or_default().to_vec();
+                        let mut header: Vec<&Cell> = (i..head_end)
+                            .filter(|k| !before.iter().any(|(b, _)| b == k))
+                            .filter_map(|k| loose.get(k).copied())
+                            .collect();
                         header.extend(outcome_head);
+                        added_before_amount = std::mem::take(&mut before);
                         map = TaskColumns::from_header(&header);
                         let parts = loose.get(head_end..end).unwrap_or_default();
                         if let Some(m) = map.as_mut().filter(|_| parts.len() >= 2) {
@@ -2984,6 +3019,38 @@ impl<'g> Reader<'g> {
                     self.task_total(name, nums, map.as_ref(), unit.clone(), &loc);
                 }
             }
+            // The cells of columns added before the amount stand right before each
+            // task's amount, after its name and content: taken out, and given to the
+            // task of that amount (they had been glued onto the content).
+            let mut before_cells: Vec<Vec<(String, String)>> = Vec::new();
+            if !added_before_amount.is_empty() {
+                let n = added_before_amount.len();
+                let mut k = 0;
+                let mut since = 0;
+                while k < loose.len() {
+                    if !is_amount_like(&loose[k].text) {
+                        since += 1;
+                        k += 1;
+                        continue;
+                    }
+                    // Name and content (and the task before's outcome) stay.
+                    if since >= n + 2 {
+                        let cells: Vec<&Cell> = loose.drain(k - n..k).collect();
+                        before_cells.push(
+                            added_before_amount
+                                .iter()
+                                .map(|(_, h)| h.clone())
+                                .zip(cells.iter().map(|c| c.text.to_string()))
+                                .collect(),
+                        );
+                        k -= n;
+                    } else {
+                        before_cells.push(Vec::new());
+                    }
+                    since = 0;
+                    k += 1;
+                }
+            }
             // The added columns' cells follow each task's amount: taken out, and given
             // to the task of that amount.
             let mut added_cells: Vec<Vec<(String, String)>> = Vec::new();
@@ -3018,6 +3085,13 @@ impl<'g> Reader<'g> {
                 .filter(|t| t.amount_raw.is_some());
             for (t, cols) in with_amount.zip(added_cells) {
                 t.other_columns.extend(cols);
+            }
+            let with_amount = tasks
+                .iter_mut()
+                .skip(from)
+                .filter(|t| t.amount_raw.is_some());
+            for (t, cols) in with_amount.zip(before_cells) {
+                t.other_columns.splice(0..0, cols);
             }
             if let Some((header, numbers)) = numbers {
                 for (t, n) in tasks.iter_mut().skip(from).zip(numbers) {
@@ -3464,6 +3538,19 @@ fn is_task_added_header(text: &str) -> bool {
         && ["时限", "时间", "期限", "科室", "单位", "部门", "备注"]
             .iter()
             .any(|w| t.ends_with(w))
+}
+
+/// One cell a line, a task column a template adds between the content and the amount
+/// (`资金来源`, `对应项目`, `资金性质`): a short header word, asked only of a cell right
+/// before the amount's header in the header run.
+fn is_task_added_before_header(text: &str) -> bool {
+    let t = text.trim();
+    (2..=8).contains(&t.chars().count())
+        && !t
+            .chars()
+            .any(|c| c.is_ascii_digit() || "，。；：:、,.".contains(c))
+        && !is_amount_like(t)
+        && !is_label(t)
 }
 
 /// A header over row numbers (`序号`, `编号`), which templates put first.
@@ -4869,6 +4956,8 @@ fn is_field_label(text: &str) -> bool {
         "项目编码",
         "项目代码",
         "实施单位",
+        "项目实施单位",
+        "资金性质",
         "项目属性",
         "项目类型",
         "项目类别",

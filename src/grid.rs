@@ -1429,6 +1429,7 @@ fn text_grid<'t>(text: &'t str) -> Grid<'t> {
     }
     if layout == Layout::CellPerLine {
         rows = split_long_blocks(rows);
+        rows = join_cut_label_lines(rows);
     }
     if matches!(layout, Layout::Tabs | Layout::Pipes) {
         rows = join_wrapped_cells(rows);
@@ -1443,6 +1444,43 @@ fn text_grid<'t>(text: &'t str) -> Grid<'t> {
         pages: None,
         warnings,
     }
+}
+
+/// One cell a line, a label its cell broke over two lines (`年度重点` / `工作任务`,
+/// `绩效` / `指标`: a PDF viewer's or Word's copy of a narrow label column) is one line:
+/// two lines, one cell each, that make a label neither is alone. (The pieces had been
+/// read as text: a goal ran on over the whole task and indicator tables.)
+fn join_cut_label_lines(rows: Vec<Row<'_>>) -> Vec<Row<'_>> {
+    let is_label = crate::sections::is_label;
+    let mut out: Vec<Row<'_>> = Vec::with_capacity(rows.len());
+    for row in rows {
+        let cut = match (out.last(), row.cells.as_slice()) {
+            (Some(prev), [rest]) => match prev.cells.as_slice() {
+                [piece] => {
+                    let (p, r) = (piece.text.trim(), rest.text.trim());
+                    follows(prev, &row)
+                        && !p.is_empty()
+                        && !r.is_empty()
+                        && p.chars().count() <= 8
+                        && r.chars().count() <= 8
+                        && !is_label(p)
+                        && !is_label(r)
+                        && is_label(&format!("{p}{r}"))
+                }
+                _ => false,
+            },
+            _ => false,
+        };
+        match out.last_mut().and_then(|prev| prev.cells.first_mut()) {
+            Some(piece) if cut => {
+                let rest = row.cells.first().map(|c| c.text.trim()).unwrap_or("");
+                let whole = format!("{}{}", piece.text.trim(), rest);
+                piece.text = Cow::Owned(whole);
+            }
+            _ => out.push(row),
+        }
+    }
+    out
 }
 
 /// No row of the form has this many cells (the widest, a task row with added columns,

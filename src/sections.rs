@@ -1671,6 +1671,14 @@ impl<'g> Reader<'g> {
             let indicator_head = |t: &str| is_indicator_header_cell(t) || is_stream_added_header(t);
             let label = match label {
                 Some(Label::Budget) if own_header(Label::Tasks, &task_head) => None,
+                // A task header's outcome column named as a goal label (项目名称 | 项目概述
+                // | 预算数 | 绩效目标): a short header word there, no goal section.
+                Some(Label::OverallGoal)
+                    if first.text.trim().chars().count() <= 4
+                        && own_header(Label::Tasks, &task_head) =>
+                {
+                    None
+                }
                 // An indicator header's added column (备注, a footer label elsewhere).
                 Some(Label::Footer) if own_header(Label::Indicators, &indicator_head) => None,
                 // (And a duty/task goal table's headings, 部门职能 | 年度主要任务, which are

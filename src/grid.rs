@@ -1449,9 +1449,12 @@ fn text_grid<'t>(text: &'t str) -> Grid<'t> {
 /// One cell a line, a label its cell broke over two lines (`年度重点` / `工作任务`,
 /// `绩效` / `指标`: a PDF viewer's or Word's copy of a narrow label column) is one line:
 /// two lines, one cell each, that make a label neither is alone. (The pieces had been
-/// read as text: a goal ran on over the whole task and indicator tables.)
+/// read as text: a goal ran on over the whole task and indicator tables.) So is a level
+/// name of the indicator framework cut the same way (`社会效益` / `指标`, `服务对象满` /
+/// `意度指标`), whose pieces had been read as a level-3 name and its target.
 fn join_cut_label_lines(rows: Vec<Row<'_>>) -> Vec<Row<'_>> {
-    let is_label = crate::sections::is_label;
+    let framework = crate::sections::is_framework_name;
+    let is_label = |t: &str| crate::sections::is_label(t) || framework(t);
     let mut out: Vec<Row<'_>> = Vec::with_capacity(rows.len());
     for row in rows {
         let cut = match (out.last(), row.cells.as_slice()) {
@@ -2076,6 +2079,16 @@ fn join_broken_rows(rows: Vec<Row<'_>>) -> Vec<Row<'_>> {
             {
                 end = e;
             }
+        }
+        // A row narrower than the table (a merged cell: `年度目标 | ①…` in a five-column
+        // table, as Word copies it, one tab per cell it has) whose last cell goes on over
+        // lines without a tab: those lines are its rest, as after a whole row (they had
+        // been fields of their own, the goal cut after its first line).
+        let narrow = (2..w).contains(&rows[i].cells.len())
+            && rows[i].cells.iter().all(|c| c.col.is_some())
+            && rows[i].cells.last().is_some_and(|c| !c.text.is_empty());
+        if end == i && narrow && rows.get(i + 1).is_some_and(|r| r.cells.len() == 1) {
+            end = last_cell_lines_end(&rows, i, true);
         }
         let n = rows[i].cells.len();
         if end > i {

@@ -1843,7 +1843,8 @@ fn content_rest(prev: &Row<'_>, at: usize, text: &str) -> bool {
             .cells
             .first()
             .is_some_and(|c| !c.text.trim().is_empty())
-        && is_bare_amount(next.text.trim())
+        // (A negative amount too: a task cut by an adjustment, `-50.0000`.)
+        && is_bare_amount(next.text.trim().trim_start_matches(['-', '－', '−']))
         && above.text.chars().count() >= 6
         && !whole_money_name(above.text.trim())
         && t.chars().count() >= 4

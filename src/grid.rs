@@ -1541,6 +1541,7 @@ fn text_grid<'t>(text: &'t str) -> Grid<'t> {
     }
     if layout == Layout::CellPerLine {
         rows = split_long_blocks(rows);
+        rows = join_cut_label_lines(rows);
     }
     if matches!(layout, Layout::Tabs | Layout::Pipes) {
         rows = join_wrapped_cells(rows);
@@ -1560,6 +1561,46 @@ fn text_grid<'t>(text: &'t str) -> Grid<'t> {
             Vec::new()
         },
     }
+}
+
+/// One cell a line, a label its cell broke over two lines (`年度重点` / `工作任务`,
+/// `绩效` / `指标`: a PDF viewer's or Word's copy of a narrow label column) is one line:
+/// two lines, one cell each, that make a label neither is alone. (The pieces had been
+/// read as text: a goal ran on over the whole task and indicator tables.) So is a level
+/// name of the indicator framework cut the same way (`社会效益` / `指标`, `服务对象满` /
+/// `意度指标`), whose pieces had been read as a level-3 name and its target.
+fn join_cut_label_lines(rows: Vec<Row<'_>>) -> Vec<Row<'_>> {
+    let framework = crate::sections::is_framework_name;
+    let is_label = |t: &str| crate::sections::is_label(t) || framework(t);
+    let mut out: Vec<Row<'_>> = Vec::with_capacity(rows.len());
+    for row in rows {
+        let cut = match (out.last(), row.cells.as_slice()) {
+            (Some(prev), [rest]) => match prev.cells.as_slice() {
+                [piece] => {
+                    let (p, r) = (piece.text.trim(), rest.text.trim());
+                    follows(prev, &row)
+                        && !p.is_empty()
+                        && !r.is_empty()
+                        && p.chars().count() <= 8
+                        && r.chars().count() <= 8
+                        && !is_label(p)
+                        && !is_label(r)
+                        && is_label(&format!("{p}{r}"))
+                }
+                _ => false,
+            },
+            _ => false,
+        };
+        match out.last_mut().and_then(|prev| prev.cells.first_mut()) {
+            Some(piece) if cut => {
+                let rest = row.cells.first().map(|c| c.text.trim()).unwrap_or("");
+                let whole = format!("{}{}", piece.text.trim(), rest);
+                piece.text = Cow::Owned(whole);
+            }
+            _ => out.push(row),
+        }
+    }
+    out
 }
 
 /// No row of the form has this many cells (the widest, a task row with added columns,
@@ -1922,6 +1963,35 @@ fn wider_than_above(prev: &Row<'_>, at: usize, text: &str) -> bool {
             .is_some_and(|above| display_width(text) > display_width(&above.text) + 2)
 }
 
+/// Whether `text`, alone on its line under cell `at` of the row above, is the next line
+/// of a task's content (`（1）受理申请；` / `（2）组织专家鉴定会。`), though it starts an item
+/// or the line above ends a sentence (`rest_joins` keeps such lines as rows): the cell
+/// above is a text beside its row's amount (a task's content, with the amount right after
+/// it), and the line is text, no amount, label or level name. A task row always has its
+/// name in the first cell, so a line under the content column is no row of its own.
+fn content_rest(prev: &Row<'_>, at: usize, text: &str) -> bool {
+    let (Some(above), Some(next)) = (prev.cells.get(at), prev.cells.get(at + 1)) else {
+        return false;
+    };
+    let t = text.trim();
+    at >= 1
+        && prev
+            .cells
+            .first()
+            .is_some_and(|c| !c.text.trim().is_empty())
+        // (A negative amount too: a task cut by an adjustment, `-50.0000`.)
+        && is_bare_amount(next.text.trim().trim_start_matches(['-', '－', '−']))
+        && above.text.chars().count() >= 6
+        && !whole_money_name(above.text.trim())
+        && t.chars().count() >= 4
+        && !starts_with_digit(t)
+        && !crate::value::is_amount(t)
+        && !crate::sections::is_label(t)
+        && !crate::sections::is_framework_name(t)
+        && !crate::sections::is_total_name(t)
+        && !is_page_number(t)
+}
+
 /// A budget item's whole name, short and ending as the form's money words end
 /// (`事业收入`, `其他资金`, `上年结转`, `财政拨款`): two such, one under the other, are
 /// two items (`其他资金` / `事业收入` with its amount left blank), not one name wrapped.
@@ -1978,7 +2048,7 @@ fn join_spaced_rests<'t>(rows: Vec<Row<'t>>, lines: &[&str]) -> Vec<Row<'t>> {
                 let is_label = crate::sections::is_label;
                 let margin = line_of(prev)?.starts_with(|c: char| !c.is_whitespace());
                 let cut = !is_label(&first.text) && !is_label(&cell.text) && is_label(&whole);
-                return (margin && cut).then_some(0);
+                return (margin && cut).then_some((0, false));
             }
             let indent = display_width(raw.get(..raw.len() - raw.trim_start().len())?);
             let starts = cell_starts(line_of(prev)?)?;
@@ -1991,10 +2061,25 @@ fn join_spaced_rests<'t>(rows: Vec<Row<'t>>, lines: &[&str]) -> Vec<Row<'t>> {
             let in_column = starts
                 .get(at + 1)
                 .is_some_and(|next| indent + display_width(&cell.text) < *next);
-            let own = in_column && wider_than_above(prev, at, &cell.text);
-            (rest_joins(prev, at, &cell.text) && !own).then_some(at)
+            if in_column && wider_than_above(prev, at, &cell.text) {
+                return None;
+            }
+            if rest_joins(prev, at, &cell.text) {
+                return Some((at, false));
+            }
+            content_rest(prev, at, &cell.text).then_some((at, true))
         });
-        join_or_push(&mut out, row, at.map(|at| vec![(at, 0)]), &mut joined);
+        // A task content's next numbered item (`（1）…；` / `（2）…`) keeps its line
+        // break, as a goal's items do; other lines close up, as a task's wrapped cells
+        // do (a layout may wrap right after a `。`).
+        if let (Some((at, true)), Some(prev)) = (at, out.last_mut()) {
+            if let (Some(into), Some(piece)) = (prev.cells.get_mut(at), row.cells.first()) {
+                if crate::sections::starts_list_item(&piece.text) {
+                    into.text.to_mut().push('\n');
+                }
+            }
+        }
+        join_or_push(&mut out, row, at.map(|(at, _)| vec![(at, 0)]), &mut joined);
     }
     out
 }
@@ -2126,7 +2211,30 @@ fn join_broken_rows(rows: Vec<Row<'_>>) -> Vec<Row<'_>> {
             width = None;
         }
         let w = width.unwrap_or_else(|| block_width(&rows[i..]));
-        let end = broken_row_end(&rows, i, w);
+        let mut end = broken_row_end(&rows, i, w);
+        // The row before may be narrower than the table (a merged cell: 资金情况's four
+        // amounts under a six-column table): the lines may make up the width of the rows
+        // after them instead, when the row right after them has that width.
+        let wider = block_width(&rows[i..]);
+        if end == i && wider > w {
+            let e = broken_row_end(&rows, i, wider);
+            if rows
+                .get(e + 1)
+                .is_some_and(|r| r.cells.len() == wider && follows(&rows[e], r))
+            {
+                end = e;
+            }
+        }
+        // A row narrower than the table (a merged cell: `年度目标 | ①…` in a five-column
+        // table, as Word copies it, one tab per cell it has) whose last cell goes on over
+        // lines without a tab: those lines are its rest, as after a whole row (they had
+        // been fields of their own, the goal cut after its first line).
+        let narrow = (2..w).contains(&rows[i].cells.len())
+            && rows[i].cells.iter().all(|c| c.col.is_some())
+            && rows[i].cells.last().is_some_and(|c| !c.text.is_empty());
+        if end == i && narrow && rows.get(i + 1).is_some_and(|r| r.cells.len() == 1) {
+            end = last_cell_lines_end(&rows, i, true);
+        }
         let n = rows[i].cells.len();
         if end > i {
             spans.push((i, end));
@@ -2182,6 +2290,7 @@ fn last_cell_lines_end(rows: &[Row<'_>], end: usize, after_whole: bool) -> usize
                 && !crate::sections::is_label(&r.cells[0].text)
                 && !crate::sections::is_framework_name(&r.cells[0].text)
         })
+        && !label_cut_at(rows, last + 1)
     {
         last += 1;
     }
@@ -2224,10 +2333,34 @@ fn block_width(rows: &[Row<'_>]) -> usize {
     w
 }
 
+/// A label cell broken inside by Word's copy (`预算整体` / `情况 → 部门预算支出 → …`,
+/// `总体绩效` / `目标 → …`): `rows[i]`, a line without a tab, and the tab row after it
+/// are one row when the two pieces make a label that neither is alone.
+fn label_cut_at(rows: &[Row<'_>], i: usize) -> bool {
+    let (Some(first), Some(next)) = (rows.get(i), rows.get(i + 1)) else {
+        return false;
+    };
+    let ([piece], Some(rest)) = (first.cells.as_slice(), next.cells.first()) else {
+        return false;
+    };
+    let (piece, rest) = (piece.text.trim(), rest.text.trim());
+    next.cells.len() >= 2
+        && next.cells.iter().all(|c| c.col.is_some())
+        && follows(first, next)
+        && !piece.is_empty()
+        && !rest.is_empty()
+        && !crate::sections::is_label(piece)
+        && !crate::sections::is_label(rest)
+        && crate::sections::is_label(&format!("{piece}{rest}"))
+}
+
 /// The last row of a row broken over lines that starts at `rows[i]`, given the cell count
 /// of the row before it (`i` itself when the row is whole).
 fn broken_row_end(rows: &[Row<'_>], i: usize, width: usize) -> usize {
     let first = &rows[i];
+    if label_cut_at(rows, i) {
+        return i + 1;
+    }
     let broke_in_text = |r: &Row<'_>| r.cells.last().is_some_and(|c| !c.text.is_empty());
     // Only a tab row breaks this way; a space-aligned one is left to `realign`.
     let tabbed = first.cells.iter().all(|c| c.col.is_some());

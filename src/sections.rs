@@ -199,7 +199,7 @@ fn norm_label_char(c: char) -> char {
     match c {
         '（' => '(',
         '）' => ')',
-        '：' => ':',
+        '：' | '∶' => ':',
         '【' | '〔' | '［' => '[',
         '】' | '〕' | '］' => ']',
         _ => c,
@@ -317,6 +317,10 @@ const OVERALL_GOAL: &[&str] = &[
     "政策总体目标",
     "政策绩效目标",
     "政策年度目标",
+    // A transfer payment's 区域绩效目标表 states its goal under the table's own name.
+    "区域绩效目标",
+    "年度区域绩效目标",
+    "区域年度绩效目标",
     // 单位整体支出 forms that state the unit's duties for the year (江苏 and others).
     "年度履职目标",
     "履职目标",
@@ -401,6 +405,11 @@ const FOOTER: &[&str] = &[
     "填报时间",
     "备注",
     "说明",
+    // A mid-year adjustment's form (年初预算数 | 本次调整数 | 调整后预算数) says why,
+    // under its amounts: a labelled field, no budget item.
+    "调整原因",
+    "调整理由",
+    "调整说明",
     "填表说明",
     "填报说明",
     // A self-evaluation's total score under its indicator table.
@@ -491,7 +500,32 @@ pub fn is_label(text: &str) -> bool {
 }
 
 fn label_of(text: &str) -> Option<Label> {
-    label_of_plain(text).or_else(|| label_of_plain(strip_enumerator(text)?))
+    label_of_plain(text)
+        .or_else(|| label_of_plain(strip_enumerator(text)?))
+        .or_else(|| label_of_plain(without_gloss(text)?))
+}
+
+/// A label with its translation in a minority script beside it, as bilingual forms of
+/// 新疆, 西藏 and 内蒙古 set them (`部门名称 / སྡེ་ཚན་གྱི་མིང་།`, `ئورگان نامى 部门名称`): the
+/// Chinese label without the gloss and the separator. `None` when the text has no such
+/// script (a first test on bytes: Arabic's lead bytes D8..DB, Tibetan's and Mongolian's
+/// E0/E1 lead no other char a form uses) or holds nothing else.
+fn without_gloss(text: &str) -> Option<&str> {
+    if text.len() > 4 * MAX_LABEL_BYTES
+        || !text.bytes().any(|b| matches!(b, 0xD8..=0xDB | 0xE0 | 0xE1))
+    {
+        return None;
+    }
+    let gloss = |c: char| {
+        matches!(c as u32,
+            0x0600..=0x06FF | 0x0750..=0x077F | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF // Arabic (Uyghur)
+            | 0x0F00..=0x0FFF // Tibetan
+            | 0x1800..=0x18AF) // Mongolian
+    };
+    let edge =
+        |c: char| gloss(c) || c.is_whitespace() || "/／|｜、-—–·•".contains(c) || c == '\u{200C}';
+    let t = text.trim_matches(edge);
+    (!t.is_empty() && t.len() < text.len() && !t.chars().any(gloss)).then_some(t)
 }
 
 /// A long section label with one character misread by OCR (`年度重点工作仼务`,
@@ -610,12 +644,10 @@ static MISREAD_LABELS: std::sync::LazyLock<Vec<Vec<(&'static str, Label)>>> =
 /// Task and target cells continued on a later row are likewise joined without a
 /// separator (`append`); there a new item starts only with a new task or indicator row.
 /// PDF cells carry no line numbers: their rows keep a line break, as before.
-fn wrap_separator(before: &str, after: &str) -> &'static str {
+pub(crate) fn wrap_separator(before: &str, after: &str) -> &'static str {
     let last = before.trim_end().chars().next_back();
     let next = after.trim_start().chars().next();
-    let starts_item = strip_enumerator(after).is_some()
-        || next.is_some_and(|c| ('\u{2460}'..='\u{2473}').contains(&c));
-    if starts_item || last.is_some_and(|c| "。；;！!？?：:".contains(c)) {
+    if starts_list_item(after) || last.is_some_and(|c| "。；;！!？?：:".contains(c)) {
         "\n"
     } else if last.is_some_and(|c| c.is_ascii_alphabetic())
         && next.is_some_and(|c| c.is_ascii_alphabetic())
@@ -624,6 +656,16 @@ fn wrap_separator(before: &str, after: &str) -> &'static str {
     } else {
         ""
     }
+}
+
+/// Whether a line starts a numbered item (`1.`, `（2）`, `二、`, `③`).
+pub(crate) fn starts_list_item(text: &str) -> bool {
+    strip_enumerator(text).is_some()
+        || text
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(|c| ('\u{2460}'..='\u{2473}').contains(&c))
 }
 
 /// A section title's number taken off: `一、`, `二.`, `(三)`, `（四）`, `3、`, `4.`, `5．`
@@ -910,7 +952,7 @@ fn header_kind(texts: &[&str]) -> (bool, bool) {
 fn split_inline(text: &str) -> Option<(&str, &str)> {
     let i = find_colon(text)?;
     let (l, r) = text.split_at(i);
-    let r = r.trim_start_matches(['：', ':']).trim();
+    let r = r.trim_start_matches(COLONS).trim();
     let l = l.trim();
     if l.is_empty() || l.chars().count() > 16 {
         return None;
@@ -918,16 +960,29 @@ fn split_inline(text: &str) -> Option<(&str, &str)> {
     Some((l, r))
 }
 
-/// `text.find(['：', ':'])`, asked of the first cell of every row: a memchr2 for `:`
-/// and for 9A, the last byte of `：` (EF BC 9A), which is that char exactly when EF BC
-/// stand before it. std's char-set search decodes every char.
+/// The colons a label ends with: `：`, `:`, and the ratio sign `∶` (U+2236) that OCR
+/// reads a colon as (`填报单位∶某市人民防空办公室`).
+const COLONS: [char; 3] = ['：', ':', '∶'];
+
+/// `text.find(['：', ':'])`, asked of the first cell of every row: a memchr3 for `:`,
+/// for 9A, the last byte of `：` (EF BC 9A), which is that char exactly when EF BC
+/// stand before it, and for B6, the last byte of `∶` (E2 88 B6). std's char-set search
+/// decodes every char. A `∶` between digits is a ratio (`1∶500`), no colon.
 fn find_colon(text: &str) -> Option<usize> {
     let b = text.as_bytes();
-    memchr::memchr2_iter(b':', 0x9A, b).find_map(|i| match b.get(i) {
+    memchr::memchr3_iter(b':', 0x9A, 0xB6, b).find_map(|i| match b.get(i) {
         Some(b':') => Some(i),
-        _ => i
+        Some(0x9A) => i
             .checked_sub(2)
             .filter(|&s| b.get(s..i) == Some(&[0xEF, 0xBC][..])),
+        _ => i
+            .checked_sub(2)
+            .filter(|&s| b.get(s..i) == Some(&[0xE2, 0x88][..]))
+            .filter(|&s| {
+                !s.checked_sub(1)
+                    .and_then(|p| b.get(p))
+                    .is_some_and(u8::is_ascii_digit)
+            }),
     })
 }
 
@@ -1603,7 +1658,9 @@ impl<'g> Reader<'g> {
             // a task header's amount cell (预算资金（万元） under 任务名称 / 主要内容) is no
             // new budget, and of a goal table's headings, one after the other (中期目标 |
             // 年度目标), one that is itself a goal label (年度目标) no new goal.
-            let task_head = |t: &str| TaskColumns::slot(t).is_some();
+            // (A column added before the amount, 资金来源, is the header's too.)
+            let task_head =
+                |t: &str| TaskColumns::slot(t).is_some() || is_task_added_before_header(t);
             let own_header = |open: Label, is_head: &dyn Fn(&str) -> bool| {
                 cell_per_line
                     && inline.is_none()
@@ -1614,6 +1671,14 @@ impl<'g> Reader<'g> {
             let indicator_head = |t: &str| is_indicator_header_cell(t) || is_stream_added_header(t);
             let label = match label {
                 Some(Label::Budget) if own_header(Label::Tasks, &task_head) => None,
+                // A task header's outcome column named as a goal label (项目名称 | 项目概述
+                // | 预算数 | 绩效目标): a short header word there, no goal section.
+                Some(Label::OverallGoal)
+                    if first.text.trim().chars().count() <= 4
+                        && own_header(Label::Tasks, &task_head) =>
+                {
+                    None
+                }
                 // An indicator header's added column (备注, a footer label elsewhere).
                 Some(Label::Footer) if own_header(Label::Indicators, &indicator_head) => None,
                 // (And a duty/task goal table's headings, 部门职能 | 年度主要任务, which are
@@ -2095,7 +2160,7 @@ impl<'g> Reader<'g> {
         }
         // `填报人： | 李四`: the colon only introduced the next cell.
         let label = match value {
-            Some(_) => label.trim_end_matches(['：', ':']).trim_end(),
+            Some(_) => label.trim_end_matches(COLONS).trim_end(),
             None => label,
         };
         self.out.other_fields.push(OtherField {
@@ -2836,6 +2901,9 @@ impl<'g> Reader<'g> {
             let mut header_texts: Vec<String> = Vec::new();
             let mut added_after_amount: Vec<String> = Vec::new();
             let mut header_cells = 0;
+            // Columns the template adds before the amount (资金来源, 对应项目): their
+            // header cells, at their places in the header run.
+            let mut added_before_amount: Vec<(usize, String)> = Vec::new();
             while i < loose.len() {
                 // A header names each column once: a cell naming one already named
                 // (`预算执行审计` after 拟投入的资金) is a task's, unless it is a funding
@@ -2844,8 +2912,9 @@ impl<'g> Reader<'g> {
                 // Columns a template adds between named ones (名称 | 开始时间 | 结束时间 |
                 // 主要实施内容, 主要内容 | 起止时间 | 预算金额) are header cells too, where a
                 // named header follows them.
+                let mut before = Vec::new();
                 let (mut run, mut seen) = (0, 0);
-                for c in &loose[i..] {
+                while let Some(c) = loose.get(i + run + seen) {
                     match TaskColumns::slot(&c.text) {
                         Some(s) if named.get(s).copied().unwrap_or(false) => {
                             if !is_funding_header(&c.text) {
@@ -2856,6 +2925,17 @@ impl<'g> Reader<'g> {
                             if let Some(n) = named.get_mut(s) {
                                 *n = true;
                             }
+                        }
+                        // A header cell between the names and the amount's header: its
+                        // cells stand before each task's amount (see `before_cells`).
+                        None if named[0]
+                            && !named[2]
+                            && is_task_added_before_header(&c.text)
+                            && loose
+                                .get(i + run + seen + 1)
+                                .is_some_and(|n| TaskColumns::slot(&n.text) == Some(2)) =>
+                        {
+                            before.push((i + run + seen, c.text.trim().to_string()));
                         }
                         None if run > 0 && is_task_added_header(&c.text) => {
                             seen += 1;
@@ -2903,9 +2983,13 @@ impl<'g> Reader<'g> {
                             .collect();
                     }
                     if map.is_none() {
-                        let mut header = loose.get(i..head_end).unwrap_or_default().to_vec();
+                        let mut header: Vec<&Cell> = (i..head_end)
+                            .filter(|k| !before.iter().any(|(b, _)| b == k))
+                            .filter_map(|k| loose.get(k).copied())
+                            .collect();
                         header.extend(outcome_head);
                         header_cells = header.len();
+                        added_before_amount = std::mem::take(&mut before);
                         map = TaskColumns::from_header(&header);
                         let parts = loose.get(head_end..end).unwrap_or_default();
                         if let Some(m) = map.as_mut().filter(|_| parts.len() >= 2) {
@@ -2952,6 +3036,38 @@ impl<'g> Reader<'g> {
                 if let Some((name, nums)) = row.split_first() {
                     let loc = name.loc.clone();
                     self.task_total(name, nums, map.as_ref(), unit.clone(), &loc);
+                }
+            }
+            // The cells of columns added before the amount stand right before each
+            // task's amount, after its name and content: taken out, and given to the
+            // task of that amount (they had been glued onto the content).
+            let mut before_cells: Vec<Vec<(String, String)>> = Vec::new();
+            if !added_before_amount.is_empty() {
+                let n = added_before_amount.len();
+                let mut k = 0;
+                let mut since = 0;
+                while k < loose.len() {
+                    if !is_amount_like(&loose[k].text) {
+                        since += 1;
+                        k += 1;
+                        continue;
+                    }
+                    // Name and content (and the task before's outcome) stay.
+                    if since >= n + 2 {
+                        let cells: Vec<&Cell> = loose.drain(k - n..k).collect();
+                        before_cells.push(
+                            added_before_amount
+                                .iter()
+                                .map(|(_, h)| h.clone())
+                                .zip(cells.iter().map(|c| c.text.to_string()))
+                                .collect(),
+                        );
+                        k -= n;
+                    } else {
+                        before_cells.push(Vec::new());
+                    }
+                    since = 0;
+                    k += 1;
                 }
             }
             // The added columns' cells follow each task's amount: taken out, and given
@@ -3015,6 +3131,13 @@ impl<'g> Reader<'g> {
                 .filter(|t| t.amount_raw.is_some());
             for (t, cols) in with_amount.zip(added_cells) {
                 t.other_columns.extend(cols);
+            }
+            let with_amount = tasks
+                .iter_mut()
+                .skip(from)
+                .filter(|t| t.amount_raw.is_some());
+            for (t, cols) in with_amount.zip(before_cells) {
+                t.other_columns.splice(0..0, cols);
             }
             if let Some((header, numbers)) = numbers {
                 for (t, n) in tasks.iter_mut().skip(from).zip(numbers) {
@@ -3510,6 +3633,19 @@ fn is_task_added_header(text: &str) -> bool {
         && ["时限", "时间", "期限", "科室", "单位", "部门", "备注"]
             .iter()
             .any(|w| t.ends_with(w))
+}
+
+/// One cell a line, a task column a template adds between the content and the amount
+/// (`资金来源`, `对应项目`, `资金性质`): a short header word, asked only of a cell right
+/// before the amount's header in the header run.
+fn is_task_added_before_header(text: &str) -> bool {
+    let t = text.trim();
+    (2..=8).contains(&t.chars().count())
+        && !t
+            .chars()
+            .any(|c| c.is_ascii_digit() || "，。；：:、,.".contains(c))
+        && !is_amount_like(t)
+        && !is_label(t)
 }
 
 /// A header over row numbers (`序号`, `编号`), which templates put first.
@@ -4923,6 +5059,8 @@ fn is_field_label(text: &str) -> bool {
         "项目编码",
         "项目代码",
         "实施单位",
+        "项目实施单位",
+        "资金性质",
         "项目属性",
         "项目类型",
         "项目类别",
@@ -5266,7 +5404,12 @@ impl TaskColumns {
             Some(0)
         } else if has_by(3, "内容") {
             Some(1)
-        } else if has_by(4, "资金") || has_by(4, "金额") || has_by(5, "投入") || has_by(7, "预算")
+        } else if (has_by(4, "资金") || has_by(4, "金额") || has_by(5, "投入") || has_by(7, "预算"))
+            // 资金来源 / 资金性质 / 预算类型 name where the money comes from, a column of
+            // words (一般公共预算, 政府性基金预算) a template adds before the amount.
+            && !["来源", "性质", "渠道", "类型", "类别", "科目"]
+                .iter()
+                .any(|w| strip_note(&n).ends_with(w))
         {
             // 年度预算（万元）, 预算数 head the amount column too.
             Some(2)
@@ -7338,6 +7481,14 @@ mod tests {
             "无冒号的文本",
         ] {
             assert_eq!(find_colon(t), t.find(['：', ':']), "{t:?}");
+        }
+        // OCR's ratio sign for a colon ends a label; between digits it is a ratio.
+        for (t, at) in [
+            ("填报单位∶某市人防办", Some(12)),
+            ("比例尺1∶500", None),
+            ("a∶b：c", Some(1)),
+        ] {
+            assert_eq!(find_colon(t), at, "{t:?}");
         }
     }
 

@@ -876,6 +876,33 @@ impl<'a> Scan<'a> {
             .and_then(|t| t.metric.clone())
     }
 
+    /// `45%±1%`, `3000±200人`: the number `q` at `i` (ending at `qend`) followed by a
+    /// plus-minus sign and a second number is the band `q - d` to `q + d`. Both numbers
+    /// must be stated in one unit (or one of them bare), so the band is plain arithmetic.
+    fn band_around(&self, i: usize, q: &Qty, qend: usize) -> Option<Tok> {
+        let s = self.s;
+        let after = s[qend..].trim_start_matches(' ');
+        let sign = ["±", "+/-", "+-"].iter().find(|w| after.starts_with(*w))?;
+        let rest = after[sign.len()..].trim_start_matches(' ');
+        let at = s.len() - rest.len();
+        let d = quantity(rest)?;
+        let unit = match (q.unit.as_ref(), d.unit.as_ref()) {
+            (Some(a), Some(b)) if a.text != b.text => return None,
+            (a, b) => b.or(a),
+        };
+        let lo = q.value.checked_sub(d.value)?;
+        let hi = q.value.checked_add(d.value)?;
+        let mag = unit.map_or(Decimal::ONE, |u| u.mag);
+        let start = prefix_ops(s, i).map_or(i, |(_, _, st)| st);
+        let t = between(
+            self.metric_or_last(self.floor, start),
+            (lo, mag),
+            (hi, mag),
+            unit,
+        );
+        Some(Tok::Threshold { t, end: at + d.len })
+    }
+
     fn in_date(&self, start: usize) -> bool {
         self.date_end
             .is_some_and(|e| e <= start && self.s[e..start].trim().is_empty())
@@ -969,6 +996,12 @@ impl<'a> Scan<'a> {
             if s[qend..].starts_with('-') {
                 return skip(r.end, false);
             }
+        }
+
+        // 45%±1%: a band around the number before the sign (44 to 46), where a bare
+        // ±1% would be read as -1 to 1.
+        if let Some(t) = self.band_around(i, &q, qend) {
+            return Some(t);
         }
 
         // ±3%: a symmetric band.

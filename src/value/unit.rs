@@ -165,6 +165,8 @@ const UNITS: &[&str] = &[
     // 计量器具 and equipment are counted by the piece of a set
     "台件",
     "台套",
+    // Livestock counted by head (牛 头, 羊 只) together: 300万头只.
+    "头只",
     "架次",
     "车次",
     "班次",

@@ -2159,6 +2159,30 @@ fn place_level_names(rows: &mut [TRow]) {
             }
         }
     }
+    // Where no row holds a level name beside other text (a page of the table's last
+    // rows, its names all on lines of their own), the names' columns are those left of
+    // every column holding other text that hold level-2 names only. There only a name
+    // alone in its row moves: two names in one row may be two lines run together (a
+    // level-1 label beside a lone level-2 name's line), which lifting tells apart.
+    let alone_only = level_cols.is_empty();
+    if alone_only {
+        let other = |c: &TCell| !c.text.is_empty() && !is_name(&c.text) && !is_label(&c.text);
+        let first_other = rows
+            .iter()
+            .flat_map(|r| r.cells.iter().enumerate())
+            .filter(|(_, c)| other(c))
+            .map(|(i, _)| i)
+            .min();
+        let level1 = |t: &str| is_name(t) && !crate::sections::is_level2_name(t);
+        for i in 0..first_other.unwrap_or(0) {
+            let texts = || rows.iter().filter_map(|r| r.cells.get(i)).map(|c| &*c.text);
+            // A column holding level-1 names too is the names' column of a zone too
+            // narrow to show the level-2 one apart: it tells no name's place.
+            if texts().any(crate::sections::is_level2_name) && !texts().any(level1) {
+                level_cols.push(i);
+            }
+        }
+    }
     let Some(last) = level_cols.iter().copied().max() else {
         return;
     };
@@ -2167,7 +2191,8 @@ fn place_level_names(rows: &mut [TRow]) {
             .cells
             .iter()
             .all(|c| c.text.is_empty() || is_name(&c.text) || is_label(&c.text));
-        if !only_names {
+        let alone = r.cells.iter().filter(|c| !c.text.is_empty()).count() == 1;
+        if !only_names || (alone_only && !alone) {
             continue;
         }
         for i in (last + 1)..r.cells.len() {
@@ -4252,6 +4277,47 @@ mod tests {
         assert!(
             row("24957").is_some_and(|r| !r.iter().any(|c| squash(c).contains("525亿元"))),
             "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn level2_label_keeps_the_rows_below_it_that_centre_it() {
+        // 生态效益指标 stands in the first of two rows that centre it (to a tenth of a
+        // line); the page's first rows above are no part of its span. It stays, and the
+        // row below it (`重点主攻方向数量≤55 项。`) is its, not the next label's.
+        let t = include_str!(
+            "../../fixtures/layout/level2-label-stays-on-the-rows-below-it-that-centre-it.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let squash = |c: &str| c.split_whitespace().collect::<String>();
+        let at = |name: &str| {
+            rows.iter()
+                .position(|r| r.iter().any(|c| squash(c).starts_with(name)))
+        };
+        assert!(at("重点主攻方向数量≤55").is_some(), "{rows:?}");
+        assert!(at("生态效益指标") < at("重点主攻方向数量≤55"), "{rows:?}");
+        assert!(at("可持续影响指标") > at("重点主攻方向数量≤55"), "{rows:?}");
+    }
+
+    #[test]
+    fn level2_names_astray_on_a_page_of_names_only_go_to_the_names_column() {
+        // On the table's last page no row holds a level name beside other text: the
+        // level-2 column shows only in 可持续影响指标, alone on its line. The lone
+        // 生态效益指标 (an empty row) and 服务对象满意度指标 stand where level-3 names
+        // start; back in the names' column, 可持续影响指标 heads the rows it centres on.
+        let t = include_str!(
+            "../../fixtures/layout/level2-names-astray-on-a-page-of-names-only.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let squash = |c: &str| c.split_whitespace().collect::<String>();
+        let row = rows
+            .iter()
+            .find(|r| r.iter().any(|c| squash(c).starts_with("项目完成率达到95%")));
+        assert!(
+            row.is_some_and(|r| r.contains(&"可持续影响指标")),
+            "{row:?} {rows:?}"
         );
     }
 

@@ -952,7 +952,9 @@ fn dedrift(lines: &[Line], seps: &[f64], in_indicators: bool) -> Vec<Line> {
                     }) == Some(true);
                 // The left column's next line (the first line below holding text there):
                 // opening with a unit word, it ends the value this line's part of that
-                // cell ends with (`…不超过 4807` / `家。`).
+                // cell ends with (`…不超过 4807` / `家。`); opening with digits that are
+                // no list number, that value's number goes on there (`…不超过 26` /
+                // `0 家。`: letter spacing parts a number from the ideographs before it).
                 let unit_below = in_indicators
                     && sep_i.is_some_and(|i| {
                         let start = i
@@ -967,7 +969,11 @@ fn dedrift(lines: &[Line], seps: &[f64], in_indicators: bool) -> Vec<Line> {
                                     .iter()
                                     .find(|c| c.bbox.x0 > start && c.bbox.x0 < sep)
                             })
-                            .is_some_and(|c| crate::value::starts_with_whole_unit(&c.text))
+                            .is_some_and(|c| {
+                                let t = c.text.as_str();
+                                crate::value::starts_with_whole_unit(t)
+                                    || (t.starts_with(is_digit) && !t.ends_with('.'))
+                            })
                     });
                 // So a cut right after a number is the boundary there, unless a unit
                 // follows it (the left cell's too: `≥296 亿` / `元。`).
@@ -4278,6 +4284,40 @@ mod tests {
             row("24957").is_some_and(|r| !r.iter().any(|c| squash(c).contains("525亿元"))),
             "{rows:?}"
         );
+    }
+
+    #[test]
+    fn number_parted_from_its_word_keeps_its_cell_where_it_wraps() {
+        // `高新技术企业认定数不超过 26 高新技术企业认定数不超过 2` over `0 家。  60 家。`:
+        // the left part as wide as the column's full lines ends before `26`, but the
+        // left cell's next line opens with digits, so its number goes on there and the
+        // cut is after `26` (a number before a word that is no unit ends its part).
+        let t = include_str!(
+            "../../fixtures/layout/number-parted-from-its-word-wraps-to-the-next-line.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let squash = |c: &str| c.split_whitespace().collect::<String>();
+        for (name, want) in [
+            ("提升公共服务供给能", "高新技术企业认定数不超过260家。"),
+            ("带动社会投资", "高新技术企业认定数不低于2551家。"),
+        ] {
+            let row = rows
+                .iter()
+                .find(|r| r.iter().any(|c| squash(c).starts_with(name)));
+            let last = row.map(|r| {
+                r.iter()
+                    .rev()
+                    .take(2)
+                    .map(|c| squash(c))
+                    .collect::<Vec<_>>()
+            });
+            assert_eq!(
+                last,
+                Some(vec![want.to_string(), want.to_string()]),
+                "{rows:?}"
+            );
+        }
     }
 
     #[test]

@@ -955,33 +955,34 @@ fn dedrift(lines: &[Line], seps: &[f64], in_indicators: bool) -> Vec<Line> {
                 // cell ends with (`…不超过 4807` / `家。`); opening with digits that are
                 // no list number, that value's number goes on there (`…不超过 26` /
                 // `0 家。`: letter spacing parts a number from the ideographs before it).
-                let unit_below = in_indicators
-                    && sep_i.is_some_and(|i| {
+                let left_below = in_indicators
+                    .then(|| {
+                        let i = sep_i?;
                         let start = i
                             .checked_sub(1)
                             .and_then(|p| seps.get(p))
                             .copied()
                             .unwrap_or(f64::NEG_INFINITY);
-                        below
-                            .iter()
-                            .find_map(|nl| {
-                                nl.chunks
-                                    .iter()
-                                    .find(|c| c.bbox.x0 > start && c.bbox.x0 < sep)
-                            })
-                            .is_some_and(|c| {
-                                let t = c.text.as_str();
-                                crate::value::starts_with_whole_unit(t)
-                                    || (t.starts_with(is_digit) && !t.ends_with('.'))
-                            })
-                    });
+                        below.iter().find_map(|nl| {
+                            nl.chunks
+                                .iter()
+                                .find(|c| c.bbox.x0 > start && c.bbox.x0 < sep)
+                        })
+                    })
+                    .flatten()
+                    .map(|c| c.text.as_str());
+                let unit_below = left_below.is_some_and(crate::value::starts_with_whole_unit);
+                let digits_below =
+                    left_below.is_some_and(|t| t.starts_with(is_digit) && !t.ends_with('.'));
                 // So a cut right after a number is the boundary there, unless a unit
-                // follows it (the left cell's too: `≥296 亿` / `元。`).
+                // follows it (the left cell's too: `≥296 亿` / `元。`). Where the number
+                // goes on below, a unit word after it opens the next cell's part (`不超过
+                // 9 成 率 不 超 过 96` over `6%。`: 成 may be a unit, here it is a word's).
                 let number_then_unit_below = |j: usize| {
-                    unit_below
-                        && j >= 1
+                    j >= 1
                         && text_at(j - 1).ends_with(is_digit)
-                        && !crate::value::starts_with_unit(text_at(j))
+                        && (digits_below
+                            || (unit_below && !crate::value::starts_with_unit(text_at(j))))
                 };
                 // The number ending the left part opens its value on this line, after
                 // a comparison sign (`≥ 536`, `≥536`): it is whole there.
@@ -4318,6 +4319,31 @@ mod tests {
                 "{rows:?}"
             );
         }
+    }
+
+    #[test]
+    fn number_going_on_below_is_cut_after_though_a_unit_character_follows() {
+        // `完成率不超过 9 成 率 不 超 过 96` over `6%。  %。`: the left cell's number goes
+        // on below, so `成` after it (a unit of its own, tenths) opens the next cell's
+        // letter-spaced part, not this value's unit.
+        let t = include_str!(
+            "../../fixtures/layout/number-wrapped-before-a-unit-character-of-the-next-cell.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let squash = |c: &str| c.split_whitespace().collect::<String>();
+        let row = rows
+            .iter()
+            .find(|r| r.iter().any(|c| squash(c).starts_with("改善城乡人居")));
+        let last = row.map(|r| {
+            r.iter()
+                .rev()
+                .take(2)
+                .map(|c| squash(c))
+                .collect::<Vec<_>>()
+        });
+        let ends = last.is_some_and(|l| l.iter().all(|c| c.ends_with("4.项目完成率不超过96%。")));
+        assert!(ends, "{row:?}");
     }
 
     #[test]

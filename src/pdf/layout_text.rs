@@ -984,6 +984,20 @@ fn dedrift(lines: &[Line], seps: &[f64], in_indicators: bool) -> Vec<Line> {
                         && (digits_below
                             || (unit_below && !crate::value::starts_with_unit(text_at(j))))
                 };
+                // A unit wrapped inside itself (`767 公` / `里。3.`): the cut is right after
+                // its first part, which with the left cell's next line makes a whole unit
+                // (and alone none), after a number.
+                let unit_head_cut = |j: usize| {
+                    j >= 2
+                        && text_at(j - 2).ends_with(is_digit)
+                        && !crate::value::starts_with_whole_unit(text_at(j - 1))
+                        && left_below.is_some_and(|b| {
+                            !crate::value::starts_with_whole_unit(b)
+                                && crate::value::starts_with_whole_unit(
+                                    &[text_at(j - 1), b].concat(),
+                                )
+                        })
+                };
                 // The number ending the left part opens its value on this line, after
                 // a comparison sign (`≥ 536`, `≥536`): it is whole there.
                 let compared = |j: usize| {
@@ -1056,7 +1070,7 @@ fn dedrift(lines: &[Line], seps: &[f64], in_indicators: bool) -> Vec<Line> {
                     // after this line's last number in it (the nearest the column's
                     // width, or the separator, of such cuts; two numbers meeting are
                     // surer still: `=14175 9 亿元。`).
-                    if in_indicators && number_then_unit_below(j) {
+                    if in_indicators && (number_then_unit_below(j) || unit_head_cut(j)) {
                         let off = match want {
                             Some(w) => (ink(k, j) - w).abs(),
                             None => chunks
@@ -4344,6 +4358,29 @@ mod tests {
         });
         let ends = last.is_some_and(|l| l.iter().all(|c| c.ends_with("4.项目完成率不超过96%。")));
         assert!(ends, "{row:?}");
+    }
+
+    #[test]
+    fn unit_wrapped_inside_itself_keeps_its_head() {
+        // `2. 道路养护里程不超过 767 公 道 路 养 护 …` over `里。3. …`: 公 with the next
+        // line's 里 makes the unit 公里, so the cut is after 公, not before it.
+        let t = include_str!(
+            "../../fixtures/layout/unit-wrapped-inside-itself-before-the-next-cell.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let squash = |c: &str| c.split_whitespace().collect::<String>();
+        let row = rows.iter().find(|r| {
+            r.iter()
+                .any(|c| squash(c).starts_with("1.道路养护里程＞733"))
+        });
+        let both = row.is_some_and(|r| {
+            r.iter()
+                .filter(|c| squash(c).contains("2.道路养护里程不超过767公里。3."))
+                .count()
+                == 2
+        });
+        assert!(both, "{row:?}");
     }
 
     #[test]

@@ -952,30 +952,51 @@ fn dedrift(lines: &[Line], seps: &[f64], in_indicators: bool) -> Vec<Line> {
                     }) == Some(true);
                 // The left column's next line (the first line below holding text there):
                 // opening with a unit word, it ends the value this line's part of that
-                // cell ends with (`…不超过 4807` / `家。`).
-                let unit_below = in_indicators
-                    && sep_i.is_some_and(|i| {
+                // cell ends with (`…不超过 4807` / `家。`); opening with digits that are
+                // no list number, that value's number goes on there (`…不超过 26` /
+                // `0 家。`: letter spacing parts a number from the ideographs before it).
+                let left_below = in_indicators
+                    .then(|| {
+                        let i = sep_i?;
                         let start = i
                             .checked_sub(1)
                             .and_then(|p| seps.get(p))
                             .copied()
                             .unwrap_or(f64::NEG_INFINITY);
-                        below
-                            .iter()
-                            .find_map(|nl| {
-                                nl.chunks
-                                    .iter()
-                                    .find(|c| c.bbox.x0 > start && c.bbox.x0 < sep)
-                            })
-                            .is_some_and(|c| crate::value::starts_with_whole_unit(&c.text))
-                    });
+                        below.iter().find_map(|nl| {
+                            nl.chunks
+                                .iter()
+                                .find(|c| c.bbox.x0 > start && c.bbox.x0 < sep)
+                        })
+                    })
+                    .flatten()
+                    .map(|c| c.text.as_str());
+                let unit_below = left_below.is_some_and(crate::value::starts_with_whole_unit);
+                let digits_below =
+                    left_below.is_some_and(|t| t.starts_with(is_digit) && !t.ends_with('.'));
                 // So a cut right after a number is the boundary there, unless a unit
-                // follows it (the left cell's too: `≥296 亿` / `元。`).
+                // follows it (the left cell's too: `≥296 亿` / `元。`). Where the number
+                // goes on below, a unit word after it opens the next cell's part (`不超过
+                // 9 成 率 不 超 过 96` over `6%。`: 成 may be a unit, here it is a word's).
                 let number_then_unit_below = |j: usize| {
-                    unit_below
-                        && j >= 1
+                    j >= 1
                         && text_at(j - 1).ends_with(is_digit)
-                        && !crate::value::starts_with_unit(text_at(j))
+                        && (digits_below
+                            || (unit_below && !crate::value::starts_with_unit(text_at(j))))
+                };
+                // A unit wrapped inside itself (`767 公` / `里。3.`): the cut is right after
+                // its first part, which with the left cell's next line makes a whole unit
+                // (and alone none), after a number.
+                let unit_head_cut = |j: usize| {
+                    j >= 2
+                        && text_at(j - 2).ends_with(is_digit)
+                        && !crate::value::starts_with_whole_unit(text_at(j - 1))
+                        && left_below.is_some_and(|b| {
+                            !crate::value::starts_with_whole_unit(b)
+                                && crate::value::starts_with_whole_unit(
+                                    &[text_at(j - 1), b].concat(),
+                                )
+                        })
                 };
                 // The number ending the left part opens its value on this line, after
                 // a comparison sign (`≥ 536`, `≥536`): it is whole there.
@@ -1049,7 +1070,7 @@ fn dedrift(lines: &[Line], seps: &[f64], in_indicators: bool) -> Vec<Line> {
                     // after this line's last number in it (the nearest the column's
                     // width, or the separator, of such cuts; two numbers meeting are
                     // surer still: `=14175 9 亿元。`).
-                    if in_indicators && number_then_unit_below(j) {
+                    if in_indicators && (number_then_unit_below(j) || unit_head_cut(j)) {
                         let off = match want {
                             Some(w) => (ink(k, j) - w).abs(),
                             None => chunks
@@ -2159,6 +2180,30 @@ fn place_level_names(rows: &mut [TRow]) {
             }
         }
     }
+    // Where no row holds a level name beside other text (a page of the table's last
+    // rows, its names all on lines of their own), the names' columns are those left of
+    // every column holding other text that hold level-2 names only. There only a name
+    // alone in its row moves: two names in one row may be two lines run together (a
+    // level-1 label beside a lone level-2 name's line), which lifting tells apart.
+    let alone_only = level_cols.is_empty();
+    if alone_only {
+        let other = |c: &TCell| !c.text.is_empty() && !is_name(&c.text) && !is_label(&c.text);
+        let first_other = rows
+            .iter()
+            .flat_map(|r| r.cells.iter().enumerate())
+            .filter(|(_, c)| other(c))
+            .map(|(i, _)| i)
+            .min();
+        let level1 = |t: &str| is_name(t) && !crate::sections::is_level2_name(t);
+        for i in 0..first_other.unwrap_or(0) {
+            let texts = || rows.iter().filter_map(|r| r.cells.get(i)).map(|c| &*c.text);
+            // A column holding level-1 names too is the names' column of a zone too
+            // narrow to show the level-2 one apart: it tells no name's place.
+            if texts().any(crate::sections::is_level2_name) && !texts().any(level1) {
+                level_cols.push(i);
+            }
+        }
+    }
     let Some(last) = level_cols.iter().copied().max() else {
         return;
     };
@@ -2167,7 +2212,8 @@ fn place_level_names(rows: &mut [TRow]) {
             .cells
             .iter()
             .all(|c| c.text.is_empty() || is_name(&c.text) || is_label(&c.text));
-        if !only_names {
+        let alone = r.cells.iter().filter(|c| !c.text.is_empty()).count() == 1;
+        if !only_names || (alone_only && !alone) {
             continue;
         }
         for i in (last + 1)..r.cells.len() {
@@ -4253,6 +4299,129 @@ mod tests {
         assert!(
             row("24957").is_some_and(|r| !r.iter().any(|c| squash(c).contains("525亿元"))),
             "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn number_parted_from_its_word_keeps_its_cell_where_it_wraps() {
+        // `高新技术企业认定数不超过 26 高新技术企业认定数不超过 2` over `0 家。  60 家。`:
+        // the left part as wide as the column's full lines ends before `26`, but the
+        // left cell's next line opens with digits, so its number goes on there and the
+        // cut is after `26` (a number before a word that is no unit ends its part).
+        let t = include_str!(
+            "../../fixtures/layout/number-parted-from-its-word-wraps-to-the-next-line.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let squash = |c: &str| c.split_whitespace().collect::<String>();
+        for (name, want) in [
+            ("提升公共服务供给能", "高新技术企业认定数不超过260家。"),
+            ("带动社会投资", "高新技术企业认定数不低于2551家。"),
+        ] {
+            let row = rows
+                .iter()
+                .find(|r| r.iter().any(|c| squash(c).starts_with(name)));
+            let last = row.map(|r| {
+                r.iter()
+                    .rev()
+                    .take(2)
+                    .map(|c| squash(c))
+                    .collect::<Vec<_>>()
+            });
+            assert_eq!(
+                last,
+                Some(vec![want.to_string(), want.to_string()]),
+                "{rows:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn number_going_on_below_is_cut_after_though_a_unit_character_follows() {
+        // `完成率不超过 9 成 率 不 超 过 96` over `6%。  %。`: the left cell's number goes
+        // on below, so `成` after it (a unit of its own, tenths) opens the next cell's
+        // letter-spaced part, not this value's unit.
+        let t = include_str!(
+            "../../fixtures/layout/number-wrapped-before-a-unit-character-of-the-next-cell.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let squash = |c: &str| c.split_whitespace().collect::<String>();
+        let row = rows
+            .iter()
+            .find(|r| r.iter().any(|c| squash(c).starts_with("改善城乡人居")));
+        let last = row.map(|r| {
+            r.iter()
+                .rev()
+                .take(2)
+                .map(|c| squash(c))
+                .collect::<Vec<_>>()
+        });
+        let ends = last.is_some_and(|l| l.iter().all(|c| c.ends_with("4.项目完成率不超过96%。")));
+        assert!(ends, "{row:?}");
+    }
+
+    #[test]
+    fn unit_wrapped_inside_itself_keeps_its_head() {
+        // `2. 道路养护里程不超过 767 公 道 路 养 护 …` over `里。3. …`: 公 with the next
+        // line's 里 makes the unit 公里, so the cut is after 公, not before it.
+        let t = include_str!(
+            "../../fixtures/layout/unit-wrapped-inside-itself-before-the-next-cell.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let squash = |c: &str| c.split_whitespace().collect::<String>();
+        let row = rows.iter().find(|r| {
+            r.iter()
+                .any(|c| squash(c).starts_with("1.道路养护里程＞733"))
+        });
+        let both = row.is_some_and(|r| {
+            r.iter()
+                .filter(|c| squash(c).contains("2.道路养护里程不超过767公里。3."))
+                .count()
+                == 2
+        });
+        assert!(both, "{row:?}");
+    }
+
+    #[test]
+    fn level2_label_keeps_the_rows_below_it_that_centre_it() {
+        // 生态效益指标 stands in the first of two rows that centre it (to a tenth of a
+        // line); the page's first rows above are no part of its span. It stays, and the
+        // row below it (`重点主攻方向数量≤55 项。`) is its, not the next label's.
+        let t = include_str!(
+            "../../fixtures/layout/level2-label-stays-on-the-rows-below-it-that-centre-it.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let squash = |c: &str| c.split_whitespace().collect::<String>();
+        let at = |name: &str| {
+            rows.iter()
+                .position(|r| r.iter().any(|c| squash(c).starts_with(name)))
+        };
+        assert!(at("重点主攻方向数量≤55").is_some(), "{rows:?}");
+        assert!(at("生态效益指标") < at("重点主攻方向数量≤55"), "{rows:?}");
+        assert!(at("可持续影响指标") > at("重点主攻方向数量≤55"), "{rows:?}");
+    }
+
+    #[test]
+    fn level2_names_astray_on_a_page_of_names_only_go_to_the_names_column() {
+        // On the table's last page no row holds a level name beside other text: the
+        // level-2 column shows only in 可持续影响指标, alone on its line. The lone
+        // 生态效益指标 (an empty row) and 服务对象满意度指标 stand where level-3 names
+        // start; back in the names' column, 可持续影响指标 heads the rows it centres on.
+        let t = include_str!(
+            "../../fixtures/layout/level2-names-astray-on-a-page-of-names-only.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let squash = |c: &str| c.split_whitespace().collect::<String>();
+        let row = rows
+            .iter()
+            .find(|r| r.iter().any(|c| squash(c).starts_with("项目完成率达到95%")));
+        assert!(
+            row.is_some_and(|r| r.contains(&"可持续影响指标")),
+            "{row:?} {rows:?}"
         );
     }
 

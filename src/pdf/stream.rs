@@ -2363,6 +2363,12 @@ fn lift_centred_labels(
                     // stay there, its rows above left to the label before).
                     up = a;
                     end = best_end(a);
+                } else if centred_on(r, best_end(r)) {
+                    // Its own row and rows below it centre it best, and do to rounding:
+                    // they are its span (left to the next label, the label's rows would
+                    // go under that one).
+                    up = r;
+                    end = best_end(r);
                 }
             } else if free == 0 && page_top && level_name {
                 // Rows above this page's first level name may be the page before's

@@ -1675,7 +1675,24 @@ fn spanning_cells(
         // section labels printed on the page before), and the page's leftmost text
         // (a level-2 label) is no edge of a span from the first column.
         let first_col_text = bl.iter().any(|o| o.col == 0);
-        let start = (0..col)
+        // A level name's merged cell starts in its own level's column at the farthest
+        // left (level 2 left of level 3, level 1 left of that): a level-2 label centred
+        // between its two one-line rows, level with neither, is alone on its lines too,
+        // and may fall near the centre of the whole table (from the section label's
+        // column).
+        let text = b.text(false);
+        let lowest = match level3 {
+            // (成本指标, level 1 in some templates, as a level-1 name.)
+            Some((k, _))
+                if crate::sections::is_level2_name(text.trim())
+                    && !crate::sections::is_level1(text.trim()) =>
+            {
+                k.saturating_sub(1)
+            }
+            Some((k, _)) if crate::sections::is_framework_name(text.trim()) => k.saturating_sub(2),
+            _ => 0,
+        };
+        let start = (lowest..col)
             .filter(|k| *k > 0 || first_col_text)
             // The text's right edge may fall short of the table's: an em of slack.
             .filter(|k| {

@@ -4088,19 +4088,18 @@ fn budget_separators(lines: &[Line], p: &Params, inherited: &[f64]) -> Vec<f64> 
 }
 
 /// The lines of a paragraph merged over every value column (the overall goal beside
-/// its label), as chunk boxes: a line's last chunk (beside the label's line, if any)
-/// that starts right of the first separator `left` and runs to the rows' right end
-/// `right` (within an em), and the lines wrapped under it (starting where it starts, a
-/// wrapped line's distance below). Where the label is too long for its column
-/// (总体绩效目 / 标 in a table of many columns) [`merged_value`] does not know it, and
-/// the paragraph's two lines outweighed the two budget rows showing the gap between
-/// 预算金额 and 收入来源.
+/// its label, or over the columns right of the row's first cell), as chunk boxes: a
+/// line's last chunk that starts right of the first separator `left` and runs to the
+/// rows' right end `right` (within an em), and the lines wrapped under it (starting
+/// where it starts, a wrapped line's distance below). Where the label is too long for
+/// its column (总体绩效目 / 标 in a table of many columns) [`merged_value`] does not
+/// know it, and the paragraph's two lines outweighed the two budget rows showing the
+/// gap between 预算金额 and 收入来源.
 fn merged_paragraph(lines: &[Line], left: f64, right: f64, em: f64) -> Vec<Rect> {
-    // (A wrapped line below the label's last line is alone on its line.)
-    let last = |l: &Line| match l.chunks.as_slice() {
-        [c] | [_, c] => Some(c.bbox),
-        _ => None,
-    };
+    // (A wrapped line below the label's last line is alone on its line. The paragraph
+    // may be the last of a row's cells, merged from a later column: beside the label and
+    // a cell of the first value column, 部门职能 | 年度主要任务.)
+    let last = |l: &Line| l.chunks.last().map(|c| c.bbox);
     let mut out: Vec<Rect> = Vec::new();
     let mut open: Option<Rect> = None;
     for l in lines {

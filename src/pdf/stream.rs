@@ -1972,6 +1972,7 @@ fn lift_span_labels(rows: &mut [TRow], page_top: bool) {
                         .get(k)
                         .is_some_and(|row| row.cells.iter().skip(c + 1).any(|x| !x.text.is_empty()))
                     && !rows.get(k).is_some_and(section_label_row)
+                    && !rows.get(k).is_some_and(unit_note_row)
             };
             let mut up = r;
             while up > floor && spans(up - 1) {
@@ -2162,6 +2163,25 @@ fn section_label_row(row: &TRow) -> bool {
         (Some(c), None) => crate::sections::is_label(&c.text),
         _ => false,
     }
+}
+
+/// Whether `row` holds a unit note alone (`单位：元`, `金额单位：万元`, set over the
+/// table's right end): no row of the table, so no row-span label's span takes it (a
+/// one-line label level with its own row's text is as well centred on the note's row,
+/// its own and the row below, where the three are as tall).
+fn unit_note_row(row: &TRow) -> bool {
+    let mut texts = row.cells.iter().filter(|c| !c.text.trim().is_empty());
+    let (Some(cell), None) = (texts.next(), texts.next()) else {
+        return false;
+    };
+    let t: String = cell.text.chars().filter(|c| !c.is_whitespace()).collect();
+    let Some((label, unit)) = t.split_once(['：', ':']) else {
+        return false;
+    };
+    label.ends_with("单位")
+        && label.chars().count() <= 4
+        && unit.ends_with('元')
+        && unit.chars().count() <= 3
 }
 
 /// Whether the cell in row `r`, column `c` is printed centred on the text of its own row

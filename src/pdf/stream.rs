@@ -3835,10 +3835,10 @@ fn is_task_table_header(texts: &[&str]) -> bool {
     !repeats_pair && crate::sections::is_task_header(texts)
 }
 
-/// The task rows' columns where the page's put two cells of their header row in one
-/// column: lines above the task table crossing its column gaps (an overall goal
-/// paragraph across the page, when the task header and a single task share its page)
-/// outnumbered the few task lines showing them. The task rows then take the columns
+/// The task rows' columns where the page's put two cells of their header row (or two
+/// amounts of a task line) in one column: lines above the task table crossing its
+/// column gaps (an overall goal paragraph across the page, when the task header and a
+/// single task share its page) outnumbered the few task lines showing them. The task rows then take the columns
 /// their own lines show, keeping the page's separators left of the header's first cell
 /// (the section label's column, which a label written one character per line, 竖排,
 /// shows on the task lines themselves).
@@ -3854,7 +3854,17 @@ fn own_task_columns(seps: Vec<f64>, tasks: &[Line], p: &Params) -> Vec<f64> {
         .iter()
         .map(|c| col_of(&seps, c.bbox.x0))
         .collect();
-    if cols.windows(2).all(|w| w[0] != w[1]) {
+    // A task line whose amounts the page's columns put two in one column (amount
+    // columns under a merged 预算金额 header, narrower than the indicator table's
+    // target column below them, whose text crosses their gap).
+    let amounts_glued = tasks.iter().any(|l| {
+        l.chunks.windows(2).any(|w| {
+            col_of(&seps, w[0].bbox.x0) == col_of(&seps, w[1].bbox.x0)
+                && crate::value::is_amount(w[0].text.trim())
+                && crate::value::is_amount(w[1].text.trim())
+        })
+    });
+    if cols.windows(2).all(|w| w[0] != w[1]) && !amounts_glued {
         return seps;
     }
     // The header's first cell: its first chunk of more than one character (a label

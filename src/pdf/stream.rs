@@ -3119,6 +3119,23 @@ fn rows_in_columns(
             }
         };
     }
+    // Page furniture printed inside the indicator table, alone on its lines (第 2 页，
+    // 共 3 页 and 续表: a table pasted from a paged document carries them as rows), is no
+    // row: a band of its own there parts a level name's span, and a level name of the
+    // repeated header below takes it for its row.
+    if label_cols.is_some() {
+        let furniture: Vec<bool> = bl
+            .iter()
+            .map(|b| {
+                crate::grid::is_page_number(b.text(false).trim())
+                    && !bl.iter().any(|o| {
+                        !std::ptr::eq(o, b) && o.bbox.y0 < b.bbox.y1 && o.bbox.y1 > b.bbox.y0
+                    })
+            })
+            .collect();
+        let mut drop = furniture.into_iter();
+        bl.retain(|_| !drop.next().unwrap_or(false));
+    }
     // A cell merged over the columns to the table's right edge is a row of its own,
     // though it may sit alone between rows like a row-span label.
     let spanning = if indicators {

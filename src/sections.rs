@@ -2121,6 +2121,7 @@ impl<'g> Reader<'g> {
         if self.out.budget.is_some() {
             return false;
         }
+        join_fund_parts(&mut self.out.other_fields);
         let mut entries = Vec::new();
         self.out.other_fields.retain(|f| match fund_items(f) {
             Some(items) => {
@@ -3385,6 +3386,55 @@ impl<'g> Reader<'g> {
     }
 }
 
+/// A funds line's parts parted into cells of one row (a PDF draws the typed space
+/// between them, `整　（小写）3,450.00万元`, as a gap wide enough to part a line):
+/// the fields after a funds field on its line that are nothing but an amount part with
+/// no value of their own (`（小写）3,450.00万元`, `其他资金（小写）250.00万元`) go back
+/// into its value, parted by the ideographic space the text has there.
+fn join_fund_parts(fields: &mut Vec<OtherField>) {
+    let same_line = |a: &Loc, b: &Loc| match (a, b) {
+        (Loc::Page { page: p, bbox: x }, Loc::Page { page: q, bbox: y }) => {
+            p == q && x[1] < y[3] && y[1] < x[3]
+        }
+        _ => false,
+    };
+    let part = |f: &OtherField| {
+        f.value.is_none()
+            && (f.label.contains("小写") || f.label.contains("大写"))
+            && f.label.contains(value::is_digit_any)
+    };
+    let mut i = 0;
+    while i + 1 < fields.len() {
+        let joins = match (fields.get(i), fields.get(i + 1)) {
+            (Some(f), Some(next)) => {
+                f.value.is_some() && fund_label(f) && part(next) && same_line(&f.loc, &next.loc)
+            }
+            _ => false,
+        };
+        if !joins {
+            i += 1;
+            continue;
+        }
+        let next = fields.remove(i + 1);
+        if let Some(f) = fields.get_mut(i) {
+            if let Some(v) = f.value.as_mut() {
+                v.push('　');
+                v.push_str(next.label.trim());
+            }
+            f.loc = f.loc.union(&next.loc);
+        }
+    }
+}
+
+/// Whether a field's label names funds (see [`fund_items`]).
+fn fund_label(f: &OtherField) -> bool {
+    const FUND_ENDS: [&str; 6] = ["资金", "资金总额", "拨款", "投资", "投资总额", "预算总额"];
+    let label = norm(&f.label);
+    let base = strip_note(&label);
+    // (`金额合计/预算金额（万元）/财政拨款`: a part of a task table's total row, read there.)
+    !f.label.contains('/') && (base == "其中" || FUND_ENDS.iter().any(|e| base.ends_with(e)))
+}
+
 /// `资金来源` (with a note: `资金来源（万元）`), which labels the budget block where no
 /// budget label came before it.
 /// The amounts of a funds field (see `Reader::budget_from_fund_fields`), or `None` when
@@ -3393,14 +3443,10 @@ impl<'g> Reader<'g> {
 /// the 大写 twin of one, which says the same sum in words and is not read again. A
 /// label of parts joined by `/` is a table cell's, not a line's.
 fn fund_items(f: &OtherField) -> Option<Vec<BudgetEntry>> {
-    const FUND_ENDS: [&str; 6] = ["资金", "资金总额", "拨款", "投资", "投资总额", "预算总额"];
-    let label = norm(&f.label);
-    let base = strip_note(&label);
-    let among = base == "其中";
-    // (`金额合计/预算金额（万元）/财政拨款`: a part of a task table's total row, read there.)
-    if f.label.contains('/') || !among && !FUND_ENDS.iter().any(|e| base.ends_with(e)) {
+    if !fund_label(f) {
         return None;
     }
+    let among = strip_note(&norm(&f.label)) == "其中";
     let mut items = Vec::new();
     for part in f.value.as_deref()?.split(['\n', '　']) {
         let part = part.trim();

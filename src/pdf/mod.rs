@@ -260,7 +260,7 @@ pub fn read_pdf(bytes: &[u8], opts: &PdfOptions) -> Result<Grid<'static>> {
     rows.retain(|r| {
         let mut cells = r.non_empty();
         !matches!((cells.next(), cells.next()),
-            (Some(c), None) if crate::grid::is_page_number(c.text.trim()))
+            (Some(c), None) if page_furniture(c.text.trim()))
     });
     if any_lattice {
         // A bordered table drawn from an export that lacks row-span cells (rows shifted
@@ -290,6 +290,18 @@ pub(crate) fn is_page_number(text: &str) -> bool {
             .get_or_init(|| Regex::new(r"^([0-9]+\s*/\s*[0-9]+|[0-9]{1,4})$").ok())
             .as_ref()
             .is_some_and(|re| re.is_match(text))
+}
+
+/// Whether a row's one cell is page furniture: a page number or 续表 mark, or both, one
+/// line after the other (a borderless table's rows are found from line gaps, so the
+/// page number and the 续表 mark under it, set as close as a cell's wrapped lines,
+/// come out as one cell: `第 1 页，共 3 页续表`).
+fn page_furniture(text: &str) -> bool {
+    crate::grid::is_page_number(text)
+        || text.char_indices().skip(1).any(|(i, _)| {
+            let (a, b) = text.split_at(i);
+            crate::grid::is_page_number(a.trim()) && crate::grid::is_page_number(b.trim())
+        })
 }
 
 /// Page margins where running headers and footers live (fraction of the page height).

@@ -1675,7 +1675,24 @@ fn spanning_cells(
         // section labels printed on the page before), and the page's leftmost text
         // (a level-2 label) is no edge of a span from the first column.
         let first_col_text = bl.iter().any(|o| o.col == 0);
-        let start = (0..col)
+        // A level name's merged cell starts in its own level's column at the farthest
+        // left (level 2 left of level 3, level 1 left of that): a level-2 label centred
+        // between its two one-line rows, level with neither, is alone on its lines too,
+        // and may fall near the centre of the whole table (from the section label's
+        // column).
+        let text = b.text(false);
+        let lowest = match level3 {
+            // (成本指标, level 1 in some templates, as a level-1 name.)
+            Some((k, _))
+                if crate::sections::is_level2_name(text.trim())
+                    && !crate::sections::is_level1(text.trim()) =>
+            {
+                k.saturating_sub(1)
+            }
+            Some((k, _)) if crate::sections::is_framework_name(text.trim()) => k.saturating_sub(2),
+            _ => 0,
+        };
+        let start = (lowest..col)
             .filter(|k| *k > 0 || first_col_text)
             // The text's right edge may fall short of the table's: an em of slack.
             .filter(|k| {
@@ -1955,6 +1972,7 @@ fn lift_span_labels(rows: &mut [TRow], page_top: bool) {
                         .get(k)
                         .is_some_and(|row| row.cells.iter().skip(c + 1).any(|x| !x.text.is_empty()))
                     && !rows.get(k).is_some_and(section_label_row)
+                    && !rows.get(k).is_some_and(unit_note_row)
             };
             let mut up = r;
             while up > floor && spans(up - 1) {
@@ -2145,6 +2163,25 @@ fn section_label_row(row: &TRow) -> bool {
         (Some(c), None) => crate::sections::is_label(&c.text),
         _ => false,
     }
+}
+
+/// Whether `row` holds a unit note alone (`单位：元`, `金额单位：万元`, set over the
+/// table's right end): no row of the table, so no row-span label's span takes it (a
+/// one-line label level with its own row's text is as well centred on the note's row,
+/// its own and the row below, where the three are as tall).
+fn unit_note_row(row: &TRow) -> bool {
+    let mut texts = row.cells.iter().filter(|c| !c.text.trim().is_empty());
+    let (Some(cell), None) = (texts.next(), texts.next()) else {
+        return false;
+    };
+    let t: String = cell.text.chars().filter(|c| !c.is_whitespace()).collect();
+    let Some((label, unit)) = t.split_once(['：', ':']) else {
+        return false;
+    };
+    label.ends_with("单位")
+        && label.chars().count() <= 4
+        && unit.ends_with('元')
+        && unit.chars().count() <= 3
 }
 
 /// Whether the cell in row `r`, column `c` is printed centred on the text of its own row
@@ -3088,6 +3125,23 @@ fn rows_in_columns(
             }
         };
     }
+    // Page furniture printed inside the indicator table, alone on its lines (第 2 页，
+    // 共 3 页 and 续表: a table pasted from a paged document carries them as rows), is no
+    // row: a band of its own there parts a level name's span, and a level name of the
+    // repeated header below takes it for its row.
+    if label_cols.is_some() {
+        let furniture: Vec<bool> = bl
+            .iter()
+            .map(|b| {
+                crate::grid::is_page_number(b.text(false).trim())
+                    && !bl.iter().any(|o| {
+                        !std::ptr::eq(o, b) && o.bbox.y0 < b.bbox.y1 && o.bbox.y1 > b.bbox.y0
+                    })
+            })
+            .collect();
+        let mut drop = furniture.into_iter();
+        bl.retain(|_| !drop.next().unwrap_or(false));
+    }
     // A cell merged over the columns to the table's right edge is a row of its own,
     // though it may sit alone between rows like a row-span label.
     let spanning = if indicators {
@@ -3804,10 +3858,10 @@ fn is_task_table_header(texts: &[&str]) -> bool {
     !repeats_pair && crate::sections::is_task_header(texts)
 }
 
-/// The task rows' columns where the page's put two cells of their header row in one
-/// column: lines above the task table crossing its column gaps (an overall goal
-/// paragraph across the page, when the task header and a single task share its page)
-/// outnumbered the few task lines showing them. The task rows then take the columns
+/// The task rows' columns where the page's put two cells of their header row (or two
+/// amounts of a task line) in one column: lines above the task table crossing its
+/// column gaps (an overall goal paragraph across the page, when the task header and a
+/// single task share its page) outnumbered the few task lines showing them. The task rows then take the columns
 /// their own lines show, keeping the page's separators left of the header's first cell
 /// (the section label's column, which a label written one character per line, 竖排,
 /// shows on the task lines themselves).
@@ -3823,7 +3877,17 @@ fn own_task_columns(seps: Vec<f64>, tasks: &[Line], p: &Params) -> Vec<f64> {
         .iter()
         .map(|c| col_of(&seps, c.bbox.x0))
         .collect();
-    if cols.windows(2).all(|w| w[0] != w[1]) {
+    // A task line whose amounts the page's columns put two in one column (amount
+    // columns under a merged 预算金额 header, narrower than the indicator table's
+    // target column below them, whose text crosses their gap).
+    let amounts_glued = tasks.iter().any(|l| {
+        l.chunks.windows(2).any(|w| {
+            col_of(&seps, w[0].bbox.x0) == col_of(&seps, w[1].bbox.x0)
+                && crate::value::is_amount(w[0].text.trim())
+                && crate::value::is_amount(w[1].text.trim())
+        })
+    });
+    if cols.windows(2).all(|w| w[0] != w[1]) && !amounts_glued {
         return seps;
     }
     // The header's first cell: its first chunk of more than one character (a label
@@ -4077,19 +4141,18 @@ fn budget_separators(lines: &[Line], p: &Params, inherited: &[f64]) -> Vec<f64> 
 }
 
 /// The lines of a paragraph merged over every value column (the overall goal beside
-/// its label), as chunk boxes: a line's last chunk (beside the label's line, if any)
-/// that starts right of the first separator `left` and runs to the rows' right end
-/// `right` (within an em), and the lines wrapped under it (starting where it starts, a
-/// wrapped line's distance below). Where the label is too long for its column
-/// (总体绩效目 / 标 in a table of many columns) [`merged_value`] does not know it, and
-/// the paragraph's two lines outweighed the two budget rows showing the gap between
-/// 预算金额 and 收入来源.
+/// its label, or over the columns right of the row's first cell), as chunk boxes: a
+/// line's last chunk that starts right of the first separator `left` and runs to the
+/// rows' right end `right` (within an em), and the lines wrapped under it (starting
+/// where it starts, a wrapped line's distance below). Where the label is too long for
+/// its column (总体绩效目 / 标 in a table of many columns) [`merged_value`] does not
+/// know it, and the paragraph's two lines outweighed the two budget rows showing the
+/// gap between 预算金额 and 收入来源.
 fn merged_paragraph(lines: &[Line], left: f64, right: f64, em: f64) -> Vec<Rect> {
-    // (A wrapped line below the label's last line is alone on its line.)
-    let last = |l: &Line| match l.chunks.as_slice() {
-        [c] | [_, c] => Some(c.bbox),
-        _ => None,
-    };
+    // (A wrapped line below the label's last line is alone on its line. The paragraph
+    // may be the last of a row's cells, merged from a later column: beside the label and
+    // a cell of the first value column, 部门职能 | 年度主要任务.)
+    let last = |l: &Line| l.chunks.last().map(|c| c.bbox);
     let mut out: Vec<Rect> = Vec::new();
     let mut open: Option<Rect> = None;
     for l in lines {

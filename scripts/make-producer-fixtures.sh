@@ -203,6 +203,10 @@ wmake producer-word-no-borders-task-row-over-page no-borders
 wmake producer-word-no-borders-tight no-borders,tight
 wmake producer-word-no-borders-tight-budget-subheader no-borders,tight
 wmake producer-word-no-borders-tight-contact-row no-borders,tight
+# An amount column whose amounts are about as long as its longest (tf10's two-level
+# budget): each seemed to fill its line, a number's width being the room a Latin word
+# needs to wrap whole, so successive rows' amounts (1,180.00 / 60.00) glued.
+wmake producer-word-no-borders-tight-amount-column no-borders,tight
 # No borders and the label column one character per line (竖排), centred in its spans:
 # its characters, a line apart down each span, bridged the padding between the rows
 # beside them (rows glued; a label over four lines was no label).

@@ -1026,7 +1026,10 @@ impl FillEdges {
         if last == li || opens_list_item(&text) {
             return true;
         }
-        if starts_a_list(&text, &next.text) || amount_after_words(&text, &next.text) {
+        if starts_a_list(&text, &next.text)
+            || amount_after_words(&text, &next.text)
+            || two_amounts(&line_text(b, last), &next.text)
+        {
             return false;
         }
         let n = next.text.chars().count().max(1);
@@ -1075,6 +1078,51 @@ fn amount_after_words(text: &str, next: &str) -> bool {
         matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF) || "）)】]".contains(c)
     });
     bare && words
+}
+
+/// Whether `line` and `next` are whole amounts that do not join into one (`1,180.00` over
+/// `60.00`): one number wrapped over two lines reads whole when joined (`１４７，９７９．`
+/// over `１３`), so two that do not are two cells' amounts, one a row (an amount column
+/// whose amounts are about as long as its longest, so each line seems to fill it, a
+/// number's width being the room a Latin word needs to wrap whole).
+fn two_amounts(line: &str, next: &str) -> bool {
+    let (line, next) = (line.trim(), next.trim());
+    let norm = |t: &str| -> Option<String> {
+        t.chars()
+            .map(|c| match c {
+                '0'..='9' | ',' | '.' => Some(c),
+                '，' => Some(','),
+                '．' => Some('.'),
+                '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
+                _ => None,
+            })
+            .collect()
+    };
+    let (Some(a), Some(b)) = (norm(line), norm(next)) else {
+        return false;
+    };
+    // (A number ending in its point is a list item's, `2.`, or a wrapped amount's start.)
+    let amount = |t: &str| one_number(t) && !t.ends_with('.');
+    amount(&a) && amount(&b) && !one_number(&format!("{a}{b}"))
+}
+
+/// Whether `t` (ASCII digits and separators) is one number: digits, or thousands groups
+/// of three after a first of one to three, then at most one decimal point and digits.
+fn one_number(t: &str) -> bool {
+    let (int, frac) = t.split_once('.').unwrap_or((t, ""));
+    let groups: Vec<&str> = int.split(',').collect();
+    let int_ok = match groups.split_first() {
+        Some((first, [])) => !first.is_empty() && first.chars().all(|c| c.is_ascii_digit()),
+        Some((first, rest)) => {
+            (1..=3).contains(&first.len())
+                && first.chars().all(|c| c.is_ascii_digit())
+                && rest
+                    .iter()
+                    .all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit()))
+        }
+        None => false,
+    };
+    int_ok && frac.chars().all(|c| c.is_ascii_digit())
 }
 
 /// Whether a cell's text so far ends with a list number (`1.`, `…。2.`): an item's
@@ -4371,6 +4419,20 @@ mod tests {
         assert!(!amount_after_words("…不超过104亿元。", "2."));
         assert!(!amount_after_words("１４７，９７９．", "１３"));
         assert!(!amount_after_words("开展项目数量≥", "800"));
+    }
+
+    /// Two bare amounts on successive lines are two cells unless they join into one
+    /// number (one wrapped over two lines).
+    #[test]
+    fn two_amounts_that_do_not_join_are_two_cells() {
+        assert!(two_amounts("1,180.00", "60.00"));
+        assert!(two_amounts("760.00", "640.00"));
+        assert!(two_amounts("1,180", "60"));
+        assert!(!two_amounts("１４７，９７９．", "１３"));
+        assert!(!two_amounts("12,345,67", "8.00"));
+        assert!(!two_amounts("带动妇女就业", "800"));
+        assert!(!two_amounts("2.", "3."));
+        assert!(one_number("1,234,567.89") && one_number("760640") && !one_number("1,2345"));
     }
 
     /// Under the indicator table's last row (value text down to y 300), a signature

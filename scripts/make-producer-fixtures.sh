@@ -207,6 +207,10 @@ wmake producer-word-no-borders-tight-contact-row no-borders,tight
 # budget): each seemed to fill its line, a number's width being the room a Latin word
 # needs to wrap whole, so successive rows' amounts (1,180.00 / 60.00) glued.
 wmake producer-word-no-borders-tight-amount-column no-borders,tight
+# The same with percentages (tf11's veterans form): 100% over 100% glued two indicator
+# rows, and the level-2 labels beside them fell in one row, so the top-aligned labels'
+# spans were read as centred ones (技能培训人数 under 效益指标).
+wmake producer-word-no-borders-tight-percent-targets no-borders,tight
 # No borders and the label column one character per line (竖排), centred in its spans:
 # its characters, a line apart down each span, bridged the padding between the rows
 # beside them (rows glued; a label over four lines was no label).

@@ -1080,15 +1080,23 @@ fn amount_after_words(text: &str, next: &str) -> bool {
     bare && words
 }
 
-/// Whether `line` and `next` are whole amounts that do not join into one (`1,180.00` over
-/// `60.00`): one number wrapped over two lines reads whole when joined (`１４７，９７９．`
-/// over `１３`), so two that do not are two cells' amounts, one a row (an amount column
-/// whose amounts are about as long as its longest, so each line seems to fill it, a
-/// number's width being the room a Latin word needs to wrap whole).
+/// Whether `line` and `next` are whole values that do not join into one (`1,180.00` over
+/// `60.00`, `100%` over `≥90%`): one number wrapped over two lines reads whole when
+/// joined (`１４７，９７９．` over `１３`), so two that do not are two cells' values, one a
+/// row (an amount or target column whose values are about as long as its longest, so
+/// each line seems to fill it, a value's width being the room a Latin word needs to
+/// wrap whole). A value is a number, maybe after a comparison sign and before a percent
+/// sign.
 fn two_amounts(line: &str, next: &str) -> bool {
-    let (line, next) = (line.trim(), next.trim());
-    let norm = |t: &str| -> Option<String> {
-        t.chars()
+    // (sign or percent present, the number's ASCII digits and separators)
+    let value = |t: &str| -> Option<(bool, String)> {
+        let t = t.trim();
+        let body = t.trim_start_matches(['≥', '≤', '>', '<', '=', '＞', '＜', '＝']);
+        let signed = body.len() != t.len();
+        let num = body.trim_end_matches(['%', '％', '‰']);
+        let marked = signed || num.len() != body.len();
+        let digits: Option<String> = num
+            .chars()
             .map(|c| match c {
                 '0'..='9' | ',' | '.' => Some(c),
                 '，' => Some(','),
@@ -1096,14 +1104,17 @@ fn two_amounts(line: &str, next: &str) -> bool {
                 '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
                 _ => None,
             })
-            .collect()
+            .collect();
+        // (A number ending in its point is a list item's, `2.`, or a wrapped amount's
+        // start.)
+        digits
+            .filter(|d| one_number(d) && !d.ends_with('.'))
+            .map(|d| (marked, d))
     };
-    let (Some(a), Some(b)) = (norm(line), norm(next)) else {
+    let (Some((ma, a)), Some((mb, b))) = (value(line), value(next)) else {
         return false;
     };
-    // (A number ending in its point is a list item's, `2.`, or a wrapped amount's start.)
-    let amount = |t: &str| one_number(t) && !t.ends_with('.');
-    amount(&a) && amount(&b) && !one_number(&format!("{a}{b}"))
+    ma || mb || !one_number(&format!("{a}{b}"))
 }
 
 /// Whether `t` (ASCII digits and separators) is one number: digits, or thousands groups
@@ -4421,8 +4432,8 @@ mod tests {
         assert!(!amount_after_words("开展项目数量≥", "800"));
     }
 
-    /// Two bare amounts on successive lines are two cells unless they join into one
-    /// number (one wrapped over two lines).
+    /// Two whole values (amounts, percentages) on successive lines are two cells unless
+    /// they join into one number (one wrapped over two lines).
     #[test]
     fn two_amounts_that_do_not_join_are_two_cells() {
         assert!(two_amounts("1,180.00", "60.00"));
@@ -4432,6 +4443,11 @@ mod tests {
         assert!(!two_amounts("12,345,67", "8.00"));
         assert!(!two_amounts("带动妇女就业", "800"));
         assert!(!two_amounts("2.", "3."));
+        assert!(two_amounts("100%", "100%"));
+        assert!(two_amounts("100%", "≥90%"));
+        assert!(two_amounts("≥90%", "95"));
+        assert!(!two_amounts("开展项目数量≥", "800"));
+        assert!(!two_amounts("≥", "90%"));
         assert!(one_number("1,234,567.89") && one_number("760640") && !one_number("1,2345"));
     }
 

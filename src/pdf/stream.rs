@@ -2969,6 +2969,7 @@ pub(crate) fn table_rows(
     row_gap: f64,
     indicators: Option<(Option<f64>, bool)>,
     page_top: bool,
+    top_seen: &mut bool,
 ) -> (Vec<TRow>, Vec<f64>) {
     let level3 = indicators
         .and_then(|(x, _)| x)
@@ -2982,6 +2983,7 @@ pub(crate) fn table_rows(
         indicators.map(|(_, head)| (level3, head)),
         &[],
         &[],
+        top_seen,
     );
     if label_cols.is_some() {
         rows.retain(|r| r.cells.iter().any(|c| !c.text.is_empty()));
@@ -3032,7 +3034,9 @@ pub(crate) fn unlifted_rows(
 ) -> (Vec<TRow>, Vec<f64>) {
     let seps = separators(lines, p, inherited);
     let row_gap = usual_line_gap(lines, &seps, p) + p.row_gap_extra;
-    rows_in_columns(lines, p, seps, row_gap, None, row_ends, own_rows)
+    rows_in_columns(
+        lines, p, seps, row_gap, None, row_ends, own_rows, &mut false,
+    )
 }
 
 /// Whether block `b`, in one of the indicator table's label columns (left of `k`), is an
@@ -3098,6 +3102,7 @@ fn join_cells_merged_over_two_rows(
 }
 
 /// [`unlifted_rows`] with the column separators and the row gap given.
+#[allow(clippy::too_many_arguments)]
 fn rows_in_columns(
     lines: &[Line],
     p: &Params,
@@ -3106,6 +3111,7 @@ fn rows_in_columns(
     indicators: Option<(Option<(usize, f64)>, bool)>,
     row_ends: &[usize],
     own_rows: &[usize],
+    top_seen: &mut bool,
 ) -> (Vec<TRow>, Vec<f64>) {
     let ncols = seps.len() + 1;
     let level3 = indicators.and_then(|(k, _)| k);
@@ -3126,12 +3132,18 @@ fn rows_in_columns(
     let mut bl = blocks_by(filled.as_ref());
     // Top-aligned cells: the edges again, without merged cells' lines, and the blocks
     // from them.
-    if filled.is_some() && top_aligned(&bl) {
+    // One producer sets a page's cells alike: a part of the page whose blocks show no
+    // alignment of their own (an indicator table of one-line rows, those glued by the
+    // fill rule telling neither) takes the top alignment a part above it showed.
+    let own_top = top_aligned(&bl);
+    let hinted = filled.is_some() && !own_top && *top_seen;
+    *top_seen |= filled.is_some() && own_top;
+    if filled.is_some() && (own_top || hinted) {
         filled = FillEdges::of(lines, &seps, row_gap, p, true);
         bl = blocks_by(filled.as_ref());
     }
     if filled.is_some() {
-        bl = if top_aligned(&bl) {
+        bl = if hinted || top_aligned(&bl) {
             split_at_row_starts(bl, label_cols)
         } else {
             let bl = split_off_centre(bl, p.em, label_cols);
@@ -3821,8 +3833,18 @@ pub(crate) fn page_items(
     ];
     // The first part on a page after a stream table's page may open with a cut row.
     let mut page_top = !inherited.is_empty();
+    // Whether a part above on the page showed top-aligned cells (see `rows_in_columns`).
+    let mut top_seen = false;
     for (part, seps, ind) in parts {
-        let (mut rows, xs) = table_rows(part, &p, seps, row_gap, ind, page_top && !part.is_empty());
+        let (mut rows, xs) = table_rows(
+            part,
+            &p,
+            seps,
+            row_gap,
+            ind,
+            page_top && !part.is_empty(),
+            &mut top_seen,
+        );
         page_top &= part.is_empty();
         // Where each cell's text ends tells a row cut by the page end (all its cells run
         // to the last line) from a complete one (see `continues`).
@@ -5070,6 +5092,7 @@ mod tests {
             Some((Some((1, level3_x)), false)),
             &[],
             &[],
+            &mut false,
         );
         rows.iter()
             .map(|r| {

@@ -203,6 +203,18 @@ wmake producer-word-no-borders-task-row-over-page no-borders
 wmake producer-word-no-borders-tight no-borders,tight
 wmake producer-word-no-borders-tight-budget-subheader no-borders,tight
 wmake producer-word-no-borders-tight-contact-row no-borders,tight
+# An amount column whose amounts are about as long as its longest (tf10's two-level
+# budget): each seemed to fill its line, a number's width being the room a Latin word
+# needs to wrap whole, so successive rows' amounts (1,180.00 / 60.00) glued.
+wmake producer-word-no-borders-tight-amount-column no-borders,tight
+# The same with percentages (tf11's veterans form): 100% over 100% glued two indicator
+# rows, and the level-2 labels beside them fell in one row, so the top-aligned labels'
+# spans were read as centred ones (技能培训人数 under 效益指标).
+wmake producer-word-no-borders-tight-percent-targets no-borders,tight
+# An indicator table of one-line rows under wrapped task rows (tf11's justice form): the
+# table itself shows no alignment (its only tall blocks are rows the fill rule glued),
+# so it was read as centred and stayed glued; it takes the task rows' top alignment.
+wmake producer-word-no-borders-tight-one-line-indicator-rows no-borders,tight
 # No borders and the label column one character per line (竖排), centred in its spans:
 # its characters, a line apart down each span, bridged the padding between the rows
 # beside them (rows glued; a label over four lines was no label).

@@ -1026,7 +1026,10 @@ impl FillEdges {
         if last == li || opens_list_item(&text) {
             return true;
         }
-        if starts_a_list(&text, &next.text) || amount_after_words(&text, &next.text) {
+        if starts_a_list(&text, &next.text)
+            || amount_after_words(&text, &next.text)
+            || two_amounts(&line_text(b, last), &next.text)
+        {
             return false;
         }
         let n = next.text.chars().count().max(1);
@@ -1075,6 +1078,62 @@ fn amount_after_words(text: &str, next: &str) -> bool {
         matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF) || "）)】]".contains(c)
     });
     bare && words
+}
+
+/// Whether `line` and `next` are whole values that do not join into one (`1,180.00` over
+/// `60.00`, `100%` over `≥90%`): one number wrapped over two lines reads whole when
+/// joined (`１４７，９７９．` over `１３`), so two that do not are two cells' values, one a
+/// row (an amount or target column whose values are about as long as its longest, so
+/// each line seems to fill it, a value's width being the room a Latin word needs to
+/// wrap whole). A value is a number, maybe after a comparison sign and before a percent
+/// sign.
+fn two_amounts(line: &str, next: &str) -> bool {
+    // (sign or percent present, the number's ASCII digits and separators)
+    let value = |t: &str| -> Option<(bool, String)> {
+        let t = t.trim();
+        let body = t.trim_start_matches(['≥', '≤', '>', '<', '=', '＞', '＜', '＝']);
+        let signed = body.len() != t.len();
+        let num = body.trim_end_matches(['%', '％', '‰']);
+        let marked = signed || num.len() != body.len();
+        let digits: Option<String> = num
+            .chars()
+            .map(|c| match c {
+                '0'..='9' | ',' | '.' => Some(c),
+                '，' => Some(','),
+                '．' => Some('.'),
+                '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
+                _ => None,
+            })
+            .collect();
+        // (A number ending in its point is a list item's, `2.`, or a wrapped amount's
+        // start.)
+        digits
+            .filter(|d| one_number(d) && !d.ends_with('.'))
+            .map(|d| (marked, d))
+    };
+    let (Some((ma, a)), Some((mb, b))) = (value(line), value(next)) else {
+        return false;
+    };
+    ma || mb || !one_number(&format!("{a}{b}"))
+}
+
+/// Whether `t` (ASCII digits and separators) is one number: digits, or thousands groups
+/// of three after a first of one to three, then at most one decimal point and digits.
+fn one_number(t: &str) -> bool {
+    let (int, frac) = t.split_once('.').unwrap_or((t, ""));
+    let groups: Vec<&str> = int.split(',').collect();
+    let int_ok = match groups.split_first() {
+        Some((first, [])) => !first.is_empty() && first.chars().all(|c| c.is_ascii_digit()),
+        Some((first, rest)) => {
+            (1..=3).contains(&first.len())
+                && first.chars().all(|c| c.is_ascii_digit())
+                && rest
+                    .iter()
+                    .all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit()))
+        }
+        None => false,
+    };
+    int_ok && frac.chars().all(|c| c.is_ascii_digit())
 }
 
 /// Whether a cell's text so far ends with a list number (`1.`, `…。2.`): an item's
@@ -2953,6 +3012,7 @@ pub(crate) fn table_rows(
     row_gap: f64,
     indicators: Option<(Option<f64>, bool)>,
     page_top: bool,
+    top_seen: &mut bool,
 ) -> (Vec<TRow>, Vec<f64>) {
     let level3 = indicators
         .and_then(|(x, _)| x)
@@ -2966,6 +3026,7 @@ pub(crate) fn table_rows(
         indicators.map(|(_, head)| (level3, head)),
         &[],
         &[],
+        top_seen,
     );
     if label_cols.is_some() {
         rows.retain(|r| r.cells.iter().any(|c| !c.text.is_empty()));
@@ -3016,7 +3077,9 @@ pub(crate) fn unlifted_rows(
 ) -> (Vec<TRow>, Vec<f64>) {
     let seps = separators(lines, p, inherited);
     let row_gap = usual_line_gap(lines, &seps, p) + p.row_gap_extra;
-    rows_in_columns(lines, p, seps, row_gap, None, row_ends, own_rows)
+    rows_in_columns(
+        lines, p, seps, row_gap, None, row_ends, own_rows, &mut false,
+    )
 }
 
 /// Whether block `b`, in one of the indicator table's label columns (left of `k`), is an
@@ -3082,6 +3145,7 @@ fn join_cells_merged_over_two_rows(
 }
 
 /// [`unlifted_rows`] with the column separators and the row gap given.
+#[allow(clippy::too_many_arguments)]
 fn rows_in_columns(
     lines: &[Line],
     p: &Params,
@@ -3090,6 +3154,7 @@ fn rows_in_columns(
     indicators: Option<(Option<(usize, f64)>, bool)>,
     row_ends: &[usize],
     own_rows: &[usize],
+    top_seen: &mut bool,
 ) -> (Vec<TRow>, Vec<f64>) {
     let ncols = seps.len() + 1;
     let level3 = indicators.and_then(|(k, _)| k);
@@ -3110,12 +3175,18 @@ fn rows_in_columns(
     let mut bl = blocks_by(filled.as_ref());
     // Top-aligned cells: the edges again, without merged cells' lines, and the blocks
     // from them.
-    if filled.is_some() && top_aligned(&bl) {
+    // One producer sets a page's cells alike: a part of the page whose blocks show no
+    // alignment of their own (an indicator table of one-line rows, those glued by the
+    // fill rule telling neither) takes the top alignment a part above it showed.
+    let own_top = top_aligned(&bl);
+    let hinted = filled.is_some() && !own_top && *top_seen;
+    *top_seen |= filled.is_some() && own_top;
+    if filled.is_some() && (own_top || hinted) {
         filled = FillEdges::of(lines, &seps, row_gap, p, true);
         bl = blocks_by(filled.as_ref());
     }
     if filled.is_some() {
-        bl = if top_aligned(&bl) {
+        bl = if hinted || top_aligned(&bl) {
             split_at_row_starts(bl, label_cols)
         } else {
             let bl = split_off_centre(bl, p.em, label_cols);
@@ -3822,8 +3893,18 @@ pub(crate) fn page_items(
     ];
     // The first part on a page after a stream table's page may open with a cut row.
     let mut page_top = !inherited.is_empty();
+    // Whether a part above on the page showed top-aligned cells (see `rows_in_columns`).
+    let mut top_seen = false;
     for (part, seps, ind) in parts {
-        let (mut rows, xs) = table_rows(part, &p, seps, row_gap, ind, page_top && !part.is_empty());
+        let (mut rows, xs) = table_rows(
+            part,
+            &p,
+            seps,
+            row_gap,
+            ind,
+            page_top && !part.is_empty(),
+            &mut top_seen,
+        );
         page_top &= part.is_empty();
         // Where each cell's text ends tells a row cut by the page end (all its cells run
         // to the last line) from a complete one (see `continues`).
@@ -4440,6 +4521,25 @@ mod tests {
         assert!(!amount_after_words("…不超过104亿元。", "2."));
         assert!(!amount_after_words("１４７，９７９．", "１３"));
         assert!(!amount_after_words("开展项目数量≥", "800"));
+    }
+
+    /// Two whole values (amounts, percentages) on successive lines are two cells unless
+    /// they join into one number (one wrapped over two lines).
+    #[test]
+    fn two_amounts_that_do_not_join_are_two_cells() {
+        assert!(two_amounts("1,180.00", "60.00"));
+        assert!(two_amounts("760.00", "640.00"));
+        assert!(two_amounts("1,180", "60"));
+        assert!(!two_amounts("１４７，９７９．", "１３"));
+        assert!(!two_amounts("12,345,67", "8.00"));
+        assert!(!two_amounts("带动妇女就业", "800"));
+        assert!(!two_amounts("2.", "3."));
+        assert!(two_amounts("100%", "100%"));
+        assert!(two_amounts("100%", "≥90%"));
+        assert!(two_amounts("≥90%", "95"));
+        assert!(!two_amounts("开展项目数量≥", "800"));
+        assert!(!two_amounts("≥", "90%"));
+        assert!(one_number("1,234,567.89") && one_number("760640") && !one_number("1,2345"));
     }
 
     /// Under the indicator table's last row (value text down to y 300), a signature
@@ -5061,6 +5161,7 @@ mod tests {
             Some((Some((1, level3_x)), false)),
             &[],
             &[],
+            &mut false,
         );
         rows.iter()
             .map(|r| {

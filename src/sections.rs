@@ -3291,9 +3291,24 @@ impl<'g> Reader<'g> {
                             .unwrap_or_else(|| by_shape(&row))
                     } else {
                         let (row, other) = AddedColumn::take(row.into_owned(), &added);
-                        let mut parsed = by_shape(&row);
-                        parsed.other_columns = other;
-                        parsed
+                        match map
+                            .as_ref()
+                            .and_then(|m| m.row_by_order_besides(&row, &added))
+                        {
+                            Some((mut parsed, keyed)) => {
+                                // Both kinds of added cells, in the header's order.
+                                let mut all: Vec<(usize, (String, String))> = keyed;
+                                all.extend(added.iter().map(|a| a.col).zip(other));
+                                all.sort_by_key(|(k, _)| *k);
+                                parsed.other_columns = all.into_iter().map(|(_, o)| o).collect();
+                                parsed
+                            }
+                            None => {
+                                let mut parsed = by_shape(&row);
+                                parsed.other_columns = other;
+                                parsed
+                            }
+                        }
                     };
                     if map.as_ref().is_some_and(|m| !m.combined) {
                         name_glued_to_target(&mut parsed, loc, &mut self.out.warnings);
@@ -6008,6 +6023,7 @@ fn header_misread_of(n: &str, near_first: bool) -> Option<&'static str> {
         .then_some(*first)
 }
 
+#[derive(Clone)]
 struct IndicatorColumns {
     cols: [Option<usize>; IND_SLOTS],
     /// The comparison column's header as written (指标性质, 指标方向): a cell under it
@@ -6318,6 +6334,42 @@ impl IndicatorColumns {
             out.push(*slot);
         }
         Some(out)
+    }
+
+    /// A row whose added columns' cells were taken out by their place on the page
+    /// ([`AddedColumn::take`]), under a header that splits the target (a 指标方向 or
+    /// unit column): the rest read in the header's order, as [`Self::row_by_order`],
+    /// where reading by shape would glue the direction word (and a score column left
+    /// of it, which is no added column by place) onto the target. The other columns it
+    /// gives come with their header column, to be ordered among the taken ones.
+    #[allow(clippy::type_complexity)]
+    fn row_by_order_besides(
+        &self,
+        row: &[&Cell],
+        added: &[AddedColumn],
+    ) -> Option<(Parsed, Vec<(usize, (String, String))>)> {
+        if self.cols[SLOT_OP].is_none() && self.cols[SLOT_UNIT].is_none() {
+            return None;
+        }
+        let mut rest = self.clone();
+        rest.other
+            .retain(|(k, _)| !added.iter().any(|a| a.col == *k));
+        rest.starts = None;
+        let mut p = rest.row_by_order(row, None)?;
+        let keyed = std::mem::take(&mut p.other_columns)
+            .into_iter()
+            .map(|(h, v)| {
+                let k = rest
+                    .other
+                    .iter()
+                    .find(|(_, o)| *o == h)
+                    .map(|(k, _)| *k)
+                    .or(self.cols[SLOT_OP])
+                    .unwrap_or(usize::MAX);
+                (k, (h, v))
+            })
+            .collect();
+        Some((p, keyed))
     }
 
     /// [`Parsed::join_split_target`], the comparison column's other words (`定性`,
@@ -8093,6 +8145,35 @@ mod tests {
             cols(&ind[0].other_columns),
             "分值=10;评分标准=完成得满分，按比例扣分"
         );
+    }
+
+    /// A direction column (指标方向) between added ones (分值 | 指标方向 | 指标解释): the
+    /// score and the direction word stay off the target, every added cell under its
+    /// header, in the header's order.
+    #[test]
+    fn borderless_direction_between_added_columns() {
+        let mut rows = FORM_HEAD.to_vec();
+        rows.extend([
+            "绩效指标\t一级指标\t二级指标\t三级指标\t指标值\t分值\t指标方向\t指标解释",
+            "\t产出指标\t数量指标\t管理人数\t≥800人\t15\t正向\t年内管理的人数",
+            "\t\t质量指标\t建档率\t≥90%\t15\t正向\t",
+        ]);
+        let s = read(&stream_grid(&rows)).unwrap();
+        let ind = s.indicators.unwrap();
+        assert_eq!(ind.len(), 2);
+        let cols = |v: &[(String, String)]| {
+            v.iter()
+                .map(|(a, b)| format!("{a}={b}"))
+                .collect::<Vec<_>>()
+                .join(";")
+        };
+        assert_eq!(ind[0].annual.as_deref(), Some("≥800人"));
+        assert_eq!(
+            cols(&ind[0].other_columns),
+            "分值=15;指标方向=正向;指标解释=年内管理的人数"
+        );
+        assert_eq!(ind[1].annual.as_deref(), Some("≥90%"));
+        assert_eq!(cols(&ind[1].other_columns), "分值=15;指标方向=正向");
     }
 
     /// Rows under one merged level cell share its names (one copy each, not one per row).

@@ -1541,6 +1541,7 @@ fn centred_beside(o: &Block, part: &Block, last: usize, rows_from: Option<usize>
 /// the row above or below it; left of it, such a chunk is one label.
 /// `filled`: the right edges cells fill before wrapping (see [`fill_edges`]), where
 /// only a filled line goes on in the line below.
+#[allow(clippy::too_many_arguments)]
 fn blocks(
     lines: &[Line],
     seps: &[f64],
@@ -1549,6 +1550,7 @@ fn blocks(
     level_names_from: Option<usize>,
     filled: Option<&FillEdges>,
     spread: &[(usize, u64)],
+    merged_left: &[(usize, u64)],
 ) -> Vec<Block> {
     let ncols = seps.len() + 1;
     // A character of a label spread down its span (分散对齐, see [`spread_characters`])
@@ -1574,6 +1576,9 @@ fn blocks(
     for (li, line) in lines.iter().enumerate() {
         for c in &line.chunks {
             let mut col = col_of(seps, c.bbox.x0).min(ncols - 1);
+            if merged_left.contains(&(li, c.bbox.x0.to_bits())) {
+                col = col.saturating_sub(1);
+            }
             // A centred cell's wrapped line is narrower than the line above it: it may
             // start right of a separator that line runs across (付资金 under
             // 拟用于对下转移支): centred under it and inside its extent, it goes on that
@@ -1637,6 +1642,88 @@ fn blocks(
     }
     done.extend(open.into_iter().flatten());
     done
+}
+
+/// Chunks (line index, start bits) of a row's last cell merged over the row's last
+/// columns and centred across them (a renderer that spans a trailing empty cell): the
+/// text lands right of the gap, off its column's centre, where the text form gives it
+/// at the merged cell's first column. Only in a column whose other cells share one
+/// centre (of different widths, so really centred), for a chunk last on its line that
+/// starts left of all of them and sits left of their centre, the column before it empty
+/// and no other text starting where it does.
+fn centred_over_last_columns(lines: &[Line], seps: &[f64], em: f64) -> Vec<(usize, u64)> {
+    let ncols = seps.len() + 1;
+    let col = |c: &Chunk| col_of(seps, c.bbox.x0).min(ncols - 1);
+    let within = |c: &Chunk| col_of(seps, c.bbox.x1).min(ncols - 1) == col(c);
+    let mut out = Vec::new();
+    for k in 1..ncols {
+        let in_col: Vec<&Chunk> = lines
+            .iter()
+            .flat_map(|l| &l.chunks)
+            .filter(|c| col(c) == k && within(c))
+            .collect();
+        if in_col.len() < 4 {
+            continue;
+        }
+        let centre = median(in_col.iter().map(|c| c.bbox.cx()).collect());
+        // The column before ends left of where a candidate starts: it sits in the gap.
+        let prev_right = lines
+            .iter()
+            .flat_map(|l| &l.chunks)
+            .filter(|c| col(c) == k - 1 && within(c))
+            .map(|c| c.bbox.x1)
+            .fold(f64::NEG_INFINITY, f64::max);
+        let candidates: Vec<(usize, &Chunk)> = lines
+            .iter()
+            .enumerate()
+            .filter_map(|(li, l)| {
+                let last = l.chunks.last()?;
+                // (A row's last cell: other cells stand left of it on its line.)
+                (l.chunks.len() > 1
+                    && col(last) == k
+                    && within(last)
+                    && last.bbox.cx() < centre - em
+                    && last.bbox.x0 > prev_right
+                    && !l.chunks.iter().any(|c| col(c) == k - 1))
+                .then_some((li, last))
+            })
+            .collect();
+        if candidates.is_empty() {
+            continue;
+        }
+        let rest: Vec<&&Chunk> = in_col
+            .iter()
+            .filter(|c| !candidates.iter().any(|(_, d)| std::ptr::eq(**c, *d)))
+            .collect();
+        let widths = rest.iter().map(|c| c.bbox.width());
+        let spread =
+            widths.clone().fold(f64::NEG_INFINITY, f64::max) - widths.fold(f64::INFINITY, f64::min);
+        // Every other cell of the column centred on one line, of different widths.
+        if rest.len() < 3
+            || spread < em
+            || rest
+                .iter()
+                .any(|c| (c.bbox.cx() - centre).abs() > 0.05 * em)
+        {
+            continue;
+        }
+        let left = rest.iter().map(|c| c.bbox.x0).fold(f64::INFINITY, f64::min);
+        // A left-aligned cell's wrapped last line starts where its lines above do: no
+        // other text starts where a centred span's text does.
+        let shares_start = |c: &Chunk| {
+            lines.iter().flat_map(|l| &l.chunks).any(|o| {
+                !candidates.iter().any(|(_, d)| std::ptr::eq(o, *d))
+                    && (o.bbox.x0 - c.bbox.x0).abs() <= 0.05 * em
+            })
+        };
+        out.extend(
+            candidates
+                .iter()
+                .filter(|(_, c)| c.bbox.x0 < left && !shares_start(c))
+                .map(|(li, c)| (*li, c.bbox.x0.to_bits())),
+        );
+    }
+    out
 }
 
 /// The leftmost start and rightmost end of `lines`.
@@ -3166,9 +3253,25 @@ fn rows_in_columns(
         .then(|| FillEdges::of(lines, &seps, row_gap, p, false))
         .flatten();
     let spread = spread_characters(lines, p.em);
+    // Layout text sets every cell on whole character cells: no centre is known to
+    // the fraction of an em the rule needs.
+    let merged_left = if p.tight {
+        Vec::new()
+    } else {
+        centred_over_last_columns(lines, &seps, p.em)
+    };
     let blocks_by = |filled: Option<&FillEdges>| {
         spread_labels(
-            blocks(lines, &seps, row_gap, row_ends, label_cols, filled, &spread),
+            blocks(
+                lines,
+                &seps,
+                row_gap,
+                row_ends,
+                label_cols,
+                filled,
+                &spread,
+                &merged_left,
+            ),
             p.em,
         )
     };
@@ -4839,6 +4942,67 @@ mod tests {
         );
     }
 
+    /// A row's last cell merged over its last two columns (指标方向 | 指标解释, the
+    /// explanation empty) and centred across them: its text starts in the gap, left of
+    /// the centred explanations, and goes in the first column of the span.
+    #[test]
+    fn centred_span_over_last_columns_takes_its_first_column() {
+        let seps = [419.0, 470.25];
+        let rows = |direction_x0: f64| {
+            let y = |r: usize| 800.0 - 15.0 * r as f64;
+            vec![
+                chunk_line(vec![
+                    chunk("分值", 389.4, 410.4, y(0)),
+                    chunk("指标方向", 424.1, 466.1, y(0)),
+                    chunk("指标解释", 484.9, 526.9, y(0)),
+                ]),
+                chunk_line(vec![
+                    chunk("15", 394.8, 405.0, y(1)),
+                    chunk("正向", 434.6, 455.6, y(1)),
+                    chunk("年内规范管理", 474.4, 537.4, y(1)),
+                ]),
+                chunk_line(vec![chunk("的患者数", 484.9, 526.9, y(2))]),
+                chunk_line(vec![
+                    chunk("15", 394.8, 405.0, y(3)),
+                    chunk("正向", direction_x0, direction_x0 + 21.0, y(3)),
+                ]),
+                chunk_line(vec![
+                    chunk("10", 394.8, 405.0, y(4)),
+                    chunk("反向", 434.6, 455.6, y(4)),
+                    chunk("第三方调查", 479.7, 532.2, y(4)),
+                ]),
+            ]
+        };
+        let lines = rows(470.3);
+        assert_eq!(
+            centred_over_last_columns(&lines, &seps, 10.5),
+            vec![(3, 470.3f64.to_bits())]
+        );
+        let bl = blocks(
+            &lines,
+            &seps,
+            4.0,
+            &[],
+            None,
+            None,
+            &[],
+            &[(3, 470.3f64.to_bits())],
+        );
+        let moved: Vec<usize> = bl
+            .iter()
+            .filter(|b| b.parts.iter().any(|(l, _)| *l == 3) && b.text(false) == "正向")
+            .map(|b| b.col)
+            .collect();
+        assert_eq!(moved, vec![1]);
+        // Starting where other text starts (a left-aligned cell's wrapped line), or
+        // alone on its line, it stays in its column.
+        let lines = rows(474.4);
+        assert!(centred_over_last_columns(&lines, &seps, 10.5).is_empty());
+        let mut lines = rows(470.3);
+        lines[3].chunks.remove(0);
+        assert!(centred_over_last_columns(&lines, &seps, 10.5).is_empty());
+    }
+
     /// A centred label wrapped in its cell (拟用于对下转移支 / 付资金): the narrower second
     /// line starts right of a separator the first line runs across. Centred under that
     /// line, it goes on the first line's block, not into the next column.
@@ -4848,7 +5012,7 @@ mod tests {
             chunk_line(vec![chunk("拟用于对下转移支", 372.1, 456.1, 540.0)]),
             chunk_line(vec![chunk("付资金", 398.3, 429.8, 523.0)]),
         ];
-        let bl = blocks(&lines, &[388.6], 8.0, &[], None, None, &[]);
+        let bl = blocks(&lines, &[388.6], 8.0, &[], None, None, &[], &[]);
         let got: Vec<(usize, String)> = bl.iter().map(|b| (b.col, b.text(false))).collect();
         assert_eq!(got, vec![(0, "拟用于对下转移支付资金".to_string())]);
         // A line of its own column's block, or not centred under it, stays in its column.
@@ -4856,7 +5020,10 @@ mod tests {
             chunk_line(vec![chunk("拟用于对下转移支", 372.1, 456.1, 540.0)]),
             chunk_line(vec![chunk("付资金", 420.3, 451.8, 523.0)]),
         ];
-        assert_eq!(blocks(&lines, &[388.6], 8.0, &[], None, None, &[]).len(), 2);
+        assert_eq!(
+            blocks(&lines, &[388.6], 8.0, &[], None, None, &[], &[]).len(),
+            2
+        );
     }
 
     /// The rest of a level-3 name cut by the page end (术攻关 of 推进关键核心技术攻关),
@@ -5285,12 +5452,12 @@ mod tests {
             t.sort();
             t
         };
-        let glued = texts(blocks(&lines, &[20.0], 4.0, &[], None, None, &[]));
+        let glued = texts(blocks(&lines, &[20.0], 4.0, &[], None, None, &[], &[]));
         assert!(
             glued.contains(&"务其他需完成的任务（可选填）".to_string()),
             "{glued:?}"
         );
-        let parted = texts(blocks(&lines, &[20.0], 4.0, &[], None, None, &spread));
+        let parted = texts(blocks(&lines, &[20.0], 4.0, &[], None, None, &spread, &[]));
         assert!(
             parted.contains(&"其他需完成的任务（可选填）".to_string()),
             "{parted:?}"

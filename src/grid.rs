@@ -2287,6 +2287,7 @@ fn last_cell_lines_end(rows: &[Row<'_>], end: usize, after_whole: bool) -> usize
                 && !r.cells[0].text.contains(['：', ':'])
                 && !is_page_number(r.cells[0].text.trim())
                 && !is_title_line(r.cells[0].text.trim())
+                && !is_part_heading(r.cells[0].text.trim())
                 && !crate::sections::is_label(&r.cells[0].text)
                 && !crate::sections::is_framework_name(&r.cells[0].text)
         })
@@ -2314,6 +2315,23 @@ fn is_title_line(t: &str) -> bool {
     bare.chars().nth(40).is_none()
         && !bare.contains(['，', '。', '；', ','])
         && (bare.ends_with("申报表") || bare.ends_with("目标表"))
+}
+
+/// A heading of one of the form's parts (`二、重点项目绩效目标`, `三、年度绩效指标`): a
+/// Chinese list numeral and `、` before a short phrase with no sentence punctuation that
+/// names a part (…目标, …指标, …情况, …任务). It opens the next part, never the rest of
+/// the cell above it (a goal's numbered items are sentences, or do not end so).
+fn is_part_heading(t: &str) -> bool {
+    let Some((num, rest)) = t.split_once('、') else {
+        return false;
+    };
+    !num.is_empty()
+        && num.chars().all(|c| "一二三四五六七八九十".contains(c))
+        && rest.chars().count() <= 16
+        && !rest.contains(['，', '。', '；', ',', ';', '：', ':'])
+        && ["目标", "指标", "情况", "任务"]
+            .iter()
+            .any(|w| rest.ends_with(w))
 }
 
 /// Whether `b` is on the line right after `a`.

@@ -294,6 +294,13 @@ const BUDGET: &[&str] = &[
     "政策资金",
     "政策资金情况",
     "年度政策资金",
+    // Overviews named for the income and expenditure they set side by side
+    // (`年度预算收入（元） | 收入项目 | 金额 | 支出项目 | 金额`).
+    "年度预算收入",
+    "年度预算收支",
+    "预算收支情况",
+    "年度收支预算",
+    "收支预算",
     // Self-evaluation tables (绩效自评表), filed with the declarations they report on
     // (not the bare 预算执行情况, which may name an indicator).
     "年度预算执行情况",
@@ -5025,7 +5032,24 @@ fn is_amount_like(text: &str) -> bool {
     if t.len() > MAX_LABEL_BYTES {
         return false;
     }
-    DASHES.contains(&t) || value::is_amount(t) || undecoded_amount(t)
+    !is_year_heading(t) && (DASHES.contains(&t) || value::is_amount(t) || undecoded_amount(t))
+}
+
+/// A column heading naming a year of a multi-year budget (`2025年`, `2026年度`,
+/// `2027年预算`, `2025年（万元）`): never an amount, though its digits read as one.
+fn is_year_heading(t: &str) -> bool {
+    let t = t.trim();
+    let t = match t.find(['（', '(']) {
+        Some(i) if t.ends_with(['）', ')']) => t.get(..i).unwrap_or(t).trim_end(),
+        _ => t,
+    };
+    let Some(rest) = t.strip_prefix("19").or_else(|| t.strip_prefix("20")) else {
+        return false;
+    };
+    let (digits, rest) = rest.split_at(rest.len().min(2));
+    digits.len() == 2
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && ["年", "年度", "年预算", "年度预算", "年资金", "年度资金"].contains(&rest)
 }
 
 /// An amount with a byte the decoder could not read beside it (`�5,600.00`, U+FFFD for
@@ -5072,6 +5096,9 @@ fn is_section_header(text: &str) -> bool {
         return false;
     }
     let n = norm(text);
+    if is_year_heading(&n) {
+        return true;
+    }
     !n.chars().any(|c| c.is_ascii_digit())
         && n.chars().count() <= 16
         && ["支出", "收入", "来源", "级次", "构成", "资金"]

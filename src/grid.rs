@@ -2321,7 +2321,7 @@ fn is_title_line(t: &str) -> bool {
 /// Chinese list numeral and `、` before a short phrase with no sentence punctuation that
 /// names a part (…目标, …指标, …情况, …任务). It opens the next part, never the rest of
 /// the cell above it (a goal's numbered items are sentences, or do not end so).
-fn is_part_heading(t: &str) -> bool {
+pub(crate) fn is_part_heading(t: &str) -> bool {
     let Some((num, rest)) = t.split_once('、') else {
         return false;
     };

@@ -1789,6 +1789,24 @@ impl<'g> Reader<'g> {
                 });
                 continue;
             }
+            // A numbered heading of the form's next part alone in its row (`二、重点项目
+            // 绩效目标` after the department's indicator table) ends the open section,
+            // wherever its text starts: the rows under it are the next part's.
+            if label.is_none()
+                && current.is_some()
+                && cells.len() == 1
+                && crate::grid::is_part_heading(first.text.trim())
+            {
+                blocks.push(Block {
+                    label: Some(Label::Footer),
+                    label_cell: Some(first),
+                    inline: None,
+                    rows: first_row(Vec::new(), room),
+                    row_locs: first_row(row.loc.clone(), room),
+                    titled: false,
+                });
+                continue;
+            }
             // Templates without the 绩效指标 label column open the indicator table with
             // its header row (一级指标 | 二级指标 | …), or, where the header was lost, with a
             // level-1 row (产出指标 | 数量指标 | …).

@@ -518,11 +518,15 @@ fn split_spaced(line: &str) -> Vec<String> {
 /// The cells of a space-aligned line with the display column each starts at (see
 /// [`split_spaced`]).
 fn spaced_pieces(line: &str) -> Vec<(usize, String)> {
-    // Each cell with its display column and the width of the run of spaces before it.
-    let mut parts: Vec<(usize, usize, String)> = Vec::new();
+    // Each cell with its display column, the width of the run of spaces before it and
+    // whether that run was of ideographic spaces only.
+    let mut parts: Vec<(usize, usize, bool, String)> = Vec::new();
     let mut cur = String::new();
     let mut spaces = 0usize;
     let mut gap = 0usize;
+    // Whether the run of spaces being read (and the one before `cur`) is all U+3000.
+    let mut ideo = true;
+    let mut gap_ideo = false;
     let mut col = 0usize;
     let mut start = 0usize;
     for c in line.chars() {
@@ -530,42 +534,47 @@ fn spaced_pieces(line: &str) -> Vec<(usize, String)> {
         col += if c == '\t' { 2 } else { w };
         if c == ' ' || c == '\u{a0}' {
             spaces += 1;
+            ideo = false;
             continue;
         }
         if c == '\u{3000}' || c == '\t' {
             spaces += 2;
+            ideo &= c == '\u{3000}';
             continue;
         }
         if spaces > 0 {
             if spaces >= 2 {
                 if !cur.is_empty() {
-                    parts.push((start, gap, std::mem::take(&mut cur)));
+                    parts.push((start, gap, gap_ideo, std::mem::take(&mut cur)));
                 }
                 gap = spaces;
+                gap_ideo = ideo;
             } else if !cur.is_empty() {
                 cur.push(' ');
             }
             spaces = 0;
         }
+        ideo = true;
         if cur.is_empty() {
             start = col - w;
         }
         cur.push(c);
     }
     if !cur.is_empty() {
-        parts.push((start, gap, cur));
+        parts.push((start, gap, gap_ideo, cur));
     }
     // A word letter-spaced in its cell (`合  计`, `部  门  名  称`): lone ideographs two
     // or three spaces apart, each another character, part no cells, as in a tab line
-    // (`tab_cells`); columns stand further apart, and `无    无` stays two cells.
+    // (`tab_cells`); columns stand further apart, and `无    无` stays two cells. Typed
+    // into Word, the letters stand one or two ideographic spaces apart (`合　　计`).
     let mut cells: Vec<(usize, String)> = Vec::with_capacity(parts.len());
     let mut letters = false;
-    for (start, gap, text) in parts {
+    for (start, gap, gap_ideo, text) in parts {
         let lone = lone_ideograph(Some(&text));
         match cells.last_mut() {
             Some((_, prev))
                 if lone
-                    && (2..=3).contains(&gap)
+                    && ((2..=3).contains(&gap) || (gap_ideo && gap == 4))
                     && (letters || lone_ideograph(Some(prev)))
                     && !prev.ends_with(text.as_str()) =>
             {

@@ -2177,7 +2177,13 @@ impl<'g> Reader<'g> {
             }
         }
         // A stray unit note (单位：万元) also tells the budget's unit.
-        if norm(label) == "单位" || norm(label).ends_with("金额单位") {
+        // So does a 预算单位 / 金额单位 field whose value is a money unit alone
+        // (`预算单位：万元` typed beside 主管部门, where 预算单位 elsewhere names a unit).
+        let money_unit = |v: &str| ["元", "万元", "千元", "百万元", "亿元"].contains(&v.trim());
+        if norm(label) == "单位"
+            || norm(label).ends_with("金额单位")
+            || (norm(label).ends_with("单位") && value.as_deref().is_some_and(money_unit))
+        {
             if let Some(v) = &value {
                 if self.out.budget_unit.is_none() && v.ends_with('元') {
                     self.out.budget_unit = Some(v.trim().to_string());

@@ -1459,6 +1459,8 @@ impl<'g> Reader<'g> {
         // The goal kind (中长期目标, 年度目标) the overall goal was read under, while the
         // blocks right after it may be the next kind of the same goal.
         let mut goal_kind: Option<String> = None;
+        // The label of the first budget block read (部门预算, 预算整体情况, 项目资金).
+        let mut budget_label: Option<String> = None;
         for block in &blocks {
             let kind = block
                 .label_cell
@@ -1468,7 +1470,23 @@ impl<'g> Reader<'g> {
             match block.label {
                 None => self.preamble_or_other(block),
                 Some(Label::Department) => self.department(block),
-                Some(Label::Budget) => self.budget(block),
+                Some(Label::Budget) => {
+                    let label = block.label_cell.map(|c| norm(&c.text));
+                    let project = |l: &str| l.starts_with("项目资金");
+                    // A key project's funds (项目资金) set out after the department's
+                    // budget (部门预算) are the project's, not the overview's: kept as
+                    // fields, as the project's other rows are.
+                    if budget_label.as_deref().is_some_and(|b| !project(b))
+                        && label.as_deref().is_some_and(project)
+                    {
+                        self.other_fields(block);
+                        continue;
+                    }
+                    if budget_label.is_none() {
+                        budget_label = Some(label.map(|l| l.into_owned()).unwrap_or_default());
+                    }
+                    self.budget(block);
+                }
                 Some(Label::OverallGoal) => {
                     let cell_per_line = self.grid.layout == Layout::CellPerLine;
                     let t = (self.has_cols || self.rows_meaningful)

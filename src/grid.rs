@@ -518,11 +518,15 @@ fn split_spaced(line: &str) -> Vec<String> {
 /// The cells of a space-aligned line with the display column each starts at (see
 /// [`split_spaced`]).
 fn spaced_pieces(line: &str) -> Vec<(usize, String)> {
-    // Each cell with its display column and the width of the run of spaces before it.
-    let mut parts: Vec<(usize, usize, String)> = Vec::new();
+    // Each cell with its display column, the width of the run of spaces before it and
+    // whether that run was of ideographic spaces only.
+    let mut parts: Vec<(usize, usize, bool, String)> = Vec::new();
     let mut cur = String::new();
     let mut spaces = 0usize;
     let mut gap = 0usize;
+    // Whether the run of spaces being read (and the one before `cur`) is all U+3000.
+    let mut ideo = true;
+    let mut gap_ideo = false;
     let mut col = 0usize;
     let mut start = 0usize;
     for c in line.chars() {
@@ -530,42 +534,47 @@ fn spaced_pieces(line: &str) -> Vec<(usize, String)> {
         col += if c == '\t' { 2 } else { w };
         if c == ' ' || c == '\u{a0}' {
             spaces += 1;
+            ideo = false;
             continue;
         }
         if c == '\u{3000}' || c == '\t' {
             spaces += 2;
+            ideo &= c == '\u{3000}';
             continue;
         }
         if spaces > 0 {
             if spaces >= 2 {
                 if !cur.is_empty() {
-                    parts.push((start, gap, std::mem::take(&mut cur)));
+                    parts.push((start, gap, gap_ideo, std::mem::take(&mut cur)));
                 }
                 gap = spaces;
+                gap_ideo = ideo;
             } else if !cur.is_empty() {
                 cur.push(' ');
             }
             spaces = 0;
         }
+        ideo = true;
         if cur.is_empty() {
             start = col - w;
         }
         cur.push(c);
     }
     if !cur.is_empty() {
-        parts.push((start, gap, cur));
+        parts.push((start, gap, gap_ideo, cur));
     }
     // A word letter-spaced in its cell (`合  计`, `部  门  名  称`): lone ideographs two
     // or three spaces apart, each another character, part no cells, as in a tab line
-    // (`tab_cells`); columns stand further apart, and `无    无` stays two cells.
+    // (`tab_cells`); columns stand further apart, and `无    无` stays two cells. Typed
+    // into Word, the letters stand one or two ideographic spaces apart (`合　　计`).
     let mut cells: Vec<(usize, String)> = Vec::with_capacity(parts.len());
     let mut letters = false;
-    for (start, gap, text) in parts {
+    for (start, gap, gap_ideo, text) in parts {
         let lone = lone_ideograph(Some(&text));
         match cells.last_mut() {
             Some((_, prev))
                 if lone
-                    && (2..=3).contains(&gap)
+                    && ((2..=3).contains(&gap) || (gap_ideo && gap == 4))
                     && (letters || lone_ideograph(Some(prev)))
                     && !prev.ends_with(text.as_str()) =>
             {
@@ -2287,6 +2296,7 @@ fn last_cell_lines_end(rows: &[Row<'_>], end: usize, after_whole: bool) -> usize
                 && !r.cells[0].text.contains(['：', ':'])
                 && !is_page_number(r.cells[0].text.trim())
                 && !is_title_line(r.cells[0].text.trim())
+                && !is_part_heading(r.cells[0].text.trim())
                 && !crate::sections::is_label(&r.cells[0].text)
                 && !crate::sections::is_framework_name(&r.cells[0].text)
         })
@@ -2314,6 +2324,23 @@ fn is_title_line(t: &str) -> bool {
     bare.chars().nth(40).is_none()
         && !bare.contains(['，', '。', '；', ','])
         && (bare.ends_with("申报表") || bare.ends_with("目标表"))
+}
+
+/// A heading of one of the form's parts (`二、重点项目绩效目标`, `三、年度绩效指标`): a
+/// Chinese list numeral and `、` before a short phrase with no sentence punctuation that
+/// names a part (…目标, …指标, …情况, …任务). It opens the next part, never the rest of
+/// the cell above it (a goal's numbered items are sentences, or do not end so).
+pub(crate) fn is_part_heading(t: &str) -> bool {
+    let Some((num, rest)) = t.split_once('、') else {
+        return false;
+    };
+    !num.is_empty()
+        && num.chars().all(|c| "一二三四五六七八九十".contains(c))
+        && rest.chars().count() <= 16
+        && !rest.contains(['，', '。', '；', ',', ';', '：', ':'])
+        && ["目标", "指标", "情况", "任务"]
+            .iter()
+            .any(|w| rest.ends_with(w))
 }
 
 /// Whether `b` is on the line right after `a`.

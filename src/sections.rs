@@ -294,6 +294,13 @@ const BUDGET: &[&str] = &[
     "政策资金",
     "政策资金情况",
     "年度政策资金",
+    // Overviews named for the income and expenditure they set side by side
+    // (`年度预算收入（元） | 收入项目 | 金额 | 支出项目 | 金额`).
+    "年度预算收入",
+    "年度预算收支",
+    "预算收支情况",
+    "年度收支预算",
+    "收支预算",
     // Self-evaluation tables (绩效自评表), filed with the declarations they report on
     // (not the bare 预算执行情况, which may name an indicator).
     "年度预算执行情况",
@@ -1452,6 +1459,8 @@ impl<'g> Reader<'g> {
         // The goal kind (中长期目标, 年度目标) the overall goal was read under, while the
         // blocks right after it may be the next kind of the same goal.
         let mut goal_kind: Option<String> = None;
+        // The label of the first budget block read (部门预算, 预算整体情况, 项目资金).
+        let mut budget_label: Option<String> = None;
         for block in &blocks {
             let kind = block
                 .label_cell
@@ -1461,7 +1470,23 @@ impl<'g> Reader<'g> {
             match block.label {
                 None => self.preamble_or_other(block),
                 Some(Label::Department) => self.department(block),
-                Some(Label::Budget) => self.budget(block),
+                Some(Label::Budget) => {
+                    let label = block.label_cell.map(|c| norm(&c.text));
+                    let project = |l: &str| l.starts_with("项目资金");
+                    // A key project's funds (项目资金) set out after the department's
+                    // budget (部门预算) are the project's, not the overview's: kept as
+                    // fields, as the project's other rows are.
+                    if budget_label.as_deref().is_some_and(|b| !project(b))
+                        && label.as_deref().is_some_and(project)
+                    {
+                        self.other_fields(block);
+                        continue;
+                    }
+                    if budget_label.is_none() {
+                        budget_label = Some(label.map(|l| l.into_owned()).unwrap_or_default());
+                    }
+                    self.budget(block);
+                }
                 Some(Label::OverallGoal) => {
                     let cell_per_line = self.grid.layout == Layout::CellPerLine;
                     let t = (self.has_cols || self.rows_meaningful)
@@ -1779,6 +1804,24 @@ impl<'g> Reader<'g> {
                     rows: vec![cells[1..].to_vec()],
                     row_locs: vec![row.loc.clone()],
                     titled: cells.len() == 1,
+                });
+                continue;
+            }
+            // A numbered heading of the form's next part alone in its row (`二、重点项目
+            // 绩效目标` after the department's indicator table) ends the open section,
+            // wherever its text starts: the rows under it are the next part's.
+            if label.is_none()
+                && current.is_some()
+                && cells.len() == 1
+                && crate::grid::is_part_heading(first.text.trim())
+            {
+                blocks.push(Block {
+                    label: Some(Label::Footer),
+                    label_cell: Some(first),
+                    inline: None,
+                    rows: first_row(Vec::new(), room),
+                    row_locs: first_row(row.loc.clone(), room),
+                    titled: false,
                 });
                 continue;
             }
@@ -2152,7 +2195,13 @@ impl<'g> Reader<'g> {
             }
         }
         // A stray unit note (单位：万元) also tells the budget's unit.
-        if norm(label) == "单位" || norm(label).ends_with("金额单位") {
+        // So does a 预算单位 / 金额单位 field whose value is a money unit alone
+        // (`预算单位：万元` typed beside 主管部门, where 预算单位 elsewhere names a unit).
+        let money_unit = |v: &str| ["元", "万元", "千元", "百万元", "亿元"].contains(&v.trim());
+        if norm(label) == "单位"
+            || norm(label).ends_with("金额单位")
+            || (norm(label).ends_with("单位") && value.as_deref().is_some_and(money_unit))
+        {
             if let Some(v) = &value {
                 if self.out.budget_unit.is_none() && v.ends_with('元') {
                     self.out.budget_unit = Some(v.trim().to_string());
@@ -5040,7 +5089,24 @@ fn is_amount_like(text: &str) -> bool {
     if t.len() > MAX_LABEL_BYTES {
         return false;
     }
-    DASHES.contains(&t) || value::is_amount(t) || undecoded_amount(t)
+    !is_year_heading(t) && (DASHES.contains(&t) || value::is_amount(t) || undecoded_amount(t))
+}
+
+/// A column heading naming a year of a multi-year budget (`2025年`, `2026年度`,
+/// `2027年预算`, `2025年（万元）`): never an amount, though its digits read as one.
+fn is_year_heading(t: &str) -> bool {
+    let t = t.trim();
+    let t = match t.find(['（', '(']) {
+        Some(i) if t.ends_with(['）', ')']) => t.get(..i).unwrap_or(t).trim_end(),
+        _ => t,
+    };
+    let Some(rest) = t.strip_prefix("19").or_else(|| t.strip_prefix("20")) else {
+        return false;
+    };
+    let (digits, rest) = rest.split_at(rest.len().min(2));
+    digits.len() == 2
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && ["年", "年度", "年预算", "年度预算", "年资金", "年度资金"].contains(&rest)
 }
 
 /// An amount with a byte the decoder could not read beside it (`�5,600.00`, U+FFFD for
@@ -5087,6 +5153,9 @@ fn is_section_header(text: &str) -> bool {
         return false;
     }
     let n = norm(text);
+    if is_year_heading(&n) {
+        return true;
+    }
     !n.chars().any(|c| c.is_ascii_digit())
         && n.chars().count() <= 16
         && ["支出", "收入", "来源", "级次", "构成", "资金"]

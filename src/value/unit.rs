@@ -308,6 +308,9 @@ const UNITS: &[&str] = &[
     "TB",
     "MB",
     "PB",
+    // Computing resources of cloud and data-centre projects (`新增云计算资源≥2000核`).
+    "核",
+    "核时",
     "kV",
     "kVA",
     "μg",

@@ -1776,6 +1776,12 @@ fn zone_starts(lines: &[Line]) -> Vec<usize> {
         if !crate::sections::opens_section(&texts) {
             continue;
         }
+        // A header row's cells hold no sentence: a line of a tall task row that reads
+        // like one (`任务 | 中小企业数字 | 机制，提高资金使用效率。`, a row-span label's
+        // tail beside a name and a goal naming 资金) is no zone start.
+        if texts.len() > 1 && texts.iter().any(|t| t.contains('。')) {
+            continue;
+        }
         let mut start = i;
         // A header row's cells are short; a section's label with a long run of prose
         // beside it is the label printed at a page's top beside the first row under it
@@ -4897,6 +4903,29 @@ mod tests {
                 .is_some_and(|r| r.iter().any(|c| c.starts_with("开展专项督查和绩效评价，"))),
             "{rows:?}"
         );
+    }
+
+    #[test]
+    fn tall_task_row_line_reading_like_a_header_is_no_zone_start() {
+        // A task row taller than its name: `任务 中小企业数字 机制，提高资金使用效率。`
+        // (label tail, name, goal naming 资金) reads like a task header; taken as
+        // one, it cut the row's first content and goal lines off into rows of their own.
+        for t in [
+            include_str!("../../fixtures/layout/task-tall-row-name-centred.layout.txt"),
+            include_str!("../../fixtures/layout/task-tall-row-name-centred-glued.layout.txt"),
+        ] {
+            let g = read(t);
+            let rows = cell_texts(&g);
+            let row = rows.iter().find(|r| r.contains(&"中小企业数字化转型"));
+            assert!(
+                row.is_some_and(|r| {
+                    r.iter()
+                        .any(|c| c.starts_with("围绕国家急需领域开展研究，"))
+                        && r.iter().any(|c| c.starts_with("打好关键领域“攻坚战”。"))
+                }),
+                "{rows:?}"
+            );
+        }
     }
 
     #[test]

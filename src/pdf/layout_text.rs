@@ -3036,6 +3036,9 @@ fn centred_row_ends(lines: &[Line], texts: &[Vec<String>]) -> Vec<usize> {
 /// (right below) would have fit after it, so that line starts another cell (task
 /// contents and outcomes of borderless rows glued without a blank line). A cell's text
 /// flows on after a full stop; only a list item (`2.`) starts on a line of its own.
+/// A character that would have filled the line exactly fits too (`合作，构建多元投入机
+/// 制。` a character short of a full line, the next row's content set one space right
+/// of its column by a name wider than the name column).
 fn sentence_ends(lines: &[Line], seps: &[f64], texts: &[Vec<String>]) -> Vec<usize> {
     let ncols = seps.len() + 1;
     // A column's full width: the widest ink three lines or more reach (within one).
@@ -3080,7 +3083,7 @@ fn sentence_ends(lines: &[Line], seps: &[f64], texts: &[Vec<String>]) -> Vec<usi
                     .get(c)
                     .copied()
                     .flatten()
-                    .is_some_and(|w| ink_width(x) + first_word_width(y) <= w - 0.5)
+                    .is_some_and(|w| ink_width(x) + first_word_width(y) <= w + 0.5)
         });
         if ended {
             out.push(i);
@@ -4926,6 +4929,30 @@ mod tests {
                 "{rows:?}"
             );
         }
+    }
+
+    #[test]
+    fn sentence_ending_a_character_short_of_a_full_line_ends_its_row() {
+        // A task cut by a page break goes on at the next page's top and ends
+        // `合作，构建多元投入机制。`, a character short of its column's full lines; the
+        // next task, glued below, starts there (its name pushes its content a space
+        // right, so no column lines up to show the row boundary).
+        let t = include_str!(
+            "../../fixtures/layout/task-row-cut-by-page-break-name-one-space-after.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = |key: &str| rows.iter().find(|r| r.iter().any(|c| c.contains(key)));
+        assert!(
+            row("124,459.13")
+                .is_some_and(|r| r.iter().any(|c| c.ends_with("合作，构建多元投入机制。"))),
+            "{rows:?}"
+        );
+        assert!(
+            row("133,362.21")
+                .is_some_and(|r| r.iter().any(|c| c.starts_with("开展专项督查和绩效评价，"))),
+            "{rows:?}"
+        );
     }
 
     #[test]

@@ -2963,6 +2963,12 @@ fn amount_ends(lines: &[Line], texts: &[Vec<String>]) -> Vec<usize> {
 /// (a borderless table), the budget's last row would take the merged cell's lines.
 /// Outside the indicator table.
 fn spanning_starts(lines: &[Line], seps: &[f64]) -> Vec<usize> {
+    // Separators found twice at one place (two finders agreeing) are one boundary: an
+    // amount crossing such a pair (`64874.99` set across its column's start) spans
+    // nothing.
+    let mut seps = seps.to_vec();
+    seps.sort_by(f64::total_cmp);
+    seps.dedup_by(|a, b| (*a - *b).abs() < 0.5);
     // The left edge of the line's first run crossing two separators, if any.
     let span = |l: &Line| {
         run_line(l)
@@ -4951,6 +4957,26 @@ mod tests {
         assert!(
             row("133,362.21")
                 .is_some_and(|r| r.iter().any(|c| c.starts_with("开展专项督查和绩效评价，"))),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn amount_across_a_doubled_separator_spans_no_columns() {
+        // `64874.99` on a line of its own between a name's two lines crosses one column
+        // start that two finders each put there: no cell merged over columns starts,
+        // and `保障性住房建` keeps `设` (and its row) below the amount.
+        let t =
+            include_str!("../../fixtures/layout/task-amount-across-a-doubled-separator.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = |key: &str| rows.iter().find(|r| r.iter().any(|c| c.contains(key)));
+        assert!(
+            row("64874.99").is_some_and(|r| r.contains(&"保障性住房建设")),
+            "{rows:?}"
+        );
+        assert!(
+            row("17,244.85").is_some_and(|r| r.contains(&"人才支撑计划（4）")),
             "{rows:?}"
         );
     }

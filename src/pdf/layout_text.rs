@@ -1776,6 +1776,12 @@ fn zone_starts(lines: &[Line]) -> Vec<usize> {
         if !crate::sections::opens_section(&texts) {
             continue;
         }
+        // A header row's cells hold no sentence: a line of a tall task row that reads
+        // like one (`任务 | 中小企业数字 | 机制，提高资金使用效率。`, a row-span label's
+        // tail beside a name and a goal naming 资金) is no zone start.
+        if texts.len() > 1 && texts.iter().any(|t| t.contains('。')) {
+            continue;
+        }
         let mut start = i;
         // A header row's cells are short; a section's label with a long run of prose
         // beside it is the label printed at a page's top beside the first row under it
@@ -2957,6 +2963,12 @@ fn amount_ends(lines: &[Line], texts: &[Vec<String>]) -> Vec<usize> {
 /// (a borderless table), the budget's last row would take the merged cell's lines.
 /// Outside the indicator table.
 fn spanning_starts(lines: &[Line], seps: &[f64]) -> Vec<usize> {
+    // Separators found twice at one place (two finders agreeing) are one boundary: an
+    // amount crossing such a pair (`64874.99` set across its column's start) spans
+    // nothing.
+    let mut seps = seps.to_vec();
+    seps.sort_by(f64::total_cmp);
+    seps.dedup_by(|a, b| (*a - *b).abs() < 0.5);
     // The left edge of the line's first run crossing two separators, if any.
     let span = |l: &Line| {
         run_line(l)
@@ -3030,6 +3042,9 @@ fn centred_row_ends(lines: &[Line], texts: &[Vec<String>]) -> Vec<usize> {
 /// (right below) would have fit after it, so that line starts another cell (task
 /// contents and outcomes of borderless rows glued without a blank line). A cell's text
 /// flows on after a full stop; only a list item (`2.`) starts on a line of its own.
+/// A character that would have filled the line exactly fits too (`合作，构建多元投入机
+/// 制。` a character short of a full line, the next row's content set one space right
+/// of its column by a name wider than the name column).
 fn sentence_ends(lines: &[Line], seps: &[f64], texts: &[Vec<String>]) -> Vec<usize> {
     let ncols = seps.len() + 1;
     // A column's full width: the widest ink three lines or more reach (within one).
@@ -3074,7 +3089,7 @@ fn sentence_ends(lines: &[Line], seps: &[f64], texts: &[Vec<String>]) -> Vec<usi
                     .get(c)
                     .copied()
                     .flatten()
-                    .is_some_and(|w| ink_width(x) + first_word_width(y) <= w - 0.5)
+                    .is_some_and(|w| ink_width(x) + first_word_width(y) <= w + 0.5)
         });
         if ended {
             out.push(i);
@@ -4895,6 +4910,73 @@ mod tests {
         assert!(
             row("73,888.25")
                 .is_some_and(|r| r.iter().any(|c| c.starts_with("开展专项督查和绩效评价，"))),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn tall_task_row_line_reading_like_a_header_is_no_zone_start() {
+        // A task row taller than its name: `任务 中小企业数字 机制，提高资金使用效率。`
+        // (label tail, name, goal naming 资金) reads like a task header; taken as
+        // one, it cut the row's first content and goal lines off into rows of their own.
+        for t in [
+            include_str!("../../fixtures/layout/task-tall-row-name-centred.layout.txt"),
+            include_str!("../../fixtures/layout/task-tall-row-name-centred-glued.layout.txt"),
+        ] {
+            let g = read(t);
+            let rows = cell_texts(&g);
+            let row = rows.iter().find(|r| r.contains(&"中小企业数字化转型"));
+            assert!(
+                row.is_some_and(|r| {
+                    r.iter()
+                        .any(|c| c.starts_with("围绕国家急需领域开展研究，"))
+                        && r.iter().any(|c| c.starts_with("打好关键领域“攻坚战”。"))
+                }),
+                "{rows:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn sentence_ending_a_character_short_of_a_full_line_ends_its_row() {
+        // A task cut by a page break goes on at the next page's top and ends
+        // `合作，构建多元投入机制。`, a character short of its column's full lines; the
+        // next task, glued below, starts there (its name pushes its content a space
+        // right, so no column lines up to show the row boundary).
+        let t = include_str!(
+            "../../fixtures/layout/task-row-cut-by-page-break-name-one-space-after.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = |key: &str| rows.iter().find(|r| r.iter().any(|c| c.contains(key)));
+        assert!(
+            row("124,459.13")
+                .is_some_and(|r| r.iter().any(|c| c.ends_with("合作，构建多元投入机制。"))),
+            "{rows:?}"
+        );
+        assert!(
+            row("133,362.21")
+                .is_some_and(|r| r.iter().any(|c| c.starts_with("开展专项督查和绩效评价，"))),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn amount_across_a_doubled_separator_spans_no_columns() {
+        // `64874.99` on a line of its own between a name's two lines crosses one column
+        // start that two finders each put there: no cell merged over columns starts,
+        // and `保障性住房建` keeps `设` (and its row) below the amount.
+        let t =
+            include_str!("../../fixtures/layout/task-amount-across-a-doubled-separator.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = |key: &str| rows.iter().find(|r| r.iter().any(|c| c.contains(key)));
+        assert!(
+            row("64874.99").is_some_and(|r| r.contains(&"保障性住房建设")),
+            "{rows:?}"
+        );
+        assert!(
+            row("17,244.85").is_some_and(|r| r.contains(&"人才支撑计划（4）")),
             "{rows:?}"
         );
     }

@@ -518,8 +518,12 @@ fn label_of(text: &str) -> Option<Label> {
 /// script (a first test on bytes: Arabic's lead bytes D8..DB, Tibetan's and Mongolian's
 /// E0/E1 lead no other char a form uses) or holds nothing else.
 fn without_gloss(text: &str) -> Option<&str> {
+    // (A fold, not `any`: it runs over every cell that is no label, and a loop with no
+    // early exit is vectorised.)
     if text.len() > 4 * MAX_LABEL_BYTES
-        || !text.bytes().any(|b| matches!(b, 0xD8..=0xDB | 0xE0 | 0xE1))
+        || !text.bytes().fold(false, |seen, b| {
+            seen | (b & 0xFC == 0xD8) | (b & 0xFE == 0xE0)
+        })
     {
         return None;
     }
@@ -977,19 +981,19 @@ const COLONS: [char; 3] = ['：', ':', '∶'];
 /// decodes every char. A `∶` between digits is a ratio (`1∶500`), no colon.
 fn find_colon(text: &str) -> Option<usize> {
     let b = text.as_bytes();
-    memchr::memchr3_iter(b':', 0x9A, 0xB6, b).find_map(|i| match b.get(i) {
+    // ∶ (E2 88 B6) is found by its lead byte: its last byte, B6, ends one ideograph in
+    // 64, so searching for it stopped on most cells.
+    memchr::memchr3_iter(b':', 0x9A, 0xE2, b).find_map(|i| match b.get(i) {
         Some(b':') => Some(i),
         Some(0x9A) => i
             .checked_sub(2)
             .filter(|&s| b.get(s..i) == Some(&[0xEF, 0xBC][..])),
-        _ => i
-            .checked_sub(2)
-            .filter(|&s| b.get(s..i) == Some(&[0xE2, 0x88][..]))
-            .filter(|&s| {
-                !s.checked_sub(1)
-                    .and_then(|p| b.get(p))
-                    .is_some_and(u8::is_ascii_digit)
-            }),
+        _ => (b.get(i..i + 3) == Some(&[0xE2, 0x88, 0xB6][..])
+            && !i
+                .checked_sub(1)
+                .and_then(|p| b.get(p))
+                .is_some_and(u8::is_ascii_digit))
+        .then_some(i),
     })
 }
 

@@ -205,11 +205,9 @@ fn is_cell_padding(c: char) -> bool {
     c.is_whitespace() || c.is_control() || c == '\u{feff}' || c == '\u{200b}'
 }
 
-/// `s` without padding at either end. Runs on every cell: an end that is an ASCII
-/// non-space or a common ideograph (lead byte E4..E9, never padding) is settled from
-/// its bytes; only other ends are decoded and tested.
-fn trim_cell(s: &str) -> &str {
-    let b = s.as_bytes();
+/// Whether both ends of `b` are an ASCII non-space or a 3-byte char [`solid_3`] knows
+/// is no white space or padding: then neither trim has anything to take.
+fn solid_ends(b: &[u8]) -> bool {
     let start_done = match b {
         [x, ..] if solid_ascii(*x) => true,
         [lead, x, y, ..] => solid_3(*lead, *x, *y),
@@ -220,7 +218,14 @@ fn trim_cell(s: &str) -> &str {
         [.., lead, x, y] => solid_3(*lead, *x, *y),
         _ => false,
     };
-    if start_done && end_done {
+    start_done && end_done
+}
+
+/// `s` without padding at either end. Runs on every cell: an end that is an ASCII
+/// non-space or a common ideograph (lead byte E4..E9, never padding) is settled from
+/// its bytes; only other ends are decoded and tested.
+fn trim_cell(s: &str) -> &str {
+    if solid_ends(s.as_bytes()) {
         s
     } else {
         s.trim_matches(is_cell_padding)
@@ -232,18 +237,7 @@ fn trim_cell(s: &str) -> &str {
 /// them is white space); std's trim decodes both end chars and looks non-ASCII ones up
 /// in the White_Space table, about 90 instructions on a CJK cell, which most cells are.
 pub(crate) fn trim(s: &str) -> &str {
-    let b = s.as_bytes();
-    let start_done = match b {
-        [x, ..] if solid_ascii(*x) => true,
-        [lead, x, y, ..] => solid_3(*lead, *x, *y),
-        _ => false,
-    };
-    let end_done = match b {
-        [.., x] if solid_ascii(*x) => true,
-        [.., lead, x, y] => solid_3(*lead, *x, *y),
-        _ => false,
-    };
-    if start_done && end_done {
+    if solid_ends(s.as_bytes()) {
         s
     } else {
         s.trim()

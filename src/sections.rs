@@ -5107,10 +5107,13 @@ fn is_year_heading(t: &str) -> bool {
     let Some(rest) = t.strip_prefix("19").or_else(|| t.strip_prefix("20")) else {
         return false;
     };
-    let (digits, rest) = rest.split_at(rest.len().min(2));
-    digits.len() == 2
-        && digits.bytes().all(|b| b.is_ascii_digit())
-        && ["年", "年度", "年预算", "年度预算", "年资金", "年度资金"].contains(&rest)
+    // Two ASCII digits, then the word (tested on bytes: `20门…` has no char boundary at 2).
+    rest.as_bytes()
+        .get(..2)
+        .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+        && rest.get(2..).is_some_and(|w| {
+            ["年", "年度", "年预算", "年度预算", "年资金", "年度资金"].contains(&w)
+        })
 }
 
 /// An amount with a byte the decoder could not read beside it (`�5,600.00`, U+FFFD for
@@ -7310,6 +7313,35 @@ fn is_comparison(op: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Year headings of a multi-year budget, and texts that only start like one: a
+    /// non-ASCII char after `19`/`20` (a fuzz input, `20门整体…`, once panicked here).
+    #[test]
+    fn year_headings() {
+        for t in [
+            "2025年",
+            "2026年度",
+            "2027年预算",
+            "2025年（万元）",
+            "1999年度资金",
+        ] {
+            assert!(is_year_heading(t), "{t:?}");
+        }
+        for t in [
+            "20门整体预算绩效目标申报表",
+            "20",
+            "2",
+            "20５年",
+            "2025",
+            "2025年计划",
+            "20２５年",
+            "19é年",
+            "300年",
+            "20,000.00",
+        ] {
+            assert!(!is_year_heading(t), "{t:?}");
+        }
+    }
 
     #[test]
     fn goal_kind_labels() {

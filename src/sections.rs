@@ -3340,7 +3340,7 @@ impl<'g> Reader<'g> {
                     };
                     let mut parsed = if added.is_empty() {
                         map.as_ref()
-                            .and_then(|m| m.row_by_order(&row, self.grid.display_starts(&row)))
+                            .and_then(|m| m.row_by_order(&row, || self.grid.display_starts(&row)))
                             .unwrap_or_else(|| by_shape(&row))
                     } else {
                         let (row, other) = AddedColumn::take(row.into_owned(), &added);
@@ -6281,7 +6281,13 @@ impl IndicatorColumns {
     /// such rows, so fewer cells fill the first columns; more than the header has, or a
     /// header with neither, is left to [`row_by_shape`] (which glues extra cells onto
     /// the target).
-    fn row_by_order(&self, row: &[&Cell], starts: Option<Vec<usize>>) -> Option<Parsed> {
+    /// `starts` gives where each of the row's cells starts (display columns, a
+    /// space-aligned text): asked only of a row with fewer cells than columns.
+    fn row_by_order(
+        &self,
+        row: &[&Cell],
+        starts: impl FnOnce() -> Option<Vec<usize>>,
+    ) -> Option<Parsed> {
         let split_target = self.cols[SLOT_OP].is_some() || self.cols[SLOT_UNIT].is_some();
         if self.other.is_empty() && !split_target {
             return None;
@@ -6290,8 +6296,8 @@ impl IndicatorColumns {
         let slots = header_order(&self.cols, 2, &self.other, level_cols);
         let mut p = Parsed::default();
         let mut content = Vec::new();
-        // Where each content cell starts (display columns), when the text says.
-        let mut content_starts = Vec::new();
+        // Each content cell's place in the row.
+        let mut content_at = Vec::new();
         for (j, c) in row.iter().enumerate() {
             let name = framework_name_strict(&c.text).or_else(|| {
                 (content.is_empty() && p.level2.is_none())
@@ -6313,7 +6319,7 @@ impl IndicatorColumns {
                 }
                 _ => {
                     content.push(*c);
-                    content_starts.push(starts.as_ref().and_then(|s| s.get(j).copied()));
+                    content_at.push(j);
                 }
             }
         }
@@ -6325,6 +6331,12 @@ impl IndicatorColumns {
         // cell under a column of its own, left to right (`乱堆乱放点 | | 持续改善 | 20`
         // under 三级指标 | 指标方向 | 指标值 | 分值).
         if content.len() < slots.len() {
+            // Where each content cell starts, when the text says.
+            let starts = starts();
+            let content_starts: Vec<Option<usize>> = content_at
+                .iter()
+                .map(|&j| starts.as_ref().and_then(|s| s.get(j).copied()))
+                .collect();
             if let Some(placed) = self.placed_by_start(&content, &content_starts) {
                 for (c, slot) in content.iter().zip(placed) {
                     p.put(slot, c.text.to_string());
@@ -6431,7 +6443,7 @@ impl IndicatorColumns {
         rest.other
             .retain(|(k, _)| !added.iter().any(|a| a.col == *k));
         rest.starts = None;
-        let mut p = rest.row_by_order(row, None)?;
+        let mut p = rest.row_by_order(row, || None)?;
         let keyed = std::mem::take(&mut p.other_columns)
             .into_iter()
             .map(|(h, v)| {

@@ -4128,6 +4128,11 @@ mod tests {
     }
 
     /// Each row's cell texts.
+    /// The first row with a cell holding `key`.
+    fn row_with<'r, 'a>(rows: &'r [Vec<&'a str>], key: &str) -> Option<&'r Vec<&'a str>> {
+        rows.iter().find(|r| r.iter().any(|c| c.contains(key)))
+    }
+
     fn cell_texts<'a>(g: &'a Grid<'_>) -> Vec<Vec<&'a str>> {
         g.rows
             .iter()
@@ -4882,7 +4887,7 @@ mod tests {
         );
         let g = read(t);
         let rows = cell_texts(&g);
-        let row = |key: &str| rows.iter().find(|r| r.iter().any(|c| c.contains(key)));
+        let row = |key: &str| row_with(&rows, key);
         assert!(
             row("≥327").is_some_and(|r| !r.contains(&"效益指标")),
             "{rows:?}"
@@ -4901,7 +4906,7 @@ mod tests {
             include_str!("../../fixtures/layout/task-content-ends-a-sentence-with-room.layout.txt");
         let g = read(t);
         let rows = cell_texts(&g);
-        let row = |key: &str| rows.iter().find(|r| r.iter().any(|c| c.contains(key)));
+        let row = |key: &str| row_with(&rows, key);
         assert!(
             row("141,990.77")
                 .is_some_and(|r| r.iter().any(|c| c.ends_with("以源头创新和应用为导向。"))),
@@ -4948,7 +4953,7 @@ mod tests {
         );
         let g = read(t);
         let rows = cell_texts(&g);
-        let row = |key: &str| rows.iter().find(|r| r.iter().any(|c| c.contains(key)));
+        let row = |key: &str| row_with(&rows, key);
         assert!(
             row("124,459.13")
                 .is_some_and(|r| r.iter().any(|c| c.ends_with("合作，构建多元投入机制。"))),
@@ -4970,7 +4975,7 @@ mod tests {
             include_str!("../../fixtures/layout/task-amount-across-a-doubled-separator.layout.txt");
         let g = read(t);
         let rows = cell_texts(&g);
-        let row = |key: &str| rows.iter().find(|r| r.iter().any(|c| c.contains(key)));
+        let row = |key: &str| row_with(&rows, key);
         assert!(
             row("64874.99").is_some_and(|r| r.contains(&"保障性住房建设")),
             "{rows:?}"
@@ -4991,7 +4996,7 @@ mod tests {
         );
         let g = read(t);
         let rows = cell_texts(&g);
-        let row = |key: &str| rows.iter().find(|r| r.iter().any(|c| c.contains(key)));
+        let row = |key: &str| row_with(&rows, key);
         assert!(
             row("82144.33").is_some_and(|r| r.contains(&"智慧城市平台运维")
                 && r.iter()
@@ -5021,7 +5026,7 @@ mod tests {
         );
         let g = read(t);
         let rows = cell_texts(&g);
-        let row = |key: &str| rows.iter().find(|r| r.iter().any(|c| c.contains(key)));
+        let row = |key: &str| row_with(&rows, key);
         assert!(
             row("推进关键核心技术攻关").is_some_and(|r| r
                 .iter()
@@ -5044,7 +5049,7 @@ mod tests {
         );
         let g = read(t);
         let rows = cell_texts(&g);
-        let row = |key: &str| rows.iter().find(|r| r.iter().any(|c| c.contains(key)));
+        let row = |key: &str| row_with(&rows, key);
         assert!(
             row("42396.93").is_some_and(|r| r.contains(&"食品安全抽检")
                 && r.iter().any(|c| c.ends_with("实施重点区域综合整治。"))
@@ -5070,7 +5075,7 @@ mod tests {
         );
         let g = read(t);
         let rows = cell_texts(&g);
-        let row = |key: &str| rows.iter().find(|r| r.iter().any(|c| c.contains(key)));
+        let row = |key: &str| row_with(&rows, key);
         assert!(
             row("20,773.63").is_some_and(|r| r.contains(&"外贸稳增长专项")
                 && r.iter().any(|c| c.ends_with("开展专项督查和绩效评价。"))
@@ -5098,7 +5103,7 @@ mod tests {
         );
         let g = read(t);
         let rows = cell_texts(&g);
-        let row = |key: &str| rows.iter().find(|r| r.iter().any(|c| c.contains(key)));
+        let row = |key: &str| row_with(&rows, key);
         assert!(
             row("9,798.75").is_some_and(|r| r.contains(&"市容环境整治")
                 && r.iter()
@@ -5127,7 +5132,7 @@ mod tests {
         );
         let g = read(t);
         let rows = cell_texts(&g);
-        let row = |key: &str| rows.iter().find(|r| r.iter().any(|c| c.contains(key)));
+        let row = |key: &str| row_with(&rows, key);
         assert!(
             row("129,733.21").is_some_and(|r| r.contains(&"市容环境整治")
                 && r.iter()
@@ -5151,7 +5156,7 @@ mod tests {
         );
         let g = read(t);
         let rows = cell_texts(&g);
-        let row = |key: &str| rows.iter().find(|r| r.iter().any(|c| c.contains(key)));
+        let row = |key: &str| row_with(&rows, key);
         assert!(
             row("133,686.23").is_some_and(|r| r.contains(&"基础研究计划")
                 && r.iter()

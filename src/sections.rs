@@ -333,6 +333,11 @@ const OVERALL_GOAL: &[&str] = &[
     "履职目标",
     "单位履职目标",
     "部门履职目标",
+    // A mid-year adjustment's form states the goal as adjusted.
+    "调整后绩效目标",
+    "调整后总体绩效目标",
+    "调整后总体目标",
+    "调整后年度绩效目标",
 ];
 const TASKS: &[&str] = &[
     "年度重点工作任务",
@@ -419,6 +424,8 @@ const FOOTER: &[&str] = &[
     "调整说明",
     "填表说明",
     "填报说明",
+    // A note under the table (`注：1.本表金额单位为万元；`): a field, never a row's rest.
+    "注",
     // A self-evaluation's total score under its indicator table.
     "总分",
     "单位(盖章)",
@@ -829,8 +836,9 @@ fn side_budget_label(text: &str, has_cols: bool) -> Option<&'static str> {
     let n = norm(text);
     let base = strip_note(&n);
     let side = match base {
-        "收入预算" => "收入",
-        "支出预算" => "支出",
+        // A mid-year adjustment's tables (年初预算 | 调整数 | 调整后预算) likewise.
+        "收入预算" | "收入预算调整" | "收入预算调整情况" => "收入",
+        "支出预算" | "支出预算调整" | "支出预算调整情况" => "支出",
         _ => return None,
     };
     (has_cols || unit_in(&n).is_some()).then_some(side)
@@ -957,6 +965,35 @@ fn header_kind(texts: &[&str]) -> (bool, bool) {
         TaskColumns::from_header(&refs).is_some(),
         IndicatorColumns::header_cols(&refs).is_some(),
     )
+}
+
+/// A line that is a numbered item of a note and nothing else (`2.绩效指标可根据实际增减。`):
+/// no label of its own before a colon.
+fn is_note_item(text: &str) -> bool {
+    starts_list_item(text) && split_inline(text).is_none() && label_of(text).is_none()
+}
+
+/// Whether a field's value so far ends in a numbered item (`1.本表金额单位为万元；`).
+fn ends_in_list_item(value: &str) -> bool {
+    value.lines().next_back().is_some_and(starts_list_item)
+}
+
+/// Whether a line of one numbered item goes on with the notes of the footer block
+/// before it (`注：1.… ` / `2.…`), which then holds a numbered list.
+fn continues_notes(last: Option<&Block>, cells: &[&Cell]) -> bool {
+    let [one] = cells else { return false };
+    let Some(b) = last.filter(|b| b.label == Some(Label::Footer)) else {
+        return false;
+    };
+    let last_text = b
+        .rows
+        .iter()
+        .rev()
+        .find_map(|r| r.last().map(|c| &*c.text))
+        .or(b.inline.as_deref());
+    is_note_item(&one.text)
+        && b.inline.as_deref().is_some_and(starts_list_item)
+        && last_text.is_some_and(ends_in_list_item)
 }
 
 /// `部门名称：广州市科学技术局` in one cell → (label, value).
@@ -1986,7 +2023,10 @@ impl<'g> Reader<'g> {
                             b.rows.push(cells[1..].to_vec());
                             b.row_locs.push(row.loc.clone());
                         }
-                    } else if unknown_label && !task_total {
+                    } else if unknown_label
+                        && !task_total
+                        && !continues_notes(blocks.last(), &cells)
+                    {
                         let (lc, inline) = match split_inline(&first.text) {
                             Some((_, v)) => (Some(*first), Some(v.to_string())),
                             None => (Some(*first), None),
@@ -2225,6 +2265,7 @@ impl<'g> Reader<'g> {
     }
 
     fn other_fields(&mut self, block: &Block<'g>) {
+        let first_field = self.out.other_fields.len();
         let inline = block.inline.clone();
         // `联系人：张三` in one cell: the label is the part before the colon.
         let label = block
@@ -2246,6 +2287,18 @@ impl<'g> Reader<'g> {
                         }
                         continue;
                     }
+                    // `单位负责人： | 财务负责人： | 填报人：吴刚`: a label left blank, the
+                    // next cell a field of its own, not its value.
+                    let blank = inline.is_none()
+                        && lc.text.trim_end().ends_with(COLONS)
+                        && row.first().is_some_and(|c| {
+                            split_inline(&c.text).is_some() || label_of(&c.text).is_some()
+                        });
+                    if blank {
+                        self.push_other(l, None, &lc.loc);
+                        self.pairs(None, row);
+                        continue;
+                    }
                     if row.len() == 1 || inline.is_some() {
                         let mut v: Vec<String> = inline.iter().cloned().collect();
                         // `填报人：张三 | 联系电话：…`: the next cell is a field of its own.
@@ -2260,6 +2313,26 @@ impl<'g> Reader<'g> {
                         }
                         continue;
                     }
+                }
+            }
+            // `注：1.… | 2.…`: a numbered note's next item, a line of its own, goes on
+            // with the note whose first item shares the label's line (a label alone
+            // over its notes, `填表说明：` / `1.…` / `2.…`, keeps a field per note).
+            if let ([one], true) = (
+                row.as_slice(),
+                inline.as_deref().is_some_and(starts_list_item),
+            ) {
+                let list = self
+                    .out
+                    .other_fields
+                    .get_mut(first_field..)
+                    .and_then(|f| f.last_mut())
+                    .and_then(|f| f.value.as_mut())
+                    .filter(|v| ends_in_list_item(v));
+                if let Some(v) = list.filter(|_| is_note_item(&one.text)) {
+                    v.push('\n');
+                    v.push_str(&one.text);
+                    continue;
                 }
             }
             self.pairs(label.as_deref(), row);
@@ -2420,6 +2493,8 @@ impl<'g> Reader<'g> {
         let mut names_above: Option<(&Vec<&Cell>, &Loc)> = None;
         // The column of the row labels when the held names head the columns of a matrix.
         let mut matrix_label: Option<usize> = None;
+        // A matrix's remark columns (调整原因): their cells are kept under that name.
+        let mut remarks: Vec<(usize, String)> = Vec::new();
         for (row, loc) in block.rows.iter().zip(&block.row_locs) {
             // Held names exist only before any header (they are taken at the next row).
             if let Some((names, names_loc)) = names_above.take() {
@@ -2437,6 +2512,11 @@ impl<'g> Reader<'g> {
                         })
                         .collect();
                     matrix_label = Some(label_col);
+                    remarks = names
+                        .iter()
+                        .filter(|n| is_remark_header(&n.text))
+                        .filter_map(|n| Some((n.col?, n.text.trim().to_string())))
+                        .collect();
                 } else if let Some(pairs) = names_over_amounts(names, row) {
                     let unit = names_unit(names, block_unit);
                     for (name, amount) in pairs {
@@ -2542,8 +2622,9 @@ impl<'g> Reader<'g> {
                     && !row_label.is_some_and(|l| std::ptr::eq(**c, l))
                     && !heads.iter().any(|h| std::ptr::eq(**c, *h))
             }) {
+                let remark = remarks.iter().find(|(k, _)| c.col == Some(*k));
                 self.out.other_fields.push(OtherField {
-                    label: "预算整体情况".into(),
+                    label: remark.map_or_else(|| "预算整体情况".into(), |(_, n)| n.clone()),
                     value: Some(c.text.to_string()),
                     loc: c.loc.clone(),
                 });
@@ -3818,6 +3899,10 @@ fn is_stream_added_header(text: &str) -> bool {
         "上年",
         "基期",
         "现状值",
+        // A mid-year adjustment's target before it (原指标值 | 调整后指标值).
+        "原指标",
+        "原目标",
+        "调整前",
     ];
     let t = text.trim();
     t.chars().count() <= 12
@@ -4989,8 +5074,19 @@ const DASHES: &[&str] = &["-", "—", "–", "－", "——", "/", "／", "无",
 /// | 其他资金`): a name in the label's column heads the labels, not an amount column
 /// (see [`matrix_names`]).
 fn matrix_row(names: &[&Cell], row: &[&Cell]) -> Option<usize> {
-    let (labels, amounts): (Vec<&&Cell>, Vec<&&Cell>) =
-        row.iter().partition(|c| !is_amount_like(&c.text));
+    // Text under a remark column (调整原因, 备注) is no row label: the row's cells there
+    // are fields of their own.
+    let remark = |c: &Cell| {
+        c.col.is_some_and(|k| {
+            names
+                .iter()
+                .any(|n| n.col == Some(k) && is_remark_header(&n.text))
+        })
+    };
+    let (labels, amounts): (Vec<&&Cell>, Vec<&&Cell>) = row
+        .iter()
+        .filter(|c| !remark(c))
+        .partition(|c| !is_amount_like(&c.text));
     let [label] = labels.as_slice() else {
         return None;
     };
@@ -5015,7 +5111,16 @@ fn matrix_names<'a, 'c, 't>(
 ) -> impl Iterator<Item = &'a &'c Cell<'t>> + 'a {
     names
         .iter()
-        .filter(move |n| n.col.is_some_and(|k| k > label_col))
+        .filter(move |n| n.col.is_some_and(|k| k > label_col) && !is_remark_header(&n.text))
+}
+
+/// A budget column of words, not amounts: why an amount was adjusted, a remark.
+fn is_remark_header(text: &str) -> bool {
+    text.len() <= MAX_LABEL_BYTES
+        && matches!(
+            strip_note(&norm(text)),
+            "调整原因" | "调整理由" | "调整说明" | "备注" | "说明"
+        )
 }
 
 /// [`matrix_row`] where cells carry no columns: a label, then one amount per column name.
@@ -6256,6 +6361,9 @@ impl IndicatorColumns {
             _ if words && names_period_target(&n) => 3,
             // Beside 中期目标: the year's target without 值.
             "年度目标" | "本年度目标" | "当年目标" => 4,
+            // A mid-year adjustment's target before it (原指标值 | 调整后指标值): no
+            // target now, an added column kept beside the one in force.
+            _ if words && (n.starts_with("原") || n.starts_with("调整前")) => return None,
             // Templates name the target column 指标值, 目标值 or 预期值 (年度目标值,
             // 年度指标值（2024年）).
             _ if words && has(&n, "年度") && (has(&n, "指标值") || has(&n, "目标值")) => 4,

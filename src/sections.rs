@@ -1827,6 +1827,23 @@ impl<'g> Reader<'g> {
                 }
                 l => l,
             };
+            // `预算金额（万元） | 资金来源 | 金额 | 支出类别 | 金额`: an amount header with its
+            // unit in the label column, over a row that heads the budget's column groups,
+            // labels the budget (no other label names it).
+            let label = match label {
+                None if self.has_cols
+                    && in_label_col
+                    && current != Some(Label::Budget)
+                    && !blocks.iter().any(|b| b.label == Some(Label::Budget))
+                    && is_unit_header(&first.text)
+                    && unit_in(&first.text).is_some()
+                    && cells.len() >= 3
+                    && column_groups(&cells[1..], None).is_some() =>
+                {
+                    Some(Label::Budget)
+                }
+                l => l,
+            };
             // 收入预算（万元） then 支出预算（万元） down the label column: each a budget block
             // of its own (a page-break repeat of one label would merge them), whose label
             // gives its items their section (see `budget`).
@@ -6008,6 +6025,9 @@ struct Parsed {
     unit: Option<String>,
     /// Cells under headers of columns the template adds (分值, 评分标准).
     other_columns: Vec<(String, String)>,
+    /// A level-2 name stood in the 一级指标 column (the table has its level columns
+    /// the other way round).
+    level2_in_level1_column: bool,
 }
 
 impl Parsed {
@@ -6685,6 +6705,7 @@ impl IndicatorColumns {
                 (Some(0), Some(name)) if !is_level1(name) => {
                     shifted(warnings, c, "一级指标", "二级指标");
                     p.level2 = text;
+                    p.level2_in_level1_column = true;
                 }
                 (Some(0), _) => p.level1 = text,
                 (Some(1), Some(name)) if is_level1(name) && !is_ambiguous(name) => {
@@ -6725,6 +6746,14 @@ impl IndicatorColumns {
         }
         p
     }
+}
+
+fn shifted_text(warnings: &mut Vec<Warning>, text: &str, loc: &Loc, from: &str, to: &str) {
+    warnings.push(Warning::new(
+        "column_shift",
+        format!("{text} stands in the {from} column; read as the {to} (standard framework)"),
+        Some(loc.clone()),
+    ));
 }
 
 fn shifted(warnings: &mut Vec<Warning>, c: &Cell, from: &str, to: &str) {
@@ -7159,6 +7188,9 @@ struct IndicatorState {
     /// A level-1 label stood on a row below the first centred level-2 label: the
     /// level-1 cell is centred too, which a first label merely one row low is not.
     centred_level1: bool,
+    /// Level-2 names stood in the 一级指标 column: the table's level columns are the
+    /// other way round, and 成本指标 there is the level-2 name too.
+    level2_in_level1_column: bool,
 }
 
 impl IndicatorState {
@@ -7209,6 +7241,19 @@ impl IndicatorState {
 
     fn emit(&mut self, mut p: Parsed, loc: Loc, warnings: &mut Vec<Warning>) {
         unglue_level2(&mut p, &loc, warnings);
+        self.level2_in_level1_column |= p.level2_in_level1_column;
+        // 成本指标 alone in the 一级指标 column of a table that sets its level-2 names
+        // there (数量指标 | 产出指标): a level-2 name like its neighbours, not the
+        // level-1 group of 2022+ templates (which give it level-2 names of its own).
+        let cost_as_level2 = self.level2_in_level1_column
+            && p.level2.is_none()
+            && p.level1.as_deref().map(framework_name) == Some(Some("成本指标"));
+        if cost_as_level2 {
+            if let Some(l1) = p.level1.take() {
+                shifted_text(warnings, &l1, &loc, "一级指标", "二级指标");
+                p.level2 = Some(l1);
+            }
+        }
         // A row of nothing but target text under a target cut mid-sentence continues
         // that cell: a cell wrapped over several text lines (OCR, text copied from a
         // table). After a complete target it stays a row of its own, since a label

@@ -3842,9 +3842,18 @@ fn is_task_added_header(text: &str) -> bool {
             .chars()
             .any(|c| c.is_ascii_digit() || "，。；：:".contains(c))
         && TaskColumns::slot(t).is_none()
-        && ["时限", "时间", "期限", "科室", "单位", "部门", "备注"]
+        && {
+            // Where the task is done (涉及村（社区）, 实施地点, 覆盖乡镇) as well as when and
+            // by whom; a note in brackets is no part of the word.
+            let n = norm(t);
+            let base = strip_note(&n);
+            [
+                "时限", "时间", "期限", "科室", "单位", "部门", "备注", "地点", "区域", "范围",
+                "乡镇", "村", "社区",
+            ]
             .iter()
-            .any(|w| t.ends_with(w))
+            .any(|w| base.ends_with(w))
+        }
 }
 
 /// One cell a line, a task column a template adds between the content and the amount

@@ -841,7 +841,9 @@ fn side_budget_label(text: &str, has_cols: bool) -> Option<&'static str> {
         "支出预算" | "支出预算调整" | "支出预算调整情况" => "支出",
         _ => return None,
     };
-    (has_cols || unit_in(&n).is_some()).then_some(side)
+    // (An adjustment's label, `收入预算调整`, names no item: it needs no unit note.)
+    (has_cols || unit_in(&n).is_some() || base.ends_with("调整") || base.ends_with("调整情况"))
+        .then_some(side)
 }
 
 /// The label sets in the order `label_of` tries them: a text in two sets gets the first.
@@ -2689,19 +2691,43 @@ impl<'g> Reader<'g> {
                     names_above = Some(row);
                     continue;
                 }
+                // A remark column ending the names (调整原因): its cells are fields, and
+                // the matrix is read without it.
+                let remark_of = |names: &[&Cell]| {
+                    names
+                        .last()
+                        .filter(|n| names.len() >= 3 && is_remark_header(&n.text))
+                        .map(|n| n.text.trim().to_string())
+                };
+                let names_len =
+                    |names: &[&Cell]| names.len() - usize::from(remark_of(names).is_some());
                 let heads_matrix = no_amounts
                     && row.len() >= 2
-                    && rows
-                        .get(i + 1)
-                        .is_some_and(|(next, _)| matrix_row_by_shape(row.len(), next).is_some());
+                    && rows.get(i + 1).is_some_and(|(next, _)| {
+                        let n = names_len(row);
+                        let next = match remark_of(row) {
+                            Some(_) => without_remark(row.len(), next).0,
+                            None => next,
+                        };
+                        matrix_row_by_shape(n, next).is_some()
+                    });
+                let remark = matrix.and_then(|n| remark_of(n));
+                let (data, remark_cell) = match (&remark, matrix) {
+                    (Some(_), Some(n)) => without_remark(n.len(), row),
+                    _ => (row.as_slice(), None),
+                };
                 let matrix_names = matrix.and_then(|n| {
-                    matrix_row_by_shape(n.len(), row).map(|skip| n.iter().skip(skip))
+                    matrix_row_by_shape(names_len(n), data)
+                        .map(|skip| n.iter().take(names_len(n)).skip(skip))
                 });
                 if heads_matrix {
                     matrix = Some(row);
                 } else if let Some(names) = matrix_names {
-                    let label = row.first().map(|c| c.text.to_string());
-                    for (name, amount) in names.zip(row.iter().skip(1)) {
+                    let label = data.first().map(|c| c.text.to_string());
+                    if let (Some(r), Some(c)) = (&remark, remark_cell) {
+                        self.push_other(r, Some(c.text.to_string()), &c.loc);
+                    }
+                    for (name, amount) in names.zip(data.iter().skip(1)) {
                         out.push(BudgetEntry {
                             section: Some(name.text.as_ref().into()),
                             name: label.clone(),
@@ -5138,6 +5164,22 @@ fn matrix_names<'a, 'c, 't>(
     names
         .iter()
         .filter(move |n| n.col.is_some_and(|k| k > label_col) && !is_remark_header(&n.text))
+}
+
+/// A matrix row under names ending in a remark column (调整原因): the row without its
+/// remark cell, and that cell (a text under the remark, not an amount).
+fn without_remark<'a, 'b, 'c>(
+    names: usize,
+    r: &'a [&'b Cell<'c>],
+) -> (&'a [&'b Cell<'c>], Option<&'b Cell<'c>>) {
+    match r.split_last() {
+        Some((last, rest))
+            if r.len() == names && !is_amount_like(&last.text) && rest.len() >= 3 =>
+        {
+            (rest, Some(*last))
+        }
+        _ => (r, None),
+    }
 }
 
 /// A budget column of words, not amounts: why an amount was adjusted, a remark.

@@ -1597,6 +1597,43 @@ fn join_cut_label_lines(rows: Vec<Row<'_>>) -> Vec<Row<'_>> {
             },
             _ => false,
         };
+        // The label's two lines with its value's one line between (`总体绩效` / text /
+        // `目标`: an OCR engine reads a two-line label cell and the one-line value
+        // centred beside it line by line): the label is whole, its value after it.
+        let around = !cut
+            && match (
+                out.len().checked_sub(2).map(|i| &out[i..]),
+                row.cells.as_slice(),
+            ) {
+                (Some([first, value]), [rest]) => {
+                    match (first.cells.as_slice(), value.cells.as_slice()) {
+                        ([piece], [v]) => {
+                            let (p, v, r) = (piece.text.trim(), v.text.trim(), rest.text.trim());
+                            follows(first, value)
+                                && follows(value, &row)
+                                && !p.is_empty()
+                                && !v.is_empty()
+                                && !r.is_empty()
+                                && p.chars().count() <= 8
+                                && r.chars().count() <= 8
+                                && !is_label(p)
+                                && !is_label(v)
+                                && !is_label(r)
+                                && is_label(&format!("{p}{r}"))
+                        }
+                        _ => false,
+                    }
+                }
+                _ => false,
+            };
+        if around {
+            let at = out.len() - 2;
+            if let Some(piece) = out.get_mut(at).and_then(|r| r.cells.first_mut()) {
+                let rest = row.cells.first().map(|c| c.text.trim()).unwrap_or("");
+                piece.text = Cow::Owned(format!("{}{}", piece.text.trim(), rest));
+            }
+            continue;
+        }
         match out.last_mut().and_then(|prev| prev.cells.first_mut()) {
             Some(piece) if cut => {
                 let rest = row.cells.first().map(|c| c.text.trim()).unwrap_or("");

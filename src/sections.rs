@@ -5732,6 +5732,32 @@ fn is_short_name(text: &str) -> bool {
     text.chars().count() <= 30 && !text.contains(['。', '；', ';'])
 }
 
+/// A task name's shape, where a run of cells is cut into tasks by count: a phrase (no
+/// digit, no punctuation, at most 20 characters), as a content or an outcome rarely is.
+fn task_name_shape(t: &str) -> bool {
+    let t = t.trim();
+    (2..=20).contains(&t.chars().count())
+        && !t.chars().any(|c| {
+            value::is_digit_any(c) || c.is_ascii_punctuation() || "。；，、：！？（）".contains(c)
+        })
+        && !is_label(t)
+        && framework_name_strict(t).is_none()
+}
+
+/// A task whose amount cell was blank: its name, content and outcome cells.
+fn amountless_task(name: &Cell, rest: &[&Cell], unit: &Option<String>) -> TaskRow {
+    let text = |i: usize| rest.get(i).map(|c| c.text.to_string());
+    TaskRow {
+        name: Some(name.text.to_string()),
+        content: text(0),
+        amount_raw: None,
+        expected_outcome: text(1),
+        unit: unit.clone(),
+        other_columns: Vec::new(),
+        loc: name.loc.clone(),
+    }
+}
+
 /// Whether `rest`, after a task's name and before its content and amount (one cell a
 /// line), is the rest of the name, its cell broken over two lines: a phrase with no
 /// number or punctuation, no wider than the name's first line (a cell breaks where its
@@ -5839,6 +5865,24 @@ fn tasks_from_cells(
                 }
             }
         }
+        // Tasks whose amount cells were blank before this amount's task, each a name, a
+        // content and an outcome (a copy that drops empty cells runs them together):
+        // two cells left for this task after whole triples, each opening with a name.
+        if has_outcome && seg.len() >= 5 && (seg.len() - 2).is_multiple_of(3) {
+            let triples = (seg.len() - 2) / 3;
+            let names_at = (0..=triples).map(|t| t * 3);
+            if names_at
+                .clone()
+                .all(|i| seg.get(i).is_some_and(|c| task_name_shape(&c.text)))
+            {
+                let run: Vec<&Cell> = seg.drain(..triples * 3).collect();
+                for t in run.chunks(3) {
+                    if let Some((name, rest)) = t.split_first() {
+                        tasks.push(amountless_task(name, rest, &unit));
+                    }
+                }
+            }
+        }
         // A name its cell broke over two lines (`城乡居民医保` / `财政补助`) before the
         // content: the rest is part of the name, not the content's first line.
         let mut name_rest_of: Option<String> = None;
@@ -5905,12 +5949,29 @@ fn tasks_from_cells(
         }
         return tasks;
     }
-    let tail: Vec<&str> = cells
-        .get(prev_end..)
-        .unwrap_or(&[])
-        .iter()
-        .map(|c| &*c.text)
-        .collect();
+    let mut tail_cells: &[&Cell] = cells.get(prev_end..).unwrap_or(&[]);
+    // After the last task's outcome, tasks whose amount cells were blank: triples of a
+    // name, a content and an outcome (see above).
+    if tail_cells.len() >= 4 && (tail_cells.len() - 1).is_multiple_of(3) {
+        let rest = tail_cells.get(1..).unwrap_or_default();
+        if rest
+            .chunks(3)
+            .all(|t| t.first().is_some_and(|n| task_name_shape(&n.text)))
+        {
+            let more: Vec<TaskRow> = rest
+                .chunks(3)
+                .filter_map(|t| t.split_first())
+                .map(|(name, rest)| amountless_task(name, rest, &unit))
+                .collect();
+            tail_cells = tail_cells.get(..1).unwrap_or_default();
+            if let Some((last, o)) = tasks.last_mut().zip(tail_cells.first()) {
+                last.expected_outcome = Some(o.text.to_string());
+            }
+            tasks.extend(more);
+            return tasks;
+        }
+    }
+    let tail: Vec<&str> = tail_cells.iter().map(|c| &*c.text).collect();
     if !tail.is_empty() {
         if let Some(last) = tasks.last_mut() {
             last.expected_outcome = Some(tail.join("\n"));

@@ -1549,6 +1549,9 @@ fn text_grid<'t>(text: &'t str) -> Grid<'t> {
     if matches!(layout, Layout::Tabs | Layout::Pipes) {
         rows = join_wrapped_cells(rows);
     }
+    if layout == Layout::WordSpaced {
+        rows = join_word_spaced_rests(rows);
+    }
     if layout == Layout::Spaced {
         rows = join_spaced_rests(rows, &lines);
         rows = place_spaced_amounts(rows, &lines);
@@ -1594,6 +1597,43 @@ fn join_cut_label_lines(rows: Vec<Row<'_>>) -> Vec<Row<'_>> {
             },
             _ => false,
         };
+        // The label's two lines with its value's one line between (`总体绩效` / text /
+        // `目标`: an OCR engine reads a two-line label cell and the one-line value
+        // centred beside it line by line): the label is whole, its value after it.
+        let around = !cut
+            && match (
+                out.len().checked_sub(2).map(|i| &out[i..]),
+                row.cells.as_slice(),
+            ) {
+                (Some([first, value]), [rest]) => {
+                    match (first.cells.as_slice(), value.cells.as_slice()) {
+                        ([piece], [v]) => {
+                            let (p, v, r) = (piece.text.trim(), v.text.trim(), rest.text.trim());
+                            follows(first, value)
+                                && follows(value, &row)
+                                && !p.is_empty()
+                                && !v.is_empty()
+                                && !r.is_empty()
+                                && p.chars().count() <= 8
+                                && r.chars().count() <= 8
+                                && !is_label(p)
+                                && !is_label(v)
+                                && !is_label(r)
+                                && is_label(&format!("{p}{r}"))
+                        }
+                        _ => false,
+                    }
+                }
+                _ => false,
+            };
+        if around {
+            let at = out.len() - 2;
+            if let Some(piece) = out.get_mut(at).and_then(|r| r.cells.first_mut()) {
+                let rest = row.cells.first().map(|c| c.text.trim()).unwrap_or("");
+                piece.text = Cow::Owned(format!("{}{}", piece.text.trim(), rest));
+            }
+            continue;
+        }
         match out.last_mut().and_then(|prev| prev.cells.first_mut()) {
             Some(piece) if cut => {
                 let rest = row.cells.first().map(|c| c.text.trim()).unwrap_or("");
@@ -2024,6 +2064,61 @@ pub(crate) const FUNDING_ENDS: &[&str] = &[
     "专户",
     "收支差额",
 ];
+
+/// Lines of a single-spaced text (OCR, a PDF viewer's copy: see [`is_word_spaced`])
+/// that finish cells of the table row above: a cell whose text wraps in its box goes
+/// on on the next line, which holds only the rests (`优抚对象抚恤 按时足额发放各类优抚对象抚
+/// 3,600.00 …` / `补助 恤补助资金。`). No positions are left, so the evidence is the
+/// cells: the line has fewer cells than the row above (a table row of three or more),
+/// and each of its cells, in order, finishes the next text cell above (not a label, a
+/// level name or a cell with a number: those are complete), as a lone rest would
+/// ([`rest_joins`]: no number, label, level name, note or numbered item of its own) and
+/// narrower than that cell (a box wraps where it is full). A lone cell must be at most
+/// half as wide: a shorter line may be a level-3 name whose target was left empty.
+/// (Before, each rest line was a task or an indicator row of its own.)
+fn join_word_spaced_rests(rows: Vec<Row<'_>>) -> Vec<Row<'_>> {
+    let complete = |t: &str| {
+        let t = t.trim();
+        t.is_empty()
+            || crate::sections::is_label(t)
+            || crate::sections::is_framework_name(t)
+            || t.contains(|c: char| {
+                c.is_ascii_digit() || c.is_numeric() || "≥≤<>＜＞=＝%％".contains(c)
+            })
+    };
+    let mut out: Vec<Row<'_>> = Vec::with_capacity(rows.len());
+    let mut joined = 0;
+    for row in rows {
+        let pieces = out.last().and_then(|prev| {
+            let next_line = prev.loc.line()? + joined + 1;
+            if prev.cells.len() < 3
+                || row.cells.len() >= prev.cells.len()
+                || row.loc.line()? != next_line
+            {
+                return None;
+            }
+            let open: Vec<usize> = (0..prev.cells.len())
+                .filter(|&i| prev.cells.get(i).is_some_and(|c| !complete(&c.text)))
+                .collect();
+            if row.cells.len() > open.len() {
+                return None;
+            }
+            let lone = row.cells.len() == 1;
+            let fits = row.cells.iter().zip(&open).all(|(c, &at)| {
+                let (w, above) = (
+                    display_width(c.text.trim()),
+                    prev.cells
+                        .get(at)
+                        .map_or(0, |a| display_width(a.text.trim())),
+                );
+                rest_joins(prev, at, &c.text) && if lone { w * 2 <= above } else { w < above }
+            });
+            fits.then(|| open.iter().copied().zip(0..row.cells.len()).collect())
+        });
+        join_or_push(&mut out, row, pieces, &mut joined);
+    }
+    out
+}
 
 /// A space-aligned text's lines that finish a cell of the row above (OCR's wrapped
 /// cells, see [`join_wrapped_cells`]): one cell, indented to where a cell of the line

@@ -5925,6 +5925,54 @@ fn is_short_name(text: &str) -> bool {
     text.chars().count() <= 30 && !text.contains(['。', '；', ';'])
 }
 
+/// A task name's shape, where a run of cells is cut into tasks by count: a phrase (no
+/// digit, no punctuation, at most 20 characters), as a content or an outcome rarely is.
+fn task_name_shape(t: &str) -> bool {
+    let t = t.trim();
+    (2..=20).contains(&t.chars().count())
+        && !t.chars().any(|c| {
+            value::is_digit_any(c) || c.is_ascii_punctuation() || "。；，、：！？（）".contains(c)
+        })
+        && !is_label(t)
+        && framework_name_strict(t).is_none()
+}
+
+/// A task whose amount cell was blank: its name, content and outcome cells.
+fn amountless_task(name: &Cell, rest: &[&Cell], unit: &Option<String>) -> TaskRow {
+    let text = |i: usize| rest.get(i).map(|c| c.text.to_string());
+    TaskRow {
+        name: Some(name.text.to_string()),
+        content: text(0),
+        amount_raw: None,
+        expected_outcome: text(1),
+        unit: unit.clone(),
+        other_columns: Vec::new(),
+        loc: name.loc.clone(),
+    }
+}
+
+/// Whether `rest`, after a task's name and before its content and amount (one cell a
+/// line), is the rest of the name, its cell broken over two lines: a phrase with no
+/// number or punctuation, no wider than the name's first line (a cell breaks where its
+/// box is full); a content's first line is a clause, and wider.
+fn task_name_rest(name: &str, rest: &str) -> bool {
+    let (name, rest) = (name.trim(), rest.trim());
+    let phrase = |t: &str| {
+        !t.is_empty()
+            && !t.chars().any(|c| {
+                value::is_digit_any(c)
+                    || c.is_ascii_punctuation()
+                    || "。；，、：！？（）".contains(c)
+            })
+    };
+    phrase(name)
+        && phrase(rest)
+        && name.chars().count() >= 4
+        && rest.chars().count() <= name.chars().count()
+        && !is_label(rest)
+        && framework_name_strict(rest).is_none()
+}
+
 /// Tasks from cells in reading order, columns unknown: each task is anchored on its
 /// amount, `name content AMOUNT outcome`, and missing cells are told apart by shape.
 /// Under a header whose amount column is split (`map`: 总额 | 财政拨款 | 其他资金), a
@@ -6010,6 +6058,33 @@ fn tasks_from_cells(
                 }
             }
         }
+        // Tasks whose amount cells were blank before this amount's task, each a name, a
+        // content and an outcome (a copy that drops empty cells runs them together):
+        // two cells left for this task after whole triples, each opening with a name.
+        if has_outcome && seg.len() >= 5 && (seg.len() - 2).is_multiple_of(3) {
+            let triples = (seg.len() - 2) / 3;
+            let names_at = (0..=triples).map(|t| t * 3);
+            if names_at
+                .clone()
+                .all(|i| seg.get(i).is_some_and(|c| task_name_shape(&c.text)))
+            {
+                let run: Vec<&Cell> = seg.drain(..triples * 3).collect();
+                for t in run.chunks(3) {
+                    if let Some((name, rest)) = t.split_first() {
+                        tasks.push(amountless_task(name, rest, &unit));
+                    }
+                }
+            }
+        }
+        // A name its cell broke over two lines (`城乡居民医保` / `财政补助`) before the
+        // content: the rest is part of the name, not the content's first line.
+        let mut name_rest_of: Option<String> = None;
+        if let [first, rest, _, ..] = seg.as_slice() {
+            if task_name_rest(&first.text, &rest.text) {
+                name_rest_of = Some(format!("{}{}", first.text.trim(), rest.text.trim()));
+                seg.remove(1);
+            }
+        }
         let (name, content) = match seg.len() {
             0 => (None, None),
             1 if is_short_name(&seg[0].text) => (Some(seg[0]), None),
@@ -6035,7 +6110,7 @@ fn tasks_from_cells(
             _ => (None, run_cells),
         };
         tasks.push(TaskRow {
-            name: name.map(|c| c.text.to_string()),
+            name: name_rest_of.or_else(|| name.map(|c| c.text.to_string())),
             content,
             amount_raw: amount.map(|c| c.text.to_string()),
             expected_outcome: None,
@@ -6067,12 +6142,29 @@ fn tasks_from_cells(
         }
         return tasks;
     }
-    let tail: Vec<&str> = cells
-        .get(prev_end..)
-        .unwrap_or(&[])
-        .iter()
-        .map(|c| &*c.text)
-        .collect();
+    let mut tail_cells: &[&Cell] = cells.get(prev_end..).unwrap_or(&[]);
+    // After the last task's outcome, tasks whose amount cells were blank: triples of a
+    // name, a content and an outcome (see above).
+    if tail_cells.len() >= 4 && (tail_cells.len() - 1).is_multiple_of(3) {
+        let rest = tail_cells.get(1..).unwrap_or_default();
+        if rest
+            .chunks(3)
+            .all(|t| t.first().is_some_and(|n| task_name_shape(&n.text)))
+        {
+            let more: Vec<TaskRow> = rest
+                .chunks(3)
+                .filter_map(|t| t.split_first())
+                .map(|(name, rest)| amountless_task(name, rest, &unit))
+                .collect();
+            tail_cells = tail_cells.get(..1).unwrap_or_default();
+            if let Some((last, o)) = tasks.last_mut().zip(tail_cells.first()) {
+                last.expected_outcome = Some(o.text.to_string());
+            }
+            tasks.extend(more);
+            return tasks;
+        }
+    }
+    let tail: Vec<&str> = tail_cells.iter().map(|c| &*c.text).collect();
     if !tail.is_empty() {
         if let Some(last) = tasks.last_mut() {
             last.expected_outcome = Some(tail.join("\n"));
@@ -7033,7 +7125,7 @@ fn stream_rows(
     // (`社会成本`) where a row starts is a level-2 name too (not right after a level-2
     // name, where it is the level-3 name).
     let mut cost_level1 = false;
-    for c in cells {
+    for (j, c) in cells.iter().enumerate() {
         let at_row_start = content.is_empty() || content.len() == row_cells;
         let name = framework_name_strict(&c.text)
             .or_else(|| {
@@ -7070,6 +7162,14 @@ fn stream_rows(
         if content.len() == row_cells {
             flush(&mut cur, &mut content, &mut loc, &mut out);
         }
+        if let [name] = content.as_mut_slice() {
+            // (Not with added columns: a score after the target reads as one too.)
+            let next = cells.get(j + 1..).unwrap_or_default();
+            if added.is_empty() && name_rest(name, &c.text, next, targets) {
+                name.push_str(c.text.trim());
+                continue;
+            }
+        }
         loc.get_or_insert_with(|| c.loc.clone());
         content.push(c.text.to_string());
     }
@@ -7077,6 +7177,36 @@ fn stream_rows(
         flush(&mut cur, &mut content, &mut loc, &mut out);
     }
     out
+}
+
+/// One cell a line, whether `text` is the rest of a level-3 name its cell broke over two
+/// lines (`城乡居民医保参保` / `人数` / `≥32万人`: a Word copy of a narrow name column)
+/// rather than the row's first target: it reads as no target while each of the next
+/// `targets` cells does (and the cell after them does not), and it is no wider than the
+/// name's first line (a cell breaks where its box is full). Read as the target, the rest pushed every later cell a row
+/// off (`≥32万人` became the next level-3 name).
+fn name_rest(name: &str, text: &str, next: &[&Cell], targets: usize) -> bool {
+    let (name, text) = (name.trim(), text.trim());
+    let targets_follow = targets > 0
+        && next.len() >= targets
+        && next
+            .iter()
+            .take(targets)
+            .all(|n| framework_name_strict(&n.text).is_none() && looks_like_target(n.text.trim()));
+    // The cell after the targets opens the next row: a name, no target of its own.
+    let row_ends = next
+        .get(targets)
+        .is_none_or(|n| framework_name_strict(&n.text).is_some() || !looks_like_target(&n.text));
+    targets_follow
+        && row_ends
+        && !text.is_empty()
+        && !looks_like_target(name)
+        && !looks_like_target(text)
+        && !DASHES.contains(&text)
+        && framework_name_strict(text).is_none()
+        && !is_label(text)
+        && name.chars().count() >= 4
+        && text.chars().count() <= name.chars().count()
 }
 
 /// A column of an indicator row after its level-3 name, one cell a line with the

@@ -4135,7 +4135,9 @@ fn task_rows_top(above: &[Line], mut i: usize, seps: &[f64], row_gap: f64, line_
 /// the cells beside it are centred. Its line is no farther above the next than wrapped
 /// lines are (rows are farther apart: a cell's padding above and below), and its text
 /// stands over none of the next line's (it is a cell of its own, not the line above a
-/// row's wrapped text).
+/// row's wrapped text). A header cell names a column: a line with sentence punctuation
+/// is the last line of the paragraph above (the overall goal's `…深度融合。`, a line
+/// pitch above a header cell wrapped onto the line before the others).
 fn header_line_above(upper: &Line, lower: &Line, line_gap: f64) -> bool {
     let overlaps = |a: &Chunk| {
         lower
@@ -4143,7 +4145,11 @@ fn header_line_above(upper: &Line, lower: &Line, line_gap: f64) -> bool {
             .iter()
             .any(|b| a.bbox.x0 < b.bbox.x1 && b.bbox.x0 < a.bbox.x1)
     };
-    upper.bbox.y0 - lower.bbox.y1 <= line_gap && !upper.chunks.iter().any(overlaps)
+    let prose = upper
+        .chunks
+        .iter()
+        .any(|c| c.text.contains(['，', '。', '；', ',', ';']));
+    upper.bbox.y0 - lower.bbox.y1 <= line_gap && !upper.chunks.iter().any(overlaps) && !prose
 }
 
 /// A separator set mid-gap may lie right of where a cell's text starts inside that gap
@@ -4575,6 +4581,27 @@ mod tests {
             header,
         ];
         assert_eq!(task_rows_top(&wrapped, 3, &seps, 3.0, 2.0), 1);
+    }
+
+    /// A header cell wrapped onto the line above the others (期望达到的目标（ / 概述）)
+    /// takes that line into the task rows, but not the overall goal's last line a line
+    /// pitch above it, beside no header text (fpdf2 sets rows a line apart): that line
+    /// ends a sentence, which no column name does.
+    #[test]
+    fn goal_line_above_a_wrapped_header_cell_stays_with_the_goal() {
+        let seps = [20.0, 55.0, 125.0, 195.0];
+        let lines = vec![
+            chunk_line(vec![chunk("坚持以人民为中心的发展思", 25.0, 300.0, 88.0)]),
+            chunk_line(vec![chunk("想，促进产业链深度融合。", 25.0, 110.0, 76.0)]),
+            chunk_line(vec![chunk("期望达到的目标（", 200.0, 260.0, 64.0)]),
+            chunk_line(vec![
+                chunk("名称", 25.0, 50.0, 58.0),
+                chunk("主要实施内容", 60.0, 120.0, 58.0),
+                chunk("拟投入的资金（万元）", 130.0, 190.0, 58.0),
+            ]),
+            chunk_line(vec![chunk("概述）", 200.0, 230.0, 52.0)]),
+        ];
+        assert_eq!(task_rows_top(&lines, 3, &seps, 5.0, 4.0), 2);
     }
 
     /// Word's default borderless table: a task row's cells all start on its first line

@@ -1225,10 +1225,17 @@ fn kept_char_before(b: &[u8], end: usize) -> Option<usize> {
 }
 
 /// Whether a cell is the label of a section holding one value, which the form merges over
-/// every column right of it (部门名称, 总体绩效目标).
+/// every column right of it (部门名称, 总体绩效目标, and the department's duties the
+/// 整体支出 template sets between them, 部门职责 | 负责…。).
 pub(crate) fn is_merged_value_label(text: &str) -> bool {
     matches!(label_of(text), Some(Label::Department | Label::OverallGoal))
+        || DUTY_LABELS.contains(&norm(text).as_ref())
 }
+
+/// The labels of the department's duties, a paragraph merged over the value columns
+/// (other fields: they are footer labels in [`FOOTER`], which must not run on the text
+/// above them).
+const DUTY_LABELS: &[&str] = &["部门职能概述", "部门职能", "职能概述", "部门职责"];
 
 /// Whether a cell spells a level-1 or level-2 name of the indicator framework in full.
 pub(crate) fn is_framework_name(text: &str) -> bool {

@@ -3936,7 +3936,11 @@ pub(crate) fn page_items(
     let seps = if indicators.on {
         seps
     } else {
-        amount_column(seps, above, inherited, &p)
+        let seps = amount_column(seps, above, inherited, &p);
+        match cut {
+            Some(_) => edges_of_rows_above(seps, above, inherited, &p),
+            None => seps,
+        }
     };
     let level3 = level3_header_x(below).or(indicators.level3_x);
     // The task table below the budget rows has a grid of its own too: its many lines'
@@ -4026,6 +4030,32 @@ pub(crate) fn page_items(
         };
     }
     items
+}
+
+/// The page's column edges the rows above the indicator table take: not an edge of
+/// the indicator table's own (its two target columns' gap) that text of those rows
+/// runs across, on a line with other cells, and none of their lines shows, unless the
+/// page before had it (a task's outcome carried on above the indicator header,
+/// Chromium: the gap cut each of its lines from its column, so every line ended its
+/// cell and the carried row fell apart). A line alone may be a cell merged over every
+/// column (其他需完成的任务（可选填）) and says nothing of the edges it crosses.
+fn edges_of_rows_above(seps: Vec<f64>, above: &[Line], inherited: &[f64], p: &Params) -> Vec<f64> {
+    seps.into_iter()
+        .filter(|&s| {
+            let carried = inherited.iter().any(|i| (i - s).abs() < p.em);
+            let crossed = above
+                .iter()
+                .filter(|l| l.chunks.len() >= 2)
+                .flat_map(|l| &l.chunks)
+                .any(|c| c.bbox.x0 < s && s < ink_x1(c));
+            let shown = above.iter().any(|l| {
+                l.chunks
+                    .windows(2)
+                    .any(|w| w[0].bbox.x1 <= s && s <= w[1].bbox.x0)
+            });
+            carried || !crossed || shown
+        })
+        .collect()
 }
 
 /// Whether a line of cell texts heads the task table: a task header row
@@ -4135,7 +4165,9 @@ fn task_rows_top(above: &[Line], mut i: usize, seps: &[f64], row_gap: f64, line_
 /// the cells beside it are centred. Its line is no farther above the next than wrapped
 /// lines are (rows are farther apart: a cell's padding above and below), and its text
 /// stands over none of the next line's (it is a cell of its own, not the line above a
-/// row's wrapped text).
+/// row's wrapped text). A header cell names a column: a line with sentence punctuation
+/// is the last line of the paragraph above (the overall goal's `…深度融合。`, a line
+/// pitch above a header cell wrapped onto the line before the others).
 fn header_line_above(upper: &Line, lower: &Line, line_gap: f64) -> bool {
     let overlaps = |a: &Chunk| {
         lower
@@ -4143,7 +4175,11 @@ fn header_line_above(upper: &Line, lower: &Line, line_gap: f64) -> bool {
             .iter()
             .any(|b| a.bbox.x0 < b.bbox.x1 && b.bbox.x0 < a.bbox.x1)
     };
-    upper.bbox.y0 - lower.bbox.y1 <= line_gap && !upper.chunks.iter().any(overlaps)
+    let prose = upper
+        .chunks
+        .iter()
+        .any(|c| c.text.contains(['，', '。', '；', ',', ';']));
+    upper.bbox.y0 - lower.bbox.y1 <= line_gap && !upper.chunks.iter().any(overlaps) && !prose
 }
 
 /// A separator set mid-gap may lie right of where a cell's text starts inside that gap
@@ -4575,6 +4611,66 @@ mod tests {
             header,
         ];
         assert_eq!(task_rows_top(&wrapped, 3, &seps, 3.0, 2.0), 1);
+    }
+
+    /// A header cell wrapped onto the line above the others (期望达到的目标（ / 概述）)
+    /// takes that line into the task rows, but not the overall goal's last line a line
+    /// pitch above it, beside no header text (fpdf2 sets rows a line apart): that line
+    /// ends a sentence, which no column name does.
+    #[test]
+    fn goal_line_above_a_wrapped_header_cell_stays_with_the_goal() {
+        let seps = [20.0, 55.0, 125.0, 195.0];
+        let lines = vec![
+            chunk_line(vec![chunk("坚持以人民为中心的发展思", 25.0, 300.0, 88.0)]),
+            chunk_line(vec![chunk("想，促进产业链深度融合。", 25.0, 110.0, 76.0)]),
+            chunk_line(vec![chunk("期望达到的目标（", 200.0, 260.0, 64.0)]),
+            chunk_line(vec![
+                chunk("名称", 25.0, 50.0, 58.0),
+                chunk("主要实施内容", 60.0, 120.0, 58.0),
+                chunk("拟投入的资金（万元）", 130.0, 190.0, 58.0),
+            ]),
+            chunk_line(vec![chunk("概述）", 200.0, 230.0, 52.0)]),
+        ];
+        assert_eq!(task_rows_top(&lines, 3, &seps, 5.0, 4.0), 2);
+    }
+
+    /// On a page the task table goes on to, above the indicator table, the page's edge
+    /// between the two target columns below cuts the carried outcome's lines (beside the
+    /// content's, Chromium) from their column: those rows do not take it. A line alone
+    /// (a section label merged over every column) crossing an edge keeps it, and so do
+    /// the page before's edges and those a line of the rows shows.
+    #[test]
+    fn rows_above_the_indicator_table_drop_its_edges_their_text_crosses() {
+        let p = page_params();
+        let above = vec![
+            chunk_line(vec![
+                chunk("培训活动，发挥政府引", 199.0, 299.0, 752.0),
+                chunk("成。一是加强系统部署，提升整体能力。", 395.0, 575.0, 752.0),
+            ]),
+            chunk_line(vec![
+                chunk("导、市场服务的作用，", 199.0, 299.0, 737.0),
+                chunk("三是优化服务环境，增强群众获得感。", 395.0, 565.0, 737.0),
+            ]),
+            chunk_line(vec![chunk(
+                "其他需完成的任务（可选填）",
+                35.0,
+                330.0,
+                720.0,
+            )]),
+        ];
+        let inherited = [111.0, 192.7, 305.5, 391.0];
+        let seps = vec![111.0, 192.7, 305.5, 391.0, 481.7];
+        assert_eq!(
+            edges_of_rows_above(seps, &above, &inherited, &p),
+            vec![111.0, 192.7, 305.5, 391.0]
+        );
+        // Nothing carried: the label alone on its line crosses 150 and 305.5 and drops
+        // neither.
+        let seps = vec![150.0, 305.5, 481.7];
+        assert_eq!(
+            edges_of_rows_above(seps, &above, &[], &p),
+            vec![150.0, 305.5]
+        );
     }
 
     /// Word's default borderless table: a task row's cells all start on its first line

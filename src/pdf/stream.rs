@@ -960,6 +960,8 @@ const FILL_SLACK_EMS: f64 = 0.02;
 /// does not fit, so a line ending short of every edge from its column on ends its cell.
 struct FillEdges {
     edges: Vec<f64>,
+    /// Where each column's text starts (its leftmost start).
+    starts: Vec<f64>,
     /// A filled line ends less than a (CJK) character short of the edge: the next one
     /// did not fit. (A line a whole character short does not fill it.) The edge is the
     /// longest line's end, which may fall a fraction of a point short of where the
@@ -1011,6 +1013,7 @@ impl FillEdges {
         }
         Some(FillEdges {
             edges,
+            starts,
             tolerance: (1.0 - FILL_SLACK_EMS) * p.em,
         })
     }
@@ -1042,10 +1045,14 @@ impl FillEdges {
         // character before it came down with it, a character's room left above.
         let carried = usize::from(closing_follows_first(&next.text));
         let room = self.tolerance + next.bbox.width() * (word + carried) as f64 / n as f64;
-        self.edges
-            .iter()
-            .skip(b.col)
-            .any(|e| e.is_finite() && x1 >= e - room)
+        // The edge is that of the column the line ends in: a merged cell's line running
+        // past its first column's edge into the next one's text ends short of that
+        // column's edge and fills nothing (某县农业技术推广中心 merged over two columns, a
+        // label/value row above another one: the two values were glued, and the rows).
+        self.edges.iter().enumerate().skip(b.col).any(|(k, e)| {
+            let next = self.starts.get(k + 1).copied().unwrap_or(f64::INFINITY);
+            e.is_finite() && x1 >= e - room && x1 <= next
+        })
     }
 }
 

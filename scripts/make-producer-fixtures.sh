@@ -215,6 +215,14 @@ wmake producer-word-no-borders-tight-percent-targets no-borders,tight
 # table itself shows no alignment (its only tall blocks are rows the fill rule glued),
 # so it was read as centred and stayed glued; it takes the task rows' top alignment.
 wmake producer-word-no-borders-tight-one-line-indicator-rows no-borders,tight
+# A label wrapped in a narrow label column just before its closing bracket (项目资金（万元
+# over `）`, rows padded to seven cells as Excel copies a range): the `）` line was cut off
+# as the next row's label, so the budget rows lost their amounts.
+wmake producer-word-no-borders-tight-wrapped-bracket-label no-borders,tight
+# Two label/value rows at the top, the first value merged over the columns to its right
+# and longer than its own column: its line ran past that column's edge, was taken to
+# fill it, and glued the second value (and the two labels' rows) to it.
+wmake producer-word-no-borders-tight-merged-value-rows no-borders,tight
 # No borders and the label column one character per line (竖排), centred in its spans:
 # its characters, a line apart down each span, bridged the padding between the rows
 # beside them (rows glued; a label over four lines was no label).

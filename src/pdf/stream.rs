@@ -960,6 +960,8 @@ const FILL_SLACK_EMS: f64 = 0.02;
 /// does not fit, so a line ending short of every edge from its column on ends its cell.
 struct FillEdges {
     edges: Vec<f64>,
+    /// Where each column's text starts (its leftmost start).
+    starts: Vec<f64>,
     /// A filled line ends less than a (CJK) character short of the edge: the next one
     /// did not fit. (A line a whole character short does not fill it.) The edge is the
     /// longest line's end, which may fall a fraction of a point short of where the
@@ -1011,6 +1013,7 @@ impl FillEdges {
         }
         Some(FillEdges {
             edges,
+            starts,
             tolerance: (1.0 - FILL_SLACK_EMS) * p.em,
         })
     }
@@ -1042,10 +1045,14 @@ impl FillEdges {
         // character before it came down with it, a character's room left above.
         let carried = usize::from(closing_follows_first(&next.text));
         let room = self.tolerance + next.bbox.width() * (word + carried) as f64 / n as f64;
-        self.edges
-            .iter()
-            .skip(b.col)
-            .any(|e| e.is_finite() && x1 >= e - room)
+        // The edge is that of the column the line ends in: a merged cell's line running
+        // past its first column's edge into the next one's text ends short of that
+        // column's edge and fills nothing (某县农业技术推广中心 merged over two columns, a
+        // label/value row above another one: the two values were glued, and the rows).
+        self.edges.iter().enumerate().skip(b.col).any(|(k, e)| {
+            let next = self.starts.get(k + 1).copied().unwrap_or(f64::INFINITY);
+            e.is_finite() && x1 >= e - room && x1 <= next
+        })
     }
 }
 
@@ -1204,6 +1211,18 @@ fn split_off_centre(bl: Vec<Block>, em: f64, rows_from: Option<usize>) -> Vec<Bl
             // those, the first with most pieces centred on a block beside them (see
             // `anchors`).
             let split = (1..lines.len())
+                .filter(|j| {
+                    let above: String = lines
+                        .iter()
+                        .take(*j)
+                        .map(|l| line_text(&rest, *l))
+                        .collect();
+                    let below = lines
+                        .get(*j)
+                        .map(|l| line_text(&rest, *l))
+                        .unwrap_or_default();
+                    !continues_cell(&above, &below)
+                })
                 .filter_map(|j| match pieces(j) {
                     (Some(a), Some(z)) if centred(&a, &bl) => {
                         let rank = (centred(&z, &bl), anchors(&a, &z, &bl, &beside, tol));
@@ -1447,6 +1466,10 @@ fn split_at_row_starts(bl: Vec<Block>, rows_from: Option<usize>) -> Vec<Block> {
             .iter()
             .copied()
             .filter(|s| first < *s && *s <= last)
+            .filter(|s| {
+                let above: String = (first..*s).map(|l| line_text(&b, l)).collect();
+                !continues_cell(&above, &line_text(&b, *s))
+            })
             .collect();
         if cuts.is_empty() {
             out.push(b);
@@ -1455,6 +1478,38 @@ fn split_at_row_starts(bl: Vec<Block>, rows_from: Option<usize>) -> Vec<Block> {
         out.extend(cut_block(b, &cuts));
     }
     out
+}
+
+/// Whether `below`, a line of a block, can only go on the cell whose text so far is
+/// `above`: no cell starts with punctuation no line may start with (a closing bracket,
+/// `，。、；：`), and a line closing a bracket `above` left open finishes it (`项目资金（万元` over `）`, `预算整体情况（خامچ` over `وت ئەھۋالى）`: a label
+/// wrapped in a narrow column beside rows set a line apart, in a part of the table where
+/// the label column starts cells as often as the rows do). A list item's number (`1）`)
+/// opens a cell all the same.
+fn continues_cell(above: &str, below: &str) -> bool {
+    let below = below.trim_start();
+    if below
+        .chars()
+        .next()
+        .is_some_and(|c| "，。、；：！？）》」』】〉”’,.;:!?)".contains(c))
+    {
+        return true;
+    }
+    if opens_with_item(below) {
+        return false;
+    }
+    let open = |t: &str| {
+        t.chars().fold(0i32, |n, c| match c {
+            '（' | '(' => n + 1,
+            '）' | ')' => (n - 1).max(0),
+            _ => n,
+        })
+    };
+    let closes_first = below
+        .chars()
+        .find(|c| "（(）)".contains(*c))
+        .is_some_and(|c| "）)".contains(c));
+    open(above) > 0 && closes_first
 }
 
 /// A label written one character per line (竖排) in a table of top-aligned rows: rows
@@ -2157,6 +2212,13 @@ fn lift_span_labels(rows: &mut [TRow], page_top: bool) {
                     .get(r)
                     .zip(rows.get(r).and_then(|row| row.cells.get(c)))
                     .is_some_and(|(row, cell)| row.bbox.y1 - cell.bbox.y1 > cell.bbox.height());
+            if up == r && heads_rows_below(rows, r, c) {
+                // (Nothing later in the column lifts into the rows it heads.)
+                if free_from.len() <= c {
+                    free_from.resize(c + 1, 0);
+                }
+                free_from[c] = down + 1;
+            }
             if up == r || !short || own_left {
                 continue;
             }
@@ -2291,6 +2353,23 @@ fn off_middle(rows: &[TRow], cy: f64, a: usize, b: usize) -> f64 {
     }
 }
 
+/// Whether the label in column `c` of row `r` is set at its row's top and runs below its
+/// row's other text (wrapped over lines beside the rows after it): a top-aligned table's
+/// row-span label, which heads the rows below it with an empty label column. (A label
+/// centred on its rows that is taller than its row's text starts above that text.)
+fn heads_rows_below(rows: &[TRow], r: usize, c: usize) -> bool {
+    let Some(row) = rows.get(r) else {
+        return false;
+    };
+    let (Some(cell), Some(o)) = (row.cells.get(c), others_extent(row, c)) else {
+        return false;
+    };
+    let h = o.height().min(cell.bbox.height());
+    (o.y1 - cell.bbox.y1).abs() <= TOP_LEVEL_SHARE * cell.bbox.height()
+        && cell.bbox.y0 < o.y0 - 0.5 * h
+}
+
+/// The extent of the text of `row`'s cells other than the one in column `c`.
 fn others_extent(row: &TRow, c: usize) -> Option<Rect> {
     row.cells
         .iter()
@@ -4500,6 +4579,18 @@ pub use super::layout_text::grid_from_layout_text;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_closing_line_continues_its_cell() {
+        // A label wrapped before its closing bracket, a bracket left open above.
+        assert!(continues_cell("项目资金（万元", "）"));
+        assert!(continues_cell("预算整体情况（خامچ", "وت ئەھۋالى）"));
+        assert!(continues_cell("落实政策", "，加强监管"));
+        // Fresh cells: a list item's number, a bracket closed above, no bracket at all.
+        assert!(!continues_cell("（1）受理申请", "1）组织鉴定"));
+        assert!(!continues_cell("项目资金（万元）", "资金总额（万元）"));
+        assert!(!continues_cell("项目资金", "资金总额"));
+    }
 
     /// A LibreOffice page's parameters at 10.5 pt, as the separator tests use them.
     fn page_params() -> Params {

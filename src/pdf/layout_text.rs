@@ -4783,6 +4783,25 @@ mod tests {
     }
 
     #[test]
+    fn level2_label_is_not_lifted_onto_a_level1_names_own_line() {
+        // `产出指标` stands on a line of its own above 成本指标's one row: a row of
+        // nothing but a left column's label is no row of 成本指标's span. Lifted onto
+        // it, 成本指标 was left heading an empty row of its own once 产出指标 went up
+        // to its span's first row.
+        let t = include_str!(
+            "../../fixtures/layout/level2-label-not-lifted-onto-a-level1-line.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = rows.iter().find(|r| r.contains(&"加强项目全过程监管"));
+        assert!(row.is_some_and(|r| r.contains(&"成本指标")), "{rows:?}");
+        let alone = rows
+            .iter()
+            .any(|r| r.contains(&"成本指标") && r.iter().filter(|c| !c.is_empty()).count() == 1);
+        assert!(!alone, "{rows:?}");
+    }
+
+    #[test]
     fn list_number_before_a_blank_line_keeps_its_item() {
         // `资 金 支 付 进 度 =86% 。 4.`, a blank line, then the labels' line holding
         // `开展项目数量≥1537 项。`: item 4 follows its number, the blank line is no

@@ -731,7 +731,9 @@ fn fields_floor() {
             "synth-7 lattice" => (&ALL_FIELDS, 18),
             "synth-7 stream" => (&BUT_INDICATORS, 17),
             "synth-3 landscape" => (&ALL_FIELDS, 22),
-            "synth-7 landscape" => (&BUT_INDICATORS, 17),
+            // Whole since a level-2 label is no longer lifted onto a level-1 name's
+            // own line (session 28).
+            "synth-7 landscape" => (&ALL_FIELDS, 18),
             "synth-11 lattice" => (&ALL_FIELDS, 20),
             "synth-11 landscape" => (&BUT_INDICATORS, 17),
             "synth-11 stream" => (&ALL_FIELDS, 20),

@@ -1435,6 +1435,73 @@ fn continues_across_blank(above: &str, below: &str, m: Measure) -> bool {
     })
 }
 
+/// A line's runs (words joined across single spaces, letter spacing taken out) with
+/// their start columns and printed widths (see [`ink_width`]).
+fn runs(s: &str, m: Measure) -> Vec<(String, f64, f64)> {
+    let mut out: Vec<(String, f64, f64)> = Vec::new();
+    for (w, x, before) in words(s, m) {
+        match out.last_mut() {
+            Some(r) if before < 2 => {
+                r.0.push_str(&w);
+                r.2 = ink_width(&r.0);
+            }
+            _ => {
+                let iw = ink_width(&w);
+                out.push((w, x, iw));
+            }
+        }
+    }
+    out
+}
+
+/// For each column a page's runs start at, the printed width its full lines have: the
+/// width most runs starting there share (to a half-em; the wider where counts tie).
+/// A column with fewer than three runs shows none.
+fn full_widths(page: &[(usize, &str)], m: Measure) -> Vec<(f64, f64)> {
+    let mut by_x: Vec<(f64, Vec<f64>)> = Vec::new();
+    for (_, s) in page {
+        for (_, x, w) in runs(s, m) {
+            match by_x.iter_mut().find(|(x0, _)| (x0 - x).abs() <= 1.0) {
+                Some((_, ws)) => ws.push(w),
+                None => by_x.push((x, vec![w])),
+            }
+        }
+    }
+    by_x.into_iter()
+        .filter(|(_, ws)| ws.len() >= 3)
+        .filter_map(|(x, ws)| {
+            let near = |w: f64| ws.iter().filter(|v| (*v - w).abs() <= 1.0).count();
+            let best = ws
+                .iter()
+                .copied()
+                .max_by(|a, b| near(*a).cmp(&near(*b)).then(a.total_cmp(b)))?;
+            (near(best) >= 3).then_some((x, best))
+        })
+        .collect()
+}
+
+/// Whether a run of `above` (a text line before one blank line) fills its column's line
+/// (`full`: see [`full_widths`]) and stops mid-sentence, and a run of `below` starts
+/// at its column: pdftotext left the blank where a line of another column came between
+/// a wrapped cell's lines (`…天数比例不` / `低于 89%。…`), so the cell goes on. A cell
+/// ending a row stops at a sentence end or short of its column's width.
+fn full_line_goes_on(above: &str, below: &str, m: Measure, full: &[(f64, f64)]) -> bool {
+    let starts: Vec<f64> = runs(below, m).into_iter().map(|r| r.1).collect();
+    // Only text with figures (targets, lists of values): names and labels of equal
+    // width (a budget table's item names) fill no line they wrapped from.
+    let figures =
+        |t: &str| t.chars().any(is_wide) && t.chars().any(|c| c.is_ascii_digit()) && !is_money(t);
+    runs(above, m).into_iter().any(|(t, x, w)| {
+        open_text(&t)
+            && figures(&t)
+            && !t.ends_with(['，', ',', '、'])
+            && full
+                .iter()
+                .any(|(fx, fw)| (fx - x).abs() <= 1.0 && w >= fw - 1.0)
+            && starts.iter().any(|b| (b - x).abs() <= 1.0)
+    })
+}
+
 /// Non-empty cells of a row.
 fn filled(r: &TRow) -> Vec<&TCell> {
     r.cells.iter().filter(|c| !c.text.is_empty()).collect()
@@ -3909,6 +3976,7 @@ pub(crate) fn read(text: &str) -> Grid<'static> {
         // Blank lines since the last text line, and that line.
         let mut blanks = 0usize;
         let mut last: Option<&str> = None;
+        let full = full_widths(page, m);
         for (no, s) in page {
             if s.trim().is_empty() {
                 blanks += 1;
@@ -3918,7 +3986,10 @@ pub(crate) fn read(text: &str) -> Grid<'static> {
             // (`%。2.`): a line where such a run starts under a run of the line above the
             // blank goes on in that cell (pdftotext left the blank where label lines
             // came between).
-            let goes_on = last.is_some_and(|above| continues_across_blank(above, s, m));
+            let goes_on = last.is_some_and(|above| {
+                continues_across_blank(above, s, m)
+                    || (blanks == 1 && full_line_goes_on(above, s, m, &full))
+            });
             if blanks > 0 && !dangling && !goes_on {
                 y -= BLANK * blanks as f64;
             }
@@ -4675,6 +4746,59 @@ mod tests {
             "乙     2. 开展",
             Measure::Chars
         ));
+    }
+
+    #[test]
+    fn full_target_line_before_a_blank_line_goes_on() {
+        // `1. 培训人次＞46 万人次。2. 空气质量优良天数比例不` fills the target column's
+        // line, a blank line (the labels' line came between), then `低于 89%。…` at its
+        // column: the blank line is no row boundary, the target stays whole.
+        let t = include_str!(
+            "../../fixtures/layout/full-target-line-before-a-blank-goes-on.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = rows
+            .iter()
+            .find(|r| r.iter().any(|c| c.starts_with("1.培训人次")));
+        assert!(
+            row.is_some_and(|r| r.contains(&"改善城乡人居环境")
+                && r.last()
+                    .is_some_and(|c| c.ends_with("4.开展项目数量≥1947项。"))),
+            "{rows:?}"
+        );
+        // A line short of the column's width, or ending a sentence, ends its cell.
+        let page = [
+            (1, "  甲   1. 培训人次＞46 万人次。2. 空气比例不"),
+            (2, "  乙   1. 培训人次＞47 万人次。2. 空气比例是"),
+            (3, "  丙   1. 培训人次＞48 万人次。2. 空气比例高"),
+            (4, "  丁   1. 培训人次＞49 万人次。"),
+        ];
+        let full = full_widths(&page, Measure::Chars);
+        let below = "  戊   低于 89%。";
+        assert!(full_line_goes_on(page[0].1, below, Measure::Chars, &full));
+        assert!(!full_line_goes_on(page[3].1, below, Measure::Chars, &full));
+        let short = "  甲   1. 培训人次＞46 万人次。2. 空气";
+        assert!(!full_line_goes_on(short, below, Measure::Chars, &full));
+    }
+
+    #[test]
+    fn level2_label_is_not_lifted_onto_a_level1_names_own_line() {
+        // `产出指标` stands on a line of its own above 成本指标's one row: a row of
+        // nothing but a left column's label is no row of 成本指标's span. Lifted onto
+        // it, 成本指标 was left heading an empty row of its own once 产出指标 went up
+        // to its span's first row.
+        let t = include_str!(
+            "../../fixtures/layout/level2-label-not-lifted-onto-a-level1-line.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = rows.iter().find(|r| r.contains(&"加强项目全过程监管"));
+        assert!(row.is_some_and(|r| r.contains(&"成本指标")), "{rows:?}");
+        let alone = rows
+            .iter()
+            .any(|r| r.contains(&"成本指标") && r.iter().filter(|c| !c.is_empty()).count() == 1);
+        assert!(!alone, "{rows:?}");
     }
 
     #[test]

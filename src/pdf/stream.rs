@@ -2707,7 +2707,19 @@ fn lift_centred_labels(
                 continue;
             }
             free = end + 1;
-            move_label(rows, r, up, c, cell);
+            // A row holding only labels of columns left of this one (a level-1 name on
+            // a line of its own above the rows) is no row of the span: that label goes
+            // to its own span's first row, and the row, left empty, goes.
+            while up < r
+                && rows
+                    .get(up)
+                    .is_some_and(|row| row.cells.iter().skip(c).all(|x| x.text.is_empty()))
+            {
+                up += 1;
+            }
+            if up < r {
+                move_label(rows, r, up, c, cell);
+            }
         }
     }
 }

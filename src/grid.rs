@@ -73,6 +73,8 @@ pub struct Grid<'t> {
     /// A space-aligned text's lines (empty in other layouts): where its cells start
     /// (display columns, see [`Grid::display_starts`]).
     pub spaced_lines: Vec<&'t str>,
+    /// Each cell's section label once worked out (realign, then the form stage).
+    pub(crate) labels: crate::sections::LabelMemo,
 }
 
 impl Grid<'_> {
@@ -1362,10 +1364,11 @@ fn drop_page_numbers(rows: &mut Vec<Row<'_>>) {
 /// Build the grid of a decoded text.
 pub fn from_text(text: &str) -> Grid<'_> {
     let mut grid = text_grid(text);
+    grid.labels = crate::sections::LabelMemo::over(text);
     if grid.layout.has_columns() {
         // Rows that lack their row-span cells (HTML-style exports, space-aligned rows
         // in a tab-separated text) go back to their columns.
-        crate::realign::rows(&mut grid.rows, false);
+        crate::realign::rows_with(&mut grid.rows, false, &grid.labels);
     }
     drop_page_numbers(&mut grid.rows);
     grid
@@ -1379,6 +1382,7 @@ fn text_grid<'t>(text: &'t str) -> Grid<'t> {
             pages: None,
             warnings: Vec::new(),
             spaced_lines: Vec::new(),
+            labels: Default::default(),
         };
     }
     let lines = lines(text);
@@ -1390,6 +1394,7 @@ fn text_grid<'t>(text: &'t str) -> Grid<'t> {
             pages: None,
             warnings: Vec::new(),
             spaced_lines: Vec::new(),
+            labels: Default::default(),
         };
     }
     if layout == Layout::Tabs {
@@ -1400,6 +1405,7 @@ fn text_grid<'t>(text: &'t str) -> Grid<'t> {
                 pages: None,
                 warnings: Vec::new(),
                 spaced_lines: Vec::new(),
+                labels: Default::default(),
             };
         }
     }
@@ -1566,6 +1572,7 @@ fn text_grid<'t>(text: &'t str) -> Grid<'t> {
         } else {
             Vec::new()
         },
+        labels: Default::default(),
     }
 }
 

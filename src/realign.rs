@@ -28,7 +28,7 @@ use std::borrow::Cow;
 use crate::grid::{Cell, Row};
 use crate::sections::{
     framework_name_strict, has, indicator_level_cols, is_cost_stem, is_framework_name,
-    may_be_level2, row_label, RowLabel, MAX_LABEL_BYTES,
+    may_be_level2, LabelMemo, RowLabel, MAX_LABEL_BYTES,
 };
 
 /// A header row's width: all its cells, and up to its last non-empty one.
@@ -72,6 +72,11 @@ struct Context {
 /// to their last non-empty cell; in a text a complete row keeps its trailing tabs and is
 /// measured whole.
 pub(crate) fn rows(rows: &mut [Row<'_>], padded: bool) {
+    rows_with(rows, padded, &LabelMemo::default());
+}
+
+/// `rows`, keeping the first cells' labels in the grid's memo for the form stage.
+pub(crate) fn rows_with(rows: &mut [Row<'_>], padded: bool, labels: &LabelMemo) {
     let mut ctx = Context::default();
     for row in rows.iter_mut() {
         // A row split on spaces in a tab-separated text comes without columns: they are
@@ -88,7 +93,7 @@ pub(crate) fn rows(rows: &mut [Row<'_>], padded: bool) {
         let first_col = row.cells[first_at].col.unwrap_or(first_at);
         let width = Width::of(row);
         let first = &row.cells[first_at].text;
-        if let Some(kind) = row_label(first) {
+        if let Some(kind) = labels.row_label(first) {
             let header = indicator_header(row, first, width);
             // A section label repeated after a page break keeps the section's header.
             if ctx.section == Some(kind) && kind != RowLabel::Other && header.is_none() {

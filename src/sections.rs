@@ -519,6 +519,97 @@ fn label_of(text: &str) -> Option<Label> {
         .or_else(|| label_of_plain(without_gloss(text)?))
 }
 
+/// Each cell's section label worked out once per grid: realign tests every row's first
+/// cell, `blocks()` the first cells again (and the label column's), `rows_without` every
+/// cell of the task and indicator rows, each about 400 instructions where the text is no
+/// label. A cell borrowed from the grid's text is known by its offset and length there:
+/// a `&'t str` cannot change while the grid (which owns this memo) lives, so the pair
+/// names one text. (A std hash map cost about 150 instructions a lookup, a table indexed
+/// by every byte offset the zeroing of its 4 bytes a byte: a small open-addressed table
+/// of those pairs costs about 15.) Other texts (PDF and CSV cells, cells rewritten by
+/// `respell_cells`, a memo made by `default`) are tested each time.
+#[derive(Debug, Clone, Default)]
+pub struct LabelMemo {
+    /// Address and length of the text the grid's cells borrow from.
+    base: usize,
+    len: usize,
+    /// `MEMO_SLOTS` entries, allocated on first use: 0 when free, else the cell's offset
+    /// << 32 | its length << 4 | 8 | its label's index in `LABEL_CODES`. (`Cell`s, not a
+    /// `RefCell`: no borrow flag to test on every lookup.)
+    slots: std::cell::OnceCell<Box<[std::cell::Cell<u64>]>>,
+}
+
+/// A file's forms have about 80 distinct cells asked about; past the table's room,
+/// cells are tested each time.
+const MEMO_SLOTS: usize = 256;
+/// Slots looked at from a cell's home slot before it is tested without the memo.
+const MEMO_PROBES: usize = 8;
+
+const LABEL_CODES: [Option<Label>; 8] = [
+    None,
+    Some(Label::Department),
+    Some(Label::Budget),
+    Some(Label::OverallGoal),
+    Some(Label::Tasks),
+    Some(Label::OtherTasks),
+    Some(Label::Indicators),
+    Some(Label::Footer),
+];
+
+impl LabelMemo {
+    /// A memo for the cells borrowed from `text`.
+    pub(crate) fn over(text: &str) -> Self {
+        LabelMemo {
+            base: text.as_ptr() as usize,
+            len: text.len(),
+            slots: std::cell::OnceCell::new(),
+        }
+    }
+
+    // A `Cow`, not `&str`: whether the text is borrowed decides whether it is kept.
+    #[allow(clippy::ptr_arg)]
+    fn label(&self, text: &Cow<'_, str>) -> Option<Label> {
+        let Cow::Borrowed(t) = text else {
+            return label_of(text);
+        };
+        let at = (t.as_ptr() as usize).wrapping_sub(self.base);
+        if at >= self.len || t.len() >= 1 << 28 || self.len > u32::MAX as usize {
+            return label_of(t);
+        }
+        let key = (at as u64) << 32 | (t.len() as u64) << 4 | 8;
+        let home = ((at as u32).wrapping_mul(0x9E37_79B1) >> 24) as usize;
+        let slots = self
+            .slots
+            .get_or_init(|| vec![std::cell::Cell::new(0); MEMO_SLOTS].into_boxed_slice());
+        let mut free = None;
+        for k in 0..MEMO_PROBES {
+            let Some(slot) = slots.get((home + k) % MEMO_SLOTS) else {
+                break;
+            };
+            let v = slot.get();
+            if v & !7 == key {
+                return LABEL_CODES.get((v & 7) as usize).copied().flatten();
+            }
+            if v == 0 {
+                free = Some(slot);
+                break;
+            }
+        }
+        let l = label_of(t);
+        if let Some(slot) = free {
+            let code = LABEL_CODES.iter().position(|&c| c == l).unwrap_or(0) as u64;
+            slot.set(key | code);
+        }
+        l
+    }
+
+    /// `row_label` through the memo.
+    #[allow(clippy::ptr_arg)]
+    pub(crate) fn row_label(&self, text: &Cow<'_, str>) -> Option<RowLabel> {
+        row_label_of(self.label(text), text)
+    }
+}
+
 /// A label with its translation in a minority script beside it, as bilingual forms of
 /// 新疆, 西藏 and 内蒙古 set them (`部门名称 / སྡེ་ཚན་གྱི་མིང་།`, `ئورگان نامى 部门名称`): the
 /// Chinese label without the gloss and the separator. `None` when the text has no such
@@ -896,9 +987,9 @@ pub(crate) enum RowLabel {
     Other,
 }
 
-/// The label a cell spells, if any (see [`RowLabel`]).
-pub(crate) fn row_label(text: &str) -> Option<RowLabel> {
-    match label_of(text) {
+/// The label a cell spells, if any (see [`RowLabel`]), from its `label_of`.
+fn row_label_of(label: Option<Label>, text: &str) -> Option<RowLabel> {
+    match label {
         Some(Label::Budget) => Some(RowLabel::Budget),
         Some(Label::Tasks) => Some(RowLabel::Tasks),
         Some(Label::Indicators) => Some(RowLabel::Indicators),
@@ -1351,15 +1442,16 @@ impl<'g> Block<'g> {
     /// Non-empty rows with the section's own label cells (repeated after page breaks)
     /// taken out.
     /// A row with no such cell (nearly all) is lent as it is, not copied.
-    fn rows_without(
-        &self,
+    fn rows_without<'m>(
+        &'m self,
         label: Label,
-    ) -> impl Iterator<Item = (Cow<'_, [&'g Cell<'g>]>, &Loc)> + '_ {
+        memo: &'m LabelMemo,
+    ) -> impl Iterator<Item = (Cow<'m, [&'g Cell<'g>]>, &'m Loc)> + 'm {
         self.rows
             .iter()
             .zip(&self.row_locs)
             .map(move |(row, loc)| {
-                let labelled = |c: &&Cell| label_of(&c.text) == Some(label);
+                let labelled = |c: &&Cell| memo.label(&c.text) == Some(label);
                 let row: Cow<'_, [&'g Cell<'g>]> = match row.iter().position(labelled) {
                     None => Cow::Borrowed(row.as_slice()),
                     Some(k) => {
@@ -1665,7 +1757,7 @@ impl<'g> Reader<'g> {
                     if least.is_some_and(|l| col >= l) {
                         continue;
                     }
-                    if label_of(&c.text).is_some() {
+                    if self.grid.labels.label(&c.text).is_some() {
                         least = Some(col);
                     }
                 }
@@ -1708,7 +1800,11 @@ impl<'g> Reader<'g> {
             // all of its rows).
             let room = (self.grid.rows.len() - ri).min(64);
             // A misread label is looked for only where a row starts, as sections do.
-            let known = label_of(&first.text).or_else(|| label_misread(&first.text));
+            let known = self
+                .grid
+                .labels
+                .label(&first.text)
+                .or_else(|| label_misread(&first.text));
             let (label, inline) = match known {
                 Some(l) => (Some(l), None),
                 None => match split_inline(&first.text) {
@@ -2964,7 +3060,7 @@ impl<'g> Reader<'g> {
         let mut after_header = false;
         // An amount header alone on its row above the header row (see `lone_amount_header`).
         let mut lone_amount: Option<&Cell> = None;
-        for (row, loc) in block.rows_without(Label::Tasks) {
+        for (row, loc) in block.rows_without(Label::Tasks, &self.grid.labels) {
             if let Some(mut m) = TaskColumns::from_header(&row) {
                 if let Some(c) = lone_amount.take() {
                     m.take_lone_amount_header(c, self.has_cols);
@@ -3431,7 +3527,7 @@ impl<'g> Reader<'g> {
         let mut stream_added_at: Vec<usize> = Vec::new();
         // How many of them stand before the target columns (上年实际完成值 | 本年指标值).
         let mut added_first = 0;
-        for (row, loc) in block.rows_without(Label::Indicators) {
+        for (row, loc) in block.rows_without(Label::Indicators, &self.grid.labels) {
             if let Some(mut m) = IndicatorColumns::from_header(&row) {
                 m.starts = self.grid.display_starts(&row);
                 // A second header row naming target columns only, under a 指标值 cell
@@ -8266,6 +8362,61 @@ mod tests {
         assert_eq!(label_of("一级指标"), None);
     }
 
+    /// The memo answers as `label_of` for every text borrowed from its text, asked once or
+    /// again, for texts that start where another did with another length (the same
+    /// slot key's offset), for owned texts and for texts outside the memo's text; and
+    /// a grid from text gives every cell the label `label_of` gives it.
+    #[test]
+    fn label_memo_answers_as_label_of() {
+        let text = "部门名称\t某某局\n一、年度重点工作任务\t任务名称\t主要内容\n绩效指标\t一级指标\
+                    \t产出指标\n联系人\t张三\n（三）绩效指标\n单位名称：某某局\n预算执行情况（万元）\n";
+        let memo = LabelMemo::over(text);
+        let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        for round in 0..2 {
+            for &a in &starts {
+                for b in starts
+                    .iter()
+                    .copied()
+                    .chain([text.len()])
+                    .filter(|&b| b >= a)
+                {
+                    let Some(t) = text.get(a..b) else { continue };
+                    if b - a > 40 {
+                        break;
+                    }
+                    let want = label_of(t);
+                    assert_eq!(memo.label(&Cow::Borrowed(t)), want, "{t:?} round {round}");
+                    assert_eq!(memo.label(&Cow::Owned(t.to_string())), want, "{t:?}");
+                }
+            }
+        }
+        let other = String::from("绩效指标");
+        assert_eq!(
+            memo.label(&Cow::Borrowed(other.as_str())),
+            Some(Label::Indicators)
+        );
+        let none = LabelMemo::default();
+        assert_eq!(
+            none.label(&Cow::Borrowed("年度重点工作任务")),
+            Some(Label::Tasks)
+        );
+        let grid = crate::grid::from_text(text);
+        for c in grid.rows.iter().flat_map(|r| r.cells.iter()) {
+            assert_eq!(
+                grid.labels.label(&c.text),
+                label_of(&c.text),
+                "{:?}",
+                c.text
+            );
+            assert_eq!(
+                grid.labels.label(&c.text),
+                label_of(&c.text),
+                "{:?}",
+                c.text
+            );
+        }
+    }
+
     #[test]
     fn comparison_cells_told_from_kinds_and_placeholders() {
         for op in [
@@ -8583,6 +8734,7 @@ mod tests {
             pages: Some(1),
             warnings: Vec::new(),
             spaced_lines: Vec::new(),
+            labels: Default::default(),
         }
     }
 

@@ -4163,6 +4163,7 @@ pub(crate) fn read(text: &str) -> Grid<'static> {
         pages: None,
         warnings: Vec::new(),
         spaced_lines: Vec::new(),
+        labels: Default::default(),
     }
 }
 

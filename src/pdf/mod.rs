@@ -277,6 +277,7 @@ pub fn read_pdf(bytes: &[u8], opts: &PdfOptions) -> Result<Grid<'static>> {
         pages: Some(page_count),
         warnings,
         spaced_lines: Vec::new(),
+        labels: Default::default(),
     })
 }
 

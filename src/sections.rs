@@ -5305,6 +5305,26 @@ fn header_groups(
 ) -> Vec<(Option<Arc<str>>, Option<String>)> {
     let mut groups = Vec::new();
     let mut pending: Option<&Cell> = None;
+    // `预算金额（万元） 资金来源 金额 支出类别 金额`: an amount header with its unit leading
+    // the row before a section name is the budget's label (its place lost in
+    // space-aligned text), heading no column: its unit is the block's.
+    // Two section | amount pairs must follow: with one, the lead header may be the
+    // amount column of a section name lost to the line above.
+    let pairs_after = |rest: &[&Cell]| {
+        rest.len() >= 4
+            && rest.len().is_multiple_of(2)
+            && rest
+                .chunks_exact(2)
+                .all(|p| !is_unit_header(&p[0].text) && is_unit_header(&p[1].text))
+    };
+    let lead_unit = match row.split_first() {
+        Some((first, rest)) if is_unit_header(&first.text) && pairs_after(rest) => {
+            unit_in(&first.text)
+        }
+        _ => None,
+    };
+    let block_unit = lead_unit.as_deref().or(block_unit);
+    let row = if lead_unit.is_some() { &row[1..] } else { row };
     for c in row {
         if is_unit_header(&c.text) {
             let unit = unit_in(&c.text)

@@ -1947,6 +1947,25 @@ impl<'g> Reader<'g> {
                 {
                     Some(Label::Budget)
                 }
+                // One cell a line: the same label on a line of its own, then a section
+                // name and its amount header.
+                None if cell_per_line
+                    && cells.len() == 1
+                    && current != Some(Label::Budget)
+                    && !blocks.iter().any(|b| b.label == Some(Label::Budget))
+                    && is_unit_header(&first.text)
+                    && unit_in(&first.text).is_some()
+                    && self
+                        .cells_of_row(ri + 1)
+                        .first()
+                        .is_some_and(|c| is_section_header(&c.text))
+                    && self
+                        .cells_of_row(ri + 2)
+                        .first()
+                        .is_some_and(|c| is_unit_header(&c.text)) =>
+                {
+                    Some(Label::Budget)
+                }
                 l => l,
             };
             // 收入预算（万元） then 支出预算（万元） down the label column: each a budget block
@@ -5415,7 +5434,7 @@ fn header_groups(
     // amount column of a section name lost to the line above.
     let pairs_after = |rest: &[&Cell]| {
         rest.len() >= 4
-            && rest.len() % 2 == 0
+            && rest.len().is_multiple_of(2)
             && rest
                 .chunks_exact(2)
                 .all(|p| !is_unit_header(&p[0].text) && is_unit_header(&p[1].text))

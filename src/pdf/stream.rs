@@ -4171,10 +4171,13 @@ fn is_task_table_header(texts: &[&str]) -> bool {
 /// (the section label's column, which a label written one character per line, 竖排,
 /// shows on the task lines themselves).
 fn own_task_columns(seps: Vec<f64>, tasks: &[Line], p: &Params) -> Vec<f64> {
-    let Some(header) = tasks.iter().find(|l| {
+    let Some(at) = tasks.iter().position(|l| {
         let texts: Vec<&str> = l.chunks.iter().map(|c| c.text.as_str()).collect();
         is_task_table_header(&texts)
     }) else {
+        return seps;
+    };
+    let Some(header) = tasks.get(at) else {
         return seps;
     };
     let cols: Vec<usize> = header
@@ -4182,6 +4185,33 @@ fn own_task_columns(seps: Vec<f64>, tasks: &[Line], p: &Params) -> Vec<f64> {
         .iter()
         .map(|c| col_of(&seps, c.bbox.x0))
         .collect();
+    // A header cell wrapped round the header's line (拟投入的资金 / （万元）, centred on
+    // the row, on the lines just above and below it) stands over no text of that line:
+    // in a column with one of its cells, the two share one (the budget rows' amounts
+    // above crossed the gap that the task rows' one content line beside an amount shows).
+    let wrapped_glued = |seps: &[f64]| {
+        [at.checked_sub(1), at.checked_add(1)]
+            .into_iter()
+            .flatten()
+            .filter_map(|i| tasks.get(i))
+            .filter(|l| {
+                let gap = (l.bbox.cy() - header.bbox.cy()).abs() - l.bbox.height();
+                gap <= MAX_LINE_GAP_EMS * p.em
+            })
+            .flat_map(|l| &l.chunks)
+            .filter(|w| {
+                !header
+                    .chunks
+                    .iter()
+                    .any(|h| w.bbox.x0 < h.bbox.x1 && h.bbox.x0 < w.bbox.x1)
+            })
+            .any(|w| {
+                header
+                    .chunks
+                    .iter()
+                    .any(|h| col_of(seps, h.bbox.x0) == col_of(seps, w.bbox.x0))
+            })
+    };
     // A task line whose amounts the page's columns put two in one column (amount
     // columns under a merged 预算金额 header, narrower than the indicator table's
     // target column below them, whose text crosses their gap).
@@ -4192,7 +4222,7 @@ fn own_task_columns(seps: Vec<f64>, tasks: &[Line], p: &Params) -> Vec<f64> {
                 && crate::value::is_amount(w[1].text.trim())
         })
     });
-    if cols.windows(2).all(|w| w[0] != w[1]) && !amounts_glued {
+    if cols.windows(2).all(|w| w[0] != w[1]) && !amounts_glued && !wrapped_glued(&seps) {
         return seps;
     }
     // The header's first cell: its first chunk of more than one character (a label
@@ -4204,12 +4234,19 @@ fn own_task_columns(seps: Vec<f64>, tasks: &[Line], p: &Params) -> Vec<f64> {
         .map_or(f64::INFINITY, |c| c.bbox.x0);
     let left: Vec<f64> = seps.iter().copied().filter(|s| *s < first).collect();
     let own = separators(tasks, p, &left);
+    // (The wrapped cell, centred, may start left of the middle of the gap its column's
+    // text shows.)
+    let own = if wrapped_glued(&own) {
+        starts_in_gap(own, tasks, p)
+    } else {
+        own
+    };
     let own_cols: Vec<usize> = header
         .chunks
         .iter()
         .map(|c| col_of(&own, c.bbox.x0))
         .collect();
-    if own_cols.windows(2).all(|w| w[0] != w[1]) {
+    if own_cols.windows(2).all(|w| w[0] != w[1]) && !wrapped_glued(&own) {
         own
     } else {
         seps

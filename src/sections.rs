@@ -1767,7 +1767,12 @@ impl<'g> Reader<'g> {
                         set.iter()
                             .any(|l| l.chars().count() >= 4 && same_name(l, &t))
                     };
-                    if IndicatorColumns::is_header_cell(next) && near(INDICATORS) {
+                    // (So is a part's own indicator label, `项目绩效指标` under a key
+                    // project, over its table's header.)
+                    let own_indicators = norm(&first.text).ends_with("绩效指标");
+                    if IndicatorColumns::is_header_cell(next)
+                        && (near(INDICATORS) || own_indicators)
+                    {
                         Some(Label::Indicators)
                     } else if TaskColumns::slot(next) == Some(0) && near(TASKS) {
                         Some(Label::Tasks)
@@ -2241,7 +2246,12 @@ impl<'g> Reader<'g> {
                         let heads_lines = inline.as_deref().unwrap_or_default().is_empty()
                             && block.rows.len() > 1
                             && block.rows[1..].iter().all(|r| r.len() <= 1);
-                        if !heads_lines {
+                        // One cell a line, a label's value is the line under it
+                        // (`项目资金（万元）` / `4,500.00`), read with the label below.
+                        let value_below = self.grid.layout == Layout::CellPerLine
+                            && inline.is_none()
+                            && block.rows.get(1).is_some_and(|r| r.len() == 1);
+                        if !heads_lines && !value_below {
                             self.push_other(l, inline.clone(), &lc.loc);
                         }
                         continue;
@@ -5211,6 +5221,8 @@ fn is_field_label(text: &str) -> bool {
         "部门职能",
         "单位职能概述",
         "部门职能概述",
+        // A key project's goal after the department's (a field of the project's).
+        "项目绩效目标",
         "项目负责人",
         "单位负责人",
         "财务负责人",

@@ -1834,6 +1834,25 @@ impl<'g> Reader<'g> {
                 });
                 continue;
             }
+            // One cell a line, a field's label with its value (taken above) inside an open
+            // budget (`部门职能职责概述` after the 收入合计 / 支出合计 lines): the budget has
+            // ended; the pair is a field, not two items without amounts.
+            if label.is_none()
+                && cell_per_line
+                && current == Some(Label::Budget)
+                && cells.len() == 2
+                && is_field_label(&first.text)
+            {
+                blocks.push(Block {
+                    label: Some(Label::Footer),
+                    label_cell: Some(first),
+                    inline: None,
+                    rows: vec![cells[1..].to_vec()],
+                    row_locs: vec![row.loc.clone()],
+                    titled: false,
+                });
+                continue;
+            }
             // Templates without the 绩效指标 label column open the indicator table with
             // its header row (一级指标 | 二级指标 | …), or, where the header was lost, with a
             // level-1 row (产出指标 | 数量指标 | …).
@@ -5221,6 +5240,8 @@ fn is_field_label(text: &str) -> bool {
         "部门职能",
         "单位职能概述",
         "部门职能概述",
+        "部门职能职责概述",
+        "单位职能职责概述",
         // A key project's goal after the department's (a field of the project's).
         "项目绩效目标",
         "项目负责人",
@@ -5425,7 +5446,17 @@ fn lone_item_group(groups: &[(Option<Arc<str>>, Option<String>)], name: &str) ->
         _ => return None,
     };
     let n = norm(name);
-    if n.starts_with("其中") || is_total_name(&n) {
+    // A total that names its side (`收入合计`, `支出总计`) goes there; `合计` alone does not.
+    if is_total_name(&n) {
+        return if n.starts_with("收入") {
+            Some(inc)
+        } else if n.starts_with("支出") {
+            Some(exp)
+        } else {
+            None
+        };
+    }
+    if n.starts_with("其中") {
         return None;
     }
     if SPENDING_ENDS.iter().any(|w| n.ends_with(w)) {

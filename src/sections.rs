@@ -1909,7 +1909,12 @@ impl<'g> Reader<'g> {
                         set.iter()
                             .any(|l| l.chars().count() >= 4 && same_name(l, &t))
                     };
-                    if IndicatorColumns::is_header_cell(next) && near(INDICATORS) {
+                    // (So is a part's own indicator label, `项目绩效指标` under a key
+                    // project, over its table's header.)
+                    let own_indicators = norm(&first.text).ends_with("绩效指标");
+                    if IndicatorColumns::is_header_cell(next)
+                        && (near(INDICATORS) || own_indicators)
+                    {
                         Some(Label::Indicators)
                     } else if TaskColumns::slot(next) == Some(0) && near(TASKS) {
                         Some(Label::Tasks)
@@ -2003,6 +2008,25 @@ impl<'g> Reader<'g> {
                     inline: None,
                     rows: first_row(Vec::new(), room),
                     row_locs: first_row(row.loc.clone(), room),
+                    titled: false,
+                });
+                continue;
+            }
+            // One cell a line, a field's label with its value (taken above) inside an open
+            // budget (`部门职能职责概述` after the 收入合计 / 支出合计 lines): the budget has
+            // ended; the pair is a field, not two items without amounts.
+            if label.is_none()
+                && cell_per_line
+                && current == Some(Label::Budget)
+                && cells.len() == 2
+                && is_field_label(&first.text)
+            {
+                blocks.push(Block {
+                    label: Some(Label::Footer),
+                    label_cell: Some(first),
+                    inline: None,
+                    rows: vec![cells[1..].to_vec()],
+                    row_locs: vec![row.loc.clone()],
                     titled: false,
                 });
                 continue;
@@ -2423,7 +2447,12 @@ impl<'g> Reader<'g> {
                         let heads_lines = inline.as_deref().unwrap_or_default().is_empty()
                             && block.rows.len() > 1
                             && block.rows[1..].iter().all(|r| r.len() <= 1);
-                        if !heads_lines {
+                        // One cell a line, a label's value is the line under it
+                        // (`项目资金（万元）` / `4,500.00`), read with the label below.
+                        let value_below = self.grid.layout == Layout::CellPerLine
+                            && inline.is_none()
+                            && block.rows.get(1).is_some_and(|r| r.len() == 1);
+                        if !heads_lines && !value_below {
                             self.push_other(l, inline.clone(), &lc.loc);
                         }
                         continue;
@@ -5526,6 +5555,10 @@ fn is_field_label(text: &str) -> bool {
         "部门职能",
         "单位职能概述",
         "部门职能概述",
+        "部门职能职责概述",
+        "单位职能职责概述",
+        // A key project's goal after the department's (a field of the project's).
+        "项目绩效目标",
         "项目负责人",
         "单位负责人",
         "财务负责人",
@@ -5728,7 +5761,17 @@ fn lone_item_group(groups: &[(Option<Arc<str>>, Option<String>)], name: &str) ->
         _ => return None,
     };
     let n = norm(name);
-    if n.starts_with("其中") || is_total_name(&n) {
+    // A total that names its side (`收入合计`, `支出总计`) goes there; `合计` alone does not.
+    if is_total_name(&n) {
+        return if n.starts_with("收入") {
+            Some(inc)
+        } else if n.starts_with("支出") {
+            Some(exp)
+        } else {
+            None
+        };
+    }
+    if n.starts_with("其中") {
         return None;
     }
     if SPENDING_ENDS.iter().any(|w| n.ends_with(w)) {

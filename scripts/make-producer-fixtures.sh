@@ -223,6 +223,9 @@ wmake producer-word-no-borders-tight-wrapped-bracket-label no-borders,tight
 # and longer than its own column: its line ran past that column's edge, was taken to
 # fill it, and glued the second value (and the two labels' rows) to it.
 wmake producer-word-no-borders-tight-merged-value-rows no-borders,tight
+# A label OCR split over two bordered rows (总体绩效 over 目标, the second row empty but
+# for it): the text reader joins it, the PDF reader kept two unknown labels.
+wmake producer-word-edge-rects-label-split-over-two-rows edge-rects
 # No borders and the label column one character per line (竖排), centred in its spans:
 # its characters, a line apart down each span, bridged the padding between the rows
 # beside them (rows glued; a label over four lines was no label).

@@ -262,6 +262,7 @@ pub fn read_pdf(bytes: &[u8], opts: &PdfOptions) -> Result<Grid<'static>> {
         !matches!((cells.next(), cells.next()),
             (Some(c), None) if page_furniture(c.text.trim()))
     });
+    join_split_labels(&mut rows);
     if any_lattice {
         // A bordered table drawn from an export that lacks row-span cells (rows shifted
         // left) is put back like its text (`crate::realign`).
@@ -279,6 +280,51 @@ pub fn read_pdf(bytes: &[u8], opts: &PdfOptions) -> Result<Grid<'static>> {
         spaced_lines: Vec::new(),
         labels: Default::default(),
     })
+}
+
+/// A form label split over two rows (`总体绩效` over `目标`: a label cell broken by
+/// OCR or typed over two table rows), the second row holding nothing but the label's
+/// rest in the same first cell, is one label: the text reader joins it too. Only where
+/// neither piece is a label and the two together are.
+fn join_split_labels(rows: &mut Vec<Row<'static>>) {
+    let mut i = 1;
+    while i < rows.len() {
+        let joined = match (rows.get(i - 1), rows.get(i)) {
+            (Some(prev), Some(row)) => {
+                let mut cells = row.non_empty();
+                match (
+                    row.cells.first(),
+                    prev.cells.first(),
+                    cells.next(),
+                    cells.next(),
+                ) {
+                    (Some(rest), Some(head), Some(only), None)
+                        if std::ptr::eq(rest, only)
+                            && rest.col == head.col
+                            && !head.text.is_empty() =>
+                    {
+                        let both = format!("{}{}", head.text.trim(), rest.text.trim());
+                        (crate::sections::is_label(&both)
+                            && !crate::sections::is_label(head.text.trim())
+                            && !crate::sections::is_label(rest.text.trim()))
+                        .then_some(both)
+                    }
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
+        match (
+            joined,
+            rows.get_mut(i - 1).and_then(|r| r.cells.first_mut()),
+        ) {
+            (Some(both), Some(head)) => {
+                head.text = both.into();
+                rows.remove(i);
+            }
+            _ => i += 1,
+        }
+    }
 }
 
 /// Page-number lines: the worded ones text input also drops (第 1 页 / 第1页，共3页 /
@@ -1203,6 +1249,41 @@ fn join_row(last: &mut Row, next: &TRow) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_label_split_over_two_rows_is_joined() {
+        let grid_row = |texts: &[&str]| Row {
+            cells: texts
+                .iter()
+                .enumerate()
+                .map(|(k, t)| Cell {
+                    text: t.to_string().into(),
+                    col: Some(k),
+                    loc: Loc::Page {
+                        page: 1,
+                        bbox: [0.0; 4],
+                    },
+                })
+                .collect(),
+            loc: Loc::Page {
+                page: 1,
+                bbox: [0.0; 4],
+            },
+        };
+        let mut rows = vec![
+            grid_row(&["部门名称", "某局", ""]),
+            grid_row(&["总体绩效", "完成任务。", ""]),
+            grid_row(&["目标", "", ""]),
+            grid_row(&["年度重点工作任务", "名称", "内容"]),
+        ];
+        join_split_labels(&mut rows);
+        let firsts: Vec<&str> = rows.iter().map(|r| r.cells[0].text.as_ref()).collect();
+        assert_eq!(firsts, ["部门名称", "总体绩效目标", "年度重点工作任务"]);
+        // A row's own label stays (联系人 under 部门名称 is a label of its own).
+        let mut rows = vec![grid_row(&["部门名称", "某局"]), grid_row(&["联系人", ""])];
+        join_split_labels(&mut rows);
+        assert_eq!(rows.len(), 2);
+    }
 
     #[test]
     fn typed_em_space_parts_a_free_line() {

@@ -2781,6 +2781,16 @@ impl<'g> Reader<'g> {
                             k += 1;
                         }
                     }
+                    // A total row (`合计` / amount / `合计` / amount) after a row with a
+                    // blank side starts a row of its own: its first total is the first
+                    // group's.
+                    let width = groups.len().max(1);
+                    let total_row = name.is_some_and(|n| is_total_name(&n.text))
+                        && amount.is_some()
+                        && cells.get(i + 1).is_some_and(|n| is_total_name(&n.text));
+                    if total_row && !k.is_multiple_of(width) {
+                        k += width - k % width;
+                    }
                     let (section, unit) = group_at(&groups, k, block_unit);
                     out.push(BudgetEntry {
                         section,

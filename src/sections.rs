@@ -3027,6 +3027,16 @@ impl<'g> Reader<'g> {
                             k += 1;
                         }
                     }
+                    // A total row (`合计` / amount / `合计` / amount) after a row with a
+                    // blank side starts a row of its own: its first total is the first
+                    // group's.
+                    let width = groups.len().max(1);
+                    let total_row = name.is_some_and(|n| is_total_name(&n.text))
+                        && amount.is_some()
+                        && cells.get(i + 1).is_some_and(|n| is_total_name(&n.text));
+                    if total_row && !k.is_multiple_of(width) {
+                        k += width - k % width;
+                    }
                     let (section, unit) = group_at(&groups, k, block_unit);
                     out.push(BudgetEntry {
                         section,
@@ -3693,7 +3703,19 @@ impl<'g> Reader<'g> {
             let added_at = map.is_none().then_some(stream_added_at.as_slice());
             let rows = match split {
                 Some(m) => stream_rows_split(&stream, m, &stream_added, added_at),
-                None => stream_rows(&stream, targets, &stream_added, added_first),
+                None => {
+                    // Two targets and a unit column after them (中期指标值 | 年度指标值 |
+                    // 度量单位): each row has one cell more, its unit, set after both.
+                    let unit_after = header.is_some_and(|m| {
+                        targets == 2
+                            && stream_added.is_empty()
+                            && m.cols[SLOT_OP].is_none()
+                            && m.cols[SLOT_UNIT].is_some_and(|u| {
+                                m.cols[3].is_some_and(|t| t < u) && m.cols[4].is_some_and(|t| t < u)
+                            })
+                    });
+                    stream_rows(&stream, targets, &stream_added, added_first, unit_after)
+                }
             };
             // Targets come in the header's order (年度指标值 | 中期指标值: annual first).
             let annual_first = header.is_some_and(|m| m.annual_first());
@@ -7249,13 +7271,14 @@ fn stream_rows(
     targets: usize,
     added: &[String],
     added_first: usize,
+    unit_after: bool,
 ) -> Vec<(Parsed, Loc)> {
     let mut out = Vec::new();
     let mut cur = Parsed::default();
     let mut content: Vec<String> = Vec::new();
     let mut loc: Option<Loc> = None;
     let mut had_framework = false;
-    let row_cells = 1 + targets + added.len();
+    let row_cells = 1 + targets + added.len() + usize::from(unit_after);
     // Level names written without 指标 (`产出 | 数量 | …`): where the table opens with
     // a bare level-1 name, a bare name where a row starts is a level name too.
     let bare = |t: &str| framework_name_strict(&format!("{}指标", t.trim()));
@@ -7281,7 +7304,15 @@ fn stream_rows(
                 .zip(rest.into_iter().chain(after))
                 .collect();
         }
+        // The unit cell after the targets, written onto each (`30` | `10` | `个`).
+        let unit = (unit_after && content.len() == row_cells)
+            .then(|| content.pop())
+            .flatten();
         assign_content(&mut p, content, targets);
+        if unit.is_some() {
+            p.unit = unit;
+            p.join_split_target();
+        }
         if let Some(l) = loc.take() {
             out.push((p, l));
         }

@@ -4033,6 +4033,16 @@ pub(crate) fn page_items(
             None => seps,
         }
     };
+    // A form with the indicator table first goes on below it with other sections
+    // under numbered titles (二、预算情况): they keep columns of their own, or their
+    // row labels read as level names centred on rows with the title (its line taken
+    // for a level-3 name's row).
+    let after_at = cut.and_then(|_| {
+        below.iter().skip(1).position(|l| {
+            matches!(&l.chunks[..], [one] if crate::sections::is_numbered_section_title(&one.text))
+        })
+    });
+    let (below, after) = below.split_at(after_at.map_or(below.len(), |i| i + 1));
     let level3 = level3_header_x(below).or(indicators.level3_x);
     // The task table below the budget rows has a grid of its own too: its many lines'
     // column gaps (the content column's right edge) would cut through the budget rows'
@@ -4089,11 +4099,21 @@ pub(crate) fn page_items(
             Some((level3, true)),
         ),
     ];
+    // Each numbered section below the indicator table is a table of its own: a title
+    // under a row's last cell would read as that cell's next line.
+    let title = |l: &Line| matches!(&l.chunks[..], [one] if crate::sections::is_numbered_section_title(&one.text));
+    let sections = after.chunk_by(|_, l| !title(l)).map(|part| {
+        (
+            part,
+            starts_in_gap(budget_separators(part, &p, &[]), part, &p),
+            None,
+        )
+    });
     // The first part on a page after a stream table's page may open with a cut row.
     let mut page_top = !inherited.is_empty();
     // Whether a part above on the page showed top-aligned cells (see `rows_in_columns`).
     let mut top_seen = false;
-    for (part, seps, ind) in parts {
+    for (part, seps, ind) in parts.into_iter().chain(sections) {
         let (mut rows, xs) = table_rows(
             part,
             &p,
@@ -4113,7 +4133,10 @@ pub(crate) fn page_items(
             items.push(Item::Table { rows, bbox, xs });
         }
     }
-    if cut.is_some() {
+    if !after.is_empty() {
+        // The indicator table ended on this page.
+        *indicators = IndicatorTable::default();
+    } else if cut.is_some() {
         *indicators = IndicatorTable {
             on: true,
             level3_x: level3,

@@ -963,6 +963,25 @@ static LABELS: std::sync::LazyLock<LabelMap> = std::sync::LazyLock::new(|| {
     m
 });
 
+/// Whether `text` is a numbered title of a section other than the indicator table
+/// (`二、预算情况`, `三、总体绩效目标`): a form that puts the indicator table first
+/// goes on below it with sections of other columns. A cell label is not numbered.
+pub(crate) fn is_numbered_section_title(text: &str) -> bool {
+    let Some(rest) = strip_enumerator(text) else {
+        return false;
+    };
+    matches!(
+        label_of_plain(rest),
+        Some(
+            Label::Department
+                | Label::Budget
+                | Label::OverallGoal
+                | Label::Tasks
+                | Label::OtherTasks
+        )
+    )
+}
+
 /// Whether a line of cell texts opens a table section with columns of its own: a
 /// section label standing alone, or a task / indicator header row. Layout text sets
 /// such sections on one page with different column grids; the layout reader cuts pages
@@ -7874,6 +7893,16 @@ fn is_comparison(op: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn numbered_titles_of_sections_other_than_the_indicator_table() {
+        assert!(is_numbered_section_title("二、预算情况"));
+        assert!(is_numbered_section_title("三、总体绩效目标"));
+        // A cell label is not numbered; the indicator table's own title ends nothing.
+        assert!(!is_numbered_section_title("总体绩效目标"));
+        assert!(!is_numbered_section_title("四、绩效指标"));
+        assert!(!is_numbered_section_title("二、产出指标"));
+    }
+
     use super::*;
 
     /// Year headings of a multi-year budget, and texts that only start like one: a

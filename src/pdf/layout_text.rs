@@ -4784,6 +4784,21 @@ mod tests {
     }
 
     #[test]
+    fn level2_label_centred_on_a_row_taller_than_its_text() {
+        // After the page break, 社会效益指标 stands level with the top of 培育壮大科技创新
+        // 型企业's row, whose name sits two lines below its target's middle: the row
+        // reaches that much lower than its text, and the label is centred on it and
+        // the row above (保障困难群众基本生活, 开展项目数量＞1844项), not on its own row.
+        let t = include_str!(
+            "../../fixtures/layout/level2-label-centred-on-a-tall-row-by-its-name.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = rows.iter().find(|r| r.iter().any(|c| c.contains("1844")));
+        assert!(row.is_some_and(|r| r.contains(&"社会效益指标")), "{rows:?}");
+    }
+
+    #[test]
     fn level2_label_is_not_lifted_onto_a_level1_names_own_line() {
         // `产出指标` stands on a line of its own above 成本指标's one row: a row of
         // nothing but a left column's label is no row of 成本指标's span. Lifted onto

@@ -2603,8 +2603,10 @@ fn lift_centred_labels(
             // that centres this label a little worse may leave the next one's span
             // (and this one's best end) a row off.
             let joint = |a: usize| {
-                joint_span_end(rows, c, r, a, down, &off, page_y, centre_y, name_col)
-                    .map(|(_, d)| d)
+                joint_span_end(
+                    rows, c, r, a, down, &off, page_y, centre_y, name_col, page_top,
+                )
+                .map(|(_, d)| d)
             };
             let clearly = |a: usize| off(a, best_end(a)) + 0.5 < off(up, end);
             let level_name = crate::sections::is_framework_name(&cell.text);
@@ -2660,9 +2662,9 @@ fn lift_centred_labels(
             // spans chosen together) heads those rows, though its own row centres it
             // about as well.
             let joined = next_from.take() == Some(up) && up < r;
-            if let Some((e, _)) =
-                joint_span_end(rows, c, r, up, down, &off, page_y, centre_y, name_col)
-            {
+            if let Some((e, _)) = joint_span_end(
+                rows, c, r, up, down, &off, page_y, centre_y, name_col, page_top,
+            ) {
                 end = e;
                 next_from = Some(e + 1);
             }
@@ -2772,7 +2774,7 @@ fn centred_foot(
 /// the next label). `None` where no label follows right below (or it heads no rows of its own:
 /// a level name alone over an empty row), so the label's own best end stands. With the
 /// end, the distances it leaves (both labels', or this one's where the next label is
-/// set at its span's top).
+/// set at its span's top). `page_top`: the zone opens a page after the first.
 #[allow(clippy::too_many_arguments)]
 fn joint_span_end(
     rows: &[TRow],
@@ -2784,6 +2786,7 @@ fn joint_span_end(
     page_y: &dyn Fn(f64) -> f64,
     centre_y: &dyn Fn(f64) -> f64,
     name_col: Option<usize>,
+    page_top: bool,
 ) -> Option<(usize, f64)> {
     let text_at = |k: usize, col: usize| {
         rows.get(k)
@@ -2804,25 +2807,6 @@ fn joint_span_end(
     let below_top = rows
         .get(n)
         .is_some_and(|row| page_y(row.bbox.y1) - page_y(next.bbox.y1) >= 0.5);
-    if !below_top {
-        // Level with its row's own text (a target, not a level name) and the column's
-        // last label of the zone, it is printed top-aligned (its span goes on over the
-        // page break): every row above it down
-        // from this label is this label's, where that centres it as well as its best
-        // span to rounding (half a line).
-        let level_with_row = rows.get(n).is_some_and(|row| {
-            row.cells.iter().enumerate().any(|(k, x)| {
-                k > c + 1
-                    && !x.text.is_empty()
-                    && !crate::sections::is_framework_name(&x.text)
-                    && (page_y(x.bbox.y1) - page_y(next.bbox.y1)).abs() < 0.5
-            })
-        });
-        let best = (r..=down).map(|e| off(up, e)).fold(f64::INFINITY, f64::min);
-        let to_end = (n + 1..rows.len()).all(|k| text_at(k, c).is_none());
-        return (level_with_row && to_end && off(up, down) <= best + 0.5)
-            .then(|| (down, off(up, down)));
-    }
     let foreign = |k: usize, l: &str| {
         text_at(k, c + 1).is_some_and(|x| crate::sections::under_other_level1(l, &x.text))
     };
@@ -2853,6 +2837,39 @@ fn joint_span_end(
             .map(|(o, _)| o)
             .reduce(f64::min)
     };
+    // On its row's first line it is centred on rows above after all, on a page after the
+    // first, where this label sits on its own row exactly and the next one exactly on
+    // rows from right below it, a line or more better than on its own rows (to
+    // pdftotext's rounding, a quarter line): the two labels are chosen together then.
+    // (Looser, labels of rows going on from the page before lost their rows.)
+    let own2 = (n..=down2)
+        .map(|b| off2(n, b))
+        .fold(f64::INFINITY, f64::min);
+    let above2 = (r + 1..n).filter_map(best2).fold(f64::INFINITY, f64::min);
+    // A label of a column further left in the next label's row opens a new group there:
+    // the rows above are not the next label's then.
+    let group_opens = (0..c).any(|k| text_at(n, k).is_some());
+    let centred_above =
+        page_top && !group_opens && off(r, r) <= 0.25 && above2 <= 0.25 && own2 >= 1.0;
+    if !below_top && !centred_above {
+        // Level with its row's own text (a target, not a level name) and the column's
+        // last label of the zone, it is printed top-aligned (its span goes on over the
+        // page break): every row above it down
+        // from this label is this label's, where that centres it as well as its best
+        // span to rounding (half a line).
+        let level_with_row = rows.get(n).is_some_and(|row| {
+            row.cells.iter().enumerate().any(|(k, x)| {
+                k > c + 1
+                    && !x.text.is_empty()
+                    && !crate::sections::is_framework_name(&x.text)
+                    && (page_y(x.bbox.y1) - page_y(next.bbox.y1)).abs() < 0.5
+            })
+        });
+        let best = (r..=down).map(|e| off(up, e)).fold(f64::INFINITY, f64::min);
+        let to_end = (n + 1..rows.len()).all(|k| text_at(k, c).is_none());
+        return (level_with_row && to_end && off(up, down) <= best + 0.5)
+            .then(|| (down, off(up, down)));
+    }
     // Only rows the next label could head: none of them is foreign to it.
     (r..=down)
         .filter(|&e| (e + 1..n).all(|k| !foreign(k, &next.text)))

@@ -4784,6 +4784,44 @@ mod tests {
     }
 
     #[test]
+    fn level2_label_on_its_own_row_where_the_next_is_centred_on_rows_above_its_own() {
+        // After the page break, 社会效益指标 is centred on its own row exactly and
+        // 生态效益指标, on its row's first line, exactly on the two rows above it and its
+        // own two: together they centre clearly better than with 社会效益指标 over the
+        // rows from the page's top (the page before's 经济效益指标 goes on over them).
+        let t = include_str!(
+            "../../fixtures/layout/level2-label-on-its-own-row-next-one-centred-above-at-page-top.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row_of = |s: &str| rows.iter().find(|r| r.iter().any(|c| c.contains(s)));
+        assert!(
+            row_of("项目完成率达到").is_some_and(|r| r.contains(&"社会效益指标")),
+            "{rows:?}"
+        );
+        assert!(
+            row_of("新增就业人数=25391").is_some_and(|r| r.contains(&"生态效益指标")),
+            "{rows:?}"
+        );
+        assert!(!row_of("覆盖街镇数量达到").is_some_and(|r| r.contains(&"社会效益指标")));
+    }
+
+    #[test]
+    fn level2_label_centred_on_a_row_taller_than_its_text() {
+        // After the page break, 社会效益指标 stands level with the top of 培育壮大科技创新
+        // 型企业's row, whose name sits two lines below its target's middle: the row
+        // reaches that much lower than its text, and the label is centred on it and
+        // the row above (保障困难群众基本生活, 开展项目数量＞1844项), not on its own row.
+        let t = include_str!(
+            "../../fixtures/layout/level2-label-centred-on-a-tall-row-by-its-name.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = rows.iter().find(|r| r.iter().any(|c| c.contains("1844")));
+        assert!(row.is_some_and(|r| r.contains(&"社会效益指标")), "{rows:?}");
+    }
+
+    #[test]
     fn level2_label_is_not_lifted_onto_a_level1_names_own_line() {
         // `产出指标` stands on a line of its own above 成本指标's one row: a row of
         // nothing but a left column's label is no row of 成本指标's span. Lifted onto

@@ -2469,6 +2469,9 @@ fn lift_centred_labels(
     let last = ncols
         .saturating_sub(1)
         .min(label_cols.unwrap_or(usize::MAX));
+    // The column of the rows' own names, right of the label columns (see
+    // [`centred_foot`]).
+    let name_col = label_cols.map(|_| last);
     // Right to left: level-2 labels stand in their spans' first rows before the level-1
     // column asks which level-2 name a row is under.
     for c in (0..last).rev() {
@@ -2546,9 +2549,10 @@ fn lift_centred_labels(
             {
                 down += 1;
             }
-            let off = |a: usize, b: usize| match (rows.get(a), rows.get(b)) {
-                (Some(x), Some(y)) => (centre_y(cell.bbox.cy())
-                    - (centre_y(x.bbox.y1) + centre_y(y.bbox.y0)) / 2.0)
+            let off = |a: usize, b: usize| match rows.get(a) {
+                Some(x) => (centre_y(cell.bbox.cy())
+                    - (centre_y(x.bbox.y1) + centred_foot(rows, b, name_col, c, page_y, centre_y))
+                        / 2.0)
                     .abs(),
                 _ => f64::INFINITY,
             };
@@ -2599,7 +2603,10 @@ fn lift_centred_labels(
             // that centres this label a little worse may leave the next one's span
             // (and this one's best end) a row off.
             let joint = |a: usize| {
-                joint_span_end(rows, c, r, a, down, &off, page_y, centre_y).map(|(_, d)| d)
+                joint_span_end(
+                    rows, c, r, a, down, &off, page_y, centre_y, name_col, page_top,
+                )
+                .map(|(_, d)| d)
             };
             let clearly = |a: usize| off(a, best_end(a)) + 0.5 < off(up, end);
             let level_name = crate::sections::is_framework_name(&cell.text);
@@ -2655,7 +2662,9 @@ fn lift_centred_labels(
             // spans chosen together) heads those rows, though its own row centres it
             // about as well.
             let joined = next_from.take() == Some(up) && up < r;
-            if let Some((e, _)) = joint_span_end(rows, c, r, up, down, &off, page_y, centre_y) {
+            if let Some((e, _)) = joint_span_end(
+                rows, c, r, up, down, &off, page_y, centre_y, name_col, page_top,
+            ) {
                 end = e;
                 next_from = Some(e + 1);
             }
@@ -2724,6 +2733,40 @@ fn lift_centred_labels(
     }
 }
 
+/// Where row `b` ends below, as far as centring a label of column `c` goes (`centre_y`
+/// mapped): its text's foot, or lower where the row's name (column `name_col`, right of
+/// the label columns: one name a row, set at its row's middle) sits below its
+/// text's middle. A row's content is set at its top, so a row drawn taller than its text
+/// (the other cells' lines reaching lower) shows its foot only by where its name stands,
+/// and a label spanning it is centred on that foot.
+fn centred_foot(
+    rows: &[TRow],
+    b: usize,
+    name_col: Option<usize>,
+    c: usize,
+    page_y: &dyn Fn(f64) -> f64,
+    centre_y: &dyn Fn(f64) -> f64,
+) -> f64 {
+    let Some(row) = rows.get(b) else {
+        return f64::NEG_INFINITY;
+    };
+    let foot = centre_y(row.bbox.y0);
+    let name = name_col
+        .filter(|k| *k > c)
+        .and_then(|k| row.cells.get(k))
+        .filter(|x| !x.text.is_empty());
+    // pdftotext sets a name interleaved with its row's lines half a line off: only a name
+    // sitting lower by more than a line (and a half) tells of a taller row.
+    match name {
+        Some(x)
+            if page_y(row.bbox.y0) - (2.0 * page_y(x.bbox.cy()) - page_y(row.bbox.y1)) >= 1.5 =>
+        {
+            foot.min(2.0 * centre_y(x.bbox.cy()) - centre_y(row.bbox.y1))
+        }
+        _ => foot,
+    }
+}
+
 /// The last row of the span of the label in row `r`, column `c` (its rows from `up`, the
 /// empty ones below it reaching `down`), chosen together with the span of the next label
 /// in that column: where the sum of the two labels' distances from their spans' centres
@@ -2731,7 +2774,7 @@ fn lift_centred_labels(
 /// the next label). `None` where no label follows right below (or it heads no rows of its own:
 /// a level name alone over an empty row), so the label's own best end stands. With the
 /// end, the distances it leaves (both labels', or this one's where the next label is
-/// set at its span's top).
+/// set at its span's top). `page_top`: the zone opens a page after the first.
 #[allow(clippy::too_many_arguments)]
 fn joint_span_end(
     rows: &[TRow],
@@ -2742,6 +2785,8 @@ fn joint_span_end(
     off: &dyn Fn(usize, usize) -> f64,
     page_y: &dyn Fn(f64) -> f64,
     centre_y: &dyn Fn(f64) -> f64,
+    name_col: Option<usize>,
+    page_top: bool,
 ) -> Option<(usize, f64)> {
     let text_at = |k: usize, col: usize| {
         rows.get(k)
@@ -2762,7 +2807,51 @@ fn joint_span_end(
     let below_top = rows
         .get(n)
         .is_some_and(|row| page_y(row.bbox.y1) - page_y(next.bbox.y1) >= 0.5);
-    if !below_top {
+    let foreign = |k: usize, l: &str| {
+        text_at(k, c + 1).is_some_and(|x| crate::sections::under_other_level1(l, &x.text))
+    };
+    let mut down2 = n;
+    while down2 + 1 < rows.len()
+        && text_at(down2 + 1, c).is_none()
+        && !foreign(down2 + 1, &next.text)
+    {
+        down2 += 1;
+    }
+    let cy = centre_y(next.bbox.cy());
+    let off2 = |a: usize, b: usize| match rows.get(a) {
+        Some(x) => (cy
+            - (centre_y(x.bbox.y1) + centred_foot(rows, b, name_col, c, page_y, centre_y)) / 2.0)
+            .abs(),
+        _ => f64::INFINITY,
+    };
+    let height = |a: usize, b: usize| match (rows.get(a), rows.get(b)) {
+        (Some(x), Some(y)) => centre_y(x.bbox.y1) - centre_y(y.bbox.y0),
+        _ => 0.0,
+    };
+    // The next label's least distance from the centre of a span starting at `a`, where
+    // it is centred there at all (a label set at its span's top is no centred one).
+    let best2 = |a: usize| {
+        (n..=down2)
+            .map(|b| (off2(a, b), height(a, b)))
+            .filter(|(o, h)| *o <= 0.15 * h)
+            .map(|(o, _)| o)
+            .reduce(f64::min)
+    };
+    // On its row's first line it is centred on rows above after all, on a page after the
+    // first, where this label sits on its own row exactly and the next one exactly on
+    // rows from right below it, a line or more better than on its own rows (to
+    // pdftotext's rounding, a quarter line): the two labels are chosen together then.
+    // (Looser, labels of rows going on from the page before lost their rows.)
+    let own2 = (n..=down2)
+        .map(|b| off2(n, b))
+        .fold(f64::INFINITY, f64::min);
+    let above2 = (r + 1..n).filter_map(best2).fold(f64::INFINITY, f64::min);
+    // A label of a column further left in the next label's row opens a new group there:
+    // the rows above are not the next label's then.
+    let group_opens = (0..c).any(|k| text_at(n, k).is_some());
+    let centred_above =
+        page_top && !group_opens && off(r, r) <= 0.25 && above2 <= 0.25 && own2 >= 1.0;
+    if !below_top && !centred_above {
         // Level with its row's own text (a target, not a level name) and the column's
         // last label of the zone, it is printed top-aligned (its span goes on over the
         // page break): every row above it down
@@ -2781,34 +2870,6 @@ fn joint_span_end(
         return (level_with_row && to_end && off(up, down) <= best + 0.5)
             .then(|| (down, off(up, down)));
     }
-    let foreign = |k: usize, l: &str| {
-        text_at(k, c + 1).is_some_and(|x| crate::sections::under_other_level1(l, &x.text))
-    };
-    let mut down2 = n;
-    while down2 + 1 < rows.len()
-        && text_at(down2 + 1, c).is_none()
-        && !foreign(down2 + 1, &next.text)
-    {
-        down2 += 1;
-    }
-    let cy = centre_y(next.bbox.cy());
-    let off2 = |a: usize, b: usize| match (rows.get(a), rows.get(b)) {
-        (Some(x), Some(y)) => (cy - (centre_y(x.bbox.y1) + centre_y(y.bbox.y0)) / 2.0).abs(),
-        _ => f64::INFINITY,
-    };
-    let height = |a: usize, b: usize| match (rows.get(a), rows.get(b)) {
-        (Some(x), Some(y)) => centre_y(x.bbox.y1) - centre_y(y.bbox.y0),
-        _ => 0.0,
-    };
-    // The next label's least distance from the centre of a span starting at `a`, where
-    // it is centred there at all (a label set at its span's top is no centred one).
-    let best2 = |a: usize| {
-        (n..=down2)
-            .map(|b| (off2(a, b), height(a, b)))
-            .filter(|(o, h)| *o <= 0.15 * h)
-            .map(|(o, _)| o)
-            .reduce(f64::min)
-    };
     // Only rows the next label could head: none of them is foreign to it.
     (r..=down)
         .filter(|&e| (e + 1..n).all(|k| !foreign(k, &next.text)))

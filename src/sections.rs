@@ -252,6 +252,8 @@ const DEPARTMENT: &[&str] = &[
     "县级主管部门",
     "填报单位",
     "申报单位",
+    // 政府购买服务 forms: the body that buys the service (its 承接主体 delivers it).
+    "购买主体",
     "部门",
 ];
 const BUDGET: &[&str] = &[
@@ -338,6 +340,13 @@ const OVERALL_GOAL: &[&str] = &[
     "调整后总体绩效目标",
     "调整后总体目标",
     "调整后年度绩效目标",
+    // 单位整体支出 forms (a school or hospital under a bureau) and project forms (政府
+    // 购买服务 and others) name the goal for the unit or the project.
+    "单位整体绩效目标",
+    "单位总体绩效目标",
+    "单位年度绩效目标",
+    "项目绩效目标",
+    "项目年度绩效目标",
 ];
 const TASKS: &[&str] = &[
     "年度重点工作任务",
@@ -387,6 +396,11 @@ const INDICATORS: &[&str] = &[
     "部门整体绩效指标",
     "部门绩效指标",
     "绩效指标体系",
+    // Spelt out, as the goal labels beside them (项目绩效目标) are one character away.
+    "项目绩效指标",
+    "项目年度绩效指标",
+    "单位整体绩效指标",
+    "单位绩效指标",
 ];
 const FOOTER: &[&str] = &[
     // A labelled description the 整体支出 template sets between its sections: an other

@@ -1415,6 +1415,25 @@ fn combined_levels(text: &str) -> Option<(&str, &str)> {
     (parent_of(l2) == Some(l1)).then_some((a, b))
 }
 
+/// All three level names in one cell, joined by a mark (`产出指标-数量指标-培训人数`), as
+/// forms with a single 指标名称 column write them: the framework's pair (as
+/// `combined_levels` reads it) and the level-3 name after it.
+fn combined_three_levels(text: &str) -> Option<(&str, &str, &str)> {
+    if text.len() > MAX_LABEL_BYTES {
+        return None;
+    }
+    const SEPARATORS: [char; 9] = ['-', '—', '－', '/', '／', '>', '＞', '|', '｜'];
+    let t = text.trim();
+    let i = t.find(SEPARATORS)?;
+    let rest = t[i..].trim_start_matches(SEPARATORS);
+    let j = rest.find(SEPARATORS)?;
+    let pair_len = t.len() - rest.len() + j;
+    let (a, b) = combined_levels(t.get(..pair_len)?)?;
+    let name = rest[j..].trim_start_matches(SEPARATORS).trim();
+    // The name is no framework name itself (`产出指标-数量指标-` with nothing after).
+    (!name.is_empty() && framework_name(name).is_none()).then_some((a, b, name))
+}
+
 /// 成本指标 is a level-2 name under 产出指标 in older templates and a level-1 name (with
 /// 经济/社会/生态环境成本指标 under it) in newer ones.
 fn is_ambiguous(name: &str) -> bool {
@@ -5809,6 +5828,28 @@ fn group_at(
     (s.clone(), u.clone().or(block_unit.map(str::to_string)))
 }
 
+/// `2025年预算`, `2026年预算数（万元）`: a year and a short amount word, nothing more (no
+/// running text, no 2024年完成情况).
+fn year_amount_header(n: &str) -> bool {
+    let digits = n.chars().take_while(char::is_ascii_digit).count();
+    let Some(rest) = n.get(digits..).and_then(|r| r.strip_prefix("年")) else {
+        return false;
+    };
+    let rest = strip_note(rest).trim_start_matches("度");
+    digits == 4
+        && [
+            "预算",
+            "预算数",
+            "预算金额",
+            "预算资金",
+            "资金",
+            "金额",
+            "安排资金",
+            "资金安排",
+        ]
+        .contains(&rest)
+}
+
 #[derive(Clone)]
 struct TaskColumns {
     /// Columns of name, content, amount, expected outcome.
@@ -5904,6 +5945,11 @@ impl TaskColumns {
                 .then_some(2);
         }
         let n = norm(text);
+        // A year's amount column (`2025年预算 | 2026年预算`): the first one is the
+        // task's amount, a later one an added column (a repeat of the slot).
+        if year_amount_header(&n) {
+            return Some(2);
+        }
         if n.chars().count() > 24 || n.chars().any(|c| c.is_ascii_digit()) {
             return None;
         }
@@ -7620,6 +7666,15 @@ impl IndicatorState {
     }
 
     fn emit(&mut self, mut p: Parsed, loc: Loc, warnings: &mut Vec<Warning>) {
+        // One 指标名称 cell naming all three levels: the row's place in the framework.
+        if p.level1.is_none() && p.level2.is_none() {
+            if let Some((a, b, c)) = p.level3.as_deref().and_then(combined_three_levels) {
+                let (a, b, c) = (a.to_string(), b.to_string(), c.to_string());
+                p.level1 = Some(a);
+                p.level2 = Some(b);
+                p.level3 = Some(c);
+            }
+        }
         unglue_level2(&mut p, &loc, warnings);
         self.level2_in_level1_column |= p.level2_in_level1_column;
         // 成本指标 alone in the 一级指标 column of a table that sets its level-2 names

@@ -282,6 +282,7 @@ const BUDGET: &[&str] = &[
     // Forms that head the rows 资金总额 / 其中：财政拨款 / 其他资金 this way.
     "部门年度预算",
     "单位年度预算",
+    "单位预算",
     // Sichuan's 部门（单位）整体绩效目标表: cells `资金总额：2,350.60万元`.
     "年度部门(单位)预算",
     "部门(单位)预算",
@@ -2771,6 +2772,20 @@ impl<'g> Reader<'g> {
                 self.budget_row_by_shape(row, loc, &[], block_unit, out);
                 continue;
             }
+            // A lone amount header set one column left, over the item names (`资金情况
+            // （万元） | 年度金额` above `| 中央补助 | 5,000.00`: the header row has no cell
+            // for the name column): its amounts stand one column right.
+            if let ([g], None) = (groups.as_mut_slice(), matrix_label) {
+                let at = |k: usize| row.iter().find(|c| c.col == Some(k));
+                if let Some(a) = g.amount_col.filter(|&a| {
+                    at(a).is_some_and(|c| !is_amount_like(&c.text))
+                        && at(a + 1).is_some_and(|c| is_amount_like(&c.text))
+                        && row.iter().all(|c| c.col.is_some_and(|k| k <= a + 1))
+                }) {
+                    g.amount_col = Some(a + 1);
+                    g.end = g.end.max(a + 2);
+                }
+            }
             if pairs_straddle_groups(row, &groups) {
                 let by_order: Vec<(Option<Arc<str>>, Option<String>)> = groups
                     .iter()
@@ -4525,6 +4540,38 @@ fn sections_from_heads(entries: &mut Vec<BudgetEntry>) {
             entries.drain(start..start + k);
             return;
         }
+    }
+    // Section names stacked down the item column, each alone on its line over its
+    // items (`预算收入` over 财政补助收入 … 合计, then `预算支出` over 人员经费 … 合计):
+    // each heads the items below it.
+    let stacked_head =
+        |e: &BudgetEntry| is_head(e) && e.name.as_deref().is_some_and(is_section_header);
+    let alone = |i: usize| {
+        entries
+            .get(i.wrapping_sub(1))
+            .is_none_or(|p| p.loc != entries[i].loc)
+            && entries.get(i + 1).is_none_or(|n| n.loc != entries[i].loc)
+    };
+    let heads: Vec<usize> = (start..entries.len())
+        .filter(|&i| is_head(&entries[i]))
+        .collect();
+    if !headed
+        && heads.len() >= 2
+        && heads.iter().all(|&i| stacked_head(&entries[i]) && alone(i))
+        && heads.windows(2).all(|w| w[1] > w[0] + 1)
+        && heads.last().is_some_and(|&i| i + 1 < entries.len())
+        && start == 0
+    {
+        let mut section: Option<Arc<str>> = None;
+        for e in entries[start..].iter_mut() {
+            if stacked_head(e) {
+                section = e.name.as_deref().map(Arc::from);
+            } else {
+                e.section.clone_from(&section);
+            }
+        }
+        entries.retain(|e| !(e.section.is_none() && stacked_head(e)));
+        return;
     }
     if headed {
         return;

@@ -3294,7 +3294,8 @@ impl<'g> Reader<'g> {
                 while let Some(c) = loose.get(i + run + seen) {
                     match TaskColumns::slot(&c.text) {
                         Some(s) if named.get(s).copied().unwrap_or(false) => {
-                            if !is_funding_header(&c.text) {
+                            // (A later year's amount column, `2026年预算`, goes on too.)
+                            if !is_funding_header(&c.text) && !year_amount_header(&norm(&c.text)) {
                                 break;
                             }
                         }

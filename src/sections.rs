@@ -978,6 +978,25 @@ static LABELS: std::sync::LazyLock<LabelMap> = std::sync::LazyLock::new(|| {
     m
 });
 
+/// Whether `text` is a numbered title of a section other than the indicator table
+/// (`二、预算情况`, `三、总体绩效目标`): a form that puts the indicator table first
+/// goes on below it with sections of other columns. A cell label is not numbered.
+pub(crate) fn is_numbered_section_title(text: &str) -> bool {
+    let Some(rest) = strip_enumerator(text) else {
+        return false;
+    };
+    matches!(
+        label_of_plain(rest),
+        Some(
+            Label::Department
+                | Label::Budget
+                | Label::OverallGoal
+                | Label::Tasks
+                | Label::OtherTasks
+        )
+    )
+}
+
 /// Whether a line of cell texts opens a table section with columns of its own: a
 /// section label standing alone, or a task / indicator header row. Layout text sets
 /// such sections on one page with different column grids; the layout reader cuts pages
@@ -3075,6 +3094,16 @@ impl<'g> Reader<'g> {
                             k += 1;
                         }
                     }
+                    // A total row (`合计` / amount / `合计` / amount) after a row with a
+                    // blank side starts a row of its own: its first total is the first
+                    // group's.
+                    let width = groups.len().max(1);
+                    let total_row = name.is_some_and(|n| is_total_name(&n.text))
+                        && amount.is_some()
+                        && cells.get(i + 1).is_some_and(|n| is_total_name(&n.text));
+                    if total_row && !k.is_multiple_of(width) {
+                        k += width - k % width;
+                    }
                     let (section, unit) = group_at(&groups, k, block_unit);
                     out.push(BudgetEntry {
                         section,
@@ -3742,7 +3771,19 @@ impl<'g> Reader<'g> {
             let added_at = map.is_none().then_some(stream_added_at.as_slice());
             let rows = match split {
                 Some(m) => stream_rows_split(&stream, m, &stream_added, added_at),
-                None => stream_rows(&stream, targets, &stream_added, added_first),
+                None => {
+                    // Two targets and a unit column after them (中期指标值 | 年度指标值 |
+                    // 度量单位): each row has one cell more, its unit, set after both.
+                    let unit_after = header.is_some_and(|m| {
+                        targets == 2
+                            && stream_added.is_empty()
+                            && m.cols[SLOT_OP].is_none()
+                            && m.cols[SLOT_UNIT].is_some_and(|u| {
+                                m.cols[3].is_some_and(|t| t < u) && m.cols[4].is_some_and(|t| t < u)
+                            })
+                    });
+                    stream_rows(&stream, targets, &stream_added, added_first, unit_after)
+                }
             };
             // Targets come in the header's order (年度指标值 | 中期指标值: annual first).
             let annual_first = header.is_some_and(|m| m.annual_first());
@@ -7357,13 +7398,14 @@ fn stream_rows(
     targets: usize,
     added: &[String],
     added_first: usize,
+    unit_after: bool,
 ) -> Vec<(Parsed, Loc)> {
     let mut out = Vec::new();
     let mut cur = Parsed::default();
     let mut content: Vec<String> = Vec::new();
     let mut loc: Option<Loc> = None;
     let mut had_framework = false;
-    let row_cells = 1 + targets + added.len();
+    let row_cells = 1 + targets + added.len() + usize::from(unit_after);
     // Level names written without 指标 (`产出 | 数量 | …`): where the table opens with
     // a bare level-1 name, a bare name where a row starts is a level name too.
     let bare = |t: &str| framework_name_strict(&format!("{}指标", t.trim()));
@@ -7389,7 +7431,15 @@ fn stream_rows(
                 .zip(rest.into_iter().chain(after))
                 .collect();
         }
+        // The unit cell after the targets, written onto each (`30` | `10` | `个`).
+        let unit = (unit_after && content.len() == row_cells)
+            .then(|| content.pop())
+            .flatten();
         assign_content(&mut p, content, targets);
+        if unit.is_some() {
+            p.unit = unit;
+            p.join_split_target();
+        }
         if let Some(l) = loc.take() {
             out.push((p, l));
         }
@@ -7960,6 +8010,16 @@ fn is_comparison(op: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn numbered_titles_of_sections_other_than_the_indicator_table() {
+        assert!(is_numbered_section_title("二、预算情况"));
+        assert!(is_numbered_section_title("三、总体绩效目标"));
+        // A cell label is not numbered; the indicator table's own title ends nothing.
+        assert!(!is_numbered_section_title("总体绩效目标"));
+        assert!(!is_numbered_section_title("四、绩效指标"));
+        assert!(!is_numbered_section_title("二、产出指标"));
+    }
+
     use super::*;
 
     /// Year headings of a multi-year budget, and texts that only start like one: a

@@ -1088,8 +1088,16 @@ pub(crate) fn stitch(pages: Vec<PageItems>) -> Vec<Row<'static>> {
 /// short rest of a left-aligned text cut by the page end); `None` when one of them lines
 /// up with none.
 fn in_columns_of(prev: &TRow, next: &TRow) -> Option<TRow> {
-    let lined_up =
-        |a: &Rect, b: &Rect| (a.x0 - b.x0).abs() <= EDGE_TOLERANCE && b.x1 <= a.x1 + EDGE_TOLERANCE;
+    // A centred column's rest (a wrapped name's last characters, set on its own line
+    // in the middle of the cell's part on the next page) shares the cell's centre.
+    let centred = |a: &Rect, b: &Rect| {
+        ((a.x0 + a.x1) - (b.x0 + b.x1)).abs() / 2.0 <= CENTRE_TOLERANCE
+            && b.x0 >= a.x0
+            && b.x1 <= a.x1
+    };
+    let lined_up = |a: &Rect, b: &Rect| {
+        ((a.x0 - b.x0).abs() <= EDGE_TOLERANCE && b.x1 <= a.x1 + EDGE_TOLERANCE) || centred(a, b)
+    };
     let cells = next
         .cells
         .iter()
@@ -1148,6 +1156,9 @@ fn last_row_above_label(items: &[Item], gap: f64) -> bool {
 
 /// Column edges of one table on two pages agree within this (points).
 const EDGE_TOLERANCE: f64 = 12.0;
+
+/// How far (points) apart the centres of a centred cell's two parts may be.
+const CENTRE_TOLERANCE: f64 = 2.0;
 
 /// A merged cell running on across a page break (no rule closes it at the page end nor
 /// at the next page's top) whose text was drawn on the next page only (a spreadsheet
@@ -1536,6 +1547,47 @@ mod tests {
                 .collect::<Vec<_>>()
         });
         assert_eq!(got, Some(vec![("不低于24项。".to_string(), Some(4))]));
+    }
+
+    /// A centred task name wrapped at the page end (synth-1241: `保障性住房建` / `设`):
+    /// its rest is centred again in the middle of the row's part on the next page, and
+    /// goes to the name's column by their shared centre, so the row is carried on.
+    #[test]
+    fn centred_rest_of_a_cut_name_lines_up_with_it() {
+        let at = |t: &str, col: usize, x0: f64, x1: f64| TCell {
+            text: t.into(),
+            col: Some(col),
+            bbox: Rect::new(x0, 100.0, x1, 140.0),
+            text_y0: None,
+        };
+        let tr = |cells: Vec<TCell>| TRow {
+            cells,
+            bbox: Rect::new(130.0, 100.0, 538.0, 140.0),
+            last_line_room: Vec::new(),
+            col_measure: Vec::new(),
+            open_above: Vec::new(),
+            open_below: Vec::new(),
+        };
+        let prev = tr(vec![
+            at("保障性住房建", 1, 130.6, 193.6),
+            at("以源头创新和应用", 2, 201.6, 290.1),
+            at("128965.92", 3, 307.8, 357.2),
+            at("形成可复制可推广的经验。打好关", 4, 374.5, 537.4),
+        ]);
+        let next = tr(vec![
+            at("设", 1, 156.9, 167.4),
+            at("为导向，开展专项督查和绩效评价，", 2, 201.6, 290.4),
+            at("键领域“攻坚战”。年度任务按期完成。", 4, 374.5, 537.4),
+        ]);
+        let first = in_columns_of(&prev, &next);
+        let cols = first
+            .as_ref()
+            .map(|r| r.cells.iter().map(|c| c.col).collect::<Vec<_>>());
+        assert_eq!(cols, Some(vec![Some(1), Some(2), Some(4)]));
+        assert!(first.is_some_and(|f| continues(&prev, &f, true)));
+        // Off the name's centre (a word starting inside its cell), no column is shared.
+        let off = tr(vec![at("设", 1, 160.0, 170.5)]);
+        assert!(in_columns_of(&prev, &off).is_none());
     }
 
     #[test]

@@ -3138,6 +3138,7 @@ fn first_row_starts(
     bands: &[(f64, f64)],
     cols: &[(&[SpanLabel], Option<f64>)],
     em: f64,
+    known: bool,
 ) -> Option<Vec<Option<Vec<usize>>>> {
     let (mut off, mut centred) = (0.0, 0.0);
     let mut out = Vec::with_capacity(cols.len());
@@ -3175,7 +3176,10 @@ fn first_row_starts(
         }
         out.push(Some(starts));
     }
-    (centred - off >= FIRST_ROW_MARGIN_EMS * em).then_some(out)
+    // One producer sets the table alike on every page: where a page before showed
+    // labels in their spans' first rows, a page whose labels fit both ways (each on a
+    // row's centre, and centred on spans too) keeps to that.
+    (known || centred - off >= FIRST_ROW_MARGIN_EMS * em).then_some(out)
 }
 
 /// Lines → table rows in the columns `seps` separates, row-span labels lifted; a block
@@ -3183,6 +3187,7 @@ fn first_row_starts(
 /// indicator table's (see [`spanning_cells`]), with the x of its level-3 column where
 /// known: the columns left of it hold row-span labels, put where [`span_starts`] says.
 /// `page_top`: the table goes on from the page before (see [`lift_span_labels`]).
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn table_rows(
     lines: &[Line],
     p: &Params,
@@ -3191,6 +3196,7 @@ pub(crate) fn table_rows(
     indicators: Option<(Option<f64>, bool)>,
     page_top: bool,
     top_seen: &mut bool,
+    first_rows_seen: &mut bool,
 ) -> (Vec<TRow>, Vec<f64>) {
     let level3 = indicators
         .and_then(|(x, _)| x)
@@ -3205,6 +3211,7 @@ pub(crate) fn table_rows(
         &[],
         &[],
         top_seen,
+        first_rows_seen,
     );
     if label_cols.is_some() {
         rows.retain(|r| r.cells.iter().any(|c| !c.text.is_empty()));
@@ -3256,7 +3263,7 @@ pub(crate) fn unlifted_rows(
     let seps = separators(lines, p, inherited);
     let row_gap = usual_line_gap(lines, &seps, p) + p.row_gap_extra;
     rows_in_columns(
-        lines, p, seps, row_gap, None, row_ends, own_rows, &mut false,
+        lines, p, seps, row_gap, None, row_ends, own_rows, &mut false, &mut false,
     )
 }
 
@@ -3333,6 +3340,7 @@ fn rows_in_columns(
     row_ends: &[usize],
     own_rows: &[usize],
     top_seen: &mut bool,
+    first_rows_seen: &mut bool,
 ) -> (Vec<TRow>, Vec<f64>) {
     let ncols = seps.len() + 1;
     let level3 = indicators.and_then(|(k, _)| k);
@@ -3673,7 +3681,8 @@ fn rows_in_columns(
             .iter()
             .map(|(_, items, split)| (items.as_slice(), split.as_ref().map(|s| s.1)))
             .collect();
-        let first_rows = first_row_starts(&bands, &cols, p.em);
+        let first_rows = first_row_starts(&bands, &cols, p.em, *first_rows_seen);
+        *first_rows_seen |= first_rows.is_some();
         for (c, (idx, _, split)) in placed.iter().enumerate() {
             let starts = match first_rows.as_ref().and_then(|f| f.get(c)) {
                 Some(Some(f)) => Some(f),
@@ -3878,6 +3887,9 @@ pub(crate) struct IndicatorTable {
     level3_x: Option<f64>,
     /// The usual gap between wrapped lines on the page the table started on.
     line_gap: Option<f64>,
+    /// Whether a page of the table showed its labels in their spans' first rows (see
+    /// [`first_row_starts`]).
+    first_rows: bool,
 }
 
 /// Labels turned a quarter turn to run up the page (read bottom to top) come one
@@ -4033,6 +4045,16 @@ pub(crate) fn page_items(
             None => seps,
         }
     };
+    // A form with the indicator table first goes on below it with other sections
+    // under numbered titles (二、预算情况): they keep columns of their own, or their
+    // row labels read as level names centred on rows with the title (its line taken
+    // for a level-3 name's row).
+    let after_at = cut.and_then(|_| {
+        below.iter().skip(1).position(|l| {
+            matches!(&l.chunks[..], [one] if crate::sections::is_numbered_section_title(&one.text))
+        })
+    });
+    let (below, after) = below.split_at(after_at.map_or(below.len(), |i| i + 1));
     let level3 = level3_header_x(below).or(indicators.level3_x);
     // The task table below the budget rows has a grid of its own too: its many lines'
     // column gaps (the content column's right edge) would cut through the budget rows'
@@ -4089,11 +4111,22 @@ pub(crate) fn page_items(
             Some((level3, true)),
         ),
     ];
+    // Each numbered section below the indicator table is a table of its own: a title
+    // under a row's last cell would read as that cell's next line.
+    let title = |l: &Line| matches!(&l.chunks[..], [one] if crate::sections::is_numbered_section_title(&one.text));
+    let sections = after.chunk_by(|_, l| !title(l)).map(|part| {
+        (
+            part,
+            starts_in_gap(budget_separators(part, &p, &[]), part, &p),
+            None,
+        )
+    });
     // The first part on a page after a stream table's page may open with a cut row.
     let mut page_top = !inherited.is_empty();
     // Whether a part above on the page showed top-aligned cells (see `rows_in_columns`).
     let mut top_seen = false;
-    for (part, seps, ind) in parts {
+    let mut first_rows = indicators.on && indicators.first_rows;
+    for (part, seps, ind) in parts.into_iter().chain(sections) {
         let (mut rows, xs) = table_rows(
             part,
             &p,
@@ -4102,6 +4135,7 @@ pub(crate) fn page_items(
             ind,
             page_top && !part.is_empty(),
             &mut top_seen,
+            &mut first_rows,
         );
         page_top &= part.is_empty();
         // Where each cell's text ends tells a row cut by the page end (all its cells run
@@ -4113,12 +4147,18 @@ pub(crate) fn page_items(
             items.push(Item::Table { rows, bbox, xs });
         }
     }
-    if cut.is_some() {
+    if !after.is_empty() {
+        // The indicator table ended on this page.
+        *indicators = IndicatorTable::default();
+    } else if cut.is_some() {
         *indicators = IndicatorTable {
             on: true,
             level3_x: level3,
             line_gap: Some(line_gap),
+            first_rows,
         };
+    } else if indicators.on {
+        indicators.first_rows = first_rows;
     }
     items
 }
@@ -5564,6 +5604,7 @@ mod tests {
             Some((Some((1, level3_x)), false)),
             &[],
             &[],
+            &mut false,
             &mut false,
         );
         rows.iter()

@@ -252,6 +252,8 @@ const DEPARTMENT: &[&str] = &[
     "县级主管部门",
     "填报单位",
     "申报单位",
+    // 政府购买服务 forms: the body that buys the service (its 承接主体 delivers it).
+    "购买主体",
     "部门",
 ];
 const BUDGET: &[&str] = &[
@@ -280,6 +282,7 @@ const BUDGET: &[&str] = &[
     // Forms that head the rows 资金总额 / 其中：财政拨款 / 其他资金 this way.
     "部门年度预算",
     "单位年度预算",
+    "单位预算",
     // Sichuan's 部门（单位）整体绩效目标表: cells `资金总额：2,350.60万元`.
     "年度部门(单位)预算",
     "部门(单位)预算",
@@ -338,6 +341,13 @@ const OVERALL_GOAL: &[&str] = &[
     "调整后总体绩效目标",
     "调整后总体目标",
     "调整后年度绩效目标",
+    // 单位整体支出 forms (a school or hospital under a bureau) and project forms (政府
+    // 购买服务 and others) name the goal for the unit or the project.
+    "单位整体绩效目标",
+    "单位总体绩效目标",
+    "单位年度绩效目标",
+    "项目绩效目标",
+    "项目年度绩效目标",
 ];
 const TASKS: &[&str] = &[
     "年度重点工作任务",
@@ -387,6 +397,11 @@ const INDICATORS: &[&str] = &[
     "部门整体绩效指标",
     "部门绩效指标",
     "绩效指标体系",
+    // Spelt out, as the goal labels beside them (项目绩效目标) are one character away.
+    "项目绩效指标",
+    "项目年度绩效指标",
+    "单位整体绩效指标",
+    "单位绩效指标",
 ];
 const FOOTER: &[&str] = &[
     // A labelled description the 整体支出 template sets between its sections: an other
@@ -1418,6 +1433,25 @@ fn combined_levels(text: &str) -> Option<(&str, &str)> {
     let l1 = framework_name(a).filter(|n| is_level1(n))?;
     let l2 = framework_name(b)?;
     (parent_of(l2) == Some(l1)).then_some((a, b))
+}
+
+/// All three level names in one cell, joined by a mark (`产出指标-数量指标-培训人数`), as
+/// forms with a single 指标名称 column write them: the framework's pair (as
+/// `combined_levels` reads it) and the level-3 name after it.
+fn combined_three_levels(text: &str) -> Option<(&str, &str, &str)> {
+    if text.len() > MAX_LABEL_BYTES {
+        return None;
+    }
+    const SEPARATORS: [char; 9] = ['-', '—', '－', '/', '／', '>', '＞', '|', '｜'];
+    let t = text.trim();
+    let i = t.find(SEPARATORS)?;
+    let rest = t[i..].trim_start_matches(SEPARATORS);
+    let j = rest.find(SEPARATORS)?;
+    let pair_len = t.len() - rest.len() + j;
+    let (a, b) = combined_levels(t.get(..pair_len)?)?;
+    let name = rest[j..].trim_start_matches(SEPARATORS).trim();
+    // The name is no framework name itself (`产出指标-数量指标-` with nothing after).
+    (!name.is_empty() && framework_name(name).is_none()).then_some((a, b, name))
 }
 
 /// 成本指标 is a level-2 name under 产出指标 in older templates and a level-1 name (with
@@ -2757,6 +2791,20 @@ impl<'g> Reader<'g> {
                 self.budget_row_by_shape(row, loc, &[], block_unit, out);
                 continue;
             }
+            // A lone amount header set one column left, over the item names (`资金情况
+            // （万元） | 年度金额` above `| 中央补助 | 5,000.00`: the header row has no cell
+            // for the name column): its amounts stand one column right.
+            if let ([g], None) = (groups.as_mut_slice(), matrix_label) {
+                let at = |k: usize| row.iter().find(|c| c.col == Some(k));
+                if let Some(a) = g.amount_col.filter(|&a| {
+                    at(a).is_some_and(|c| !is_amount_like(&c.text))
+                        && at(a + 1).is_some_and(|c| is_amount_like(&c.text))
+                        && row.iter().all(|c| c.col.is_some_and(|k| k <= a + 1))
+                }) {
+                    g.amount_col = Some(a + 1);
+                    g.end = g.end.max(a + 2);
+                }
+            }
             if pairs_straddle_groups(row, &groups) {
                 let by_order: Vec<(Option<Arc<str>>, Option<String>)> = groups
                     .iter()
@@ -3275,7 +3323,8 @@ impl<'g> Reader<'g> {
                 while let Some(c) = loose.get(i + run + seen) {
                     match TaskColumns::slot(&c.text) {
                         Some(s) if named.get(s).copied().unwrap_or(false) => {
-                            if !is_funding_header(&c.text) {
+                            // (A later year's amount column, `2026年预算`, goes on too.)
+                            if !is_funding_header(&c.text) && !year_amount_header(&norm(&c.text)) {
                                 break;
                             }
                         }
@@ -4533,6 +4582,38 @@ fn sections_from_heads(entries: &mut Vec<BudgetEntry>) {
             entries.drain(start..start + k);
             return;
         }
+    }
+    // Section names stacked down the item column, each alone on its line over its
+    // items (`预算收入` over 财政补助收入 … 合计, then `预算支出` over 人员经费 … 合计):
+    // each heads the items below it.
+    let stacked_head =
+        |e: &BudgetEntry| is_head(e) && e.name.as_deref().is_some_and(is_section_header);
+    let alone = |i: usize| {
+        entries
+            .get(i.wrapping_sub(1))
+            .is_none_or(|p| p.loc != entries[i].loc)
+            && entries.get(i + 1).is_none_or(|n| n.loc != entries[i].loc)
+    };
+    let heads: Vec<usize> = (start..entries.len())
+        .filter(|&i| is_head(&entries[i]))
+        .collect();
+    if !headed
+        && heads.len() >= 2
+        && heads.iter().all(|&i| stacked_head(&entries[i]) && alone(i))
+        && heads.windows(2).all(|w| w[1] > w[0] + 1)
+        && heads.last().is_some_and(|&i| i + 1 < entries.len())
+        && start == 0
+    {
+        let mut section: Option<Arc<str>> = None;
+        for e in entries[start..].iter_mut() {
+            if stacked_head(e) {
+                section = e.name.as_deref().map(Arc::from);
+            } else {
+                e.section.clone_from(&section);
+            }
+        }
+        entries.retain(|e| !(e.section.is_none() && stacked_head(e)));
+        return;
     }
     if headed {
         return;
@@ -5836,6 +5917,28 @@ fn group_at(
     (s.clone(), u.clone().or(block_unit.map(str::to_string)))
 }
 
+/// `2025年预算`, `2026年预算数（万元）`: a year and a short amount word, nothing more (no
+/// running text, no 2024年完成情况).
+fn year_amount_header(n: &str) -> bool {
+    let digits = n.chars().take_while(char::is_ascii_digit).count();
+    let Some(rest) = n.get(digits..).and_then(|r| r.strip_prefix("年")) else {
+        return false;
+    };
+    let rest = strip_note(rest).trim_start_matches("度");
+    digits == 4
+        && [
+            "预算",
+            "预算数",
+            "预算金额",
+            "预算资金",
+            "资金",
+            "金额",
+            "安排资金",
+            "资金安排",
+        ]
+        .contains(&rest)
+}
+
 #[derive(Clone)]
 struct TaskColumns {
     /// Columns of name, content, amount, expected outcome.
@@ -5931,6 +6034,11 @@ impl TaskColumns {
                 .then_some(2);
         }
         let n = norm(text);
+        // A year's amount column (`2025年预算 | 2026年预算`): the first one is the
+        // task's amount, a later one an added column (a repeat of the slot).
+        if year_amount_header(&n) {
+            return Some(2);
+        }
         if n.chars().count() > 24 || n.chars().any(|c| c.is_ascii_digit()) {
             return None;
         }
@@ -7656,6 +7764,15 @@ impl IndicatorState {
     }
 
     fn emit(&mut self, mut p: Parsed, loc: Loc, warnings: &mut Vec<Warning>) {
+        // One 指标名称 cell naming all three levels: the row's place in the framework.
+        if p.level1.is_none() && p.level2.is_none() {
+            if let Some((a, b, c)) = p.level3.as_deref().and_then(combined_three_levels) {
+                let (a, b, c) = (a.to_string(), b.to_string(), c.to_string());
+                p.level1 = Some(a);
+                p.level2 = Some(b);
+                p.level3 = Some(c);
+            }
+        }
         unglue_level2(&mut p, &loc, warnings);
         self.level2_in_level1_column |= p.level2_in_level1_column;
         // 成本指标 alone in the 一级指标 column of a table that sets its level-2 names

@@ -2319,6 +2319,8 @@ impl<'g> Reader<'g> {
         // `绩效目标申报表`): read with it, not as fields.
         let mut head_text = String::new();
         let mut head_loc = None;
+        // Rows read as fields, held until a title row so lone cells pair up across them.
+        let mut lone: Vec<&Vec<&Cell>> = Vec::new();
         for (i, (row, loc)) in block.rows.iter().zip(&block.row_locs).enumerate() {
             if head_from.is_some_and(|a| a <= i) && title.is_some_and(|b| i < b) {
                 head_text.extend(row.first().map(|c| c.text.trim()));
@@ -2333,6 +2335,7 @@ impl<'g> Reader<'g> {
             if let Some((k, head, notes)) =
                 cells.and_then(|k| Some((k, row.get(..k)?, row.get(k..)?)))
             {
+                self.lone_rows_pairs(lone.drain(..));
                 let text = if k == 1 {
                     head.first().map(|c| c.text.to_string()).unwrap_or_default()
                 } else {
@@ -2352,9 +2355,10 @@ impl<'g> Reader<'g> {
                     self.pairs(None, notes);
                 }
             } else {
-                self.pairs(None, row);
+                lone.push(row);
             }
         }
+        self.lone_rows_pairs(lone.drain(..));
     }
 
     /// Label/value pairs of a row outside the known sections.
@@ -2624,9 +2628,42 @@ impl<'g> Reader<'g> {
         }
         let rest: Vec<&Cell> = rest.to_vec();
         self.pairs(None, &rest);
-        for row in block.rows.iter().skip(first_index + 1) {
+        self.lone_rows_pairs(block.rows.iter().skip(first_index + 1));
+    }
+
+    /// Rows outside the known sections, read as label/value pairs. One cell a line, a
+    /// row's cells stand on lines of their own (`单位性质` / `公益一类事业单位`): a run of
+    /// lone cells that pairs up as label, value, label, value… is read as one row.
+    fn lone_rows_pairs<'r>(&mut self, rows: impl Iterator<Item = &'r Vec<&'g Cell<'g>>>)
+    where
+        'g: 'r,
+    {
+        let cell_per_line = self.grid.layout == Layout::CellPerLine;
+        let mut run: Vec<&Cell> = Vec::new();
+        for row in rows {
+            if let ([c], true) = (row.as_slice(), cell_per_line) {
+                if inline_field(&c.text).is_none() {
+                    run.push(c);
+                    continue;
+                }
+            }
+            self.flush_lone_run(&mut run);
             self.pairs(None, row);
         }
+        self.flush_lone_run(&mut run);
+    }
+
+    fn flush_lone_run(&mut self, run: &mut Vec<&'g Cell<'g>>) {
+        let paired =
+            run.len().is_multiple_of(2) && run.iter().step_by(2).all(|c| is_lone_label(&c.text));
+        if paired {
+            self.pairs(None, run);
+        } else {
+            for c in run.iter() {
+                self.pairs(None, &[*c]);
+            }
+        }
+        run.clear();
     }
 
     // ------------------------------------------------------------ budget
@@ -5652,6 +5689,21 @@ fn names_period_target(n: &str) -> bool {
             || has(n, "值")
             || (n != "长期" && WORDS.contains(&n))
             || (bare.len() < n.len() && WORDS.contains(&bare)))
+}
+
+/// Whether a lone line may be a field's label whose value is the next line: short, with
+/// no digits, no colon and no sentence punctuation (a value, a note or a sentence has
+/// them; `单位性质`, `转移支付（项目）名称` have none).
+fn is_lone_label(text: &str) -> bool {
+    let t = text.trim();
+    !t.is_empty()
+        && t.chars().count() <= 12
+        && !t.chars().any(|c| {
+            c.is_ascii_digit()
+                || ('０'..='９').contains(&c)
+                || matches!(c, '：' | ':' | '。' | '，' | ',' | '；' | ';' | '、')
+        })
+        && !is_amount_like(t)
 }
 
 /// Labels of a form's own fields that are no section (project and unit forms, signature

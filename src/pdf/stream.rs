@@ -4042,10 +4042,23 @@ pub(crate) fn page_items(
     let em = median(lines.iter().map(|(_, s)| *s).collect());
     let mut items = Vec::new();
     let mut body = Vec::new();
+    // Where the title's centre is, once it is read: lines set centred under it at body
+    // size (the year, 填报单位：…) are subtitles, not a table row. Taken in as the first
+    // row, a centred subtitle lay over the value column and the label of the row below
+    // (部门名称) was lifted to it, its value left label-less.
+    let first_page = inherited.is_empty() && !indicators.on;
+    let mut title_cx: Option<f64> = None;
     for (l, size) in lines {
         if size > 1.25 * em && l.chunks.len() == 1 {
+            title_cx = first_page.then_some(l.bbox.cx());
+            items.push(Item::Line(l.into_row()));
+        } else if body.is_empty()
+            && l.chunks.len() == 1
+            && title_cx.is_some_and(|cx| (l.bbox.cx() - cx).abs() < em)
+        {
             items.push(Item::Line(l.into_row()));
         } else {
+            title_cx = None;
             body.push(l);
         }
     }

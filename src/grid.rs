@@ -1585,21 +1585,26 @@ fn text_grid<'t>(text: &'t str) -> Grid<'t> {
 fn join_cut_label_lines(rows: Vec<Row<'_>>) -> Vec<Row<'_>> {
     let framework = crate::sections::is_framework_name;
     let is_label = |t: &str| crate::sections::is_label(t) || framework(t);
+    // Two short pieces, neither a label alone, that make one together.
+    let pieces_make_label = |p: &str, r: &str| {
+        let (p, r) = (p.trim(), r.trim());
+        !p.is_empty()
+            && !r.is_empty()
+            && p.chars().count() <= 8
+            && r.chars().count() <= 8
+            && !is_label(p)
+            && !is_label(r)
+            && is_label(&format!("{p}{r}"))
+    };
     let mut out: Vec<Row<'_>> = Vec::with_capacity(rows.len());
     for row in rows {
-        let cut = match (out.last(), row.cells.as_slice()) {
-            (Some(prev), [rest]) => match prev.cells.as_slice() {
-                [piece] => {
-                    let (p, r) = (piece.text.trim(), rest.text.trim());
-                    follows(prev, &row)
-                        && !p.is_empty()
-                        && !r.is_empty()
-                        && p.chars().count() <= 8
-                        && r.chars().count() <= 8
-                        && !is_label(p)
-                        && !is_label(r)
-                        && is_label(&format!("{p}{r}"))
-                }
+        let rest = match row.cells.as_slice() {
+            [rest] => Some(rest.text.trim()),
+            _ => None,
+        };
+        let cut = match (out.last(), rest) {
+            (Some(prev), Some(r)) => match prev.cells.as_slice() {
+                [piece] => follows(prev, &row) && pieces_make_label(&piece.text, r),
                 _ => false,
             },
             _ => false,
@@ -1608,46 +1613,36 @@ fn join_cut_label_lines(rows: Vec<Row<'_>>) -> Vec<Row<'_>> {
         // `目标`: an OCR engine reads a two-line label cell and the one-line value
         // centred beside it line by line): the label is whole, its value after it.
         let around = !cut
-            && match (
-                out.len().checked_sub(2).map(|i| &out[i..]),
-                row.cells.as_slice(),
-            ) {
-                (Some([first, value]), [rest]) => {
+            && match (out.len().checked_sub(2).map(|i| &out[i..]), rest) {
+                (Some([first, value]), Some(r)) => {
                     match (first.cells.as_slice(), value.cells.as_slice()) {
                         ([piece], [v]) => {
-                            let (p, v, r) = (piece.text.trim(), v.text.trim(), rest.text.trim());
+                            let v = v.text.trim();
                             follows(first, value)
                                 && follows(value, &row)
-                                && !p.is_empty()
                                 && !v.is_empty()
-                                && !r.is_empty()
-                                && p.chars().count() <= 8
-                                && r.chars().count() <= 8
-                                && !is_label(p)
                                 && !is_label(v)
-                                && !is_label(r)
-                                && is_label(&format!("{p}{r}"))
+                                && pieces_make_label(&piece.text, r)
                         }
                         _ => false,
                     }
                 }
                 _ => false,
             };
-        if around {
-            let at = out.len() - 2;
-            if let Some(piece) = out.get_mut(at).and_then(|r| r.cells.first_mut()) {
-                let rest = row.cells.first().map(|c| c.text.trim()).unwrap_or("");
-                piece.text = Cow::Owned(format!("{}{}", piece.text.trim(), rest));
-            }
-            continue;
-        }
-        match out.last_mut().and_then(|prev| prev.cells.first_mut()) {
-            Some(piece) if cut => {
-                let rest = row.cells.first().map(|c| c.text.trim()).unwrap_or("");
-                let whole = format!("{}{}", piece.text.trim(), rest);
+        let into = match (cut, around) {
+            (true, _) => out.len().checked_sub(1),
+            (_, true) => out.len().checked_sub(2),
+            _ => None,
+        };
+        match into
+            .and_then(|i| out.get_mut(i))
+            .and_then(|r| r.cells.first_mut())
+        {
+            Some(piece) => {
+                let whole = format!("{}{}", piece.text.trim(), rest.unwrap_or(""));
                 piece.text = Cow::Owned(whole);
             }
-            _ => out.push(row),
+            None => out.push(row),
         }
     }
     out

@@ -2940,6 +2940,12 @@ impl<'g> Reader<'g> {
                 }
                 let no_amounts = !row.iter().any(|c| is_amount_like(&c.text));
                 let is_header = no_amounts && row.iter().any(|c| is_unit_header(&c.text));
+                // `资金来源  年度资金总额` over `财政拨款  860.00`: a section over a total's
+                // heading heads the rows of name and amount below (a lone 总额 heading may
+                // be an item's name: only with a section name before it and such a row).
+                let total_headed = (no_amounts && !is_header)
+                    .then(|| total_header_groups(row, rows.get(i + 1).map(|(n, _)| *n), block_unit))
+                    .flatten();
                 if !is_header
                     && names_over_amounts_by_shape(row, rows.get(i + 1).map(|(next, _)| *next))
                 {
@@ -2991,6 +2997,9 @@ impl<'g> Reader<'g> {
                             loc: loc.clone(),
                         });
                     }
+                } else if let Some(g) = total_headed {
+                    matrix = None;
+                    groups = g;
                 } else if is_header {
                     matrix = None;
                     groups = header_groups(row, block_unit);
@@ -5646,6 +5655,43 @@ fn header_groups(
         }
     }
     groups
+}
+
+/// A header row of section names each beside the heading of its amounts, where that
+/// heading names a total (`资金来源  年度资金总额`, `收入来源  资金总额`), over a row that
+/// opens with an item name and its amount: the row's column groups. A heading ending
+/// in 总额 is no unit header by itself (`资金总额  财政拨款  其他资金` over their amounts
+/// are items), so only in these pairs.
+fn total_header_groups(
+    row: &[&Cell],
+    next: Option<&Vec<&Cell>>,
+    block_unit: Option<&str>,
+) -> Option<Vec<(Option<Arc<str>>, Option<String>)>> {
+    let names_amount = |c: &Cell| {
+        let n = norm(&c.text);
+        !n.chars().any(|c| c.is_ascii_digit()) && strip_note(&n).ends_with("总额")
+    };
+    let pairs = !row.is_empty()
+        && row.len().is_multiple_of(2)
+        && row.chunks_exact(2).all(|p| {
+            is_section_header(&p[0].text)
+                && !is_unit_header(&p[0].text)
+                && (is_unit_header(&p[1].text) || names_amount(p[1]))
+        });
+    let item_row = next.is_some_and(|n| match n.as_slice() {
+        [name, amount, ..] => !is_amount_like(&name.text) && is_amount_like(&amount.text),
+        _ => false,
+    });
+    (pairs && item_row).then(|| {
+        row.chunks_exact(2)
+            .map(|p| {
+                let unit = unit_in(&p[1].text)
+                    .or_else(|| unit_in(&p[0].text))
+                    .or(block_unit.map(str::to_string));
+                (Some(Arc::from(p[0].text.trim())), unit)
+            })
+            .collect()
+    })
 }
 
 /// One column group of the budget block: a section header over name and amount columns.

@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::record::{BudgetItem, Check, Declaration};
+use crate::record::{BudgetItem, BudgetSide, Check, Declaration};
 use crate::sections::{has, is_total_name, norm};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,9 +40,10 @@ enum Sum {
     Unknown(String),
 }
 
-/// With `nil_is_zero`, an item left blank or holding only the placeholder `—` adds
-/// nothing (under a 合计 that states the whole, such a cell is none); else its missing
-/// amount makes the sum unknown.
+/// An item holding only the placeholder for none (`—`, `-`, `/`, `无`) adds nothing: the
+/// form states there is none, as a task's such cell does. With `nil_is_zero`, an item
+/// left blank adds nothing too (under a 合计 that states the whole, such a cell is none);
+/// else a blank or unreadable amount makes the sum unknown (a blank may be a lost cell).
 fn sum<'a>(items: impl Iterator<Item = &'a BudgetItem>, nil_is_zero: bool) -> Option<Sum> {
     let mut total = Decimal::ZERO;
     let mut any = false;
@@ -53,7 +54,7 @@ fn sum<'a>(items: impl Iterator<Item = &'a BudgetItem>, nil_is_zero: bool) -> Op
                 Some(t) => total = t,
                 None => return Some(Sum::Unknown("the sum overflows".into())),
             },
-            None if nil_is_zero && it.nil && !is_total(it.name.as_deref()) => {}
+            None if (nil_is_zero && it.nil || it.stated_none) && !is_total(it.name.as_deref()) => {}
             None => {
                 return Some(Sum::Unknown(format!(
                     "the amount of {} is missing or unreadable",
@@ -312,13 +313,142 @@ fn sides_of(items: &[&BudgetItem]) -> Vec<Side> {
         .collect()
 }
 
+/// What a column of a mid-year adjustment's matrix holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Original,
+    Change,
+    Adjusted,
+}
+
+fn role_of(section: Option<&str>) -> Option<Role> {
+    let s = norm(section?);
+    if has(&s, "调整后") {
+        Some(Role::Adjusted)
+    } else if has(&s, "年初") || has(&s, "调整前") || has(&s, "原预算") {
+        Some(Role::Original)
+    } else if has(&s, "调整") {
+        Some(Role::Change)
+    } else {
+        None
+    }
+}
+
+/// The checks of budget matrices stated side by side (收入预算调整 / 支出预算调整 over
+/// 年初预算 | 调整数 | 调整后预算): each column balances on its own (expenditure =
+/// income), each side's 合计 in each column sums its items (`section_total`), and each
+/// row's 年初预算 + 调整数 = 调整后预算 (`section_total`: the adjusted amount is the total
+/// of the two). Summing the columns together would add the same money three times.
+/// Gives the adjusted (else the only) column's expenditure, which bounds the tasks.
+fn matrix_checks(items: &[&BudgetItem], checks: &mut Vec<Check>) -> Option<Decimal> {
+    let of = |section: Option<&str>, side: BudgetSide| -> Vec<&BudgetItem> {
+        items
+            .iter()
+            .copied()
+            .filter(|i| i.section.as_deref() == section && i.side == Some(side))
+            .collect()
+    };
+    let mut columns: Vec<Option<&str>> = Vec::new();
+    for i in items {
+        if !columns.contains(&i.section.as_deref()) {
+            columns.push(i.section.as_deref());
+        }
+    }
+    let mut bound = None;
+    for &col in &columns {
+        let name = col.unwrap_or("budget");
+        let (inc, exp) = (
+            of(col, BudgetSide::Income),
+            of(col, BudgetSide::Expenditure),
+        );
+        if !inc.is_empty() && !exp.is_empty() {
+            checks.extend(check(
+                "income_equals_expenditure",
+                side_total(&inc),
+                side_total(&exp),
+                &format!("{name}: expenditure = income"),
+                false,
+            ));
+        }
+        if let Some(Sum::Known(v)) = side_total(&exp) {
+            if bound.is_none() || role_of(col) == Some(Role::Adjusted) {
+                bound = Some(v);
+            }
+        }
+        for side in [inc, exp] {
+            let Some(t) = side.iter().find(|i| is_total(i.name.as_deref())) else {
+                continue;
+            };
+            let rest = side.iter().copied().filter(|i| !is_total(i.name.as_deref()));
+            checks.extend(check(
+                "section_total",
+                sum(std::iter::once(*t), false),
+                sum(rest, true),
+                &format!(
+                    "{name} items = {}",
+                    t.name.as_deref().unwrap_or("合计")
+                ),
+                false,
+            ));
+        }
+    }
+    // Rows: a matrix gives each row's amounts one after another, one per column.
+    let mut row: Vec<(Role, &BudgetItem)> = Vec::new();
+    let mut rows: Vec<Vec<(Role, &BudgetItem)>> = Vec::new();
+    for &i in items {
+        let Some(role) = role_of(i.section.as_deref()) else {
+            continue;
+        };
+        let same_row = row.first().is_some_and(|(_, f)| f.name == i.name && f.side == i.side)
+            && !row.iter().any(|(r, _)| *r == role);
+        if !same_row && !row.is_empty() {
+            rows.push(std::mem::take(&mut row));
+        }
+        row.push((role, i));
+    }
+    rows.push(row);
+    for r in rows {
+        let find = |role: Role| r.iter().find(|(x, _)| *x == role).map(|(_, i)| *i);
+        let (Some(o), Some(c), Some(a)) = (
+            find(Role::Original),
+            find(Role::Change),
+            find(Role::Adjusted),
+        ) else {
+            continue;
+        };
+        checks.extend(check(
+            "section_total",
+            sum(std::iter::once(a), false),
+            sum([o, c].into_iter(), false),
+            &format!(
+                "{}: {} + {} = {}",
+                o.name.as_deref().unwrap_or("row"),
+                o.section.as_deref().unwrap_or("年初预算"),
+                c.section.as_deref().unwrap_or("调整数"),
+                a.section.as_deref().unwrap_or("调整后预算")
+            ),
+            false,
+        ));
+    }
+    bound
+}
+
 pub fn run(d: &Declaration) -> Vec<Check> {
     let mut checks = Vec::new();
-    let all: Vec<&BudgetItem> = d
+    let every: Vec<&BudgetItem> = d
         .budget
         .as_ref()
         .map(|b| b.items.iter().collect())
         .unwrap_or_default();
+    // Matrix columns stated per side (an adjustment's 年初预算 | 调整数 | 调整后预算) are
+    // checked column by column, apart from the form's other items.
+    let (matrix, all): (Vec<&BudgetItem>, Vec<&BudgetItem>) =
+        every.iter().copied().partition(|i| i.side.is_some());
+    let matrix_bound = if matrix.is_empty() {
+        None
+    } else {
+        matrix_checks(&summable(&matrix), &mut checks)
+    };
     let items = summable(&all);
     // Each item's side, worked out once for the four lookups below.
     let sides = sides_of(&items);
@@ -373,6 +503,7 @@ pub fn run(d: &Declaration) -> Vec<Check> {
     };
     let expenditure_value = match &expenditure {
         Some(Sum::Known(v)) => Some(*v),
+        None if matrix_bound.is_some() => matrix_bound,
         _ => this_year
             .iter()
             .find(|i| side_of(i.name.as_deref()) == Side::Expenditure)
@@ -530,7 +661,7 @@ pub fn run(d: &Declaration) -> Vec<Check> {
             ));
         }
         // Looked up among all items: a 其中 line is often the special funds.
-        let special = all.iter().find(|i| {
+        let special = every.iter().find(|i| {
             i.name
                 .as_deref()
                 .map(norm)
@@ -572,6 +703,8 @@ mod tests {
                 yuan: Some(yuan),
             }),
             nil: false,
+            stated_none: false,
+            side: None,
             loc: crate::record::Loc::Line { line: 1 },
         };
         let items = [

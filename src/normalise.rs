@@ -140,7 +140,8 @@ pub fn declaration(s: Sections, source: Source, mut warnings: Vec<Warning>) -> D
                         e.name.as_deref().unwrap_or("?")
                     )
                 };
-                let nil = e.raw.as_deref().is_none_or(is_nil_placeholder);
+                let stated_none = e.raw.as_deref().is_some_and(is_nil_placeholder);
+                let nil = e.raw.is_none() || stated_none;
                 let amount = amount(
                     e.raw.as_deref(),
                     e.unit.as_deref(),
@@ -151,6 +152,8 @@ pub fn declaration(s: Sections, source: Source, mut warnings: Vec<Warning>) -> D
                 BudgetItem {
                     amount,
                     nil,
+                    stated_none,
+                    side: e.side,
                     section: e.section,
                     name: e.name,
                     loc: e.loc,

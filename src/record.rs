@@ -114,8 +114,23 @@ pub struct BudgetItem {
     /// (`—`, `-`, `/`, `无`): no amount, and nothing to add in a sum (not in the record).
     #[serde(skip)]
     pub nil: bool,
+    /// The cell holds the placeholder itself (not left empty): the form states there is
+    /// none, which counts as nothing in a sum even where no 合计 states the whole.
+    #[serde(skip)]
+    pub stated_none: bool,
+    /// The side a budget block's label names (收入预算调整 → income) where the item's
+    /// section is a column of a matrix (年初预算 | 调整数 | 调整后预算); not in the record.
+    #[serde(skip)]
+    pub side: Option<BudgetSide>,
     #[serde(flatten)]
     pub loc: Loc,
+}
+
+/// Income or expenditure, as a budget block's label names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BudgetSide {
+    Income,
+    Expenditure,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use crate::error::{Error, Result};
 use crate::grid::{Cell, Grid, Layout, FUNDING_ENDS, SPENDING_ENDS};
-use crate::record::{Loc, OtherField, Warning};
+use crate::record::{BudgetSide, Loc, OtherField, Warning};
 use crate::value;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -27,6 +27,9 @@ pub struct BudgetEntry {
     /// The amount cell as written; `None` when the cell is empty.
     pub raw: Option<String>,
     pub unit: Option<String>,
+    /// The side a block label names (收入预算调整 → income) where the item's section is
+    /// a column of its own (年初预算): for the checks, not in the record.
+    pub side: Option<BudgetSide>,
     pub loc: Loc,
 }
 
@@ -2682,8 +2685,17 @@ impl<'g> Reader<'g> {
             .label_cell
             .filter(|c| side_budget_label(&c.text, true).is_some())
         {
-            for e in entries.iter_mut().filter(|e| e.section.is_none()) {
-                e.section = Some(Arc::from(lc.text.trim()));
+            let side = match side_budget_label(&lc.text, true) {
+                Some("收入") => BudgetSide::Income,
+                _ => BudgetSide::Expenditure,
+            };
+            for e in entries.iter_mut() {
+                match e.section {
+                    None => e.section = Some(Arc::from(lc.text.trim())),
+                    // A matrix's column (年初预算 | 调整数 | 调整后预算): the label's side
+                    // is kept for the checks.
+                    Some(_) => e.side = Some(side),
+                }
             }
         }
         split_inline_amounts(&mut entries);
@@ -2785,6 +2797,7 @@ impl<'g> Reader<'g> {
                             name: Some(name.text.to_string()),
                             raw: amount.map(|c| c.text.to_string()),
                             unit: unit.clone(),
+                            side: None,
                             loc: amount.map_or_else(|| names_loc.clone(), |_| loc.clone()),
                         });
                     }
@@ -2885,6 +2898,7 @@ impl<'g> Reader<'g> {
                     name: name.map(|c| c.text.to_string()),
                     raw: amount.map(|c| c.text.to_string()),
                     unit: g.unit.clone(),
+                    side: None,
                     loc: loc.clone(),
                 });
             }
@@ -2933,6 +2947,7 @@ impl<'g> Reader<'g> {
                             name: Some(name.text.to_string()),
                             raw: Some(amount.text.to_string()),
                             unit: unit.clone(),
+                            side: None,
                             loc: loc.clone(),
                         });
                     }
@@ -2994,6 +3009,7 @@ impl<'g> Reader<'g> {
                             name: label.clone(),
                             raw: Some(amount.text.to_string()),
                             unit: unit_in(&name.text).or_else(|| block_unit.map(str::to_string)),
+                            side: None,
                             loc: loc.clone(),
                         });
                     }
@@ -3114,6 +3130,7 @@ impl<'g> Reader<'g> {
                                     name: Some(n.text.to_string()),
                                     raw: Some(a.text.to_string()),
                                     unit: unit_in(&n.text).or(block_unit.map(str::to_string)),
+                                    side: None,
                                     loc: a.loc.clone(),
                                 });
                             }
@@ -3156,6 +3173,7 @@ impl<'g> Reader<'g> {
                         name: name.map(|c| c.text.to_string()),
                         raw: amount.map(|c| c.text.to_string()),
                         unit,
+                        side: None,
                         loc: c.loc.clone(),
                     });
                     k += 1;
@@ -3192,6 +3210,7 @@ impl<'g> Reader<'g> {
                     name: pending.take().map(|p| p.text.to_string()),
                     raw: Some(c.text.to_string()),
                     unit,
+                    side: None,
                     loc: loc.clone(),
                 });
                 k += 1;
@@ -3202,6 +3221,7 @@ impl<'g> Reader<'g> {
                     name: Some(p.text.to_string()),
                     raw: None,
                     unit,
+                    side: None,
                     loc: loc.clone(),
                 });
                 k += 1;
@@ -3214,6 +3234,7 @@ impl<'g> Reader<'g> {
                 name: Some(p.text.to_string()),
                 raw: None,
                 unit,
+                side: None,
                 loc: loc.clone(),
             });
         }
@@ -3958,6 +3979,7 @@ fn fund_items(f: &OtherField) -> Option<Vec<BudgetEntry>> {
             name: Some(name),
             raw: Some(raw.trim().to_string()),
             unit,
+            side: None,
             loc: f.loc.clone(),
         });
     }
@@ -5417,6 +5439,7 @@ fn stream_matrix(
                 name: Some(row[0].text.to_string()),
                 raw: Some(a.text.to_string()),
                 unit: unit_in(&col.text).or(block_unit.map(str::to_string)),
+                side: None,
                 loc: a.loc.clone(),
             });
         }

@@ -1557,6 +1557,25 @@ struct Reader<'g> {
 
 impl<'g> Reader<'g> {
     /// The non-empty cells of row `ri` (none past the grid's end).
+    /// One cell a line, the indicator table's header with no 绩效指标 label before it:
+    /// a level column's name (一级指标) on its line, then the other header cells one a
+    /// line (二级指标 / 三级指标 / 指标值), which together make a header row.
+    fn header_run_from(&self, ri: usize, cells: &[&'g Cell<'g>]) -> bool {
+        let [c] = cells else { return false };
+        if !IndicatorColumns::slot(&c.text).is_some_and(|s| s < 3) {
+            return false;
+        }
+        let mut run: Vec<&Cell> = vec![*c];
+        // (A header has at most a dozen columns.)
+        for k in ri + 1..ri + 12 {
+            match self.cells_of_row(k).as_slice() {
+                [n] if is_indicator_header_cell(&n.text) => run.push(n),
+                _ => break,
+            }
+        }
+        run.len() >= 3 && IndicatorColumns::header_cols(&run).is_some()
+    }
+
     fn cells_of_row(&self, ri: usize) -> Vec<&'g Cell<'g>> {
         let grid: &'g Grid<'g> = self.grid;
         grid.rows
@@ -2102,6 +2121,7 @@ impl<'g> Reader<'g> {
             } else if current != Some(Label::Indicators)
                 && (IndicatorColumns::header_cols(&cells).is_some()
                     || opens_level1_row(&cells)
+                    || (cell_per_line && self.header_run_from(ri, &cells))
                     || (cell_per_line && current == Some(Label::Tasks) && {
                         // One cell a line, that row's first two cells on two lines
                         // (after the tasks, where the table's label and header were

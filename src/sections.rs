@@ -7589,6 +7589,18 @@ fn stream_rows(
     // (`社会成本`) where a row starts is a level-2 name too (not right after a level-2
     // name, where it is the level-3 name).
     let mut cost_level1 = false;
+    // Level columns the other way round (二级指标 before 一级指标): each group's level-2
+    // name, then its level-1 name on the next line. That level-1 name is the same row's,
+    // not the start of a group after an empty level-2 row (which left an empty row per
+    // group).
+    let swapped = {
+        let mut names = cells
+            .iter()
+            .map(|c| framework_name_strict(&c.text))
+            .skip_while(Option::is_none);
+        matches!((names.next(), names.next()), (Some(Some(a)), Some(Some(b))) if !is_level1(a) && is_level1(b))
+    };
+    let mut after_level2 = false;
     for (j, c) in cells.iter().enumerate() {
         let at_row_start = content.is_empty() || content.len() == row_cells;
         let name = framework_name_strict(&c.text)
@@ -7610,10 +7622,13 @@ fn stream_rows(
                     .flatten()
             });
         if let Some(name) = name {
-            if !content.is_empty() || had_framework && cur.level2.is_some() {
+            let level1 = is_level1(name) && (!is_ambiguous(name) || next_is_cost_level2(cells, c));
+            let same_row = swapped && level1 && after_level2 && content.is_empty();
+            if !same_row && (!content.is_empty() || had_framework && cur.level2.is_some()) {
                 flush(&mut cur, &mut content, &mut loc, &mut out);
             }
-            if is_level1(name) && (!is_ambiguous(name) || next_is_cost_level2(cells, c)) {
+            after_level2 = !level1;
+            if level1 {
                 cost_level1 = is_ambiguous(name);
                 cur.level1 = Some(c.text.to_string());
             } else {
@@ -7623,6 +7638,7 @@ fn stream_rows(
             loc.get_or_insert_with(|| c.loc.clone());
             continue;
         }
+        after_level2 = false;
         if content.len() == row_cells {
             flush(&mut cur, &mut content, &mut loc, &mut out);
         }

@@ -1576,6 +1576,15 @@ impl<'g> Reader<'g> {
         run.len() >= 3 && IndicatorColumns::header_cols(&run).is_some()
     }
 
+    /// One cell a line, whether the remark heading on line `ri` ends a matrix's column
+    /// names: a name before it, and after it a row label followed by an amount.
+    fn heads_remark_column(&self, ri: usize) -> bool {
+        let one = |k: usize, amount: bool| {
+            matches!(self.cells_of_row(k).as_slice(), [c] if is_amount_like(&c.text) == amount)
+        };
+        ri > 0 && one(ri - 1, false) && one(ri + 1, false) && one(ri + 2, true)
+    }
+
     fn cells_of_row(&self, ri: usize) -> Vec<&'g Cell<'g>> {
         let grid: &'g Grid<'g> = self.grid;
         grid.rows
@@ -1927,6 +1936,18 @@ impl<'g> Reader<'g> {
                 }
                 // An indicator header's added column (备注, a footer label elsewhere).
                 Some(Label::Footer) if own_header(Label::Indicators, &indicator_head) => None,
+                // A budget matrix's remark column (年初预算 / 调整数 / 调整后预算 / 调整原因,
+                // then a row label and its amounts): the matrix's last heading, not a
+                // field ending the budget (as it is under the amounts).
+                Some(Label::Footer)
+                    if cell_per_line
+                        && inline.is_none()
+                        && current == Some(Label::Budget)
+                        && is_remark_header(&first.text)
+                        && self.heads_remark_column(ri) =>
+                {
+                    None
+                }
                 // (And a duty/task goal table's headings, 部门职能 | 年度主要任务, which are
                 // labels of their own elsewhere: the first of them right under the goal
                 // label when the next line is a heading too.)
@@ -3099,9 +3120,18 @@ impl<'g> Reader<'g> {
                     });
                     if twin {
                         let amounts = amounts_from(i + names);
-                        if let Some(used) =
-                            stream_matrix(&cells[i..], names, amounts, block_unit, out)
-                        {
+                        let mut remarks = Vec::new();
+                        if let Some(used) = stream_matrix(
+                            &cells[i..],
+                            names,
+                            amounts,
+                            block_unit,
+                            out,
+                            &mut remarks,
+                        ) {
+                            for (label, value, loc) in remarks {
+                                self.push_other(&label, Some(value), &loc);
+                            }
                             i += used;
                             continue;
                         }
@@ -3136,9 +3166,18 @@ impl<'g> Reader<'g> {
                             .take_while(|c| !is_amount_like(&c.text) && !is_unit_header(&c.text))
                             .count();
                         let amounts = amounts_from(i + names);
-                        if let Some(used) =
-                            stream_matrix(&cells[i..], names, amounts, block_unit, out)
-                        {
+                        let mut remarks = Vec::new();
+                        if let Some(used) = stream_matrix(
+                            &cells[i..],
+                            names,
+                            amounts,
+                            block_unit,
+                            out,
+                            &mut remarks,
+                        ) {
+                            for (label, value, loc) in remarks {
+                                self.push_other(&label, Some(value), &loc);
+                            }
                             i += used;
                             continue;
                         }
@@ -4284,6 +4323,9 @@ fn is_stream_added_header(text: &str) -> bool {
         "原指标",
         "原目标",
         "调整前",
+        // And why it was changed.
+        "调整原因",
+        "调整理由",
     ];
     let t = text.trim();
     t.chars().count() <= 12
@@ -5424,10 +5466,17 @@ fn stream_matrix(
     amounts: usize,
     block_unit: Option<&str>,
     out: &mut Vec<BudgetEntry>,
+    remarks: &mut Vec<(String, String, Loc)>,
 ) -> Option<usize> {
     let heads = names.checked_sub(1)?;
+    // A remark column ending the headings (年初预算 | 调整数 | 调整后预算 | 调整原因): its
+    // cell, where a row has one, follows the row's amounts, and is kept as a field.
+    let remark = cells
+        .get(heads.checked_sub(1)?)
+        .filter(|c| heads >= 3 && is_remark_header(&c.text));
+    let col_heads = heads - usize::from(remark.is_some());
     // The first heading may head the label column (项目).
-    let skip = match heads.checked_sub(amounts)? {
+    let skip = match col_heads.checked_sub(amounts)? {
         0 => 0,
         1 => 1,
         _ => return None,
@@ -5436,7 +5485,8 @@ fn stream_matrix(
         return None;
     }
     let width = 1 + amounts;
-    let mut rows = 0;
+    // Each row's first cell, and its remark cell.
+    let mut rows: Vec<(usize, Option<usize>)> = Vec::new();
     let mut at = heads;
     while let Some(row) = cells.get(at..at + width) {
         let shaped = !is_amount_like(&row[0].text)
@@ -5445,14 +5495,29 @@ fn stream_matrix(
         if !shaped {
             break;
         }
-        rows += 1;
-        at += width;
+        let mut next = at + width;
+        // A remark is followed by the next row's label (not an amount) or by nothing; a
+        // row label right after the amounts is followed by its amount.
+        let note = cells.get(next).filter(|c| {
+            remark.is_some()
+                && (!is_amount_like(&c.text) || DASHES.contains(&c.text.trim()))
+                && cells.get(next + 1).is_none_or(|a| !is_amount_like(&a.text))
+        });
+        if note.is_some() {
+            next += 1;
+        }
+        rows.push((at, note.map(|_| at + width)));
+        at = next;
     }
-    if rows < 2 {
+    // (One row will do under a remark heading: such headings are a matrix's.)
+    if rows.len() < 2 && (remark.is_none() || rows.is_empty()) {
         return None;
     }
-    let columns = &cells[skip..heads];
-    for row in cells[heads..at].chunks_exact(width) {
+    let columns = cells.get(skip..col_heads)?;
+    for (start, note) in rows {
+        let Some(row) = cells.get(start..start + width) else {
+            continue;
+        };
         for (col, a) in columns.iter().zip(&row[1..]) {
             out.push(BudgetEntry {
                 section: Some(col.text.as_ref().into()),
@@ -5462,6 +5527,9 @@ fn stream_matrix(
                 side: None,
                 loc: a.loc.clone(),
             });
+        }
+        if let (Some(r), Some(n)) = (remark, note.and_then(|n| cells.get(n))) {
+            remarks.push((r.text.trim().to_string(), n.text.to_string(), n.loc.clone()));
         }
     }
     Some(at)

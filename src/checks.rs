@@ -379,15 +379,15 @@ fn matrix_checks(items: &[&BudgetItem], checks: &mut Vec<Check>) -> Option<Decim
             let Some(t) = side.iter().find(|i| is_total(i.name.as_deref())) else {
                 continue;
             };
-            let rest = side.iter().copied().filter(|i| !is_total(i.name.as_deref()));
+            let rest = side
+                .iter()
+                .copied()
+                .filter(|i| !is_total(i.name.as_deref()));
             checks.extend(check(
                 "section_total",
                 sum(std::iter::once(*t), false),
                 sum(rest, true),
-                &format!(
-                    "{name} items = {}",
-                    t.name.as_deref().unwrap_or("合计")
-                ),
+                &format!("{name} items = {}", t.name.as_deref().unwrap_or("合计")),
                 false,
             ));
         }
@@ -399,7 +399,9 @@ fn matrix_checks(items: &[&BudgetItem], checks: &mut Vec<Check>) -> Option<Decim
         let Some(role) = role_of(i.section.as_deref()) else {
             continue;
         };
-        let same_row = row.first().is_some_and(|(_, f)| f.name == i.name && f.side == i.side)
+        let same_row = row
+            .first()
+            .is_some_and(|(_, f)| f.name == i.name && f.side == i.side)
             && !row.iter().any(|(r, _)| *r == role);
         if !same_row && !row.is_empty() {
             rows.push(std::mem::take(&mut row));

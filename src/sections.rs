@@ -1579,9 +1579,7 @@ impl<'g> Reader<'g> {
     /// One cell a line, whether the remark heading on line `ri` ends a matrix's column
     /// names: a name before it, and after it a row label followed by an amount.
     fn heads_remark_column(&self, ri: usize) -> bool {
-        let one = |k: usize, amount: bool| {
-            matches!(self.cells_of_row(k).as_slice(), [c] if is_amount_like(&c.text) == amount)
-        };
+        let one = |k: usize, amount: bool| matches!(self.cells_of_row(k).as_slice(), [c] if is_amount_like(&c.text) == amount);
         ri > 0 && one(ri - 1, false) && one(ri + 1, false) && one(ri + 2, true)
     }
 
@@ -3000,7 +2998,10 @@ impl<'g> Reader<'g> {
                 // heading heads the rows of name and amount below (a lone 总额 heading may
                 // be an item's name: only with a section name before it and such a row).
                 let total_headed = (no_amounts && !is_header)
-                    .then(|| total_header_groups(row, rows.get(i + 1).map(|(n, _)| *n), block_unit))
+                    .then(|| {
+                        let next = rows.get(i + 1).map(|(n, _)| n.as_slice());
+                        total_header_groups(row, next, block_unit)
+                    })
                     .flatten();
                 if !is_header
                     && names_over_amounts_by_shape(row, rows.get(i + 1).map(|(next, _)| *next))
@@ -3133,6 +3134,21 @@ impl<'g> Reader<'g> {
                                 self.push_other(&label, Some(value), &loc);
                             }
                             i += used;
+                            continue;
+                        }
+                    }
+                }
+                // `资金来源` / `年度资金总额` over a name and its amount: the section and
+                // its amounts' heading (as in space-aligned rows, `total_header_groups`).
+                if groups.is_empty() {
+                    if let (Some(head), Some(after)) =
+                        (cells.get(i..i + 2), cells.get(i + 2..i + 4))
+                    {
+                        if let Some(g) = total_header_groups(head, Some(after), block_unit) {
+                            groups = g;
+                            fresh = true;
+                            k = 0;
+                            i += 2;
                             continue;
                         }
                     }
@@ -5775,7 +5791,7 @@ fn header_groups(
 /// are items), so only in these pairs.
 fn total_header_groups(
     row: &[&Cell],
-    next: Option<&Vec<&Cell>>,
+    next: Option<&[&Cell]>,
     block_unit: Option<&str>,
 ) -> Option<Vec<(Option<Arc<str>>, Option<String>)>> {
     let names_amount = |c: &Cell| {
@@ -5787,9 +5803,10 @@ fn total_header_groups(
         && row.chunks_exact(2).all(|p| {
             is_section_header(&p[0].text)
                 && !is_unit_header(&p[0].text)
+                && !names_amount(p[0])
                 && (is_unit_header(&p[1].text) || names_amount(p[1]))
         });
-    let item_row = next.is_some_and(|n| match n.as_slice() {
+    let item_row = next.is_some_and(|n| match n {
         [name, amount, ..] => !is_amount_like(&name.text) && is_amount_like(&amount.text),
         _ => false,
     });

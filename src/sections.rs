@@ -1562,7 +1562,7 @@ impl<'g> Reader<'g> {
     /// line (二级指标 / 三级指标 / 指标值), which together make a header row.
     fn header_run_from(&self, ri: usize, cells: &[&'g Cell<'g>]) -> bool {
         let [c] = cells else { return false };
-        if !IndicatorColumns::slot(&c.text).is_some_and(|s| s < 3) {
+        if IndicatorColumns::slot(&c.text).is_none_or(|s| s >= 3) {
             return false;
         }
         let mut run: Vec<&Cell> = vec![*c];
@@ -5784,6 +5784,9 @@ fn header_groups(
     groups
 }
 
+/// Column groups of a budget header read by shape: each group's section and unit.
+type SectionUnits = Vec<(Option<Arc<str>>, Option<String>)>;
+
 /// A header row of section names each beside the heading of its amounts, where that
 /// heading names a total (`资金来源  年度资金总额`, `收入来源  资金总额`), over a row that
 /// opens with an item name and its amount: the row's column groups. A heading ending
@@ -5793,7 +5796,7 @@ fn total_header_groups(
     row: &[&Cell],
     next: Option<&[&Cell]>,
     block_unit: Option<&str>,
-) -> Option<Vec<(Option<Arc<str>>, Option<String>)>> {
+) -> Option<SectionUnits> {
     let names_amount = |c: &Cell| {
         let n = norm(&c.text);
         !n.chars().any(|c| c.is_ascii_digit()) && strip_note(&n).ends_with("总额")

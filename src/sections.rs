@@ -5718,7 +5718,13 @@ fn is_amount_like(text: &str) -> bool {
 /// A column heading naming a year of a multi-year budget (`2025年`, `2026年度`,
 /// `2027年预算`, `2025年（万元）`): never an amount, though its digits read as one.
 fn is_year_heading(t: &str) -> bool {
-    let t = t.trim();
+    // Every heading starts with 19 or 20, and the cuts below keep the text's start: most
+    // cells asked (names, amounts) are rejected here, before the bracket search walks them.
+    let t = t.trim_start();
+    if !t.starts_with("19") && !t.starts_with("20") {
+        return false;
+    }
+    let t = t.trim_end();
     let t = match t.find(['（', '(']) {
         Some(i) if t.ends_with(['）', ')']) => t.get(..i).unwrap_or(t).trim_end(),
         _ => t,
@@ -9082,6 +9088,24 @@ mod tests {
         }
     }
 
+    /// `is_year_heading` as it was: the whole text trimmed and cut before any test.
+    fn is_year_heading_in_full(t: &str) -> bool {
+        let t = t.trim();
+        let t = match t.find(['（', '(']) {
+            Some(i) if t.ends_with(['）', ')']) => t.get(..i).unwrap_or(t).trim_end(),
+            _ => t,
+        };
+        let Some(rest) = t.strip_prefix("19").or_else(|| t.strip_prefix("20")) else {
+            return false;
+        };
+        rest.as_bytes()
+            .get(..2)
+            .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+            && rest.get(2..).is_some_and(|w| {
+                ["年", "年度", "年预算", "年度预算", "年资金", "年度资金"].contains(&w)
+            })
+    }
+
     /// `framework_name_strict` as it was: every cell normalised first.
     fn framework_name_strict_in_full(text: &str) -> Option<&'static str> {
         if text.len() > MAX_LABEL_BYTES {
@@ -9157,6 +9181,15 @@ mod tests {
         ]), 0..6)) {
             let s = parts.concat();
             prop_assert_eq!(is_unit_header(&s), is_unit_header_in_full(&s), "{:?}", s);
+        }
+
+        #[test]
+        fn year_heading_matches_full(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "19", "20", "2", "0", "25", "年", "度", "预算", "资金", "（", "）", "(", ")", "万元",
+            " ", "\u{3000}", "\t", "1,200.00", "门", "é",
+        ]), 0..7)) {
+            let s = parts.concat();
+            prop_assert_eq!(is_year_heading(&s), is_year_heading_in_full(&s), "{:?}", s);
         }
 
         #[test]

@@ -485,6 +485,27 @@ fn is_pipe_row(line: &str) -> bool {
     t.starts_with(is_pipe) && t.ends_with(is_pipe) && pipe_count_upto(t, 3) >= 3
 }
 
+/// A pipe table's row whose pipes OCR read as `丨` (U+4E28, a CJK stroke of the same
+/// shape), with `|` for each: the line has no pipe, opens and closes with `丨` and holds
+/// three or more, each standing apart (a space, another `丨` or the line's end on both
+/// sides), as a table rule does and a character of text (`1500丨`, OCR's 1) does not.
+fn ocr_pipe_row(t: &str) -> Option<String> {
+    if !(t.starts_with('丨') && t.ends_with('丨')) || t.contains(is_pipe) {
+        return None;
+    }
+    let apart = |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || c == '丨');
+    let mut n = 0;
+    for (i, c) in t.char_indices().filter(|&(_, c)| c == '丨') {
+        let before = t.get(..i).and_then(|s| s.chars().next_back());
+        let after = t.get(i + c.len_utf8()..).and_then(|s| s.chars().next());
+        if !(apart(before) && apart(after)) {
+            return None;
+        }
+        n += 1;
+    }
+    (n >= 3).then(|| t.replace('丨', "|"))
+}
+
 /// A pipe row's cells, without the empty pieces its outer pipes leave.
 fn pipe_parts(t: &str) -> Vec<&str> {
     let mut parts: Vec<&str> = t.split(is_pipe).collect();
@@ -1482,6 +1503,26 @@ fn text_grid<'t>(text: &'t str) -> Grid<'t> {
                     continue;
                 }
                 let t = without_outer_marks(trim(raw));
+                // A row whose pipes OCR read as `丨` (a CJK stroke of the same shape):
+                // split on them as on pipes, and say so.
+                if let Some(row) = ocr_pipe_row(t) {
+                    if !warnings.iter().any(|w: &Warning| w.message.contains('丨')) {
+                        warnings.push(Warning::new(
+                            "ocr_repaired",
+                            "a table row whose pipes OCR read as `丨` split on them",
+                            Some(loc.clone()),
+                        ));
+                    }
+                    let cells: Vec<Cell> = pipe_parts(&row)
+                        .into_iter()
+                        .enumerate()
+                        .map(|(c, s)| {
+                            cell(Some(c), Cow::Owned(clean_markdown_cell(s).into_owned()))
+                        })
+                        .collect();
+                    rows.push(Row { cells, loc });
+                    continue;
+                }
                 if pipe_count_upto(t, 1) == 0 {
                     // A line outside the table (title, notes): cells by space runs; a
                     // markdown heading's marks (`# 2024年度…申报表`) are no text of it.

@@ -7138,6 +7138,22 @@ impl IndicatorColumns {
         let mut content = Vec::new();
         // Each content cell's place in the row.
         let mut content_at = Vec::new();
+        // A row-number column (序号) before the level columns: a row's first cell that
+        // is a row number is that column's (it had been read as the level-3 name).
+        let numbered = self.other.iter().find(|(k, h)| {
+            is_row_number_header(h) && self.cols[0].or(level_cols).is_some_and(|l| *k < l)
+        });
+        let mut row = row;
+        // How many cells were taken off the row's start (its display starts count them).
+        let mut taken = 0;
+        if let (Some((_, h)), Some((first, rest))) = (numbered, row.split_first()) {
+            if is_row_number(&first.text) {
+                p.other_columns
+                    .push((h.clone(), first.text.trim().to_string()));
+                row = rest;
+                taken = 1;
+            }
+        }
         for (j, c) in row.iter().enumerate() {
             let name = framework_name_strict(&c.text).or_else(|| {
                 (content.is_empty() && p.level2.is_none())
@@ -7175,7 +7191,7 @@ impl IndicatorColumns {
             let starts = starts();
             let content_starts: Vec<Option<usize>> = content_at
                 .iter()
-                .map(|&j| starts.as_ref().and_then(|s| s.get(j).copied()))
+                .map(|&j| starts.as_ref().and_then(|s| s.get(j + taken).copied()))
                 .collect();
             if let Some(placed) = self.placed_by_start(&content, &content_starts) {
                 for (c, slot) in content.iter().zip(placed) {

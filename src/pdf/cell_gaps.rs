@@ -86,6 +86,19 @@ fn tight_beside(line: &[&Glyph], i: usize) -> bool {
         && [before, after].iter().flatten().all(|g| g.abs() <= TIGHT)
 }
 
+/// Whether pair `i` leaves a one-glyph piece between two edge-wide gaps, the pair on
+/// the piece's far side being edge-wide and the pair on the other side tight: a cell's
+/// last wrapped line of one character (`４８，３８７．４` over `４` in a narrow amount
+/// column, set between the content's and the target's columns) shows no tight pair of
+/// its own, yet its neighbour's text is set tight up to the gap.
+fn lone_between_edges(line: &[&Glyph], i: usize) -> bool {
+    let before = i.checked_sub(1).and_then(|j| gap_em(line, j));
+    let after = gap_em(line, i + 1);
+    let tight = |g: Option<f64>| g.is_some_and(|g| g.abs() <= TIGHT);
+    let edge = |g: Option<f64>| g.is_some_and(|g| g >= EDGE);
+    (tight(before) && edge(after)) || (edge(before) && tight(after))
+}
+
 /// Which kinds of pair the document sets tight with nothing between tight and
 /// edge-wide. Learnt from every page: spacing is the producer's habit, and a page may
 /// hold no ideograph next to a digit inside a cell to show it.
@@ -185,7 +198,7 @@ impl NarrowEdges {
             Kind::Mixed => self.mixed,
             Kind::Ascii => self.ascii,
         };
-        on && g >= EDGE && tight_beside(line, i)
+        on && g >= EDGE && (tight_beside(line, i) || lone_between_edges(line, i))
     }
 }
 
@@ -230,6 +243,25 @@ mod tests {
     /// A closing bracket whose blank half was trimmed at its line's end, with the next
     /// cell's text starting inside that half (its ink 4 pt from 期): a cell edge; the
     /// same bracket inside a line, the next character at its box's end, is none.
+    #[test]
+    fn lone_last_character_of_a_wrapped_cell_is_its_own_chunk() {
+        let page = vec![
+            line_of(&[("推进寄", 0.0), ("248,000", 34.5)]),
+            line_of(&[("不少于60万", 0.0)]),
+            line_of(&[
+                ("国家、", 0.0),
+                ("４８，３８７．４", 34.0),
+                ("可推广", 118.0),
+            ]),
+            line_of(&[("机制，", 0.0), ("４", 34.0), ("推广的", 118.0)]),
+            line_of(&[("机", 0.0), ("４", 14.0), ("推", 28.0)]),
+        ];
+        assert_eq!(splits(&page, 2), vec![2, 10]);
+        assert_eq!(splits(&page, 3), vec![2, 3]);
+        // Nothing set tight on the line: no gap is shown to be a cell edge.
+        assert!(splits(&page, 4).is_empty());
+    }
+
     #[test]
     fn trimmed_closing_bracket_ends_its_cell() {
         let page = vec![

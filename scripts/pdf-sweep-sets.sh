@@ -7,13 +7,25 @@
 #
 # Sets: `dev` is the sweep's default (held-out texts + its synth seeds); `sN` is the
 # twelve synth seeds N..N+11 (`s290` and above were never used to tune the PDF path:
-# keep them for measuring). Env: DECLX_TOOLS (default ../shared/tools), CARGO_TARGET_DIR.
+# keep them for measuring). Env: DECLX_TOOLS (default ../shared/tools beside this checkout
+# or beside the main checkout of a worktree), CARGO_TARGET_DIR.
 # A release build without LTO keeps the build short:
 #   CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 bash scripts/pdf-sweep-sets.sh dev s290
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-export DECLX_TOOLS="${DECLX_TOOLS:-$ROOT/../shared/tools}"
+if [ -z "${DECLX_TOOLS:-}" ]; then
+  # Beside this checkout, or beside the main checkout when this is a worktree elsewhere.
+  DECLX_TOOLS="$ROOT/../shared/tools"
+  common="$(git -C "$ROOT" rev-parse --path-format=absolute --git-common-dir 2>/dev/null || true)"
+  if [ ! -f "$DECLX_TOOLS/render_pdf.py" ] && [ -n "$common" ]; then
+    DECLX_TOOLS="$(dirname "$common")/../shared/tools"
+  fi
+fi
+if [ ! -f "$DECLX_TOOLS/render_pdf.py" ]; then
+  echo "rendering tools not found at $DECLX_TOOLS; set DECLX_TOOLS" >&2; exit 2
+fi
+export DECLX_TOOLS
 OUT="${SWEEP_LOG_DIR:-${CARGO_TARGET_DIR:-$ROOT/target}/sweep-logs}"
 mkdir -p "$OUT"
 for set in "$@"; do

@@ -9,11 +9,30 @@ use serde_json::Value;
 
 use super::{checked_json, pdf_comparable};
 
-/// The rendering tools: `DECLX_TOOLS`, or `../shared/tools`.
+/// The rendering tools: `DECLX_TOOLS`, or `shared/tools` beside the checkout (beside the
+/// main checkout when this is a git worktree elsewhere). A missing directory stops the run
+/// with a message: every render failing would otherwise read as a 0/N score.
 pub fn tools_dir() -> PathBuf {
-    std::env::var_os("DECLX_TOOLS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/tools"))
+    if let Some(dir) = std::env::var_os("DECLX_TOOLS") {
+        return PathBuf::from(dir);
+    }
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut tried = vec![manifest.join("../shared/tools")];
+    // A worktree's common git dir is the main checkout's `.git`.
+    if let Ok(out) = std::process::Command::new("git")
+        .args(["rev-parse", "--path-format=absolute", "--git-common-dir"])
+        .current_dir(manifest)
+        .output()
+    {
+        let common = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim());
+        if let Some(main) = common.parent() {
+            tried.push(main.join("../shared/tools"));
+        }
+    }
+    match tried.iter().find(|d| d.join("render_pdf.py").is_file()) {
+        Some(d) => d.clone(),
+        None => panic!("rendering tools not found (tried {tried:?}); set DECLX_TOOLS"),
+    }
 }
 
 /// A grid as one tab-separated line per row, cells at their column where the layout

@@ -3499,10 +3499,26 @@ fn zone_table(
             .map(run_line)
             .collect();
         let found: Vec<f64> = first.iter().chain(&extra).copied().collect();
+        // With one target column the table has five columns (label, three levels,
+        // target): where the separators found already make five, a gap right of them
+        // all lies between a wrapped target's words (one-line targets centred in their
+        // cell start well right of the wrapped ones).
+        let mut distinct: Vec<f64> = Vec::new();
+        for f in &found {
+            if !distinct.iter().any(|d| (d - f).abs() < 1.0) {
+                distinct.push(*f);
+            }
+        }
+        let last = distinct
+            .iter()
+            .copied()
+            .reduce(f64::max)
+            .filter(|_| !two_targets && distinct.len() >= 4);
         extra.extend(
             super::stream::separators(&apart, &p, &wide)
                 .into_iter()
-                .filter(|s| !found.iter().any(|f| (f - s).abs() < MAX_DRIFT)),
+                .filter(|s| !found.iter().any(|f| (f - s).abs() < MAX_DRIFT))
+                .filter(|s| last.is_none_or(|l| *s < l)),
         );
     }
     // Checked against every word already: kept even where drifted runs cross them. One
@@ -4219,6 +4235,32 @@ mod tests {
         assert!(!rows
             .iter()
             .any(|r| r.iter().any(|c| c.starts_with("绕国家"))));
+    }
+
+    #[test]
+    fn one_target_column_is_not_split_where_centred_one_line_targets_start() {
+        // Landscape, one target column (指标值): one-line targets are centred in it and
+        // start well right of the wrapped ones, leaving a gap in the lines without a
+        // joined word; it was taken for a column and cut wrapped targets in two
+        // (`1. 资金支付进度不超过` | `91%。2. …`), their parts joined column by column.
+        let t = include_str!(
+            "../../fixtures/layout/one-target-column-centred-one-line-targets.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let targets = |name: &str, start: &str| {
+            rows.iter()
+                .find(|r| r.contains(&name) && r.iter().any(|c| c.starts_with(start)))
+                .and_then(|r| r.last().copied())
+        };
+        assert_eq!(
+            targets("推进关键核心技术攻关", "1.资金"),
+            Some("1.资金支付进度不超过91%。2.高新技术企业认定数不超过4325家。")
+        );
+        assert_eq!(
+            targets("按时完成年度建设任务", "全市"),
+            Some("全市技术合同成交额达到675亿元。")
+        );
     }
 
     #[test]

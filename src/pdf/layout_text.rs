@@ -2040,7 +2040,7 @@ fn edge_separators(runs: &[Line], words: &[Line]) -> Vec<f64> {
 /// starting right of where the lines just above and below it (glued, no blank line
 /// between) end. pdftotext interleaves the lines of neighbouring cells set half a line
 /// apart. Taken only in a zone that shows no column otherwise (the last rows of a table
-/// on a page of their own): elsewhere a line between two others is as often a label or
+/// on a page of their own, the rest of a task row at a page's top): elsewhere a line between two others is as often a label or
 /// a drifted cell's.
 fn interleaved_separators(lines: &[Line]) -> Vec<f64> {
     let glued = next_line;
@@ -2200,8 +2200,13 @@ fn two_cell_continuation_end(lines: &[Line]) -> Option<usize> {
             .map(|(_, c)| ink_width(&c.text))
             .reduce(f64::max)?;
         let first = cells.first().map(|(i, _)| *i)?;
-        // A cell's first line shows no column width to be short of.
-        let last = cells.iter().skip(1).find_map(|(i, c)| {
+        // A cell's first line shows no column width to be short of, unless the
+        // column's later lines do and it opens below the page's first line, between
+        // the other column's (a cut cell's one last line, `感。`, beside the other
+        // cell's several). A page's first line may be the whole rest of a cell cut in
+        // a column the page no longer shows (a task's name).
+        let from = usize::from(cells.len() < 2 || first == 0);
+        let last = cells.iter().skip(from).find_map(|(i, c)| {
             let t = c.text.as_str();
             (t.ends_with(['。', '！', '？']) && ink_width(t) + 2.0 <= width + 0.5).then_some(*i)
         });
@@ -3477,7 +3482,9 @@ fn zone_table(
             })
     }));
     extra.extend(aligned_separators(lines, raws, m));
-    if indicators && first.is_empty() {
+    // So too at a page's top outside it: the rest of a task row cut by the page break,
+    // its content and outcome lines alternating and never side by side.
+    if (indicators || page_top) && first.is_empty() {
         extra.extend(interleaved_separators(lines));
     }
     // In the indicator table, gaps too that only the lines pdftotext set apart show: a
@@ -3492,10 +3499,26 @@ fn zone_table(
             .map(run_line)
             .collect();
         let found: Vec<f64> = first.iter().chain(&extra).copied().collect();
+        // With one target column the table has five columns (label, three levels,
+        // target): where the separators found already make five, a gap right of them
+        // all lies between a wrapped target's words (one-line targets centred in their
+        // cell start well right of the wrapped ones).
+        let mut distinct: Vec<f64> = Vec::new();
+        for f in &found {
+            if !distinct.iter().any(|d| (d - f).abs() < 1.0) {
+                distinct.push(*f);
+            }
+        }
+        let last = distinct
+            .iter()
+            .copied()
+            .reduce(f64::max)
+            .filter(|_| !two_targets && distinct.len() >= 4);
         extra.extend(
             super::stream::separators(&apart, &p, &wide)
                 .into_iter()
-                .filter(|s| !found.iter().any(|f| (f - s).abs() < MAX_DRIFT)),
+                .filter(|s| !found.iter().any(|f| (f - s).abs() < MAX_DRIFT))
+                .filter(|s| last.is_none_or(|l| *s < l)),
         );
     }
     // Checked against every word already: kept even where drifted runs cross them. One
@@ -4171,6 +4194,74 @@ pub(crate) fn read(text: &str) -> Grid<'static> {
 mod tests {
     use super::*;
     use crate::record::Loc;
+
+    #[test]
+    fn rest_of_a_task_row_interleaved_at_the_page_top_goes_on_in_its_two_cells() {
+        // The page after the break opens with the rest of a task row: the content's last
+        // lines and the outcome's one line alternate, never side by side, so no gap
+        // shows their columns; a section heading follows. They were read as one cell.
+        let t =
+            include_str!("../../fixtures/layout/task-row-rest-interleaved-at-page-top.layout.txt");
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = row_with(&rows, "社会救助保障");
+        assert!(row.is_some_and(|r| r
+            .iter()
+            .any(|c| c.ends_with("用，以源头创新和应用为导向。"))));
+        assert!(row.is_some_and(|r| r
+            .iter()
+            .any(|c| c.ends_with("二是创新体制机制，提高资金使用效率。"))));
+        assert!(row_with(&rows, "高资金使用效率").is_some_and(|r| r.len() > 1));
+        assert!(!rows
+            .iter()
+            .any(|r| r.iter().any(|c| c.starts_with("建设，发挥"))));
+    }
+
+    #[test]
+    fn one_line_rest_of_a_cut_cell_at_the_page_top_ends_that_cell() {
+        // `感。` alone in its column at the page top is the outcome's last line: it ends
+        // the cell as a short line ending a sentence would further down, and the content's
+        // `究。` ends the other; the next task's lines follow in the same columns.
+        let t = include_str!(
+            "../../fixtures/layout/task-row-rest-one-line-cell-at-page-top.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let row = row_with(&rows, "国土空间规划");
+        assert!(row.is_some_and(|r| r.iter().any(|c| c.ends_with("围绕国家急需领域开展研究。"))));
+        assert!(row.is_some_and(|r| r.iter().any(|c| c.ends_with("增强群众获得感。"))));
+        let next = row_with(&rows, "创新环境计划");
+        assert!(next.is_some_and(|r| r.iter().any(|c| c.starts_with("实施重点区域综合整治"))));
+        assert!(!rows
+            .iter()
+            .any(|r| r.iter().any(|c| c.starts_with("绕国家"))));
+    }
+
+    #[test]
+    fn one_target_column_is_not_split_where_centred_one_line_targets_start() {
+        // Landscape, one target column (指标值): one-line targets are centred in it and
+        // start well right of the wrapped ones, leaving a gap in the lines without a
+        // joined word; it was taken for a column and cut wrapped targets in two
+        // (`1. 资金支付进度不超过` | `91%。2. …`), their parts joined column by column.
+        let t = include_str!(
+            "../../fixtures/layout/one-target-column-centred-one-line-targets.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let targets = |name: &str, start: &str| {
+            rows.iter()
+                .find(|r| r.contains(&name) && r.iter().any(|c| c.starts_with(start)))
+                .and_then(|r| r.last().copied())
+        };
+        assert_eq!(
+            targets("推进关键核心技术攻关", "1.资金"),
+            Some("1.资金支付进度不超过91%。2.高新技术企业认定数不超过4325家。")
+        );
+        assert_eq!(
+            targets("按时完成年度建设任务", "全市"),
+            Some("全市技术合同成交额达到675亿元。")
+        );
+    }
 
     #[test]
     fn letter_spacing_takes_no_width() {

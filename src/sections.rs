@@ -1252,11 +1252,27 @@ fn respell_misread_level(name: &mut String, loc: &Loc, warnings: &mut Vec<Warnin
             return;
         }
     }
+    // Older templates' level-2 names (`质量目标`, `时效目标`): a wording, not a
+    // misreading of 质量指标; kept as written (still placed by that name).
+    if is_old_level2_wording(strip_note(&n)) {
+        return;
+    }
     let Some(fw) = framework_misread(strip_note(&n)) else {
         return;
     };
     warnings.push(crate::ocr_labels::warning("level name", name, fw, loc));
     *name = fw.to_string();
+}
+
+/// A level-2 name in older templates' wording: a framework stem with `目标` for `指标`
+/// (`数量目标`, `质量目标`, `时效目标`, `成本目标`).
+fn is_old_level2_wording(n: &str) -> bool {
+    n.strip_suffix("目标").is_some_and(|stem| {
+        !stem.is_empty()
+            && FRAMEWORK_STEMS
+                .iter()
+                .any(|(s, name)| *s == stem && may_be_level2(name))
+    })
 }
 
 /// The text after a list number that opens it: `一、` `二.` `（一）` `(1)` `1.` `1、` `1）`
@@ -2357,6 +2373,8 @@ impl<'g> Reader<'g> {
             None => title_rows(block).map_or((None, None), |(a, b)| (Some(a), Some(b))),
             Some(_) => (None, None),
         };
+        // Year lines under the title (`（2025年度）`) end it, joined as written.
+        let tail = title.map(|b| title_tail(block, b));
         // The lines a title broke over before its last one (`2025年度` / `部门整体预算` /
         // `绩效目标申报表`): read with it, not as fields.
         let mut head_text = String::new();
@@ -2364,6 +2382,12 @@ impl<'g> Reader<'g> {
         // Rows read as fields, held until a title row so lone cells pair up across them.
         let mut lone: Vec<&Vec<&Cell>> = Vec::new();
         for (i, (row, loc)) in block.rows.iter().zip(&block.row_locs).enumerate() {
+            if title.is_some_and(|b| b < i) && tail.is_some_and(|e| i <= e) {
+                if let (Some(t), Some(c)) = (self.out.title.as_mut(), row.first()) {
+                    t.text.push_str(c.text.trim());
+                    continue;
+                }
+            }
             if head_from.is_some_and(|a| a <= i) && title.is_some_and(|b| i < b) {
                 head_text.extend(row.first().map(|c| c.text.trim()));
                 head_loc.get_or_insert_with(|| loc.clone());
@@ -5311,6 +5335,39 @@ fn title_rows(block: &Block) -> Option<(usize, usize)> {
         }
     }
     Some((first, last))
+}
+
+/// The rows right under the title row that only give its year or period (`（2025年度）`,
+/// `(2025年)`, `（2024—2026年）`): part of the title as the document has it. The index
+/// of the last such row, or `last` when there is none.
+fn title_tail(block: &Block, last: usize) -> usize {
+    let mut end = last;
+    while let Some([one]) = block.rows.get(end + 1).map(|r| r.as_slice()) {
+        if !is_year_line(&one.text) {
+            break;
+        }
+        end += 1;
+    }
+    end
+}
+
+/// A line that is only a year or a period of years, bracketed or not: `2025年度`,
+/// `（2025年）`, `（2024—2026年）`. Labels (填报单位：…) and dates (`2025年3月`) are not.
+fn is_year_line(text: &str) -> bool {
+    let n = norm(text);
+    let inner = n
+        .strip_prefix(['(', '['])
+        .and_then(|t| t.strip_suffix([')', ']']))
+        .unwrap_or(n.as_ref());
+    let inner = inner
+        .strip_suffix("年度")
+        .or_else(|| inner.strip_suffix('年'))
+        .unwrap_or("");
+    let is_year = |y: &str| y.chars().count() == 4 && y.chars().all(|c| c.is_ascii_digit());
+    match inner.split_once(['-', '—', '–', '~', '～', '至', '到']) {
+        Some((a, b)) => is_year(a) && is_year(b.trim_end_matches('年')),
+        None => is_year(inner),
+    }
 }
 
 /// A line that can be the start of a title broken over lines: a year alone

@@ -3819,6 +3819,8 @@ impl<'g> Reader<'g> {
         let mut stream_added_at: Vec<usize> = Vec::new();
         // How many of them stand before the target columns (上年实际完成值 | 本年指标值).
         let mut added_first = 0;
+        // One cell a line under a 序号 header.
+        let mut row_numbers = false;
         for (row, loc) in block.rows_without(Label::Indicators, &self.grid.labels) {
             if let Some(mut m) = IndicatorColumns::from_header(&row) {
                 m.starts = self.grid.display_starts(&row);
@@ -3889,6 +3891,15 @@ impl<'g> Reader<'g> {
                 }
                 _ => {
                     for &c in row.iter() {
+                        // A row-number column (序号) first in the header: its header cell
+                        // is no data (its numbers are taken out below).
+                        if stream.is_empty()
+                            && stream_header.is_empty()
+                            && is_row_number_header(&c.text)
+                        {
+                            row_numbers = true;
+                            continue;
+                        }
                         if IndicatorColumns::is_header_cell(&c.text) {
                             if stream.is_empty() {
                                 stream_header.push(c);
@@ -3911,6 +3922,23 @@ impl<'g> Reader<'g> {
                     }
                 }
             }
+        }
+        // Each row's number, the next one due, drops out of the stream; a number due
+        // that a unit follows is a target (`2 | 个`), and the row's number comes after it.
+        if row_numbers {
+            let mut due = 1u32;
+            let mut keep = Vec::with_capacity(stream.len());
+            for (i, &c) in stream.iter().enumerate() {
+                let unit_next = stream
+                    .get(i + 1)
+                    .is_some_and(|n| crate::value::is_unit(n.text.trim()));
+                if c.text.trim().parse::<u32>().ok() == Some(due) && !unit_next {
+                    due += 1;
+                } else {
+                    keep.push(c);
+                }
+            }
+            stream = keep;
         }
         if !stream.is_empty() {
             // One cell a line: the header's cells (before the first row's) say how many
@@ -7910,6 +7938,8 @@ fn stream_rows_split(
         })
         .collect();
     let period = header.cols[4].is_none();
+    let unit_first = slots.iter().position(|s| *s == SplitSlot::Unit)
+        < slots.iter().position(|s| *s == SplitSlot::Target);
     let mut out = Vec::new();
     let mut cur = Parsed::default();
     let mut loc: Option<Loc> = None;
@@ -7969,7 +7999,9 @@ fn stream_rows_split(
                 let fits = match slot {
                     SplitSlot::Op => is_comparison(&c.text) || is_target_kind(c.text.trim()),
                     SplitSlot::Target => true,
-                    SplitSlot::Unit => cur.annual.is_some() && fits_unit(&c.text),
+                    // A unit column before the value's (计量单位 | 指标值) takes its cell
+                    // before the target is read.
+                    SplitSlot::Unit => (cur.annual.is_some() || unit_first) && fits_unit(&c.text),
                     // A score column (权重, 分值) holds a number: a name is the next row's.
                     SplitSlot::Added(i) => {
                         let score = added.get(*i).is_some_and(|h| {

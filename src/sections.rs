@@ -1252,11 +1252,27 @@ fn respell_misread_level(name: &mut String, loc: &Loc, warnings: &mut Vec<Warnin
             return;
         }
     }
+    // Older templates' level-2 names (`质量目标`, `时效目标`): a wording, not a
+    // misreading of 质量指标; kept as written (still placed by that name).
+    if is_old_level2_wording(strip_note(&n)) {
+        return;
+    }
     let Some(fw) = framework_misread(strip_note(&n)) else {
         return;
     };
     warnings.push(crate::ocr_labels::warning("level name", name, fw, loc));
     *name = fw.to_string();
+}
+
+/// A level-2 name in older templates' wording: a framework stem with `目标` for `指标`
+/// (`数量目标`, `质量目标`, `时效目标`, `成本目标`).
+fn is_old_level2_wording(n: &str) -> bool {
+    n.strip_suffix("目标").is_some_and(|stem| {
+        !stem.is_empty()
+            && FRAMEWORK_STEMS
+                .iter()
+                .any(|(s, name)| *s == stem && may_be_level2(name))
+    })
 }
 
 /// The text after a list number that opens it: `一、` `二.` `（一）` `(1)` `1.` `1、` `1）`
@@ -2357,6 +2373,8 @@ impl<'g> Reader<'g> {
             None => title_rows(block).map_or((None, None), |(a, b)| (Some(a), Some(b))),
             Some(_) => (None, None),
         };
+        // Year lines under the title (`（2025年度）`) end it, joined as written.
+        let tail = title.map(|b| title_tail(block, b));
         // The lines a title broke over before its last one (`2025年度` / `部门整体预算` /
         // `绩效目标申报表`): read with it, not as fields.
         let mut head_text = String::new();
@@ -2364,6 +2382,12 @@ impl<'g> Reader<'g> {
         // Rows read as fields, held until a title row so lone cells pair up across them.
         let mut lone: Vec<&Vec<&Cell>> = Vec::new();
         for (i, (row, loc)) in block.rows.iter().zip(&block.row_locs).enumerate() {
+            if title.is_some_and(|b| b < i) && tail.is_some_and(|e| i <= e) {
+                if let (Some(t), Some(c)) = (self.out.title.as_mut(), row.first()) {
+                    t.text.push_str(c.text.trim());
+                    continue;
+                }
+            }
             if head_from.is_some_and(|a| a <= i) && title.is_some_and(|b| i < b) {
                 head_text.extend(row.first().map(|c| c.text.trim()));
                 head_loc.get_or_insert_with(|| loc.clone());
@@ -3795,6 +3819,8 @@ impl<'g> Reader<'g> {
         let mut stream_added_at: Vec<usize> = Vec::new();
         // How many of them stand before the target columns (上年实际完成值 | 本年指标值).
         let mut added_first = 0;
+        // One cell a line under a 序号 header.
+        let mut row_numbers = false;
         for (row, loc) in block.rows_without(Label::Indicators, &self.grid.labels) {
             if let Some(mut m) = IndicatorColumns::from_header(&row) {
                 m.starts = self.grid.display_starts(&row);
@@ -3865,6 +3891,15 @@ impl<'g> Reader<'g> {
                 }
                 _ => {
                     for &c in row.iter() {
+                        // A row-number column (序号) first in the header: its header cell
+                        // is no data (its numbers are taken out below).
+                        if stream.is_empty()
+                            && stream_header.is_empty()
+                            && is_row_number_header(&c.text)
+                        {
+                            row_numbers = true;
+                            continue;
+                        }
                         if IndicatorColumns::is_header_cell(&c.text) {
                             if stream.is_empty() {
                                 stream_header.push(c);
@@ -3887,6 +3922,23 @@ impl<'g> Reader<'g> {
                     }
                 }
             }
+        }
+        // Each row's number, the next one due, drops out of the stream; a number due
+        // that a unit follows is a target (`2 | 个`), and the row's number comes after it.
+        if row_numbers {
+            let mut due = 1u32;
+            let mut keep = Vec::with_capacity(stream.len());
+            for (i, &c) in stream.iter().enumerate() {
+                let unit_next = stream
+                    .get(i + 1)
+                    .is_some_and(|n| crate::value::is_unit(n.text.trim()));
+                if c.text.trim().parse::<u32>().ok() == Some(due) && !unit_next {
+                    due += 1;
+                } else {
+                    keep.push(c);
+                }
+            }
+            stream = keep;
         }
         if !stream.is_empty() {
             // One cell a line: the header's cells (before the first row's) say how many
@@ -5311,6 +5363,39 @@ fn title_rows(block: &Block) -> Option<(usize, usize)> {
         }
     }
     Some((first, last))
+}
+
+/// The rows right under the title row that only give its year or period (`（2025年度）`,
+/// `(2025年)`, `（2024—2026年）`): part of the title as the document has it. The index
+/// of the last such row, or `last` when there is none.
+fn title_tail(block: &Block, last: usize) -> usize {
+    let mut end = last;
+    while let Some([one]) = block.rows.get(end + 1).map(|r| r.as_slice()) {
+        if !is_year_line(&one.text) {
+            break;
+        }
+        end += 1;
+    }
+    end
+}
+
+/// A line that is only a year or a period of years, bracketed or not: `2025年度`,
+/// `（2025年）`, `（2024—2026年）`. Labels (填报单位：…) and dates (`2025年3月`) are not.
+fn is_year_line(text: &str) -> bool {
+    let n = norm(text);
+    let inner = n
+        .strip_prefix(['(', '['])
+        .and_then(|t| t.strip_suffix([')', ']']))
+        .unwrap_or(n.as_ref());
+    let inner = inner
+        .strip_suffix("年度")
+        .or_else(|| inner.strip_suffix('年'))
+        .unwrap_or("");
+    let is_year = |y: &str| y.chars().count() == 4 && y.chars().all(|c| c.is_ascii_digit());
+    match inner.split_once(['-', '—', '–', '~', '～', '至', '到']) {
+        Some((a, b)) => is_year(a) && is_year(b.trim_end_matches('年')),
+        None => is_year(inner),
+    }
 }
 
 /// A line that can be the start of a title broken over lines: a year alone
@@ -7853,6 +7938,8 @@ fn stream_rows_split(
         })
         .collect();
     let period = header.cols[4].is_none();
+    let unit_first = slots.iter().position(|s| *s == SplitSlot::Unit)
+        < slots.iter().position(|s| *s == SplitSlot::Target);
     let mut out = Vec::new();
     let mut cur = Parsed::default();
     let mut loc: Option<Loc> = None;
@@ -7912,7 +7999,9 @@ fn stream_rows_split(
                 let fits = match slot {
                     SplitSlot::Op => is_comparison(&c.text) || is_target_kind(c.text.trim()),
                     SplitSlot::Target => true,
-                    SplitSlot::Unit => cur.annual.is_some() && fits_unit(&c.text),
+                    // A unit column before the value's (计量单位 | 指标值) takes its cell
+                    // before the target is read.
+                    SplitSlot::Unit => (cur.annual.is_some() || unit_first) && fits_unit(&c.text),
                     // A score column (权重, 分值) holds a number: a name is the next row's.
                     SplitSlot::Added(i) => {
                         let score = added.get(*i).is_some_and(|h| {

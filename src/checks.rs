@@ -630,6 +630,14 @@ pub fn run(d: &Declaration) -> Vec<Check> {
                 // A task whose amount cell holds only the placeholder for none
                 // (`—`, `无`) adds nothing, as such a budget item does not.
                 (Some(Sum::Known(s)), None) if t.nil => Some(Sum::Known(s)),
+                // An amount split into parts with no total: the parts' sum is the
+                // task's amount for the sum (the record keeps it null).
+                (Some(Sum::Known(s)), None) if t.parts_yuan.is_some() => {
+                    match t.parts_yuan.and_then(|p| s.checked_add(p)) {
+                        Some(t) => Some(Sum::Known(t)),
+                        None => Some(Sum::Unknown("the sum of the task amounts overflows".into())),
+                    }
+                }
                 (Some(Sum::Known(_)), None) => Some(Sum::Unknown(format!(
                     "the amount of task {} is missing or unreadable",
                     t.name.as_deref().unwrap_or("(unnamed)")

@@ -196,8 +196,24 @@ pub fn declaration(s: Sections, source: Source, mut warnings: Vec<Warning>) -> D
                     &mut warnings,
                 )
             };
+            // Parts are summed only when every one reads in yuan (a placeholder for
+            // none adds nothing); any other part leaves the sum unknown.
+            let parts_yuan = (amount.is_none() && !t.amount_parts.is_empty())
+                .then(|| {
+                    t.amount_parts
+                        .iter()
+                        .try_fold(rust_decimal::Decimal::ZERO, |s, p| {
+                            if is_nil_placeholder(p) {
+                                return Some(s);
+                            }
+                            let (a, _) = parse_amount_noted(p, t.unit.as_deref())?;
+                            s.checked_add(a.yuan?)
+                        })
+                })
+                .flatten();
             Task {
                 nil: t.amount_raw.as_deref().is_some_and(is_nil_placeholder),
+                parts_yuan,
                 name: t.name,
                 content: t.content,
                 expected_outcome: t.expected_outcome,

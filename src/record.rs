@@ -143,6 +143,11 @@ pub struct Task {
     /// `无`): no amount, and nothing to add in the tasks' sum (not in the record).
     #[serde(skip)]
     pub nil: bool,
+    /// The sum in yuan of the parts an amount column is split into with no total
+    /// (财政拨款 | 其他资金), every part read: no amount of the task's own (no single
+    /// cell holds it), but the task-sum checks add it (not in the record).
+    #[serde(skip)]
+    pub parts_yuan: Option<Decimal>,
     /// Cells of columns the template adds to the task table, by header (an additive
     /// field of contract 1: absent where the table has none).
     #[serde(skip_serializing_if = "Vec::is_empty")]

@@ -42,6 +42,9 @@ pub struct TaskRow {
     pub unit: Option<String>,
     /// Cells of columns the template adds (预计完成时间, 备注), by their header.
     pub other_columns: Vec<(String, String)>,
+    /// The cells of an amount column split into parts with no total (财政拨款 | 其他资金),
+    /// every part present: no amount of the task's own, but the checks add them up.
+    pub amount_parts: Vec<String>,
     pub loc: Loc,
 }
 
@@ -3419,6 +3422,7 @@ impl<'g> Reader<'g> {
                     expected_outcome: get(m[3]),
                     unit,
                     other_columns: Vec::new(),
+                    amount_parts: Vec::new(),
                     loc: loc.clone(),
                 };
                 let known: Vec<usize> = m.iter().flatten().copied().collect();
@@ -3725,6 +3729,27 @@ impl<'g> Reader<'g> {
                 block.loc(),
             );
         }
+        // An amount split into parts with no total: each task's parts, where all are
+        // there, for the checks (the task's own amount stays unread: no single cell).
+        if let Some(m) = map.as_ref().filter(|m| m.amount_split) {
+            let (has_total, parts) = m.amount_parts();
+            if !has_total && !parts.is_empty() {
+                for t in tasks.iter_mut().filter(|t| t.amount_raw.is_none()) {
+                    let cells: Vec<String> = parts
+                        .iter()
+                        .filter_map(|h| {
+                            t.other_columns
+                                .iter()
+                                .find(|(o, _)| o == h)
+                                .map(|(_, v)| v.clone())
+                        })
+                        .collect();
+                    if cells.len() == parts.len() {
+                        t.amount_parts = cells;
+                    }
+                }
+            }
+        }
         self.out.tasks_without_amounts = map
             .as_ref()
             .is_some_and(|m| m.cols[0].is_some() && m.cols[2].is_none() && !m.amount_split)
@@ -3988,6 +4013,7 @@ impl<'g> Reader<'g> {
                 st.emit(parsed, loc, &mut self.out.warnings);
             }
         }
+        join_name_tails(&mut st.out);
         // A multi-year template's indicator table for the whole period (中期绩效指标,
         // 实施期绩效指标) with one target column (指标值): its targets are the period's.
         let period_table = block.label_cell.is_some_and(|c| names_period(&c.text))
@@ -4009,6 +4035,46 @@ impl<'g> Reader<'g> {
         match &mut self.out.indicators {
             Some(i) => i.extend(st.out),
             None => self.out.indicators = Some(st.out),
+        }
+    }
+}
+
+/// A level-3 name of one character with no target and no added cell, right after a row
+/// of the same level names, is the tail of that row's name its cell broke off (`农村供水
+/// 工程水质达标` / `率`): one cell a line, which lines are one cell is not in the copy,
+/// and no indicator is named by one character.
+fn join_name_tails(rows: &mut Vec<IndicatorRow>) {
+    let tail = |r: &IndicatorRow| {
+        r.period.is_none()
+            && r.annual.is_none()
+            && r.other_columns.is_empty()
+            && r.level3.as_deref().is_some_and(|t| {
+                let mut cs = t.trim().chars();
+                cs.next()
+                    .is_some_and(|c| matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF))
+                    && cs.next().is_none()
+            })
+    };
+    let mut i = 1;
+    while i < rows.len() {
+        let joins = match (rows.get(i - 1), rows.get(i)) {
+            (Some(prev), Some(r)) => {
+                tail(r)
+                    && prev.level3.is_some()
+                    && prev.level1 == r.level1
+                    && prev.level2 == r.level2
+            }
+            _ => false,
+        };
+        if joins {
+            let r = rows.remove(i);
+            if let (Some(prev), Some(t)) = (rows.get_mut(i - 1), r.level3) {
+                if let Some(name) = prev.level3.as_mut() {
+                    name.push_str(t.trim());
+                }
+            }
+        } else {
+            i += 1;
         }
     }
 }
@@ -6462,6 +6528,7 @@ impl TaskColumns {
             expected_outcome: None,
             unit: unit.clone(),
             other_columns: Vec::new(),
+            amount_parts: Vec::new(),
             loc: loc.clone(),
         };
         for (c, slot) in row.iter().zip(slots) {
@@ -6581,6 +6648,7 @@ fn amountless_task(name: &Cell, rest: &[&Cell], unit: &Option<String>) -> TaskRo
         expected_outcome: text(1),
         unit: unit.clone(),
         other_columns: Vec::new(),
+        amount_parts: Vec::new(),
         loc: name.loc.clone(),
     }
 }
@@ -6672,6 +6740,7 @@ fn tasks_from_cells(
                 expected_outcome: outcome,
                 unit: unit.clone(),
                 other_columns: Vec::new(),
+                amount_parts: Vec::new(),
                 loc: first.loc.clone(),
             });
         }
@@ -6754,6 +6823,7 @@ fn tasks_from_cells(
                 .zip(rest)
                 .map(|(h, c)| (h.to_string(), c.text.to_string()))
                 .collect(),
+            amount_parts: Vec::new(),
             loc,
         });
         prev_end = a + run;
@@ -6769,6 +6839,7 @@ fn tasks_from_cells(
                 expected_outcome: None,
                 unit: unit.clone(),
                 other_columns: Vec::new(),
+                amount_parts: Vec::new(),
                 loc: pair
                     .first()
                     .map_or_else(|| cells[prev_end].loc.clone(), |c| c.loc.clone()),

@@ -3466,15 +3466,17 @@ fn zone_table(
     let runs: Vec<Line> = lines.iter().map(run_line).collect();
     let first = super::stream::separators(&runs, &p, &wide);
     let mut extra = start_separators(&runs, lines, !indicators);
-    // In the indicator table, a column's right edge a few columns left of a gap
-    // separator, with no run starting in between, is that same boundary seen from the
-    // left: targets set one space after short level-3 names (drifted) must not make a
-    // column of their own there. (Task contents letter-spaced past their edge need it.)
+    // In the indicator table, a column's right edge left of a gap separator, with no
+    // run starting in between, is that same boundary seen from the left: targets set one
+    // space after level-3 names (drifted) must not make a column of their own there.
+    // However far the gap: a wide name pushes its target's first line one space after
+    // it, and the edge of three names of one width then cut that line off its cell
+    // (the target column 6 columns right of the edge; task contents letter-spaced past
+    // their edge need the edge outside the indicator table).
     extra.extend(edge_separators(&runs, lines).into_iter().filter(|e| {
         !indicators
             || !first.iter().any(|f| {
                 *e < *f
-                    && *f - *e < MAX_DRIFT
                     && !runs
                         .iter()
                         .flat_map(|l| &l.chunks)
@@ -4260,6 +4262,29 @@ mod tests {
         assert_eq!(
             targets("按时完成年度建设任务", "全市"),
             Some("全市技术合同成交额达到675亿元。")
+        );
+    }
+
+    #[test]
+    fn target_line_pushed_past_the_names_edge_goes_on_in_its_cell() {
+        // Landscape, one target column: a wide level-3 name (`激发市场交易活力，推动科`)
+        // pushes its target's first line left, one space after it, 5 columns short of
+        // where the target's other lines start. Three names of one width showed their
+        // right edge as a separator, kept as the target column started more than a drift
+        // right of it; it cut the pushed line off its cell's next line, which then did
+        // not go on from it (`…覆盖街镇数量` / `≤101 个。`: the threshold lost its metric).
+        let t = include_str!(
+            "../../fixtures/layout/one-target-column-centred-one-line-targets.layout.txt"
+        );
+        let g = read(t);
+        let rows = cell_texts(&g);
+        let target = rows
+            .iter()
+            .find(|r| r.iter().any(|c| c.starts_with("激发市场交易活力")))
+            .and_then(|r| r.last().copied());
+        assert_eq!(
+            target,
+            Some("1.空气质量优良天数比例不低于79%。2.覆盖街镇数量≤101个。")
         );
     }
 

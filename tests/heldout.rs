@@ -101,8 +101,12 @@ impl CaseScore {
 }
 
 fn inputs() -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(DIR)
-        .expect("tests/heldout exists")
+    inputs_in(Path::new(DIR))
+}
+
+fn inputs_in(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| {
             let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
@@ -547,4 +551,40 @@ fn heldout_accuracy() {
         "held-out accuracy {:.3} fell below the floor {FLOOR} (run with --nocapture for the table)",
         accuracy
     );
+}
+
+/// The hand-written forms of the later rounds (`tests/tf-forms/<round>/`, each with a
+/// hand-made truth file): once a round's fixes landed every form reads whole as written,
+/// so any field going wrong is a regression. (Their re-lays, space-aligned and one cell a
+/// line, are scored by `scripts/tf_forms.py`, which is not a gate.)
+#[test]
+fn tf_forms_as_written_read_whole() {
+    let mut rounds: Vec<PathBuf> = std::fs::read_dir("tests/tf-forms")
+        .expect("tests/tf-forms exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_dir())
+        .collect();
+    rounds.sort();
+    let mut wrong = Vec::new();
+    let mut forms = 0;
+    for round in &rounds {
+        for input in inputs_in(round) {
+            forms += 1;
+            let tp = truth_path(&input);
+            let truth: Value = serde_json::from_str(
+                &std::fs::read_to_string(&tp)
+                    .unwrap_or_else(|e| panic!("{}: {e} (every form needs a truth file)", tp.display())),
+            )
+            .unwrap_or_else(|e| panic!("{}: {e}", tp.display()));
+            let record = declx::extract_path(&input, &declx::Options::default());
+            let json: Value =
+                serde_json::from_str(&record.to_json_line()).expect("the record is valid JSON");
+            let s = score_case(&truth, &json);
+            if !s.mismatches.is_empty() {
+                wrong.push(format!("--- {}\n  {}", input.display(), s.mismatches.join("\n  ")));
+            }
+        }
+    }
+    assert!(forms >= 20, "expected the tf-forms rounds, found {forms} forms");
+    assert!(wrong.is_empty(), "{} of {forms} forms not whole:\n{}", wrong.len(), wrong.join("\n"));
 }

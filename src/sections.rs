@@ -5425,6 +5425,19 @@ fn title_rows(block: &Block) -> Option<(usize, usize)> {
     while let Some(prev) = first.checked_sub(1) {
         match block.rows.get(prev).map(|r| r.as_slice()) {
             Some([one]) if is_title_head(&one.text) => first = prev,
+            // A long title wrapped in a narrow page (`…2024年部门整体预算绩效目` /
+            // `标申报表`): its last line is only a fragment, its first too long for a head.
+            Some([one])
+                if first == last
+                    && block.rows.get(last).is_some_and(|r| {
+                        title_cells(r).is_some_and(|k| {
+                            let tail = r.get(..k).map(|h| joined_title(h)).unwrap_or_default();
+                            is_wrapped_title_start(&one.text, &tail)
+                        })
+                    }) =>
+            {
+                first = prev
+            }
             _ => break,
         }
     }
@@ -5462,6 +5475,29 @@ fn is_year_line(text: &str) -> bool {
         Some((a, b)) => is_year(a) && is_year(b.trim_end_matches('年')),
         None => is_year(inner),
     }
+}
+
+/// `head` is the first line of a title that wrapped, `tail` (a few characters) its rest:
+/// no label or clause in the head, a word of the form's name in it, and the two read
+/// together as a title.
+fn is_wrapped_title_start(head: &str, tail: &str) -> bool {
+    let (h, t) = (norm(head), norm(tail));
+    let tail_chars = t.chars().count();
+    tail_chars > 0
+        && tail_chars <= 8
+        && label_of(head).is_none()
+        && !h.contains(['，', '。', '；', ':', '、', ',', '(', '（'])
+        && [
+            "部门整体",
+            "整体支出",
+            "项目支出",
+            "支出绩效",
+            "预算绩效",
+            "绩效目",
+        ]
+        .iter()
+        .any(|w| h.contains(w))
+        && looks_like_title(&format!("{h}{t}"))
 }
 
 /// A line that can be the start of a title broken over lines: a year alone
@@ -8890,6 +8926,32 @@ mod tests {
             ("局", false),
         ] {
             assert_eq!(is_body_name(name), want, "{name}");
+        }
+    }
+
+    #[test]
+    fn a_long_title_wrapped_in_two_lines() {
+        for (head, tail, want) in [
+            (
+                "广州市海珠区南华西街道办事处2024年部门整体预算绩效目",
+                "标申报表",
+                true,
+            ),
+            ("某县农业农村局2025年部门整体支出绩效目标申", "报表", true),
+            ("广州市海珠区南华西街道办事处", "绩效目标申报表", false),
+            ("部门名称：某县农业农村局部门整体支出", "申报表", false),
+            (
+                "关于报送2024年部门整体预算绩效目标的函，请审核",
+                "申报表",
+                false,
+            ),
+            (
+                "某县2024年部门整体预算绩效目标",
+                "部门整体预算绩效目标申报表",
+                false,
+            ),
+        ] {
+            assert_eq!(is_wrapped_title_start(head, tail), want, "{head} / {tail}");
         }
     }
 

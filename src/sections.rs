@@ -2147,7 +2147,23 @@ impl<'g> Reader<'g> {
             // Templates without the 绩效指标 label column open the indicator table with
             // its header row (一级指标 | 二级指标 | …), or, where the header was lost, with a
             // level-1 row (产出指标 | 数量指标 | …).
-            let opens = if label.is_some() {
+            // `资金来源 | 年度资金总额（万元）` opening the funds table with no label cell
+            // (its section name where the label would be), over `财政拨款 | 860.00`: the
+            // header row opens the budget as a title row, so its name | amount rows, which
+            // start in the label column, stay the table's (they had become other fields).
+            let funds_header = matches!(label, None | Some(Label::Budget))
+                && inline.is_none()
+                && current != Some(Label::Budget)
+                && !blocks.iter().any(|b| b.label == Some(Label::Budget))
+                && matches!(cells.as_slice(), [_, heading] if unit_in(&heading.text).is_some())
+                && {
+                    let next = self.cells_of_row(ri + 1);
+                    matches!(next.as_slice(), [name, _] if label_of(&name.text).is_none())
+                        && total_header_groups(&cells, Some(&next), None).is_some()
+                };
+            let opens = if funds_header {
+                Some(Label::Budget)
+            } else if label.is_some() {
                 // A 部门职责—工作活动 table without its label column: its header row opens
                 // with the duty column, whose 部门职责 is a footer label elsewhere.
                 (label == Some(Label::Footer)
@@ -2833,7 +2849,7 @@ impl<'g> Reader<'g> {
         let mut matrix_label: Option<usize> = None;
         // A matrix's remark columns (调整原因): their cells are kept under that name.
         let mut remarks: Vec<(usize, String)> = Vec::new();
-        for (row, loc) in block.rows.iter().zip(&block.row_locs) {
+        for (i, (row, loc)) in block.rows.iter().zip(&block.row_locs).enumerate() {
             // Held names exist only before any header (they are taken at the next row).
             if let Some((names, names_loc)) = names_above.take() {
                 if let Some(label_col) = matrix_row(names, row) {
@@ -2872,7 +2888,26 @@ impl<'g> Reader<'g> {
                     self.budget_row_by_shape(names, names_loc, &[], block_unit, out);
                 }
             }
-            if let Some(g) = column_groups(row, block_unit) {
+            // `资金来源 | 年度资金总额（万元）` over `财政拨款 | 860.00`: each section name
+            // heads the name column, its total's heading the amount column and unit (read
+            // as section names only, the unit stayed with the heading's own group).
+            let next = block.rows.get(i + 1).map(Vec::as_slice);
+            let total_headed = total_header_groups(row, next, block_unit).and_then(|su| {
+                row.chunks_exact(2)
+                    .zip(su)
+                    .map(|(p, (section, unit))| match p {
+                        [s, a] => Some(ColumnGroup {
+                            section,
+                            start: s.col?,
+                            end: a.col? + 1,
+                            amount_col: a.col,
+                            unit,
+                        }),
+                        _ => None,
+                    })
+                    .collect::<Option<Vec<_>>>()
+            });
+            if let Some(g) = total_headed.or_else(|| column_groups(row, block_unit)) {
                 groups = under_section_names(g, &groups);
                 matrix_label = None;
                 continue;

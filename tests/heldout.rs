@@ -571,20 +571,32 @@ fn tf_forms_as_written_read_whole() {
         for input in inputs_in(round) {
             forms += 1;
             let tp = truth_path(&input);
-            let truth: Value = serde_json::from_str(
-                &std::fs::read_to_string(&tp)
-                    .unwrap_or_else(|e| panic!("{}: {e} (every form needs a truth file)", tp.display())),
-            )
-            .unwrap_or_else(|e| panic!("{}: {e}", tp.display()));
+            let truth: Value =
+                serde_json::from_str(&std::fs::read_to_string(&tp).unwrap_or_else(|e| {
+                    panic!("{}: {e} (every form needs a truth file)", tp.display())
+                }))
+                .unwrap_or_else(|e| panic!("{}: {e}", tp.display()));
             let record = declx::extract_path(&input, &declx::Options::default());
             let json: Value =
                 serde_json::from_str(&record.to_json_line()).expect("the record is valid JSON");
             let s = score_case(&truth, &json);
             if !s.mismatches.is_empty() {
-                wrong.push(format!("--- {}\n  {}", input.display(), s.mismatches.join("\n  ")));
+                wrong.push(format!(
+                    "--- {}\n  {}",
+                    input.display(),
+                    s.mismatches.join("\n  ")
+                ));
             }
         }
     }
-    assert!(forms >= 20, "expected the tf-forms rounds, found {forms} forms");
-    assert!(wrong.is_empty(), "{} of {forms} forms not whole:\n{}", wrong.len(), wrong.join("\n"));
+    assert!(
+        forms >= 20,
+        "expected the tf-forms rounds, found {forms} forms"
+    );
+    assert!(
+        wrong.is_empty(),
+        "{} of {forms} forms not whole:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
 }

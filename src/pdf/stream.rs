@@ -3211,6 +3211,20 @@ fn first_row_starts(
             out.push(None);
             continue;
         }
+        // A column whose one label is centred on the whole table part, header row too,
+        // and on no row of its own (the section label 绩效指标, merged down the table
+        // and centred there by LibreOffice) says nothing of how the other columns'
+        // labels stand: it is left to the centred split, as above.
+        if let ([l], Some(first), Some(last)) = (*labels, bands.first(), bands.last()) {
+            let tol = FIRST_ROW_TOLERANCE_EMS * em;
+            let on_a_row = bands
+                .iter()
+                .any(|(y0, y1)| (l.cy - (y0 + y1) / 2.0).abs().min((l.top - y1).abs()) <= tol);
+            if bands.len() >= 3 && !on_a_row && (l.cy - (first.1 + last.0) / 2.0).abs() <= tol {
+                out.push(None);
+                continue;
+            }
+        }
         // (A column without labels costs nothing either way.)
         if !labels.is_empty() {
             centred += cost.unwrap_or(f64::INFINITY);
@@ -5241,6 +5255,71 @@ mod tests {
         let starts = |from_top| span_starts(&bands, &labels, 10.5, from_top, &[], &[]).map(|s| s.0);
         assert_eq!(starts(true), Some(vec![0]));
         assert_eq!(starts(false), Some(vec![2]));
+    }
+
+    /// A LibreOffice table without borders (tf17 p07): 序号, level-1 and level-2 labels
+    /// each centred on its span's first row (数量指标 on row 1, row 2's level-2 cell
+    /// empty, 质量指标 on row 3), and 绩效指标 merged down the whole table, header too,
+    /// centred on it. That label is on no row, yet the others are in their spans' first
+    /// rows: 质量指标 starts at row 3, not at row 2 (the centred split's near tie).
+    #[test]
+    fn section_label_centred_on_the_whole_table_leaves_first_rows() {
+        // Header and five rows (top-down measures of p07 turned to page y).
+        let bands: Vec<(f64, f64)> = [
+            (593.0, 606.7),
+            (615.2, 646.3),
+            (654.8, 668.5),
+            (677.0, 708.0),
+            (714.6, 745.7),
+            (754.2, 767.9),
+        ]
+        .iter()
+        .map(|(t, b)| (842.0 - b, 842.0 - t))
+        .collect();
+        let label = |top: f64, bottom: f64| SpanLabel {
+            cy: 842.0 - (top + bottom) / 2.0,
+            top: 842.0 - top,
+            fixed: None,
+            vertical: false,
+        };
+        let section = [label(673.6, 687.3)];
+        let numbers: Vec<SpanLabel> = [
+            (623.9, 637.6),
+            (654.8, 668.5),
+            (685.6, 699.3),
+            (723.3, 737.0),
+            (754.2, 767.9),
+        ]
+        .iter()
+        .map(|(t, b)| label(*t, *b))
+        .collect();
+        let level1 = [label(623.9, 637.6)];
+        let level2: Vec<SpanLabel> = [
+            (623.9, 637.6),
+            (685.6, 699.3),
+            (723.3, 737.0),
+            (754.2, 767.9),
+        ]
+        .iter()
+        .map(|(t, b)| label(*t, *b))
+        .collect();
+        let cost = |labels: &[SpanLabel]| span_starts(&bands, labels, 10.5, true, &[], &[]);
+        let cols: Vec<(&[SpanLabel], Option<f64>)> = vec![
+            (&section, cost(&section).map(|s| s.1)),
+            (&numbers, cost(&numbers).map(|s| s.1)),
+            (&level1, cost(&level1).map(|s| s.1)),
+            (&level2, cost(&level2).map(|s| s.1)),
+        ];
+        let got = first_row_starts(&bands, &cols, 10.5, false);
+        assert_eq!(
+            got,
+            Some(vec![
+                None,
+                Some(vec![1, 2, 3, 4, 5]),
+                Some(vec![1]),
+                Some(vec![1, 3, 4, 5]),
+            ])
+        );
     }
 
     /// A continued page whose last level-2 labels are level name rows of their own (a

@@ -5283,26 +5283,23 @@ mod tests {
             vertical: false,
         };
         let section = [label(673.6, 687.3)];
-        let numbers: Vec<SpanLabel> = [
+        let labels = |spans: &[(f64, f64)]| -> Vec<SpanLabel> {
+            spans.iter().map(|&(t, b)| label(t, b)).collect()
+        };
+        let numbers = labels(&[
             (623.9, 637.6),
             (654.8, 668.5),
             (685.6, 699.3),
             (723.3, 737.0),
             (754.2, 767.9),
-        ]
-        .iter()
-        .map(|(t, b)| label(*t, *b))
-        .collect();
+        ]);
         let level1 = [label(623.9, 637.6)];
-        let level2: Vec<SpanLabel> = [
+        let level2 = labels(&[
             (623.9, 637.6),
             (685.6, 699.3),
             (723.3, 737.0),
             (754.2, 767.9),
-        ]
-        .iter()
-        .map(|(t, b)| label(*t, *b))
-        .collect();
+        ]);
         let cost = |labels: &[SpanLabel]| span_starts(&bands, labels, 10.5, true, &[], &[]);
         let cols: Vec<(&[SpanLabel], Option<f64>)> = vec![
             (&section, cost(&section).map(|s| s.1)),
